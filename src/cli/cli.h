@@ -1,0 +1,29 @@
+/* cli: the non-interactive subcommands (list, show, ...) and what they share:
+ * option parsing helpers and loading a corpus from command-line paths. */
+#ifndef TOUCHLINE_CLI_H
+#define TOUCHLINE_CLI_H
+
+#include <stdbool.h>
+
+#include "../core/corpus.h"
+
+/* Exit statuses. */
+enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
+
+/* Options shared by every command, set by main() before dispatch. */
+struct cli_globals {
+    const char *kb_file; /* --kb FILE, or NULL */
+};
+
+/* Each command gets argv starting at its own name and returns an exit status. */
+int cmd_list(int argc, char **argv, const struct cli_globals *g);
+int cmd_show(int argc, char **argv, const struct cli_globals *g);
+
+/* Loads every path into c (an empty list means "nothing"). Problems go to
+ * stderr. Returns false, after printing a one-line error, when a path does
+ * not exist. */
+bool cli_load_corpus(struct corpus *c, char **paths, int npaths);
+/* Prints "touchline: <what>" to stderr and returns EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

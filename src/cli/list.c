@@ -1,0 +1,52 @@
+/* cli/list: `touchline list [PATH...]`, one tab-separated line per article
+ * (date, title, source, path), newest first. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static void print_field(const char *s)
+{
+    for (; *s; s++) /* a tab or newline inside a field would break the columns */
+        putchar(*s == '\t' || *s == '\n' ? ' ' : *s);
+}
+
+int cmd_list(int argc, char **argv, const struct cli_globals *g)
+{
+    (void)g;
+    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (ch == 'h') {
+            puts("usage: touchline list [PATH...]\n"
+                 "One line per article: date, title, source and path, tab-separated, newest "
+                 "first.");
+            return EXIT_OK;
+        }
+        return cli_usage_error("list: try 'touchline list --help'");
+    }
+    struct boilerplate *bp = boilerplate_new();
+    struct corpus c;
+    corpus_init(&c, bp);
+    char *here[] = {"."};
+    bool ok = optind < argc ? cli_load_corpus(&c, argv + optind, argc - optind)
+                            : cli_load_corpus(&c, here, 1);
+    int status = !ok ? EXIT_USAGE : c.narticles ? EXIT_OK : EXIT_NOTHING;
+    size_t *order = corpus_order_by_date(&c);
+    for (size_t i = 0; ok && i < c.narticles; i++) {
+        const struct article *a = c.articles[order[i]];
+        printf("%s\t", a->date);
+        print_field(a->title);
+        putchar('\t');
+        print_field(article_source(a));
+        putchar('\t');
+        print_field(a->path);
+        putchar('\n');
+    }
+    free(order);
+    corpus_free(&c);
+    boilerplate_free(bp);
+    return status;
+}

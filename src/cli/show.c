@@ -1,0 +1,62 @@
+/* cli/show: `touchline show FILE`, an article as loaded: its metadata, a
+ * blank line, then the cleaned body. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+static void print_meta(const char *key, const char *value)
+{
+    if (value && *value)
+        printf("%s: %s\n", key, value);
+}
+
+static void print_article(const struct article *a)
+{
+    print_meta("path", a->path);
+    print_meta("format", a->format == ARTICLE_FRONT_MATTER ? "front-matter" : "plain");
+    print_meta("title", a->title);
+    printf("date: %s%s\n", a->date, a->date_from_mtime ? " (file time)" : "");
+    print_meta("source", a->meta.source);
+    print_meta("url", a->meta.url);
+    print_meta("author", a->meta.author);
+    if (a->meta.ntags) {
+        fputs("tags: ", stdout);
+        for (size_t i = 0; i < a->meta.ntags; i++)
+            printf("%s%s", i ? ", " : "", a->meta.tags[i]);
+        putchar('\n');
+    }
+    for (size_t i = 0; i < a->meta.nextra; i++)
+        print_meta(a->meta.extra[i].key, a->meta.extra[i].value);
+    printf("body-line: %u\n\n%s\n", a->body_line, a->body);
+}
+
+int cmd_show(int argc, char **argv, const struct cli_globals *g)
+{
+    (void)g;
+    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (ch == 'h') {
+            puts("usage: touchline show FILE\nThe article as loaded: metadata, then the cleaned "
+                 "body.");
+            return EXIT_OK;
+        }
+        return cli_usage_error("show: try 'touchline show --help'");
+    }
+    if (argc - optind != 1)
+        return cli_usage_error("show: expected exactly one FILE");
+    struct boilerplate *bp = boilerplate_new();
+    struct corpus c;
+    corpus_init(&c, bp);
+    int status = EXIT_USAGE;
+    if (cli_load_corpus(&c, argv + optind, 1)) {
+        status = c.narticles ? EXIT_OK : EXIT_NOTHING;
+        for (size_t i = 0; i < c.narticles; i++)
+            print_article(c.articles[i]);
+    }
+    corpus_free(&c);
+    boilerplate_free(bp);
+    return status;
+}

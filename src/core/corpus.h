@@ -1,0 +1,45 @@
+/* corpus: every article loaded from the paths given, in load order, plus the
+ * problems met on the way (unreadable, binary, too large, bad front matter).
+ * A problem never aborts the load. */
+#ifndef TOUCHLINE_CORPUS_H
+#define TOUCHLINE_CORPUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "article.h"
+#include "boilerplate.h"
+#include "error.h"
+
+/* Files larger than this are a problem, not an article. */
+#define CORPUS_MAX_FILE_SIZE (16u * 1024 * 1024)
+
+struct problem {
+    char *path;
+    char *message; /* full "path[:line:col]: reason" */
+    bool warning;  /* the article loaded anyway */
+};
+
+struct corpus {
+    struct article **articles; /* load order: arguments in order, folders sorted by name */
+    size_t narticles, cap;
+    struct problem *problems;
+    size_t nproblems, pcap;
+    const struct boilerplate *boilerplate; /* not owned */
+    size_t max_file_size;
+};
+
+void corpus_init(struct corpus *c, const struct boilerplate *bp);
+void corpus_free(struct corpus *c);
+/* Loads one file, or every .txt/.md/.markdown file below a folder
+ * (recursively, hidden entries skipped, symlink loops detected). Returns
+ * false, with err set, only when `path` itself does not exist or cannot be
+ * examined; everything below it that fails becomes a problem. */
+bool corpus_load_path(struct corpus *c, const char *path, struct tl_error *err);
+/* Indices of the articles newest first, then by path. Caller frees. */
+size_t *corpus_order_by_date(const struct corpus *c);
+/* Records a problem (printf-style message, already including the path). */
+void corpus_add_problem(struct corpus *c, const char *path, bool warning, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#endif

@@ -1,0 +1,211 @@
+/* frontmatter: the YAML `---` block of a Markdown article, read with libyaml. */
+#include "frontmatter.h"
+#include "xalloc.h"
+
+#include <string.h>
+#include <yaml.h>
+
+/* Length of the line at s (without its newline). */
+static size_t line_len(const char *s, size_t len)
+{
+    const char *nl = memchr(s, '\n', len);
+    return nl ? (size_t)(nl - s) : len;
+}
+
+static bool is_fence(const char *s, size_t n, bool closing)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    return (n == 3 && memcmp(s, "---", 3) == 0) || (closing && n == 3 && memcmp(s, "...", 3) == 0);
+}
+
+bool front_matter_split(const char *text, size_t len, const char **yaml, size_t *yaml_len,
+                        size_t *body_start, unsigned *body_line)
+{
+    size_t first = line_len(text, len);
+    if (first >= len || !is_fence(text, first, false))
+        return false;
+    size_t pos = first + 1;
+    unsigned line = 2;
+    while (pos < len && pos - first <= FRONT_MATTER_MAX + 1) {
+        size_t n = line_len(text + pos, len - pos);
+        if (is_fence(text + pos, n, true)) {
+            *yaml = text + first + 1;
+            *yaml_len = pos - (first + 1);
+            *body_start = pos + n < len ? pos + n + 1 : len;
+            *body_line = line + 1;
+            return true;
+        }
+        pos += n + 1;
+        line++;
+    }
+    return false;
+}
+
+static char *scalar_text(const yaml_node_t *node)
+{
+    return xstrndup((const char *)node->data.scalar.value, node->data.scalar.length);
+}
+
+/* The value of an unknown key, kept as the source text it was written as. */
+static char *raw_text(const char *yaml, size_t len, const yaml_node_t *node)
+{
+    if (node->type == YAML_SCALAR_NODE)
+        return scalar_text(node);
+    size_t a = node->start_mark.index, b = node->end_mark.index;
+    if (a > len || b > len || b < a)
+        return xstrdup("");
+    while (b > a && (yaml[b - 1] == '\n' || yaml[b - 1] == ' '))
+        b--;
+    return xstrndup(yaml + a, b - a);
+}
+
+static void add_tag(struct front_matter *fm, const char *s, size_t n)
+{
+    while (n && *s == ' ')
+        s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (!n)
+        return;
+    fm->tags = xrealloc(fm->tags, (fm->ntags + 1) * sizeof *fm->tags);
+    fm->tags[fm->ntags++] = xstrndup(s, n);
+}
+
+/* tags: a sequence of scalars, or one string of comma-separated tags. */
+static bool read_tags(const char *path, unsigned first_line, yaml_document_t *doc,
+                      yaml_node_t *node, struct front_matter *fm, struct tl_error *err)
+{
+    if (node->type == YAML_SCALAR_NODE) {
+        const char *s = (const char *)node->data.scalar.value;
+        size_t n = node->data.scalar.length;
+        while (n) {
+            const char *comma = memchr(s, ',', n);
+            size_t part = comma ? (size_t)(comma - s) : n;
+            add_tag(fm, s, part);
+            s += part + (comma ? 1 : 0);
+            n -= part + (comma ? 1 : 0);
+        }
+        return true;
+    }
+    if (node->type != YAML_SEQUENCE_NODE)
+        return tl_error_at(err, path, first_line + (unsigned)node->start_mark.line,
+                           (unsigned)node->start_mark.column + 1,
+                           "'tags' must be a list or a comma-separated string");
+    for (yaml_node_item_t *it = node->data.sequence.items.start;
+         it < node->data.sequence.items.top; it++) {
+        yaml_node_t *item = yaml_document_get_node(doc, *it);
+        if (!item || item->type != YAML_SCALAR_NODE)
+            return tl_error_at(err, path, first_line + (unsigned)(item ? item->start_mark.line : 0),
+                               item ? (unsigned)item->start_mark.column + 1 : 1,
+                               "each tag must be a plain string");
+        add_tag(fm, (const char *)item->data.scalar.value, item->data.scalar.length);
+    }
+    return true;
+}
+
+static char **known_slot(struct front_matter *fm, const char *key)
+{
+    if (!strcmp(key, "title"))
+        return &fm->title;
+    if (!strcmp(key, "date"))
+        return &fm->date;
+    if (!strcmp(key, "source"))
+        return &fm->source;
+    if (!strcmp(key, "url"))
+        return &fm->url;
+    if (!strcmp(key, "author"))
+        return &fm->author;
+    return NULL;
+}
+
+static bool read_pair(const char *path, const char *yaml, size_t len, unsigned first_line,
+                      yaml_document_t *doc, yaml_node_pair_t *pair, struct front_matter *fm,
+                      struct tl_error *err)
+{
+    yaml_node_t *k = yaml_document_get_node(doc, pair->key);
+    yaml_node_t *v = yaml_document_get_node(doc, pair->value);
+    if (!k || !v)
+        return true;
+    if (k->type != YAML_SCALAR_NODE)
+        return tl_error_at(err, path, first_line + (unsigned)k->start_mark.line,
+                           (unsigned)k->start_mark.column + 1, "front matter keys must be strings");
+    char *key = scalar_text(k);
+    bool ok = true;
+    char **slot = known_slot(fm, key);
+    if (!strcmp(key, "tags")) {
+        ok = read_tags(path, first_line, doc, v, fm, err);
+    } else if (slot) {
+        if (v->type != YAML_SCALAR_NODE) {
+            ok = tl_error_at(err, path, first_line + (unsigned)v->start_mark.line,
+                             (unsigned)v->start_mark.column + 1, "'%s' must be a single value",
+                             key);
+        } else {
+            free(*slot);
+            *slot = scalar_text(v);
+            if (slot == &fm->date) {
+                fm->date_line = first_line + (unsigned)v->start_mark.line;
+                fm->date_col = (unsigned)v->start_mark.column + 1;
+            }
+        }
+    } else {
+        fm->extra = xrealloc(fm->extra, (fm->nextra + 1) * sizeof *fm->extra);
+        fm->extra[fm->nextra].key = key;
+        fm->extra[fm->nextra++].value = raw_text(yaml, len, v);
+        return true;
+    }
+    free(key);
+    return ok;
+}
+
+bool front_matter_parse(const char *path, const char *yaml, size_t len, unsigned first_line,
+                        struct front_matter *fm, struct tl_error *err)
+{
+    memset(fm, 0, sizeof *fm);
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    if (!yaml_parser_initialize(&parser))
+        return tl_error_at(err, path, first_line, 1, "cannot start the YAML parser");
+    yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
+    if (!yaml_parser_load(&parser, &doc)) {
+        tl_error_at(err, path, first_line + (unsigned)parser.problem_mark.line,
+                    (unsigned)parser.problem_mark.column + 1, "front matter: %s",
+                    parser.problem ? parser.problem : "bad YAML");
+        yaml_parser_delete(&parser);
+        return false;
+    }
+    bool ok = true;
+    yaml_node_t *root = yaml_document_get_root_node(&doc);
+    if (root && root->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+             ok && p < root->data.mapping.pairs.top; p++)
+            ok = read_pair(path, yaml, len, first_line, &doc, p, fm, err);
+    } else if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)) {
+        ok = tl_error_at(err, path, first_line + (unsigned)root->start_mark.line,
+                         (unsigned)root->start_mark.column + 1,
+                         "front matter must be a mapping of keys to values");
+    }
+    yaml_document_delete(&doc);
+    yaml_parser_delete(&parser);
+    if (!ok)
+        front_matter_free(fm);
+    return ok;
+}
+
+void front_matter_free(struct front_matter *fm)
+{
+    free(fm->title);
+    free(fm->date);
+    free(fm->source);
+    free(fm->url);
+    free(fm->author);
+    for (size_t i = 0; i < fm->ntags; i++)
+        free(fm->tags[i]);
+    free(fm->tags);
+    for (size_t i = 0; i < fm->nextra; i++) {
+        free(fm->extra[i].key);
+        free(fm->extra[i].value);
+    }
+    free(fm->extra);
+    memset(fm, 0, sizeof *fm);
+}

@@ -1,0 +1,17 @@
+/* xalloc: allocation wrappers that never return NULL (they abort on exhaustion). */
+#ifndef TOUCHLINE_XALLOC_H
+#define TOUCHLINE_XALLOC_H
+
+#include <stddef.h>
+
+/* malloc/calloc/realloc that abort with a message when memory runs out. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Grow an array to hold at least `need` elements of `elem` bytes; updates *cap. */
+void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem);
+/* Copies of a NUL-terminated string, or of the first `len` bytes of one. */
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,68 @@
+/* main: global options and subcommand dispatch. The only place that decides
+ * the process's exit status. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#ifndef TOUCHLINE_VERSION
+#define TOUCHLINE_VERSION "0.0.0"
+#endif
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv, const struct cli_globals *g);
+    const char *help;
+};
+
+static const struct command commands[] = {
+    {"list", cmd_list, "one line per article: date, title, source, path"},
+    {"show", cmd_show, "an article as loaded: metadata, then the cleaned body"},
+};
+
+static void print_help(void)
+{
+    puts("usage: touchline [OPTIONS] COMMAND [ARGS...]\n"
+         "\n"
+         "A terminal reader for football news.\n"
+         "\n"
+         "Commands:");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        printf("  %-10s %s\n", commands[i].name, commands[i].help);
+    puts("\n"
+         "Options:\n"
+         "  -h, --help     show this help and exit\n"
+         "  -V, --version  show the version and exit\n"
+         "\n"
+         "'touchline COMMAND --help' describes one command.");
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {0},
+    };
+    struct cli_globals g = {0};
+    int ch;
+    while ((ch = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+        switch (ch) {
+        case 'h':
+            print_help();
+            return EXIT_OK;
+        case 'V':
+            puts("touchline " TOUCHLINE_VERSION);
+            return EXIT_OK;
+        default:
+            return cli_usage_error("try 'touchline --help'");
+        }
+    }
+    if (optind >= argc)
+        return cli_usage_error("no command given; try 'touchline --help'");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(argv[optind], commands[i].name))
+            return commands[i].run(argc - optind, argv + optind, &g);
+    return cli_usage_error("unknown command '%s'; try 'touchline --help'", argv[optind]);
+}
