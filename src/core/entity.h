@@ -1,0 +1,98 @@
+/* entity: the vocabulary shared by the knowledge base, the extractor, the
+ * index and the views: entity kinds, person roles, fact kinds, and what one
+ * article's extraction produces (entities with mention spans, and facts). */
+#ifndef TOUCHLINE_ENTITY_H
+#define TOUCHLINE_ENTITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum entity_kind {
+    ENTITY_PERSON,
+    ENTITY_CLUB,
+    ENTITY_NATIONAL_TEAM,
+    ENTITY_COMPETITION,
+    ENTITY_MEDIA,
+    ENTITY_KIND_COUNT
+};
+
+enum person_role { ROLE_UNKNOWN, ROLE_PLAYER, ROLE_MANAGER, ROLE_AGENT, ROLE_OFFICIAL, ROLE_OTHER };
+
+enum fact_kind {
+    FACT_FEE,
+    FACT_WAGE,
+    FACT_RELEASE_CLAUSE,
+    FACT_LOAN,
+    FACT_CONTRACT,
+    FACT_CAPS,
+    FACT_APPEARANCES,
+    FACT_AGE,
+    FACT_INTEREST,
+    FACT_SOURCE,
+    FACT_KIND_COUNT
+};
+
+/* "person", "club", "national_team", ... as used in ids and JSON. */
+const char *entity_kind_name(enum entity_kind k);
+/* Parses a kind name; returns false when unknown. */
+bool entity_kind_parse(const char *s, enum entity_kind *out);
+/* "player", "manager", ...; "unknown" for ROLE_UNKNOWN. */
+const char *person_role_name(enum person_role r);
+bool person_role_parse(const char *s, enum person_role *out);
+/* "fee", "wage", "release_clause", ... */
+const char *fact_kind_name(enum fact_kind k);
+/* "kind:slug" from a kind and a display name (lower case ASCII, diacritics
+ * folded, runs of other characters become one '-'). Caller frees. */
+char *entity_make_id(enum entity_kind kind, const char *name);
+
+/* A span of an article's text. Offsets are bytes into the body, or into the
+ * title when in_title is set. */
+struct mention {
+    size_t start, end;
+    bool in_title;
+};
+
+/* An entity as found in one article. */
+struct found_entity {
+    char *id;   /* kind:slug, the same in every article */
+    char *name; /* canonical name */
+    enum entity_kind kind;
+    enum person_role role;
+    struct mention *mentions; /* in text order, body mentions after title ones */
+    size_t nmentions;
+};
+
+#define NO_ENTITY (-1)
+
+/* One fact. Entity references are indices into the article's entities, or
+ * NO_ENTITY. Strings are static (never freed) except loan_length. */
+struct fact {
+    enum fact_kind kind;
+    int subject;           /* the person it is about */
+    bool has_value;
+    double value;          /* money in whole units, or a count, year, age */
+    const char *currency;  /* "GBP", "EUR", "USD" for money */
+    const char *period;    /* wage: "week", "year" */
+    const char *type;      /* contract: "end" or "length" */
+    const char *status;    /* contract: "expires", "offered", "signed" */
+    const char *qualifier; /* fee: "up to", "reported", "undisclosed" */
+    int team;              /* caps: national team; appearances: club or competition */
+    int from, to;          /* fee, loan: clubs */
+    int club;              /* interest: the interested club; source: the media entity */
+    int year;              /* fee: year of the transfer, 0 when not stated */
+    int goals;             /* caps, appearances: goals, -1 when not stated */
+    char *loan_length;     /* loan: "season-long", "six-month"...; owned */
+    struct mention span;   /* the phrase the fact came from */
+};
+
+/* Everything extracted from one article. */
+struct extraction {
+    struct found_entity *entities;
+    size_t nentities;
+    struct fact *facts;
+    size_t nfacts;
+};
+
+void extraction_free(struct extraction *x);
+
+#endif

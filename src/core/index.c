@@ -1,0 +1,356 @@
+/* index: the corpus-wide entity index and its queries (see index.h). */
+#include "index.h"
+#include "buf.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+void index_init(struct index *ix, const struct corpus *c)
+{
+    memset(ix, 0, sizeof *ix);
+    ix->corpus = c;
+    ix->narticles = c->narticles;
+    ix->x = xcalloc(ix->narticles ? ix->narticles : 1, sizeof *ix->x);
+    ix->global = xcalloc(ix->narticles ? ix->narticles : 1, sizeof *ix->global);
+    ix->nslots = 1024;
+    ix->slots = xmalloc(ix->nslots * sizeof *ix->slots);
+    memset(ix->slots, 0xff, ix->nslots * sizeof *ix->slots);
+}
+
+void index_free(struct index *ix)
+{
+    for (size_t i = 0; i < ix->narticles; i++) {
+        extraction_free(&ix->x[i]);
+        free(ix->global[i]);
+    }
+    free(ix->x);
+    free(ix->global);
+    for (size_t i = 0; i < ix->nentities; i++) {
+        struct index_entity *e = &ix->entities[i];
+        free(e->id);
+        free(e->name);
+        free(e->postings);
+        free(e->articles);
+        for (size_t f = 0; f < e->nforms; f++)
+            free(e->forms[f]);
+        free(e->forms);
+    }
+    free(ix->entities);
+    free(ix->slots);
+    memset(ix, 0, sizeof *ix);
+}
+
+static size_t slot_of(const struct index *ix, const char *id)
+{
+    size_t mask = ix->nslots - 1, i = (size_t)hash_str(id) & mask;
+    while (ix->slots[i] >= 0 && strcmp(ix->entities[ix->slots[i]].id, id) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void rehash(struct index *ix)
+{
+    free(ix->slots);
+    ix->nslots *= 2;
+    ix->slots = xmalloc(ix->nslots * sizeof *ix->slots);
+    memset(ix->slots, 0xff, ix->nslots * sizeof *ix->slots);
+    for (size_t e = 0; e < ix->nentities; e++)
+        ix->slots[slot_of(ix, ix->entities[e].id)] = (int)e;
+}
+
+int index_find(const struct index *ix, const char *id)
+{
+    return ix->slots[slot_of(ix, id)];
+}
+
+static int intern_entity(struct index *ix, const struct found_entity *fe)
+{
+    size_t slot = slot_of(ix, fe->id);
+    if (ix->slots[slot] >= 0) {
+        struct index_entity *e = &ix->entities[ix->slots[slot]];
+        if (e->role == ROLE_UNKNOWN)
+            e->role = fe->role;
+        return ix->slots[slot];
+    }
+    ix->entities = xgrow(ix->entities, &ix->ecap, ix->nentities + 1, sizeof *ix->entities);
+    struct index_entity *e = &ix->entities[ix->nentities];
+    memset(e, 0, sizeof *e);
+    e->id = xstrdup(fe->id);
+    e->name = xstrdup(fe->name);
+    e->kind = fe->kind;
+    e->role = fe->role;
+    ix->slots[slot] = (int)ix->nentities++;
+    if (ix->nentities * 2 > ix->nslots)
+        rehash(ix);
+    return (int)ix->nentities - 1;
+}
+
+static void add_form(struct index_entity *e, char *folded)
+{
+    for (size_t i = 0; i < e->nforms; i++) {
+        if (!strcmp(e->forms[i], folded)) {
+            free(folded);
+            return;
+        }
+    }
+    e->forms = xgrow(e->forms, &e->fcap, e->nforms + 1, sizeof *e->forms);
+    e->forms[e->nforms++] = folded;
+}
+
+static void add_postings(struct index *ix, int g, size_t article, size_t local,
+                         const struct found_entity *fe)
+{
+    struct index_entity *e = &ix->entities[g];
+    const struct article *a = ix->corpus->articles[article];
+    if (!e->narticles || e->articles[e->narticles - 1] != article) {
+        e->articles = xgrow(e->articles, &e->acap, e->narticles + 1, sizeof *e->articles);
+        e->articles[e->narticles++] = (uint32_t)article;
+    }
+    if (!e->nforms)
+        add_form(e, index_fold(e->name, strlen(e->name)));
+    for (size_t m = 0; m < fe->nmentions; m++) {
+        const struct mention *mn = &fe->mentions[m];
+        e->postings = xgrow(e->postings, &e->pcap, e->npostings + 1, sizeof *e->postings);
+        e->postings[e->npostings++] = (struct posting){(uint32_t)article, (uint32_t)local,
+                                                       (uint32_t)mn->start, (uint32_t)mn->end,
+                                                       mn->in_title};
+        const char *text = mn->in_title ? a->title : a->body;
+        add_form(e, index_fold(text + mn->start, mn->end - mn->start));
+    }
+}
+
+void index_add(struct index *ix, size_t article, struct extraction *x)
+{
+    ix->x[article] = *x;
+    memset(x, 0, sizeof *x);
+    const struct extraction *mine = &ix->x[article];
+    ix->global[article] = xmalloc((mine->nentities ? mine->nentities : 1) * sizeof(int));
+    for (size_t i = 0; i < mine->nentities; i++) {
+        int g = intern_entity(ix, &mine->entities[i]);
+        ix->global[article][i] = g;
+        add_postings(ix, g, article, i, &mine->entities[i]);
+    }
+}
+
+int index_global(const struct index *ix, size_t article, size_t local)
+{
+    if (article >= ix->narticles || local >= ix->x[article].nentities)
+        return -1;
+    return ix->global[article][local];
+}
+
+char *index_fold(const char *s, size_t len)
+{
+    struct buf b;
+    buf_init(&b);
+    bool space = false;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(s + i, len - i, &cp);
+        cp = utf8_fold_cp(cp);
+        bool word = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp >= 0x80;
+        if (cp == '\'' && i < len && (s[i] == 's' || s[i] == 'S') &&
+            (i + 1 == len || s[i + 1] == ' '))
+            i++; /* drop a possessive 's */
+        else if (!word)
+            space = b.len > 0;
+        if (!word)
+            continue;
+        if (space)
+            buf_putc(&b, ' ');
+        space = false;
+        char enc[4];
+        buf_append(&b, enc, utf8_encode(cp, enc));
+    }
+    if (b.len > 4 && !strncmp(b.data, "the ", 4)) {
+        memmove(b.data, b.data + 4, b.len - 3);
+        b.len -= 4;
+    }
+    return buf_detach(&b, NULL);
+}
+
+int index_resolve(const struct index *ix, const char *name, int kind)
+{
+    int hit = index_find(ix, name);
+    if (hit >= 0)
+        return hit;
+    char *q = index_fold(name, strlen(name));
+    int best = -1;
+    int best_rank = 0; /* 2: canonical name, 1: a mention form */
+    for (size_t i = 0; i < ix->nentities; i++) {
+        const struct index_entity *e = &ix->entities[i];
+        if (kind >= 0 && (int)e->kind != kind)
+            continue;
+        for (size_t f = 0; f < e->nforms; f++) {
+            if (strcmp(e->forms[f], q) != 0)
+                continue;
+            int rank = f == 0 ? 2 : 1;
+            if (rank > best_rank ||
+                (rank == best_rank && e->narticles > ix->entities[best].narticles)) {
+                best = (int)i;
+                best_rank = rank;
+            }
+            break;
+        }
+    }
+    free(q);
+    return best;
+}
+
+/* 2: some form starts with q, 1: fuzzy subsequence match, 0: no match. */
+static int match_rank(const struct index_entity *e, const char *q)
+{
+    size_t qn = strlen(q);
+    int rank = 0;
+    for (size_t f = 0; f < e->nforms && rank < 2; f++) {
+        const char *s = e->forms[f];
+        if (!strncmp(s, q, qn) || strstr(s, q)) {
+            rank = 2;
+            break;
+        }
+        const char *p = q;
+        for (; *s && *p; s++)
+            if (*s == *p || (*p == ' ' && *s == ' '))
+                p++;
+        if (!*p)
+            rank = 1;
+    }
+    return rank;
+}
+
+struct ranked {
+    int entity, rank;
+    size_t articles;
+    const char *name;
+};
+
+static int compare_ranked(const void *pa, const void *pb)
+{
+    const struct ranked *a = pa, *b = pb;
+    if (a->rank != b->rank)
+        return b->rank - a->rank;
+    if (a->articles != b->articles)
+        return a->articles < b->articles ? 1 : -1;
+    return strcmp(a->name, b->name);
+}
+
+size_t index_search(const struct index *ix, int kind, const char *query, int *out, size_t max)
+{
+    char *q = index_fold(query, strlen(query));
+    struct ranked *r = xmalloc((ix->nentities ? ix->nentities : 1) * sizeof *r);
+    size_t n = 0;
+    for (size_t i = 0; i < ix->nentities; i++) {
+        const struct index_entity *e = &ix->entities[i];
+        if (kind >= 0 && (int)e->kind != kind)
+            continue;
+        int rank = *q ? match_rank(e, q) : 2;
+        if (rank)
+            r[n++] = (struct ranked){(int)i, rank, e->narticles, e->name};
+    }
+    qsort(r, n, sizeof *r, compare_ranked);
+    size_t k = n < max ? n : max;
+    for (size_t i = 0; i < k; i++)
+        out[i] = r[i].entity;
+    free(r);
+    free(q);
+    return k;
+}
+
+bool index_article_has(const struct index *ix, int entity, size_t article)
+{
+    if (entity < 0 || (size_t)entity >= ix->nentities)
+        return false;
+    const struct index_entity *e = &ix->entities[entity];
+    size_t lo = 0, hi = e->narticles;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (e->articles[mid] < article)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < e->narticles && e->articles[lo] == article;
+}
+
+size_t index_postings_in(const struct index *ix, int entity, size_t article, size_t *count)
+{
+    const struct index_entity *e = &ix->entities[entity];
+    size_t lo = 0, hi = e->npostings;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (e->postings[mid].article < article)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < e->npostings && e->postings[end].article == article)
+        end++;
+    *count = end - lo;
+    return lo;
+}
+
+/* Position key of a posting inside its article: title mentions first. */
+static uint64_t posting_key(bool in_title, size_t offset)
+{
+    return ((uint64_t)(in_title ? 0 : 1) << 62) | (uint64_t)(offset & ((1ull << 62) - 1));
+}
+
+/* The listed article after (dir > 0) or before position p that has the
+ * entity; wraps around. Returns -1 when none is listed. */
+static long neighbour_article(const struct index_entity *e, const long *pos_of, long p, int dir,
+                              bool *wrapped)
+{
+    long best = -1, extreme = -1;
+    for (size_t i = 0; i < e->narticles; i++) {
+        long q = pos_of[e->articles[i]];
+        if (q < 0)
+            continue;
+        if ((dir > 0 && q > p && (best < 0 || q < best)) || (dir < 0 && q < p && q > best))
+            best = q;
+        if (extreme < 0 || (dir > 0 ? q < extreme : q > extreme))
+            extreme = q;
+    }
+    *wrapped = best < 0;
+    return best >= 0 ? best : extreme;
+}
+
+bool index_step(const struct index *ix, int entity, const size_t *list, size_t nlist,
+                const long *pos_of, size_t from_article, size_t from_offset, bool from_title,
+                int dir, struct index_cursor *out, bool *wrapped)
+{
+    if (entity < 0 || (size_t)entity >= ix->nentities || !nlist)
+        return false;
+    const struct index_entity *e = &ix->entities[entity];
+    uint64_t here = from_offset == SIZE_MAX ? UINT64_MAX : posting_key(from_title, from_offset);
+    size_t count, first = index_postings_in(ix, entity, from_article, &count);
+    *wrapped = false;
+    for (size_t k = 0; k < count; k++) {
+        size_t i = dir > 0 ? first + k : first + count - 1 - k;
+        uint64_t key = posting_key(e->postings[i].in_title, e->postings[i].start);
+        if ((dir > 0 && key > here) || (dir < 0 && key < here)) {
+            out->list_pos = (size_t)pos_of[from_article];
+            out->posting = i;
+            return pos_of[from_article] >= 0;
+        }
+    }
+    long p = from_article < ix->narticles ? pos_of[from_article] : -1;
+    long q = neighbour_article(e, pos_of, p, dir, wrapped);
+    if (q < 0)
+        return false;
+    first = index_postings_in(ix, entity, list[q], &count);
+    out->list_pos = (size_t)q;
+    out->posting = dir > 0 ? first : first + count - 1;
+    return count > 0;
+}
