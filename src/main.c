@@ -19,6 +19,9 @@ struct command {
 static const struct command commands[] = {
     {"list", cmd_list, "one line per article: date, title, source, path"},
     {"show", cmd_show, "an article as loaded: metadata, then the cleaned body"},
+    {"extract", cmd_extract, "entities and facts of every article as JSON Lines"},
+    {"entities", cmd_entities, "a table of entities with article and mention counts"},
+    {"mentions", cmd_mentions, "every mention of an entity, as path:line:col: context"},
 };
 
 static void print_help(void)
@@ -34,6 +37,7 @@ static void print_help(void)
          "Options:\n"
          "  -h, --help     show this help and exit\n"
          "  -V, --version  show the version and exit\n"
+         "      --kb FILE  merge a knowledge-base file over the built-in one\n"
          "\n"
          "'touchline COMMAND --help' describes one command.");
 }
@@ -43,11 +47,12 @@ int main(int argc, char **argv)
     static const struct option opts[] = {
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
+        {"kb", required_argument, NULL, 'k'},
         {0},
     };
     struct cli_globals g = {0};
     int ch;
-    while ((ch = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "+hVk:", opts, NULL)) != -1) {
         switch (ch) {
         case 'h':
             print_help();
@@ -55,6 +60,9 @@ int main(int argc, char **argv)
         case 'V':
             puts("touchline " TOUCHLINE_VERSION);
             return EXIT_OK;
+        case 'k':
+            g.kb_file = optarg;
+            break;
         default:
             return cli_usage_error("try 'touchline --help'");
         }

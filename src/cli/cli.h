@@ -5,7 +5,8 @@
 
 #include <stdbool.h>
 
-#include "../core/corpus.h"
+#include "core/corpus.h"
+#include "core/pipeline.h"
 
 /* Exit statuses. */
 enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
@@ -18,11 +19,17 @@ struct cli_globals {
 /* Each command gets argv starting at its own name and returns an exit status. */
 int cmd_list(int argc, char **argv, const struct cli_globals *g);
 int cmd_show(int argc, char **argv, const struct cli_globals *g);
+int cmd_extract(int argc, char **argv, const struct cli_globals *g);
+int cmd_entities(int argc, char **argv, const struct cli_globals *g);
+int cmd_mentions(int argc, char **argv, const struct cli_globals *g);
 
 /* Loads every path into c (an empty list means "nothing"). Problems go to
  * stderr. Returns false, after printing a one-line error, when a path does
  * not exist. */
 bool cli_load_corpus(struct corpus *c, char **paths, int npaths);
+/* Runs the pipeline over paths with the global options (--kb). Problems
+ * go to stderr; on a fatal error prints it and returns false. */
+bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struct cli_globals *g);
 /* Prints "touchline: <what>" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

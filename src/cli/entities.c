@@ -1,0 +1,66 @@
+/* cli/entities: `touchline entities [--kind KIND] PATH...`, a table of
+ * entity, kind, articles and mentions, most mentioned first. */
+#define _GNU_SOURCE /* qsort_r */
+#include "cli.h"
+#include "core/xalloc.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int compare_by_mentions(const void *pa, const void *pb, void *ctx)
+{
+    const struct index *ix = ctx;
+    const struct index_entity *a = &ix->entities[*(const int *)pa];
+    const struct index_entity *b = &ix->entities[*(const int *)pb];
+    if (a->npostings != b->npostings)
+        return a->npostings < b->npostings ? 1 : -1;
+    if (a->narticles != b->narticles)
+        return a->narticles < b->narticles ? 1 : -1;
+    return strcmp(a->name, b->name);
+}
+
+int cmd_entities(int argc, char **argv, const struct cli_globals *g)
+{
+    static const struct option opts[] = {
+        {"kind", required_argument, NULL, 'k'}, {"help", no_argument, NULL, 'h'}, {0}};
+    int kind = -1, ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "k:h", opts, NULL)) != -1) {
+        enum entity_kind k;
+        if (ch == 'k' && entity_kind_parse(optarg, &k)) {
+            kind = (int)k;
+        } else if (ch == 'k') {
+            return cli_usage_error("entities: unknown kind '%s' (expected person, club, "
+                                   "national_team, competition or media)",
+                                   optarg);
+        } else if (ch == 'h') {
+            puts("usage: touchline entities [--kind KIND] PATH...\n"
+                 "Entity, kind, articles and mentions, tab-separated, most mentioned first.");
+            return EXIT_OK;
+        } else {
+            return cli_usage_error("entities: try 'touchline entities --help'");
+        }
+    }
+    if (optind >= argc)
+        return cli_usage_error("entities: expected at least one PATH");
+    struct pipeline p;
+    if (!cli_open_pipeline(&p, argv + optind, argc - optind, g))
+        return EXIT_USAGE;
+    int *order = xmalloc((p.index.nentities ? p.index.nentities : 1) * sizeof *order);
+    size_t n = 0;
+    for (size_t i = 0; i < p.index.nentities; i++)
+        if (kind < 0 || (int)p.index.entities[i].kind == kind)
+            order[n++] = (int)i;
+    qsort_r(order, n, sizeof *order, compare_by_mentions, &p.index);
+    for (size_t i = 0; i < n; i++) {
+        const struct index_entity *e = &p.index.entities[order[i]];
+        printf("%s\t%s\t%zu\t%zu\n", e->name, entity_kind_name(e->kind), e->narticles,
+               e->npostings);
+    }
+    free(order);
+    int status = n ? EXIT_OK : EXIT_NOTHING;
+    pipeline_close(&p);
+    return status;
+}

@@ -1,0 +1,45 @@
+/* cli/extract: `touchline extract [--pretty] PATH...`, the JSON Lines
+ * contract: one object per article, in argument order (folders expanded in
+ * load order). */
+#include "cli.h"
+#include "core/export.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+int cmd_extract(int argc, char **argv, const struct cli_globals *g)
+{
+    static const struct option opts[] = {
+        {"pretty", no_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'}, {0}};
+    bool pretty = false;
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "ph", opts, NULL)) != -1) {
+        if (ch == 'p') {
+            pretty = true;
+        } else if (ch == 'h') {
+            puts("usage: touchline extract [--pretty] PATH...\n"
+                 "Entities and facts of every article as JSON Lines, in argument order.");
+            return EXIT_OK;
+        } else {
+            return cli_usage_error("extract: try 'touchline extract --help'");
+        }
+    }
+    if (optind >= argc)
+        return cli_usage_error("extract: expected at least one PATH");
+    struct pipeline p;
+    if (!cli_open_pipeline(&p, argv + optind, argc - optind, g))
+        return EXIT_USAGE;
+    struct buf out;
+    buf_init(&out);
+    for (size_t i = 0; i < p.corpus.narticles; i++) {
+        buf_reset(&out);
+        export_article_json(&out, p.corpus.articles[i], &p.index.x[i], pretty);
+        buf_putc(&out, '\n');
+        fwrite(out.data, 1, out.len, stdout);
+    }
+    buf_free(&out);
+    int status = p.corpus.narticles ? EXIT_OK : EXIT_NOTHING;
+    pipeline_close(&p);
+    return status;
+}

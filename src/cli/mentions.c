@@ -1,0 +1,65 @@
+/* cli/mentions: `touchline mentions NAME PATH...`, every mention of the
+ * entity NAME resolves to (any alias), grep-style: path:line:col: context. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Bytes of context shown on each side of a mention. */
+#define CONTEXT 50
+
+static void print_context(const char *text, size_t len, size_t start, size_t end)
+{
+    size_t a = start > CONTEXT ? start - CONTEXT : 0, b = end + CONTEXT < len ? end + CONTEXT : len;
+    while (a > 0 && a < start && ((unsigned char)text[a] & 0xC0) == 0x80)
+        a--; /* never start inside a character */
+    while (b < len && ((unsigned char)text[b] & 0xC0) == 0x80)
+        b++;
+    for (size_t i = a; i < b; i++)
+        putchar(text[i] == '\n' ? ' ' : text[i]);
+    putchar('\n');
+}
+
+int cmd_mentions(int argc, char **argv, const struct cli_globals *g)
+{
+    static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
+    int ch;
+    optind = 1;
+    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (ch == 'h') {
+            puts("usage: touchline mentions NAME PATH...\n"
+                 "Every mention of the entity NAME names (any alias), as path:line:col: context.");
+            return EXIT_OK;
+        }
+        return cli_usage_error("mentions: try 'touchline mentions --help'");
+    }
+    if (argc - optind < 2)
+        return cli_usage_error("mentions: expected NAME and at least one PATH");
+    const char *name = argv[optind];
+    struct pipeline p;
+    if (!cli_open_pipeline(&p, argv + optind + 1, argc - optind - 1, g))
+        return EXIT_USAGE;
+    int e = index_resolve(&p.index, name, -1);
+    if (e < 0) {
+        fprintf(stderr, "touchline: mentions: no entity named '%s'\n", name);
+        pipeline_close(&p);
+        return EXIT_NOTHING;
+    }
+    const struct index_entity *ent = &p.index.entities[e];
+    for (size_t i = 0; i < ent->npostings; i++) {
+        const struct posting *ps = &ent->postings[i];
+        const struct article *a = p.corpus.articles[ps->article];
+        if (ps->in_title) {
+            printf("%s:title:%u: ", a->path, ps->start + 1);
+            print_context(a->title, strlen(a->title), ps->start, ps->end);
+            continue;
+        }
+        unsigned line, col;
+        article_position(a, ps->start, &line, &col);
+        printf("%s:%u:%u: ", a->path, line, col);
+        print_context(a->body, a->body_len, ps->start, ps->end);
+    }
+    pipeline_close(&p);
+    return EXIT_OK;
+}

@@ -1,0 +1,296 @@
+/* extract: one article's extraction, pass by pass: tokenise title and body,
+ * match KB names, find people, find facts, then emit entities in order of
+ * first mention (see extract.h). The passes share a struct doc. */
+#include "extract.h"
+#include "extract_doc.h"
+#include "index.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct extractor *extractor_new(const struct kb *kb, struct tl_error *err)
+{
+    struct extractor *ex = xcalloc(1, sizeof *ex);
+    ex->kb = kb;
+    ex->matcher = matcher_new(kb);
+    ex->patterns = facts_patterns_new(err);
+    if (!ex->patterns) {
+        extractor_free(ex);
+        return NULL;
+    }
+    return ex;
+}
+
+void extractor_free(struct extractor *ex)
+{
+    if (!ex)
+        return;
+    matcher_free(ex->matcher);
+    facts_patterns_free(ex->patterns);
+    free(ex);
+}
+
+const char *doc_text(const struct doc *d, size_t tok)
+{
+    return (d->t.v[tok].flags & TOK_TITLE) ? d->a->title : d->a->body;
+}
+
+int doc_add_mention(struct doc *d, size_t tok, size_t tok_end, int entity, bool weak)
+{
+    d->m = xgrow(d->m, &d->mcap, d->nm + 1, sizeof *d->m);
+    d->m[d->nm] = (struct doc_mention){tok, tok_end, entity, weak};
+    for (size_t i = tok; i < tok_end; i++)
+        d->owner[i] = (int)d->nm;
+    if (!weak)
+        d->e[entity].strong = true;
+    return (int)d->nm++;
+}
+
+int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name)
+{
+    d->e = xgrow(d->e, &d->ecap, d->ne + 1, sizeof *d->e);
+    d->e[d->ne] = (struct doc_entity){kind, ROLE_UNKNOWN, kb_entry, xstrdup(name), 0, false};
+    return (int)d->ne++;
+}
+
+char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end)
+{
+    const char *text = doc_text(d, tok);
+    return xstrndup(text + d->t.v[tok].start, d->t.v[tok_end - 1].end - d->t.v[tok].start);
+}
+
+bool doc_token_in(const struct doc *d, size_t i, const char *const *words)
+{
+    if (i >= d->t.n)
+        return false;
+    const char *f = tokens_folded(&d->t, i);
+    for (size_t k = 0; words[k]; k++)
+        if (!strcmp(f, words[k]))
+            return true;
+    return false;
+}
+
+bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)
+{
+    if (i >= d->t.n || !(d->t.v[i].flags & TOK_WORD))
+        return false;
+    const struct kb_lexicon *lex = &d->ex->kb->lex;
+    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++) {
+        if (kb_word_in(lex->role_words[r], lex->nrole_words[r], tokens_folded(&d->t, i))) {
+            *role = (enum person_role)r;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The doc entity for a KB entry, created on first use. */
+static int entity_for_kb(struct doc *d, int entry)
+{
+    for (size_t i = 0; i < d->ne; i++)
+        if (d->e[i].kb_entry == entry)
+            return (int)i;
+    const struct kb_entry *k = &d->ex->kb->entries[entry];
+    int e = doc_add_entity(d, k->kind, entry, k->name);
+    d->e[e].role = k->role;
+    return e;
+}
+
+static const char *const team_words[] = {
+    "international", "internationals", "national",  "squad",    "team",     "side",
+    "under-21",      "under-21s",      "u21",       "u-21",     "under-20", "under-19",
+    "under-23",      "coach",          "manager",   "boss",     "captain",  "striker",
+    "midfielder",    "defender",       "goalkeeper", "keeper",  "forward",  "winger",
+    "caps",          "cap",            "fans",      "supporters", "debut",  NULL};
+static const char *const place_words[] = {"in",      "to",    "into",    "from",   "across",
+                                          "around",  "throughout", "visit", "visiting", "born",
+                                          "native",  "moved", "move",    "leave",  "left",
+                                          "return",  "returned", "back", "near", "outside",
+                                          NULL};
+static const char *const demonym_team_words[] = {
+    "international", "internationals", "under-21", "under-21s", "u21", "u-21", "under-20",
+    "under-19",      "under-23",       "national", NULL};
+
+/* A country name is the national team unless it reads as a place. */
+static bool national_team_context(const struct doc *d, size_t tok, size_t end)
+{
+    if (doc_token_in(d, end, team_words) || (d->t.v[end - 1].flags & TOK_POSS))
+        return true;
+    return tok == 0 || !doc_token_in(d, tok - 1, place_words);
+}
+
+/* Chooses among the KB forms of one match: a strong form of an entity
+ * already in the doc, else the first strong form, else a weak one. */
+static int choose_form(const struct doc *d, const int *forms, size_t n, bool *weak)
+{
+    const struct kb *kb = d->ex->kb;
+    int best = -1, best_score = -1;
+    for (size_t k = 0; k < n; k++) {
+        const struct kb_form *f = &kb->forms[forms[k]];
+        int score = (f->kind == KB_FORM_WEAK || f->kind == KB_FORM_DEMONYM) ? 0 : 2;
+        for (size_t e = 0; e < d->ne; e++)
+            if (d->e[e].kb_entry == f->entry)
+                score++;
+        if (score > best_score) {
+            best = forms[k];
+            best_score = score;
+        }
+    }
+    *weak = best >= 0 && kb->forms[best].kind == KB_FORM_WEAK;
+    return best;
+}
+
+/* Whether a KB match may stand at tokens [i, end). */
+static bool kb_match_allowed(const struct doc *d, size_t i, size_t end, const struct kb_form *f)
+{
+    const struct token *tk = &d->t.v[i];
+    if (!(tk->flags & (TOK_CAP | TOK_NUM | TOK_UPPER)))
+        return false;
+    const struct kb_lexicon *lex = &d->ex->kb->lex;
+    if (end == i + 1 && i > 0 && (d->t.v[i - 1].flags & TOK_CAP) &&
+        !(d->t.v[i].flags & TOK_SENT_START) &&
+        kb_word_in(lex->given_names, lex->ngiven, tokens_folded(&d->t, i - 1)))
+        return false; /* "Joe Jordan": a person, not the country */
+    enum entity_kind kind = d->ex->kb->entries[f->entry].kind;
+    if (f->kind == KB_FORM_DEMONYM)
+        return doc_token_in(d, end, demonym_team_words);
+    if (kind == ENTITY_NATIONAL_TEAM)
+        return national_team_context(d, i, end);
+    return true;
+}
+
+static void kb_pass(struct doc *d)
+{
+    for (size_t i = 0; i < d->t.n; i++) {
+        if (!(d->t.v[i].flags & TOK_WORD) || d->owner[i] >= 0)
+            continue;
+        const int *forms;
+        size_t n;
+        size_t end = matcher_longest(d->ex->matcher, &d->t, i, &d->scratch, &forms, &n);
+        if (end == i)
+            continue;
+        bool weak;
+        int form = choose_form(d, forms, n, &weak);
+        const struct kb_form *f = &d->ex->kb->forms[form];
+        if (!kb_match_allowed(d, i, end, f))
+            continue;
+        doc_add_mention(d, i, end, entity_for_kb(d, f->entry), weak);
+        i = end - 1;
+    }
+}
+
+static const char *const weak_before[] = {"v", "vs", "against", "beat", "beating", "joined",
+                                          "join", "joins", "joining", "for", "at", NULL};
+
+/* A weak form stands when its entity is named plainly elsewhere in the
+ * article, or when the words around it are about football. */
+static bool weak_supported(const struct doc *d, const struct doc_mention *m)
+{
+    if (d->e[m->entity].strong)
+        return true;
+    enum person_role role;
+    if (doc_is_role_word(d, m->tok_end, &role))
+        return true;
+    return m->tok > 0 && doc_token_in(d, m->tok - 1, weak_before) &&
+           d->e[m->entity].kind == ENTITY_CLUB;
+}
+
+static void resolve_weak(struct doc *d)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < d->nm; i++) {
+        struct doc_mention *m = &d->m[i];
+        if (m->weak && !weak_supported(d, m)) {
+            for (size_t k = m->tok; k < m->tok_end; k++)
+                d->owner[k] = -1;
+            continue;
+        }
+        m->weak = false;
+        d->m[out] = *m;
+        for (size_t k = m->tok; k < m->tok_end; k++)
+            d->owner[k] = (int)out;
+        out++;
+    }
+    d->nm = out;
+}
+
+/* Copies the doc's entities and mentions into the public extraction, in
+ * order of first mention (title mentions first), dropping unmentioned ones. */
+static void emit(struct doc *d, struct extraction *out)
+{
+    int *map = xmalloc((d->ne ? d->ne : 1) * sizeof *map);
+    memset(map, 0xff, (d->ne ? d->ne : 1) * sizeof *map);
+    size_t *count = xcalloc(d->ne ? d->ne : 1, sizeof *count);
+    for (size_t i = 0; i < d->nm; i++)
+        count[d->m[i].entity]++;
+    out->entities = xcalloc(d->ne ? d->ne : 1, sizeof *out->entities);
+    out->nentities = 0;
+    for (size_t i = 0; i < d->nm; i++) {
+        int e = d->m[i].entity;
+        if (map[e] < 0) {
+            map[e] = (int)out->nentities;
+            struct found_entity *fe = &out->entities[out->nentities++];
+            fe->kind = d->e[e].kind;
+            fe->role = d->e[e].role;
+            fe->name = xstrdup(d->e[e].name);
+            fe->id = entity_make_id(fe->kind, fe->name);
+            fe->mentions = xmalloc(count[e] * sizeof *fe->mentions);
+        }
+        struct found_entity *fe = &out->entities[map[e]];
+        const struct token *a = &d->t.v[d->m[i].tok], *b = &d->t.v[d->m[i].tok_end - 1];
+        fe->mentions[fe->nmentions++] =
+            (struct mention){a->start, b->end, (a->flags & TOK_TITLE) != 0};
+    }
+    for (size_t i = 0; i < d->nf; i++) {
+        struct fact *f = &d->f[i];
+        int *refs[] = {&f->subject, &f->team, &f->from, &f->to, &f->club};
+        for (size_t k = 0; k < sizeof refs / sizeof *refs; k++)
+            if (*refs[k] >= 0)
+                *refs[k] = map[*refs[k]];
+    }
+    out->facts = d->f;
+    out->nfacts = d->nf;
+    d->f = NULL;
+    d->nf = 0;
+    free(map);
+    free(count);
+}
+
+static int compare_mentions(const void *pa, const void *pb)
+{
+    const struct doc_mention *a = pa, *b = pb;
+    return a->tok < b->tok ? -1 : a->tok > b->tok;
+}
+
+void extractor_run(const struct extractor *ex, const struct article *a, struct extraction *out)
+{
+    struct doc d;
+    memset(&d, 0, sizeof d);
+    d.ex = ex;
+    d.a = a;
+    tokens_init(&d.t);
+    buf_init(&d.scratch);
+    tokens_add_text(&d.t, a->title, strlen(a->title), TOK_TITLE);
+    tokens_add_text(&d.t, a->body, a->body_len, 0);
+    d.owner = xmalloc((d.t.n ? d.t.n : 1) * sizeof *d.owner);
+    memset(d.owner, 0xff, (d.t.n ? d.t.n : 1) * sizeof *d.owner);
+    kb_pass(&d);
+    resolve_weak(&d);
+    people_find(&d);
+    qsort(d.m, d.nm, sizeof *d.m, compare_mentions);
+    for (size_t i = 0; i < d.nm; i++)
+        for (size_t k = d.m[i].tok; k < d.m[i].tok_end; k++)
+            d.owner[k] = (int)i;
+    facts_find(&d);
+    memset(out, 0, sizeof *out);
+    emit(&d, out);
+    for (size_t i = 0; i < d.ne; i++)
+        free(d.e[i].name);
+    free(d.e);
+    free(d.m);
+    free(d.f);
+    free(d.owner);
+    buf_free(&d.scratch);
+    tokens_free(&d.t);
+}

@@ -1,0 +1,78 @@
+/* extract_doc: the working state of one article's extraction, shared by the
+ * extractor's passes (extract.c: KB names; people.c: persons; facts.c:
+ * facts). Private to the extractor: nothing outside src/core/extract*.c,
+ * people.c and facts.c includes it. */
+#ifndef TOUCHLINE_EXTRACT_DOC_H
+#define TOUCHLINE_EXTRACT_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "article.h"
+#include "buf.h"
+#include "entity.h"
+#include "kb.h"
+#include "matcher.h"
+#include "tokenize.h"
+
+struct facts_patterns;
+
+struct extractor {
+    const struct kb *kb;
+    struct matcher *matcher;
+    struct facts_patterns *patterns;
+};
+
+/* A mention: tokens [tok, tok_end) that name entity `entity`. */
+struct doc_mention {
+    size_t tok, tok_end;
+    int entity;
+    bool weak; /* a weak KB form awaiting support */
+};
+
+/* An entity being built. */
+struct doc_entity {
+    enum entity_kind kind;
+    enum person_role role;
+    int kb_entry; /* -1 for people found from context */
+    char *name;   /* owned */
+    size_t ntokens; /* tokens in the longest form seen (people) */
+    bool strong;    /* has at least one non-weak mention */
+};
+
+struct doc {
+    const struct extractor *ex;
+    const struct article *a;
+    struct tokens t;
+    struct buf scratch;
+    int *owner; /* per token: index of the mention covering it, or -1 */
+    struct doc_mention *m;
+    size_t nm, mcap;
+    struct doc_entity *e;
+    size_t ne, ecap;
+    struct fact *f;
+    size_t nf, fcap;
+};
+
+/* The text a token belongs to (title or body). */
+const char *doc_text(const struct doc *d, size_t tok);
+/* Adds a mention (the tokens must not be owned yet) and returns its index. */
+int doc_add_mention(struct doc *d, size_t tok, size_t tok_end, int entity, bool weak);
+/* Adds an entity and returns its index. `name` is copied. */
+int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name);
+/* Copies tokens [tok, tok_end) of the text as written, space-joined. */
+char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end);
+/* The folded token i equals one of a NULL-terminated list. */
+bool doc_token_in(const struct doc *d, size_t i, const char *const *words);
+/* The KB lexicon has token i's folded form in the role-word list of a role. */
+bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role);
+
+/* people.c: finds people from context and links surnames to full names. */
+void people_find(struct doc *d);
+/* facts.c: compiled fact patterns. */
+struct facts_patterns *facts_patterns_new(struct tl_error *err);
+void facts_patterns_free(struct facts_patterns *p);
+/* facts.c: finds facts in the body and resolves their subjects. */
+void facts_find(struct doc *d);
+
+#endif

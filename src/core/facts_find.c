@@ -1,0 +1,356 @@
+/* facts_find: what each fact pattern's matches mean. Money becomes a fee,
+ * wage or release clause by its context; counts become caps or
+ * appearances; years and lengths become contracts; and each fact gets its
+ * subject, team and clubs. */
+#include "facts.h"
+#include "money.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const release_words[] = {"release clause", "buy-out clause", "buyout clause",
+                                            "release fee", "buy-out", "buyout", "get-out clause",
+                                            NULL};
+static const char *const wage_words[] = {"wage",   "wages",    "salary",  "salaries", "earn",
+                                         "earns",  "earning",  "earnings", "pay packet", "paid",
+                                         "a week", "per week", "a year",  "per year", "per annum",
+                                         "weekly", "annual",   "annually", "pay rise", NULL};
+static const char *const not_fee_words[] = {
+    "takeover", "take over", "taken over", "buy the club", "bought the club", "investment",
+    "invest", "invested", "sponsorship", "sponsor", "fine", "fined", "prize", "debt", "debts",
+    "turnover", "revenue", "revenues", "profit", "profits", "losses", "stadium", "tv deal",
+    "television", "broadcast", "rights", "consortium", "shares", "stake", "valued the club",
+    "compensation", "budget", "bonus", "bonuses", "income", "sell the club", "buy-out of the club",
+    "redevelopment", "training ground", "fund", NULL};
+static const char *const fee_words[] = {
+    "fee", "bid", "bids", "offer", "offered", "offers", "signed", "sign", "signs", "signing",
+    "move", "moved", "deal", "valued", "valuation", "value", "price", "price-tag", "price tag",
+    "paid", "pay", "paying", "cost", "costing", "buy", "bought", "transfer", "swoop", "rated",
+    "snap", "loan", "sold", "sell", "sale", "selling", "joined", "join", "joins", "capture",
+    "acquire", "worth", "tag", "owed", "spent", "spend", "splash", "record", "bought", "purchase",
+    "switch", "arrival", "recruit", "buy-back", "asking", "tabled", "lodged", "submitted",
+    "rejected", "accepted", "rebuffed", "turned down", "package", NULL};
+static const char *const up_to_words[] = {"up to", "rising to", "could rise to", "potentially",
+                                          "rise to", "plus add-ons", "including add-ons", NULL};
+static const char *const reported_words[] = {"reported", "reportedly", "believed", "thought to",
+                                             "understood", "according to", "said to be", "around",
+                                             "about", NULL};
+static const char *const from_words[] = {"from", NULL};
+static const char *const to_words[] = {"to", "join", "joined", "joins", "joining", NULL};
+static const char *const team_run_words[] = {"unbeaten", "winless", "without a win", "run of",
+                                             "in charge", "as manager", "their last", "their next",
+                                             "our last", "losing run", "winning run", "streak",
+                                             "in a row", "their first", "next", NULL};
+static const char *const person_game_words[] = {"made", "making", "makes", "played", "playing",
+                                                "plays", "featured", "start", "started", "starts",
+                                                "goals in", "goal in", "scored", "for the club",
+                                                "for the", "for", "appearances", "career", "his",
+                                                "her", "has", "had", NULL};
+static const char *const loan_not_contract[] = {"loan", NULL};
+static const char *const contract_words[] = {
+    "contract", "deal", "extension", "terms", "agreement", "signed", "sign", "tied", "committed",
+    "commit", "stay", "extend", "extended", "option", "new deal", "keep him", "expires", "expire",
+    "expiring", "runs out", "run out", NULL};
+static const char *const expires_words[] = {"expire", "expires", "expiring", "run out",
+                                            "runs out", "ends", "end of his", NULL};
+static const char *const signed_words[] = {"signed", "agreed", "penned", "committed", "put pen",
+                                           "extended", "completed", NULL};
+static const char *const offered_words[] = {"offer", "offered", "talks", "negotiat", "proposed",
+                                            "new deal", "extension", "wants", NULL};
+
+static struct fact *add_fact(struct doc *d, enum fact_kind kind, size_t start, size_t end)
+{
+    d->f = xgrow(d->f, &d->fcap, d->nf + 1, sizeof *d->f);
+    struct fact *f = &d->f[d->nf++];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->subject = f->team = f->from = f->to = f->club = NO_ENTITY;
+    f->goals = -1;
+    f->span = (struct mention){start, end, false};
+    return f;
+}
+
+static bool near_words(const struct doc *d, size_t start, size_t end, size_t before,
+                       size_t after, const char *const *words)
+{
+    size_t from = start > before ? start - before : 0;
+    return subject_has_word(d, from, end + after, words);
+}
+
+/* Money: the period after it decides a wage; words around it decide the rest. */
+static void on_money(struct match *m, void *ctx)
+{
+    struct doc *d = ctx;
+    size_t na, nb, sa = 0, sb = 0, ca, cb;
+    if (!facts_group(m, "num", &na, &nb) && !facts_group(m, "num2", &na, &nb))
+        return;
+    if (!facts_group(m, "scale", &sa, &sb))
+        facts_group(m, "scale2", &sa, &sb);
+    if (!facts_group(m, "cur", &ca, &cb) && !facts_group(m, "cur2", &ca, &cb))
+        return;
+    double value;
+    const char *code;
+    if (!money_value(m->text + na, nb - na, m->text + sa, sb - sa, m->text + ca, cb - ca, &value,
+                     &code) ||
+        value < 1000)
+        return;
+    size_t ps, pe, end = m->end;
+    struct match pm;
+    const char *period = NULL;
+    if (facts_match_at(d->ex->patterns, P_PERIOD, m->text,
+                       d->a->body_len, m->end, &ps, &pe, &pm)) {
+        size_t a, b;
+        period = facts_group(&pm, "period2", &a, &b) ? "week" : NULL;
+        if (!period && facts_group(&pm, "period", &a, &b))
+            period = (m->text[a] | 32) == 'w' ? "week" : (m->text[a] | 32) == 'm' ? "month"
+                                                                                  : "year";
+        facts_match_free(&pm);
+        end = pe;
+    }
+    size_t s, e;
+    subject_sentence(d, m->start, &s, &e);
+    enum fact_kind kind;
+    if (near_words(d, m->start, end, 80, 60, release_words))
+        kind = FACT_RELEASE_CLAUSE;
+    else if (period || near_words(d, m->start, end, 40, 25, wage_words))
+        kind = FACT_WAGE;
+    else if (near_words(d, m->start, end, 90, 60, not_fee_words) ||
+             !subject_has_word(d, s, e, fee_words))
+        return;
+    else
+        kind = FACT_FEE;
+    struct fact *f = add_fact(d, kind, m->start, end);
+    f->has_value = true;
+    f->value = value;
+    f->currency = code;
+    f->period = kind == FACT_WAGE ? (period ? period : "year") : NULL;
+    if (kind == FACT_FEE) {
+        if (near_words(d, m->start, m->end, 25, 0, up_to_words))
+            f->qualifier = "up to";
+        else if (subject_has_word(d, s, e, reported_words))
+            f->qualifier = "reported";
+        f->from = subject_entity_after_word(d, ENTITY_CLUB, s, e, from_words);
+        f->to = subject_entity_after_word(d, ENTITY_CLUB, s, e, to_words);
+        if (f->to == NO_ENTITY)
+            f->to = subject_entity_near(d, ENTITY_CLUB, s, m->start, m->start, -1);
+        if (f->to == f->from)
+            f->to = NO_ENTITY;
+    }
+    f->subject = subject_person(d, m->start, end, true);
+}
+
+static const char *const count_names[] = {"n", "n2", "nth", NULL};
+
+static void on_caps(struct match *m, void *ctx)
+{
+    struct doc *d = ctx;
+    double n;
+    if (!facts_group_number(m, count_names, &n) || n < 1 || n > 250)
+        return;
+    struct fact *f = add_fact(d, FACT_CAPS, m->start, m->end);
+    f->has_value = true;
+    f->value = n;
+    size_t s, e;
+    subject_sentence(d, m->start, &s, &e);
+    f->team = subject_entity_near(d, ENTITY_NATIONAL_TEAM, s, e, m->end, 0);
+    f->subject = subject_person(d, m->start, m->end, true);
+}
+
+static void on_appearances(struct match *m, void *ctx)
+{
+    struct doc *d = ctx;
+    double n;
+    if (!facts_group_number(m, count_names, &n) || n < 1 || n > 1500 || n != (int)n)
+        return;
+    size_t s, e;
+    subject_sentence(d, m->start, &s, &e);
+    if (near_words(d, m->start, m->end, 40, 0, team_run_words))
+        return;
+    if (!near_words(d, m->start, m->end, 40, 25, person_game_words))
+        return;
+    struct fact *f = add_fact(d, FACT_APPEARANCES, m->start, m->end);
+    f->has_value = true;
+    f->value = n;
+    f->team = subject_entity_near(d, ENTITY_CLUB, s, e, m->end, 1);
+    if (f->team == NO_ENTITY)
+        f->team = subject_entity_near(d, ENTITY_COMPETITION, s, e, m->end, 1);
+    f->subject = subject_person(d, m->start, m->end, true);
+}
+
+static const char *const age_names[] = {"n", "n2", "n3", "n4", "n5", "n6", "n7", NULL};
+
+static void on_age(struct match *m, void *ctx)
+{
+    struct doc *d = ctx;
+    double n;
+    if (!facts_group_number(m, age_names, &n) || n < 14 || n > 85)
+        return;
+    size_t a, b;
+    bool apposition = facts_group(m, "n7", &a, &b);
+    int subject = subject_adjacent_person(d, m->start, m->end);
+    if (apposition && subject == NO_ENTITY)
+        return; /* ", 19," is an age only right after a name */
+    if (subject == NO_ENTITY)
+        subject = subject_person(d, m->start, m->end, false);
+    struct fact *f = add_fact(d, FACT_AGE, apposition ? a : m->start, apposition ? b : m->end);
+    f->has_value = true;
+    f->value = n;
+    f->subject = subject;
+}
+
+static const char *contract_status(const struct doc *d, size_t s, size_t e)
+{
+    if (subject_has_word(d, s, e, expires_words))
+        return "expires";
+    if (subject_has_word(d, s, e, signed_words))
+        return "signed";
+    if (subject_has_word(d, s, e, offered_words))
+        return "offered";
+    return NULL;
+}
+
+static void on_contract_end(struct match *m, void *ctx)
+{
+    struct doc *d = ctx;
+    size_t ya, yb, s, e;
+    if (!facts_group(m, "y", &ya, &yb))
+        return;
+    subject_sentence(d, m->start, &s, &e);
+    if (!near_words(d, m->start, m->end, 90, 10, contract_words) ||
+        near_words(d, m->start, m->end, 40, 0, loan_not_contract))
+        return;
+    struct fact *f = add_fact(d, FACT_CONTRACT, m->start, m->end);
+    f->has_value = true;
+    f->value = atoi(m->text + ya);
+    f->type = "end";
+    f->status = contract_status(d, s, e);
+    f->subject = subject_person(d, m->start, m->end, false);
+}
+
+static void on_contract_length(struct match *m, void *ctx)
+{
+    struct doc *d = ctx;
+    static const char *const names[] = {"n", NULL};
+    double n;
+    size_t ua, ub, s, e;
+    if (!facts_group_number(m, names, &n) || !facts_group(m, "unit", &ua, &ub) || n <= 0)
+        return;
+    if ((m->text[ua] | 32) == 'm')
+        n /= 12;
+    if (n > 10)
+        return;
+    subject_sentence(d, m->start, &s, &e);
+    struct fact *f = add_fact(d, FACT_CONTRACT, m->start, m->end);
+    f->has_value = true;
+    f->value = n;
+    f->type = "length";
+    f->status = contract_status(d, s, e);
+    f->subject = subject_person(d, m->start, m->end, false);
+}
+
+static void on_loan(struct match *m, void *ctx)
+{
+    struct doc *d = ctx;
+    size_t s, e, la, lb;
+    subject_sentence(d, m->start, &s, &e);
+    struct fact *f = add_fact(d, FACT_LOAN, m->start, m->end);
+    if (facts_group(m, "len", &la, &lb))
+        f->loan_length = xstrndup(m->text + la, lb - la);
+    f->from = subject_entity_after_word(d, ENTITY_CLUB, s, e, from_words);
+    f->to = subject_entity_after_word(d, ENTITY_CLUB, s, e, to_words);
+    f->subject = subject_person(d, m->start, m->end, true);
+}
+
+static void on_interest(struct match *m, void *ctx)
+{
+    struct doc *d = ctx;
+    size_t s, e;
+    subject_sentence(d, m->start, &s, &e);
+    int club = subject_entity_near(d, ENTITY_CLUB, s, m->start, m->start, -1);
+    int person = subject_entity_near(d, ENTITY_PERSON, m->end, e, m->end, 1);
+    if (club == NO_ENTITY || person == NO_ENTITY)
+        return;
+    struct fact *f = add_fact(d, FACT_INTEREST, m->start, m->end);
+    f->club = club;
+    f->subject = person;
+}
+
+static void add_source(struct doc *d, int media, size_t start, size_t end)
+{
+    for (size_t i = 0; i < d->nf; i++)
+        if (d->f[i].kind == FACT_SOURCE && d->f[i].club == media)
+            return;
+    struct fact *f = add_fact(d, FACT_SOURCE, start, end);
+    f->club = media;
+    f->subject = subject_person(d, start, end, true);
+}
+
+static void on_source(struct match *m, void *ctx)
+{
+    struct doc *d = ctx;
+    int media = subject_entity_near(d, ENTITY_MEDIA, m->end, m->end + 40, m->end, 1);
+    if (media != NO_ENTITY)
+        add_source(d, media, m->start, m->end);
+}
+
+static void on_source_after(struct match *m, void *ctx)
+{
+    struct doc *d = ctx;
+    size_t from = m->start > 30 ? m->start - 30 : 0;
+    int media = subject_entity_near(d, ENTITY_MEDIA, from, m->start, m->start, -1);
+    if (media != NO_ENTITY)
+        add_source(d, media, m->start, m->end);
+}
+
+static bool same_fact(const struct fact *a, const struct fact *b)
+{
+    return a->kind == b->kind && a->has_value == b->has_value && a->value == b->value &&
+           a->subject == b->subject &&
+           (a->kind > FACT_RELEASE_CLAUSE || !strcmp(a->currency, b->currency)) &&
+           (a->kind != FACT_INTEREST || a->club == b->club) &&
+           (a->kind != FACT_CONTRACT || !strcmp(a->type, b->type));
+}
+
+/* Keeps the first of facts that say the same thing. */
+static void dedupe(struct doc *d)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < d->nf; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < out && !dup; k++)
+            dup = d->f[i].kind != FACT_LOAN && same_fact(&d->f[k], &d->f[i]);
+        if (dup)
+            free(d->f[i].loan_length);
+        else
+            d->f[out++] = d->f[i];
+    }
+    d->nf = out;
+}
+
+static int compare_facts(const void *pa, const void *pb)
+{
+    const struct fact *a = pa, *b = pb;
+    return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
+}
+
+void facts_find(struct doc *d)
+{
+    static void (*const handlers[P_COUNT])(struct match *, void *) = {
+        [P_MONEY] = on_money,
+        [P_CAPS] = on_caps,
+        [P_APPEARANCES] = on_appearances,
+        [P_AGE] = on_age,
+        [P_CONTRACT_END] = on_contract_end,
+        [P_CONTRACT_LENGTH] = on_contract_length,
+        [P_LOAN] = on_loan,
+        [P_INTEREST] = on_interest,
+        [P_SOURCE] = on_source,
+        [P_SOURCE_AFTER] = on_source_after,
+    };
+    for (int p = 0; p < P_COUNT; p++)
+        if (handlers[p])
+            facts_each_match(d->ex->patterns, p, d->a->body, d->a->body_len, handlers[p], d);
+    qsort(d->f, d->nf, sizeof *d->f, compare_facts);
+    dedupe(d);
+}

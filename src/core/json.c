@@ -1,0 +1,165 @@
+/* json: a small JSON writer (see json.h). */
+#include "json.h"
+
+#include <math.h>
+#include <string.h>
+
+static void put_escaped(struct buf *b, const char *s, size_t len)
+{
+    buf_putc(b, '"');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"':
+            buf_puts(b, "\\\"");
+            break;
+        case '\\':
+            buf_puts(b, "\\\\");
+            break;
+        case '\n':
+            buf_puts(b, "\\n");
+            break;
+        case '\t':
+            buf_puts(b, "\\t");
+            break;
+        case '\r':
+            buf_puts(b, "\\r");
+            break;
+        default:
+            if (c < 0x20 || c == 0x7F)
+                buf_printf(b, "\\u%04x", c);
+            else
+                buf_putc(b, (char)c);
+        }
+    }
+    buf_putc(b, '"');
+}
+
+void json_init(struct json *j, struct buf *out, bool pretty)
+{
+    j->out = out;
+    j->pretty = pretty;
+    j->depth = 0;
+    j->need_comma = false;
+    j->after_key = false;
+}
+
+static void newline(struct json *j)
+{
+    if (!j->pretty)
+        return;
+    buf_putc(j->out, '\n');
+    for (int i = 0; i < j->depth; i++)
+        buf_puts(j->out, "  ");
+}
+
+/* Before a value or key: a comma if needed, and indentation. */
+static void before_item(struct json *j)
+{
+    if (j->need_comma)
+        buf_putc(j->out, ',');
+    if (j->depth)
+        newline(j);
+    j->need_comma = true;
+}
+
+/* Before any value: a comma and indentation, unless it follows a key. */
+static void value_prefix(struct json *j)
+{
+    if (j->after_key)
+        j->after_key = false;
+    else
+        before_item(j);
+}
+
+static void open(struct json *j, char c)
+{
+    value_prefix(j);
+    buf_putc(j->out, c);
+    j->depth++;
+    j->need_comma = false;
+}
+
+static void close_(struct json *j, char c)
+{
+    j->depth--;
+    if (j->need_comma)
+        newline(j);
+    buf_putc(j->out, c);
+    j->need_comma = true;
+}
+
+void json_begin_object(struct json *j)
+{
+    open(j, '{');
+}
+
+void json_end_object(struct json *j)
+{
+    close_(j, '}');
+}
+
+void json_begin_array(struct json *j)
+{
+    open(j, '[');
+}
+
+void json_end_array(struct json *j)
+{
+    close_(j, ']');
+}
+
+void json_key(struct json *j, const char *key)
+{
+    before_item(j);
+    put_escaped(j->out, key, strlen(key));
+    buf_puts(j->out, j->pretty ? ": " : ":");
+    j->after_key = true;
+}
+
+void json_string_n(struct json *j, const char *s, size_t len)
+{
+    value_prefix(j);
+    put_escaped(j->out, s, len);
+}
+
+void json_string(struct json *j, const char *s)
+{
+    value_prefix(j);
+    put_escaped(j->out, s, strlen(s));
+}
+
+void json_number(struct json *j, double v)
+{
+    value_prefix(j);
+    if (!isfinite(v))
+        buf_puts(j->out, "null");
+    else if (v == floor(v) && fabs(v) < 1e15)
+        buf_printf(j->out, "%.0f", v);
+    else
+        buf_printf(j->out, "%.15g", v);
+}
+
+void json_bool(struct json *j, bool v)
+{
+    value_prefix(j);
+    buf_puts(j->out, v ? "true" : "false");
+}
+
+void json_null(struct json *j)
+{
+    value_prefix(j);
+    buf_puts(j->out, "null");
+}
+
+void json_kv_string(struct json *j, const char *key, const char *s)
+{
+    json_key(j, key);
+    json_string(j, s);
+}
+
+void json_kv_number(struct json *j, const char *key, double v)
+{
+    json_key(j, key);
+    json_number(j, v);
+}

@@ -1,0 +1,341 @@
+/* people: finds the people an article names from context (capitalised runs
+ * with particles, given names, role words, speech verbs, ages, possessives
+ * such as "Conte's side", line-ups), links later surname-only mentions to
+ * the full name, and gives each person a role where the text tells. */
+#include "extract_doc.h"
+#include "index.h"
+#include "xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Capitalised words that start sentences but never name anyone. */
+static const char *const function_words[] = {
+    "the", "a", "an", "and", "but", "or", "he", "she", "it", "they", "we", "i", "you", "his",
+    "her", "their", "its", "our", "my", "this", "that", "these", "those", "there", "here",
+    "when", "while", "after", "before", "if", "as", "at", "in", "on", "for", "with", "from",
+    "by", "to", "of", "so", "yet", "now", "then", "even", "also", "both", "all", "some",
+    "one", "two", "three", "what", "who", "how", "why", "where", "which", "not", "no", "yes",
+    "mr", "mrs", "ms", "dr", "only", "just", "last", "next", "since", "until", "under",
+    "over", "than", "every", "each", "many", "much", "more", "most", "other", "another",
+    "such", "subs", "referee", "att", "booked", "goals", "report", NULL};
+static const char *const speech_verbs[] = {
+    "said",  "says",   "told",     "added", "admitted", "insisted", "believes", "claimed",
+    "explained", "revealed", "warned", "stated", "confirmed", "urged", "admits", "insists",
+    "reckons", "feels", "thinks", "hopes", "tells", "explains", "reveals", "declared", "stressed",
+    "joked", "conceded", "argued", "commented", "acknowledged", "praised", NULL};
+static const char *const side_words[] = {"side", "men", "team", "charges", "squad", "troops",
+                                         "outfit", NULL};
+static const char *const honorifics[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
+
+/* Per-article set of words seen in lower case (so "Despite" at a sentence
+ * start is known not to be a name). */
+struct word_set {
+    const char **slot;
+    size_t n;
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static void set_build(struct word_set *s, const struct tokens *t)
+{
+    s->n = 1;
+    while (s->n < t->n * 2 + 16)
+        s->n *= 2;
+    s->slot = xcalloc(s->n, sizeof *s->slot);
+    for (size_t i = 0; i < t->n; i++) {
+        if (!(t->v[i].flags & TOK_WORD) || (t->v[i].flags & (TOK_CAP | TOK_NUM)))
+            continue;
+        const char *w = tokens_folded(t, i);
+        size_t k = hash_str(w) & (s->n - 1);
+        while (s->slot[k] && strcmp(s->slot[k], w))
+            k = (k + 1) & (s->n - 1);
+        s->slot[k] = w;
+    }
+}
+
+static bool set_has(const struct word_set *s, const char *w)
+{
+    size_t k = hash_str(w) & (s->n - 1);
+    while (s->slot[k]) {
+        if (!strcmp(s->slot[k], w))
+            return true;
+        k = (k + 1) & (s->n - 1);
+    }
+    return false;
+}
+
+struct people {
+    struct doc *d;
+    struct word_set lower;
+};
+
+static const struct kb_lexicon *lex(const struct people *p)
+{
+    return &p->d->ex->kb->lex;
+}
+
+static bool is_initial(const struct doc *d, size_t i)
+{
+    const struct token *tk = &d->t.v[i];
+    return (tk->flags & TOK_CAP) && tk->end - tk->start == 1 && i + 1 < d->t.n &&
+           (d->t.v[i + 1].flags & TOK_CAP) && !(d->t.v[i + 1].flags & TOK_SENT_START);
+}
+
+static bool is_particle(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    return (d->t.v[i].flags & TOK_WORD) && !(d->t.v[i].flags & TOK_CAP) &&
+           kb_word_in(lex(p)->particles, lex(p)->nparticles, tokens_folded(&d->t, i)) &&
+           i + 1 < d->t.n && (d->t.v[i + 1].flags & TOK_CAP);
+}
+
+static bool not_a_name(const struct people *p, size_t i)
+{
+    const char *w = tokens_folded(&p->d->t, i);
+    return kb_word_in(lex(p)->not_names, lex(p)->nnot_names, w);
+}
+
+/* Token i can be part of a person's name. */
+static bool name_token(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    const struct token *tk = &d->t.v[i];
+    if (d->owner[i] >= 0 || !(tk->flags & TOK_WORD) || (tk->flags & TOK_NUM))
+        return false;
+    if ((tk->flags & TOK_UPPER) && tk->end - tk->start > 1)
+        return false;
+    return (tk->flags & TOK_CAP) && !not_a_name(p, i);
+}
+
+static bool is_given_name(const struct people *p, size_t i)
+{
+    return kb_word_in(lex(p)->given_names, lex(p)->ngiven, tokens_folded(&p->d->t, i));
+}
+
+/* A sentence-initial word that is an ordinary word, not a name. */
+static bool ordinary_start(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    if (!(d->t.v[i].flags & TOK_SENT_START) && !(i > 0 && !(d->t.v[i - 1].flags & TOK_WORD) &&
+                                                 !tokens_is_punct(&d->t, i - 1, ',')))
+        return false;
+    const char *w = tokens_folded(&d->t, i);
+    if (is_given_name(p, i))
+        return false;
+    return doc_token_in(d, i, function_words) || set_has(&p->lower, w);
+}
+
+/* The run of name tokens starting at i: [i, *end). */
+static size_t run_end(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    size_t j = i;
+    while (j < d->t.n && d->t.v[j].sentence == d->t.v[i].sentence) {
+        if (!(name_token(p, j) || (j > i && is_particle(p, j)) || is_initial(p->d, j)))
+            break;
+        j++;
+        if (d->t.v[j - 1].flags & TOK_POSS)
+            break;
+    }
+    return j;
+}
+
+/* The person whose name ends with (or equals) tokens [i, end), preferring
+ * the most recent full mention before i; -1 when none. */
+static int person_by_surname(const struct doc *d, size_t i, size_t end)
+{
+    int best = -1;
+    size_t n = end - i;
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok <= n)
+            continue;
+        bool same = true;
+        for (size_t j = 0; j < n && same; j++)
+            same = !strcmp(tokens_folded(&d->t, m->tok_end - n + j), tokens_folded(&d->t, i + j));
+        if (!same)
+            continue;
+        if (best < 0 || m->tok < i)
+            best = m->entity;
+    }
+    return best;
+}
+
+/* Person entity with this exact folded name; -1 when none. */
+static int person_by_name(const struct doc *d, const char *name)
+{
+    for (size_t e = 0; e < d->ne; e++) {
+        if (d->e[e].kind != ENTITY_PERSON)
+            continue;
+        char *f = index_fold(d->e[e].name, strlen(d->e[e].name));
+        bool same = !strcmp(f, name);
+        free(f);
+        if (same)
+            return (int)e;
+    }
+    return -1;
+}
+
+static int add_person(struct doc *d, size_t i, size_t end)
+{
+    char *name = doc_span_text(d, i, end);
+    char *folded = index_fold(name, strlen(name));
+    int e = person_by_name(d, folded);
+    if (e < 0) {
+        e = doc_add_entity(d, ENTITY_PERSON, -1, name);
+        d->e[e].ntokens = end - i;
+    }
+    free(folded);
+    free(name);
+    doc_add_mention(d, i, end, e, false);
+    return e;
+}
+
+/* Role from the words around a mention [i, end). */
+static void set_role(struct doc *d, int e, size_t i, size_t end)
+{
+    enum person_role role;
+    if (i > 0 && doc_is_role_word(d, i - 1, &role)) {
+        if (d->e[e].role == ROLE_UNKNOWN)
+            d->e[e].role = role;
+        return;
+    }
+    if ((d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, side_words)) {
+        d->e[e].role = ROLE_MANAGER;
+        return;
+    }
+    if (end + 2 < d->t.n && tokens_is_punct(&d->t, end, ',') &&
+        (tokens_is(&d->t, end + 1, "the") || tokens_is(&d->t, end + 1, "a")) &&
+        d->e[e].role == ROLE_UNKNOWN) {
+        for (size_t k = end + 2; k < end + 5 && k < d->t.n; k++)
+            if (doc_is_role_word(d, k, &role)) {
+                d->e[e].role = role;
+                return;
+            }
+    }
+}
+
+/* Clues that a lone capitalised word at i names a person. */
+static bool single_name_clue(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    enum person_role role;
+    if (i > 0 && doc_is_role_word(d, i - 1, &role) && !(d->t.v[i - 1].flags & TOK_CAP))
+        return true;
+    if (doc_token_in(d, i + 1, speech_verbs) && !(d->t.v[i].flags & TOK_POSS))
+        return true;
+    if (i > 0 && doc_token_in(d, i - 1, speech_verbs) && !(d->t.v[i].flags & TOK_SENT_START))
+        return true;
+    if ((d->t.v[i].flags & TOK_POSS) && doc_token_in(d, i + 1, side_words))
+        return true;
+    return i + 3 < d->t.n && tokens_is_punct(&d->t, i + 1, ',') &&
+           (d->t.v[i + 2].flags & TOK_NUM) && tokens_is_punct(&d->t, i + 3, ',');
+}
+
+/* Line-ups: "Everton: Martyn, Hibbert, ... Subs: Wright, ..." and
+ * "Referee: R Styles". Each comma-separated capitalised run is a person. */
+static bool lineup_start(const struct doc *d, size_t colon)
+{
+    if (colon == 0 || !tokens_is_punct(&d->t, colon, ':'))
+        return false;
+    size_t k = colon - 1;
+    if (tokens_is(&d->t, k, "subs") || tokens_is(&d->t, k, "referee") ||
+        tokens_is(&d->t, k, "substitutes"))
+        return true;
+    int owner = d->owner[k];
+    return owner >= 0 && d->e[d->m[owner].entity].kind == ENTITY_CLUB &&
+           colon + 2 < d->t.n && tokens_is_punct(&d->t, colon + 2, ',');
+}
+
+static void lineups(struct people *p)
+{
+    struct doc *d = p->d;
+    for (size_t c = 0; c < d->t.n; c++) {
+        if (!lineup_start(d, c))
+            continue;
+        bool referee = tokens_is(&d->t, c - 1, "referee");
+        size_t i = c + 1;
+        while (i < d->t.n && !tokens_is_punct(&d->t, i, '.') && !tokens_is_punct(&d->t, i, ':')) {
+            size_t end = run_end(p, i);
+            if (end > i) {
+                int e = person_by_surname(d, i, end);
+                if (e < 0)
+                    e = person_by_name(d, tokens_folded(&d->t, i));
+                if (e >= 0 && end - i == 1)
+                    doc_add_mention(d, i, end, e, false);
+                else
+                    e = add_person(d, i, end);
+                if (d->e[e].role == ROLE_UNKNOWN)
+                    d->e[e].role = referee ? ROLE_OFFICIAL : ROLE_PLAYER;
+                i = end;
+            } else {
+                i++;
+            }
+        }
+    }
+}
+
+/* Multi-word runs: a person when the first word is a given name, an initial,
+ * or a name particle, or nothing says otherwise. */
+static void full_names(struct people *p)
+{
+    struct doc *d = p->d;
+    for (size_t i = 0; i < d->t.n; i++) {
+        if ((d->t.v[i].flags & TOK_TITLE) || !name_token(p, i))
+            continue;
+        size_t end = run_end(p, i);
+        size_t s = i;
+        while (s < end && (ordinary_start(p, s) || doc_token_in(d, s, honorifics)))
+            s++;
+        if (end - s >= 2 && end - s <= 5) {
+            int e = add_person(d, s, end);
+            set_role(d, e, s, end);
+        }
+        i = end > i ? end - 1 : i;
+    }
+}
+
+/* Lone words: a mention of a known person's surname, or a new person when
+ * the context says so. */
+static void single_names(struct people *p, bool title)
+{
+    struct doc *d = p->d;
+    for (size_t i = 0; i < d->t.n; i++) {
+        if (!name_token(p, i) || ((d->t.v[i].flags & TOK_TITLE) != 0) != title)
+            continue;
+        size_t end = run_end(p, i);
+        if (end != i + 1) {
+            i = end > i ? end - 1 : i;
+            continue;
+        }
+        int e = person_by_surname(d, i, end);
+        if (e < 0)
+            e = person_by_name(d, tokens_folded(&d->t, i));
+        if (e < 0 && !title && !ordinary_start(p, i) && single_name_clue(p, i))
+            e = add_person(d, i, end);
+        else if (e >= 0)
+            doc_add_mention(d, i, end, e, false);
+        if (e >= 0)
+            set_role(d, e, i, end);
+    }
+}
+
+void people_find(struct doc *d)
+{
+    struct people p = {d, {0}};
+    set_build(&p.lower, &d->t);
+    full_names(&p);
+    lineups(&p);
+    single_names(&p, false);
+    single_names(&p, false); /* names introduced late link earlier mentions */
+    single_names(&p, true);
+    free(p.lower.slot);
+}

@@ -1,0 +1,162 @@
+/* subject: whom or what a fact is about: persons and clubs near a body
+ * offset, sentence by sentence and across sentences (see facts.h). */
+#include "facts.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* First body token at or after byte offset `at`. */
+static size_t token_at(const struct doc *d, size_t at)
+{
+    size_t lo = 0, hi = d->t.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct token *tk = &d->t.v[mid];
+        bool before = (tk->flags & TOK_TITLE) || tk->end <= at;
+        if (before)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void subject_sentence(const struct doc *d, size_t at, size_t *start, size_t *end)
+{
+    size_t i = token_at(d, at);
+    if (i >= d->t.n) {
+        *start = *end = at;
+        return;
+    }
+    uint32_t s = d->t.v[i].sentence;
+    size_t a = i, b = i;
+    while (a > 0 && d->t.v[a - 1].sentence == s && !(d->t.v[a - 1].flags & TOK_TITLE))
+        a--;
+    while (b + 1 < d->t.n && d->t.v[b + 1].sentence == s)
+        b++;
+    *start = d->t.v[a].start;
+    *end = d->t.v[b].end;
+}
+
+static bool is_player_like(const struct doc *d, int e)
+{
+    return d->e[e].role != ROLE_MANAGER && d->e[e].role != ROLE_OFFICIAL &&
+           d->e[e].role != ROLE_AGENT;
+}
+
+/* Body mentions of persons, as [first, last] indices into d->m, within
+ * byte range [from, to). */
+static int person_in(const struct doc *d, size_t from, size_t to, size_t at, bool before,
+                     bool prefer_players)
+{
+    int best = NO_ENTITY, fallback = NO_ENTITY;
+    size_t best_dist = (size_t)-1, fb_dist = (size_t)-1;
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok], *b = &d->t.v[m->tok_end - 1];
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != ENTITY_PERSON)
+            continue;
+        if (a->start < from || b->end > to)
+            continue;
+        if (before ? b->end > at : a->start < at)
+            continue;
+        size_t dist = before ? at - b->end : a->start - at;
+        if (dist < fb_dist) {
+            fb_dist = dist;
+            fallback = m->entity;
+        }
+        if ((!prefer_players || is_player_like(d, m->entity)) && dist < best_dist) {
+            best_dist = dist;
+            best = m->entity;
+        }
+    }
+    return best != NO_ENTITY ? best : fallback;
+}
+
+int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_players)
+{
+    size_t s, e;
+    subject_sentence(d, start, &s, &e);
+    int p = person_in(d, s, e, start, true, prefer_players);
+    if (p == NO_ENTITY)
+        p = person_in(d, s, e, end, false, prefer_players);
+    if (p == NO_ENTITY)
+        p = person_in(d, 0, s, s, true, prefer_players);
+    return p;
+}
+
+int subject_adjacent_person(const struct doc *d, size_t start, size_t end)
+{
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok], *b = &d->t.v[m->tok_end - 1];
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != ENTITY_PERSON)
+            continue;
+        if ((b->end <= start && start - b->end <= 2) || (a->start >= end && a->start - end <= 2))
+            return m->entity;
+    }
+    return NO_ENTITY;
+}
+
+int subject_entity_near(const struct doc *d, enum entity_kind kind, size_t from, size_t to,
+                        size_t at, int dir)
+{
+    int best = NO_ENTITY;
+    size_t best_dist = (size_t)-1;
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok], *b = &d->t.v[m->tok_end - 1];
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != kind || a->start < from ||
+            b->end > to)
+            continue;
+        if ((dir > 0 && a->start < at) || (dir < 0 && b->end > at))
+            continue;
+        size_t dist = a->start >= at ? a->start - at : at - (b->end < at ? b->end : at);
+        if (dist < best_dist) {
+            best_dist = dist;
+            best = m->entity;
+        }
+    }
+    return best;
+}
+
+static bool word_at(const char *text, size_t len, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    if (i + n > len || strncasecmp(text + i, w, n) != 0)
+        return false;
+    bool left = i == 0 || !((text[i - 1] | 32) >= 'a' && (text[i - 1] | 32) <= 'z');
+    bool right = i + n == len || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z');
+    return left && right;
+}
+
+int subject_entity_after_word(const struct doc *d, enum entity_kind kind, size_t from, size_t to,
+                              const char *const *words)
+{
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok];
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != kind || a->start < from ||
+            a->start > to || m->tok < 1)
+            continue;
+        size_t prev = m->tok - 1;
+        if (tokens_is(&d->t, prev, "the") && prev > 0)
+            prev--;
+        for (size_t w = 0; words[w]; w++)
+            if (tokens_is(&d->t, prev, words[w]))
+                return m->entity;
+    }
+    return NO_ENTITY;
+}
+
+bool subject_has_word(const struct doc *d, size_t from, size_t to, const char *const *words)
+{
+    const char *text = d->a->body;
+    if (to > d->a->body_len)
+        to = d->a->body_len;
+    for (size_t i = from; i < to; i++)
+        for (size_t w = 0; words[w]; w++)
+            if (word_at(text, to, i, words[w]))
+                return true;
+    return false;
+}

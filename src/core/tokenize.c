@@ -1,0 +1,240 @@
+/* tokenize: words, punctuation and sentence boundaries (see tokenize.h). */
+#include "tokenize.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Words after which a full stop does not end the sentence. */
+static const char *const abbreviations[] = {
+    "mr", "mrs", "ms", "dr", "st", "utd", "jr", "jnr", "snr", "sr", "no", "v", "vs", "etc",
+    "inc", "ltd", "co", "prof", "gen", "rev", "mt", "ft", "approx", "fig", "vol", NULL};
+
+void tokens_init(struct tokens *t)
+{
+    memset(t, 0, sizeof *t);
+    buf_init(&t->folded);
+}
+
+void tokens_free(struct tokens *t)
+{
+    free(t->v);
+    buf_free(&t->folded);
+    memset(t, 0, sizeof *t);
+}
+
+void tokens_reset(struct tokens *t)
+{
+    t->n = 0;
+    t->nsentences = 0;
+    buf_reset(&t->folded);
+}
+
+bool tokenize_is_upper(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    if (cp >= 0xC0 && cp <= 0xDE)
+        return cp != 0xD7;
+    if (cp >= 0x100 && cp <= 0x137)
+        return cp % 2 == 0;
+    if (cp >= 0x139 && cp <= 0x148)
+        return cp % 2 == 1;
+    if (cp >= 0x14A && cp <= 0x177)
+        return cp % 2 == 0;
+    if (cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D)
+        return true;
+    if (cp >= 0x391 && cp <= 0x3AB)
+        return true; /* Greek */
+    return cp >= 0x400 && cp <= 0x42F; /* Cyrillic */
+}
+
+static bool is_letter_or_digit(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if (cp == 0xD7 || cp == 0xF7 || cp < 0xC0)
+        return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+    if (cp >= 0x2000 && cp <= 0x2BFF)
+        return false; /* punctuation, symbols, arrows */
+    if (cp >= 0x3000 && cp <= 0x303F)
+        return false;
+    return cp != 0xFFFD && cp != 0xFEFF;
+}
+
+static bool is_apostrophe(uint32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+static bool is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\n' || cp == 0xA0 || cp == 0x2009 || cp == 0x202F;
+}
+
+static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    uint32_t cp;
+    *n = utf8_decode(s + i, len - i, &cp);
+    return cp;
+}
+
+/* End of the word starting at i, and whether a possessive follows. */
+static size_t scan_word(const char *s, size_t len, size_t i, bool *poss, size_t *after)
+{
+    *poss = false;
+    while (i < len) {
+        size_t n;
+        uint32_t cp = cp_at(s, len, i, &n);
+        if (is_letter_or_digit(cp)) {
+            i += n;
+            continue;
+        }
+        size_t m;
+        uint32_t next = i + n < len ? cp_at(s, len, i + n, &m) : 0;
+        if (is_apostrophe(cp)) {
+            bool s_then_end = (next == 's' || next == 'S') &&
+                              (i + n + 1 >= len || !is_letter_or_digit(cp_at(s, len, i + n + 1, &m)));
+            if (s_then_end) {
+                *poss = true;
+                *after = i + n + 1;
+                return i;
+            }
+            if (next && is_letter_or_digit(next)) {
+                i += n; /* O'Neill, D'Alessandro */
+                continue;
+            }
+            if (i > 0 && (s[i - 1] == 's' || s[i - 1] == 'S')) {
+                *poss = true; /* Scholes' */
+                *after = i + n;
+                return i;
+            }
+            break;
+        }
+        if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && next && is_letter_or_digit(next)) {
+            i += n;
+            continue;
+        }
+        if ((cp == '.' || cp == ',') && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && next >= '0' &&
+            next <= '9') {
+            i += n; /* 3.9, 200,000 */
+            continue;
+        }
+        break;
+    }
+    *after = i;
+    return i;
+}
+
+static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, const char *s)
+{
+    t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+    struct token *tk = &t->v[t->n++];
+    tk->start = (uint32_t)start;
+    tk->end = (uint32_t)end;
+    tk->flags = flags;
+    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    tk->fstart = (uint32_t)t->folded.len;
+    for (size_t i = start; i < end;) {
+        size_t n;
+        uint32_t cp = utf8_fold_cp(cp_at(s, end, i, &n));
+        if (cp == 0x2010 || cp == 0x2011)
+            cp = '-';
+        char enc[4];
+        buf_append(&t->folded, enc, utf8_encode(cp, enc));
+        i += n;
+    }
+    tk->fend = (uint32_t)t->folded.len;
+    buf_putc(&t->folded, '\0');
+}
+
+static uint16_t word_flags(const char *s, size_t start, size_t end)
+{
+    size_t n;
+    uint32_t first = cp_at(s, end, start, &n);
+    uint16_t f = TOK_WORD;
+    if (first >= '0' && first <= '9')
+        f |= TOK_NUM;
+    if (tokenize_is_upper(first))
+        f |= TOK_CAP;
+    size_t letters = 0, upper = 0;
+    for (size_t i = start; i < end; i += n) {
+        uint32_t cp = cp_at(s, end, i, &n);
+        if (is_letter_or_digit(cp) && !(cp >= '0' && cp <= '9')) {
+            letters++;
+            upper += tokenize_is_upper(cp);
+        }
+    }
+    if (letters >= 2 && upper == letters)
+        f |= TOK_UPPER;
+    return f;
+}
+
+bool tokens_is(const struct tokens *t, size_t i, const char *s)
+{
+    return i < t->n && !strcmp(tokens_folded(t, i), s);
+}
+
+bool tokens_is_punct(const struct tokens *t, size_t i, char c)
+{
+    return i < t->n && !(t->v[i].flags & TOK_WORD) && t->folded.data[t->v[i].fstart] == c &&
+           t->v[i].fend == t->v[i].fstart + 1;
+}
+
+static bool is_abbreviation(const struct tokens *t, size_t i)
+{
+    if (!(t->v[i].flags & TOK_WORD))
+        return false;
+    const char *f = tokens_folded(t, i);
+    if (f[0] && !f[1] && (t->v[i].flags & TOK_CAP))
+        return true; /* an initial: "M. Riley" */
+    for (size_t k = 0; abbreviations[k]; k++)
+        if (!strcmp(f, abbreviations[k]))
+            return true;
+    return false;
+}
+
+/* Whether the full stop/!/? token at index i ends a sentence. */
+static bool ends_sentence(const struct tokens *t, size_t i)
+{
+    const char c = t->folded.data[t->v[i].fstart];
+    if (c == '!' || c == '?')
+        return true;
+    return c == '.' && !(i > 0 && t->v[i - 1].end == t->v[i].start && is_abbreviation(t, i - 1));
+}
+
+void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra)
+{
+    bool new_sentence = true, new_para = true;
+    size_t i = 0;
+    while (i < len) {
+        size_t n;
+        uint32_t cp = cp_at(s, len, i, &n);
+        if (is_space(cp)) {
+            if (cp == '\n')
+                new_para = true;
+            i += n;
+            continue;
+        }
+        uint16_t flags = extra;
+        if (new_para || new_sentence) {
+            t->nsentences++;
+            flags |= TOK_SENT_START | (new_para ? TOK_PARA_START : 0);
+        }
+        new_para = new_sentence = false;
+        if (is_letter_or_digit(cp)) {
+            bool poss;
+            size_t after;
+            size_t end = scan_word(s, len, i, &poss, &after);
+            flags |= word_flags(s, i, end) | (poss ? TOK_POSS : 0);
+            push(t, i, end, flags, s);
+            i = after;
+            continue;
+        }
+        push(t, i, i + n, flags, s);
+        i += n;
+        if (cp == '.' || cp == '!' || cp == '?')
+            new_sentence = ends_sentence(t, t->n - 1);
+    }
+}
