@@ -31,17 +31,16 @@ static const char *const pattern_text[P_COUNT] = {
                       "competitive|premiership|premier league|champions league|european|cup|"
                       "official|top-flight|serie a|la liga|bundesliga|more|further|career) ){0,2}"
                       "(?:appearances|apps|games|matches|starts|outings)\\b)",
-    [P_AGE] = "(?<![\\w-])(?:(?<n>\\d{2})-year-old\\b|(?:aged|age of) (?<n2>\\d{2})\\b"
-              "|(?<n3>\\d{2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{2})\\b"
+    [P_AGE] = "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-year-old\\b|(?:aged|age of) (?<n2>\\d{1,2})\\b"
+              "|(?<n3>\\d{1,2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{1,2})\\b"
               "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"
-              "|turn(?:s|ed)? (?<n6>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points))"
-              "|, (?<n7>\\d{2}),)",
+              "|turn(?:s|ed)? (?<n6>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points)))"
+              "|, (?<n7>\\d{2})(?=[,;)]|\\.(?:\\s|$)| (?:and|who|with|has|is|was|will|had)\\b))",
     [P_CONTRACT_END] = "(?:until|till|to|through|beyond|expires? in|expiring in|runs? out in|"
-                       "ends? in|end of|summer of) (?:the (?:end|summer|start) of )?(?:the )?"
+                       "ends? in|end of|summer of) (?:the )?(?:(?:end|summer|start|close) of (?:the )?|summer )?"
                        "(?<y>(?:19|20)\\d\\d)(?:[-/](?:\\d\\d){1,2})?\\b(?! ?(?:world cup|euro|"
                        "african|copa|olympics))",
-    [P_CONTRACT_LENGTH] = "(?<![\\w-])(?<n>" NUMBER_WORDS "|(?:one|two|three|four|five)-and-a-"
-                          "half|\\d+ and a half)[- ](?<unit>years?|months?)[- ](?:long )?"
+    [P_CONTRACT_LENGTH] = "(?<![\\w-])(?<n>" NUMBER_WORDS "|[a-z]+-and-a-half|\\d+ and a half)[- ](?<unit>years?|months?)[- ](?:long )?"
                           "(?:(?:rolling|new|improved|permanent|professional|playing) )?"
                           "(?:contract|deal|extension|agreement|terms)\\b",
     [P_LOAN] = "\\b(?:(?<len>season-long|year-long|\\w+-month|short-term|half-season|emergency)"

@@ -30,7 +30,14 @@ static const char *const fee_words[] = {
     "snap", "loan", "sold", "sell", "sale", "selling", "joined", "join", "joins", "capture",
     "acquire", "worth", "tag", "owed", "spent", "spend", "splash", "record", "bought", "purchase",
     "switch", "arrival", "recruit", "buy-back", "asking", "tabled", "lodged", "submitted",
-    "rejected", "accepted", "rebuffed", "turned down", "package", NULL};
+    "rejected", "accepted", "rebuffed", "turned down", "package", "joining", "arrived", "arriving",
+    "want", "wants", "wanted", "demand", "demands", "demanding", "valuing", "value him",
+    "sign him", "signature", "splashing out", "splashed out", "splashing", "spending",
+    "forked out", "shelled out", NULL};
+/* Words right before an amount that make it a transfer fee. */
+static const char *const fee_lead_words[] = {"fee of", "fee", "bid of", "offer of", "bid",
+                                             "offer", "price of", "valuation of", "for",
+                                             "worth", "cost", "costing", "paid", NULL};
 static const char *const up_to_words[] = {"up to", "rising to", "could rise to", "potentially",
                                           "rise to", "plus add-ons", "including add-ons", NULL};
 static const char *const reported_words[] = {"reported", "reportedly", "believed", "thought to",
@@ -41,7 +48,8 @@ static const char *const to_words[] = {"to", "join", "joined", "joins", "joining
 static const char *const team_run_words[] = {"unbeaten", "winless", "without a win", "run of",
                                              "in charge", "as manager", "their last", "their next",
                                              "our last", "losing run", "winning run", "streak",
-                                             "in a row", "their first", "next", NULL};
+                                             "in a row", "their first", "next", "banned", "ban", "suspended",
+                                             "suspension", "first", NULL};
 static const char *const person_game_words[] = {"made", "making", "makes", "played", "playing",
                                                 "plays", "featured", "start", "started", "starts",
                                                 "goals in", "goal in", "scored", "for the club",
@@ -58,6 +66,20 @@ static const char *const signed_words[] = {"signed", "agreed", "penned", "commit
                                            "extended", "completed", NULL};
 static const char *const offered_words[] = {"offer", "offered", "talks", "negotiat", "proposed",
                                             "new deal", "extension", "wants", NULL};
+
+/* Index of the last body token that ends at or before byte `at`. */
+static size_t token_before(const struct doc *d, size_t at)
+{
+    size_t best = d->t.n;
+    for (size_t i = 0; i < d->t.n; i++) {
+        if (d->t.v[i].flags & TOK_TITLE)
+            continue;
+        if (d->t.v[i].end > at)
+            break;
+        best = i;
+    }
+    return best;
+}
 
 static struct fact *add_fact(struct doc *d, enum fact_kind kind, size_t start, size_t end)
 {
@@ -111,8 +133,13 @@ static void on_money(struct match *m, void *ctx)
     size_t s, e;
     subject_sentence(d, m->start, &s, &e);
     enum fact_kind kind;
-    if (near_words(d, m->start, end, 80, 60, release_words))
+    size_t ws = m->start > 45 ? m->start - 45 : 0, we = end + 45;
+    ws = ws > s ? ws : s;
+    we = we < e ? we : e;
+    if (subject_has_word(d, ws, we, release_words))
         kind = FACT_RELEASE_CLAUSE;
+    else if (!period && near_words(d, m->start, m->start, 22, 0, fee_lead_words))
+        kind = FACT_FEE;
     else if (period || near_words(d, m->start, end, 40, 25, wage_words))
         kind = FACT_WAGE;
     else if (near_words(d, m->start, end, 90, 60, not_fee_words) ||
@@ -169,10 +196,13 @@ static void on_appearances(struct match *m, void *ctx)
         return;
     if (!near_words(d, m->start, m->end, 40, 25, person_game_words))
         return;
-    struct fact *f = add_fact(d, FACT_APPEARANCES, m->start, m->end);
+    static const char *const for_words[] = {"for", NULL};
+    int country = subject_entity_after_word(d, ENTITY_NATIONAL_TEAM, m->end, m->end + 12, for_words);
+    struct fact *f = add_fact(d, country != NO_ENTITY ? FACT_CAPS : FACT_APPEARANCES, m->start,
+                              m->end);
     f->has_value = true;
     f->value = n;
-    f->team = subject_entity_near(d, ENTITY_CLUB, s, e, m->end, 1);
+    f->team = country != NO_ENTITY ? country : subject_entity_near(d, ENTITY_CLUB, s, e, m->end, 1);
     if (f->team == NO_ENTITY)
         f->team = subject_entity_near(d, ENTITY_COMPETITION, s, e, m->end, 1);
     f->subject = subject_person(d, m->start, m->end, true);
@@ -184,13 +214,18 @@ static void on_age(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
     double n;
-    if (!facts_group_number(m, age_names, &n) || n < 14 || n > 85)
-        return;
     size_t a, b;
     bool apposition = facts_group(m, "n7", &a, &b);
+    if (!facts_group_number(m, age_names, &n) || n < (apposition ? 15 : 5) || n > 85)
+        return;
     int subject = subject_adjacent_person(d, m->start, m->end);
-    if (apposition && subject == NO_ENTITY)
-        return; /* ", 19," is an age only right after a name */
+    if (apposition && subject == NO_ENTITY) {
+        /* ", 19," is an age right after a name or a description of one
+         * ("The Germany captain, 32,"). */
+        enum person_role role;
+        if (m->start == 0 || !doc_is_role_word(d, token_before(d, m->start), &role))
+            return;
+    }
     if (subject == NO_ENTITY)
         subject = subject_person(d, m->start, m->end, false);
     struct fact *f = add_fact(d, FACT_AGE, apposition ? a : m->start, apposition ? b : m->end);

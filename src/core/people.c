@@ -112,6 +112,8 @@ static bool name_token(const struct people *p, size_t i)
         return false;
     if ((tk->flags & TOK_UPPER) && tk->end - tk->start > 1)
         return false;
+    if (tk->end - tk->start == 1 && d->t.folded.data[tk->fstart] == 'i')
+        return false; /* the pronoun */
     return (tk->flags & TOK_CAP) && !not_a_name(p, i);
 }
 
@@ -184,11 +186,48 @@ static int person_by_name(const struct doc *d, const char *name)
     return -1;
 }
 
+/* Whether folded name `part` is `whole` or its first or last words. */
+static bool name_part_of(const char *part, const char *whole)
+{
+    size_t a = strlen(part), b = strlen(whole);
+    if (a > b)
+        return false;
+    if (a == b)
+        return !strcmp(part, whole);
+    return (!strncmp(whole, part, a) && whole[a] == ' ') ||
+           (!strcmp(whole + b - a, part) && whole[b - a - 1] == ' ');
+}
+
+/* A person whose name contains the folded multi-word name as its first or
+ * last words ("Sir Alex" / "Alex Ferguson" and "Sir Alex Ferguson"), or is
+ * contained in it; the entity takes the longer name. -1 when none. */
+static int person_by_partial(struct doc *d, const char *folded, const char *name, size_t ntok)
+{
+    for (size_t e = 0; e < d->ne; e++) {
+        if (d->e[e].kind != ENTITY_PERSON || d->e[e].kb_entry >= 0)
+            continue;
+        char *f = index_fold(d->e[e].name, strlen(d->e[e].name));
+        bool shorter = strchr(f, ' ') && name_part_of(f, folded);
+        bool longer = name_part_of(folded, f);
+        free(f);
+        if (shorter) {
+            free(d->e[e].name);
+            d->e[e].name = xstrdup(name);
+            d->e[e].ntokens = ntok;
+        }
+        if (shorter || longer)
+            return (int)e;
+    }
+    return -1;
+}
+
 static int add_person(struct doc *d, size_t i, size_t end)
 {
     char *name = doc_span_text(d, i, end);
     char *folded = index_fold(name, strlen(name));
     int e = person_by_name(d, folded);
+    if (e < 0 && end - i >= 2)
+        e = person_by_partial(d, folded, name, end - i);
     if (e < 0) {
         e = doc_add_entity(d, ENTITY_PERSON, -1, name);
         d->e[e].ntokens = end - i;

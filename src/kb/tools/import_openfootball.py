@@ -267,7 +267,8 @@ def cmd_national_teams(args):
                     if cur is not None:
                         for a in split_aliases(raw.split("#")[0]):
                             tagged = re.search(r"\[[a-z]{2}\]", raw)
-                            if len(a) > 3 and not (tagged and "[en]" not in raw):
+                            if len(a) > 3 and not a.islower() \
+                                    and not (tagged and "[en]" not in raw):
                                 cur["aliases"].append(a)
                     continue
                 m = re.match(r"^\s*(\w+)\s+(.+?),\s*([A-Z]{3}),\s*(.*)$", line)
@@ -279,7 +280,7 @@ def cmd_national_teams(args):
                     cur = None
                     continue
                 conf = next((o.upper() for o in orgs if o != "fifa"), "")
-                cur = {"name": m.group(2).strip(), "aliases": [],
+                cur = {"name": m.group(2).split("›")[0].strip(), "aliases": [],
                        "code": m.group(3), "confederation": conf}
                 conf_of[m.group(3)] = conf
                 entries.append(cur)

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# test_extract: `touchline extract`, `entities` and `mentions` on the samples:
+# valid JSON Lines in argument order, byte offsets that slice out exactly
+# each mention's and fact's text, the golden labels matched in full, and
+# the commands' exit codes.
+set -u
+bin=$1
+src=$2
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL - $1"; }
+check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$bin" extract "$src/samples" >"$tmp/out.jsonl" 2>"$tmp/err"
+status=$?
+check "extract samples exits 0" "[ $status -eq 0 ]"
+check "one line per sample" "[ $(wc -l <"$tmp/out.jsonl") -eq $(ls "$src"/samples/*.md "$src"/samples/*.txt | wc -l) ]"
+
+# Every line is JSON; offsets slice the text of the body (from `show`) or title.
+python3 - "$bin" "$tmp/out.jsonl" <<'PY' >"$tmp/offsets" 2>&1
+import json, subprocess, sys
+binary, path = sys.argv[1], sys.argv[2]
+bad = 0
+for line in open(path, encoding="utf-8"):
+    o = json.loads(line)
+    shown = subprocess.run([binary, "show", o["path"]], capture_output=True).stdout
+    body = shown.split(b"\n\n", 1)[1][:-1]
+    title = o["title"].encode()
+    for e in o["entities"]:
+        assert e["id"].startswith(e["kind"] + ":"), e
+        for m in e["mentions"]:
+            text = title if m.get("field") == "title" else body
+            if text[m["start"]:m["end"]].decode() != m["text"]:
+                bad += 1
+                print("mention", o["path"], m)
+    for f in o["facts"]:
+        if body[f["start"]:f["end"]].decode() != f["text"]:
+            bad += 1
+            print("fact", o["path"], f)
+print("bad", bad)
+PY
+check "all JSON valid and every offset slices its text" "grep -qx 'bad 0' '$tmp/offsets'"
+
+"$bin" extract "$src/samples/inter-bastoni-contract-talks.md" "$src/samples/arsenal-declan-rice-record.md" >"$tmp/two.jsonl"
+check "argument order kept" "[ \"\$(python3 -c 'import json,sys; print(\" \".join(json.loads(l)[\"path\"].split(\"/\")[-1] for l in open(sys.argv[1])))' "$tmp/two.jsonl")\" = 'inter-bastoni-contract-talks.md arsenal-declan-rice-record.md' ]"
+
+python3 - "$tmp/two.jsonl" <<'PY' >"$tmp/bastoni" 2>&1
+import json, sys
+o = json.loads(open(sys.argv[1]).readline())
+facts = {(f["kind"], f.get("value"), f.get("subject")) for f in o["facts"]}
+want = {("fee", 31000000, "Alessandro Bastoni"), ("wage", 3900000, "Alessandro Bastoni"),
+        ("contract", 2024, "Alessandro Bastoni"), ("contract", 2027, "Alessandro Bastoni"),
+        ("age", 23, "Alessandro Bastoni"), ("caps", 17, "Alessandro Bastoni"),
+        ("appearances", 134, "Alessandro Bastoni")}
+missing = want - facts
+print("missing", sorted(missing, key=str))
+fee = next(f for f in o["facts"] if f["kind"] == "fee")
+print("fee-clubs", fee.get("from"), fee.get("to"), fee.get("currency"))
+PY
+check "Bastoni facts with the right subject" "grep -qx 'missing \[\]' '$tmp/bastoni'"
+check "Bastoni fee from Atalanta, in GBP" "grep -q \"fee-clubs Atalanta .* GBP\" '$tmp/bastoni'"
+
+python3 "$src/tests/golden/score.py" "$src/tests/golden" "$tmp/out.jsonl" --min-entity=${GOLDEN_MIN_ENTITY:-1.0} --min-fact=${GOLDEN_MIN_FACT:-1.0} --min-subject=${GOLDEN_MIN_SUBJECT:-1.0} >"$tmp/golden"
+status=$?
+check "golden labels matched ($(head -1 "$tmp/golden"))" "[ $status -eq 0 ]"
+
+"$bin" entities --kind club "$src/samples" >"$tmp/clubs"
+check "entities --kind club lists clubs only" "[ -s '$tmp/clubs' ] && ! cut -f2 '$tmp/clubs' | grep -qv '^club$'"
+check "entities is sorted by mentions" "cut -f4 '$tmp/clubs' | sort -rn -c"
+"$bin" entities --kind bogus "$src/samples" >/dev/null 2>&1
+status=$?
+check "entities --kind bogus exits 2" "[ $status -eq 2 ]"
+
+"$bin" mentions Nerazzurri "$src/samples" >"$tmp/m"
+status=$?
+check "mentions resolves an alias" "[ $status -eq 0 ] && grep -q 'inter-bastoni-contract-talks.md:[0-9]*:[0-9]*: ' '$tmp/m'"
+"$bin" mentions "Nobody Atall" "$src/samples" >/dev/null 2>&1
+status=$?
+check "mentions of an unknown name exits 1" "[ $status -eq 1 ]"
+"$bin" extract >/dev/null 2>&1
+status=$?
+check "extract with no path exits 2" "[ $status -eq 2 ]"
+"$bin" extract "$tmp/missing" >/dev/null 2>&1
+status=$?
+check "extract of a missing path exits 2" "[ $status -eq 2 ]"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
