@@ -34,18 +34,45 @@ static size_t count_words(const char *s, size_t n)
     return words;
 }
 
+/* A line of only punctuation (a `---` or `* * *` rule) is never a headline;
+ * before the headline it is skipped like furniture. */
+static bool has_word_char(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            return true;
+    }
+    return false;
+}
+
 static bool reads_like_headline(const char *s, size_t n)
 {
     return n <= HEADLINE_MAX_BYTES && count_words(s, n) <= HEADLINE_MAX_WORDS;
 }
 
+/* A copy without surrounding spaces, and with any newline (a multi-line
+ * YAML title) turned into a space: a title is always one line. */
 static char *trimmed_copy(const char *s, size_t n)
 {
-    while (n && *s == ' ')
+    while (n && (*s == ' ' || *s == '\n'))
         s++, n--;
-    while (n && s[n - 1] == ' ')
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
         n--;
-    return xstrndup(s, n);
+    char *t = xstrndup(s, n);
+    for (char *p = t; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    return t;
+}
+
+/* Length of the "## " marker of a Markdown heading line, or 0. */
+static size_t heading_marker(const char *s, size_t n)
+{
+    size_t h = 0;
+    while (h < n && s[h] == '#')
+        h++;
+    return h && h < n && s[h] == ' ' ? h : 0;
 }
 
 /* A title made from the file name: "spurs-close-in.txt" -> "spurs close in". */
@@ -75,8 +102,8 @@ static void skip_blank_lines(const char *text, size_t len, size_t *pos, unsigned
     }
 }
 
-/* Plain text: furniture lines are skipped, the first line that reads like a
- * headline is the title, and the body starts after it. */
+/* Plain text: blank lines, rules and furniture lines are skipped, the first
+ * line that reads like a headline is the title, and the body starts after it. */
 static void parse_plain(struct article *a, const char *text, size_t len,
                         const struct boilerplate *bp, size_t *body_start)
 {
@@ -85,13 +112,14 @@ static void parse_plain(struct article *a, const char *text, size_t len,
     while (pos < len) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
-        if (is_blank(text + pos, n) || boilerplate_match(bp, text + pos, n)) {
+        if (!has_word_char(text + pos, n) || boilerplate_match(bp, text + pos, n)) {
             pos += n + (nl ? 1 : 0);
             line++;
             continue;
         }
         if (reads_like_headline(text + pos, n)) {
-            a->title = trimmed_copy(text + pos, n);
+            size_t h = heading_marker(text + pos, n);
+            a->title = trimmed_copy(text + pos + h, n - h);
             pos += n + (nl ? 1 : 0);
             line++;
         }
@@ -112,10 +140,8 @@ static void take_markdown_heading(struct article *a, const char *text, size_t le
     size_t rest = len - *pos;
     const char *nl = memchr(s, '\n', rest);
     size_t n = nl ? (size_t)(nl - s) : rest;
-    if (n >= 2 && s[0] == '#') {
-        size_t h = 0;
-        while (h < n && s[h] == '#')
-            h++;
+    size_t h = heading_marker(s, n);
+    if (h) {
         a->title = trimmed_copy(s + h, n - h);
         *pos += n + (nl ? 1 : 0);
         a->body_line++;
@@ -130,7 +156,9 @@ static void take_markdown_heading(struct article *a, const char *text, size_t le
 static bool valid_ymd(int y, int m, int d)
 {
     static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return y >= 1800 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return y >= 1800 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] &&
+           (m != 2 || d <= 28 || leap);
 }
 
 /* Accepts YYYY-MM-DD, optionally followed by a time ("2022-12-05T10:00Z"). */
@@ -183,8 +211,13 @@ static bool parse_front(struct article *a, const char *text, size_t len, size_t 
         return false;
     a->body_line = body_line;
     skip_blank_lines(text, len, body_start, &a->body_line);
-    if (a->meta.title && *a->meta.title)
+    if (a->meta.title) {
         a->title = trimmed_copy(a->meta.title, strlen(a->meta.title));
+        if (!*a->title) { /* blank: look for a heading instead */
+            free(a->title);
+            a->title = NULL;
+        }
+    }
     return true;
 }
 

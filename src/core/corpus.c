@@ -139,8 +139,8 @@ static void load_file(struct corpus *c, const char *path)
 static bool has_article_extension(const char *name)
 {
     const char *dot = strrchr(name, '.');
-    return dot && (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") ||
-                   !strcasecmp(dot, ".markdown"));
+    return dot &&
+           (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown"));
 }
 
 static int compare_names(const void *a, const void *b)
@@ -166,7 +166,8 @@ static char **list_dir(struct corpus *c, const char *path, size_t *count)
         names[n++] = xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, compare_names);
+    if (n > 1) /* names is NULL when the folder is empty */
+        qsort(names, n, sizeof *names, compare_names);
     *count = n;
     return names;
 }
@@ -209,20 +210,21 @@ static void load_entry(struct corpus *c, const char *path, struct dir_stack *sta
 {
     struct stat st;
     if (stat(path, &st) != 0) {
+        int e = errno; /* before lstat() */
         struct stat lst;
         if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
             corpus_add_problem(c, path, false, "%s: %s", path,
-                               errno == ELOOP ? "symbolic link loop" : "dangling symbolic link");
+                               e == ELOOP ? "symbolic link loop" : "dangling symbolic link");
         else
             corpus_add_problem(c, path, false, "%s: %s", path,
-                               errno == ENOENT ? "vanished while loading" : strerror(errno));
+                               e == ENOENT ? "vanished while loading" : strerror(e));
         return;
     }
     if (S_ISDIR(st.st_mode))
         load_dir(c, path, &st, stack);
     else if (S_ISREG(st.st_mode) && (named || has_article_extension(path)))
         load_file(c, path);
-    else if (named)
+    else if (named || has_article_extension(path)) /* a FIFO or device named like an article */
         corpus_add_problem(c, path, false, "%s: not a regular file", path);
 }
 

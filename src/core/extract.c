@@ -6,6 +6,7 @@
 #include "index.h"
 #include "xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,18 +72,37 @@ bool doc_token_in(const struct doc *d, size_t i, const char *const *words)
     return false;
 }
 
-bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)
+static bool role_of(const struct doc *d, const char *folded, enum person_role *role)
 {
-    if (i >= d->t.n || !(d->t.v[i].flags & TOK_WORD))
-        return false;
     const struct kb_lexicon *lex = &d->ex->kb->lex;
     for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++) {
-        if (kb_word_in(lex->role_words[r], lex->nrole_words[r], tokens_folded(&d->t, i))) {
+        if (kb_word_in(lex->role_words[r], lex->nrole_words[r], folded)) {
             *role = (enum person_role)r;
             return true;
         }
     }
     return false;
+}
+
+bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)
+{
+    if (i >= d->t.n || !(d->t.v[i].flags & TOK_WORD))
+        return false;
+    return role_of(d, tokens_folded(&d->t, i), role);
+}
+
+bool doc_role_before(const struct doc *d, size_t i, enum person_role *role)
+{
+    if (i == 0 || !(d->t.v[i - 1].flags & TOK_WORD))
+        return false;
+    if (i >= 2 && (d->t.v[i - 2].flags & TOK_WORD)) {
+        char two[128];
+        snprintf(two, sizeof two, "%s %s", tokens_folded(&d->t, i - 2),
+                 tokens_folded(&d->t, i - 1));
+        if (role_of(d, two, role))
+            return true;
+    }
+    return doc_is_role_word(d, i - 1, role);
 }
 
 /* The doc entity for a KB entry, created on first use. */

@@ -60,6 +60,11 @@ void subject_sentence(const struct doc *d, size_t at, size_t *start, size_t *end
  * before. `prefer_players` skips managers and officials when it can.
  * Returns a doc entity index or NO_ENTITY. */
 int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_players);
+/* The person a sentence without a name is most likely about ("The
+ * 26-year-old has...", "He has won..."): people named before `at` (or in
+ * the title), weighed by how often they are named, whether the title names
+ * them, and whether the previous sentence does. */
+int subject_topic(const struct doc *d, size_t at, bool prefer_players);
 /* The person named right before [start] ("Rooney, 19,") or right after
  * ("the 19-year-old Wayne Rooney"); NO_ENTITY when none. */
 int subject_adjacent_person(const struct doc *d, size_t start, size_t end);

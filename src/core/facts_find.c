@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const release_words[] = {"release clause", "buy-out clause", "buyout clause",
                                             "release fee", "buy-out", "buyout", "get-out clause",
@@ -208,6 +209,15 @@ static void on_appearances(struct match *m, void *ctx)
     f->subject = subject_person(d, m->start, m->end, true);
 }
 
+/* "The 26-year-old" at the start of a clause refers back to someone. */
+static bool anaphoric(const struct match *m)
+{
+    size_t a, b;
+    if (!facts_group(m, "n", &a, &b) || m->start < 4)
+        return false;
+    return strncasecmp(m->text + m->start - 4, "the ", 4) == 0;
+}
+
 static const char *const age_names[] = {"n", "n2", "n3", "n4", "n5", "n6", "n7", NULL};
 
 static void on_age(struct match *m, void *ctx)
@@ -226,6 +236,8 @@ static void on_age(struct match *m, void *ctx)
         if (m->start == 0 || !doc_is_role_word(d, token_before(d, m->start), &role))
             return;
     }
+    if (subject == NO_ENTITY && anaphoric(m))
+        subject = subject_topic(d, m->start, false);
     if (subject == NO_ENTITY)
         subject = subject_person(d, m->start, m->end, false);
     struct fact *f = add_fact(d, FACT_AGE, apposition ? a : m->start, apposition ? b : m->end);

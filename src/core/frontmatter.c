@@ -1,9 +1,16 @@
 /* frontmatter: the YAML `---` block of a Markdown article, read with libyaml. */
 #include "frontmatter.h"
+#include "buf.h"
+#include "sanitize.h"
 #include "xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+
+/* Deepest flow nesting ("[" and "{") accepted. libyaml's scanner takes time
+ * quadratic in the depth: 30000 levels in a 64 KiB block take seconds. */
+#define FRONT_MATTER_MAX_DEPTH 100
 
 /* Length of the line at s (without its newline). */
 static size_t line_len(const char *s, size_t len)
@@ -42,9 +49,19 @@ bool front_matter_split(const char *text, size_t len, const char **yaml, size_t 
     return false;
 }
 
+/* A decoded scalar, sanitised again: YAML escapes ("\e", "\x9b", "\u202e",
+ * "\0") can write the very controls the loader removed from the file. */
+static char *clean_text(const char *s, size_t n)
+{
+    struct buf b;
+    buf_init(&b);
+    sanitize_text(s, n, &b, NULL);
+    return buf_detach(&b, NULL);
+}
+
 static char *scalar_text(const yaml_node_t *node)
 {
-    return xstrndup((const char *)node->data.scalar.value, node->data.scalar.length);
+    return clean_text((const char *)node->data.scalar.value, node->data.scalar.length);
 }
 
 /* The value of an unknown key, kept as the source text it was written as. */
@@ -60,16 +77,20 @@ static char *raw_text(const char *yaml, size_t len, const yaml_node_t *node)
     return xstrndup(yaml + a, b - a);
 }
 
-static void add_tag(struct front_matter *fm, const char *s, size_t n)
+static void add_tag(struct front_matter *fm, const char *text, size_t len)
 {
-    while (n && *s == ' ')
+    char *clean = clean_text(text, len);
+    const char *s = clean;
+    size_t n = strlen(clean);
+    while (n && (*s == ' ' || *s == '\n'))
         s++, n--;
-    while (n && s[n - 1] == ' ')
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n'))
         n--;
-    if (!n)
-        return;
-    fm->tags = xrealloc(fm->tags, (fm->ntags + 1) * sizeof *fm->tags);
-    fm->tags[fm->ntags++] = xstrndup(s, n);
+    if (n) {
+        fm->tags = xrealloc(fm->tags, (fm->ntags + 1) * sizeof *fm->tags);
+        fm->tags[fm->ntags++] = xstrndup(s, n);
+    }
+    free(clean);
 }
 
 /* tags: a sequence of scalars, or one string of comma-separated tags. */
@@ -92,8 +113,8 @@ static bool read_tags(const char *path, unsigned first_line, yaml_document_t *do
         return tl_error_at(err, path, first_line + (unsigned)node->start_mark.line,
                            (unsigned)node->start_mark.column + 1,
                            "'tags' must be a list or a comma-separated string");
-    for (yaml_node_item_t *it = node->data.sequence.items.start;
-         it < node->data.sequence.items.top; it++) {
+    for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top;
+         it++) {
         yaml_node_t *item = yaml_document_get_node(doc, *it);
         if (!item || item->type != YAML_SCALAR_NODE)
             return tl_error_at(err, path, first_line + (unsigned)(item ? item->start_mark.line : 0),
@@ -137,9 +158,9 @@ static bool read_pair(const char *path, const char *yaml, size_t len, unsigned f
         ok = read_tags(path, first_line, doc, v, fm, err);
     } else if (slot) {
         if (v->type != YAML_SCALAR_NODE) {
-            ok = tl_error_at(err, path, first_line + (unsigned)v->start_mark.line,
-                             (unsigned)v->start_mark.column + 1, "'%s' must be a single value",
-                             key);
+            ok =
+                tl_error_at(err, path, first_line + (unsigned)v->start_mark.line,
+                            (unsigned)v->start_mark.column + 1, "'%s' must be a single value", key);
         } else {
             free(*slot);
             *slot = scalar_text(v);
@@ -158,10 +179,34 @@ static bool read_pair(const char *path, const char *yaml, size_t len, unsigned f
     return ok;
 }
 
+/* Refuses a block nested deeper than FRONT_MATTER_MAX_DEPTH before libyaml
+ * sees it. Brackets are counted naively, inside quotes too: no real front
+ * matter comes near the limit. */
+static bool check_depth(const char *path, const char *yaml, size_t len, unsigned first_line,
+                        struct tl_error *err)
+{
+    unsigned line = first_line, col = 1, depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)yaml[i];
+        if ((c == '[' || c == '{') && ++depth > FRONT_MATTER_MAX_DEPTH)
+            return tl_error_at(err, path, line, col, "front matter: nested deeper than %d levels",
+                               FRONT_MATTER_MAX_DEPTH);
+        if ((c == ']' || c == '}') && depth)
+            depth--;
+        if (c == '\n')
+            line++, col = 1;
+        else if ((c & 0xC0) != 0x80) /* count characters, not bytes */
+            col++;
+    }
+    return true;
+}
+
 bool front_matter_parse(const char *path, const char *yaml, size_t len, unsigned first_line,
                         struct front_matter *fm, struct tl_error *err)
 {
     memset(fm, 0, sizeof *fm);
+    if (!check_depth(path, yaml, len, first_line, err))
+        return false;
     yaml_parser_t parser;
     yaml_document_t doc;
     if (!yaml_parser_initialize(&parser))

@@ -242,7 +242,7 @@ static int add_person(struct doc *d, size_t i, size_t end)
 static void set_role(struct doc *d, int e, size_t i, size_t end)
 {
     enum person_role role;
-    if (i > 0 && doc_is_role_word(d, i - 1, &role)) {
+    if (doc_role_before(d, i, &role)) {
         if (d->e[e].role == ROLE_UNKNOWN)
             d->e[e].role = role;
         return;
@@ -267,7 +267,7 @@ static bool single_name_clue(const struct people *p, size_t i)
 {
     const struct doc *d = p->d;
     enum person_role role;
-    if (i > 0 && doc_is_role_word(d, i - 1, &role) && !(d->t.v[i - 1].flags & TOK_CAP))
+    if (doc_role_before(d, i, &role) && !(d->t.v[i - 1].flags & TOK_CAP))
         return true;
     if (doc_token_in(d, i + 1, speech_verbs) && !(d->t.v[i].flags & TOK_POSS))
         return true;
@@ -332,7 +332,9 @@ static void full_names(struct people *p)
             continue;
         size_t end = run_end(p, i);
         size_t s = i;
-        while (s < end && (ordinary_start(p, s) || doc_token_in(d, s, honorifics)))
+        enum person_role role;
+        while (s < end && (ordinary_start(p, s) || doc_token_in(d, s, honorifics) ||
+                           doc_is_role_word(d, s, &role)))
             s++;
         if (end - s >= 2 && end - s <= 5) {
             int e = add_person(d, s, end);

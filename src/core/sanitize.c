@@ -6,9 +6,18 @@
 
 #define ESC 0x1B
 #define BEL 0x07
+#define CAN 0x18
+#define SUB 0x1A
 
-enum { C1_DCS = 0x90, C1_SOS = 0x98, C1_CSI = 0x9B, C1_ST = 0x9C, C1_OSC = 0x9D, C1_PM = 0x9E,
-       C1_APC = 0x9F };
+enum {
+    C1_DCS = 0x90,
+    C1_SOS = 0x98,
+    C1_CSI = 0x9B,
+    C1_ST = 0x9C,
+    C1_OSC = 0x9D,
+    C1_PM = 0x9E,
+    C1_APC = 0x9F
+};
 
 /* Code point at in[i], with its byte length in *n. */
 static uint32_t cp_at(const char *in, size_t len, size_t i, size_t *n)
@@ -34,16 +43,19 @@ static size_t skip_csi(const char *in, size_t len, size_t i)
 }
 
 /* Skips a control string (OSC, DCS, SOS, PM, APC) up to and including its
- * terminator: BEL, ESC \ or C1 ST. An unterminated string runs to the end. */
+ * terminator: BEL, ESC \ or C1 ST. As in a terminal's parser, CAN and SUB
+ * cancel the string and any other ESC ends it and starts a new sequence, so
+ * the text after a broken string is kept. An unterminated string runs to the
+ * end. */
 static size_t skip_control_string(const char *in, size_t len, size_t i)
 {
     while (i < len) {
         size_t n;
         uint32_t cp = cp_at(in, len, i, &n);
-        if (cp == BEL || cp == C1_ST)
+        if (cp == BEL || cp == C1_ST || cp == CAN || cp == SUB)
             return i + n;
-        if (cp == ESC && i + 1 < len && in[i + 1] == '\\')
-            return i + 2;
+        if (cp == ESC)
+            return i + 1 < len && in[i + 1] == '\\' ? i + 2 : i;
         i += n;
     }
     return i;

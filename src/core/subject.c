@@ -70,7 +70,40 @@ static int person_in(const struct doc *d, size_t from, size_t to, size_t at, boo
             best = m->entity;
         }
     }
-    return best != NO_ENTITY ? best : fallback;
+    return best != NO_ENTITY || prefer_players ? best : fallback;
+}
+
+int subject_topic(const struct doc *d, size_t at, bool prefer_players)
+{
+    size_t s, e;
+    subject_sentence(d, at, &s, &e);
+    size_t ps = s, pe;
+    if (s > 0)
+        subject_sentence(d, s - 1, &ps, &pe);
+    int best = NO_ENTITY, best_score = -1000;
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        int ent = m->entity;
+        const struct token *a = &d->t.v[m->tok];
+        if (d->e[ent].kind != ENTITY_PERSON || (!(a->flags & TOK_TITLE) && a->start >= at))
+            continue;
+        int score = 0;
+        for (size_t j = 0; j < d->nm; j++) {
+            if (d->m[j].entity != ent)
+                continue;
+            const struct token *b = &d->t.v[d->m[j].tok];
+            score += (b->flags & TOK_TITLE) ? 5 : 1;
+            if (!(b->flags & TOK_TITLE) && b->start >= ps && b->start < at)
+                score += 3;
+        }
+        if (!is_player_like(d, ent))
+            score -= prefer_players ? 6 : 2;
+        if (score > best_score) {
+            best_score = score;
+            best = ent;
+        }
+    }
+    return best;
 }
 
 int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_players)
@@ -81,7 +114,9 @@ int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_pl
     if (p == NO_ENTITY)
         p = person_in(d, s, e, end, false, prefer_players);
     if (p == NO_ENTITY)
-        p = person_in(d, 0, s, s, true, prefer_players);
+        p = subject_topic(d, start, prefer_players);
+    if (p == NO_ENTITY && prefer_players)
+        p = subject_person(d, start, end, false);
     return p;
 }
 
