@@ -186,9 +186,20 @@ static int person_by_name(const struct doc *d, const char *name)
     return -1;
 }
 
+/* "g poll" is "graham poll": an initial and the same last word. */
+static bool initial_form_of(const char *part, const char *whole)
+{
+    if (!(part[0] && part[1] == ' ' && strchr(part + 2, ' ') == NULL))
+        return false;
+    const char *last = strrchr(whole, ' ');
+    return last && whole[0] == part[0] && !strcmp(last + 1, part + 2);
+}
+
 /* Whether folded name `part` is `whole` or its first or last words. */
 static bool name_part_of(const char *part, const char *whole)
 {
+    if (initial_form_of(part, whole))
+        return true;
     size_t a = strlen(part), b = strlen(whole);
     if (a > b)
         return false;
@@ -207,7 +218,7 @@ static int person_by_partial(struct doc *d, const char *folded, const char *name
         if (d->e[e].kind != ENTITY_PERSON || d->e[e].kb_entry >= 0)
             continue;
         char *f = index_fold(d->e[e].name, strlen(d->e[e].name));
-        bool shorter = strchr(f, ' ') && name_part_of(f, folded);
+        bool shorter = strchr(f, ' ') && name_part_of(f, folded) && !initial_form_of(folded, f);
         bool longer = name_part_of(folded, f);
         free(f);
         if (shorter) {
@@ -279,46 +290,101 @@ static bool single_name_clue(const struct people *p, size_t i)
            (d->t.v[i + 2].flags & TOK_NUM) && tokens_is_punct(&d->t, i + 3, ',');
 }
 
-/* Line-ups: "Everton: Martyn, Hibbert, ... Subs: Wright, ..." and
- * "Referee: R Styles". Each comma-separated capitalised run is a person. */
-static bool lineup_start(const struct doc *d, size_t colon)
+/* Line-ups and match facts: "Everton: Martyn, Hibbert, ...", "Subs not
+ * used: Wright, Pistone", "Booked: Tonge", "Ref: S Tanner (Hampshire)",
+ * and bare paragraphs of comma-separated names ("Dudek, Finnan (Nunez 73),
+ * ..."). Each capitalised run in such a list is a person. */
+static const char *const list_heads[] = {"subs", "substitutes", "booked", "goals", "scorers",
+                                         "ref", "referee", "sent", "dismissed", "bookings",
+                                         "subs not used", NULL};
+
+/* Whether the header before the colon at `colon` opens a list of names. */
+static bool list_header(const struct doc *d, size_t colon, bool *officials)
 {
-    if (colon == 0 || !tokens_is_punct(&d->t, colon, ':'))
+    size_t h = colon;
+    while (h > 0 && !(d->t.v[h].flags & TOK_SENT_START) && colon - h < 5)
+        h--;
+    if (!(d->t.v[h].flags & TOK_SENT_START))
         return false;
-    size_t k = colon - 1;
-    if (tokens_is(&d->t, k, "subs") || tokens_is(&d->t, k, "referee") ||
-        tokens_is(&d->t, k, "substitutes"))
+    *officials = tokens_is(&d->t, h, "ref") || tokens_is(&d->t, h, "referee");
+    if (doc_token_in(d, h, list_heads))
         return true;
-    int owner = d->owner[k];
+    int owner = d->owner[h];
     return owner >= 0 && d->e[d->m[owner].entity].kind == ENTITY_CLUB &&
-           colon + 2 < d->t.n && tokens_is_punct(&d->t, colon + 2, ',');
+           d->m[owner].tok_end == colon;
+}
+
+/* A paragraph that is nothing but a list: at least three commas, and every
+ * item is short and starts with a capital. Returns its end token. */
+static size_t bare_list(const struct doc *d, size_t i)
+{
+    size_t commas = 0, item = 0, j = i;
+    for (; j < d->t.n && !(j > i && (d->t.v[j].flags & TOK_PARA_START)); j++) {
+        if (tokens_is_punct(&d->t, j, ',')) {
+            commas++;
+            item = 0;
+            continue;
+        }
+        if (item == 0 && !(d->t.v[j].flags & TOK_CAP))
+            return i;
+        if (++item > 6 && !tokens_is_punct(&d->t, j, ')'))
+            return i;
+    }
+    return commas >= 3 ? j : i;
+}
+
+static void list_names(struct people *p, size_t i, size_t end, bool officials)
+{
+    struct doc *d = p->d;
+    int depth = 0;
+    while (i < end) {
+        if (tokens_is_punct(&d->t, i, '(') || tokens_is_punct(&d->t, i, ')')) {
+            depth += tokens_is_punct(&d->t, i, '(') ? 1 : -1;
+            i++;
+            continue;
+        }
+        size_t stop = run_end(p, i);
+        if (stop == i || (officials && depth > 0) || d->owner[i] >= 0) {
+            i++;
+            continue;
+        }
+        int e = stop - i == 1 ? person_by_surname(d, i, stop) : -1;
+        if (e < 0 && stop - i == 1)
+            e = person_by_name(d, tokens_folded(&d->t, i));
+        if (e >= 0)
+            doc_add_mention(d, i, stop, e, false);
+        else
+            e = add_person(d, i, stop);
+        if (d->e[e].role == ROLE_UNKNOWN)
+            d->e[e].role = officials ? ROLE_OFFICIAL : ROLE_PLAYER;
+        i = stop;
+    }
 }
 
 static void lineups(struct people *p)
 {
     struct doc *d = p->d;
     for (size_t c = 0; c < d->t.n; c++) {
-        if (!lineup_start(d, c))
+        bool officials = false;
+        size_t end = c;
+        if ((d->t.v[c].flags & TOK_PARA_START) && !(d->t.v[c].flags & TOK_TITLE))
+            end = bare_list(d, c);
+        if (end > c) {
+            list_names(p, c, end, false);
+            c = end - 1;
             continue;
-        bool referee = tokens_is(&d->t, c - 1, "referee");
-        size_t i = c + 1;
-        while (i < d->t.n && !tokens_is_punct(&d->t, i, '.') && !tokens_is_punct(&d->t, i, ':')) {
-            size_t end = run_end(p, i);
-            if (end > i) {
-                int e = person_by_surname(d, i, end);
-                if (e < 0)
-                    e = person_by_name(d, tokens_folded(&d->t, i));
-                if (e >= 0 && end - i == 1)
-                    doc_add_mention(d, i, end, e, false);
-                else
-                    e = add_person(d, i, end);
-                if (d->e[e].role == ROLE_UNKNOWN)
-                    d->e[e].role = referee ? ROLE_OFFICIAL : ROLE_PLAYER;
-                i = end;
-            } else {
-                i++;
-            }
         }
+        if (!tokens_is_punct(&d->t, c, ':') || !list_header(d, c, &officials))
+            continue;
+        end = c + 1;
+        while (end < d->t.n && d->t.v[end].sentence == d->t.v[c].sentence &&
+               !tokens_is_punct(&d->t, end, ':'))
+            end++;
+        if (end < d->t.n && tokens_is_punct(&d->t, end, ':'))
+            while (end > c + 1 && !tokens_is_punct(&d->t, end - 1, ',') &&
+                   !tokens_is_punct(&d->t, end - 1, ')'))
+                end--; /* the next header starts after the last item */
+        list_names(p, c + 1, end, officials);
     }
 }
 
