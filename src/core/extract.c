@@ -123,21 +123,54 @@ static const char *const team_words[] = {
     "under-23",      "coach",          "manager",   "boss",     "captain",  "striker",
     "midfielder",    "defender",       "goalkeeper", "keeper",  "forward",  "winger",
     "caps",          "cap",            "fans",      "supporters", "debut",  NULL};
-static const char *const place_words[] = {"in",      "to",    "into",    "from",   "across",
-                                          "around",  "throughout", "visit", "visiting", "born",
-                                          "native",  "moved", "move",    "leave",  "left",
-                                          "return",  "returned", "back", "near", "outside",
-                                          NULL};
+static const char *const place_words[] = {"in",     "into",   "from",   "across",   "around",
+                                          "throughout", "visit", "visiting", "born",   "native",
+                                          "leave",  "left",   "near",   "outside",  "of", NULL};
+/* Words before "to" that make the country a destination, not an opponent. */
+static const char *const travel_words[] = {"moved", "move", "moving", "return", "returned",
+                                           "returning", "back", "trip", "travel", "travelled",
+                                           "flew", "fly", "went", "go", "going", "gone",
+                                           "emigrated", "relocated", "sent", "tour", NULL};
+static const char *const venue_words[] = {"park", "road", "lane", "stadium", "ground", "arena",
+                                          "field", "bridge", "way", "avenue", "street", NULL};
 static const char *const demonym_team_words[] = {
     "international", "internationals", "under-21", "under-21s", "u21", "u-21", "under-20",
     "under-19",      "under-23",       "national", NULL};
+
+/* Whether the words before token `tok` make a name a place: "in Japan",
+ * "moved to Spain", and "in Korea and Japan". */
+static bool place_before(const struct doc *d, size_t tok)
+{
+    if (tok == 0)
+        return false;
+    if (doc_token_in(d, tok - 1, place_words))
+        return true;
+    if (tokens_is(&d->t, tok - 1, "to") && tok >= 2 && doc_token_in(d, tok - 2, travel_words))
+        return true;
+    if ((tokens_is(&d->t, tok - 1, "and") || tokens_is(&d->t, tok - 1, "or")) && tok >= 3 &&
+        (d->t.v[tok - 2].flags & TOK_CAP) && d->owner[tok - 2] < 0)
+        return place_before(d, tok - 2);
+    return false;
+}
 
 /* A country name is the national team unless it reads as a place. */
 static bool national_team_context(const struct doc *d, size_t tok, size_t end)
 {
     if (doc_token_in(d, end, team_words) || (d->t.v[end - 1].flags & TOK_POSS))
         return true;
-    return tok == 0 || !doc_token_in(d, tok - 1, place_words);
+    return !place_before(d, tok);
+}
+
+/* A form written in capitals in the KB ("AS", "PSG") only matches capitals. */
+static bool acronym_ok(const struct doc *d, size_t i, const struct kb_form *f)
+{
+    size_t upper = 0, letters = 0;
+    for (const char *c = f->text; *c && *c != ' '; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z'))
+            letters++;
+        upper += *c >= 'A' && *c <= 'Z';
+    }
+    return !(letters >= 2 && upper == letters) || (d->t.v[i].flags & TOK_UPPER);
 }
 
 /* Chooses among the KB forms of one match: a strong form of an entity
@@ -173,10 +206,18 @@ static bool kb_match_allowed(const struct doc *d, size_t i, size_t end, const st
         kb_word_in(lex->given_names, lex->ngiven, tokens_folded(&d->t, i - 1)))
         return false; /* "Joe Jordan": a person, not the country */
     enum entity_kind kind = d->ex->kb->entries[f->entry].kind;
+    if (!acronym_ok(d, i, f))
+        return false;
     if (f->kind == KB_FORM_DEMONYM)
         return doc_token_in(d, end, demonym_team_words);
     if (kind == ENTITY_NATIONAL_TEAM)
         return national_team_context(d, i, end);
+    if (kind == ENTITY_CLUB && end < d->t.n && (d->t.v[end].flags & TOK_CAP) &&
+        doc_token_in(d, end, venue_words))
+        return false; /* "Villa Park" is a ground */
+    if (kind == ENTITY_CLUB && end == i + 1 && place_before(d, i) &&
+        !(d->t.v[i].flags & TOK_POSS) && !tokens_is(&d->t, i - 1, "from"))
+        return false; /* "in Cardiff": the city */
     return true;
 }
 
@@ -201,7 +242,8 @@ static void kb_pass(struct doc *d)
 }
 
 static const char *const weak_before[] = {"v", "vs", "against", "beat", "beating", "joined",
-                                          "join", "joins", "joining", "for", "at", NULL};
+                                          "join", "joins", "joining", NULL};
+static const char *const media_before[] = {"to", "told", "in", "the", "by", NULL};
 
 /* A weak form stands when its entity is named plainly elsewhere in the
  * article, or when the words around it are about football. */
@@ -209,11 +251,14 @@ static bool weak_supported(const struct doc *d, const struct doc_mention *m)
 {
     if (d->e[m->entity].strong)
         return true;
+    enum entity_kind kind = d->e[m->entity].kind;
+    if (kind == ENTITY_MEDIA)
+        return m->tok > 0 && doc_token_in(d, m->tok - 1, media_before) &&
+               !(d->t.v[m->tok].flags & TOK_SENT_START);
     enum person_role role;
     if (doc_is_role_word(d, m->tok_end, &role))
         return true;
-    return m->tok > 0 && doc_token_in(d, m->tok - 1, weak_before) &&
-           d->e[m->entity].kind == ENTITY_CLUB;
+    return m->tok > 0 && doc_token_in(d, m->tok - 1, weak_before) && kind == ENTITY_CLUB;
 }
 
 static void resolve_weak(struct doc *d)

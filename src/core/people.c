@@ -306,6 +306,8 @@ static bool list_header(const struct doc *d, size_t colon, bool *officials)
         h--;
     if (!(d->t.v[h].flags & TOK_SENT_START))
         return false;
+    while (h < colon && !(d->t.v[h].flags & TOK_WORD))
+        h++; /* a closing quote of the sentence before */
     *officials = tokens_is(&d->t, h, "ref") || tokens_is(&d->t, h, "referee");
     if (doc_token_in(d, h, list_heads))
         return true;

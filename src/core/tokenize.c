@@ -80,6 +80,18 @@ static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
     return cp;
 }
 
+/* Whether the word that ends at i (the start of its hyphenated part, or
+ * the word itself) begins with a capital. */
+static bool word_started_upper(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && s[j - 1] != ' ' && s[j - 1] != '\n' && s[j - 1] != '-')
+        j--;
+    uint32_t cp;
+    utf8_decode(s + j, len - j, &cp);
+    return tokenize_is_upper(cp) || (cp >= '0' && cp <= '9');
+}
+
 /* End of the word starting at i, and whether a possessive follows. */
 static size_t scan_word(const char *s, size_t len, size_t i, bool *poss, size_t *after)
 {
@@ -113,6 +125,8 @@ static size_t scan_word(const char *s, size_t len, size_t i, bool *poss, size_t 
             break;
         }
         if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && next && is_letter_or_digit(next)) {
+            if (tokenize_is_upper(next) && !word_started_upper(s, len, i))
+                break; /* "ex-England", "non-Champions League": two words */
             i += n;
             continue;
         }

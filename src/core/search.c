@@ -1,0 +1,210 @@
+/* search: compiling the user's `/` pattern and collecting its matches (see search.h). */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "search.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+struct search {
+    char *pattern;
+    bool caseless;
+    pcre2_code *code;
+    pcre2_match_data *md;
+};
+
+/* Smart case: an upper-case letter that is not part of an escape. */
+static bool pattern_has_upper(const char *p)
+{
+    size_t len = strlen(p);
+    for (size_t i = 0; i < len;) {
+        if (p[i] == '\\') {
+            i++;
+            if (i < len && (p[i] == 'p' || p[i] == 'P') && i + 1 < len && p[i + 1] == '{') {
+                const char *close = strchr(p + i, '}');
+                i = close ? (size_t)(close - p) + 1 : len;
+            } else if (i < len) {
+                uint32_t cp;
+                i += utf8_decode(p + i, len - i, &cp);
+            }
+            continue;
+        }
+        uint32_t cp;
+        i += utf8_decode(p + i, len - i, &cp);
+        if ((cp >= 'A' && cp <= 'Z') || (cp >= 0x80 && iswupper((wint_t)cp)))
+            return true;
+    }
+    return false;
+}
+
+struct search *search_compile(const char *pattern, struct tl_error *err)
+{
+    bool caseless = !pattern_has_upper(pattern);
+    uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (caseless ? PCRE2_CASELESS : 0);
+    int code;
+    PCRE2_SIZE off;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &code, &off, NULL);
+    if (!re) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(code, msg, sizeof msg);
+        return tl_error_set(err, "offset %zu: %s", (size_t)off, (const char *)msg), NULL;
+    }
+    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* optional: falls back to the interpreter */
+    struct search *s = xcalloc(1, sizeof *s);
+    s->pattern = xstrdup(pattern);
+    s->caseless = caseless;
+    s->code = re;
+    s->md = pcre2_match_data_create_from_pattern(re, NULL);
+    return s;
+}
+
+void search_free(struct search *s)
+{
+    if (!s)
+        return;
+    pcre2_match_data_free(s->md);
+    pcre2_code_free(s->code);
+    free(s->pattern);
+    free(s);
+}
+
+const char *search_pattern(const struct search *s)
+{
+    return s->pattern;
+}
+
+bool search_caseless(const struct search *s)
+{
+    return s->caseless;
+}
+
+static void add_hit(struct search_hits *h, size_t article, size_t start, size_t end, bool in_title)
+{
+    if (h->nhits >= SEARCH_MAX_HITS) {
+        h->truncated = true;
+        return;
+    }
+    h->hits = xgrow(h->hits, &h->hcap, h->nhits + 1, sizeof *h->hits);
+    h->hits[h->nhits++] = (struct posting){(uint32_t)article, 0, (uint32_t)start, (uint32_t)end,
+                                           in_title};
+    if (!h->narticles || h->articles[h->narticles - 1] != article) {
+        h->articles = xgrow(h->articles, &h->acap, h->narticles + 1, sizeof *h->articles);
+        h->articles[h->narticles++] = (uint32_t)article;
+    }
+}
+
+static void run_text(const struct search *s, size_t article, const char *text, size_t len,
+                     bool in_title, struct search_hits *out)
+{
+    size_t at = 0;
+    while (at <= len && !out->truncated) {
+        int rc = pcre2_match(s->code, (PCRE2_SPTR)text, len, at, 0, s->md, NULL);
+        if (rc < 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+        size_t start = ov[0], end = ov[1];
+        if (end > start) {
+            add_hit(out, article, start, end, in_title);
+            at = end;
+        } else { /* empty match: step over one character */
+            if (start >= len)
+                break;
+            uint32_t cp;
+            at = start + utf8_decode(text + start, len - start, &cp);
+        }
+    }
+}
+
+void search_run(const struct search *s, const struct corpus *c, struct search_hits *out)
+{
+    search_hits_free(out);
+    for (size_t i = 0; i < c->narticles; i++) {
+        const struct article *a = c->articles[i];
+        run_text(s, i, a->title, strlen(a->title), true, out);
+        run_text(s, i, a->body, a->body_len, false, out);
+    }
+}
+
+void search_hits_free(struct search_hits *h)
+{
+    free(h->hits);
+    free(h->articles);
+    memset(h, 0, sizeof *h);
+}
+
+bool search_hits_has(const struct search_hits *h, size_t article)
+{
+    size_t lo = 0, hi = h->narticles;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (h->articles[mid] < article)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < h->narticles && h->articles[lo] == article;
+}
+
+size_t search_hits_in(const struct search_hits *h, size_t article, size_t *count)
+{
+    size_t lo = 0, hi = h->nhits;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (h->hits[mid].article < article)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < h->nhits && h->hits[end].article == article)
+        end++;
+    *count = end - lo;
+    return lo;
+}
+
+static uint64_t hit_key(bool in_title, size_t offset)
+{
+    return ((uint64_t)(in_title ? 0 : 1) << 62) | (uint64_t)(offset & ((1ull << 62) - 1));
+}
+
+bool search_step(const struct search_hits *h, const size_t *list, size_t nlist,
+                 const long *pos_of, size_t from_article, size_t from_offset, bool from_title,
+                 int dir, struct index_cursor *out, bool *wrapped)
+{
+    *wrapped = false;
+    if (!nlist || !h->narticles)
+        return false;
+    uint64_t here = from_offset == SIZE_MAX ? UINT64_MAX : hit_key(from_title, from_offset);
+    long p = pos_of[from_article];
+    size_t count, first = search_hits_in(h, from_article, &count);
+    for (size_t k = 0; p >= 0 && k < count; k++) {
+        size_t i = dir > 0 ? first + k : first + count - 1 - k;
+        uint64_t key = hit_key(h->hits[i].in_title, h->hits[i].start);
+        if ((dir > 0 && key > here) || (dir < 0 && key < here)) {
+            out->list_pos = (size_t)p;
+            out->posting = i;
+            return true;
+        }
+    }
+    long best = -1, extreme = -1;
+    for (size_t i = 0; i < h->narticles; i++) {
+        long q = pos_of[h->articles[i]];
+        if (q < 0)
+            continue;
+        if ((dir > 0 && q > p && (best < 0 || q < best)) || (dir < 0 && q < p && q > best))
+            best = q;
+        if (extreme < 0 || (dir > 0 ? q < extreme : q > extreme))
+            extreme = q;
+    }
+    *wrapped = best < 0;
+    long q = best >= 0 ? best : extreme;
+    if (q < 0)
+        return false;
+    first = search_hits_in(h, list[q], &count);
+    out->list_pos = (size_t)q;
+    out->posting = dir > 0 ? first : first + count - 1;
+    return count > 0;
+}
