@@ -171,6 +171,23 @@ static int person_by_surname(const struct doc *d, size_t i, size_t end)
     return best;
 }
 
+/* The one person whose full name starts with the given name at token i
+ * ("Steven" for Steven Gerrard); -1 when none or several. */
+static int person_by_first_name(const struct doc *d, size_t i)
+{
+    int found = -1;
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok < 2 ||
+            strcmp(tokens_folded(&d->t, m->tok), tokens_folded(&d->t, i)) != 0)
+            continue;
+        if (found >= 0 && found != m->entity)
+            return -1;
+        found = m->entity;
+    }
+    return found;
+}
+
 /* Person entity with this exact folded name; -1 when none. */
 static int person_by_name(const struct doc *d, const char *name)
 {
@@ -260,6 +277,28 @@ static void set_role(struct doc *d, int e, size_t i, size_t end)
     }
     if ((d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, side_words)) {
         d->e[e].role = ROLE_MANAGER;
+        return;
+    }
+    for (size_t k = end; k + 1 < d->t.n && k < end + 8 && d->t.v[k].sentence == d->t.v[i].sentence;
+         k++) {
+        if (!tokens_is(&d->t, k, "as"))
+            continue;
+        size_t r = k + 1;
+        while (r < d->t.n && (tokens_is(&d->t, r, "the") || tokens_is(&d->t, r, "a") ||
+                              tokens_is(&d->t, r, "their") || tokens_is(&d->t, r, "club")))
+            r++;
+        if (r + 1 < d->t.n && doc_role_before(d, r + 1, &role) && d->e[e].role == ROLE_UNKNOWN) {
+            d->e[e].role = role; /* "Parry joined Liverpool as chief executive" */
+            return;
+        }
+        if (r + 2 < d->t.n && doc_role_before(d, r + 2, &role) && d->e[e].role == ROLE_UNKNOWN) {
+            d->e[e].role = role;
+            return;
+        }
+    }
+    if (end + 1 < d->t.n && tokens_is_punct(&d->t, end, ',') && doc_role_before(d, end + 2, &role) &&
+        d->e[e].role == ROLE_UNKNOWN) {
+        d->e[e].role = role; /* "Rick Parry, chief executive of ..." */
         return;
     }
     if (end + 2 < d->t.n && tokens_is_punct(&d->t, end, ',') &&
@@ -428,6 +467,8 @@ static void single_names(struct people *p, bool title)
         int e = person_by_surname(d, i, end);
         if (e < 0)
             e = person_by_name(d, tokens_folded(&d->t, i));
+        if (e < 0 && !(d->t.v[i].flags & TOK_SENT_START))
+            e = person_by_first_name(d, i);
         if (e < 0 && !title && !ordinary_start(p, i) && single_name_clue(p, i))
             e = add_person(d, i, end);
         else if (e >= 0)

@@ -97,7 +97,7 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
                 score += 3;
         }
         if (!is_player_like(d, ent))
-            score -= prefer_players ? 6 : 2;
+            score -= prefer_players ? 6 : 4;
         if (score > best_score) {
             best_score = score;
             best = ent;
