@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void print_field(const char *s)
 {
@@ -18,6 +19,7 @@ int cmd_list(int argc, char **argv, const struct cli_globals *g)
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
     optind = 1;
+    opterr = 0;
     while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (ch == 'h') {
             puts("usage: touchline list [PATH...]\n"
@@ -25,7 +27,11 @@ int cmd_list(int argc, char **argv, const struct cli_globals *g)
                  "first.");
             return EXIT_OK;
         }
-        return cli_usage_error("list: try 'touchline list --help'");
+        /* getopt stays quiet (opterr = 0) so that the error is one line, ours. */
+        if (strncmp(argv[optind - 1], "--", 2) == 0)
+            return cli_usage_error("list: bad option '%s'; try 'touchline list --help'",
+                                   argv[optind - 1]);
+        return cli_usage_error("list: unknown option '-%c'; try 'touchline list --help'", optopt);
     }
     struct boilerplate *bp = boilerplate_new();
     struct corpus c;

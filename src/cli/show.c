@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 static void print_meta(const char *key, const char *value)
 {
@@ -37,13 +38,18 @@ int cmd_show(int argc, char **argv, const struct cli_globals *g)
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
     optind = 1;
+    opterr = 0;
     while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (ch == 'h') {
             puts("usage: touchline show FILE\nThe article as loaded: metadata, then the cleaned "
                  "body.");
             return EXIT_OK;
         }
-        return cli_usage_error("show: try 'touchline show --help'");
+        /* getopt stays quiet (opterr = 0) so that the error is one line, ours. */
+        if (strncmp(argv[optind - 1], "--", 2) == 0)
+            return cli_usage_error("show: bad option '%s'; try 'touchline show --help'",
+                                   argv[optind - 1]);
+        return cli_usage_error("show: unknown option '-%c'; try 'touchline show --help'", optopt);
     }
     if (argc - optind != 1)
         return cli_usage_error("show: expected exactly one FILE");

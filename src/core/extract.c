@@ -51,9 +51,19 @@ int doc_add_mention(struct doc *d, size_t tok, size_t tok_end, int entity, bool 
 int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name)
 {
     d->e = xgrow(d->e, &d->ecap, d->ne + 1, sizeof *d->e);
-    d->e[d->ne] = (struct doc_entity){kind, ROLE_UNKNOWN, kb_entry, xstrdup(name), 0, false};
+    d->e[d->ne] = (struct doc_entity){kind, ROLE_UNKNOWN, kb_entry, xstrdup(name),
+                                      index_fold(name, strlen(name)), 0, false};
     return (int)d->ne++;
 }
+
+void doc_rename_entity(struct doc *d, int e, const char *name)
+{
+    free(d->e[e].name);
+    free(d->e[e].folded);
+    d->e[e].name = xstrdup(name);
+    d->e[e].folded = index_fold(name, strlen(name));
+}
+
 
 char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end)
 {
@@ -84,11 +94,39 @@ static bool role_of(const struct doc *d, const char *folded, enum person_role *r
     return false;
 }
 
+/* Looks every word token up in the lexicon once. */
+static void lookup_lexicon(struct doc *d)
+{
+    const struct kb_lexicon *lex = &d->ex->kb->lex;
+    size_t n = d->t.n ? d->t.n : 1;
+    d->lex = xcalloc(n, 1);
+    d->role = xcalloc(n, 1);
+    for (size_t i = 0; i < d->t.n; i++) {
+        if (!(d->t.v[i].flags & TOK_WORD))
+            continue;
+        const char *w = tokens_folded(&d->t, i);
+        uint8_t f = 0;
+        if (kb_word_in(lex->given_names, lex->ngiven, w))
+            f |= LEX_GIVEN;
+        if (kb_word_in(lex->particles, lex->nparticles, w))
+            f |= LEX_PARTICLE;
+        if (kb_word_in(lex->not_names, lex->nnot_names, w))
+            f |= LEX_NOT_NAME;
+        enum person_role role;
+        if (role_of(d, w, &role)) {
+            f |= LEX_ROLE;
+            d->role[i] = (uint8_t)role;
+        }
+        d->lex[i] = f;
+    }
+}
+
 bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)
 {
-    if (i >= d->t.n || !(d->t.v[i].flags & TOK_WORD))
+    if (i >= d->t.n || !(d->lex[i] & LEX_ROLE))
         return false;
-    return role_of(d, tokens_folded(&d->t, i), role);
+    *role = (enum person_role)d->role[i];
+    return true;
 }
 
 bool doc_role_before(const struct doc *d, size_t i, enum person_role *role)
@@ -200,10 +238,8 @@ static bool kb_match_allowed(const struct doc *d, size_t i, size_t end, const st
     const struct token *tk = &d->t.v[i];
     if (!(tk->flags & (TOK_CAP | TOK_NUM | TOK_UPPER)))
         return false;
-    const struct kb_lexicon *lex = &d->ex->kb->lex;
     if (end == i + 1 && i > 0 && (d->t.v[i - 1].flags & TOK_CAP) &&
-        !(d->t.v[i].flags & TOK_SENT_START) &&
-        kb_word_in(lex->given_names, lex->ngiven, tokens_folded(&d->t, i - 1)))
+        !(d->t.v[i].flags & TOK_SENT_START) && (d->lex[i - 1] & LEX_GIVEN))
         return false; /* "Joe Jordan": a person, not the country */
     enum entity_kind kind = d->ex->kb->entries[f->entry].kind;
     if (!acronym_ok(d, i, f))
@@ -340,19 +376,25 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     tokens_add_text(&d.t, a->body, a->body_len, 0);
     d.owner = xmalloc((d.t.n ? d.t.n : 1) * sizeof *d.owner);
     memset(d.owner, 0xff, (d.t.n ? d.t.n : 1) * sizeof *d.owner);
+    lookup_lexicon(&d);
     kb_pass(&d);
     resolve_weak(&d);
     people_find(&d);
-    qsort(d.m, d.nm, sizeof *d.m, compare_mentions);
+    if (d.nm > 1)
+        qsort(d.m, d.nm, sizeof *d.m, compare_mentions);
     for (size_t i = 0; i < d.nm; i++)
         for (size_t k = d.m[i].tok; k < d.m[i].tok_end; k++)
             d.owner[k] = (int)i;
     facts_find(&d);
     memset(out, 0, sizeof *out);
     emit(&d, out);
-    for (size_t i = 0; i < d.ne; i++)
+    for (size_t i = 0; i < d.ne; i++) {
         free(d.e[i].name);
+        free(d.e[i].folded);
+    }
     free(d.e);
+    free(d.lex);
+    free(d.role);
     free(d.m);
     free(d.f);
     free(d.owner);

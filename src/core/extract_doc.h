@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 #include "buf.h"
@@ -36,8 +37,17 @@ struct doc_entity {
     enum person_role role;
     int kb_entry; /* -1 for people found from context */
     char *name;   /* owned */
+    char *folded; /* index_fold(name), owned */
     size_t ntokens; /* tokens in the longest form seen (people) */
     bool strong;    /* has at least one non-weak mention */
+};
+
+/* What the lexicon says of a token, looked up once per token. */
+enum lex_flag {
+    LEX_GIVEN = 1 << 0,    /* a given name */
+    LEX_PARTICLE = 1 << 1, /* de, van, da ... */
+    LEX_NOT_NAME = 1 << 2, /* never part of a person's name */
+    LEX_ROLE = 1 << 3,     /* a role word; the role is in doc.role */
 };
 
 struct doc {
@@ -46,6 +56,8 @@ struct doc {
     struct tokens t;
     struct buf scratch;
     int *owner; /* per token: index of the mention covering it, or -1 */
+    uint8_t *lex;  /* per token: enum lex_flag bits */
+    uint8_t *role; /* per token: enum person_role when LEX_ROLE */
     struct doc_mention *m;
     size_t nm, mcap;
     struct doc_entity *e;
@@ -60,6 +72,8 @@ const char *doc_text(const struct doc *d, size_t tok);
 int doc_add_mention(struct doc *d, size_t tok, size_t tok_end, int entity, bool weak);
 /* Adds an entity and returns its index. `name` is copied. */
 int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name);
+/* Renames an entity (keeps its folded form in step). */
+void doc_rename_entity(struct doc *d, int e, const char *name);
 /* Copies tokens [tok, tok_end) of the text as written, space-joined. */
 char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end);
 /* The folded token i equals one of a NULL-terminated list. */

@@ -2,10 +2,12 @@
  * match means: money (fee, wage, release clause), caps, appearances, ages,
  * contract years and lengths, loans, interest and cited sources. Subjects
  * are resolved by subject.c. */
+#define _GNU_SOURCE /* memmem */
 #include "facts.h"
 #include "money.h"
 #include "xalloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,9 +45,9 @@ static const char *const pattern_text[P_COUNT] = {
     [P_CONTRACT_LENGTH] = "(?<![\\w-])(?<n>" NUMBER_WORDS "|[a-z]+-and-a-half|\\d+ and a half)[- ](?<unit>years?|months?)[- ](?:long )?"
                           "(?:(?:rolling|new|improved|permanent|professional|playing) )?"
                           "(?:contract|deal|extension|agreement|terms)\\b",
-    [P_LOAN] = "\\b(?:(?<len>season-long|year-long|\\w+-month|short-term|half-season|emergency)"
-               " )?loan\\b",
-    [P_INTEREST] = "\\b(?:(?:are|is|were|was|have been|has been|remain|remains) )?(?:interested "
+    [P_LOAN] = "\\b(?:(?<len>season-long|year-long|[a-z]+-month|short-term|half-season|"
+               "emergency) )?loan\\b",
+    [P_INTEREST] = "\\b(?:interested "
                    "in|keen on|monitoring|tracking|eyeing|chasing|targeting|plotting a (?:move|"
                    "bid) for|considering a (?:move|bid) for|(?:preparing|ready|set|poised) to "
                    "(?:bid|move) for|lining up (?:a bid|a move) for|in the race for|leading "
@@ -57,14 +59,129 @@ static const char *const pattern_text[P_COUNT] = {
                        "reveals|suggests|suggested|has learned|has learnt|states|stated)\\b",
 };
 
+#define BIT(p) (1u << (p))
+
+static const struct trigger trigger_words[] = {
+    {"cap", BIT(P_CAPS)},
+    {"caps", BIT(P_CAPS)},
+    {"capped", BIT(P_CAPS)},
+    {"appearances", BIT(P_APPEARANCES)},
+    {"apps", BIT(P_APPEARANCES)},
+    {"games", BIT(P_APPEARANCES)},
+    {"matches", BIT(P_APPEARANCES)},
+    {"starts", BIT(P_APPEARANCES)},
+    {"outings", BIT(P_APPEARANCES)},
+    {"euro", BIT(P_MONEY)},
+    {"euros", BIT(P_MONEY)},
+    {"pounds", BIT(P_MONEY)},
+    {"pound", BIT(P_MONEY)},
+    {"dollars", BIT(P_MONEY)},
+    {"sterling", BIT(P_MONEY)},
+    {"gbp", BIT(P_MONEY)},
+    {"eur", BIT(P_MONEY)},
+    {"usd", BIT(P_MONEY)},
+    {"aged", BIT(P_AGE)},
+    {"age", BIT(P_AGE)},
+    {"interested", BIT(P_INTEREST)},
+    {"keen", BIT(P_INTEREST)},
+    {"monitoring", BIT(P_INTEREST)},
+    {"tracking", BIT(P_INTEREST)},
+    {"eyeing", BIT(P_INTEREST)},
+    {"chasing", BIT(P_INTEREST)},
+    {"targeting", BIT(P_INTEREST)},
+    {"plotting", BIT(P_INTEREST)},
+    {"considering", BIT(P_INTEREST)},
+    {"preparing", BIT(P_INTEREST)},
+    {"ready", BIT(P_INTEREST)},
+    {"set", BIT(P_INTEREST)},
+    {"poised", BIT(P_INTEREST)},
+    {"lining", BIT(P_INTEREST)},
+    {"race", BIT(P_INTEREST)},
+    {"want", BIT(P_INTEREST)},
+    {"wants", BIT(P_INTEREST)},
+    {"talks", BIT(P_INTEREST)},
+    {"pursuit", BIT(P_INTEREST)},
+    {"hoping", BIT(P_INTEREST)},
+    {"trying", BIT(P_INTEREST)},
+    {"linked", BIT(P_INTEREST)},
+    {"weighing", BIT(P_INTEREST)},
+    {"according", BIT(P_SOURCE)},
+    {"told", BIT(P_SOURCE)},
+    {"quoted", BIT(P_SOURCE)},
+    {"speaking", BIT(P_SOURCE)},
+    {"writing", BIT(P_SOURCE)},
+    {"interview", BIT(P_SOURCE)},
+    {"report", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
+    {"reports", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
+    {"reported", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
+    {"claim", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
+    {"claims", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
+    {"claimed", BIT(P_SOURCE_AFTER)},
+    {"understands", BIT(P_SOURCE_AFTER)},
+    {"says", BIT(P_SOURCE_AFTER)},
+    {"said", BIT(P_SOURCE_AFTER)},
+    {"revealed", BIT(P_SOURCE_AFTER)},
+    {"reveals", BIT(P_SOURCE_AFTER)},
+    {"suggests", BIT(P_SOURCE_AFTER)},
+    {"suggested", BIT(P_SOURCE_AFTER)},
+    {"learned", BIT(P_SOURCE_AFTER)},
+    {"learnt", BIT(P_SOURCE_AFTER)},
+    {"states", BIT(P_SOURCE_AFTER)},
+    {"stated", BIT(P_SOURCE_AFTER)},
+};
+
+static uint64_t hash_word(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static void build_triggers(struct facts_patterns *p)
+{
+    p->nslots = 256;
+    p->slots = xcalloc(p->nslots, sizeof *p->slots);
+    for (size_t i = 0; i < sizeof trigger_words / sizeof *trigger_words; i++) {
+        const char *w = trigger_words[i].word;
+        size_t k = (size_t)hash_word(w, strlen(w)) & (p->nslots - 1);
+        while (p->slots[k].word)
+            k = (k + 1) & (p->nslots - 1);
+        p->slots[k] = trigger_words[i];
+    }
+}
+
+unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i)
+{
+    const struct token *tk = &d->t.v[i];
+    const char *w = tokens_folded(&d->t, i);
+    size_t n = tk->fend - tk->fstart;
+    unsigned mask = 0;
+    if (tk->flags & TOK_NUM)
+        mask |= BIT(P_MONEY) | BIT(P_AGE) | BIT(P_CONTRACT_END) | BIT(P_APPEARANCES) |
+                BIT(P_CAPS) | BIT(P_CONTRACT_LENGTH);
+    if (!(tk->flags & TOK_WORD))
+        return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
+    if (memmem(w, n, "year", 4) || memmem(w, n, "month", 5))
+        mask |= BIT(P_CONTRACT_LENGTH);
+    if (memmem(w, n, "loan", 4))
+        mask |= BIT(P_LOAN);
+    size_t k = (size_t)hash_word(w, n) & (p->nslots - 1);
+    for (; p->slots[k].word; k = (k + 1) & (p->nslots - 1))
+        if (!strncmp(p->slots[k].word, w, n) && !p->slots[k].word[n])
+            return mask | p->slots[k].mask;
+    return mask;
+}
+
 struct facts_patterns *facts_patterns_new(struct tl_error *err)
 {
     struct facts_patterns *p = xcalloc(1, sizeof *p);
+    build_triggers(p);
     for (int i = 0; i < P_COUNT; i++) {
         int code;
         PCRE2_SIZE off;
         p->re[i] = pcre2_compile((PCRE2_SPTR)pattern_text[i], PCRE2_ZERO_TERMINATED,
-                                 PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &code,
+                                 PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES, &code,
                                  &off, NULL);
         if (!p->re[i]) {
             PCRE2_UCHAR msg[256];
@@ -84,6 +201,7 @@ void facts_patterns_free(struct facts_patterns *p)
         return;
     for (int i = 0; i < P_COUNT; i++)
         pcre2_code_free(p->re[i]);
+    free(p->slots);
     free(p);
 }
 
@@ -116,15 +234,15 @@ bool facts_group_number(const struct match *m, const char *const *names, double 
     return false;
 }
 
-void facts_each_match(const struct facts_patterns *p, int which, const char *text, size_t len,
-                      void (*fn)(struct match *m, void *ctx), void *ctx)
+void facts_each_match(const struct facts_patterns *p, int which, const char *text, size_t from,
+                      size_t len, void (*fn)(struct match *m, void *ctx), void *ctx)
 {
     pcre2_code *re = p->re[which];
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
     if (!md)
         abort();
-    size_t at = 0;
-    while (at <= len && pcre2_match(re, (PCRE2_SPTR)text, len, at, 0, md, NULL) >= 0) {
+    size_t at = from;
+    while (at <= len && pcre2_match(re, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         struct match m = {re, md, text, ov[0], ov[1]};
         fn(&m, ctx);
@@ -140,7 +258,8 @@ bool facts_match_at(const struct facts_patterns *p, int which, const char *text,
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
     if (!md)
         abort();
-    bool ok = pcre2_match(re, (PCRE2_SPTR)text, len, at, PCRE2_ANCHORED, md, NULL) >= 0;
+    bool ok = pcre2_match(re, (PCRE2_SPTR)text, len, at, PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md,
+                          NULL) >= 0;
     if (ok) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         *start = ov[0];

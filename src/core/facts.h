@@ -26,9 +26,21 @@ enum fact_pattern {
     P_COUNT
 };
 
+/* Trigger words: a pattern runs only over sentences holding one of its
+ * triggers, so most of the text is never scanned by most patterns. */
+struct trigger {
+    const char *word;
+    unsigned mask; /* bits of enum fact_pattern */
+};
+
 struct facts_patterns {
     pcre2_code *re[P_COUNT];
+    struct trigger *slots; /* open-addressing hash of trigger words */
+    size_t nslots;
 };
+
+/* The patterns (bits) that token i of the doc triggers. */
+unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i);
 
 /* One match of a pattern in a text. */
 struct match {
@@ -38,9 +50,10 @@ struct match {
     size_t start, end;
 };
 
-/* Calls fn for every non-overlapping match of pattern `which` in text. */
-void facts_each_match(const struct facts_patterns *p, int which, const char *text, size_t len,
-                      void (*fn)(struct match *m, void *ctx), void *ctx);
+/* Calls fn for every non-overlapping match of pattern `which` in
+ * text[from, len) (text before `from` is seen by lookbehinds only). */
+void facts_each_match(const struct facts_patterns *p, int which, const char *text, size_t from,
+                      size_t len, void (*fn)(struct match *m, void *ctx), void *ctx);
 /* Matches pattern `which` anchored at `at`. When out_match is given and the
  * match succeeds, the caller must release it with facts_match_free. */
 bool facts_match_at(const struct facts_patterns *p, int which, const char *text, size_t len,

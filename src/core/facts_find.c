@@ -381,6 +381,34 @@ static int compare_facts(const void *pa, const void *pb)
     return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
 }
 
+/* Per sentence, the patterns its words trigger. */
+static unsigned *sentence_triggers(const struct doc *d)
+{
+    unsigned *mask = xcalloc(d->t.nsentences + 1, sizeof *mask);
+    for (size_t i = 0; i < d->t.n; i++)
+        if (!(d->t.v[i].flags & TOK_TITLE))
+            mask[d->t.v[i].sentence] |= facts_triggers(d->ex->patterns, d, i);
+    return mask;
+}
+
+/* Runs pattern p over each run of consecutive sentences that trigger it. */
+static void run_over_triggered(struct doc *d, const unsigned *mask, int p,
+                               void (*fn)(struct match *, void *))
+{
+    size_t i = 0;
+    while (i < d->t.n) {
+        if ((d->t.v[i].flags & TOK_TITLE) || !(mask[d->t.v[i].sentence] & (1u << p))) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j + 1 < d->t.n && (mask[d->t.v[j + 1].sentence] & (1u << p)))
+            j++;
+        facts_each_match(d->ex->patterns, p, d->a->body, d->t.v[i].start, d->t.v[j].end, fn, d);
+        i = j + 1;
+    }
+}
+
 void facts_find(struct doc *d)
 {
     static void (*const handlers[P_COUNT])(struct match *, void *) = {
@@ -395,9 +423,11 @@ void facts_find(struct doc *d)
         [P_SOURCE] = on_source,
         [P_SOURCE_AFTER] = on_source_after,
     };
+    unsigned *mask = sentence_triggers(d);
     for (int p = 0; p < P_COUNT; p++)
         if (handlers[p])
-            facts_each_match(d->ex->patterns, p, d->a->body, d->a->body_len, handlers[p], d);
+            run_over_triggered(d, mask, p, handlers[p]);
+    free(mask);
     qsort(d->f, d->nf, sizeof *d->f, compare_facts);
     dedupe(d);
 }

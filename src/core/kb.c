@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,7 @@ void kb_free(struct kb *kb)
         free(kb->entries[i].league);
     }
     free(kb->entries);
+    free(kb->slots);
     for (size_t i = 0; i < kb->nforms; i++)
         free(kb->forms[i].text);
     free(kb->forms);
@@ -105,12 +107,37 @@ static void add_form(struct kb *kb, const char *text, enum kb_form_kind kind, in
     kb->forms[kb->nforms++] = (struct kb_form){xstrdup(text), kind, entry};
 }
 
+static uint64_t hash_id(const char *id)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *id; id++)
+        h = (h ^ (unsigned char)*id) * 1099511628211ull;
+    return h;
+}
+
+/* Slot of an id (ids carry their kind) in the entry hash. */
+static size_t id_slot(const struct kb *kb, const char *id)
+{
+    size_t mask = kb->nslots - 1, i = (size_t)hash_id(id) & mask;
+    while (kb->slots[i] >= 0 && strcmp(kb->entries[kb->slots[i]].id, id) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void rehash_entries(struct kb *kb)
+{
+    free(kb->slots);
+    kb->nslots = kb->nslots ? kb->nslots * 2 : 1024;
+    kb->slots = xmalloc(kb->nslots * sizeof *kb->slots);
+    memset(kb->slots, 0xff, kb->nslots * sizeof *kb->slots);
+    for (size_t e = 0; e < kb->nentries; e++)
+        kb->slots[id_slot(kb, kb->entries[e].id)] = (int)e;
+}
+
 static int find_entry(const struct kb *kb, enum entity_kind kind, const char *id)
 {
-    for (size_t i = 0; i < kb->nentries; i++)
-        if (kb->entries[i].kind == kind && !strcmp(kb->entries[i].id, id))
-            return (int)i;
-    return -1;
+    (void)kind; /* the id starts with the kind */
+    return kb->nslots ? kb->slots[id_slot(kb, id)] : -1;
 }
 
 /* Reads a list of strings (or one string) into forms of an entry. */
@@ -178,7 +205,12 @@ static int get_or_add_entry(struct kb *kb, enum entity_kind kind, const char *na
     en->id = id;
     en->kind = kind;
     add_form(kb, name, KB_FORM_NAME, (int)kb->nentries);
-    return (int)kb->nentries++;
+    kb->nentries++;
+    if (kb->nentries * 2 > kb->nslots)
+        rehash_entries(kb);
+    else
+        kb->slots[id_slot(kb, id)] = (int)kb->nentries - 1;
+    return (int)kb->nentries - 1;
 }
 
 static bool read_entry_field(struct reader *r, struct kb *kb, int e, const char *key,

@@ -47,6 +47,8 @@ struct kb_lexicon {
 struct kb {
     struct kb_entry *entries;
     size_t nentries, ecap;
+    int *slots; /* hash of entry ids -> index, -1 empty */
+    size_t nslots;
     struct kb_form *forms;
     size_t nforms, fcap;
     struct kb_lexicon lex;

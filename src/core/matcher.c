@@ -6,8 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A key is a folded token sequence; `n` forms end there (0 for a key that
+ * is only the beginning of longer forms, kept so a scan can stop early). */
 struct slot {
     char *key;
+    size_t len;
     int *forms;
     size_t n;
 };
@@ -29,7 +32,7 @@ static uint64_t hash_bytes(const char *s, size_t n)
 static struct slot *find_slot(const struct matcher *m, const char *key, size_t len)
 {
     size_t mask = m->nslots - 1, i = (size_t)hash_bytes(key, len) & mask;
-    while (m->slots[i].key && (strlen(m->slots[i].key) != len || memcmp(m->slots[i].key, key, len)))
+    while (m->slots[i].key && (m->slots[i].len != len || memcmp(m->slots[i].key, key, len)))
         i = (i + 1) & mask;
     return &m->slots[i];
 }
@@ -42,7 +45,7 @@ static void grow(struct matcher *m)
     m->slots = xcalloc(m->nslots, sizeof *m->slots);
     for (size_t i = 0; i < n; i++)
         if (old[i].key)
-            *find_slot(m, old[i].key, strlen(old[i].key)) = old[i];
+            *find_slot(m, old[i].key, old[i].len) = old[i];
     free(old);
 }
 
@@ -59,28 +62,36 @@ static void key_add(struct buf *key, const struct tokens *t, size_t i)
     buf_append(key, tokens_folded(t, i), t->v[i].fend - t->v[i].fstart);
 }
 
+/* The slot for a key, created empty when new. */
+static struct slot *intern_key(struct matcher *m, const struct buf *key)
+{
+    if ((m->used + 1) * 2 > m->nslots)
+        grow(m);
+    struct slot *s = find_slot(m, key->data, key->len);
+    if (!s->key) {
+        s->key = xstrdup(key->data);
+        s->len = key->len;
+        m->used++;
+    }
+    return s;
+}
+
 static void add_form(struct matcher *m, const char *text, int form, struct tokens *t,
                      struct buf *key)
 {
     tokens_reset(t);
     tokens_add_text(t, text, strlen(text), 0);
     buf_reset(key);
-    size_t ntok = 0;
     for (size_t i = 0; i < t->n; i++) {
         if (skipped(t, i))
             continue;
+        if (key->len)
+            intern_key(m, key); /* a prefix: lets matcher_longest stop early */
         key_add(key, t, i);
-        ntok++;
     }
     if (!key->len)
         return;
-    if ((m->used + 1) * 2 > m->nslots)
-        grow(m);
-    struct slot *s = find_slot(m, key->data, key->len);
-    if (!s->key) {
-        s->key = xstrdup(key->data);
-        m->used++;
-    }
+    struct slot *s = intern_key(m, key);
     for (size_t k = 0; k < s->n; k++)
         if (s->forms[k] == form)
             return;
@@ -134,7 +145,9 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
         key_add(scratch, t, j);
         taken++;
         struct slot *s = find_slot(m, scratch->data, scratch->len);
-        if (s->key) {
+        if (!s->key)
+            break; /* no form starts like this */
+        if (s->n) {
             best_end = j + 1;
             *forms = s->forms;
             *nforms = s->n;

@@ -77,10 +77,6 @@ struct people {
     struct word_set lower;
 };
 
-static const struct kb_lexicon *lex(const struct people *p)
-{
-    return &p->d->ex->kb->lex;
-}
 
 static bool is_initial(const struct doc *d, size_t i)
 {
@@ -93,14 +89,13 @@ static bool is_particle(const struct people *p, size_t i)
 {
     const struct doc *d = p->d;
     return (d->t.v[i].flags & TOK_WORD) && !(d->t.v[i].flags & TOK_CAP) &&
-           kb_word_in(lex(p)->particles, lex(p)->nparticles, tokens_folded(&d->t, i)) &&
+           (d->lex[i] & LEX_PARTICLE) &&
            i + 1 < d->t.n && (d->t.v[i + 1].flags & TOK_CAP);
 }
 
 static bool not_a_name(const struct people *p, size_t i)
 {
-    const char *w = tokens_folded(&p->d->t, i);
-    return kb_word_in(lex(p)->not_names, lex(p)->nnot_names, w);
+    return (p->d->lex[i] & LEX_NOT_NAME) != 0;
 }
 
 /* Token i can be part of a person's name. */
@@ -119,7 +114,7 @@ static bool name_token(const struct people *p, size_t i)
 
 static bool is_given_name(const struct people *p, size_t i)
 {
-    return kb_word_in(lex(p)->given_names, lex(p)->ngiven, tokens_folded(&p->d->t, i));
+    return (p->d->lex[i] & LEX_GIVEN) != 0;
 }
 
 /* A sentence-initial word that is an ordinary word, not a name. */
@@ -192,12 +187,7 @@ static int person_by_first_name(const struct doc *d, size_t i)
 static int person_by_name(const struct doc *d, const char *name)
 {
     for (size_t e = 0; e < d->ne; e++) {
-        if (d->e[e].kind != ENTITY_PERSON)
-            continue;
-        char *f = index_fold(d->e[e].name, strlen(d->e[e].name));
-        bool same = !strcmp(f, name);
-        free(f);
-        if (same)
+        if (d->e[e].kind == ENTITY_PERSON && !strcmp(d->e[e].folded, name))
             return (int)e;
     }
     return -1;
@@ -234,13 +224,11 @@ static int person_by_partial(struct doc *d, const char *folded, const char *name
     for (size_t e = 0; e < d->ne; e++) {
         if (d->e[e].kind != ENTITY_PERSON || d->e[e].kb_entry >= 0)
             continue;
-        char *f = index_fold(d->e[e].name, strlen(d->e[e].name));
+        const char *f = d->e[e].folded;
         bool shorter = strchr(f, ' ') && name_part_of(f, folded) && !initial_form_of(folded, f);
         bool longer = name_part_of(folded, f);
-        free(f);
         if (shorter) {
-            free(d->e[e].name);
-            d->e[e].name = xstrdup(name);
+            doc_rename_entity(d, (int)e, name);
             d->e[e].ntokens = ntok;
         }
         if (shorter || longer)

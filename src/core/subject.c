@@ -184,14 +184,23 @@ int subject_entity_after_word(const struct doc *d, enum entity_kind kind, size_t
     return NO_ENTITY;
 }
 
+static bool is_ascii_letter(char c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
 bool subject_has_word(const struct doc *d, size_t from, size_t to, const char *const *words)
 {
     const char *text = d->a->body;
     if (to > d->a->body_len)
         to = d->a->body_len;
-    for (size_t i = from; i < to; i++)
+    for (size_t i = from; i < to; i++) {
+        if (!is_ascii_letter(text[i]) || (i > 0 && is_ascii_letter(text[i - 1])))
+            continue; /* words start only at word starts */
+        char c = (char)(text[i] | 32);
         for (size_t w = 0; words[w]; w++)
-            if (word_at(text, to, i, words[w]))
+            if (words[w][0] == c && word_at(text, to, i, words[w]))
                 return true;
+    }
     return false;
 }
