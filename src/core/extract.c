@@ -6,14 +6,61 @@
 #include "index.h"
 #include "xalloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static uint64_t hash_word(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static struct lex_slot *lex_slot(const struct extractor *ex, const char *w)
+{
+    size_t mask = ex->nlex - 1, i = (size_t)hash_word(w) & mask;
+    while (ex->lex[i].word && strcmp(ex->lex[i].word, w) != 0)
+        i = (i + 1) & mask;
+    return &ex->lex[i];
+}
+
+static void lex_add(struct extractor *ex, char *const *words, size_t n, uint8_t flag, int role)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct lex_slot *s = lex_slot(ex, words[i]);
+        s->word = words[i];
+        s->flags |= flag;
+        if (role >= 0 && !(s->flags & LEX_ROLE & ~flag))
+            s->role = (uint8_t)role;
+    }
+}
+
+/* One hash of every lexicon word, so each token is looked up once. */
+static void build_lexicon(struct extractor *ex)
+{
+    const struct kb_lexicon *l = &ex->kb->lex;
+    size_t total = l->ngiven + l->nparticles + l->nnot_names;
+    for (int r = 0; r <= ROLE_OTHER; r++)
+        total += l->nrole_words[r];
+    ex->nlex = 64;
+    while (ex->nlex < total * 2 + 1)
+        ex->nlex *= 2;
+    ex->lex = xcalloc(ex->nlex, sizeof *ex->lex);
+    lex_add(ex, l->given_names, l->ngiven, LEX_GIVEN, -1);
+    lex_add(ex, l->particles, l->nparticles, LEX_PARTICLE, -1);
+    lex_add(ex, l->not_names, l->nnot_names, LEX_NOT_NAME, -1);
+    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++)
+        lex_add(ex, l->role_words[r], l->nrole_words[r], LEX_ROLE, r);
+}
 
 struct extractor *extractor_new(const struct kb *kb, struct tl_error *err)
 {
     struct extractor *ex = xcalloc(1, sizeof *ex);
     ex->kb = kb;
+    build_lexicon(ex);
     ex->matcher = matcher_new(kb);
     ex->patterns = facts_patterns_new(err);
     if (!ex->patterns) {
@@ -29,6 +76,7 @@ void extractor_free(struct extractor *ex)
         return;
     matcher_free(ex->matcher);
     facts_patterns_free(ex->patterns);
+    free(ex->lex);
     free(ex);
 }
 
@@ -84,40 +132,27 @@ bool doc_token_in(const struct doc *d, size_t i, const char *const *words)
 
 static bool role_of(const struct doc *d, const char *folded, enum person_role *role)
 {
-    const struct kb_lexicon *lex = &d->ex->kb->lex;
-    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++) {
-        if (kb_word_in(lex->role_words[r], lex->nrole_words[r], folded)) {
-            *role = (enum person_role)r;
-            return true;
-        }
-    }
-    return false;
+    const struct lex_slot *s = lex_slot(d->ex, folded);
+    if (!s->word || !(s->flags & LEX_ROLE))
+        return false;
+    *role = (enum person_role)s->role;
+    return true;
 }
 
 /* Looks every word token up in the lexicon once. */
 static void lookup_lexicon(struct doc *d)
 {
-    const struct kb_lexicon *lex = &d->ex->kb->lex;
     size_t n = d->t.n ? d->t.n : 1;
     d->lex = xcalloc(n, 1);
     d->role = xcalloc(n, 1);
     for (size_t i = 0; i < d->t.n; i++) {
         if (!(d->t.v[i].flags & TOK_WORD))
             continue;
-        const char *w = tokens_folded(&d->t, i);
-        uint8_t f = 0;
-        if (kb_word_in(lex->given_names, lex->ngiven, w))
-            f |= LEX_GIVEN;
-        if (kb_word_in(lex->particles, lex->nparticles, w))
-            f |= LEX_PARTICLE;
-        if (kb_word_in(lex->not_names, lex->nnot_names, w))
-            f |= LEX_NOT_NAME;
-        enum person_role role;
-        if (role_of(d, w, &role)) {
-            f |= LEX_ROLE;
-            d->role[i] = (uint8_t)role;
+        const struct lex_slot *s = lex_slot(d->ex, tokens_folded(&d->t, i));
+        if (s->word) {
+            d->lex[i] = s->flags;
+            d->role[i] = s->role;
         }
-        d->lex[i] = f;
     }
 }
 

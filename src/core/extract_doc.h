@@ -18,10 +18,27 @@
 
 struct facts_patterns;
 
+/* What the lexicon says of a token, looked up once per token. */
+enum lex_flag {
+    LEX_GIVEN = 1 << 0,    /* a given name */
+    LEX_PARTICLE = 1 << 1, /* de, van, da ... */
+    LEX_NOT_NAME = 1 << 2, /* never part of a person's name */
+    LEX_ROLE = 1 << 3,     /* a role word; the role is in doc.role */
+};
+
+/* One word of the KB lexicon with what it is (enum lex_flag bits). */
+struct lex_slot {
+    const char *word; /* points into the KB */
+    uint8_t flags;
+    uint8_t role;
+};
+
 struct extractor {
     const struct kb *kb;
     struct matcher *matcher;
     struct facts_patterns *patterns;
+    struct lex_slot *lex; /* open-addressing hash of the lexicon's words */
+    size_t nlex;
 };
 
 /* A mention: tokens [tok, tok_end) that name entity `entity`. */
@@ -42,13 +59,6 @@ struct doc_entity {
     bool strong;    /* has at least one non-weak mention */
 };
 
-/* What the lexicon says of a token, looked up once per token. */
-enum lex_flag {
-    LEX_GIVEN = 1 << 0,    /* a given name */
-    LEX_PARTICLE = 1 << 1, /* de, van, da ... */
-    LEX_NOT_NAME = 1 << 2, /* never part of a person's name */
-    LEX_ROLE = 1 << 3,     /* a role word; the role is in doc.role */
-};
 
 struct doc {
     const struct extractor *ex;

@@ -428,6 +428,7 @@ void facts_find(struct doc *d)
         if (handlers[p])
             run_over_triggered(d, mask, p, handlers[p]);
     free(mask);
-    qsort(d->f, d->nf, sizeof *d->f, compare_facts);
+    if (d->nf > 1)
+        qsort(d->f, d->nf, sizeof *d->f, compare_facts);
     dedupe(d);
 }

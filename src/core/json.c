@@ -129,13 +129,28 @@ void json_string(struct json *j, const char *s)
     put_escaped(j->out, s, strlen(s));
 }
 
+static void put_integer(struct buf *b, long long v)
+{
+    char digits[24];
+    size_t n = 0;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        digits[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        buf_putc(b, '-');
+    while (n)
+        buf_putc(b, digits[--n]);
+}
+
 void json_number(struct json *j, double v)
 {
     value_prefix(j);
     if (!isfinite(v))
         buf_puts(j->out, "null");
     else if (v == floor(v) && fabs(v) < 1e15)
-        buf_printf(j->out, "%.0f", v);
+        put_integer(j->out, (long long)v);
     else
         buf_printf(j->out, "%.15g", v);
 }

@@ -7,9 +7,13 @@ by hand (usual English canonical names, nicknames, weak forms, dropping
 clutter) before it goes into the YAML files. See src/kb/README.md.
 
 Usage:
-  import_openfootball.py clubs [--country England ...] [--src DIR]
-  import_openfootball.py competitions [--src DIR]
-  import_openfootball.py national-teams [--src DIR]
+  import_openfootball.py clubs [--country England ...] [--new-only] [--src DIR]
+  import_openfootball.py competitions [--new-only] [--src DIR]
+  import_openfootball.py national-teams [--new-only] [--src DIR]
+
+--new-only drops candidates whose name or an alias already names an entry of
+the corresponding src/kb file (compared as check_kb.py compares them), so a
+re-import shows only what is not curated yet.
 
 The source folder defaults to $TOUCHLINE_KB_SOURCES, else ../shared/kb-sources
 next to the repository. Output is YAML on stdout, in the layout of src/kb.
@@ -63,6 +67,8 @@ def yaml_str(s):
         and not re.match(r"^[0-9.+-]+$", s))
     if plain_ok:
         return s
+    if "'" in s and '"' not in s and "\\" not in s:
+        return '"' + s + '"'                    # "Nott'm Forest" reads better
     return "'" + s.replace("'", "''") + "'"
 
 
@@ -198,6 +204,28 @@ def candidate_club(c):
             "country": c["country"], "comment": comment}
 
 
+def known_forms(kind_key):
+    """Folded names/aliases of the curated src/kb/<kind_key>.yaml (for --new-only)."""
+    sys.path.insert(0, HERE)
+    from check_kb import load, fold
+    data, _ = load(os.path.join(HERE, "..", kind_key + ".yaml"))
+    forms = set()
+    for e in data.get(kind_key) or []:
+        for k in ("name", "aliases", "nicknames", "demonyms", "weak"):
+            v = e.get(k)
+            for s in ([v] if isinstance(v, str) else (v or [])):
+                forms.add(fold(s))
+    return forms, fold
+
+
+def drop_known(kind_key, entries, args):
+    if not args.new_only:
+        return entries
+    forms, fold = known_forms(kind_key)
+    return [e for e in entries
+            if not ({fold(e["name"])} | {fold(a) for a in e.get("aliases", [])}) & forms]
+
+
 def cmd_clubs(args):
     wanted = {c.lower() for c in args.country or []}
     entries = []
@@ -210,6 +238,7 @@ def cmd_clubs(args):
             if re.search(r"\b(Women|Ladies|U\d\d|II|Reserves)\b", c["name"]):
                 continue
             entries.append(candidate_club(c))
+    entries = drop_known("clubs", entries, args)
     emit("clubs", entries)
     print("# %d candidate clubs" % len(entries), file=sys.stderr)
 
@@ -245,6 +274,7 @@ def cmd_competitions(args):
                 cur = {"name": name, "aliases": olds, "country": country,
                        "comment": m.group(1)}
                 entries.append(cur)
+    entries = drop_known("competitions", entries, args)
     emit("competitions", entries)
     print("# %d candidate competitions" % len(entries), file=sys.stderr)
 
@@ -284,6 +314,7 @@ def cmd_national_teams(args):
                        "code": m.group(3), "confederation": conf}
                 conf_of[m.group(3)] = conf
                 entries.append(cur)
+    entries = drop_known("national_teams", entries, args)
     emit("national_teams", entries)
     print("# %d candidate national teams" % len(entries), file=sys.stderr)
 
@@ -298,6 +329,8 @@ def main():
                     help="kb-sources folder (default: %(default)s)")
     ap.add_argument("--country", action="append",
                     help="clubs only: keep this country (repeatable)")
+    ap.add_argument("--new-only", action="store_true",
+                    help="leave out candidates already in src/kb")
     args = ap.parse_args()
     if not os.path.isdir(args.src):
         sys.exit("import_openfootball: no such folder: %s" % args.src)
