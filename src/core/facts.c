@@ -162,10 +162,12 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
                 BIT(P_CAPS) | BIT(P_CONTRACT_LENGTH);
     if (!(tk->flags & TOK_WORD))
         return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
-    if (memmem(w, n, "year", 4) || memmem(w, n, "month", 5))
-        mask |= BIT(P_CONTRACT_LENGTH);
-    if (memmem(w, n, "loan", 4))
-        mask |= BIT(P_LOAN);
+    if (n >= 4 && (memchr(w, '-', n) || n <= 7)) { /* "year", "five-year", "loaned" */
+        if (memmem(w, n, "year", 4) || memmem(w, n, "month", 5))
+            mask |= BIT(P_CONTRACT_LENGTH);
+        if (memmem(w, n, "loan", 4))
+            mask |= BIT(P_LOAN);
+    }
     size_t k = (size_t)hash_word(w, n) & (p->nslots - 1);
     for (; p->slots[k].word; k = (k + 1) & (p->nslots - 1))
         if (!strncmp(p->slots[k].word, w, n) && !p->slots[k].word[n])

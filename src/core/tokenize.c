@@ -150,17 +150,27 @@ static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, con
     tk->flags = flags;
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
     tk->fstart = (uint32_t)t->folded.len;
+    buf_reserve(&t->folded, (end - start) + 1);
+    char *out = t->folded.data + t->folded.len;
     for (size_t i = start; i < end;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII: fold in place */
+            *out++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            i++;
+            continue;
+        }
         size_t n;
         uint32_t cp = utf8_fold_cp(cp_at(s, end, i, &n));
         if (cp == 0x2010 || cp == 0x2011)
             cp = '-';
-        char enc[4];
-        buf_append(&t->folded, enc, utf8_encode(cp, enc));
+        out += utf8_encode(cp, out); /* a fold is never longer than its source */
         i += n;
     }
+    *out = '\0';
+    t->folded.len = (size_t)(out - t->folded.data);
     tk->fend = (uint32_t)t->folded.len;
-    buf_putc(&t->folded, '\0');
+    t->folded.len++;
+    t->folded.data[t->folded.len] = '\0';
 }
 
 static uint16_t word_flags(const char *s, size_t start, size_t end)
