@@ -148,9 +148,23 @@ static void lookup_lexicon(struct doc *d)
     for (size_t i = 0; i < d->t.n; i++) {
         if (!(d->t.v[i].flags & TOK_WORD))
             continue;
-        const struct lex_slot *s = lex_slot(d->ex, tokens_folded(&d->t, i));
+        const char *w = tokens_folded(&d->t, i);
+        const struct lex_slot *s = lex_slot(d->ex, w);
         if (s->word) {
             d->lex[i] = s->flags;
+            d->role[i] = s->role;
+            continue;
+        }
+        /* "co-owners", "strikers": the role of the last part, singular */
+        char base[64];
+        const char *dash = strrchr(w, '-');
+        snprintf(base, sizeof base, "%s", dash ? dash + 1 : w);
+        size_t blen = strlen(base);
+        if (blen > 3 && base[blen - 1] == 's')
+            base[blen - 1] = '\0';
+        s = lex_slot(d->ex, base);
+        if (s->word && (s->flags & LEX_ROLE)) {
+            d->lex[i] = LEX_ROLE | LEX_NOT_NAME;
             d->role[i] = s->role;
         }
     }
@@ -212,17 +226,18 @@ static const char *const demonym_team_words[] = {
 
 /* Whether the words before token `tok` make a name a place: "in Japan",
  * "moved to Spain", and "in Korea and Japan". */
-static bool place_before(const struct doc *d, size_t tok)
+static bool place_before(const struct doc *d, size_t tok, bool travel)
 {
     if (tok == 0)
         return false;
     if (doc_token_in(d, tok - 1, place_words))
         return true;
-    if (tokens_is(&d->t, tok - 1, "to") && tok >= 2 && doc_token_in(d, tok - 2, travel_words))
+    if (travel && tokens_is(&d->t, tok - 1, "to") && tok >= 2 &&
+        doc_token_in(d, tok - 2, travel_words))
         return true;
     if ((tokens_is(&d->t, tok - 1, "and") || tokens_is(&d->t, tok - 1, "or")) && tok >= 3 &&
         (d->t.v[tok - 2].flags & TOK_CAP) && d->owner[tok - 2] < 0)
-        return place_before(d, tok - 2);
+        return place_before(d, tok - 2, travel);
     return false;
 }
 
@@ -231,7 +246,7 @@ static bool national_team_context(const struct doc *d, size_t tok, size_t end)
 {
     if (doc_token_in(d, end, team_words) || (d->t.v[end - 1].flags & TOK_POSS))
         return true;
-    return !place_before(d, tok);
+    return !place_before(d, tok, true);
 }
 
 /* A form written in capitals in the KB ("AS", "PSG") only matches capitals. */
@@ -279,6 +294,10 @@ static bool kb_match_allowed(const struct doc *d, size_t i, size_t end, const st
     enum entity_kind kind = d->ex->kb->entries[f->entry].kind;
     if (!acronym_ok(d, i, f))
         return false;
+    if (end == i + 1 && (d->lex[i] & LEX_GIVEN) && end < d->t.n && (d->t.v[end].flags & TOK_CAP) &&
+        !(d->t.v[end].flags & TOK_SENT_START) && !doc_token_in(d, end, team_words) &&
+        !(d->t.v[i].flags & TOK_POSS))
+        return false; /* "Jordan Henderson": a person, not the country */
     if (f->kind == KB_FORM_DEMONYM)
         return doc_token_in(d, end, demonym_team_words);
     if (kind == ENTITY_NATIONAL_TEAM)
@@ -286,7 +305,7 @@ static bool kb_match_allowed(const struct doc *d, size_t i, size_t end, const st
     if (kind == ENTITY_CLUB && end < d->t.n && (d->t.v[end].flags & TOK_CAP) &&
         doc_token_in(d, end, venue_words))
         return false; /* "Villa Park" is a ground */
-    if (kind == ENTITY_CLUB && end == i + 1 && place_before(d, i) &&
+    if (kind == ENTITY_CLUB && end == i + 1 && place_before(d, i, false) &&
         !(d->t.v[i].flags & TOK_POSS) && !tokens_is(&d->t, i - 1, "from"))
         return false; /* "in Cardiff": the city */
     return true;

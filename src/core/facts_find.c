@@ -35,6 +35,28 @@ static const char *const fee_words[] = {
     "want", "wants", "wanted", "demand", "demands", "demanding", "valuing", "value him",
     "sign him", "signature", "splashing out", "splashed out", "splashing", "spending",
     "forked out", "shelled out", NULL};
+static const char *const no_clause[] = {"no release clause", "without a release clause",
+                                        "no buy-out clause", NULL};
+static const char *const buy_words[] = {"bought", "buy", "buys", "buying", "acquired", "acquire",
+                                        "acquiring", "purchased", "purchase", "own", "owns", NULL};
+
+/* "RedBird bought AC Milan for $1.2bn": the money buys a club, not a player. */
+static bool buys_a_club(const struct doc *d, size_t from, size_t to)
+{
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok];
+        if ((a->flags & TOK_TITLE) || a->start < from || a->start >= to ||
+            d->e[m->entity].kind != ENTITY_CLUB || m->tok == 0)
+            continue;
+        if (doc_token_in(d, m->tok - 1, buy_words) ||
+            (m->tok >= 2 && tokens_is(&d->t, m->tok - 1, "the") &&
+             doc_token_in(d, m->tok - 2, buy_words)))
+            return true;
+    }
+    return false;
+}
+
 /* Words right before an amount that make it a transfer fee. */
 static const char *const fee_lead_words[] = {"fee of", "fee", "bid of", "offer of", "bid",
                                              "offer", "price of", "valuation of", "for",
@@ -137,14 +159,13 @@ static void on_money(struct match *m, void *ctx)
     size_t ws = m->start > 45 ? m->start - 45 : 0, we = end + 45;
     ws = ws > s ? ws : s;
     we = we < e ? we : e;
-    if (subject_has_word(d, ws, we, release_words))
+    bool fee_lead = near_words(d, m->start, m->start, 22, 0, fee_lead_words);
+    if (subject_has_word(d, ws, we, release_words) && !subject_has_word(d, ws, we, no_clause))
         kind = FACT_RELEASE_CLAUSE;
-    else if (!period && near_words(d, m->start, m->start, 22, 0, fee_lead_words))
-        kind = FACT_FEE;
-    else if (period || near_words(d, m->start, end, 40, 25, wage_words))
+    else if (period || (!fee_lead && near_words(d, m->start, end, 40, 25, wage_words)))
         kind = FACT_WAGE;
-    else if (near_words(d, m->start, end, 90, 60, not_fee_words) ||
-             !subject_has_word(d, s, e, fee_words))
+    else if (near_words(d, m->start, end, 90, 60, not_fee_words) || buys_a_club(d, s, m->start) ||
+             !(fee_lead || subject_has_word(d, s, e, fee_words)))
         return;
     else
         kind = FACT_FEE;

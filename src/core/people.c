@@ -28,6 +28,15 @@ static const char *const speech_verbs[] = {
 static const char *const side_words[] = {"side", "men", "team", "charges", "squad", "troops",
                                          "outfit", NULL};
 static const char *const honorifics[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
+/* Words before a lone name that make it the person in a transfer. */
+static const char *const transfer_before[] = {"signed", "sign", "signing", "sold", "sell",
+                                              "selling", "bought", "buy", "buying", "for",
+                                              "loaned", "released", "replace", "replaced",
+                                              "replacing", "striker", "midfielder", NULL};
+/* Verbs after a sentence-initial lone name that make it a person. */
+static const char *const person_verbs[] = {"has", "had", "is", "was", "will", "scored", "signed",
+                                           "joined", "earns", "made", "played", "won", "netted",
+                                           "struck", "headed", NULL};
 
 /* Per-article set of words seen in lower case (so "Despite" at a sentence
  * start is known not to be a name). */
@@ -313,6 +322,13 @@ static bool single_name_clue(const struct people *p, size_t i)
         return true;
     if ((d->t.v[i].flags & TOK_POSS) && doc_token_in(d, i + 1, side_words))
         return true;
+    bool unknown_word = !set_has(&p->lower, tokens_folded(&d->t, i));
+    if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
+        doc_token_in(d, i - 1, transfer_before))
+        return true; /* "Ajax sold Antony", "a bid for Raphinha" */
+    if (unknown_word && (d->t.v[i].flags & TOK_SENT_START) && !(d->t.v[i].flags & TOK_POSS) &&
+        !doc_token_in(d, i, function_words) && doc_token_in(d, i + 1, person_verbs))
+        return true; /* "Pedri has ..." */
     return i + 3 < d->t.n && tokens_is_punct(&d->t, i + 1, ',') &&
            (d->t.v[i + 2].flags & TOK_NUM) && tokens_is_punct(&d->t, i + 3, ',');
 }
@@ -457,7 +473,8 @@ static void single_names(struct people *p, bool title)
             e = person_by_name(d, tokens_folded(&d->t, i));
         if (e < 0 && !(d->t.v[i].flags & TOK_SENT_START))
             e = person_by_first_name(d, i);
-        if (e < 0 && !title && !ordinary_start(p, i) && single_name_clue(p, i))
+        if (e < 0 && !title && single_name_clue(p, i) &&
+            (!ordinary_start(p, i) || !set_has(&p->lower, tokens_folded(&d->t, i))))
             e = add_person(d, i, end);
         else if (e >= 0)
             doc_add_mention(d, i, end, e, false);

@@ -80,7 +80,13 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
     size_t ps = s, pe;
     if (s > 0)
         subject_sentence(d, s - 1, &ps, &pe);
-    int best = NO_ENTITY, best_score = -1000;
+    int best = NO_ENTITY, best_score = -1000, lead = NO_ENTITY;
+    for (size_t k = 0; k < d->nm && lead == NO_ENTITY; k++) {
+        const struct token *a = &d->t.v[d->m[k].tok];
+        if (!(a->flags & TOK_TITLE) && a->start >= ps && a->start < s &&
+            d->e[d->m[k].entity].kind == ENTITY_PERSON)
+            lead = d->m[k].entity; /* the first person of the sentence before */
+    }
     for (size_t k = 0; k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         int ent = m->entity;
@@ -96,6 +102,8 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
             if (!(b->flags & TOK_TITLE) && b->start >= ps && b->start < at)
                 score += 3;
         }
+        if (ent == lead)
+            score += 4;
         if (!is_player_like(d, ent))
             score -= prefer_players ? 6 : 4;
         if (score > best_score) {
@@ -106,11 +114,27 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
     return best;
 }
 
+/* Whether a "he"/"she" stands between a person's last mention before
+ * `at` (in [from, at)) and `at`: then "he" is someone else. */
+static bool pronoun_after_person(const struct doc *d, size_t from, size_t at, int person)
+{
+    size_t last = from;
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct token *b = &d->t.v[d->m[k].tok_end - 1];
+        if (d->m[k].entity == person && !(b->flags & TOK_TITLE) && b->end <= at && b->end > last)
+            last = b->end;
+    }
+    static const char *const pronouns[] = {"he", "she", NULL};
+    return subject_has_word(d, last, at, pronouns);
+}
+
 int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_players)
 {
     size_t s, e;
     subject_sentence(d, start, &s, &e);
     int p = person_in(d, s, e, start, true, prefer_players);
+    if (p != NO_ENTITY && pronoun_after_person(d, s, start, p))
+        p = subject_topic(d, start, prefer_players);
     if (p == NO_ENTITY)
         p = person_in(d, s, e, end, false, prefer_players);
     if (p == NO_ENTITY)

@@ -1,0 +1,333 @@
+/* test_facts: fact extraction phrasing by phrasing, through the real
+ * extractor and the built-in KB: money (every currency, scale and wage
+ * period, ranges, "rising to", numbers that are not money), caps,
+ * appearances, ages, contracts, loans, interest and sources, each with its
+ * subject and team. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "extract_helpers.h"
+
+struct want {
+    const char *body;
+    enum fact_kind kind;
+    double value;
+    const char *currency; /* money only */
+    const char *detail;   /* wage period, contract type, or NULL */
+    const char *subject;  /* NULL: not checked */
+};
+
+#define TITLE "Transfer news"
+
+static const struct want money[] = {
+    {"Inter signed Alessandro Bastoni for £31m from Atalanta in 2017.", FACT_FEE, 31e6, "GBP", NULL,
+     "Alessandro Bastoni"},
+    {"Juventus paid €40 million for Dusan Vlahovic in January.", FACT_FEE, 40e6, "EUR", NULL,
+     "Dusan Vlahovic"},
+    {"Barcelona agreed a fee of 45m euros for Robert Lewandowski.", FACT_FEE, 45e6, "EUR", NULL,
+     "Robert Lewandowski"},
+    {"Chelsea had a £100,000 bid for Tom Smith rejected.", FACT_FEE, 100000, "GBP", NULL,
+     "Tom Smith"},
+    {"Arsenal made a £105m offer for Declan Rice.", FACT_FEE, 105e6, "GBP", NULL, "Declan Rice"},
+    {"Real Madrid will pay an initial €103m for Jude Bellingham.", FACT_FEE, 103e6, "EUR", NULL,
+     "Jude Bellingham"},
+    {"Bayern Munich bought Harry Kane for €100m (£86.4m).", FACT_FEE, 86.4e6, "GBP", NULL,
+     "Harry Kane"},
+    {"Bayern Munich bought Harry Kane for €100m (£86.4m).", FACT_FEE, 100e6, "EUR", NULL,
+     "Harry Kane"},
+    {"Manchester United signed Rasmus Hojlund in a £72m deal.", FACT_FEE, 72e6, "GBP", NULL,
+     "Rasmus Hojlund"},
+    {"Newcastle value Bruno Guimaraes at £100m.", FACT_FEE, 100e6, "GBP", NULL,
+     "Bruno Guimaraes"},
+    {"Tottenham want £80m for Harry Kane.", FACT_FEE, 80e6, "GBP", NULL, "Harry Kane"},
+    {"The deal for Jack Grealish is worth £100m.", FACT_FEE, 100e6, "GBP", NULL, "Jack Grealish"},
+    {"Liverpool sold Philippe Coutinho for a fee of around £142m.", FACT_FEE, 142e6, "GBP", NULL,
+     "Philippe Coutinho"},
+    {"Brighton sold Moises Caicedo for a fee of around £8m rising to £12m.", FACT_FEE, 8e6, "GBP",
+     NULL, "Moises Caicedo"},
+    {"Brighton sold Moises Caicedo for a fee of around £8m rising to £12m.", FACT_FEE, 12e6, "GBP",
+     NULL, "Moises Caicedo"},
+    {"Everton signed James Tarkowski for £1.5m last summer.", FACT_FEE, 1.5e6, "GBP", NULL,
+     "James Tarkowski"},
+    {"Ajax sold Antony to Manchester United for $95m.", FACT_FEE, 95e6, "USD", NULL, "Antony"},
+    {"Benfica accepted a 120 million euro bid for Enzo Fernandez.", FACT_FEE, 120e6, "EUR", NULL,
+     "Enzo Fernandez"},
+    {"West Ham paid £2.5 million for Tim Jones.", FACT_FEE, 2.5e6, "GBP", NULL, "Tim Jones"},
+    {"Leeds rejected a £20m bid from Wolves for Raphinha.", FACT_FEE, 20e6, "GBP", NULL,
+     "Raphinha"},
+    {"Aston Villa agreed to pay up to £60m for Moussa Diaby.", FACT_FEE, 60e6, "GBP", NULL,
+     "Moussa Diaby"},
+    {"Leicester spent £30m on Wesley Fofana.", FACT_FEE, 30e6, "GBP", NULL, "Wesley Fofana"},
+    {"Roma bought Tammy Abraham for £34m.", FACT_FEE, 34e6, "GBP", NULL, "Tammy Abraham"},
+    {"Celtic signed Kyogo Furuhashi for £4.6m.", FACT_FEE, 4.6e6, "GBP", NULL, "Kyogo Furuhashi"},
+    {"Brentford paid £750k for Ivan Toney's signature.", FACT_FEE, 750000, "GBP", NULL,
+     "Ivan Toney"},
+    {"Chelsea splashed out £1bn on players, including £97.5m for Romelu Lukaku.", FACT_FEE,
+     97.5e6, "GBP", NULL, "Romelu Lukaku"},
+    {"Napoli signed Victor Osimhen for 70 million euros.", FACT_FEE, 70e6, "EUR", NULL,
+     "Victor Osimhen"},
+    {"Inter Miami paid $10 million for Lionel Messi's former team-mate Sergio Busquets.",
+     FACT_FEE, 10e6, "USD", NULL, NULL},
+    {"Alessandro Bastoni will earn £3.9m-a-year under the new deal.", FACT_WAGE, 3.9e6, "GBP",
+     "year", "Alessandro Bastoni"},
+    {"Declan Rice is paid £200,000-a-week.", FACT_WAGE, 200000, "GBP", "week", "Declan Rice"},
+    {"Harry Kane earns £400,000 a week at Bayern Munich.", FACT_WAGE, 400000, "GBP", "week",
+     "Harry Kane"},
+    {"Neymar will be paid €100m per season by Al-Hilal.", FACT_WAGE, 100e6, "EUR", "year",
+     "Neymar"},
+    {"Kylian Mbappé has a salary of €72m a year.", FACT_WAGE, 72e6, "EUR", "year",
+     "Kylian Mbappé"},
+    {"Marcus Rashford is on wages of £150,000 per week.", FACT_WAGE, 150000, "GBP", "week",
+     "Marcus Rashford"},
+    {"Mason Mount signed a £250,000-a-week contract.", FACT_WAGE, 250000, "GBP", "week",
+     "Mason Mount"},
+    {"Jordan Henderson earns £80k a week.", FACT_WAGE, 80000, "GBP", "week", "Jordan Henderson"},
+    {"Pedri has a €1bn release clause in his contract.", FACT_RELEASE_CLAUSE, 1e9, "EUR", NULL,
+     "Pedri"},
+    {"Joao Neves has a buy-out clause of €120m.", FACT_RELEASE_CLAUSE, 120e6, "EUR", NULL,
+     "Joao Neves"},
+    {"Dominic Solanke had a release clause worth £65m.", FACT_RELEASE_CLAUSE, 65e6, "GBP", NULL,
+     "Dominic Solanke"},
+    {"Martin Odegaard cost Arsenal £30m, and his deal has no release clause.", FACT_FEE, 30e6,
+     "GBP", NULL, "Martin Odegaard"},
+};
+
+static const struct want counts[] = {
+    {"Alessandro Bastoni has won 17 caps for Italy.", FACT_CAPS, 17, NULL, NULL,
+     "Alessandro Bastoni"},
+    {"Martin Odegaard won his 50th cap for Norway on Sunday.", FACT_CAPS, 50, NULL, NULL,
+     "Martin Odegaard"},
+    {"Harry Kane, who has 89 England caps, scored again.", FACT_CAPS, 89, NULL, NULL, "Harry Kane"},
+    {"Joe Allen has been capped 12 times by Wales.", FACT_CAPS, 12, NULL, NULL, "Joe Allen"},
+    {"Kieran Tierney has earned 64 international caps.", FACT_CAPS, 64, NULL, NULL,
+     "Kieran Tierney"},
+    {"Tom Smith won one cap for Scotland in 2010.", FACT_CAPS, 1, NULL, NULL, "Tom Smith"},
+    {"Wes Brown added to his tally of seven senior appearances for England.", FACT_CAPS, 7, NULL,
+     NULL, "Wes Brown"},
+    {"Alessandro Bastoni has made 134 appearances for the club.", FACT_APPEARANCES, 134, NULL, NULL,
+     "Alessandro Bastoni"},
+    {"Mohamed Salah has scored 186 goals in 305 games for Liverpool.", FACT_APPEARANCES, 305, NULL,
+     NULL, "Mohamed Salah"},
+    {"Adrian Mutu scored six goals in nine games.", FACT_APPEARANCES, 9, NULL, NULL, "Adrian Mutu"},
+    {"Ollie Watkins made 37 Premier League appearances last season.", FACT_APPEARANCES, 37, NULL,
+     NULL, "Ollie Watkins"},
+    {"Jordan Henderson played 52 matches for Ajax.", FACT_APPEARANCES, 52, NULL, NULL,
+     "Jordan Henderson"},
+    {"Jamie Vardy has made 30 league starts this season.", FACT_APPEARANCES, 30, NULL, NULL,
+     "Jamie Vardy"},
+    {"The 23-year-old Alessandro Bastoni is wanted by Tottenham.", FACT_AGE, 23, NULL, NULL,
+     "Alessandro Bastoni"},
+    {"Wayne Rooney, 19, scored twice.", FACT_AGE, 19, NULL, NULL, "Wayne Rooney"},
+    {"Lionel Messi joined Barcelona when he was 13.", FACT_AGE, 13, NULL, NULL, "Lionel Messi"},
+    {"Harry Kane joined Tottenham at the age of 11.", FACT_AGE, 11, NULL, NULL, "Harry Kane"},
+    {"Adam Wharton joined Crystal Palace aged 19.", FACT_AGE, 19, NULL, NULL, "Adam Wharton"},
+    {"Thiago Silva will be 39 next month.", FACT_AGE, 39, NULL, NULL, "Thiago Silva"},
+    {"Jamie Vardy is 35 years old.", FACT_AGE, 35, NULL, NULL, "Jamie Vardy"},
+    {"Karim Benzema joined Al-Ittihad. The former France striker, 35, scored on his debut.",
+     FACT_AGE, 35, NULL, NULL, "Karim Benzema"},
+    {"Alessandro Bastoni is a defender. The 23-year-old has won the Serie A title.", FACT_AGE, 23,
+     NULL, NULL, "Alessandro Bastoni"},
+};
+
+static const struct want contracts[] = {
+    {"Alessandro Bastoni's deal is set to expire in 2024.", FACT_CONTRACT, 2024, NULL, "end",
+     "Alessandro Bastoni"},
+    {"Inter offered Alessandro Bastoni an extension until 2027.", FACT_CONTRACT, 2027, NULL, "end",
+     "Alessandro Bastoni"},
+    {"Kai Havertz signed a five-year contract with Arsenal.", FACT_CONTRACT, 5, NULL, "length",
+     "Kai Havertz"},
+    {"Glenn Hoddle agreed an 18-month deal with Wolves.", FACT_CONTRACT, 1.5, NULL, "length",
+     "Glenn Hoddle"},
+    {"Enzo Fernandez signed a two-and-a-half-year contract.", FACT_CONTRACT, 2.5, NULL, "length",
+     "Enzo Fernandez"},
+    {"Mohamed Salah's contract runs out in 2025.", FACT_CONTRACT, 2025, NULL, "end",
+     "Mohamed Salah"},
+    {"Bukayo Saka is tied to the club until the summer of 2026.", FACT_CONTRACT, 2026, NULL, "end",
+     "Bukayo Saka"},
+    {"Erling Haaland signed a new deal until 2034.", FACT_CONTRACT, 2034, NULL, "end",
+     "Erling Haaland"},
+    {"Phil Foden committed his future to the club until 2027.", FACT_CONTRACT, 2027, NULL, "end",
+     "Phil Foden"},
+    {"Mikel Arteta agreed a three-year deal.", FACT_CONTRACT, 3, NULL, "length", "Mikel Arteta"},
+    {"Thiago Silva signed a one-year extension.", FACT_CONTRACT, 1, NULL, "length",
+     "Thiago Silva"},
+    {"Glenn Hoddle has a six-month contract.", FACT_CONTRACT, 0.5, NULL, "length", "Glenn Hoddle"},
+    {"David O'Leary's deal runs until summer 2008.", FACT_CONTRACT, 2008, NULL, "end",
+     "David O'Leary"},
+    {"Ronaldo signed a new contract which keeps him at the club beyond 2007.", FACT_CONTRACT, 2007,
+     NULL, "end", "Ronaldo"},
+};
+
+/* Things that are not facts of that kind at all ("value" -1: none of the kind). */
+static const struct want absent[] = {
+    {"Newcastle completed a £305m takeover by the Public Investment Fund.", FACT_FEE, -1, NULL,
+     NULL, NULL},
+    {"RedBird bought AC Milan for $1.2bn.", FACT_FEE, 1.2e9, NULL, NULL, NULL},
+    {"Chelsea were fined £50,000 by the FA.", FACT_FEE, -1, NULL, NULL, NULL},
+    {"The winners receive prize money of £2m.", FACT_FEE, -1, NULL, NULL, NULL},
+    {"Arsenal won 3-1 in front of 45,000 fans in 2022.", FACT_FEE, -1, NULL, NULL, NULL},
+    {"Arsenal won 3-1 in front of 45,000 fans in 2022.", FACT_WAGE, -1, NULL, NULL, NULL},
+    {"The 2022 World Cup final drew 88,966 spectators.", FACT_CONTRACT, -1, NULL, NULL, NULL},
+    {"Arsenal are unbeaten in 10 games.", FACT_APPEARANCES, -1, NULL, NULL, NULL},
+    {"Lauren was banned for four games after the brawl.", FACT_APPEARANCES, -1, NULL, NULL, NULL},
+    {"Ben White remains uncapped.", FACT_CAPS, -1, NULL, NULL, NULL},
+    {"Joao Felix is on loan until the end of the season.", FACT_CONTRACT, -1, NULL, NULL, NULL},
+    {"Mason Mount's contract expires at the end of the season.", FACT_CONTRACT, -1, NULL, NULL,
+     NULL},
+    {"Chelsea scored 2 goals in 90 minutes.", FACT_APPEARANCES, -1, NULL, NULL, NULL},
+    {"The club's revenue rose to £600m last year.", FACT_FEE, -1, NULL, NULL, NULL},
+};
+
+static int group_setup(void **state)
+{
+    static struct fixture f;
+    *state = &f;
+    return fixture_open(&f) ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    fixture_close(*state);
+    return 0;
+}
+
+/* Checks every phrasing, reports each miss, and fails if there was one. */
+static void check_wants(struct fixture *f, const struct want *w, size_t n)
+{
+    size_t misses = 0;
+    for (size_t i = 0; i < n; i++) {
+        fixture_run(f, TITLE, w[i].body);
+        const struct fact *got = fixture_fact(f, w[i].kind, w[i].value);
+        const char *detail = !got ? NULL : got->kind == FACT_WAGE ? got->period : got->type;
+        const char *why = !got ? "not found"
+                          : w[i].currency && strcmp(got->currency, w[i].currency) ? "currency"
+                          : w[i].detail && (!detail || strcmp(detail, w[i].detail)) ? "period/type"
+                          : w[i].subject && strcmp(fixture_name(f, got->subject), w[i].subject)
+                              ? "subject"
+                              : NULL;
+        if (why) {
+            print_message("MISS (%s): %s = %g in: %s [subject %s]\n", why,
+                          fact_kind_name(w[i].kind), w[i].value, w[i].body,
+                          got ? fixture_name(f, got->subject) : "-");
+            misses++;
+        }
+    }
+    assert_int_equal(misses, 0);
+}
+
+static void test_money(void **state)
+{
+    check_wants(*state, money, sizeof money / sizeof *money);
+}
+
+static void test_counts_and_ages(void **state)
+{
+    check_wants(*state, counts, sizeof counts / sizeof *counts);
+}
+
+static void test_contracts(void **state)
+{
+    check_wants(*state, contracts, sizeof contracts / sizeof *contracts);
+}
+
+static void test_not_facts(void **state)
+{
+    struct fixture *f = *state;
+    size_t wrong = 0;
+    for (size_t i = 0; i < sizeof absent / sizeof *absent; i++) {
+        fixture_run(f, TITLE, absent[i].body);
+        bool there = absent[i].value < 0 ? fixture_count(f, absent[i].kind) > 0
+                                         : fixture_fact(f, absent[i].kind, absent[i].value) != NULL;
+        if (there) {
+            print_message("UNEXPECTED %s in: %s\n", fact_kind_name(absent[i].kind),
+                          absent[i].body);
+            wrong++;
+        }
+    }
+    assert_int_equal(wrong, 0);
+}
+
+static void test_fee_clubs_and_year(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, TITLE, "Inter Milan signed Alessandro Bastoni for £31m from Atalanta.");
+    const struct fact *fee = fixture_fact(f, FACT_FEE, 31e6);
+    assert_non_null(fee);
+    assert_string_equal(fixture_name(f, fee->from), "Atalanta");
+    assert_string_equal(fixture_name(f, fee->to), "Inter Milan");
+    fixture_run(f, TITLE, "Aston Villa agreed to pay up to £60m for Moussa Diaby.");
+    fee = fixture_fact(f, FACT_FEE, 60e6);
+    assert_non_null(fee);
+    assert_string_equal(fee->qualifier, "up to");
+}
+
+static void test_caps_and_appearances_teams(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, TITLE, "Alessandro Bastoni has won 17 caps for Italy.");
+    const struct fact *caps = fixture_fact(f, FACT_CAPS, 17);
+    assert_non_null(caps);
+    assert_string_equal(fixture_name(f, caps->team), "Italy");
+    fixture_run(f, TITLE, "Jordan Henderson played 52 matches for Ajax.");
+    const struct fact *apps = fixture_fact(f, FACT_APPEARANCES, 52);
+    assert_non_null(apps);
+    assert_string_equal(fixture_name(f, apps->team), "Ajax");
+}
+
+static void test_loan_interest_source(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, TITLE,
+                "Joao Felix joined Barcelona on a season-long loan from Atletico Madrid.");
+    assert_int_equal(fixture_count(f, FACT_LOAN), 1);
+    const struct fact *loan = NULL;
+    for (size_t i = 0; i < f->x.nfacts; i++)
+        if (f->x.facts[i].kind == FACT_LOAN)
+            loan = &f->x.facts[i];
+    assert_string_equal(loan->loan_length, "season-long");
+    assert_string_equal(fixture_name(f, loan->from), "Atlético Madrid");
+    assert_string_equal(fixture_name(f, loan->subject), "Joao Felix");
+
+    fixture_run(f, TITLE, "Tottenham Hotspur are interested in Alessandro Bastoni.");
+    assert_int_equal(fixture_count(f, FACT_INTEREST), 1);
+    assert_string_equal(fixture_name(f, f->x.facts[0].club), "Tottenham Hotspur");
+    assert_string_equal(fixture_name(f, f->x.facts[0].subject), "Alessandro Bastoni");
+
+    fixture_run(f, TITLE,
+                "Inter want to keep Alessandro Bastoni, according to La Gazzetta dello Sport.");
+    assert_int_equal(fixture_count(f, FACT_SOURCE), 1);
+    const struct fact *src = NULL;
+    for (size_t i = 0; i < f->x.nfacts; i++)
+        if (f->x.facts[i].kind == FACT_SOURCE)
+            src = &f->x.facts[i];
+    assert_string_equal(fixture_name(f, src->club), "La Gazzetta dello Sport");
+}
+
+static void test_spans_slice_the_phrase(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, TITLE, "Alessandro Bastoni will earn £3.9m-a-year.");
+    const struct fact *w = fixture_fact(f, FACT_WAGE, 3.9e6);
+    assert_non_null(w);
+    assert_memory_equal(f->a->body + w->span.start, "£3.9m-a-year", w->span.end - w->span.start);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_money),
+        cmocka_unit_test(test_counts_and_ages),
+        cmocka_unit_test(test_contracts),
+        cmocka_unit_test(test_not_facts),
+        cmocka_unit_test(test_fee_clubs_and_year),
+        cmocka_unit_test(test_caps_and_appearances_teams),
+        cmocka_unit_test(test_loan_interest_source),
+        cmocka_unit_test(test_spans_slice_the_phrase),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
