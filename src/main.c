@@ -1,6 +1,8 @@
 /* main: global options and subcommand dispatch. The only place that decides
  * the process's exit status. */
 #include "cli/cli.h"
+#include "cli/config_cmds.h"
+#include "ui/ui.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -22,6 +24,8 @@ static const struct command commands[] = {
     {"extract", cmd_extract, "entities and facts of every article as JSON Lines"},
     {"entities", cmd_entities, "a table of entities with article and mention counts"},
     {"mentions", cmd_mentions, "every mention of an entity, as path:line:col: context"},
+    {"check", cmd_check, "validate config, theme and knowledge-base files"},
+    {"themes", cmd_themes, "list the available colour themes with a sample"},
 };
 
 static void print_help(void)
@@ -52,6 +56,7 @@ int main(int argc, char **argv)
     };
     struct cli_globals g = {0};
     int ch;
+    opterr = 0; /* an unknown option may be the reader's (--club): ui_main reports it */
     while ((ch = getopt_long(argc, argv, "+hVk:", opts, NULL)) != -1) {
         switch (ch) {
         case 'h':
@@ -64,13 +69,11 @@ int main(int argc, char **argv)
             g.kb_file = optarg;
             break;
         default:
-            return cli_usage_error("try 'touchline --help'");
+            return ui_main(argc, argv, &g);
         }
     }
-    if (optind >= argc)
-        return cli_usage_error("no command given; try 'touchline --help'");
-    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+    for (size_t i = 0; optind < argc && i < sizeof commands / sizeof *commands; i++)
         if (!strcmp(argv[optind], commands[i].name))
             return commands[i].run(argc - optind, argv + optind, &g);
-    return cli_usage_error("unknown command '%s'; try 'touchline --help'", argv[optind]);
+    return ui_main(argc, argv, &g); /* no command: the reader, on the paths given */
 }

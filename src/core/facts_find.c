@@ -164,7 +164,9 @@ static void on_money(struct match *m, void *ctx)
         kind = FACT_RELEASE_CLAUSE;
     else if (period || (!fee_lead && near_words(d, m->start, end, 40, 25, wage_words)))
         kind = FACT_WAGE;
-    else if (near_words(d, m->start, end, 90, 60, not_fee_words) || buys_a_club(d, s, m->start) ||
+    else if (subject_has_word(d, m->start > s + 90 ? m->start - 90 : s, end + 60 < e ? end + 60 : e,
+                              not_fee_words) ||
+             buys_a_club(d, s, m->start) ||
              !(fee_lead || subject_has_word(d, s, e, fee_words)))
         return;
     else
