@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yaml.h>
 
 /* Reading one YAML document: the path for messages and a bound on how many
@@ -103,6 +104,15 @@ static void add_form(struct kb *kb, const char *text, enum kb_form_kind kind, in
 {
     if (!*text)
         return;
+    if (kind == KB_FORM_WEAK) {
+        /* A name listed as weak ("Reading") is itself only a weak form. */
+        for (size_t i = 0; i < kb->nforms; i++)
+            if (kb->forms[i].entry == entry && kb->forms[i].kind == KB_FORM_NAME &&
+                !strcasecmp(kb->forms[i].text, text)) {
+                kb->forms[i].kind = KB_FORM_WEAK;
+                return;
+            }
+    }
     kb->forms = xgrow(kb->forms, &kb->fcap, kb->nforms + 1, sizeof *kb->forms);
     kb->forms[kb->nforms++] = (struct kb_form){xstrdup(text), kind, entry};
 }

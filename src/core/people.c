@@ -134,7 +134,7 @@ static bool ordinary_start(const struct people *p, size_t i)
                                                  !tokens_is_punct(&d->t, i - 1, ',')))
         return false;
     const char *w = tokens_folded(&d->t, i);
-    if (is_given_name(p, i))
+    if (is_given_name(p, i) || (d->lex[i] & LEX_PARTICLE))
         return false;
     return doc_token_in(d, i, function_words) || set_has(&p->lower, w);
 }
@@ -388,8 +388,15 @@ static void list_names(struct people *p, size_t i, size_t end, bool officials)
             i++;
             continue;
         }
+        if (d->owner[i] >= 0 && !(officials && depth > 0)) {
+            int known = d->m[d->owner[i]].entity; /* already found: still a list member */
+            if (d->e[known].kind == ENTITY_PERSON && d->e[known].role == ROLE_UNKNOWN)
+                d->e[known].role = officials ? ROLE_OFFICIAL : ROLE_PLAYER;
+            i = d->m[d->owner[i]].tok_end;
+            continue;
+        }
         size_t stop = run_end(p, i);
-        if (stop == i || (officials && depth > 0) || d->owner[i] >= 0) {
+        if (stop == i || (officials && depth > 0)) {
             i++;
             continue;
         }

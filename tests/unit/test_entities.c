@@ -1,0 +1,220 @@
+/* test_entities: entity finding through the real extractor and built-in KB:
+ * KB names (longest match, diacritics, case), every ambiguity rule (weak
+ * short forms, places vs national teams, demonyms, acronyms, grounds),
+ * people from context, surname and first-name links, and roles. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "extract_helpers.h"
+
+static int group_setup(void **state)
+{
+    static struct fixture f;
+    *state = &f;
+    return fixture_open(&f) ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    fixture_close(*state);
+    return 0;
+}
+
+static size_t mentions_of(const struct fixture *f, enum entity_kind kind, const char *name)
+{
+    int e = fixture_entity(f, kind, name);
+    return e < 0 ? 0 : f->x.entities[e].nmentions;
+}
+
+static size_t count_kind(const struct fixture *f, enum entity_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->x.nentities; i++)
+        n += f->x.entities[i].kind == kind;
+    return n;
+}
+
+static void test_longest_kb_match_wins(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Paris Saint-Germain beat Manchester City, and PSG now face Inter.");
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Paris Saint-Germain"), 2);
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Manchester City"), 1);
+    assert_int_equal(fixture_entity(f, ENTITY_CLUB, "Manchester United"), -1);
+}
+
+static void test_diacritics_and_case_fold(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Atletico Madrid lost to Atlético Madrid's rivals.");
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Atlético Madrid"), 2);
+}
+
+static void test_nicknames_link_to_clubs(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Inter Milan won again. The Nerazzurri are top, and Spurs and the "
+                           "Gunners drew.");
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Inter Milan"), 2);
+    assert_true(fixture_entity(f, ENTITY_CLUB, "Tottenham Hotspur") >= 0);
+    assert_true(fixture_entity(f, ENTITY_CLUB, "Arsenal") >= 0);
+}
+
+static void test_weak_forms_need_support(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "City were poor and United were worse. Inter won.");
+    assert_int_equal(count_kind(f, ENTITY_CLUB), 0);
+    fixture_run(f, "News", "Manchester City beat Everton. City were superb.");
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Manchester City"), 2);
+    fixture_run(f, "News", "Reading the game well, he tried to bury the chance. Chris Sutton "
+                           "watched.");
+    assert_int_equal(count_kind(f, ENTITY_CLUB), 0);
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Chris Sutton") >= 0);
+    fixture_run(f, "News", "The match is on Wednesday.");
+    assert_int_equal(count_kind(f, ENTITY_CLUB), 0);
+}
+
+static void test_places_are_not_national_teams(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "He moved to Spain in 2019 and lives in Italy.");
+    assert_int_equal(count_kind(f, ENTITY_NATIONAL_TEAM), 0);
+    fixture_run(f, "News", "He has won 17 caps for Italy and scored against Spain.");
+    assert_true(fixture_entity(f, ENTITY_NATIONAL_TEAM, "Italy") >= 0);
+    assert_true(fixture_entity(f, ENTITY_NATIONAL_TEAM, "Spain") >= 0);
+}
+
+static void test_demonyms_only_for_internationals(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "The Dutch midfielder arrived on Monday.");
+    assert_int_equal(count_kind(f, ENTITY_NATIONAL_TEAM), 0);
+    fixture_run(f, "News", "The Dutch international arrived on Monday.");
+    assert_true(fixture_entity(f, ENTITY_NATIONAL_TEAM, "Netherlands") >= 0);
+}
+
+static void test_acronyms_and_grounds(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "As the rain fell, England trained at Villa Park.");
+    assert_int_equal(count_kind(f, ENTITY_MEDIA), 0);
+    assert_int_equal(fixture_entity(f, ENTITY_CLUB, "Aston Villa"), -1);
+    fixture_run(f, "News", "Real Madrid want Kylian Mbappé, according to AS.");
+    assert_true(count_kind(f, ENTITY_MEDIA) == 1);
+}
+
+static void test_people_and_surname_links(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "Bastoni talks",
+                "Inter Milan have opened talks with Alessandro Bastoni. Bastoni is happy, and "
+                "Bastoni's agent Tullio Tinti is in Milan.");
+    int e = fixture_entity(f, ENTITY_PERSON, "Alessandro Bastoni");
+    assert_true(e >= 0);
+    assert_int_equal(f->x.entities[e].nmentions, 4); /* title, full name, two surnames */
+    assert_true(f->x.entities[e].mentions[0].in_title);
+    int agent = fixture_entity(f, ENTITY_PERSON, "Tullio Tinti");
+    assert_true(agent >= 0);
+    assert_int_equal(f->x.entities[agent].role, ROLE_AGENT);
+}
+
+static void test_particles_and_diacritics_in_names(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Robin van Persie scored. Van Persie then left. Martin Ødegaard and "
+                           "Dušan Vlahović watched İlkay Gündoğan.");
+    assert_int_equal(mentions_of(f, ENTITY_PERSON, "Robin van Persie"), 2);
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Martin Ødegaard") >= 0);
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Dušan Vlahović") >= 0);
+    assert_true(fixture_entity(f, ENTITY_PERSON, "İlkay Gündoğan") >= 0);
+}
+
+static void test_context_clues_for_lone_names(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Everton were held after striker Bent missed. Moyes said the team "
+                           "tried. It was Conte's side that won.");
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Bent") >= 0);
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Moyes") >= 0);
+    int conte = fixture_entity(f, ENTITY_PERSON, "Conte");
+    assert_true(conte >= 0);
+    assert_int_equal(f->x.entities[conte].role, ROLE_MANAGER);
+}
+
+static void test_lineups_and_referees(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "Report", "Everton: Martyn, Hibbert, Yobo, Stubbs, Naysmith. Subs: Wright, "
+                             "Pistone. Referee: R Styles (Hampshire).");
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Yobo") >= 0);
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Pistone") >= 0);
+    int ref = fixture_entity(f, ENTITY_PERSON, "R Styles");
+    assert_true(ref >= 0);
+    assert_int_equal(f->x.entities[ref].role, ROLE_OFFICIAL);
+    assert_int_equal(fixture_entity(f, ENTITY_PERSON, "Hampshire"), -1);
+}
+
+static void test_full_and_partial_names_merge(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Manchester United manager Sir Alex Ferguson was pleased. Alex "
+                           "Ferguson said Ferguson's men played well.");
+    int e = fixture_entity(f, ENTITY_PERSON, "Sir Alex Ferguson");
+    assert_true(e >= 0);
+    assert_int_equal(f->x.entities[e].nmentions, 3);
+    assert_int_equal(f->x.entities[e].role, ROLE_MANAGER);
+}
+
+static void test_given_name_beats_country(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Jordan Henderson joined Ajax.");
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Jordan Henderson") >= 0);
+    assert_int_equal(count_kind(f, ENTITY_NATIONAL_TEAM), 0);
+}
+
+static void test_sentence_starts_are_not_people(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Despite the rain, Arsenal won. However, Chelsea lost. Former "
+                           "Blackburn boss Mark Hughes watched.");
+    assert_int_equal(count_kind(f, ENTITY_PERSON), 1);
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Mark Hughes") >= 0);
+}
+
+static void test_ids_are_kind_and_slug(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Martin Ødegaard joined Arsenal.");
+    int e = fixture_entity(f, ENTITY_PERSON, "Martin Ødegaard");
+    assert_true(e >= 0);
+    assert_string_equal(f->x.entities[e].id, "person:martin-odegaard");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_longest_kb_match_wins),
+        cmocka_unit_test(test_diacritics_and_case_fold),
+        cmocka_unit_test(test_nicknames_link_to_clubs),
+        cmocka_unit_test(test_weak_forms_need_support),
+        cmocka_unit_test(test_places_are_not_national_teams),
+        cmocka_unit_test(test_demonyms_only_for_internationals),
+        cmocka_unit_test(test_acronyms_and_grounds),
+        cmocka_unit_test(test_people_and_surname_links),
+        cmocka_unit_test(test_particles_and_diacritics_in_names),
+        cmocka_unit_test(test_context_clues_for_lone_names),
+        cmocka_unit_test(test_lineups_and_referees),
+        cmocka_unit_test(test_full_and_partial_names_merge),
+        cmocka_unit_test(test_given_name_beats_country),
+        cmocka_unit_test(test_sentence_starts_are_not_people),
+        cmocka_unit_test(test_ids_are_kind_and_slug),
+    };
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
