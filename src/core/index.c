@@ -333,13 +333,14 @@ bool index_step(const struct index *ix, int entity, const size_t *list, size_t n
     if (entity < 0 || (size_t)entity >= ix->nentities || !nlist)
         return false;
     const struct index_entity *e = &ix->entities[entity];
-    uint64_t here = from_offset == SIZE_MAX ? UINT64_MAX : posting_key(from_title, from_offset);
+    bool outside = from_offset == SIZE_MAX; /* before the start (dir > 0) or after the end */
+    uint64_t here = outside ? 0 : posting_key(from_title, from_offset);
     size_t count, first = index_postings_in(ix, entity, from_article, &count);
     *wrapped = false;
     for (size_t k = 0; k < count; k++) {
         size_t i = dir > 0 ? first + k : first + count - 1 - k;
         uint64_t key = posting_key(e->postings[i].in_title, e->postings[i].start);
-        if ((dir > 0 && key > here) || (dir < 0 && key < here)) {
+        if (outside || (dir > 0 && key > here) || (dir < 0 && key < here)) {
             out->list_pos = (size_t)pos_of[from_article];
             out->posting = i;
             return pos_of[from_article] >= 0;

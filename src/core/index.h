@@ -77,8 +77,9 @@ struct index_cursor {
 /* The next (dir > 0) or previous (dir < 0) mention of `entity` after the
  * given posting, in list order. `list` holds article load indices in the
  * order shown and `pos_of` maps an article to its list position (or -1 when
- * filtered out). `from_article`/`from_offset` say where the reader is (use
- * from_offset = SIZE_MAX with dir < 0 for "from the end of the article").
+ * filtered out). `from_article`/`from_offset` say where the reader is; the
+ * position itself is excluded. from_offset = SIZE_MAX means outside the
+ * article: its first mention counts for dir > 0, its last for dir < 0.
  * Wraps around the list; *wrapped says so. Returns false when the entity has
  * no mention in any listed article. */
 bool index_step(const struct index *ix, int entity, const size_t *list, size_t nlist,
