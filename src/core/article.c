@@ -171,7 +171,8 @@ static bool parse_date(const char *s, char out[11])
         return false;
     if (!valid_ymd(y, m, d))
         return false;
-    snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
     return true;
 }
 
