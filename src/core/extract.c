@@ -38,11 +38,31 @@ static void lex_add(struct extractor *ex, char *const *words, size_t n, uint8_t 
     }
 }
 
+/* Demonyms ("Dutch", "Brazilian") are adjectives, never part of a name. */
+static void add_demonyms(struct extractor *ex)
+{
+    for (size_t i = 0; i < ex->kb->nforms; i++) {
+        const struct kb_form *f = &ex->kb->forms[i];
+        if (f->kind != KB_FORM_DEMONYM || strchr(f->text, ' '))
+            continue;
+        char *folded = index_fold(f->text, strlen(f->text));
+        struct lex_slot *s = lex_slot(ex, folded);
+        if (!s->word) {
+            ex->demonyms = xrealloc(ex->demonyms, (ex->ndemonyms + 1) * sizeof *ex->demonyms);
+            ex->demonyms[ex->ndemonyms++] = folded; /* kept: the slot points at it */
+            s->word = folded;
+        } else {
+            free(folded);
+        }
+        s->flags |= LEX_NOT_NAME;
+    }
+}
+
 /* One hash of every lexicon word, so each token is looked up once. */
 static void build_lexicon(struct extractor *ex)
 {
     const struct kb_lexicon *l = &ex->kb->lex;
-    size_t total = l->ngiven + l->nparticles + l->nnot_names;
+    size_t total = l->ngiven + l->nparticles + l->nnot_names + ex->kb->nforms;
     for (int r = 0; r <= ROLE_OTHER; r++)
         total += l->nrole_words[r];
     ex->nlex = 64;
@@ -52,6 +72,7 @@ static void build_lexicon(struct extractor *ex)
     lex_add(ex, l->given_names, l->ngiven, LEX_GIVEN, -1);
     lex_add(ex, l->particles, l->nparticles, LEX_PARTICLE, -1);
     lex_add(ex, l->not_names, l->nnot_names, LEX_NOT_NAME, -1);
+    add_demonyms(ex);
     for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++)
         lex_add(ex, l->role_words[r], l->nrole_words[r], LEX_ROLE, r);
 }
@@ -77,6 +98,9 @@ void extractor_free(struct extractor *ex)
     matcher_free(ex->matcher);
     facts_patterns_free(ex->patterns);
     free(ex->lex);
+    for (size_t i = 0; i < ex->ndemonyms; i++)
+        free(ex->demonyms[i]);
+    free(ex->demonyms);
     free(ex);
 }
 

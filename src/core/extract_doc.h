@@ -39,6 +39,8 @@ struct extractor {
     struct facts_patterns *patterns;
     struct lex_slot *lex; /* open-addressing hash of the lexicon's words */
     size_t nlex;
+    char **demonyms; /* folded demonyms the hash points at */
+    size_t ndemonyms;
 };
 
 /* A mention: tokens [tok, tok_end) that name entity `entity`. */

@@ -123,6 +123,25 @@ static bool near_words(const struct doc *d, size_t start, size_t end, size_t bef
     return subject_has_word(d, from, end + after, words);
 }
 
+/* "a joint offer for the Brighton pair X and Y": a fee for two players. */
+static bool joint_bid(const struct doc *d, size_t s, size_t e)
+{
+    static const char *const joint[] = {"joint", "pair", "duo", "both", NULL};
+    if (!subject_has_word(d, s, e, joint))
+        return false;
+    int first = NO_ENTITY;
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct token *a = &d->t.v[d->m[k].tok];
+        if ((a->flags & TOK_TITLE) || a->start < s || a->start >= e ||
+            d->e[d->m[k].entity].kind != ENTITY_PERSON)
+            continue;
+        if (first != NO_ENTITY && first != d->m[k].entity)
+            return true;
+        first = d->m[k].entity;
+    }
+    return false;
+}
+
 /* Money: the period after it decides a wage; words around it decide the rest. */
 static void on_money(struct match *m, void *ctx)
 {
@@ -188,7 +207,7 @@ static void on_money(struct match *m, void *ctx)
         if (f->to == f->from)
             f->to = NO_ENTITY;
     }
-    f->subject = subject_person(d, m->start, end, true);
+    f->subject = joint_bid(d, s, e) ? NO_ENTITY : subject_person(d, m->start, end, true);
 }
 
 static const char *const count_names[] = {"n", "n2", "nth", NULL};
@@ -241,6 +260,18 @@ static bool anaphoric(const struct match *m)
     return strncasecmp(m->text + m->start - 4, "the ", 4) == 0;
 }
 
+/* "the 31-year-old Brazilian midfielder": a player's role right after. */
+static bool player_role_follows(const struct doc *d, size_t at)
+{
+    size_t i = token_before(d, at) + 1;
+    for (size_t k = i; k < i + 3 && k < d->t.n; k++) {
+        enum person_role role;
+        if (doc_is_role_word(d, k, &role))
+            return role == ROLE_PLAYER;
+    }
+    return false;
+}
+
 static const char *const age_names[] = {"n", "n2", "n3", "n4", "n5", "n6", "n7", NULL};
 
 static void on_age(struct match *m, void *ctx)
@@ -260,7 +291,7 @@ static void on_age(struct match *m, void *ctx)
             return;
     }
     if (subject == NO_ENTITY && anaphoric(m))
-        subject = subject_topic(d, m->start, false);
+        subject = subject_topic(d, m->start, player_role_follows(d, m->end));
     if (subject == NO_ENTITY)
         subject = subject_person(d, m->start, m->end, false);
     struct fact *f = add_fact(d, FACT_AGE, apposition ? a : m->start, apposition ? b : m->end);

@@ -28,6 +28,8 @@ static const char *const speech_verbs[] = {
 static const char *const side_words[] = {"side", "men", "team", "charges", "squad", "troops",
                                          "outfit", NULL};
 static const char *const honorifics[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
+static const char *const venue_words[] = {"park", "road", "lane", "stadium", "ground", "arena",
+                                          "field", "bridge", NULL};
 /* Words before a lone name that make it the person in a transfer. */
 static const char *const transfer_before[] = {"signed", "sign", "signing", "sold", "sell",
                                               "selling", "bought", "buy", "buying", "for",
@@ -267,9 +269,14 @@ static int add_person(struct doc *d, size_t i, size_t end)
 static void set_role(struct doc *d, int e, size_t i, size_t end)
 {
     enum person_role role;
-    if (doc_role_before(d, i, &role)) {
-        if (d->e[e].role == ROLE_UNKNOWN)
+    if (doc_role_before(d, i, &role) ||
+        (i >= 2 && tokens_is_punct(&d->t, i - 1, ',') && doc_role_before(d, i - 1, &role))) {
+        if (d->e[e].role == ROLE_UNKNOWN) /* "boss Moyes", "Their president, Sanchez" */
             d->e[e].role = role;
+        return;
+    }
+    if (i > 0 && tokens_is(&d->t, i - 1, "under") && d->e[e].role == ROLE_UNKNOWN) {
+        d->e[e].role = ROLE_MANAGER; /* "a regular under Simone Inzaghi" */
         return;
     }
     if ((d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, side_words)) {
@@ -309,6 +316,21 @@ static void set_role(struct doc *d, int e, size_t i, size_t end)
     }
 }
 
+/* Whether token i is joined by "and" or a comma to a person's name. */
+static bool coordinated_with_person(const struct doc *d, size_t i)
+{
+    size_t next = i + 1, prev = i;
+    bool after = next + 1 < d->t.n &&
+                 (tokens_is(&d->t, next, "and") || tokens_is_punct(&d->t, next, ',')) &&
+                 d->owner[next + 1] >= 0 &&
+                 d->e[d->m[d->owner[next + 1]].entity].kind == ENTITY_PERSON;
+    bool before = prev >= 2 &&
+                  (tokens_is(&d->t, prev - 1, "and") || tokens_is_punct(&d->t, prev - 1, ',')) &&
+                  d->owner[prev - 2] >= 0 &&
+                  d->e[d->m[d->owner[prev - 2]].entity].kind == ENTITY_PERSON;
+    return after || before;
+}
+
 /* Clues that a lone capitalised word at i names a person. */
 static bool single_name_clue(const struct people *p, size_t i)
 {
@@ -326,9 +348,16 @@ static bool single_name_clue(const struct people *p, size_t i)
     if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
         doc_token_in(d, i - 1, transfer_before))
         return true; /* "Ajax sold Antony", "a bid for Raphinha" */
-    if (unknown_word && (d->t.v[i].flags & TOK_SENT_START) && !(d->t.v[i].flags & TOK_POSS) &&
-        !doc_token_in(d, i, function_words) && doc_token_in(d, i + 1, person_verbs))
-        return true; /* "Pedri has ..." */
+    if (unknown_word && !(d->t.v[i].flags & TOK_POSS) && !doc_token_in(d, i, function_words) &&
+        doc_token_in(d, i + 1, person_verbs))
+        return true; /* "Pedri has ...", "after Richarlison had been brought down" */
+    if (unknown_word && tokens_is_punct(&d->t, i + 1, ',')) {
+        for (size_t k = i + 2; k < i + 6 && k < d->t.n && !tokens_is_punct(&d->t, k, ','); k++)
+            if (doc_is_role_word(d, k, &role))
+                return true; /* "Edu, Arsenal's sporting director, said" */
+    }
+    if (unknown_word && coordinated_with_person(d, i))
+        return true; /* "Wendell and Alan Varela", "Valverde and Rodrygo" */
     return i + 3 < d->t.n && tokens_is_punct(&d->t, i + 1, ',') &&
            (d->t.v[i + 2].flags & TOK_NUM) && tokens_is_punct(&d->t, i + 3, ',');
 }
@@ -454,12 +483,30 @@ static void full_names(struct people *p)
         while (s < end && (ordinary_start(p, s) || doc_token_in(d, s, honorifics) ||
                            doc_is_role_word(d, s, &role)))
             s++;
-        if (end - s >= 2 && end - s <= 5) {
+        bool ground = (d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, venue_words);
+        bool saint = tokens_is(&d->t, s, "st") || tokens_is(&d->t, s, "saint");
+        if (end - s >= 2 && end - s <= 5 && !ground && !saint) {
             int e = add_person(d, s, end);
             set_role(d, e, s, end);
         }
         i = end > i ? end - 1 : i;
     }
+}
+
+/* A run of capitalised words in the title that names a person of the body
+ * (in full or in part) becomes a mention of that person. */
+static void link_title_run(struct doc *d, size_t i, size_t end)
+{
+    char *text = doc_span_text(d, i, end);
+    char *folded = index_fold(text, strlen(text));
+    for (size_t e = 0; e < d->ne; e++) {
+        if (d->e[e].kind == ENTITY_PERSON && name_part_of(folded, d->e[e].folded)) {
+            doc_add_mention(d, i, end, (int)e, false);
+            break;
+        }
+    }
+    free(folded);
+    free(text);
 }
 
 /* Lone words: a mention of a known person's surname, or a new person when
@@ -471,6 +518,11 @@ static void single_names(struct people *p, bool title)
         if (!name_token(p, i) || ((d->t.v[i].flags & TOK_TITLE) != 0) != title)
             continue;
         size_t end = run_end(p, i);
+        if (end != i + 1 && title && end > i) {
+            link_title_run(d, i, end); /* "Wharton and Muñoz" in a headline */
+            i = end - 1;
+            continue;
+        }
         if (end != i + 1) {
             i = end > i ? end - 1 : i;
             continue;
@@ -478,7 +530,7 @@ static void single_names(struct people *p, bool title)
         int e = person_by_surname(d, i, end);
         if (e < 0)
             e = person_by_name(d, tokens_folded(&d->t, i));
-        if (e < 0 && !(d->t.v[i].flags & TOK_SENT_START))
+        if (e < 0)
             e = person_by_first_name(d, i);
         if (e < 0 && !title && single_name_clue(p, i) &&
             (!ordinary_start(p, i) || !set_has(&p->lower, tokens_folded(&d->t, i))))

@@ -73,13 +73,20 @@ static int person_in(const struct doc *d, size_t from, size_t to, size_t at, boo
     return best != NO_ENTITY || prefer_players ? best : fallback;
 }
 
+/* How strongly each thing points at a candidate for "he" or "the
+ * 26-year-old": being the first person of the sentence before (its likely
+ * subject), being named there at all, being in the title, and how often the
+ * article names them (counted up to a cap, so the topic of a long article
+ * does not drown the sentence before). */
+enum { TOPIC_LEAD = 6, TOPIC_PREVIOUS = 3, TOPIC_TITLE = 3, TOPIC_MENTIONS_CAP = 5 };
+
 int subject_topic(const struct doc *d, size_t at, bool prefer_players)
 {
     size_t s, e;
     subject_sentence(d, at, &s, &e);
-    size_t ps = s, pe;
-    if (s > 0)
-        subject_sentence(d, s - 1, &ps, &pe);
+    size_t ps = s, pe, first = token_at(d, s);
+    if (first > 0 && !(d->t.v[first - 1].flags & TOK_TITLE))
+        subject_sentence(d, d->t.v[first - 1].start, &ps, &pe);
     int best = NO_ENTITY, best_score = -1000, lead = NO_ENTITY;
     for (size_t k = 0; k < d->nm && lead == NO_ENTITY; k++) {
         const struct token *a = &d->t.v[d->m[k].tok];
@@ -93,20 +100,22 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
         const struct token *a = &d->t.v[m->tok];
         if (d->e[ent].kind != ENTITY_PERSON || (!(a->flags & TOK_TITLE) && a->start >= at))
             continue;
-        int score = 0;
+        int mentions = 0, score = 0;
+        bool title = false, previous = false;
         for (size_t j = 0; j < d->nm; j++) {
             if (d->m[j].entity != ent)
                 continue;
             const struct token *b = &d->t.v[d->m[j].tok];
-            score += (b->flags & TOK_TITLE) ? 5 : 1;
-            if (!(b->flags & TOK_TITLE) && b->start >= ps && b->start < at)
-                score += 3;
+            title |= (b->flags & TOK_TITLE) != 0;
+            previous |= !(b->flags & TOK_TITLE) && b->start >= ps && b->start < at;
+            mentions++;
         }
-        if (ent == lead)
-            score += 4;
+        score = (mentions < TOPIC_MENTIONS_CAP ? mentions : TOPIC_MENTIONS_CAP) +
+                (title ? TOPIC_TITLE : 0) + (previous ? TOPIC_PREVIOUS : 0) +
+                (ent == lead ? TOPIC_LEAD : 0);
         if (!is_player_like(d, ent))
-            score -= prefer_players ? 6 : 4;
-        if (score > best_score) {
+            score -= prefer_players ? 8 : 4;
+        if (score >= best_score) { /* ties go to the most recently named */
             best_score = score;
             best = ent;
         }
@@ -128,10 +137,25 @@ static bool pronoun_after_person(const struct doc *d, size_t from, size_t at, in
     return subject_has_word(d, last, at, pronouns);
 }
 
+/* A sentence that opens with "The midfielder" or "The right-back's" is
+ * about a player. */
+static bool opens_with_player_role(const struct doc *d, size_t s)
+{
+    for (size_t i = 0; i + 1 < d->t.n; i++) {
+        if ((d->t.v[i].flags & TOK_TITLE) || d->t.v[i].start < s)
+            continue;
+        enum person_role role;
+        return tokens_is(&d->t, i, "the") && doc_is_role_word(d, i + 1, &role) &&
+               role == ROLE_PLAYER;
+    }
+    return false;
+}
+
 int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_players)
 {
     size_t s, e;
     subject_sentence(d, start, &s, &e);
+    prefer_players = prefer_players || opens_with_player_role(d, s);
     int p = person_in(d, s, e, start, true, prefer_players);
     if (p != NO_ENTITY && pronoun_after_person(d, s, start, p))
         p = subject_topic(d, start, prefer_players);
