@@ -10,6 +10,20 @@
 #include <string.h>
 #include <strings.h>
 
+/* Index of the last body token that ends at or before byte `at`. */
+static size_t token_before(const struct doc *d, size_t at)
+{
+    size_t best = d->t.n;
+    for (size_t i = 0; i < d->t.n; i++) {
+        if (d->t.v[i].flags & TOK_TITLE)
+            continue;
+        if (d->t.v[i].end > at)
+            break;
+        best = i;
+    }
+    return best;
+}
+
 static const char *const release_words[] = {"release clause", "buy-out clause", "buyout clause",
                                             "release fee", "buy-out", "buyout", "get-out clause",
                                             NULL};
@@ -90,19 +104,6 @@ static const char *const signed_words[] = {"signed", "agreed", "penned", "commit
 static const char *const offered_words[] = {"offer", "offered", "talks", "negotiat", "proposed",
                                             "new deal", "extension", "wants", NULL};
 
-/* Index of the last body token that ends at or before byte `at`. */
-static size_t token_before(const struct doc *d, size_t at)
-{
-    size_t best = d->t.n;
-    for (size_t i = 0; i < d->t.n; i++) {
-        if (d->t.v[i].flags & TOK_TITLE)
-            continue;
-        if (d->t.v[i].end > at)
-            break;
-        best = i;
-    }
-    return best;
-}
 
 static struct fact *add_fact(struct doc *d, enum fact_kind kind, size_t start, size_t end)
 {
@@ -121,6 +122,22 @@ static bool near_words(const struct doc *d, size_t start, size_t end, size_t bef
 {
     size_t from = start > before ? start - before : 0;
     return subject_has_word(d, from, end + after, words);
+}
+
+/* "the £3m-rated Portugal international": the amount sits in a description
+ * of a player named elsewhere. */
+static bool describes_a_player(const struct doc *d, size_t start, size_t end)
+{
+    size_t i = token_before(d, start);
+    if (i >= d->t.n || !tokens_is(&d->t, i, "the"))
+        return false;
+    size_t after = token_before(d, end) + 1;
+    for (size_t k = after; k < after + 4 && k < d->t.n; k++) {
+        enum person_role role;
+        if (doc_is_role_word(d, k, &role))
+            return role == ROLE_PLAYER;
+    }
+    return false;
 }
 
 /* "a joint offer for the Brighton pair X and Y": a fee for two players. */
@@ -207,7 +224,12 @@ static void on_money(struct match *m, void *ctx)
         if (f->to == f->from)
             f->to = NO_ENTITY;
     }
-    f->subject = joint_bid(d, s, e) ? NO_ENTITY : subject_person(d, m->start, end, true);
+    if (joint_bid(d, s, e))
+        f->subject = NO_ENTITY;
+    else if (describes_a_player(d, m->start, end))
+        f->subject = subject_topic(d, m->start, true);
+    else
+        f->subject = subject_person(d, m->start, end, true);
 }
 
 static const char *const count_names[] = {"n", "n2", "nth", NULL};

@@ -177,15 +177,24 @@ static int person_by_surname(const struct doc *d, size_t i, size_t end)
     return best;
 }
 
+/* Whether `w` is the first name `first` or a short form of it ("Mo" for
+ * Mohamed, "Fede" for Federico). */
+static bool first_name_form(const char *w, const char *first)
+{
+    size_t n = strlen(w);
+    return !strcmp(w, first) || (n >= 2 && n <= 5 && n + 2 <= strlen(first) && !strncmp(w, first, n));
+}
+
 /* The one person whose full name starts with the given name at token i
- * ("Steven" for Steven Gerrard); -1 when none or several. */
+ * ("Steven" for Steven Gerrard, "Mo" for Mohamed Salah); -1 when none or
+ * several. */
 static int person_by_first_name(const struct doc *d, size_t i)
 {
     int found = -1;
     for (size_t k = 0; k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok < 2 ||
-            strcmp(tokens_folded(&d->t, m->tok), tokens_folded(&d->t, i)) != 0)
+            !first_name_form(tokens_folded(&d->t, i), tokens_folded(&d->t, m->tok)))
             continue;
         if (found >= 0 && found != m->entity)
             return -1;

@@ -70,7 +70,7 @@ static int person_in(const struct doc *d, size_t from, size_t to, size_t at, boo
             best = m->entity;
         }
     }
-    return best != NO_ENTITY || prefer_players ? best : fallback;
+    return best != NO_ENTITY || (prefer_players && !before) ? best : fallback;
 }
 
 /* How strongly each thing points at a candidate for "he" or "the
@@ -114,7 +114,7 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
                 (title ? TOPIC_TITLE : 0) + (previous ? TOPIC_PREVIOUS : 0) +
                 (ent == lead ? TOPIC_LEAD : 0);
         if (!is_player_like(d, ent))
-            score -= prefer_players ? 8 : 4;
+            score -= prefer_players ? 100 : d->e[ent].role == ROLE_MANAGER ? 4 : 8;
         if (score >= best_score) { /* ties go to the most recently named */
             best_score = score;
             best = ent;
