@@ -80,6 +80,7 @@ void kb_free(struct kb *kb)
     free_words(kb->lex.given_names, kb->lex.ngiven);
     free_words(kb->lex.particles, kb->lex.nparticles);
     free_words(kb->lex.not_names, kb->lex.nnot_names);
+    free_words(kb->lex.short_names, kb->lex.nshort);
     for (int r = 0; r <= ROLE_OTHER; r++)
         free_words(kb->lex.role_words[r], kb->lex.nrole_words[r]);
     free(kb);
@@ -332,6 +333,36 @@ static bool read_role_words(struct reader *r, struct kb *kb, yaml_node_t *v)
     return true;
 }
 
+/* short_names: a mapping of short form to the given names it stands for. */
+static bool read_short_names(struct reader *r, struct kb *kb, yaml_node_t *v)
+{
+    if (v->type != YAML_MAPPING_NODE)
+        return fail_at(r, v, "%s", "expected a mapping of short name to given names");
+    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = node(r, p->key), *val = node(r, p->value);
+        if (!k || !val)
+            return too_many(r);
+        if (k->type != YAML_SCALAR_NODE)
+            return fail_at(r, k, "%s", "expected a short name (a string)");
+        char **full = NULL;
+        size_t nfull = 0;
+        if (!read_words(r, val, &full, &nfull))
+            return false;
+        char *shortf = index_fold((char *)k->data.scalar.value, k->data.scalar.length);
+        for (size_t i = 0; i < nfull; i++) {
+            struct buf pair;
+            buf_init(&pair);
+            buf_printf(&pair, "%s %s", shortf, full[i]);
+            kb->lex.short_names =
+                xrealloc(kb->lex.short_names, (kb->lex.nshort + 1) * sizeof *kb->lex.short_names);
+            kb->lex.short_names[kb->lex.nshort++] = buf_detach(&pair, NULL);
+        }
+        free(shortf);
+        free_words(full, nfull);
+    }
+    return true;
+}
+
 static bool read_section(struct reader *r, struct kb *kb, const char *key, yaml_node_t *k,
                          yaml_node_t *v)
 {
@@ -354,9 +385,11 @@ static bool read_section(struct reader *r, struct kb *kb, const char *key, yaml_
         return read_words(r, v, &kb->lex.not_names, &kb->lex.nnot_names);
     if (!strcmp(key, "role_words"))
         return read_role_words(r, kb, v);
+    if (!strcmp(key, "short_names"))
+        return read_short_names(r, kb, v);
     return fail_at(r, k,
                    "unknown section '%s' (expected clubs, national_teams, competitions, media, "
-                   "people, given_names, name_particles, not_names or role_words)",
+                   "people, given_names, name_particles, not_names, role_words or short_names)",
                    key);
 }
 
@@ -430,6 +463,7 @@ static void merge(struct kb *kb, const struct kb *add)
     append_words(&kb->lex.given_names, &kb->lex.ngiven, l->given_names, l->ngiven);
     append_words(&kb->lex.particles, &kb->lex.nparticles, l->particles, l->nparticles);
     append_words(&kb->lex.not_names, &kb->lex.nnot_names, l->not_names, l->nnot_names);
+    append_words(&kb->lex.short_names, &kb->lex.nshort, l->short_names, l->nshort);
     for (int r = 0; r <= ROLE_OTHER; r++)
         append_words(&kb->lex.role_words[r], &kb->lex.nrole_words[r], l->role_words[r],
                      l->nrole_words[r]);

@@ -41,6 +41,8 @@ struct kb_lexicon {
     char **not_names; /* capitalised words that are never names; sorted, folded */
     size_t nnot_names;
     char **role_words[ROLE_OTHER + 1]; /* words that give a person's role */
+    char **short_names; /* "leo lionel": a short form and the given name it stands for; sorted */
+    size_t nshort;
     size_t nrole_words[ROLE_OTHER + 1];
 };
 

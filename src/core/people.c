@@ -7,6 +7,7 @@
 #include "xalloc.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,11 +179,17 @@ static int person_by_surname(const struct doc *d, size_t i, size_t end)
 }
 
 /* Whether `w` is the first name `first` or a short form of it ("Mo" for
- * Mohamed, "Fede" for Federico). */
-static bool first_name_form(const char *w, const char *first)
+ * Mohamed, "Fede" for Federico, and the lexicon's "Leo" for Lionel). */
+static bool first_name_form(const struct doc *d, const char *w, const char *first)
 {
     size_t n = strlen(w);
-    return !strcmp(w, first) || (n >= 2 && n <= 5 && n + 2 <= strlen(first) && !strncmp(w, first, n));
+    if (!strcmp(w, first) ||
+        (n >= 2 && n <= 5 && n + 2 <= strlen(first) && !strncmp(w, first, n)))
+        return true;
+    char pair[128];
+    snprintf(pair, sizeof pair, "%s %s", w, first);
+    const struct kb_lexicon *lex = &d->ex->kb->lex;
+    return kb_word_in(lex->short_names, lex->nshort, pair);
 }
 
 /* The one person whose full name starts with the given name at token i
@@ -194,7 +201,7 @@ static int person_by_first_name(const struct doc *d, size_t i)
     for (size_t k = 0; k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok < 2 ||
-            !first_name_form(tokens_folded(&d->t, i), tokens_folded(&d->t, m->tok)))
+            !first_name_form(d, tokens_folded(&d->t, i), tokens_folded(&d->t, m->tok)))
             continue;
         if (found >= 0 && found != m->entity)
             return -1;

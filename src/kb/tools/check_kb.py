@@ -51,7 +51,7 @@ MEDIA_TYPES = {"newspaper", "broadcaster", "agency", "website", "magazine", "pro
 ROLES = {"player", "manager", "agent", "official", "other"}
 # country values that are not national teams (media only)
 EXTRA_COUNTRIES = {"United Kingdom"}
-LEXICON_KEYS = {"given_names", "name_particles", "role_words", "not_names"}
+LEXICON_KEYS = {"given_names", "name_particles", "role_words", "not_names", "short_names"}
 
 
 # ------------------------------------------------------------------ loading

@@ -1,0 +1,552 @@
+/* app: the main loop (keys, mouse, signals in one place), the layout of the
+ * panes, the status line, and the state operations shared by the views. */
+#include "app.h"
+#include "draw.h"
+#include "style.h"
+#include "../core/utf8.h"
+#include "../core/xalloc.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t got_winch, got_quit;
+
+static void on_signal(int sig)
+{
+    if (sig == SIGWINCH)
+        got_winch = 1;
+    else
+        got_quit = sig;
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a blocked read returns so the loop sees the flag */
+    sigaction(SIGWINCH, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+void app_init(struct app *a, struct pipeline *pl)
+{
+    memset(a, 0, sizeof *a);
+    a->pl = pl;
+    a->c = &pl->corpus;
+    a->ix = &pl->index;
+    size_t n = a->c->narticles;
+    a->order = corpus_order_by_date(a->c);
+    a->rank = xcalloc(n ? n : 1, sizeof *a->rank);
+    a->list = xcalloc(n ? n : 1, sizeof *a->list);
+    a->pos_of = xcalloc(n ? n : 1, sizeof *a->pos_of);
+    a->nclubs = xcalloc(n ? n : 1, 1);
+    a->money = xcalloc(n ? n : 1, sizeof *a->money);
+    for (size_t i = 0; i < n; i++) {
+        a->rank[a->order[i]] = i;
+        a->pos_of[i] = -1;
+        const struct extraction *x = &a->ix->x[i];
+        unsigned clubs = 0;
+        for (size_t e = 0; e < x->nentities; e++)
+            clubs += x->entities[e].kind == ENTITY_CLUB;
+        a->nclubs[i] = (unsigned char)(clubs > 255 ? 255 : clubs);
+        for (size_t f = 0; f < x->nfacts; f++) {
+            enum fact_kind k = x->facts[f].kind;
+            if ((k == FACT_FEE || k == FACT_WAGE || k == FACT_RELEASE_CLAUSE) &&
+                x->facts[f].has_value)
+                a->money[i] = true;
+        }
+    }
+    a->filter_club = a->filter_person = -1;
+    a->target_entity = -1;
+    a->doc.article = -1;
+    a->doc.cursor = a->doc.hit = -1;
+    a->focus = PANE_LIST;
+    a->facts_wide = true;
+    static const struct view_ops *const ops[PANE_COUNT] = {&list_view_ops, &reader_view_ops,
+                                                            &facts_view_ops};
+    for (int p = 0; p < PANE_COUNT; p++) {
+        a->panes[p].id = (enum pane_id)p;
+        a->panes[p].ops = ops[p];
+        a->panes[p].hidden = true;
+    }
+    a->dirty = DIRTY_ALL;
+}
+
+static void delete_windows(struct app *a)
+{
+    for (int p = 0; p < PANE_COUNT; p++) {
+        if (a->panes[p].win)
+            delwin(a->panes[p].win);
+        a->panes[p].win = NULL;
+    }
+    if (a->status)
+        delwin(a->status);
+    if (a->overlay)
+        delwin(a->overlay);
+    a->status = a->overlay = NULL;
+}
+
+void app_free(struct app *a)
+{
+    delete_windows(a);
+    reader_free_doc(&a->doc);
+    search_free(a->search);
+    search_hits_free(&a->hits);
+    free(a->order);
+    free(a->rank);
+    free(a->list);
+    free(a->pos_of);
+    free(a->nclubs);
+    free(a->money);
+}
+
+void app_dirty(struct app *a, unsigned what)
+{
+    a->dirty |= what;
+}
+
+void app_message(struct app *a, bool error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+    va_end(ap);
+    a->msg_error = error;
+    a->dirty |= DIRTY_STATUS;
+}
+
+int app_pane_rows(const struct pane *p)
+{
+    return p->h > 1 ? p->h - 1 : 0;
+}
+
+void app_short_date(const struct app *a, size_t article, char out[16])
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const char *d = a->c->articles[article]->date;
+    const char *newest = a->c->narticles ? a->c->articles[a->order[0]]->date : d;
+    int m = atoi(d + 5);
+    const char *mon = m >= 1 && m <= 12 ? months[m - 1] : "???";
+    if (!strncmp(d, newest, 4))
+        snprintf(out, 16, "%.2s %s", d + 8, mon);
+    else
+        snprintf(out, 16, "%s'%.2s", mon, d + 2);
+}
+
+static void layout(struct app *a);
+
+void app_focus(struct app *a, enum pane_id id)
+{
+    if (a->panes[id].hidden && a->status) {
+        /* bring a hidden pane back: alone when tiny, else by its toggle */
+        if (id == PANE_FACTS)
+            *(a->wide ? &a->facts_wide : &a->facts_narrow) = true;
+        else if (id == PANE_READER && !a->wide)
+            a->facts_narrow = false;
+        a->focus = id;
+        layout(a);
+        return;
+    }
+    if (a->focus == id)
+        return;
+    a->dirty |= (1u << a->focus) | (1u << id) | DIRTY_STATUS;
+    a->focus = id;
+}
+
+void app_select(struct app *a, size_t pos)
+{
+    if (!a->nlist) {
+        if (a->doc.article >= 0)
+            reader_open(a, -1);
+        a->dirty |= DIRTY_LIST | DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
+        return;
+    }
+    if (pos >= a->nlist)
+        pos = a->nlist - 1;
+    a->sel = pos;
+    if (a->doc.article != (long)a->list[pos])
+        reader_open(a, (long)a->list[pos]);
+    a->dirty |= DIRTY_LIST | DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
+}
+
+void app_open_modal(struct app *a, const struct modal_ops *m)
+{
+    a->modal = m;
+    a->dirty |= DIRTY_MODAL | DIRTY_STATUS;
+}
+
+void app_close_modal(struct app *a)
+{
+    a->modal = NULL;
+    a->dirty |= DIRTY_ALL;
+}
+
+static void place(struct app *a, enum pane_id id, int y, int x, int h, int w)
+{
+    struct pane *p = &a->panes[id];
+    p->y = y;
+    p->x = x;
+    p->h = h;
+    p->w = w;
+    p->hidden = h < 1 || w < 1;
+}
+
+static int clamp(int v, int lo, int hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Places the panes for the terminal's size: three columns when wide, the
+ * list over the reader when narrow, the focused pane alone when tiny. */
+static void layout(struct app *a)
+{
+    delete_windows(a);
+    getmaxyx(stdscr, a->rows, a->cols);
+    int rows = a->rows, cols = a->cols, avail = rows - 1;
+    for (int p = 0; p < PANE_COUNT; p++)
+        a->panes[p].hidden = true;
+    a->wide = cols >= 120;
+    a->tiny = avail < 9 || cols < 40;
+    if (rows < 2 || cols < 4) {
+        a->tiny = true;
+        avail = 0;
+    }
+    if (avail <= 0) {
+        /* nothing but the status line fits */
+    } else if (a->tiny) {
+        place(a, a->focus, 0, 0, avail, cols);
+    } else if (a->wide) {
+        int lw = clamp(cols * 30 / 100, 30, 56);
+        int fw = a->facts_wide ? clamp(cols * 27 / 100, 32, 52) : 0;
+        int rw = cols - lw - 1 - (fw ? fw + 1 : 0);
+        place(a, PANE_LIST, 0, 0, avail, lw);
+        place(a, PANE_READER, 0, lw + 1, avail, rw);
+        if (fw)
+            place(a, PANE_FACTS, 0, lw + 1 + rw + 1, avail, fw);
+    } else {
+        int lh = clamp(avail / 3, 4, 12), body = avail - lh;
+        place(a, PANE_LIST, 0, 0, lh, cols);
+        if (!a->facts_narrow) {
+            place(a, PANE_READER, lh, 0, body, cols);
+        } else if (cols >= 70) {
+            int fw = clamp(cols * 2 / 5, 28, 40);
+            place(a, PANE_READER, lh, 0, body, cols - fw - 1);
+            place(a, PANE_FACTS, lh, cols - fw, body, fw);
+        } else {
+            place(a, PANE_FACTS, lh, 0, body, cols);
+        }
+    }
+    if (a->panes[a->focus].hidden)
+        a->focus = !a->panes[PANE_READER].hidden ? PANE_READER : PANE_LIST;
+    for (int i = 0; i < PANE_COUNT; i++) {
+        struct pane *p = &a->panes[i];
+        if (p->hidden)
+            continue;
+        p->win = newwin(p->h, p->w, p->y, p->x);
+        if (p->ops->resize)
+            p->ops->resize(a, p);
+    }
+    a->status = newwin(1, cols, rows - 1, 0);
+    keypad(a->status, TRUE);
+    wtimeout(a->status, 1000);
+    a->overlay = rows > 1 ? newwin(rows - 1, cols, 0, 0) : NULL;
+    a->dirty = DIRTY_ALL;
+}
+
+/* Vertical rules between side-by-side panes, drawn on stdscr. */
+static void draw_separators(struct app *a)
+{
+    werase(stdscr);
+    wattrset(stdscr, style_attr(STYLE_BORDER));
+    for (int i = 0; i < PANE_COUNT; i++) {
+        const struct pane *p = &a->panes[i];
+        if (p->hidden || p->x + p->w >= a->cols)
+            continue;
+        for (int y = p->y; y < p->y + p->h; y++)
+            mvwadd_wch(stdscr, y, p->x + p->w, WACS_VLINE);
+    }
+    wattrset(stdscr, A_NORMAL);
+    wnoutrefresh(stdscr);
+}
+
+static void draw_status(struct app *a)
+{
+    WINDOW *w = a->status;
+    attr_t base = style_attr(STYLE_STATUS);
+    werase(w);
+    draw_fill(w, 0, 0, a->cols, base);
+    struct sline l;
+    sline_init(&l);
+    struct buf b;
+    buf_init(&b);
+    const char *sep = " \xc2\xb7 ";
+    sline_puts(&l, " ", STYLE_STATUS);
+    if (a->msg[0] && a->msg_error) {
+        sline_puts(&l, a->msg, STYLE_ERROR);
+        sline_puts(&l, sep, STYLE_STATUS);
+    }
+    target_describe(a, &b);
+    if (b.len) {
+        sline_puts(&l, b.data, STYLE_STATUS);
+        sline_puts(&l, sep, STYLE_STATUS);
+    }
+    if (a->msg[0] && !a->msg_error) {
+        sline_puts(&l, a->msg, STYLE_MESSAGE);
+        sline_puts(&l, sep, STYLE_STATUS);
+    }
+    buf_reset(&b);
+    filter_describe(a, &b);
+    if (b.len) {
+        sline_puts(&l, b.data, STYLE_STATUS);
+        sline_puts(&l, sep, STYLE_STATUS);
+    }
+    sline_puts(&l, "? help", STYLE_STATUS);
+    sline_draw(w, 0, 0, &l, 0, l.text.len, a->cols, A_NORMAL);
+    sline_free(&l);
+    buf_free(&b);
+    wnoutrefresh(w);
+}
+
+static void draw_all(struct app *a)
+{
+    if (!a->status)
+        return;
+    if (a->dirty & DIRTY_LAYOUT)
+        draw_separators(a);
+    bool over = a->modal && !a->modal->uses_status_line && a->overlay;
+    if (over) {
+        if (a->dirty & (DIRTY_MODAL | DIRTY_LAYOUT)) {
+            werase(a->overlay);
+            a->modal->draw(a, a->overlay);
+            wnoutrefresh(a->overlay);
+        }
+    } else {
+        for (int i = 0; i < PANE_COUNT; i++) {
+            struct pane *p = &a->panes[i];
+            if (p->hidden || !p->win || !(a->dirty & (1u << i)))
+                continue;
+            werase(p->win);
+            p->ops->draw(a, p);
+            wnoutrefresh(p->win);
+        }
+    }
+    if (a->modal && a->modal->uses_status_line) {
+        werase(a->status);
+        a->modal->draw(a, a->status);
+        wnoutrefresh(a->status);
+    } else if (a->dirty & DIRTY_STATUS) {
+        draw_status(a);
+    }
+    curs_set(a->modal && a->modal->uses_status_line ? 1 : 0);
+    doupdate();
+    a->dirty = 0;
+}
+
+static void handle_resize(struct app *a)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+        resize_term(ws.ws_row, ws.ws_col);
+    clearok(curscr, TRUE);
+    layout(a);
+}
+
+static void cycle_focus(struct app *a, int dir)
+{
+    int f = (int)a->focus;
+    for (int i = 0; i < PANE_COUNT; i++) {
+        f = (f + dir + PANE_COUNT) % PANE_COUNT;
+        if (!a->panes[f].hidden) {
+            app_focus(a, (enum pane_id)f);
+            return;
+        }
+    }
+}
+
+static void toggle_facts(struct app *a)
+{
+    if (a->tiny) {
+        app_focus(a, a->focus == PANE_FACTS ? PANE_READER : PANE_FACTS);
+        return;
+    }
+    bool *flag = a->wide ? &a->facts_wide : &a->facts_narrow;
+    *flag = !*flag;
+    if (*flag && !a->wide)
+        a->focus = a->focus == PANE_LIST ? PANE_LIST : PANE_FACTS;
+    layout(a);
+    app_message(a, false, "facts panel %s", *flag ? "shown" : "hidden");
+}
+
+static void handle_global(struct app *a, int key, enum request r)
+{
+    switch (r) {
+    case REQ_NEXT_PANE:
+    case REQ_PREV_PANE:
+        if (a->tiny)
+            app_focus(a, a->focus == PANE_LIST ? PANE_READER
+                          : a->focus == PANE_READER ? PANE_FACTS
+                                                    : PANE_LIST);
+        else
+            cycle_focus(a, r == REQ_NEXT_PANE ? 1 : -1);
+        break;
+    case REQ_TARGET_NEXT:
+    case REQ_TARGET_PREV:
+        target_step(a, r == REQ_TARGET_NEXT ? 1 : -1);
+        break;
+    case REQ_ENTITY_NEXT:
+    case REQ_ENTITY_PREV:
+        if (a->panes[PANE_READER].hidden && a->tiny)
+            app_focus(a, PANE_READER);
+        app_focus(a, PANE_READER);
+        if (a->focus == PANE_READER)
+            a->panes[PANE_READER].ops->key(a, &a->panes[PANE_READER], r);
+        break;
+    case REQ_NEXT_ARTICLE:
+    case REQ_PREV_ARTICLE:
+        if (!a->nlist)
+            break;
+        if (r == REQ_NEXT_ARTICLE && a->sel + 1 < a->nlist)
+            app_select(a, a->sel + 1);
+        else if (r == REQ_PREV_ARTICLE && a->sel > 0)
+            app_select(a, a->sel - 1);
+        else
+            app_message(a, false, r == REQ_NEXT_ARTICLE ? "last article" : "first article");
+        break;
+    case REQ_MENTIONS:
+        mentions_open(a);
+        break;
+    case REQ_SEARCH:
+        prompt_open(a);
+        break;
+    case REQ_PICK_CLUB:
+        picker_open(a, ENTITY_CLUB);
+        break;
+    case REQ_PICK_PERSON:
+        picker_open(a, ENTITY_PERSON);
+        break;
+    case REQ_CLEAR_FILTERS:
+        filter_clear(a);
+        break;
+    case REQ_TOGGLE_FACTS:
+        toggle_facts(a);
+        break;
+    case REQ_HELP:
+        help_open(a);
+        break;
+    case REQ_REDRAW:
+        clearok(curscr, TRUE);
+        a->dirty = DIRTY_ALL;
+        break;
+    case REQ_BACK:
+        if (a->focus != PANE_LIST)
+            app_focus(a, PANE_LIST);
+        else
+            a->quit = true;
+        break;
+    case REQ_QUIT:
+        a->quit = true;
+        break;
+    case REQ_CANCEL:
+        break;
+    default: {
+        char name[32];
+        app_message(a, false, "%s is not bound (? lists the keys)",
+                    keys_name(key, name, sizeof name));
+        break;
+    }
+    }
+}
+
+static struct pane *pane_at(struct app *a, int y, int x)
+{
+    for (int i = 0; i < PANE_COUNT; i++) {
+        struct pane *p = &a->panes[i];
+        if (!p->hidden && y >= p->y && y < p->y + p->h && x >= p->x && x < p->x + p->w)
+            return p;
+    }
+    return NULL;
+}
+
+static void handle_mouse(struct app *a)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK)
+        return;
+    int delta = (ev.bstate & BUTTON4_PRESSED) ? -3 : (ev.bstate & BUTTON5_PRESSED) ? 3 : 0;
+    bool click = ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED);
+    if (a->modal && !a->modal->uses_status_line) {
+        if (delta && a->modal->wheel)
+            a->modal->wheel(a, delta);
+        else if (click && a->modal->click)
+            a->modal->click(a, ev.y, ev.x);
+        return;
+    }
+    struct pane *p = pane_at(a, ev.y, ev.x);
+    if (!p)
+        return;
+    if (delta) {
+        if (p->ops->wheel)
+            p->ops->wheel(a, p, delta);
+    } else if (click) {
+        app_focus(a, p->id);
+        if (ev.y > p->y && p->ops->click)
+            p->ops->click(a, p, ev.y - p->y - 1, ev.x - p->x);
+    }
+}
+
+static void handle_key(struct app *a, int key)
+{
+    if (key == KEYS_FN(KEY_RESIZE)) {
+        handle_resize(a);
+        return;
+    }
+    if (a->msg[0]) { /* messages fade on the next key */
+        a->msg[0] = '\0';
+        a->dirty |= DIRTY_STATUS;
+    }
+    if (key == KEYS_FN(KEY_MOUSE)) {
+        handle_mouse(a);
+        return;
+    }
+    enum request r = keys_lookup(key);
+    if (a->modal) {
+        a->modal->key(a, key, r);
+        return;
+    }
+    struct pane *p = &a->panes[a->focus];
+    if (!p->hidden && p->ops->key && p->ops->key(a, p, r))
+        return;
+    handle_global(a, key, r);
+}
+
+int app_run(struct app *a)
+{
+    install_signals();
+    layout(a);
+    if (a->nlist)
+        app_select(a, a->sel);
+    while (!a->quit && !got_quit) {
+        if (got_winch) {
+            got_winch = 0;
+            handle_resize(a);
+        }
+        if (a->dirty)
+            draw_all(a);
+        wint_t ch;
+        int rc = wget_wch(a->status, &ch);
+        if (rc == ERR)
+            continue;
+        handle_key(a, rc == KEY_CODE_YES ? KEYS_FN((int)ch) : (int)ch);
+    }
+    return got_quit ? 128 + got_quit : 0;
+}

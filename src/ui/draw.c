@@ -1,0 +1,214 @@
+/* draw: width-aware text drawing, styled lines and word wrap (see draw.h). */
+#include "draw.h"
+#include "../core/utf8.h"
+#include "../core/xalloc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/* Draws printable text that is known to fit; converts to wide characters
+ * ourselves so the C library's locale never decides how bytes decode. */
+static void put_fitting(WINDOW *w, const char *s, size_t len)
+{
+    wchar_t wbuf[256];
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(s + i, len - i, &cp);
+        wbuf[n++] = (wchar_t)cp;
+        if (n == sizeof wbuf / sizeof *wbuf) {
+            waddnwstr(w, wbuf, (int)n);
+            n = 0;
+        }
+    }
+    if (n)
+        waddnwstr(w, wbuf, (int)n);
+}
+
+int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr_t attr)
+{
+    if (cols <= 0 || y < 0 || x < 0 || y >= getmaxy(w) || x >= getmaxx(w))
+        return 0;
+    if (x + cols > getmaxx(w))
+        cols = getmaxx(w) - x;
+    wattrset(w, attr);
+    wmove(w, y, x);
+    int used = 0;
+    size_t i = 0;
+    while (i < len && used < cols) {
+        if ((unsigned char)s[i] < 0x20) { /* newline, tab: one space */
+            waddch(w, ' ');
+            used++;
+            i++;
+            continue;
+        }
+        size_t run = i;
+        while (run < len && (unsigned char)s[run] >= 0x20)
+            run++;
+        size_t fit_cols;
+        size_t n = utf8_prefix_fitting(s + i, run - i, (size_t)(cols - used), &fit_cols);
+        if (n)
+            put_fitting(w, s + i, n);
+        used += (int)fit_cols;
+        i += n;
+        if (i < run) /* the next character does not fit */
+            break;
+    }
+    wattrset(w, A_NORMAL);
+    return used;
+}
+
+int draw_str(WINDOW *w, int y, int x, const char *s, int cols, attr_t attr)
+{
+    return draw_text(w, y, x, s, strlen(s), cols, attr);
+}
+
+void draw_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
+{
+    if (y < 0 || y >= getmaxy(w) || x < 0 || x >= getmaxx(w))
+        return;
+    if (x + cols > getmaxx(w))
+        cols = getmaxx(w) - x;
+    wattrset(w, attr);
+    wmove(w, y, x);
+    for (int i = 0; i < cols; i++)
+        waddch(w, ' ');
+    wattrset(w, A_NORMAL);
+}
+
+void draw_titlebar(WINDOW *w, int y, int width, const char *left, const char *right,
+                   bool focused)
+{
+    attr_t a = style_attr(focused ? STYLE_TITLE_FOCUS : STYLE_TITLE);
+    draw_fill(w, y, 0, width, a);
+    int used = 1 + draw_str(w, y, 1, left, width - 2, a);
+    if (right && *right) {
+        int rw = (int)utf8_width(right, strlen(right));
+        if (used + 2 + rw < width)
+            draw_str(w, y, width - rw - 1, right, rw, a);
+    }
+}
+
+void sline_init(struct sline *l)
+{
+    buf_init(&l->text);
+    l->styles = NULL;
+    l->scap = 0;
+    l->indent = 0;
+}
+
+void sline_free(struct sline *l)
+{
+    buf_free(&l->text);
+    free(l->styles);
+    l->styles = NULL;
+    l->scap = 0;
+}
+
+void sline_reset(struct sline *l)
+{
+    buf_reset(&l->text);
+    l->indent = 0;
+}
+
+void sline_add(struct sline *l, const char *s, size_t len, enum style_elem st)
+{
+    size_t at = l->text.len;
+    buf_append(&l->text, s, len);
+    l->styles = xgrow(l->styles, &l->scap, l->text.len + 1, 1);
+    memset(l->styles + at, (int)st, len);
+}
+
+void sline_puts(struct sline *l, const char *s, enum style_elem st)
+{
+    sline_add(l, s, strlen(s), st);
+}
+
+void sline_printf(struct sline *l, enum style_elem st, const char *fmt, ...)
+{
+    struct buf b;
+    buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    sline_add(l, b.data, b.len, st);
+    buf_free(&b);
+}
+
+int sline_draw(WINDOW *w, int y, int x, const struct sline *l, size_t start, size_t end,
+               int cols, attr_t base)
+{
+    int used = 0;
+    for (size_t i = start; i < end && used < cols;) {
+        size_t j = i;
+        while (j < end && l->styles[j] == l->styles[i])
+            j++;
+        attr_t a = style_attr((enum style_elem)l->styles[i]) | base;
+        int n = draw_text(w, y, x + used, l->text.data + i, j - i, cols - used, a);
+        used += n;
+        if (n < (int)utf8_width(l->text.data + i, j - i))
+            break;
+        i = j;
+    }
+    return used;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\n';
+}
+
+void draw_wrap(const char *text, size_t start, size_t end, int width, bool hard_newlines,
+               void (*emit)(void *ctx, size_t s, size_t e), void *ctx)
+{
+    if (width < 1)
+        width = 1;
+    size_t pos = start;
+    while (pos < end) {
+        while (pos < end && text[pos] == ' ')
+            pos++;
+        if (pos < end && text[pos] == '\n' && !hard_newlines) {
+            pos++;
+            continue;
+        }
+        if (pos >= end)
+            break;
+        size_t row = pos, i = pos, last_space = 0;
+        int cols = 0;
+        bool newline = false;
+        while (i < end) {
+            if (text[i] == '\n' && hard_newlines) {
+                newline = true;
+                break;
+            }
+            uint32_t cp;
+            size_t n = utf8_decode(text + i, end - i, &cp);
+            int cw = cp == '\n' ? 1 : utf8_cp_width(cp);
+            if (cols + cw > width)
+                break;
+            if (is_space(text[i]))
+                last_space = i;
+            cols += cw;
+            i += n;
+        }
+        size_t e;
+        if (i >= end || newline || is_space(text[i]))
+            e = i;
+        else if (last_space > row)
+            e = last_space;
+        else if (i > row)
+            e = i; /* a word longer than the row: cut at a character boundary */
+        else {     /* not even one character fits */
+            uint32_t cp;
+            e = i + utf8_decode(text + i, end - i, &cp);
+        }
+        size_t trimmed = e;
+        while (trimmed > row && is_space(text[trimmed - 1]))
+            trimmed--;
+        emit(ctx, row, trimmed);
+        pos = newline ? e + 1 : e;
+    }
+}

@@ -1,0 +1,167 @@
+/* filter: the article list as filtered by club AND person AND search. Built
+ * from the index's per-entity article lists (and the search's), never by
+ * walking the corpus text. */
+#include "app.h"
+#include "../core/buf.h"
+#include "../core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct app *sort_app;
+
+static int by_rank(const void *pa, const void *pb)
+{
+    size_t ra = sort_app->rank[*(const size_t *)pa], rb = sort_app->rank[*(const size_t *)pb];
+    return ra < rb ? -1 : ra > rb;
+}
+
+static bool passes(const struct app *a, size_t article)
+{
+    return (a->filter_club < 0 || index_article_has(a->ix, a->filter_club, article)) &&
+           (a->filter_person < 0 || index_article_has(a->ix, a->filter_person, article)) &&
+           (!a->search || search_hits_has(&a->hits, article));
+}
+
+void filter_apply(struct app *a)
+{
+    long keep = a->doc.article;
+    for (size_t i = 0; i < a->nlist; i++)
+        a->pos_of[a->list[i]] = -1;
+    a->nlist = 0;
+    /* Start from the smallest candidate set the filters give. */
+    const uint32_t *cand = NULL;
+    size_t ncand = SIZE_MAX;
+    if (a->filter_club >= 0) {
+        cand = a->ix->entities[a->filter_club].articles;
+        ncand = a->ix->entities[a->filter_club].narticles;
+    }
+    if (a->filter_person >= 0 && a->ix->entities[a->filter_person].narticles < ncand) {
+        cand = a->ix->entities[a->filter_person].articles;
+        ncand = a->ix->entities[a->filter_person].narticles;
+    }
+    if (a->search && a->hits.narticles < ncand) {
+        cand = a->hits.articles;
+        ncand = a->hits.narticles;
+    }
+    if (!cand) {
+        if (a->c->narticles)
+            memcpy(a->list, a->order, a->c->narticles * sizeof *a->list);
+        a->nlist = a->c->narticles;
+    } else {
+        for (size_t i = 0; i < ncand; i++)
+            if (passes(a, cand[i]))
+                a->list[a->nlist++] = cand[i];
+        sort_app = a;
+        qsort(a->list, a->nlist, sizeof *a->list, by_rank);
+    }
+    for (size_t i = 0; i < a->nlist; i++)
+        a->pos_of[a->list[i]] = (long)i;
+    size_t sel = 0;
+    if (keep >= 0 && a->pos_of[keep] >= 0)
+        sel = (size_t)a->pos_of[keep];
+    a->panes[PANE_LIST].top = 0;
+    app_select(a, sel);
+    a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
+}
+
+void filter_set(struct app *a, int kind, int entity)
+{
+    if (kind == ENTITY_CLUB)
+        a->filter_club = entity;
+    else
+        a->filter_person = entity;
+    filter_apply(a);
+    if (entity >= 0) {
+        const struct index_entity *e = &a->ix->entities[entity];
+        app_message(a, false, "%s: %zu article%s listed", e->name, a->nlist,
+                    a->nlist == 1 ? "" : "s");
+    }
+}
+
+void filter_clear(struct app *a)
+{
+    bool had = a->filter_club >= 0 || a->filter_person >= 0 || a->search;
+    a->filter_club = a->filter_person = -1;
+    if (a->search) {
+        search_free(a->search);
+        a->search = NULL;
+        search_hits_free(&a->hits);
+        if (a->target == TARGET_SEARCH)
+            target_clear(a);
+        a->doc.hit = -1;
+    }
+    filter_apply(a);
+    app_message(a, false, had ? "filters cleared: %zu articles" : "no filters to clear (%zu articles)",
+                a->nlist);
+}
+
+bool filter_search(struct app *a, const char *pattern)
+{
+    if (!*pattern) {
+        if (a->search) {
+            search_free(a->search);
+            a->search = NULL;
+            search_hits_free(&a->hits);
+            if (a->target == TARGET_SEARCH)
+                target_clear(a);
+            filter_apply(a);
+            app_message(a, false, "search cleared");
+        }
+        return true;
+    }
+    struct tl_error err = {{0}};
+    struct search *s = search_compile(pattern, &err);
+    if (!s) {
+        app_message(a, true, "bad regex /%s/: %s", pattern, err.msg);
+        return false;
+    }
+    struct search_hits hits = {0};
+    search_run(s, a->c, &hits);
+    if (!hits.nhits) {
+        app_message(a, true, "no match for /%s/%s", pattern, search_caseless(s) ? " (any case)" : "");
+        search_free(s);
+        return false;
+    }
+    search_free(a->search);
+    search_hits_free(&a->hits);
+    a->search = s;
+    a->hits = hits;
+    a->doc.hit = -1;
+    filter_apply(a);
+    a->target = TARGET_SEARCH;
+    a->target_entity = -1;
+    reader_set_cursor(a, -1);
+    if (!a->nlist) {
+        app_message(a, true, "/%s/ matches %zu article%s, none with the other filters", pattern,
+                    hits.narticles, hits.narticles == 1 ? "" : "s");
+        return true;
+    }
+    /* The first match in the open article, or in the first listed one. */
+    size_t count, first = search_hits_in(&a->hits, (size_t)a->doc.article, &count);
+    if (!count)
+        first = search_hits_in(&a->hits, a->list[a->sel], &count);
+    reader_set_hit(a, (long)first);
+    app_message(a, false, "/%s/: %zu match%s in %zu article%s%s", pattern, a->hits.nhits,
+                a->hits.nhits == 1 ? "" : "es", a->hits.narticles,
+                a->hits.narticles == 1 ? "" : "s", a->hits.truncated ? " (truncated)" : "");
+    return true;
+}
+
+void filter_describe(const struct app *a, struct buf *out)
+{
+    const char *sep = "";
+    if (a->filter_club >= 0) {
+        const struct index_entity *e = &a->ix->entities[a->filter_club];
+        buf_printf(out, "club: %s (%zu)", e->name, e->narticles);
+        sep = " \xc2\xb7 ";
+    }
+    if (a->filter_person >= 0) {
+        const struct index_entity *e = &a->ix->entities[a->filter_person];
+        buf_printf(out, "%sperson: %s (%zu)", sep, e->name, e->narticles);
+        sep = " \xc2\xb7 ";
+    }
+    if (a->search)
+        buf_printf(out, "%ssearch: /%s/ (%zu)", sep, search_pattern(a->search),
+                   a->hits.narticles);
+}

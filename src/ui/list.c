@@ -1,0 +1,160 @@
+/* list: the article list pane: date, markers (money fact found, number of
+ * clubs) and title, one row per listed article; the selection stays visible. */
+#include "app.h"
+#include "draw.h"
+#include "style.h"
+#include "../core/buf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Keeps the selection inside the visible rows. */
+static void keep_visible(struct app *a, struct pane *p)
+{
+    size_t rows = (size_t)(app_pane_rows(p) > 0 ? app_pane_rows(p) : 1);
+    if (a->sel < p->top)
+        p->top = a->sel;
+    else if (a->sel >= p->top + rows)
+        p->top = a->sel - rows + 1;
+    if (p->top + rows > a->nlist)
+        p->top = a->nlist > rows ? a->nlist - rows : 0;
+}
+
+static void list_draw(struct app *a, struct pane *p)
+{
+    struct buf left, right;
+    buf_init(&left);
+    buf_init(&right);
+    buf_printf(&left, "Articles %zu", a->nlist);
+    if (a->nlist != a->c->narticles)
+        buf_printf(&left, " of %zu", a->c->narticles);
+    filter_describe(a, &right);
+    if (right.len) {
+        buf_puts(&left, " \xc2\xb7 ");
+        buf_append(&left, right.data, right.len);
+    }
+    buf_reset(&right);
+    if (a->nlist)
+        buf_printf(&right, "%zu/%zu", a->sel + 1, a->nlist);
+    draw_titlebar(p->win, 0, p->w, left.data, right.data, a->focus == PANE_LIST);
+    buf_free(&left);
+    buf_free(&right);
+    keep_visible(a, p);
+    int rows = app_pane_rows(p);
+    if (!a->nlist) {
+        draw_str(p->win, 1, 1,
+                 a->c->narticles ? "Nothing matches all the filters (x clears them)."
+                                 : "No articles.",
+                 p->w - 2, style_attr(STYLE_DIM));
+        return;
+    }
+    for (int y = 0; y < rows && p->top + (size_t)y < a->nlist; y++) {
+        size_t pos = p->top + (size_t)y, art = a->list[pos];
+        bool sel = pos == a->sel;
+        attr_t base = sel ? style_attr(a->focus == PANE_LIST ? STYLE_SELECTED : STYLE_SELECTED_DIM)
+                          : A_NORMAL;
+        if (sel)
+            draw_fill(p->win, y + 1, 0, p->w, base);
+        char date[16], mark[8];
+        app_short_date(a, art, date);
+        int x = 1;
+        x += draw_str(p->win, y + 1, x, date, p->w - x, sel ? base : style_attr(STYLE_DATE));
+        x++;
+        unsigned nc = a->nclubs[art];
+        snprintf(mark, sizeof mark, "%s%c", a->money[art] ? "\xc2\xa3" : " ",
+                 nc == 0 ? ' ' : nc > 9 ? '+' : (char)('0' + nc));
+        if (p->w >= 30)
+            x += 1 + draw_str(p->win, y + 1, x, mark, p->w - x, sel ? base : style_attr(STYLE_MARKER));
+        draw_str(p->win, y + 1, x, a->c->articles[art]->title, p->w - x - 1, sel ? base : A_NORMAL);
+    }
+}
+
+static void move_to(struct app *a, struct pane *p, long pos)
+{
+    if (!a->nlist)
+        return;
+    if (pos < 0)
+        pos = 0;
+    if (pos >= (long)a->nlist)
+        pos = (long)a->nlist - 1;
+    if ((size_t)pos != a->sel)
+        app_select(a, (size_t)pos);
+    keep_visible(a, p);
+}
+
+static bool list_key(struct app *a, struct pane *p, enum request r)
+{
+    long rows = app_pane_rows(p) > 0 ? app_pane_rows(p) : 1, sel = (long)a->sel;
+    switch (r) {
+    case REQ_MOVE_DOWN:
+        move_to(a, p, sel + 1);
+        return true;
+    case REQ_MOVE_UP:
+        move_to(a, p, sel - 1);
+        return true;
+    case REQ_PAGE_DOWN:
+        move_to(a, p, sel + rows);
+        return true;
+    case REQ_PAGE_UP:
+        move_to(a, p, sel - rows);
+        return true;
+    case REQ_HALF_DOWN:
+        move_to(a, p, sel + (rows + 1) / 2);
+        return true;
+    case REQ_HALF_UP:
+        move_to(a, p, sel - (rows + 1) / 2);
+        return true;
+    case REQ_FIRST:
+        move_to(a, p, 0);
+        return true;
+    case REQ_LAST:
+        move_to(a, p, (long)a->nlist - 1);
+        return true;
+    case REQ_OPEN:
+        if (!a->nlist)
+            return true;
+        app_focus(a, PANE_READER);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void list_click(struct app *a, struct pane *p, int row, int col)
+{
+    (void)col;
+    size_t pos = p->top + (size_t)row;
+    if (pos < a->nlist)
+        app_select(a, pos);
+}
+
+static void list_scroll(struct app *a, struct pane *p, int delta)
+{
+    long top = (long)p->top + delta, rows = app_pane_rows(p);
+    long max = (long)a->nlist - rows;
+    if (top > max)
+        top = max;
+    if (top < 0)
+        top = 0;
+    p->top = (size_t)top;
+    /* the selection follows so keep_visible does not undo the scroll */
+    if (a->sel < p->top)
+        app_select(a, p->top);
+    else if (rows > 0 && a->sel >= p->top + (size_t)rows)
+        app_select(a, p->top + (size_t)rows - 1);
+    a->dirty |= DIRTY_LIST;
+}
+
+static void list_resize(struct app *a, struct pane *p)
+{
+    keep_visible(a, p);
+}
+
+const struct view_ops list_view_ops = {
+    .name = "list",
+    .draw = list_draw,
+    .key = list_key,
+    .resize = list_resize,
+    .click = list_click,
+    .wheel = list_scroll,
+};

@@ -1,0 +1,539 @@
+/* reader: the reading pane. Lays the open article out (title, metadata,
+ * paragraphs word-wrapped to the pane), paints every entity mention and fact
+ * phrase in its kind's style, and owns the entity cursor (]/[, w/b, click). */
+#include "app.h"
+#include "draw.h"
+#include "style.h"
+#include "../core/utf8.h"
+#include "../core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void reader_free_doc(struct doc *d)
+{
+    free(d->meta);
+    free(d->tstyle);
+    free(d->bstyle);
+    free(d->tmark);
+    free(d->bmark);
+    free(d->marks);
+    free(d->rows);
+    memset(d, 0, sizeof *d);
+    d->article = -1;
+    d->cursor = d->hit = -1;
+}
+
+static enum style_elem fact_style(enum fact_kind k)
+{
+    switch (k) {
+    case FACT_FEE:
+    case FACT_WAGE:
+    case FACT_RELEASE_CLAUSE:
+        return STYLE_MONEY;
+    case FACT_CONTRACT:
+    case FACT_CAPS:
+    case FACT_APPEARANCES:
+    case FACT_AGE:
+        return STYLE_COUNT;
+    default:
+        return STYLE_NORMAL; /* loan, interest, source: their entities carry the colour */
+    }
+}
+
+static void paint(unsigned char *st, int *mk, size_t len, size_t s, size_t e, unsigned char style,
+                  int mark)
+{
+    if (e > len)
+        e = len;
+    for (size_t i = s; i < e; i++) {
+        st[i] = style;
+        if (mk)
+            mk[i] = mark;
+    }
+}
+
+static int compare_marks(const void *pa, const void *pb)
+{
+    const struct doc_mark *a = pa, *b = pb;
+    if (a->in_title != b->in_title)
+        return a->in_title ? -1 : 1;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end > b->end ? -1 : a->end < b->end;
+}
+
+static void build_meta(struct app *a, const struct article *ar)
+{
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, ar->date);
+    if (ar->date_from_mtime)
+        buf_puts(&b, " (file date)");
+    const char *src = article_source(ar);
+    if (*src)
+        buf_printf(&b, " \xc2\xb7 %s", src);
+    if (ar->meta.author)
+        buf_printf(&b, " \xc2\xb7 by %s", ar->meta.author);
+    buf_printf(&b, " \xc2\xb7 %s", ar->path);
+    a->doc.meta = buf_detach(&b, &a->doc.meta_len);
+}
+
+/* Builds the styles and marks of an article (the index's extraction, not
+ * a new one). */
+static void build_marks(struct app *a, size_t article)
+{
+    struct doc *d = &a->doc;
+    const struct article *ar = a->c->articles[article];
+    const struct extraction *x = &a->ix->x[article];
+    size_t tlen = strlen(ar->title), blen = ar->body_len;
+    d->tstyle = xcalloc(tlen + 1, 1);
+    d->bstyle = xcalloc(blen + 1, 1);
+    d->tmark = xmalloc((tlen + 1) * sizeof *d->tmark);
+    d->bmark = xmalloc((blen + 1) * sizeof *d->bmark);
+    memset(d->tmark, 0xff, (tlen + 1) * sizeof *d->tmark);
+    memset(d->bmark, 0xff, (blen + 1) * sizeof *d->bmark);
+    for (size_t f = 0; f < x->nfacts; f++) {
+        const struct mention *s = &x->facts[f].span;
+        enum style_elem st = fact_style(x->facts[f].kind);
+        if (st != STYLE_NORMAL)
+            paint(s->in_title ? d->tstyle : d->bstyle, NULL, s->in_title ? tlen : blen, s->start,
+                  s->end, (unsigned char)st, -1);
+    }
+    for (size_t e = 0; e < x->nentities; e++) {
+        const struct found_entity *fe = &x->entities[e];
+        for (size_t m = 0; m < fe->nmentions; m++) {
+            const struct mention *mn = &fe->mentions[m];
+            if (mn->start >= mn->end || mn->end > (mn->in_title ? tlen : blen))
+                continue;
+            d->marks = xgrow(d->marks, &d->mcap, d->nmarks + 1, sizeof *d->marks);
+            d->marks[d->nmarks++] = (struct doc_mark){mn->start, mn->end, mn->in_title, (int)e,
+                                                      index_global(a->ix, article, e)};
+        }
+    }
+    if (d->nmarks)
+        qsort(d->marks, d->nmarks, sizeof *d->marks, compare_marks);
+    for (size_t m = 0; m < d->nmarks; m++) {
+        const struct doc_mark *k = &d->marks[m];
+        enum style_elem st = style_of_kind(x->entities[k->local].kind);
+        paint(k->in_title ? d->tstyle : d->bstyle, k->in_title ? d->tmark : d->bmark,
+              k->in_title ? tlen : blen, k->start, k->end, (unsigned char)st, (int)m);
+    }
+}
+
+struct emit_ctx {
+    struct doc *d;
+    unsigned char src;
+};
+
+static void push_row(struct doc *d, unsigned char src, size_t s, size_t e)
+{
+    d->rows = xgrow(d->rows, &d->rcap, d->nrows + 1, sizeof *d->rows);
+    d->rows[d->nrows++] = (struct doc_row){src, s, e};
+}
+
+static void emit_row(void *ctx, size_t s, size_t e)
+{
+    struct emit_ctx *c = ctx;
+    push_row(c->d, c->src, s, e);
+}
+
+static bool blank_line(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ')
+            return false;
+    return true;
+}
+
+static bool has_blank_line(const char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (b[i] != '\n')
+            continue;
+        size_t j = i + 1;
+        while (j < len && b[j] == ' ')
+            j++;
+        if (j < len && b[j] == '\n')
+            return true;
+    }
+    return false;
+}
+
+/* A Markdown line that starts its own paragraph (heading, list item, quote). */
+static bool block_start(const char *s, size_t n)
+{
+    if (n >= 1 && (s[0] == '#' || s[0] == '>'))
+        return true;
+    if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
+        return true;
+    size_t i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i > 0 && i + 1 < n && s[i] == '.' && s[i + 1] == ' ';
+}
+
+static void layout_doc(struct app *a, int width)
+{
+    struct doc *d = &a->doc;
+    d->nrows = 0;
+    d->width = width;
+    if (d->article < 0)
+        return;
+    const struct article *ar = a->c->articles[d->article];
+    struct emit_ctx c = {d, ROW_TITLE};
+    draw_wrap(ar->title, 0, strlen(ar->title), width, false, emit_row, &c);
+    c.src = ROW_META;
+    draw_wrap(d->meta, 0, d->meta_len, width, false, emit_row, &c);
+    push_row(d, ROW_BLANK, 0, 0);
+    c.src = ROW_BODY;
+    const char *b = ar->body;
+    size_t len = ar->body_len, i = 0, para = SIZE_MAX;
+    /* Single newlines are soft (joined) in Markdown and in text that marks
+     * paragraphs with blank lines; otherwise each line is a paragraph. */
+    bool soft = ar->format == ARTICLE_FRONT_MATTER || has_blank_line(b, len), gap = false;
+    while (i <= len) {
+        size_t eol = i;
+        while (eol < len && b[eol] != '\n')
+            eol++;
+        bool blank = blank_line(b + i, eol - i);
+        bool starts = !blank && (para == SIZE_MAX || !soft || block_start(b + i, eol - i));
+        if ((blank || starts) && para != SIZE_MAX) { /* close the open paragraph */
+            draw_wrap(b, para, i > para ? i - 1 : para, width, false, emit_row, &c);
+            para = SIZE_MAX;
+        }
+        if (blank) {
+            gap = d->nrows > 0 && d->rows[d->nrows - 1].src == ROW_BODY;
+        } else if (starts) {
+            if (gap)
+                push_row(d, ROW_BLANK, 0, 0);
+            gap = false;
+            para = i;
+        }
+        if (eol >= len) {
+            if (para != SIZE_MAX)
+                draw_wrap(b, para, len, width, false, emit_row, &c);
+            break;
+        }
+        i = eol + 1;
+    }
+}
+
+void reader_open(struct app *a, long article)
+{
+    reader_free_doc(&a->doc);
+    a->doc.article = article;
+    a->panes[PANE_READER].top = 0;
+    if (article >= 0) {
+        build_meta(a, a->c->articles[article]);
+        build_marks(a, (size_t)article);
+    }
+    struct pane *p = &a->panes[PANE_READER];
+    if (p->win && !p->hidden) /* else laid out when the pane appears (reader_resize) */
+        layout_doc(a, p->w > 1 ? p->w - 1 : 1);
+    a->dirty |= DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
+}
+
+/* The row holding a byte offset of the title or body. */
+static size_t row_of(const struct doc *d, bool in_title, size_t off)
+{
+    unsigned char src = in_title ? ROW_TITLE : ROW_BODY;
+    size_t best = 0;
+    bool found = false;
+    for (size_t r = 0; r < d->nrows; r++) { /* rows are few per article */
+        if (d->rows[r].src != src)
+            continue;
+        if (d->rows[r].start <= off || !found)
+            best = r, found = true;
+        if (d->rows[r].start > off)
+            break;
+    }
+    return best;
+}
+
+void reader_show(struct app *a, bool in_title, size_t offset)
+{
+    struct pane *p = &a->panes[PANE_READER];
+    size_t r = row_of(&a->doc, in_title, offset);
+    size_t h = (size_t)(app_pane_rows(p) > 0 ? app_pane_rows(p) : 1);
+    if (r < p->top)
+        p->top = r > 1 ? r - 1 : 0;
+    else if (r >= p->top + h)
+        p->top = r - h / 3;
+    a->dirty |= DIRTY_READER;
+}
+
+void reader_set_cursor(struct app *a, long m)
+{
+    struct doc *d = &a->doc;
+    if (m >= (long)d->nmarks)
+        m = -1;
+    d->cursor = m;
+    if (m >= 0) {
+        reader_show(a, d->marks[m].in_title, d->marks[m].start);
+        target_set_entity(a, d->marks[m].entity);
+    }
+    a->dirty |= DIRTY_READER | DIRTY_STATUS | DIRTY_FACTS;
+}
+
+long reader_find_mark(const struct app *a, int entity, bool in_title, size_t start)
+{
+    for (size_t m = 0; m < a->doc.nmarks; m++)
+        if (a->doc.marks[m].entity == entity && a->doc.marks[m].in_title == in_title &&
+            a->doc.marks[m].start == start)
+            return (long)m;
+    return -1;
+}
+
+void reader_set_hit(struct app *a, long h)
+{
+    a->doc.hit = h;
+    a->doc.cursor = -1;
+    if (h >= 0)
+        reader_show(a, a->hits.hits[h].in_title, a->hits.hits[h].start);
+    a->dirty |= DIRTY_READER | DIRTY_STATUS;
+}
+
+/* Draws one laid-out row at window row y. */
+static void draw_row(struct app *a, WINDOW *w, int y, const struct doc_row *row, int cols)
+{
+    const struct doc *d = &a->doc;
+    if (row->src == ROW_BLANK)
+        return;
+    if (row->src == ROW_META) {
+        draw_text(w, y, 0, d->meta + row->start, row->end - row->start, cols,
+                  style_attr(STYLE_META));
+        return;
+    }
+    const struct article *ar = a->c->articles[d->article];
+    bool title = row->src == ROW_TITLE;
+    const char *text = title ? ar->title : ar->body;
+    const unsigned char *st = title ? d->tstyle : d->bstyle;
+    const int *mk = title ? d->tmark : d->bmark;
+    attr_t base = title ? style_attr(STYLE_HEADING) : A_NORMAL;
+    size_t n = row->end - row->start;
+    attr_t *at = xmalloc((n + 1) * sizeof *at);
+    for (size_t i = 0; i < n; i++) {
+        size_t j = row->start + i;
+        at[i] = style_attr((enum style_elem)st[j]) | base;
+        if (d->cursor >= 0 && mk[j] == d->cursor)
+            at[i] |= style_attr(STYLE_CURSOR);
+    }
+    if (a->search && a->target == TARGET_SEARCH) {
+        size_t count, first = search_hits_in(&a->hits, (size_t)d->article, &count);
+        for (size_t h = first; h < first + count; h++) {
+            const struct posting *p = &a->hits.hits[h];
+            if (p->in_title != title || p->end <= row->start || p->start >= row->end)
+                continue;
+            for (size_t j = p->start > row->start ? p->start : row->start; j < p->end && j < row->end; j++)
+                at[j - row->start] = style_attr(STYLE_SEARCH) |
+                                     ((long)h == d->hit ? style_attr(STYLE_CURSOR) : 0);
+        }
+    }
+    int x = 0;
+    for (size_t i = 0; i < n && x < cols;) {
+        size_t k = i;
+        while (k < n && at[k] == at[i])
+            k++;
+        x += draw_text(w, y, x, text + row->start + i, k - i, cols - x, at[i]);
+        i = k;
+    }
+    free(at);
+}
+
+static void reader_draw(struct app *a, struct pane *p)
+{
+    const struct doc *d = &a->doc;
+    char left[96], right[32] = "";
+    int rows = app_pane_rows(p);
+    if (d->article >= 0 && a->pos_of[d->article] >= 0)
+        snprintf(left, sizeof left, "Article %ld of %zu", a->pos_of[d->article] + 1, a->nlist);
+    else
+        snprintf(left, sizeof left, "Article");
+    if (d->nrows > (size_t)rows) {
+        size_t end = p->top + (size_t)rows;
+        if (p->top == 0)
+            snprintf(right, sizeof right, "Top");
+        else if (end >= d->nrows)
+            snprintf(right, sizeof right, "Bot");
+        else
+            snprintf(right, sizeof right, "%zu%%", end * 100 / d->nrows);
+    }
+    draw_titlebar(p->win, 0, p->w, left, right, a->focus == PANE_READER);
+    if (d->article < 0) {
+        const char *why = a->c->narticles ? "No article matches the filters: x clears them."
+                                          : "No articles loaded: touchline PATH... opens some.";
+        draw_str(p->win, 1, 1, why, p->w - 2, style_attr(STYLE_DIM));
+        return;
+    }
+    for (int y = 0; y < rows && p->top + (size_t)y < d->nrows; y++)
+        draw_row(a, p->win, y + 1, &d->rows[p->top + (size_t)y], p->w - 1);
+}
+
+static void scroll_by(struct app *a, struct pane *p, long delta)
+{
+    long rows = app_pane_rows(p), max = (long)a->doc.nrows - rows;
+    long top = (long)p->top + delta;
+    if (top > max)
+        top = max;
+    if (top < 0)
+        top = 0;
+    if ((size_t)top != p->top) {
+        p->top = (size_t)top;
+        a->dirty |= DIRTY_READER;
+    }
+}
+
+/* The first mark at or after the top of the pane (for a cursor that is not
+ * placed yet), or the neighbour of the cursor. */
+static void move_cursor(struct app *a, struct pane *p, int dir)
+{
+    struct doc *d = &a->doc;
+    if (!d->nmarks) {
+        app_message(a, false, "no names in this article");
+        return;
+    }
+    long m = d->cursor;
+    size_t rows = (size_t)app_pane_rows(p);
+    bool visible = false;
+    if (m >= 0) {
+        size_t r = row_of(d, d->marks[m].in_title, d->marks[m].start);
+        visible = r >= p->top && r < p->top + rows;
+    }
+    if (m < 0 || !visible) { /* start from what is on screen */
+        long pick = -1;
+        for (size_t i = 0; i < d->nmarks; i++) {
+            size_t r = row_of(d, d->marks[i].in_title, d->marks[i].start);
+            if (r >= p->top && r < p->top + rows) {
+                pick = (long)i;
+                if (dir > 0)
+                    break;
+            }
+        }
+        if (pick < 0)
+            pick = dir > 0 ? 0 : (long)d->nmarks - 1;
+        reader_set_cursor(a, pick);
+        return;
+    }
+    long next = m + dir;
+    /* skip marks that sit on the same span (nested names) */
+    while (next >= 0 && next < (long)d->nmarks && d->marks[next].start == d->marks[m].start &&
+           d->marks[next].in_title == d->marks[m].in_title)
+        next += dir;
+    if (next < 0 || next >= (long)d->nmarks) {
+        app_message(a, false, dir > 0 ? "last name in this article (n: next %s)"
+                                      : "first name in this article (N: previous %s)",
+                    a->ix->entities[d->marks[m].entity].name);
+        return;
+    }
+    reader_set_cursor(a, next);
+}
+
+static bool reader_key(struct app *a, struct pane *p, enum request r)
+{
+    long rows = app_pane_rows(p);
+    switch (r) {
+    case REQ_MOVE_DOWN:
+        scroll_by(a, p, 1);
+        return true;
+    case REQ_MOVE_UP:
+        scroll_by(a, p, -1);
+        return true;
+    case REQ_PAGE_DOWN:
+        scroll_by(a, p, rows > 2 ? rows - 2 : 1);
+        return true;
+    case REQ_PAGE_UP:
+        scroll_by(a, p, -(rows > 2 ? rows - 2 : 1));
+        return true;
+    case REQ_HALF_DOWN:
+        scroll_by(a, p, rows / 2 ? rows / 2 : 1);
+        return true;
+    case REQ_HALF_UP:
+        scroll_by(a, p, -(rows / 2 ? rows / 2 : 1));
+        return true;
+    case REQ_FIRST:
+        scroll_by(a, p, -(long)a->doc.nrows);
+        return true;
+    case REQ_LAST:
+        scroll_by(a, p, (long)a->doc.nrows);
+        return true;
+    case REQ_ENTITY_NEXT:
+    case REQ_ENTITY_PREV:
+        move_cursor(a, p, r == REQ_ENTITY_NEXT ? 1 : -1);
+        return true;
+    case REQ_OPEN:
+        if (a->doc.cursor >= 0)
+            mentions_open(a);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void reader_resize(struct app *a, struct pane *p)
+{
+    int width = p->w > 1 ? p->w - 1 : 1;
+    if (width == a->doc.width)
+        return;
+    /* keep the first visible row's text in view */
+    bool title = true;
+    size_t off = 0;
+    if (p->top < a->doc.nrows) {
+        const struct doc_row *r = &a->doc.rows[p->top];
+        title = r->src != ROW_BODY;
+        off = r->src == ROW_BODY || r->src == ROW_TITLE ? r->start : 0;
+    }
+    layout_doc(a, width);
+    p->top = p->top ? row_of(&a->doc, title, off) : 0;
+    if (a->doc.cursor >= 0)
+        reader_show(a, a->doc.marks[a->doc.cursor].in_title, a->doc.marks[a->doc.cursor].start);
+}
+
+/* The byte of a row under column col, or SIZE_MAX. */
+static size_t byte_at(const char *text, const struct doc_row *row, int col)
+{
+    int x = 0;
+    for (size_t i = row->start; i < row->end;) {
+        uint32_t cp;
+        size_t n = utf8_decode(text + i, row->end - i, &cp);
+        int w = cp < 0x20 ? 1 : utf8_cp_width(cp);
+        if (col < x + w)
+            return i;
+        x += w;
+        i += n;
+    }
+    return SIZE_MAX;
+}
+
+static void reader_click(struct app *a, struct pane *p, int row, int col)
+{
+    struct doc *d = &a->doc;
+    size_t r = p->top + (size_t)row;
+    if (d->article < 0 || r >= d->nrows)
+        return;
+    const struct doc_row *dr = &d->rows[r];
+    if (dr->src != ROW_TITLE && dr->src != ROW_BODY)
+        return;
+    const struct article *ar = a->c->articles[d->article];
+    bool title = dr->src == ROW_TITLE;
+    size_t b = byte_at(title ? ar->title : ar->body, dr, col);
+    if (b == SIZE_MAX)
+        return;
+    int m = title ? d->tmark[b] : d->bmark[b];
+    if (m >= 0)
+        reader_set_cursor(a, m);
+}
+
+static void reader_scroll(struct app *a, struct pane *p, int delta)
+{
+    scroll_by(a, p, delta);
+}
+
+const struct view_ops reader_view_ops = {
+    .name = "reader",
+    .draw = reader_draw,
+    .key = reader_key,
+    .resize = reader_resize,
+    .click = reader_click,
+    .wheel = reader_scroll,
+};
