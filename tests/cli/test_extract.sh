@@ -86,5 +86,26 @@ check "extract with no path exits 2" "[ $status -eq 2 ]"
 status=$?
 check "extract of a missing path exits 2" "[ $status -eq 2 ]"
 
+# --kb: a user's knowledge base merged over the built-in one, and a bad one.
+cat >"$tmp/kb.yaml" <<'KB'
+clubs:
+  - name: Dulwich Hamlet
+    aliases: [The Hamlet]
+    country: England
+KB
+printf 'Hamlet win\n\nDulwich Hamlet beat Arsenal in a friendly.\n' >"$tmp/a.txt"
+"$bin" --kb "$tmp/kb.yaml" extract "$tmp/a.txt" >"$tmp/kb.out"
+check "--kb adds a club" "grep -q '\"club:dulwich-hamlet\"' '$tmp/kb.out'"
+"$bin" extract "$tmp/a.txt" >"$tmp/nokb.out"
+check "without --kb the club is unknown" "! grep -q 'club:dulwich' '$tmp/nokb.out'"
+printf 'clubs:\n  - name: Broken\n    aliases: [a, b\n' >"$tmp/bad.yaml"
+"$bin" --kb "$tmp/bad.yaml" extract "$tmp/a.txt" >/dev/null 2>"$tmp/bad.err"
+status=$?
+check "a bad KB file exits 2" "[ $status -eq 2 ]"
+check "a bad KB file is reported as path:line:col" "grep -q 'bad.yaml:[0-9]*:[0-9]*: ' '$tmp/bad.err'"
+printf 'clubs:\n  - aliases: [x]\n' >"$tmp/noname.yaml"
+"$bin" --kb "$tmp/noname.yaml" extract "$tmp/a.txt" >/dev/null 2>"$tmp/noname.err"
+check "an entry without a name is reported with its line" "grep -q 'noname.yaml:2:5: entry has no .name.' '$tmp/noname.err'"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
