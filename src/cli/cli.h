@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "core/config.h"
 #include "core/corpus.h"
 #include "core/pipeline.h"
 
@@ -13,7 +14,8 @@ enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
 
 /* Options shared by every command, set by main() before dispatch. */
 struct cli_globals {
-    const char *kb_file; /* --kb FILE, or NULL */
+    const char *kb_file;     /* --kb FILE, or NULL */
+    const char *config_path; /* --config FILE, or NULL for the default place */
 };
 
 /* Each command gets argv starting at its own name and returns an exit status. */
@@ -30,6 +32,13 @@ bool cli_load_corpus(struct corpus *c, char **paths, int npaths);
 /* Runs the pipeline over paths with the global options (--kb). Problems
  * go to stderr; on a fatal error prints it and returns false. */
 bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struct cli_globals *g);
+/* The user's config (--config, or $XDG_CONFIG_HOME/touchline/config.yaml
+ * when it exists); its warnings go to stderr. On a bad file prints
+ * path:line:col: what and returns NULL (the caller exits 2). */
+struct config *cli_load_config(const struct cli_globals *g);
+/* The boilerplate patterns: the built-in ones plus the config's. NULL,
+ * after a message, when the config is bad. */
+struct boilerplate *cli_boilerplate(const struct cli_globals *g);
 /* Prints "touchline: <what>" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

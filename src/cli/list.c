@@ -15,7 +15,6 @@ static void print_field(const char *s)
 
 int cmd_list(int argc, char **argv, const struct cli_globals *g)
 {
-    (void)g;
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
     optind = 1;
@@ -33,7 +32,9 @@ int cmd_list(int argc, char **argv, const struct cli_globals *g)
                                    argv[optind - 1]);
         return cli_usage_error("list: unknown option '-%c'; try 'touchline list --help'", optopt);
     }
-    struct boilerplate *bp = boilerplate_new();
+    struct boilerplate *bp = cli_boilerplate(g);
+    if (!bp)
+        return EXIT_USAGE;
     struct corpus c;
     corpus_init(&c, bp);
     char *here[] = {"."};

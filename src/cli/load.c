@@ -2,8 +2,11 @@
  * usage errors. */
 #include "cli.h"
 
+#include "core/xalloc.h"
+
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 bool cli_load_corpus(struct corpus *c, char **paths, int npaths)
 {
@@ -20,12 +23,62 @@ bool cli_load_corpus(struct corpus *c, char **paths, int npaths)
     return true;
 }
 
+struct config *cli_load_config(const struct cli_globals *g)
+{
+    struct buf warnings;
+    buf_init(&warnings);
+    struct tl_error err;
+    struct config *cfg = config_load(g ? g->config_path : NULL, &warnings, &err);
+    if (warnings.len)
+        fprintf(stderr, "%s", warnings.data);
+    buf_free(&warnings);
+    if (!cfg)
+        fprintf(stderr, "touchline: %s\n", err.msg);
+    return cfg;
+}
+
+struct boilerplate *cli_boilerplate(const struct cli_globals *g)
+{
+    struct config *cfg = cli_load_config(g);
+    if (!cfg)
+        return NULL;
+    struct boilerplate *bp = boilerplate_new();
+    struct tl_error err;
+    bool ok = config_add_boilerplate(cfg, bp, &err);
+    config_free(cfg);
+    if (!ok) {
+        fprintf(stderr, "touchline: %s\n", err.msg);
+        boilerplate_free(bp);
+        return NULL;
+    }
+    return bp;
+}
+
 bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struct cli_globals *g)
 {
-    const char *kb[1] = {g ? g->kb_file : NULL};
-    struct pipeline_options opt = {.kb_files = kb, .nkb_files = kb[0] ? 1 : 0};
+    struct config *cfg = cli_load_config(g);
+    if (!cfg)
+        return false;
+    /* KB files: the config's, then --kb, merged in that order. */
+    const char **kb = xcalloc(cfg->nkb_files + 1, sizeof *kb);
+    size_t nkb = 0;
+    for (size_t i = 0; i < cfg->nkb_files; i++)
+        kb[nkb++] = cfg->kb_files[i].value;
+    if (g && g->kb_file)
+        kb[nkb++] = g->kb_file;
+    const char **patterns = xcalloc(cfg->nboilerplate + 1, sizeof *patterns);
+    for (size_t i = 0; i < cfg->nboilerplate; i++)
+        patterns[i] = cfg->boilerplate[i].value;
+    struct pipeline_options opt = {.kb_files = kb,
+                                   .nkb_files = nkb,
+                                   .boilerplate = patterns,
+                                   .nboilerplate = cfg->nboilerplate};
     struct tl_error err;
-    if (!pipeline_open(p, paths, (size_t)npaths, &opt, &err)) {
+    bool ok = pipeline_open(p, paths, (size_t)npaths, &opt, &err);
+    free(kb);
+    free(patterns);
+    config_free(cfg);
+    if (!ok) {
         fprintf(stderr, "touchline: %s\n", err.msg);
         return false;
     }

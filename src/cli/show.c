@@ -34,7 +34,6 @@ static void print_article(const struct article *a)
 
 int cmd_show(int argc, char **argv, const struct cli_globals *g)
 {
-    (void)g;
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
     optind = 1;
@@ -53,7 +52,9 @@ int cmd_show(int argc, char **argv, const struct cli_globals *g)
     }
     if (argc - optind != 1)
         return cli_usage_error("show: expected exactly one FILE");
-    struct boilerplate *bp = boilerplate_new();
+    struct boilerplate *bp = cli_boilerplate(g);
+    if (!bp)
+        return EXIT_USAGE;
     struct corpus c;
     corpus_init(&c, bp);
     int status = EXIT_USAGE;

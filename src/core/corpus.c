@@ -136,11 +136,16 @@ static void load_file(struct corpus *c, const char *path)
     add_article(c, a);
 }
 
-static bool has_article_extension(const char *name)
+/* Inside folders: .txt, .md and .markdown files, except a folder's own
+ * README (a README.md describes the folder; it is not news). */
+static bool has_article_extension(const char *path)
 {
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
     const char *dot = strrchr(name, '.');
-    return dot &&
-           (!strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown"));
+    if (!dot || ((size_t)(dot - name) == 6 && !strncasecmp(name, "readme", 6)))
+        return false;
+    return !strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown");
 }
 
 static int compare_names(const void *a, const void *b)

@@ -32,7 +32,8 @@ struct corpus {
 void corpus_init(struct corpus *c, const struct boilerplate *bp);
 void corpus_free(struct corpus *c);
 /* Loads one file, or every .txt/.md/.markdown file below a folder
- * (recursively, hidden entries skipped, symlink loops detected). Returns
+ * (recursively; hidden entries and README files skipped; symlink loops
+ * detected). Returns
  * false, with err set, only when `path` itself does not exist or cannot be
  * examined; everything below it that fails becomes a problem. */
 bool corpus_load_path(struct corpus *c, const char *path, struct tl_error *err);

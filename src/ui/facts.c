@@ -99,6 +99,8 @@ static void describe_fact(struct sline *l, const struct extraction *x, const str
                 sline_printf(l, STYLE_COUNT, "%d", f->year);
             if (f->year && (ent_name(x, f->from) || ent_name(x, f->to)))
                 sline_puts(l, ", ", STYLE_NORMAL);
+            if (ent_name(x, f->from) && !ent_name(x, f->to))
+                sline_puts(l, "from ", STYLE_NORMAL);
             put_entity(l, x, f->from);
             if (ent_name(x, f->to)) {
                 sline_puts(l, ent_name(x, f->from) ? " -> " : "to ", STYLE_NORMAL);

@@ -1,0 +1,300 @@
+# lib.sh: helpers for the tmux-driven UI tests. Source it after setting
+# BIN (the touchline binary) and SRC (the source tree). Each test script
+# starts sessions with tl_start, types with tl_keys, waits with tl_wait
+# (polling capture-pane with a bounded wait) and ends with tl_summary.
+
+set -u
+PASSED=0
+FAILED=0
+TL_SOCKET="tl-ui-$$-${RANDOM}"
+TL_SOCKETS=()
+TL_COUNT=0
+TL_TMP="$(mktemp -d)"
+TL_TIMEOUT="${TL_TIMEOUT:-10}"
+mkdir -p "$TL_TMP/home" "$TL_TMP/config" "$TL_TMP/data" "$TL_TMP/cache"
+
+# Colours of the built-in style table (src/ui/style.h) on 256-colour terminals.
+TL_COLOR_PERSON=81
+TL_COLOR_CLUB=214
+TL_COLOR_MONEY=84
+
+tl_cleanup() {
+    for s in "${TL_SOCKETS[@]+"${TL_SOCKETS[@]}"}"; do tmux -L "$s" kill-server 2>/dev/null; done
+    rm -rf "$TL_TMP"
+}
+trap tl_cleanup EXIT
+
+command -v tmux >/dev/null || { echo "tmux is not installed"; echo "0 passed, 1 failed"; exit 1; }
+
+pass() { PASSED=$((PASSED + 1)); echo "ok - $1"; }
+fail() {
+    FAILED=$((FAILED + 1))
+    echo "not ok - $1"
+    if [ -n "${TL_SESSION:-}" ]; then
+        echo "# screen:"
+        tl_capture | sed 's/^/#   /'
+    fi
+}
+check() { # check NAME COMMAND...
+    local name="$1"
+    shift
+    if "$@"; then pass "$name"; else fail "$name"; fi
+}
+
+# tl_start W H [TERM=...] [NO_COLOR=1] -- ARGS...: a new session running the
+# reader with a pinned environment; waits for its status line.
+tl_start() {
+    local w="$1" h="$2"
+    shift 2
+    local envs=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    [ $# -gt 0 ] && shift
+    local term=xterm-256color
+    local args=""
+    for a in "$@"; do args="$args $(printf '%q' "$a")"; done
+    local extra=""
+    for e in "${envs[@]+"${envs[@]}"}"; do
+        case "$e" in TERM=*) term="${e#TERM=}" ;; *) extra="$extra $(printf '%q' "$e")" ;; esac
+    done
+    for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
+        [ -n "${!v:-}" ] && extra="$extra $v=$(printf '%q' "${!v}")"
+    done
+    tmux -L "$TL_SOCKET" kill-server 2>/dev/null
+    TL_COUNT=$((TL_COUNT + 1))
+    TL_SOCKET="tl-ui-$$-$RANDOM-$TL_COUNT" # a fresh server: no race with the old one exiting
+    TL_SOCKETS+=("$TL_SOCKET")
+    TL_SESSION=main
+    tmux -L "$TL_SOCKET" -f /dev/null new-session -d -s main -x "$w" -y "$h" \
+        "env -i PATH=$(printf '%q' "$PATH") HOME=$TL_TMP/home XDG_CONFIG_HOME=$TL_TMP/config \
+XDG_DATA_HOME=$TL_TMP/data XDG_CACHE_HOME=$TL_TMP/cache LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC \
+TERM=$term$extra $(printf '%q' "$BIN")$args; echo TOUCHLINE-EXIT=\$?; sleep 600"
+    tmux -L "$TL_SOCKET" set-option -g status off >/dev/null
+    tmux -L "$TL_SOCKET" set-option -g window-size manual >/dev/null 2>&1
+    tmux -L "$TL_SOCKET" resize-window -t main -x "$w" -y "$h" >/dev/null 2>&1
+    tl_wait "? help"
+}
+
+tl_keys() { tmux -L "$TL_SOCKET" send-keys -t main "$@"; }
+tl_type() { tmux -L "$TL_SOCKET" send-keys -t main -l "$1"; }
+tl_capture() { tmux -L "$TL_SOCKET" capture-pane -t main -p "$@" 2>/dev/null; }
+tl_resize() {
+    tmux -L "$TL_SOCKET" resize-window -t main -x "$1" -y "$2"
+}
+# The status line (last row).
+tl_status() { tl_capture | tail -n 1; }
+
+# tl_wait TEXT [SECONDS]: polls the screen until TEXT shows (fixed string).
+tl_wait() {
+    local text="$1" limit="${2:-$TL_TIMEOUT}" i=0
+    while [ "$i" -lt $((limit * 20)) ]; do
+        tl_capture | grep -qF -- "$text" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# tl_wait_gone TEXT [SECONDS]: polls until TEXT is no longer on screen.
+tl_wait_gone() {
+    local text="$1" limit="${2:-$TL_TIMEOUT}" i=0
+    while [ "$i" -lt $((limit * 20)) ]; do
+        tl_capture | grep -qF -- "$text" || return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# tl_until COMMAND...: polls until the command succeeds (bounded wait).
+tl_until() {
+    local i=0
+    while [ "$i" -lt $((TL_TIMEOUT * 20)) ]; do
+        "$@" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# tl_wait_status REGEX: polls until the status line matches an extended regex.
+tl_wait_status() {
+    local re="$1" limit="${2:-$TL_TIMEOUT}" i=0
+    while [ "$i" -lt $((limit * 20)) ]; do
+        tl_status | grep -qE -- "$re" && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    return 1
+}
+
+# A mouse event in SGR (1006) form at 1-based column X, row Y: button 0 is a
+# left click (press and release), 64/65 the wheel up/down.
+tl_mouse() {
+    local seq
+    seq=$(printf '\033[<%d;%d;%dM' "$1" "$2" "$3")
+    [ "$1" -lt 64 ] && seq="$seq$(printf '\033[<%d;%d;%dm' "$1" "$2" "$3")" # and the release
+    tmux -L "$TL_SOCKET" send-keys -t main -l "$seq"
+}
+
+# has TEXT / lacks TEXT: whether the last tl_snap screen shows a fixed string.
+tl_snap() { TL_SCREEN=$(tl_capture "$@"); }
+has() { grep -qF -- "$1" <<<"$TL_SCREEN"; }
+lacks() { ! grep -qF -- "$1" <<<"$TL_SCREEN"; }
+has_re() { grep -qE -- "$1" <<<"$TL_SCREEN"; }
+# row N of the last snapshot (1-based)
+row() { sed -n "${1}p" <<<"$TL_SCREEN"; }
+
+tl_summary() {
+    echo "$PASSED passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ]
+}
+
+# JSON helpers over `touchline extract` output.
+tl_extract() { (cd "$SRC" && "$BIN" extract "$@"); }
+
+# tl_query QUERY ARGS... < extract.jsonl: answers about `touchline extract`
+# output in the reader's terms (list order = newest first, then by path).
+#   order                 titles in list order
+#   first-entity          id and name of the first mention of the newest article
+#   first-person          the same, among people
+#   walk ID               "position count" for each listed article with ID
+#   total ID              mentions of ID in the corpus, then its article count
+#   articles ID           titles of the articles that mention ID, in list order
+#   top KIND              id and name of the entity of KIND in most articles
+#   name ID               the entity's canonical name
+tl_query() {
+    python3 -c '
+import json, sys
+arts = [json.loads(l) for l in sys.stdin if l.strip()]
+arts.sort(key=lambda a: a["path"])
+arts.sort(key=lambda a: a["date"], reverse=True)
+q, args = sys.argv[1], sys.argv[2:]
+def ents(a):
+    return {e["id"]: e for e in a["entities"]}
+if q == "order":
+    for a in arts: print(a["title"])
+elif q == "first-entity":
+    best = None
+    for e in arts[0]["entities"]:
+        for m in e["mentions"]:
+            key = (0 if m.get("field") == "title" else 1, m["start"])
+            if best is None or key < best[0]: best = (key, e)
+    print(best[1]["id"] + "\t" + best[1]["name"])
+elif q == "first-person":
+    best = None
+    for e in arts[0]["entities"]:
+        if e["kind"] != "person": continue
+        for m in e["mentions"]:
+            key = (0 if m.get("field") == "title" else 1, m["start"])
+            if best is None or key < best[0]: best = (key, e)
+    print(best[1]["id"] + "\t" + best[1]["name"])
+elif q == "walk":
+    for i, a in enumerate(arts):
+        e = ents(a).get(args[0])
+        if e: print(i + 1, len(e["mentions"]))
+elif q == "total":
+    n = [len(ents(a)[args[0]]["mentions"]) for a in arts if args[0] in ents(a)]
+    print(sum(n), len(n))
+elif q == "articles":
+    for a in arts:
+        if args[0] in ents(a): print(a["title"])
+elif q == "top":
+    count = {}
+    names = {}
+    for a in arts:
+        for e in a["entities"]:
+            if e["kind"] == args[0]:
+                count[e["id"]] = count.get(e["id"], 0) + 1
+                names[e["id"]] = e["name"]
+    if count:
+        best = sorted(count, key=lambda i: (-count[i], names[i]))[0]
+        print(best + "\t" + names[best])
+elif q == "name":
+    for a in arts:
+        if args[0] in ents(a):
+            print(ents(a)[args[0]]["name"]); break
+' "$@"
+}
+
+# Display width of text, as a terminal counts it (wide CJK = 2, combining = 0).
+TL_WIDTH_PY='
+import unicodedata
+def width(s):
+    w = 0
+    for c in s:
+        if unicodedata.combining(c): continue
+        w += 2 if unicodedata.east_asian_width(c) in "WF" else 1
+    return w
+'
+
+# tl_colored COLOR TEXT: whether TEXT is drawn with 256-colour foreground
+# COLOR somewhere on screen (from capture-pane -e).
+tl_colored() {
+    tl_capture -e | python3 -c '
+import re, sys
+color, text = sys.argv[1], sys.argv[2]
+screen = sys.stdin.read()
+sgr = r"\x1b\[[0-9;]*m"
+pat = r"\x1b\[(?:[0-9;]*;)?38;5;" + color + r"(?:;[0-9;]*)?m(?:" + sgr + r")*" + re.escape(text)
+sys.exit(0 if re.search(pat, screen) else 1)' "$1" "$2"
+}
+
+# tl_aligned: whether every row that has pane separators (│) has them at the
+# same display columns, i.e. no name or wide character shifted a row.
+tl_aligned() {
+    tl_capture | python3 -c "$TL_WIDTH_PY"'
+import sys
+cols = set()
+for line in sys.stdin.read().split("\n"):
+    if "│" not in line: continue
+    pos, seps = 0, []
+    for c in line:
+        if c == "│": seps.append(pos)
+        pos += width(c)
+    cols.add(tuple(seps))
+sys.exit(0 if len(cols) == 1 else 1)'
+}
+
+# tl_find TEXT [MINCOL]: "col row" (1-based cells) of TEXT's first occurrence
+# at or right of display column MINCOL (0-based); exits 1 when absent.
+tl_find() {
+    tl_capture | python3 -c "$TL_WIDTH_PY"'
+import sys
+text, mincol = sys.argv[1], int(sys.argv[2])
+for y, line in enumerate(sys.stdin.read().split("\n")):
+    start = 0
+    while True:
+        i = line.find(text, start)
+        if i < 0: break
+        x = width(line[:i])
+        if x >= mincol:
+            print(x + 1, y + 1); sys.exit(0)
+        start = i + 1
+sys.exit(1)' "$1" "${2:-0}"
+}
+
+# The JSON fields of an entity's first mention in list order: text, list position.
+tl_first_mention() {
+    python3 -c '
+import json, sys
+arts = [json.loads(l) for l in sys.stdin if l.strip()]
+arts.sort(key=lambda a: a["path"]); arts.sort(key=lambda a: a["date"], reverse=True)
+for i, a in enumerate(arts):
+    for e in a["entities"]:
+        if e["id"] == sys.argv[1]:
+            print(e["mentions"][0]["text"] + "\t" + str(i + 1)); sys.exit(0)
+sys.exit(1)' "$1"
+}
+
+# The first money fact (fee, wage, release clause) in list order: text, list position.
+tl_first_money() {
+    python3 -c '
+import json, sys
+arts = [json.loads(l) for l in sys.stdin if l.strip()]
+arts.sort(key=lambda a: a["path"]); arts.sort(key=lambda a: a["date"], reverse=True)
+for i, a in enumerate(arts):
+    for f in a["facts"]:
+        if f["kind"] in ("fee", "wage", "release_clause") and "value" in f and f.get("field") != "title":
+            print(f["text"].split()[0] + "\t" + str(i + 1)); sys.exit(0)
+sys.exit(1)'
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# test_startup: the reader starts on the bundled samples in three panes at
+# 160x45 and two at 80x24, on several terminal types, with and without
+# colour; refuses to run without a terminal; --club/--person start filtered;
+# q quits and leaves the terminal as it found it.
+BIN=$1
+SRC=$2
+. "$SRC/tests/ui/lib.sh"
+FIX="$SRC/tests/fixtures/ui"
+
+# Not a terminal: a one-line hint and exit status 2.
+"$BIN" "$FIX" >/dev/null 2>"$TL_TMP/err" </dev/null
+status=$?
+check "not a terminal: exit status 2" [ "$status" -eq 2 ]
+check "not a terminal: one-line hint naming list and extract" \
+    bash -c "[ \$(wc -l <'$TL_TMP/err') -eq 1 ] && grep -q 'touchline list' '$TL_TMP/err' && grep -q 'touchline extract' '$TL_TMP/err'"
+
+# The samples, found from the build tree (or TOUCHLINE_SOURCE_DIR), at 160x45.
+nsamples=$("$BIN" list "$SRC/samples" 2>/dev/null | wc -l)
+tl_start 160 45 TOUCHLINE_SOURCE_DIR="$SRC" --
+tl_snap
+top_row() { row 1 | grep -qE -- "^ Articles $nsamples .*│ Article 1 of $nsamples .*│ Facts"; }
+check "160x45: list, reader and facts panes side by side" top_row
+first=$("$BIN" list "$SRC/samples" | head -1 | cut -f2 | cut -c1-20)
+check "160x45: the newest sample is listed and open" tl_wait "$first"
+check "160x45: status line names the samples and help" tl_wait_status 'bundled samples.*\? help'
+tl_keys q
+check "q quits with status 0" tl_wait "TOUCHLINE-EXIT=0"
+check "q leaves the alternate screen" \
+    test "$(tmux -L "$TL_SOCKET" display-message -p -t main '#{alternate_on}')" = 0
+
+# 80x24: the list above the reader; f toggles the facts panel.
+tl_start 80 24 TOUCHLINE_SOURCE_DIR="$SRC" --
+tl_snap
+stacked() { row 1 | grep -q "^ Articles $nsamples " && has_re '^ Article 1 of' && lacks "│" && lacks "In this article"; }
+check "80x24: list on top, reader below, no facts" stacked
+tl_keys f
+check "80x24: f shows the facts panel" tl_wait "In this article"
+tl_keys f
+check "80x24: f hides it again" tl_wait_gone "In this article"
+tl_keys q
+check "80x24: q quits" tl_wait "TOUCHLINE-EXIT=0"
+
+# Other terminal types, and NO_COLOR.
+for term in xterm screen-256color tmux-256color xterm-256color; do
+    tl_start 100 30 TERM=$term -- "$FIX"
+    check "TERM=$term: starts" tl_wait "Articles 4"
+    tl_keys q
+    check "TERM=$term: quits cleanly" tl_wait "TOUCHLINE-EXIT=0"
+done
+tl_start 160 45 -- "$FIX"
+check "colours are used by default" bash -c "tmux -L '$TL_SOCKET' capture-pane -t main -e -p | grep -q '38;5;'"
+tl_start 160 45 NO_COLOR=1 -- "$FIX"
+check "NO_COLOR: no colour escapes" bash -c "! tmux -L '$TL_SOCKET' capture-pane -t main -e -p | grep -qE '[[;](3[0-7]|4[0-7]|38;5|48;5)[;m]'"
+check "NO_COLOR: still shows the panes" tl_wait "Articles 4"
+
+# --person NAME starts filtered; an unknown name is an error with a hint.
+"$BIN" extract "$FIX" >"$TL_TMP/x.jsonl"
+read -r pid pname < <(tl_query top person <"$TL_TMP/x.jsonl" | tr '\t' ' ' | sed 's/ /\t/' )
+pname=$(tl_query name "$pid" <"$TL_TMP/x.jsonl")
+want=$(tl_query articles "$pid" <"$TL_TMP/x.jsonl" | wc -l)
+tl_start 160 45 -- --person "$pname" "$FIX"
+check "--person '$pname': $want of 4 listed" tl_wait "Articles $want of 4"
+check "--person: the filter is in the status line" tl_wait_status "person: $pname"
+"$BIN" --club "No Such Club FC" "$FIX" >/dev/null 2>"$TL_TMP/err" </dev/null
+status=$?
+check "--club unknown: exit status 2" [ "$status" -eq 2 ]
+script -qec "'$BIN' --club 'No Such Club FC' '$FIX'" /dev/null >"$TL_TMP/out" 2>&1 </dev/null
+check "--club unknown on a terminal: says which" grep -q "no club called 'No Such Club FC'" "$TL_TMP/out"
+
+tl_summary
