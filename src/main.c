@@ -39,9 +39,11 @@ static void print_help(void)
         printf("  %-10s %s\n", commands[i].name, commands[i].help);
     puts("\n"
          "Options:\n"
-         "  -h, --help     show this help and exit\n"
-         "  -V, --version  show the version and exit\n"
-         "      --kb FILE  merge a knowledge-base file over the built-in one\n"
+         "  -h, --help         show this help and exit\n"
+         "  -V, --version      show the version and exit\n"
+         "      --kb FILE      merge a knowledge-base file over the built-in one\n"
+         "      --config FILE  read this config instead of\n"
+         "                     $XDG_CONFIG_HOME/touchline/config.yaml\n"
          "\n"
          "'touchline COMMAND --help' describes one command.");
 }
@@ -52,12 +54,13 @@ int main(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {"kb", required_argument, NULL, 'k'},
+        {"config", required_argument, NULL, 'c'},
         {0},
     };
     struct cli_globals g = {0};
     int ch;
     opterr = 0; /* an unknown option may be the reader's (--club): ui_main reports it */
-    while ((ch = getopt_long(argc, argv, "+hVk:", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "+hVk:c:", opts, NULL)) != -1) {
         switch (ch) {
         case 'h':
             print_help();
@@ -67,6 +70,9 @@ int main(int argc, char **argv)
             return EXIT_OK;
         case 'k':
             g.kb_file = optarg;
+            break;
+        case 'c':
+            g.config_path = optarg;
             break;
         default:
             return ui_main(argc, argv, &g);
