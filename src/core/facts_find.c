@@ -99,8 +99,8 @@ static const char *const contract_words[] = {
     "expiring", "runs out", "run out", NULL};
 static const char *const expires_words[] = {"expire", "expires", "expiring", "run out",
                                             "runs out", "ends", "end of his", NULL};
-static const char *const signed_words[] = {"signed", "agreed", "penned", "committed", "put pen",
-                                           "extended", "completed", NULL};
+static const char *const signed_words[] = {"signed", "sign", "signs", "agreed", "penned",
+                                           "committed", "put pen", "extended", "completed", NULL};
 static const char *const offered_words[] = {"offer", "offered", "talks", "negotiat", "proposed",
                                             "new deal", "extension", "wants", NULL};
 
@@ -221,6 +221,8 @@ static void on_money(struct match *m, void *ctx)
         f->to = subject_entity_after_word(d, ENTITY_CLUB, s, e, to_words);
         if (f->to == NO_ENTITY)
             f->to = subject_entity_near(d, ENTITY_CLUB, s, m->start, m->start, -1);
+        if (f->to == f->from) /* "Barcelona agreed to sign X from Bayern for ...": the buyer leads */
+            f->to = subject_entity_near(d, ENTITY_CLUB, s, m->start, s, 1);
         if (f->to == f->from)
             f->to = NO_ENTITY;
     }
@@ -322,8 +324,16 @@ static void on_age(struct match *m, void *ctx)
     f->subject = subject;
 }
 
-static const char *contract_status(const struct doc *d, size_t s, size_t e)
+/* The contract's status from the words just before the phrase, else from
+ * its sentence: "will sign a four-year deal" is signed even in a sentence
+ * that also says the old one expires. */
+static const char *contract_status(const struct doc *d, size_t s, size_t e, size_t at)
 {
+    size_t near = at > s + 30 ? at - 30 : s;
+    if (subject_has_word(d, near, at, signed_words))
+        return "signed";
+    if (subject_has_word(d, near, at, offered_words))
+        return "offered";
     if (subject_has_word(d, s, e, expires_words))
         return "expires";
     if (subject_has_word(d, s, e, signed_words))
@@ -347,7 +357,7 @@ static void on_contract_end(struct match *m, void *ctx)
     f->has_value = true;
     f->value = atoi(m->text + ya);
     f->type = "end";
-    f->status = contract_status(d, s, e);
+    f->status = contract_status(d, s, e, m->start);
     f->subject = subject_person(d, m->start, m->end, false);
 }
 
@@ -368,7 +378,7 @@ static void on_contract_length(struct match *m, void *ctx)
     f->has_value = true;
     f->value = n;
     f->type = "length";
-    f->status = contract_status(d, s, e);
+    f->status = contract_status(d, s, e, m->start);
     f->subject = subject_person(d, m->start, m->end, false);
 }
 
