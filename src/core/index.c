@@ -267,35 +267,39 @@ size_t index_search(const struct index *ix, int kind, const char *query, int *ou
     return k;
 }
 
-bool index_article_has(const struct index *ix, int entity, size_t article)
+struct posting_list index_postings(const struct index *ix, int entity)
 {
     if (entity < 0 || (size_t)entity >= ix->nentities)
-        return false;
+        return (struct posting_list){NULL, 0, NULL, 0};
     const struct index_entity *e = &ix->entities[entity];
-    size_t lo = 0, hi = e->narticles;
+    return (struct posting_list){e->postings, e->npostings, e->articles, e->narticles};
+}
+
+bool postings_has_article(const struct posting_list *pl, size_t article)
+{
+    size_t lo = 0, hi = pl->narticles;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (e->articles[mid] < article)
+        if (pl->articles[mid] < article)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < e->narticles && e->articles[lo] == article;
+    return lo < pl->narticles && pl->articles[lo] == article;
 }
 
-size_t index_postings_in(const struct index *ix, int entity, size_t article, size_t *count)
+size_t postings_in(const struct posting_list *pl, size_t article, size_t *count)
 {
-    const struct index_entity *e = &ix->entities[entity];
-    size_t lo = 0, hi = e->npostings;
+    size_t lo = 0, hi = pl->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (e->postings[mid].article < article)
+        if (pl->v[mid].article < article)
             lo = mid + 1;
         else
             hi = mid;
     }
     size_t end = lo;
-    while (end < e->npostings && e->postings[end].article == article)
+    while (end < pl->n && pl->v[end].article == article)
         end++;
     *count = end - lo;
     return lo;
@@ -307,14 +311,14 @@ static uint64_t posting_key(bool in_title, size_t offset)
     return ((uint64_t)(in_title ? 0 : 1) << 62) | (uint64_t)(offset & ((1ull << 62) - 1));
 }
 
-/* The listed article after (dir > 0) or before position p that has the
- * entity; wraps around. Returns -1 when none is listed. */
-static long neighbour_article(const struct index_entity *e, const long *pos_of, long p, int dir,
+/* The listed article after (dir > 0) or before position p that has a
+ * posting; wraps around. Returns -1 when none is listed. */
+static long neighbour_article(const struct posting_list *pl, const long *pos_of, long p, int dir,
                               bool *wrapped)
 {
     long best = -1, extreme = -1;
-    for (size_t i = 0; i < e->narticles; i++) {
-        long q = pos_of[e->articles[i]];
+    for (size_t i = 0; i < pl->narticles; i++) {
+        long q = pos_of[pl->articles[i]];
         if (q < 0)
             continue;
         if ((dir > 0 && q > p && (best < 0 || q < best)) || (dir < 0 && q < p && q > best))
@@ -326,32 +330,53 @@ static long neighbour_article(const struct index_entity *e, const long *pos_of, 
     return best >= 0 ? best : extreme;
 }
 
+bool postings_step(const struct posting_list *pl, const size_t *list, size_t nlist,
+                   const long *pos_of, size_t from_article, size_t from_offset, bool from_title,
+                   int dir, struct index_cursor *out, bool *wrapped)
+{
+    *wrapped = false;
+    if (!nlist || !pl->narticles)
+        return false;
+    bool outside = from_offset == SIZE_MAX; /* before the start (dir > 0) or after the end */
+    uint64_t here = outside ? 0 : posting_key(from_title, from_offset);
+    long p = pos_of[from_article];
+    size_t count, first = postings_in(pl, from_article, &count);
+    for (size_t k = 0; p >= 0 && k < count; k++) {
+        size_t i = dir > 0 ? first + k : first + count - 1 - k;
+        uint64_t key = posting_key(pl->v[i].in_title, pl->v[i].start);
+        if (outside || (dir > 0 && key > here) || (dir < 0 && key < here)) {
+            out->list_pos = (size_t)p;
+            out->posting = i;
+            return true;
+        }
+    }
+    long q = neighbour_article(pl, pos_of, p, dir, wrapped);
+    if (q < 0)
+        return false;
+    first = postings_in(pl, list[q], &count);
+    out->list_pos = (size_t)q;
+    out->posting = dir > 0 ? first : first + count - 1;
+    return count > 0;
+}
+
+bool index_article_has(const struct index *ix, int entity, size_t article)
+{
+    struct posting_list pl = index_postings(ix, entity);
+    return postings_has_article(&pl, article);
+}
+
+size_t index_postings_in(const struct index *ix, int entity, size_t article, size_t *count)
+{
+    struct posting_list pl = index_postings(ix, entity);
+    return postings_in(&pl, article, count);
+}
+
 bool index_step(const struct index *ix, int entity, const size_t *list, size_t nlist,
                 const long *pos_of, size_t from_article, size_t from_offset, bool from_title,
                 int dir, struct index_cursor *out, bool *wrapped)
 {
-    if (entity < 0 || (size_t)entity >= ix->nentities || !nlist)
-        return false;
-    const struct index_entity *e = &ix->entities[entity];
-    bool outside = from_offset == SIZE_MAX; /* before the start (dir > 0) or after the end */
-    uint64_t here = outside ? 0 : posting_key(from_title, from_offset);
-    size_t count, first = index_postings_in(ix, entity, from_article, &count);
+    struct posting_list pl = index_postings(ix, entity);
     *wrapped = false;
-    for (size_t k = 0; k < count; k++) {
-        size_t i = dir > 0 ? first + k : first + count - 1 - k;
-        uint64_t key = posting_key(e->postings[i].in_title, e->postings[i].start);
-        if (outside || (dir > 0 && key > here) || (dir < 0 && key < here)) {
-            out->list_pos = (size_t)pos_of[from_article];
-            out->posting = i;
-            return pos_of[from_article] >= 0;
-        }
-    }
-    long p = from_article < ix->narticles ? pos_of[from_article] : -1;
-    long q = neighbour_article(e, pos_of, p, dir, wrapped);
-    if (q < 0)
-        return false;
-    first = index_postings_in(ix, entity, list[q], &count);
-    out->list_pos = (size_t)q;
-    out->posting = dir > 0 ? first : first + count - 1;
-    return count > 0;
+    return postings_step(&pl, list, nlist, pos_of, from_article, from_offset, from_title, dir, out,
+                         wrapped);
 }

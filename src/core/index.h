@@ -86,6 +86,27 @@ bool index_step(const struct index *ix, int entity, const size_t *list, size_t n
                 const long *pos_of, size_t from_article, size_t from_offset, bool from_title,
                 int dir, struct index_cursor *out, bool *wrapped);
 
+/* Postings in index order (by article, then title first, then offset) with
+ * the distinct articles they cover: an entity's mentions, or a search's
+ * matches (src/core/search.c). The queries below work on either. */
+struct posting_list {
+    const struct posting *v;
+    size_t n;
+    const uint32_t *articles; /* ascending */
+    size_t narticles;
+};
+
+/* An entity's postings as a list (empty for an unknown entity). */
+struct posting_list index_postings(const struct index *ix, int entity);
+/* Whether a list has a posting in `article` (binary search). */
+bool postings_has_article(const struct posting_list *pl, size_t article);
+/* The postings of one article: first index and count (binary search). */
+size_t postings_in(const struct posting_list *pl, size_t article, size_t *count);
+/* index_step on any posting list. */
+bool postings_step(const struct posting_list *pl, const size_t *list, size_t nlist,
+                   const long *pos_of, size_t from_article, size_t from_offset, bool from_title,
+                   int dir, struct index_cursor *out, bool *wrapped);
+
 /* Folds text for name matching (lower case, diacritics off, punctuation to
  * spaces, leading "the" dropped, spaces squeezed). Caller frees. */
 char *index_fold(const char *s, size_t len);

@@ -135,76 +135,28 @@ void search_hits_free(struct search_hits *h)
     memset(h, 0, sizeof *h);
 }
 
+static struct posting_list hits_list(const struct search_hits *h)
+{
+    return (struct posting_list){h->hits, h->nhits, h->articles, h->narticles};
+}
+
 bool search_hits_has(const struct search_hits *h, size_t article)
 {
-    size_t lo = 0, hi = h->narticles;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (h->articles[mid] < article)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < h->narticles && h->articles[lo] == article;
+    struct posting_list pl = hits_list(h);
+    return postings_has_article(&pl, article);
 }
 
 size_t search_hits_in(const struct search_hits *h, size_t article, size_t *count)
 {
-    size_t lo = 0, hi = h->nhits;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (h->hits[mid].article < article)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t end = lo;
-    while (end < h->nhits && h->hits[end].article == article)
-        end++;
-    *count = end - lo;
-    return lo;
-}
-
-static uint64_t hit_key(bool in_title, size_t offset)
-{
-    return ((uint64_t)(in_title ? 0 : 1) << 62) | (uint64_t)(offset & ((1ull << 62) - 1));
+    struct posting_list pl = hits_list(h);
+    return postings_in(&pl, article, count);
 }
 
 bool search_step(const struct search_hits *h, const size_t *list, size_t nlist,
                  const long *pos_of, size_t from_article, size_t from_offset, bool from_title,
                  int dir, struct index_cursor *out, bool *wrapped)
 {
-    *wrapped = false;
-    if (!nlist || !h->narticles)
-        return false;
-    uint64_t here = from_offset == SIZE_MAX ? UINT64_MAX : hit_key(from_title, from_offset);
-    long p = pos_of[from_article];
-    size_t count, first = search_hits_in(h, from_article, &count);
-    for (size_t k = 0; p >= 0 && k < count; k++) {
-        size_t i = dir > 0 ? first + k : first + count - 1 - k;
-        uint64_t key = hit_key(h->hits[i].in_title, h->hits[i].start);
-        if ((dir > 0 && key > here) || (dir < 0 && key < here)) {
-            out->list_pos = (size_t)p;
-            out->posting = i;
-            return true;
-        }
-    }
-    long best = -1, extreme = -1;
-    for (size_t i = 0; i < h->narticles; i++) {
-        long q = pos_of[h->articles[i]];
-        if (q < 0)
-            continue;
-        if ((dir > 0 && q > p && (best < 0 || q < best)) || (dir < 0 && q < p && q > best))
-            best = q;
-        if (extreme < 0 || (dir > 0 ? q < extreme : q > extreme))
-            extreme = q;
-    }
-    *wrapped = best < 0;
-    long q = best >= 0 ? best : extreme;
-    if (q < 0)
-        return false;
-    first = search_hits_in(h, list[q], &count);
-    out->list_pos = (size_t)q;
-    out->posting = dir > 0 ? first : first + count - 1;
-    return count > 0;
+    struct posting_list pl = hits_list(h);
+    return postings_step(&pl, list, nlist, pos_of, from_article, from_offset, from_title, dir, out,
+                         wrapped);
 }
