@@ -24,6 +24,14 @@ tl_cleanup() {
 }
 trap tl_cleanup EXIT
 
+# The UI fixtures, copied so that the plain-text one (which has no date of
+# its own and takes its file's time) has the same date on every checkout.
+tl_fixtures() {
+    cp -r "$SRC/tests/fixtures/ui" "$TL_TMP/fixtures"
+    touch -d '2024-03-01 12:00:00 UTC' "$TL_TMP/fixtures/spurs-son-gundogan.txt"
+    echo "$TL_TMP/fixtures"
+}
+
 command -v tmux >/dev/null || { echo "tmux is not installed"; echo "0 passed, 1 failed"; exit 1; }
 
 pass() { PASSED=$((PASSED + 1)); echo "ok - $1"; }

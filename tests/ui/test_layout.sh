@@ -5,7 +5,7 @@
 BIN=$1
 SRC=$2
 . "$SRC/tests/ui/lib.sh"
-FIX="$SRC/tests/fixtures/ui"
+FIX=$(tl_fixtures)
 
 alive() { ! tl_capture | grep -q "TOUCHLINE-EXIT"; }
 three() { tl_snap; row 1 | grep -qE '^ Articles 4 .*│ Article [0-9]+ of 4 .*│ Facts'; }

@@ -6,7 +6,7 @@
 BIN=$1
 SRC=$2
 . "$SRC/tests/ui/lib.sh"
-FIX="$SRC/tests/fixtures/ui"
+FIX=$(tl_fixtures)
 "$BIN" extract "$FIX" >"$TL_TMP/x.jsonl" 2>/dev/null
 q() { tl_query "$@" <"$TL_TMP/x.jsonl"; }
 N=$(q order | wc -l)

@@ -6,7 +6,7 @@
 BIN=$1
 SRC=$2
 . "$SRC/tests/ui/lib.sh"
-FIX="$SRC/tests/fixtures/ui"
+FIX=$(tl_fixtures)
 
 # Not a terminal: a one-line hint and exit status 2.
 "$BIN" "$FIX" >/dev/null 2>"$TL_TMP/err" </dev/null
