@@ -32,6 +32,10 @@ bool cli_load_corpus(struct corpus *c, char **paths, int npaths);
 /* Runs the pipeline over paths with the global options (--kb). Problems
  * go to stderr; on a fatal error prints it and returns false. */
 bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struct cli_globals *g);
+/* pipeline_open with a loaded config's KB files (then kb_file, may be NULL)
+ * and boilerplate patterns: what cli_open_pipeline and the reader share. */
+bool cli_pipeline_open_config(struct pipeline *p, char **paths, size_t npaths,
+                              const struct config *cfg, const char *kb_file, struct tl_error *err);
 /* The user's config (--config, or $XDG_CONFIG_HOME/touchline/config.yaml
  * when it exists); its warnings go to stderr. On a bad file prints
  * path:line:col: what and returns NULL (the caller exits 2). */

@@ -54,18 +54,16 @@ struct boilerplate *cli_boilerplate(const struct cli_globals *g)
     return bp;
 }
 
-bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struct cli_globals *g)
+bool cli_pipeline_open_config(struct pipeline *p, char **paths, size_t npaths,
+                              const struct config *cfg, const char *kb_file, struct tl_error *err)
 {
-    struct config *cfg = cli_load_config(g);
-    if (!cfg)
-        return false;
     /* KB files: the config's, then --kb, merged in that order. */
     const char **kb = xcalloc(cfg->nkb_files + 1, sizeof *kb);
     size_t nkb = 0;
     for (size_t i = 0; i < cfg->nkb_files; i++)
         kb[nkb++] = cfg->kb_files[i].value;
-    if (g && g->kb_file)
-        kb[nkb++] = g->kb_file;
+    if (kb_file)
+        kb[nkb++] = kb_file;
     const char **patterns = xcalloc(cfg->nboilerplate + 1, sizeof *patterns);
     for (size_t i = 0; i < cfg->nboilerplate; i++)
         patterns[i] = cfg->boilerplate[i].value;
@@ -73,10 +71,19 @@ bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struc
                                    .nkb_files = nkb,
                                    .boilerplate = patterns,
                                    .nboilerplate = cfg->nboilerplate};
-    struct tl_error err;
-    bool ok = pipeline_open(p, paths, (size_t)npaths, &opt, &err);
+    bool ok = pipeline_open(p, paths, npaths, &opt, err);
     free(kb);
     free(patterns);
+    return ok;
+}
+
+bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struct cli_globals *g)
+{
+    struct config *cfg = cli_load_config(g);
+    if (!cfg)
+        return false;
+    struct tl_error err;
+    bool ok = cli_pipeline_open_config(p, paths, (size_t)npaths, cfg, g ? g->kb_file : NULL, &err);
     config_free(cfg);
     if (!ok) {
         fprintf(stderr, "touchline: %s\n", err.msg);

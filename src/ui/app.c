@@ -3,6 +3,7 @@
 #include "app.h"
 #include "draw.h"
 #include "style.h"
+#include "theming.h"
 #include "../core/utf8.h"
 #include "../core/xalloc.h"
 
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t got_winch, got_quit;
@@ -72,7 +74,7 @@ void app_init(struct app *a, struct pipeline *pl)
     a->focus = PANE_LIST;
     a->facts_wide = true;
     static const struct view_ops *const ops[PANE_COUNT] = {&list_view_ops, &reader_view_ops,
-                                                            &facts_view_ops};
+                                                           &facts_view_ops};
     for (int p = 0; p < PANE_COUNT; p++) {
         a->panes[p].id = (enum pane_id)p;
         a->panes[p].ops = ops[p];
@@ -141,6 +143,30 @@ void app_short_date(const struct app *a, size_t article, char out[16])
         snprintf(out, 16, "%.2s %s", d + 8, mon);
     else
         snprintf(out, 16, "%s'%.2s", mon, d + 2);
+}
+
+void app_list_date(const struct app *a, size_t article, char *out, size_t size)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    const char *d = a->c->articles[article]->date;
+    if (!a->date_format || sscanf(d, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) {
+        char s[16];
+        app_short_date(a, article, s);
+        snprintf(out, size, "%s", s);
+        return;
+    }
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    tm.tm_isdst = -1;
+    tm.tm_hour = 12;
+    mktime(&tm); /* fills in the weekday and day of the year */
+    /* The format comes from the config, where every conversion was checked. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    if (!strftime(out, size, a->date_format, &tm))
+        out[0] = '\0';
+#pragma GCC diagnostic pop
 }
 
 static void layout(struct app *a);
@@ -215,7 +241,9 @@ static void layout(struct app *a)
     int rows = a->rows, cols = a->cols, avail = rows - 1;
     for (int p = 0; p < PANE_COUNT; p++)
         a->panes[p].hidden = true;
-    a->wide = cols >= 120;
+    a->wide = a->layout == CONFIG_LAYOUT_WIDE     ? cols >= 80
+              : a->layout == CONFIG_LAYOUT_NARROW ? false
+                                                  : cols >= 120;
     a->tiny = avail < 9 || cols < 40;
     if (rows < 2 || cols < 4) {
         a->tiny = true;
@@ -266,6 +294,7 @@ static void layout(struct app *a)
 /* Vertical rules between side-by-side panes, drawn on stdscr. */
 static void draw_separators(struct app *a)
 {
+    wbkgdset(stdscr, ' ' | style_attr(STYLE_BORDER));
     werase(stdscr);
     wattrset(stdscr, style_attr(STYLE_BORDER));
     for (int i = 0; i < PANE_COUNT; i++) {
@@ -283,6 +312,7 @@ static void draw_status(struct app *a)
 {
     WINDOW *w = a->status;
     attr_t base = style_attr(STYLE_STATUS);
+    wbkgdset(w, ' ' | base);
     werase(w);
     draw_fill(w, 0, 0, a->cols, base);
     struct sline l;
@@ -326,6 +356,8 @@ static void draw_all(struct app *a)
     bool over = a->modal && !a->modal->uses_status_line && a->overlay;
     if (over) {
         if (a->dirty & (DIRTY_MODAL | DIRTY_LAYOUT)) {
+            wbkgdset(a->overlay,
+                     ' ' | style_attr(a->modal == &help_modal_ops ? STYLE_HELP : STYLE_PICKER));
             werase(a->overlay);
             a->modal->draw(a, a->overlay);
             wnoutrefresh(a->overlay);
@@ -335,12 +367,16 @@ static void draw_all(struct app *a)
             struct pane *p = &a->panes[i];
             if (p->hidden || !p->win || !(a->dirty & (1u << i)))
                 continue;
+            static const enum style_elem base[PANE_COUNT] = {STYLE_LIST_ROW, STYLE_NORMAL,
+                                                             STYLE_FACTS_VALUE};
+            wbkgdset(p->win, ' ' | style_attr(base[i]));
             werase(p->win);
             p->ops->draw(a, p);
             wnoutrefresh(p->win);
         }
     }
     if (a->modal && a->modal->uses_status_line) {
+        wbkgdset(a->status, ' ' | style_attr(STYLE_STATUS));
         werase(a->status);
         a->modal->draw(a, a->status);
         wnoutrefresh(a->status);
@@ -387,15 +423,28 @@ static void toggle_facts(struct app *a)
     app_message(a, false, "facts panel %s", *flag ? "shown" : "hidden");
 }
 
+static void cycle_theme(struct app *a)
+{
+    struct tl_error err;
+    const char *name = theming_cycle(&err);
+    if (!name) {
+        app_message(a, true, "%s", err.msg);
+        return;
+    }
+    clearok(curscr, TRUE);
+    a->dirty = DIRTY_ALL;
+    app_message(a, false, "theme: %s", name);
+}
+
 static void handle_global(struct app *a, int key, enum request r)
 {
     switch (r) {
     case REQ_NEXT_PANE:
     case REQ_PREV_PANE:
         if (a->tiny)
-            app_focus(a, a->focus == PANE_LIST ? PANE_READER
-                          : a->focus == PANE_READER ? PANE_FACTS
-                                                    : PANE_LIST);
+            app_focus(a, a->focus == PANE_LIST     ? PANE_READER
+                         : a->focus == PANE_READER ? PANE_FACTS
+                                                   : PANE_LIST);
         else
             cycle_focus(a, r == REQ_NEXT_PANE ? 1 : -1);
         break;
@@ -442,6 +491,9 @@ static void handle_global(struct app *a, int key, enum request r)
         break;
     case REQ_HELP:
         help_open(a);
+        break;
+    case REQ_CYCLE_THEME:
+        cycle_theme(a);
         break;
     case REQ_REDRAW:
         clearok(curscr, TRUE);

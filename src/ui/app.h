@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "../core/buf.h"
+#include "../core/config.h"
 #include "../core/pipeline.h"
 #include "../core/search.h"
 #include "curses_compat.h"
@@ -121,6 +122,10 @@ struct app {
     struct pane panes[PANE_COUNT];
     enum pane_id focus;
     bool wide, facts_wide, facts_narrow, tiny;
+    /* From the config: the layout (auto, wide, narrow) and the list's
+     * strftime date format (NULL: "05 Dec", or "Dec'19" for older years). */
+    enum config_layout layout;
+    const char *date_format;
     int rows, cols;
     WINDOW *status;
     WINDOW *overlay;
@@ -153,6 +158,8 @@ void app_close_modal(struct app *a);
 int app_pane_rows(const struct pane *p);
 /* "05 Dec" (or "Dec'19" when not the newest year) for an article. */
 void app_short_date(const struct app *a, size_t article, char out[16]);
+/* The date as the list shows it: in a->date_format when set, else short. */
+void app_list_date(const struct app *a, size_t article, char *out, size_t size);
 
 /* filter.c */
 /* Rebuilds the list from the filters (index queries only) and keeps the

@@ -78,8 +78,7 @@ void draw_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
     wattrset(w, A_NORMAL);
 }
 
-void draw_titlebar(WINDOW *w, int y, int width, const char *left, const char *right,
-                   bool focused)
+void draw_titlebar(WINDOW *w, int y, int width, const char *left, const char *right, bool focused)
 {
     attr_t a = style_attr(focused ? STYLE_TITLE_FOCUS : STYLE_TITLE);
     draw_fill(w, y, 0, width, a);
@@ -138,15 +137,15 @@ void sline_printf(struct sline *l, enum style_elem st, const char *fmt, ...)
     buf_free(&b);
 }
 
-int sline_draw(WINDOW *w, int y, int x, const struct sline *l, size_t start, size_t end,
-               int cols, attr_t base)
+int sline_draw(WINDOW *w, int y, int x, const struct sline *l, size_t start, size_t end, int cols,
+               attr_t base)
 {
     int used = 0;
     for (size_t i = start; i < end && used < cols;) {
         size_t j = i;
         while (j < end && l->styles[j] == l->styles[i])
             j++;
-        attr_t a = style_attr((enum style_elem)l->styles[i]) | base;
+        attr_t a = style_over(style_attr((enum style_elem)l->styles[i]), base);
         int n = draw_text(w, y, x + used, l->text.data + i, j - i, cols - used, a);
         used += n;
         if (n < (int)utf8_width(l->text.data + i, j - i))

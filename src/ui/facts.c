@@ -47,8 +47,11 @@ static void clear_lines(void)
 /* "£31m", "€1.5bn", "$200k", "45 CHF". */
 static void put_money(struct sline *l, double v, const char *cur)
 {
-    const char *sym = !cur ? "" : !strcmp(cur, "GBP") ? "\xc2\xa3" : !strcmp(cur, "EUR") ? "\xe2\x82\xac"
-                                                       : !strcmp(cur, "USD") ? "$" : NULL;
+    const char *sym = !cur                  ? ""
+                      : !strcmp(cur, "GBP") ? "\xc2\xa3"
+                      : !strcmp(cur, "EUR") ? "\xe2\x82\xac"
+                      : !strcmp(cur, "USD") ? "$"
+                                            : NULL;
     char num[32];
     const char *unit = "";
     double x = v;
@@ -88,88 +91,93 @@ static void describe_fact(struct sline *l, const struct extraction *x, const str
     switch (f->kind) {
     case FACT_FEE:
     case FACT_RELEASE_CLAUSE:
-        sline_puts(l, f->kind == FACT_FEE ? "fee " : "release clause ", STYLE_NORMAL);
+        sline_puts(l, f->kind == FACT_FEE ? "fee " : "release clause ", STYLE_FACTS_LABEL);
         if (f->qualifier)
             sline_printf(l, STYLE_DIM, "%s ", f->qualifier);
         if (f->has_value)
             put_money(l, f->value, f->currency);
         if (f->year || ent_name(x, f->from) || ent_name(x, f->to)) {
-            sline_puts(l, " (", STYLE_NORMAL);
+            sline_puts(l, " (", STYLE_FACTS_LABEL);
             if (f->year)
                 sline_printf(l, STYLE_COUNT, "%d", f->year);
             if (f->year && (ent_name(x, f->from) || ent_name(x, f->to)))
-                sline_puts(l, ", ", STYLE_NORMAL);
+                sline_puts(l, ", ", STYLE_FACTS_LABEL);
             if (ent_name(x, f->from) && !ent_name(x, f->to))
-                sline_puts(l, "from ", STYLE_NORMAL);
+                sline_puts(l, "from ", STYLE_FACTS_LABEL);
             put_entity(l, x, f->from);
             if (ent_name(x, f->to)) {
-                sline_puts(l, ent_name(x, f->from) ? " -> " : "to ", STYLE_NORMAL);
+                sline_puts(l, ent_name(x, f->from) ? " -> " : "to ", STYLE_FACTS_LABEL);
                 put_entity(l, x, f->to);
             }
-            sline_puts(l, ")", STYLE_NORMAL);
+            sline_puts(l, ")", STYLE_FACTS_LABEL);
         }
         break;
     case FACT_WAGE:
-        sline_puts(l, "wage ", STYLE_NORMAL);
+        sline_puts(l, "wage ", STYLE_FACTS_LABEL);
         if (f->has_value)
             put_money(l, f->value, f->currency);
         if (f->period)
-            sline_printf(l, STYLE_NORMAL, " / %s", f->period);
+            sline_printf(l, STYLE_FACTS_LABEL, " / %s", f->period);
         break;
     case FACT_LOAN:
-        sline_puts(l, "loan", STYLE_NORMAL);
+        sline_puts(l, "loan", STYLE_FACTS_LABEL);
         if (ent_name(x, f->from)) {
-            sline_puts(l, " from ", STYLE_NORMAL);
+            sline_puts(l, " from ", STYLE_FACTS_LABEL);
             put_entity(l, x, f->from);
         }
         if (ent_name(x, f->to)) {
-            sline_puts(l, " to ", STYLE_NORMAL);
+            sline_puts(l, " to ", STYLE_FACTS_LABEL);
             put_entity(l, x, f->to);
         }
         if (f->loan_length)
-            sline_printf(l, STYLE_NORMAL, " (%s)", f->loan_length);
+            sline_printf(l, STYLE_FACTS_LABEL, " (%s)", f->loan_length);
         break;
     case FACT_CONTRACT: {
         bool end = !f->type || !strcmp(f->type, "end");
         const char *st = f->status ? f->status : "";
-        const char *word = !strcmp(st, "offered") ? "offer" : !strcmp(st, "signed") ? "signed"
-                                                                                    : "contract";
-        sline_printf(l, STYLE_NORMAL, "%s %s", word, end ? "to " : "");
+        const char *word = !strcmp(st, "offered")  ? "offer"
+                           : !strcmp(st, "signed") ? "signed"
+                                                   : "contract";
+        sline_printf(l, STYLE_FACTS_LABEL, "%s %s", word, end ? "to " : "");
         if (f->has_value)
-            sline_printf(l, STYLE_COUNT, end ? "%.0f" : f->value == 1 ? "%.0f year" : "%.0f years", f->value);
+            sline_printf(l, STYLE_COUNT,
+                         end             ? "%.0f"
+                         : f->value == 1 ? "%.0f year"
+                                         : "%.0f years",
+                         f->value);
         if (!strcmp(st, "expires"))
             sline_puts(l, " (expires)", STYLE_DIM);
         break;
     }
     case FACT_CAPS:
     case FACT_APPEARANCES:
-        sline_puts(l, f->kind == FACT_CAPS ? "caps " : "apps ", STYLE_NORMAL);
+        sline_puts(l, f->kind == FACT_CAPS ? "caps " : "apps ", STYLE_FACTS_LABEL);
         if (f->has_value)
             sline_printf(l, STYLE_COUNT, "%.0f", f->value);
         if (ent_name(x, f->team) || f->goals >= 0) {
-            sline_puts(l, " (", STYLE_NORMAL);
+            sline_puts(l, " (", STYLE_FACTS_LABEL);
             put_entity(l, x, f->team);
             if (f->goals >= 0)
-                sline_printf(l, STYLE_NORMAL, "%s%d goal%s", ent_name(x, f->team) ? ", " : "",
+                sline_printf(l, STYLE_FACTS_LABEL, "%s%d goal%s", ent_name(x, f->team) ? ", " : "",
                              f->goals, f->goals == 1 ? "" : "s");
-            sline_puts(l, ")", STYLE_NORMAL);
+            sline_puts(l, ")", STYLE_FACTS_LABEL);
         }
         break;
     case FACT_AGE:
-        sline_puts(l, "age ", STYLE_NORMAL);
+        sline_puts(l, "age ", STYLE_FACTS_LABEL);
         if (f->has_value)
             sline_printf(l, STYLE_COUNT, "%.0f", f->value);
         break;
     case FACT_INTEREST:
-        sline_puts(l, "interest from ", STYLE_NORMAL);
+        sline_puts(l, "interest from ", STYLE_FACTS_LABEL);
         put_entity(l, x, f->club);
         break;
     case FACT_SOURCE:
-        sline_puts(l, "source: ", STYLE_NORMAL);
+        sline_puts(l, "source: ", STYLE_FACTS_LABEL);
         put_entity(l, x, f->club);
         break;
     default:
-        sline_puts(l, fact_kind_name(f->kind), STYLE_NORMAL);
+        sline_puts(l, fact_kind_name(f->kind), STYLE_FACTS_LABEL);
         break;
     }
 }
@@ -177,7 +185,7 @@ static void describe_fact(struct sline *l, const struct extraction *x, const str
 static void heading(const char *text)
 {
     struct sline *l = new_line(0);
-    sline_puts(l, text, STYLE_HEADING);
+    sline_puts(l, text, STYLE_FACTS_HEADING);
 }
 
 static void article_facts(const struct app *a, size_t art)
@@ -212,7 +220,8 @@ static void article_facts(const struct app *a, size_t art)
         if (x->entities[e].kind == ENTITY_CLUB)
             order[n++] = e;
     for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && x->entities[order[j]].nmentions > x->entities[order[j - 1]].nmentions; j--) {
+        for (size_t j = i;
+             j > 0 && x->entities[order[j]].nmentions > x->entities[order[j - 1]].nmentions; j--) {
             size_t t = order[j];
             order[j] = order[j - 1];
             order[j - 1] = t;
@@ -240,7 +249,8 @@ static int newest_first(const void *pa, const void *pb)
 static bool fact_about(const struct app *a, size_t art, const struct fact *f, int g, bool club)
 {
     if (!club)
-        return index_global(a->ix, art, (size_t)(f->subject < 0 ? SIZE_MAX : (size_t)f->subject)) == g;
+        return index_global(a->ix, art, (size_t)(f->subject < 0 ? SIZE_MAX : (size_t)f->subject)) ==
+               g;
     int refs[] = {f->from, f->to, f->club, f->team};
     for (size_t i = 0; i < sizeof refs / sizeof *refs; i++)
         if (refs[i] >= 0 && index_global(a->ix, art, (size_t)refs[i]) == g)
@@ -257,7 +267,7 @@ static void dossier(const struct app *a, int g)
     new_line(0);
     struct sline *h = new_line(0);
     sline_puts(h, e->name, style_of_kind(e->kind));
-    sline_puts(h, " in the corpus", STYLE_HEADING);
+    sline_puts(h, " in the corpus", STYLE_FACTS_HEADING);
     struct sline *s = new_line(1);
     if (!club && e->role != ROLE_UNKNOWN)
         sline_printf(s, STYLE_DIM, "%s \xc2\xb7 ", person_role_name(e->role));
@@ -278,7 +288,7 @@ static void dossier(const struct app *a, int g)
             sline_init(&tmp);
             if (club && ent_name(x, x->facts[f].subject)) {
                 put_entity(&tmp, x, x->facts[f].subject);
-                sline_puts(&tmp, ": ", STYLE_NORMAL);
+                sline_puts(&tmp, ": ", STYLE_FACTS_LABEL);
             }
             describe_fact(&tmp, x, &x->facts[f]);
             bool dup = false; /* the same fact reported again: keep the newest */
@@ -290,8 +300,8 @@ static void dossier(const struct app *a, int g)
                 app_short_date(a, arts[i], date);
                 struct sline *l = new_line(1);
                 sline_printf(l, STYLE_DATE, "%-6.6s", date);
-                sline_puts(l, "  ", STYLE_NORMAL);
-                sline_add(l, tmp.text.data, tmp.text.len, STYLE_NORMAL);
+                sline_puts(l, "  ", STYLE_FACTS_LABEL);
+                sline_add(l, tmp.text.data, tmp.text.len, STYLE_FACTS_LABEL);
                 memcpy(l->styles + l->text.len - tmp.text.len, tmp.styles, tmp.text.len);
                 hangs[nlines - 1] = 9;
                 shown++;

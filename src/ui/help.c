@@ -55,7 +55,7 @@ static void help_draw(struct app *a, WINDOW *w)
                      keys_name(keys[i], name, sizeof name));
         }
         int x = 2;
-        draw_str(w, y + 1, x, k ? list : "(unbound)", 18, style_attr(STYLE_MARKER));
+        draw_str(w, y + 1, x, k ? list : "(unbound)", 18, style_attr(STYLE_HELP_KEY));
         x += 19;
         draw_str(w, y + 1, x, keys_request_name(req), 17, style_attr(STYLE_DIM));
         x += 18;

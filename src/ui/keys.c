@@ -1,6 +1,7 @@
 /* keys: bindings from key codes to requests, filled from the REQUESTS table (see keys.h). */
 #include "curses_compat.h"
 #include "keys.h"
+#include "../core/config.h"
 #include "../core/utf8.h"
 #include "../core/xalloc.h"
 
@@ -16,17 +17,15 @@ static struct binding *bindings;
 static size_t nbindings, bcap;
 static bool ready;
 
-static const char *const req_names[REQ_COUNT] = {
-    "none",
+static const char *const req_names[REQ_COUNT] = {"none",
 #define REQ_NAME(id, name, help, k1, k2, k3) name,
-    REQUESTS(REQ_NAME)
+                                                 REQUESTS(REQ_NAME)
 #undef REQ_NAME
 };
 
-static const char *const req_help[REQ_COUNT] = {
-    "",
+static const char *const req_help[REQ_COUNT] = {"",
 #define REQ_HELP(id, name, help, k1, k2, k3) help,
-    REQUESTS(REQ_HELP)
+                                                REQUESTS(REQ_HELP)
 #undef REQ_HELP
 };
 
@@ -44,9 +43,9 @@ void keys_init(void)
     if (ready)
         return;
     ready = true;
-#define REQ_BIND(id, name, help, k1, k2, k3)                                                 \
-    add(k1, REQ_##id);                                                                       \
-    add(k2, REQ_##id);                                                                       \
+#define REQ_BIND(id, name, help, k1, k2, k3)                                                       \
+    add(k1, REQ_##id);                                                                             \
+    add(k2, REQ_##id);                                                                             \
     add(k3, REQ_##id);
     REQUESTS(REQ_BIND)
 #undef REQ_BIND
@@ -84,6 +83,73 @@ void keys_unbind(int key)
     }
 }
 
+const char *const *keys_request_names(size_t *n)
+{
+    *n = REQ_COUNT - 1;
+    return req_names + 1;
+}
+
+/* The curses codes (up to 3) that a config key code stands for. */
+static size_t ui_codes(int code, int out[3])
+{
+    static const struct {
+        int config, curses;
+    } special[] = {
+        {KEYCODE_UP, KEY_UP},       {KEYCODE_DOWN, KEY_DOWN},    {KEYCODE_LEFT, KEY_LEFT},
+        {KEYCODE_RIGHT, KEY_RIGHT}, {KEYCODE_HOME, KEY_HOME},    {KEYCODE_END, KEY_END},
+        {KEYCODE_PGUP, KEY_PPAGE},  {KEYCODE_PGDN, KEY_NPAGE},   {KEYCODE_INSERT, KEY_IC},
+        {KEYCODE_DELETE, KEY_DC},   {KEYCODE_BACKTAB, KEY_BTAB},
+    };
+    if (code == KEYCODE_ENTER) {
+        out[0] = '\r';
+        out[1] = KEYS_FN(KEY_ENTER);
+        return 2;
+    }
+    if (code == KEYCODE_BACKSPACE) {
+        out[0] = KEYCODE_BACKSPACE;
+        out[1] = KEYS_FN(KEY_BACKSPACE);
+        return 2;
+    }
+    if (code >= KEYCODE_F1 && code <= KEYCODE_F24) {
+        out[0] = KEYS_FN(KEY_F(code - KEYCODE_F1 + 1));
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof special / sizeof *special; i++)
+        if (special[i].config == code) {
+            out[0] = KEYS_FN(special[i].curses);
+            return 1;
+        }
+    out[0] = code;
+    return code < KEYCODE_SPECIAL ? 1 : 0;
+}
+
+void keys_apply_config(const struct config *cfg)
+{
+    keys_init();
+    for (size_t i = 0; i < cfg->nbindings; i++) {
+        const struct config_binding *b = &cfg->bindings[i];
+        int r = 1;
+        while (r < REQ_COUNT && strcmp(req_names[r], b->request))
+            r++;
+        if (r == REQ_COUNT)
+            continue;
+        for (size_t j = 0; j < nbindings;)
+            if (bindings[j].req == (enum request)r)
+                keys_unbind(bindings[j].key);
+            else
+                j++;
+    }
+    for (size_t i = 0; i < cfg->nbindings; i++) {
+        const struct config_binding *b = &cfg->bindings[i];
+        for (size_t k = 0; k < b->nkeys; k++) {
+            int codes[3];
+            size_t n = ui_codes(b->keys[k].code, codes);
+            for (size_t c = 0; c < n; c++)
+                keys_bind(b->request, codes[c]);
+        }
+    }
+}
+
 size_t keys_of(enum request r, int *out, size_t max)
 {
     keys_init();
@@ -108,11 +174,23 @@ static const struct {
     int key;
     const char *name;
 } named[] = {
-    {'\r', "Enter"}, {'\n', "C-j"}, {'\t', "Tab"}, {' ', "Space"}, {KEYS_ESC, "Esc"},
-    {KEYS_FN(KEY_ENTER), "KpEnter"}, {KEYS_FN(KEY_DOWN), "Down"}, {KEYS_FN(KEY_UP), "Up"},
-    {KEYS_FN(KEY_LEFT), "Left"}, {KEYS_FN(KEY_RIGHT), "Right"}, {KEYS_FN(KEY_NPAGE), "PgDn"},
-    {KEYS_FN(KEY_PPAGE), "PgUp"}, {KEYS_FN(KEY_HOME), "Home"}, {KEYS_FN(KEY_END), "End"},
-    {KEYS_FN(KEY_BTAB), "S-Tab"}, {KEYS_FN(KEY_BACKSPACE), "Backspace"}, {127, "Backspace"},
+    {'\r', "Enter"},
+    {'\n', "C-j"},
+    {'\t', "Tab"},
+    {' ', "Space"},
+    {KEYS_ESC, "Esc"},
+    {KEYS_FN(KEY_ENTER), "KpEnter"},
+    {KEYS_FN(KEY_DOWN), "Down"},
+    {KEYS_FN(KEY_UP), "Up"},
+    {KEYS_FN(KEY_LEFT), "Left"},
+    {KEYS_FN(KEY_RIGHT), "Right"},
+    {KEYS_FN(KEY_NPAGE), "PgDn"},
+    {KEYS_FN(KEY_PPAGE), "PgUp"},
+    {KEYS_FN(KEY_HOME), "Home"},
+    {KEYS_FN(KEY_END), "End"},
+    {KEYS_FN(KEY_BTAB), "S-Tab"},
+    {KEYS_FN(KEY_BACKSPACE), "Backspace"},
+    {127, "Backspace"},
 };
 
 const char *keys_name(int key, char *buf, size_t size)

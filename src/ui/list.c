@@ -55,16 +55,19 @@ static void list_draw(struct app *a, struct pane *p)
                           : A_NORMAL;
         if (sel)
             draw_fill(p->win, y + 1, 0, p->w, base);
-        char date[16], mark[8];
-        app_short_date(a, art, date);
+        char date[64], mark[8];
+        app_list_date(a, art, date, sizeof date);
         int x = 1;
         x += draw_str(p->win, y + 1, x, date, p->w - x, sel ? base : style_attr(STYLE_DATE));
         x++;
         unsigned nc = a->nclubs[art];
         snprintf(mark, sizeof mark, "%s%c", a->money[art] ? "\xc2\xa3" : " ",
-                 nc == 0 ? ' ' : nc > 9 ? '+' : (char)('0' + nc));
+                 nc == 0  ? ' '
+                 : nc > 9 ? '+'
+                          : (char)('0' + nc));
         if (p->w >= 30)
-            x += 1 + draw_str(p->win, y + 1, x, mark, p->w - x, sel ? base : style_attr(STYLE_MARKER));
+            x += 1 +
+                 draw_str(p->win, y + 1, x, mark, p->w - x, sel ? base : style_attr(STYLE_MARKER));
         draw_str(p->win, y + 1, x, a->c->articles[art]->title, p->w - x - 1, sel ? base : A_NORMAL);
     }
 }

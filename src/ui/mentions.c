@@ -124,7 +124,7 @@ static void mentions_draw(struct app *a, WINDOW *w)
         const char *t = p->in_title ? ar->title : ar->body;
         size_t len = p->in_title ? strlen(ar->title) : ar->body_len;
         bool is_sel = top + (size_t)y == sel;
-        attr_t base = is_sel ? style_attr(STYLE_SELECTED) : A_NORMAL;
+        attr_t base = is_sel ? style_attr(STYLE_PICKER_SELECTED) : A_NORMAL;
         if (is_sel)
             draw_fill(w, y + 1, 0, width, base);
         char date[16];
@@ -141,7 +141,7 @@ static void mentions_draw(struct app *a, WINDOW *w)
         x += lcols - lw; /* right-align the left context so keywords line up */
         x += draw_text(w, y + 1, x, t + ls, p->start - ls, avail, base);
         x += draw_text(w, y + 1, x, t + p->start, p->end - p->start, width - x - 1,
-                       base | style_attr(kst) | A_BOLD);
+                       style_over(style_attr(kst), base) | A_BOLD);
         size_t re = line_end(t, len, p->end);
         draw_text(w, y + 1, x, t + p->end, re - p->end, width - x - 1, base);
     }

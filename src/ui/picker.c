@@ -83,12 +83,12 @@ static void picker_draw(struct app *a, WINDOW *w)
     for (int y = 0; y < view_rows && top + (size_t)y < n; y++) {
         size_t r = top + (size_t)y;
         bool is_sel = r == sel;
-        attr_t base = is_sel ? style_attr(STYLE_SELECTED) : A_NORMAL;
+        attr_t base = is_sel ? style_attr(STYLE_PICKER_SELECTED) : A_NORMAL;
         if (is_sel)
             draw_fill(w, y + 3, 0, width, base);
         if (any_row && r == 0) {
             draw_str(w, y + 3, 2, kind == ENTITY_CLUB ? "(any club)" : "(any person)", width - 3,
-                     base | style_attr(STYLE_DIM));
+                     style_over(style_attr(STYLE_DIM), base));
             continue;
         }
         const struct index_entity *e = &a->ix->entities[found[r - (any_row ? 1 : 0)]];
@@ -99,7 +99,8 @@ static void picker_draw(struct app *a, WINDOW *w)
             snprintf(count, sizeof count, "%5zu", e->narticles);
         int cw = (int)strlen(count);
         int name_cols = width - 3 - cw - 2;
-        draw_str(w, y + 3, 2, e->name, name_cols, is_sel ? base : style_attr(style_of_kind(e->kind)));
+        draw_str(w, y + 3, 2, e->name, name_cols,
+                 is_sel ? base : style_attr(style_of_kind(e->kind)));
         draw_str(w, y + 3, width - cw - 1, count, cw, is_sel ? base : style_attr(STYLE_DIM));
     }
     if (!nfound && query.len)

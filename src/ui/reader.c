@@ -315,9 +315,9 @@ static void draw_row(struct app *a, WINDOW *w, int y, const struct doc_row *row,
     attr_t *at = xmalloc((n + 1) * sizeof *at);
     for (size_t i = 0; i < n; i++) {
         size_t j = row->start + i;
-        at[i] = style_attr((enum style_elem)st[j]) | base;
+        at[i] = style_over(base, style_attr((enum style_elem)st[j]));
         if (d->cursor >= 0 && mk[j] == d->cursor)
-            at[i] |= style_attr(STYLE_CURSOR);
+            at[i] = style_over(at[i], style_attr(STYLE_CURSOR));
     }
     if (a->search && a->target == TARGET_SEARCH) {
         size_t count, first = search_hits_in(&a->hits, (size_t)d->article, &count);
@@ -325,9 +325,11 @@ static void draw_row(struct app *a, WINDOW *w, int y, const struct doc_row *row,
             const struct posting *p = &a->hits.hits[h];
             if (p->in_title != title || p->end <= row->start || p->start >= row->end)
                 continue;
-            for (size_t j = p->start > row->start ? p->start : row->start; j < p->end && j < row->end; j++)
-                at[j - row->start] = style_attr(STYLE_SEARCH) |
-                                     ((long)h == d->hit ? style_attr(STYLE_CURSOR) : 0);
+            for (size_t j = p->start > row->start ? p->start : row->start;
+                 j < p->end && j < row->end; j++)
+                at[j - row->start] = (long)h == d->hit ? style_over(style_attr(STYLE_SEARCH),
+                                                                    style_attr(STYLE_CURSOR))
+                                                       : style_attr(STYLE_SEARCH);
         }
     }
     int x = 0;
@@ -421,8 +423,9 @@ static void move_cursor(struct app *a, struct pane *p, int dir)
            d->marks[next].in_title == d->marks[m].in_title)
         next += dir;
     if (next < 0 || next >= (long)d->nmarks) {
-        app_message(a, false, dir > 0 ? "last name in this article (n: next %s)"
-                                      : "first name in this article (N: previous %s)",
+        app_message(a, false,
+                    dir > 0 ? "last name in this article (n: next %s)"
+                            : "first name in this article (N: previous %s)",
                     a->ix->entities[d->marks[m].entity].name);
         return;
     }

@@ -1,83 +1,146 @@
-/* style: the built-in look of every element and its curses colour pairs (see style.h). */
+/* style: the terminal's colour depth, the style table filled from a theme,
+ * and the curses colour pairs (and palette slots or direct colours for
+ * 24-bit themes) that draw it (see style.h). */
 #include "style.h"
 #include "../core/entity.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-static struct style_spec table[STYLE_COUNT_];
-static attr_t mono[STYLE_COUNT_];
-static attr_t resolved[STYLE_COUNT_];
-static bool color;
-
-static const char *const names[STYLE_COUNT_] = {
-#define STYLE_NAME(id, name, fg256, fg8, bg, attrs, m) name,
-    STYLE_ELEMENTS(STYLE_NAME)
-#undef STYLE_NAME
+static const enum theme_element elem_of[STYLE_COUNT_] = {
+#define STYLE_ELEM(id, elem, extra) elem,
+    STYLE_ELEMENTS(STYLE_ELEM)
+#undef STYLE_ELEM
 };
 
-/* 256-colour numbers to the closest of the basic 8 for backgrounds. */
-static short bg8(short bg)
+static const unsigned extra_of[STYLE_COUNT_] = {
+#define STYLE_EXTRA(id, elem, extra) extra,
+    STYLE_ELEMENTS(STYLE_EXTRA)
+#undef STYLE_EXTRA
+};
+
+static attr_t resolved[STYLE_COUNT_];
+static enum color_depth depth;
+static bool direct;  /* direct-colour terminfo: colour numbers are 0xrrggbb */
+static bool palette; /* 24-bit through redefined palette slots 16.. */
+static int next_slot;
+
+static bool truecolor_env(void)
 {
-    switch (bg) {
-    case -1:
-        return -1;
-    case 75:
-        return COLOR_CYAN;
-    case 124:
-        return COLOR_RED;
-    case 153:
-        return COLOR_WHITE;
-    case 227:
-        return COLOR_YELLOW;
-    default:
-        return COLOR_BLACK;
-    }
+    const char *ct = getenv("COLORTERM");
+    return ct && (!strcmp(ct, "truecolor") || !strcmp(ct, "24bit"));
 }
 
 void style_init(void)
 {
-    const char *nc = getenv("NO_COLOR");
-    color = has_colors() && !(nc && *nc);
-    if (color) {
-        start_color();
-        use_default_colors();
+    depth = COLOR_DEPTH_NONE;
+    direct = palette = false;
+    if (!has_colors())
+        return;
+    start_color();
+    use_default_colors();
+    if (COLORS >= 0x1000000) {
+        direct = true;
+        depth = COLOR_DEPTH_TRUE;
+    } else if (truecolor_env() && can_change_color() && COLORS >= 256) {
+        palette = true;
+        depth = COLOR_DEPTH_TRUE;
+    } else {
+        depth = color_depth_from_terminal(COLORS, false);
     }
-    bool rich = color && COLORS >= 256;
-#define STYLE_FILL(id, name, fg256, fg8, bg, attrs, m)                                        \
-    table[STYLE_##id] = (struct style_spec){rich ? (short)(fg256) : (short)(fg8),            \
-                                            rich ? (short)(bg) : bg8((short)(bg)), (attrs)}; \
-    mono[STYLE_##id] = (m);
-    STYLE_ELEMENTS(STYLE_FILL)
-#undef STYLE_FILL
-    style_apply();
 }
 
-void style_set(enum style_elem e, struct style_spec spec)
+enum color_depth style_depth(void)
 {
-    if (e < STYLE_COUNT_)
-        table[e] = spec;
+    return depth;
 }
 
-void style_apply(void)
+bool style_has_color(void)
 {
+    return depth != COLOR_DEPTH_NONE;
+}
+
+/* A palette slot holding an RGB colour (reused when one already does). */
+static int palette_slot(const uint8_t rgb[3])
+{
+    for (int s = 16; s < next_slot; s++) {
+        int r, g, b;
+        if (extended_color_content(s, &r, &g, &b) == OK && r == rgb[0] * 1000 / 255 &&
+            g == rgb[1] * 1000 / 255 && b == rgb[2] * 1000 / 255)
+            return s;
+    }
+    if (next_slot >= COLORS)
+        return -1;
+    init_extended_color(next_slot, rgb[0] * 1000 / 255, rgb[1] * 1000 / 255, rgb[2] * 1000 / 255);
+    return next_slot++;
+}
+
+/* The curses colour number of a (downgraded) colour; -1 is the default. */
+static int curses_color(struct color c)
+{
+    uint8_t rgb[3];
+    if (c.kind == COLOR_KIND_DEFAULT)
+        return -1;
+    if (c.kind == COLOR_KIND_INDEX && (c.index < 8 || (c.index < 16 && !direct)))
+        return c.index < COLORS ? c.index : -1;
+    if (c.kind == COLOR_KIND_INDEX && !direct && !palette)
+        return c.index < COLORS ? c.index : -1;
+    if (!color_to_rgb(c, rgb))
+        return -1;
+    if (direct)
+        return (rgb[0] << 16) | (rgb[1] << 8) | rgb[2];
+    return palette_slot(rgb);
+}
+
+static attr_t curses_attrs(unsigned a)
+{
+    attr_t out = A_NORMAL;
+    out |= (a & ATTR_BOLD) ? A_BOLD : 0;
+    out |= (a & ATTR_UNDERLINE) ? A_UNDERLINE : 0;
+    out |= (a & ATTR_REVERSE) ? A_REVERSE : 0;
+    out |= (a & ATTR_DIM) ? A_DIM : 0;
+    out |= (a & ATTR_ITALIC) ? A_ITALIC : 0;
+    out |= (a & ATTR_BLINK) ? A_BLINK : 0;
+    out |= (a & ATTR_STANDOUT) ? A_STANDOUT : 0;
+    return out;
+}
+
+static bool has_colour(struct theme_style s)
+{
+    return s.fg.kind != COLOR_KIND_DEFAULT || s.bg.kind != COLOR_KIND_DEFAULT;
+}
+
+void style_use_theme(const struct theme *t, const struct theme *mono)
+{
+    next_slot = 16;
     for (int e = 0; e < STYLE_COUNT_; e++) {
-        if (!color) {
-            resolved[e] = mono[e];
+        struct theme_style s = t->styles[elem_of[e]];
+        unsigned attrs = s.attrs | extra_of[e];
+        if (depth == COLOR_DEPTH_NONE) {
+            if (mono && has_colour(s))
+                attrs |= mono->styles[elem_of[e]].attrs;
+            resolved[e] = curses_attrs(attrs);
             continue;
         }
-        const struct style_spec *s = &table[e];
-        if (s->fg < 0 && s->bg < 0) {
-            resolved[e] = s->attrs;
+        s = theme_style_downgrade(s, depth);
+        resolved[e] = curses_attrs(attrs);
+        if (!has_colour(s))
             continue;
-        }
-        init_pair((short)(e + 1), s->fg < COLORS ? s->fg : -1, s->bg < COLORS ? s->bg : -1);
-        resolved[e] = s->attrs | COLOR_PAIR(e + 1);
+        int fg = curses_color(s.fg), bg = curses_color(s.bg);
+        init_extended_pair(e + 1, fg, bg);
+        resolved[e] |= COLOR_PAIR(e + 1);
     }
 }
 
 attr_t style_attr(enum style_elem e)
 {
     return e < STYLE_COUNT_ ? resolved[e] : A_NORMAL;
+}
+
+attr_t style_over(attr_t under, attr_t over)
+{
+    attr_t pair = (over & A_COLOR) ? (over & A_COLOR) : (under & A_COLOR);
+    return ((under | over) & ~A_COLOR) | pair;
 }
 
 enum style_elem style_of_kind(int k)
@@ -96,14 +159,4 @@ enum style_elem style_of_kind(int k)
     default:
         return STYLE_NORMAL;
     }
-}
-
-const char *style_name(enum style_elem e)
-{
-    return e < STYLE_COUNT_ ? names[e] : "?";
-}
-
-bool style_has_color(void)
-{
-    return color;
 }

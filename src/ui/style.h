@@ -1,65 +1,75 @@
-/* style: how each UI element and each entity kind looks, as curses
- * attributes. One table, built in; a theme can later fill it with
- * style_set() before style_apply(). Honours NO_COLOR (attributes only). */
+/* style: how each UI element looks on this terminal, as curses attributes
+ * and colour pairs. Each element takes its {fg, bg, attrs} from a theme
+ * element (core/theme.h), downgraded to the colours the terminal really has
+ * (truecolor, 256, 16, 8 or none). */
 #ifndef TOUCHLINE_UI_STYLE_H
 #define TOUCHLINE_UI_STYLE_H
 
 #include <stdbool.h>
 
+#include "../core/theme.h"
 #include "curses_compat.h"
 
-/* X(ID, name, fg256, fg8, bg, colour attrs, NO_COLOR attrs); -1 = default colour. */
-#define STYLE_ELEMENTS(X)                                                                    \
-    X(NORMAL, "normal", -1, -1, -1, A_NORMAL, A_NORMAL)                                       \
-    X(TITLE, "title", 252, COLOR_WHITE, 238, A_NORMAL, A_REVERSE)                             \
-    X(TITLE_FOCUS, "title-focus", 16, COLOR_BLACK, 75, A_BOLD, A_REVERSE | A_BOLD)            \
-    X(STATUS, "status", 252, COLOR_WHITE, 236, A_NORMAL, A_REVERSE)                           \
-    X(MESSAGE, "message", 229, COLOR_YELLOW, 236, A_BOLD, A_REVERSE | A_BOLD)                 \
-    X(ERROR, "error", 231, COLOR_WHITE, 124, A_BOLD, A_REVERSE | A_BOLD)                      \
-    X(SELECTED, "selected", 16, COLOR_BLACK, 153, A_NORMAL, A_REVERSE)                        \
-    X(SELECTED_DIM, "selected-unfocused", -1, -1, 238, A_NORMAL, A_BOLD | A_UNDERLINE)        \
-    X(DATE, "date", 109, COLOR_CYAN, -1, A_NORMAL, A_NORMAL)                                  \
-    X(MARKER, "marker", 178, COLOR_YELLOW, -1, A_NORMAL, A_BOLD)                              \
-    X(META, "meta", 245, COLOR_WHITE, -1, A_NORMAL, A_DIM)                                    \
-    X(HEADING, "heading", -1, -1, -1, A_BOLD, A_BOLD)                                         \
-    X(DIM, "dim", 242, COLOR_WHITE, -1, A_NORMAL, A_DIM)                                      \
-    X(BORDER, "border", 240, COLOR_WHITE, -1, A_NORMAL, A_NORMAL)                             \
-    X(PERSON, "person", 81, COLOR_CYAN, -1, A_BOLD, A_BOLD)                                   \
-    X(CLUB, "club", 214, COLOR_YELLOW, -1, A_NORMAL, A_UNDERLINE)                             \
-    X(NATIONAL_TEAM, "national_team", 141, COLOR_MAGENTA, -1, A_NORMAL, A_UNDERLINE)          \
-    X(COMPETITION, "competition", 114, COLOR_GREEN, -1, A_NORMAL, A_ITALIC)                   \
-    X(MEDIA, "media", 174, COLOR_RED, -1, A_ITALIC, A_ITALIC)                                 \
-    X(MONEY, "money", 84, COLOR_GREEN, -1, A_BOLD, A_BOLD | A_UNDERLINE)                      \
-    X(COUNT, "count", 223, COLOR_YELLOW, -1, A_BOLD, A_BOLD)                                  \
-    X(SEARCH, "search", 16, COLOR_BLACK, 227, A_NORMAL, A_STANDOUT)                           \
-    X(CURSOR, "cursor", -1, -1, -1, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD)                   \
-    X(PROMPT, "prompt", -1, -1, -1, A_BOLD, A_BOLD)
+/* X(ID, theme element, attributes added to the theme's) */
+#define STYLE_ELEMENTS(X)                                                                          \
+    X(NORMAL, THEME_READER_TEXT, 0)                                                                \
+    X(TITLE, THEME_TITLE, 0)                                                                       \
+    X(TITLE_FOCUS, THEME_TITLE_FOCUSED, 0)                                                         \
+    X(STATUS, THEME_STATUS, 0)                                                                     \
+    X(MESSAGE, THEME_STATUS_MESSAGE, 0)                                                            \
+    X(ERROR, THEME_STATUS_ERROR, 0)                                                                \
+    X(LIST_ROW, THEME_LIST_ROW, 0)                                                                 \
+    X(SELECTED, THEME_LIST_SELECTED, 0)                                                            \
+    X(SELECTED_DIM, THEME_LIST_ROW, ATTR_BOLD | ATTR_UNDERLINE) /* selection, list unfocused */    \
+    X(DATE, THEME_LIST_DATE, 0)                                                                    \
+    X(MARKER, THEME_LIST_MARKER, 0)                                                                \
+    X(META, THEME_READER_META, 0)                                                                  \
+    X(HEADING, THEME_READER_HEADING, 0)                                                            \
+    X(DIM, THEME_READER_META, 0) /* secondary text anywhere */                                     \
+    X(BORDER, THEME_BORDER, 0)                                                                     \
+    X(FACTS_HEADING, THEME_FACTS_HEADING, 0)                                                       \
+    X(FACTS_LABEL, THEME_FACTS_LABEL, 0)                                                           \
+    X(FACTS_VALUE, THEME_FACTS_VALUE, 0)                                                           \
+    X(PICKER, THEME_PICKER, 0)                                                                     \
+    X(PICKER_SELECTED, THEME_PICKER_SELECTED, 0)                                                   \
+    X(PROMPT, THEME_PICKER_MATCH, 0) /* typed text: prompts and picker queries */                  \
+    X(HELP, THEME_HELP, 0)                                                                         \
+    X(HELP_KEY, THEME_HELP_KEY, 0)                                                                 \
+    X(PERSON, THEME_PERSON, 0)                                                                     \
+    X(CLUB, THEME_CLUB, 0)                                                                         \
+    X(NATIONAL_TEAM, THEME_NATIONAL_TEAM, 0)                                                       \
+    X(COMPETITION, THEME_COMPETITION, 0)                                                           \
+    X(MEDIA, THEME_MEDIA, 0)                                                                       \
+    X(MONEY, THEME_MONEY, 0)                                                                       \
+    X(COUNT, THEME_COUNT, 0)                                                                       \
+    X(SEARCH, THEME_SEARCH_HIT, 0)                                                                 \
+    X(CURSOR, THEME_CURSOR, 0)
 
 enum style_elem {
-#define STYLE_ENUM(id, name, fg256, fg8, bg, attrs, mono) STYLE_##id,
+#define STYLE_ENUM(id, elem, extra) STYLE_##id,
     STYLE_ELEMENTS(STYLE_ENUM)
 #undef STYLE_ENUM
         STYLE_COUNT_
 };
 
-struct style_spec {
-    short fg, bg; /* curses colour numbers, -1 for the terminal's default */
-    attr_t attrs;
-};
-
-/* Sets up colour pairs for the built-in table, or attributes only when
- * colours are unavailable or NO_COLOR is set (non-empty). Call after initscr. */
+/* Finds the terminal's colour depth and starts colours. Call after initscr,
+ * before style_use_theme. */
 void style_init(void);
-/* Replaces one element's look (for themes); call style_apply() afterwards. */
-void style_set(enum style_elem e, struct style_spec spec);
-/* Re-creates the colour pairs from the table. */
-void style_apply(void);
+/* What the terminal shows: from $COLORTERM (truecolor, 24bit) with a
+ * direct-colour terminfo or one that can change its palette, else curses'
+ * COLORS; none without colours. */
+enum color_depth style_depth(void);
+/* Fills the table from a theme and re-creates the colour pairs. On a
+ * terminal without colours each element keeps the theme's attributes, plus
+ * those of `mono` (may be NULL) wherever the theme relied on a colour. */
+void style_use_theme(const struct theme *t, const struct theme *mono);
 /* The curses attributes (colour pair included) that draw an element. */
 attr_t style_attr(enum style_elem e);
+/* Attributes `over` drawn over `under`: the attributes of both, and the
+ * colour pair of `over` when it has one, else that of `under`. */
+attr_t style_over(attr_t under, attr_t over);
 /* The style of an entity kind's mentions. */
 enum style_elem style_of_kind(int entity_kind);
-/* The name of an element, as themes will spell it. */
-const char *style_name(enum style_elem e);
 /* Whether colours are in use. */
 bool style_has_color(void);
 

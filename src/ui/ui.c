@@ -1,8 +1,11 @@
-/* ui: start-up of the reader: options, where the articles are (paths, or
- * the bundled samples), the terminal checks, curses set-up and tear-down. */
+/* ui: start-up of the reader: options, the config (read, with the theme and
+ * key bindings, before the screen is touched), where the articles are (paths,
+ * the config's folders, or the bundled samples), the terminal checks, curses
+ * set-up and tear-down. */
 #include "ui.h"
 #include "app.h"
 #include "style.h"
+#include "theming.h"
 #include "../core/xalloc.h"
 
 #ifndef TOUCHLINE_VERSION
@@ -64,10 +67,11 @@ static char *find_samples(void)
 
 static void usage(void)
 {
-    puts("usage: touchline [--club NAME] [--person NAME] [PATH...]\n"
-         "Opens the reader on the articles in PATH (files or folders), or on the bundled\n"
-         "samples. --club and --person start with that filter on. '?' in the reader lists\n"
-         "the keys. 'touchline --help' lists the commands.");
+    puts("usage: touchline [--club NAME] [--person NAME] [--theme NAME|PATH] [PATH...]\n"
+         "Opens the reader on the articles in PATH (files or folders), else on the config's\n"
+         "articles folders, else on the bundled samples. --club and --person start with\n"
+         "that filter on; --theme overrides the config's theme ('touchline themes' lists\n"
+         "them). '?' in the reader lists the keys. 'touchline --help' lists the commands.");
 }
 
 /* Resolves a --club/--person name, or explains what is close. */
@@ -101,11 +105,13 @@ static void set_locale(void)
             setlocale(LC_CTYPE, "en_US.UTF-8");
 }
 
-static int run_curses(struct app *a)
+static int run_curses(struct app *a, bool mouse)
 {
     set_escdelay(25);
-    if (!initscr()) {
-        fputs("touchline: cannot initialise the terminal\n", stderr);
+    SCREEN *scr = newterm(NULL, stdout, stdin);
+    if (!scr) {
+        fprintf(stderr, "touchline: cannot use the terminal '%s'\n",
+                getenv("TERM") ? getenv("TERM") : "");
         return EXIT_USAGE;
     }
     cbreak();
@@ -115,34 +121,83 @@ static int run_curses(struct app *a)
     keypad(stdscr, TRUE);
     curs_set(0);
     style_init();
-    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-    mouseinterval(0);
+    theming_apply();
+    if (mouse) {
+        mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+        mouseinterval(0);
+    }
     int status = app_run(a);
     app_free(a);
     endwin();
+    delscreen(scr);
     return status;
 }
 
-int ui_main(int argc, char **argv, const struct cli_globals *g)
+/* The config, its key bindings and the theme, all checked before the screen
+ * is touched. NULL after printing path:line:col: what. */
+static struct config *load_settings(const struct cli_globals *g, const char *theme)
 {
+    struct config *cfg = cli_load_config(g);
+    if (!cfg)
+        return NULL;
+    size_t n;
+    const char *const *names = keys_request_names(&n);
+    struct tl_error err;
+    struct buf warnings;
+    buf_init(&warnings);
+    bool ok =
+        config_validate_keys(cfg, names, n, &err) && theming_open(theme, cfg, &warnings, &err);
+    if (warnings.len)
+        fprintf(stderr, "%s", warnings.data);
+    buf_free(&warnings);
+    if (!ok) {
+        fprintf(stderr, "touchline: %s\n", err.msg);
+        config_free(cfg);
+        theming_close();
+        return NULL;
+    }
+    keys_apply_config(cfg);
+    return cfg;
+}
+
+struct ui_options {
+    const char *club, *person, *kb, *theme;
+    struct cli_globals g;
+};
+
+/* Parses the reader's options; returns -1 to go on, else an exit status. */
+static int parse_options(int argc, char **argv, struct ui_options *o)
+{
+    enum { OPT_CLUB = 256, OPT_PERSON, OPT_THEME };
     static const struct option opts[] = {
-        {"club", required_argument, NULL, 'c'},   {"person", required_argument, NULL, 'p'},
-        {"kb", required_argument, NULL, 'k'},     {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},      {0},
+        {"club", required_argument, NULL, OPT_CLUB},
+        {"person", required_argument, NULL, OPT_PERSON},
+        {"theme", required_argument, NULL, OPT_THEME},
+        {"kb", required_argument, NULL, 'k'},
+        {"config", required_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {0},
     };
-    const char *club = NULL, *person = NULL, *kb = g ? g->kb_file : NULL;
     int ch;
     optind = 0; /* full re-initialisation: main() has scanned argv already */
-    while ((ch = getopt_long(argc, argv, "hVk:", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, "hVk:c:", opts, NULL)) != -1) {
         switch (ch) {
-        case 'c':
-            club = optarg;
+        case OPT_CLUB:
+            o->club = optarg;
             break;
-        case 'p':
-            person = optarg;
+        case OPT_PERSON:
+            o->person = optarg;
+            break;
+        case OPT_THEME:
+            o->theme = optarg;
             break;
         case 'k':
-            kb = optarg;
+            o->kb = optarg;
+            break;
+        case 'c':
+            o->g.config_path = optarg;
             break;
         case 'h':
             usage();
@@ -151,9 +206,80 @@ int ui_main(int argc, char **argv, const struct cli_globals *g)
             puts("touchline " TOUCHLINE_VERSION);
             return EXIT_OK;
         default:
-            return cli_usage_error("try 'touchline --help'");
+            return cli_usage_error("bad option '%s'; try 'touchline --help'", argv[optind - 1]);
         }
     }
+    return -1;
+}
+
+/* The articles: the paths given, the config's folders, or the bundled
+ * samples (*samples set, to be freed). False after a message. */
+static bool find_paths(int argc, char **argv, const struct config *cfg, char ***paths,
+                       size_t *npaths, char **samples)
+{
+    *paths = argv + optind;
+    *npaths = (size_t)(argc - optind);
+    *samples = NULL;
+    if (*npaths)
+        return true;
+    if (cfg->narticles) {
+        *paths = xcalloc(cfg->narticles, sizeof **paths);
+        for (size_t i = 0; i < cfg->narticles; i++)
+            (*paths)[i] = cfg->articles[i].value;
+        *npaths = cfg->narticles;
+        return true;
+    }
+    *samples = find_samples();
+    if (!*samples) {
+        cli_usage_error("no articles given and no bundled samples found; "
+                        "try 'touchline PATH...'");
+        return false;
+    }
+    *paths = samples;
+    *npaths = 1;
+    return true;
+}
+
+static void start_message(struct app *a, const struct pipeline *pl, bool samples)
+{
+    size_t problems = 0;
+    for (size_t i = 0; i < pl->corpus.nproblems; i++)
+        problems += !pl->corpus.problems[i].warning;
+    if (problems)
+        app_message(a, true, "%zu file%s could not be read: 'touchline list' shows why", problems,
+                    problems == 1 ? "" : "s");
+    else
+        app_message(a, false, "%zu articles%s \xc2\xb7 theme %s", pl->corpus.narticles,
+                    samples ? " (bundled samples)" : "", theming_name());
+}
+
+/* Opens the pipeline and runs the reader on it. */
+static int run(struct pipeline *pl, const struct ui_options *o, const struct config *cfg,
+               bool samples)
+{
+    int fclub = -1, fperson = -1;
+    if ((o->club && !resolve_filter(&pl->index, o->club, ENTITY_CLUB, &fclub)) ||
+        (o->person && !resolve_filter(&pl->index, o->person, ENTITY_PERSON, &fperson)))
+        return EXIT_USAGE;
+    struct app a;
+    app_init(&a, pl);
+    a.filter_club = fclub;
+    a.filter_person = fperson;
+    a.layout = cfg->layout;
+    a.date_format = cfg->date_format && strcmp(cfg->date_format, "%d %b") ? cfg->date_format : NULL;
+    filter_apply(&a);
+    start_message(&a, pl, samples);
+    return run_curses(&a, cfg->mouse);
+}
+
+int ui_main(int argc, char **argv, const struct cli_globals *g)
+{
+    struct ui_options o = {.kb = g ? g->kb_file : NULL};
+    if (g)
+        o.g = *g;
+    int status = parse_options(argc, argv, &o);
+    if (status >= 0)
+        return status;
     if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
         fputs("touchline: not a terminal; for text output use 'touchline list PATH' or "
               "'touchline extract PATH'\n",
@@ -161,49 +287,26 @@ int ui_main(int argc, char **argv, const struct cli_globals *g)
         return EXIT_USAGE;
     }
     set_locale();
-    char *samples = NULL;
-    char **paths = argv + optind;
-    size_t npaths = (size_t)(argc - optind);
-    if (!npaths) {
-        samples = find_samples();
-        if (!samples)
-            return cli_usage_error("no articles given and no bundled samples found; "
-                                   "try 'touchline PATH...'");
-        paths = &samples;
-        npaths = 1;
-    }
-    const char *kbs[1] = {kb};
-    struct pipeline_options opt = {.kb_files = kbs, .nkb_files = kb ? 1 : 0};
+    struct config *cfg = load_settings(&o.g, o.theme);
+    if (!cfg)
+        return EXIT_USAGE;
+    char **paths, *samples;
+    size_t npaths;
     struct pipeline pl;
     struct tl_error err;
-    if (!pipeline_open(&pl, paths, npaths, &opt, &err)) {
-        free(samples);
-        fprintf(stderr, "touchline: %s\n", err.msg);
-        return EXIT_USAGE;
+    status = EXIT_USAGE;
+    if (find_paths(argc, argv, cfg, &paths, &npaths, &samples)) {
+        if (cli_pipeline_open_config(&pl, paths, npaths, cfg, o.kb, &err)) {
+            status = run(&pl, &o, cfg, samples != NULL);
+            pipeline_close(&pl);
+        } else {
+            fprintf(stderr, "touchline: %s\n", err.msg);
+        }
+        if (paths != argv + optind && paths != &samples)
+            free(paths);
     }
-    int fclub = -1, fperson = -1;
-    if ((club && !resolve_filter(&pl.index, club, ENTITY_CLUB, &fclub)) ||
-        (person && !resolve_filter(&pl.index, person, ENTITY_PERSON, &fperson))) {
-        pipeline_close(&pl);
-        free(samples);
-        return EXIT_USAGE;
-    }
-    struct app a;
-    app_init(&a, &pl);
-    a.filter_club = fclub;
-    a.filter_person = fperson;
-    filter_apply(&a);
-    size_t problems = 0;
-    for (size_t i = 0; i < pl.corpus.nproblems; i++)
-        problems += !pl.corpus.problems[i].warning;
-    if (problems)
-        app_message(&a, true, "%zu file%s could not be read: 'touchline list' shows why", problems,
-                    problems == 1 ? "" : "s");
-    else
-        app_message(&a, false, "%zu articles%s", pl.corpus.narticles,
-                    samples ? " (bundled samples)" : "");
-    int status = run_curses(&a);
-    pipeline_close(&pl);
     free(samples);
+    config_free(cfg);
+    theming_close();
     return status;
 }

@@ -13,10 +13,11 @@ TL_TMP="$(mktemp -d)"
 TL_TIMEOUT="${TL_TIMEOUT:-10}"
 mkdir -p "$TL_TMP/home" "$TL_TMP/config" "$TL_TMP/data" "$TL_TMP/cache"
 
-# Colours of the built-in style table (src/ui/style.h) on 256-colour terminals.
-TL_COLOR_PERSON=81
-TL_COLOR_CLUB=214
-TL_COLOR_MONEY=84
+# Colours of the default theme (themes/default.yaml): bright-yellow,
+# bright-cyan and bright-green.
+TL_COLOR_PERSON=11
+TL_COLOR_CLUB=14
+TL_COLOR_MONEY=10
 
 tl_cleanup() {
     for s in "${TL_SOCKETS[@]+"${TL_SOCKETS[@]}"}"; do tmux -L "$s" kill-server 2>/dev/null; done
@@ -235,17 +236,71 @@ def width(s):
     return w
 '
 
-# tl_colored COLOR TEXT: whether TEXT is drawn with 256-colour foreground
-# COLOR somewhere on screen (from capture-pane -e).
-tl_colored() {
-    tl_capture -e | python3 -c '
+# tl_style TEXT [MINCOL]: the style of the first cell of each occurrence of
+# TEXT on screen at or right of display column MINCOL, a line each in screen
+# order, from capture-pane -e, as
+# "fg=F bg=B attrs=A": colours as 0-255, #rrggbb or "default"; attributes as
+# a sorted comma list of bold, dim, italic, underline, blink, reverse (or
+# "none"). Exits 1 when TEXT is not on screen.
+TL_SGR_PY='
 import re, sys
-color, text = sys.argv[1], sys.argv[2]
-screen = sys.stdin.read()
-sgr = r"\x1b\[[0-9;]*m"
-pat = r"\x1b\[(?:[0-9;]*;)?38;5;" + color + r"(?:;[0-9;]*)?m(?:" + sgr + r")*" + re.escape(text)
-sys.exit(0 if re.search(pat, screen) else 1)' "$1" "$2"
+def cells(screen):
+    """Yields (row, text, style) runs of the screen with their SGR state."""
+    st = {"fg": "default", "bg": "default", "attrs": set()}
+    names = {1: "bold", 2: "dim", 3: "italic", 4: "underline", 5: "blink", 7: "reverse"}
+    offs = {22: ("bold", "dim"), 23: ("italic",), 24: ("underline",), 25: ("blink",), 27: ("reverse",)}
+    for y, line in enumerate(screen.split("\n")):
+        for part in re.split(r"(\x1b\[[0-9;:]*m)", line):
+            m = re.fullmatch(r"\x1b\[([0-9;:]*)m", part)
+            if not m:
+                if part:
+                    yield y, part, (st["fg"], st["bg"], ",".join(sorted(st["attrs"])) or "none")
+                continue
+            codes = [int(c) if c else 0 for c in re.split("[;:]", m.group(1))] or [0]
+            i = 0
+            while i < len(codes):
+                c = codes[i]
+                if c == 0: st = {"fg": "default", "bg": "default", "attrs": set()}
+                elif c in names: st["attrs"].add(names[c])
+                elif c in offs: st["attrs"] -= set(offs[c])
+                elif 30 <= c <= 37 or 40 <= c <= 47:
+                    st["fg" if c < 40 else "bg"] = str(c % 10)
+                elif 90 <= c <= 97 or 100 <= c <= 107:
+                    st["fg" if c < 100 else "bg"] = str(c % 10 + 8)
+                elif c in (39, 49): st["fg" if c == 39 else "bg"] = "default"
+                elif c in (38, 48) and i + 2 < len(codes) and codes[i + 1] == 5:
+                    st["fg" if c == 38 else "bg"] = str(codes[i + 2]); i += 2
+                elif c in (38, 48) and i + 4 < len(codes) and codes[i + 1] == 2:
+                    st["fg" if c == 38 else "bg"] = "#%02x%02x%02x" % tuple(codes[i + 2:i + 5]); i += 4
+                i += 1
+'
+tl_style() {
+    tl_capture -e | python3 -c "$TL_SGR_PY$TL_WIDTH_PY"'
+text, mincol = sys.argv[1], int(sys.argv[2])
+rows, found = {}, False
+for y, part, style in cells(sys.stdin.read()):
+    rows.setdefault(y, []).append((part, style))
+for y in sorted(rows):
+    line = "".join(p for p, _ in rows[y])
+    start = 0
+    while True:
+        i = line.find(text, start)
+        if i < 0: break
+        if width(line[:i]) >= mincol:
+            pos = 0
+            for part, style in rows[y]:
+                if pos + len(part) > i:
+                    print("fg=%s bg=%s attrs=%s" % style); found = True; break
+                pos += len(part)
+        start = i + 1
+sys.exit(0 if found else 1)' "$1" "${2:-0}"
 }
+
+# tl_colored COLOR TEXT: whether TEXT is drawn with foreground COLOR (0-255
+# or #rrggbb) somewhere on screen.
+tl_colored() { tl_style "$2" | grep -q "^fg=$1 "; }
+# tl_bg COLOR TEXT: the same for the background.
+tl_bg() { tl_style "$2" | grep -q " bg=$1 "; }
 
 # tl_aligned: whether every row that has pane separators (│) has them at the
 # same display columns, i.e. no name or wide character shifted a row.

@@ -23,7 +23,7 @@ check "160x45 again: three panes" tl_until three
 check "160x45 again: still on article 2" tl_wait "Article 2 of 4"
 
 # Tab cycles list -> reader -> facts; each shows as focused (its title colour).
-focused_title() { tl_colored 16 "$1"; }
+focused_title() { tl_bg 6 "$1"; } # title-focused: bg cyan
 tl_keys Tab
 check "Tab focuses the next pane (facts)" tl_until focused_title " Facts"
 tl_keys Tab
@@ -60,7 +60,7 @@ for name in $(grep -oE '^ *X\([A-Z_]+, "[a-z-]+"' "$SRC/src/ui/keys.h" | sed 's/
     has "$name" || { echo "# help lacks $name"; missing=1; }
 done
 check "? lists every request of the key table" [ "$missing" = 0 ]
-for pair in "j Down C-n:move-down" "] w:entity-next" "n:target-next" "m:mentions" "/:search" \
+for pair in "j Down C-n:move-down" "] w:entity-next" "n:next-mention" "m:mentions" "/:search" \
     "c:pick-club" "p:pick-person" "x:clear-filters" "f:toggle-facts" "q:back" "Tab:next-pane" \
     "Enter C-j KpEnter:open" "g Home:first" "G End:last" "C-d:half-page-down" "C-u:half-page-up"; do
     keys=${pair%%:*} name=${pair##*:}

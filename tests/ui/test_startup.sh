@@ -49,7 +49,7 @@ for term in xterm screen-256color tmux-256color xterm-256color; do
     check "TERM=$term: quits cleanly" tl_wait "TOUCHLINE-EXIT=0"
 done
 tl_start 160 45 -- "$FIX"
-check "colours are used by default" bash -c "tmux -L '$TL_SOCKET' capture-pane -t main -e -p | grep -q '38;5;'"
+check "colours are used by default" bash -c "tmux -L '$TL_SOCKET' capture-pane -t main -e -p | grep -qE '\[([0-9;]*;)?(3[0-7]|9[0-7])[;m]'"
 tl_start 160 45 NO_COLOR=1 -- "$FIX"
 check "NO_COLOR: no colour escapes" bash -c "! tmux -L '$TL_SOCKET' capture-pane -t main -e -p | grep -qE '[[;](3[0-7]|4[0-7]|38;5|48;5)[;m]'"
 check "NO_COLOR: still shows the panes" tl_wait "Articles 4"

@@ -1,0 +1,110 @@
+/* theming: the reader's current theme, where themes are looked for, and
+ * cycling through them (see theming.h). */
+#include "theming.h"
+#include "style.h"
+#include "../cli/config_cmds.h"
+#include "../core/theme.h"
+#include "../core/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct theme *current, *mono;
+static struct cli_theme_dirs dirs;
+static bool dirs_ready;
+
+static void init_dirs(void)
+{
+    if (!dirs_ready)
+        cli_theme_dirs_init(&dirs);
+    dirs_ready = true;
+}
+
+/* The built-in default with every colour taken out: `mono` when no file has it. */
+static struct theme *colourless_default(void)
+{
+    struct theme *t = theme_new_default();
+    for (int e = 0; e < THEME_NELEMENTS; e++)
+        t->styles[e].fg = t->styles[e].bg = color_default();
+    free(t->name);
+    t->name = xstrdup("mono");
+    return t;
+}
+
+/* Loads a theme by name or path; NULL with err when it is missing or bad.
+ * *missing tells the two apart (may be NULL). */
+static struct theme *load(const char *name, struct buf *warnings, bool *missing,
+                          struct tl_error *err)
+{
+    enum theme_origin origin = THEME_FROM_PATH;
+    char *path = theme_find(name, dirs.source, dirs.installed, &origin, err);
+    if (missing)
+        *missing = !path && origin != THEME_FROM_BUILTIN;
+    if (!path)
+        return origin == THEME_FROM_BUILTIN ? theme_new_default() : NULL;
+    struct theme *t = theme_load_file(path, NULL, warnings, err);
+    free(path);
+    return t;
+}
+
+bool theming_open(const char *named, const struct config *cfg, struct buf *warnings,
+                  struct tl_error *err)
+{
+    init_dirs();
+    const char *nc = getenv("NO_COLOR");
+    bool no_color = nc && *nc, missing;
+    const char *name = named ? named : cfg && cfg->theme.value ? cfg->theme.value : NULL;
+    struct tl_error why;
+    mono = load("mono", NULL, NULL, &why);
+    if (!mono)
+        mono = colourless_default();
+    if (!name && no_color) {
+        current = theme_copy(mono);
+        return true;
+    }
+    current = load(name ? name : "default", warnings, &missing, &why);
+    if (current)
+        return true;
+    if (!named && name && missing && cfg->path && cfg->theme.line)
+        tl_error_at(err, cfg->path, cfg->theme.line, cfg->theme.col, "%s", why.msg);
+    else
+        *err = why;
+    return false;
+}
+
+void theming_apply(void)
+{
+    style_use_theme(current, mono);
+}
+
+const char *theming_cycle(struct tl_error *err)
+{
+    size_t n, i = 0;
+    struct theme_entry *e = theme_list_available(dirs.source, dirs.installed, &n);
+    while (i < n && strcmp(e[i].name, current->name))
+        i++;
+    i = i < n ? (i + 1) % n : 0;
+    struct theme *t = e[i].path ? theme_load_file(e[i].path, NULL, NULL, err) : theme_new_default();
+    theme_entries_free(e, n);
+    if (!t)
+        return NULL;
+    theme_free(current);
+    current = t;
+    theming_apply();
+    return current->name;
+}
+
+const char *theming_name(void)
+{
+    return current ? current->name : "default";
+}
+
+void theming_close(void)
+{
+    theme_free(current);
+    theme_free(mono);
+    current = mono = NULL;
+    if (dirs_ready)
+        cli_theme_dirs_free(&dirs);
+    dirs_ready = false;
+}
