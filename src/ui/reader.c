@@ -310,12 +310,12 @@ static void draw_row(struct app *a, WINDOW *w, int y, const struct doc_row *row,
     const char *text = title ? ar->title : ar->body;
     const unsigned char *st = title ? d->tstyle : d->bstyle;
     const int *mk = title ? d->tmark : d->bmark;
-    attr_t base = title ? style_attr(STYLE_HEADING) : A_NORMAL;
+    attr_t base = style_attr(title ? STYLE_HEADING : STYLE_NORMAL);
     size_t n = row->end - row->start;
     attr_t *at = xmalloc((n + 1) * sizeof *at);
     for (size_t i = 0; i < n; i++) {
         size_t j = row->start + i;
-        at[i] = style_over(base, style_attr((enum style_elem)st[j]));
+        at[i] = st[j] == STYLE_NORMAL ? base : style_over(base, style_attr((enum style_elem)st[j]));
         if (d->cursor >= 0 && mk[j] == d->cursor)
             at[i] = style_over(at[i], style_attr(STYLE_CURSOR));
     }

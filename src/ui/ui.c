@@ -6,6 +6,8 @@
 #include "app.h"
 #include "style.h"
 #include "theming.h"
+
+#include <term.h>
 #include "../core/xalloc.h"
 
 #ifndef TOUCHLINE_VERSION
@@ -105,8 +107,29 @@ static void set_locale(void)
             setlocale(LC_CTYPE, "en_US.UTF-8");
 }
 
+/* Whether the terminal can show a full screen (it can move the cursor);
+ * checked without touching the screen. TERM=dumb cannot. */
+static bool full_screen_terminal(void)
+{
+    int err;
+    if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+        return false;
+    const char *cup = tigetstr("cup");
+    bool ok = cup && cup != (char *)-1;
+    del_curterm(cur_term);
+    return ok;
+}
+
 static int run_curses(struct app *a, bool mouse)
 {
+    if (!full_screen_terminal()) {
+        fprintf(stderr,
+                "touchline: the terminal '%s' cannot show a full screen; for text output use "
+                "'touchline list PATH'\n",
+                getenv("TERM") ? getenv("TERM") : "");
+        app_free(a);
+        return EXIT_USAGE;
+    }
     set_escdelay(25);
     SCREEN *scr = newterm(NULL, stdout, stdin);
     if (!scr) {
