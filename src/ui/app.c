@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <time.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t got_winch, got_quit;
@@ -143,30 +142,6 @@ void app_short_date(const struct app *a, size_t article, char out[16])
         snprintf(out, 16, "%.2s %s", d + 8, mon);
     else
         snprintf(out, 16, "%s'%.2s", mon, d + 2);
-}
-
-void app_list_date(const struct app *a, size_t article, char *out, size_t size)
-{
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    const char *d = a->c->articles[article]->date;
-    if (!a->date_format || sscanf(d, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) {
-        char s[16];
-        app_short_date(a, article, s);
-        snprintf(out, size, "%s", s);
-        return;
-    }
-    tm.tm_year -= 1900;
-    tm.tm_mon -= 1;
-    tm.tm_isdst = -1;
-    tm.tm_hour = 12;
-    mktime(&tm); /* fills in the weekday and day of the year */
-    /* The format comes from the config, where every conversion was checked. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    if (!strftime(out, size, a->date_format, &tm))
-        out[0] = '\0';
-#pragma GCC diagnostic pop
 }
 
 static void layout(struct app *a);

@@ -158,8 +158,6 @@ void app_close_modal(struct app *a);
 int app_pane_rows(const struct pane *p);
 /* "05 Dec" (or "Dec'19" when not the newest year) for an article. */
 void app_short_date(const struct app *a, size_t article, char out[16]);
-/* The date as the list shows it: in a->date_format when set, else short. */
-void app_list_date(const struct app *a, size_t article, char *out, size_t size);
 
 /* filter.c */
 /* Rebuilds the list from the filters (index queries only) and keeps the

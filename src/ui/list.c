@@ -7,8 +7,34 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* Keeps the selection inside the visible rows. */
+/* The date as the list shows it: in a->date_format when set, else short. */
+static void list_date(const struct app *a, size_t article, char *out, size_t size)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    const char *d = a->c->articles[article]->date;
+    if (!a->date_format || sscanf(d, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) {
+        char s[16];
+        app_short_date(a, article, s);
+        snprintf(out, size, "%s", s);
+        return;
+    }
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    tm.tm_isdst = -1;
+    tm.tm_hour = 12;
+    mktime(&tm); /* fills in the weekday and day of the year */
+    /* The format comes from the config, where every conversion was checked. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    if (!strftime(out, size, a->date_format, &tm))
+        out[0] = '\0';
+#pragma GCC diagnostic pop
+}
+
 static void keep_visible(struct app *a, struct pane *p)
 {
     size_t rows = (size_t)(app_pane_rows(p) > 0 ? app_pane_rows(p) : 1);
@@ -56,7 +82,7 @@ static void list_draw(struct app *a, struct pane *p)
         if (sel)
             draw_fill(p->win, y + 1, 0, p->w, base);
         char date[64], mark[8];
-        app_list_date(a, art, date, sizeof date);
+        list_date(a, art, date, sizeof date);
         int x = 1;
         x += draw_str(p->win, y + 1, x, date, p->w - x, sel ? base : style_attr(STYLE_DATE));
         x++;

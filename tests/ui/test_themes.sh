@@ -152,10 +152,15 @@ rm "$TL_TMP/config/touchline/config.yaml"
 # The config's articles folder is read when no path is given.
 mkdir -p "$TL_TMP/news"
 cp "$FIX/inter-bastoni-talks.md" "$TL_TMP/news/"
-printf 'articles: [%s]\ntheme: high-contrast\n' "$TL_TMP/news" >"$TL_TMP/cfg.yaml"
+printf 'articles: [%s]\ntheme: high-contrast\nlayout: narrow\ndate_format: "%%Y/%%m/%%d"\n' \
+    "$TL_TMP/news" >"$TL_TMP/cfg.yaml"
 tl_start 160 45 -- --config "$TL_TMP/cfg.yaml"
 check "config: its articles folder is read (1 article)" tl_wait "Articles 1"
 check "config: its theme is used" tl_wait_status "theme high-contrast"
+day=$(grep -m1 '^date:' "$FIX/inter-bastoni-talks.md" | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}' | tr - /)
+check "config: the list's dates in its date_format ($day)" tl_wait " $day "
+tl_snap
+check "config: layout narrow at 160 columns (no side-by-side panes)" lacks "│"
 
 # Bad files: path:line:col on stderr, exit 2, and the screen never touched.
 bad() { # NAME EXPECTED-REGEX ARGS...
