@@ -1,6 +1,7 @@
 /* cli/check: `touchline check FILE...`, validating config, theme and KB files
  * without starting the UI; the kind of each is told from its top-level keys. */
 #include "config_cmds.h"
+#include "ui/keys.h"
 
 #include "../core/config.h"
 #include "../core/kb.h"
@@ -59,8 +60,10 @@ static bool check_file(const char *path, enum file_kind kind, const struct buf *
         return ok;
     }
     struct config *cfg = config_load_text(path, text->data, text->len, warnings, err);
-    /* Request names belong to the UI; here only keys bound twice are caught. */
-    bool ok = cfg && config_validate_keys(cfg, NULL, 0, err);
+    /* The reader's request names (its key table is curses-free). */
+    size_t nrequests;
+    const char *const *requests = keys_request_names(&nrequests);
+    bool ok = cfg && config_validate_keys(cfg, requests, nrequests, err);
     config_free(cfg);
     return ok;
 }

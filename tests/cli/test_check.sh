@@ -36,7 +36,7 @@ articles: [~/news]
 theme: solarized-dark
 layout: wide
 keys:
-  target-next: [n, <C-n>]
+  next-mention: [n, <C-n>]
   quit: Q
 boilerplate:
   - 'Follow \w+ on Twitter'
@@ -58,6 +58,11 @@ status=$?
 check "three good files exit 0" "[ $status -eq 0 ]"
 check "config detected" "grep -qx '$tmp/config.yaml: ok (config)' '$tmp/out'"
 check "kb detected" "grep -qx '$tmp/kb.yaml: ok (kb)' '$tmp/out'"
+printf 'keys:\n  next-mentoin: [n]\n' >"$tmp/badreq.yaml"
+"$bin" check "$tmp/badreq.yaml" >"$tmp/badreq.out" 2>&1
+status=$?
+check "an unknown request name is an error" "[ $status -eq 2 ]"
+check "with its place and the nearest request" "grep -q 'badreq.yaml:2:3: .*next-mention' '$tmp/badreq.out'"
 check "theme detected" "grep -qx '$tmp/theme.yaml: ok (theme)' '$tmp/out'"
 check "nothing on stderr" "[ ! -s '$tmp/err' ]"
 
