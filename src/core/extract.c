@@ -335,6 +335,15 @@ static bool kb_match_allowed(const struct doc *d, size_t i, size_t end, const st
     return true;
 }
 
+/* A KB name refused here may still be part of a person's name: "Joe
+ * Jordan", "Jordan Henderson" (a given name next to another capital). */
+static bool might_be_a_name(const struct doc *d, size_t i, size_t end)
+{
+    bool after_given = i > 0 && (d->t.v[i - 1].flags & TOK_CAP) && (d->lex[i - 1] & LEX_GIVEN);
+    bool given_first = (d->lex[i] & LEX_GIVEN) && end < d->t.n && (d->t.v[end].flags & TOK_CAP);
+    return end == i + 1 && (after_given || given_first);
+}
+
 static void kb_pass(struct doc *d)
 {
     for (size_t i = 0; i < d->t.n; i++) {
@@ -348,8 +357,12 @@ static void kb_pass(struct doc *d)
         bool weak;
         int form = choose_form(d, forms, n, &weak);
         const struct kb_form *f = &d->ex->kb->forms[form];
-        if (!kb_match_allowed(d, i, end, f))
+        if (!kb_match_allowed(d, i, end, f)) {
+            if (!might_be_a_name(d, i, end))
+                for (size_t k = i; k < end; k++)
+                    d->lex[k] |= LEX_NOT_NAME; /* "in Spain": a place, not a person either */
             continue;
+        }
         doc_add_mention(d, i, end, entity_for_kb(d, f->entry), weak);
         i = end - 1;
     }
@@ -372,6 +385,10 @@ static bool weak_supported(const struct doc *d, const struct doc_mention *m)
     enum person_role role;
     if (doc_is_role_word(d, m->tok_end, &role))
         return true;
+    if (kind == ENTITY_CLUB && (d->t.v[m->tok].flags & TOK_SENT_START) &&
+        tokens_is_punct(&d->t, m->tok_end, ':') && m->tok_end + 2 < d->t.n &&
+        tokens_is_punct(&d->t, m->tok_end + 2, ','))
+        return true; /* a line-up: "Clyde: Hewitt, Potter, ..." */
     return m->tok > 0 && doc_token_in(d, m->tok - 1, weak_before) && kind == ENTITY_CLUB;
 }
 
@@ -381,8 +398,11 @@ static void resolve_weak(struct doc *d)
     for (size_t i = 0; i < d->nm; i++) {
         struct doc_mention *m = &d->m[i];
         if (m->weak && !weak_supported(d, m)) {
-            for (size_t k = m->tok; k < m->tok_end; k++)
+            bool person = d->e[m->entity].kind == ENTITY_PERSON;
+            for (size_t k = m->tok; k < m->tok_end; k++) {
                 d->owner[k] = -1;
+                d->lex[k] |= person ? 0 : LEX_KB_WEAK;
+            }
             continue;
         }
         m->weak = false;

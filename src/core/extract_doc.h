@@ -24,6 +24,7 @@ enum lex_flag {
     LEX_PARTICLE = 1 << 1, /* de, van, da ... */
     LEX_NOT_NAME = 1 << 2, /* never part of a person's name */
     LEX_ROLE = 1 << 3,     /* a role word; the role is in doc.role */
+    LEX_KB_WEAK = 1 << 4,  /* a weak KB form left unsupported ("Crusaders", "Clyde") */
 };
 
 /* One word of the KB lexicon with what it is (enum lex_flag bits). */

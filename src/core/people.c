@@ -119,8 +119,9 @@ static bool name_token(const struct people *p, size_t i)
         return false;
     if ((tk->flags & TOK_UPPER) && tk->end - tk->start > 1)
         return false;
-    if (tk->end - tk->start == 1 && d->t.folded.data[tk->fstart] == 'i')
-        return false; /* the pronoun */
+    const char *w = tokens_folded(&d->t, i);
+    if (w[0] == 'i' && (w[1] == '\0' || w[1] == '\''))
+        return false; /* the pronoun: "I", "I've", "I'm" */
     return (tk->flags & TOK_CAP) && !not_a_name(p, i);
 }
 
@@ -360,7 +361,9 @@ static bool single_name_clue(const struct people *p, size_t i)
         return true;
     if ((d->t.v[i].flags & TOK_POSS) && doc_token_in(d, i + 1, side_words))
         return true;
-    bool unknown_word = !set_has(&p->lower, tokens_folded(&d->t, i));
+    /* The loose clues below only count for words nobody knows: not an
+     * ordinary word of the article, not a club name left unsupported. */
+    bool unknown_word = !set_has(&p->lower, tokens_folded(&d->t, i)) && !(d->lex[i] & LEX_KB_WEAK);
     if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
         doc_token_in(d, i - 1, transfer_before))
         return true; /* "Ajax sold Antony", "a bid for Raphinha" */
@@ -441,8 +444,8 @@ static void list_names(struct people *p, size_t i, size_t end, bool officials)
             continue;
         }
         size_t stop = run_end(p, i);
-        if (stop == i || (officials && depth > 0)) {
-            i++;
+        if (stop == i || (officials && depth > 0) || tokens_is_punct(&d->t, stop, ':')) {
+            i = stop > i ? stop : i + 1; /* a header ("Clyde:") is not a player */
             continue;
         }
         int e = stop - i == 1 ? person_by_surname(d, i, stop) : -1;
@@ -500,6 +503,9 @@ static void full_names(struct people *p)
                            doc_is_role_word(d, s, &role)))
             s++;
         bool ground = (d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, venue_words);
+        bool county = s >= 2 && tokens_is_punct(&d->t, s - 1, '(') &&
+                      tokens_is_punct(&d->t, end, ')') && (d->t.v[s - 2].flags & TOK_CAP);
+        ground = ground || county; /* "M Dean (S Yorkshire)": the referee's county */
         bool saint = tokens_is(&d->t, s, "st") || tokens_is(&d->t, s, "saint");
         if (end - s >= 2 && end - s <= 5 && !ground && !saint) {
             int e = add_person(d, s, end);
