@@ -15,6 +15,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME"
+cd "$src" || exit 1 # paths on the completed command lines are relative to it
 
 # complete CWORD WORD...: the COMPREPLY, one a line, for the words with the
 # cursor on word CWORD (word 0 is the binary). Runs in a fresh bash from dir
