@@ -12,10 +12,10 @@
 static void print_context(const char *text, size_t len, size_t start, size_t end)
 {
     size_t a = start > CONTEXT ? start - CONTEXT : 0, b = end + CONTEXT < len ? end + CONTEXT : len;
-    while (a > 0 && a < start && ((unsigned char)text[a] & 0xC0) == 0x80)
-        a--; /* never start inside a character */
-    while (b < len && ((unsigned char)text[b] & 0xC0) == 0x80)
-        b++;
+    while (a > 0 && a < start && text[a - 1] != ' ' && text[a - 1] != '\n')
+        a++; /* start and end on word boundaries, never inside a character */
+    while (b < len && b > end && text[b] != ' ' && text[b] != '\n')
+        b--;
     for (size_t i = a; i < b; i++)
         putchar(text[i] == '\n' ? ' ' : text[i]);
     putchar('\n');

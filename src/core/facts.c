@@ -51,7 +51,7 @@ static const char *const pattern_text[P_COUNT] = {
                    "in|keen on|monitoring|tracking|eyeing|chasing|targeting|plotting a (?:move|"
                    "bid) for|considering a (?:move|bid) for|(?:preparing|ready|set|poised) to "
                    "(?:bid|move) for|lining up (?:a bid|a move) for|in the race for|leading "
-                   "the race for|want to sign|want|wants|in talks to sign|in pursuit of|keen to "
+                   "the race for|want to sign|wants to sign|in talks to sign|in pursuit of|keen to "
                    "sign|hoping to sign|trying to sign|linked with|weighing up a move for)\\b",
     [P_SOURCE] = "\\b(?:according to|told|reports? in|reported by|quoted in|speaking to|writing "
                  "in|claims? in|in an interview with|interview with)\\b",

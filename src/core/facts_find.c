@@ -217,8 +217,9 @@ static void on_money(struct match *m, void *ctx)
             f->qualifier = "up to";
         else if (subject_has_word(d, s, e, reported_words))
             f->qualifier = "reported";
-        f->from = subject_entity_after_word(d, ENTITY_CLUB, s, e, from_words);
-        f->to = subject_entity_after_word(d, ENTITY_CLUB, s, e, to_words);
+        size_t near_end = end + 40 < e ? end + 40 : e; /* not "... on loan to Parma" later */
+        f->from = subject_entity_after_word(d, ENTITY_CLUB, s, near_end, from_words);
+        f->to = subject_entity_after_word(d, ENTITY_CLUB, s, near_end, to_words);
         if (f->to == NO_ENTITY)
             f->to = subject_entity_near(d, ENTITY_CLUB, s, m->start, m->start, -1);
         if (f->to == f->from) /* "Barcelona agreed to sign X from Bayern for ...": the buyer leads */
@@ -232,6 +233,28 @@ static void on_money(struct match *m, void *ctx)
         f->subject = subject_topic(d, m->start, true);
     else
         f->subject = subject_person(d, m->start, end, true);
+}
+
+/* The club the article names most often before `at`. */
+static int most_named_club(const struct doc *d, size_t at)
+{
+    int best = NO_ENTITY;
+    size_t best_n = 0;
+    for (size_t k = 0; k < d->nm; k++) {
+        int c = d->m[k].entity;
+        if (d->e[c].kind != ENTITY_CLUB)
+            continue;
+        size_t n = 0;
+        for (size_t j = 0; j < d->nm; j++) {
+            const struct token *a = &d->t.v[d->m[j].tok];
+            n += d->m[j].entity == c && ((a->flags & TOK_TITLE) || a->start < at);
+        }
+        if (n > best_n) {
+            best_n = n;
+            best = c;
+        }
+    }
+    return best;
 }
 
 static const char *const count_names[] = {"n", "n2", "nth", NULL};
@@ -269,7 +292,14 @@ static void on_appearances(struct match *m, void *ctx)
                               m->end);
     f->has_value = true;
     f->value = n;
-    f->team = country != NO_ENTITY ? country : subject_entity_near(d, ENTITY_CLUB, s, e, m->end, 1);
+    static const char *const the_club[] = {"for the club", "for the side", "for his club",
+                                           "for the team", NULL};
+    if (country != NO_ENTITY)
+        f->team = country;
+    else if (subject_has_word(d, m->end, m->end + 14 < e ? m->end + 14 : e, the_club))
+        f->team = most_named_club(d, m->start); /* "for the club": the article's club */
+    else
+        f->team = subject_entity_near(d, ENTITY_CLUB, s, e, m->end, 1);
     if (f->team == NO_ENTITY)
         f->team = subject_entity_near(d, ENTITY_COMPETITION, s, e, m->end, 1);
     f->subject = subject_person(d, m->start, m->end, true);
@@ -401,8 +431,19 @@ static void on_interest(struct match *m, void *ctx)
     size_t s, e;
     subject_sentence(d, m->start, &s, &e);
     int club = subject_entity_near(d, ENTITY_CLUB, s, m->start, m->start, -1);
-    int person = subject_entity_near(d, ENTITY_PERSON, m->end, e, m->end, 1);
-    if (club == NO_ENTITY || person == NO_ENTITY)
+    if (club == NO_ENTITY)
+        return;
+    /* The player named right after ("monitoring Ivan Toney", "keen on
+     * signing X"), or the article's player for "the situation" / "him". */
+    static const char *const anaphors[] = {"him", "the situation", "his situation", "the player",
+                                           "the defender", "the midfielder", "the striker",
+                                           "the forward", "the winger", "the goalkeeper", NULL};
+    size_t window = m->end + 30 < e ? m->end + 30 : e;
+    int person = subject_entity_near(d, ENTITY_PERSON, m->end, window, m->end, 1);
+    if (person == NO_ENTITY && subject_has_word(d, m->end, m->end + 20 < e ? m->end + 20 : e,
+                                                anaphors))
+        person = subject_topic(d, m->start, true);
+    if (person == NO_ENTITY)
         return;
     struct fact *f = add_fact(d, FACT_INTEREST, m->start, m->end);
     f->club = club;
