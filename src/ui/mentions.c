@@ -1,6 +1,8 @@
-/* mentions: every occurrence of the target in the listed articles, in
- * keyword-in-context form (date, left context, the name, right context),
- * in list order. Enter jumps to the one chosen. */
+/* mentions: every occurrence of the target in keyword-in-context form
+ * (date, left context, the name, right context). An entity's mentions come
+ * from the whole corpus: the listed articles first, in list order, then the
+ * ones the filters hide, in load order; Enter on one of those clears the
+ * filters to show it. A search's matches are those of the listed articles. */
 #include "app.h"
 #include "draw.h"
 #include "style.h"
@@ -23,6 +25,10 @@ static int by_list_pos(const void *pa, const void *pb)
     const struct posting *a = *(const struct posting *const *)pa;
     const struct posting *b = *(const struct posting *const *)pb;
     long qa = sort_app->pos_of[a->article], qb = sort_app->pos_of[b->article];
+    if (qa < 0)
+        qa = (long)sort_app->nlist + (long)a->article; /* hidden: after the list */
+    if (qb < 0)
+        qb = (long)sort_app->nlist + (long)b->article;
     if (qa != qb)
         return qa < qb ? -1 : 1;
     return a < b ? -1 : a > b; /* postings are in reading order within an article */
@@ -44,7 +50,7 @@ void mentions_open(struct app *a)
     }
     nitems = sel = top = narticles = 0;
     for (size_t i = 0; i < n; i++) {
-        if (a->pos_of[p[i].article] < 0)
+        if (a->pos_of[p[i].article] < 0 && a->target != TARGET_ENTITY)
             continue;
         items = xgrow(items, &icap, nitems + 1, sizeof *items);
         items[nitems++] = &p[i];
@@ -152,6 +158,10 @@ static void jump(struct app *a)
     const struct posting *p = items[sel];
     app_close_modal(a);
     long pos = a->pos_of[p->article];
+    if (pos < 0 && a->target == TARGET_ENTITY) {
+        filter_clear(a); /* the mention is in an article the filters hide */
+        pos = a->pos_of[p->article];
+    }
     if (pos < 0)
         return;
     app_select(a, (size_t)pos);
