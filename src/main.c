@@ -44,6 +44,7 @@ static void print_help(void)
          "      --kb FILE      merge a knowledge-base file over the built-in one\n"
          "      --config FILE  read this config instead of\n"
          "                     $XDG_CONFIG_HOME/touchline/config.yaml\n"
+         "      --threads N    extract on N threads (default 0: one per core)\n"
          "\n"
          "'touchline COMMAND --help' describes one command.");
 }
@@ -55,12 +56,13 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, 'V'},
         {"kb", required_argument, NULL, 'k'},
         {"config", required_argument, NULL, 'c'},
+        {"threads", required_argument, NULL, 't'},
         {0},
     };
     struct cli_globals g = {0};
     int ch;
     opterr = 0; /* an unknown option may be the reader's (--club): ui_main reports it */
-    while ((ch = getopt_long(argc, argv, "+hVk:c:", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "+hVk:c:t:", opts, NULL)) != -1) {
         switch (ch) {
         case 'h':
             print_help();
@@ -73,6 +75,11 @@ int main(int argc, char **argv)
             break;
         case 'c':
             g.config_path = optarg;
+            break;
+        case 't':
+            if (!cli_parse_threads(optarg, &g.threads))
+                return cli_usage_error("--threads: expected a number from 0 to 1024, got '%s'",
+                                       optarg);
             break;
         default:
             return ui_main(argc, argv, &g);

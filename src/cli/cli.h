@@ -16,6 +16,7 @@ enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
 struct cli_globals {
     const char *kb_file;     /* --kb FILE, or NULL */
     const char *config_path; /* --config FILE, or NULL for the default place */
+    unsigned threads;        /* --threads N: extraction threads, 0 for one per core */
 };
 
 /* Each command gets argv starting at its own name and returns an exit status. */
@@ -33,9 +34,13 @@ bool cli_load_corpus(struct corpus *c, char **paths, int npaths);
  * go to stderr; on a fatal error prints it and returns false. */
 bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struct cli_globals *g);
 /* pipeline_open with a loaded config's KB files (then kb_file, may be NULL)
- * and boilerplate patterns: what cli_open_pipeline and the reader share. */
+ * and boilerplate patterns, on `threads` extraction threads (0: one per
+ * core): what cli_open_pipeline and the reader share. */
 bool cli_pipeline_open_config(struct pipeline *p, char **paths, size_t npaths,
-                              const struct config *cfg, const char *kb_file, struct tl_error *err);
+                              const struct config *cfg, const char *kb_file, unsigned threads,
+                              struct tl_error *err);
+/* Parses --threads' argument (0 to 1024) into *out; false when it is not one. */
+bool cli_parse_threads(const char *s, unsigned *out);
 /* The user's config (--config, or $XDG_CONFIG_HOME/touchline/config.yaml
  * when it exists); its warnings go to stderr. On a bad file prints
  * path:line:col: what and returns NULL (the caller exits 2). */

@@ -4,6 +4,7 @@
 
 #include "core/xalloc.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,7 +56,8 @@ struct boilerplate *cli_boilerplate(const struct cli_globals *g)
 }
 
 bool cli_pipeline_open_config(struct pipeline *p, char **paths, size_t npaths,
-                              const struct config *cfg, const char *kb_file, struct tl_error *err)
+                              const struct config *cfg, const char *kb_file, unsigned threads,
+                              struct tl_error *err)
 {
     /* KB files: the config's, then --kb, merged in that order. */
     const char **kb = xcalloc(cfg->nkb_files + 1, sizeof *kb);
@@ -70,7 +72,8 @@ bool cli_pipeline_open_config(struct pipeline *p, char **paths, size_t npaths,
     struct pipeline_options opt = {.kb_files = kb,
                                    .nkb_files = nkb,
                                    .boilerplate = patterns,
-                                   .nboilerplate = cfg->nboilerplate};
+                                   .nboilerplate = cfg->nboilerplate,
+                                   .threads = threads};
     bool ok = pipeline_open(p, paths, npaths, &opt, err);
     free(kb);
     free(patterns);
@@ -83,7 +86,8 @@ bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struc
     if (!cfg)
         return false;
     struct tl_error err;
-    bool ok = cli_pipeline_open_config(p, paths, (size_t)npaths, cfg, g ? g->kb_file : NULL, &err);
+    bool ok = cli_pipeline_open_config(p, paths, (size_t)npaths, cfg, g ? g->kb_file : NULL,
+                                       g ? g->threads : 0, &err);
     config_free(cfg);
     if (!ok) {
         fprintf(stderr, "touchline: %s\n", err.msg);
@@ -92,6 +96,17 @@ bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struc
     for (size_t i = 0; i < p->corpus.nproblems; i++)
         fprintf(stderr, "touchline: %s%s\n", p->corpus.problems[i].warning ? "warning: " : "",
                 p->corpus.problems[i].message);
+    return true;
+}
+
+bool cli_parse_threads(const char *s, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (errno || end == s || *end || n < 0 || n > 1024)
+        return false;
+    *out = (unsigned)n;
     return true;
 }
 

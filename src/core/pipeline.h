@@ -19,7 +19,7 @@ struct pipeline_options {
     size_t nkb_files;
     const char *const *boilerplate; /* extra boilerplate patterns */
     size_t nboilerplate;
-    unsigned threads; /* 0: one per core */
+    unsigned threads; /* extraction threads; 0: one per online core */
 };
 
 struct pipeline {

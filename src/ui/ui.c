@@ -198,6 +198,7 @@ static int parse_options(int argc, char **argv, struct ui_options *o)
         {"theme", required_argument, NULL, OPT_THEME},
         {"kb", required_argument, NULL, 'k'},
         {"config", required_argument, NULL, 'c'},
+        {"threads", required_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {0},
@@ -205,7 +206,7 @@ static int parse_options(int argc, char **argv, struct ui_options *o)
     int ch;
     optind = 0; /* full re-initialisation: main() has scanned argv already */
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, "hVk:c:", opts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "hVk:c:t:", opts, NULL)) != -1) {
         switch (ch) {
         case OPT_CLUB:
             o->club = optarg;
@@ -221,6 +222,11 @@ static int parse_options(int argc, char **argv, struct ui_options *o)
             break;
         case 'c':
             o->g.config_path = optarg;
+            break;
+        case 't':
+            if (!cli_parse_threads(optarg, &o->g.threads))
+                return cli_usage_error("--threads: expected a number from 0 to 1024, got '%s'",
+                                       optarg);
             break;
         case 'h':
             usage();
@@ -319,7 +325,7 @@ int ui_main(int argc, char **argv, const struct cli_globals *g)
     struct tl_error err;
     status = EXIT_USAGE;
     if (find_paths(argc, argv, cfg, &paths, &npaths, &samples)) {
-        if (cli_pipeline_open_config(&pl, paths, npaths, cfg, o.kb, &err)) {
+        if (cli_pipeline_open_config(&pl, paths, npaths, cfg, o.kb, o.g.threads, &err)) {
             status = run(&pl, &o, cfg, samples != NULL);
             pipeline_close(&pl);
         } else {

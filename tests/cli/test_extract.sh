@@ -107,5 +107,15 @@ printf 'clubs:\n  - aliases: [x]\n' >"$tmp/noname.yaml"
 "$bin" --kb "$tmp/noname.yaml" extract "$tmp/a.txt" >/dev/null 2>"$tmp/noname.err"
 check "an entry without a name is reported with its line" "grep -q 'noname.yaml:2:5: entry has no .name.' '$tmp/noname.err'"
 
+# --threads: the same output on any number of threads; a bad count is a usage error.
+"$bin" --threads 1 extract "$src/samples" "$src/samples" >"$tmp/t1.jsonl" 2>/dev/null
+"$bin" --threads 3 extract "$src/samples" "$src/samples" >"$tmp/t3.jsonl" 2>/dev/null
+check "--threads 3 gives the output of --threads 1" "cmp -s '$tmp/t1.jsonl' '$tmp/t3.jsonl'"
+check "--threads 1 gives the default output" "cmp -s '$tmp/out.jsonl' <(head -n $(wc -l <"$tmp/out.jsonl") '$tmp/t1.jsonl')"
+"$bin" --threads many extract "$src/samples" >/dev/null 2>"$tmp/threads.err"
+status=$?
+check "--threads many exits 2" "[ $status -eq 2 ]"
+check "--threads many says why" "grep -q -- '--threads: expected a number' '$tmp/threads.err'"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,118 @@
+/* test_pipeline: parallel extraction gives exactly what one thread gives.
+ * The samples folder, loaded several times over, is run through the pipeline
+ * with 1 thread and with 4 (and with 0, one per core); every article's JSON
+ * export must match byte for byte, and so must the entity index (entities in
+ * the same order with the same postings). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/export.h"
+#include "core/pipeline.h"
+
+enum { COPIES = 8 };
+
+static char samples[4096];
+
+static bool open_with(struct pipeline *p, unsigned threads)
+{
+    char *paths[COPIES];
+    for (size_t i = 0; i < COPIES; i++)
+        paths[i] = samples;
+    struct pipeline_options opt = {.threads = threads};
+    struct tl_error err;
+    bool ok = pipeline_open(p, paths, COPIES, &opt, &err);
+    if (!ok)
+        print_error("pipeline_open: %s\n", err.msg);
+    return ok;
+}
+
+static void assert_same_exports(const struct pipeline *a, const struct pipeline *b)
+{
+    assert_int_equal(a->corpus.narticles, b->corpus.narticles);
+    struct buf ja, jb;
+    buf_init(&ja);
+    buf_init(&jb);
+    for (size_t i = 0; i < a->corpus.narticles; i++) {
+        buf_reset(&ja);
+        buf_reset(&jb);
+        export_article_json(&ja, a->corpus.articles[i], &a->index.x[i], false);
+        export_article_json(&jb, b->corpus.articles[i], &b->index.x[i], false);
+        assert_string_equal(ja.data, jb.data);
+    }
+    buf_free(&ja);
+    buf_free(&jb);
+}
+
+static void assert_same_index(const struct index *a, const struct index *b)
+{
+    assert_int_equal(a->nentities, b->nentities);
+    for (size_t i = 0; i < a->nentities; i++) {
+        const struct index_entity *ea = &a->entities[i], *eb = &b->entities[i];
+        assert_string_equal(ea->id, eb->id);
+        assert_int_equal(ea->npostings, eb->npostings);
+        for (size_t k = 0; k < ea->npostings; k++) { /* field by field: postings have padding */
+            const struct posting *pa = &ea->postings[k], *pb = &eb->postings[k];
+            assert_int_equal(pa->article, pb->article);
+            assert_int_equal(pa->local, pb->local);
+            assert_int_equal(pa->start, pb->start);
+            assert_int_equal(pa->end, pb->end);
+            assert_int_equal(pa->in_title, pb->in_title);
+        }
+        assert_int_equal(ea->narticles, eb->narticles);
+    }
+}
+
+static void check_threads(unsigned threads)
+{
+    struct pipeline one, many;
+    assert_true(open_with(&one, 1));
+    assert_true(open_with(&many, threads));
+    assert_true(one.corpus.narticles >= COPIES * 10);
+    assert_same_exports(&one, &many);
+    assert_same_index(&one.index, &many.index);
+    pipeline_close(&one);
+    pipeline_close(&many);
+}
+
+static void test_four_threads_match_one(void **state)
+{
+    (void)state;
+    check_threads(4);
+}
+
+static void test_one_per_core_matches_one(void **state)
+{
+    (void)state;
+    check_threads(0);
+}
+
+static void test_more_threads_than_articles(void **state)
+{
+    (void)state;
+    struct pipeline p;
+    char *paths[] = {samples};
+    struct pipeline_options opt = {.threads = 200};
+    struct tl_error err;
+    assert_true(pipeline_open(&p, paths, 1, &opt, &err));
+    assert_true(p.index.nentities > 0);
+    pipeline_close(&p);
+}
+
+int main(void)
+{
+    const char *src = getenv("TOUCHLINE_SOURCE_DIR");
+    snprintf(samples, sizeof samples, "%s/samples", src ? src : ".");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_four_threads_match_one),
+        cmocka_unit_test(test_one_per_core_matches_one),
+        cmocka_unit_test(test_more_threads_than_articles),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
