@@ -114,6 +114,15 @@ static char *read_file(struct corpus *c, const char *path, size_t *len, time_t *
     return data;
 }
 
+/* True when the bytes hold nothing but ASCII white space (or nothing). */
+static bool is_blank(const char *data, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(" \t\r\n\f\v", data[i]) || data[i] == '\0')
+            return false;
+    return true;
+}
+
 static void load_file(struct corpus *c, const char *path)
 {
     size_t len;
@@ -128,12 +137,16 @@ static void load_file(struct corpus *c, const char *path)
     }
     struct tl_error err;
     struct article *a = article_parse(path, data, len, mtime, c->boilerplate, &err);
+    bool blank = is_blank(data, len);
     free(data);
     if (!a) {
         corpus_add_problem(c, path, false, "%s", err.msg);
         return;
     }
     add_article(c, a);
+    if (blank)
+        corpus_add_problem(c, path, true, "%s: %s", path,
+                           len ? "only white space, no text" : "empty file, no text");
 }
 
 /* Inside folders: .txt, .md and .markdown files, except a folder's own

@@ -469,9 +469,46 @@ static void merge(struct kb *kb, const struct kb *add)
                      l->nrole_words[r]);
 }
 
+/* How deep a KB file may nest collections. libyaml's document loader takes
+ * time quadratic in the nesting depth (a line of 100,000 '[' ran for minutes),
+ * so the events are streamed first and a deeper file is refused early. */
+#define KB_MAX_DEPTH 32
+
+/* Streams the events of text: false with err set at the first collection
+ * nested deeper than KB_MAX_DEPTH. YAML errors are left to the loader. */
+static bool check_depth(const char *path, const char *text, size_t len, struct tl_error *err)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return tl_error_at(err, path, 0, 0, "cannot start the YAML parser");
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    bool ok = true, done = false;
+    int depth = 0;
+    while (ok && !done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev))
+            break;
+        if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
+            if (++depth > KB_MAX_DEPTH)
+                ok = tl_error_at(err, path, (unsigned)ev.start_mark.line + 1,
+                                 (unsigned)ev.start_mark.column + 1,
+                                 "values nested more than %d deep; the file is refused",
+                                 KB_MAX_DEPTH);
+        } else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        done = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    return ok;
+}
+
 bool kb_merge_text(struct kb *kb, const char *path, const char *text, size_t len,
                    struct tl_error *err)
 {
+    if (!check_depth(path, text, len, err))
+        return false;
     yaml_parser_t parser;
     yaml_document_t doc;
     if (!yaml_parser_initialize(&parser))

@@ -168,11 +168,31 @@ int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_pl
     return p;
 }
 
+/* The first body mention that starts at or after body offset `from`. The
+ * mentions are sorted by token while facts are found, title tokens first, so
+ * this is a binary search; it keeps the lookups below from scanning every
+ * mention of the article for each fact (quadratic on a long article). */
+static size_t first_body_mention_from(const struct doc *d, size_t from)
+{
+    size_t lo = 0, hi = d->nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct token *a = &d->t.v[d->m[mid].tok];
+        if ((a->flags & TOK_TITLE) || a->start < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 int subject_adjacent_person(const struct doc *d, size_t start, size_t end)
 {
-    for (size_t k = 0; k < d->nm; k++) {
+    for (size_t k = first_body_mention_from(d, start > 256 ? start - 256 : 0); k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         const struct token *a = &d->t.v[m->tok], *b = &d->t.v[m->tok_end - 1];
+        if (a->start > end + 2)
+            break;
         if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != ENTITY_PERSON)
             continue;
         if ((b->end <= start && start - b->end <= 2) || (a->start >= end && a->start - end <= 2))
@@ -186,9 +206,11 @@ int subject_entity_near(const struct doc *d, enum entity_kind kind, size_t from,
 {
     int best = NO_ENTITY;
     size_t best_dist = (size_t)-1;
-    for (size_t k = 0; k < d->nm; k++) {
+    for (size_t k = first_body_mention_from(d, from); k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         const struct token *a = &d->t.v[m->tok], *b = &d->t.v[m->tok_end - 1];
+        if (a->start > to)
+            break;
         if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != kind || a->start < from ||
             b->end > to)
             continue;

@@ -467,7 +467,9 @@ bool yamltree_peek_key(const char *text, size_t len, const char *const *keys, si
                 root_is_map = ev.type == YAML_MAPPING_START_EVENT;
             else if (depth == 1)
                 at_key = !at_key; /* a collection as a top-level value */
-            depth++;
+            /* deeper than any loader accepts: stop (libyaml slows down
+             * quadratically with the depth of a nesting bomb) */
+            done = ++depth > YAMLTREE_MAX_DEPTH;
             break;
         case YAML_MAPPING_END_EVENT:
         case YAML_SEQUENCE_END_EVENT:

@@ -270,7 +270,14 @@ static void test_empty_and_blank_files(void **state)
     write_file("blank_story.md", " \n\n\t\r\n");
     struct corpus c;
     load(&c, NULL);
-    assert_int_equal(c.nproblems, 0);
+    /* both load, each with a warning that says why it shows no text */
+    assert_int_equal(c.nproblems, 2);
+    for (size_t i = 0; i < c.nproblems; i++)
+        assert_true(c.problems[i].warning);
+    assert_true(strstr(c.problems[0].message, "empty file") ||
+                strstr(c.problems[1].message, "empty file"));
+    assert_true(strstr(c.problems[0].message, "only white space") ||
+                strstr(c.problems[1].message, "only white space"));
     assert_int_equal(c.narticles, 2);
     const struct article *a = find(&c, "/empty-story.txt");
     assert_non_null(a);
