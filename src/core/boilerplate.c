@@ -1,5 +1,6 @@
 /* boilerplate: PCRE2 patterns for furniture lines of scraped articles. */
 #include "boilerplate.h"
+#include "pcre_jit.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -70,7 +71,7 @@ bool boilerplate_add(struct boilerplate *bp, const char *pattern, struct tl_erro
         return tl_error_set(err, "bad boilerplate pattern '%s': %s at offset %zu", pattern,
                             (const char *)msg, (size_t)offset);
     }
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    pcre_jit_compile(re); /* falls back to the interpreter */
     bp->codes = xgrow(bp->codes, &bp->cap, bp->n + 1, sizeof *bp->codes);
     bp->codes[bp->n++] = re;
     return true;

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "facts.h"
 #include "money.h"
+#include "pcre_jit.h"
 #include "xalloc.h"
 
 #include <stdint.h>
@@ -192,7 +193,7 @@ struct facts_patterns *facts_patterns_new(struct tl_error *err)
             facts_patterns_free(p);
             return NULL;
         }
-        pcre2_jit_compile(p->re[i], PCRE2_JIT_COMPLETE);
+        pcre_jit_compile(p->re[i]);
     }
     return p;
 }

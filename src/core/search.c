@@ -2,6 +2,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "search.h"
 #include "utf8.h"
+#include "pcre_jit.h"
 #include "xalloc.h"
 
 #include <pcre2.h>
@@ -52,7 +53,7 @@ struct search *search_compile(const char *pattern, struct tl_error *err)
         pcre2_get_error_message(code, msg, sizeof msg);
         return tl_error_set(err, "offset %zu: %s", (size_t)off, (const char *)msg), NULL;
     }
-    pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* optional: falls back to the interpreter */
+    pcre_jit_compile(re); /* optional: falls back to the interpreter */
     struct search *s = xcalloc(1, sizeof *s);
     s->pattern = xstrdup(pattern);
     s->caseless = caseless;
