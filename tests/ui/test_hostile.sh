@@ -5,7 +5,7 @@
 # empty files, a dangling link): it starts, reports the unreadable ones, shows
 # every article without letting a control sequence through (checked with
 # capture-pane -e, the pane title and tmux's paste buffers), stays responsive
-# and quits cleanly.
+# and quits cleanly. Then a read-only corpus is browsed and left untouched.
 BIN=$1
 SRC=$2
 . "$SRC/tests/ui/lib.sh"
@@ -88,4 +88,21 @@ title_after() {
     [ "$t" = sentinel-title ] || [ "$t" = "$first_title" ]
 }
 check "after quitting, the pane title is the sentinel or the one from before" title_after
+
+# Nothing touched: a read-only copy of the samples, browsed, searched and
+# quit, keeps every byte, mtime and mode.
+RO=$TL_TMP/ro
+cp -a "$SRC/samples" "$RO"
+chmod -R a-w "$RO"
+snapshot() { (cd "$RO" && find . -type f -exec sha256sum {} + | sort && find . -printf '%p %T@ %m\n' | sort); }
+snapshot >"$TL_TMP/before"
+tl_start 160 45 -- "$RO"
+check "read-only samples: the reader starts" tl_wait "Articles "
+tl_keys j j Enter ] n n m
+sleep 0.5
+tl_keys Escape q q q
+check "read-only samples: q quits with status 0" tl_wait "TOUCHLINE-EXIT=0"
+snapshot >"$TL_TMP/after"
+check "read-only samples: no byte, mtime or mode changed" cmp -s "$TL_TMP/before" "$TL_TMP/after"
+chmod -R u+w "$RO"
 tl_summary
