@@ -437,7 +437,20 @@ static void list_names(struct people *p, size_t i, size_t end, bool officials)
             continue;
         }
         if (d->owner[i] >= 0 && !(officials && depth > 0)) {
-            int known = d->m[d->owner[i]].entity; /* already found: still a list member */
+            struct doc_mention *m = &d->m[d->owner[i]];
+            if (d->e[m->entity].kind == ENTITY_NATIONAL_TEAM && m->tok_end == m->tok + 1) {
+                /* "Subs Not Used: Macken, Weaver, Jordan": a player, not the country */
+                int e = person_by_surname(d, i, i + 1);
+                if (e < 0)
+                    e = person_by_name(d, tokens_folded(&d->t, i));
+                if (e < 0) {
+                    char *name = doc_span_text(d, i, i + 1);
+                    e = doc_add_entity(d, ENTITY_PERSON, -1, name);
+                    free(name);
+                }
+                m->entity = e;
+            }
+            int known = m->entity; /* already found: still a list member */
             if (d->e[known].kind == ENTITY_PERSON && d->e[known].role == ROLE_UNKNOWN)
                 d->e[known].role = officials ? ROLE_OFFICIAL : ROLE_PLAYER;
             i = d->m[d->owner[i]].tok_end;

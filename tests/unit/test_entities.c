@@ -158,6 +158,10 @@ static void test_lineups_and_referees(void **state)
     assert_true(ref >= 0);
     assert_int_equal(f->x.entities[ref].role, ROLE_OFFICIAL);
     assert_int_equal(fixture_entity(f, ENTITY_PERSON, "Hampshire"), -1);
+    fixture_run(f, "Report", "Manchester City: James, Mills, Distin. Subs Not Used: Macken, "
+                             "Weaver, Jordan.");
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Jordan") >= 0);
+    assert_int_equal(count_kind(f, ENTITY_NATIONAL_TEAM), 0);
 }
 
 static void test_full_and_partial_names_merge(void **state)
