@@ -362,8 +362,13 @@ static bool single_name_clue(const struct people *p, size_t i)
     if ((d->t.v[i].flags & TOK_POSS) && doc_token_in(d, i + 1, side_words))
         return true;
     /* The loose clues below only count for words nobody knows: not an
-     * ordinary word of the article, not a club name left unsupported. */
-    bool unknown_word = !set_has(&p->lower, tokens_folded(&d->t, i)) && !(d->lex[i] & LEX_KB_WEAK);
+     * ordinary word of the article, not a club name left unsupported, and
+     * not the end of a longer proper name ("Stamford Bridge is"). */
+    bool unknown_word = !set_has(&p->lower, tokens_folded(&d->t, i)) &&
+                        !(d->lex[i] & LEX_KB_WEAK) &&
+                        !(i > 0 && (d->t.v[i - 1].flags & TOK_CAP) &&
+                          !(d->t.v[i - 1].flags & TOK_POSS) && d->owner[i - 1] < 0 &&
+                          !(d->t.v[i].flags & TOK_SENT_START));
     if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
         doc_token_in(d, i - 1, transfer_before))
         return true; /* "Ajax sold Antony", "a bid for Raphinha" */
@@ -515,6 +520,9 @@ static void full_names(struct people *p)
         while (s < end && (ordinary_start(p, s) || doc_token_in(d, s, honorifics) ||
                            doc_is_role_word(d, s, &role)))
             s++;
+        if (end - s >= 3 && (d->t.v[s].flags & TOK_SENT_START) && !is_given_name(p, s) &&
+            is_given_name(p, s + 1))
+            s++; /* "Subtitute Robin van Persie": a stray word before a first name */
         bool ground = (d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, venue_words);
         bool county = s >= 2 && tokens_is_punct(&d->t, s - 1, '(') &&
                       tokens_is_punct(&d->t, end, ')') && (d->t.v[s - 2].flags & TOK_CAP);

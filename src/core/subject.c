@@ -195,7 +195,7 @@ int subject_adjacent_person(const struct doc *d, size_t start, size_t end)
             break;
         if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != ENTITY_PERSON)
             continue;
-        if ((b->end <= start && start - b->end <= 2) || (a->start >= end && a->start - end <= 2))
+        if (b->end == start || (a->start >= end && a->start - end <= 2))
             return m->entity;
     }
     return NO_ENTITY;
