@@ -137,6 +137,23 @@ static bool pronoun_after_person(const struct doc *d, size_t from, size_t at, in
     return subject_has_word(d, last, at, pronouns);
 }
 
+/* A sentence that opens with "He", "The 28-year-old" or "The striker" is
+ * about someone named before it. */
+static bool opens_with_anaphor(const struct doc *d, size_t s)
+{
+    for (size_t i = 0; i + 1 < d->t.n; i++) {
+        if ((d->t.v[i].flags & TOK_TITLE) || d->t.v[i].start < s)
+            continue;
+        if (tokens_is(&d->t, i, "he") || tokens_is(&d->t, i, "she"))
+            return true;
+        const char *w = tokens_folded(&d->t, i + 1);
+        enum person_role role;
+        return tokens_is(&d->t, i, "the") &&
+               (strstr(w, "-year-old") || doc_is_role_word(d, i + 1, &role));
+    }
+    return false;
+}
+
 /* A sentence that opens with "The midfielder" or "The right-back's" is
  * about a player. */
 static bool opens_with_player_role(const struct doc *d, size_t s)
@@ -159,6 +176,8 @@ int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_pl
     int p = person_in(d, s, e, start, true, prefer_players);
     if (p != NO_ENTITY && pronoun_after_person(d, s, start, p))
         p = subject_topic(d, start, prefer_players);
+    if (p == NO_ENTITY && opens_with_anaphor(d, s))
+        p = subject_topic(d, start, prefer_players); /* not a name later in the sentence */
     if (p == NO_ENTITY)
         p = person_in(d, s, e, end, false, prefer_players);
     if (p == NO_ENTITY)
