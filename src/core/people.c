@@ -348,6 +348,35 @@ static bool coordinated_with_person(const struct doc *d, size_t i)
     return after || before;
 }
 
+/* Whether the sentence of token i holds an amount of money. */
+static bool sentence_has_money(const struct doc *d, size_t i)
+{
+    uint32_t s = d->t.v[i].sentence;
+    size_t a = i, b = i;
+    while (a > 0 && d->t.v[a - 1].sentence == s)
+        a--;
+    while (b + 1 < d->t.n && d->t.v[b + 1].sentence == s)
+        b++;
+    for (size_t k = a; k <= b; k++) {
+        const char *w = tokens_folded(&d->t, k);
+        if (!strncmp(w, "\xc2\xa3", 2) || !strncmp(w, "\xe2\x82\xac", 3) || w[0] == '$')
+            return true; /* £, €, $ */
+    }
+    return false;
+}
+
+/* Whether the word at i also stands capitalised in mid-sentence elsewhere:
+ * then a sentence-initial "Pedri has" is a name, "Stability is" not. */
+static bool named_mid_sentence(const struct doc *d, size_t i)
+{
+    const char *w = tokens_folded(&d->t, i);
+    for (size_t k = 0; k < d->t.n; k++)
+        if (k != i && (d->t.v[k].flags & TOK_CAP) && !(d->t.v[k].flags & TOK_SENT_START) &&
+            !strcmp(tokens_folded(&d->t, k), w))
+            return true;
+    return false;
+}
+
 /* Clues that a lone capitalised word at i names a person. */
 static bool single_name_clue(const struct people *p, size_t i)
 {
@@ -370,11 +399,16 @@ static bool single_name_clue(const struct people *p, size_t i)
                           !(d->t.v[i - 1].flags & TOK_POSS) && d->owner[i - 1] < 0 &&
                           !(d->t.v[i].flags & TOK_SENT_START));
     if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
-        doc_token_in(d, i - 1, transfer_before))
-        return true; /* "Ajax sold Antony", "a bid for Raphinha" */
-    if (unknown_word && !(d->t.v[i].flags & TOK_POSS) && !doc_token_in(d, i, function_words) &&
-        doc_token_in(d, i + 1, person_verbs))
-        return true; /* "Pedri has ...", "after Richarlison had been brought down" */
+        doc_token_in(d, i - 1, transfer_before) &&
+        (!tokens_is(&d->t, i - 1, "for") || sentence_has_money(d, i)))
+        return true; /* "Ajax sold Antony", "a £20m bid for Raphinha" */
+    bool clause_start = (d->t.v[i].flags & TOK_SENT_START) ||
+                        (i > 0 && !(d->t.v[i - 1].flags & TOK_WORD) &&
+                         !tokens_is_punct(&d->t, i - 1, ',')); /* after a quote or colon */
+    bool mid_sentence = !clause_start || named_mid_sentence(d, i);
+    if (unknown_word && mid_sentence && !(d->t.v[i].flags & TOK_POSS) &&
+        !doc_token_in(d, i, function_words) && doc_token_in(d, i + 1, person_verbs))
+        return true; /* "after Richarlison had been brought down" (not "Stability is") */
     if (unknown_word && tokens_is_punct(&d->t, i + 1, ',')) {
         for (size_t k = i + 2; k < i + 6 && k < d->t.n && !tokens_is_punct(&d->t, k, ','); k++)
             if (doc_is_role_word(d, k, &role))

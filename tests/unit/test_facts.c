@@ -87,8 +87,8 @@ static const struct want money[] = {
     {"Mason Mount signed a £250,000-a-week contract.", FACT_WAGE, 250000, "GBP", "week",
      "Mason Mount"},
     {"Jordan Henderson earns £80k a week.", FACT_WAGE, 80000, "GBP", "week", "Jordan Henderson"},
-    {"Pedri has a €1bn release clause in his contract.", FACT_RELEASE_CLAUSE, 1e9, "EUR", NULL,
-     "Pedri"},
+    {"Pedri has a €1bn release clause in his contract, and Barcelona will not sell Pedri.",
+     FACT_RELEASE_CLAUSE, 1e9, "EUR", NULL, "Pedri"},
     {"Joao Neves has a buy-out clause of €120m.", FACT_RELEASE_CLAUSE, 120e6, "EUR", NULL,
      "Joao Neves"},
     {"Dominic Solanke had a release clause worth £65m.", FACT_RELEASE_CLAUSE, 65e6, "GBP", NULL,
@@ -159,7 +159,8 @@ static const struct want contracts[] = {
     {"Glenn Hoddle has a six-month contract.", FACT_CONTRACT, 0.5, NULL, "length", "Glenn Hoddle"},
     {"David O'Leary's deal runs until summer 2008.", FACT_CONTRACT, 2008, NULL, "end",
      "David O'Leary"},
-    {"Ronaldo signed a new contract which keeps him at the club beyond 2007.", FACT_CONTRACT, 2007,
+    {"Manchester United's Ronaldo signed a new contract which keeps him at the club "
+     "beyond 2007.", FACT_CONTRACT, 2007,
      NULL, "end", "Ronaldo"},
 };
 
