@@ -86,7 +86,7 @@ static const char *const team_run_words[] = {"unbeaten", "winless", "without a w
                                              "in charge", "as manager", "their last", "their next",
                                              "our last", "losing run", "winning run", "streak",
                                              "in a row", "their first", "next", "banned", "ban", "suspended",
-                                             "suspension", "first", NULL};
+                                             "suspension", "the first", NULL};
 static const char *const person_game_words[] = {"made", "making", "makes", "played", "playing",
                                                 "plays", "featured", "start", "started", "starts",
                                                 "goals in", "goal in", "scored", "for the club",
@@ -282,8 +282,10 @@ static void on_appearances(struct match *m, void *ctx)
         return;
     size_t s, e;
     subject_sentence(d, m->start, &s, &e);
-    if (near_words(d, m->start, m->end, 40, 0, team_run_words))
-        return;
+    static const char *const vague[] = {"or", NULL};
+    if (near_words(d, m->start, m->end, 40, 0, team_run_words) ||
+        near_words(d, m->start, m->start, 4, 0, vague))
+        return; /* a team's run, or "one or two matches" */
     if (!near_words(d, m->start, m->end, 40, 25, person_game_words))
         return;
     static const char *const for_words[] = {"for", NULL};
@@ -334,6 +336,11 @@ static void on_age(struct match *m, void *ctx)
     double n;
     size_t a, b;
     bool apposition = facts_group(m, "n7", &a, &b);
+    static const char *const hypothetical[] = {"when i", "if i", "when he", "if he", "until i",
+                                               NULL};
+    if (facts_group(m, "n6", &a, &b) && near_words(d, m->start, m->start, 10, 0, hypothetical))
+        return; /* "Maybe when I turn 60" */
+    apposition = facts_group(m, "n7", &a, &b);
     if (!facts_group_number(m, age_names, &n) || n < (apposition ? 15 : 5) || n > 85)
         return;
     int subject = subject_adjacent_person(d, m->start, m->end);

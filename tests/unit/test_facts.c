@@ -114,6 +114,8 @@ static const struct want counts[] = {
     {"Mohamed Salah has scored 186 goals in 305 games for Liverpool.", FACT_APPEARANCES, 305, NULL,
      NULL, "Mohamed Salah"},
     {"Adrian Mutu scored six goals in nine games.", FACT_APPEARANCES, 9, NULL, NULL, "Adrian Mutu"},
+    {"Adrian Mutu scored six goals in his first five games.", FACT_APPEARANCES, 5, NULL, NULL,
+     "Adrian Mutu"},
     {"Ollie Watkins made 37 Premier League appearances last season.", FACT_APPEARANCES, 37, NULL,
      NULL, "Ollie Watkins"},
     {"Jordan Henderson played 52 matches for Ajax.", FACT_APPEARANCES, 52, NULL, NULL,
@@ -181,6 +183,11 @@ static const struct want absent[] = {
     {"Mason Mount's contract expires at the end of the season.", FACT_CONTRACT, -1, NULL, NULL,
      NULL},
     {"Chelsea scored 2 goals in 90 minutes.", FACT_APPEARANCES, -1, NULL, NULL, NULL},
+    {"Jose Mourinho said: \"Maybe when I turn 60 I will understand.\"", FACT_AGE, -1, NULL, NULL,
+     NULL},
+    {"Roy Hodgson would rather lose one or two matches in February.", FACT_APPEARANCES, -1, NULL,
+     NULL, NULL},
+    {"Arsenal won the first two games of the season.", FACT_APPEARANCES, -1, NULL, NULL, NULL},
     {"The club's revenue rose to £600m last year.", FACT_FEE, -1, NULL, NULL, NULL},
 };
 
