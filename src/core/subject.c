@@ -168,11 +168,14 @@ static bool opens_with_player_role(const struct doc *d, size_t s)
     return false;
 }
 
-int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_players)
+/* subject_person once the sentence's role opening has been taken into
+ * account: its fallback without the player preference must not turn the
+ * preference back on ("The defender ... won 58 caps" with no person named
+ * recursed for ever). */
+static int person_for(const struct doc *d, size_t start, size_t end, bool prefer_players)
 {
     size_t s, e;
     subject_sentence(d, start, &s, &e);
-    prefer_players = prefer_players || opens_with_player_role(d, s);
     int p = person_in(d, s, e, start, true, prefer_players);
     if (p != NO_ENTITY && pronoun_after_person(d, s, start, p))
         p = subject_topic(d, start, prefer_players);
@@ -183,8 +186,15 @@ int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_pl
     if (p == NO_ENTITY)
         p = subject_topic(d, start, prefer_players);
     if (p == NO_ENTITY && prefer_players)
-        p = subject_person(d, start, end, false);
+        p = person_for(d, start, end, false);
     return p;
+}
+
+int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_players)
+{
+    size_t s, e;
+    subject_sentence(d, start, &s, &e);
+    return person_for(d, start, end, prefer_players || opens_with_player_role(d, s));
 }
 
 /* The first body mention that starts at or after body offset `from`. The
