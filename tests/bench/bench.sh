@@ -2,7 +2,8 @@
 # bench.sh: the load+extract+index benchmark. Generates corpora with gen.py
 # (seed 1) and times `touchline --threads N extract DIR > /dev/null` at one
 # thread and at one per core, printing one table of medians of 5 runs: wall
-# time, MB/s of article bytes, peak RSS and RSS per corpus byte.
+# time and MB/s of article bytes, CPU time (user+sys, less hurt by a busy
+# machine) and MB per CPU second, peak RSS and RSS per corpus byte.
 #
 # usage: tests/bench/bench.sh [--smoke] [--runs R] [--sizes "1000 10000"] [BINARY]
 #   --smoke  1k articles, one run: fails only if something fails (CI)
@@ -45,27 +46,30 @@ corpus() {
     echo "$d"
 }
 
-# Runs one configuration `runs` times; prints "seconds KB" medians.
+# Runs one configuration `runs` times; prints "seconds KB cpu-seconds" medians.
 measure() {
-    local d=$1 threads=$2 t=$dir/time.txt secs=() kbs=()
+    local d=$1 threads=$2 t=$dir/time.txt secs=() kbs=() cpus=()
     for _ in $(seq "$runs"); do
-        /usr/bin/time -o "$t" -f '%e %M' "$bin" --threads "$threads" extract "$d" >/dev/null
-        read -r s k <"$t"
-        secs+=("$s") kbs+=("$k")
+        /usr/bin/time -o "$t" -f '%e %M %U %S' "$bin" --threads "$threads" extract "$d" >/dev/null
+        read -r s k u y <"$t"
+        secs+=("$s") kbs+=("$k") cpus+=("$(awk -v u="$u" -v y="$y" 'BEGIN { print u + y }')")
     done
-    echo "$(printf '%s\n' "${secs[@]}" | median) $(printf '%s\n' "${kbs[@]}" | median)"
+    echo "$(printf '%s\n' "${secs[@]}" | median) $(printf '%s\n' "${kbs[@]}" | median)" \
+        "$(printf '%s\n' "${cpus[@]}" | median)"
 }
 
-printf '%-9s %-8s %7s %10s %8s %9s %8s\n' articles threads MB seconds MB/s "RSS MB" RSS/MB
+printf '%-9s %-8s %7s %8s %7s %7s %9s %8s %7s\n' articles threads MB seconds MB/s \
+    "CPU s" "MB/CPU-s" "RSS MB" RSS/MB
 for n in $sizes; do
     d=$(corpus "$n")
     bytes=$(find "$d" -type f \( -name '*.md' -o -name '*.txt' \) -printf '%s\n' | awk '{ s += $1 } END { print s }')
     for threads in 1 "$cores"; do
         measure "$d" "$threads" >"$dir/medians.txt" # set -e: a failed run stops here
-        read -r secs kb <"$dir/medians.txt"
-        awk -v n="$n" -v t="$threads" -v b="$bytes" -v s="$secs" -v k="$kb" 'BEGIN {
+        read -r secs kb cpu <"$dir/medians.txt"
+        awk -v n="$n" -v t="$threads" -v b="$bytes" -v s="$secs" -v k="$kb" -v c="$cpu" 'BEGIN {
             mb = b / 1e6; rss = k * 1024 / 1e6
-            printf "%-9d %-8s %7.1f %10.2f %8.1f %9.1f %8.2f\n", n, t, mb, s, (s > 0 ? mb / s : 0), rss, rss / mb
+            printf "%-9d %-8s %7.1f %8.2f %7.1f %7.2f %9.1f %8.1f %7.2f\n", n, t, mb, s,
+                (s > 0 ? mb / s : 0), c, (c > 0 ? mb / c : 0), rss, rss / mb
         }'
     done
 done
