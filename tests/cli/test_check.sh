@@ -6,12 +6,7 @@
 set -u
 bin=$1
 src=$2
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL - $1"; }
-check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$src/tests/cli/lib.sh"
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME"
 
@@ -152,5 +147,4 @@ else
     check "a broken theme: the others still listed" "grep -q '^light	' '$tmp/out'"
 fi
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+cli_summary

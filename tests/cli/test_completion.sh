@@ -8,11 +8,7 @@
 set -u
 bin=$1
 src=$2
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL - $1"; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$src/tests/cli/lib.sh"
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME"
 cd "$src" || exit 1 # paths on the completed command lines are relative to it
@@ -129,5 +125,4 @@ if command -v zsh >/dev/null; then
     zsh -n "$src/completions/_touchline" && ok "_touchline parses (zsh -n)" || bad "_touchline parses (zsh -n)"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_summary

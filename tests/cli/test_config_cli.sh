@@ -4,10 +4,8 @@
 # --config), and a bad config that stops the command with exit status 2.
 set -u
 bin=$1
-pass=0 fail=0
-check() { if eval "$2"; then pass=$((pass + 1)); echo "ok - $1"; else fail=$((fail + 1)); echo "FAIL - $1"; fi; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+src=$2
+. "$src/tests/cli/lib.sh"
 mkdir -p "$tmp/xdg/touchline" "$tmp/news"
 printf 'Sponsored by Acme Boots\nHamlet stun Arsenal\n\nDulwich Hamlet beat Arsenal.\n' >"$tmp/news/a.txt"
 
@@ -42,5 +40,4 @@ check "with path:line:col and PCRE2's message" "grep -q 'bad.yaml:2:[0-9]*: bad 
 status=$?
 check "extract refuses a bad config too" "[ $status -eq 2 ]"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_summary

@@ -6,12 +6,7 @@
 set -u
 bin=$1
 src=$2
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL - $1"; }
-check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$src/tests/cli/lib.sh"
 
 "$bin" extract "$src/samples" >"$tmp/out.jsonl" 2>"$tmp/err"
 status=$?
@@ -117,5 +112,4 @@ status=$?
 check "--threads many exits 2" "[ $status -eq 2 ]"
 check "--threads many says why" "grep -q -- '--threads: expected a number' '$tmp/threads.err'"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_summary

@@ -7,11 +7,7 @@
 set -u
 bin=$1
 src=$2
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL - $1"; }
-check() { if eval "$2"; then ok "$1"; else bad "$1"; fi; }
-tmp=$(mktemp -d)
+. "$src/tests/cli/lib.sh"
 sock="tl-install-$$-$RANDOM"
 trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 
@@ -84,5 +80,4 @@ done
 check "installed reader: q quits with status 0" "grep -qF 'TOUCHLINE-EXIT=0' <<<\"\$screen\""
 [ "$fail" -gt 0 ] && echo "# screen:" && sed 's/^/#   /' <<<"$screen"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_summary

@@ -10,11 +10,7 @@
 set -u
 bin=$1
 src=$2
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "ok - $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL - $1"; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$src/tests/cli/lib.sh"
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME"
 page1=$src/man/touchline.1
@@ -233,5 +229,4 @@ for p in "$page1" "$page5"; do
     fi
 done
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+cli_summary
