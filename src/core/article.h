@@ -17,9 +17,9 @@ enum article_format { ARTICLE_PLAIN, ARTICLE_FRONT_MATTER };
 struct article {
     char *path;
     enum article_format format;
-    char *title;          /* never NULL */
-    char date[11];        /* YYYY-MM-DD */
-    bool date_from_mtime; /* no usable date in the file */
+    char *title;              /* never NULL */
+    char date[11];            /* YYYY-MM-DD */
+    bool date_from_mtime;     /* no usable date in the file */
     struct front_matter meta; /* source, url, author, tags, extra keys (title/date unused) */
     char *body;               /* cleaned UTF-8, NUL-terminated; offsets point into it */
     size_t body_len;

@@ -10,11 +10,11 @@
 
 static const char *const kind_names[ENTITY_KIND_COUNT] = {"person", "club", "national_team",
                                                           "competition", "media"};
-static const char *const role_names[] = {"unknown", "player", "manager", "agent", "official",
-                                         "other"};
+static const char *const role_names[] = {"unknown", "player",   "manager",
+                                         "agent",   "official", "other"};
 static const char *const fact_names[FACT_KIND_COUNT] = {
-    "fee",  "wage",       "release_clause", "loan",     "contract",
-    "caps", "appearances", "age",           "interest", "source"};
+    "fee",         "wage", "release_clause", "loan",  "contract", "caps",
+    "appearances", "age",  "interest",       "source"};
 
 const char *entity_kind_name(enum entity_kind k)
 {

@@ -68,7 +68,7 @@ struct found_entity {
  * NO_ENTITY. Strings are static (never freed) except loan_length. */
 struct fact {
     enum fact_kind kind;
-    int subject;           /* the person it is about */
+    int subject; /* the person it is about */
     bool has_value;
     double value;          /* money in whole units, or a count, year, age */
     const char *currency;  /* "GBP", "EUR", "USD" for money */

@@ -123,8 +123,8 @@ int doc_add_mention(struct doc *d, size_t tok, size_t tok_end, int entity, bool 
 int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name)
 {
     d->e = xgrow(d->e, &d->ecap, d->ne + 1, sizeof *d->e);
-    d->e[d->ne] = (struct doc_entity){kind, ROLE_UNKNOWN, kb_entry, xstrdup(name),
-                                      index_fold(name, strlen(name)), 0, false};
+    d->e[d->ne] = (struct doc_entity){
+        kind, ROLE_UNKNOWN, kb_entry, xstrdup(name), index_fold(name, strlen(name)), 0, false};
     return (int)d->ne++;
 }
 
@@ -135,7 +135,6 @@ void doc_rename_entity(struct doc *d, int e, const char *name)
     d->e[e].name = xstrdup(name);
     d->e[e].folded = index_fold(name, strlen(name));
 }
-
 
 char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end)
 {
@@ -229,24 +228,25 @@ static int entity_for_kb(struct doc *d, int entry)
 }
 
 static const char *const team_words[] = {
-    "international", "internationals", "national",  "squad",    "team",     "side",
-    "under-21",      "under-21s",      "u21",       "u-21",     "under-20", "under-19",
-    "under-23",      "coach",          "manager",   "boss",     "captain",  "striker",
-    "midfielder",    "defender",       "goalkeeper", "keeper",  "forward",  "winger",
-    "caps",          "cap",            "fans",      "supporters", "debut",  NULL};
-static const char *const place_words[] = {"in",     "into",   "from",   "across",   "around",
-                                          "throughout", "visit", "visiting", "born",   "native",
-                                          "leave",  "left",   "near",   "outside",  "of", NULL};
+    "international", "internationals", "national",   "squad",      "team",
+    "side",          "under-21",       "under-21s",  "u21",        "u-21",
+    "under-20",      "under-19",       "under-23",   "coach",      "manager",
+    "boss",          "captain",        "striker",    "midfielder", "defender",
+    "goalkeeper",    "keeper",         "forward",    "winger",     "caps",
+    "cap",           "fans",           "supporters", "debut",      NULL};
+static const char *const place_words[] = {
+    "in",   "into",   "from",  "across", "around", "throughout", "visit", "visiting",
+    "born", "native", "leave", "left",   "near",   "outside",    "of",    NULL};
 /* Words before "to" that make the country a destination, not an opponent. */
-static const char *const travel_words[] = {"moved", "move", "moving", "return", "returned",
-                                           "returning", "back", "trip", "travel", "travelled",
-                                           "flew", "fly", "went", "go", "going", "gone",
-                                           "emigrated", "relocated", "sent", "tour", NULL};
-static const char *const venue_words[] = {"park", "road", "lane", "stadium", "ground", "arena",
-                                          "field", "bridge", "way", "avenue", "street", NULL};
+static const char *const travel_words[] = {
+    "moved", "move",   "moving",    "return",    "returned", "returning", "back",
+    "trip",  "travel", "travelled", "flew",      "fly",      "went",      "go",
+    "going", "gone",   "emigrated", "relocated", "sent",     "tour",      NULL};
+static const char *const venue_words[] = {"park",  "road",   "lane", "stadium", "ground", "arena",
+                                          "field", "bridge", "way",  "avenue",  "street", NULL};
 static const char *const demonym_team_words[] = {
-    "international", "internationals", "under-21", "under-21s", "u21", "u-21", "under-20",
-    "under-19",      "under-23",       "national", NULL};
+    "international", "internationals", "under-21", "under-21s", "u21", "u-21",
+    "under-20",      "under-19",       "under-23", "national",  NULL};
 
 /* Whether the words before token `tok` make a name a place: "in Japan",
  * "moved to Spain", and "in Korea and Japan". */
@@ -368,8 +368,8 @@ static void kb_pass(struct doc *d)
     }
 }
 
-static const char *const weak_before[] = {"v", "vs", "against", "beat", "beating", "joined",
-                                          "join", "joins", "joining", NULL};
+static const char *const weak_before[] = {"v",      "vs",   "against", "beat",    "beating",
+                                          "joined", "join", "joins",   "joining", NULL};
 static const char *const media_before[] = {"to", "told", "in", "the", "by", NULL};
 
 /* A weak form stands when its entity is named plainly elsewhere in the

@@ -55,20 +55,19 @@ struct doc_mention {
 struct doc_entity {
     enum entity_kind kind;
     enum person_role role;
-    int kb_entry; /* -1 for people found from context */
-    char *name;   /* owned */
-    char *folded; /* index_fold(name), owned */
+    int kb_entry;   /* -1 for people found from context */
+    char *name;     /* owned */
+    char *folded;   /* index_fold(name), owned */
     size_t ntokens; /* tokens in the longest form seen (people) */
     bool strong;    /* has at least one non-weak mention */
 };
-
 
 struct doc {
     const struct extractor *ex;
     const struct article *a;
     struct tokens t;
     struct buf scratch;
-    int *owner; /* per token: index of the mention covering it, or -1 */
+    int *owner;    /* per token: index of the mention covering it, or -1 */
     uint8_t *lex;  /* per token: enum lex_flag bits */
     uint8_t *role; /* per token: enum person_role when LEX_ROLE */
     struct doc_mention *m;

@@ -19,11 +19,12 @@
     "a hundred|hundred)"
 
 static const char *const pattern_text[P_COUNT] = {
-    [P_MONEY] = "(?<![\\w.])(?:(?<cur>£|€|US\\$|\\$|(?:GBP|EUR|USD) ?) ?"
-                "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
-                "(?: ?(?<scale>bn|billion|mn|m|million|k|thousand|grand)\\b|(?![\\d.,]?\\d))"
-                "|(?<num2>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?) ?"
-                "(?<scale2>bn|billion|mn|m|million|k)? ?(?<cur2>euros?|pounds?|dollars|sterling)\\b)",
+    [P_MONEY] =
+        "(?<![\\w.])(?:(?<cur>£|€|US\\$|\\$|(?:GBP|EUR|USD) ?) ?"
+        "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+        "(?: ?(?<scale>bn|billion|mn|m|million|k|thousand|grand)\\b|(?![\\d.,]?\\d))"
+        "|(?<num2>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?) ?"
+        "(?<scale2>bn|billion|mn|m|million|k)? ?(?<cur2>euros?|pounds?|dollars|sterling)\\b)",
     [P_PERIOD] = "(?:-a-|-an-| a | an | per |/| every | each |-per-)(?<period>week|year|season|"
                  "annum|month)\\b|(?<period2> ?(?:pw|p/w))\\b",
     [P_CAPS] = "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:senior|full|international|"
@@ -39,13 +40,16 @@ static const char *const pattern_text[P_COUNT] = {
               "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"
               "|turn(?:s|ed)? (?<n6>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points)))"
               "|, (?<n7>\\d{2})(?=[,;)]|\\.(?:\\s|$)| (?:and|who|with|has|is|was|will|had)\\b))",
-    [P_CONTRACT_END] = "(?:until|till|to|through|beyond|expires? in|expiring in|runs? out in|"
-                       "ends? in|end of|summer of) (?:the )?(?:(?:end|summer|start|close) of (?:the )?|summer )?"
-                       "(?<y>(?:19|20)\\d\\d)(?:[-/](?:\\d\\d){1,2})?\\b(?! ?(?:world cup|euro|"
-                       "african|copa|olympics))",
-    [P_CONTRACT_LENGTH] = "(?<![\\w-])(?<n>" NUMBER_WORDS "|[a-z]+-and-a-half|\\d+ and a half)[- ](?<unit>years?|months?)[- ](?:long )?"
-                          "(?:(?:rolling|new|improved|permanent|professional|playing) )?"
-                          "(?:contract|deal|extension|agreement|terms)\\b",
+    [P_CONTRACT_END] =
+        "(?:until|till|to|through|beyond|expires? in|expiring in|runs? out in|"
+        "ends? in|end of|summer of) (?:the )?(?:(?:end|summer|start|close) of (?:the )?|summer )?"
+        "(?<y>(?:19|20)\\d\\d)(?:[-/](?:\\d\\d){1,2})?\\b(?! ?(?:world cup|euro|"
+        "african|copa|olympics))",
+    [P_CONTRACT_LENGTH] =
+        "(?<![\\w-])(?<n>" NUMBER_WORDS
+        "|[a-z]+-and-a-half|\\d+ and a half)[- ](?<unit>years?|months?)[- ](?:long )?"
+        "(?:(?:rolling|new|improved|permanent|professional|playing) )?"
+        "(?:contract|deal|extension|agreement|terms)\\b",
     [P_LOAN] = "\\b(?:(?<len>season-long|year-long|[a-z]+-month|short-term|half-season|"
                "emergency) )?loan\\b",
     [P_INTEREST] = "\\b(?:interested "
@@ -159,8 +163,8 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
     size_t n = tk->fend - tk->fstart;
     unsigned mask = 0;
     if (tk->flags & TOK_NUM)
-        mask |= BIT(P_MONEY) | BIT(P_AGE) | BIT(P_CONTRACT_END) | BIT(P_APPEARANCES) |
-                BIT(P_CAPS) | BIT(P_CONTRACT_LENGTH);
+        mask |= BIT(P_MONEY) | BIT(P_AGE) | BIT(P_CONTRACT_END) | BIT(P_APPEARANCES) | BIT(P_CAPS) |
+                BIT(P_CONTRACT_LENGTH);
     if (!(tk->flags & TOK_WORD))
         return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
     if (n >= 4 && (memchr(w, '-', n) || n <= 7)) { /* "year", "five-year", "loaned" */
@@ -184,8 +188,7 @@ struct facts_patterns *facts_patterns_new(struct tl_error *err)
         int code;
         PCRE2_SIZE off;
         p->re[i] = pcre2_compile((PCRE2_SPTR)pattern_text[i], PCRE2_ZERO_TERMINATED,
-                                 PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES, &code,
-                                 &off, NULL);
+                                 PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES, &code, &off, NULL);
         if (!p->re[i]) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(code, msg, sizeof msg);
@@ -245,7 +248,8 @@ void facts_each_match(const struct facts_patterns *p, int which, const char *tex
     if (!md)
         abort();
     size_t at = from;
-    while (at <= len && pcre2_match(re, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
+    while (at <= len &&
+           pcre2_match(re, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         struct match m = {re, md, text, ov[0], ov[1]};
         fn(&m, ctx);

@@ -24,35 +24,80 @@ static size_t token_before(const struct doc *d, size_t at)
     return best;
 }
 
-static const char *const release_words[] = {"release clause", "buy-out clause", "buyout clause",
-                                            "release fee", "buy-out", "buyout", "get-out clause",
+static const char *const release_words[] = {
+    "release clause", "buy-out clause", "buyout clause",  "release fee",
+    "buy-out",        "buyout",         "get-out clause", NULL};
+static const char *const wage_words[] = {
+    "wage",      "wages",      "salary", "salaries", "earn",     "earns",  "earning",
+    "earnings",  "pay packet", "paid",   "a week",   "per week", "a year", "per year",
+    "per annum", "weekly",     "annual", "annually", "pay rise", NULL};
+static const char *const not_fee_words[] = {"takeover",
+                                            "take over",
+                                            "taken over",
+                                            "buy the club",
+                                            "bought the club",
+                                            "investment",
+                                            "invest",
+                                            "invested",
+                                            "sponsorship",
+                                            "sponsor",
+                                            "fine",
+                                            "fined",
+                                            "prize",
+                                            "debt",
+                                            "debts",
+                                            "turnover",
+                                            "revenue",
+                                            "revenues",
+                                            "profit",
+                                            "profits",
+                                            "losses",
+                                            "stadium",
+                                            "tv deal",
+                                            "television",
+                                            "broadcast",
+                                            "rights",
+                                            "consortium",
+                                            "shares",
+                                            "stake",
+                                            "valued the club",
+                                            "compensation",
+                                            "budget",
+                                            "bonus",
+                                            "bonuses",
+                                            "income",
+                                            "sell the club",
+                                            "buy-out of the club",
+                                            "redevelopment",
+                                            "training ground",
+                                            "fund",
                                             NULL};
-static const char *const wage_words[] = {"wage",   "wages",    "salary",  "salaries", "earn",
-                                         "earns",  "earning",  "earnings", "pay packet", "paid",
-                                         "a week", "per week", "a year",  "per year", "per annum",
-                                         "weekly", "annual",   "annually", "pay rise", NULL};
-static const char *const not_fee_words[] = {
-    "takeover", "take over", "taken over", "buy the club", "bought the club", "investment",
-    "invest", "invested", "sponsorship", "sponsor", "fine", "fined", "prize", "debt", "debts",
-    "turnover", "revenue", "revenues", "profit", "profits", "losses", "stadium", "tv deal",
-    "television", "broadcast", "rights", "consortium", "shares", "stake", "valued the club",
-    "compensation", "budget", "bonus", "bonuses", "income", "sell the club", "buy-out of the club",
-    "redevelopment", "training ground", "fund", NULL};
-static const char *const fee_words[] = {
-    "fee", "bid", "bids", "offer", "offered", "offers", "signed", "sign", "signs", "signing",
-    "move", "moved", "deal", "valued", "valuation", "value", "price", "price-tag", "price tag",
-    "paid", "pay", "paying", "cost", "costing", "buy", "bought", "transfer", "swoop", "rated",
-    "snap", "loan", "sold", "sell", "sale", "selling", "joined", "join", "joins", "capture",
-    "acquire", "worth", "tag", "owed", "spent", "spend", "splash", "record", "bought", "purchase",
-    "switch", "arrival", "recruit", "buy-back", "asking", "tabled", "lodged", "submitted",
-    "rejected", "accepted", "rebuffed", "turned down", "package", "joining", "arrived", "arriving",
-    "want", "wants", "wanted", "demand", "demands", "demanding", "valuing", "value him",
-    "sign him", "signature", "splashing out", "splashed out", "splashing", "spending",
-    "forked out", "shelled out", NULL};
+static const char *const fee_words[] = {"fee",          "bid",       "bids",      "offer",
+                                        "offered",      "offers",    "signed",    "sign",
+                                        "signs",        "signing",   "move",      "moved",
+                                        "deal",         "valued",    "valuation", "value",
+                                        "price",        "price-tag", "price tag", "paid",
+                                        "pay",          "paying",    "cost",      "costing",
+                                        "buy",          "bought",    "transfer",  "swoop",
+                                        "rated",        "snap",      "loan",      "sold",
+                                        "sell",         "sale",      "selling",   "joined",
+                                        "join",         "joins",     "capture",   "acquire",
+                                        "worth",        "tag",       "owed",      "spent",
+                                        "spend",        "splash",    "record",    "bought",
+                                        "purchase",     "switch",    "arrival",   "recruit",
+                                        "buy-back",     "asking",    "tabled",    "lodged",
+                                        "submitted",    "rejected",  "accepted",  "rebuffed",
+                                        "turned down",  "package",   "joining",   "arrived",
+                                        "arriving",     "want",      "wants",     "wanted",
+                                        "demand",       "demands",   "demanding", "valuing",
+                                        "value him",    "sign him",  "signature", "splashing out",
+                                        "splashed out", "splashing", "spending",  "forked out",
+                                        "shelled out",  NULL};
 static const char *const no_clause[] = {"no release clause", "without a release clause",
                                         "no buy-out clause", NULL};
-static const char *const buy_words[] = {"bought", "buy", "buys", "buying", "acquired", "acquire",
-                                        "acquiring", "purchased", "purchase", "own", "owns", NULL};
+static const char *const buy_words[] = {"bought",   "buy",     "buys",      "buying",
+                                        "acquired", "acquire", "acquiring", "purchased",
+                                        "purchase", "own",     "owns",      NULL};
 
 /* "RedBird bought AC Milan for $1.2bn": the money buys a club, not a player. */
 static bool buys_a_club(const struct doc *d, size_t from, size_t to)
@@ -72,38 +117,39 @@ static bool buys_a_club(const struct doc *d, size_t from, size_t to)
 }
 
 /* Words right before an amount that make it a transfer fee. */
-static const char *const fee_lead_words[] = {"fee of", "fee", "bid of", "offer of", "bid",
-                                             "offer", "price of", "valuation of", "for",
-                                             "worth", "cost", "costing", "paid", NULL};
-static const char *const up_to_words[] = {"up to", "rising to", "could rise to", "potentially",
-                                          "rise to", "plus add-ons", "including add-ons", NULL};
-static const char *const reported_words[] = {"reported", "reportedly", "believed", "thought to",
-                                             "understood", "according to", "said to be", "around",
-                                             "about", NULL};
+static const char *const fee_lead_words[] = {
+    "fee of",       "fee", "bid of", "offer of", "bid",     "offer", "price of",
+    "valuation of", "for", "worth",  "cost",     "costing", "paid",  NULL};
+static const char *const up_to_words[] = {
+    "up to",   "rising to",    "could rise to",     "potentially",
+    "rise to", "plus add-ons", "including add-ons", NULL};
+static const char *const reported_words[] = {
+    "reported",     "reportedly", "believed", "thought to", "understood",
+    "according to", "said to be", "around",   "about",      NULL};
 static const char *const from_words[] = {"from", NULL};
 static const char *const to_words[] = {"to", "join", "joined", "joins", "joining", NULL};
-static const char *const team_run_words[] = {"unbeaten", "winless", "without a win", "run of",
-                                             "in charge", "as manager", "their last", "their next",
-                                             "our last", "losing run", "winning run", "streak",
-                                             "in a row", "their first", "next", "banned", "ban", "suspended",
-                                             "suspension", "the first", NULL};
-static const char *const person_game_words[] = {"made", "making", "makes", "played", "playing",
-                                                "plays", "featured", "start", "started", "starts",
-                                                "goals in", "goal in", "scored", "for the club",
-                                                "for the", "for", "appearances", "career", "his",
-                                                "her", "has", "had", NULL};
+static const char *const team_run_words[] = {
+    "unbeaten",    "winless",    "without a win", "run of",      "in charge",
+    "as manager",  "their last", "their next",    "our last",    "losing run",
+    "winning run", "streak",     "in a row",      "their first", "next",
+    "banned",      "ban",        "suspended",     "suspension",  "the first",
+    NULL};
+static const char *const person_game_words[] = {
+    "made",        "making", "makes",    "played",  "playing", "plays",        "featured", "start",
+    "started",     "starts", "goals in", "goal in", "scored",  "for the club", "for the",  "for",
+    "appearances", "career", "his",      "her",     "has",     "had",          NULL};
 static const char *const loan_not_contract[] = {"loan", NULL};
 static const char *const contract_words[] = {
-    "contract", "deal", "extension", "terms", "agreement", "signed", "sign", "tied", "committed",
-    "commit", "stay", "extend", "extended", "option", "new deal", "keep him", "expires", "expire",
-    "expiring", "runs out", "run out", NULL};
-static const char *const expires_words[] = {"expire", "expires", "expiring", "run out",
-                                            "runs out", "ends", "end of his", NULL};
-static const char *const signed_words[] = {"signed", "sign", "signs", "agreed", "penned",
-                                           "committed", "put pen", "extended", "completed", NULL};
-static const char *const offered_words[] = {"offer", "offered", "talks", "negotiat", "proposed",
-                                            "new deal", "extension", "wants", NULL};
-
+    "contract",  "deal",   "extension", "terms",    "agreement", "signed", "sign",     "tied",
+    "committed", "commit", "stay",      "extend",   "extended",  "option", "new deal", "keep him",
+    "expires",   "expire", "expiring",  "runs out", "run out",   NULL};
+static const char *const expires_words[] = {"expire",   "expires", "expiring",   "run out",
+                                            "runs out", "ends",    "end of his", NULL};
+static const char *const signed_words[] = {"signed",    "sign",      "signs",   "agreed",
+                                           "penned",    "committed", "put pen", "extended",
+                                           "completed", NULL};
+static const char *const offered_words[] = {
+    "offer", "offered", "talks", "negotiat", "proposed", "new deal", "extension", "wants", NULL};
 
 static struct fact *add_fact(struct doc *d, enum fact_kind kind, size_t start, size_t end)
 {
@@ -117,8 +163,8 @@ static struct fact *add_fact(struct doc *d, enum fact_kind kind, size_t start, s
     return f;
 }
 
-static bool near_words(const struct doc *d, size_t start, size_t end, size_t before,
-                       size_t after, const char *const *words)
+static bool near_words(const struct doc *d, size_t start, size_t end, size_t before, size_t after,
+                       const char *const *words)
 {
     size_t from = start > before ? start - before : 0;
     return subject_has_word(d, from, end + after, words);
@@ -179,13 +225,13 @@ static void on_money(struct match *m, void *ctx)
     size_t ps, pe, end = m->end;
     struct match pm;
     const char *period = NULL;
-    if (facts_match_at(d->ex->patterns, P_PERIOD, m->text,
-                       d->a->body_len, m->end, &ps, &pe, &pm)) {
+    if (facts_match_at(d->ex->patterns, P_PERIOD, m->text, d->a->body_len, m->end, &ps, &pe, &pm)) {
         size_t a, b;
         period = facts_group(&pm, "period2", &a, &b) ? "week" : NULL;
         if (!period && facts_group(&pm, "period", &a, &b))
-            period = (m->text[a] | 32) == 'w' ? "week" : (m->text[a] | 32) == 'm' ? "month"
-                                                                                  : "year";
+            period = (m->text[a] | 32) == 'w'   ? "week"
+                     : (m->text[a] | 32) == 'm' ? "month"
+                                                : "year";
         facts_match_free(&pm);
         end = pe;
     }
@@ -202,8 +248,7 @@ static void on_money(struct match *m, void *ctx)
         kind = FACT_WAGE;
     else if (subject_has_word(d, m->start > s + 90 ? m->start - 90 : s, end + 60 < e ? end + 60 : e,
                               not_fee_words) ||
-             buys_a_club(d, s, m->start) ||
-             !(fee_lead || subject_has_word(d, s, e, fee_words)))
+             buys_a_club(d, s, m->start) || !(fee_lead || subject_has_word(d, s, e, fee_words)))
         return;
     else
         kind = FACT_FEE;
@@ -222,7 +267,8 @@ static void on_money(struct match *m, void *ctx)
         f->to = subject_entity_after_word(d, ENTITY_CLUB, s, near_end, to_words);
         if (f->to == NO_ENTITY)
             f->to = subject_entity_near(d, ENTITY_CLUB, s, m->start, m->start, -1);
-        if (f->to == f->from) /* "Barcelona agreed to sign X from Bayern for ...": the buyer leads */
+        if (f->to ==
+            f->from) /* "Barcelona agreed to sign X from Bayern for ...": the buyer leads */
             f->to = subject_entity_near(d, ENTITY_CLUB, s, m->start, s, 1);
         if (f->to == f->from)
             f->to = NO_ENTITY;
@@ -289,9 +335,10 @@ static void on_appearances(struct match *m, void *ctx)
     if (!near_words(d, m->start, m->end, 40, 25, person_game_words))
         return;
     static const char *const for_words[] = {"for", NULL};
-    int country = subject_entity_after_word(d, ENTITY_NATIONAL_TEAM, m->end, m->end + 12, for_words);
-    struct fact *f = add_fact(d, country != NO_ENTITY ? FACT_CAPS : FACT_APPEARANCES, m->start,
-                              m->end);
+    int country =
+        subject_entity_after_word(d, ENTITY_NATIONAL_TEAM, m->end, m->end + 12, for_words);
+    struct fact *f =
+        add_fact(d, country != NO_ENTITY ? FACT_CAPS : FACT_APPEARANCES, m->start, m->end);
     f->has_value = true;
     f->value = n;
     static const char *const the_club[] = {"for the club", "for the side", "for his club",
@@ -336,8 +383,8 @@ static void on_age(struct match *m, void *ctx)
     double n;
     size_t a, b;
     bool apposition = facts_group(m, "n7", &a, &b);
-    static const char *const hypothetical[] = {"when i", "if i", "when he", "if he", "until i",
-                                               NULL};
+    static const char *const hypothetical[] = {"when i", "if i",    "when he",
+                                               "if he",  "until i", NULL};
     if (facts_group(m, "n6", &a, &b) && near_words(d, m->start, m->start, 10, 0, hypothetical))
         return; /* "Maybe when I turn 60" */
     apposition = facts_group(m, "n7", &a, &b);
@@ -442,13 +489,21 @@ static void on_interest(struct match *m, void *ctx)
         return;
     /* The player named right after ("monitoring Ivan Toney", "keen on
      * signing X"), or the article's player for "the situation" / "him". */
-    static const char *const anaphors[] = {"him", "the situation", "his situation", "the player",
-                                           "the defender", "the midfielder", "the striker",
-                                           "the forward", "the winger", "the goalkeeper", NULL};
+    static const char *const anaphors[] = {"him",
+                                           "the situation",
+                                           "his situation",
+                                           "the player",
+                                           "the defender",
+                                           "the midfielder",
+                                           "the striker",
+                                           "the forward",
+                                           "the winger",
+                                           "the goalkeeper",
+                                           NULL};
     size_t window = m->end + 30 < e ? m->end + 30 : e;
     int person = subject_entity_near(d, ENTITY_PERSON, m->end, window, m->end, 1);
-    if (person == NO_ENTITY && subject_has_word(d, m->end, m->end + 20 < e ? m->end + 20 : e,
-                                                anaphors))
+    if (person == NO_ENTITY &&
+        subject_has_word(d, m->end, m->end + 20 < e ? m->end + 20 : e, anaphors))
         person = subject_topic(d, m->start, true);
     if (person == NO_ENTITY)
         return;

@@ -122,9 +122,9 @@ static void add_postings(struct index *ix, int g, size_t article, size_t local,
     for (size_t m = 0; m < fe->nmentions; m++) {
         const struct mention *mn = &fe->mentions[m];
         e->postings = xgrow(e->postings, &e->pcap, e->npostings + 1, sizeof *e->postings);
-        e->postings[e->npostings++] = (struct posting){(uint32_t)article, (uint32_t)local,
-                                                       (uint32_t)mn->start, (uint32_t)mn->end,
-                                                       mn->in_title};
+        e->postings[e->npostings++] =
+            (struct posting){(uint32_t)article, (uint32_t)local, (uint32_t)mn->start,
+                             (uint32_t)mn->end, mn->in_title};
         const char *text = mn->in_title ? a->title : a->body;
         add_form(e, index_fold(text + mn->start, mn->end - mn->start));
     }

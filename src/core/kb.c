@@ -177,10 +177,9 @@ static bool read_forms(struct reader *r, struct kb *kb, yaml_node_t *v, enum kb_
     return true;
 }
 
-static const char *const entry_keys[] = {"name",     "aliases", "nicknames",     "weak",
-                                         "demonyms", "country", "league",        "code",
-                                         "role",     "type",    "confederation", "founded",
-                                         "city",     "note",    NULL};
+static const char *const entry_keys[] = {
+    "name", "aliases", "nicknames",     "weak",    "demonyms", "country", "league", "code",
+    "role", "type",    "confederation", "founded", "city",     "note",    NULL};
 
 static bool known_entry_key(const char *k)
 {
@@ -237,8 +236,9 @@ static bool read_entry_field(struct reader *r, struct kb *kb, int e, const char 
     if (!strcmp(key, "demonyms"))
         return read_forms(r, kb, v, KB_FORM_DEMONYM, e);
     if (!known_entry_key(key))
-        return fail_at(r, k, "unknown field '%s' (expected name, aliases, nicknames, weak, "
-                             "demonyms, country, league, role)",
+        return fail_at(r, k,
+                       "unknown field '%s' (expected name, aliases, nicknames, weak, "
+                       "demonyms, country, league, role)",
                        key);
     if (v->type != YAML_SCALAR_NODE)
         return fail_at(r, v, "'%s' must be a single value", key);
@@ -246,11 +246,13 @@ static bool read_entry_field(struct reader *r, struct kb *kb, int e, const char 
         char *s = scalar(v);
         bool ok = person_role_parse(s, &en->role);
         free(s);
-        return ok || fail_at(r, v, "%s", "unknown role (expected player, manager, agent, "
-                                         "official, other)");
+        return ok || fail_at(r, v, "%s",
+                             "unknown role (expected player, manager, agent, "
+                             "official, other)");
     }
-    char **slot = !strcmp(key, "country") ? &en->country : !strcmp(key, "league") ? &en->league
-                                                                                   : NULL;
+    char **slot = !strcmp(key, "country")  ? &en->country
+                  : !strcmp(key, "league") ? &en->league
+                                           : NULL;
     if (slot) {
         free(*slot);
         *slot = scalar(v);
@@ -490,10 +492,9 @@ static bool check_depth(const char *path, const char *text, size_t len, struct t
             break;
         if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
             if (++depth > KB_MAX_DEPTH)
-                ok = tl_error_at(err, path, (unsigned)ev.start_mark.line + 1,
-                                 (unsigned)ev.start_mark.column + 1,
-                                 "values nested more than %d deep; the file is refused",
-                                 KB_MAX_DEPTH);
+                ok = tl_error_at(
+                    err, path, (unsigned)ev.start_mark.line + 1, (unsigned)ev.start_mark.column + 1,
+                    "values nested more than %d deep; the file is refused", KB_MAX_DEPTH);
         } else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
             depth--;
         }

@@ -31,9 +31,9 @@ static const char *currency_code(const char *s, size_t n)
 {
     static const struct {
         const char *form, *code;
-    } table[] = {{"£", "GBP"},      {"€", "EUR"},     {"$", "USD"},     {"us$", "USD"},
-                 {"pound", "GBP"},  {"pounds", "GBP"}, {"sterling", "GBP"}, {"gbp", "GBP"},
-                 {"euro", "EUR"},   {"euros", "EUR"}, {"eur", "EUR"},   {"dollar", "USD"},
+    } table[] = {{"£", "GBP"},       {"€", "EUR"},      {"$", "USD"},        {"us$", "USD"},
+                 {"pound", "GBP"},   {"pounds", "GBP"}, {"sterling", "GBP"}, {"gbp", "GBP"},
+                 {"euro", "EUR"},    {"euros", "EUR"},  {"eur", "EUR"},      {"dollar", "USD"},
                  {"dollars", "USD"}, {"usd", "USD"}};
     while (n && s[n - 1] == ' ')
         n--;
@@ -71,8 +71,8 @@ static const char *const units[] = {"zero",    "one",     "two",       "three", 
                                     "five",    "six",     "seven",     "eight",    "nine",
                                     "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
                                     "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-static const char *const tens[] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty",
-                                   "seventy", "eighty", "ninety"};
+static const char *const tens[] = {"",      "",      "twenty",  "thirty", "forty",
+                                   "fifty", "sixty", "seventy", "eighty", "ninety"};
 
 /* One number word; -1 when not one. */
 static double one_word(const char *s, size_t n)

@@ -13,33 +13,35 @@
 
 /* Capitalised words that start sentences but never name anyone. */
 static const char *const function_words[] = {
-    "the", "a", "an", "and", "but", "or", "he", "she", "it", "they", "we", "i", "you", "his",
-    "her", "their", "its", "our", "my", "this", "that", "these", "those", "there", "here",
-    "when", "while", "after", "before", "if", "as", "at", "in", "on", "for", "with", "from",
-    "by", "to", "of", "so", "yet", "now", "then", "even", "also", "both", "all", "some",
-    "one", "two", "three", "what", "who", "how", "why", "where", "which", "not", "no", "yes",
-    "mr", "mrs", "ms", "dr", "only", "just", "last", "next", "since", "until", "under",
-    "over", "than", "every", "each", "many", "much", "more", "most", "other", "another",
-    "such", "subs", "referee", "att", "booked", "goals", "report", NULL};
+    "the",   "a",       "an",    "and",   "but",     "or",    "he",     "she",   "it",     "they",
+    "we",    "i",       "you",   "his",   "her",     "their", "its",    "our",   "my",     "this",
+    "that",  "these",   "those", "there", "here",    "when",  "while",  "after", "before", "if",
+    "as",    "at",      "in",    "on",    "for",     "with",  "from",   "by",    "to",     "of",
+    "so",    "yet",     "now",   "then",  "even",    "also",  "both",   "all",   "some",   "one",
+    "two",   "three",   "what",  "who",   "how",     "why",   "where",  "which", "not",    "no",
+    "yes",   "mr",      "mrs",   "ms",    "dr",      "only",  "just",   "last",  "next",   "since",
+    "until", "under",   "over",  "than",  "every",   "each",  "many",   "much",  "more",   "most",
+    "other", "another", "such",  "subs",  "referee", "att",   "booked", "goals", "report", NULL};
 static const char *const speech_verbs[] = {
-    "said",  "says",   "told",     "added", "admitted", "insisted", "believes", "claimed",
-    "explained", "revealed", "warned", "stated", "confirmed", "urged", "admits", "insists",
-    "reckons", "feels", "thinks", "hopes", "tells", "explains", "reveals", "declared", "stressed",
-    "joked", "conceded", "argued", "commented", "acknowledged", "praised", NULL};
-static const char *const side_words[] = {"side", "men", "team", "charges", "squad", "troops",
-                                         "outfit", NULL};
+    "said",      "says",         "told",     "added",    "admitted", "insisted",  "believes",
+    "claimed",   "explained",    "revealed", "warned",   "stated",   "confirmed", "urged",
+    "admits",    "insists",      "reckons",  "feels",    "thinks",   "hopes",     "tells",
+    "explains",  "reveals",      "declared", "stressed", "joked",    "conceded",  "argued",
+    "commented", "acknowledged", "praised",  NULL};
+static const char *const side_words[] = {"side",  "men",    "team",   "charges",
+                                         "squad", "troops", "outfit", NULL};
 static const char *const honorifics[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
-static const char *const venue_words[] = {"park", "road", "lane", "stadium", "ground", "arena",
-                                          "field", "bridge", NULL};
+static const char *const venue_words[] = {"park",  "road",  "lane",   "stadium", "ground",
+                                          "arena", "field", "bridge", NULL};
 /* Words before a lone name that make it the person in a transfer. */
-static const char *const transfer_before[] = {"signed", "sign", "signing", "sold", "sell",
-                                              "selling", "bought", "buy", "buying", "for",
-                                              "loaned", "released", "replace", "replaced",
-                                              "replacing", "striker", "midfielder", NULL};
+static const char *const transfer_before[] = {
+    "signed",  "sign",     "signing",   "sold",    "sell",       "selling",
+    "bought",  "buy",      "buying",    "for",     "loaned",     "released",
+    "replace", "replaced", "replacing", "striker", "midfielder", NULL};
 /* Verbs after a sentence-initial lone name that make it a person. */
-static const char *const person_verbs[] = {"has", "had", "is", "was", "will", "scored", "signed",
-                                           "joined", "earns", "made", "played", "won", "netted",
-                                           "struck", "headed", NULL};
+static const char *const person_verbs[] = {"has",    "had",    "is",     "was",  "will",   "scored",
+                                           "signed", "joined", "earns",  "made", "played", "won",
+                                           "netted", "struck", "headed", NULL};
 
 /* Per-article set of words seen in lower case (so "Despite" at a sentence
  * start is known not to be a name). */
@@ -89,7 +91,6 @@ struct people {
     struct word_set lower;
 };
 
-
 static bool is_initial(const struct doc *d, size_t i)
 {
     const struct token *tk = &d->t.v[i];
@@ -101,8 +102,7 @@ static bool is_particle(const struct people *p, size_t i)
 {
     const struct doc *d = p->d;
     return (d->t.v[i].flags & TOK_WORD) && !(d->t.v[i].flags & TOK_CAP) &&
-           (d->lex[i] & LEX_PARTICLE) &&
-           i + 1 < d->t.n && (d->t.v[i + 1].flags & TOK_CAP);
+           (d->lex[i] & LEX_PARTICLE) && i + 1 < d->t.n && (d->t.v[i + 1].flags & TOK_CAP);
 }
 
 static bool not_a_name(const struct people *p, size_t i)
@@ -134,8 +134,8 @@ static bool is_given_name(const struct people *p, size_t i)
 static bool ordinary_start(const struct people *p, size_t i)
 {
     const struct doc *d = p->d;
-    if (!(d->t.v[i].flags & TOK_SENT_START) && !(i > 0 && !(d->t.v[i - 1].flags & TOK_WORD) &&
-                                                 !tokens_is_punct(&d->t, i - 1, ',')))
+    if (!(d->t.v[i].flags & TOK_SENT_START) &&
+        !(i > 0 && !(d->t.v[i - 1].flags & TOK_WORD) && !tokens_is_punct(&d->t, i - 1, ',')))
         return false;
     const char *w = tokens_folded(&d->t, i);
     if (is_given_name(p, i) || (d->lex[i] & LEX_PARTICLE))
@@ -184,8 +184,7 @@ static int person_by_surname(const struct doc *d, size_t i, size_t end)
 static bool first_name_form(const struct doc *d, const char *w, const char *first)
 {
     size_t n = strlen(w);
-    if (!strcmp(w, first) ||
-        (n >= 2 && n <= 5 && n + 2 <= strlen(first) && !strncmp(w, first, n)))
+    if (!strcmp(w, first) || (n >= 2 && n <= 5 && n + 2 <= strlen(first) && !strncmp(w, first, n)))
         return true;
     char pair[128];
     snprintf(pair, sizeof pair, "%s %s", w, first);
@@ -317,8 +316,8 @@ static void set_role(struct doc *d, int e, size_t i, size_t end)
             return;
         }
     }
-    if (end + 1 < d->t.n && tokens_is_punct(&d->t, end, ',') && doc_role_before(d, end + 2, &role) &&
-        d->e[e].role == ROLE_UNKNOWN) {
+    if (end + 1 < d->t.n && tokens_is_punct(&d->t, end, ',') &&
+        doc_role_before(d, end + 2, &role) && d->e[e].role == ROLE_UNKNOWN) {
         d->e[e].role = role; /* "Rick Parry, chief executive of ..." */
         return;
     }
@@ -337,14 +336,12 @@ static void set_role(struct doc *d, int e, size_t i, size_t end)
 static bool coordinated_with_person(const struct doc *d, size_t i)
 {
     size_t next = i + 1, prev = i;
-    bool after = next + 1 < d->t.n &&
-                 (tokens_is(&d->t, next, "and") || tokens_is_punct(&d->t, next, ',')) &&
-                 d->owner[next + 1] >= 0 &&
-                 d->e[d->m[d->owner[next + 1]].entity].kind == ENTITY_PERSON;
-    bool before = prev >= 2 &&
-                  (tokens_is(&d->t, prev - 1, "and") || tokens_is_punct(&d->t, prev - 1, ',')) &&
-                  d->owner[prev - 2] >= 0 &&
-                  d->e[d->m[d->owner[prev - 2]].entity].kind == ENTITY_PERSON;
+    bool after =
+        next + 1 < d->t.n && (tokens_is(&d->t, next, "and") || tokens_is_punct(&d->t, next, ',')) &&
+        d->owner[next + 1] >= 0 && d->e[d->m[d->owner[next + 1]].entity].kind == ENTITY_PERSON;
+    bool before =
+        prev >= 2 && (tokens_is(&d->t, prev - 1, "and") || tokens_is_punct(&d->t, prev - 1, ',')) &&
+        d->owner[prev - 2] >= 0 && d->e[d->m[d->owner[prev - 2]].entity].kind == ENTITY_PERSON;
     return after || before;
 }
 
@@ -393,11 +390,10 @@ static bool single_name_clue(const struct people *p, size_t i)
     /* The loose clues below only count for words nobody knows: not an
      * ordinary word of the article, not a club name left unsupported, and
      * not the end of a longer proper name ("Stamford Bridge is"). */
-    bool unknown_word = !set_has(&p->lower, tokens_folded(&d->t, i)) &&
-                        !(d->lex[i] & LEX_KB_WEAK) &&
-                        !(i > 0 && (d->t.v[i - 1].flags & TOK_CAP) &&
-                          !(d->t.v[i - 1].flags & TOK_POSS) && d->owner[i - 1] < 0 &&
-                          !(d->t.v[i].flags & TOK_SENT_START));
+    bool unknown_word =
+        !set_has(&p->lower, tokens_folded(&d->t, i)) && !(d->lex[i] & LEX_KB_WEAK) &&
+        !(i > 0 && (d->t.v[i - 1].flags & TOK_CAP) && !(d->t.v[i - 1].flags & TOK_POSS) &&
+          d->owner[i - 1] < 0 && !(d->t.v[i].flags & TOK_SENT_START));
     if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
         doc_token_in(d, i - 1, transfer_before) &&
         (!tokens_is(&d->t, i - 1, "for") || sentence_has_money(d, i)))
@@ -424,9 +420,9 @@ static bool single_name_clue(const struct people *p, size_t i)
  * used: Wright, Pistone", "Booked: Tonge", "Ref: S Tanner (Hampshire)",
  * and bare paragraphs of comma-separated names ("Dudek, Finnan (Nunez 73),
  * ..."). Each capitalised run in such a list is a person. */
-static const char *const list_heads[] = {"subs", "substitutes", "booked", "goals", "scorers",
-                                         "ref", "referee", "sent", "dismissed", "bookings",
-                                         "subs not used", NULL};
+static const char *const list_heads[] = {"subs",      "substitutes", "booked",        "goals",
+                                         "scorers",   "ref",         "referee",       "sent",
+                                         "dismissed", "bookings",    "subs not used", NULL};
 
 /* Whether the header before the colon at `colon` opens a list of names. */
 static bool list_header(const struct doc *d, size_t colon, bool *officials)

@@ -21,8 +21,7 @@ struct extract_job {
     atomic_size_t next;
 };
 
-static bool build_kb(struct pipeline *p, const struct pipeline_options *opt,
-                     struct tl_error *err)
+static bool build_kb(struct pipeline *p, const struct pipeline_options *opt, struct tl_error *err)
 {
     p->kb = kb_new_builtin(err);
     if (!p->kb)

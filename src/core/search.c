@@ -47,7 +47,8 @@ struct search *search_compile(const char *pattern, struct tl_error *err)
     uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (caseless ? PCRE2_CASELESS : 0);
     int code;
     PCRE2_SIZE off;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &code, &off, NULL);
+    pcre2_code *re =
+        pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &code, &off, NULL);
     if (!re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
@@ -89,8 +90,8 @@ static void add_hit(struct search_hits *h, size_t article, size_t start, size_t 
         return;
     }
     h->hits = xgrow(h->hits, &h->hcap, h->nhits + 1, sizeof *h->hits);
-    h->hits[h->nhits++] = (struct posting){(uint32_t)article, 0, (uint32_t)start, (uint32_t)end,
-                                           in_title};
+    h->hits[h->nhits++] =
+        (struct posting){(uint32_t)article, 0, (uint32_t)start, (uint32_t)end, in_title};
     if (!h->narticles || h->articles[h->narticles - 1] != article) {
         h->articles = xgrow(h->articles, &h->acap, h->narticles + 1, sizeof *h->articles);
         h->articles[h->narticles++] = (uint32_t)article;
@@ -153,9 +154,9 @@ size_t search_hits_in(const struct search_hits *h, size_t article, size_t *count
     return postings_in(&pl, article, count);
 }
 
-bool search_step(const struct search_hits *h, const size_t *list, size_t nlist,
-                 const long *pos_of, size_t from_article, size_t from_offset, bool from_title,
-                 int dir, struct index_cursor *out, bool *wrapped)
+bool search_step(const struct search_hits *h, const size_t *list, size_t nlist, const long *pos_of,
+                 size_t from_article, size_t from_offset, bool from_title, int dir,
+                 struct index_cursor *out, bool *wrapped)
 {
     struct posting_list pl = hits_list(h);
     return postings_step(&pl, list, nlist, pos_of, from_article, from_offset, from_title, dir, out,

@@ -26,7 +26,7 @@ struct search_hits {
     size_t nhits, hcap;
     uint32_t *articles; /* distinct articles with a match, ascending */
     size_t narticles, acap;
-    bool truncated;     /* SEARCH_MAX_HITS was reached */
+    bool truncated; /* SEARCH_MAX_HITS was reached */
 };
 
 /* Compiles `pattern` (UTF-8, PCRE2 syntax). It is case-insensitive unless
@@ -49,8 +49,8 @@ size_t search_hits_in(const struct search_hits *h, size_t article, size_t *count
 /* index_step (see index.h) for search matches: the next (dir > 0) or
  * previous (dir < 0) match after the given place, in list order, wrapping
  * around the list. Returns false when no listed article has a match. */
-bool search_step(const struct search_hits *h, const size_t *list, size_t nlist,
-                 const long *pos_of, size_t from_article, size_t from_offset, bool from_title,
-                 int dir, struct index_cursor *out, bool *wrapped);
+bool search_step(const struct search_hits *h, const size_t *list, size_t nlist, const long *pos_of,
+                 size_t from_article, size_t from_offset, bool from_title, int dir,
+                 struct index_cursor *out, bool *wrapped);
 
 #endif

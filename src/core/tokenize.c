@@ -8,8 +8,8 @@
 
 /* Words after which a full stop does not end the sentence. */
 static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "dr", "st", "utd", "jr", "jnr", "snr", "sr", "no", "v", "vs", "etc",
-    "inc", "ltd", "co", "prof", "gen", "rev", "mt", "ft", "approx", "fig", "vol", NULL};
+    "mr",  "mrs", "ms",  "dr", "st",   "utd", "jr",  "jnr", "snr", "sr",     "no",  "v",   "vs",
+    "etc", "inc", "ltd", "co", "prof", "gen", "rev", "mt",  "ft",  "approx", "fig", "vol", NULL};
 
 void tokens_init(struct tokens *t)
 {
@@ -46,7 +46,7 @@ bool tokenize_is_upper(uint32_t cp)
     if (cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D)
         return true;
     if (cp >= 0x391 && cp <= 0x3AB)
-        return true; /* Greek */
+        return true;                   /* Greek */
     return cp >= 0x400 && cp <= 0x42F; /* Cyrillic */
 }
 
@@ -106,8 +106,9 @@ static size_t scan_word(const char *s, size_t len, size_t i, bool *poss, size_t 
         size_t m;
         uint32_t next = i + n < len ? cp_at(s, len, i + n, &m) : 0;
         if (is_apostrophe(cp)) {
-            bool s_then_end = (next == 's' || next == 'S') &&
-                              (i + n + 1 >= len || !is_letter_or_digit(cp_at(s, len, i + n + 1, &m)));
+            bool s_then_end =
+                (next == 's' || next == 'S') &&
+                (i + n + 1 >= len || !is_letter_or_digit(cp_at(s, len, i + n + 1, &m)));
             if (s_then_end) {
                 *poss = true;
                 *after = i + n + 1;
@@ -130,8 +131,8 @@ static size_t scan_word(const char *s, size_t len, size_t i, bool *poss, size_t 
             i += n;
             continue;
         }
-        if ((cp == '.' || cp == ',') && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && next >= '0' &&
-            next <= '9') {
+        if ((cp == '.' || cp == ',') && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+            next >= '0' && next <= '9') {
             i += n; /* 3.9, 200,000 */
             continue;
         }

@@ -21,8 +21,7 @@ int draw_str(WINDOW *w, int y, int x, const char *s, int cols, attr_t attr);
 void draw_fill(WINDOW *w, int y, int x, int cols, attr_t attr);
 /* A pane's title bar: `left` from the left edge, `right` against the right
  * edge (dropped when there is no room), the rest filled. */
-void draw_titlebar(WINDOW *w, int y, int width, const char *left, const char *right,
-                   bool focused);
+void draw_titlebar(WINDOW *w, int y, int width, const char *left, const char *right, bool focused);
 
 /* A line of text with one style per byte. */
 struct sline {
@@ -41,8 +40,8 @@ void sline_printf(struct sline *l, enum style_elem st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Draws bytes [start, end) of a styled line at (y, x), clipped to cols;
  * `base` is OR-ed into every segment (e.g. a selection). Returns columns used. */
-int sline_draw(WINDOW *w, int y, int x, const struct sline *l, size_t start, size_t end,
-               int cols, attr_t base);
+int sline_draw(WINDOW *w, int y, int x, const struct sline *l, size_t start, size_t end, int cols,
+               attr_t base);
 
 /* Word-wraps text[start, end) to `width` columns. Calls emit(ctx, s, e)
  * for each row's byte range. Breaks at spaces and newlines (which are not

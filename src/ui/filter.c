@@ -92,7 +92,8 @@ void filter_clear(struct app *a)
         a->doc.hit = -1;
     }
     filter_apply(a);
-    app_message(a, false, had ? "filters cleared: %zu articles" : "no filters to clear (%zu articles)",
+    app_message(a, false,
+                had ? "filters cleared: %zu articles" : "no filters to clear (%zu articles)",
                 a->nlist);
 }
 
@@ -119,7 +120,8 @@ bool filter_search(struct app *a, const char *pattern)
     struct search_hits hits = {0};
     search_run(s, a->c, &hits);
     if (!hits.nhits) {
-        app_message(a, true, "no match for /%s/%s", pattern, search_caseless(s) ? " (any case)" : "");
+        app_message(a, true, "no match for /%s/%s", pattern,
+                    search_caseless(s) ? " (any case)" : "");
         search_free(s);
         return false;
     }
@@ -162,6 +164,5 @@ void filter_describe(const struct app *a, struct buf *out)
         sep = " \xc2\xb7 ";
     }
     if (a->search)
-        buf_printf(out, "%ssearch: /%s/ (%zu)", sep, search_pattern(a->search),
-                   a->hits.narticles);
+        buf_printf(out, "%ssearch: /%s/ (%zu)", sep, search_pattern(a->search), a->hits.narticles);
 }

@@ -34,7 +34,7 @@
     X(TARGET_NEXT, "next-mention", "Next occurrence of the target, on into the next article", 'n', \
       0, 0)                                                                                        \
     X(TARGET_PREV, "previous-mention", "Previous occurrence of the target", 'N', 0, 0)             \
-    X(MENTIONS, "mentions", "Every mention of the target in the corpus, in context", 'm', 0, 0)      \
+    X(MENTIONS, "mentions", "Every mention of the target in the corpus, in context", 'm', 0, 0)    \
     X(SEARCH, "search", "Search (PCRE2; case-insensitive unless it has capitals)", '/', 0, 0)      \
     X(PICK_CLUB, "pick-club", "Filter by club (fuzzy picker with article counts)", 'c', 0, 0)      \
     X(PICK_PERSON, "pick-person", "Filter by person (fuzzy picker)", 'p', 0, 0)                    \

@@ -73,8 +73,8 @@ void target_step(struct app *a, int dir)
             to = (struct index_cursor){(size_t)a->pos_of[article], first};
             ok = true;
         } else {
-            ok = index_step(a->ix, a->target_entity, a->list, a->nlist, a->pos_of, article,
-                            offset, in_title, dir, &to, &wrapped);
+            ok = index_step(a->ix, a->target_entity, a->list, a->nlist, a->pos_of, article, offset,
+                            in_title, dir, &to, &wrapped);
         }
         p = ok ? &a->ix->entities[a->target_entity].postings[to.posting] : NULL;
     } else {
@@ -83,8 +83,8 @@ void target_step(struct app *a, int dir)
             to = (struct index_cursor){(size_t)a->pos_of[article], first};
             ok = true;
         } else {
-            ok = search_step(&a->hits, a->list, a->nlist, a->pos_of, article, offset, in_title,
-                             dir, &to, &wrapped);
+            ok = search_step(&a->hits, a->list, a->nlist, a->pos_of, article, offset, in_title, dir,
+                             &to, &wrapped);
         }
         p = ok ? &a->hits.hits[to.posting] : NULL;
     }
@@ -100,9 +100,10 @@ void target_step(struct app *a, int dir)
     else
         reader_set_hit(a, (long)to.posting);
     if (wrapped)
-        app_message(a, false, moved || a->nlist == 1
-                                  ? (dir > 0 ? "wrapped to first article" : "wrapped to last article")
-                                  : (dir > 0 ? "wrapped to first mention" : "wrapped to last mention"));
+        app_message(a, false,
+                    moved || a->nlist == 1
+                        ? (dir > 0 ? "wrapped to first article" : "wrapped to last article")
+                        : (dir > 0 ? "wrapped to first mention" : "wrapped to last mention"));
     else if (moved)
         app_message(a, false, "%s article %zu/%zu: %s", dir > 0 ? "next" : "previous",
                     to.list_pos + 1, a->nlist, a->c->articles[p->article]->title);

@@ -58,8 +58,9 @@ static void test_diacritics_and_case_fold(void **state)
 static void test_nicknames_link_to_clubs(void **state)
 {
     struct fixture *f = *state;
-    fixture_run(f, "News", "Inter Milan won again. The Nerazzurri are top, and Spurs and the "
-                           "Gunners drew.");
+    fixture_run(f, "News",
+                "Inter Milan won again. The Nerazzurri are top, and Spurs and the "
+                "Gunners drew.");
     assert_int_equal(mentions_of(f, ENTITY_CLUB, "Inter Milan"), 2);
     assert_true(fixture_entity(f, ENTITY_CLUB, "Tottenham Hotspur") >= 0);
     assert_true(fixture_entity(f, ENTITY_CLUB, "Arsenal") >= 0);
@@ -72,8 +73,9 @@ static void test_weak_forms_need_support(void **state)
     assert_int_equal(count_kind(f, ENTITY_CLUB), 0);
     fixture_run(f, "News", "Manchester City beat Everton. City were superb.");
     assert_int_equal(mentions_of(f, ENTITY_CLUB, "Manchester City"), 2);
-    fixture_run(f, "News", "Reading the game well, he tried to bury the chance. Chris Sutton "
-                           "watched.");
+    fixture_run(f, "News",
+                "Reading the game well, he tried to bury the chance. Chris Sutton "
+                "watched.");
     assert_int_equal(count_kind(f, ENTITY_CLUB), 0);
     assert_true(fixture_entity(f, ENTITY_PERSON, "Chris Sutton") >= 0);
     fixture_run(f, "News", "The match is on Wednesday.");
@@ -127,8 +129,9 @@ static void test_people_and_surname_links(void **state)
 static void test_particles_and_diacritics_in_names(void **state)
 {
     struct fixture *f = *state;
-    fixture_run(f, "News", "Robin van Persie scored. Van Persie then left. Martin Ødegaard and "
-                           "Dušan Vlahović watched İlkay Gündoğan.");
+    fixture_run(f, "News",
+                "Robin van Persie scored. Van Persie then left. Martin Ødegaard and "
+                "Dušan Vlahović watched İlkay Gündoğan.");
     assert_int_equal(mentions_of(f, ENTITY_PERSON, "Robin van Persie"), 2);
     assert_true(fixture_entity(f, ENTITY_PERSON, "Martin Ødegaard") >= 0);
     assert_true(fixture_entity(f, ENTITY_PERSON, "Dušan Vlahović") >= 0);
@@ -138,8 +141,9 @@ static void test_particles_and_diacritics_in_names(void **state)
 static void test_context_clues_for_lone_names(void **state)
 {
     struct fixture *f = *state;
-    fixture_run(f, "News", "Everton were held after striker Bent missed. Moyes said the team "
-                           "tried. It was Conte's side that won.");
+    fixture_run(f, "News",
+                "Everton were held after striker Bent missed. Moyes said the team "
+                "tried. It was Conte's side that won.");
     assert_true(fixture_entity(f, ENTITY_PERSON, "Bent") >= 0);
     assert_true(fixture_entity(f, ENTITY_PERSON, "Moyes") >= 0);
     int conte = fixture_entity(f, ENTITY_PERSON, "Conte");
@@ -150,16 +154,18 @@ static void test_context_clues_for_lone_names(void **state)
 static void test_lineups_and_referees(void **state)
 {
     struct fixture *f = *state;
-    fixture_run(f, "Report", "Everton: Martyn, Hibbert, Yobo, Stubbs, Naysmith. Subs: Wright, "
-                             "Pistone. Referee: R Styles (Hampshire).");
+    fixture_run(f, "Report",
+                "Everton: Martyn, Hibbert, Yobo, Stubbs, Naysmith. Subs: Wright, "
+                "Pistone. Referee: R Styles (Hampshire).");
     assert_true(fixture_entity(f, ENTITY_PERSON, "Yobo") >= 0);
     assert_true(fixture_entity(f, ENTITY_PERSON, "Pistone") >= 0);
     int ref = fixture_entity(f, ENTITY_PERSON, "R Styles");
     assert_true(ref >= 0);
     assert_int_equal(f->x.entities[ref].role, ROLE_OFFICIAL);
     assert_int_equal(fixture_entity(f, ENTITY_PERSON, "Hampshire"), -1);
-    fixture_run(f, "Report", "Manchester City: James, Mills, Distin. Subs Not Used: Macken, "
-                             "Weaver, Jordan.");
+    fixture_run(f, "Report",
+                "Manchester City: James, Mills, Distin. Subs Not Used: Macken, "
+                "Weaver, Jordan.");
     assert_true(fixture_entity(f, ENTITY_PERSON, "Jordan") >= 0);
     assert_int_equal(count_kind(f, ENTITY_NATIONAL_TEAM), 0);
 }
@@ -167,8 +173,9 @@ static void test_lineups_and_referees(void **state)
 static void test_full_and_partial_names_merge(void **state)
 {
     struct fixture *f = *state;
-    fixture_run(f, "News", "Manchester United manager Sir Alex Ferguson was pleased. Alex "
-                           "Ferguson said Ferguson's men played well.");
+    fixture_run(f, "News",
+                "Manchester United manager Sir Alex Ferguson was pleased. Alex "
+                "Ferguson said Ferguson's men played well.");
     int e = fixture_entity(f, ENTITY_PERSON, "Sir Alex Ferguson");
     assert_true(e >= 0);
     assert_int_equal(f->x.entities[e].nmentions, 3);
@@ -186,8 +193,9 @@ static void test_given_name_beats_country(void **state)
 static void test_sentence_starts_are_not_people(void **state)
 {
     struct fixture *f = *state;
-    fixture_run(f, "News", "Despite the rain, Arsenal won. However, Chelsea lost. Former "
-                           "Blackburn boss Mark Hughes watched.");
+    fixture_run(f, "News",
+                "Despite the rain, Arsenal won. However, Chelsea lost. Former "
+                "Blackburn boss Mark Hughes watched.");
     assert_int_equal(count_kind(f, ENTITY_PERSON), 1);
     assert_true(fixture_entity(f, ENTITY_PERSON, "Mark Hughes") >= 0);
 }

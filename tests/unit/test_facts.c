@@ -42,8 +42,7 @@ static const struct want money[] = {
      "Harry Kane"},
     {"Manchester United signed Rasmus Hojlund in a £72m deal.", FACT_FEE, 72e6, "GBP", NULL,
      "Rasmus Hojlund"},
-    {"Newcastle value Bruno Guimaraes at £100m.", FACT_FEE, 100e6, "GBP", NULL,
-     "Bruno Guimaraes"},
+    {"Newcastle value Bruno Guimaraes at £100m.", FACT_FEE, 100e6, "GBP", NULL, "Bruno Guimaraes"},
     {"Tottenham want £80m for Harry Kane.", FACT_FEE, 80e6, "GBP", NULL, "Harry Kane"},
     {"The deal for Jack Grealish is worth £100m.", FACT_FEE, 100e6, "GBP", NULL, "Jack Grealish"},
     {"Liverpool sold Philippe Coutinho for a fee of around £142m.", FACT_FEE, 142e6, "GBP", NULL,
@@ -67,12 +66,12 @@ static const struct want money[] = {
     {"Celtic signed Kyogo Furuhashi for £4.6m.", FACT_FEE, 4.6e6, "GBP", NULL, "Kyogo Furuhashi"},
     {"Brentford paid £750k for Ivan Toney's signature.", FACT_FEE, 750000, "GBP", NULL,
      "Ivan Toney"},
-    {"Chelsea splashed out £1bn on players, including £97.5m for Romelu Lukaku.", FACT_FEE,
-     97.5e6, "GBP", NULL, "Romelu Lukaku"},
+    {"Chelsea splashed out £1bn on players, including £97.5m for Romelu Lukaku.", FACT_FEE, 97.5e6,
+     "GBP", NULL, "Romelu Lukaku"},
     {"Napoli signed Victor Osimhen for 70 million euros.", FACT_FEE, 70e6, "EUR", NULL,
      "Victor Osimhen"},
-    {"Inter Miami paid $10 million for Lionel Messi's former team-mate Sergio Busquets.",
-     FACT_FEE, 10e6, "USD", NULL, NULL},
+    {"Inter Miami paid $10 million for Lionel Messi's former team-mate Sergio Busquets.", FACT_FEE,
+     10e6, "USD", NULL, NULL},
     {"Alessandro Bastoni will earn £3.9m-a-year under the new deal.", FACT_WAGE, 3.9e6, "GBP",
      "year", "Alessandro Bastoni"},
     {"Declan Rice is paid £200,000-a-week.", FACT_WAGE, 200000, "GBP", "week", "Declan Rice"},
@@ -80,8 +79,7 @@ static const struct want money[] = {
      "Harry Kane"},
     {"Neymar will be paid €100m per season by Al-Hilal.", FACT_WAGE, 100e6, "EUR", "year",
      "Neymar"},
-    {"Kylian Mbappé has a salary of €72m a year.", FACT_WAGE, 72e6, "EUR", "year",
-     "Kylian Mbappé"},
+    {"Kylian Mbappé has a salary of €72m a year.", FACT_WAGE, 72e6, "EUR", "year", "Kylian Mbappé"},
     {"Marcus Rashford is on wages of £150,000 per week.", FACT_WAGE, 150000, "GBP", "week",
      "Marcus Rashford"},
     {"Mason Mount signed a £250,000-a-week contract.", FACT_WAGE, 250000, "GBP", "week",
@@ -156,14 +154,13 @@ static const struct want contracts[] = {
     {"Phil Foden committed his future to the club until 2027.", FACT_CONTRACT, 2027, NULL, "end",
      "Phil Foden"},
     {"Mikel Arteta agreed a three-year deal.", FACT_CONTRACT, 3, NULL, "length", "Mikel Arteta"},
-    {"Thiago Silva signed a one-year extension.", FACT_CONTRACT, 1, NULL, "length",
-     "Thiago Silva"},
+    {"Thiago Silva signed a one-year extension.", FACT_CONTRACT, 1, NULL, "length", "Thiago Silva"},
     {"Glenn Hoddle has a six-month contract.", FACT_CONTRACT, 0.5, NULL, "length", "Glenn Hoddle"},
     {"David O'Leary's deal runs until summer 2008.", FACT_CONTRACT, 2008, NULL, "end",
      "David O'Leary"},
     {"Manchester United's Ronaldo signed a new contract which keeps him at the club "
-     "beyond 2007.", FACT_CONTRACT, 2007,
-     NULL, "end", "Ronaldo"},
+     "beyond 2007.",
+     FACT_CONTRACT, 2007, NULL, "end", "Ronaldo"},
 };
 
 /* Things that are not facts of that kind at all ("value" -1: none of the kind). */
@@ -212,8 +209,8 @@ static void check_wants(struct fixture *f, const struct want *w, size_t n)
         fixture_run(f, TITLE, w[i].body);
         const struct fact *got = fixture_fact(f, w[i].kind, w[i].value);
         const char *detail = !got ? NULL : got->kind == FACT_WAGE ? got->period : got->type;
-        const char *why = !got ? "not found"
-                          : w[i].currency && strcmp(got->currency, w[i].currency) ? "currency"
+        const char *why = !got                                                      ? "not found"
+                          : w[i].currency && strcmp(got->currency, w[i].currency)   ? "currency"
                           : w[i].detail && (!detail || strcmp(detail, w[i].detail)) ? "period/type"
                           : w[i].subject && strcmp(fixture_name(f, got->subject), w[i].subject)
                               ? "subject"
@@ -252,8 +249,7 @@ static void test_not_facts(void **state)
         bool there = absent[i].value < 0 ? fixture_count(f, absent[i].kind) > 0
                                          : fixture_fact(f, absent[i].kind, absent[i].value) != NULL;
         if (there) {
-            print_message("UNEXPECTED %s in: %s\n", fact_kind_name(absent[i].kind),
-                          absent[i].body);
+            print_message("UNEXPECTED %s in: %s\n", fact_kind_name(absent[i].kind), absent[i].body);
             wrong++;
         }
     }

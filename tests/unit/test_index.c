@@ -73,7 +73,8 @@ static void test_find_and_resolve(void **state)
 static void test_counts(void **state)
 {
     (void)state;
-    const struct index_entity *b = &pl.index.entities[index_find(&pl.index, "person:alessandro-bastoni")];
+    const struct index_entity *b =
+        &pl.index.entities[index_find(&pl.index, "person:alessandro-bastoni")];
     assert_int_equal(b->narticles, 2);
     assert_int_equal(b->npostings, 4);
     const struct index_entity *ars = &pl.index.entities[index_find(&pl.index, "club:arsenal")];
@@ -126,19 +127,19 @@ static void test_step_across_a_filtered_list(void **state)
     struct index_cursor cur;
     bool wrapped;
     /* From the top of c: its two mentions, then on into a, then wrap. */
-    assert_true(index_step(&pl.index, bastoni, list, 2, pos_of, 2, SIZE_MAX, false, 1, &cur,
-                           &wrapped));
+    assert_true(
+        index_step(&pl.index, bastoni, list, 2, pos_of, 2, SIZE_MAX, false, 1, &cur, &wrapped));
     assert_int_equal(cur.list_pos, 0);
     const struct posting *ps = pl.index.entities[bastoni].postings;
     size_t at = cur.posting;
     assert_int_equal(ps[at].article, 2);
-    assert_true(index_step(&pl.index, bastoni, list, 2, pos_of, 2, ps[at].start, false, 1, &cur,
-                           &wrapped));
+    assert_true(
+        index_step(&pl.index, bastoni, list, 2, pos_of, 2, ps[at].start, false, 1, &cur, &wrapped));
     assert_int_equal(ps[cur.posting].article, 2);
     assert_false(wrapped);
     at = cur.posting;
-    assert_true(index_step(&pl.index, bastoni, list, 2, pos_of, 2, ps[at].start, false, 1, &cur,
-                           &wrapped));
+    assert_true(
+        index_step(&pl.index, bastoni, list, 2, pos_of, 2, ps[at].start, false, 1, &cur, &wrapped));
     assert_int_equal(cur.list_pos, 1);
     assert_int_equal(ps[cur.posting].article, 0);
     assert_false(wrapped);
