@@ -19,8 +19,8 @@ static const char *const kind_names[] = {"config", "theme", "kb"};
 
 /* The keys that give a file's kind away, and the kind each gives. */
 static const char *const telling_keys[] = {
-    "styles", "clubs",       "national_teams", "competitions", "media",
-    "people", "given_names", "name_particles", "not_names",    "role_words"};
+    "styles",      "clubs",          "national_teams", "competitions", "media",      "people",
+    "given_names", "name_particles", "not_names",      "role_words",   "short_names"};
 
 static enum file_kind detect_kind(const char *text, size_t len)
 {

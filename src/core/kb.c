@@ -318,50 +318,83 @@ static bool read_words(struct reader *r, yaml_node_t *v, char ***list, size_t *n
     return true;
 }
 
-static bool read_role_words(struct reader *r, struct kb *kb, yaml_node_t *v)
+static void sort_words(char **w, size_t *n)
 {
-    if (v->type != YAML_MAPPING_NODE)
-        return fail_at(r, v, "%s", "expected a mapping of role to words");
-    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = node(r, p->key), *val = node(r, p->value);
-        if (!k || !val)
-            return too_many(r);
-        enum person_role role;
-        if (k->type != YAML_SCALAR_NODE || !person_role_parse((char *)k->data.scalar.value, &role))
-            return fail_at(r, k, "%s", "expected a role (player, manager, agent, official, other)");
-        if (!read_words(r, val, &kb->lex.role_words[role], &kb->lex.nrole_words[role]))
-            return false;
+    qsort(w, *n, sizeof *w, compare_str);
+    size_t out = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (out && !strcmp(w[out - 1], w[i]))
+            free(w[i]);
+        else
+            w[out++] = w[i];
     }
-    return true;
+    *n = out;
 }
 
-/* short_names: a mapping of short form to the given names it stands for. */
-static bool read_short_names(struct reader *r, struct kb *kb, yaml_node_t *v)
+static void append_words(char ***dst, size_t *nd, char **src, size_t ns)
+{
+    *dst = xrealloc(*dst, (*nd + ns + 1) * sizeof **dst);
+    for (size_t i = 0; i < ns; i++)
+        (*dst)[(*nd)++] = xstrdup(src[i]);
+    sort_words(*dst, nd);
+}
+
+/* Called by read_word_map for each entry: the key node and its folded words,
+ * which the callee owns. */
+typedef bool (*word_map_fn)(struct reader *r, struct kb *kb, yaml_node_t *key, char **words,
+                            size_t nwords);
+
+/* A mapping of names to lists of words (role_words, short_names). */
+static bool read_word_map(struct reader *r, struct kb *kb, yaml_node_t *v, const char *what,
+                          word_map_fn take)
 {
     if (v->type != YAML_MAPPING_NODE)
-        return fail_at(r, v, "%s", "expected a mapping of short name to given names");
+        return fail_at(r, v, "expected a mapping of %s", what);
     for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
         yaml_node_t *k = node(r, p->key), *val = node(r, p->value);
         if (!k || !val)
             return too_many(r);
         if (k->type != YAML_SCALAR_NODE)
-            return fail_at(r, k, "%s", "expected a short name (a string)");
-        char **full = NULL;
-        size_t nfull = 0;
-        if (!read_words(r, val, &full, &nfull))
+            return fail_at(r, k, "%s", "expected a name (a string) as the key");
+        char **words = NULL;
+        size_t n = 0;
+        if (!read_words(r, val, &words, &n) || !take(r, kb, k, words, n)) {
+            free_words(words, n);
             return false;
-        char *shortf = index_fold((char *)k->data.scalar.value, k->data.scalar.length);
-        for (size_t i = 0; i < nfull; i++) {
-            struct buf pair;
-            buf_init(&pair);
-            buf_printf(&pair, "%s %s", shortf, full[i]);
-            kb->lex.short_names =
-                xrealloc(kb->lex.short_names, (kb->lex.nshort + 1) * sizeof *kb->lex.short_names);
-            kb->lex.short_names[kb->lex.nshort++] = buf_detach(&pair, NULL);
         }
-        free(shortf);
-        free_words(full, nfull);
     }
+    return true;
+}
+
+/* role_words: role -> words that give a person that role. */
+static bool take_role_words(struct reader *r, struct kb *kb, yaml_node_t *key, char **words,
+                            size_t n)
+{
+    enum person_role role;
+    if (!person_role_parse((char *)key->data.scalar.value, &role))
+        return fail_at(r, key, "%s", "expected a role (player, manager, agent, official, other)");
+    append_words(&kb->lex.role_words[role], &kb->lex.nrole_words[role], words, n);
+    free_words(words, n);
+    return true;
+}
+
+/* short_names: a short form -> the given names it stands for, kept as
+ * "short full" pairs. */
+static bool take_short_names(struct reader *r, struct kb *kb, yaml_node_t *key, char **words,
+                             size_t n)
+{
+    (void)r;
+    char *shortf = index_fold((char *)key->data.scalar.value, key->data.scalar.length);
+    for (size_t i = 0; i < n; i++) {
+        struct buf pair;
+        buf_init(&pair);
+        buf_printf(&pair, "%s %s", shortf, words[i]);
+        kb->lex.short_names =
+            xrealloc(kb->lex.short_names, (kb->lex.nshort + 1) * sizeof *kb->lex.short_names);
+        kb->lex.short_names[kb->lex.nshort++] = buf_detach(&pair, NULL);
+    }
+    free(shortf);
+    free_words(words, n);
     return true;
 }
 
@@ -386,9 +419,9 @@ static bool read_section(struct reader *r, struct kb *kb, const char *key, yaml_
     if (!strcmp(key, "not_names"))
         return read_words(r, v, &kb->lex.not_names, &kb->lex.nnot_names);
     if (!strcmp(key, "role_words"))
-        return read_role_words(r, kb, v);
+        return read_word_map(r, kb, v, "role to words", take_role_words);
     if (!strcmp(key, "short_names"))
-        return read_short_names(r, kb, v);
+        return read_word_map(r, kb, v, "short name to given names", take_short_names);
     return fail_at(r, k,
                    "unknown section '%s' (expected clubs, national_teams, competitions, media, "
                    "people, given_names, name_particles, not_names, role_words or short_names)",
@@ -413,27 +446,6 @@ static bool read_document(struct reader *r, struct kb *kb)
             return false;
     }
     return true;
-}
-
-static void sort_words(char **w, size_t *n)
-{
-    qsort(w, *n, sizeof *w, compare_str);
-    size_t out = 0;
-    for (size_t i = 0; i < *n; i++) {
-        if (out && !strcmp(w[out - 1], w[i]))
-            free(w[i]);
-        else
-            w[out++] = w[i];
-    }
-    *n = out;
-}
-
-static void append_words(char ***dst, size_t *nd, char **src, size_t ns)
-{
-    *dst = xrealloc(*dst, (*nd + ns + 1) * sizeof **dst);
-    for (size_t i = 0; i < ns; i++)
-        (*dst)[(*nd)++] = xstrdup(src[i]);
-    sort_words(*dst, nd);
 }
 
 /* Merges a freshly read base `add` into `kb`. */

@@ -53,6 +53,12 @@ status=$?
 check "three good files exit 0" "[ $status -eq 0 ]"
 check "config detected" "grep -qx '$tmp/config.yaml: ok (config)' '$tmp/out'"
 check "kb detected" "grep -qx '$tmp/kb.yaml: ok (kb)' '$tmp/out'"
+printf 'short_names:\n  Leo: [Lionel]\n' >"$tmp/short.yaml"
+"$bin" check "$tmp/short.yaml" >"$tmp/short.out" 2>&1
+check "a lexicon of short names is a KB file" "grep -qx '$tmp/short.yaml: ok (kb)' '$tmp/short.out'"
+printf 'role_words:\n  striker: [x]\n' >"$tmp/badrole.yaml"
+"$bin" check "$tmp/badrole.yaml" >"$tmp/badrole.out" 2>&1
+check "an unknown role is an error at its key" "grep -q 'badrole.yaml:2:3: expected a role' '$tmp/badrole.out'"
 printf 'keys:\n  next-mentoin: [n]\n' >"$tmp/badreq.yaml"
 "$bin" check "$tmp/badreq.yaml" >"$tmp/badreq.out" 2>&1
 status=$?
