@@ -10,6 +10,7 @@
 #include "article.h"
 #include "boilerplate.h"
 #include "error.h"
+#include "scan.h"
 
 /* Files larger than this are a problem, not an article. */
 #define CORPUS_MAX_FILE_SIZE (16u * 1024 * 1024)
@@ -31,6 +32,25 @@ struct corpus {
 
 void corpus_init(struct corpus *c, const struct boilerplate *bp);
 void corpus_free(struct corpus *c);
+/* What loading one file gave: the article (or none) and its problems, in
+ * the order they are listed. Built without touching a corpus, so that
+ * several threads can load files at once. */
+struct loaded {
+    struct article *article;
+    struct problem problems[2];
+    size_t nproblems;
+    unsigned long long size; /* the file's size and mtime as read (for the cache) */
+    long long mtime_ns;
+};
+
+/* Reads and parses one file (files over max_size are a problem). */
+void corpus_load_file(const char *path, const struct boilerplate *bp, size_t max_size,
+                      struct loaded *out);
+/* Appends a loaded file's article and problems, taking them (*l is zeroed). */
+void corpus_add_loaded(struct corpus *c, struct loaded *l);
+void loaded_free(struct loaded *l);
+/* Loads one scanned entry (or records its problem) and appends it. */
+void corpus_add_scanned(struct corpus *c, const struct scan_entry *e);
 /* Loads one file, or every .txt/.md/.markdown file below a folder
  * (recursively; hidden entries and README files skipped; symlink loops
  * detected). Returns
