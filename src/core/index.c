@@ -20,9 +20,6 @@ void index_init(struct index *ix, const struct corpus *c)
 {
     memset(ix, 0, sizeof *ix);
     ix->corpus = c;
-    ix->narticles = c->narticles;
-    ix->x = xcalloc(ix->narticles ? ix->narticles : 1, sizeof *ix->x);
-    ix->global = xcalloc(ix->narticles ? ix->narticles : 1, sizeof *ix->global);
     ix->nslots = 1024;
     ix->slots = xmalloc(ix->nslots * sizeof *ix->slots);
     memset(ix->slots, 0xff, ix->nslots * sizeof *ix->slots);
@@ -130,8 +127,23 @@ static void add_postings(struct index *ix, int g, size_t article, size_t local,
     }
 }
 
+/* Room for article `article` (articles come in load order, so the arrays
+ * grow at the end). */
+static void reserve_article(struct index *ix, size_t article)
+{
+    if (article < ix->narticles)
+        return;
+    size_t cap = ix->xcap;
+    ix->x = xgrow(ix->x, &cap, article + 1, sizeof *ix->x);
+    ix->global = xgrow(ix->global, &ix->xcap, article + 1, sizeof *ix->global);
+    memset(ix->x + ix->narticles, 0, (article + 1 - ix->narticles) * sizeof *ix->x);
+    memset(ix->global + ix->narticles, 0, (article + 1 - ix->narticles) * sizeof *ix->global);
+    ix->narticles = article + 1;
+}
+
 void index_add(struct index *ix, size_t article, struct extraction *x)
 {
+    reserve_article(ix, article);
     ix->x[article] = *x;
     memset(x, 0, sizeof *x);
     const struct extraction *mine = &ix->x[article];

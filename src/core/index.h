@@ -36,14 +36,15 @@ struct index {
     const struct corpus *corpus; /* not owned */
     struct extraction *x;        /* per article, load order; owned */
     int **global;                /* per article: local entity index -> global index */
-    size_t narticles;
+    size_t narticles, xcap;      /* articles added so far (grows with index_add) */
     struct index_entity *entities;
     size_t nentities, ecap;
     int *slots; /* open-addressing hash of ids -> entity index, -1 empty */
     size_t nslots;
 };
 
-/* An empty index over corpus c (which must outlive it). */
+/* An empty index over corpus c (which must outlive it). Articles are added
+ * as they are loaded: the index may be queried between additions. */
 void index_init(struct index *ix, const struct corpus *c);
 void index_free(struct index *ix);
 /* Adds article `article`'s extraction, taking ownership of its contents

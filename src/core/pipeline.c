@@ -1,25 +1,14 @@
-/* pipeline: load, extract and index in one call (see pipeline.h). Extraction
- * runs on several threads; indexing stays on the caller's, in load order. */
+/* pipeline: from paths to corpus and index (see pipeline.h). The workers
+ * live in stream.c; everything here runs on the caller's thread, which alone
+ * owns the corpus and the index. */
 #include "pipeline.h"
-#include "xalloc.h"
+#include "stream.h"
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 enum { MAX_THREADS = 256 };
-
-/* The work shared by the extraction threads: each takes the next article
- * from an atomic counter and writes only that article's slot of out. */
-struct extract_job {
-    const struct extractor *ex;
-    struct article *const *articles;
-    struct extraction *out;
-    size_t n;
-    atomic_size_t next;
-};
 
 static bool build_kb(struct pipeline *p, const struct pipeline_options *opt, struct tl_error *err)
 {
@@ -43,17 +32,9 @@ static bool build_boilerplate(struct pipeline *p, const struct pipeline_options 
     return true;
 }
 
-static void *extract_worker(void *arg)
-{
-    struct extract_job *job = arg;
-    for (size_t i; (i = atomic_fetch_add(&job->next, 1)) < job->n;)
-        extractor_run(job->ex, job->articles[i], &job->out[i]);
-    return NULL;
-}
-
 /* How many threads to run: 0 means one per online core; never more than
- * there are articles. */
-static size_t thread_count(unsigned want, size_t narticles)
+ * there are files. */
+static size_t thread_count(unsigned want, size_t nfiles)
 {
     size_t n = want;
     if (n == 0) {
@@ -62,63 +43,109 @@ static size_t thread_count(unsigned want, size_t narticles)
     }
     if (n > MAX_THREADS)
         n = MAX_THREADS;
-    if (n > narticles)
-        n = narticles;
+    if (n > nfiles)
+        n = nfiles;
     return n ? n : 1;
 }
 
-/* Extracts every article into out[i], on `threads` threads counting the
- * caller's. A thread that cannot be started leaves its share to the others. */
-static void extract_all(const struct extractor *ex, const struct corpus *c, struct extraction *out,
-                        size_t threads)
+static bool scan_paths(struct scan *s, char *const *paths, size_t npaths, struct tl_error *err)
 {
-    struct extract_job job = {.ex = ex, .articles = c->articles, .out = out, .n = c->narticles};
-    atomic_init(&job.next, 0);
-    pthread_t *tids = xcalloc(threads, sizeof *tids);
-    size_t started = 0;
-    while (started + 1 < threads && pthread_create(&tids[started], NULL, extract_worker, &job) == 0)
-        started++;
-    extract_worker(&job);
-    for (size_t i = 0; i < started; i++)
-        pthread_join(tids[i], NULL);
-    free(tids);
+    for (size_t i = 0; i < npaths; i++)
+        if (!scan_path(s, paths[i], err))
+            return false;
+    return true;
 }
 
-/* Extracts the corpus and indexes it in load order, so the index is the same
- * whatever the number of threads. */
-static void extract_and_index(struct pipeline *p, unsigned threads)
+bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
+                    const struct pipeline_options *opt, struct tl_error *err)
 {
-    size_t n = p->corpus.narticles;
-    struct extraction *out = xcalloc(n ? n : 1, sizeof *out);
-    extract_all(p->extractor, &p->corpus, out, thread_count(threads, n));
+    memset(p, 0, sizeof *p);
+    struct scan s;
+    scan_init(&s);
+    if (!build_boilerplate(p, opt, err) || !build_kb(p, opt, err) ||
+        !scan_paths(&s, paths, npaths, err)) {
+        scan_free(&s);
+        pipeline_close(p);
+        return false;
+    }
+    corpus_init(&p->corpus, p->boilerplate);
     index_init(&p->index, &p->corpus);
-    for (size_t i = 0; i < n; i++)
-        index_add(&p->index, i, &out[i]);
-    free(out);
+    struct stream_setup setup = {
+        .ex = p->extractor,
+        .bp = p->boilerplate,
+        .max_file_size = p->corpus.max_file_size,
+        .threads = thread_count(opt ? opt->threads : 0, s.n),
+        .background = opt && opt->background,
+    };
+    p->total = s.n;
+    p->stream = stream_start(&s, &setup);
+    return true;
+}
+
+/* Hands one result to the corpus and the index. */
+static void take_item(struct pipeline *p, struct stream_item *it)
+{
+    if (it->entry->problem) {
+        corpus_add_problem(&p->corpus, it->entry->path, false, "%s", it->entry->problem);
+        return;
+    }
+    struct article *a = it->loaded.article;
+    corpus_add_loaded(&p->corpus, &it->loaded);
+    if (a)
+        index_add(&p->index, a->load_index, &it->x);
+    extraction_free(&it->x); /* a file with no article has none */
+}
+
+size_t pipeline_take(struct pipeline *p, size_t max)
+{
+    if (!p->stream)
+        return 0;
+    size_t n = 0;
+    struct stream_item it;
+    while ((!max || n < max) && stream_next(p->stream, &it)) {
+        take_item(p, &it);
+        n++;
+        p->taken++;
+    }
+    if (stream_taken(p->stream) == stream_total(p->stream)) {
+        stream_free(p->stream);
+        p->stream = NULL;
+    }
+    return n;
+}
+
+void pipeline_finish(struct pipeline *p)
+{
+    if (!p->stream)
+        return;
+    stream_drain(p->stream);
+    pipeline_take(p, 0);
+}
+
+bool pipeline_loading(const struct pipeline *p)
+{
+    return p->stream != NULL;
+}
+
+void pipeline_progress(const struct pipeline *p, size_t *taken, size_t *total)
+{
+    *taken = p->taken;
+    *total = p->total;
 }
 
 bool pipeline_open(struct pipeline *p, char *const *paths, size_t npaths,
                    const struct pipeline_options *opt, struct tl_error *err)
 {
-    memset(p, 0, sizeof *p);
-    if (!build_boilerplate(p, opt, err) || !build_kb(p, opt, err)) {
-        pipeline_close(p);
+    if (!pipeline_start(p, paths, npaths, opt, err))
         return false;
-    }
-    corpus_init(&p->corpus, p->boilerplate);
-    for (size_t i = 0; i < npaths; i++) {
-        if (!corpus_load_path(&p->corpus, paths[i], err)) {
-            pipeline_close(p);
-            return false;
-        }
-    }
-    extract_and_index(p, opt ? opt->threads : 0);
+    pipeline_finish(p);
     return true;
 }
 
 void pipeline_close(struct pipeline *p)
 {
-    if (p->index.x)
+    stream_free(p->stream);
+    if (p->index.corpus)
         index_free(&p->index);
     corpus_free(&p->corpus);
     extractor_free(p->extractor);

@@ -1,6 +1,8 @@
-/* pipeline: the whole data flow in one call: load the paths into a corpus,
- * build the knowledge base and the extractor, extract every article and
- * build the entity index. The CLI commands and the UI both start here. */
+/* pipeline: the whole data flow: scan the paths, load and extract every
+ * article on worker threads, and hand the results over in load order to the
+ * corpus and the entity index. The CLI runs it to the end in one call; the
+ * reader starts it, shows the first articles at once and takes the rest as
+ * they come, between keys. */
 #ifndef TOUCHLINE_PIPELINE_H
 #define TOUCHLINE_PIPELINE_H
 
@@ -19,8 +21,13 @@ struct pipeline_options {
     size_t nkb_files;
     const char *const *boilerplate; /* extra boilerplate patterns */
     size_t nboilerplate;
-    unsigned threads; /* extraction threads; 0: one per online core */
+    unsigned threads; /* worker threads; 0: one per online core */
+    /* Whether every worker runs in the background (the reader). Otherwise
+     * the caller's thread is one of them while pipeline_finish waits. */
+    bool background;
 };
+
+struct stream;
 
 struct pipeline {
     struct boilerplate *boilerplate;
@@ -28,13 +35,33 @@ struct pipeline {
     struct kb *kb;
     struct extractor *extractor;
     struct index index;
+    struct stream *stream; /* the load under way; NULL once it is all taken */
+    size_t taken, total;   /* scanned entries (files and problems) taken, and in all */
 };
 
-/* Runs the pipeline over paths. Returns false with err set when a path does
- * not exist or a KB file or pattern is bad; problems with single articles
- * are in p->corpus.problems and never make it fail. */
+/* Builds the KB and the extractor, scans the paths and starts the workers.
+ * Returns false with err set when a path does not exist or a KB file or
+ * pattern is bad; problems with single articles end up in
+ * p->corpus.problems and never make it fail. The corpus and index are empty
+ * until results are taken. */
+bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
+                    const struct pipeline_options *opt, struct tl_error *err);
+/* Moves finished results, in load order, into the corpus and the index: at
+ * most `max` scanned entries (0: no limit), stopping at the first one not
+ * finished yet. Returns how many it took. Only the thread that called
+ * pipeline_start may call this (it owns the corpus and the index). */
+size_t pipeline_take(struct pipeline *p, size_t max);
+/* Waits for every result and takes it. */
+void pipeline_finish(struct pipeline *p);
+/* Whether results remain to be taken. */
+bool pipeline_loading(const struct pipeline *p);
+/* Scanned entries (files and problems) taken so far, and in all. */
+void pipeline_progress(const struct pipeline *p, size_t *taken, size_t *total);
+
+/* pipeline_start then pipeline_finish. */
 bool pipeline_open(struct pipeline *p, char *const *paths, size_t npaths,
                    const struct pipeline_options *opt, struct tl_error *err);
+/* Stops the workers (a load under way is dropped) and frees everything. */
 void pipeline_close(struct pipeline *p);
 
 #endif
