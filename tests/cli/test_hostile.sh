@@ -200,8 +200,29 @@ check "list: a FIFO is not read (no hang) and the good article loads" \
     'err_has "fifo.txt: not a regular file" && out_has "Spurs beat Arsenal"'
 if [ "$(id -u)" -ne 0 ]; then
     check "list: an unreadable file is a problem" 'err_has "locked.txt: Permission denied"'
+elif command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+    # Root reads through chmod 000: as nobody instead, on a copy in a folder
+    # that nobody can traverse.
+    nb=$tmp/nobody
+    mkdir -p "$nb"
+    cp "$h/good.txt" "$nb/"
+    printf 'Locked\n\nSecret.\n' >"$nb/locked.txt"
+    chmod a+rx "$tmp" "$nb"
+    chmod a+r "$nb/good.txt"
+    chmod 000 "$nb/locked.txt"
+    as_nobody() { setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups "$@"; }
+    if as_nobody test -r "$nb/good.txt" && as_nobody test -x "$BIN" &&
+        ! as_nobody test -r "$nb/locked.txt"; then
+        as_nobody timeout 30 "$BIN" list "$nb" </dev/null >"$tmp/out" 2>"$tmp/err"
+        rc=$?
+        check "list as nobody: an unreadable file is a problem, the other listed" \
+            'status_is 0 && err_has "$nb/locked.txt: Permission denied" && out_has "Spurs beat Arsenal"'
+    else
+        skip "list: unreadable file (nobody cannot reach the copy or the binary)"
+    fi
+    chmod 700 "$tmp"
 else
-    skip "list: unreadable file (root reads through chmod 000)"
+    skip "list: unreadable file (root reads through chmod 000, and no setpriv)"
 fi
 run 30 list "$f/fifo.txt"
 check "list of a FIFO named on the command line: exit 1, no hang" \
