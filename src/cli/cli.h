@@ -33,12 +33,14 @@ bool cli_load_corpus(struct corpus *c, char **paths, int npaths);
 /* Runs the pipeline over paths with the global options (--kb). Problems
  * go to stderr; on a fatal error prints it and returns false. */
 bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struct cli_globals *g);
-/* pipeline_open with a loaded config's KB files (then kb_file, may be NULL)
- * and boilerplate patterns, on `threads` extraction threads (0: one per
- * core): what cli_open_pipeline and the reader share. */
-bool cli_pipeline_open_config(struct pipeline *p, char **paths, size_t npaths,
-                              const struct config *cfg, const char *kb_file, unsigned threads,
-                              struct tl_error *err);
+/* pipeline_start with a loaded config's KB files (then kb_file, may be
+ * NULL) and boilerplate patterns, on `threads` worker threads (0: one per
+ * core), all in the background when asked (the reader): what
+ * cli_open_pipeline and the reader share. Results are taken by the caller
+ * (pipeline_take, pipeline_finish). */
+bool cli_pipeline_start_config(struct pipeline *p, char **paths, size_t npaths,
+                               const struct config *cfg, const char *kb_file, unsigned threads,
+                               bool background, struct tl_error *err);
 /* Parses --threads' argument (0 to 1024) into *out; false when it is not one. */
 bool cli_parse_threads(const char *s, unsigned *out);
 /* The user's config (--config, or $XDG_CONFIG_HOME/touchline/config.yaml

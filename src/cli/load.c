@@ -55,9 +55,9 @@ struct boilerplate *cli_boilerplate(const struct cli_globals *g)
     return bp;
 }
 
-bool cli_pipeline_open_config(struct pipeline *p, char **paths, size_t npaths,
-                              const struct config *cfg, const char *kb_file, unsigned threads,
-                              struct tl_error *err)
+bool cli_pipeline_start_config(struct pipeline *p, char **paths, size_t npaths,
+                               const struct config *cfg, const char *kb_file, unsigned threads,
+                               bool background, struct tl_error *err)
 {
     /* KB files: the config's, then --kb, merged in that order. */
     const char **kb = xcalloc(cfg->nkb_files + 1, sizeof *kb);
@@ -73,8 +73,9 @@ bool cli_pipeline_open_config(struct pipeline *p, char **paths, size_t npaths,
                                    .nkb_files = nkb,
                                    .boilerplate = patterns,
                                    .nboilerplate = cfg->nboilerplate,
-                                   .threads = threads};
-    bool ok = pipeline_open(p, paths, npaths, &opt, err);
+                                   .threads = threads,
+                                   .background = background};
+    bool ok = pipeline_start(p, paths, npaths, &opt, err);
     free(kb);
     free(patterns);
     return ok;
@@ -86,9 +87,11 @@ bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struc
     if (!cfg)
         return false;
     struct tl_error err;
-    bool ok = cli_pipeline_open_config(p, paths, (size_t)npaths, cfg, g ? g->kb_file : NULL,
-                                       g ? g->threads : 0, &err);
+    bool ok = cli_pipeline_start_config(p, paths, (size_t)npaths, cfg, g ? g->kb_file : NULL,
+                                        g ? g->threads : 0, false, &err);
     config_free(cfg);
+    if (ok)
+        pipeline_finish(p);
     if (!ok) {
         fprintf(stderr, "touchline: %s\n", err.msg);
         return false;

@@ -203,13 +203,16 @@ bool corpus_load_path(struct corpus *c, const char *path, struct tl_error *err)
     return ok;
 }
 
-static int compare_by_date(const void *pa, const void *pb, void *ctx)
+int corpus_compare_by_date(const struct corpus *c, size_t i, size_t j)
 {
-    const struct corpus *c = ctx;
-    const struct article *a = c->articles[*(const size_t *)pa];
-    const struct article *b = c->articles[*(const size_t *)pb];
+    const struct article *a = c->articles[i], *b = c->articles[j];
     int d = strcmp(b->date, a->date);
     return d ? d : strcmp(a->path, b->path);
+}
+
+static int compare_by_date(const void *pa, const void *pb, void *ctx)
+{
+    return corpus_compare_by_date(ctx, *(const size_t *)pa, *(const size_t *)pb);
 }
 
 size_t *corpus_order_by_date(const struct corpus *c)

@@ -57,6 +57,8 @@ void corpus_add_scanned(struct corpus *c, const struct scan_entry *e);
  * false, with err set, only when `path` itself does not exist or cannot be
  * examined; everything below it that fails becomes a problem. */
 bool corpus_load_path(struct corpus *c, const char *path, struct tl_error *err);
+/* The order of corpus_order_by_date: < 0 when article i comes before j. */
+int corpus_compare_by_date(const struct corpus *c, size_t i, size_t j);
 /* Indices of the articles newest first, then by path. Caller frees. */
 size_t *corpus_order_by_date(const struct corpus *c);
 /* Records a problem (printf-style message, already including the path). */

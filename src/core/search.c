@@ -123,7 +123,13 @@ static void run_text(const struct search *s, size_t article, const char *text, s
 void search_run(const struct search *s, const struct corpus *c, struct search_hits *out)
 {
     search_hits_free(out);
-    for (size_t i = 0; i < c->narticles; i++) {
+    search_run_range(s, c, 0, c->narticles, out);
+}
+
+void search_run_range(const struct search *s, const struct corpus *c, size_t from, size_t to,
+                      struct search_hits *out)
+{
+    for (size_t i = from; i < to && i < c->narticles; i++) {
         const struct article *a = c->articles[i];
         run_text(s, i, a->title, strlen(a->title), true, out);
         run_text(s, i, a->body, a->body_len, false, out);

@@ -41,6 +41,10 @@ bool search_caseless(const struct search *s);
 /* Runs the search over every article of c (title, then body) into *out,
  * which is reset first. Empty matches are skipped. */
 void search_run(const struct search *s, const struct corpus *c, struct search_hits *out);
+/* Appends the matches of articles from..to-1, which must come after every
+ * article already in *out (articles loaded since the search ran). */
+void search_run_range(const struct search *s, const struct corpus *c, size_t from, size_t to,
+                      struct search_hits *out);
 void search_hits_free(struct search_hits *h);
 /* Whether article `article` has a match (binary search). */
 bool search_hits_has(const struct search_hits *h, size_t article);

@@ -15,6 +15,13 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+/* The background load: the first screen waits this long for more than a
+ * screenful; between keys, results are taken for at most TICK_BUDGET_MS,
+ * every TICK_INTERVAL_MS when no key comes. */
+#define FIRST_SCREEN_WAIT_MS 100.0
+#define TICK_BUDGET_MS       6.0
+enum { TICK_INTERVAL_MS = 30 };
+
 static volatile sig_atomic_t got_winch, got_quit;
 
 static void on_signal(int sig)
@@ -44,28 +51,6 @@ void app_init(struct app *a, struct pipeline *pl)
     a->pl = pl;
     a->c = &pl->corpus;
     a->ix = &pl->index;
-    size_t n = a->c->narticles;
-    a->order = corpus_order_by_date(a->c);
-    a->rank = xcalloc(n ? n : 1, sizeof *a->rank);
-    a->list = xcalloc(n ? n : 1, sizeof *a->list);
-    a->pos_of = xcalloc(n ? n : 1, sizeof *a->pos_of);
-    a->nclubs = xcalloc(n ? n : 1, 1);
-    a->money = xcalloc(n ? n : 1, sizeof *a->money);
-    for (size_t i = 0; i < n; i++) {
-        a->rank[a->order[i]] = i;
-        a->pos_of[i] = -1;
-        const struct extraction *x = &a->ix->x[i];
-        unsigned clubs = 0;
-        for (size_t e = 0; e < x->nentities; e++)
-            clubs += x->entities[e].kind == ENTITY_CLUB;
-        a->nclubs[i] = (unsigned char)(clubs > 255 ? 255 : clubs);
-        for (size_t f = 0; f < x->nfacts; f++) {
-            enum fact_kind k = x->facts[f].kind;
-            if ((k == FACT_FEE || k == FACT_WAGE || k == FACT_RELEASE_CLAUSE) &&
-                x->facts[f].has_value)
-                a->money[i] = true;
-        }
-    }
     a->filter_club = a->filter_person = -1;
     a->target_entity = -1;
     a->doc.article = -1;
@@ -80,6 +65,7 @@ void app_init(struct app *a, struct pipeline *pl)
         a->panes[p].hidden = true;
     }
     a->dirty = DIRTY_ALL;
+    loading_fold(a);
 }
 
 static void delete_windows(struct app *a)
@@ -135,7 +121,7 @@ void app_short_date(const struct app *a, size_t article, char out[16])
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const char *d = a->c->articles[article]->date;
-    const char *newest = a->c->narticles ? a->c->articles[a->order[0]]->date : d;
+    const char *newest = a->nknown ? a->c->articles[a->order[0]]->date : d;
     int m = atoi(d + 5);
     const char *mon = m >= 1 && m <= 12 ? months[m - 1] : "???";
     if (!strncmp(d, newest, 4))
@@ -296,6 +282,12 @@ static void draw_status(struct app *a)
     buf_init(&b);
     const char *sep = " \xc2\xb7 ";
     sline_puts(&l, " ", STYLE_STATUS);
+    loading_describe(a, &b);
+    if (b.len) {
+        sline_puts(&l, b.data, STYLE_MESSAGE);
+        sline_puts(&l, sep, STYLE_STATUS);
+        buf_reset(&b);
+    }
     if (a->msg[0] && a->msg_error) {
         sline_puts(&l, a->msg, STYLE_ERROR);
         sline_puts(&l, sep, STYLE_STATUS);
@@ -537,6 +529,7 @@ static void handle_key(struct app *a, int key)
         handle_resize(a);
         return;
     }
+    a->touched = true;
     if (a->msg[0]) { /* messages fade on the next key */
         a->msg[0] = '\0';
         a->dirty |= DIRTY_STATUS;
@@ -556,19 +549,39 @@ static void handle_key(struct app *a, int key)
     handle_global(a, key, r);
 }
 
+void app_begin(struct app *a)
+{
+    layout(a);
+    loading_first_screen(a, FIRST_SCREEN_WAIT_MS);
+    if (a->nlist)
+        app_select(a, a->sel);
+}
+
+void app_key(struct app *a, int key)
+{
+    handle_key(a, key);
+}
+
+void app_draw(struct app *a)
+{
+    if (a->dirty)
+        draw_all(a);
+}
+
 int app_run(struct app *a)
 {
     install_signals();
-    layout(a);
-    if (a->nlist)
-        app_select(a, a->sel);
+    app_begin(a);
     while (!a->quit && !got_quit) {
         if (got_winch) {
             got_winch = 0;
             handle_resize(a);
         }
+        loading_tick(a, TICK_BUDGET_MS);
         if (a->dirty)
             draw_all(a);
+        /* While loading, wake up now and then to take more results. */
+        wtimeout(a->status, pipeline_loading(a->pl) ? TICK_INTERVAL_MS : -1);
         wint_t ch;
         int rc = wget_wch(a->status, &ch);
         if (rc == ERR)

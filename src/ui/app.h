@@ -113,6 +113,9 @@ struct app {
     size_t sel;
     unsigned char *nclubs; /* per article, for the list markers */
     bool *money;
+    size_t nknown, ncap; /* articles in the arrays above (they grow while loading), room */
+    bool samples;        /* reading the bundled samples */
+    bool touched;        /* a key was pressed: the selection stops following the list's top */
     int filter_club, filter_person; /* entity indices, -1 for none */
     struct search *search;          /* the `/` search: filter and target */
     struct search_hits hits;
@@ -145,6 +148,12 @@ void app_init(struct app *a, struct pipeline *pl);
 void app_free(struct app *a);
 /* Runs the loop until quit; returns the exit status. */
 int app_run(struct app *a);
+/* The loop's parts, for the key benchmark (bench.c): lay out and show the
+ * first screen; handle one key (a code point or KEYS_FN); repaint what is
+ * dirty. */
+void app_begin(struct app *a);
+void app_key(struct app *a, int key);
+void app_draw(struct app *a);
 void app_dirty(struct app *a, unsigned what);
 /* A message for the status line that fades on the next key. */
 void app_message(struct app *a, bool error, const char *fmt, ...)
@@ -159,10 +168,29 @@ int app_pane_rows(const struct pane *p);
 /* "05 Dec" (or "Dec'19" when not the newest year) for an article. */
 void app_short_date(const struct app *a, size_t article, char out[16]);
 
+/* loading.c */
+/* Folds the articles the corpus has and the app does not yet into the
+ * per-article arrays, the order, the search and the list. */
+void loading_fold(struct app *a);
+/* Takes what the background load has finished, for at most `budget_ms`,
+ * and folds it into the list, counts and search. True when anything came. */
+bool loading_tick(struct app *a, double budget_ms);
+/* Before the first screen: takes results until the load ends or a
+ * screenful of articles is in and `wait_ms` have passed. */
+void loading_first_screen(struct app *a, double wait_ms);
+/* "loading 1,234 of 100,000 [####----]" for the status line; empty when done. */
+void loading_describe(const struct app *a, struct buf *out);
+/* The start-up message (article count, theme, problems). */
+void loading_announce(struct app *a);
+
 /* filter.c */
 /* Rebuilds the list from the filters (index queries only) and keeps the
  * open article selected when it is still listed. */
 void filter_apply(struct app *a);
+/* The same for articles that just arrived: the selected article keeps its
+ * place on screen, and the reader is left alone (until a key is pressed,
+ * the selection follows the top of the list). */
+void filter_refresh(struct app *a);
 /* Sets the club (kind ENTITY_CLUB) or person filter; -1 clears it. */
 void filter_set(struct app *a, int kind, int entity);
 void filter_clear(struct app *a);

@@ -23,9 +23,9 @@ static bool passes(const struct app *a, size_t article)
            (!a->search || search_hits_has(&a->hits, article));
 }
 
-void filter_apply(struct app *a)
+/* Fills a->list and a->pos_of from the filters. */
+static void build_list(struct app *a)
 {
-    long keep = a->doc.article;
     for (size_t i = 0; i < a->nlist; i++)
         a->pos_of[a->list[i]] = -1;
     a->nlist = 0;
@@ -45,9 +45,9 @@ void filter_apply(struct app *a)
         ncand = a->hits.narticles;
     }
     if (!cand) {
-        if (a->c->narticles)
-            memcpy(a->list, a->order, a->c->narticles * sizeof *a->list);
-        a->nlist = a->c->narticles;
+        if (a->nknown)
+            memcpy(a->list, a->order, a->nknown * sizeof *a->list);
+        a->nlist = a->nknown;
     } else {
         for (size_t i = 0; i < ncand; i++)
             if (passes(a, cand[i]))
@@ -57,12 +57,38 @@ void filter_apply(struct app *a)
     }
     for (size_t i = 0; i < a->nlist; i++)
         a->pos_of[a->list[i]] = (long)i;
+}
+
+void filter_apply(struct app *a)
+{
+    long keep = a->doc.article;
+    build_list(a);
     size_t sel = 0;
     if (keep >= 0 && a->pos_of[keep] >= 0)
         sel = (size_t)a->pos_of[keep];
     a->panes[PANE_LIST].top = 0;
     app_select(a, sel);
     a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
+}
+
+void filter_refresh(struct app *a)
+{
+    long keep = a->doc.article;
+    struct pane *p = &a->panes[PANE_LIST];
+    long row = (long)a->sel - (long)p->top; /* the selection's row on screen */
+    build_list(a);
+    a->dirty |= DIRTY_LIST | DIRTY_READER | DIRTY_STATUS | DIRTY_FACTS;
+    if (!a->nlist)
+        return;
+    if (!a->touched || keep < 0 || a->pos_of[keep] < 0) {
+        if (a->doc.article != (long)a->list[0] || a->sel != 0) {
+            p->top = 0;
+            app_select(a, 0);
+        }
+        return;
+    }
+    a->sel = (size_t)a->pos_of[keep];
+    p->top = row >= 0 && (size_t)row <= a->sel ? a->sel - (size_t)row : a->sel;
 }
 
 void filter_set(struct app *a, int kind, int entity)

@@ -123,6 +123,14 @@ static size_t ui_codes(int code, int out[3])
     return code < KEYCODE_SPECIAL ? 1 : 0;
 }
 
+int keys_from_notation(const char *s)
+{
+    int code, out[3];
+    if (!config_parse_key(s, &code, NULL) || ui_codes(code, out) == 0)
+        return -1;
+    return out[0];
+}
+
 void keys_apply_config(const struct config *cfg)
 {
     keys_init();

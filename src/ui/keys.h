@@ -78,5 +78,8 @@ const char *keys_request_name(enum request r);
 const char *keys_request_help(enum request r);
 /* A readable name for a key: "j", "Down", "C-d", "Enter", "PgDn". */
 const char *keys_name(int key, char *buf, size_t size);
+/* The key a notation names ("n", "<Enter>", "<C-d>": see config_parse_key),
+ * as the loop sees it; -1 when it is not one. */
+int keys_from_notation(const char *s);
 
 #endif

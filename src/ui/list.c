@@ -52,8 +52,8 @@ static void list_draw(struct app *a, struct pane *p)
     buf_init(&left);
     buf_init(&right);
     buf_printf(&left, "Articles %zu", a->nlist);
-    if (a->nlist != a->c->narticles)
-        buf_printf(&left, " of %zu", a->c->narticles);
+    if (a->nlist != a->nknown)
+        buf_printf(&left, " of %zu", a->nknown);
     filter_describe(a, &right);
     if (right.len) {
         buf_puts(&left, " \xc2\xb7 ");
@@ -69,8 +69,7 @@ static void list_draw(struct app *a, struct pane *p)
     int rows = app_pane_rows(p);
     if (!a->nlist) {
         draw_str(p->win, 1, 1,
-                 a->c->narticles ? "Nothing matches all the filters (x clears them)."
-                                 : "No articles.",
+                 a->nknown ? "Nothing matches all the filters (x clears them)." : "No articles.",
                  p->w - 2, style_attr(STYLE_DIM));
         return;
     }

@@ -2,7 +2,9 @@
  * (date, left context, the name, right context). An entity's mentions come
  * from the whole corpus: the listed articles first, in list order, then the
  * ones the filters hide, in load order; Enter on one of those clears the
- * filters to show it. A search's matches are those of the listed articles. */
+ * filters to show it. A search's matches are those of the listed articles.
+ * Items are positions in the target's postings, not pointers: the postings
+ * grow (and move) while articles are still loading. */
 #include "app.h"
 #include "draw.h"
 #include "style.h"
@@ -13,17 +15,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct posting **items;
+static size_t *items;
 static size_t nitems, icap, sel, top;
 static size_t narticles;
 static int view_rows = 1;
 
 static const struct app *sort_app;
 
+/* The target's postings as they are now. */
+static const struct posting *postings(const struct app *a)
+{
+    return a->target == TARGET_ENTITY ? a->ix->entities[a->target_entity].postings : a->hits.hits;
+}
+
+static const struct posting *item(const struct app *a, size_t i)
+{
+    return &postings(a)[items[i]];
+}
+
 static int by_list_pos(const void *pa, const void *pb)
 {
-    const struct posting *a = *(const struct posting *const *)pa;
-    const struct posting *b = *(const struct posting *const *)pb;
+    size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
+    const struct posting *a = &postings(sort_app)[ia], *b = &postings(sort_app)[ib];
     long qa = sort_app->pos_of[a->article], qb = sort_app->pos_of[b->article];
     if (qa < 0)
         qa = (long)sort_app->nlist + (long)a->article; /* hidden: after the list */
@@ -31,7 +44,7 @@ static int by_list_pos(const void *pa, const void *pb)
         qb = (long)sort_app->nlist + (long)b->article;
     if (qa != qb)
         return qa < qb ? -1 : 1;
-    return a < b ? -1 : a > b; /* postings are in reading order within an article */
+    return ia < ib ? -1 : ia > ib; /* postings are in reading order within an article */
 }
 
 void mentions_open(struct app *a)
@@ -53,22 +66,23 @@ void mentions_open(struct app *a)
         if (a->pos_of[p[i].article] < 0 && a->target != TARGET_ENTITY)
             continue;
         items = xgrow(items, &icap, nitems + 1, sizeof *items);
-        items[nitems++] = &p[i];
+        items[nitems++] = i;
     }
     sort_app = a;
     if (nitems)
         qsort(items, nitems, sizeof *items, by_list_pos);
     for (size_t i = 0; i < nitems; i++) {
-        if (!i || items[i]->article != items[i - 1]->article)
+        const struct posting *it = item(a, i);
+        if (!i || it->article != item(a, i - 1)->article)
             narticles++;
         /* start on the occurrence under the cursor */
-        if (items[i]->article == (uint32_t)a->doc.article) {
+        if (it->article == (uint32_t)a->doc.article) {
             bool here = false;
             if (a->target == TARGET_ENTITY && a->doc.cursor >= 0)
-                here = a->doc.marks[a->doc.cursor].start == items[i]->start &&
-                       a->doc.marks[a->doc.cursor].in_title == items[i]->in_title;
+                here = a->doc.marks[a->doc.cursor].start == it->start &&
+                       a->doc.marks[a->doc.cursor].in_title == it->in_title;
             else if (a->target == TARGET_SEARCH && a->doc.hit >= 0)
-                here = &a->hits.hits[a->doc.hit] == items[i];
+                here = (size_t)a->doc.hit == items[i];
             if (here)
                 sel = i;
         }
@@ -125,7 +139,7 @@ static void mentions_draw(struct app *a, WINDOW *w)
                               ? style_of_kind(a->ix->entities[a->target_entity].kind)
                               : STYLE_SEARCH;
     for (int y = 0; y < view_rows && top + (size_t)y < nitems; y++) {
-        const struct posting *p = items[top + (size_t)y];
+        const struct posting *p = item(a, top + (size_t)y);
         const struct article *ar = a->c->articles[p->article];
         const char *t = p->in_title ? ar->title : ar->body;
         size_t len = p->in_title ? strlen(ar->title) : ar->body_len;
@@ -155,7 +169,8 @@ static void mentions_draw(struct app *a, WINDOW *w)
 
 static void jump(struct app *a)
 {
-    const struct posting *p = items[sel];
+    struct posting p0 = *item(a, sel), *p = &p0;
+    size_t at = items[sel];
     app_close_modal(a);
     long pos = a->pos_of[p->article];
     if (pos < 0 && a->target == TARGET_ENTITY) {
@@ -169,7 +184,7 @@ static void jump(struct app *a)
     if (a->target == TARGET_ENTITY)
         reader_set_cursor(a, reader_find_mark(a, a->target_entity, p->in_title, p->start));
     else
-        reader_set_hit(a, (long)(p - a->hits.hits));
+        reader_set_hit(a, (long)at);
 }
 
 static void move_sel(struct app *a, long delta)

@@ -363,8 +363,8 @@ static void reader_draw(struct app *a, struct pane *p)
     }
     draw_titlebar(p->win, 0, p->w, left, right, a->focus == PANE_READER);
     if (d->article < 0) {
-        const char *why = a->c->narticles ? "No article matches the filters: x clears them."
-                                          : "No articles loaded: touchline PATH... opens some.";
+        const char *why = a->nknown ? "No article matches the filters: x clears them."
+                                    : "No articles loaded: touchline PATH... opens some.";
         draw_str(p->win, 1, 1, why, p->w - 2, style_attr(STYLE_DIM));
         return;
     }

@@ -4,6 +4,7 @@
  * set-up and tear-down. */
 #include "ui.h"
 #include "app.h"
+#include "bench.h"
 #include "style.h"
 #include "theming.h"
 
@@ -14,6 +15,7 @@
 #define TOUCHLINE_VERSION "0.0.0"
 #endif
 
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
@@ -22,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static bool is_dir(const char *path)
@@ -69,11 +72,14 @@ static char *find_samples(void)
 
 static void usage(void)
 {
-    puts("usage: touchline [--club NAME] [--person NAME] [--theme NAME|PATH] [PATH...]\n"
+    puts("usage: touchline [--club NAME] [--person NAME] [--theme NAME|PATH] [--bench-keys FILE]\n"
+         "                 [PATH...]\n"
          "Opens the reader on the articles in PATH (files or folders), else on the config's\n"
          "articles folders, else on the bundled samples. --club and --person start with\n"
          "that filter on; --theme overrides the config's theme ('touchline themes' lists\n"
-         "them). '?' in the reader lists the keys. 'touchline --help' lists the commands.");
+         "them). '?' in the reader lists the keys. 'touchline --help' lists the commands.\n"
+         "--bench-keys FILE runs the reader without a terminal, replays the key script FILE\n"
+         "and prints per-key timings (a benchmark; see tests/bench/keys.txt).");
 }
 
 /* Resolves a --club/--person name, or explains what is close. */
@@ -156,6 +162,57 @@ static int run_curses(struct app *a, bool mouse)
     return status;
 }
 
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* A size from the environment (LINES, COLUMNS), else the fallback. */
+static int env_size(const char *name, int fallback)
+{
+    const char *v = getenv(name);
+    int n = v ? atoi(v) : 0;
+    return n >= 2 && n <= 1000 ? n : fallback;
+}
+
+/* --bench-keys: the reader on a curses screen that writes to /dev/null. */
+static int run_bench(struct app *a, const char *script_path, double t_start)
+{
+    FILE *script = fopen(script_path, "r");
+    if (!script) {
+        fprintf(stderr, "touchline: %s: %s\n", script_path, strerror(errno));
+        app_free(a);
+        return EXIT_USAGE;
+    }
+    FILE *null_out = fopen("/dev/null", "w"), *null_in = fopen("/dev/null", "r");
+    const char *term = getenv("TERM");
+    SCREEN *scr =
+        null_out && null_in ? newterm(term && *term ? term : "xterm", null_out, null_in) : NULL;
+    int status = EXIT_USAGE;
+    if (!scr) {
+        fprintf(stderr, "touchline: --bench-keys: cannot set up a screen\n");
+    } else {
+        resize_term(env_size("LINES", 45), env_size("COLUMNS", 160));
+        style_init();
+        theming_apply();
+        struct tl_error err;
+        status = bench_keys(a, script, script_path, t_start, stdout, &err) ? EXIT_OK : EXIT_USAGE;
+        endwin();
+        delscreen(scr);
+        if (status != EXIT_OK)
+            fprintf(stderr, "touchline: %s\n", err.msg);
+    }
+    app_free(a);
+    if (null_out)
+        fclose(null_out);
+    if (null_in)
+        fclose(null_in);
+    fclose(script);
+    return status;
+}
+
 /* The config, its key bindings and the theme, all checked before the screen
  * is touched. NULL after printing path:line:col: what. */
 static struct config *load_settings(const struct cli_globals *g, const char *theme)
@@ -184,18 +241,19 @@ static struct config *load_settings(const struct cli_globals *g, const char *the
 }
 
 struct ui_options {
-    const char *club, *person, *kb, *theme;
+    const char *club, *person, *kb, *theme, *bench_keys;
     struct cli_globals g;
 };
 
 /* Parses the reader's options; returns -1 to go on, else an exit status. */
 static int parse_options(int argc, char **argv, struct ui_options *o)
 {
-    enum { OPT_CLUB = 256, OPT_PERSON, OPT_THEME };
+    enum { OPT_CLUB = 256, OPT_PERSON, OPT_THEME, OPT_BENCH_KEYS };
     static const struct option opts[] = {
         {"club", required_argument, NULL, OPT_CLUB},
         {"person", required_argument, NULL, OPT_PERSON},
         {"theme", required_argument, NULL, OPT_THEME},
+        {"bench-keys", required_argument, NULL, OPT_BENCH_KEYS},
         {"kb", required_argument, NULL, 'k'},
         {"config", required_argument, NULL, 'c'},
         {"threads", required_argument, NULL, 't'},
@@ -216,6 +274,9 @@ static int parse_options(int argc, char **argv, struct ui_options *o)
             break;
         case OPT_THEME:
             o->theme = optarg;
+            break;
+        case OPT_BENCH_KEYS:
+            o->bench_keys = optarg;
             break;
         case 'k':
             o->kb = optarg;
@@ -269,24 +330,13 @@ static bool find_paths(int argc, char **argv, const struct config *cfg, char ***
     return true;
 }
 
-static void start_message(struct app *a, const struct pipeline *pl, bool samples)
-{
-    size_t problems = 0;
-    for (size_t i = 0; i < pl->corpus.nproblems; i++)
-        problems += !pl->corpus.problems[i].warning;
-    if (problems)
-        app_message(a, true, "%zu file%s could not be read: 'touchline list' shows why", problems,
-                    problems == 1 ? "" : "s");
-    else
-        app_message(a, false, "%zu articles%s \xc2\xb7 theme %s", pl->corpus.narticles,
-                    samples ? " (bundled samples)" : "", theming_name());
-}
-
 /* Opens the pipeline and runs the reader on it. */
 static int run(struct pipeline *pl, const struct ui_options *o, const struct config *cfg,
-               bool samples)
+               bool samples, double t_start)
 {
     int fclub = -1, fperson = -1;
+    if (o->club || o->person) /* names resolve against the complete index */
+        pipeline_finish(pl);
     if ((o->club && !resolve_filter(&pl->index, o->club, ENTITY_CLUB, &fclub)) ||
         (o->person && !resolve_filter(&pl->index, o->person, ENTITY_PERSON, &fperson)))
         return EXIT_USAGE;
@@ -296,20 +346,25 @@ static int run(struct pipeline *pl, const struct ui_options *o, const struct con
     a.filter_person = fperson;
     a.layout = cfg->layout;
     a.date_format = cfg->date_format && strcmp(cfg->date_format, "%d %b") ? cfg->date_format : NULL;
+    a.samples = samples;
     filter_apply(&a);
-    start_message(&a, pl, samples);
+    if (!pipeline_loading(pl))
+        loading_announce(&a);
+    if (o->bench_keys)
+        return run_bench(&a, o->bench_keys, t_start);
     return run_curses(&a, cfg->mouse);
 }
 
 int ui_main(int argc, char **argv, const struct cli_globals *g)
 {
+    double t_start = now_ms();
     struct ui_options o = {.kb = g ? g->kb_file : NULL};
     if (g)
         o.g = *g;
     int status = parse_options(argc, argv, &o);
     if (status >= 0)
         return status;
-    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+    if (!o.bench_keys && (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
         fputs("touchline: not a terminal; for text output use 'touchline list PATH' or "
               "'touchline extract PATH'\n",
               stderr);
@@ -325,8 +380,8 @@ int ui_main(int argc, char **argv, const struct cli_globals *g)
     struct tl_error err;
     status = EXIT_USAGE;
     if (find_paths(argc, argv, cfg, &paths, &npaths, &samples)) {
-        if (cli_pipeline_open_config(&pl, paths, npaths, cfg, o.kb, o.g.threads, &err)) {
-            status = run(&pl, &o, cfg, samples != NULL);
+        if (cli_pipeline_start_config(&pl, paths, npaths, cfg, o.kb, o.g.threads, true, &err)) {
+            status = run(&pl, &o, cfg, samples != NULL, t_start);
             pipeline_close(&pl);
         } else {
             fprintf(stderr, "touchline: %s\n", err.msg);

@@ -1,0 +1,181 @@
+/* loading: the reader's side of the background load. Between keys the loop
+ * takes what the workers have finished (for a few milliseconds at most, so
+ * a key never waits) and folds the new articles into the per-article arrays,
+ * the date order, the search matches and the list; the status line shows a
+ * count and a bar until the index is complete. */
+#include "app.h"
+#include "theming.h"
+#include "../core/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Results taken per pipeline_take call between clock checks. */
+enum { TAKE_BATCH = 64 };
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Club count and money marker of one article, for the list. */
+static void summarise(struct app *a, size_t i)
+{
+    const struct extraction *x = &a->ix->x[i];
+    unsigned clubs = 0;
+    for (size_t e = 0; e < x->nentities; e++)
+        clubs += x->entities[e].kind == ENTITY_CLUB;
+    a->nclubs[i] = (unsigned char)(clubs > 255 ? 255 : clubs);
+    a->money[i] = false;
+    for (size_t f = 0; f < x->nfacts; f++) {
+        enum fact_kind k = x->facts[f].kind;
+        if ((k == FACT_FEE || k == FACT_WAGE || k == FACT_RELEASE_CLAUSE) && x->facts[f].has_value)
+            a->money[i] = true;
+    }
+}
+
+static void grow_arrays(struct app *a, size_t n)
+{
+    if (n <= a->ncap)
+        return;
+    size_t cap = a->ncap;
+    a->order = xgrow(a->order, &cap, n, sizeof *a->order);
+    cap = a->ncap;
+    a->rank = xgrow(a->rank, &cap, n, sizeof *a->rank);
+    cap = a->ncap;
+    a->list = xgrow(a->list, &cap, n, sizeof *a->list);
+    cap = a->ncap;
+    a->pos_of = xgrow(a->pos_of, &cap, n, sizeof *a->pos_of);
+    cap = a->ncap;
+    a->nclubs = xgrow(a->nclubs, &cap, n, sizeof *a->nclubs);
+    a->money = xgrow(a->money, &a->ncap, n, sizeof *a->money);
+}
+
+static const struct corpus *sort_corpus;
+
+static int by_date(const void *pa, const void *pb)
+{
+    return corpus_compare_by_date(sort_corpus, *(const size_t *)pa, *(const size_t *)pb);
+}
+
+/* Merges the new articles old..n-1 into the date order: sorts them, then
+ * merges from the back, in place. */
+static void merge_order(struct app *a, size_t old, size_t n)
+{
+    size_t *fresh = xmalloc((n - old) * sizeof *fresh);
+    for (size_t i = old; i < n; i++)
+        fresh[i - old] = i;
+    sort_corpus = a->c;
+    qsort(fresh, n - old, sizeof *fresh, by_date);
+    size_t i = old, j = n - old, k = n;
+    while (j > 0) {
+        if (i > 0 && corpus_compare_by_date(a->c, a->order[i - 1], fresh[j - 1]) > 0)
+            a->order[--k] = a->order[--i];
+        else
+            a->order[--k] = fresh[--j];
+    }
+    free(fresh);
+    for (size_t r = 0; r < n; r++)
+        a->rank[a->order[r]] = r;
+}
+
+void loading_fold(struct app *a)
+{
+    size_t old = a->nknown, n = a->c->narticles;
+    if (n == old)
+        return;
+    grow_arrays(a, n);
+    for (size_t i = old; i < n; i++) {
+        a->pos_of[i] = -1;
+        summarise(a, i);
+    }
+    merge_order(a, old, n);
+    if (a->search)
+        search_run_range(a->search, a->c, old, n, &a->hits);
+    a->nknown = n;
+    filter_refresh(a);
+}
+
+bool loading_tick(struct app *a, double budget_ms)
+{
+    if (!pipeline_loading(a->pl))
+        return false;
+    double end = now_ms() + budget_ms;
+    size_t taken = 0, got;
+    do {
+        got = pipeline_take(a->pl, TAKE_BATCH);
+        taken += got;
+    } while (got && pipeline_loading(a->pl) && now_ms() < end);
+    loading_fold(a);
+    if (!pipeline_loading(a->pl)) {
+        if (!a->msg[0])
+            loading_announce(a);
+        a->dirty |= DIRTY_STATUS | DIRTY_FACTS | DIRTY_LIST;
+    } else if (taken) {
+        a->dirty |= DIRTY_STATUS;
+    }
+    return taken > 0;
+}
+
+void loading_first_screen(struct app *a, double wait_ms)
+{
+    double end = now_ms() + wait_ms;
+    struct timespec nap = {0, 2 * 1000 * 1000};
+    while (pipeline_loading(a->pl)) {
+        loading_tick(a, 5);
+        if (a->nknown >= (size_t)(a->rows > 0 ? a->rows : 50) && now_ms() >= end)
+            break;
+        if (now_ms() >= end + 10 * wait_ms) /* slow disk: show what there is */
+            break;
+        nanosleep(&nap, NULL);
+    }
+    loading_fold(a);
+}
+
+/* "1,234,567" */
+static void put_count(struct buf *out, size_t n)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n);
+    for (int i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf_putc(out, ',');
+        buf_putc(out, digits[i]);
+    }
+}
+
+void loading_describe(const struct app *a, struct buf *out)
+{
+    if (!pipeline_loading(a->pl))
+        return;
+    size_t taken, total;
+    pipeline_progress(a->pl, &taken, &total);
+    enum { BAR = 12 };
+    size_t fill = total ? taken * BAR / total : 0;
+    buf_puts(out, "loading ");
+    put_count(out, taken);
+    buf_puts(out, " of ");
+    put_count(out, total);
+    buf_puts(out, " [");
+    for (size_t i = 0; i < BAR; i++)
+        buf_puts(out, i < fill ? "\xe2\x96\x88" : "\xc2\xb7"); /* full block, middle dot */
+    buf_puts(out, "]");
+}
+
+void loading_announce(struct app *a)
+{
+    const struct corpus *c = &a->pl->corpus;
+    size_t problems = 0;
+    for (size_t i = 0; i < c->nproblems; i++)
+        problems += !c->problems[i].warning;
+    if (problems)
+        app_message(a, true, "%zu file%s could not be read: 'touchline list' shows why", problems,
+                    problems == 1 ? "" : "s");
+    else
+        app_message(a, false, "%zu articles%s \xc2\xb7 theme %s", c->narticles,
+                    a->samples ? " (bundled samples)" : "", theming_name());
+}
