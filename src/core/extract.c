@@ -11,27 +11,45 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t hash_word(const char *s)
+static uint64_t hash_word(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
+}
+
+/* The slot of word w (n bytes), or the empty slot where it would go. */
+static struct lex_slot *lex_find(const struct extractor *ex, const char *w, size_t n)
+{
+    uint64_t h = hash_word(w, n);
+    size_t mask = ex->nlex - 1, i = (size_t)h & mask;
+    for (; ex->lex[i].word; i = (i + 1) & mask) {
+        const struct lex_slot *s = &ex->lex[i];
+        if (s->hash == (uint32_t)h && !memcmp(s->word, w, n) && !s->word[n])
+            break;
+    }
+    return &ex->lex[i];
 }
 
 static struct lex_slot *lex_slot(const struct extractor *ex, const char *w)
 {
-    size_t mask = ex->nlex - 1, i = (size_t)hash_word(w) & mask;
-    while (ex->lex[i].word && strcmp(ex->lex[i].word, w) != 0)
-        i = (i + 1) & mask;
-    return &ex->lex[i];
+    return lex_find(ex, w, strlen(w));
+}
+
+/* Claims an empty slot for a word. */
+static void lex_claim(struct lex_slot *s, const char *word)
+{
+    s->word = word;
+    s->hash = (uint32_t)hash_word(word, strlen(word));
 }
 
 static void lex_add(struct extractor *ex, char *const *words, size_t n, uint8_t flag, int role)
 {
     for (size_t i = 0; i < n; i++) {
         struct lex_slot *s = lex_slot(ex, words[i]);
-        s->word = words[i];
+        if (!s->word)
+            lex_claim(s, words[i]);
         s->flags |= flag;
         if (role >= 0 && !(s->flags & LEX_ROLE & ~flag))
             s->role = (uint8_t)role;
@@ -50,7 +68,7 @@ static void add_demonyms(struct extractor *ex)
         if (!s->word) {
             ex->demonyms = xrealloc(ex->demonyms, (ex->ndemonyms + 1) * sizeof *ex->demonyms);
             ex->demonyms[ex->ndemonyms++] = folded; /* kept: the slot points at it */
-            s->word = folded;
+            lex_claim(s, folded);
         } else {
             free(folded);
         }
@@ -148,7 +166,7 @@ bool doc_token_in(const struct doc *d, size_t i, const char *const *words)
         return false;
     const char *f = tokens_folded(&d->t, i);
     for (size_t k = 0; words[k]; k++)
-        if (!strcmp(f, words[k]))
+        if (words[k][0] == f[0] && !strcmp(f, words[k]))
             return true;
     return false;
 }
@@ -172,20 +190,23 @@ static void lookup_lexicon(struct doc *d)
         if (!(d->t.v[i].flags & TOK_WORD))
             continue;
         const char *w = tokens_folded(&d->t, i);
-        const struct lex_slot *s = lex_slot(d->ex, w);
+        const struct lex_slot *s = lex_find(d->ex, w, d->t.v[i].fend - d->t.v[i].fstart);
         if (s->word) {
             d->lex[i] = s->flags;
             d->role[i] = s->role;
             continue;
         }
         /* "co-owners", "strikers": the role of the last part, singular */
-        char base[64];
         const char *dash = strrchr(w, '-');
-        snprintf(base, sizeof base, "%s", dash ? dash + 1 : w);
-        size_t blen = strlen(base);
+        const char *part = dash ? dash + 1 : w;
+        size_t blen = strlen(part);
+        char base[64];
+        blen = blen < sizeof base - 1 ? blen : sizeof base - 1;
+        memcpy(base, part, blen);
+        base[blen] = '\0';
         if (blen > 3 && base[blen - 1] == 's')
-            base[blen - 1] = '\0';
-        s = lex_slot(d->ex, base);
+            base[--blen] = '\0';
+        s = lex_find(d->ex, base, blen);
         if (s->word && (s->flags & LEX_ROLE)) {
             d->lex[i] = LEX_ROLE | LEX_NOT_NAME;
             d->role[i] = s->role;

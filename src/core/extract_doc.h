@@ -30,6 +30,7 @@ enum lex_flag {
 /* One word of the KB lexicon with what it is (enum lex_flag bits). */
 struct lex_slot {
     const char *word; /* points into the KB */
+    uint32_t hash;    /* of the word, checked before comparing it */
     uint8_t flags;
     uint8_t role;
 };

@@ -2,7 +2,6 @@
  * match means: money (fee, wage, release clause), caps, appearances, ages,
  * contract years and lengths, loans, interest and cited sources. Subjects
  * are resolved by subject.c. */
-#define _GNU_SOURCE /* memmem */
 #include "facts.h"
 #include "money.h"
 #include "pcre_jit.h"
@@ -156,6 +155,16 @@ static void build_triggers(struct facts_patterns *p)
     }
 }
 
+/* Whether w (n bytes, a short word) holds `part` (plen bytes): a plain loop,
+ * cheaper than memmem on words this short. */
+static bool word_holds(const char *w, size_t n, const char *part, size_t plen)
+{
+    for (size_t i = 0; i + plen <= n; i++)
+        if (w[i] == part[0] && !memcmp(w + i, part, plen))
+            return true;
+    return false;
+}
+
 unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i)
 {
     const struct token *tk = &d->t.v[i];
@@ -168,9 +177,9 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
     if (!(tk->flags & TOK_WORD))
         return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
     if (n >= 4 && (memchr(w, '-', n) || n <= 7)) { /* "year", "five-year", "loaned" */
-        if (memmem(w, n, "year", 4) || memmem(w, n, "month", 5))
+        if (word_holds(w, n, "year", 4) || word_holds(w, n, "month", 5))
             mask |= BIT(P_CONTRACT_LENGTH);
-        if (memmem(w, n, "loan", 4))
+        if (word_holds(w, n, "loan", 4))
             mask |= BIT(P_LOAN);
     }
     size_t k = (size_t)hash_word(w, n) & (p->nslots - 1);

@@ -4,33 +4,49 @@
 #include <math.h>
 #include <string.h>
 
+/* Whether byte c goes into a JSON string as it is. */
+static bool plain_byte(unsigned char c)
+{
+    return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F;
+}
+
+static void put_escape(struct buf *b, unsigned char c)
+{
+    switch (c) {
+    case '"':
+        buf_append(b, "\\\"", 2);
+        break;
+    case '\\':
+        buf_append(b, "\\\\", 2);
+        break;
+    case '\n':
+        buf_append(b, "\\n", 2);
+        break;
+    case '\t':
+        buf_append(b, "\\t", 2);
+        break;
+    case '\r':
+        buf_append(b, "\\r", 2);
+        break;
+    default:
+        buf_printf(b, "\\u%04x", c);
+    }
+}
+
+/* Copies runs of plain bytes at once; only the rest is escaped byte by byte. */
 static void put_escaped(struct buf *b, const char *s, size_t len)
 {
+    buf_reserve(b, len + 2);
     buf_putc(b, '"');
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"':
-            buf_puts(b, "\\\"");
-            break;
-        case '\\':
-            buf_puts(b, "\\\\");
-            break;
-        case '\n':
-            buf_puts(b, "\\n");
-            break;
-        case '\t':
-            buf_puts(b, "\\t");
-            break;
-        case '\r':
-            buf_puts(b, "\\r");
-            break;
-        default:
-            if (c < 0x20 || c == 0x7F)
-                buf_printf(b, "\\u%04x", c);
-            else
-                buf_putc(b, (char)c);
-        }
+    size_t i = 0;
+    while (i < len) {
+        size_t run = i;
+        while (run < len && plain_byte((unsigned char)s[run]))
+            run++;
+        buf_append(b, s + i, run - i);
+        if (run < len)
+            put_escape(b, (unsigned char)s[run++]);
+        i = run;
     }
     buf_putc(b, '"');
 }
@@ -139,9 +155,11 @@ static void put_integer(struct buf *b, long long v)
         u /= 10;
     } while (u);
     if (v < 0)
-        buf_putc(b, '-');
-    while (n)
-        buf_putc(b, digits[--n]);
+        digits[n++] = '-';
+    char out[24];
+    for (size_t k = 0; k < n; k++)
+        out[k] = digits[n - 1 - k];
+    buf_append(b, out, n);
 }
 
 void json_number(struct json *j, double v)

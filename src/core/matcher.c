@@ -11,6 +11,7 @@
 struct slot {
     char *key;
     size_t len;
+    uint64_t hash; /* hash_bytes of the key */
     int *forms;
     size_t n;
 };
@@ -21,18 +22,26 @@ struct matcher {
     size_t max_tokens;
 };
 
-static uint64_t hash_bytes(const char *s, size_t n)
+#define HASH_SEED 1469598103934665603ull
+
+/* FNV-1a, continued from h: a key's hash grows with the key, token by token. */
+static uint64_t hash_more(uint64_t h, const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     return h;
 }
 
-static struct slot *find_slot(const struct matcher *m, const char *key, size_t len)
+static uint64_t hash_bytes(const char *s, size_t n)
 {
-    size_t mask = m->nslots - 1, i = (size_t)hash_bytes(key, len) & mask;
-    while (m->slots[i].key && (m->slots[i].len != len || memcmp(m->slots[i].key, key, len)))
+    return hash_more(HASH_SEED, s, n);
+}
+
+static struct slot *find_slot(const struct matcher *m, const char *key, size_t len, uint64_t hash)
+{
+    size_t mask = m->nslots - 1, i = (size_t)hash & mask;
+    while (m->slots[i].key && (m->slots[i].hash != hash || m->slots[i].len != len ||
+                               memcmp(m->slots[i].key, key, len)))
         i = (i + 1) & mask;
     return &m->slots[i];
 }
@@ -45,7 +54,7 @@ static void grow(struct matcher *m)
     m->slots = xcalloc(m->nslots, sizeof *m->slots);
     for (size_t i = 0; i < n; i++)
         if (old[i].key)
-            *find_slot(m, old[i].key, old[i].len) = old[i];
+            *find_slot(m, old[i].key, old[i].len, old[i].hash) = old[i];
     free(old);
 }
 
@@ -67,10 +76,12 @@ static struct slot *intern_key(struct matcher *m, const struct buf *key)
 {
     if ((m->used + 1) * 2 > m->nslots)
         grow(m);
-    struct slot *s = find_slot(m, key->data, key->len);
+    uint64_t hash = hash_bytes(key->data, key->len);
+    struct slot *s = find_slot(m, key->data, key->len, hash);
     if (!s->key) {
         s->key = xstrdup(key->data);
         s->len = key->len;
+        s->hash = hash;
         m->used++;
     }
     return s;
@@ -137,14 +148,17 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
     buf_reset(scratch);
     uint32_t sentence = t->v[i].sentence;
     size_t taken = 0;
+    uint64_t hash = HASH_SEED;
     for (size_t j = i; j < t->n && taken < m->max_tokens; j++) {
         if (t->v[j].sentence != sentence)
             break;
         if (skipped(t, j))
             continue;
+        size_t from = scratch->len;
         key_add(scratch, t, j);
+        hash = hash_more(hash, scratch->data + from, scratch->len - from);
         taken++;
-        struct slot *s = find_slot(m, scratch->data, scratch->len);
+        struct slot *s = find_slot(m, scratch->data, scratch->len, hash);
         if (!s->key)
             break; /* no form starts like this */
         if (s->n) {

@@ -43,10 +43,12 @@ static const char *const person_verbs[] = {"has",    "had",    "is",     "was", 
                                            "signed", "joined", "earns",  "made", "played", "won",
                                            "netted", "struck", "headed", NULL};
 
-/* Per-article set of words seen in lower case (so "Despite" at a sentence
- * start is known not to be a name). */
+/* Per-article count of words: those seen in lower case (so "Despite" at a
+ * sentence start is known not to be a name), and those capitalised in
+ * mid-sentence. */
 struct word_set {
     const char **slot;
+    uint32_t *count;
     size_t n;
 };
 
@@ -58,37 +60,62 @@ static uint64_t hash_str(const char *s)
     return h;
 }
 
-static void set_build(struct word_set *s, const struct tokens *t)
+/* The slot holding w, or the empty slot where it would go. */
+static size_t set_slot(const struct word_set *s, const char *w)
+{
+    size_t k = hash_str(w) & (s->n - 1);
+    while (s->slot[k] && strcmp(s->slot[k], w))
+        k = (k + 1) & (s->n - 1);
+    return k;
+}
+
+static bool lower_word(const struct token *tk)
+{
+    return (tk->flags & TOK_WORD) && !(tk->flags & (TOK_CAP | TOK_NUM));
+}
+
+static bool mid_sentence_capital(const struct token *tk)
+{
+    return (tk->flags & TOK_CAP) && !(tk->flags & TOK_SENT_START);
+}
+
+static void set_build(struct word_set *s, const struct tokens *t,
+                      bool (*want)(const struct token *))
 {
     s->n = 1;
     while (s->n < t->n * 2 + 16)
         s->n *= 2;
     s->slot = xcalloc(s->n, sizeof *s->slot);
+    s->count = xcalloc(s->n, sizeof *s->count);
     for (size_t i = 0; i < t->n; i++) {
-        if (!(t->v[i].flags & TOK_WORD) || (t->v[i].flags & (TOK_CAP | TOK_NUM)))
+        if (!want(&t->v[i]))
             continue;
-        const char *w = tokens_folded(t, i);
-        size_t k = hash_str(w) & (s->n - 1);
-        while (s->slot[k] && strcmp(s->slot[k], w))
-            k = (k + 1) & (s->n - 1);
-        s->slot[k] = w;
+        size_t k = set_slot(s, tokens_folded(t, i));
+        s->slot[k] = tokens_folded(t, i);
+        s->count[k]++;
     }
+}
+
+static uint32_t set_count(const struct word_set *s, const char *w)
+{
+    return s->count[set_slot(s, w)];
 }
 
 static bool set_has(const struct word_set *s, const char *w)
 {
-    size_t k = hash_str(w) & (s->n - 1);
-    while (s->slot[k]) {
-        if (!strcmp(s->slot[k], w))
-            return true;
-        k = (k + 1) & (s->n - 1);
-    }
-    return false;
+    return set_count(s, w) > 0;
+}
+
+static void set_free(struct word_set *s)
+{
+    free(s->slot);
+    free(s->count);
 }
 
 struct people {
     struct doc *d;
     struct word_set lower;
+    struct word_set mid_caps; /* capitalised words not at a sentence start */
 };
 
 static bool is_initial(const struct doc *d, size_t i)
@@ -158,6 +185,14 @@ static size_t run_end(const struct people *p, size_t i)
     return j;
 }
 
+/* Whether tokens i and j have the same folded form. */
+static bool same_word(const struct tokens *t, size_t i, size_t j)
+{
+    uint32_t n = t->v[i].fend - t->v[i].fstart;
+    return t->v[j].fend - t->v[j].fstart == n &&
+           !memcmp(tokens_folded(t, i), tokens_folded(t, j), n);
+}
+
 /* The person whose name ends with (or equals) tokens [i, end), preferring
  * the most recent full mention before i; -1 when none. */
 static int person_by_surname(const struct doc *d, size_t i, size_t end)
@@ -170,7 +205,7 @@ static int person_by_surname(const struct doc *d, size_t i, size_t end)
             continue;
         bool same = true;
         for (size_t j = 0; j < n && same; j++)
-            same = !strcmp(tokens_folded(&d->t, m->tok_end - n + j), tokens_folded(&d->t, i + j));
+            same = same_word(&d->t, m->tok_end - n + j, i + j);
         if (!same)
             continue;
         if (best < 0 || m->tok < i)
@@ -179,13 +214,35 @@ static int person_by_surname(const struct doc *d, size_t i, size_t end)
     return best;
 }
 
-/* Whether `w` is the first name `first` or a short form of it ("Mo" for
- * Mohamed, "Fede" for Federico, and the lexicon's "Leo" for Lionel). */
-static bool first_name_form(const struct doc *d, const char *w, const char *first)
+/* Whether the lexicon's short names hold a pair starting with `w` and a
+ * space ("leo lionel" for "leo"): the list is sorted, so one binary search. */
+static bool has_short_name(const struct kb_lexicon *lex, const char *w, size_t n)
 {
-    size_t n = strlen(w);
-    if (!strcmp(w, first) || (n >= 2 && n <= 5 && n + 2 <= strlen(first) && !strncmp(w, first, n)))
+    size_t lo = 0, hi = lex->nshort;
+    while (lo < hi) { /* the first pair not before "w " */
+        size_t mid = lo + (hi - lo) / 2;
+        const char *p = lex->short_names[mid];
+        int c = strncmp(p, w, n);
+        if (c < 0 || (c == 0 && (unsigned char)p[n] < ' '))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < lex->nshort && !strncmp(lex->short_names[lo], w, n) &&
+           lex->short_names[lo][n] == ' ';
+}
+
+/* Whether `w` (n bytes) is the first name `first` (flen bytes) or a short
+ * form of it ("Mo" for Mohamed, "Fede" for Federico, and the lexicon's "Leo"
+ * for Lionel; `short_pair` says whether the lexicon has a pair for w). */
+static bool first_name_form(const struct doc *d, const char *w, size_t n, const char *first,
+                            size_t flen, bool short_pair)
+{
+    if ((n == flen && !memcmp(w, first, n)) ||
+        (n >= 2 && n <= 5 && n + 2 <= flen && !memcmp(w, first, n)))
         return true;
+    if (!short_pair)
+        return false;
     char pair[128];
     snprintf(pair, sizeof pair, "%s %s", w, first);
     const struct kb_lexicon *lex = &d->ex->kb->lex;
@@ -197,11 +254,17 @@ static bool first_name_form(const struct doc *d, const char *w, const char *firs
  * several. */
 static int person_by_first_name(const struct doc *d, size_t i)
 {
+    const char *w = tokens_folded(&d->t, i);
+    size_t n = d->t.v[i].fend - d->t.v[i].fstart;
+    bool short_pair = has_short_name(&d->ex->kb->lex, w, n);
     int found = -1;
     for (size_t k = 0; k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
-        if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok < 2 ||
-            !first_name_form(d, tokens_folded(&d->t, i), tokens_folded(&d->t, m->tok)))
+        if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok < 2)
+            continue;
+        const struct token *f = &d->t.v[m->tok];
+        if (!first_name_form(d, w, n, tokens_folded(&d->t, m->tok), f->fend - f->fstart,
+                             short_pair))
             continue;
         if (found >= 0 && found != m->entity)
             return -1;
@@ -364,14 +427,11 @@ static bool sentence_has_money(const struct doc *d, size_t i)
 
 /* Whether the word at i also stands capitalised in mid-sentence elsewhere:
  * then a sentence-initial "Pedri has" is a name, "Stability is" not. */
-static bool named_mid_sentence(const struct doc *d, size_t i)
+static bool named_mid_sentence(const struct people *p, size_t i)
 {
-    const char *w = tokens_folded(&d->t, i);
-    for (size_t k = 0; k < d->t.n; k++)
-        if (k != i && (d->t.v[k].flags & TOK_CAP) && !(d->t.v[k].flags & TOK_SENT_START) &&
-            !strcmp(tokens_folded(&d->t, k), w))
-            return true;
-    return false;
+    const struct token *tk = &p->d->t.v[i];
+    uint32_t self = mid_sentence_capital(tk) ? 1 : 0;
+    return set_count(&p->mid_caps, tokens_folded(&p->d->t, i)) > self;
 }
 
 /* Clues that a lone capitalised word at i names a person. */
@@ -401,7 +461,7 @@ static bool single_name_clue(const struct people *p, size_t i)
     bool clause_start = (d->t.v[i].flags & TOK_SENT_START) ||
                         (i > 0 && !(d->t.v[i - 1].flags & TOK_WORD) &&
                          !tokens_is_punct(&d->t, i - 1, ',')); /* after a quote or colon */
-    bool mid_sentence = !clause_start || named_mid_sentence(d, i);
+    bool mid_sentence = !clause_start || named_mid_sentence(p, i);
     if (unknown_word && mid_sentence && !(d->t.v[i].flags & TOK_POSS) &&
         !doc_token_in(d, i, function_words) && doc_token_in(d, i + 1, person_verbs))
         return true; /* "after Richarlison had been brought down" (not "Stability is") */
@@ -617,12 +677,14 @@ static void single_names(struct people *p, bool title)
 
 void people_find(struct doc *d)
 {
-    struct people p = {d, {0}};
-    set_build(&p.lower, &d->t);
+    struct people p = {d, {0}, {0}};
+    set_build(&p.lower, &d->t, lower_word);
+    set_build(&p.mid_caps, &d->t, mid_sentence_capital);
     full_names(&p);
     lineups(&p);
     single_names(&p, false);
     single_names(&p, false); /* names introduced late link earlier mentions */
     single_names(&p, true);
-    free(p.lower.slot);
+    set_free(&p.lower);
+    set_free(&p.mid_caps);
 }

@@ -288,13 +288,23 @@ static bool is_ascii_letter(char c)
     return (c | 32) >= 'a' && (c | 32) <= 'z';
 }
 
+/* Bit of an ASCII letter, case-insensitive. */
+static uint32_t letter_bit(char c)
+{
+    return 1u << (((unsigned char)c | 32) - 'a');
+}
+
 bool subject_has_word(const struct doc *d, size_t from, size_t to, const char *const *words)
 {
     const char *text = d->a->body;
     if (to > d->a->body_len)
         to = d->a->body_len;
+    uint32_t firsts = 0; /* the letters the words start with */
+    for (size_t w = 0; words[w]; w++)
+        firsts |= is_ascii_letter(words[w][0]) ? letter_bit(words[w][0]) : 0;
     for (size_t i = from; i < to; i++) {
-        if (!is_ascii_letter(text[i]) || (i > 0 && is_ascii_letter(text[i - 1])))
+        if (!is_ascii_letter(text[i]) || (i > 0 && is_ascii_letter(text[i - 1])) ||
+            !(firsts & letter_bit(text[i])))
             continue; /* words start only at word starts */
         char c = (char)(text[i] | 32);
         for (size_t w = 0; words[w]; w++)

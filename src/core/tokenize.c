@@ -73,8 +73,12 @@ static bool is_space(uint32_t cp)
     return cp == ' ' || cp == '\n' || cp == 0xA0 || cp == 0x2009 || cp == 0x202F;
 }
 
-static uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
+static inline uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
 {
+    if ((unsigned char)s[i] < 0x80) { /* ASCII, the common case: no decoding */
+        *n = 1;
+        return (unsigned char)s[i];
+    }
     uint32_t cp;
     *n = utf8_decode(s + i, len - i, &cp);
     return cp;
@@ -198,7 +202,10 @@ static uint16_t word_flags(const char *s, size_t start, size_t end)
 
 bool tokens_is(const struct tokens *t, size_t i, const char *s)
 {
-    return i < t->n && !strcmp(tokens_folded(t, i), s);
+    if (i >= t->n)
+        return false;
+    const char *f = tokens_folded(t, i);
+    return f[0] == s[0] && !strcmp(f, s);
 }
 
 bool tokens_is_punct(const struct tokens *t, size_t i, char c)
@@ -215,7 +222,7 @@ static bool is_abbreviation(const struct tokens *t, size_t i)
     if (f[0] && !f[1] && (t->v[i].flags & TOK_CAP))
         return true; /* an initial: "M. Riley" */
     for (size_t k = 0; abbreviations[k]; k++)
-        if (!strcmp(f, abbreviations[k]))
+        if (abbreviations[k][0] == f[0] && !strcmp(f, abbreviations[k]))
             return true;
     return false;
 }
