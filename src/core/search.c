@@ -126,6 +126,16 @@ void search_run(const struct search *s, const struct corpus *c, struct search_hi
     search_run_range(s, c, 0, c->narticles, out);
 }
 
+void search_run_until(const struct search *s, const struct corpus *c, struct search_hits *out,
+                      const atomic_bool *stop)
+{
+    for (size_t i = 0; i < c->narticles && !atomic_load_explicit(stop, memory_order_relaxed); i++) {
+        const struct article *a = c->articles[i];
+        run_text(s, i, a->title, strlen(a->title), true, out);
+        run_text(s, i, a->body, a->body_len, false, out);
+    }
+}
+
 void search_run_range(const struct search *s, const struct corpus *c, size_t from, size_t to,
                       struct search_hits *out)
 {

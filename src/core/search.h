@@ -5,6 +5,7 @@
 #ifndef TOUCHLINE_SEARCH_H
 #define TOUCHLINE_SEARCH_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -45,6 +46,9 @@ void search_run(const struct search *s, const struct corpus *c, struct search_hi
  * article already in *out (articles loaded since the search ran). */
 void search_run_range(const struct search *s, const struct corpus *c, size_t from, size_t to,
                       struct search_hits *out);
+/* search_run into an empty *out, checking *stop between articles. */
+void search_run_until(const struct search *s, const struct corpus *c, struct search_hits *out,
+                      const atomic_bool *stop);
 void search_hits_free(struct search_hits *h);
 /* Whether article `article` has a match (binary search). */
 bool search_hits_has(const struct search_hits *h, size_t article);

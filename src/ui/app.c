@@ -84,6 +84,7 @@ static void delete_windows(struct app *a)
 
 void app_free(struct app *a)
 {
+    filter_free(a);
     delete_windows(a);
     reader_free_doc(&a->doc);
     search_free(a->search);
@@ -578,10 +579,12 @@ int app_run(struct app *a)
             handle_resize(a);
         }
         loading_tick(a, TICK_BUDGET_MS);
+        filter_search_poll(a);
         if (a->dirty)
             draw_all(a);
-        /* While loading, wake up now and then to take more results. */
-        wtimeout(a->status, pipeline_loading(a->pl) ? TICK_INTERVAL_MS : -1);
+        /* While loading or searching, wake up now and then to take results. */
+        bool busy = pipeline_loading(a->pl) || filter_searching(a);
+        wtimeout(a->status, busy ? TICK_INTERVAL_MS : -1);
         wint_t ch;
         int rc = wget_wch(a->status, &ch);
         if (rc == ERR)

@@ -30,6 +30,7 @@ enum {
 
 struct app;
 struct pane;
+struct search_job;
 
 /* A pane's view (tig's view_ops): one table per view file. */
 struct view_ops {
@@ -118,6 +119,8 @@ struct app {
     bool touched;        /* a key was pressed: the selection stops following the list's top */
     int filter_club, filter_person; /* entity indices, -1 for none */
     struct search *search;          /* the `/` search: filter and target */
+    struct search *pending;         /* a search still running, in search_job */
+    struct search_job *search_job;
     struct search_hits hits;
     enum target_kind target;
     int target_entity;
@@ -178,7 +181,8 @@ bool loading_tick(struct app *a, double budget_ms);
 /* Before the first screen: takes results until the load ends or a
  * screenful of articles is in and `wait_ms` have passed. */
 void loading_first_screen(struct app *a, double wait_ms);
-/* "loading 1,234 of 100,000 [####----]" for the status line; empty when done. */
+/* "loading 1,234 of 100,000 [####----]" for the status line, and a search
+ * still running; empty when neither. */
 void loading_describe(const struct app *a, struct buf *out);
 /* The start-up message (article count, theme, problems). */
 void loading_announce(struct app *a);
@@ -194,10 +198,17 @@ void filter_refresh(struct app *a);
 /* Sets the club (kind ENTITY_CLUB) or person filter; -1 clears it. */
 void filter_set(struct app *a, int kind, int entity);
 void filter_clear(struct app *a);
-/* Compiles and runs a `/` search, filters the list by it and makes it the
- * target. An empty pattern clears the search. False (message shown) on a
- * bad pattern or when nothing matches. */
+/* Compiles a `/` search and starts it on its own thread; when it is done
+ * (at once for a small corpus, else in filter_search_poll) it filters the
+ * list and becomes the target. An empty pattern clears the search. False
+ * (message shown) on a bad pattern; no match at all is a message later. */
 bool filter_search(struct app *a, const char *pattern);
+/* Applies a search that has finished; true when one did. */
+bool filter_search_poll(struct app *a);
+/* Whether a search is still running. */
+bool filter_searching(const struct app *a);
+/* Stops a running search (at exit). */
+void filter_free(struct app *a);
 /* "club: Inter Milan (12) · person: ..." for titles and the status line. */
 void filter_describe(const struct app *a, struct buf *out);
 

@@ -61,6 +61,7 @@ static void press(struct app *a, int key, struct series *s)
     s->ms = xgrow(s->ms, &s->cap, s->n + 1, sizeof *s->ms);
     s->ms[s->n++] = t;
     loading_tick(a, 6.0); /* as between keys */
+    filter_search_poll(a);
     app_draw(a);
 }
 

@@ -245,6 +245,51 @@ static int newest_first(const void *pa, const void *pb)
     return ra < rb ? -1 : ra > rb;
 }
 
+/* The dossier reads the facts of an entity's newest articles only, so that
+ * its cost does not grow with the corpus (a club may be in 30,000 of them). */
+enum { DOSSIER_ARTICLES = 60 };
+
+/* Sifts heap[i] down in a max-heap of n articles keyed by rank. */
+static void sift_down(const struct app *a, uint32_t *heap, size_t n, size_t i)
+{
+    for (;;) {
+        size_t big = i, l = 2 * i + 1, r = l + 1;
+        if (l < n && a->rank[heap[l]] > a->rank[heap[big]])
+            big = l;
+        if (r < n && a->rank[heap[r]] > a->rank[heap[big]])
+            big = r;
+        if (big == i)
+            return;
+        uint32_t t = heap[i];
+        heap[i] = heap[big];
+        heap[big] = t;
+        i = big;
+    }
+}
+
+/* The newest (lowest rank) `k` of an entity's articles into out, newest
+ * first; returns how many. A bounded max-heap: O(n log k). */
+static size_t newest_articles(const struct app *a, const struct index_entity *e, uint32_t *out,
+                              size_t k)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < e->narticles; i++) {
+        uint32_t art = e->articles[i];
+        if (n < k) {
+            out[n++] = art;
+            if (n == k)
+                for (size_t j = k / 2; j-- > 0;)
+                    sift_down(a, out, n, j);
+        } else if (a->rank[art] < a->rank[out[0]]) {
+            out[0] = art;
+            sift_down(a, out, n, 0);
+        }
+    }
+    sort_app = a;
+    qsort(out, n, sizeof *out, newest_first);
+    return n;
+}
+
 /* Whether a fact is about entity g: its subject, or for clubs any club role. */
 static bool fact_about(const struct app *a, size_t art, const struct fact *f, int g, bool club)
 {
@@ -273,13 +318,10 @@ static void dossier(const struct app *a, int g)
         sline_printf(s, STYLE_DIM, "%s \xc2\xb7 ", person_role_name(e->role));
     sline_printf(s, STYLE_DIM, "%zu article%s \xc2\xb7 %zu mention%s", e->narticles,
                  e->narticles == 1 ? "" : "s", e->npostings, e->npostings == 1 ? "" : "s");
-    uint32_t *arts = xmalloc((e->narticles ? e->narticles : 1) * sizeof *arts);
-    if (e->narticles)
-        memcpy(arts, e->articles, e->narticles * sizeof *arts);
-    sort_app = a;
-    qsort(arts, e->narticles, sizeof *arts, newest_first);
+    uint32_t arts[DOSSIER_ARTICLES];
+    size_t narts = newest_articles(a, e, arts, DOSSIER_ARTICLES);
     size_t shown = 0, first_line = nlines;
-    for (size_t i = 0; i < e->narticles; i++) {
+    for (size_t i = 0; i < narts; i++) {
         const struct extraction *x = &a->ix->x[arts[i]];
         for (size_t f = 0; f < x->nfacts; f++) {
             if (!fact_about(a, arts[i], &x->facts[f], g, club))
@@ -311,7 +353,9 @@ static void dossier(const struct app *a, int g)
     }
     if (!shown)
         sline_puts(new_line(1), "no facts found", STYLE_DIM);
-    free(arts);
+    if (narts < e->narticles)
+        sline_printf(new_line(1), STYLE_DIM,
+                     "(from the newest %zu articles; m lists every mention)", narts);
 }
 
 struct wrap_ctx {

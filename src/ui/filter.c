@@ -3,12 +3,20 @@
  * walking the corpus text. */
 #include "app.h"
 #include "../core/buf.h"
+#include "../core/search_job.h"
 #include "../core/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* How long `/` waits for its search before the key returns (x 0.1 ms): a
+ * small corpus is searched by then; a big one goes on in the background. */
+enum { SEARCH_WAIT_NAPS = 10 };
 
 static const struct app *sort_app;
+
+static void cancel_pending(struct app *a);
 
 static int by_rank(const void *pa, const void *pb)
 {
@@ -48,6 +56,14 @@ static void build_list(struct app *a)
         if (a->nknown)
             memcpy(a->list, a->order, a->nknown * sizeof *a->list);
         a->nlist = a->nknown;
+    } else if (ncand > a->nknown / 16) {
+        /* Many candidates: mark them, then walk the date order (linear). */
+        for (size_t i = 0; i < ncand; i++)
+            if (passes(a, cand[i]))
+                a->pos_of[cand[i]] = -2;
+        for (size_t r = 0; r < a->nknown; r++)
+            if (a->pos_of[a->order[r]] == -2)
+                a->list[a->nlist++] = a->order[r];
     } else {
         for (size_t i = 0; i < ncand; i++)
             if (passes(a, cand[i]))
@@ -107,7 +123,8 @@ void filter_set(struct app *a, int kind, int entity)
 
 void filter_clear(struct app *a)
 {
-    bool had = a->filter_club >= 0 || a->filter_person >= 0 || a->search;
+    bool had = a->filter_club >= 0 || a->filter_person >= 0 || a->search || a->search_job;
+    cancel_pending(a);
     a->filter_club = a->filter_person = -1;
     if (a->search) {
         search_free(a->search);
@@ -123,8 +140,78 @@ void filter_clear(struct app *a)
                 a->nlist);
 }
 
+/* Makes a finished search (its matches in hits, taken) the filter and the
+ * target; with no match at all it is dropped with a message. */
+static void apply_search(struct app *a, struct search *s, struct search_hits *hits)
+{
+    const char *pattern = search_pattern(s);
+    if (!hits->nhits) {
+        app_message(a, true, "no match for /%s/%s", pattern,
+                    search_caseless(s) ? " (any case)" : "");
+        search_free(s);
+        search_hits_free(hits);
+        return;
+    }
+    search_free(a->search);
+    search_hits_free(&a->hits);
+    a->search = s;
+    a->hits = *hits;
+    memset(hits, 0, sizeof *hits);
+    a->doc.hit = -1;
+    filter_apply(a);
+    a->target = TARGET_SEARCH;
+    a->target_entity = -1;
+    reader_set_cursor(a, -1);
+    pattern = search_pattern(a->search);
+    if (!a->nlist) {
+        app_message(a, true, "/%s/ matches %zu article%s, none with the other filters", pattern,
+                    a->hits.narticles, a->hits.narticles == 1 ? "" : "s");
+        return;
+    }
+    /* The first match in the open article, or in the first listed one. */
+    size_t count, first = search_hits_in(&a->hits, (size_t)a->doc.article, &count);
+    if (!count)
+        first = search_hits_in(&a->hits, a->list[a->sel], &count);
+    reader_set_hit(a, (long)first);
+    app_message(a, false, "/%s/: %zu match%s in %zu article%s%s", pattern, a->hits.nhits,
+                a->hits.nhits == 1 ? "" : "es", a->hits.narticles,
+                a->hits.narticles == 1 ? "" : "s", a->hits.truncated ? " (truncated)" : "");
+}
+
+/* Drops a search still running. */
+static void cancel_pending(struct app *a)
+{
+    search_job_cancel(a->search_job);
+    a->search_job = NULL;
+    search_free(a->pending);
+    a->pending = NULL;
+}
+
+bool filter_search_poll(struct app *a)
+{
+    if (!a->search_job || !search_job_done(a->search_job))
+        return false;
+    size_t from = search_job_articles(a->search_job);
+    struct search_hits hits = {0};
+    search_job_finish(a->search_job, &hits);
+    a->search_job = NULL;
+    /* Articles loaded while it ran. */
+    search_run_range(a->pending, a->c, from, a->nknown, &hits);
+    struct search *s = a->pending;
+    a->pending = NULL;
+    apply_search(a, s, &hits);
+    a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
+    return true;
+}
+
+bool filter_searching(const struct app *a)
+{
+    return a->search_job != NULL;
+}
+
 bool filter_search(struct app *a, const char *pattern)
 {
+    cancel_pending(a);
     if (!*pattern) {
         if (a->search) {
             search_free(a->search);
@@ -143,37 +230,20 @@ bool filter_search(struct app *a, const char *pattern)
         app_message(a, true, "bad regex /%s/: %s", pattern, err.msg);
         return false;
     }
-    struct search_hits hits = {0};
-    search_run(s, a->c, &hits);
-    if (!hits.nhits) {
-        app_message(a, true, "no match for /%s/%s", pattern,
-                    search_caseless(s) ? " (any case)" : "");
-        search_free(s);
-        return false;
-    }
-    search_free(a->search);
-    search_hits_free(&a->hits);
-    a->search = s;
-    a->hits = hits;
-    a->doc.hit = -1;
-    filter_apply(a);
-    a->target = TARGET_SEARCH;
-    a->target_entity = -1;
-    reader_set_cursor(a, -1);
-    if (!a->nlist) {
-        app_message(a, true, "/%s/ matches %zu article%s, none with the other filters", pattern,
-                    hits.narticles, hits.narticles == 1 ? "" : "s");
-        return true;
-    }
-    /* The first match in the open article, or in the first listed one. */
-    size_t count, first = search_hits_in(&a->hits, (size_t)a->doc.article, &count);
-    if (!count)
-        first = search_hits_in(&a->hits, a->list[a->sel], &count);
-    reader_set_hit(a, (long)first);
-    app_message(a, false, "/%s/: %zu match%s in %zu article%s%s", pattern, a->hits.nhits,
-                a->hits.nhits == 1 ? "" : "es", a->hits.narticles,
-                a->hits.narticles == 1 ? "" : "s", a->hits.truncated ? " (truncated)" : "");
+    a->pending = s;
+    a->search_job = search_job_start(s, a->c, a->nknown);
+    /* A small corpus is searched before the key returns. */
+    struct timespec nap = {0, 100 * 1000};
+    for (int i = 0; i < SEARCH_WAIT_NAPS && !search_job_done(a->search_job); i++)
+        nanosleep(&nap, NULL);
+    if (!filter_search_poll(a))
+        app_message(a, false, "searching /%s/ in %zu articles\xe2\x80\xa6", pattern, a->nknown);
     return true;
+}
+
+void filter_free(struct app *a)
+{
+    cancel_pending(a);
 }
 
 void filter_describe(const struct app *a, struct buf *out)

@@ -150,6 +150,9 @@ static void put_count(struct buf *out, size_t n)
 
 void loading_describe(const struct app *a, struct buf *out)
 {
+    if (filter_searching(a))
+        buf_printf(out, "searching /%s/\xe2\x80\xa6%s", search_pattern(a->pending),
+                   pipeline_loading(a->pl) ? " \xc2\xb7 " : "");
     if (!pipeline_loading(a->pl))
         return;
     size_t taken, total;
