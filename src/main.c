@@ -45,6 +45,7 @@ static void print_help(void)
          "      --config FILE  read this config instead of\n"
          "                     $XDG_CONFIG_HOME/touchline/config.yaml\n"
          "      --threads N    extract on N threads (default 0: one per core)\n"
+         "      --no-cache     neither read nor write the cache of extraction results\n"
          "\n"
          "'touchline COMMAND --help' describes one command.");
 }
@@ -54,7 +55,8 @@ int main(int argc, char **argv)
     static const struct option opts[] = {
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {"kb", required_argument, NULL, 'k'},      {"config", required_argument, NULL, 'c'},
-        {"threads", required_argument, NULL, 't'}, {0},
+        {"threads", required_argument, NULL, 't'}, {"no-cache", no_argument, NULL, 'C'},
+        {0},
     };
     struct cli_globals g = {0};
     int ch;
@@ -77,6 +79,9 @@ int main(int argc, char **argv)
             if (!cli_parse_threads(optarg, &g.threads))
                 return cli_usage_error("--threads: expected a number from 0 to 1024, got '%s'",
                                        optarg);
+            break;
+        case 'C':
+            g.no_cache = true;
             break;
         default:
             return ui_main(argc, argv, &g);

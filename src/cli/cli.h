@@ -17,6 +17,7 @@ struct cli_globals {
     const char *kb_file;     /* --kb FILE, or NULL */
     const char *config_path; /* --config FILE, or NULL for the default place */
     unsigned threads;        /* --threads N: extraction threads, 0 for one per core */
+    bool no_cache;           /* --no-cache */
 };
 
 /* Each command gets argv starting at its own name and returns an exit status. */

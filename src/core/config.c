@@ -12,11 +12,12 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <stdio.h>
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-static const char *const top_keys[] = {"articles", "theme", "kb",          "keys",
-                                       "layout",   "mouse", "boilerplate", "date_format"};
+static const char *const top_keys[] = {"articles", "theme",       "kb",          "keys", "layout",
+                                       "mouse",    "boilerplate", "date_format", "cache"};
 #define NTOP_KEYS (sizeof top_keys / sizeof *top_keys)
 
 static const char *const layout_names[] = {"auto", "wide", "narrow"};
@@ -27,6 +28,7 @@ struct config *config_new(void)
     cfg->layout = CONFIG_LAYOUT_AUTO;
     cfg->date_format = xstrdup("%d %b");
     cfg->mouse = true;
+    cfg->cache = true;
     return cfg;
 }
 
@@ -193,19 +195,21 @@ static bool read_layout(struct loader *L, const struct yamltree_node *v)
                          near ? near : "", near ? "'?" : "");
 }
 
-static bool read_mouse(struct loader *L, const struct yamltree_node *v)
+/* A true/false key (mouse, cache) into *out. */
+static bool read_bool(struct loader *L, const char *key, const struct yamltree_node *v, bool *out)
 {
     static const char *const yes[] = {"true", "yes", "on"}, *const no[] = {"false", "no", "off"};
-    if (!expect_string(L, "true or false for 'mouse'", v))
+    char what[64];
+    snprintf(what, sizeof what, "true or false for '%s'", key);
+    if (!expect_string(L, what, v))
         return false;
     for (int i = 0; i < 3; i++) {
         if (!strcasecmp(v->text, yes[i]) || !strcasecmp(v->text, no[i])) {
-            L->cfg->mouse = !strcasecmp(v->text, yes[i]);
+            *out = !strcasecmp(v->text, yes[i]);
             return true;
         }
     }
-    return yamltree_fail(L->err, L->tree, v, "expected true or false for 'mouse', found '%s'",
-                         v->text);
+    return yamltree_fail(L->err, L->tree, v, "expected %s, found '%s'", what, v->text);
 }
 
 /* Every % in a strftime format must start a conversion strftime knows. */
@@ -313,7 +317,9 @@ static bool read_pair(struct loader *L, const struct yamltree_node *k,
     if (!strcmp(key, "date_format"))
         return read_date_format(L, v);
     if (!strcmp(key, "mouse"))
-        return read_mouse(L, v);
+        return read_bool(L, key, v, &L->cfg->mouse);
+    if (!strcmp(key, "cache"))
+        return read_bool(L, key, v, &L->cfg->cache);
     const char *near = suggest_nearest(key, top_keys, NTOP_KEYS);
     if (near) {
         yamltree_warn(L->warnings, L->tree, k, "unknown key '%s' ignored; did you mean '%s'?", key,

@@ -75,6 +75,7 @@ struct config {
     size_t nboilerplate;
     char *date_format; /* strftime format for the list, default "%d %b" */
     bool mouse;        /* default true */
+    bool cache;        /* keep extraction results in the cache folder; default true */
 };
 
 /* A config holding the defaults. */

@@ -257,6 +257,7 @@ static int parse_options(int argc, char **argv, struct ui_options *o)
         {"kb", required_argument, NULL, 'k'},
         {"config", required_argument, NULL, 'c'},
         {"threads", required_argument, NULL, 't'},
+        {"no-cache", no_argument, NULL, 'C'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {0},
@@ -288,6 +289,9 @@ static int parse_options(int argc, char **argv, struct ui_options *o)
             if (!cli_parse_threads(optarg, &o->g.threads))
                 return cli_usage_error("--threads: expected a number from 0 to 1024, got '%s'",
                                        optarg);
+            break;
+        case 'C':
+            o->g.no_cache = true;
             break;
         case 'h':
             usage();
