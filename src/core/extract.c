@@ -7,7 +7,6 @@
 #include "xalloc.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -171,9 +170,9 @@ bool doc_token_in(const struct doc *d, size_t i, const char *const *words)
     return false;
 }
 
-static bool role_of(const struct doc *d, const char *folded, enum person_role *role)
+static bool role_of(const struct doc *d, const char *folded, size_t n, enum person_role *role)
 {
-    const struct lex_slot *s = lex_slot(d->ex, folded);
+    const struct lex_slot *s = lex_find(d->ex, folded, n);
     if (!s->word || !(s->flags & LEX_ROLE))
         return false;
     *role = (enum person_role)s->role;
@@ -189,6 +188,12 @@ static void lookup_lexicon(struct doc *d)
     for (size_t i = 0; i < d->t.n; i++) {
         if (!(d->t.v[i].flags & TOK_WORD))
             continue;
+        size_t first = d->t.first[d->t.v[i].word];
+        if (first != i && (d->t.v[first].flags & TOK_WORD)) {
+            d->lex[i] = d->lex[first]; /* the same word: looked up already */
+            d->role[i] = d->role[first];
+            continue;
+        }
         const char *w = tokens_folded(&d->t, i);
         const struct lex_slot *s = lex_find(d->ex, w, d->t.v[i].fend - d->t.v[i].fstart);
         if (s->word) {
@@ -222,15 +227,29 @@ bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)
     return true;
 }
 
+/* Appends s (n bytes) to out[0..len), as much as fits with a NUL; returns
+ * the new length. */
+static size_t append_cut(char *out, size_t size, size_t len, const char *s, size_t n)
+{
+    if (n > size - 1 - len)
+        n = size - 1 - len;
+    memcpy(out + len, s, n);
+    out[len + n] = '\0';
+    return len + n;
+}
+
 bool doc_role_before(const struct doc *d, size_t i, enum person_role *role)
 {
     if (i == 0 || !(d->t.v[i - 1].flags & TOK_WORD))
         return false;
     if (i >= 2 && (d->t.v[i - 2].flags & TOK_WORD)) {
-        char two[128];
-        snprintf(two, sizeof two, "%s %s", tokens_folded(&d->t, i - 2),
-                 tokens_folded(&d->t, i - 1));
-        if (role_of(d, two, role))
+        char two[128]; /* "chief executive": the two words, cut to fit */
+        const struct token *a = &d->t.v[i - 2], *b = &d->t.v[i - 1];
+        size_t n = 0;
+        n = append_cut(two, sizeof two, n, tokens_folded(&d->t, i - 2), a->fend - a->fstart);
+        n = append_cut(two, sizeof two, n, " ", 1);
+        n = append_cut(two, sizeof two, n, tokens_folded(&d->t, i - 1), b->fend - b->fstart);
+        if (role_of(d, two, n, role))
             return true;
     }
     return doc_is_role_word(d, i - 1, role);
@@ -365,10 +384,21 @@ static bool might_be_a_name(const struct doc *d, size_t i, size_t end)
     return end == i + 1 && (after_given || given_first);
 }
 
+/* Whether a KB form may start at word token i, asked of the matcher once
+ * per word (`starts` per word number: 0 not asked yet, 1 no, 2 yes). */
+static bool kb_may_start(const struct doc *d, uint8_t *starts, size_t i)
+{
+    uint8_t *s = &starts[d->t.v[i].word];
+    if (!*s)
+        *s = matcher_may_start(d->ex->matcher, &d->t, i) ? 2 : 1;
+    return *s == 2;
+}
+
 static void kb_pass(struct doc *d)
 {
+    uint8_t *starts = xcalloc(d->t.nwords ? d->t.nwords : 1, 1);
     for (size_t i = 0; i < d->t.n; i++) {
-        if (!(d->t.v[i].flags & TOK_WORD) || d->owner[i] >= 0)
+        if (!(d->t.v[i].flags & TOK_WORD) || d->owner[i] >= 0 || !kb_may_start(d, starts, i))
             continue;
         const int *forms;
         size_t n;
@@ -387,6 +417,7 @@ static void kb_pass(struct doc *d)
         doc_add_mention(d, i, end, entity_for_kb(d, f->entry), weak);
         i = end - 1;
     }
+    free(starts);
 }
 
 static const char *const weak_before[] = {"v",      "vs",   "against", "beat",    "beating",

@@ -63,6 +63,65 @@ static const char *const pattern_text[P_COUNT] = {
                        "reveals|suggests|suggested|has learned|has learnt|states|stated)\\b",
 };
 
+/* Literals one of which every match of a pattern holds (NULL-terminated;
+ * patterns without an entry have none). They are compared with ASCII
+ * letters in either case, so none holds an s or k outright: in UTF
+ * caseless mode those also match U+017F and U+212A, which is spelt out
+ * where needed. A run of text holding none of them cannot match, and
+ * the pattern is not run there. */
+static const char *const required_text[P_COUNT][12] = {
+    [P_MONEY] = {"\xc2\xa3", "\xe2\x82\xac", "$", "gbp", "eur", "usd",
+                 "u\xc5\xbf"
+                 "d",
+                 "pound", "dollar", "terling", NULL},
+    [P_CAPS] = {"cap", NULL},
+    [P_APPEARANCES] = {"app", "game", "match", "tart", "outing", NULL},
+    [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", NULL},
+    [P_LOAN] = {"loan", NULL},
+};
+
+static unsigned char ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static void build_required(struct facts_patterns *p)
+{
+    for (int i = 0; i < P_COUNT; i++)
+        for (const char *const *r = required_text[i]; *r; r++) {
+            unsigned char c = (unsigned char)**r;
+            p->lead[i][c / 8] |= (uint8_t)(1u << (c % 8));
+        }
+}
+
+/* Whether literal r stands at s (ASCII letters in either case). */
+static bool literal_at(const char *s, size_t n, const char *r)
+{
+    size_t k = 0;
+    for (; r[k]; k++)
+        if (k >= n || ascii_lower((unsigned char)s[k]) != (unsigned char)r[k])
+            return false;
+    return true;
+}
+
+/* Whether text[from, len) may hold a match of pattern `which`. */
+static bool may_match(const struct facts_patterns *p, int which, const char *text, size_t from,
+                      size_t len)
+{
+    const char *const *req = required_text[which];
+    if (!*req)
+        return true;
+    for (size_t i = from; i < len; i++) {
+        unsigned char c = ascii_lower((unsigned char)text[i]);
+        if (!(p->lead[which][c / 8] & (1u << (c % 8))))
+            continue;
+        for (const char *const *r = req; *r; r++)
+            if ((unsigned char)**r == c && literal_at(text + i, len - i, *r))
+                return true;
+    }
+    return false;
+}
+
 #define BIT(p) (1u << (p))
 
 static const struct trigger trigger_words[] = {
@@ -193,6 +252,7 @@ struct facts_patterns *facts_patterns_new(struct tl_error *err)
 {
     struct facts_patterns *p = xcalloc(1, sizeof *p);
     build_triggers(p);
+    build_required(p);
     for (int i = 0; i < P_COUNT; i++) {
         int code;
         PCRE2_SIZE off;
@@ -252,6 +312,8 @@ bool facts_group_number(const struct match *m, const char *const *names, double 
 void facts_each_match(const struct facts_patterns *p, int which, const char *text, size_t from,
                       size_t len, void (*fn)(struct match *m, void *ctx), void *ctx)
 {
+    if (!may_match(p, which, text, from, len))
+        return;
     pcre2_code *re = p->re[which];
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
     if (!md)

@@ -8,6 +8,7 @@
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "extract_doc.h"
 
@@ -35,7 +36,8 @@ struct trigger {
 
 struct facts_patterns {
     pcre2_code *re[P_COUNT];
-    struct trigger *slots; /* open-addressing hash of trigger words */
+    uint8_t lead[P_COUNT][32]; /* bitmap: first bytes of the pattern's required literals */
+    struct trigger *slots;     /* open-addressing hash of trigger words */
     size_t nslots;
 };
 

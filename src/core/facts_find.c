@@ -574,9 +574,14 @@ static int compare_facts(const void *pa, const void *pb)
 static unsigned *sentence_triggers(const struct doc *d)
 {
     unsigned *mask = xcalloc(d->t.nsentences + 1, sizeof *mask);
-    for (size_t i = 0; i < d->t.n; i++)
+    unsigned *word = xmalloc((d->t.nwords ? d->t.nwords : 1) * sizeof *word);
+    for (size_t i = 0; i < d->t.n; i++) {
+        if (tokens_first_of_word(&d->t, i)) /* the same form triggers the same */
+            word[d->t.v[i].word] = facts_triggers(d->ex->patterns, d, i);
         if (!(d->t.v[i].flags & TOK_TITLE))
-            mask[d->t.v[i].sentence] |= facts_triggers(d->ex->patterns, d, i);
+            mask[d->t.v[i].sentence] |= word[d->t.v[i].word];
+    }
+    free(word);
     return mask;
 }
 

@@ -171,3 +171,9 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
     }
     return best_end;
 }
+
+bool matcher_may_start(const struct matcher *m, const struct tokens *t, size_t i)
+{
+    const struct token *tk = &t->v[i];
+    return find_slot(m, tokens_folded(t, i), tk->fend - tk->fstart, t->hash[tk->word])->key != NULL;
+}

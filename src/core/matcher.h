@@ -6,6 +6,7 @@
 #ifndef TOUCHLINE_MATCHER_H
 #define TOUCHLINE_MATCHER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -25,5 +26,10 @@ void matcher_free(struct matcher *m);
  * possessive token or across a sentence. */
 size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i,
                        struct buf *scratch, const int **forms, size_t *nforms);
+
+/* Whether some KB form starts with word token i: when not, matcher_longest
+ * finds nothing there. Cheap (one probe with the token's word hash), and
+ * the same for every token of one word, so callers can keep the answer. */
+bool matcher_may_start(const struct matcher *m, const struct tokens *t, size_t i);
 
 #endif

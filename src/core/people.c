@@ -43,32 +43,9 @@ static const char *const person_verbs[] = {"has",    "had",    "is",     "was", 
                                            "signed", "joined", "earns",  "made", "played", "won",
                                            "netted", "struck", "headed", NULL};
 
-/* Per-article count of words: those seen in lower case (so "Despite" at a
- * sentence start is known not to be a name), and those capitalised in
- * mid-sentence. */
-struct word_set {
-    const char **slot;
-    uint32_t *count;
-    size_t n;
-};
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
-/* The slot holding w, or the empty slot where it would go. */
-static size_t set_slot(const struct word_set *s, const char *w)
-{
-    size_t k = hash_str(w) & (s->n - 1);
-    while (s->slot[k] && strcmp(s->slot[k], w))
-        k = (k + 1) & (s->n - 1);
-    return k;
-}
-
+/* Per word number of the article: how often it is seen in lower case (so
+ * "Despite" at a sentence start is known not to be a name), and how often
+ * capitalised in mid-sentence. */
 static bool lower_word(const struct token *tk)
 {
     return (tk->flags & TOK_WORD) && !(tk->flags & (TOK_CAP | TOK_NUM));
@@ -79,44 +56,29 @@ static bool mid_sentence_capital(const struct token *tk)
     return (tk->flags & TOK_CAP) && !(tk->flags & TOK_SENT_START);
 }
 
-static void set_build(struct word_set *s, const struct tokens *t,
-                      bool (*want)(const struct token *))
+struct people {
+    struct doc *d;
+    uint32_t *lower;    /* per word number: lower-case occurrences */
+    uint32_t *mid_caps; /* per word number: capitalised, not at a sentence start */
+};
+
+static void count_words(struct people *p)
 {
-    s->n = 1;
-    while (s->n < t->n * 2 + 16)
-        s->n *= 2;
-    s->slot = xcalloc(s->n, sizeof *s->slot);
-    s->count = xcalloc(s->n, sizeof *s->count);
+    const struct tokens *t = &p->d->t;
+    size_t n = t->nwords ? t->nwords : 1;
+    p->lower = xcalloc(n, sizeof *p->lower);
+    p->mid_caps = xcalloc(n, sizeof *p->mid_caps);
     for (size_t i = 0; i < t->n; i++) {
-        if (!want(&t->v[i]))
-            continue;
-        size_t k = set_slot(s, tokens_folded(t, i));
-        s->slot[k] = tokens_folded(t, i);
-        s->count[k]++;
+        p->lower[t->v[i].word] += lower_word(&t->v[i]);
+        p->mid_caps[t->v[i].word] += mid_sentence_capital(&t->v[i]);
     }
 }
 
-static uint32_t set_count(const struct word_set *s, const char *w)
+/* Whether the article has token i's word in lower case somewhere. */
+static bool seen_lower(const struct people *p, size_t i)
 {
-    return s->count[set_slot(s, w)];
+    return p->lower[p->d->t.v[i].word] > 0;
 }
-
-static bool set_has(const struct word_set *s, const char *w)
-{
-    return set_count(s, w) > 0;
-}
-
-static void set_free(struct word_set *s)
-{
-    free(s->slot);
-    free(s->count);
-}
-
-struct people {
-    struct doc *d;
-    struct word_set lower;
-    struct word_set mid_caps; /* capitalised words not at a sentence start */
-};
 
 static bool is_initial(const struct doc *d, size_t i)
 {
@@ -164,10 +126,9 @@ static bool ordinary_start(const struct people *p, size_t i)
     if (!(d->t.v[i].flags & TOK_SENT_START) &&
         !(i > 0 && !(d->t.v[i - 1].flags & TOK_WORD) && !tokens_is_punct(&d->t, i - 1, ',')))
         return false;
-    const char *w = tokens_folded(&d->t, i);
     if (is_given_name(p, i) || (d->lex[i] & LEX_PARTICLE))
         return false;
-    return doc_token_in(d, i, function_words) || set_has(&p->lower, w);
+    return doc_token_in(d, i, function_words) || seen_lower(p, i);
 }
 
 /* The run of name tokens starting at i: [i, *end). */
@@ -188,9 +149,7 @@ static size_t run_end(const struct people *p, size_t i)
 /* Whether tokens i and j have the same folded form. */
 static bool same_word(const struct tokens *t, size_t i, size_t j)
 {
-    uint32_t n = t->v[i].fend - t->v[i].fstart;
-    return t->v[j].fend - t->v[j].fstart == n &&
-           !memcmp(tokens_folded(t, i), tokens_folded(t, j), n);
+    return t->v[i].word == t->v[j].word;
 }
 
 /* The person whose name ends with (or equals) tokens [i, end), preferring
@@ -431,7 +390,7 @@ static bool named_mid_sentence(const struct people *p, size_t i)
 {
     const struct token *tk = &p->d->t.v[i];
     uint32_t self = mid_sentence_capital(tk) ? 1 : 0;
-    return set_count(&p->mid_caps, tokens_folded(&p->d->t, i)) > self;
+    return p->mid_caps[tk->word] > self;
 }
 
 /* Clues that a lone capitalised word at i names a person. */
@@ -451,7 +410,7 @@ static bool single_name_clue(const struct people *p, size_t i)
      * ordinary word of the article, not a club name left unsupported, and
      * not the end of a longer proper name ("Stamford Bridge is"). */
     bool unknown_word =
-        !set_has(&p->lower, tokens_folded(&d->t, i)) && !(d->lex[i] & LEX_KB_WEAK) &&
+        !seen_lower(p, i) && !(d->lex[i] & LEX_KB_WEAK) &&
         !(i > 0 && (d->t.v[i - 1].flags & TOK_CAP) && !(d->t.v[i - 1].flags & TOK_POSS) &&
           d->owner[i - 1] < 0 && !(d->t.v[i].flags & TOK_SENT_START));
     if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
@@ -666,7 +625,7 @@ static void single_names(struct people *p, bool title)
         if (e < 0)
             e = person_by_first_name(d, i);
         if (e < 0 && !title && single_name_clue(p, i) &&
-            (!ordinary_start(p, i) || !set_has(&p->lower, tokens_folded(&d->t, i))))
+            (!ordinary_start(p, i) || !seen_lower(p, i)))
             e = add_person(d, i, end);
         else if (e >= 0)
             doc_add_mention(d, i, end, e, false);
@@ -677,14 +636,13 @@ static void single_names(struct people *p, bool title)
 
 void people_find(struct doc *d)
 {
-    struct people p = {d, {0}, {0}};
-    set_build(&p.lower, &d->t, lower_word);
-    set_build(&p.mid_caps, &d->t, mid_sentence_capital);
+    struct people p = {d, NULL, NULL};
+    count_words(&p);
     full_names(&p);
     lineups(&p);
     single_names(&p, false);
     single_names(&p, false); /* names introduced late link earlier mentions */
     single_names(&p, true);
-    set_free(&p.lower);
-    set_free(&p.mid_caps);
+    free(p.lower);
+    free(p.mid_caps);
 }

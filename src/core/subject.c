@@ -3,7 +3,6 @@
 #include "facts.h"
 
 #include <string.h>
-#include <strings.h>
 
 /* First body token at or after byte offset `at`. */
 static size_t token_at(const struct doc *d, size_t at)
@@ -254,13 +253,25 @@ int subject_entity_near(const struct doc *d, enum entity_kind kind, size_t from,
     return best;
 }
 
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+static bool is_ascii_letter(char c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+/* Whether w stands at text[i] as a whole word, case-insensitively. */
 static bool word_at(const char *text, size_t len, size_t i, const char *w)
 {
-    size_t n = strlen(w);
-    if (i + n > len || strncasecmp(text + i, w, n) != 0)
-        return false;
-    bool left = i == 0 || !((text[i - 1] | 32) >= 'a' && (text[i - 1] | 32) <= 'z');
-    bool right = i + n == len || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z');
+    size_t n = 0;
+    for (; w[n]; n++)
+        if (i + n >= len || ascii_lower(text[i + n]) != ascii_lower(w[n]))
+            return false;
+    bool left = i == 0 || !is_ascii_letter(text[i - 1]);
+    bool right = i + n == len || !is_ascii_letter(text[i + n]);
     return left && right;
 }
 
@@ -283,32 +294,44 @@ int subject_entity_after_word(const struct doc *d, enum entity_kind kind, size_t
     return NO_ENTITY;
 }
 
-static bool is_ascii_letter(char c)
+/* subject_has_word for any number of words. */
+static bool has_word_slow(const char *text, size_t from, size_t to, const char *const *words)
 {
-    return (c | 32) >= 'a' && (c | 32) <= 'z';
+    for (size_t i = from; i < to; i++) {
+        if (!is_ascii_letter(text[i]) || (i > 0 && is_ascii_letter(text[i - 1])))
+            continue;
+        char c = (char)(text[i] | 32);
+        for (size_t w = 0; words[w]; w++)
+            if (words[w][0] == c && word_at(text, to, i, words[w]))
+                return true;
+    }
+    return false;
 }
 
-/* Bit of an ASCII letter, case-insensitive. */
-static uint32_t letter_bit(char c)
-{
-    return 1u << (((unsigned char)c | 32) - 'a');
-}
+enum { MAX_CHAINED = 255 };
 
 bool subject_has_word(const struct doc *d, size_t from, size_t to, const char *const *words)
 {
     const char *text = d->a->body;
     if (to > d->a->body_len)
         to = d->a->body_len;
-    uint32_t firsts = 0; /* the letters the words start with */
-    for (size_t w = 0; words[w]; w++)
-        firsts |= is_ascii_letter(words[w][0]) ? letter_bit(words[w][0]) : 0;
+    /* The words by first letter, so a word start is tried against the
+     * words of its letter only: chains of word index + 1 (0 ends). */
+    uint8_t head[26] = {0}, next[MAX_CHAINED];
+    for (size_t w = 0; words[w]; w++) {
+        if (w >= MAX_CHAINED)
+            return has_word_slow(text, from, to, words);
+        char c = words[w][0];
+        if (c >= 'a' && c <= 'z') { /* text letters are lowered: only these can match */
+            next[w] = head[c - 'a'];
+            head[c - 'a'] = (uint8_t)(w + 1);
+        }
+    }
     for (size_t i = from; i < to; i++) {
-        if (!is_ascii_letter(text[i]) || (i > 0 && is_ascii_letter(text[i - 1])) ||
-            !(firsts & letter_bit(text[i])))
+        if (!is_ascii_letter(text[i]) || (i > 0 && is_ascii_letter(text[i - 1])))
             continue; /* words start only at word starts */
-        char c = (char)(text[i] | 32);
-        for (size_t w = 0; words[w]; w++)
-            if (words[w][0] == c && word_at(text, to, i, words[w]))
+        for (uint8_t w = head[(text[i] | 32) - 'a']; w; w = next[w - 1])
+            if (word_at(text, to, i, words[w - 1]))
                 return true;
     }
     return false;

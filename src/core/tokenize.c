@@ -20,6 +20,9 @@ void tokens_init(struct tokens *t)
 void tokens_free(struct tokens *t)
 {
     free(t->v);
+    free(t->first);
+    free(t->hash);
+    free(t->table);
     buf_free(&t->folded);
     memset(t, 0, sizeof *t);
 }
@@ -28,7 +31,71 @@ void tokens_reset(struct tokens *t)
 {
     t->n = 0;
     t->nsentences = 0;
+    t->nwords = 0;
+    if (t->table)
+        memset(t->table, 0, t->tcap * sizeof *t->table);
     buf_reset(&t->folded);
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* The table slot of a folded form, or the empty slot where it would go. */
+static size_t word_slot(const struct tokens *t, const char *f, size_t n, uint64_t h)
+{
+    size_t mask = t->tcap - 1, k = (size_t)h & mask;
+    for (; t->table[k]; k = (k + 1) & mask) {
+        uint32_t w = t->table[k] - 1;
+        const struct token *first = &t->v[t->first[w]];
+        if (t->hash[w] == h && first->fend - first->fstart == n &&
+            !memcmp(t->folded.data + first->fstart, f, n))
+            break;
+    }
+    return k;
+}
+
+/* Doubles the table and puts every word back. */
+static void grow_table(struct tokens *t)
+{
+    free(t->table);
+    t->tcap = t->tcap ? t->tcap * 2 : 256;
+    t->table = xcalloc(t->tcap, sizeof *t->table);
+    for (size_t w = 0; w < t->nwords; w++) {
+        size_t k = (size_t)t->hash[w] & (t->tcap - 1);
+        while (t->table[k])
+            k = (k + 1) & (t->tcap - 1);
+        t->table[k] = (uint32_t)w + 1;
+    }
+}
+
+/* Gives token i (the last one pushed) the number of its folded form. */
+static void intern(struct tokens *t, size_t i)
+{
+    struct token *tk = &t->v[i];
+    const char *f = t->folded.data + tk->fstart;
+    size_t n = tk->fend - tk->fstart;
+    uint64_t h = hash_bytes(f, n);
+    if ((t->nwords + 1) * 2 > t->tcap)
+        grow_table(t);
+    size_t k = word_slot(t, f, n, h);
+    if (t->table[k]) {
+        tk->word = t->table[k] - 1;
+        return;
+    }
+    if (t->nwords == t->wcap) {
+        t->wcap = t->wcap ? t->wcap * 2 : 256;
+        t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
+        t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
+    }
+    t->first[t->nwords] = (uint32_t)i;
+    t->hash[t->nwords] = h;
+    tk->word = (uint32_t)t->nwords;
+    t->table[k] = (uint32_t)++t->nwords;
 }
 
 bool tokenize_is_upper(uint32_t cp)
@@ -176,6 +243,7 @@ static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, con
     tk->fend = (uint32_t)t->folded.len;
     t->folded.len++;
     t->folded.data[t->folded.len] = '\0';
+    intern(t, t->n - 1);
 }
 
 static uint16_t word_flags(const char *s, size_t start, size_t end)
@@ -236,6 +304,54 @@ static bool ends_sentence(const struct tokens *t, size_t i)
     return c == '.' && !(i > 0 && t->v[i - 1].end == t->v[i].start && is_abbreviation(t, i - 1));
 }
 
+static bool ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The end of a word of ASCII letters and digits at i, with its flags, when
+ * what stops it cannot continue a word (no apostrophe, hyphen, decimal
+ * point or non-ASCII character: scan_word decides those); 0 otherwise. */
+static size_t ascii_word(const char *s, size_t len, size_t i, uint16_t *flags)
+{
+    size_t j = i, letters = 0, upper = 0;
+    for (; j < len && ascii_alnum((unsigned char)s[j]); j++) {
+        bool digit = s[j] >= '0' && s[j] <= '9';
+        letters += !digit;
+        upper += s[j] >= 'A' && s[j] <= 'Z';
+    }
+    if (j < len) {
+        unsigned char c = (unsigned char)s[j];
+        if (c >= 0x80 || c == '\'' || c == '-' || c == '.' || c == ',')
+            return 0;
+    }
+    *flags = TOK_WORD;
+    if (s[i] >= '0' && s[i] <= '9')
+        *flags |= TOK_NUM;
+    if (s[i] >= 'A' && s[i] <= 'Z')
+        *flags |= TOK_CAP;
+    if (letters >= 2 && upper == letters)
+        *flags |= TOK_UPPER;
+    return j;
+}
+
+/* Adds the word starting at i; returns where the text goes on. */
+static size_t add_word(struct tokens *t, const char *s, size_t len, size_t i, uint16_t flags)
+{
+    uint16_t wf;
+    size_t end = ascii_word(s, len, i, &wf);
+    if (end) {
+        push(t, i, end, flags | wf, s);
+        return end;
+    }
+    bool poss;
+    size_t after;
+    end = scan_word(s, len, i, &poss, &after);
+    flags |= word_flags(s, i, end) | (poss ? TOK_POSS : 0);
+    push(t, i, end, flags, s);
+    return after;
+}
+
 void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra)
 {
     bool new_sentence = true, new_para = true;
@@ -256,12 +372,7 @@ void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra
         }
         new_para = new_sentence = false;
         if (is_letter_or_digit(cp)) {
-            bool poss;
-            size_t after;
-            size_t end = scan_word(s, len, i, &poss, &after);
-            flags |= word_flags(s, i, end) | (poss ? TOK_POSS : 0);
-            push(t, i, end, flags, s);
-            i = after;
+            i = add_word(t, s, len, i, flags);
             continue;
         }
         push(t, i, i + n, flags, s);

@@ -2,7 +2,9 @@
  * sentence boundaries. Knows UTF-8, possessives ("Bastoni's", "Scholes'"),
  * hyphenated compounds ("23-year-old", "Saint-Germain") and abbreviations
  * that do not end a sentence ("Mr.", "St.", "Utd."). No allocation per token:
- * tokens go into one growable array and folded forms into one buffer. */
+ * tokens go into one growable array and folded forms into one buffer. Each
+ * distinct folded form gets a word number, so what is known of a word can
+ * be worked out once per word and tokens compared by number. */
 #ifndef TOUCHLINE_TOKENIZE_H
 #define TOUCHLINE_TOKENIZE_H
 
@@ -27,6 +29,7 @@ struct token {
     uint32_t start, end;   /* bytes in the segment's text (possessive excluded) */
     uint32_t fstart, fend; /* the folded form in tokens->folded */
     uint32_t sentence;     /* sentence number, counted across segments */
+    uint32_t word;         /* word number: equal for equal folded forms */
     uint16_t flags;
 };
 
@@ -35,6 +38,11 @@ struct tokens {
     size_t n, cap;
     struct buf folded; /* folded forms, each followed by a NUL */
     uint32_t nsentences;
+    uint32_t *first; /* per word number: the first token with that form */
+    uint64_t *hash;  /* per word number: FNV-1a of the folded form */
+    size_t nwords, wcap;
+    uint32_t *table; /* open addressing: word number + 1, 0 when empty */
+    size_t tcap;
 };
 
 void tokens_init(struct tokens *t);
@@ -47,6 +55,11 @@ void tokens_add_text(struct tokens *t, const char *text, size_t len, uint16_t ex
 static inline const char *tokens_folded(const struct tokens *t, size_t i)
 {
     return t->folded.data + t->v[i].fstart;
+}
+/* Whether token i is the first token with its folded form. */
+static inline bool tokens_first_of_word(const struct tokens *t, size_t i)
+{
+    return t->first[t->v[i].word] == i;
 }
 /* Whether token i's folded form equals s. */
 bool tokens_is(const struct tokens *t, size_t i, const char *s);
