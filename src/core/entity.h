@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum entity_kind {
     ENTITY_PERSON,
@@ -48,7 +49,7 @@ char *entity_make_id(enum entity_kind kind, const char *name);
 /* A span of an article's text. Offsets are bytes into the body, or into the
  * title when in_title is set. */
 struct mention {
-    size_t start, end;
+    uint32_t start, end; /* articles are at most 16 MiB (CORPUS_MAX_FILE_SIZE) */
     bool in_title;
 };
 
@@ -91,8 +92,17 @@ struct extraction {
     size_t nentities;
     struct fact *facts;
     size_t nfacts;
+    void *block; /* when packed: the one allocation holding everything above */
 };
 
 void extraction_free(struct extraction *x);
+/* Moves an extraction into one exact-size block (entities, mentions, facts,
+ * strings): no allocation per entity, no growth slack. The pointers change;
+ * the contents do not. A packed extraction must not be edited in place. */
+void extraction_pack(struct extraction *x);
+/* The same with entity i's id and name pointing to ids[i] and names[i]
+ * (interned strings that must outlive the extraction) instead of copies,
+ * where those are not NULL. */
+void extraction_pack_shared(struct extraction *x, char *const *ids, char *const *names);
 
 #endif

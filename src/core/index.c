@@ -146,13 +146,22 @@ void index_add(struct index *ix, size_t article, struct extraction *x)
     reserve_article(ix, article);
     ix->x[article] = *x;
     memset(x, 0, sizeof *x);
-    const struct extraction *mine = &ix->x[article];
-    ix->global[article] = xmalloc((mine->nentities ? mine->nentities : 1) * sizeof(int));
-    for (size_t i = 0; i < mine->nentities; i++) {
+    struct extraction *mine = &ix->x[article];
+    size_t n = mine->nentities;
+    ix->global[article] = xmalloc((n ? n : 1) * sizeof(int));
+    char **ids = xmalloc((n ? n : 1) * sizeof *ids), **names = xmalloc((n ? n : 1) * sizeof *names);
+    for (size_t i = 0; i < n; i++) {
         int g = intern_entity(ix, &mine->entities[i]);
         ix->global[article][i] = g;
         add_postings(ix, g, article, i, &mine->entities[i]);
+        const struct index_entity *e = &ix->entities[g];
+        ids[i] = e->id; /* interned by id: always the same */
+        names[i] = strcmp(e->name, mine->entities[i].name) ? NULL : e->name;
     }
+    /* One block per article, with the index's own copy of every id and name. */
+    extraction_pack_shared(mine, ids, names);
+    free(ids);
+    free(names);
 }
 
 int index_global(const struct index *ix, size_t article, size_t local)

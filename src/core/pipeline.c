@@ -118,8 +118,13 @@ void pipeline_finish(struct pipeline *p)
 {
     if (!p->stream)
         return;
-    stream_drain(p->stream);
-    pipeline_take(p, 0);
+    /* Take as we go, so that finished results do not pile up unpacked. */
+    while (p->stream && stream_work_one(p->stream))
+        pipeline_take(p, 0);
+    if (p->stream) {
+        stream_drain(p->stream);
+        pipeline_take(p, 0);
+    }
 }
 
 bool pipeline_loading(const struct pipeline *p)

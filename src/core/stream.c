@@ -105,6 +105,17 @@ bool stream_next(struct stream *s, struct stream_item *out)
     return true;
 }
 
+bool stream_work_one(struct stream *s)
+{
+    if (atomic_load_explicit(&s->stop, memory_order_relaxed))
+        return false;
+    size_t i = atomic_fetch_add_explicit(&s->next, 1, memory_order_relaxed);
+    if (i >= s->scan.n)
+        return false;
+    work_one(s, i);
+    return true;
+}
+
 void stream_drain(struct stream *s)
 {
     work(s);

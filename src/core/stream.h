@@ -37,6 +37,9 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
 /* Moves the next result in scan order into *out (the caller owns its
  * contents) if it is finished; false when it is not, or none is left. */
 bool stream_next(struct stream *s, struct stream_item *out);
+/* Claims and works on one entry on the calling thread; false when none is
+ * left to claim. */
+bool stream_work_one(struct stream *s);
 /* Works on the calling thread until every entry is claimed, then waits for
  * the workers: afterwards stream_next never has to wait. */
 void stream_drain(struct stream *s);
