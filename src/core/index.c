@@ -105,6 +105,28 @@ static void add_form(struct index_entity *e, char *folded)
     e->forms[e->nforms++] = folded;
 }
 
+/* Whether a span's bytes differ from a string (0 when equal). */
+static int strcmp_span(const char *s, const char *t, size_t len)
+{
+    return strncmp(s, t, len) || s[len] != '\0';
+}
+
+/* Whether mention m of an entity has the same text as an earlier one in the
+ * article (its form is in already: folding is the index's costly part). */
+static bool seen_before(const struct article *a, const struct found_entity *fe, size_t m)
+{
+    const struct mention *mn = &fe->mentions[m];
+    const char *t = (mn->in_title ? a->title : a->body) + mn->start;
+    size_t len = mn->end - mn->start;
+    for (size_t i = 0; i < m; i++) {
+        const struct mention *o = &fe->mentions[i];
+        if (o->end - o->start == len &&
+            !memcmp((o->in_title ? a->title : a->body) + o->start, t, len))
+            return true;
+    }
+    return false;
+}
+
 static void add_postings(struct index *ix, int g, size_t article, size_t local,
                          const struct found_entity *fe)
 {
@@ -123,7 +145,8 @@ static void add_postings(struct index *ix, int g, size_t article, size_t local,
             (struct posting){(uint32_t)article, (uint32_t)local, (uint32_t)mn->start,
                              (uint32_t)mn->end, mn->in_title};
         const char *text = mn->in_title ? a->title : a->body;
-        add_form(e, index_fold(text + mn->start, mn->end - mn->start));
+        if (!seen_before(a, fe, m) && strcmp_span(e->name, text + mn->start, mn->end - mn->start))
+            add_form(e, index_fold(text + mn->start, mn->end - mn->start));
     }
 }
 
