@@ -1,0 +1,284 @@
+/* cache: the cache file's header, the table of its records built at open,
+ * lookups, stores and the save (see cache.h). The file is a 40-byte header
+ * (magic "TLCACHE\0", u32 format version, u32 0, u64 key, u64 record count,
+ * u64 checksum of those 32 bytes, all little-endian) and then exactly that
+ * many records (cache_codec.h), which must end at the end of the file. */
+#include "cache.h"
+#include "cache_codec.h"
+#include "cache_file.h"
+#include "xalloc.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef TOUCHLINE_VERSION
+#define TOUCHLINE_VERSION "0.0.0"
+#endif
+
+enum { HEADER_SIZE = 40, FORMAT_VERSION = 1 };
+static const char magic[8] = "TLCACHE";         /* and its NUL */
+static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
+static const long stale_temp_age = 10 * 60;     /* seconds */
+
+/* A record of the file read at open. */
+struct entry {
+    struct codec_head head;
+    uint64_t hash; /* of the path */
+};
+
+struct cache {
+    char *file;
+    uint64_t key;
+    unsigned char *data; /* the file read at open, or NULL */
+    struct entry *entries;
+    size_t nentries;
+    uint32_t *slots; /* entry index + 1, 0 for empty; mask + 1 of them */
+    size_t mask;
+    /* What cache_store wrote (touched by it and cache_save only). */
+    struct buf out;
+    size_t nstored;
+    unsigned char *matched; /* per entry: stored again byte for byte */
+    bool changed;           /* a store that was not such a match */
+    bool saved;             /* nothing stored since the last save */
+};
+
+uint64_t cache_hash(uint64_t h, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ p[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+uint64_t cache_build_fingerprint(void)
+{
+    uint64_t h = CACHE_HASH_INIT;
+    int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        unsigned char chunk[1 << 16];
+        ssize_t n;
+        size_t total = 0;
+        while ((n = read(fd, chunk, sizeof chunk)) > 0) {
+            h = cache_hash(h, chunk, (size_t)n);
+            total += (size_t)n;
+        }
+        close(fd);
+        if (n == 0 && total > 0)
+            return h;
+    }
+    static const char version[] = "touchline " TOUCHLINE_VERSION;
+    return cache_hash(CACHE_HASH_INIT, version, sizeof version - 1);
+}
+
+/* dir/<hash of the roots>.cache */
+static char *cache_path(const char *dir, const char *const *roots, size_t nroots)
+{
+    uint64_t h = CACHE_HASH_INIT;
+    bool relative = false;
+    for (size_t i = 0; i < nroots; i++)
+        relative |= roots[i][0] != '/';
+    char cwd[4096];
+    if (relative && getcwd(cwd, sizeof cwd))
+        h = cache_hash(h, cwd, strlen(cwd) + 1);
+    for (size_t i = 0; i < nroots; i++)
+        h = cache_hash(h, roots[i], strlen(roots[i]) + 1);
+    struct buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s/%016llx.cache", dir, (unsigned long long)h);
+    return buf_detach(&b, NULL);
+}
+
+static bool header_valid(const unsigned char *p, size_t size, uint64_t key, uint64_t *count)
+{
+    if (size < HEADER_SIZE || memcmp(p, magic, sizeof magic) ||
+        codec_get_u32(p + 8) != FORMAT_VERSION || codec_get_u32(p + 12) != 0 ||
+        codec_get_u64(p + 16) != key || codec_checksum(p, 32) != codec_get_u64(p + 32))
+        return false;
+    *count = codec_get_u64(p + 24);
+    return *count <= (size - HEADER_SIZE) / (CODEC_FRAME + CODEC_MIN_BODY);
+}
+
+/* The slot of a path: its entry's, or the empty one where it would go.
+ * FNV-1a's low bits depend only on the inputs' low bits, so the hash is
+ * mixed (murmur3's finalizer) before it picks a slot. */
+static size_t find_slot(const struct cache *c, const char *path, size_t len, uint64_t hash)
+{
+    uint64_t m = (hash ^ (hash >> 33)) * 0xff51afd7ed558ccdULL;
+    size_t i = (size_t)(m ^ (m >> 33)) & c->mask;
+    for (;; i = (i + 1) & c->mask) {
+        uint32_t s = c->slots[i];
+        if (!s)
+            return i;
+        const struct entry *e = &c->entries[s - 1];
+        if (e->hash == hash && e->head.path_len == len && !memcmp(e->head.path, path, len))
+            return i;
+    }
+}
+
+static void build_table(struct cache *c)
+{
+    size_t n = 16;
+    while (n < 2 * c->nentries)
+        n *= 2;
+    c->slots = xcalloc(n, sizeof *c->slots);
+    c->mask = n - 1;
+    for (size_t i = 0; i < c->nentries; i++) {
+        struct entry *e = &c->entries[i];
+        e->hash = cache_hash(CACHE_HASH_INIT, e->head.path, e->head.path_len);
+        c->slots[find_slot(c, e->head.path, e->head.path_len, e->hash)] = (uint32_t)i + 1;
+    }
+}
+
+/* Reads the records' heads; false unless there are exactly `count` and
+ * they end at the end of the file. */
+static bool read_entries(struct cache *c, size_t size, uint64_t count)
+{
+    c->entries = xcalloc(count, sizeof *c->entries);
+    size_t at = HEADER_SIZE;
+    for (uint64_t i = 0; i < count; i++) {
+        struct codec_head *h = &c->entries[i].head;
+        if (!codec_record_head(c->data + at, size - at, h))
+            return false;
+        at += h->len;
+    }
+    c->nentries = (size_t)count;
+    return at == size;
+}
+
+static void load(struct cache *c)
+{
+    size_t size;
+    uint64_t count;
+    c->data = cache_file_read(c->file, max_file, &size);
+    if (c->data && header_valid(c->data, size, c->key, &count) && read_entries(c, size, count))
+        return;
+    free(c->data);
+    free(c->entries);
+    c->data = NULL;
+    c->entries = NULL;
+    c->nentries = 0;
+}
+
+struct cache *cache_open(const char *dir, const char *const *roots, size_t nroots, uint64_t key)
+{
+    if (!dir || !*dir)
+        return NULL;
+    struct cache *c = xcalloc(1, sizeof *c);
+    c->file = cache_path(dir, roots, nroots);
+    c->key = key;
+    buf_init(&c->out);
+    load(c);
+    build_table(c);
+    c->matched = xcalloc(c->nentries ? c->nentries : 1, 1);
+    return c;
+}
+
+/* The entry for a path, size and mtime, or NULL. */
+static const struct entry *find(const struct cache *c, const char *path, uint64_t size,
+                                int64_t mtime_ns)
+{
+    size_t len = strlen(path);
+    uint32_t s = c->slots[find_slot(c, path, len, cache_hash(CACHE_HASH_INIT, path, len))];
+    if (!s)
+        return NULL;
+    const struct entry *e = &c->entries[s - 1];
+    return e->head.size == size && e->head.mtime_ns == mtime_ns ? e : NULL;
+}
+
+bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                  struct extraction *out)
+{
+    memset(out, 0, sizeof *out);
+    const struct entry *e = c ? find(c, path, size, mtime_ns) : NULL;
+    return e && codec_record_decode(&e->head, out);
+}
+
+void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                 const struct extraction *x)
+{
+    if (!c || !codec_encodable(x))
+        return;
+    size_t start = c->out.len;
+    if (!codec_put_record(&c->out, path, size, mtime_ns, x))
+        return;
+    c->nstored++;
+    c->saved = false;
+    const struct entry *e = find(c, path, size, mtime_ns);
+    size_t len = c->out.len - start;
+    size_t i = e ? (size_t)(e - c->entries) : 0;
+    if (e && !c->matched[i] && e->head.len == len &&
+        !memcmp(e->head.start, c->out.data + start, len))
+        c->matched[i] = 1;
+    else
+        c->changed = true;
+}
+
+static void put_header(struct buf *b, uint64_t key, uint64_t count)
+{
+    buf_append(b, magic, sizeof magic);
+    codec_put_u32(b, FORMAT_VERSION);
+    codec_put_u32(b, 0);
+    codec_put_u64(b, key);
+    codec_put_u64(b, count);
+    codec_put_u64(b, codec_checksum((const unsigned char *)b->data, b->len));
+}
+
+bool cache_save(struct cache *c, struct tl_error *err)
+{
+    if (!c || c->saved || (!c->changed && c->nstored == c->nentries))
+        return true;
+    const char *slash = strrchr(c->file, '/');
+    char *dir = xstrndup(c->file, (size_t)(slash - c->file));
+    bool ok = cache_file_mkdirs(dir, err);
+    free(dir);
+    struct buf head;
+    buf_init(&head);
+    put_header(&head, c->key, c->nstored);
+    ok = ok && cache_file_replace(c->file, head.data, head.len, c->out.data, c->out.len, err);
+    buf_free(&head);
+    if (ok) {
+        c->saved = true;
+        cache_file_clean_temps(c->file, stale_temp_age);
+    }
+    return ok;
+}
+
+size_t cache_count(const struct cache *c)
+{
+    return c ? c->nentries : 0;
+}
+
+const char *cache_file(const struct cache *c)
+{
+    return c ? c->file : NULL;
+}
+
+void cache_free(struct cache *c)
+{
+    if (!c)
+        return;
+    free(c->file);
+    free(c->data);
+    free(c->entries);
+    free(c->slots);
+    free(c->matched);
+    buf_free(&c->out);
+    free(c);
+}
+
+char *cache_default_dir(void)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    if (!(xdg && xdg[0] == '/') && !(home && *home))
+        return NULL;
+    struct buf b;
+    buf_init(&b);
+    if (xdg && xdg[0] == '/')
+        buf_printf(&b, "%s/touchline", xdg);
+    else
+        buf_printf(&b, "%s/.cache/touchline", home);
+    return buf_detach(&b, NULL);
+}

@@ -1,0 +1,26 @@
+/* cache_file: the file system side of the cache: reading a file in one go,
+ * mkdir -p, and replacing a file atomically (temp file, fsync, rename) with
+ * the cleanup of temp files that crashed runs left. Internal to cache.c. */
+#ifndef TOUCHLINE_CACHE_FILE_H
+#define TOUCHLINE_CACHE_FILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+/* The whole of a regular file of at most `max` bytes, in one malloc (not
+ * xmalloc: a failure is a NULL). NULL when missing, unreadable, too big or
+ * changing size while read. Caller frees. */
+unsigned char *cache_file_read(const char *path, size_t max, size_t *size);
+/* Creates a folder and its parents (mode 0700 for the ones it creates). */
+bool cache_file_mkdirs(const char *dir, struct tl_error *err);
+/* Replaces `path` by the concatenation of two byte ranges: writes them to
+ * path.tmp.XXXXXX, fsyncs, renames over path and fsyncs the folder. On
+ * failure removes the temp file and leaves path as it was. */
+bool cache_file_replace(const char *path, const void *a, size_t alen, const void *b, size_t blen,
+                        struct tl_error *err);
+/* Removes path.tmp.* files whose last change is older than `age` seconds. */
+void cache_file_clean_temps(const char *path, long age);
+
+#endif

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# test_cache_kill: the extraction cache survives SIGKILL at any moment of a
+# save. The helper (tests/tools/cache_churn.c) saves two record sets, A and
+# B, to one cache folder in turn; after two timed saves it is restarted and
+# killed 200 times, each time after a random part (in microseconds) of the
+# time those two saves took, and after each kill the cache file must hold
+# exactly A or exactly B, never nothing. Both sets must have been seen. The temp files killed saves leave are never read as the cache: with
+# the cache file gone and a full copy of it under a temp name, the cache is
+# absent; and a finished save removes temp files older than ten minutes.
+# usage: test_cache_kill.sh BINARY SOURCE_DIR CHURN
+set -u
+BIN=${1:?usage: test_cache_kill.sh BINARY SOURCE_DIR CHURN}
+SRC=${2:?usage: test_cache_kill.sh BINARY SOURCE_DIR CHURN}
+CHURN=${3:?usage: test_cache_kill.sh BINARY SOURCE_DIR CHURN}
+. "$SRC/tests/cli/lib.sh"
+
+dir=$tmp/cache
+file=$("$CHURN" path "$dir")
+check "no cache before the first save" '[ "$("$CHURN" verify "$dir")" = absent ]'
+# Two whole saves, timed (with the start-up): kills come within that time.
+start=$(date +%s%N)
+"$CHURN" write "$dir" 2
+span=$((($(date +%s%N) - start) / 1000))
+[ "$span" -ge 5000 ] || span=5000
+check "two saves leave set B" '[ "$("$CHURN" verify "$dir")" = B ]'
+
+iterations=200
+seen_a=0 seen_b=0 wrong=0 absent=0
+for ((i = 0; i < iterations; i++)); do
+    "$CHURN" write "$dir" &
+    pid=$!
+    r=$(((RANDOM * 32768 + RANDOM) % span))
+    sleep "$(printf '%d.%06d' $((r / 1000000)) $((r % 1000000)))"
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    state=$("$CHURN" verify "$dir")
+    case $state in
+    A) seen_a=$((seen_a + 1)) ;;
+    B) seen_b=$((seen_b + 1)) ;;
+    absent) absent=$((absent + 1)) ;;
+    *)
+        wrong=$((wrong + 1))
+        echo "  kill $i: $state"
+        ;;
+    esac
+done
+temps=$(find "$dir" -name '*.tmp.*' 2>/dev/null | wc -l)
+echo "# $iterations kills within $((span / 1000)) ms: A $seen_a times, B $seen_b times, $temps temp files left"
+check "after every kill the cache is exactly set A or set B" '[ "$wrong" -eq 0 ]'
+check "the cache never vanishes once saved" '[ "$absent" -eq 0 ]'
+check "saves finished between kills (both sets seen)" '[ "$seen_a" -gt 0 ] && [ "$seen_b" -gt 0 ]'
+
+# A full, valid copy under a temp name is not the cache.
+cp "$file" "$file.tmp.copy01"
+mv "$file" "$tmp/saved.cache"
+check "a temp file is never read as the cache" '[ "$("$CHURN" verify "$dir")" = absent ]'
+mv "$tmp/saved.cache" "$file"
+
+# A finished save removes temp files older than ten minutes, and only those.
+touch -d '1 hour ago' "$file.tmp.copy01"
+touch "$file.tmp.fresh1"
+"$CHURN" write "$dir" 1
+check "a finished save leaves exactly set A or B" \
+    'case $("$CHURN" verify "$dir") in A | B) true ;; *) false ;; esac'
+check "a finished save removes stale temp files" '[ ! -e "$file.tmp.copy01" ]'
+check "a finished save keeps fresh temp files" '[ -e "$file.tmp.fresh1" ]'
+cli_summary

@@ -1,0 +1,130 @@
+/* cache_helpers: for the cache tests (test_cache.c and the crash-safety
+ * helper tests/tools/cache_churn.c): synthetic extractions with every field
+ * set, built from a set number and an index, and a field-by-field compare. */
+#ifndef TOUCHLINE_TEST_CACHE_HELPERS_H
+#define TOUCHLINE_TEST_CACHE_HELPERS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/entity.h"
+#include "core/xalloc.h"
+
+/* Prints the first difference and returns false. */
+#define CACHE_DIFF(...) (fprintf(stderr, "cache compare: " __VA_ARGS__), fputc('\n', stderr), false)
+
+static inline bool cache_str_equal(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+static inline bool cache_mention_equal(const struct mention *a, const struct mention *b)
+{
+    return a->start == b->start && a->end == b->end && a->in_title == b->in_title;
+}
+
+static inline bool cache_entity_equal(const struct found_entity *a, const struct found_entity *b)
+{
+    if (!cache_str_equal(a->id, b->id) || !cache_str_equal(a->name, b->name) ||
+        a->kind != b->kind || a->role != b->role || a->nmentions != b->nmentions)
+        return CACHE_DIFF("entity %s / %s", a->id, b->id);
+    for (size_t i = 0; i < a->nmentions; i++)
+        if (!cache_mention_equal(&a->mentions[i], &b->mentions[i]))
+            return CACHE_DIFF("entity %s: mention %zu", a->id, i);
+    return true;
+}
+
+static inline bool cache_fact_equal(const struct fact *a, const struct fact *b)
+{
+    if (a->kind != b->kind || a->subject != b->subject || a->has_value != b->has_value ||
+        memcmp(&a->value, &b->value, sizeof a->value))
+        return CACHE_DIFF("fact kind/subject/value");
+    if (!cache_str_equal(a->currency, b->currency) || !cache_str_equal(a->period, b->period) ||
+        !cache_str_equal(a->type, b->type) || !cache_str_equal(a->status, b->status) ||
+        !cache_str_equal(a->qualifier, b->qualifier) ||
+        !cache_str_equal(a->loan_length, b->loan_length))
+        return CACHE_DIFF("fact strings");
+    if (a->team != b->team || a->from != b->from || a->to != b->to || a->club != b->club ||
+        a->year != b->year || a->goals != b->goals || !cache_mention_equal(&a->span, &b->span))
+        return CACHE_DIFF("fact numbers or span");
+    return true;
+}
+
+/* Whether two extractions hold the same data, field by field. */
+static inline bool cache_extraction_equal(const struct extraction *a, const struct extraction *b)
+{
+    if (a->nentities != b->nentities || a->nfacts != b->nfacts)
+        return CACHE_DIFF("counts %zu/%zu vs %zu/%zu", a->nentities, a->nfacts, b->nentities,
+                          b->nfacts);
+    for (size_t i = 0; i < a->nentities; i++)
+        if (!cache_entity_equal(&a->entities[i], &b->entities[i]))
+            return false;
+    for (size_t i = 0; i < a->nfacts; i++)
+        if (!cache_fact_equal(&a->facts[i], &b->facts[i]))
+            return false;
+    return true;
+}
+
+/* "prefix set i k" as an owned string. */
+static inline char *cache_name_dup(const char *prefix, unsigned set, size_t i, size_t k)
+{
+    char s[128];
+    snprintf(s, sizeof s, "%s %u %zu %zu", prefix, set, i, k);
+    return xstrdup(s);
+}
+
+/* A deterministic extraction for record i of set `set`: 1 to 4 entities with
+ * 1 to 4 mentions each, 1 to 3 facts with every field set (or NULL in turn). */
+static inline void cache_synth(struct extraction *x, unsigned set, size_t i)
+{
+    static const char *const cur[] = {"GBP", "EUR", "USD", NULL};
+    static const char *const per[] = {"week", "month", "year", NULL};
+    static const char *const typ[] = {"end", "length", NULL};
+    static const char *const sta[] = {"expires", "offered", "signed", NULL};
+    static const char *const qua[] = {"up to", "reported", "undisclosed", NULL};
+    memset(x, 0, sizeof *x);
+    x->nentities = 1 + i % 4;
+    x->entities = xcalloc(x->nentities, sizeof *x->entities);
+    for (size_t k = 0; k < x->nentities; k++) {
+        struct found_entity *e = &x->entities[k];
+        e->id = cache_name_dup("person:set", set, i, k);
+        e->name = cache_name_dup("Pérez", set, i, k);
+        e->kind = (enum entity_kind)((i + k) % ENTITY_KIND_COUNT);
+        e->role = (enum person_role)((i + k + set) % (ROLE_OTHER + 1));
+        e->nmentions = 1 + (i + k) % 4;
+        e->mentions = xcalloc(e->nmentions, sizeof *e->mentions);
+        for (size_t m = 0; m < e->nmentions; m++)
+            e->mentions[m] = (struct mention){.start = (uint32_t)(100 * m + i),
+                                              .end = (uint32_t)(100 * m + i + 7 + k),
+                                              .in_title = m == 0};
+    }
+    x->nfacts = 1 + (i + set) % 3;
+    x->facts = xcalloc(x->nfacts, sizeof *x->facts);
+    for (size_t k = 0; k < x->nfacts; k++) {
+        size_t j = i + k + set;
+        struct fact *f = &x->facts[k];
+        f->kind = (enum fact_kind)(j % FACT_KIND_COUNT);
+        f->subject = (int)(j % (x->nentities + 1)) - 1;
+        f->has_value = j % 5 != 0;
+        f->value = (double)i * 1.25e6 + set + 0.1 * (double)k;
+        f->currency = cur[j % 4];
+        f->period = per[(j / 4) % 4];
+        f->type = typ[j % 3];
+        f->status = sta[(j / 3) % 4];
+        f->qualifier = qua[(j / 2) % 4];
+        f->team = (int)x->nentities - 1;
+        f->from = (int)((j + 1) % (x->nentities + 1)) - 1;
+        f->to = 0;
+        f->club = j % 2 ? NO_ENTITY : 0;
+        f->year = j % 7 ? 2000 + (int)(j % 30) : 0;
+        f->goals = j % 3 ? (int)(j % 50) : -1;
+        f->loan_length = j % 2 ? cache_name_dup("season-long", set, i, k) : NULL;
+        f->span = (struct mention){
+            .start = (uint32_t)(i + 3 * k), .end = (uint32_t)(i + 3 * k + 11), .in_title = k == 1};
+    }
+}
+
+#endif

@@ -1,0 +1,715 @@
+/* test_cache: the on-disk cache of extractions: a round trip of a hand-built
+ * extraction with every field set; misses on a changed size, mtime, path,
+ * key or roots; no rewrite when nothing changed, and dropping what was not
+ * stored; every single-byte flip, every truncation, garbage, wrong magic or
+ * version and hostile records with valid checksums (all read without a crash
+ * and never returned wrong); the real extractions of the samples; and 100k
+ * synthetic records looked up from four threads. */
+#include <dirent.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "cache_helpers.h"
+#include "core/cache.h"
+#include "core/cache_codec.h"
+#include "core/corpus.h"
+#include "core/extract.h"
+
+enum { KEY = 42 };
+static char dir[] = "/tmp/touchline-cache-XXXXXX";
+static const char *const roots[] = {"/news", "relative/folder"};
+
+/* ---- helpers ---- */
+
+static void remove_tree(const char *path)
+{
+    DIR *d = opendir(path);
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+            continue;
+        char sub[1024];
+        snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
+        struct stat st;
+        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+            remove_tree(sub);
+        else
+            unlink(sub);
+    }
+    if (d)
+        closedir(d);
+    rmdir(path);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    remove_tree(dir);
+    return 0;
+}
+
+/* Opens the test cache with a key. */
+static struct cache *open_key(uint64_t key)
+{
+    struct cache *c = cache_open(dir, roots, 2, key);
+    assert_non_null(c);
+    return c;
+}
+
+static void save(struct cache *c)
+{
+    struct tl_error err;
+    bool ok = cache_save(c, &err);
+    if (!ok)
+        fprintf(stderr, "%s\n", err.msg);
+    assert_true(ok);
+}
+
+/* Whether path/size/mtime hits with exactly x (a miss is false). */
+static bool hits(const struct cache *c, const char *path, uint64_t size, int64_t mtime,
+                 const struct extraction *x)
+{
+    struct extraction got;
+    bool hit = cache_lookup(c, path, size, mtime, &got);
+    if (!hit) {
+        assert_int_equal(got.nentities + got.nfacts, 0);
+        return false;
+    }
+    assert_true(cache_extraction_equal(x, &got));
+    extraction_free(&got);
+    return true;
+}
+
+static unsigned char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    *len = (size_t)ftell(f);
+    rewind(f);
+    unsigned char *p = xmalloc(*len + 1);
+    assert_int_equal(fread(p, 1, *len, f), *len);
+    fclose(f);
+    return p;
+}
+
+static void spit(const char *path, const void *p, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(p, 1, len, f), len);
+    fclose(f);
+}
+
+/* A hand-built extraction: two entities, three facts, every field set. */
+static void hand_built(struct extraction *x)
+{
+    memset(x, 0, sizeof *x);
+    x->nentities = 2;
+    x->entities = xcalloc(2, sizeof *x->entities);
+    x->entities[0] = (struct found_entity){xstrdup("person:alessandro-bastoni"),
+                                           xstrdup("Alessandro Bastoni"),
+                                           ENTITY_PERSON,
+                                           ROLE_PLAYER,
+                                           xcalloc(2, sizeof(struct mention)),
+                                           2};
+    x->entities[0].mentions[0] = (struct mention){6, 13, true};
+    x->entities[0].mentions[1] = (struct mention){4000000000u, 4000000007u, false};
+    x->entities[1] = (struct found_entity){xstrdup("club:inter-milan"),
+                                           xstrdup("Inter Milan"),
+                                           ENTITY_CLUB,
+                                           ROLE_OTHER,
+                                           xcalloc(1, sizeof(struct mention)),
+                                           1};
+    x->entities[1].mentions[0] = (struct mention){0, 5, false};
+    x->nfacts = 3;
+    x->facts = xcalloc(3, sizeof *x->facts);
+    x->facts[0] =
+        (struct fact){FACT_FEE,  0, true, 31e6, "GBP", NULL, NULL, NULL,           "up to",
+                      NO_ENTITY, 1, 0,    1,    2017,  -1,   NULL, {10, 20, false}};
+    x->facts[1] = (struct fact){FACT_CONTRACT, 0, true, 2.5, NULL, "week", "length", "offered",
+                                "undisclosed", 1, 1,    1,   1,    -7,     3,        NULL,
+                                {1, 2, true}};
+    x->facts[2] = (struct fact){
+        FACT_LOAN,      NO_ENTITY, false, -0.0, "USD",     "month", "end", "signed",
+        "reported",     0,         1,     0,    NO_ENTITY, 2024,    12,    xstrdup("season-long"),
+        {30, 42, false}};
+}
+
+/* ---- round trip and misses ---- */
+
+static void test_hash_and_names(void **state)
+{
+    (void)state;
+    assert_true(cache_hash(CACHE_HASH_INIT, "a", 1) == 0xaf63dc4c8601ec8cULL);
+    assert_true(cache_build_fingerprint() == cache_build_fingerprint());
+    assert_null(cache_open(NULL, roots, 2, KEY));
+    assert_null(cache_open("", roots, 2, KEY));
+    struct extraction x;
+    assert_false(cache_lookup(NULL, "p", 1, 1, &x));
+    cache_store(NULL, "p", 1, 1, &x);
+    assert_true(cache_save(NULL, NULL));
+    cache_free(NULL);
+    setenv("XDG_CACHE_HOME", "/x/cache", 1);
+    char *d = cache_default_dir();
+    assert_string_equal(d, "/x/cache/touchline");
+    free(d);
+    setenv("XDG_CACHE_HOME", "relative", 1);
+    setenv("HOME", "/home/u", 1);
+    d = cache_default_dir();
+    assert_string_equal(d, "/home/u/.cache/touchline");
+    free(d);
+    unsetenv("XDG_CACHE_HOME");
+    unsetenv("HOME");
+    assert_null(cache_default_dir());
+}
+
+static void test_round_trip_and_misses(void **state)
+{
+    (void)state;
+    struct extraction x;
+    hand_built(&x);
+    struct cache *c = open_key(KEY);
+    assert_int_equal(cache_count(c), 0);
+    assert_false(hits(c, "/news/a.md", 100, -5, &x));
+    cache_store(c, "/news/a.md", 100, -5, &x);
+    save(c);
+    cache_free(c);
+
+    c = open_key(KEY);
+    assert_int_equal(cache_count(c), 1);
+    assert_true(hits(c, "/news/a.md", 100, -5, &x));
+    struct extraction got;
+    assert_true(cache_lookup(c, "/news/a.md", 100, -5, &got));
+    assert_string_equal(got.facts[0].currency, "GBP");
+    assert_string_equal(got.facts[2].loan_length, "season-long");
+    extraction_free(&got);
+    assert_false(hits(c, "/news/a.md", 101, -5, &x));
+    assert_false(hits(c, "/news/a.md", 100, -4, &x));
+    assert_false(hits(c, "/news/b.md", 100, -5, &x));
+    assert_false(hits(c, "/news/a.m", 100, -5, &x));
+    cache_free(c);
+
+    c = open_key(KEY + 1);
+    assert_int_equal(cache_count(c), 0);
+    assert_false(hits(c, "/news/a.md", 100, -5, &x));
+    cache_free(c);
+    c = cache_open(dir, roots, 1, KEY); /* other roots, other file */
+    assert_false(hits(c, "/news/a.md", 100, -5, &x));
+    cache_free(c);
+    extraction_free(&x);
+}
+
+static ino_t inode_of(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return st.st_ino;
+}
+
+static void store_synth(struct cache *c, unsigned set, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        struct extraction x;
+        cache_synth(&x, set, i);
+        char path[64];
+        snprintf(path, sizeof path, "/news/%zu.md", i);
+        cache_store(c, path, i, (int64_t)i * 1000000007, &x);
+        extraction_free(&x);
+    }
+}
+
+static size_t count_hits(const struct cache *c, unsigned set, size_t n)
+{
+    size_t hit = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct extraction x;
+        cache_synth(&x, set, i);
+        char path[64];
+        snprintf(path, sizeof path, "/news/%zu.md", i);
+        hit += hits(c, path, i, (int64_t)i * 1000000007, &x);
+        extraction_free(&x);
+    }
+    return hit;
+}
+
+static void test_save_only_when_changed(void **state)
+{
+    (void)state;
+    struct cache *c = open_key(KEY);
+    store_synth(c, 1, 0, 3);
+    save(c);
+    char *file = xstrdup(cache_file(c));
+    cache_free(c);
+    ino_t first = inode_of(file);
+
+    c = open_key(KEY); /* the same three again: no rewrite */
+    assert_int_equal(count_hits(c, 1, 3), 3);
+    store_synth(c, 1, 0, 3);
+    save(c);
+    cache_free(c);
+    assert_true(inode_of(file) == first);
+
+    c = open_key(KEY); /* two of them: rewritten, the third dropped */
+    store_synth(c, 1, 0, 2);
+    save(c);
+    save(c); /* nothing new since */
+    cache_free(c);
+    assert_true(inode_of(file) != first);
+    c = open_key(KEY);
+    assert_int_equal(cache_count(c), 2);
+    assert_int_equal(count_hits(c, 1, 3), 2);
+    store_synth(c, 2, 0, 2); /* same paths, other data: rewritten */
+    save(c);
+    cache_free(c);
+    c = open_key(KEY);
+    assert_int_equal(cache_count(c), 2);
+    assert_int_equal(count_hits(c, 2, 2), 2);
+    cache_free(c);
+    free(file);
+}
+
+static void test_unknown_fact_string_not_stored(void **state)
+{
+    (void)state;
+    char sub[512];
+    snprintf(sub, sizeof sub, "%s/deep/er/folder", dir);
+    struct cache *c = cache_open(sub, roots, 2, KEY);
+    struct extraction x;
+    cache_synth(&x, 1, 0);
+    x.facts[0].currency = "XYZ";
+    cache_store(c, "/news/0.md", 0, 0, &x);
+    save(c); /* nothing stored, nothing read: no file */
+    assert_int_equal(access(cache_file(c), F_OK), -1);
+    x.facts[0].currency = "EUR";
+    cache_store(c, "/news/0.md", 0, 0, &x);
+    save(c);
+    struct stat st;
+    assert_int_equal(stat(sub, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
+    cache_free(c);
+    c = cache_open(sub, roots, 2, KEY);
+    assert_true(hits(c, "/news/0.md", 0, 0, &x));
+    cache_free(c);
+    extraction_free(&x);
+}
+
+/* ---- corrupt files ---- */
+
+/* Writes the two-record cache file; returns its bytes and the first
+ * record's length. */
+static unsigned char *small_file(char **file, size_t *len, size_t *len0)
+{
+    struct cache *c = open_key(KEY);
+    store_synth(c, 5, 0, 2);
+    save(c);
+    *file = xstrdup(cache_file(c));
+    cache_free(c);
+    struct extraction x;
+    cache_synth(&x, 5, 0);
+    struct buf b;
+    buf_init(&b);
+    codec_put_record(&b, "/news/0.md", 0, 0, &x);
+    *len0 = b.len;
+    buf_free(&b);
+    extraction_free(&x);
+    return slurp(*file, len);
+}
+
+/* Lookups of the two records: each misses or returns exactly its data.
+ * Returns a bit per hit. */
+static unsigned probe(void)
+{
+    struct cache *c = open_key(KEY);
+    unsigned hit = 0;
+    for (size_t i = 0; i < 2; i++) {
+        struct extraction x;
+        cache_synth(&x, 5, i);
+        char path[64];
+        snprintf(path, sizeof path, "/news/%zu.md", i);
+        hit |= (unsigned)hits(c, path, i, (int64_t)i * 1000000007, &x) << i;
+        extraction_free(&x);
+    }
+    cache_free(c);
+    return hit;
+}
+
+static void test_every_byte_flipped(void **state)
+{
+    (void)state;
+    char *file;
+    size_t len, len0;
+    unsigned char *orig = small_file(&file, &len, &len0);
+    assert_int_equal(probe(), 3);
+    static const unsigned char masks[] = {0x01, 0x80, 0xff};
+    for (size_t i = 0; i < len; i++) {
+        for (size_t m = 0; m < sizeof masks; m++) {
+            orig[i] ^= masks[m];
+            spit(file, orig, len);
+            unsigned hit = probe();
+            orig[i] ^= masks[m];
+            unsigned in = i < 40 ? 3 : i < 40 + len0 ? 1 : 2; /* records the byte is in */
+            if (hit & in)
+                fail_msg("byte %zu ^ %02x: a record holding it still hits", i, masks[m]);
+        }
+    }
+    spit(file, orig, len);
+    free(orig);
+    free(file);
+}
+
+static void test_every_truncation_and_garbage(void **state)
+{
+    (void)state;
+    char *file;
+    size_t len, len0;
+    unsigned char *orig = small_file(&file, &len, &len0);
+    for (size_t n = 0; n < len; n++) {
+        spit(file, orig, n);
+        assert_int_equal(probe(), 0);
+    }
+    unsigned char *junk = xmalloc(1 << 20);
+    srand(7);
+    for (size_t n = 1; n <= (1 << 20); n *= 2) {
+        for (size_t i = 0; i < n; i++)
+            junk[i] = (unsigned char)rand();
+        spit(file, junk, n);
+        assert_int_equal(probe(), 0);
+        memcpy(junk, orig, n < 40 ? n : 40); /* a valid header, then junk */
+        spit(file, junk, n);
+        assert_int_equal(probe(), 0);
+    }
+    free(junk);
+    unlink(file);
+    assert_int_equal(mkdir(file, 0700), 0); /* a folder where the file goes */
+    assert_int_equal(probe(), 0);
+    rmdir(file);
+    spit(file, orig, len);
+    free(orig);
+    free(file);
+}
+
+/* Rewrites a header field (at off, 4 or 8 bytes) with a fixed checksum. */
+static void patch_header(unsigned char *p, size_t off, size_t width, uint64_t v)
+{
+    for (size_t i = 0; i < width; i++)
+        p[off + i] = (unsigned char)(v >> (8 * i));
+    uint64_t sum = codec_checksum(p, 32);
+    for (size_t i = 0; i < 8; i++)
+        p[32 + i] = (unsigned char)(sum >> (8 * i));
+}
+
+static void test_wrong_header_fields(void **state)
+{
+    (void)state;
+    char *file;
+    size_t len, len0;
+    unsigned char *orig = small_file(&file, &len, &len0);
+    unsigned char *p = xmalloc(len);
+    const struct {
+        size_t off, width;
+        uint64_t v;
+    } cases[] = {{0, 4, 0x48434c54}, {8, 4, 2},           {8, 4, 0},
+                 {12, 4, 1},         {16, 8, KEY + 1},    {24, 8, 1},
+                 {24, 8, 3},         {24, 8, UINT64_MAX}, {24, 8, 1u << 31}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        memcpy(p, orig, len);
+        patch_header(p, cases[i].off, cases[i].width, cases[i].v);
+        spit(file, p, len);
+        assert_int_equal(probe(), 0);
+    }
+    memcpy(p, orig, len);
+    patch_header(p, 24, 8, 2); /* unchanged, checksum recomputed: still good */
+    spit(file, p, len);
+    assert_int_equal(probe(), 3);
+    free(p);
+    free(orig);
+    free(file);
+}
+
+/* ---- hostile records with valid checksums ---- */
+
+static void varint(struct buf *b, uint64_t v)
+{
+    do {
+        buf_putc(b, (char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0)));
+        v >>= 7;
+    } while (v);
+}
+
+enum hostile {
+    H_NONE,
+    H_KIND,
+    H_ROLE,
+    H_FACT_KIND,
+    H_SUBJECT,
+    H_NEG_REF,
+    H_CURRENCY,
+    H_PERIOD_AS_CURRENCY,
+    H_BOOL,
+    H_NUL_NAME,
+    H_HUGE_ENTITIES,
+    H_HUGE_MENTIONS,
+    H_HUGE_STRING,
+    H_LONG_VARINT,
+    H_INT_RANGE,
+    H_TRAILING,
+    H_SHORT,
+    H_COUNT
+};
+
+/* The extraction part of a record: one entity, one fact, with one flaw. */
+static void hostile_payload(struct buf *b, enum hostile h)
+{
+    varint(b, h == H_HUGE_ENTITIES ? UINT64_MAX / 2 : 1);
+    varint(b, h == H_HUGE_STRING ? 1u << 30 : 1);
+    buf_puts(b, "a");
+    varint(b, 3);
+    buf_append(b, h == H_NUL_NAME ? "b\0c" : "bcd", 3);
+    buf_putc(b, h == H_KIND ? ENTITY_KIND_COUNT : ENTITY_CLUB);
+    buf_putc(b, h == H_ROLE ? ROLE_OTHER + 1 : ROLE_PLAYER);
+    varint(b, h == H_HUGE_MENTIONS ? 1u << 20 : 0);
+    varint(b, 1);
+    buf_putc(b, h == H_FACT_KIND ? FACT_KIND_COUNT : FACT_FEE);
+    buf_putc(b, h == H_BOOL ? 2 : 1);
+    varint(b, h == H_SUBJECT ? 2 : h == H_NEG_REF ? 3 : 0); /* zigzag 1, -2, 0 */
+    buf_append(b, "\0\0\0\0\0\0\xf0\x3f", 8);
+    const char *cur = h == H_CURRENCY ? "GBX" : h == H_PERIOD_AS_CURRENCY ? "week" : "GBP";
+    varint(b, strlen(cur) + 1);
+    buf_puts(b, cur);
+    for (int i = 0; i < 4; i++)
+        varint(b, 0);
+    for (int i = 0; i < 4; i++)
+        varint(b, 1); /* team, from, to, club: -1 */
+    if (h == H_LONG_VARINT)
+        buf_append(b, "\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f", 10);
+    else
+        varint(b, h == H_INT_RANGE ? (uint64_t)1 << 33 : 4000);
+    varint(b, 1);
+    varint(b, 0);
+    buf_append(b, "\0\0\0", h == H_SHORT ? 2 : 3);
+    if (h == H_TRAILING)
+        buf_putc(b, 0);
+}
+
+/* A whole file of one hostile record for path "/h" with a valid checksum. */
+static void write_hostile(const char *file, enum hostile h)
+{
+    struct buf b;
+    buf_init(&b);
+    codec_put_u32(&b, 0);
+    codec_put_u64(&b, 1);
+    codec_put_u64(&b, 2);
+    varint(&b, 2);
+    buf_puts(&b, "/h");
+    hostile_payload(&b, h);
+    uint32_t n = (uint32_t)(b.len - 4);
+    for (int i = 0; i < 4; i++)
+        b.data[i] = (char)(n >> (8 * i));
+    codec_put_u64(&b, codec_checksum((const unsigned char *)b.data, b.len));
+    unsigned char head[40] = "TLCACHE";
+    head[8] = 1;
+    head[16] = KEY;
+    head[24] = 1;
+    patch_header(head, 24, 8, 1);
+    struct buf all;
+    buf_init(&all);
+    buf_append(&all, (const char *)head, sizeof head);
+    buf_append(&all, b.data, b.len);
+    spit(file, all.data, all.len);
+    buf_free(&all);
+    buf_free(&b);
+}
+
+static void test_hostile_records(void **state)
+{
+    (void)state;
+    struct cache *c = open_key(KEY);
+    char *file = xstrdup(cache_file(c));
+    cache_free(c);
+    for (enum hostile h = H_NONE; h < H_COUNT; h++) {
+        write_hostile(file, h);
+        c = open_key(KEY);
+        struct extraction x;
+        bool hit = cache_lookup(c, "/h", 1, 2, &x);
+        if (hit != (h == H_NONE))
+            fail_msg("hostile record %d: %s", (int)h, hit ? "hit" : "missed");
+        if (hit) {
+            assert_string_equal(x.entities[0].name, "bcd");
+            assert_string_equal(x.facts[0].currency, "GBP");
+            assert_true(x.facts[0].value == 1.0);
+            assert_int_equal(x.facts[0].year, 2000);
+            assert_int_equal(x.facts[0].goals, -1);
+        }
+        extraction_free(&x);
+        cache_free(c);
+    }
+    free(file);
+}
+
+/* ---- real extractions ---- */
+
+static bool article_file(const char *name)
+{
+    size_t n = strlen(name);
+    return strcmp(name, "README.md") &&
+           ((n > 3 && !strcmp(name + n - 3, ".md")) || (n > 4 && !strcmp(name + n - 4, ".txt")));
+}
+
+struct sample {
+    char path[2048];
+    struct stat st;
+    struct extraction x;
+};
+
+/* Loads and extracts every article of the samples folder. */
+static size_t extract_samples(const char *samples, struct sample **out)
+{
+    struct tl_error err;
+    struct kb *kb = kb_new_builtin(&err);
+    assert_non_null(kb);
+    struct extractor *ex = extractor_new(kb, &err);
+    assert_non_null(ex);
+    struct boilerplate *bp = boilerplate_new();
+    DIR *d = opendir(samples);
+    assert_non_null(d);
+    struct sample *s = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (!article_file(de->d_name))
+            continue;
+        s = xgrow(s, &cap, n + 1, sizeof *s);
+        snprintf(s[n].path, sizeof s[n].path, "%s/%s", samples, de->d_name);
+        struct loaded l;
+        corpus_load_file(s[n].path, bp, CORPUS_MAX_FILE_SIZE, &l);
+        assert_non_null(l.article);
+        assert_int_equal(stat(s[n].path, &s[n].st), 0);
+        extractor_run(ex, l.article, &s[n].x);
+        loaded_free(&l);
+        n++;
+    }
+    closedir(d);
+    boilerplate_free(bp);
+    extractor_free(ex);
+    kb_free(kb);
+    *out = s;
+    return n;
+}
+
+static int64_t mtime_ns(const struct stat *st)
+{
+    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+static void test_real_extractions(void **state)
+{
+    (void)state;
+    const char *src = getenv("TOUCHLINE_SOURCE_DIR");
+    char samples[512];
+    snprintf(samples, sizeof samples, "%s/samples", src ? src : ".");
+    struct sample *s;
+    size_t n = extract_samples(samples, &s);
+    assert_true(n >= 30);
+    const char *const r[] = {samples};
+    struct cache *c = cache_open(dir, r, 1, KEY);
+    size_t facts = 0;
+    for (size_t i = 0; i < n; i++) {
+        cache_store(c, s[i].path, (uint64_t)s[i].st.st_size, mtime_ns(&s[i].st), &s[i].x);
+        facts += s[i].x.nfacts;
+    }
+    assert_true(facts > 0);
+    save(c);
+    cache_free(c);
+    c = cache_open(dir, r, 1, KEY);
+    assert_int_equal(cache_count(c), n);
+    for (size_t i = 0; i < n; i++) {
+        if (!hits(c, s[i].path, (uint64_t)s[i].st.st_size, mtime_ns(&s[i].st), &s[i].x))
+            fail_msg("%s: missed", s[i].path);
+        extraction_free(&s[i].x);
+    }
+    cache_free(c);
+    free(s);
+}
+
+/* ---- 100k records ---- */
+
+enum { BIG = 100000, THREADS = 4 };
+
+struct big_job {
+    const struct cache *c;
+    size_t from, to, bad;
+};
+
+static void *look_up_range(void *arg)
+{
+    struct big_job *j = arg;
+    for (size_t i = j->from; i < j->to; i++) {
+        struct extraction want, got;
+        cache_synth(&want, 9, i);
+        char path[64];
+        snprintf(path, sizeof path, "/news/%zu.md", i);
+        if (!cache_lookup(j->c, path, i, (int64_t)i * 1000000007, &got) ||
+            !cache_extraction_equal(&want, &got))
+            j->bad++;
+        extraction_free(&want);
+        extraction_free(&got);
+    }
+    return NULL;
+}
+
+static void test_100k_records(void **state)
+{
+    (void)state;
+    struct cache *c = open_key(KEY);
+    store_synth(c, 9, 0, BIG);
+    save(c);
+    cache_free(c);
+    c = open_key(KEY);
+    assert_int_equal(cache_count(c), BIG);
+    pthread_t t[THREADS];
+    struct big_job jobs[THREADS];
+    for (size_t i = 0; i < THREADS; i++) {
+        jobs[i] = (struct big_job){c, BIG * i / THREADS, BIG * (i + 1) / THREADS, 0};
+        assert_int_equal(pthread_create(&t[i], NULL, look_up_range, &jobs[i]), 0);
+    }
+    for (size_t i = 0; i < THREADS; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(jobs[i].bad, 0);
+    }
+    assert_int_equal(count_hits(c, 9, 10), 10);
+    cache_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hash_and_names),
+        cmocka_unit_test(test_round_trip_and_misses),
+        cmocka_unit_test(test_save_only_when_changed),
+        cmocka_unit_test(test_unknown_fact_string_not_stored),
+        cmocka_unit_test(test_every_byte_flipped),
+        cmocka_unit_test(test_every_truncation_and_garbage),
+        cmocka_unit_test(test_wrong_header_fields),
+        cmocka_unit_test(test_hostile_records),
+        cmocka_unit_test(test_real_extractions),
+        cmocka_unit_test(test_100k_records),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
