@@ -1,24 +1,32 @@
 #!/usr/bin/env bash
-# bench.sh: the load+extract+index benchmark. Generates corpora with gen.py
-# (seed 1) and times `touchline --threads N extract DIR > /dev/null` at one
-# thread and at one per core, printing one table of medians of 5 runs: wall
-# time and MB/s of article bytes, CPU time (user+sys, less hurt by a busy
-# machine) and MB per CPU second, peak RSS and RSS per corpus byte.
+# bench.sh: the benchmark. Generates corpora with gen.py (seed 1) and prints
+# two tables of medians of 5 runs per corpus size.
+#  1. load+extract+index: `touchline --threads N extract DIR > /dev/null` at
+#     one thread and at one per core: wall time and MB/s of article bytes, CPU
+#     time (user+sys, less hurt by a busy machine) and MB per CPU second, peak
+#     RSS and RSS per corpus byte.
+#  2. the reader: `touchline DIR` in a detached 160x45 tmux session, ms to the
+#     first screen and to a complete index, cold (empty cache) and warm
+#     (second start), and the p99 key latency of `--bench-keys keys.txt`.
 #
-# usage: tests/bench/bench.sh [--smoke] [--runs R] [--sizes "1000 10000"] [BINARY]
-#   --smoke  1k articles, one run: fails only if something fails (CI)
+# usage: tests/bench/bench.sh [--smoke] [--runs R] [--sizes "1000 10000"]
+#                             [--timeout S] [BINARY]
+#   --smoke    1k articles, one run: fails only if something fails (CI)
+#   --timeout  seconds one measurement may take (default 300), else "timeout"
 # BINARY defaults to build/touchline. Corpora are cached in $BENCH_DIR
-# (default /tmp/touchline-bench), one folder per size.
+# (default /tmp/touchline-bench), one folder per size. Without tmux the
+# reader's screen timings are skipped (shown as "-").
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
-runs=5 sizes=1000 smoke=0
+runs=5 sizes=1000 smoke=0 limit=300
 while [ $# -gt 0 ]; do
     case $1 in
     --smoke) smoke=1 runs=1 sizes=1000 ;;
     --runs) runs=$2; shift ;;
     --sizes) sizes=$2; shift ;;
-    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --timeout) limit=$2; shift ;;
+    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
     *) break ;;
     esac
@@ -29,11 +37,55 @@ bin=${1:-$src/build/touchline}
 [ -x /usr/bin/time ] || { echo "bench.sh: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 dir=${BENCH_DIR:-/tmp/touchline-bench}
 cores=$(getconf _NPROCESSORS_ONLN)
-export HOME=$dir/home XDG_CONFIG_HOME=$dir/home/.config # no user config
+# No user config; the cache folder is emptied before every cold run.
+export HOME=$dir/home XDG_CONFIG_HOME=$dir/home/.config XDG_CACHE_HOME=$dir/cache
+export LANG=C.UTF-8 TERM=xterm-256color
 mkdir -p "$HOME"
+cache=$XDG_CACHE_HOME
+has_tmux=0
+if command -v tmux >/dev/null; then
+    has_tmux=1
+else
+    echo "bench.sh: tmux not found: skipping the reader's first-screen and index times" >&2
+fi
+sock=bench$$ # a private tmux server, killed on exit
+trap '[ "$has_tmux" -eq 0 ] || tmux -L "$sock" kill-server 2>/dev/null || true' EXIT
 
-# median of numbers on stdin
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# median of numbers on stdin; "timeout" if a run timed out, "-" if skipped
+median() {
+    local v
+    v=$(cat)
+    case $'\n'$v$'\n' in
+    *$'\n'timeout$'\n'*) echo timeout ;;
+    *$'\n'-$'\n'*) echo - ;;
+    *) sort -g <<<"$v" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }' ;;
+    esac
+}
+
+# A measurement reached the time limit: "timeout" in the table, but with
+# --smoke a failure.
+timed_out() {
+    echo "bench.sh: $1 took over $limit s" >&2
+    [ "$smoke" -eq 0 ] || exit 1
+}
+
+# Sets `now` to the wall clock in ms (no fork).
+clock() {
+    local t=${EPOCHREALTIME//[!0-9]/}
+    now=$((10#$t / 1000))
+}
+
+# Runs a command under the time limit. Returns 0, or 124 when the limit was
+# reached; any other failure stops the bench.
+limited() {
+    local rc=0
+    timeout -k 10 "$limit" "$@" || rc=$?
+    if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ]; then
+        echo "bench.sh: failed (exit $rc): $*" >&2
+        exit 1
+    fi
+    return "$rc"
+}
 
 # One corpus: generated once per size (a .done marker means complete).
 corpus() {
@@ -46,17 +98,152 @@ corpus() {
     echo "$d"
 }
 
-# Runs one configuration `runs` times; prints "seconds KB cpu-seconds" medians.
+# Runs one extract configuration `runs` times, each with an empty cache;
+# prints "seconds KB cpu-seconds" medians, or "timeout" (no more runs then).
 measure() {
     local d=$1 threads=$2 t=$dir/time.txt secs=() kbs=() cpus=()
     for _ in $(seq "$runs"); do
-        /usr/bin/time -o "$t" -f '%e %M %U %S' "$bin" --threads "$threads" extract "$d" >/dev/null
+        rm -rf "$cache"
+        if ! limited /usr/bin/time -o "$t" -f '%e %M %U %S' "$bin" --threads "$threads" extract "$d" >/dev/null; then
+            timed_out "extract at $threads threads"
+            echo timeout
+            return
+        fi
         read -r s k u y <"$t"
         secs+=("$s") kbs+=("$k") cpus+=("$(awk -v u="$u" -v y="$y" 'BEGIN { print u + y }')")
     done
     echo "$(printf '%s\n' "${secs[@]}" | median) $(printf '%s\n' "${kbs[@]}" | median)" \
         "$(printf '%s\n' "${cpus[@]}" | median)"
 }
+
+# --- the reader in tmux ---
+
+# Starts a shell command in a detached 160x45 session "bench" on the private
+# server; sets t0 just before.
+tmux_start() {
+    clock
+    t0=$now
+    tmux -L "$sock" -f /dev/null new-session -d -s bench -x 160 -y 45 "$1"
+}
+
+# Starts the reader on folder $1 (stderr to reader.err).
+reader_start() {
+    local cmd
+    cmd=$(printf '%q ' env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+        XDG_CACHE_HOME="$XDG_CACHE_HOME" LANG=C.UTF-8 TERM=xterm-256color "$bin" "$1")
+    tmux_start "exec $cmd 2>>$(printf '%q' "$dir/reader.err")"
+}
+
+# Ends the session (and with it the private server).
+tmux_stop() {
+    tmux -L "$sock" kill-server 2>/dev/null || true
+}
+
+# Polls the pane every ~10 ms until `done_$1` accepts the screen; sets `ms`
+# to the time since t0, or to "timeout" past the limit. Fails (with the
+# reader's stderr) when the session ended.
+poll() {
+    local test=$1 screen
+    while :; do
+        if ! screen=$(tmux -L "$sock" capture-pane -p -t bench 2>/dev/null); then
+            echo "bench.sh: the reader exited while waiting for $test:" >&2
+            cat "$dir/reader.err" >&2
+            exit 1
+        fi
+        clock
+        if "done_$test" "$screen"; then
+            ms=$((now - t0))
+            return
+        fi
+        if [ $((now - t0)) -ge $((limit * 1000)) ]; then
+            timed_out "waiting for $test"
+            ms=timeout
+            return
+        fi
+        sleep 0.01
+    done
+}
+
+# The first screen: a line with "Articles " and a digit.
+done_first() {
+    local re='Articles [0-9]'
+    [[ $1 =~ $re ]]
+}
+
+# A complete index: the whole screen is drawn (45 lines, so the status line
+# is there) and the status line (the last) no longer reads "loading 1,234".
+done_complete() {
+    local re='loading [0-9]' lines=${1//[!$'\n']/}
+    [ "${#lines}" -eq 44 ] && done_first "$1" && ! [[ ${1##*$'\n'} =~ $re ]]
+}
+
+# Waits for the session to end (after `q`), within the limit.
+wait_exit() {
+    clock
+    local start=$now
+    while tmux -L "$sock" has-session -t bench 2>/dev/null; do
+        clock
+        if [ $((now - start)) -ge $((limit * 1000)) ]; then
+            echo "bench.sh: the reader did not quit on q" >&2
+            exit 1
+        fi
+        sleep 0.01
+    done
+}
+
+# One run of the reader on $1: cold start with an empty cache (first screen,
+# complete index), quit with q (which fills the cache), warm start (complete
+# index). Appends "first cold warm" (ms) to file $2.
+reader_run() {
+    local d=$1 out=$2 first cold warm=timeout
+    rm -rf "$cache"
+    mkdir -p "$cache"
+    : >"$dir/reader.err"
+    reader_start "$d"
+    poll first
+    first=$ms cold=timeout
+    [ "$first" = timeout ] || { poll complete; cold=$ms; }
+    if [ "$cold" != timeout ]; then
+        tmux -L "$sock" send-keys -t bench q
+        wait_exit
+        reader_start "$d"
+        poll complete
+        warm=$ms
+    fi
+    tmux_stop
+    echo "$first $cold $warm" >>"$out"
+}
+
+# The tmux baseline: ms to see "Articles 1" from a shell that prints it.
+baseline() {
+    tmux_start "printf 'Articles 1\\n'; sleep 5"
+    poll first
+    tmux_stop
+    echo "$ms"
+}
+
+# --- key latency, headless ---
+
+# The labels of keys.txt, in order.
+labels() {
+    awk '!/^[ \t]*(#|$)/ && $1 != "wait-load" { l = ($1 ~ /^\*/) ? $2 : $1; if (!(l in seen)) { seen[l]; print l } }' \
+        "$here/keys.txt"
+}
+
+# One --bench-keys run on $1 with an empty cache; appends "label p99" lines
+# (or "label timeout") to file $2.
+keys_run() {
+    local d=$1 out=$2 l
+    rm -rf "$cache"
+    if limited env LINES=45 COLUMNS=160 "$bin" --bench-keys "$here/keys.txt" "$d" >"$dir/keys.out"; then
+        awk '$1 == "label" { t = 1; next } t && NF == 5 { print $1, $4 }' "$dir/keys.out" >>"$out"
+    else
+        timed_out "--bench-keys"
+        for l in $(labels); do echo "$l timeout" >>"$out"; done
+    fi
+}
+
+# --- the tables ---
 
 printf '%-9s %-8s %7s %8s %7s %7s %9s %8s %7s\n' articles threads MB seconds MB/s \
     "CPU s" "MB/CPU-s" "RSS MB" RSS/MB
@@ -68,10 +255,50 @@ for n in $sizes; do
         read -r secs kb cpu <"$dir/medians.txt"
         awk -v n="$n" -v t="$threads" -v b="$bytes" -v s="$secs" -v k="$kb" -v c="$cpu" 'BEGIN {
             mb = b / 1e6; rss = k * 1024 / 1e6
+            if (s == "timeout") { printf "%-9d %-8s %7.1f %8s\n", n, t, mb, s; exit }
             printf "%-9d %-8s %7.1f %8.2f %7.1f %7.2f %9.1f %8.1f %7.2f\n", n, t, mb, s,
                 (s > 0 ? mb / s : 0), c, (c > 0 ? mb / c : 0), rss, rss / mb
         }'
     done
 done
-[ "$smoke" -eq 0 ] && echo "(medians of $runs runs; $cores online cores; wall time of load+extract+index+export)"
+[ "$smoke" -eq 0 ] && echo "(medians of $runs runs; $cores online cores; wall time of load+extract+index+export; empty cache)"
+
+# The reader table: one row per size; the key columns are p99 ms per label.
+echo
+mapfile -t labs < <(labels)
+printf '%-9s %12s %10s %10s' articles first-screen index-cold index-warm
+for l in "${labs[@]}"; do printf ' %*s' $((${#l} > 7 ? ${#l} : 7)) "$l"; done
+echo
+for n in $sizes; do
+    d=$dir/corpus-$n
+    rm -f "$dir/reader-$n.txt" "$dir/keys-$n.txt"
+    for _ in $(seq "$runs"); do
+        if [ "$has_tmux" -eq 1 ]; then
+            reader_run "$d" "$dir/reader-$n.txt"
+        else
+            echo "- - -" >>"$dir/reader-$n.txt"
+        fi
+        keys_run "$d" "$dir/keys-$n.txt"
+        # a timed-out column stays "timeout": skip the rest of this size
+        if grep -q timeout "$dir/reader-$n.txt" "$dir/keys-$n.txt"; then break; fi
+    done
+    printf '%-9d' "$n"
+    w=12
+    for col in 1 2 3; do
+        printf ' %*s' "$w" "$(awk -v c="$col" '{ print $c }' "$dir/reader-$n.txt" | median)"
+        w=10
+    done
+    for l in "${labs[@]}"; do
+        printf ' %*s' $((${#l} > 7 ? ${#l} : 7)) \
+            "$(awk -v l="$l" '$1 == l { print $2 }' "$dir/keys-$n.txt" | median)"
+    done
+    echo
+done
+if [ "$smoke" -eq 0 ]; then
+    echo "(medians of $runs runs, ms; first-screen and index: from just before \`tmux new-session\`"
+    echo " until \"Articles N\" shows / the status line stops reading \"loading N\"; cold: empty cache,"
+    echo " warm: the start after a run that loaded everything and quit; the other columns: p99 ms of"
+    [ "$has_tmux" -eq 1 ] && base="$(baseline) ms" || base="not measured (no tmux)"
+    echo " each label of keys.txt under --bench-keys, headless; tmux baseline: $base)"
+fi
 exit 0
