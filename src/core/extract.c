@@ -55,6 +55,21 @@ static void lex_add(struct extractor *ex, char *const *words, size_t n, uint8_t 
     }
 }
 
+/* The slot of a word the extractor allocated: claimed with it when new
+ * (the extractor keeps it), else the word is freed. */
+static struct lex_slot *lex_own(struct extractor *ex, char *word)
+{
+    struct lex_slot *s = lex_slot(ex, word);
+    if (s->word) {
+        free(word);
+        return s;
+    }
+    ex->owned = xrealloc(ex->owned, (ex->nowned + 1) * sizeof *ex->owned);
+    ex->owned[ex->nowned++] = word;
+    lex_claim(s, word);
+    return s;
+}
+
 /* Demonyms ("Dutch", "Brazilian") are adjectives, never part of a name. */
 static void add_demonyms(struct extractor *ex)
 {
@@ -63,16 +78,21 @@ static void add_demonyms(struct extractor *ex)
         if (f->kind != KB_FORM_DEMONYM || strchr(f->text, ' '))
             continue;
         char *folded = index_fold(f->text, strlen(f->text));
-        struct lex_slot *s = lex_slot(ex, folded);
-        if (!s->word) {
-            ex->demonyms = xrealloc(ex->demonyms, (ex->ndemonyms + 1) * sizeof *ex->demonyms);
-            ex->demonyms[ex->ndemonyms++] = folded; /* kept: the slot points at it */
-            lex_claim(s, folded);
-        } else {
-            free(folded);
-        }
-        s->flags |= LEX_NOT_NAME;
+        lex_own(ex, folded)->flags |= LEX_NOT_NAME;
     }
+}
+
+/* Marks the first word of every role word of several words, so that
+ * doc_role_before looks a pair of words up only after such a word. */
+static void add_role_heads(struct extractor *ex)
+{
+    const struct kb_lexicon *l = &ex->kb->lex;
+    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++)
+        for (size_t i = 0; i < l->nrole_words[r]; i++) {
+            const char *w = l->role_words[r][i], *space = strchr(w, ' ');
+            if (space)
+                lex_own(ex, xstrndup(w, (size_t)(space - w)))->flags |= LEX_ROLE_HEAD;
+        }
 }
 
 /* One hash of every lexicon word, so each token is looked up once. */
@@ -81,7 +101,7 @@ static void build_lexicon(struct extractor *ex)
     const struct kb_lexicon *l = &ex->kb->lex;
     size_t total = l->ngiven + l->nparticles + l->nnot_names + ex->kb->nforms;
     for (int r = 0; r <= ROLE_OTHER; r++)
-        total += l->nrole_words[r];
+        total += 2 * l->nrole_words[r]; /* role words and their first words */
     ex->nlex = 64;
     while (ex->nlex < total * 2 + 1)
         ex->nlex *= 2;
@@ -90,8 +110,11 @@ static void build_lexicon(struct extractor *ex)
     lex_add(ex, l->particles, l->nparticles, LEX_PARTICLE, -1);
     lex_add(ex, l->not_names, l->nnot_names, LEX_NOT_NAME, -1);
     add_demonyms(ex);
-    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++)
+    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++) {
         lex_add(ex, l->role_words[r], l->nrole_words[r], LEX_ROLE, r);
+        total += l->nrole_words[r];
+    }
+    add_role_heads(ex);
 }
 
 struct extractor *extractor_new(const struct kb *kb, struct tl_error *err)
@@ -115,9 +138,9 @@ void extractor_free(struct extractor *ex)
     matcher_free(ex->matcher);
     facts_patterns_free(ex->patterns);
     free(ex->lex);
-    for (size_t i = 0; i < ex->ndemonyms; i++)
-        free(ex->demonyms[i]);
-    free(ex->demonyms);
+    for (size_t i = 0; i < ex->nowned; i++)
+        free(ex->owned[i]);
+    free(ex->owned);
     free(ex);
 }
 
@@ -196,11 +219,12 @@ static void lookup_lexicon(struct doc *d)
         }
         const char *w = tokens_folded(&d->t, i);
         const struct lex_slot *s = lex_find(d->ex, w, d->t.v[i].fend - d->t.v[i].fstart);
-        if (s->word) {
+        if (s->word && (s->flags & ~LEX_ROLE_HEAD)) {
             d->lex[i] = s->flags;
             d->role[i] = s->role;
             continue;
         }
+        d->lex[i] = s->word ? s->flags : 0; /* only the first word of a role */
         /* "co-owners", "strikers": the role of the last part, singular */
         const char *dash = strrchr(w, '-');
         const char *part = dash ? dash + 1 : w;
@@ -213,7 +237,7 @@ static void lookup_lexicon(struct doc *d)
             base[--blen] = '\0';
         s = lex_find(d->ex, base, blen);
         if (s->word && (s->flags & LEX_ROLE)) {
-            d->lex[i] = LEX_ROLE | LEX_NOT_NAME;
+            d->lex[i] |= LEX_ROLE | LEX_NOT_NAME;
             d->role[i] = s->role;
         }
     }
@@ -238,21 +262,28 @@ static size_t append_cut(char *out, size_t size, size_t len, const char *s, size
     return len + n;
 }
 
+/* Whether the two words before token i are a role word of two ("chief
+ * executive"). Only looked up after the first word of such a role. */
+static bool two_word_role(const struct doc *d, size_t i, enum person_role *role)
+{
+    if (i < 2 || !(d->t.v[i - 2].flags & TOK_WORD))
+        return false;
+    const struct token *a = &d->t.v[i - 2], *b = &d->t.v[i - 1];
+    char two[128]; /* the two words, cut to fit */
+    bool fits = (a->fend - a->fstart) + 1 + (b->fend - b->fstart) < sizeof two;
+    if (fits && !(d->lex[i - 2] & LEX_ROLE_HEAD))
+        return false;
+    size_t n = append_cut(two, sizeof two, 0, tokens_folded(&d->t, i - 2), a->fend - a->fstart);
+    n = append_cut(two, sizeof two, n, " ", 1);
+    n = append_cut(two, sizeof two, n, tokens_folded(&d->t, i - 1), b->fend - b->fstart);
+    return role_of(d, two, n, role);
+}
+
 bool doc_role_before(const struct doc *d, size_t i, enum person_role *role)
 {
     if (i == 0 || !(d->t.v[i - 1].flags & TOK_WORD))
         return false;
-    if (i >= 2 && (d->t.v[i - 2].flags & TOK_WORD)) {
-        char two[128]; /* "chief executive": the two words, cut to fit */
-        const struct token *a = &d->t.v[i - 2], *b = &d->t.v[i - 1];
-        size_t n = 0;
-        n = append_cut(two, sizeof two, n, tokens_folded(&d->t, i - 2), a->fend - a->fstart);
-        n = append_cut(two, sizeof two, n, " ", 1);
-        n = append_cut(two, sizeof two, n, tokens_folded(&d->t, i - 1), b->fend - b->fstart);
-        if (role_of(d, two, n, role))
-            return true;
-    }
-    return doc_is_role_word(d, i - 1, role);
+    return two_word_role(d, i, role) || doc_is_role_word(d, i - 1, role);
 }
 
 /* The doc entity for a KB entry, created on first use. */

@@ -20,11 +20,12 @@ struct facts_patterns;
 
 /* What the lexicon says of a token, looked up once per token. */
 enum lex_flag {
-    LEX_GIVEN = 1 << 0,    /* a given name */
-    LEX_PARTICLE = 1 << 1, /* de, van, da ... */
-    LEX_NOT_NAME = 1 << 2, /* never part of a person's name */
-    LEX_ROLE = 1 << 3,     /* a role word; the role is in doc.role */
-    LEX_KB_WEAK = 1 << 4,  /* a weak KB form left unsupported ("Crusaders", "Clyde") */
+    LEX_GIVEN = 1 << 0,     /* a given name */
+    LEX_PARTICLE = 1 << 1,  /* de, van, da ... */
+    LEX_NOT_NAME = 1 << 2,  /* never part of a person's name */
+    LEX_ROLE = 1 << 3,      /* a role word; the role is in doc.role */
+    LEX_KB_WEAK = 1 << 4,   /* a weak KB form left unsupported ("Crusaders", "Clyde") */
+    LEX_ROLE_HEAD = 1 << 5, /* first word of a role word of several ("chief" executive) */
 };
 
 /* One word of the KB lexicon with what it is (enum lex_flag bits). */
@@ -41,8 +42,9 @@ struct extractor {
     struct facts_patterns *patterns;
     struct lex_slot *lex; /* open-addressing hash of the lexicon's words */
     size_t nlex;
-    char **demonyms; /* folded demonyms the hash points at */
-    size_t ndemonyms;
+    char **owned; /* words the hash points at that are not the KB's: folded
+                   * demonyms, first words of roles of several words */
+    size_t nowned;
 };
 
 /* A mention: tokens [tok, tok_end) that name entity `entity`. */

@@ -570,36 +570,45 @@ static int compare_facts(const void *pa, const void *pb)
     return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
 }
 
-/* Per sentence, the patterns its words trigger. */
-static unsigned *sentence_triggers(const struct doc *d)
+/* Per sentence: the patterns its words trigger and its last token. */
+struct sentences {
+    unsigned *mask;
+    uint32_t *last;
+    size_t n;
+};
+
+static void sentence_triggers(const struct doc *d, struct sentences *st)
 {
-    unsigned *mask = xcalloc(d->t.nsentences + 1, sizeof *mask);
+    st->n = d->t.nsentences;
+    st->mask = xcalloc(st->n + 1, sizeof *st->mask);
+    st->last = xcalloc(st->n + 1, sizeof *st->last);
     unsigned *word = xmalloc((d->t.nwords ? d->t.nwords : 1) * sizeof *word);
     for (size_t i = 0; i < d->t.n; i++) {
+        const struct token *tk = &d->t.v[i];
         if (tokens_first_of_word(&d->t, i)) /* the same form triggers the same */
-            word[d->t.v[i].word] = facts_triggers(d->ex->patterns, d, i);
-        if (!(d->t.v[i].flags & TOK_TITLE))
-            mask[d->t.v[i].sentence] |= word[d->t.v[i].word];
+            word[tk->word] = facts_triggers(d->ex->patterns, d, i);
+        if (!(tk->flags & TOK_TITLE))
+            st->mask[tk->sentence] |= word[tk->word];
+        st->last[tk->sentence] = (uint32_t)i;
     }
     free(word);
-    return mask;
 }
 
-/* Runs pattern p over each run of consecutive sentences that trigger it. */
-static void run_over_triggered(struct doc *d, const unsigned *mask, int p,
+/* Runs pattern p over each run of consecutive sentences that trigger it
+ * (title sentences trigger nothing). */
+static void run_over_triggered(struct doc *d, const struct sentences *st, int p,
                                void (*fn)(struct match *, void *))
 {
-    size_t i = 0;
-    while (i < d->t.n) {
-        if ((d->t.v[i].flags & TOK_TITLE) || !(mask[d->t.v[i].sentence] & (1u << p))) {
-            i++;
+    unsigned bit = 1u << p;
+    for (size_t s = 0; s < st->n; s++) {
+        if (!(st->mask[s] & bit))
             continue;
-        }
-        size_t j = i;
-        while (j + 1 < d->t.n && (mask[d->t.v[j + 1].sentence] & (1u << p)))
-            j++;
-        facts_each_match(d->ex->patterns, p, d->a->body, d->t.v[i].start, d->t.v[j].end, fn, d);
-        i = j + 1;
+        size_t first = s == 0 ? 0 : st->last[s - 1] + 1, e = s;
+        while (e + 1 < st->n && (st->mask[e + 1] & bit))
+            e++;
+        facts_each_match(d->ex->patterns, p, d->a->body, d->t.v[first].start,
+                         d->t.v[st->last[e]].end, fn, d);
+        s = e;
     }
 }
 
@@ -617,11 +626,13 @@ void facts_find(struct doc *d)
         [P_SOURCE] = on_source,
         [P_SOURCE_AFTER] = on_source_after,
     };
-    unsigned *mask = sentence_triggers(d);
+    struct sentences st;
+    sentence_triggers(d, &st);
     for (int p = 0; p < P_COUNT; p++)
         if (handlers[p])
-            run_over_triggered(d, mask, p, handlers[p]);
-    free(mask);
+            run_over_triggered(d, &st, p, handlers[p]);
+    free(st.mask);
+    free(st.last);
     if (d->nf > 1)
         qsort(d->f, d->nf, sizeof *d->f, compare_facts);
     dedupe(d);

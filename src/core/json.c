@@ -33,22 +33,23 @@ static void put_escape(struct buf *b, unsigned char c)
     }
 }
 
-/* Copies runs of plain bytes at once; only the rest is escaped byte by byte. */
+/* Writes plain bytes straight into room reserved once; only the rest goes
+ * through put_escape. */
 static void put_escaped(struct buf *b, const char *s, size_t len)
 {
     buf_reserve(b, len + 2);
-    buf_putc(b, '"');
-    size_t i = 0;
-    while (i < len) {
-        size_t run = i;
-        while (run < len && plain_byte((unsigned char)s[run]))
-            run++;
-        buf_append(b, s + i, run - i);
-        if (run < len)
-            put_escape(b, (unsigned char)s[run++]);
-        i = run;
+    b->data[b->len++] = '"';
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (plain_byte(c)) {
+            b->data[b->len++] = (char)c;
+            continue;
+        }
+        put_escape(b, c);
+        buf_reserve(b, len - i); /* the rest and the closing quote */
     }
-    buf_putc(b, '"');
+    b->data[b->len++] = '"';
+    b->data[b->len] = '\0';
 }
 
 void json_init(struct json *j, struct buf *out, bool pretty)

@@ -1,7 +1,9 @@
 /* subject: whom or what a fact is about: persons and clubs near a body
  * offset, sentence by sentence and across sentences (see facts.h). */
 #include "facts.h"
+#include "xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* First body token at or after byte offset `at`. */
@@ -79,6 +81,28 @@ static int person_in(const struct doc *d, size_t from, size_t to, size_t at, boo
  * does not drown the sentence before). */
 enum { TOPIC_LEAD = 6, TOPIC_PREVIOUS = 3, TOPIC_TITLE = 3, TOPIC_MENTIONS_CAP = 5 };
 
+/* What the article says of one person up to a point, for subject_topic. */
+struct topic_stat {
+    int mentions;  /* in the whole article */
+    bool title;    /* named in the title */
+    bool previous; /* named in the body in [sentence before, at) */
+};
+
+/* Fills stat[e] for every entity in one pass over the mentions. */
+static void topic_stats(const struct doc *d, size_t ps, size_t at, struct topic_stat *stat)
+{
+    memset(stat, 0, d->ne * sizeof *stat);
+    for (size_t j = 0; j < d->nm; j++) {
+        struct topic_stat *st = &stat[d->m[j].entity];
+        const struct token *b = &d->t.v[d->m[j].tok];
+        st->title |= (b->flags & TOK_TITLE) != 0;
+        st->previous |= !(b->flags & TOK_TITLE) && b->start >= ps && b->start < at;
+        st->mentions++;
+    }
+}
+
+enum { TOPIC_STACK = 64 };
+
 int subject_topic(const struct doc *d, size_t at, bool prefer_players)
 {
     size_t s, e;
@@ -93,25 +117,19 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
             d->e[d->m[k].entity].kind == ENTITY_PERSON)
             lead = d->m[k].entity; /* the first person of the sentence before */
     }
+    struct topic_stat on_stack[TOPIC_STACK];
+    struct topic_stat *stat = d->ne <= TOPIC_STACK ? on_stack : xmalloc(d->ne * sizeof *stat);
+    topic_stats(d, ps, at, stat);
     for (size_t k = 0; k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         int ent = m->entity;
         const struct token *a = &d->t.v[m->tok];
         if (d->e[ent].kind != ENTITY_PERSON || (!(a->flags & TOK_TITLE) && a->start >= at))
             continue;
-        int mentions = 0, score = 0;
-        bool title = false, previous = false;
-        for (size_t j = 0; j < d->nm; j++) {
-            if (d->m[j].entity != ent)
-                continue;
-            const struct token *b = &d->t.v[d->m[j].tok];
-            title |= (b->flags & TOK_TITLE) != 0;
-            previous |= !(b->flags & TOK_TITLE) && b->start >= ps && b->start < at;
-            mentions++;
-        }
-        score = (mentions < TOPIC_MENTIONS_CAP ? mentions : TOPIC_MENTIONS_CAP) +
-                (title ? TOPIC_TITLE : 0) + (previous ? TOPIC_PREVIOUS : 0) +
-                (ent == lead ? TOPIC_LEAD : 0);
+        const struct topic_stat *st = &stat[ent];
+        int score = (st->mentions < TOPIC_MENTIONS_CAP ? st->mentions : TOPIC_MENTIONS_CAP) +
+                    (st->title ? TOPIC_TITLE : 0) + (st->previous ? TOPIC_PREVIOUS : 0) +
+                    (ent == lead ? TOPIC_LEAD : 0);
         if (!is_player_like(d, ent))
             score -= prefer_players ? 100 : d->e[ent].role == ROLE_MANAGER ? 4 : 8;
         if (score >= best_score) { /* ties go to the most recently named */
@@ -119,6 +137,8 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
             best = ent;
         }
     }
+    if (stat != on_stack)
+        free(stat);
     return best;
 }
 
