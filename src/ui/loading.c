@@ -14,6 +14,8 @@
 
 /* Results taken per pipeline_take call between clock checks. */
 enum { TAKE_BATCH = 64 };
+/* While loading, the screen is repainted for new articles this often. */
+#define REPAINT_MS 200.0
 
 static double now_ms(void)
 {
@@ -110,13 +112,22 @@ bool loading_tick(struct app *a, double budget_ms)
         got = pipeline_take(a->pl, TAKE_BATCH);
         taken += got;
     } while (got && pipeline_loading(a->pl) && now_ms() < end);
+    /* Repaint at most every REPAINT_MS while loading: the workers need the
+     * cores more than the screen needs 30 frames a second. */
+    static double last_paint;
+    unsigned before = a->dirty;
     loading_fold(a);
     if (!pipeline_loading(a->pl)) {
         if (!a->msg[0])
             loading_announce(a);
-        a->dirty |= DIRTY_STATUS | DIRTY_FACTS | DIRTY_LIST;
-    } else if (taken) {
-        a->dirty |= DIRTY_STATUS;
+        a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
+    } else if (a->nlist && now_ms() - last_paint < REPAINT_MS) {
+        a->dirty = before; /* the fold's repaint waits for the next round */
+        a->fold_pending = true;
+    } else if (taken || a->fold_pending) {
+        a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
+        a->fold_pending = false;
+        last_paint = now_ms();
     }
     return taken > 0;
 }

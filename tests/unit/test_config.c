@@ -343,14 +343,15 @@ static void test_date_format_errors(void **state)
 static void test_warnings(void **state)
 {
     (void)state;
-    struct config *cfg = loads("themes: dark\nlayout: wide\ncolour: red\nmouse: no\n");
+    struct config *cfg = loads("themes: dark\nlayout: wide\ncolour: red\nmouse: no\ncache: off\n");
     assert_string_equal(
         warnings.data,
         "/etc/tl/config.yaml:1:1: warning: unknown key 'themes' ignored; did you mean 'theme'?\n"
         "/etc/tl/config.yaml:3:1: warning: unknown key 'colour' ignored; expected one of "
-        "articles, theme, kb, keys, layout, mouse, boilerplate, date_format\n");
+        "articles, theme, kb, keys, layout, mouse, boilerplate, date_format, cache\n");
     assert_null(cfg->theme.value);
     assert_false(cfg->mouse);
+    assert_false(cfg->cache);
     config_free(cfg);
 }
 
