@@ -122,6 +122,11 @@ struct extractor *extractor_new(const struct kb *kb, struct tl_error *err)
     struct extractor *ex = xcalloc(1, sizeof *ex);
     ex->kb = kb;
     build_lexicon(ex);
+    ex->kb_folded = xcalloc(kb->nentries ? kb->nentries : 1, sizeof *ex->kb_folded);
+    for (; ex->nkb_folded < kb->nentries; ex->nkb_folded++) {
+        const char *name = kb->entries[ex->nkb_folded].name;
+        ex->kb_folded[ex->nkb_folded] = index_fold(name, strlen(name));
+    }
     ex->matcher = matcher_new(kb);
     ex->patterns = facts_patterns_new(err);
     if (!ex->patterns) {
@@ -138,6 +143,9 @@ void extractor_free(struct extractor *ex)
     matcher_free(ex->matcher);
     facts_patterns_free(ex->patterns);
     free(ex->lex);
+    for (size_t i = 0; i < ex->nkb_folded; i++)
+        free(ex->kb_folded[i]);
+    free(ex->kb_folded);
     for (size_t i = 0; i < ex->nowned; i++)
         free(ex->owned[i]);
     free(ex->owned);
@@ -160,20 +168,40 @@ int doc_add_mention(struct doc *d, size_t tok, size_t tok_end, int entity, bool 
     return (int)d->nm++;
 }
 
-int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name)
+static int add_entity(struct doc *d, enum entity_kind kind, int kb_entry, char *name, char *folded,
+                      bool borrowed)
 {
     d->e = xgrow(d->e, &d->ecap, d->ne + 1, sizeof *d->e);
-    d->e[d->ne] = (struct doc_entity){
-        kind, ROLE_UNKNOWN, kb_entry, xstrdup(name), index_fold(name, strlen(name)), 0, false};
+    d->e[d->ne] =
+        (struct doc_entity){kind, ROLE_UNKNOWN, kb_entry, name, folded, 0, false, borrowed};
     return (int)d->ne++;
+}
+
+int doc_add_entity_owned(struct doc *d, enum entity_kind kind, int kb_entry, char *name,
+                         char *folded)
+{
+    return add_entity(d, kind, kb_entry, name, folded, false);
+}
+
+int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name)
+{
+    return add_entity(d, kind, kb_entry, xstrdup(name), index_fold(name, strlen(name)), false);
+}
+
+static void entity_free_names(struct doc_entity *e)
+{
+    if (!e->borrowed) {
+        free(e->name);
+        free(e->folded);
+    }
 }
 
 void doc_rename_entity(struct doc *d, int e, const char *name)
 {
-    free(d->e[e].name);
-    free(d->e[e].folded);
+    entity_free_names(&d->e[e]);
     d->e[e].name = xstrdup(name);
     d->e[e].folded = index_fold(name, strlen(name));
+    d->e[e].borrowed = false;
 }
 
 char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end)
@@ -293,7 +321,7 @@ static int entity_for_kb(struct doc *d, int entry)
         if (d->e[i].kb_entry == entry)
             return (int)i;
     const struct kb_entry *k = &d->ex->kb->entries[entry];
-    int e = doc_add_entity(d, k->kind, entry, k->name);
+    int e = add_entity(d, k->kind, entry, k->name, d->ex->kb_folded[entry], true);
     d->e[e].role = k->role;
     return e;
 }
@@ -569,10 +597,8 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     facts_find(&d);
     memset(out, 0, sizeof *out);
     emit(&d, out);
-    for (size_t i = 0; i < d.ne; i++) {
-        free(d.e[i].name);
-        free(d.e[i].folded);
-    }
+    for (size_t i = 0; i < d.ne; i++)
+        entity_free_names(&d.e[i]);
     free(d.e);
     free(d.lex);
     free(d.role);

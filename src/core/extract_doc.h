@@ -42,6 +42,8 @@ struct extractor {
     struct facts_patterns *patterns;
     struct lex_slot *lex; /* open-addressing hash of the lexicon's words */
     size_t nlex;
+    char **kb_folded; /* per KB entry: index_fold of its name */
+    size_t nkb_folded;
     char **owned; /* words the hash points at that are not the KB's: folded
                    * demonyms, first words of roles of several words */
     size_t nowned;
@@ -59,10 +61,11 @@ struct doc_entity {
     enum entity_kind kind;
     enum person_role role;
     int kb_entry;   /* -1 for people found from context */
-    char *name;     /* owned */
-    char *folded;   /* index_fold(name), owned */
+    char *name;     /* owned unless borrowed */
+    char *folded;   /* index_fold(name), owned unless borrowed */
     size_t ntokens; /* tokens in the longest form seen (people) */
     bool strong;    /* has at least one non-weak mention */
+    bool borrowed;  /* name and folded belong to the KB and the extractor */
 };
 
 struct doc {
@@ -87,6 +90,9 @@ const char *doc_text(const struct doc *d, size_t tok);
 int doc_add_mention(struct doc *d, size_t tok, size_t tok_end, int entity, bool weak);
 /* Adds an entity and returns its index. `name` is copied. */
 int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name);
+/* The same with a name and its index_fold that the entity takes over. */
+int doc_add_entity_owned(struct doc *d, enum entity_kind kind, int kb_entry, char *name,
+                         char *folded);
 /* Renames an entity (keeps its folded form in step). */
 void doc_rename_entity(struct doc *d, int e, const char *name);
 /* Copies tokens [tok, tok_end) of the text as written, space-joined. */

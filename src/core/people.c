@@ -294,11 +294,12 @@ static int add_person(struct doc *d, size_t i, size_t end)
     if (e < 0 && end - i >= 2)
         e = person_by_partial(d, folded, name, end - i);
     if (e < 0) {
-        e = doc_add_entity(d, ENTITY_PERSON, -1, name);
+        e = doc_add_entity_owned(d, ENTITY_PERSON, -1, name, folded);
         d->e[e].ntokens = end - i;
+    } else {
+        free(folded);
+        free(name);
     }
-    free(folded);
-    free(name);
     doc_add_mention(d, i, end, e, false);
     return e;
 }
