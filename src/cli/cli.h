@@ -35,13 +35,14 @@ bool cli_load_corpus(struct corpus *c, char **paths, int npaths);
  * go to stderr; on a fatal error prints it and returns false. */
 bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struct cli_globals *g);
 /* pipeline_start with a loaded config's KB files (then kb_file, may be
- * NULL) and boilerplate patterns, on `threads` worker threads (0: one per
- * core), all in the background when asked (the reader): what
+ * NULL) and boilerplate patterns, on --threads worker threads (0: one per
+ * core), with the cache unless the config or --no-cache turn it off, all in
+ * the background when asked (the reader): what
  * cli_open_pipeline and the reader share. Results are taken by the caller
  * (pipeline_take, pipeline_finish). */
 bool cli_pipeline_start_config(struct pipeline *p, char **paths, size_t npaths,
-                               const struct config *cfg, const char *kb_file, unsigned threads,
-                               bool background, struct tl_error *err);
+                               const struct config *cfg, const struct cli_globals *g,
+                               const char *kb_file, bool background, struct tl_error *err);
 /* Parses --threads' argument (0 to 1024) into *out; false when it is not one. */
 bool cli_parse_threads(const char *s, unsigned *out);
 /* The user's config (--config, or $XDG_CONFIG_HOME/touchline/config.yaml

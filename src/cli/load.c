@@ -1,6 +1,7 @@
 /* cli/load: turning command-line paths into a corpus or a full pipeline, and
  * usage errors. */
 #include "cli.h"
+#include "core/cache.h"
 
 #include "core/xalloc.h"
 
@@ -56,8 +57,8 @@ struct boilerplate *cli_boilerplate(const struct cli_globals *g)
 }
 
 bool cli_pipeline_start_config(struct pipeline *p, char **paths, size_t npaths,
-                               const struct config *cfg, const char *kb_file, unsigned threads,
-                               bool background, struct tl_error *err)
+                               const struct config *cfg, const struct cli_globals *g,
+                               const char *kb_file, bool background, struct tl_error *err)
 {
     /* KB files: the config's, then --kb, merged in that order. */
     const char **kb = xcalloc(cfg->nkb_files + 1, sizeof *kb);
@@ -73,9 +74,12 @@ bool cli_pipeline_start_config(struct pipeline *p, char **paths, size_t npaths,
                                    .nkb_files = nkb,
                                    .boilerplate = patterns,
                                    .nboilerplate = cfg->nboilerplate,
-                                   .threads = threads,
+                                   .threads = g ? g->threads : 0,
                                    .background = background};
+    char *cache_dir = cfg->cache && !(g && g->no_cache) ? cache_default_dir() : NULL;
+    opt.cache_dir = cache_dir;
     bool ok = pipeline_start(p, paths, npaths, &opt, err);
+    free(cache_dir);
     free(kb);
     free(patterns);
     return ok;
@@ -87,11 +91,13 @@ bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struc
     if (!cfg)
         return false;
     struct tl_error err;
-    bool ok = cli_pipeline_start_config(p, paths, (size_t)npaths, cfg, g ? g->kb_file : NULL,
-                                        g ? g->threads : 0, false, &err);
+    bool ok = cli_pipeline_start_config(p, paths, (size_t)npaths, cfg, g, g ? g->kb_file : NULL,
+                                        false, &err);
     config_free(cfg);
     if (ok)
         pipeline_finish(p);
+    if (ok && pipeline_cache_warning(p))
+        fprintf(stderr, "touchline: warning: cache not written: %s\n", pipeline_cache_warning(p));
     if (!ok) {
         fprintf(stderr, "touchline: %s\n", err.msg);
         return false;

@@ -23,6 +23,13 @@ static const char magic[8] = "TLCACHE";         /* and its NUL */
 static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
 static const long stale_temp_age = 10 * 60;     /* seconds */
 
+/* A record to save: entry `entry - 1` of the file as read (cache_keep), or
+ * bytes off..off+len of `out` (cache_store). */
+struct item {
+    size_t entry;
+    size_t off, len;
+};
+
 /* A record of the file read at open. */
 struct entry {
     struct codec_head head;
@@ -39,7 +46,8 @@ struct cache {
     size_t mask;
     /* What cache_store wrote (touched by it and cache_save only). */
     struct buf out;
-    size_t nstored;
+    struct item *items; /* the records to save, in store order */
+    size_t nstored, icap;
     unsigned char *matched; /* per entry: stored again byte for byte */
     bool changed;           /* a store that was not such a match */
     bool saved;             /* nothing stored since the last save */
@@ -204,16 +212,44 @@ void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime
     size_t start = c->out.len;
     if (!codec_put_record(&c->out, path, size, mtime_ns, x))
         return;
-    c->nstored++;
     c->saved = false;
     const struct entry *e = find(c, path, size, mtime_ns);
     size_t len = c->out.len - start;
+    c->items = xgrow(c->items, &c->icap, c->nstored + 1, sizeof *c->items);
+    c->items[c->nstored++] = (struct item){0, start, len};
     size_t i = e ? (size_t)(e - c->entries) : 0;
     if (e && !c->matched[i] && e->head.len == len &&
         !memcmp(e->head.start, c->out.data + start, len))
         c->matched[i] = 1;
     else
         c->changed = true;
+}
+
+void cache_keep(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns)
+{
+    const struct entry *e = c ? find(c, path, size, mtime_ns) : NULL;
+    if (!e)
+        return;
+    size_t i = (size_t)(e - c->entries);
+    c->saved = false;
+    c->items = xgrow(c->items, &c->icap, c->nstored + 1, sizeof *c->items);
+    c->items[c->nstored++] = (struct item){i + 1, 0, 0};
+    if (c->matched[i])
+        c->changed = true; /* the same record twice */
+    c->matched[i] = 1;
+}
+
+/* The records to save, one after the other. */
+static void gather(const struct cache *c, struct buf *b)
+{
+    for (size_t i = 0; i < c->nstored; i++) {
+        const struct item *it = &c->items[i];
+        if (it->entry)
+            buf_append(b, (const char *)c->entries[it->entry - 1].head.start,
+                       c->entries[it->entry - 1].head.len);
+        else
+            buf_append(b, c->out.data + it->off, it->len);
+    }
 }
 
 static void put_header(struct buf *b, uint64_t key, uint64_t count)
@@ -234,11 +270,14 @@ bool cache_save(struct cache *c, struct tl_error *err)
     char *dir = xstrndup(c->file, (size_t)(slash - c->file));
     bool ok = cache_file_mkdirs(dir, err);
     free(dir);
-    struct buf head;
+    struct buf head, body;
     buf_init(&head);
+    buf_init(&body);
     put_header(&head, c->key, c->nstored);
-    ok = ok && cache_file_replace(c->file, head.data, head.len, c->out.data, c->out.len, err);
+    gather(c, &body);
+    ok = ok && cache_file_replace(c->file, head.data, head.len, body.data, body.len, err);
     buf_free(&head);
+    buf_free(&body);
     if (ok) {
         c->saved = true;
         cache_file_clean_temps(c->file, stale_temp_age);
@@ -265,6 +304,7 @@ void cache_free(struct cache *c)
     free(c->entries);
     free(c->slots);
     free(c->matched);
+    free(c->items);
     buf_free(&c->out);
     free(c);
 }

@@ -50,6 +50,10 @@ bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_
  * into a record that always misses. */
 void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                  const struct extraction *x);
+/* Records that an article's extraction is the one cache_lookup gave for it
+ * (same path, size and mtime): its record is kept as read, without being
+ * encoded or copied again. Same threading rules as cache_store. */
+void cache_keep(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns);
 /* Writes every stored record (only those: entries not stored this run are
  * dropped) to the cache file atomically: a temp file in the same folder
  * (mkstemp), fsync, rename over the old one, fsync of the folder; creates the

@@ -2,13 +2,20 @@
  * live in stream.c; everything here runs on the caller's thread, which alone
  * owns the corpus and the index. */
 #include "pipeline.h"
+#include "cache.h"
 #include "stream.h"
+#include "xalloc.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { MAX_THREADS = 256 };
+/* Files modified this close to the start of the load are not cached. */
+#define RACY_NS (2LL * 1000 * 1000 * 1000)
 
 static bool build_kb(struct pipeline *p, const struct pipeline_options *opt, struct tl_error *err)
 {
@@ -48,6 +55,33 @@ static size_t thread_count(unsigned want, size_t nfiles)
     return n ? n : 1;
 }
 
+/* Mixes a file's bytes into h (its name alone when it cannot be read). */
+static uint64_t hash_file(uint64_t h, const char *path)
+{
+    h = cache_hash(h, path, strlen(path) + 1);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return h;
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        h = cache_hash(h, chunk, n);
+    fclose(f);
+    return h;
+}
+
+/* What the extraction depends on besides the text: the build (its KB and
+ * rules), the KB files merged over it and the furniture patterns. */
+static uint64_t extractor_key(const struct pipeline_options *opt)
+{
+    uint64_t h = cache_build_fingerprint();
+    for (size_t i = 0; i < opt->nkb_files; i++)
+        h = hash_file(h, opt->kb_files[i]);
+    for (size_t i = 0; i < opt->nboilerplate; i++)
+        h = cache_hash(h, opt->boilerplate[i], strlen(opt->boilerplate[i]) + 1);
+    return h;
+}
+
 static bool scan_paths(struct scan *s, char *const *paths, size_t npaths, struct tl_error *err)
 {
     for (size_t i = 0; i < npaths; i++)
@@ -70,14 +104,22 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
     }
     corpus_init(&p->corpus, p->boilerplate);
     index_init(&p->index, &p->corpus);
+    if (opt && opt->cache_dir)
+        p->cache =
+            cache_open(opt->cache_dir, (const char *const *)paths, npaths, extractor_key(opt));
     struct stream_setup setup = {
         .ex = p->extractor,
         .bp = p->boilerplate,
         .max_file_size = p->corpus.max_file_size,
         .threads = thread_count(opt ? opt->threads : 0, s.n),
         .background = opt && opt->background,
+        .cache = p->cache,
     };
     p->total = s.n;
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    p->started_ns = (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+    p->background = opt && opt->background;
     p->stream = stream_start(&s, &setup);
     return true;
 }
@@ -90,10 +132,45 @@ static void take_item(struct pipeline *p, struct stream_item *it)
         return;
     }
     struct article *a = it->loaded.article;
+    /* A file changed in the last seconds may change again within its mtime's
+     * resolution without its size or mtime showing it: not cached. */
+    bool settled = it->loaded.mtime_ns < p->started_ns - RACY_NS;
+    if (a && p->cache && settled) {
+        if (it->cached)
+            cache_keep(p->cache, it->entry->path, it->loaded.size, it->loaded.mtime_ns);
+        else
+            cache_store(p->cache, it->entry->path, it->loaded.size, it->loaded.mtime_ns, &it->x);
+        p->cache_hits += it->cached;
+    }
     corpus_add_loaded(&p->corpus, &it->loaded);
     if (a)
         index_add(&p->index, a->load_index, &it->x);
     extraction_free(&it->x); /* a file with no article has none */
+}
+
+static void *save_cache_now(void *arg)
+{
+    struct pipeline *p = arg;
+    struct tl_error err;
+    if (!cache_save(p->cache, &err))
+        p->cache_warning = xstrdup(err.msg);
+    cache_free(p->cache); /* its copy of the file is not needed any more */
+    p->cache = NULL;
+    return NULL;
+}
+
+/* Once everything is taken: writes the cache (a failure is a warning). In
+ * the background (the reader) a thread of its own writes it, joined by
+ * pipeline_close, so that no key waits for the disk; nothing touches the
+ * cache meanwhile. */
+static void save_cache(struct pipeline *p)
+{
+    if (!p->cache)
+        return;
+    if (p->background && pthread_create(&p->saver, NULL, save_cache_now, p) == 0)
+        p->saving = true;
+    else
+        save_cache_now(p);
 }
 
 size_t pipeline_take(struct pipeline *p, size_t max)
@@ -110,6 +187,7 @@ size_t pipeline_take(struct pipeline *p, size_t max)
     if (stream_taken(p->stream) == stream_total(p->stream)) {
         stream_free(p->stream);
         p->stream = NULL;
+        save_cache(p);
     }
     return n;
 }
@@ -125,6 +203,15 @@ void pipeline_finish(struct pipeline *p)
         stream_drain(p->stream);
         pipeline_take(p, 0);
     }
+}
+
+const char *pipeline_cache_warning(struct pipeline *p)
+{
+    if (p->saving) {
+        pthread_join(p->saver, NULL);
+        p->saving = false;
+    }
+    return p->cache_warning;
 }
 
 bool pipeline_loading(const struct pipeline *p)
@@ -150,6 +237,9 @@ bool pipeline_open(struct pipeline *p, char *const *paths, size_t npaths,
 void pipeline_close(struct pipeline *p)
 {
     stream_free(p->stream);
+    pipeline_cache_warning(p); /* waits for the cache to be written */
+    cache_free(p->cache);
+    free(p->cache_warning);
     if (p->index.corpus)
         index_free(&p->index);
     corpus_free(&p->corpus);

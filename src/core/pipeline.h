@@ -6,6 +6,7 @@
 #ifndef TOUCHLINE_PIPELINE_H
 #define TOUCHLINE_PIPELINE_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -25,9 +26,13 @@ struct pipeline_options {
     /* Whether every worker runs in the background (the reader). Otherwise
      * the caller's thread is one of them while pipeline_finish waits. */
     bool background;
+    /* The cache folder (cache.h), or NULL for no cache. A complete load
+     * writes the cache file; a load closed halfway leaves it as it was. */
+    const char *cache_dir;
 };
 
 struct stream;
+struct cache;
 
 struct pipeline {
     struct boilerplate *boilerplate;
@@ -37,6 +42,13 @@ struct pipeline {
     struct index index;
     struct stream *stream; /* the load under way; NULL once it is all taken */
     size_t taken, total;   /* scanned entries (files and problems) taken, and in all */
+    struct cache *cache;   /* NULL without one */
+    size_t cache_hits;     /* articles whose extraction came from the cache */
+    char *cache_warning;   /* why the cache could not be written, or NULL */
+    bool background;       /* started with every worker in the background */
+    long long started_ns;  /* wall clock at the start, for the cache */
+    bool saving;           /* the cache is being written by `saver` */
+    pthread_t saver;
 };
 
 /* Builds the KB and the extractor, scans the paths and starts the workers.
@@ -53,6 +65,9 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
 size_t pipeline_take(struct pipeline *p, size_t max);
 /* Waits for every result and takes it. */
 void pipeline_finish(struct pipeline *p);
+/* Why the cache could not be written, or NULL; waits for a cache still
+ * being written. */
+const char *pipeline_cache_warning(struct pipeline *p);
 /* Whether results remain to be taken. */
 bool pipeline_loading(const struct pipeline *p);
 /* Scanned entries (files and problems) taken so far, and in all. */

@@ -13,6 +13,7 @@
 struct slot {
     struct loaded loaded;
     struct extraction x;
+    bool cached;
     atomic_bool done;
 };
 
@@ -34,8 +35,12 @@ static void work_one(struct stream *s, size_t i)
     struct slot *slot = &s->slots[i];
     if (!e->problem) {
         corpus_load_file(e->path, s->setup.bp, s->setup.max_file_size, &slot->loaded);
-        if (slot->loaded.article)
-            extractor_run(s->setup.ex, slot->loaded.article, &slot->x);
+        const struct loaded *l = &slot->loaded;
+        if (l->article) {
+            slot->cached = cache_lookup(s->setup.cache, e->path, l->size, l->mtime_ns, &slot->x);
+            if (!slot->cached)
+                extractor_run(s->setup.ex, l->article, &slot->x);
+        }
     }
     atomic_store_explicit(&slot->done, true, memory_order_release);
 }
@@ -99,6 +104,7 @@ bool stream_next(struct stream *s, struct stream_item *out)
     out->entry = &s->scan.v[s->taken];
     out->loaded = slot->loaded;
     out->x = slot->x;
+    out->cached = slot->cached;
     memset(&slot->loaded, 0, sizeof slot->loaded);
     memset(&slot->x, 0, sizeof slot->x);
     s->taken++;

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "boilerplate.h"
+#include "cache.h"
 #include "corpus.h"
 #include "extract.h"
 #include "scan.h"
@@ -20,8 +21,9 @@ struct stream_setup {
     const struct extractor *ex;
     const struct boilerplate *bp;
     size_t max_file_size;
-    size_t threads;  /* workers in all */
-    bool background; /* start every worker; else threads - 1 (the caller helps) */
+    size_t threads;            /* workers in all */
+    bool background;           /* start every worker; else threads - 1 (the caller helps) */
+    const struct cache *cache; /* where extractions are looked up first, or NULL */
 };
 
 /* One entry's result: a scan problem (entry->problem set), or what loading
@@ -30,6 +32,7 @@ struct stream_item {
     const struct scan_entry *entry; /* valid until stream_free */
     struct loaded loaded;
     struct extraction x;
+    bool cached; /* x came from the cache */
 };
 
 /* Takes the scan (*scan is zeroed) and starts the workers. */

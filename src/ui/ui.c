@@ -384,8 +384,11 @@ int ui_main(int argc, char **argv, const struct cli_globals *g)
     struct tl_error err;
     status = EXIT_USAGE;
     if (find_paths(argc, argv, cfg, &paths, &npaths, &samples)) {
-        if (cli_pipeline_start_config(&pl, paths, npaths, cfg, o.kb, o.g.threads, true, &err)) {
+        if (cli_pipeline_start_config(&pl, paths, npaths, cfg, &o.g, o.kb, true, &err)) {
             status = run(&pl, &o, cfg, samples != NULL, t_start);
+            if (pipeline_cache_warning(&pl))
+                fprintf(stderr, "touchline: warning: cache not written: %s\n",
+                        pipeline_cache_warning(&pl));
             pipeline_close(&pl);
         } else {
             fprintf(stderr, "touchline: %s\n", err.msg);

@@ -3,7 +3,8 @@
 # the real loop (background load, keys between takes, repaints) without a
 # terminal. A corpus big enough to still be loading when the keys start is
 # loaded, keys are pressed while it loads, and the timings table comes out;
-# a bad script line is path:line: what, exit 2. CI also runs this under
+# a second run reads the cache the first wrote; a bad script line is
+# path:line: what, exit 2. CI also runs this under
 # ThreadSanitizer, where a data race between the loop and the workers fails it.
 set -u
 bin=$1
@@ -17,6 +18,8 @@ for i in $(seq 1 40); do
     mkdir -p "$tmp/corpus/copy$i"
     cp "$src"/samples/*.md "$src"/samples/*.txt "$tmp/corpus/copy$i/"
 done
+# Files changed in the last seconds are not cached: these are older.
+find "$tmp/corpus" -type f -exec touch -d '2024-01-01 12:00' {} +
 
 cat >"$tmp/keys.txt" <<'KEYS'
 # keys while the corpus is still loading, then after
@@ -38,6 +41,14 @@ check "the table has a header and every label" \
 check "keys are counted (30 early, 3 x 10 club, 20 next)" \
     "grep -q '^early *30 ' '$tmp/out' && grep -q '^club *30 ' '$tmp/out' && grep -q '^next *20 ' '$tmp/out'"
 check "nothing on stderr" "[ ! -s '$tmp/err' ]"
+check "the load wrote the cache" "ls '$tmp'/cache/touchline/*.cache >/dev/null 2>&1"
+
+# Again, now reading every extraction from the cache (the warm start).
+timeout 300 "$bin" --bench-keys "$tmp/keys.txt" "$tmp/corpus" >"$tmp/out2" 2>"$tmp/err"
+status=$?
+check "a warm start with the same keys exits 0" "[ $status -eq 0 ] && [ ! -s '$tmp/err' ]"
+check "it indexes the same number of articles" \
+    "[ \"\$(grep -o '(1[0-9]* articles)' '$tmp/out' | tail -1)\" = \"\$(grep -o '(1[0-9]* articles)' '$tmp/out2' | tail -1)\" ]"
 
 printf 'wait-load\nbad <NoSuchKey>\n' >"$tmp/bad.txt"
 "$bin" --bench-keys "$tmp/bad.txt" "$src/samples" >"$tmp/out" 2>"$tmp/err"

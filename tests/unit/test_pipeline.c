@@ -148,6 +148,43 @@ static void test_background_load_matches_one(void **state)
     pipeline_close(&bg);
 }
 
+/* A background load with a cache, twice: the second reads every extraction
+ * from the cache and gives the same exports and index; the cache is written
+ * on its own thread while the index is queried. */
+static void test_background_load_with_cache(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/touchline-pipeline-cache-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    struct pipeline one;
+    assert_true(open_with(&one, 1));
+    for (int round = 0; round < 2; round++) {
+        char *paths[COPIES];
+        for (size_t i = 0; i < COPIES; i++)
+            paths[i] = samples;
+        struct pipeline_options opt = {.threads = 2, .background = true, .cache_dir = dir};
+        struct pipeline bg;
+        struct tl_error err;
+        assert_true(pipeline_start(&bg, paths, COPIES, &opt, &err));
+        take_slowly(&bg);
+        (void)index_search(&bg.index, -1, "inter", (int[4]){0}, 4); /* while it saves */
+        assert_null(pipeline_cache_warning(&bg));
+        /* The samples folder is given 8 times: each file's one record
+         * serves all its copies. */
+        if (round == 1)
+            assert_int_equal(bg.cache_hits, bg.corpus.narticles);
+        else
+            assert_int_equal(bg.cache_hits, 0);
+        assert_same_exports(&one, &bg);
+        assert_same_index(&one.index, &bg.index);
+        pipeline_close(&bg);
+    }
+    pipeline_close(&one);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void test_close_while_loading(void **state)
 {
     (void)state;
@@ -201,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_one_per_core_matches_one),
         cmocka_unit_test(test_more_threads_than_articles),
         cmocka_unit_test(test_background_load_matches_one),
+        cmocka_unit_test(test_background_load_with_cache),
         cmocka_unit_test(test_close_while_loading),
         cmocka_unit_test(test_role_opening_without_person),
     };
