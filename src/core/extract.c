@@ -123,9 +123,11 @@ struct extractor *extractor_new(const struct kb *kb, struct tl_error *err)
     ex->kb = kb;
     build_lexicon(ex);
     ex->kb_folded = xcalloc(kb->nentries ? kb->nentries : 1, sizeof *ex->kb_folded);
+    ex->kb_id = xcalloc(kb->nentries ? kb->nentries : 1, sizeof *ex->kb_id);
     for (; ex->nkb_folded < kb->nentries; ex->nkb_folded++) {
-        const char *name = kb->entries[ex->nkb_folded].name;
-        ex->kb_folded[ex->nkb_folded] = index_fold(name, strlen(name));
+        const struct kb_entry *k = &kb->entries[ex->nkb_folded];
+        ex->kb_folded[ex->nkb_folded] = index_fold(k->name, strlen(k->name));
+        ex->kb_id[ex->nkb_folded] = entity_make_id(k->kind, k->name);
     }
     ex->matcher = matcher_new(kb);
     ex->patterns = facts_patterns_new(err);
@@ -143,9 +145,12 @@ void extractor_free(struct extractor *ex)
     matcher_free(ex->matcher);
     facts_patterns_free(ex->patterns);
     free(ex->lex);
-    for (size_t i = 0; i < ex->nkb_folded; i++)
+    for (size_t i = 0; i < ex->nkb_folded; i++) {
         free(ex->kb_folded[i]);
+        free(ex->kb_id[i]);
+    }
     free(ex->kb_folded);
+    free(ex->kb_id);
     for (size_t i = 0; i < ex->nowned; i++)
         free(ex->owned[i]);
     free(ex->owned);
@@ -544,7 +549,8 @@ static void emit(struct doc *d, struct extraction *out)
             fe->kind = d->e[e].kind;
             fe->role = d->e[e].role;
             fe->name = xstrdup(d->e[e].name);
-            fe->id = entity_make_id(fe->kind, fe->name);
+            fe->id = d->e[e].borrowed ? xstrdup(d->ex->kb_id[d->e[e].kb_entry])
+                                      : entity_make_id(fe->kind, fe->name);
             fe->mentions = xmalloc(count[e] * sizeof *fe->mentions);
         }
         struct found_entity *fe = &out->entities[map[e]];

@@ -38,18 +38,22 @@ static void put_escape(struct buf *b, unsigned char c)
 static void put_escaped(struct buf *b, const char *s, size_t len)
 {
     buf_reserve(b, len + 2);
-    b->data[b->len++] = '"';
+    char *o = b->data + b->len;
+    *o++ = '"';
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (plain_byte(c)) {
-            b->data[b->len++] = (char)c;
+            *o++ = (char)c;
             continue;
         }
+        b->len = (size_t)(o - b->data);
         put_escape(b, c);
         buf_reserve(b, len - i); /* the rest and the closing quote */
+        o = b->data + b->len;
     }
-    b->data[b->len++] = '"';
-    b->data[b->len] = '\0';
+    *o++ = '"';
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
 }
 
 void json_init(struct json *j, struct buf *out, bool pretty)
@@ -130,7 +134,9 @@ void json_key(struct json *j, const char *key)
 {
     before_item(j);
     put_escaped(j->out, key, strlen(key));
-    buf_puts(j->out, j->pretty ? ": " : ":");
+    buf_putc(j->out, ':');
+    if (j->pretty)
+        buf_putc(j->out, ' ');
     j->after_key = true;
 }
 

@@ -27,23 +27,33 @@ void tokens_free(struct tokens *t)
     memset(t, 0, sizeof *t);
 }
 
+/* Empties the word table: slot by slot when it holds few words (a KB form
+ * of two words should not clear a table an article made big). */
+static void clear_table(struct tokens *t)
+{
+    if (t->nwords * 8 >= t->tcap) {
+        if (t->table)
+            memset(t->table, 0, t->tcap * sizeof *t->table);
+        return;
+    }
+    for (size_t w = 0; w < t->nwords; w++) {
+        size_t k = (size_t)t->hash[w] & (t->tcap - 1);
+        while (t->table[k] != w + 1)
+            k = (k + 1) & (t->tcap - 1);
+        t->table[k] = 0;
+    }
+}
+
 void tokens_reset(struct tokens *t)
 {
     t->n = 0;
     t->nsentences = 0;
+    clear_table(t);
     t->nwords = 0;
-    if (t->table)
-        memset(t->table, 0, t->tcap * sizeof *t->table);
     buf_reset(&t->folded);
 }
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
+#define FNV_SEED 1469598103934665603ull
 
 /* The table slot of a folded form, or the empty slot where it would go. */
 static size_t word_slot(const struct tokens *t, const char *f, size_t n, uint64_t h)
@@ -73,13 +83,13 @@ static void grow_table(struct tokens *t)
     }
 }
 
-/* Gives token i (the last one pushed) the number of its folded form. */
-static void intern(struct tokens *t, size_t i)
+/* Gives token i (the last one pushed) the number of its folded form,
+ * whose FNV-1a hash is h. */
+static void intern(struct tokens *t, size_t i, uint64_t h)
 {
     struct token *tk = &t->v[i];
     const char *f = t->folded.data + tk->fstart;
     size_t n = tk->fend - tk->fstart;
-    uint64_t h = hash_bytes(f, n);
     if ((t->nwords + 1) * 2 > t->tcap)
         grow_table(t);
     size_t k = word_slot(t, f, n, h);
@@ -213,21 +223,19 @@ static size_t scan_word(const char *s, size_t len, size_t i, bool *poss, size_t 
     return i;
 }
 
-static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, const char *s)
+#define FNV_PRIME 1099511628211ull
+
+/* Writes the folded form of s[start, end) at out and returns its end; *h
+ * goes on to the FNV-1a hash of what it wrote. */
+static char *fold_into(char *out, const char *s, size_t start, size_t end, uint64_t *h)
 {
-    t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
-    struct token *tk = &t->v[t->n++];
-    tk->start = (uint32_t)start;
-    tk->end = (uint32_t)end;
-    tk->flags = flags;
-    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
-    tk->fstart = (uint32_t)t->folded.len;
-    buf_reserve(&t->folded, (end - start) + 1);
-    char *out = t->folded.data + t->folded.len;
+    uint64_t hash = *h;
     for (size_t i = start; i < end;) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) { /* ASCII: fold in place */
-            *out++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            *out++ = (char)c;
+            hash = (hash ^ c) * FNV_PRIME;
             i++;
             continue;
         }
@@ -235,15 +243,35 @@ static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, con
         uint32_t cp = utf8_fold_cp(cp_at(s, end, i, &n));
         if (cp == 0x2010 || cp == 0x2011)
             cp = '-';
+        char *from = out;
         out += utf8_encode(cp, out); /* a fold is never longer than its source */
+        for (; from < out; from++)
+            hash = (hash ^ (unsigned char)*from) * FNV_PRIME;
         i += n;
     }
+    *h = hash;
+    return out;
+}
+
+static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, const char *s)
+{
+    if (t->n == t->cap)
+        t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+    struct token *tk = &t->v[t->n++];
+    tk->start = (uint32_t)start;
+    tk->end = (uint32_t)end;
+    tk->flags = flags;
+    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    tk->fstart = (uint32_t)t->folded.len;
+    buf_reserve(&t->folded, (end - start) + 1);
+    uint64_t h = FNV_SEED;
+    char *out = fold_into(t->folded.data + t->folded.len, s, start, end, &h);
     *out = '\0';
     t->folded.len = (size_t)(out - t->folded.data);
     tk->fend = (uint32_t)t->folded.len;
     t->folded.len++;
     t->folded.data[t->folded.len] = '\0';
-    intern(t, t->n - 1);
+    intern(t, t->n - 1, h);
 }
 
 static uint16_t word_flags(const char *s, size_t start, size_t end)
@@ -304,10 +332,25 @@ static bool ends_sentence(const struct tokens *t, size_t i)
     return c == '.' && !(i > 0 && t->v[i - 1].end == t->v[i].start && is_abbreviation(t, i - 1));
 }
 
-static bool ascii_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* ASCII character classes for the word fast path. */
+enum { C_LOWER = 1, C_UPPER = 2, C_DIGIT = 4, C_STOP = 8 /* may continue a word: scan_word */ };
+
+static const uint8_t ascii_class[128] = {
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+    ['a'] = C_LOWER, ['b'] = C_LOWER, ['c'] = C_LOWER, ['d'] = C_LOWER, ['e'] = C_LOWER,
+    ['f'] = C_LOWER, ['g'] = C_LOWER, ['h'] = C_LOWER, ['i'] = C_LOWER, ['j'] = C_LOWER,
+    ['k'] = C_LOWER, ['l'] = C_LOWER, ['m'] = C_LOWER, ['n'] = C_LOWER, ['o'] = C_LOWER,
+    ['p'] = C_LOWER, ['q'] = C_LOWER, ['r'] = C_LOWER, ['s'] = C_LOWER, ['t'] = C_LOWER,
+    ['u'] = C_LOWER, ['v'] = C_LOWER, ['w'] = C_LOWER, ['x'] = C_LOWER, ['y'] = C_LOWER,
+    ['z'] = C_LOWER, ['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER,
+    ['E'] = C_UPPER, ['F'] = C_UPPER, ['G'] = C_UPPER, ['H'] = C_UPPER, ['I'] = C_UPPER,
+    ['J'] = C_UPPER, ['K'] = C_UPPER, ['L'] = C_UPPER, ['M'] = C_UPPER, ['N'] = C_UPPER,
+    ['O'] = C_UPPER, ['P'] = C_UPPER, ['Q'] = C_UPPER, ['R'] = C_UPPER, ['S'] = C_UPPER,
+    ['T'] = C_UPPER, ['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER,
+    ['Y'] = C_UPPER, ['Z'] = C_UPPER, ['\''] = C_STOP, ['-'] = C_STOP,  ['.'] = C_STOP,
+    [','] = C_STOP,
+};
 
 /* The end of a word of ASCII letters and digits at i, with its flags, when
  * what stops it cannot continue a word (no apostrophe, hyphen, decimal
@@ -315,20 +358,22 @@ static bool ascii_alnum(unsigned char c)
 static size_t ascii_word(const char *s, size_t len, size_t i, uint16_t *flags)
 {
     size_t j = i, letters = 0, upper = 0;
-    for (; j < len && ascii_alnum((unsigned char)s[j]); j++) {
-        bool digit = s[j] >= '0' && s[j] <= '9';
-        letters += !digit;
-        upper += s[j] >= 'A' && s[j] <= 'Z';
-    }
-    if (j < len) {
+    for (; j < len; j++) {
         unsigned char c = (unsigned char)s[j];
-        if (c >= 0x80 || c == '\'' || c == '-' || c == '.' || c == ',')
-            return 0;
+        uint8_t k = c < 0x80 ? ascii_class[c] : C_STOP;
+        if (!(k & (C_LOWER | C_UPPER | C_DIGIT))) {
+            if (k & C_STOP)
+                return 0;
+            break;
+        }
+        letters += (k & (C_LOWER | C_UPPER)) != 0;
+        upper += (k & C_UPPER) != 0;
     }
+    uint8_t first = ascii_class[(unsigned char)s[i]];
     *flags = TOK_WORD;
-    if (s[i] >= '0' && s[i] <= '9')
+    if (first & C_DIGIT)
         *flags |= TOK_NUM;
-    if (s[i] >= 'A' && s[i] <= 'Z')
+    if (first & C_UPPER)
         *flags |= TOK_CAP;
     if (letters >= 2 && upper == letters)
         *flags |= TOK_UPPER;
