@@ -68,6 +68,10 @@ bool facts_group_number(const struct match *m, const char *const *names, double 
 
 /* subject.c: entity resolution around a byte offset of the body. */
 
+/* The first body mention that starts at or after body offset `from` (the
+ * mentions are sorted by token while facts are found: a binary search). */
+size_t subject_first_mention_from(const struct doc *d, size_t from);
+
 /* Byte range of the sentence holding body offset `at`. */
 void subject_sentence(const struct doc *d, size_t at, size_t *start, size_t *end);
 /* The person a fact at [start, end) is about: a person named in its

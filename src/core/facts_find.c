@@ -10,18 +10,21 @@
 #include <string.h>
 #include <strings.h>
 
-/* Index of the last body token that ends at or before byte `at`. */
+/* Index of the last body token that ends at or before byte `at` (d->t.n
+ * when none). Title tokens come first and body tokens in order, so this is
+ * a binary search for the first token that is neither. */
 static size_t token_before(const struct doc *d, size_t at)
 {
-    size_t best = d->t.n;
-    for (size_t i = 0; i < d->t.n; i++) {
-        if (d->t.v[i].flags & TOK_TITLE)
-            continue;
-        if (d->t.v[i].end > at)
-            break;
-        best = i;
+    size_t lo = 0, hi = d->t.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct token *tk = &d->t.v[mid];
+        if ((tk->flags & TOK_TITLE) || tk->end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return best;
+    return lo > 0 && !(d->t.v[lo - 1].flags & TOK_TITLE) ? lo - 1 : d->t.n;
 }
 
 static const char *const release_words[] = {
@@ -102,11 +105,13 @@ static const char *const buy_words[] = {"bought",   "buy",     "buys",      "buy
 /* "RedBird bought AC Milan for $1.2bn": the money buys a club, not a player. */
 static bool buys_a_club(const struct doc *d, size_t from, size_t to)
 {
-    for (size_t k = 0; k < d->nm; k++) {
+    for (size_t k = subject_first_mention_from(d, from); k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         const struct token *a = &d->t.v[m->tok];
-        if ((a->flags & TOK_TITLE) || a->start < from || a->start >= to ||
-            d->e[m->entity].kind != ENTITY_CLUB || m->tok == 0)
+        if (a->start >= to)
+            break;
+        if ((a->flags & TOK_TITLE) || a->start < from || d->e[m->entity].kind != ENTITY_CLUB ||
+            m->tok == 0)
             continue;
         if (doc_token_in(d, m->tok - 1, buy_words) ||
             (m->tok >= 2 && tokens_is(&d->t, m->tok - 1, "the") &&
@@ -193,10 +198,11 @@ static bool joint_bid(const struct doc *d, size_t s, size_t e)
     if (!subject_has_word(d, s, e, joint))
         return false;
     int first = NO_ENTITY;
-    for (size_t k = 0; k < d->nm; k++) {
+    for (size_t k = subject_first_mention_from(d, s); k < d->nm; k++) {
         const struct token *a = &d->t.v[d->m[k].tok];
-        if ((a->flags & TOK_TITLE) || a->start < s || a->start >= e ||
-            d->e[d->m[k].entity].kind != ENTITY_PERSON)
+        if (a->start >= e)
+            break;
+        if ((a->flags & TOK_TITLE) || a->start < s || d->e[d->m[k].entity].kind != ENTITY_PERSON)
             continue;
         if (first != NO_ENTITY && first != d->m[k].entity)
             return true;

@@ -22,6 +22,21 @@ static size_t token_at(const struct doc *d, size_t at)
     return lo;
 }
 
+/* First body token that starts at or after byte `at` (d->t.n when none). */
+static size_t first_body_token_from(const struct doc *d, size_t at)
+{
+    size_t lo = 0, hi = d->t.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct token *tk = &d->t.v[mid];
+        if ((tk->flags & TOK_TITLE) || tk->start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void subject_sentence(const struct doc *d, size_t at, size_t *start, size_t *end)
 {
     size_t i = token_at(d, at);
@@ -39,6 +54,24 @@ void subject_sentence(const struct doc *d, size_t at, size_t *start, size_t *end
     *end = d->t.v[b].end;
 }
 
+/* The first body mention that starts at or after body offset `from`. The
+ * mentions are sorted by token while facts are found, title tokens first, so
+ * this is a binary search; it keeps the lookups below from scanning every
+ * mention of the article for each fact (quadratic on a long article). */
+size_t subject_first_mention_from(const struct doc *d, size_t from)
+{
+    size_t lo = 0, hi = d->nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct token *a = &d->t.v[d->m[mid].tok];
+        if ((a->flags & TOK_TITLE) || a->start < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static bool is_player_like(const struct doc *d, int e)
 {
     return d->e[e].role != ROLE_MANAGER && d->e[e].role != ROLE_OFFICIAL &&
@@ -52,9 +85,11 @@ static int person_in(const struct doc *d, size_t from, size_t to, size_t at, boo
 {
     int best = NO_ENTITY, fallback = NO_ENTITY;
     size_t best_dist = (size_t)-1, fb_dist = (size_t)-1;
-    for (size_t k = 0; k < d->nm; k++) {
+    for (size_t k = subject_first_mention_from(d, from); k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         const struct token *a = &d->t.v[m->tok], *b = &d->t.v[m->tok_end - 1];
+        if (a->start > to)
+            break;
         if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != ENTITY_PERSON)
             continue;
         if (a->start < from || b->end > to)
@@ -160,31 +195,26 @@ static bool pronoun_after_person(const struct doc *d, size_t from, size_t at, in
  * about someone named before it. */
 static bool opens_with_anaphor(const struct doc *d, size_t s)
 {
-    for (size_t i = 0; i + 1 < d->t.n; i++) {
-        if ((d->t.v[i].flags & TOK_TITLE) || d->t.v[i].start < s)
-            continue;
-        if (tokens_is(&d->t, i, "he") || tokens_is(&d->t, i, "she"))
-            return true;
-        const char *w = tokens_folded(&d->t, i + 1);
-        enum person_role role;
-        return tokens_is(&d->t, i, "the") &&
-               (strstr(w, "-year-old") || doc_is_role_word(d, i + 1, &role));
-    }
-    return false;
+    size_t i = first_body_token_from(d, s);
+    if (i + 1 >= d->t.n)
+        return false;
+    if (tokens_is(&d->t, i, "he") || tokens_is(&d->t, i, "she"))
+        return true;
+    const char *w = tokens_folded(&d->t, i + 1);
+    enum person_role role;
+    return tokens_is(&d->t, i, "the") &&
+           (strstr(w, "-year-old") || doc_is_role_word(d, i + 1, &role));
 }
 
 /* A sentence that opens with "The midfielder" or "The right-back's" is
  * about a player. */
 static bool opens_with_player_role(const struct doc *d, size_t s)
 {
-    for (size_t i = 0; i + 1 < d->t.n; i++) {
-        if ((d->t.v[i].flags & TOK_TITLE) || d->t.v[i].start < s)
-            continue;
-        enum person_role role;
-        return tokens_is(&d->t, i, "the") && doc_is_role_word(d, i + 1, &role) &&
-               role == ROLE_PLAYER;
-    }
-    return false;
+    size_t i = first_body_token_from(d, s);
+    if (i + 1 >= d->t.n)
+        return false;
+    enum person_role role;
+    return tokens_is(&d->t, i, "the") && doc_is_role_word(d, i + 1, &role) && role == ROLE_PLAYER;
 }
 
 /* subject_person once the sentence's role opening has been taken into
@@ -216,27 +246,9 @@ int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_pl
     return person_for(d, start, end, prefer_players || opens_with_player_role(d, s));
 }
 
-/* The first body mention that starts at or after body offset `from`. The
- * mentions are sorted by token while facts are found, title tokens first, so
- * this is a binary search; it keeps the lookups below from scanning every
- * mention of the article for each fact (quadratic on a long article). */
-static size_t first_body_mention_from(const struct doc *d, size_t from)
-{
-    size_t lo = 0, hi = d->nm;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const struct token *a = &d->t.v[d->m[mid].tok];
-        if ((a->flags & TOK_TITLE) || a->start < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 int subject_adjacent_person(const struct doc *d, size_t start, size_t end)
 {
-    for (size_t k = first_body_mention_from(d, start > 256 ? start - 256 : 0); k < d->nm; k++) {
+    for (size_t k = subject_first_mention_from(d, start > 256 ? start - 256 : 0); k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         const struct token *a = &d->t.v[m->tok], *b = &d->t.v[m->tok_end - 1];
         if (a->start > end + 2)
@@ -254,7 +266,7 @@ int subject_entity_near(const struct doc *d, enum entity_kind kind, size_t from,
 {
     int best = NO_ENTITY;
     size_t best_dist = (size_t)-1;
-    for (size_t k = first_body_mention_from(d, from); k < d->nm; k++) {
+    for (size_t k = subject_first_mention_from(d, from); k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         const struct token *a = &d->t.v[m->tok], *b = &d->t.v[m->tok_end - 1];
         if (a->start > to)
@@ -298,11 +310,12 @@ static bool word_at(const char *text, size_t len, size_t i, const char *w)
 int subject_entity_after_word(const struct doc *d, enum entity_kind kind, size_t from, size_t to,
                               const char *const *words)
 {
-    for (size_t k = 0; k < d->nm; k++) {
+    for (size_t k = subject_first_mention_from(d, from); k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         const struct token *a = &d->t.v[m->tok];
-        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != kind || a->start < from ||
-            a->start > to || m->tok < 1)
+        if (a->start > to)
+            break;
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != kind || a->start < from || m->tok < 1)
             continue;
         size_t prev = m->tok - 1;
         if (tokens_is(&d->t, prev, "the") && prev > 0)
