@@ -48,12 +48,22 @@ void index_free(struct index *ix)
     memset(ix, 0, sizeof *ix);
 }
 
+/* The slot of an id (its hash given): where it is, or the empty slot where
+ * it would go. Hashes are compared before the strings. */
+static size_t slot_of_hashed(const struct index *ix, const char *id, uint64_t h)
+{
+    size_t mask = ix->nslots - 1, i = (size_t)h & mask;
+    for (; ix->slots[i] >= 0; i = (i + 1) & mask) {
+        const struct index_entity *e = &ix->entities[ix->slots[i]];
+        if (e->hash == h && !strcmp(e->id, id))
+            break;
+    }
+    return i;
+}
+
 static size_t slot_of(const struct index *ix, const char *id)
 {
-    size_t mask = ix->nslots - 1, i = (size_t)hash_str(id) & mask;
-    while (ix->slots[i] >= 0 && strcmp(ix->entities[ix->slots[i]].id, id) != 0)
-        i = (i + 1) & mask;
-    return i;
+    return slot_of_hashed(ix, id, hash_str(id));
 }
 
 static void rehash(struct index *ix)
@@ -63,7 +73,7 @@ static void rehash(struct index *ix)
     ix->slots = xmalloc(ix->nslots * sizeof *ix->slots);
     memset(ix->slots, 0xff, ix->nslots * sizeof *ix->slots);
     for (size_t e = 0; e < ix->nentities; e++)
-        ix->slots[slot_of(ix, ix->entities[e].id)] = (int)e;
+        ix->slots[slot_of_hashed(ix, ix->entities[e].id, ix->entities[e].hash)] = (int)e;
 }
 
 int index_find(const struct index *ix, const char *id)
@@ -73,7 +83,8 @@ int index_find(const struct index *ix, const char *id)
 
 static int intern_entity(struct index *ix, const struct found_entity *fe)
 {
-    size_t slot = slot_of(ix, fe->id);
+    uint64_t h = hash_str(fe->id);
+    size_t slot = slot_of_hashed(ix, fe->id, h);
     if (ix->slots[slot] >= 0) {
         struct index_entity *e = &ix->entities[ix->slots[slot]];
         if (e->role == ROLE_UNKNOWN)
@@ -84,6 +95,7 @@ static int intern_entity(struct index *ix, const struct found_entity *fe)
     struct index_entity *e = &ix->entities[ix->nentities];
     memset(e, 0, sizeof *e);
     e->id = xstrdup(fe->id);
+    e->hash = h;
     e->name = xstrdup(fe->name);
     e->kind = fe->kind;
     e->role = fe->role;

@@ -22,6 +22,7 @@ struct posting {
 
 struct index_entity {
     char *id, *name;
+    uint64_t hash; /* of the id */
     enum entity_kind kind;
     enum person_role role;
     struct posting *postings; /* by article (load order), then title first, then offset */

@@ -3,10 +3,10 @@
  * owns the corpus and the index. */
 #include "pipeline.h"
 #include "cache.h"
+#include "pipeline_cache.h"
 #include "stream.h"
 #include "xalloc.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,15 +105,14 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
     corpus_init(&p->corpus, p->boilerplate);
     index_init(&p->index, &p->corpus);
     if (opt && opt->cache_dir)
-        p->cache =
-            cache_open(opt->cache_dir, (const char *const *)paths, npaths, extractor_key(opt));
+        p->pcache = pcache_start(opt->cache_dir, paths, npaths, extractor_key(opt));
     struct stream_setup setup = {
         .ex = p->extractor,
         .bp = p->boilerplate,
         .max_file_size = p->corpus.max_file_size,
         .threads = thread_count(opt ? opt->threads : 0, s.n),
         .background = opt && opt->background,
-        .cache = p->cache,
+        .pcache = p->pcache,
     };
     p->total = s.n;
     struct timespec now;
@@ -132,45 +131,19 @@ static void take_item(struct pipeline *p, struct stream_item *it)
         return;
     }
     struct article *a = it->loaded.article;
+    uint64_t size = it->loaded.size;
+    int64_t mtime_ns = it->loaded.mtime_ns;
+    corpus_add_loaded(&p->corpus, &it->loaded);
+    if (!a)
+        return;
     /* A file changed in the last seconds may change again within its mtime's
      * resolution without its size or mtime showing it: not cached. */
-    bool settled = it->loaded.mtime_ns < p->started_ns - RACY_NS;
-    if (a && p->cache && settled) {
-        if (it->cached)
-            cache_keep(p->cache, it->entry->path, it->loaded.size, it->loaded.mtime_ns);
-        else
-            cache_store(p->cache, it->entry->path, it->loaded.size, it->loaded.mtime_ns, &it->x);
+    if (mtime_ns < p->started_ns - RACY_NS) {
+        pcache_take(p->pcache, &p->index, a->load_index, size, mtime_ns, &it->x, it->cached);
         p->cache_hits += it->cached;
     }
-    corpus_add_loaded(&p->corpus, &it->loaded);
-    if (a)
-        index_add(&p->index, a->load_index, &it->x);
+    index_add(&p->index, a->load_index, &it->x);
     extraction_free(&it->x); /* a file with no article has none */
-}
-
-static void *save_cache_now(void *arg)
-{
-    struct pipeline *p = arg;
-    struct tl_error err;
-    if (!cache_save(p->cache, &err))
-        p->cache_warning = xstrdup(err.msg);
-    cache_free(p->cache); /* its copy of the file is not needed any more */
-    p->cache = NULL;
-    return NULL;
-}
-
-/* Once everything is taken: writes the cache (a failure is a warning). In
- * the background (the reader) a thread of its own writes it, joined by
- * pipeline_close, so that no key waits for the disk; nothing touches the
- * cache meanwhile. */
-static void save_cache(struct pipeline *p)
-{
-    if (!p->cache)
-        return;
-    if (p->background && pthread_create(&p->saver, NULL, save_cache_now, p) == 0)
-        p->saving = true;
-    else
-        save_cache_now(p);
 }
 
 size_t pipeline_take(struct pipeline *p, size_t max)
@@ -187,7 +160,7 @@ size_t pipeline_take(struct pipeline *p, size_t max)
     if (stream_taken(p->stream) == stream_total(p->stream)) {
         stream_free(p->stream);
         p->stream = NULL;
-        save_cache(p);
+        pcache_finish(p->pcache, &p->index, p->background);
     }
     return n;
 }
@@ -207,11 +180,7 @@ void pipeline_finish(struct pipeline *p)
 
 const char *pipeline_cache_warning(struct pipeline *p)
 {
-    if (p->saving) {
-        pthread_join(p->saver, NULL);
-        p->saving = false;
-    }
-    return p->cache_warning;
+    return pcache_warning(p->pcache);
 }
 
 bool pipeline_loading(const struct pipeline *p)
@@ -237,9 +206,7 @@ bool pipeline_open(struct pipeline *p, char *const *paths, size_t npaths,
 void pipeline_close(struct pipeline *p)
 {
     stream_free(p->stream);
-    pipeline_cache_warning(p); /* waits for the cache to be written */
-    cache_free(p->cache);
-    free(p->cache_warning);
+    pcache_free(p->pcache); /* waits for the cache to be written */
     if (p->index.corpus)
         index_free(&p->index);
     corpus_free(&p->corpus);

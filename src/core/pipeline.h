@@ -6,7 +6,6 @@
 #ifndef TOUCHLINE_PIPELINE_H
 #define TOUCHLINE_PIPELINE_H
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -32,7 +31,7 @@ struct pipeline_options {
 };
 
 struct stream;
-struct cache;
+struct pcache;
 
 struct pipeline {
     struct boilerplate *boilerplate;
@@ -42,13 +41,10 @@ struct pipeline {
     struct index index;
     struct stream *stream; /* the load under way; NULL once it is all taken */
     size_t taken, total;   /* scanned entries (files and problems) taken, and in all */
-    struct cache *cache;   /* NULL without one */
+    struct pcache *pcache; /* the cache around the load, NULL without one */
     size_t cache_hits;     /* articles whose extraction came from the cache */
-    char *cache_warning;   /* why the cache could not be written, or NULL */
     bool background;       /* started with every worker in the background */
     long long started_ns;  /* wall clock at the start, for the cache */
-    bool saving;           /* the cache is being written by `saver` */
-    pthread_t saver;
 };
 
 /* Builds the KB and the extractor, scans the paths and starts the workers.

@@ -153,6 +153,10 @@ bool sanitize_looks_binary(const char *in, size_t len)
         unsigned char c = (unsigned char)in[i];
         if (c == 0)
             return true;
+        if (c >= 0x20 && c < 0x80) { /* printable ASCII: the common case, no decoding */
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t n = utf8_decode(in + i, probe - i, &cp);
         if ((cp == UTF8_REPLACEMENT && n == 1 && i + 4 < probe) ||

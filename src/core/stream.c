@@ -37,7 +37,8 @@ static void work_one(struct stream *s, size_t i)
         corpus_load_file(e->path, s->setup.bp, s->setup.max_file_size, &slot->loaded);
         const struct loaded *l = &slot->loaded;
         if (l->article) {
-            slot->cached = cache_lookup(s->setup.cache, e->path, l->size, l->mtime_ns, &slot->x);
+            const struct cache *c = pcache_ready(s->setup.pcache);
+            slot->cached = c && cache_lookup(c, e->path, l->size, l->mtime_ns, &slot->x);
             if (!slot->cached)
                 extractor_run(s->setup.ex, l->article, &slot->x);
         }

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "boilerplate.h"
-#include "cache.h"
+#include "pipeline_cache.h"
 #include "corpus.h"
 #include "extract.h"
 #include "scan.h"
@@ -21,9 +21,9 @@ struct stream_setup {
     const struct extractor *ex;
     const struct boilerplate *bp;
     size_t max_file_size;
-    size_t threads;            /* workers in all */
-    bool background;           /* start every worker; else threads - 1 (the caller helps) */
-    const struct cache *cache; /* where extractions are looked up first, or NULL */
+    size_t threads;              /* workers in all */
+    bool background;             /* start every worker; else threads - 1 (the caller helps) */
+    const struct pcache *pcache; /* where extractions are looked up first once open, or NULL */
 };
 
 /* One entry's result: a scan problem (entry->problem set), or what loading

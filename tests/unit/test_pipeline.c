@@ -148,9 +148,9 @@ static void test_background_load_matches_one(void **state)
     pipeline_close(&bg);
 }
 
-/* A background load with a cache, twice: the second reads every extraction
- * from the cache and gives the same exports and index; the cache is written
- * on its own thread while the index is queried. */
+/* A background load with a cache, twice: the second reads (nearly) every
+ * extraction from the cache and gives the same exports and index; the cache
+ * is written on its own thread while the index is queried. */
 static void test_background_load_with_cache(void **state)
 {
     (void)state;
@@ -171,8 +171,10 @@ static void test_background_load_with_cache(void **state)
         assert_null(pipeline_cache_warning(&bg));
         /* The samples folder is given 8 times: each file's one record
          * serves all its copies. */
+        /* The cache is read on a thread of its own: the first articles may
+         * be extracted before it is open. */
         if (round == 1)
-            assert_int_equal(bg.cache_hits, bg.corpus.narticles);
+            assert_true(bg.cache_hits > bg.corpus.narticles / 2);
         else
             assert_int_equal(bg.cache_hits, 0);
         assert_same_exports(&one, &bg);
