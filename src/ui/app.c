@@ -584,7 +584,7 @@ int app_run(struct app *a)
             draw_all(a);
         /* While loading or searching, wake up now and then to take results. */
         bool busy = pipeline_loading(a->pl) || filter_searching(a);
-        wtimeout(a->status, busy ? TICK_INTERVAL_MS : -1);
+        wtimeout(a->status, a->backlog ? 0 : busy ? TICK_INTERVAL_MS : -1);
         wint_t ch;
         int rc = wget_wch(a->status, &ch);
         if (rc == ERR)

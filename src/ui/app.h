@@ -117,6 +117,7 @@ struct app {
     size_t nknown, ncap; /* articles in the arrays above (they grow while loading), room */
     bool samples;        /* reading the bundled samples */
     bool touched;        /* a key was pressed: the selection stops following the list's top */
+    bool backlog;        /* finished results wait to be taken: no idle wait */
     bool fold_pending;   /* articles folded in but not repainted yet */
     int filter_club, filter_person; /* entity indices, -1 for none */
     struct search *search;          /* the `/` search: filter and target */

@@ -104,6 +104,7 @@ void loading_fold(struct app *a)
 
 bool loading_tick(struct app *a, double budget_ms)
 {
+    a->backlog = false;
     if (!pipeline_loading(a->pl))
         return false;
     double end = now_ms() + budget_ms;
@@ -112,6 +113,9 @@ bool loading_tick(struct app *a, double budget_ms)
         got = pipeline_take(a->pl, TAKE_BATCH);
         taken += got;
     } while (got && pipeline_loading(a->pl) && now_ms() < end);
+    /* A full last batch: more are probably waiting, so the loop should come
+     * back at once rather than after its idle interval. */
+    a->backlog = got == TAKE_BATCH && pipeline_loading(a->pl);
     /* Repaint at most every REPAINT_MS while loading: the workers need the
      * cores more than the screen needs 30 frames a second. */
     static double last_paint;
