@@ -64,11 +64,11 @@ static const char *const pattern_text[P_COUNT] = {
 };
 
 /* Literals one of which every match of a pattern holds (NULL-terminated;
- * patterns without an entry have none). They are compared with ASCII
- * letters in either case, so none holds an s or k outright: in UTF
- * caseless mode those also match U+017F and U+212A, which is spelt out
- * where needed. A run of text holding none of them cannot match, and
- * the pattern is not run there. */
+ * patterns without an entry have none). The text's ASCII letters may be in
+ * either case, and a literal of letters never spans two tokens, so a run of
+ * sentences whose folded words hold none of them cannot match and the
+ * pattern is not run there. In UTF caseless mode s and k also match U+017F
+ * and U+212A: the literals hold neither letter, or spell the other out. */
 static const char *const required_text[P_COUNT][12] = {
     [P_MONEY] = {"\xc2\xa3", "\xe2\x82\xac", "$", "gbp", "eur", "usd",
                  "u\xc5\xbf"
@@ -79,48 +79,6 @@ static const char *const required_text[P_COUNT][12] = {
     [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", NULL},
     [P_LOAN] = {"loan", NULL},
 };
-
-static unsigned char ascii_lower(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-static void build_required(struct facts_patterns *p)
-{
-    for (int i = 0; i < P_COUNT; i++)
-        for (const char *const *r = required_text[i]; *r; r++) {
-            unsigned char c = (unsigned char)**r;
-            p->lead[i][c / 8] |= (uint8_t)(1u << (c % 8));
-        }
-}
-
-/* Whether literal r stands at s (ASCII letters in either case). */
-static bool literal_at(const char *s, size_t n, const char *r)
-{
-    size_t k = 0;
-    for (; r[k]; k++)
-        if (k >= n || ascii_lower((unsigned char)s[k]) != (unsigned char)r[k])
-            return false;
-    return true;
-}
-
-/* Whether text[from, len) may hold a match of pattern `which`. */
-static bool may_match(const struct facts_patterns *p, int which, const char *text, size_t from,
-                      size_t len)
-{
-    const char *const *req = required_text[which];
-    if (!*req)
-        return true;
-    for (size_t i = from; i < len; i++) {
-        unsigned char c = ascii_lower((unsigned char)text[i]);
-        if (!(p->lead[which][c / 8] & (1u << (c % 8))))
-            continue;
-        for (const char *const *r = req; *r; r++)
-            if ((unsigned char)**r == c && literal_at(text + i, len - i, *r))
-                return true;
-    }
-    return false;
-}
 
 #define BIT(p) (1u << (p))
 
@@ -248,11 +206,53 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
     return mask;
 }
 
+unsigned facts_literals(const struct facts_patterns *p, const struct doc *d, size_t i)
+{
+    const struct token *tk = &d->t.v[i];
+    const char *w = tokens_folded(&d->t, i);
+    size_t n = tk->fend - tk->fstart;
+    unsigned mask = p->no_literals;
+    for (size_t j = 0; j < n; j++) {
+        unsigned char c = (unsigned char)w[j];
+        for (size_t k = p->lit_first[c]; k < p->lit_first[c + 1]; k++)
+            if (p->lits[k].len <= n - j && !memcmp(w + j, p->lits[k].text, p->lits[k].len))
+                mask |= p->lits[k].mask;
+    }
+    return mask;
+}
+
+static int compare_literals(const void *pa, const void *pb)
+{
+    unsigned char a = (unsigned char)((const struct literal *)pa)->text[0];
+    unsigned char b = (unsigned char)((const struct literal *)pb)->text[0];
+    return (a > b) - (a < b);
+}
+
+/* The required literals grouped by first byte, for facts_literals. */
+static void build_literals(struct facts_patterns *p)
+{
+    for (int i = 0; i < P_COUNT; i++) {
+        if (!required_text[i][0])
+            p->no_literals |= BIT(i);
+        for (const char *const *r = required_text[i]; *r; r++) {
+            p->lits = xrealloc(p->lits, (p->nlits + 1) * sizeof *p->lits);
+            p->lits[p->nlits++] = (struct literal){*r, strlen(*r), BIT(i)};
+        }
+    }
+    qsort(p->lits, p->nlits, sizeof *p->lits, compare_literals);
+    size_t k = 0;
+    for (int c = 0; c <= 256; c++) {
+        while (k < p->nlits && (unsigned char)p->lits[k].text[0] < c)
+            k++;
+        p->lit_first[c] = (uint16_t)k;
+    }
+}
+
 struct facts_patterns *facts_patterns_new(struct tl_error *err)
 {
     struct facts_patterns *p = xcalloc(1, sizeof *p);
     build_triggers(p);
-    build_required(p);
+    build_literals(p);
     for (int i = 0; i < P_COUNT; i++) {
         int code;
         PCRE2_SIZE off;
@@ -276,6 +276,7 @@ void facts_patterns_free(struct facts_patterns *p)
         return;
     for (int i = 0; i < P_COUNT; i++)
         pcre2_code_free(p->re[i]);
+    free(p->lits);
     free(p->slots);
     free(p);
 }
@@ -312,8 +313,6 @@ bool facts_group_number(const struct match *m, const char *const *names, double 
 void facts_each_match(const struct facts_patterns *p, int which, const char *text, size_t from,
                       size_t len, void (*fn)(struct match *m, void *ctx), void *ctx)
 {
-    if (!may_match(p, which, text, from, len))
-        return;
     pcre2_code *re = p->re[which];
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
     if (!md)

@@ -34,15 +34,29 @@ struct trigger {
     unsigned mask; /* bits of enum fact_pattern */
 };
 
+/* One required literal of a pattern (see facts_literals). */
+struct literal {
+    const char *text;
+    size_t len;
+    unsigned mask; /* the pattern's bit */
+};
+
 struct facts_patterns {
     pcre2_code *re[P_COUNT];
-    uint8_t lead[P_COUNT][32]; /* bitmap: first bytes of the pattern's required literals */
-    struct trigger *slots;     /* open-addressing hash of trigger words */
+    struct literal *lits; /* every pattern's required literals, by first byte */
+    size_t nlits;
+    uint16_t lit_first[257]; /* lits[lit_first[c], lit_first[c + 1]) start with byte c */
+    unsigned no_literals;    /* bits of the patterns that require none */
+    struct trigger *slots;   /* open-addressing hash of trigger words */
     size_t nslots;
 };
 
 /* The patterns (bits) that token i of the doc triggers. */
 unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i);
+/* The patterns (bits) whose matches could draw on token i: those with no
+ * required literal, and those whose required literal token i holds. A run
+ * of sentences none of whose tokens has a pattern's bit cannot match it. */
+unsigned facts_literals(const struct facts_patterns *p, const struct doc *d, size_t i);
 
 /* One match of a pattern in a text. */
 struct match {

@@ -576,9 +576,11 @@ static int compare_facts(const void *pa, const void *pb)
     return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
 }
 
-/* Per sentence: the patterns its words trigger and its last token. */
+/* Per sentence: the patterns its words trigger, those whose required
+ * literals it holds (facts_literals), and its last token. */
 struct sentences {
     unsigned *mask;
+    unsigned *literals;
     uint32_t *last;
     size_t n;
 };
@@ -587,17 +589,23 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
 {
     st->n = d->t.nsentences;
     st->mask = xcalloc(st->n + 1, sizeof *st->mask);
+    st->literals = xcalloc(st->n + 1, sizeof *st->literals);
     st->last = xcalloc(st->n + 1, sizeof *st->last);
-    unsigned *word = xmalloc((d->t.nwords ? d->t.nwords : 1) * sizeof *word);
+    size_t nw = d->t.nwords ? d->t.nwords : 1;
+    unsigned *word = xmalloc(nw * sizeof *word), *lit = xmalloc(nw * sizeof *lit);
     for (size_t i = 0; i < d->t.n; i++) {
         const struct token *tk = &d->t.v[i];
-        if (tokens_first_of_word(&d->t, i)) /* the same form triggers the same */
+        if (tokens_first_of_word(&d->t, i)) { /* the same form says the same */
             word[tk->word] = facts_triggers(d->ex->patterns, d, i);
+            lit[tk->word] = facts_literals(d->ex->patterns, d, i);
+        }
         if (!(tk->flags & TOK_TITLE))
             st->mask[tk->sentence] |= word[tk->word];
+        st->literals[tk->sentence] |= lit[tk->word];
         st->last[tk->sentence] = (uint32_t)i;
     }
     free(word);
+    free(lit);
 }
 
 /* Runs pattern p over each run of consecutive sentences that trigger it
@@ -610,10 +618,12 @@ static void run_over_triggered(struct doc *d, const struct sentences *st, int p,
         if (!(st->mask[s] & bit))
             continue;
         size_t first = s == 0 ? 0 : st->last[s - 1] + 1, e = s;
+        unsigned literals = st->literals[s];
         while (e + 1 < st->n && (st->mask[e + 1] & bit))
-            e++;
-        facts_each_match(d->ex->patterns, p, d->a->body, d->t.v[first].start,
-                         d->t.v[st->last[e]].end, fn, d);
+            literals |= st->literals[++e];
+        if (literals & bit) /* else no match can be in the run */
+            facts_each_match(d->ex->patterns, p, d->a->body, d->t.v[first].start,
+                             d->t.v[st->last[e]].end, fn, d);
         s = e;
     }
 }
@@ -638,6 +648,7 @@ void facts_find(struct doc *d)
         if (handlers[p])
             run_over_triggered(d, &st, p, handlers[p]);
     free(st.mask);
+    free(st.literals);
     free(st.last);
     if (d->nf > 1)
         qsort(d->f, d->nf, sizeof *d->f, compare_facts);
