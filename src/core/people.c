@@ -608,7 +608,7 @@ static void single_names(struct people *p, bool title)
 {
     struct doc *d = p->d;
     for (size_t i = 0; i < d->t.n; i++) {
-        if (!name_token(p, i) || ((d->t.v[i].flags & TOK_TITLE) != 0) != title)
+        if (((d->t.v[i].flags & TOK_TITLE) != 0) != title || !name_token(p, i))
             continue;
         size_t end = run_end(p, i);
         if (end != i + 1 && title && end > i) {
