@@ -24,11 +24,20 @@ static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
 static const long stale_temp_age = 10 * 60;     /* seconds */
 
 /* A record to save: entry `entry - 1` of the file as read (cache_keep), or
- * bytes off..off+len of `out` (cache_store). */
+ * `len` bytes encoded by cache_store into a chunk. */
 struct item {
     size_t entry;
-    size_t off, len;
+    const char *bytes;
+    size_t len;
 };
+
+/* Stored records live in chunks of CHUNK bytes (bigger for a bigger record),
+ * never moved once written: no copy as they grow, no doubling slack. */
+struct chunk {
+    char *data;
+    size_t len, cap;
+};
+enum { CHUNK = 4u << 20 };
 
 /* A record of the file read at open. */
 struct entry {
@@ -45,7 +54,9 @@ struct cache {
     uint32_t *slots; /* entry index + 1, 0 for empty; mask + 1 of them */
     size_t mask;
     /* What cache_store wrote (touched by it and cache_save only). */
-    struct buf out;
+    struct buf scratch; /* one record being encoded */
+    struct chunk *chunks;
+    size_t nchunks, ccap;
     struct item *items; /* the records to save, in store order */
     size_t nstored, icap;
     unsigned char *matched; /* per entry: stored again byte for byte */
@@ -177,7 +188,7 @@ struct cache *cache_open(const char *dir, const char *const *roots, size_t nroot
     struct cache *c = xcalloc(1, sizeof *c);
     c->file = cache_path(dir, roots, nroots);
     c->key = key;
-    buf_init(&c->out);
+    buf_init(&c->scratch);
     load(c);
     build_table(c);
     c->matched = xcalloc(c->nentries ? c->nentries : 1, 1);
@@ -204,22 +215,38 @@ bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_
     return e && codec_record_decode(&e->head, out);
 }
 
+/* Copies a record into the last chunk (a new one when it does not fit). */
+static const char *chunk_put(struct cache *c, const char *p, size_t len)
+{
+    struct chunk *k = c->nchunks ? &c->chunks[c->nchunks - 1] : NULL;
+    if (!k || k->cap - k->len < len) {
+        c->chunks = xgrow(c->chunks, &c->ccap, c->nchunks + 1, sizeof *c->chunks);
+        k = &c->chunks[c->nchunks++];
+        k->cap = len > CHUNK ? len : CHUNK;
+        k->data = xmalloc(k->cap);
+        k->len = 0;
+    }
+    char *at = memcpy(k->data + k->len, p, len);
+    k->len += len;
+    return at;
+}
+
 void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                  const struct extraction *x)
 {
     if (!c || !codec_encodable(x))
         return;
-    size_t start = c->out.len;
-    if (!codec_put_record(&c->out, path, size, mtime_ns, x))
+    buf_reset(&c->scratch);
+    if (!codec_put_record(&c->scratch, path, size, mtime_ns, x))
         return;
     c->saved = false;
     const struct entry *e = find(c, path, size, mtime_ns);
-    size_t len = c->out.len - start;
+    size_t len = c->scratch.len;
+    const char *bytes = chunk_put(c, c->scratch.data, len);
     c->items = xgrow(c->items, &c->icap, c->nstored + 1, sizeof *c->items);
-    c->items[c->nstored++] = (struct item){0, start, len};
+    c->items[c->nstored++] = (struct item){0, bytes, len};
     size_t i = e ? (size_t)(e - c->entries) : 0;
-    if (e && !c->matched[i] && e->head.len == len &&
-        !memcmp(e->head.start, c->out.data + start, len))
+    if (e && !c->matched[i] && e->head.len == len && !memcmp(e->head.start, bytes, len))
         c->matched[i] = 1;
     else
         c->changed = true;
@@ -233,23 +260,31 @@ void cache_keep(struct cache *c, const char *path, uint64_t size, int64_t mtime_
     size_t i = (size_t)(e - c->entries);
     c->saved = false;
     c->items = xgrow(c->items, &c->icap, c->nstored + 1, sizeof *c->items);
-    c->items[c->nstored++] = (struct item){i + 1, 0, 0};
+    c->items[c->nstored++] = (struct item){i + 1, NULL, 0};
     if (c->matched[i])
         c->changed = true; /* the same record twice */
     c->matched[i] = 1;
 }
 
-/* The records to save, one after the other. */
-static void gather(const struct cache *c, struct buf *b)
+/* The file to save as byte ranges, header first: records kept as read
+ * point into the file read at open, stored ones into the chunks; neighbours are
+ * merged. Nothing is copied. Caller frees. */
+static struct iovec *gather(const struct cache *c, const struct buf *head, size_t *n)
 {
+    struct iovec *v = xmalloc((c->nstored + 1) * sizeof *v);
+    v[0] = (struct iovec){head->data, head->len};
+    *n = 1;
     for (size_t i = 0; i < c->nstored; i++) {
         const struct item *it = &c->items[i];
-        if (it->entry)
-            buf_append(b, (const char *)c->entries[it->entry - 1].head.start,
-                       c->entries[it->entry - 1].head.len);
+        char *p = it->entry ? (char *)c->entries[it->entry - 1].head.start : (char *)it->bytes;
+        size_t len = it->entry ? c->entries[it->entry - 1].head.len : it->len;
+        struct iovec *last = &v[*n - 1];
+        if (*n > 1 && (char *)last->iov_base + last->iov_len == p)
+            last->iov_len += len;
         else
-            buf_append(b, c->out.data + it->off, it->len);
+            v[(*n)++] = (struct iovec){p, len};
     }
+    return v;
 }
 
 static void put_header(struct buf *b, uint64_t key, uint64_t count)
@@ -270,14 +305,14 @@ bool cache_save(struct cache *c, struct tl_error *err)
     char *dir = xstrndup(c->file, (size_t)(slash - c->file));
     bool ok = cache_file_mkdirs(dir, err);
     free(dir);
-    struct buf head, body;
+    struct buf head;
     buf_init(&head);
-    buf_init(&body);
     put_header(&head, c->key, c->nstored);
-    gather(c, &body);
-    ok = ok && cache_file_replace(c->file, head.data, head.len, body.data, body.len, err);
+    size_t nparts;
+    struct iovec *parts = gather(c, &head, &nparts);
+    ok = ok && cache_file_replace(c->file, parts, nparts, err);
+    free(parts);
     buf_free(&head);
-    buf_free(&body);
     if (ok) {
         c->saved = true;
         cache_file_clean_temps(c->file, stale_temp_age);
@@ -305,7 +340,10 @@ void cache_free(struct cache *c)
     free(c->slots);
     free(c->matched);
     free(c->items);
-    buf_free(&c->out);
+    buf_free(&c->scratch);
+    for (size_t i = 0; i < c->nchunks; i++)
+        free(c->chunks[i].data);
+    free(c->chunks);
     free(c);
 }
 

@@ -101,7 +101,7 @@ static void sync_parent(const char *path)
     free(dir);
 }
 
-bool cache_file_replace(const char *path, const void *a, size_t alen, const void *b, size_t blen,
+bool cache_file_replace(const char *path, const struct iovec *parts, size_t nparts,
                         struct tl_error *err)
 {
     struct buf tmp;
@@ -113,7 +113,10 @@ bool cache_file_replace(const char *path, const void *a, size_t alen, const void
         buf_free(&tmp);
         return false;
     }
-    bool ok = write_all(fd, a, alen) && write_all(fd, b, blen) && fsync(fd) == 0;
+    bool ok = true;
+    for (size_t i = 0; ok && i < nparts; i++)
+        ok = write_all(fd, parts[i].iov_base, parts[i].iov_len);
+    ok = ok && fsync(fd) == 0;
     int e = errno;
     ok = close(fd) == 0 && ok;
     if (ok && rename(tmp.data, path) != 0) {

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/uio.h>
 
 #include "error.h"
 
@@ -15,10 +16,10 @@
 unsigned char *cache_file_read(const char *path, size_t max, size_t *size);
 /* Creates a folder and its parents (mode 0700 for the ones it creates). */
 bool cache_file_mkdirs(const char *dir, struct tl_error *err);
-/* Replaces `path` by the concatenation of two byte ranges: writes them to
+/* Replaces `path` by the concatenation of byte ranges: writes them to
  * path.tmp.XXXXXX, fsyncs, renames over path and fsyncs the folder. On
  * failure removes the temp file and leaves path as it was. */
-bool cache_file_replace(const char *path, const void *a, size_t alen, const void *b, size_t blen,
+bool cache_file_replace(const char *path, const struct iovec *parts, size_t nparts,
                         struct tl_error *err);
 /* Removes path.tmp.* files whose last change is older than `age` seconds. */
 void cache_file_clean_temps(const char *path, long age);
