@@ -41,6 +41,7 @@ static void work_one(struct stream *s, size_t i)
             slot->cached = c && cache_lookup(c, e->path, l->size, l->mtime_ns, &slot->x);
             if (!slot->cached)
                 extractor_run(s->setup.ex, l->article, &slot->x);
+            extraction_pack(&slot->x); /* compact while it waits to be taken */
         }
     }
     atomic_store_explicit(&slot->done, true, memory_order_release);
