@@ -41,6 +41,11 @@ TEMPLATES = [
 ]
 
 
+FURNITURE = re.compile(
+    r"(advertisement|share this article|download the .* app.*|published .*|by [a-z]+( [a-z]+)?|"
+    r"/ .*|\d+ min read|follow us.*|sign up.*|share on .*|updated .*|getty images|comments)$", re.I)
+
+
 def read_samples(folder):
     """The samples' titles and sentences, front matter and title lines stripped."""
     titles, sentences = [], []
@@ -54,8 +59,12 @@ def read_samples(folder):
             if m:
                 titles.append(m.group(1).strip().strip("\"'"))
         else:
-            first, _, text = text.partition("\n")
-            titles.append(first.strip())
+            # The headline: the first line that is not site furniture (as the
+            # loader skips it), so that no title reads "Advertisement".
+            lines = text.split("\n")
+            at = next((i for i, l in enumerate(lines) if l.strip() and not FURNITURE.match(l.strip())), 0)
+            titles.append(lines[at].strip())
+            text = "\n".join(lines[at + 1:])
         for para in text.split("\n\n"):
             para = " ".join(para.split())
             sentences += [s for s in re.split(r"(?<=[.!?\"])\s+(?=[A-Z\"])", para) if len(s) > 20]

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# test_loading: a corpus big enough to take a while (8,000 generated
+# articles, one worker thread) opens at once: the first screen shows titles
+# and the status line counts the load with a bar while it goes on; keys work
+# meanwhile, and the article a key selected stays selected (and open) while
+# newer articles come in above it; the load ends with every article listed
+# and the bar gone. A second start reads the cache the first wrote and lists
+# the same.
+BIN=$1
+SRC=$2
+. "$SRC/tests/ui/lib.sh"
+
+corpus=$TL_TMP/corpus
+python3 "$SRC/tests/bench/gen.py" --seed 7 --count 8000 "$corpus" >/dev/null
+# Files changed in the last seconds are not cached: make these older.
+find "$corpus" -type f -exec touch -d '2024-01-01 12:00' {} +
+total=8000
+
+tl_start 160 45 -- --threads 1 "$corpus"
+tl_snap
+partial() { has_re '^ Articles [0-9]' && ! has_re "^ Articles $total "; }
+check "the first screen lists titles before the load is done" partial
+check "the status line counts the load with a bar" \
+    tl_wait_status "loading [0-9,]* of 8,000 \[[█·]*\]"
+
+# A key while loading: the second article of the list is selected and opened.
+# The open article's path (the reader's third line).
+reader_title() { tl_capture | sed -n 4p | awk -F'│' '{ sub(/ +$/, "", $2); print $2 }'; }
+second_selected() { tl_capture | head -1 | grep -qE ' 2/[0-9]+ '; }
+tl_keys j
+check "j works while loading (the list shows 2/...)" tl_until second_selected
+opened=$(reader_title)
+check "the selected article is open in the reader ($opened)" test -n "$opened"
+
+check "the load finishes: the bar goes" tl_wait_gone "loading " 240
+check "every article is listed" tl_wait " Articles $total " 10
+same_open() { [ "$(reader_title)" = "$opened" ]; }
+check "the article selected during the load is still the open one" same_open
+tl_keys q
+check "q quits with status 0" tl_wait "TOUCHLINE-EXIT=0"
+cached() { ls "$TL_TMP"/cache/touchline/*.cache >/dev/null 2>&1; }
+check "the load wrote the cache" cached
+
+# A warm start: the same list, from the cache.
+tl_start 160 45 -- --threads 1 "$corpus"
+check "a warm start lists every article" tl_wait " Articles $total " 120
+tl_keys q
+check "q quits with status 0 again" tl_wait "TOUCHLINE-EXIT=0"
+tl_summary
