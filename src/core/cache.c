@@ -38,6 +38,10 @@ struct chunk {
     size_t len, cap;
 };
 enum { CHUNK = 4u << 20 };
+/* Past this many bytes of new records, they are written out to the temp
+ * file that cache_save will rename (and their chunks freed): memory stays
+ * bounded however big the cache gets. */
+enum { SPILL_BYTES = 16u << 20 };
 
 /* A record of the file read at open. */
 struct entry {
@@ -57,7 +61,12 @@ struct cache {
     struct buf scratch; /* one record being encoded */
     struct chunk *chunks;
     size_t nchunks, ccap;
-    struct item *items; /* the records to save, in store order */
+    struct item *items; /* the records to save, in store order, not yet written */
+    size_t nitems;
+    size_t chunk_bytes; /* in the chunks */
+    int wfd;            /* the temp file once records are written out, else -1 */
+    char *wtmp;
+    char *werror; /* why writing out failed, or NULL */
     size_t nstored, icap;
     unsigned char *matched; /* per entry: stored again byte for byte */
     bool changed;           /* a store that was not such a match */
@@ -189,6 +198,7 @@ struct cache *cache_open(const char *dir, const char *const *roots, size_t nroot
     c->file = cache_path(dir, roots, nroots);
     c->key = key;
     buf_init(&c->scratch);
+    c->wfd = -1;
     load(c);
     build_table(c);
     c->matched = xcalloc(c->nentries ? c->nentries : 1, 1);
@@ -231,6 +241,16 @@ static const char *chunk_put(struct cache *c, const char *p, size_t len)
     return at;
 }
 
+static void push_item(struct cache *c, struct item it)
+{
+    c->items = xgrow(c->items, &c->icap, c->nitems + 1, sizeof *c->items);
+    c->items[c->nitems++] = it;
+    c->nstored++;
+    c->saved = false;
+}
+
+static void spill(struct cache *c);
+
 void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                  const struct extraction *x)
 {
@@ -239,17 +259,19 @@ void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime
     buf_reset(&c->scratch);
     if (!codec_put_record(&c->scratch, path, size, mtime_ns, x))
         return;
-    c->saved = false;
     const struct entry *e = find(c, path, size, mtime_ns);
     size_t len = c->scratch.len;
-    const char *bytes = chunk_put(c, c->scratch.data, len);
-    c->items = xgrow(c->items, &c->icap, c->nstored + 1, sizeof *c->items);
-    c->items[c->nstored++] = (struct item){0, bytes, len};
     size_t i = e ? (size_t)(e - c->entries) : 0;
-    if (e && !c->matched[i] && e->head.len == len && !memcmp(e->head.start, bytes, len))
-        c->matched[i] = 1;
-    else
-        c->changed = true;
+    if (e && !c->matched[i] && e->head.len == len && !memcmp(e->head.start, c->scratch.data, len)) {
+        c->matched[i] = 1; /* the same bytes as read: saved from the file's copy */
+        push_item(c, (struct item){i + 1, NULL, 0});
+        return;
+    }
+    c->changed = true;
+    push_item(c, (struct item){0, chunk_put(c, c->scratch.data, len), len});
+    c->chunk_bytes += len;
+    if (c->chunk_bytes > SPILL_BYTES)
+        spill(c);
 }
 
 void cache_keep(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns)
@@ -258,9 +280,7 @@ void cache_keep(struct cache *c, const char *path, uint64_t size, int64_t mtime_
     if (!e)
         return;
     size_t i = (size_t)(e - c->entries);
-    c->saved = false;
-    c->items = xgrow(c->items, &c->icap, c->nstored + 1, sizeof *c->items);
-    c->items[c->nstored++] = (struct item){i + 1, NULL, 0};
+    push_item(c, (struct item){i + 1, NULL, 0});
     if (c->matched[i])
         c->changed = true; /* the same record twice */
     c->matched[i] = 1;
@@ -271,10 +291,10 @@ void cache_keep(struct cache *c, const char *path, uint64_t size, int64_t mtime_
  * merged. Nothing is copied. Caller frees. */
 static struct iovec *gather(const struct cache *c, const struct buf *head, size_t *n)
 {
-    struct iovec *v = xmalloc((c->nstored + 1) * sizeof *v);
+    struct iovec *v = xmalloc((c->nitems + 1) * sizeof *v);
     v[0] = (struct iovec){head->data, head->len};
     *n = 1;
-    for (size_t i = 0; i < c->nstored; i++) {
+    for (size_t i = 0; i < c->nitems; i++) {
         const struct item *it = &c->items[i];
         char *p = it->entry ? (char *)c->entries[it->entry - 1].head.start : (char *)it->bytes;
         size_t len = it->entry ? c->entries[it->entry - 1].head.len : it->len;
@@ -297,8 +317,76 @@ static void put_header(struct buf *b, uint64_t key, uint64_t count)
     codec_put_u64(b, codec_checksum((const unsigned char *)b->data, b->len));
 }
 
+static void free_chunks(struct cache *c)
+{
+    for (size_t i = 0; i < c->nchunks; i++)
+        free(c->chunks[i].data);
+    c->nchunks = 0;
+    c->chunk_bytes = 0;
+}
+
+/* Writes the records not yet written to the temp file (created, with room
+ * for the header, the first time) and frees their chunks. A failure is kept
+ * for cache_save to report. */
+static void spill(struct cache *c)
+{
+    if (c->werror)
+        return;
+    struct tl_error err;
+    if (c->wfd < 0) {
+        const char *slash = strrchr(c->file, '/');
+        char *dir = xstrndup(c->file, (size_t)(slash - c->file));
+        bool ok = cache_file_mkdirs(dir, &err);
+        free(dir);
+        c->wfd = ok ? cache_file_begin(c->file, &c->wtmp, &err) : -1;
+        static const char room[HEADER_SIZE];
+        if (c->wfd < 0 || !cache_file_write(c->wfd, room, sizeof room)) {
+            c->werror = xstrdup(c->wfd < 0 ? err.msg : "cannot write the cache");
+            return;
+        }
+    }
+    struct buf none = {0};
+    size_t n;
+    struct iovec *v = gather(c, &none, &n);
+    for (size_t i = 1; i < n && !c->werror; i++)
+        if (!cache_file_write(c->wfd, v[i].iov_base, v[i].iov_len))
+            c->werror = xstrdup(c->wtmp);
+    free(v);
+    c->nitems = 0;
+    free_chunks(c);
+}
+
+/* cache_save for a cache whose records went to the temp file. */
+static bool finish_spilled(struct cache *c, struct tl_error *err)
+{
+    spill(c);
+    bool ok = !c->werror;
+    if (ok) {
+        struct buf head;
+        buf_init(&head);
+        put_header(&head, c->key, c->nstored);
+        ok = cache_file_commit(c->wfd, c->wtmp, c->file, head.data, head.len, err);
+        buf_free(&head);
+    } else {
+        tl_error_set(err, "%s: %s", c->file, c->werror);
+        if (c->wfd >= 0)
+            cache_file_abort(c->wfd, c->wtmp);
+    }
+    c->wfd = -1;
+    c->wtmp = NULL;
+    free(c->werror);
+    c->werror = NULL;
+    c->nstored = 0; /* written: a later save starts a new file */
+    c->saved = true;
+    if (ok)
+        cache_file_clean_temps(c->file, stale_temp_age);
+    return ok;
+}
+
 bool cache_save(struct cache *c, struct tl_error *err)
 {
+    if (c && (c->wfd >= 0 || c->werror))
+        return finish_spilled(c, err);
     if (!c || c->saved || (!c->changed && c->nstored == c->nentries))
         return true;
     const char *slash = strrchr(c->file, '/');
@@ -334,6 +422,9 @@ void cache_free(struct cache *c)
 {
     if (!c)
         return;
+    if (c->wfd >= 0) /* records written out but never saved: not a cache */
+        cache_file_abort(c->wfd, c->wtmp);
+    free(c->werror);
     free(c->file);
     free(c->data);
     free(c->entries);

@@ -101,36 +101,77 @@ static void sync_parent(const char *path)
     free(dir);
 }
 
-bool cache_file_replace(const char *path, const struct iovec *parts, size_t nparts,
-                        struct tl_error *err)
+int cache_file_begin(const char *path, char **tmp, struct tl_error *err)
 {
-    struct buf tmp;
-    buf_init(&tmp);
-    buf_printf(&tmp, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp.data);
+    struct buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(b.data);
     if (fd < 0) {
-        tl_error_set(err, "%s: %s", tmp.data, strerror(errno));
-        buf_free(&tmp);
-        return false;
+        tl_error_set(err, "%s: %s", b.data, strerror(errno));
+        buf_free(&b);
+        return -1;
     }
+    *tmp = buf_detach(&b, NULL);
+    return fd;
+}
+
+bool cache_file_write(int fd, const void *p, size_t n)
+{
+    return write_all(fd, p, n);
+}
+
+void cache_file_abort(int fd, char *tmp)
+{
+    close(fd);
+    unlink(tmp);
+    free(tmp);
+}
+
+bool cache_file_commit(int fd, char *tmp, const char *path, const void *head, size_t hlen,
+                       struct tl_error *err)
+{
     bool ok = true;
-    for (size_t i = 0; ok && i < nparts; i++)
-        ok = write_all(fd, parts[i].iov_base, parts[i].iov_len);
+    for (size_t at = 0; ok && at < hlen;) { /* the header, at the start */
+        ssize_t put = pwrite(fd, (const char *)head + at, hlen - at, (off_t)at);
+        if (put < 0 && errno == EINTR)
+            continue;
+        ok = put > 0;
+        at += ok ? (size_t)put : 0;
+    }
     ok = ok && fsync(fd) == 0;
     int e = errno;
     ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp.data, path) != 0) {
+    if (ok && rename(tmp, path) != 0) {
         e = errno;
         ok = false;
     }
     if (!ok) {
         tl_error_set(err, "%s: %s", path, strerror(e ? e : EIO));
-        unlink(tmp.data);
+        unlink(tmp);
     } else {
         sync_parent(path);
     }
-    buf_free(&tmp);
+    free(tmp);
     return ok;
+}
+
+bool cache_file_replace(const char *path, const struct iovec *parts, size_t nparts,
+                        struct tl_error *err)
+{
+    char *tmp;
+    int fd = cache_file_begin(path, &tmp, err);
+    if (fd < 0)
+        return false;
+    bool ok = true;
+    for (size_t i = 0; ok && i < nparts; i++)
+        ok = write_all(fd, parts[i].iov_base, parts[i].iov_len);
+    if (!ok) {
+        tl_error_set(err, "%s: %s", path, strerror(errno ? errno : EIO));
+        cache_file_abort(fd, tmp);
+        return false;
+    }
+    return cache_file_commit(fd, tmp, path, NULL, 0, err);
 }
 
 void cache_file_clean_temps(const char *path, long age)

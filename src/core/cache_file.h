@@ -21,6 +21,16 @@ bool cache_file_mkdirs(const char *dir, struct tl_error *err);
  * failure removes the temp file and leaves path as it was. */
 bool cache_file_replace(const char *path, const struct iovec *parts, size_t nparts,
                         struct tl_error *err);
+/* The same in steps, for a file written as it is made: begin creates
+ * path.tmp.XXXXXX (its name in *tmp) and returns its descriptor, or -1 with
+ * err set; write appends; commit writes `head` over the file's first bytes,
+ * fsyncs, renames over path and fsyncs the folder (on failure it removes
+ * the temp file); abort closes and removes it. Commit and abort free *tmp. */
+int cache_file_begin(const char *path, char **tmp, struct tl_error *err);
+bool cache_file_write(int fd, const void *p, size_t n);
+bool cache_file_commit(int fd, char *tmp, const char *path, const void *head, size_t hlen,
+                       struct tl_error *err);
+void cache_file_abort(int fd, char *tmp);
 /* Removes path.tmp.* files whose last change is older than `age` seconds. */
 void cache_file_clean_temps(const char *path, long age);
 

@@ -697,6 +697,71 @@ static void test_100k_records(void **state)
     cache_free(c);
 }
 
+static size_t count_temps(void)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    size_t temps = 0;
+    while (d && (de = readdir(d)))
+        temps += strstr(de->d_name, ".tmp.") != NULL;
+    if (d)
+        closedir(d);
+    return temps;
+}
+
+/* An extraction of about 10 KB: one entity with 2,000 mentions. */
+static void big_extraction(struct extraction *x, size_t i)
+{
+    memset(x, 0, sizeof *x);
+    x->nentities = 1;
+    x->entities = calloc(1, sizeof *x->entities);
+    x->entities[0].id = strdup("person:someone");
+    x->entities[0].name = strdup("Someone");
+    x->entities[0].nmentions = 2000;
+    x->entities[0].mentions = calloc(2000, sizeof *x->entities[0].mentions);
+    for (uint32_t m = 0; m < 2000; m++)
+        x->entities[0].mentions[m] =
+            (struct mention){(uint32_t)(i + m * 1000), (uint32_t)(i + m * 1000 + 7), false};
+}
+
+/* More new records than fit in memory before they are written out to the
+ * temp file (30 MB): the save renames that file, and every record reads
+ * back. A cache freed without saving removes its temp file and leaves the
+ * old cache file alone. */
+static void test_records_written_out_as_they_come(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    for (int saved = 1; saved >= 0; saved--) {
+        struct cache *c = open_key(KEY + 1);
+        for (size_t i = 0; i < N; i++) {
+            struct extraction x;
+            big_extraction(&x, i);
+            char path[64];
+            snprintf(path, sizeof path, "/news/big-%zu.md", i);
+            cache_store(c, path, i, (int64_t)i + saved, &x);
+            extraction_free(&x);
+        }
+        if (saved)
+            save(c);
+        else
+            assert_int_equal(count_temps(), 1); /* the records went out already */
+        cache_free(c);
+        assert_int_equal(count_temps(), 0);
+        c = open_key(KEY + 1);
+        assert_int_equal(cache_count(c), N); /* the saved round's file, both times */
+        for (size_t i = 0; i < N; i += 97) {
+            struct extraction x;
+            big_extraction(&x, i);
+            char path[64];
+            snprintf(path, sizeof path, "/news/big-%zu.md", i);
+            assert_true(hits(c, path, i, (int64_t)i + 1, &x));
+            extraction_free(&x);
+        }
+        cache_free(c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -710,6 +775,7 @@ int main(void)
         cmocka_unit_test(test_hostile_records),
         cmocka_unit_test(test_real_extractions),
         cmocka_unit_test(test_100k_records),
+        cmocka_unit_test(test_records_written_out_as_they_come),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
