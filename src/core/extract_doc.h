@@ -1,7 +1,7 @@
 /* extract_doc: the working state of one article's extraction, shared by the
- * extractor's passes (extract.c: KB names; people.c: persons; facts.c:
- * facts). Private to the extractor: nothing outside src/core/extract*.c,
- * people.c and facts.c includes it. */
+ * extractor's passes (extract_lexicon.c: lexicon flags; extract.c: KB
+ * names; people.c: persons; facts.c: facts). Private to the extractor: nothing outside
+ * src/core/extract*.c, people.c and facts*.c / subject.c includes it. */
 #ifndef TOUCHLINE_EXTRACT_DOC_H
 #define TOUCHLINE_EXTRACT_DOC_H
 
@@ -106,6 +106,12 @@ bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role);
 /* A role word (or two-word role: "chief executive") ends right before
  * token i. */
 bool doc_role_before(const struct doc *d, size_t i, enum person_role *role);
+
+/* extract_lexicon.c: the lexicon hash of an extractor, built once, and the
+ * per-token lexicon flags and roles of a doc (d->lex, d->role). */
+void lexicon_build(struct extractor *ex);
+void lexicon_free(struct extractor *ex);
+void lexicon_lookup(struct doc *d);
 
 /* people.c: finds people from context and links surnames to full names. */
 void people_find(struct doc *d);
