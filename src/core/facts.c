@@ -214,9 +214,12 @@ unsigned facts_literals(const struct facts_patterns *p, const struct doc *d, siz
     unsigned mask = p->no_literals;
     for (size_t j = 0; j < n; j++) {
         unsigned char c = (unsigned char)w[j];
-        for (size_t k = p->lit_first[c]; k < p->lit_first[c + 1]; k++)
-            if (p->lits[k].len <= n - j && !memcmp(w + j, p->lits[k].text, p->lits[k].len))
-                mask |= p->lits[k].mask;
+        for (size_t k = p->lit_first[c]; k < p->lit_first[c + 1]; k++) {
+            const struct literal *l = &p->lits[k]; /* its first byte is c */
+            if (l->len == 1 || (l->len <= n - j && w[j + 1] == l->text[1] &&
+                                !memcmp(w + j + 2, l->text + 2, l->len - 2)))
+                mask |= l->mask;
+        }
     }
     return mask;
 }
