@@ -37,6 +37,18 @@ check "every article is listed" tl_wait " Articles $total " 10
 same_open() { [ "$(reader_title)" = "$opened" ]; }
 check "the article selected during the load is still the open one" same_open
 tl_keys q
+
+# A club filter set while loading keeps filtering what comes in after it.
+chelsea=$("$BIN" --no-cache entities --kind club "$corpus" 2>/dev/null | awk -F'\t' '$1 == "Chelsea" { print $3 }')
+tl_start 160 45 -- --no-cache --threads 1 "$corpus"
+tl_keys c
+tl_wait "Chelsea" >/dev/null
+tl_type "Chelsea"
+tl_keys Enter
+check "c during the load filters the list by the club" tl_wait "club: Chelsea" 10
+check "when the load ends the filter holds all $chelsea Chelsea articles" \
+    tl_wait " Articles $chelsea of $total " 240
+tl_keys q
 check "q quits with status 0" tl_wait "TOUCHLINE-EXIT=0"
 cached() { ls "$TL_TMP"/cache/touchline/*.cache >/dev/null 2>&1; }
 check "the load wrote the cache" cached
