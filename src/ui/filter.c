@@ -10,9 +10,12 @@
 #include <string.h>
 #include <time.h>
 
-/* How long `/` waits for its search before the key returns (x 0.1 ms): a
- * small corpus is searched by then; a big one goes on in the background. */
-enum { SEARCH_WAIT_NAPS = 10 };
+/* Up to this many articles, `/` waits for its search (at most
+ * SEARCH_WAIT_NAPS x 0.1 ms, which is plenty for them) before the key
+ * returns, so a small corpus shows its matches at once; a bigger one is
+ * searched in the background without a wait (a sleep can overshoot on a
+ * busy machine, and the key would pay for it). */
+enum { SEARCH_WAIT_ARTICLES = 2000, SEARCH_WAIT_NAPS = 20 };
 
 static const struct app *sort_app;
 
@@ -234,7 +237,9 @@ bool filter_search(struct app *a, const char *pattern)
     a->search_job = search_job_start(s, a->c, a->nknown);
     /* A small corpus is searched before the key returns. */
     struct timespec nap = {0, 100 * 1000};
-    for (int i = 0; i < SEARCH_WAIT_NAPS && !search_job_done(a->search_job); i++)
+    for (int i = 0; a->nknown <= SEARCH_WAIT_ARTICLES && i < SEARCH_WAIT_NAPS &&
+                    !search_job_done(a->search_job);
+         i++)
         nanosleep(&nap, NULL);
     if (!filter_search_poll(a))
         app_message(a, false, "searching /%s/ in %zu articles\xe2\x80\xa6", pattern, a->nknown);
