@@ -6,8 +6,10 @@
 #include "cache.h"
 #include "cache_codec.h"
 #include "cache_file.h"
+#include "hash.h"
 #include "xalloc.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,24 +75,16 @@ struct cache {
     bool saved;             /* nothing stored since the last save */
 };
 
-uint64_t cache_hash(uint64_t h, const void *data, size_t len)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ p[i]) * 0x100000001b3ULL;
-    return h;
-}
-
 uint64_t cache_build_fingerprint(void)
 {
-    uint64_t h = CACHE_HASH_INIT;
+    uint64_t h = HASH_INIT;
     int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
     if (fd >= 0) {
         unsigned char chunk[1 << 16];
         ssize_t n;
         size_t total = 0;
         while ((n = read(fd, chunk, sizeof chunk)) > 0) {
-            h = cache_hash(h, chunk, (size_t)n);
+            h = hash_more(h, chunk, (size_t)n);
             total += (size_t)n;
         }
         close(fd);
@@ -98,21 +92,21 @@ uint64_t cache_build_fingerprint(void)
             return h;
     }
     static const char version[] = "touchline " TOUCHLINE_VERSION;
-    return cache_hash(CACHE_HASH_INIT, version, sizeof version - 1);
+    return hash_bytes(version, sizeof version - 1);
 }
 
 /* dir/<hash of the roots>.cache */
 static char *cache_path(const char *dir, const char *const *roots, size_t nroots)
 {
-    uint64_t h = CACHE_HASH_INIT;
+    uint64_t h = HASH_INIT;
     bool relative = false;
     for (size_t i = 0; i < nroots; i++)
         relative |= roots[i][0] != '/';
     char cwd[4096];
     if (relative && getcwd(cwd, sizeof cwd))
-        h = cache_hash(h, cwd, strlen(cwd) + 1);
+        h = hash_more(h, cwd, strlen(cwd) + 1);
     for (size_t i = 0; i < nroots; i++)
-        h = cache_hash(h, roots[i], strlen(roots[i]) + 1);
+        h = hash_more(h, roots[i], strlen(roots[i]) + 1);
     struct buf b;
     buf_init(&b);
     buf_printf(&b, "%s/%016llx.cache", dir, (unsigned long long)h);
@@ -155,7 +149,7 @@ static void build_table(struct cache *c)
     c->mask = n - 1;
     for (size_t i = 0; i < c->nentries; i++) {
         struct entry *e = &c->entries[i];
-        e->hash = cache_hash(CACHE_HASH_INIT, e->head.path, e->head.path_len);
+        e->hash = hash_bytes(e->head.path, e->head.path_len);
         c->slots[find_slot(c, e->head.path, e->head.path_len, e->hash)] = (uint32_t)i + 1;
     }
 }
@@ -210,7 +204,7 @@ static const struct entry *find(const struct cache *c, const char *path, uint64_
                                 int64_t mtime_ns)
 {
     size_t len = strlen(path);
-    uint32_t s = c->slots[find_slot(c, path, len, cache_hash(CACHE_HASH_INIT, path, len))];
+    uint32_t s = c->slots[find_slot(c, path, len, hash_bytes(path, len))];
     if (!s)
         return NULL;
     const struct entry *e = &c->entries[s - 1];
@@ -325,6 +319,16 @@ static void free_chunks(struct cache *c)
     c->chunk_bytes = 0;
 }
 
+/* Creates the folder the cache file goes in. */
+static bool make_folder(const struct cache *c, struct tl_error *err)
+{
+    const char *slash = strrchr(c->file, '/');
+    char *dir = xstrndup(c->file, (size_t)(slash - c->file));
+    bool ok = cache_file_mkdirs(dir, err);
+    free(dir);
+    return ok;
+}
+
 /* Writes the records not yet written to the temp file (created, with room
  * for the header, the first time) and frees their chunks. A failure is kept
  * for cache_save to report. */
@@ -332,25 +336,23 @@ static void spill(struct cache *c)
 {
     if (c->werror)
         return;
-    struct tl_error err;
     if (c->wfd < 0) {
-        const char *slash = strrchr(c->file, '/');
-        char *dir = xstrndup(c->file, (size_t)(slash - c->file));
-        bool ok = cache_file_mkdirs(dir, &err);
-        free(dir);
-        c->wfd = ok ? cache_file_begin(c->file, &c->wtmp, &err) : -1;
+        struct tl_error err;
         static const char room[HEADER_SIZE];
-        if (c->wfd < 0 || !cache_file_write(c->wfd, room, sizeof room)) {
-            c->werror = xstrdup(c->wfd < 0 ? err.msg : "cannot write the cache");
+        c->wfd = make_folder(c, &err) ? cache_file_begin(c->file, &c->wtmp, &err) : -1;
+        if (c->wfd < 0) {
+            c->werror = xstrdup(err.msg);
             return;
         }
+        if (!cache_file_write(c->wfd, room, sizeof room))
+            c->werror = xstrdup(strerror(errno));
     }
-    struct buf none = {0};
+    struct buf none = {0}; /* no header: it is written last, over the room */
     size_t n;
     struct iovec *v = gather(c, &none, &n);
-    for (size_t i = 1; i < n && !c->werror; i++)
+    for (size_t i = 0; i < n && !c->werror; i++)
         if (!cache_file_write(c->wfd, v[i].iov_base, v[i].iov_len))
-            c->werror = xstrdup(c->wtmp);
+            c->werror = xstrdup(strerror(errno));
     free(v);
     c->nitems = 0;
     free_chunks(c);
@@ -389,10 +391,7 @@ bool cache_save(struct cache *c, struct tl_error *err)
         return finish_spilled(c, err);
     if (!c || c->saved || (!c->changed && c->nstored == c->nentries))
         return true;
-    const char *slash = strrchr(c->file, '/');
-    char *dir = xstrndup(c->file, (size_t)(slash - c->file));
-    bool ok = cache_file_mkdirs(dir, err);
-    free(dir);
+    bool ok = make_folder(c, err);
     struct buf head;
     buf_init(&head);
     put_header(&head, c->key, c->nstored);

@@ -14,12 +14,6 @@
 
 struct cache;
 
-/* The start value of cache_hash (the FNV-1a offset basis). */
-#define CACHE_HASH_INIT 14695981039346656037ULL
-
-/* A 64-bit FNV-1a mix, to build keys: h = cache_hash(h, data, len); start
- * with CACHE_HASH_INIT. */
-uint64_t cache_hash(uint64_t h, const void *data, size_t len);
 /* The extractor fingerprint part that depends on the build: hashes the
  * running binary (/proc/self/exe), falling back to the version string;
  * callers mix in KB files and patterns. Reads the whole binary: call it once

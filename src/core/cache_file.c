@@ -131,14 +131,7 @@ void cache_file_abort(int fd, char *tmp)
 bool cache_file_commit(int fd, char *tmp, const char *path, const void *head, size_t hlen,
                        struct tl_error *err)
 {
-    bool ok = true;
-    for (size_t at = 0; ok && at < hlen;) { /* the header, at the start */
-        ssize_t put = pwrite(fd, (const char *)head + at, hlen - at, (off_t)at);
-        if (put < 0 && errno == EINTR)
-            continue;
-        ok = put > 0;
-        at += ok ? (size_t)put : 0;
-    }
+    bool ok = !hlen || (lseek(fd, 0, SEEK_SET) == 0 && write_all(fd, head, hlen)); /* the header */
     ok = ok && fsync(fd) == 0;
     int e = errno;
     ok = close(fd) == 0 && ok;

@@ -4,6 +4,7 @@
  * it once: the per-token flags the extractor's passes read (see
  * extract_doc.h). */
 #include "extract_doc.h"
+#include "hash.h"
 #include "index.h"
 #include "xalloc.h"
 
@@ -11,18 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t hash_word(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
 /* The slot of word w (n bytes), or the empty slot where it would go. */
 static struct lex_slot *lex_find(const struct extractor *ex, const char *w, size_t n)
 {
-    uint64_t h = hash_word(w, n);
+    uint64_t h = hash_bytes(w, n);
     size_t mask = ex->nlex - 1, i = (size_t)h & mask;
     for (; ex->lex[i].word; i = (i + 1) & mask) {
         const struct lex_slot *s = &ex->lex[i];
@@ -41,7 +34,7 @@ static struct lex_slot *lex_slot(const struct extractor *ex, const char *w)
 static void lex_claim(struct lex_slot *s, const char *word)
 {
     s->word = word;
-    s->hash = (uint32_t)hash_word(word, strlen(word));
+    s->hash = (uint32_t)hash_str(word);
 }
 
 static void lex_add(struct extractor *ex, char *const *words, size_t n, uint8_t flag, int role)
@@ -110,10 +103,8 @@ void lexicon_build(struct extractor *ex)
     lex_add(ex, l->particles, l->nparticles, LEX_PARTICLE, -1);
     lex_add(ex, l->not_names, l->nnot_names, LEX_NOT_NAME, -1);
     add_demonyms(ex);
-    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++) {
+    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++)
         lex_add(ex, l->role_words[r], l->nrole_words[r], LEX_ROLE, r);
-        total += l->nrole_words[r];
-    }
     add_role_heads(ex);
 }
 

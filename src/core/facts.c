@@ -3,6 +3,7 @@
  * contract years and lengths, loans, interest and cited sources. Subjects
  * are resolved by subject.c. */
 #include "facts.h"
+#include "hash.h"
 #include "money.h"
 #include "pcre_jit.h"
 #include "xalloc.h"
@@ -151,21 +152,13 @@ static const struct trigger trigger_words[] = {
     {"stated", BIT(P_SOURCE_AFTER)},
 };
 
-static uint64_t hash_word(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
 static void build_triggers(struct facts_patterns *p)
 {
     p->nslots = 256;
     p->slots = xcalloc(p->nslots, sizeof *p->slots);
     for (size_t i = 0; i < sizeof trigger_words / sizeof *trigger_words; i++) {
         const char *w = trigger_words[i].word;
-        size_t k = (size_t)hash_word(w, strlen(w)) & (p->nslots - 1);
+        size_t k = (size_t)hash_str(w) & (p->nslots - 1);
         while (p->slots[k].word)
             k = (k + 1) & (p->nslots - 1);
         p->slots[k] = trigger_words[i];
@@ -199,7 +192,7 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
         if (word_holds(w, n, "loan", 4))
             mask |= BIT(P_LOAN);
     }
-    size_t k = (size_t)hash_word(w, n) & (p->nslots - 1);
+    size_t k = (size_t)hash_bytes(w, n) & (p->nslots - 1);
     for (; p->slots[k].word; k = (k + 1) & (p->nslots - 1))
         if (!strncmp(p->slots[k].word, w, n) && !p->slots[k].word[n])
             return mask | p->slots[k].mask;

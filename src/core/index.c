@@ -1,20 +1,13 @@
 /* index: the corpus-wide entity index and its queries (see index.h). */
 #include "index.h"
 #include "buf.h"
+#include "hash.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
 
 void index_init(struct index *ix, const struct corpus *c)
 {

@@ -1,6 +1,7 @@
 /* kb: loading and merging the YAML knowledge base (schema: src/kb/README.md). */
 #include "kb.h"
 #include "buf.h"
+#include "hash.h"
 #include "index.h"
 #include "kb_builtin.h"
 #include "xalloc.h"
@@ -118,18 +119,10 @@ static void add_form(struct kb *kb, const char *text, enum kb_form_kind kind, in
     kb->forms[kb->nforms++] = (struct kb_form){xstrdup(text), kind, entry};
 }
 
-static uint64_t hash_id(const char *id)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *id; id++)
-        h = (h ^ (unsigned char)*id) * 1099511628211ull;
-    return h;
-}
-
 /* Slot of an id (ids carry their kind) in the entry hash. */
 static size_t id_slot(const struct kb *kb, const char *id)
 {
-    size_t mask = kb->nslots - 1, i = (size_t)hash_id(id) & mask;
+    size_t mask = kb->nslots - 1, i = (size_t)hash_str(id) & mask;
     while (kb->slots[i] >= 0 && strcmp(kb->entries[kb->slots[i]].id, id) != 0)
         i = (i + 1) & mask;
     return i;

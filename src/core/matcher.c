@@ -1,5 +1,6 @@
 /* matcher: KB names found by a hash of folded token sequences (see matcher.h). */
 #include "matcher.h"
+#include "hash.h"
 #include "xalloc.h"
 
 #include <stdint.h>
@@ -21,21 +22,6 @@ struct matcher {
     size_t nslots, used;
     size_t max_tokens;
 };
-
-#define HASH_SEED 1469598103934665603ull
-
-/* FNV-1a, continued from h: a key's hash grows with the key, token by token. */
-static uint64_t hash_more(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    return hash_more(HASH_SEED, s, n);
-}
 
 static struct slot *find_slot(const struct matcher *m, const char *key, size_t len, uint64_t hash)
 {
@@ -148,7 +134,7 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
     buf_reset(scratch);
     uint32_t sentence = t->v[i].sentence;
     size_t taken = 0;
-    uint64_t hash = HASH_SEED;
+    uint64_t hash = HASH_INIT; /* grows with the key, token by token */
     for (size_t j = i; j < t->n && taken < m->max_tokens; j++) {
         if (t->v[j].sentence != sentence)
             break;

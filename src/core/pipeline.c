@@ -3,6 +3,7 @@
  * owns the corpus and the index. */
 #include "pipeline.h"
 #include "cache.h"
+#include "hash.h"
 #include "pipeline_cache.h"
 #include "stream.h"
 #include "xalloc.h"
@@ -58,14 +59,14 @@ static size_t thread_count(unsigned want, size_t nfiles)
 /* Mixes a file's bytes into h (its name alone when it cannot be read). */
 static uint64_t hash_file(uint64_t h, const char *path)
 {
-    h = cache_hash(h, path, strlen(path) + 1);
+    h = hash_more(h, path, strlen(path) + 1);
     FILE *f = fopen(path, "rb");
     if (!f)
         return h;
     char chunk[8192];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        h = cache_hash(h, chunk, n);
+        h = hash_more(h, chunk, n);
     fclose(f);
     return h;
 }
@@ -78,7 +79,7 @@ static uint64_t extractor_key(const struct pipeline_options *opt)
     for (size_t i = 0; i < opt->nkb_files; i++)
         h = hash_file(h, opt->kb_files[i]);
     for (size_t i = 0; i < opt->nboilerplate; i++)
-        h = cache_hash(h, opt->boilerplate[i], strlen(opt->boilerplate[i]) + 1);
+        h = hash_more(h, opt->boilerplate[i], strlen(opt->boilerplate[i]) + 1);
     return h;
 }
 

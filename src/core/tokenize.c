@@ -1,5 +1,6 @@
 /* tokenize: words, punctuation and sentence boundaries (see tokenize.h). */
 #include "tokenize.h"
+#include "hash.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -52,8 +53,6 @@ void tokens_reset(struct tokens *t)
     t->nwords = 0;
     buf_reset(&t->folded);
 }
-
-#define FNV_SEED 1469598103934665603ull
 
 /* The table slot of a folded form, or the empty slot where it would go. */
 static size_t word_slot(const struct tokens *t, const char *f, size_t n, uint64_t h)
@@ -223,8 +222,6 @@ static size_t scan_word(const char *s, size_t len, size_t i, bool *poss, size_t 
     return i;
 }
 
-#define FNV_PRIME 1099511628211ull
-
 /* Writes the folded form of s[start, end) at out and returns its end; *h
  * goes on to the FNV-1a hash of what it wrote. */
 static char *fold_into(char *out, const char *s, size_t start, size_t end, uint64_t *h)
@@ -235,7 +232,7 @@ static char *fold_into(char *out, const char *s, size_t start, size_t end, uint6
         if (c < 0x80) { /* ASCII: fold in place */
             c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             *out++ = (char)c;
-            hash = (hash ^ c) * FNV_PRIME;
+            hash = hash_byte(hash, c);
             i++;
             continue;
         }
@@ -246,7 +243,7 @@ static char *fold_into(char *out, const char *s, size_t start, size_t end, uint6
         char *from = out;
         out += utf8_encode(cp, out); /* a fold is never longer than its source */
         for (; from < out; from++)
-            hash = (hash ^ (unsigned char)*from) * FNV_PRIME;
+            hash = hash_byte(hash, (unsigned char)*from);
         i += n;
     }
     *h = hash;
@@ -264,7 +261,7 @@ static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, con
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
     tk->fstart = (uint32_t)t->folded.len;
     buf_reserve(&t->folded, (end - start) + 1);
-    uint64_t h = FNV_SEED;
+    uint64_t h = HASH_INIT;
     char *out = fold_into(t->folded.data + t->folded.len, s, start, end, &h);
     *out = '\0';
     t->folded.len = (size_t)(out - t->folded.data);

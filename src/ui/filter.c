@@ -237,9 +237,8 @@ bool filter_search(struct app *a, const char *pattern)
     a->search_job = search_job_start(s, a->c, a->nknown);
     /* A small corpus is searched before the key returns. */
     struct timespec nap = {0, 100 * 1000};
-    for (int i = 0; a->nknown <= SEARCH_WAIT_ARTICLES && i < SEARCH_WAIT_NAPS &&
-                    !search_job_done(a->search_job);
-         i++)
+    int naps = a->nknown <= SEARCH_WAIT_ARTICLES ? SEARCH_WAIT_NAPS : 0;
+    for (int i = 0; i < naps && !search_job_done(a->search_job); i++)
         nanosleep(&nap, NULL);
     if (!filter_search_poll(a))
         app_message(a, false, "searching /%s/ in %zu articles\xe2\x80\xa6", pattern, a->nknown);
