@@ -53,9 +53,12 @@ static void print_help(void)
 int main(int argc, char **argv)
 {
     static const struct option opts[] = {
-        {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
-        {"kb", required_argument, NULL, 'k'},      {"config", required_argument, NULL, 'c'},
-        {"threads", required_argument, NULL, 't'}, {"no-cache", no_argument, NULL, 'C'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {"kb", required_argument, NULL, 'k'},
+        {"config", required_argument, NULL, 'c'},
+        {"threads", required_argument, NULL, 't'},
+        {"no-cache", no_argument, NULL, 'C'},
         {0},
     };
     struct cli_globals g = {0};

@@ -1,12 +1,12 @@
 /* cli/check: `touchline check FILE...`, validating config, theme and KB files
  * without starting the UI; the kind of each is told from its top-level keys. */
-#include "config_cmds.h"
+#include "cli/config_cmds.h"
 #include "ui/keys.h"
 
-#include "../core/config.h"
-#include "../core/kb.h"
-#include "../core/theme.h"
-#include "../core/yamltree.h"
+#include "core/config/config.h"
+#include "core/extract/kb.h"
+#include "core/config/theme.h"
+#include "core/base/yamltree.h"
 
 #include <errno.h>
 #include <getopt.h>

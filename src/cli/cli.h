@@ -5,9 +5,9 @@
 
 #include <stdbool.h>
 
-#include "core/config.h"
-#include "core/corpus.h"
-#include "core/pipeline.h"
+#include "core/config/config.h"
+#include "core/load/corpus.h"
+#include "core/pipeline/pipeline.h"
 
 /* Exit statuses. */
 enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };

@@ -4,7 +4,7 @@
 #ifndef TOUCHLINE_CLI_CONFIG_CMDS_H
 #define TOUCHLINE_CLI_CONFIG_CMDS_H
 
-#include "cli.h"
+#include "cli/cli.h"
 
 /* `touchline check FILE...`: detects each file's kind from its top-level keys
  * (`styles`: theme; clubs, national_teams, competitions, media, people,

@@ -1,8 +1,8 @@
 /* cli/entities: `touchline entities [--kind KIND] PATH...`, a table of
  * entity, kind, articles and mentions, most mentioned first. */
 #define _GNU_SOURCE /* qsort_r */
-#include "cli.h"
-#include "core/xalloc.h"
+#include "cli/cli.h"
+#include "core/base/xalloc.h"
 
 #include <getopt.h>
 #include <stdio.h>

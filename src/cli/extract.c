@@ -1,8 +1,8 @@
 /* cli/extract: `touchline extract [--pretty] PATH...`, the JSON Lines
  * contract: one object per article, in argument order (folders expanded in
  * load order). */
-#include "cli.h"
-#include "core/export.h"
+#include "cli/cli.h"
+#include "core/index/export.h"
 
 #include <getopt.h>
 #include <stdio.h>

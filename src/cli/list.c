@@ -1,6 +1,6 @@
 /* cli/list: `touchline list [PATH...]`, one tab-separated line per article
  * (date, title, source, path), newest first. */
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -1,9 +1,9 @@
 /* cli/load: turning command-line paths into a corpus or a full pipeline, and
  * usage errors. */
-#include "cli.h"
-#include "core/cache.h"
+#include "cli/cli.h"
+#include "core/cache/cache.h"
 
-#include "core/xalloc.h"
+#include "core/base/xalloc.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -96,8 +96,8 @@ bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struc
     config_free(cfg);
     if (ok)
         pipeline_finish(p);
-    if (ok && pipeline_cache_warning(p))
-        fprintf(stderr, "touchline: warning: cache not written: %s\n", pipeline_cache_warning(p));
+    if (ok && pipeline_warning(p))
+        fprintf(stderr, "touchline: warning: cache not written: %s\n", pipeline_warning(p));
     if (!ok) {
         fprintf(stderr, "touchline: %s\n", err.msg);
         return false;

@@ -1,6 +1,6 @@
 /* cli/mentions: `touchline mentions NAME PATH...`, every mention of the
  * entity NAME resolves to (any alias), grep-style: path:line:col: context. */
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <getopt.h>
 #include <stdio.h>

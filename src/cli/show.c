@@ -1,6 +1,6 @@
 /* cli/show: `touchline show FILE`, an article as loaded: its metadata, a
  * blank line, then the cleaned body. */
-#include "cli.h"
+#include "cli/cli.h"
 
 #include <getopt.h>
 #include <stdio.h>

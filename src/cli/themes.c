@@ -1,9 +1,9 @@
 /* cli/themes: `touchline themes`, every available theme with where it comes
  * from and a one-line colour sample; and finding the non-user theme dirs. */
-#include "config_cmds.h"
+#include "cli/config_cmds.h"
 
-#include "../core/theme.h"
-#include "../core/xalloc.h"
+#include "core/config/theme.h"
+#include "core/base/xalloc.h"
 
 #include <getopt.h>
 #include <limits.h>

@@ -1,11 +1,11 @@
 /* app: the main loop (keys, mouse, signals in one place), the layout of the
  * panes, the status line, and the state operations shared by the views. */
-#include "app.h"
-#include "draw.h"
-#include "style.h"
-#include "theming.h"
-#include "../core/utf8.h"
-#include "../core/xalloc.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/style.h"
+#include "ui/theming.h"
+#include "core/base/utf8.h"
+#include "core/base/xalloc.h"
 
 #include <signal.h>
 #include <stdarg.h>

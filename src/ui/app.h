@@ -8,12 +8,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../core/buf.h"
-#include "../core/config.h"
-#include "../core/pipeline.h"
-#include "../core/search.h"
-#include "curses_compat.h"
-#include "keys.h"
+#include "core/base/buf.h"
+#include "core/config/config.h"
+#include "core/pipeline/pipeline.h"
+#include "core/index/search.h"
+#include "ui/curses_compat.h"
+#include "ui/keys.h"
 
 enum pane_id { PANE_LIST, PANE_READER, PANE_FACTS, PANE_COUNT };
 

@@ -10,9 +10,9 @@
  *   [*N] LABEL KEY...       press the keys (N times over), timed under LABEL
  * A KEY is in the notation of the config's key bindings ("n", "<Enter>",
  * "<C-d>"); "text:Kane" types the letters of Kane one key at a time. */
-#include "bench.h"
-#include "../core/buf.h"
-#include "../core/xalloc.h"
+#include "ui/bench.h"
+#include "core/base/buf.h"
+#include "core/base/xalloc.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "app.h"
+#include "ui/app.h"
 
 /* Replays `script` on a reader whose curses screen is set up (drawing to
  * nowhere) and prints timings to out; t_start (CLOCK_MONOTONIC, ms) is

@@ -1,7 +1,7 @@
 /* draw: width-aware text drawing, styled lines and word wrap (see draw.h). */
-#include "draw.h"
-#include "../core/utf8.h"
-#include "../core/xalloc.h"
+#include "ui/draw.h"
+#include "core/base/utf8.h"
+#include "core/base/xalloc.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

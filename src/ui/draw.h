@@ -8,9 +8,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../core/buf.h"
-#include "curses_compat.h"
-#include "style.h"
+#include "core/base/buf.h"
+#include "ui/curses_compat.h"
+#include "ui/style.h"
 
 /* Draws s[0..len) at (y, x) in at most `cols` columns with attributes
  * `attr`. Returns the columns used. */

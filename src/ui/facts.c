@@ -1,10 +1,10 @@
 /* facts: the facts panel. This article's facts grouped by subject, the
  * clubs it mentions with counts, and, when the target is a person or a club,
  * its dossier across the corpus (articles, mentions, facts newest first). */
-#include "app.h"
-#include "draw.h"
-#include "style.h"
-#include "../core/xalloc.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/style.h"
+#include "core/base/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

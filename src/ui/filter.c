@@ -1,10 +1,10 @@
 /* filter: the article list as filtered by club AND person AND search. Built
  * from the index's per-entity article lists (and the search's), never by
  * walking the corpus text. */
-#include "app.h"
-#include "../core/buf.h"
-#include "../core/search_job.h"
-#include "../core/xalloc.h"
+#include "ui/app.h"
+#include "core/base/buf.h"
+#include "core/index/search_job.h"
+#include "core/base/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

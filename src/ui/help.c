@@ -1,8 +1,8 @@
 /* help: the `?` screen, generated from the live key table (keys.h), so it
  * lists exactly what each key does now. */
-#include "app.h"
-#include "draw.h"
-#include "style.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/style.h"
 
 #include <stdio.h>
 #include <string.h>

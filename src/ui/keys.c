@@ -1,9 +1,9 @@
 /* keys: bindings from key codes to requests, filled from the REQUESTS table (see keys.h). */
-#include "curses_compat.h"
-#include "keys.h"
-#include "../core/config.h"
-#include "../core/utf8.h"
-#include "../core/xalloc.h"
+#include "ui/curses_compat.h"
+#include "ui/keys.h"
+#include "core/config/config.h"
+#include "core/base/utf8.h"
+#include "core/base/xalloc.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -68,7 +68,7 @@ void keys_unbind(int key);
 const char *const *keys_request_names(size_t *n);
 /* Applies the config's bindings: each request it names loses its default
  * keys and gets the config's (an empty list leaves it unbound). Key codes
- * in the config's notation (core/config.h) are mapped onto curses' codes.
+ * in the config's notation (core/config/config.h) are mapped onto curses' codes.
  * Call after config_validate_keys. */
 struct config;
 void keys_apply_config(const struct config *cfg);

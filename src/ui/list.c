@@ -1,9 +1,9 @@
 /* list: the article list pane: date, markers (money fact found, number of
  * clubs) and title, one row per listed article; the selection stays visible. */
-#include "app.h"
-#include "draw.h"
-#include "style.h"
-#include "../core/buf.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/style.h"
+#include "core/base/buf.h"
 
 #include <stdio.h>
 #include <string.h>

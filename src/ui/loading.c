@@ -3,9 +3,9 @@
  * a key never waits) and folds the new articles into the per-article arrays,
  * the date order, the search matches and the list; the status line shows a
  * count and a bar until the index is complete. */
-#include "app.h"
-#include "theming.h"
-#include "../core/xalloc.h"
+#include "ui/app.h"
+#include "ui/theming.h"
+#include "core/base/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

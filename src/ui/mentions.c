@@ -5,11 +5,11 @@
  * filters to show it. A search's matches are those of the listed articles.
  * Items are positions in the target's postings, not pointers: the postings
  * grow (and move) while articles are still loading. */
-#include "app.h"
-#include "draw.h"
-#include "style.h"
-#include "../core/utf8.h"
-#include "../core/xalloc.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/style.h"
+#include "core/base/utf8.h"
+#include "core/base/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

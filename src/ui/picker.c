@@ -1,11 +1,11 @@
 /* picker: the club (c) and person (p) pickers: every entity of the kind
  * with its article count, narrowed fuzzily as you type (index_search);
  * Enter filters the list by the one selected. */
-#include "app.h"
-#include "draw.h"
-#include "style.h"
-#include "../core/utf8.h"
-#include "../core/xalloc.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/style.h"
+#include "core/base/utf8.h"
+#include "core/base/xalloc.h"
 
 #include <stdio.h>
 #include <string.h>

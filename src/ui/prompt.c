@@ -1,9 +1,9 @@
 /* prompt: the `/` search line on the status row: edit a PCRE2 pattern,
  * Enter runs it (filter_search), Esc cancels, Up recalls the last one. */
-#include "app.h"
-#include "draw.h"
-#include "style.h"
-#include "../core/utf8.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/style.h"
+#include "core/base/utf8.h"
 
 #include <string.h>
 

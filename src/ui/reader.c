@@ -1,11 +1,11 @@
 /* reader: the reading pane. Lays the open article out (title, metadata,
  * paragraphs word-wrapped to the pane), paints every entity mention and fact
  * phrase in its kind's style, and owns the entity cursor (]/[, w/b, click). */
-#include "app.h"
-#include "draw.h"
-#include "style.h"
-#include "../core/utf8.h"
-#include "../core/xalloc.h"
+#include "ui/app.h"
+#include "ui/draw.h"
+#include "ui/style.h"
+#include "core/base/utf8.h"
+#include "core/base/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

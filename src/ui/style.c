@@ -1,8 +1,8 @@
 /* style: the terminal's colour depth, the style table filled from a theme,
  * and the curses colour pairs (and palette slots or direct colours for
  * 24-bit themes) that draw it (see style.h). */
-#include "style.h"
-#include "../core/entity.h"
+#include "ui/style.h"
+#include "core/extract/entity.h"
 
 #include <stdlib.h>
 #include <string.h>

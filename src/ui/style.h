@@ -1,14 +1,14 @@
 /* style: how each UI element looks on this terminal, as curses attributes
  * and colour pairs. Each element takes its {fg, bg, attrs} from a theme
- * element (core/theme.h), downgraded to the colours the terminal really has
+ * element (core/config/theme.h), downgraded to the colours the terminal really has
  * (truecolor, 256, 16, 8 or none). */
 #ifndef TOUCHLINE_UI_STYLE_H
 #define TOUCHLINE_UI_STYLE_H
 
 #include <stdbool.h>
 
-#include "../core/theme.h"
-#include "curses_compat.h"
+#include "core/config/theme.h"
+#include "ui/curses_compat.h"
 
 /* X(ID, theme element, attributes added to the theme's) */
 #define STYLE_ELEMENTS(X)                                                                          \

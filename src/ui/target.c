@@ -1,8 +1,8 @@
 /* target: what n/N follow (the entity under the cursor, or the `/` search),
  * its step from occurrence to occurrence across the listed articles (an
  * index query), and its place for the status line. */
-#include "app.h"
-#include "../core/buf.h"
+#include "ui/app.h"
+#include "core/base/buf.h"
 
 #include <stdint.h>
 #include <string.h>

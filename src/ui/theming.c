@@ -1,10 +1,10 @@
 /* theming: the reader's current theme, where themes are looked for, and
  * cycling through them (see theming.h). */
-#include "theming.h"
-#include "style.h"
-#include "../cli/config_cmds.h"
-#include "../core/theme.h"
-#include "../core/xalloc.h"
+#include "ui/theming.h"
+#include "ui/style.h"
+#include "cli/config_cmds.h"
+#include "core/config/theme.h"
+#include "core/base/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,9 +7,9 @@
 
 #include <stdbool.h>
 
-#include "../core/buf.h"
-#include "../core/config.h"
-#include "../core/error.h"
+#include "core/base/buf.h"
+#include "core/config/config.h"
+#include "core/base/error.h"
 
 /* Finds and loads the start-up theme: `named` (--theme NAME|PATH, may be
  * NULL), else the config's, else `mono` when NO_COLOR is set (non-empty),

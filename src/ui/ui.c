@@ -2,14 +2,14 @@
  * key bindings, before the screen is touched), where the articles are (paths,
  * the config's folders, or the bundled samples), the terminal checks, curses
  * set-up and tear-down. */
-#include "ui.h"
-#include "app.h"
-#include "bench.h"
-#include "style.h"
-#include "theming.h"
+#include "ui/ui.h"
+#include "ui/app.h"
+#include "ui/bench.h"
+#include "ui/style.h"
+#include "ui/theming.h"
 
 #include <term.h>
-#include "../core/xalloc.h"
+#include "core/base/xalloc.h"
 
 #ifndef TOUCHLINE_VERSION
 #define TOUCHLINE_VERSION "0.0.0"
@@ -386,9 +386,9 @@ int ui_main(int argc, char **argv, const struct cli_globals *g)
     if (find_paths(argc, argv, cfg, &paths, &npaths, &samples)) {
         if (cli_pipeline_start_config(&pl, paths, npaths, cfg, &o.g, o.kb, true, &err)) {
             status = run(&pl, &o, cfg, samples != NULL, t_start);
-            if (pipeline_cache_warning(&pl))
+            if (pipeline_warning(&pl))
                 fprintf(stderr, "touchline: warning: cache not written: %s\n",
-                        pipeline_cache_warning(&pl));
+                        pipeline_warning(&pl));
             pipeline_close(&pl);
         } else {
             fprintf(stderr, "touchline: %s\n", err.msg);

@@ -3,7 +3,7 @@
 #ifndef TOUCHLINE_UI_H
 #define TOUCHLINE_UI_H
 
-#include "../cli/cli.h"
+#include "cli/cli.h"
 
 /* Parses the reader's options from the full argv (global options such as
  * --kb are accepted again and skipped), finds the articles (the paths given,

@@ -4,7 +4,7 @@
 # exactly its default keys (in the help screen's notation, from keys.c), and
 # nothing else; SYNOPSIS names every command and option of `touchline --help`
 # and of each `touchline COMMAND --help`; touchline.5 lists every theme
-# element of src/core/theme.h and every config key of src/core/config.c. Both
+# element of src/core/config/theme.h and every config key of src/core/config/config.c. Both
 # pages render with `groff -mandoc -ww -z` and `mandoc -Tlint` (each when
 # installed; .ci/run installs both) without a warning.
 set -u
@@ -196,13 +196,13 @@ for o in $reader_opts; do
 done
 
 # touchline.5: every theme element and every config key.
-elements=$(grep -oE 'X\([A-Z_]+, "[a-z_-]+"' "$src/src/core/theme.h" | sed 's/.*"\(.*\)"/\1/')
+elements=$(grep -oE 'X\([A-Z_]+, "[a-z_-]+"' "$src/src/core/config/theme.h" | sed 's/.*"\(.*\)"/\1/')
 themes5=$(awk '/^\.Sh / { on = ($0 == ".Sh THEMES"); next } on' "$page5")
 for e in $elements; do
     grep -qxF ".It Ic $e" <<<"$themes5" && ok "touchline.5: theme element $e" ||
         bad "touchline.5: theme element $e"
 done
-keys=$(sed -n '/top_keys\[\] = {/,/};/p' "$src/src/core/config.c" | grep -o '"[a-z_]*"' | tr -d '"')
+keys=$(sed -n '/top_keys\[\] = {/,/};/p' "$src/src/core/config/config.c" | grep -o '"[a-z_]*"' | tr -d '"')
 config5=$(awk '/^\.Sh / { on = ($0 == ".Sh CONFIGURATION"); next } on' "$page5")
 [ -n "$keys" ] && ok "config.c has top-level keys" || bad "config.c has top-level keys"
 for k in $keys; do

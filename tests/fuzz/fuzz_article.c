@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/article.h"
-#include "core/boilerplate.h"
+#include "core/load/article.h"
+#include "core/load/boilerplate.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

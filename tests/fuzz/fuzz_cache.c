@@ -8,17 +8,17 @@
 #include <string.h>
 
 #include "../unit/cache_helpers.h"
-#include "core/buf.h"
-#include "core/cache_codec.h"
+#include "core/base/buf.h"
+#include "core/cache/cache_codec.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Decodes one framed record; false when it is refused. */
 static bool decode(const unsigned char *rec, size_t len, struct extraction *out)
 {
-    struct codec_head h;
+    struct cache_codec_head h;
     memset(out, 0, sizeof *out);
-    return codec_record_head(rec, len, &h) && codec_record_decode(&h, out);
+    return cache_codec_record_head(rec, len, &h) && cache_codec_record_decode(&h, out);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -27,18 +27,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     struct buf rec;
     buf_init(&rec);
-    codec_put_u32(&rec, (uint32_t)size);
+    cache_codec_put_u32(&rec, (uint32_t)size);
     buf_append(&rec, (const char *)data, size);
-    codec_put_u64(&rec, codec_checksum((const unsigned char *)rec.data, rec.len));
+    cache_codec_put_u64(&rec, cache_codec_checksum((const unsigned char *)rec.data, rec.len));
     struct extraction x;
     if (decode((const unsigned char *)rec.data, rec.len, &x)) {
-        struct codec_head h;
-        codec_record_head((const unsigned char *)rec.data, rec.len, &h);
+        struct cache_codec_head h;
+        cache_codec_record_head((const unsigned char *)rec.data, rec.len, &h);
         struct buf again;
         buf_init(&again);
         char *path = strndup(h.path, h.path_len);
         struct extraction y;
-        if (!codec_put_record(&again, path, h.size, h.mtime_ns, &x) ||
+        if (!cache_codec_put_record(&again, path, h.size, h.mtime_ns, &x) ||
             !decode((const unsigned char *)again.data, again.len, &y))
             abort(); /* what decodes must encode */
         if (!cache_extraction_equal(&x, &y))

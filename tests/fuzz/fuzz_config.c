@@ -3,9 +3,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "core/boilerplate.h"
-#include "core/buf.h"
-#include "core/config.h"
+#include "core/load/boilerplate.h"
+#include "core/base/buf.h"
+#include "core/config/config.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

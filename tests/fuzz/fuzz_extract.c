@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/article.h"
-#include "core/boilerplate.h"
-#include "core/entity.h"
-#include "core/extract.h"
-#include "core/kb.h"
+#include "core/load/article.h"
+#include "core/load/boilerplate.h"
+#include "core/extract/entity.h"
+#include "core/extract/extract.h"
+#include "core/extract/kb.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "core/kb.h"
+#include "core/extract/kb.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,8 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "core/buf.h"
-#include "core/sanitize.h"
+#include "core/base/buf.h"
+#include "core/load/sanitize.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

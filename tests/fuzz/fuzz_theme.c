@@ -3,8 +3,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "core/buf.h"
-#include "core/theme.h"
+#include "core/base/buf.h"
+#include "core/config/theme.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "../unit/cache_helpers.h"
-#include "core/cache.h"
+#include "core/cache/cache.h"
 
 enum { KEY = 7, SET_A = 1, SET_B = 2, N_A = 1000, N_B = 700 };
 static const char *const roots[] = {"/churn"};

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/entity.h"
-#include "core/xalloc.h"
+#include "core/extract/entity.h"
+#include "core/base/xalloc.h"
 
 /* Prints the first difference and returns false. */
 #define CACHE_DIFF(...) (fprintf(stderr, "cache compare: " __VA_ARGS__), fputc('\n', stderr), false)

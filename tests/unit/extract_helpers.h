@@ -6,8 +6,8 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "core/article.h"
-#include "core/extract.h"
+#include "core/load/article.h"
+#include "core/extract/extract.h"
 
 struct fixture {
     struct kb *kb;

@@ -12,9 +12,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/article.h"
-#include "core/buf.h"
-#include "core/utf8.h"
+#include "core/load/article.h"
+#include "core/base/buf.h"
+#include "core/base/utf8.h"
 
 /* 2023-11-14 22:13:20 UTC: the date of every file without one. */
 #define MTIME      ((time_t)1700000000)

@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "core/boilerplate.h"
+#include "core/load/boilerplate.h"
 
 static bool match(const struct boilerplate *bp, const char *line)
 {

@@ -20,11 +20,11 @@
 #include <cmocka.h>
 
 #include "cache_helpers.h"
-#include "core/cache.h"
-#include "core/cache_codec.h"
-#include "core/corpus.h"
-#include "core/extract.h"
-#include "core/hash.h"
+#include "core/cache/cache.h"
+#include "core/cache/cache_codec.h"
+#include "core/load/corpus.h"
+#include "core/extract/extract.h"
+#include "core/base/hash.h"
 
 enum { KEY = 42 };
 static char dir[] = "/tmp/touchline-cache-XXXXXX";
@@ -326,7 +326,7 @@ static unsigned char *small_file(char **file, size_t *len, size_t *len0)
     cache_synth(&x, 5, 0);
     struct buf b;
     buf_init(&b);
-    codec_put_record(&b, "/news/0.md", 0, 0, &x);
+    cache_codec_put_record(&b, "/news/0.md", 0, 0, &x);
     *len0 = b.len;
     buf_free(&b);
     extraction_free(&x);
@@ -411,7 +411,7 @@ static void patch_header(unsigned char *p, size_t off, size_t width, uint64_t v)
 {
     for (size_t i = 0; i < width; i++)
         p[off + i] = (unsigned char)(v >> (8 * i));
-    uint64_t sum = codec_checksum(p, 32);
+    uint64_t sum = cache_codec_checksum(p, 32);
     for (size_t i = 0; i < 8; i++)
         p[32 + i] = (unsigned char)(sum >> (8 * i));
 }
@@ -514,16 +514,16 @@ static void write_hostile(const char *file, enum hostile h)
 {
     struct buf b;
     buf_init(&b);
-    codec_put_u32(&b, 0);
-    codec_put_u64(&b, 1);
-    codec_put_u64(&b, 2);
+    cache_codec_put_u32(&b, 0);
+    cache_codec_put_u64(&b, 1);
+    cache_codec_put_u64(&b, 2);
     varint(&b, 2);
     buf_puts(&b, "/h");
     hostile_payload(&b, h);
     uint32_t n = (uint32_t)(b.len - 4);
     for (int i = 0; i < 4; i++)
         b.data[i] = (char)(n >> (8 * i));
-    codec_put_u64(&b, codec_checksum((const unsigned char *)b.data, b.len));
+    cache_codec_put_u64(&b, cache_codec_checksum((const unsigned char *)b.data, b.len));
     unsigned char head[40] = "TLCACHE";
     head[8] = 1;
     head[16] = KEY;

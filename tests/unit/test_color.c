@@ -9,8 +9,8 @@
 
 #include <string.h>
 
-#include "core/color.h"
-#include "core/suggest.h"
+#include "core/config/color.h"
+#include "core/base/suggest.h"
 
 static struct color parse_ok(const char *s)
 {

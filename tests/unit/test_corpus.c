@@ -16,8 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/buf.h"
-#include "core/corpus.h"
+#include "core/base/buf.h"
+#include "core/load/corpus.h"
 
 static struct boilerplate *bp;
 static char root[64];

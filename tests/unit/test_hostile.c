@@ -15,9 +15,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/buf.h"
-#include "core/kb.h"
-#include "core/yamltree.h"
+#include "core/base/buf.h"
+#include "core/extract/kb.h"
+#include "core/base/yamltree.h"
 #include "extract_helpers.h"
 
 /* CPU seconds since `start`. */

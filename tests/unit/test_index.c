@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "core/pipeline.h"
+#include "core/pipeline/pipeline.h"
 
 static char dir[] = "/tmp/touchline-index-XXXXXX";
 static struct pipeline pl;

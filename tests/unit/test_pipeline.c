@@ -20,8 +20,8 @@
 
 #include <cmocka.h>
 
-#include "core/export.h"
-#include "core/pipeline.h"
+#include "core/index/export.h"
+#include "core/pipeline/pipeline.h"
 
 enum { COPIES = 8 };
 
@@ -168,7 +168,7 @@ static void test_background_load_with_cache(void **state)
         assert_true(pipeline_start(&bg, paths, COPIES, &opt, &err));
         take_slowly(&bg);
         (void)index_search(&bg.index, -1, "inter", (int[4]){0}, 4); /* while it saves */
-        assert_null(pipeline_cache_warning(&bg));
+        assert_null(pipeline_warning(&bg));
         /* The samples folder is given 8 times: each file's one record
          * serves all its copies. */
         /* The cache is read on a thread of its own: the first articles may

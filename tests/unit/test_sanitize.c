@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buf.h"
-#include "core/sanitize.h"
-#include "core/utf8.h"
+#include "core/base/buf.h"
+#include "core/load/sanitize.h"
+#include "core/base/utf8.h"
 
 /* Fails unless s[0..len) is valid UTF-8 that a terminal shows as text. */
 static void assert_safe(const char *s, size_t len)

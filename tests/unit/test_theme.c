@@ -15,8 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/theme.h"
-#include "core/yamltree.h"
+#include "core/config/theme.h"
+#include "core/base/yamltree.h"
 
 static struct tl_error err;
 static struct buf warnings;

@@ -9,7 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "core/utf8.h"
+#include "core/base/utf8.h"
 
 /* Decodes s (of n bytes) and checks the code point and the length used. */
 static void expect_decode(const char *s, size_t n, uint32_t want_cp, size_t want_len)

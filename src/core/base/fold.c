@@ -1,0 +1,38 @@
+/* fold: the one folding of names for matching (see fold.h). */
+#include "core/base/fold.h"
+#include "core/base/buf.h"
+#include "core/base/utf8.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+char *fold_text(const char *s, size_t len)
+{
+    struct buf b;
+    buf_init(&b);
+    bool space = false;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(s + i, len - i, &cp);
+        cp = utf8_fold_cp(cp);
+        bool word = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp >= 0x80;
+        if (cp == '\'' && i < len && (s[i] == 's' || s[i] == 'S') &&
+            (i + 1 == len || s[i + 1] == ' '))
+            i++; /* drop a possessive 's */
+        else if (!word)
+            space = b.len > 0;
+        if (!word)
+            continue;
+        if (space)
+            buf_putc(&b, ' ');
+        space = false;
+        char enc[4];
+        buf_append(&b, enc, utf8_encode(cp, enc));
+    }
+    if (b.len > 4 && !strncmp(b.data, "the ", 4)) {
+        memmove(b.data, b.data + 4, b.len - 3);
+        b.len -= 4;
+    }
+    return buf_detach(&b, NULL);
+}

@@ -1,0 +1,12 @@
+/* fold: folds text for name matching, the one way every stage compares names. */
+#ifndef TOUCHLINE_FOLD_H
+#define TOUCHLINE_FOLD_H
+
+#include <stddef.h>
+
+/* Folds text for name matching (lower case, diacritics off, punctuation to
+ * spaces, a possessive 's dropped, leading "the" dropped, spaces squeezed).
+ * Caller frees. */
+char *fold_text(const char *s, size_t len);
+
+#endif

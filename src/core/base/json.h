@@ -1,0 +1,36 @@
+/* json: a small JSON writer into a struct buf (strings escaped, numbers
+ * printed exactly), with optional indentation. */
+#ifndef TOUCHLINE_JSON_H
+#define TOUCHLINE_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/base/buf.h"
+
+struct json {
+    struct buf *out;
+    bool pretty;
+    int depth;
+    bool need_comma;
+    bool after_key;
+};
+
+void json_init(struct json *j, struct buf *out, bool pretty);
+void json_begin_object(struct json *j);
+void json_end_object(struct json *j);
+void json_begin_array(struct json *j);
+void json_end_array(struct json *j);
+/* Writes `"key":` inside an object; the value follows. */
+void json_key(struct json *j, const char *key);
+void json_string(struct json *j, const char *s);
+void json_string_n(struct json *j, const char *s, size_t len);
+/* Integral values print without a fraction; others with up to 15 digits. */
+void json_number(struct json *j, double v);
+void json_bool(struct json *j, bool v);
+void json_null(struct json *j);
+/* Shorthands for "key": value. */
+void json_kv_string(struct json *j, const char *key, const char *s);
+void json_kv_number(struct json *j, const char *key, double v);
+
+#endif

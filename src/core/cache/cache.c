@@ -1,0 +1,453 @@
+/* cache: the cache file's header, the table of its records built at open,
+ * lookups, stores and the save (see cache.h). The file is a 40-byte header
+ * (magic "TLCACHE\0", u32 format version, u32 0, u64 key, u64 record count,
+ * u64 checksum of those 32 bytes, all little-endian) and then exactly that
+ * many records (cache_codec.h), which must end at the end of the file. */
+#include "core/cache/cache.h"
+#include "core/cache/cache_codec.h"
+#include "core/cache/cache_file.h"
+#include "core/base/hash.h"
+#include "core/base/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef TOUCHLINE_VERSION
+#define TOUCHLINE_VERSION "0.0.0"
+#endif
+
+enum { HEADER_SIZE = 40, FORMAT_VERSION = 1 };
+static const char magic[8] = "TLCACHE";         /* and its NUL */
+static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
+static const long stale_temp_age = 10 * 60;     /* seconds */
+
+/* A record to save: entry `entry - 1` of the file as read (cache_keep), or
+ * `len` bytes encoded by cache_store into a chunk. */
+struct item {
+    size_t entry;
+    const char *bytes;
+    size_t len;
+};
+
+/* Stored records live in chunks of CHUNK bytes (bigger for a bigger record),
+ * never moved once written: no copy as they grow, no doubling slack. */
+struct chunk {
+    char *data;
+    size_t len, cap;
+};
+enum { CHUNK = 4u << 20 };
+/* Past this many bytes of new records, they are written out to the temp
+ * file that cache_save will rename (and their chunks freed): memory stays
+ * bounded however big the cache gets. */
+enum { SPILL_BYTES = 16u << 20 };
+
+/* A record of the file read at open. */
+struct entry {
+    struct cache_codec_head head;
+    uint64_t hash; /* of the path */
+};
+
+struct cache {
+    char *file;
+    uint64_t key;
+    unsigned char *data; /* the file read at open, or NULL */
+    struct entry *entries;
+    size_t nentries;
+    uint32_t *slots; /* entry index + 1, 0 for empty; mask + 1 of them */
+    size_t mask;
+    /* What cache_store wrote (touched by it and cache_save only). */
+    struct buf scratch; /* one record being encoded */
+    struct chunk *chunks;
+    size_t nchunks, ccap;
+    struct item *items; /* the records to save, in store order, not yet written */
+    size_t nitems;
+    size_t chunk_bytes; /* in the chunks */
+    int wfd;            /* the temp file once records are written out, else -1 */
+    char *wtmp;
+    char *werror; /* why writing out failed, or NULL */
+    size_t nstored, icap;
+    unsigned char *matched; /* per entry: stored again byte for byte */
+    bool changed;           /* a store that was not such a match */
+    bool saved;             /* nothing stored since the last save */
+};
+
+uint64_t cache_build_fingerprint(void)
+{
+    uint64_t h = HASH_INIT;
+    int fd = open("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        unsigned char chunk[1 << 16];
+        ssize_t n;
+        size_t total = 0;
+        while ((n = read(fd, chunk, sizeof chunk)) > 0) {
+            h = hash_more(h, chunk, (size_t)n);
+            total += (size_t)n;
+        }
+        close(fd);
+        if (n == 0 && total > 0)
+            return h;
+    }
+    static const char version[] = "touchline " TOUCHLINE_VERSION;
+    return hash_bytes(version, sizeof version - 1);
+}
+
+/* dir/<hash of the roots>.cache */
+static char *cache_path(const char *dir, const char *const *roots, size_t nroots)
+{
+    uint64_t h = HASH_INIT;
+    bool relative = false;
+    for (size_t i = 0; i < nroots; i++)
+        relative |= roots[i][0] != '/';
+    char cwd[4096];
+    if (relative && getcwd(cwd, sizeof cwd))
+        h = hash_more(h, cwd, strlen(cwd) + 1);
+    for (size_t i = 0; i < nroots; i++)
+        h = hash_more(h, roots[i], strlen(roots[i]) + 1);
+    struct buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s/%016llx.cache", dir, (unsigned long long)h);
+    return buf_detach(&b, NULL);
+}
+
+static bool header_valid(const unsigned char *p, size_t size, uint64_t key, uint64_t *count)
+{
+    if (size < HEADER_SIZE || memcmp(p, magic, sizeof magic) ||
+        cache_codec_get_u32(p + 8) != FORMAT_VERSION || cache_codec_get_u32(p + 12) != 0 ||
+        cache_codec_get_u64(p + 16) != key ||
+        cache_codec_checksum(p, 32) != cache_codec_get_u64(p + 32))
+        return false;
+    *count = cache_codec_get_u64(p + 24);
+    return *count <= (size - HEADER_SIZE) / (CODEC_FRAME + CODEC_MIN_BODY);
+}
+
+/* The slot of a path: its entry's, or the empty one where it would go.
+ * FNV-1a's low bits depend only on the inputs' low bits, so the hash is
+ * mixed (murmur3's finalizer) before it picks a slot. */
+static size_t find_slot(const struct cache *c, const char *path, size_t len, uint64_t hash)
+{
+    uint64_t m = (hash ^ (hash >> 33)) * 0xff51afd7ed558ccdULL;
+    size_t i = (size_t)(m ^ (m >> 33)) & c->mask;
+    for (;; i = (i + 1) & c->mask) {
+        uint32_t s = c->slots[i];
+        if (!s)
+            return i;
+        const struct entry *e = &c->entries[s - 1];
+        if (e->hash == hash && e->head.path_len == len && !memcmp(e->head.path, path, len))
+            return i;
+    }
+}
+
+static void build_table(struct cache *c)
+{
+    size_t n = 16;
+    while (n < 2 * c->nentries)
+        n *= 2;
+    c->slots = xcalloc(n, sizeof *c->slots);
+    c->mask = n - 1;
+    for (size_t i = 0; i < c->nentries; i++) {
+        struct entry *e = &c->entries[i];
+        e->hash = hash_bytes(e->head.path, e->head.path_len);
+        c->slots[find_slot(c, e->head.path, e->head.path_len, e->hash)] = (uint32_t)i + 1;
+    }
+}
+
+/* Reads the records' heads; false unless there are exactly `count` and
+ * they end at the end of the file. */
+static bool read_entries(struct cache *c, size_t size, uint64_t count)
+{
+    c->entries = xcalloc(count, sizeof *c->entries);
+    size_t at = HEADER_SIZE;
+    for (uint64_t i = 0; i < count; i++) {
+        struct cache_codec_head *h = &c->entries[i].head;
+        if (!cache_codec_record_head(c->data + at, size - at, h))
+            return false;
+        at += h->len;
+    }
+    c->nentries = (size_t)count;
+    return at == size;
+}
+
+static void load(struct cache *c)
+{
+    size_t size;
+    uint64_t count;
+    c->data = cache_file_read(c->file, max_file, &size);
+    if (c->data && header_valid(c->data, size, c->key, &count) && read_entries(c, size, count))
+        return;
+    free(c->data);
+    free(c->entries);
+    c->data = NULL;
+    c->entries = NULL;
+    c->nentries = 0;
+}
+
+struct cache *cache_open(const char *dir, const char *const *roots, size_t nroots, uint64_t key)
+{
+    if (!dir || !*dir)
+        return NULL;
+    struct cache *c = xcalloc(1, sizeof *c);
+    c->file = cache_path(dir, roots, nroots);
+    c->key = key;
+    buf_init(&c->scratch);
+    c->wfd = -1;
+    load(c);
+    build_table(c);
+    c->matched = xcalloc(c->nentries ? c->nentries : 1, 1);
+    return c;
+}
+
+/* The entry for a path, size and mtime, or NULL. */
+static const struct entry *find(const struct cache *c, const char *path, uint64_t size,
+                                int64_t mtime_ns)
+{
+    size_t len = strlen(path);
+    uint32_t s = c->slots[find_slot(c, path, len, hash_bytes(path, len))];
+    if (!s)
+        return NULL;
+    const struct entry *e = &c->entries[s - 1];
+    return e->head.size == size && e->head.mtime_ns == mtime_ns ? e : NULL;
+}
+
+bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                  struct extraction *out)
+{
+    memset(out, 0, sizeof *out);
+    const struct entry *e = c ? find(c, path, size, mtime_ns) : NULL;
+    return e && cache_codec_record_decode(&e->head, out);
+}
+
+/* Copies a record into the last chunk (a new one when it does not fit). */
+static const char *chunk_put(struct cache *c, const char *p, size_t len)
+{
+    struct chunk *k = c->nchunks ? &c->chunks[c->nchunks - 1] : NULL;
+    if (!k || k->cap - k->len < len) {
+        c->chunks = xgrow(c->chunks, &c->ccap, c->nchunks + 1, sizeof *c->chunks);
+        k = &c->chunks[c->nchunks++];
+        k->cap = len > CHUNK ? len : CHUNK;
+        k->data = xmalloc(k->cap);
+        k->len = 0;
+    }
+    char *at = memcpy(k->data + k->len, p, len);
+    k->len += len;
+    return at;
+}
+
+static void push_item(struct cache *c, struct item it)
+{
+    c->items = xgrow(c->items, &c->icap, c->nitems + 1, sizeof *c->items);
+    c->items[c->nitems++] = it;
+    c->nstored++;
+    c->saved = false;
+}
+
+static void spill(struct cache *c);
+
+void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                 const struct extraction *x)
+{
+    if (!c || !cache_codec_encodable(x))
+        return;
+    buf_reset(&c->scratch);
+    if (!cache_codec_put_record(&c->scratch, path, size, mtime_ns, x))
+        return;
+    const struct entry *e = find(c, path, size, mtime_ns);
+    size_t len = c->scratch.len;
+    size_t i = e ? (size_t)(e - c->entries) : 0;
+    if (e && !c->matched[i] && e->head.len == len && !memcmp(e->head.start, c->scratch.data, len)) {
+        c->matched[i] = 1; /* the same bytes as read: saved from the file's copy */
+        push_item(c, (struct item){i + 1, NULL, 0});
+        return;
+    }
+    c->changed = true;
+    push_item(c, (struct item){0, chunk_put(c, c->scratch.data, len), len});
+    c->chunk_bytes += len;
+    if (c->chunk_bytes > SPILL_BYTES)
+        spill(c);
+}
+
+void cache_keep(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns)
+{
+    const struct entry *e = c ? find(c, path, size, mtime_ns) : NULL;
+    if (!e)
+        return;
+    size_t i = (size_t)(e - c->entries);
+    push_item(c, (struct item){i + 1, NULL, 0});
+    if (c->matched[i])
+        c->changed = true; /* the same record twice */
+    c->matched[i] = 1;
+}
+
+/* The file to save as byte ranges, header first: records kept as read
+ * point into the file read at open, stored ones into the chunks; neighbours are
+ * merged. Nothing is copied. Caller frees. */
+static struct iovec *gather(const struct cache *c, const struct buf *head, size_t *n)
+{
+    struct iovec *v = xmalloc((c->nitems + 1) * sizeof *v);
+    v[0] = (struct iovec){head->data, head->len};
+    *n = 1;
+    for (size_t i = 0; i < c->nitems; i++) {
+        const struct item *it = &c->items[i];
+        char *p = it->entry ? (char *)c->entries[it->entry - 1].head.start : (char *)it->bytes;
+        size_t len = it->entry ? c->entries[it->entry - 1].head.len : it->len;
+        struct iovec *last = &v[*n - 1];
+        if (*n > 1 && (char *)last->iov_base + last->iov_len == p)
+            last->iov_len += len;
+        else
+            v[(*n)++] = (struct iovec){p, len};
+    }
+    return v;
+}
+
+static void put_header(struct buf *b, uint64_t key, uint64_t count)
+{
+    buf_append(b, magic, sizeof magic);
+    cache_codec_put_u32(b, FORMAT_VERSION);
+    cache_codec_put_u32(b, 0);
+    cache_codec_put_u64(b, key);
+    cache_codec_put_u64(b, count);
+    cache_codec_put_u64(b, cache_codec_checksum((const unsigned char *)b->data, b->len));
+}
+
+static void free_chunks(struct cache *c)
+{
+    for (size_t i = 0; i < c->nchunks; i++)
+        free(c->chunks[i].data);
+    c->nchunks = 0;
+    c->chunk_bytes = 0;
+}
+
+/* Creates the folder the cache file goes in. */
+static bool make_folder(const struct cache *c, struct tl_error *err)
+{
+    const char *slash = strrchr(c->file, '/');
+    char *dir = xstrndup(c->file, (size_t)(slash - c->file));
+    bool ok = cache_file_mkdirs(dir, err);
+    free(dir);
+    return ok;
+}
+
+/* Writes the records not yet written to the temp file (created, with room
+ * for the header, the first time) and frees their chunks. A failure is kept
+ * for cache_save to report. */
+static void spill(struct cache *c)
+{
+    if (c->werror)
+        return;
+    if (c->wfd < 0) {
+        struct tl_error err;
+        static const char room[HEADER_SIZE];
+        c->wfd = make_folder(c, &err) ? cache_file_begin(c->file, &c->wtmp, &err) : -1;
+        if (c->wfd < 0) {
+            c->werror = xstrdup(err.msg);
+            return;
+        }
+        if (!cache_file_write(c->wfd, room, sizeof room))
+            c->werror = xstrdup(strerror(errno));
+    }
+    struct buf none = {0}; /* no header: it is written last, over the room */
+    size_t n;
+    struct iovec *v = gather(c, &none, &n);
+    for (size_t i = 0; i < n && !c->werror; i++)
+        if (!cache_file_write(c->wfd, v[i].iov_base, v[i].iov_len))
+            c->werror = xstrdup(strerror(errno));
+    free(v);
+    c->nitems = 0;
+    free_chunks(c);
+}
+
+/* cache_save for a cache whose records went to the temp file. */
+static bool finish_spilled(struct cache *c, struct tl_error *err)
+{
+    spill(c);
+    bool ok = !c->werror;
+    if (ok) {
+        struct buf head;
+        buf_init(&head);
+        put_header(&head, c->key, c->nstored);
+        ok = cache_file_commit(c->wfd, c->wtmp, c->file, head.data, head.len, err);
+        buf_free(&head);
+    } else {
+        tl_error_set(err, "%s: %s", c->file, c->werror);
+        if (c->wfd >= 0)
+            cache_file_abort(c->wfd, c->wtmp);
+    }
+    c->wfd = -1;
+    c->wtmp = NULL;
+    free(c->werror);
+    c->werror = NULL;
+    c->nstored = 0; /* written: a later save starts a new file */
+    c->saved = true;
+    if (ok)
+        cache_file_clean_temps(c->file, stale_temp_age);
+    return ok;
+}
+
+bool cache_save(struct cache *c, struct tl_error *err)
+{
+    if (c && (c->wfd >= 0 || c->werror))
+        return finish_spilled(c, err);
+    if (!c || c->saved || (!c->changed && c->nstored == c->nentries))
+        return true;
+    bool ok = make_folder(c, err);
+    struct buf head;
+    buf_init(&head);
+    put_header(&head, c->key, c->nstored);
+    size_t nparts;
+    struct iovec *parts = gather(c, &head, &nparts);
+    ok = ok && cache_file_replace(c->file, parts, nparts, err);
+    free(parts);
+    buf_free(&head);
+    if (ok) {
+        c->saved = true;
+        cache_file_clean_temps(c->file, stale_temp_age);
+    }
+    return ok;
+}
+
+size_t cache_count(const struct cache *c)
+{
+    return c ? c->nentries : 0;
+}
+
+const char *cache_file(const struct cache *c)
+{
+    return c ? c->file : NULL;
+}
+
+void cache_free(struct cache *c)
+{
+    if (!c)
+        return;
+    if (c->wfd >= 0) /* records written out but never saved: not a cache */
+        cache_file_abort(c->wfd, c->wtmp);
+    free(c->werror);
+    free(c->file);
+    free(c->data);
+    free(c->entries);
+    free(c->slots);
+    free(c->matched);
+    free(c->items);
+    buf_free(&c->scratch);
+    for (size_t i = 0; i < c->nchunks; i++)
+        free(c->chunks[i].data);
+    free(c->chunks);
+    free(c);
+}
+
+char *cache_default_dir(void)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    if (!(xdg && xdg[0] == '/') && !(home && *home))
+        return NULL;
+    struct buf b;
+    buf_init(&b);
+    if (xdg && xdg[0] == '/')
+        buf_printf(&b, "%s/touchline", xdg);
+    else
+        buf_printf(&b, "%s/.cache/touchline", home);
+    return buf_detach(&b, NULL);
+}

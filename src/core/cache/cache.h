@@ -1,0 +1,72 @@
+/* cache: the on-disk cache of extraction results, one file per set of roots,
+ * so that a second run over the same folders skips the extractor for the
+ * articles that did not change (same path, size and mtime, same extractor).
+ * The file is never trusted: anything that fails validation is a miss. */
+#ifndef TOUCHLINE_CACHE_H
+#define TOUCHLINE_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/extract/entity.h"
+#include "core/base/error.h"
+
+struct cache;
+
+/* The extractor fingerprint part that depends on the build: hashes the
+ * running binary (/proc/self/exe), falling back to the version string;
+ * callers mix in KB files and patterns. Reads the whole binary: call it once
+ * per run. */
+uint64_t cache_build_fingerprint(void);
+
+/* Opens (reads) the cache file for a set of roots:
+ * dir/<16 hex digits of hash(roots)>.cache. The roots are hashed as given,
+ * in order; when one is relative the current directory is mixed in too. `key`
+ * is the extractor fingerprint. A missing, unreadable, corrupt, truncated,
+ * oversized (over 1 GiB) or different-key file gives an empty cache (never an
+ * error, never trusted); a folder that cannot be written shows up only at
+ * cache_save. Returns NULL only when dir is NULL or empty (no cache folder,
+ * e.g. cache_default_dir() gave NULL); every function below accepts a NULL
+ * cache and then does nothing (lookups miss, cache_save succeeds). */
+struct cache *cache_open(const char *dir, const char *const *roots, size_t nroots, uint64_t key);
+/* Looks up an article by path, file size and mtime (nanoseconds). On a hit
+ * fills *out (caller owns, frees with extraction_free) and returns true; on a
+ * miss leaves *out empty. A record whose checksum, lengths, enums, entity
+ * references or fact strings fail validation is a miss. Read-only: safe from
+ * several threads at once, and alongside cache_store. */
+bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                  struct extraction *out);
+/* Records an article's extraction for the next save (called from one thread,
+ * in load order; it copies what it needs). A later store of the same path
+ * wins over an earlier one. An extraction holding a fact string the format
+ * does not know (a new currency, say) is not stored, so it can never turn
+ * into a record that always misses. */
+void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                 const struct extraction *x);
+/* Records that an article's extraction is the one cache_lookup gave for it
+ * (same path, size and mtime): its record is kept as read, without being
+ * encoded or copied again. Same threading rules as cache_store. */
+void cache_keep(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns);
+/* Writes every stored record (only those: entries not stored this run are
+ * dropped) to the cache file atomically: a temp file in the same folder
+ * (mkstemp), fsync, rename over the old one, fsync of the folder; creates the
+ * folder (mkdir -p, mode 0700) if needed, and removes temp files of this
+ * cache left by crashed runs more than ten minutes ago. Writes nothing when
+ * the file would hold exactly what was read (every stored record is
+ * byte-identical to a distinct record of a valid file, and there are as many),
+ * including when nothing was read or stored. Returns false with err set on
+ * failure (callers just warn); the old file is then untouched. */
+bool cache_save(struct cache *c, struct tl_error *err);
+/* Records read from a valid file (0 when it was missing or invalid). */
+size_t cache_count(const struct cache *c);
+/* The cache file's path. */
+const char *cache_file(const struct cache *c);
+void cache_free(struct cache *c);
+
+/* The default folder: $XDG_CACHE_HOME/touchline, else $HOME/.cache/touchline
+ * (an empty HOME or a relative XDG_CACHE_HOME counts as unset); NULL if
+ * neither is set. Caller frees. */
+char *cache_default_dir(void);
+
+#endif

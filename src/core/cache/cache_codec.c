@@ -1,0 +1,422 @@
+/* cache_codec: one cache record to and from bytes (see cache_codec.h).
+ * Inside a record, counts, lengths and offsets are LEB128 varints, signed
+ * numbers are zigzag varints, a double is its IEEE bits as a u64, and a fact
+ * string is its length + 1 then its bytes (0 for NULL). */
+#include "core/cache/cache_codec.h"
+#include "core/base/xalloc.h"
+
+#include <limits.h>
+#include <string.h>
+
+/* The values the extractor gives the static fact strings (facts_find.c,
+ * money.c); a record holding anything else is invalid. */
+static const char *const currencies[] = {"GBP", "EUR", "USD", NULL};
+static const char *const periods[] = {"week", "month", "year", NULL};
+static const char *const types[] = {"end", "length", NULL};
+static const char *const statuses[] = {"expires", "offered", "signed", NULL};
+static const char *const qualifiers[] = {"up to", "reported", "undisclosed", NULL};
+
+/* The smallest encoded mention, entity and fact, to bound counts. */
+enum { MIN_MENTION = 3, MIN_ENTITY = 5, MIN_FACT = 1 + 1 + 1 + 8 + 5 + 6 + 1 + MIN_MENTION };
+
+/* ---- writing ---- */
+
+void cache_codec_put_u32(struct buf *b, uint32_t v)
+{
+    char c[4];
+    for (int i = 0; i < 4; i++)
+        c[i] = (char)(v >> (8 * i));
+    buf_append(b, c, 4);
+}
+
+void cache_codec_put_u64(struct buf *b, uint64_t v)
+{
+    char c[8];
+    for (int i = 0; i < 8; i++)
+        c[i] = (char)(v >> (8 * i));
+    buf_append(b, c, 8);
+}
+
+static void put_varint(struct buf *b, uint64_t v)
+{
+    char c[10];
+    size_t n = 0;
+    do {
+        c[n++] = (char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+        v >>= 7;
+    } while (v);
+    buf_append(b, c, n);
+}
+
+static void put_svarint(struct buf *b, int64_t v)
+{
+    put_varint(b, ((uint64_t)v << 1) ^ (v < 0 ? UINT64_MAX : 0));
+}
+
+static void put_string(struct buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    put_varint(b, n);
+    buf_append(b, s, n);
+}
+
+/* A string that may be NULL: length + 1, or 0. */
+static void put_opt_string(struct buf *b, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    put_varint(b, s ? n + 1 : 0);
+    buf_append(b, s ? s : "", n);
+}
+
+static void put_mention(struct buf *b, const struct mention *m)
+{
+    buf_putc(b, (char)m->in_title);
+    put_varint(b, m->start);
+    put_varint(b, m->end);
+}
+
+static void put_entity(struct buf *b, const struct found_entity *e)
+{
+    put_string(b, e->id);
+    put_string(b, e->name);
+    buf_putc(b, (char)e->kind);
+    buf_putc(b, (char)e->role);
+    put_varint(b, e->nmentions);
+    for (size_t i = 0; i < e->nmentions; i++)
+        put_mention(b, &e->mentions[i]);
+}
+
+static void put_fact(struct buf *b, const struct fact *f)
+{
+    uint64_t bits;
+    memcpy(&bits, &f->value, sizeof bits);
+    buf_putc(b, (char)f->kind);
+    buf_putc(b, (char)f->has_value);
+    put_svarint(b, f->subject);
+    cache_codec_put_u64(b, bits);
+    put_opt_string(b, f->currency);
+    put_opt_string(b, f->period);
+    put_opt_string(b, f->type);
+    put_opt_string(b, f->status);
+    put_opt_string(b, f->qualifier);
+    const int ints[] = {f->team, f->from, f->to, f->club, f->year, f->goals};
+    for (size_t i = 0; i < sizeof ints / sizeof *ints; i++)
+        put_svarint(b, ints[i]);
+    put_opt_string(b, f->loan_length);
+    put_mention(b, &f->span);
+}
+
+bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
+                            const struct extraction *x)
+{
+    size_t start = b->len;
+    cache_codec_put_u32(b, 0); /* the length, filled in below */
+    cache_codec_put_u64(b, size);
+    cache_codec_put_u64(b, (uint64_t)mtime_ns);
+    put_string(b, path);
+    put_varint(b, x->nentities);
+    for (size_t i = 0; i < x->nentities; i++)
+        put_entity(b, &x->entities[i]);
+    put_varint(b, x->nfacts);
+    for (size_t i = 0; i < x->nfacts; i++)
+        put_fact(b, &x->facts[i]);
+    if (b->len - start - 4 > UINT32_MAX) {
+        b->len = start; /* cannot happen with articles under 16 MiB */
+        b->data[start] = '\0';
+        return false;
+    }
+    uint32_t n = (uint32_t)(b->len - start - 4);
+    for (int i = 0; i < 4; i++)
+        b->data[start + (size_t)i] = (char)(n >> (8 * i));
+    cache_codec_put_u64(
+        b, cache_codec_checksum((const unsigned char *)b->data + start, b->len - start));
+    return true;
+}
+
+/* ---- checks shared by both directions ---- */
+
+/* The static string of a table equal to s[0..n), or NULL. */
+static const char *table_find(const char *const *table, const char *s, size_t n)
+{
+    for (size_t i = 0; table[i]; i++)
+        if (strlen(table[i]) == n && !memcmp(table[i], s, n))
+            return table[i];
+    return NULL;
+}
+
+static bool in_table(const char *const *table, const char *s)
+{
+    return !s || table_find(table, s, strlen(s));
+}
+
+static bool valid_ref(int64_t e, size_t nentities)
+{
+    return e == NO_ENTITY || (e >= 0 && (uint64_t)e < nentities);
+}
+
+static bool fact_encodable(const struct fact *f, size_t ne)
+{
+    return (unsigned)f->kind < FACT_KIND_COUNT && valid_ref(f->subject, ne) &&
+           valid_ref(f->team, ne) && valid_ref(f->from, ne) && valid_ref(f->to, ne) &&
+           valid_ref(f->club, ne) && in_table(currencies, f->currency) &&
+           in_table(periods, f->period) && in_table(types, f->type) &&
+           in_table(statuses, f->status) && in_table(qualifiers, f->qualifier);
+}
+
+bool cache_codec_encodable(const struct extraction *x)
+{
+    for (size_t i = 0; i < x->nentities; i++)
+        if ((unsigned)x->entities[i].kind >= ENTITY_KIND_COUNT ||
+            (unsigned)x->entities[i].role > ROLE_OTHER)
+            return false;
+    for (size_t i = 0; i < x->nfacts; i++)
+        if (!fact_encodable(&x->facts[i], x->nentities))
+            return false;
+    return true;
+}
+
+/* ---- reading ---- */
+
+uint32_t cache_codec_get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+uint64_t cache_codec_get_u64(const unsigned char *p)
+{
+    return (uint64_t)cache_codec_get_u32(p) | (uint64_t)cache_codec_get_u32(p + 4) << 32;
+}
+
+uint64_t cache_codec_checksum(const unsigned char *p, size_t len)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ len;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        h = (h ^ cache_codec_get_u64(p + i)) * 0x100000001b3ULL;
+        h ^= h >> 29;
+    }
+    uint64_t tail = 0;
+    for (size_t k = 0; i + k < len; k++)
+        tail |= (uint64_t)p[i + k] << (8 * k);
+    h = (h ^ tail) * 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 32);
+}
+
+/* A cursor over a record's bytes; any failure clears ok and later reads
+ * return zeros, so a decoder checks ok once at the end of a step. */
+struct reader {
+    const unsigned char *p, *end;
+    bool ok;
+};
+
+static size_t left(const struct reader *r)
+{
+    return (size_t)(r->end - r->p);
+}
+
+static unsigned get_byte(struct reader *r)
+{
+    if (!r->ok || r->p == r->end)
+        return r->ok = false, 0;
+    return *r->p++;
+}
+
+static uint64_t get_varint(struct reader *r)
+{
+    if (r->ok && r->p < r->end && *r->p < 0x80)
+        return *r->p++; /* most are one byte */
+    uint64_t v = 0;
+    for (unsigned shift = 0; shift < 64; shift += 7) {
+        unsigned c = get_byte(r);
+        if (shift == 63 && c > 1)
+            break; /* more than 64 bits */
+        v |= (uint64_t)(c & 0x7f) << shift;
+        if (!(c & 0x80))
+            return v;
+    }
+    r->ok = false;
+    return 0;
+}
+
+static int64_t get_svarint(struct reader *r)
+{
+    uint64_t v = get_varint(r);
+    return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+}
+
+static bool get_bool(struct reader *r)
+{
+    unsigned c = get_byte(r);
+    if (c > 1)
+        r->ok = false;
+    return c == 1;
+}
+
+/* A count of items of at least `min` bytes each, bounded by what is left. */
+static size_t get_count(struct reader *r, size_t min)
+{
+    uint64_t n = get_varint(r);
+    if (n > left(r) / min)
+        return r->ok = false, 0;
+    return (size_t)n;
+}
+
+/* n bytes in place, or NULL. */
+static const char *get_bytes(struct reader *r, uint64_t n)
+{
+    if (!r->ok || n > left(r))
+        return r->ok = false, NULL;
+    const char *s = (const char *)r->p;
+    r->p += n;
+    return s;
+}
+
+/* An owned copy of a string without NULs, or NULL. */
+static char *get_string(struct reader *r)
+{
+    uint64_t n = get_varint(r);
+    const char *s = get_bytes(r, n);
+    if (!s || memchr(s, '\0', n))
+        return r->ok = false, NULL;
+    return xstrndup(s, n);
+}
+
+/* A fact string mapped to the table's static copy; NULL stays NULL. */
+static const char *get_static(struct reader *r, const char *const *table)
+{
+    uint64_t n = get_varint(r);
+    if (!n)
+        return NULL;
+    const char *s = get_bytes(r, n - 1);
+    const char *found = s ? table_find(table, s, n - 1) : NULL;
+    if (!found)
+        r->ok = false;
+    return found;
+}
+
+/* A mention's offsets, refused unless they fit its fields' type. */
+static void get_mention(struct reader *r, struct mention *m)
+{
+    m->in_title = get_bool(r);
+    uint64_t start = get_varint(r), end = get_varint(r);
+    m->start = start;
+    m->end = end;
+    if (m->start != start || m->end != end)
+        r->ok = false;
+}
+
+static void get_entity(struct reader *r, struct found_entity *e)
+{
+    e->id = get_string(r);
+    e->name = get_string(r);
+    e->kind = get_byte(r);
+    e->role = get_byte(r);
+    if ((unsigned)e->kind >= ENTITY_KIND_COUNT || (unsigned)e->role > ROLE_OTHER)
+        r->ok = false;
+    size_t n = get_count(r, MIN_MENTION);
+    if (!r->ok)
+        return;
+    e->mentions = xcalloc(n, sizeof *e->mentions);
+    e->nmentions = n;
+    for (size_t i = 0; i < n && r->ok; i++)
+        get_mention(r, &e->mentions[i]);
+}
+
+/* A zigzag int that must fit an int. */
+static int get_int(struct reader *r)
+{
+    int64_t v = get_svarint(r);
+    if (v < INT_MIN || v > INT_MAX)
+        return r->ok = false, 0;
+    return (int)v;
+}
+
+/* An entity reference: NO_ENTITY or an index below ne. */
+static int get_ref(struct reader *r, size_t ne)
+{
+    int v = get_int(r);
+    if (!valid_ref(v, ne))
+        r->ok = false;
+    return v;
+}
+
+static void get_fact(struct reader *r, struct fact *f, size_t ne)
+{
+    f->kind = get_byte(r);
+    if ((unsigned)f->kind >= FACT_KIND_COUNT)
+        r->ok = false;
+    f->has_value = get_bool(r);
+    f->subject = get_ref(r, ne);
+    const char *bits = get_bytes(r, 8);
+    uint64_t v = bits ? cache_codec_get_u64((const unsigned char *)bits) : 0;
+    memcpy(&f->value, &v, sizeof v);
+    f->currency = get_static(r, currencies);
+    f->period = get_static(r, periods);
+    f->type = get_static(r, types);
+    f->status = get_static(r, statuses);
+    f->qualifier = get_static(r, qualifiers);
+    f->team = get_ref(r, ne);
+    f->from = get_ref(r, ne);
+    f->to = get_ref(r, ne);
+    f->club = get_ref(r, ne);
+    f->year = get_int(r);
+    f->goals = get_int(r);
+    uint64_t n = get_varint(r);
+    const char *s = n ? get_bytes(r, n - 1) : NULL;
+    if (s && memchr(s, '\0', n - 1))
+        r->ok = false;
+    f->loan_length = s && r->ok ? xstrndup(s, n - 1) : NULL;
+    get_mention(r, &f->span);
+}
+
+static void get_extraction(struct reader *r, struct extraction *x)
+{
+    size_t n = get_count(r, MIN_ENTITY);
+    if (!r->ok)
+        return;
+    x->entities = xcalloc(n, sizeof *x->entities);
+    x->nentities = n;
+    for (size_t i = 0; i < n && r->ok; i++)
+        get_entity(r, &x->entities[i]);
+    n = get_count(r, MIN_FACT);
+    if (!r->ok)
+        return;
+    x->facts = xcalloc(n, sizeof *x->facts);
+    x->nfacts = n;
+    for (size_t i = 0; i < n && r->ok; i++)
+        get_fact(r, &x->facts[i], x->nentities);
+}
+
+bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_codec_head *h)
+{
+    if (avail < CODEC_FRAME + CODEC_MIN_BODY)
+        return false;
+    uint32_t n = cache_codec_get_u32(p);
+    if (n < CODEC_MIN_BODY || n > avail - CODEC_FRAME)
+        return false;
+    struct reader r = {p + 4 + 16, p + 4 + n, true};
+    uint64_t len = get_varint(&r);
+    h->path = get_bytes(&r, len);
+    if (!h->path)
+        return false;
+    h->len = CODEC_FRAME + (size_t)n;
+    h->size = cache_codec_get_u64(p + 4);
+    h->mtime_ns = (int64_t)cache_codec_get_u64(p + 12);
+    h->path_len = (size_t)len;
+    h->start = p;
+    return true;
+}
+
+bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t n = h->len - 8;
+    if (cache_codec_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
+        return false;
+    struct reader r = {(const unsigned char *)h->path + h->path_len, h->start + n, true};
+    get_extraction(&r, out);
+    if (r.ok && r.p == r.end)
+        return true;
+    extraction_free(out);
+    return false;
+}

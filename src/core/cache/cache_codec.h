@@ -1,0 +1,52 @@
+/* cache_codec: the bytes of one cache record (an article's path, size, mtime
+ * and complete extraction) and the little-endian integers the cache file is
+ * made of. Decoding validates everything against the bytes it was given, so
+ * a corrupt or hostile record is refused, never read out of bounds. Internal
+ * to cache.c. */
+#ifndef TOUCHLINE_CACHE_CODEC_H
+#define TOUCHLINE_CACHE_CODEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/base/buf.h"
+#include "core/extract/entity.h"
+
+/* A record is: u32 n, then n bytes (u64 size, i64 mtime_ns, varint path
+ * length, path, extraction), then a u64 checksum of the 4 + n bytes before
+ * it. The smallest n: size, mtime, an empty path and two zero counts. */
+enum { CODEC_FRAME = 4 + 8, CODEC_MIN_BODY = 8 + 8 + 1 + 2 };
+
+/* Where a record's fields are, from cache_codec_record_head. */
+struct cache_codec_head {
+    size_t len; /* the whole record, framing and checksum included */
+    uint64_t size;
+    int64_t mtime_ns;
+    const char *path; /* not NUL-terminated */
+    size_t path_len;
+    const unsigned char *start; /* the record's first byte */
+};
+
+void cache_codec_put_u32(struct buf *b, uint32_t v);
+void cache_codec_put_u64(struct buf *b, uint64_t v);
+uint32_t cache_codec_get_u32(const unsigned char *p);
+uint64_t cache_codec_get_u64(const unsigned char *p);
+/* The records' checksum: a multiply-xorshift over 8-byte words (each step a
+ * bijection, so any single changed word changes it). */
+uint64_t cache_codec_checksum(const unsigned char *p, size_t len);
+
+/* Whether an extraction can be stored so that it reads back equal: fact
+ * strings from the known tables, enums in range, entity references valid. */
+bool cache_codec_encodable(const struct extraction *x);
+/* Appends a whole record; false (appending nothing) if it would pass 4 GiB. */
+bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
+                            const struct extraction *x);
+/* Reads the framing and header of the record at p (avail bytes left in the
+ * file). Returns false when they do not fit; the checksum is not checked. */
+bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_codec_head *h);
+/* Checks the checksum and decodes the extraction of a record whose head was
+ * read; false (with *out empty) on any failure. */
+bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out);
+
+#endif

@@ -1,0 +1,191 @@
+/* cache_file: reading and atomically replacing cache files (see cache_file.h). */
+#include "core/cache/cache_file.h"
+#include "core/base/buf.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Reads exactly n bytes; false on an error or an early end. */
+static bool read_all(int fd, unsigned char *p, size_t n)
+{
+    while (n) {
+        ssize_t got = read(fd, p, n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return false;
+        p += got;
+        n -= (size_t)got;
+    }
+    return true;
+}
+
+unsigned char *cache_file_read(const char *path, size_t max, size_t *size)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    unsigned char *data = NULL;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size <= max) {
+        *size = (size_t)st.st_size;
+        data = malloc(*size + 1);
+        unsigned char extra;
+        if (data && (!read_all(fd, data, *size) || read(fd, &extra, 1) != 0)) {
+            free(data); /* shorter or longer than it said */
+            data = NULL;
+        }
+    }
+    close(fd);
+    return data;
+}
+
+bool cache_file_mkdirs(const char *dir, struct tl_error *err)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return tl_error_set(err, "%s: out of memory", dir);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+            int e = errno;
+            free(p);
+            return tl_error_set(err, "%s: %s", dir, strerror(e));
+        }
+        *s = '/';
+    }
+    free(p);
+    struct stat st;
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        return tl_error_set(err, "%s: %s", dir, strerror(errno));
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return tl_error_set(err, "%s: not a folder", dir);
+    return true;
+}
+
+static bool write_all(int fd, const unsigned char *p, size_t n)
+{
+    while (n) {
+        ssize_t put = write(fd, p, n);
+        if (put < 0 && errno == EINTR)
+            continue;
+        if (put <= 0)
+            return false;
+        p += put;
+        n -= (size_t)put;
+    }
+    return true;
+}
+
+/* fsync of the folder holding path, so the rename itself is durable. */
+static void sync_parent(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, (size_t)(slash - path) + (slash == path)) : strdup(".");
+    int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
+
+int cache_file_begin(const char *path, char **tmp, struct tl_error *err)
+{
+    struct buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(b.data);
+    if (fd < 0) {
+        tl_error_set(err, "%s: %s", b.data, strerror(errno));
+        buf_free(&b);
+        return -1;
+    }
+    *tmp = buf_detach(&b, NULL);
+    return fd;
+}
+
+bool cache_file_write(int fd, const void *p, size_t n)
+{
+    return write_all(fd, p, n);
+}
+
+void cache_file_abort(int fd, char *tmp)
+{
+    close(fd);
+    unlink(tmp);
+    free(tmp);
+}
+
+bool cache_file_commit(int fd, char *tmp, const char *path, const void *head, size_t hlen,
+                       struct tl_error *err)
+{
+    bool ok = !hlen || (lseek(fd, 0, SEEK_SET) == 0 && write_all(fd, head, hlen)); /* the header */
+    ok = ok && fsync(fd) == 0;
+    int e = errno;
+    ok = close(fd) == 0 && ok;
+    if (ok && rename(tmp, path) != 0) {
+        e = errno;
+        ok = false;
+    }
+    if (!ok) {
+        tl_error_set(err, "%s: %s", path, strerror(e ? e : EIO));
+        unlink(tmp);
+    } else {
+        sync_parent(path);
+    }
+    free(tmp);
+    return ok;
+}
+
+bool cache_file_replace(const char *path, const struct iovec *parts, size_t nparts,
+                        struct tl_error *err)
+{
+    char *tmp;
+    int fd = cache_file_begin(path, &tmp, err);
+    if (fd < 0)
+        return false;
+    bool ok = true;
+    for (size_t i = 0; ok && i < nparts; i++)
+        ok = write_all(fd, parts[i].iov_base, parts[i].iov_len);
+    if (!ok) {
+        tl_error_set(err, "%s: %s", path, strerror(errno ? errno : EIO));
+        cache_file_abort(fd, tmp);
+        return false;
+    }
+    return cache_file_commit(fd, tmp, path, NULL, 0, err);
+}
+
+void cache_file_clean_temps(const char *path, long age)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, (size_t)(slash - path) + (slash == path)) : strdup(".");
+    DIR *d = dir ? opendir(dir) : NULL;
+    struct buf prefix;
+    buf_init(&prefix);
+    buf_printf(&prefix, "%s.tmp.", slash ? slash + 1 : path);
+    time_t now = time(NULL);
+    struct dirent *de;
+    while (d && (de = readdir(d))) {
+        struct stat st;
+        if (!strncmp(de->d_name, prefix.data, prefix.len) &&
+            fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+            st.st_mtime < now - age)
+            unlinkat(dirfd(d), de->d_name, 0);
+    }
+    if (d)
+        closedir(d);
+    buf_free(&prefix);
+    free(dir);
+}

@@ -1,0 +1,172 @@
+/* entity: names of kinds and roles, entity ids, and freeing an extraction. */
+#include "core/extract/entity.h"
+#include "core/base/buf.h"
+#include "core/base/utf8.h"
+#include "core/base/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[ENTITY_KIND_COUNT] = {"person", "club", "national_team",
+                                                          "competition", "media"};
+static const char *const role_names[] = {"unknown", "player",   "manager",
+                                         "agent",   "official", "other"};
+static const char *const fact_names[FACT_KIND_COUNT] = {
+    "fee",         "wage", "release_clause", "loan",  "contract", "caps",
+    "appearances", "age",  "interest",       "source"};
+
+const char *entity_kind_name(enum entity_kind k)
+{
+    return (unsigned)k < ENTITY_KIND_COUNT ? kind_names[k] : "unknown";
+}
+
+bool entity_kind_parse(const char *s, enum entity_kind *out)
+{
+    for (int i = 0; i < ENTITY_KIND_COUNT; i++) {
+        if (!strcmp(s, kind_names[i])) {
+            *out = (enum entity_kind)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *person_role_name(enum person_role r)
+{
+    return (unsigned)r <= ROLE_OTHER ? role_names[r] : "unknown";
+}
+
+bool person_role_parse(const char *s, enum person_role *out)
+{
+    for (int i = 0; i <= ROLE_OTHER; i++) {
+        if (!strcmp(s, role_names[i])) {
+            *out = (enum person_role)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *fact_kind_name(enum fact_kind k)
+{
+    return (unsigned)k < FACT_KIND_COUNT ? fact_names[k] : "unknown";
+}
+
+char *entity_make_id(enum entity_kind kind, const char *name)
+{
+    struct buf b;
+    buf_init(&b);
+    buf_puts(&b, entity_kind_name(kind));
+    buf_putc(&b, ':');
+    size_t len = strlen(name);
+    bool dash = false;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += utf8_decode(name + i, len - i, &cp);
+        cp = utf8_fold_cp(cp);
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+            if (dash && b.data[b.len - 1] != ':')
+                buf_putc(&b, '-');
+            buf_putc(&b, (char)cp);
+            dash = false;
+        } else if (cp != '\'') {
+            dash = true;
+        }
+    }
+    return buf_detach(&b, NULL);
+}
+
+void extraction_free(struct extraction *x)
+{
+    if (x->block) {
+        free(x->block);
+        memset(x, 0, sizeof *x);
+        return;
+    }
+    for (size_t i = 0; i < x->nentities; i++) {
+        free(x->entities[i].id);
+        free(x->entities[i].name);
+        free(x->entities[i].mentions);
+    }
+    free(x->entities);
+    for (size_t i = 0; i < x->nfacts; i++)
+        free(x->facts[i].loan_length);
+    free(x->facts);
+    memset(x, 0, sizeof *x);
+}
+
+/* Bytes for n objects of `size`, rounded up to 8 so what follows is aligned. */
+static size_t span8(size_t n, size_t size)
+{
+    return (n * size + 7) & ~(size_t)7;
+}
+
+static size_t packed_size(const struct extraction *x, char *const *ids, char *const *names)
+{
+    size_t total = span8(x->nentities, sizeof *x->entities) + span8(x->nfacts, sizeof *x->facts);
+    for (size_t i = 0; i < x->nentities; i++)
+        total += span8(x->entities[i].nmentions, sizeof *x->entities[i].mentions);
+    for (size_t i = 0; i < x->nentities; i++) {
+        if (!ids || !ids[i])
+            total += strlen(x->entities[i].id) + 1;
+        if (!names || !names[i])
+            total += strlen(x->entities[i].name) + 1;
+    }
+    for (size_t i = 0; i < x->nfacts; i++)
+        if (x->facts[i].loan_length)
+            total += strlen(x->facts[i].loan_length) + 1;
+    return total;
+}
+
+/* Copies a string to *at and moves *at past it. */
+static char *put_string(char **at, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *copy = memcpy(*at, s, n);
+    *at += n;
+    return copy;
+}
+
+/* Packs x; entity i's id and name are copied in, or point to ids[i] and
+ * names[i] when those arrays and entries are not NULL. */
+static void pack(struct extraction *x, char *const *ids, char *const *names)
+{
+    char *block = xmalloc(packed_size(x, ids, names)), *at = block;
+    struct found_entity *ents = (struct found_entity *)at;
+    at += span8(x->nentities, sizeof *ents);
+    struct fact *facts = (struct fact *)at;
+    at += span8(x->nfacts, sizeof *facts);
+    for (size_t i = 0; i < x->nentities; i++) {
+        const struct found_entity *e = &x->entities[i];
+        ents[i] = *e;
+        ents[i].mentions = (struct mention *)at;
+        if (e->nmentions)
+            memcpy(ents[i].mentions, e->mentions, e->nmentions * sizeof *e->mentions);
+        at += span8(e->nmentions, sizeof *e->mentions);
+    }
+    for (size_t i = 0; i < x->nentities; i++) {
+        ents[i].id = ids && ids[i] ? ids[i] : put_string(&at, x->entities[i].id);
+        ents[i].name = names && names[i] ? names[i] : put_string(&at, x->entities[i].name);
+    }
+    for (size_t i = 0; i < x->nfacts; i++) {
+        facts[i] = x->facts[i];
+        if (x->facts[i].loan_length)
+            facts[i].loan_length = put_string(&at, x->facts[i].loan_length);
+    }
+    size_t nentities = x->nentities, nfacts = x->nfacts;
+    extraction_free(x);
+    *x = (struct extraction){ents, nentities, facts, nfacts, block};
+}
+
+void extraction_pack(struct extraction *x)
+{
+    if (!x->block && (x->nentities || x->nfacts))
+        pack(x, NULL, NULL);
+}
+
+void extraction_pack_shared(struct extraction *x, char *const *ids, char *const *names)
+{
+    if (x->nentities || x->nfacts)
+        pack(x, ids, names);
+}

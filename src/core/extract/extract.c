@@ -1,0 +1,413 @@
+/* extract: one article's extraction, pass by pass: tokenise title and body,
+ * match KB names, find people, find facts, then emit entities in order of
+ * first mention (see extract.h). The passes share a struct doc. */
+#include "core/extract/extract.h"
+#include "core/extract/extract_doc.h"
+#include "core/base/fold.h"
+#include "core/base/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct extractor *extractor_new(const struct kb *kb, struct tl_error *err)
+{
+    struct extractor *ex = xcalloc(1, sizeof *ex);
+    ex->kb = kb;
+    lexicon_build(ex);
+    ex->kb_folded = xcalloc(kb->nentries ? kb->nentries : 1, sizeof *ex->kb_folded);
+    ex->kb_id = xcalloc(kb->nentries ? kb->nentries : 1, sizeof *ex->kb_id);
+    for (; ex->nkb_folded < kb->nentries; ex->nkb_folded++) {
+        const struct kb_entry *k = &kb->entries[ex->nkb_folded];
+        ex->kb_folded[ex->nkb_folded] = fold_text(k->name, strlen(k->name));
+        ex->kb_id[ex->nkb_folded] = entity_make_id(k->kind, k->name);
+    }
+    ex->matcher = matcher_new(kb);
+    ex->patterns = facts_patterns_new(err);
+    if (!ex->patterns) {
+        extractor_free(ex);
+        return NULL;
+    }
+    return ex;
+}
+
+void extractor_free(struct extractor *ex)
+{
+    if (!ex)
+        return;
+    matcher_free(ex->matcher);
+    facts_patterns_free(ex->patterns);
+    lexicon_free(ex);
+    for (size_t i = 0; i < ex->nkb_folded; i++) {
+        free(ex->kb_folded[i]);
+        free(ex->kb_id[i]);
+    }
+    free(ex->kb_folded);
+    free(ex->kb_id);
+    free(ex);
+}
+
+const char *doc_text(const struct doc *d, size_t tok)
+{
+    return (d->t.v[tok].flags & TOK_TITLE) ? d->a->title : d->a->body;
+}
+
+int doc_add_mention(struct doc *d, size_t tok, size_t tok_end, int entity, bool weak)
+{
+    d->m = xgrow(d->m, &d->mcap, d->nm + 1, sizeof *d->m);
+    d->m[d->nm] = (struct doc_mention){tok, tok_end, entity, weak};
+    for (size_t i = tok; i < tok_end; i++)
+        d->owner[i] = (int)d->nm;
+    if (!weak)
+        d->e[entity].strong = true;
+    return (int)d->nm++;
+}
+
+static int add_entity(struct doc *d, enum entity_kind kind, int kb_entry, char *name, char *folded,
+                      bool borrowed)
+{
+    d->e = xgrow(d->e, &d->ecap, d->ne + 1, sizeof *d->e);
+    d->e[d->ne] =
+        (struct doc_entity){kind, ROLE_UNKNOWN, kb_entry, name, folded, 0, false, borrowed};
+    return (int)d->ne++;
+}
+
+int doc_add_entity_owned(struct doc *d, enum entity_kind kind, int kb_entry, char *name,
+                         char *folded)
+{
+    return add_entity(d, kind, kb_entry, name, folded, false);
+}
+
+int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name)
+{
+    return add_entity(d, kind, kb_entry, xstrdup(name), fold_text(name, strlen(name)), false);
+}
+
+static void entity_free_names(struct doc_entity *e)
+{
+    if (!e->borrowed) {
+        free(e->name);
+        free(e->folded);
+    }
+}
+
+void doc_rename_entity(struct doc *d, int e, const char *name)
+{
+    entity_free_names(&d->e[e]);
+    d->e[e].name = xstrdup(name);
+    d->e[e].folded = fold_text(name, strlen(name));
+    d->e[e].borrowed = false;
+}
+
+char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end)
+{
+    const char *text = doc_text(d, tok);
+    return xstrndup(text + d->t.v[tok].start, d->t.v[tok_end - 1].end - d->t.v[tok].start);
+}
+
+bool doc_token_in(const struct doc *d, size_t i, const char *const *words)
+{
+    if (i >= d->t.n)
+        return false;
+    const char *f = tokens_folded(&d->t, i);
+    for (size_t k = 0; words[k]; k++)
+        if (words[k][0] == f[0] && !strcmp(f, words[k]))
+            return true;
+    return false;
+}
+
+/* The doc entity for a KB entry, created on first use. */
+static int entity_for_kb(struct doc *d, int entry)
+{
+    for (size_t i = 0; i < d->ne; i++)
+        if (d->e[i].kb_entry == entry)
+            return (int)i;
+    const struct kb_entry *k = &d->ex->kb->entries[entry];
+    int e = add_entity(d, k->kind, entry, k->name, d->ex->kb_folded[entry], true);
+    d->e[e].role = k->role;
+    return e;
+}
+
+static const char *const team_words[] = {
+    "international", "internationals", "national",   "squad",      "team",
+    "side",          "under-21",       "under-21s",  "u21",        "u-21",
+    "under-20",      "under-19",       "under-23",   "coach",      "manager",
+    "boss",          "captain",        "striker",    "midfielder", "defender",
+    "goalkeeper",    "keeper",         "forward",    "winger",     "caps",
+    "cap",           "fans",           "supporters", "debut",      NULL};
+static const char *const place_words[] = {
+    "in",   "into",   "from",  "across", "around", "throughout", "visit", "visiting",
+    "born", "native", "leave", "left",   "near",   "outside",    "of",    NULL};
+/* Words before "to" that make the country a destination, not an opponent. */
+static const char *const travel_words[] = {
+    "moved", "move",   "moving",    "return",    "returned", "returning", "back",
+    "trip",  "travel", "travelled", "flew",      "fly",      "went",      "go",
+    "going", "gone",   "emigrated", "relocated", "sent",     "tour",      NULL};
+static const char *const venue_words[] = {"park",  "road",   "lane", "stadium", "ground", "arena",
+                                          "field", "bridge", "way",  "avenue",  "street", NULL};
+static const char *const demonym_team_words[] = {
+    "international", "internationals", "under-21", "under-21s", "u21", "u-21",
+    "under-20",      "under-19",       "under-23", "national",  NULL};
+
+/* Whether the words before token `tok` make a name a place: "in Japan",
+ * "moved to Spain", and "in Korea and Japan". */
+static bool place_before(const struct doc *d, size_t tok, bool travel)
+{
+    if (tok == 0)
+        return false;
+    if (doc_token_in(d, tok - 1, place_words))
+        return true;
+    if (travel && tokens_is(&d->t, tok - 1, "to") && tok >= 2 &&
+        doc_token_in(d, tok - 2, travel_words))
+        return true;
+    if ((tokens_is(&d->t, tok - 1, "and") || tokens_is(&d->t, tok - 1, "or")) && tok >= 3 &&
+        (d->t.v[tok - 2].flags & TOK_CAP) && d->owner[tok - 2] < 0)
+        return place_before(d, tok - 2, travel);
+    return false;
+}
+
+/* A country name is the national team unless it reads as a place. */
+static bool national_team_context(const struct doc *d, size_t tok, size_t end)
+{
+    if (doc_token_in(d, end, team_words) || (d->t.v[end - 1].flags & TOK_POSS))
+        return true;
+    return !place_before(d, tok, true);
+}
+
+/* A form written in capitals in the KB ("AS", "PSG") only matches capitals. */
+static bool acronym_ok(const struct doc *d, size_t i, const struct kb_form *f)
+{
+    size_t upper = 0, letters = 0;
+    for (const char *c = f->text; *c && *c != ' '; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z'))
+            letters++;
+        upper += *c >= 'A' && *c <= 'Z';
+    }
+    return !(letters >= 2 && upper == letters) || (d->t.v[i].flags & TOK_UPPER);
+}
+
+/* Chooses among the KB forms of one match: a strong form of an entity
+ * already in the doc, else the first strong form, else a weak one. */
+static int choose_form(const struct doc *d, const int *forms, size_t n, bool *weak)
+{
+    const struct kb *kb = d->ex->kb;
+    int best = -1, best_score = -1;
+    for (size_t k = 0; k < n; k++) {
+        const struct kb_form *f = &kb->forms[forms[k]];
+        int score = (f->kind == KB_FORM_WEAK || f->kind == KB_FORM_DEMONYM) ? 0 : 2;
+        for (size_t e = 0; e < d->ne; e++)
+            if (d->e[e].kb_entry == f->entry)
+                score++;
+        if (score > best_score) {
+            best = forms[k];
+            best_score = score;
+        }
+    }
+    *weak = best >= 0 && kb->forms[best].kind == KB_FORM_WEAK;
+    return best;
+}
+
+/* Whether a KB match may stand at tokens [i, end). */
+static bool kb_match_allowed(const struct doc *d, size_t i, size_t end, const struct kb_form *f)
+{
+    const struct token *tk = &d->t.v[i];
+    if (!(tk->flags & (TOK_CAP | TOK_NUM | TOK_UPPER)))
+        return false;
+    if (end == i + 1 && i > 0 && (d->t.v[i - 1].flags & TOK_CAP) &&
+        !(d->t.v[i].flags & TOK_SENT_START) && (d->lex[i - 1] & LEX_GIVEN))
+        return false; /* "Joe Jordan": a person, not the country */
+    enum entity_kind kind = d->ex->kb->entries[f->entry].kind;
+    if (!acronym_ok(d, i, f))
+        return false;
+    if (end == i + 1 && (d->lex[i] & LEX_GIVEN) && end < d->t.n && (d->t.v[end].flags & TOK_CAP) &&
+        !(d->t.v[end].flags & TOK_SENT_START) && !doc_token_in(d, end, team_words) &&
+        !(d->t.v[i].flags & TOK_POSS))
+        return false; /* "Jordan Henderson": a person, not the country */
+    if (f->kind == KB_FORM_DEMONYM)
+        return doc_token_in(d, end, demonym_team_words);
+    if (kind == ENTITY_NATIONAL_TEAM)
+        return national_team_context(d, i, end);
+    if (kind == ENTITY_CLUB && end < d->t.n && (d->t.v[end].flags & TOK_CAP) &&
+        doc_token_in(d, end, venue_words))
+        return false; /* "Villa Park" is a ground */
+    if (kind == ENTITY_CLUB && end == i + 1 && place_before(d, i, false) &&
+        !(d->t.v[i].flags & TOK_POSS) && !tokens_is(&d->t, i - 1, "from"))
+        return false; /* "in Cardiff": the city */
+    return true;
+}
+
+/* A KB name refused here may still be part of a person's name: "Joe
+ * Jordan", "Jordan Henderson" (a given name next to another capital). */
+static bool might_be_a_name(const struct doc *d, size_t i, size_t end)
+{
+    bool after_given = i > 0 && (d->t.v[i - 1].flags & TOK_CAP) && (d->lex[i - 1] & LEX_GIVEN);
+    bool given_first = (d->lex[i] & LEX_GIVEN) && end < d->t.n && (d->t.v[end].flags & TOK_CAP);
+    return end == i + 1 && (after_given || given_first);
+}
+
+/* Whether a KB form may start at word token i, asked of the matcher once
+ * per word (`starts` per word number: 0 not asked yet, 1 no, 2 yes). */
+static bool kb_may_start(const struct doc *d, uint8_t *starts, size_t i)
+{
+    uint8_t *s = &starts[d->t.v[i].word];
+    if (!*s)
+        *s = matcher_may_start(d->ex->matcher, &d->t, i) ? 2 : 1;
+    return *s == 2;
+}
+
+static void kb_pass(struct doc *d)
+{
+    uint8_t *starts = xcalloc(d->t.nwords ? d->t.nwords : 1, 1);
+    for (size_t i = 0; i < d->t.n; i++) {
+        if (!(d->t.v[i].flags & TOK_WORD) || d->owner[i] >= 0 || !kb_may_start(d, starts, i))
+            continue;
+        const int *forms;
+        size_t n;
+        size_t end = matcher_longest(d->ex->matcher, &d->t, i, &d->scratch, &forms, &n);
+        if (end == i)
+            continue;
+        bool weak;
+        int form = choose_form(d, forms, n, &weak);
+        const struct kb_form *f = &d->ex->kb->forms[form];
+        if (!kb_match_allowed(d, i, end, f)) {
+            if (!might_be_a_name(d, i, end))
+                for (size_t k = i; k < end; k++)
+                    d->lex[k] |= LEX_NOT_NAME; /* "in Spain": a place, not a person either */
+            continue;
+        }
+        doc_add_mention(d, i, end, entity_for_kb(d, f->entry), weak);
+        i = end - 1;
+    }
+    free(starts);
+}
+
+static const char *const weak_before[] = {"v",      "vs",   "against", "beat",    "beating",
+                                          "joined", "join", "joins",   "joining", NULL};
+static const char *const media_before[] = {"to", "told", "in", "the", "by", NULL};
+
+/* A weak form stands when its entity is named plainly elsewhere in the
+ * article, or when the words around it are about football. */
+static bool weak_supported(const struct doc *d, const struct doc_mention *m)
+{
+    if (d->e[m->entity].strong)
+        return true;
+    enum entity_kind kind = d->e[m->entity].kind;
+    if (kind == ENTITY_MEDIA)
+        return m->tok > 0 && doc_token_in(d, m->tok - 1, media_before) &&
+               !(d->t.v[m->tok].flags & TOK_SENT_START);
+    enum person_role role;
+    if (doc_is_role_word(d, m->tok_end, &role))
+        return true;
+    if (kind == ENTITY_CLUB && (d->t.v[m->tok].flags & TOK_SENT_START) &&
+        tokens_is_punct(&d->t, m->tok_end, ':') && m->tok_end + 2 < d->t.n &&
+        tokens_is_punct(&d->t, m->tok_end + 2, ','))
+        return true; /* a line-up: "Clyde: Hewitt, Potter, ..." */
+    return m->tok > 0 && doc_token_in(d, m->tok - 1, weak_before) && kind == ENTITY_CLUB;
+}
+
+static void resolve_weak(struct doc *d)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < d->nm; i++) {
+        struct doc_mention *m = &d->m[i];
+        if (m->weak && !weak_supported(d, m)) {
+            bool person = d->e[m->entity].kind == ENTITY_PERSON;
+            for (size_t k = m->tok; k < m->tok_end; k++) {
+                d->owner[k] = -1;
+                d->lex[k] |= person ? 0 : LEX_KB_WEAK;
+            }
+            continue;
+        }
+        m->weak = false;
+        d->m[out] = *m;
+        for (size_t k = m->tok; k < m->tok_end; k++)
+            d->owner[k] = (int)out;
+        out++;
+    }
+    d->nm = out;
+}
+
+/* Copies the doc's entities and mentions into the public extraction, in
+ * order of first mention (title mentions first), dropping unmentioned ones. */
+static void emit(struct doc *d, struct extraction *out)
+{
+    int *map = xmalloc((d->ne ? d->ne : 1) * sizeof *map);
+    memset(map, 0xff, (d->ne ? d->ne : 1) * sizeof *map);
+    size_t *count = xcalloc(d->ne ? d->ne : 1, sizeof *count);
+    for (size_t i = 0; i < d->nm; i++)
+        count[d->m[i].entity]++;
+    out->entities = xcalloc(d->ne ? d->ne : 1, sizeof *out->entities);
+    out->nentities = 0;
+    for (size_t i = 0; i < d->nm; i++) {
+        int e = d->m[i].entity;
+        if (map[e] < 0) {
+            map[e] = (int)out->nentities;
+            struct found_entity *fe = &out->entities[out->nentities++];
+            fe->kind = d->e[e].kind;
+            fe->role = d->e[e].role;
+            fe->name = xstrdup(d->e[e].name);
+            fe->id = d->e[e].borrowed ? xstrdup(d->ex->kb_id[d->e[e].kb_entry])
+                                      : entity_make_id(fe->kind, fe->name);
+            fe->mentions = xmalloc(count[e] * sizeof *fe->mentions);
+        }
+        struct found_entity *fe = &out->entities[map[e]];
+        const struct token *a = &d->t.v[d->m[i].tok], *b = &d->t.v[d->m[i].tok_end - 1];
+        fe->mentions[fe->nmentions++] =
+            (struct mention){a->start, b->end, (a->flags & TOK_TITLE) != 0};
+    }
+    for (size_t i = 0; i < d->nf; i++) {
+        struct fact *f = &d->f[i];
+        int *refs[] = {&f->subject, &f->team, &f->from, &f->to, &f->club};
+        for (size_t k = 0; k < sizeof refs / sizeof *refs; k++)
+            if (*refs[k] >= 0)
+                *refs[k] = map[*refs[k]];
+    }
+    out->facts = d->f;
+    out->nfacts = d->nf;
+    d->f = NULL;
+    d->nf = 0;
+    free(map);
+    free(count);
+}
+
+static int compare_mentions(const void *pa, const void *pb)
+{
+    const struct doc_mention *a = pa, *b = pb;
+    return a->tok < b->tok ? -1 : a->tok > b->tok;
+}
+
+void extractor_run(const struct extractor *ex, const struct article *a, struct extraction *out)
+{
+    struct doc d;
+    memset(&d, 0, sizeof d);
+    d.ex = ex;
+    d.a = a;
+    tokens_init(&d.t);
+    buf_init(&d.scratch);
+    tokens_add_text(&d.t, a->title, strlen(a->title), TOK_TITLE);
+    tokens_add_text(&d.t, a->body, a->body_len, 0);
+    d.owner = xmalloc((d.t.n ? d.t.n : 1) * sizeof *d.owner);
+    memset(d.owner, 0xff, (d.t.n ? d.t.n : 1) * sizeof *d.owner);
+    lexicon_lookup(&d);
+    kb_pass(&d);
+    resolve_weak(&d);
+    people_find(&d);
+    if (d.nm > 1)
+        qsort(d.m, d.nm, sizeof *d.m, compare_mentions);
+    for (size_t i = 0; i < d.nm; i++)
+        for (size_t k = d.m[i].tok; k < d.m[i].tok_end; k++)
+            d.owner[k] = (int)i;
+    facts_find(&d);
+    memset(out, 0, sizeof *out);
+    emit(&d, out);
+    for (size_t i = 0; i < d.ne; i++)
+        entity_free_names(&d.e[i]);
+    free(d.e);
+    free(d.lex);
+    free(d.role);
+    free(d.m);
+    free(d.f);
+    free(d.owner);
+    buf_free(&d.scratch);
+    tokens_free(&d.t);
+}

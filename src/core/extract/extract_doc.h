@@ -1,0 +1,124 @@
+/* extract_doc: the working state of one article's extraction, shared by the
+ * extractor's passes (extract_lexicon.c: lexicon flags; extract.c: KB
+ * names; people.c: persons; facts.c: facts). Private to the extractor: nothing outside
+ * src/core/extract*.c, people.c and facts*.c / subject.c includes it. */
+#ifndef TOUCHLINE_EXTRACT_DOC_H
+#define TOUCHLINE_EXTRACT_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/load/article.h"
+#include "core/base/buf.h"
+#include "core/extract/entity.h"
+#include "core/extract/kb.h"
+#include "core/extract/matcher.h"
+#include "core/extract/tokens.h"
+
+struct facts_patterns;
+
+/* What the lexicon says of a token, looked up once per token. */
+enum lex_flag {
+    LEX_GIVEN = 1 << 0,     /* a given name */
+    LEX_PARTICLE = 1 << 1,  /* de, van, da ... */
+    LEX_NOT_NAME = 1 << 2,  /* never part of a person's name */
+    LEX_ROLE = 1 << 3,      /* a role word; the role is in doc.role */
+    LEX_KB_WEAK = 1 << 4,   /* a weak KB form left unsupported ("Crusaders", "Clyde") */
+    LEX_ROLE_HEAD = 1 << 5, /* first word of a role word of several ("chief" executive) */
+};
+
+/* One word of the KB lexicon with what it is (enum lex_flag bits). */
+struct lex_slot {
+    const char *word; /* points into the KB */
+    uint32_t hash;    /* of the word, checked before comparing it */
+    uint8_t flags;
+    uint8_t role;
+};
+
+struct extractor {
+    const struct kb *kb;
+    struct matcher *matcher;
+    struct facts_patterns *patterns;
+    struct lex_slot *lex; /* open-addressing hash of the lexicon's words */
+    size_t nlex;
+    char **kb_folded; /* per KB entry: fold_text of its name */
+    char **kb_id;     /* per KB entry: entity_make_id of its kind and name */
+    size_t nkb_folded;
+    char **owned; /* words the hash points at that are not the KB's: folded
+                   * demonyms, first words of roles of several words */
+    size_t nowned;
+};
+
+/* A mention: tokens [tok, tok_end) that name entity `entity`. */
+struct doc_mention {
+    size_t tok, tok_end;
+    int entity;
+    bool weak; /* a weak KB form awaiting support */
+};
+
+/* An entity being built. */
+struct doc_entity {
+    enum entity_kind kind;
+    enum person_role role;
+    int kb_entry;   /* -1 for people found from context */
+    char *name;     /* owned unless borrowed */
+    char *folded;   /* fold_text(name), owned unless borrowed */
+    size_t ntokens; /* tokens in the longest form seen (people) */
+    bool strong;    /* has at least one non-weak mention */
+    bool borrowed;  /* name and folded belong to the KB and the extractor */
+};
+
+struct doc {
+    const struct extractor *ex;
+    const struct article *a;
+    struct tokens t;
+    struct buf scratch;
+    int *owner;    /* per token: index of the mention covering it, or -1 */
+    uint8_t *lex;  /* per token: enum lex_flag bits */
+    uint8_t *role; /* per token: enum person_role when LEX_ROLE */
+    struct doc_mention *m;
+    size_t nm, mcap;
+    struct doc_entity *e;
+    size_t ne, ecap;
+    struct fact *f;
+    size_t nf, fcap;
+};
+
+/* The text a token belongs to (title or body). */
+const char *doc_text(const struct doc *d, size_t tok);
+/* Adds a mention (the tokens must not be owned yet) and returns its index. */
+int doc_add_mention(struct doc *d, size_t tok, size_t tok_end, int entity, bool weak);
+/* Adds an entity and returns its index. `name` is copied. */
+int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name);
+/* The same with a name and its fold_text that the entity takes over. */
+int doc_add_entity_owned(struct doc *d, enum entity_kind kind, int kb_entry, char *name,
+                         char *folded);
+/* Renames an entity (keeps its folded form in step). */
+void doc_rename_entity(struct doc *d, int e, const char *name);
+/* Copies tokens [tok, tok_end) of the text as written, space-joined. */
+char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end);
+/* The folded token i equals one of a NULL-terminated list. */
+bool doc_token_in(const struct doc *d, size_t i, const char *const *words);
+/* The KB lexicon has token i's folded form in the role-word list of a role. */
+bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role);
+
+/* A role word (or two-word role: "chief executive") ends right before
+ * token i. */
+bool doc_role_before(const struct doc *d, size_t i, enum person_role *role);
+
+/* extract_lexicon.c: the lexicon hash of an extractor, built once, and the
+ * per-token lexicon flags and roles of a doc (d->lex, d->role). */
+void lexicon_build(struct extractor *ex);
+void lexicon_free(struct extractor *ex);
+void lexicon_lookup(struct doc *d);
+
+/* people.c: finds people from context and links surnames to full names. */
+void people_find(struct doc *d);
+/* facts.c: compiled fact patterns. */
+struct facts_patterns *facts_patterns_new(struct tl_error *err);
+void facts_patterns_free(struct facts_patterns *p);
+/* facts.c: finds facts in the body and resolves their subjects. */
+void facts_find(struct doc *d);
+
+#endif

@@ -1,0 +1,209 @@
+/* extract_lexicon: the KB lexicon as one hash of words (given names,
+ * particles, words that are never names, demonyms, role words and the first
+ * words of roles of several words), and each article's words looked up in
+ * it once: the per-token flags the extractor's passes read (see
+ * extract_doc.h). */
+#include "core/extract/extract_doc.h"
+#include "core/base/hash.h"
+#include "core/base/fold.h"
+#include "core/base/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The slot of word w (n bytes), or the empty slot where it would go. */
+static struct lex_slot *lex_find(const struct extractor *ex, const char *w, size_t n)
+{
+    uint64_t h = hash_bytes(w, n);
+    size_t mask = ex->nlex - 1, i = (size_t)h & mask;
+    for (; ex->lex[i].word; i = (i + 1) & mask) {
+        const struct lex_slot *s = &ex->lex[i];
+        if (s->hash == (uint32_t)h && !memcmp(s->word, w, n) && !s->word[n])
+            break;
+    }
+    return &ex->lex[i];
+}
+
+static struct lex_slot *lex_slot(const struct extractor *ex, const char *w)
+{
+    return lex_find(ex, w, strlen(w));
+}
+
+/* Claims an empty slot for a word. */
+static void lex_claim(struct lex_slot *s, const char *word)
+{
+    s->word = word;
+    s->hash = (uint32_t)hash_str(word);
+}
+
+static void lex_add(struct extractor *ex, char *const *words, size_t n, uint8_t flag, int role)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct lex_slot *s = lex_slot(ex, words[i]);
+        if (!s->word)
+            lex_claim(s, words[i]);
+        s->flags |= flag;
+        if (role >= 0 && !(s->flags & LEX_ROLE & ~flag))
+            s->role = (uint8_t)role;
+    }
+}
+
+/* The slot of a word the extractor allocated: claimed with it when new
+ * (the extractor keeps it), else the word is freed. */
+static struct lex_slot *lex_own(struct extractor *ex, char *word)
+{
+    struct lex_slot *s = lex_slot(ex, word);
+    if (s->word) {
+        free(word);
+        return s;
+    }
+    ex->owned = xrealloc(ex->owned, (ex->nowned + 1) * sizeof *ex->owned);
+    ex->owned[ex->nowned++] = word;
+    lex_claim(s, word);
+    return s;
+}
+
+/* Demonyms ("Dutch", "Brazilian") are adjectives, never part of a name. */
+static void add_demonyms(struct extractor *ex)
+{
+    for (size_t i = 0; i < ex->kb->nforms; i++) {
+        const struct kb_form *f = &ex->kb->forms[i];
+        if (f->kind != KB_FORM_DEMONYM || strchr(f->text, ' '))
+            continue;
+        char *folded = fold_text(f->text, strlen(f->text));
+        lex_own(ex, folded)->flags |= LEX_NOT_NAME;
+    }
+}
+
+/* Marks the first word of every role word of several words, so that
+ * doc_role_before looks a pair of words up only after such a word. */
+static void add_role_heads(struct extractor *ex)
+{
+    const struct kb_lexicon *l = &ex->kb->lex;
+    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++)
+        for (size_t i = 0; i < l->nrole_words[r]; i++) {
+            const char *w = l->role_words[r][i], *space = strchr(w, ' ');
+            if (space)
+                lex_own(ex, xstrndup(w, (size_t)(space - w)))->flags |= LEX_ROLE_HEAD;
+        }
+}
+
+void lexicon_build(struct extractor *ex)
+{
+    const struct kb_lexicon *l = &ex->kb->lex;
+    size_t total = l->ngiven + l->nparticles + l->nnot_names + ex->kb->nforms;
+    for (int r = 0; r <= ROLE_OTHER; r++)
+        total += 2 * l->nrole_words[r]; /* role words and their first words */
+    ex->nlex = 64;
+    while (ex->nlex < total * 2 + 1)
+        ex->nlex *= 2;
+    ex->lex = xcalloc(ex->nlex, sizeof *ex->lex);
+    lex_add(ex, l->given_names, l->ngiven, LEX_GIVEN, -1);
+    lex_add(ex, l->particles, l->nparticles, LEX_PARTICLE, -1);
+    lex_add(ex, l->not_names, l->nnot_names, LEX_NOT_NAME, -1);
+    add_demonyms(ex);
+    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++)
+        lex_add(ex, l->role_words[r], l->nrole_words[r], LEX_ROLE, r);
+    add_role_heads(ex);
+}
+
+static bool role_of(const struct doc *d, const char *folded, size_t n, enum person_role *role)
+{
+    const struct lex_slot *s = lex_find(d->ex, folded, n);
+    if (!s->word || !(s->flags & LEX_ROLE))
+        return false;
+    *role = (enum person_role)s->role;
+    return true;
+}
+
+void lexicon_lookup(struct doc *d)
+{
+    size_t n = d->t.n ? d->t.n : 1;
+    d->lex = xcalloc(n, 1);
+    d->role = xcalloc(n, 1);
+    for (size_t i = 0; i < d->t.n; i++) {
+        if (!(d->t.v[i].flags & TOK_WORD))
+            continue;
+        size_t first = d->t.first[d->t.v[i].word];
+        if (first != i && (d->t.v[first].flags & TOK_WORD)) {
+            d->lex[i] = d->lex[first]; /* the same word: looked up already */
+            d->role[i] = d->role[first];
+            continue;
+        }
+        const char *w = tokens_folded(&d->t, i);
+        const struct lex_slot *s = lex_find(d->ex, w, d->t.v[i].fend - d->t.v[i].fstart);
+        if (s->word && (s->flags & ~LEX_ROLE_HEAD)) {
+            d->lex[i] = s->flags;
+            d->role[i] = s->role;
+            continue;
+        }
+        d->lex[i] = s->word ? s->flags : 0; /* only the first word of a role */
+        /* "co-owners", "strikers": the role of the last part, singular */
+        const char *dash = strrchr(w, '-');
+        const char *part = dash ? dash + 1 : w;
+        size_t blen = strlen(part);
+        char base[64];
+        blen = blen < sizeof base - 1 ? blen : sizeof base - 1;
+        memcpy(base, part, blen);
+        base[blen] = '\0';
+        if (blen > 3 && base[blen - 1] == 's')
+            base[--blen] = '\0';
+        s = lex_find(d->ex, base, blen);
+        if (s->word && (s->flags & LEX_ROLE)) {
+            d->lex[i] |= LEX_ROLE | LEX_NOT_NAME;
+            d->role[i] = s->role;
+        }
+    }
+}
+
+bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)
+{
+    if (i >= d->t.n || !(d->lex[i] & LEX_ROLE))
+        return false;
+    *role = (enum person_role)d->role[i];
+    return true;
+}
+
+/* Appends s (n bytes) to out[0..len), as much as fits with a NUL; returns
+ * the new length. */
+static size_t append_cut(char *out, size_t size, size_t len, const char *s, size_t n)
+{
+    if (n > size - 1 - len)
+        n = size - 1 - len;
+    memcpy(out + len, s, n);
+    out[len + n] = '\0';
+    return len + n;
+}
+
+/* Whether the two words before token i are a role word of two ("chief
+ * executive"). Only looked up after the first word of such a role. */
+static bool two_word_role(const struct doc *d, size_t i, enum person_role *role)
+{
+    if (i < 2 || !(d->t.v[i - 2].flags & TOK_WORD))
+        return false;
+    const struct token *a = &d->t.v[i - 2], *b = &d->t.v[i - 1];
+    char two[128]; /* the two words, cut to fit */
+    bool fits = (a->fend - a->fstart) + 1 + (b->fend - b->fstart) < sizeof two;
+    if (fits && !(d->lex[i - 2] & LEX_ROLE_HEAD))
+        return false;
+    size_t n = append_cut(two, sizeof two, 0, tokens_folded(&d->t, i - 2), a->fend - a->fstart);
+    n = append_cut(two, sizeof two, n, " ", 1);
+    n = append_cut(two, sizeof two, n, tokens_folded(&d->t, i - 1), b->fend - b->fstart);
+    return role_of(d, two, n, role);
+}
+
+bool doc_role_before(const struct doc *d, size_t i, enum person_role *role)
+{
+    if (i == 0 || !(d->t.v[i - 1].flags & TOK_WORD))
+        return false;
+    return two_word_role(d, i, role) || doc_is_role_word(d, i - 1, role);
+}
+
+void lexicon_free(struct extractor *ex)
+{
+    free(ex->lex);
+    for (size_t i = 0; i < ex->nowned; i++)
+        free(ex->owned[i]);
+    free(ex->owned);
+}

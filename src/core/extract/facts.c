@@ -1,0 +1,352 @@
+/* facts: the fact patterns (PCRE2, compiled once with JIT) and what each
+ * match means: money (fee, wage, release clause), caps, appearances, ages,
+ * contract years and lengths, loans, interest and cited sources. Subjects
+ * are resolved by subject.c. */
+#include "core/extract/facts.h"
+#include "core/base/hash.h"
+#include "core/extract/money.h"
+#include "core/base/pcre_jit.h"
+#include "core/base/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NUMBER_WORDS                                                                               \
+    "(?:\\d+(?:\\.\\d+)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"             \
+    "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)|one|two|three|four|five|six|seven|"   \
+    "eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"  \
+    "a hundred|hundred)"
+
+static const char *const pattern_text[P_COUNT] = {
+    [P_MONEY] =
+        "(?<![\\w.])(?:(?<cur>£|€|US\\$|\\$|(?:GBP|EUR|USD) ?) ?"
+        "(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+        "(?: ?(?<scale>bn|billion|mn|m|million|k|thousand|grand)\\b|(?![\\d.,]?\\d))"
+        "|(?<num2>\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?) ?"
+        "(?<scale2>bn|billion|mn|m|million|k)? ?(?<cur2>euros?|pounds?|dollars|sterling)\\b)",
+    [P_PERIOD] = "(?:-a-|-an-| a | an | per |/| every | each |-per-)(?<period>week|year|season|"
+                 "annum|month)\\b|(?<period2> ?(?:pw|p/w))\\b",
+    [P_CAPS] = "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:senior|full|international|"
+               "full international|england|more|further) )?caps?\\b"
+               "|(?<nth>\\d+)(?:st|nd|rd|th) (?:(?:senior|full|international) )?cap\\b"
+               "|capped (?<n2>" NUMBER_WORDS ") times)",
+    [P_APPEARANCES] = "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:first-team|senior|league|"
+                      "competitive|premiership|premier league|champions league|european|cup|"
+                      "official|top-flight|serie a|la liga|bundesliga|more|further|career) ){0,2}"
+                      "(?:appearances|apps|games|matches|starts|outings)\\b)",
+    [P_AGE] = "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-year-old\\b|(?:aged|age of) (?<n2>\\d{1,2})\\b"
+              "|(?<n3>\\d{1,2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{1,2})\\b"
+              "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"
+              "|turn(?:s|ed)? (?<n6>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points)))"
+              "|, (?<n7>\\d{2})(?=[,;)]|\\.(?:\\s|$)| (?:and|who|with|has|is|was|will|had)\\b))",
+    [P_CONTRACT_END] =
+        "(?:until|till|to|through|beyond|expires? in|expiring in|runs? out in|"
+        "ends? in|end of|summer of) (?:the )?(?:(?:end|summer|start|close) of (?:the )?|summer )?"
+        "(?<y>(?:19|20)\\d\\d)(?:[-/](?:\\d\\d){1,2})?\\b(?! ?(?:world cup|euro|"
+        "african|copa|olympics))",
+    [P_CONTRACT_LENGTH] =
+        "(?<![\\w-])(?<n>" NUMBER_WORDS
+        "|[a-z]+-and-a-half|\\d+ and a half)[- ](?<unit>years?|months?)[- ](?:long )?"
+        "(?:(?:rolling|new|improved|permanent|professional|playing) )?"
+        "(?:contract|deal|extension|agreement|terms)\\b",
+    [P_LOAN] = "\\b(?:(?<len>season-long|year-long|[a-z]+-month|short-term|half-season|"
+               "emergency) )?loan\\b",
+    [P_INTEREST] = "\\b(?:interested "
+                   "in|keen on|monitoring|tracking|eyeing|chasing|targeting|plotting a (?:move|"
+                   "bid) for|considering a (?:move|bid) for|(?:preparing|ready|set|poised) to "
+                   "(?:bid|move) for|lining up (?:a bid|a move) for|in the race for|leading "
+                   "the race for|want to sign|wants to sign|in talks to sign|in pursuit of|keen to "
+                   "sign|hoping to sign|trying to sign|linked with|weighing up a move for)\\b",
+    [P_SOURCE] = "\\b(?:according to|told|reports? in|reported by|quoted in|speaking to|writing "
+                 "in|claims? in|in an interview with|interview with)\\b",
+    [P_SOURCE_AFTER] = "\\b(?:reports?|reported|claims?|claimed|understands|says|said|revealed|"
+                       "reveals|suggests|suggested|has learned|has learnt|states|stated)\\b",
+};
+
+/* Literals one of which every match of a pattern holds (NULL-terminated;
+ * patterns without an entry have none). The text's ASCII letters may be in
+ * either case, and a literal of letters never spans two tokens, so a run of
+ * sentences whose folded words hold none of them cannot match and the
+ * pattern is not run there. In UTF caseless mode s and k also match U+017F
+ * and U+212A: the literals hold neither letter, or spell the other out. */
+static const char *const required_text[P_COUNT][12] = {
+    [P_MONEY] = {"\xc2\xa3", "\xe2\x82\xac", "$", "gbp", "eur", "usd",
+                 "u\xc5\xbf"
+                 "d",
+                 "pound", "dollar", "terling", NULL},
+    [P_CAPS] = {"cap", NULL},
+    [P_APPEARANCES] = {"app", "game", "match", "tart", "outing", NULL},
+    [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", NULL},
+    [P_LOAN] = {"loan", NULL},
+};
+
+#define BIT(p) (1u << (p))
+
+static const struct trigger trigger_words[] = {
+    {"cap", BIT(P_CAPS)},
+    {"caps", BIT(P_CAPS)},
+    {"capped", BIT(P_CAPS)},
+    {"appearances", BIT(P_APPEARANCES)},
+    {"apps", BIT(P_APPEARANCES)},
+    {"games", BIT(P_APPEARANCES)},
+    {"matches", BIT(P_APPEARANCES)},
+    {"starts", BIT(P_APPEARANCES)},
+    {"outings", BIT(P_APPEARANCES)},
+    {"euro", BIT(P_MONEY)},
+    {"euros", BIT(P_MONEY)},
+    {"pounds", BIT(P_MONEY)},
+    {"pound", BIT(P_MONEY)},
+    {"dollars", BIT(P_MONEY)},
+    {"sterling", BIT(P_MONEY)},
+    {"gbp", BIT(P_MONEY)},
+    {"eur", BIT(P_MONEY)},
+    {"usd", BIT(P_MONEY)},
+    {"aged", BIT(P_AGE)},
+    {"age", BIT(P_AGE)},
+    {"interested", BIT(P_INTEREST)},
+    {"keen", BIT(P_INTEREST)},
+    {"monitoring", BIT(P_INTEREST)},
+    {"tracking", BIT(P_INTEREST)},
+    {"eyeing", BIT(P_INTEREST)},
+    {"chasing", BIT(P_INTEREST)},
+    {"targeting", BIT(P_INTEREST)},
+    {"plotting", BIT(P_INTEREST)},
+    {"considering", BIT(P_INTEREST)},
+    {"preparing", BIT(P_INTEREST)},
+    {"ready", BIT(P_INTEREST)},
+    {"set", BIT(P_INTEREST)},
+    {"poised", BIT(P_INTEREST)},
+    {"lining", BIT(P_INTEREST)},
+    {"race", BIT(P_INTEREST)},
+    {"want", BIT(P_INTEREST)},
+    {"wants", BIT(P_INTEREST)},
+    {"talks", BIT(P_INTEREST)},
+    {"pursuit", BIT(P_INTEREST)},
+    {"hoping", BIT(P_INTEREST)},
+    {"trying", BIT(P_INTEREST)},
+    {"linked", BIT(P_INTEREST)},
+    {"weighing", BIT(P_INTEREST)},
+    {"according", BIT(P_SOURCE)},
+    {"told", BIT(P_SOURCE)},
+    {"quoted", BIT(P_SOURCE)},
+    {"speaking", BIT(P_SOURCE)},
+    {"writing", BIT(P_SOURCE)},
+    {"interview", BIT(P_SOURCE)},
+    {"report", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
+    {"reports", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
+    {"reported", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
+    {"claim", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
+    {"claims", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
+    {"claimed", BIT(P_SOURCE_AFTER)},
+    {"understands", BIT(P_SOURCE_AFTER)},
+    {"says", BIT(P_SOURCE_AFTER)},
+    {"said", BIT(P_SOURCE_AFTER)},
+    {"revealed", BIT(P_SOURCE_AFTER)},
+    {"reveals", BIT(P_SOURCE_AFTER)},
+    {"suggests", BIT(P_SOURCE_AFTER)},
+    {"suggested", BIT(P_SOURCE_AFTER)},
+    {"learned", BIT(P_SOURCE_AFTER)},
+    {"learnt", BIT(P_SOURCE_AFTER)},
+    {"states", BIT(P_SOURCE_AFTER)},
+    {"stated", BIT(P_SOURCE_AFTER)},
+};
+
+static void build_triggers(struct facts_patterns *p)
+{
+    p->nslots = 256;
+    p->slots = xcalloc(p->nslots, sizeof *p->slots);
+    for (size_t i = 0; i < sizeof trigger_words / sizeof *trigger_words; i++) {
+        const char *w = trigger_words[i].word;
+        size_t k = (size_t)hash_str(w) & (p->nslots - 1);
+        while (p->slots[k].word)
+            k = (k + 1) & (p->nslots - 1);
+        p->slots[k] = trigger_words[i];
+    }
+}
+
+/* Whether w (n bytes, a short word) holds `part` (plen bytes): a plain loop,
+ * cheaper than memmem on words this short. */
+static bool word_holds(const char *w, size_t n, const char *part, size_t plen)
+{
+    for (size_t i = 0; i + plen <= n; i++)
+        if (w[i] == part[0] && !memcmp(w + i, part, plen))
+            return true;
+    return false;
+}
+
+unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i)
+{
+    const struct token *tk = &d->t.v[i];
+    const char *w = tokens_folded(&d->t, i);
+    size_t n = tk->fend - tk->fstart;
+    unsigned mask = 0;
+    if (tk->flags & TOK_NUM)
+        mask |= BIT(P_MONEY) | BIT(P_AGE) | BIT(P_CONTRACT_END) | BIT(P_APPEARANCES) | BIT(P_CAPS) |
+                BIT(P_CONTRACT_LENGTH);
+    if (!(tk->flags & TOK_WORD))
+        return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
+    if (n >= 4 && (memchr(w, '-', n) || n <= 7)) { /* "year", "five-year", "loaned" */
+        if (word_holds(w, n, "year", 4) || word_holds(w, n, "month", 5))
+            mask |= BIT(P_CONTRACT_LENGTH);
+        if (word_holds(w, n, "loan", 4))
+            mask |= BIT(P_LOAN);
+    }
+    size_t k = (size_t)hash_bytes(w, n) & (p->nslots - 1);
+    for (; p->slots[k].word; k = (k + 1) & (p->nslots - 1))
+        if (!strncmp(p->slots[k].word, w, n) && !p->slots[k].word[n])
+            return mask | p->slots[k].mask;
+    return mask;
+}
+
+unsigned facts_literals(const struct facts_patterns *p, const struct doc *d, size_t i)
+{
+    const struct token *tk = &d->t.v[i];
+    const char *w = tokens_folded(&d->t, i);
+    size_t n = tk->fend - tk->fstart;
+    unsigned mask = p->no_literals;
+    for (size_t j = 0; j < n; j++) {
+        unsigned char c = (unsigned char)w[j];
+        for (size_t k = p->lit_first[c]; k < p->lit_first[c + 1]; k++) {
+            const struct literal *l = &p->lits[k]; /* its first byte is c */
+            if (l->len == 1 || (l->len <= n - j && w[j + 1] == l->text[1] &&
+                                !memcmp(w + j + 2, l->text + 2, l->len - 2)))
+                mask |= l->mask;
+        }
+    }
+    return mask;
+}
+
+static int compare_literals(const void *pa, const void *pb)
+{
+    unsigned char a = (unsigned char)((const struct literal *)pa)->text[0];
+    unsigned char b = (unsigned char)((const struct literal *)pb)->text[0];
+    return (a > b) - (a < b);
+}
+
+/* The required literals grouped by first byte, for facts_literals. */
+static void build_literals(struct facts_patterns *p)
+{
+    for (int i = 0; i < P_COUNT; i++) {
+        if (!required_text[i][0])
+            p->no_literals |= BIT(i);
+        for (const char *const *r = required_text[i]; *r; r++) {
+            p->lits = xrealloc(p->lits, (p->nlits + 1) * sizeof *p->lits);
+            p->lits[p->nlits++] = (struct literal){*r, strlen(*r), BIT(i)};
+        }
+    }
+    qsort(p->lits, p->nlits, sizeof *p->lits, compare_literals);
+    size_t k = 0;
+    for (int c = 0; c <= 256; c++) {
+        while (k < p->nlits && (unsigned char)p->lits[k].text[0] < c)
+            k++;
+        p->lit_first[c] = (uint16_t)k;
+    }
+}
+
+struct facts_patterns *facts_patterns_new(struct tl_error *err)
+{
+    struct facts_patterns *p = xcalloc(1, sizeof *p);
+    build_triggers(p);
+    build_literals(p);
+    for (int i = 0; i < P_COUNT; i++) {
+        int code;
+        PCRE2_SIZE off;
+        p->re[i] = pcre2_compile((PCRE2_SPTR)pattern_text[i], PCRE2_ZERO_TERMINATED,
+                                 PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES, &code, &off, NULL);
+        if (!p->re[i]) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(code, msg, sizeof msg);
+            tl_error_set(err, "fact pattern %d: %s at offset %zu", i, (char *)msg, (size_t)off);
+            facts_patterns_free(p);
+            return NULL;
+        }
+        pcre_jit_compile(p->re[i]);
+    }
+    return p;
+}
+
+void facts_patterns_free(struct facts_patterns *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < P_COUNT; i++)
+        pcre2_code_free(p->re[i]);
+    free(p->lits);
+    free(p->slots);
+    free(p);
+}
+
+bool facts_group(const struct match *m, const char *name, size_t *start, size_t *end)
+{
+    PCRE2_SPTR first, last;
+    int size = pcre2_substring_nametable_scan(m->re, (PCRE2_SPTR)name, &first, &last);
+    if (size <= 0)
+        return false;
+    for (PCRE2_SPTR e = first; e <= last; e += size) {
+        int n = (e[0] << 8) | e[1];
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        if (ov[2 * n] != PCRE2_UNSET) {
+            *start = ov[2 * n];
+            *end = ov[2 * n + 1];
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The first group among names that matched, as a number. */
+bool facts_group_number(const struct match *m, const char *const *names, double *out)
+{
+    for (size_t i = 0; names[i]; i++) {
+        size_t a, b;
+        if (facts_group(m, names[i], &a, &b))
+            return money_number(m->text + a, b - a, out);
+    }
+    return false;
+}
+
+void facts_each_match(const struct facts_patterns *p, int which, const char *text, size_t from,
+                      size_t len, void (*fn)(struct match *m, void *ctx), void *ctx)
+{
+    pcre2_code *re = p->re[which];
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    if (!md)
+        abort();
+    size_t at = from;
+    while (at <= len &&
+           pcre2_match(re, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        struct match m = {re, md, text, ov[0], ov[1]};
+        fn(&m, ctx);
+        at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+    pcre2_match_data_free(md);
+}
+
+bool facts_match_at(const struct facts_patterns *p, int which, const char *text, size_t len,
+                    size_t at, size_t *start, size_t *end, struct match *out_match)
+{
+    pcre2_code *re = p->re[which];
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    if (!md)
+        abort();
+    bool ok = pcre2_match(re, (PCRE2_SPTR)text, len, at, PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, md,
+                          NULL) >= 0;
+    if (ok) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        *start = ov[0];
+        *end = ov[1];
+        if (out_match) {
+            *out_match = (struct match){re, md, text, ov[0], ov[1]};
+            return true; /* caller frees md with facts_match_free */
+        }
+    }
+    pcre2_match_data_free(md);
+    return ok;
+}
+
+void facts_match_free(struct match *m)
+{
+    pcre2_match_data_free(m->md);
+}

@@ -1,0 +1,115 @@
+/* facts: the fact patterns and the helpers the fact finders share. Private
+ * to the extractor (facts.c: patterns; facts_find.c: what matches mean;
+ * subject.c: whom a fact is about). */
+#ifndef TOUCHLINE_FACTS_H
+#define TOUCHLINE_FACTS_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/extract/extract_doc.h"
+
+enum fact_pattern {
+    P_MONEY,
+    P_PERIOD,
+    P_CAPS,
+    P_APPEARANCES,
+    P_AGE,
+    P_CONTRACT_END,
+    P_CONTRACT_LENGTH,
+    P_LOAN,
+    P_INTEREST,
+    P_SOURCE,
+    P_SOURCE_AFTER,
+    P_COUNT
+};
+
+/* Trigger words: a pattern runs only over sentences holding one of its
+ * triggers, so most of the text is never scanned by most patterns. */
+struct trigger {
+    const char *word;
+    unsigned mask; /* bits of enum fact_pattern */
+};
+
+/* One required literal of a pattern (see facts_literals). */
+struct literal {
+    const char *text;
+    size_t len;
+    unsigned mask; /* the pattern's bit */
+};
+
+struct facts_patterns {
+    pcre2_code *re[P_COUNT];
+    struct literal *lits; /* every pattern's required literals, by first byte */
+    size_t nlits;
+    uint16_t lit_first[257]; /* lits[lit_first[c], lit_first[c + 1]) start with byte c */
+    unsigned no_literals;    /* bits of the patterns that require none */
+    struct trigger *slots;   /* open-addressing hash of trigger words */
+    size_t nslots;
+};
+
+/* The patterns (bits) that token i of the doc triggers. */
+unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i);
+/* The patterns (bits) whose matches could draw on token i: those with no
+ * required literal, and those whose required literal token i holds. A run
+ * of sentences none of whose tokens has a pattern's bit cannot match it. */
+unsigned facts_literals(const struct facts_patterns *p, const struct doc *d, size_t i);
+
+/* One match of a pattern in a text. */
+struct match {
+    pcre2_code *re;
+    pcre2_match_data *md;
+    const char *text;
+    size_t start, end;
+};
+
+/* Calls fn for every non-overlapping match of pattern `which` in
+ * text[from, len) (text before `from` is seen by lookbehinds only). */
+void facts_each_match(const struct facts_patterns *p, int which, const char *text, size_t from,
+                      size_t len, void (*fn)(struct match *m, void *ctx), void *ctx);
+/* Matches pattern `which` anchored at `at`. When out_match is given and the
+ * match succeeds, the caller must release it with facts_match_free. */
+bool facts_match_at(const struct facts_patterns *p, int which, const char *text, size_t len,
+                    size_t at, size_t *start, size_t *end, struct match *out_match);
+void facts_match_free(struct match *m);
+/* The span of a named group (the first of duplicate names that matched). */
+bool facts_group(const struct match *m, const char *name, size_t *start, size_t *end);
+/* The first matched group of a NULL-terminated name list, read as a number. */
+bool facts_group_number(const struct match *m, const char *const *names, double *out);
+
+/* subject.c: entity resolution around a byte offset of the body. */
+
+/* The first body mention that starts at or after body offset `from` (the
+ * mentions are sorted by token while facts are found: a binary search). */
+size_t subject_first_mention_from(const struct doc *d, size_t from);
+
+/* Byte range of the sentence holding body offset `at`. */
+void subject_sentence(const struct doc *d, size_t at, size_t *start, size_t *end);
+/* The person a fact at [start, end) is about: a person named in its
+ * sentence (nearest before, else after), else the most recent person named
+ * before. `prefer_players` skips managers and officials when it can.
+ * Returns a doc entity index or NO_ENTITY. */
+int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_players);
+/* The person a sentence without a name is most likely about ("The
+ * 26-year-old has...", "He has won..."): people named before `at` (or in
+ * the title), weighed by how often they are named, whether the title names
+ * them, and whether the previous sentence does. */
+int subject_topic(const struct doc *d, size_t at, bool prefer_players);
+/* The person named right before [start] ("Rooney, 19,") or right after
+ * ("the 19-year-old Wayne Rooney"); NO_ENTITY when none. */
+int subject_adjacent_person(const struct doc *d, size_t start, size_t end);
+/* The nearest entity of a kind in [from, to) of the body, searching from
+ * `at` outwards (dir 0), forwards (1) or backwards (-1). */
+int subject_entity_near(const struct doc *d, enum entity_kind kind, size_t from, size_t to,
+                        size_t at, int dir);
+/* An entity of `kind` named right after one of the words (e.g. "from X"). */
+int subject_entity_after_word(const struct doc *d, enum entity_kind kind, size_t from, size_t to,
+                              const char *const *words);
+/* Whether [from, to) of the body holds one of the words (case-insensitive,
+ * whole words; a word may hold spaces). */
+bool subject_has_word(const struct doc *d, size_t from, size_t to, const char *const *words);
+
+#endif

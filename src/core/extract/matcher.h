@@ -1,0 +1,35 @@
+/* matcher: finds knowledge-base names in tokenised text in one pass. Every
+ * KB form is tokenised and folded once, and kept in a hash table keyed by
+ * its folded token sequence; at each token the longest sequence present
+ * wins (the same job as Aho-Corasick over token boundaries, and no regex
+ * per name). Read-only after matcher_new, so threads can share it. */
+#ifndef TOUCHLINE_MATCHER_H
+#define TOUCHLINE_MATCHER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/base/buf.h"
+#include "core/extract/kb.h"
+#include "core/extract/tokens.h"
+
+struct matcher;
+
+struct matcher *matcher_new(const struct kb *kb);
+void matcher_free(struct matcher *m);
+
+/* The longest KB form starting at token i. Returns the index of the token
+ * after it (i when nothing matches) and points *forms (*nforms long) at the KB form
+ * indices that share that text (several entities may share one form).
+ * `scratch` is the caller's buffer, reused across calls. Full stops are
+ * ignored ("St. Johnstone" = "St Johnstone"); a match never goes past a
+ * possessive token or across a sentence. */
+size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i,
+                       struct buf *scratch, const int **forms, size_t *nforms);
+
+/* Whether some KB form starts with word token i: when not, matcher_longest
+ * finds nothing there. Cheap (one probe with the token's word hash), and
+ * the same for every token of one word, so callers can keep the answer. */
+bool matcher_may_start(const struct matcher *m, const struct tokens *t, size_t i);
+
+#endif

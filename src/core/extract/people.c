@@ -1,0 +1,649 @@
+/* people: finds the people an article names from context (capitalised runs
+ * with particles, given names, role words, speech verbs, ages, possessives
+ * such as "Conte's side", line-ups), links later surname-only mentions to
+ * the full name, and gives each person a role where the text tells. */
+#include "core/extract/extract_doc.h"
+#include "core/base/fold.h"
+#include "core/base/xalloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Capitalised words that start sentences but never name anyone. */
+static const char *const function_words[] = {
+    "the",   "a",       "an",    "and",   "but",     "or",    "he",     "she",   "it",     "they",
+    "we",    "i",       "you",   "his",   "her",     "their", "its",    "our",   "my",     "this",
+    "that",  "these",   "those", "there", "here",    "when",  "while",  "after", "before", "if",
+    "as",    "at",      "in",    "on",    "for",     "with",  "from",   "by",    "to",     "of",
+    "so",    "yet",     "now",   "then",  "even",    "also",  "both",   "all",   "some",   "one",
+    "two",   "three",   "what",  "who",   "how",     "why",   "where",  "which", "not",    "no",
+    "yes",   "mr",      "mrs",   "ms",    "dr",      "only",  "just",   "last",  "next",   "since",
+    "until", "under",   "over",  "than",  "every",   "each",  "many",   "much",  "more",   "most",
+    "other", "another", "such",  "subs",  "referee", "att",   "booked", "goals", "report", NULL};
+static const char *const speech_verbs[] = {
+    "said",      "says",         "told",     "added",    "admitted", "insisted",  "believes",
+    "claimed",   "explained",    "revealed", "warned",   "stated",   "confirmed", "urged",
+    "admits",    "insists",      "reckons",  "feels",    "thinks",   "hopes",     "tells",
+    "explains",  "reveals",      "declared", "stressed", "joked",    "conceded",  "argued",
+    "commented", "acknowledged", "praised",  NULL};
+static const char *const side_words[] = {"side",  "men",    "team",   "charges",
+                                         "squad", "troops", "outfit", NULL};
+static const char *const honorifics[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
+static const char *const venue_words[] = {"park",  "road",  "lane",   "stadium", "ground",
+                                          "arena", "field", "bridge", NULL};
+/* Words before a lone name that make it the person in a transfer. */
+static const char *const transfer_before[] = {
+    "signed",  "sign",     "signing",   "sold",    "sell",       "selling",
+    "bought",  "buy",      "buying",    "for",     "loaned",     "released",
+    "replace", "replaced", "replacing", "striker", "midfielder", NULL};
+/* Verbs after a sentence-initial lone name that make it a person. */
+static const char *const person_verbs[] = {"has",    "had",    "is",     "was",  "will",   "scored",
+                                           "signed", "joined", "earns",  "made", "played", "won",
+                                           "netted", "struck", "headed", NULL};
+
+/* Per word number of the article: how often it is seen in lower case (so
+ * "Despite" at a sentence start is known not to be a name), and how often
+ * capitalised in mid-sentence. */
+static bool lower_word(const struct token *tk)
+{
+    return (tk->flags & TOK_WORD) && !(tk->flags & (TOK_CAP | TOK_NUM));
+}
+
+static bool mid_sentence_capital(const struct token *tk)
+{
+    return (tk->flags & TOK_CAP) && !(tk->flags & TOK_SENT_START);
+}
+
+struct people {
+    struct doc *d;
+    uint32_t *lower;    /* per word number: lower-case occurrences */
+    uint32_t *mid_caps; /* per word number: capitalised, not at a sentence start */
+};
+
+static void count_words(struct people *p)
+{
+    const struct tokens *t = &p->d->t;
+    size_t n = t->nwords ? t->nwords : 1;
+    p->lower = xcalloc(n, sizeof *p->lower);
+    p->mid_caps = xcalloc(n, sizeof *p->mid_caps);
+    for (size_t i = 0; i < t->n; i++) {
+        p->lower[t->v[i].word] += lower_word(&t->v[i]);
+        p->mid_caps[t->v[i].word] += mid_sentence_capital(&t->v[i]);
+    }
+}
+
+/* Whether the article has token i's word in lower case somewhere. */
+static bool seen_lower(const struct people *p, size_t i)
+{
+    return p->lower[p->d->t.v[i].word] > 0;
+}
+
+static bool is_initial(const struct doc *d, size_t i)
+{
+    const struct token *tk = &d->t.v[i];
+    return (tk->flags & TOK_CAP) && tk->end - tk->start == 1 && i + 1 < d->t.n &&
+           (d->t.v[i + 1].flags & TOK_CAP) && !(d->t.v[i + 1].flags & TOK_SENT_START);
+}
+
+static bool is_particle(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    return (d->t.v[i].flags & TOK_WORD) && !(d->t.v[i].flags & TOK_CAP) &&
+           (d->lex[i] & LEX_PARTICLE) && i + 1 < d->t.n && (d->t.v[i + 1].flags & TOK_CAP);
+}
+
+static bool not_a_name(const struct people *p, size_t i)
+{
+    return (p->d->lex[i] & LEX_NOT_NAME) != 0;
+}
+
+/* Token i can be part of a person's name. */
+static bool name_token(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    const struct token *tk = &d->t.v[i];
+    if (d->owner[i] >= 0 || !(tk->flags & TOK_WORD) || (tk->flags & TOK_NUM))
+        return false;
+    if ((tk->flags & TOK_UPPER) && tk->end - tk->start > 1)
+        return false;
+    const char *w = tokens_folded(&d->t, i);
+    if (w[0] == 'i' && (w[1] == '\0' || w[1] == '\''))
+        return false; /* the pronoun: "I", "I've", "I'm" */
+    return (tk->flags & TOK_CAP) && !not_a_name(p, i);
+}
+
+static bool is_given_name(const struct people *p, size_t i)
+{
+    return (p->d->lex[i] & LEX_GIVEN) != 0;
+}
+
+/* A sentence-initial word that is an ordinary word, not a name. */
+static bool ordinary_start(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    if (!(d->t.v[i].flags & TOK_SENT_START) &&
+        !(i > 0 && !(d->t.v[i - 1].flags & TOK_WORD) && !tokens_is_punct(&d->t, i - 1, ',')))
+        return false;
+    if (is_given_name(p, i) || (d->lex[i] & LEX_PARTICLE))
+        return false;
+    return doc_token_in(d, i, function_words) || seen_lower(p, i);
+}
+
+/* The run of name tokens starting at i: [i, *end). */
+static size_t run_end(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    size_t j = i;
+    while (j < d->t.n && d->t.v[j].sentence == d->t.v[i].sentence) {
+        if (!(name_token(p, j) || (j > i && is_particle(p, j)) || is_initial(p->d, j)))
+            break;
+        j++;
+        if (d->t.v[j - 1].flags & TOK_POSS)
+            break;
+    }
+    return j;
+}
+
+/* Whether tokens i and j have the same folded form. */
+static bool same_word(const struct tokens *t, size_t i, size_t j)
+{
+    return t->v[i].word == t->v[j].word;
+}
+
+/* The person whose name ends with (or equals) tokens [i, end), preferring
+ * the most recent full mention before i; -1 when none. */
+static int person_by_surname(const struct doc *d, size_t i, size_t end)
+{
+    int best = -1;
+    size_t n = end - i;
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok <= n)
+            continue;
+        bool same = true;
+        for (size_t j = 0; j < n && same; j++)
+            same = same_word(&d->t, m->tok_end - n + j, i + j);
+        if (!same)
+            continue;
+        if (best < 0 || m->tok < i)
+            best = m->entity;
+    }
+    return best;
+}
+
+/* Whether the lexicon's short names hold a pair starting with `w` and a
+ * space ("leo lionel" for "leo"): the list is sorted, so one binary search. */
+static bool has_short_name(const struct kb_lexicon *lex, const char *w, size_t n)
+{
+    size_t lo = 0, hi = lex->nshort;
+    while (lo < hi) { /* the first pair not before "w " */
+        size_t mid = lo + (hi - lo) / 2;
+        const char *p = lex->short_names[mid];
+        int c = strncmp(p, w, n);
+        if (c < 0 || (c == 0 && (unsigned char)p[n] < ' '))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < lex->nshort && !strncmp(lex->short_names[lo], w, n) &&
+           lex->short_names[lo][n] == ' ';
+}
+
+/* Whether `w` (n bytes) is the first name `first` (flen bytes) or a short
+ * form of it ("Mo" for Mohamed, "Fede" for Federico, and the lexicon's "Leo"
+ * for Lionel; `short_pair` says whether the lexicon has a pair for w). */
+static bool first_name_form(const struct doc *d, const char *w, size_t n, const char *first,
+                            size_t flen, bool short_pair)
+{
+    if ((n == flen && !memcmp(w, first, n)) ||
+        (n >= 2 && n <= 5 && n + 2 <= flen && !memcmp(w, first, n)))
+        return true;
+    if (!short_pair)
+        return false;
+    char pair[128];
+    snprintf(pair, sizeof pair, "%s %s", w, first);
+    const struct kb_lexicon *lex = &d->ex->kb->lex;
+    return kb_word_in(lex->short_names, lex->nshort, pair);
+}
+
+/* The one person whose full name starts with the given name at token i
+ * ("Steven" for Steven Gerrard, "Mo" for Mohamed Salah); -1 when none or
+ * several. */
+static int person_by_first_name(const struct doc *d, size_t i)
+{
+    const char *w = tokens_folded(&d->t, i);
+    size_t n = d->t.v[i].fend - d->t.v[i].fstart;
+    bool short_pair = has_short_name(&d->ex->kb->lex, w, n);
+    int found = -1;
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok < 2)
+            continue;
+        const struct token *f = &d->t.v[m->tok];
+        if (!first_name_form(d, w, n, tokens_folded(&d->t, m->tok), f->fend - f->fstart,
+                             short_pair))
+            continue;
+        if (found >= 0 && found != m->entity)
+            return -1;
+        found = m->entity;
+    }
+    return found;
+}
+
+/* Person entity with this exact folded name; -1 when none. */
+static int person_by_name(const struct doc *d, const char *name)
+{
+    for (size_t e = 0; e < d->ne; e++) {
+        if (d->e[e].kind == ENTITY_PERSON && !strcmp(d->e[e].folded, name))
+            return (int)e;
+    }
+    return -1;
+}
+
+/* "g poll" is "graham poll": an initial and the same last word. */
+static bool initial_form_of(const char *part, const char *whole)
+{
+    if (!(part[0] && part[1] == ' ' && strchr(part + 2, ' ') == NULL))
+        return false;
+    const char *last = strrchr(whole, ' ');
+    return last && whole[0] == part[0] && !strcmp(last + 1, part + 2);
+}
+
+/* Whether folded name `part` is `whole` or its first or last words. */
+static bool name_part_of(const char *part, const char *whole)
+{
+    if (initial_form_of(part, whole))
+        return true;
+    size_t a = strlen(part), b = strlen(whole);
+    if (a > b)
+        return false;
+    if (a == b)
+        return !strcmp(part, whole);
+    return (!strncmp(whole, part, a) && whole[a] == ' ') ||
+           (!strcmp(whole + b - a, part) && whole[b - a - 1] == ' ');
+}
+
+/* A person whose name contains the folded multi-word name as its first or
+ * last words ("Sir Alex" / "Alex Ferguson" and "Sir Alex Ferguson"), or is
+ * contained in it; the entity takes the longer name. -1 when none. */
+static int person_by_partial(struct doc *d, const char *folded, const char *name, size_t ntok)
+{
+    for (size_t e = 0; e < d->ne; e++) {
+        if (d->e[e].kind != ENTITY_PERSON || d->e[e].kb_entry >= 0)
+            continue;
+        const char *f = d->e[e].folded;
+        bool shorter = strchr(f, ' ') && name_part_of(f, folded) && !initial_form_of(folded, f);
+        bool longer = name_part_of(folded, f);
+        if (shorter) {
+            doc_rename_entity(d, (int)e, name);
+            d->e[e].ntokens = ntok;
+        }
+        if (shorter || longer)
+            return (int)e;
+    }
+    return -1;
+}
+
+static int add_person(struct doc *d, size_t i, size_t end)
+{
+    char *name = doc_span_text(d, i, end);
+    char *folded = fold_text(name, strlen(name));
+    int e = person_by_name(d, folded);
+    if (e < 0 && end - i >= 2)
+        e = person_by_partial(d, folded, name, end - i);
+    if (e < 0) {
+        e = doc_add_entity_owned(d, ENTITY_PERSON, -1, name, folded);
+        d->e[e].ntokens = end - i;
+    } else {
+        free(folded);
+        free(name);
+    }
+    doc_add_mention(d, i, end, e, false);
+    return e;
+}
+
+/* Role from the words around a mention [i, end). */
+static void set_role(struct doc *d, int e, size_t i, size_t end)
+{
+    enum person_role role;
+    if (doc_role_before(d, i, &role) ||
+        (i >= 2 && tokens_is_punct(&d->t, i - 1, ',') && doc_role_before(d, i - 1, &role))) {
+        if (d->e[e].role == ROLE_UNKNOWN) /* "boss Moyes", "Their president, Sanchez" */
+            d->e[e].role = role;
+        return;
+    }
+    if (i > 0 && tokens_is(&d->t, i - 1, "under") && d->e[e].role == ROLE_UNKNOWN) {
+        d->e[e].role = ROLE_MANAGER; /* "a regular under Simone Inzaghi" */
+        return;
+    }
+    if ((d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, side_words)) {
+        d->e[e].role = ROLE_MANAGER;
+        return;
+    }
+    for (size_t k = end; k + 1 < d->t.n && k < end + 8 && d->t.v[k].sentence == d->t.v[i].sentence;
+         k++) {
+        if (!tokens_is(&d->t, k, "as"))
+            continue;
+        size_t r = k + 1;
+        while (r < d->t.n && (tokens_is(&d->t, r, "the") || tokens_is(&d->t, r, "a") ||
+                              tokens_is(&d->t, r, "their") || tokens_is(&d->t, r, "club")))
+            r++;
+        if (r + 1 < d->t.n && doc_role_before(d, r + 1, &role) && d->e[e].role == ROLE_UNKNOWN) {
+            d->e[e].role = role; /* "Parry joined Liverpool as chief executive" */
+            return;
+        }
+        if (r + 2 < d->t.n && doc_role_before(d, r + 2, &role) && d->e[e].role == ROLE_UNKNOWN) {
+            d->e[e].role = role;
+            return;
+        }
+    }
+    if (end + 1 < d->t.n && tokens_is_punct(&d->t, end, ',') &&
+        doc_role_before(d, end + 2, &role) && d->e[e].role == ROLE_UNKNOWN) {
+        d->e[e].role = role; /* "Rick Parry, chief executive of ..." */
+        return;
+    }
+    if (end + 2 < d->t.n && tokens_is_punct(&d->t, end, ',') &&
+        (tokens_is(&d->t, end + 1, "the") || tokens_is(&d->t, end + 1, "a")) &&
+        d->e[e].role == ROLE_UNKNOWN) {
+        for (size_t k = end + 2; k < end + 5 && k < d->t.n; k++)
+            if (doc_is_role_word(d, k, &role)) {
+                d->e[e].role = role;
+                return;
+            }
+    }
+}
+
+/* Whether token i is joined by "and" or a comma to a person's name. */
+static bool coordinated_with_person(const struct doc *d, size_t i)
+{
+    size_t next = i + 1, prev = i;
+    bool after =
+        next + 1 < d->t.n && (tokens_is(&d->t, next, "and") || tokens_is_punct(&d->t, next, ',')) &&
+        d->owner[next + 1] >= 0 && d->e[d->m[d->owner[next + 1]].entity].kind == ENTITY_PERSON;
+    bool before =
+        prev >= 2 && (tokens_is(&d->t, prev - 1, "and") || tokens_is_punct(&d->t, prev - 1, ',')) &&
+        d->owner[prev - 2] >= 0 && d->e[d->m[d->owner[prev - 2]].entity].kind == ENTITY_PERSON;
+    return after || before;
+}
+
+/* Whether the sentence of token i holds an amount of money. */
+static bool sentence_has_money(const struct doc *d, size_t i)
+{
+    uint32_t s = d->t.v[i].sentence;
+    size_t a = i, b = i;
+    while (a > 0 && d->t.v[a - 1].sentence == s)
+        a--;
+    while (b + 1 < d->t.n && d->t.v[b + 1].sentence == s)
+        b++;
+    for (size_t k = a; k <= b; k++) {
+        const char *w = tokens_folded(&d->t, k);
+        if (!strncmp(w, "\xc2\xa3", 2) || !strncmp(w, "\xe2\x82\xac", 3) || w[0] == '$')
+            return true; /* £, €, $ */
+    }
+    return false;
+}
+
+/* Whether the word at i also stands capitalised in mid-sentence elsewhere:
+ * then a sentence-initial "Pedri has" is a name, "Stability is" not. */
+static bool named_mid_sentence(const struct people *p, size_t i)
+{
+    const struct token *tk = &p->d->t.v[i];
+    uint32_t self = mid_sentence_capital(tk) ? 1 : 0;
+    return p->mid_caps[tk->word] > self;
+}
+
+/* Clues that a lone capitalised word at i names a person. */
+static bool single_name_clue(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    enum person_role role;
+    if (doc_role_before(d, i, &role) && !(d->t.v[i - 1].flags & TOK_CAP))
+        return true;
+    if (doc_token_in(d, i + 1, speech_verbs) && !(d->t.v[i].flags & TOK_POSS))
+        return true;
+    if (i > 0 && doc_token_in(d, i - 1, speech_verbs) && !(d->t.v[i].flags & TOK_SENT_START))
+        return true;
+    if ((d->t.v[i].flags & TOK_POSS) && doc_token_in(d, i + 1, side_words))
+        return true;
+    /* The loose clues below only count for words nobody knows: not an
+     * ordinary word of the article, not a club name left unsupported, and
+     * not the end of a longer proper name ("Stamford Bridge is"). */
+    bool unknown_word =
+        !seen_lower(p, i) && !(d->lex[i] & LEX_KB_WEAK) &&
+        !(i > 0 && (d->t.v[i - 1].flags & TOK_CAP) && !(d->t.v[i - 1].flags & TOK_POSS) &&
+          d->owner[i - 1] < 0 && !(d->t.v[i].flags & TOK_SENT_START));
+    if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
+        doc_token_in(d, i - 1, transfer_before) &&
+        (!tokens_is(&d->t, i - 1, "for") || sentence_has_money(d, i)))
+        return true; /* "Ajax sold Antony", "a £20m bid for Raphinha" */
+    bool clause_start = (d->t.v[i].flags & TOK_SENT_START) ||
+                        (i > 0 && !(d->t.v[i - 1].flags & TOK_WORD) &&
+                         !tokens_is_punct(&d->t, i - 1, ',')); /* after a quote or colon */
+    bool mid_sentence = !clause_start || named_mid_sentence(p, i);
+    if (unknown_word && mid_sentence && !(d->t.v[i].flags & TOK_POSS) &&
+        !doc_token_in(d, i, function_words) && doc_token_in(d, i + 1, person_verbs))
+        return true; /* "after Richarlison had been brought down" (not "Stability is") */
+    if (unknown_word && tokens_is_punct(&d->t, i + 1, ',')) {
+        for (size_t k = i + 2; k < i + 6 && k < d->t.n && !tokens_is_punct(&d->t, k, ','); k++)
+            if (doc_is_role_word(d, k, &role))
+                return true; /* "Edu, Arsenal's sporting director, said" */
+    }
+    if (unknown_word && coordinated_with_person(d, i))
+        return true; /* "Wendell and Alan Varela", "Valverde and Rodrygo" */
+    return i + 3 < d->t.n && tokens_is_punct(&d->t, i + 1, ',') &&
+           (d->t.v[i + 2].flags & TOK_NUM) && tokens_is_punct(&d->t, i + 3, ',');
+}
+
+/* Line-ups and match facts: "Everton: Martyn, Hibbert, ...", "Subs not
+ * used: Wright, Pistone", "Booked: Tonge", "Ref: S Tanner (Hampshire)",
+ * and bare paragraphs of comma-separated names ("Dudek, Finnan (Nunez 73),
+ * ..."). Each capitalised run in such a list is a person. */
+static const char *const list_heads[] = {"subs",      "substitutes", "booked",        "goals",
+                                         "scorers",   "ref",         "referee",       "sent",
+                                         "dismissed", "bookings",    "subs not used", NULL};
+
+/* Whether the header before the colon at `colon` opens a list of names. */
+static bool list_header(const struct doc *d, size_t colon, bool *officials)
+{
+    size_t h = colon;
+    while (h > 0 && !(d->t.v[h].flags & TOK_SENT_START) && colon - h < 5)
+        h--;
+    if (!(d->t.v[h].flags & TOK_SENT_START))
+        return false;
+    while (h < colon && !(d->t.v[h].flags & TOK_WORD))
+        h++; /* a closing quote of the sentence before */
+    *officials = tokens_is(&d->t, h, "ref") || tokens_is(&d->t, h, "referee");
+    if (doc_token_in(d, h, list_heads))
+        return true;
+    int owner = d->owner[h];
+    return owner >= 0 && d->e[d->m[owner].entity].kind == ENTITY_CLUB &&
+           d->m[owner].tok_end == colon;
+}
+
+/* A paragraph that is nothing but a list: at least three commas, and every
+ * item is short and starts with a capital. Returns its end token. */
+static size_t bare_list(const struct doc *d, size_t i)
+{
+    size_t commas = 0, item = 0, j = i;
+    for (; j < d->t.n && !(j > i && (d->t.v[j].flags & TOK_PARA_START)); j++) {
+        if (tokens_is_punct(&d->t, j, ',')) {
+            commas++;
+            item = 0;
+            continue;
+        }
+        if (item == 0 && !(d->t.v[j].flags & TOK_CAP))
+            return i;
+        if (++item > 6 && !tokens_is_punct(&d->t, j, ')'))
+            return i;
+    }
+    return commas >= 3 ? j : i;
+}
+
+static void list_names(struct people *p, size_t i, size_t end, bool officials)
+{
+    struct doc *d = p->d;
+    int depth = 0;
+    while (i < end) {
+        if (tokens_is_punct(&d->t, i, '(') || tokens_is_punct(&d->t, i, ')')) {
+            depth += tokens_is_punct(&d->t, i, '(') ? 1 : -1;
+            i++;
+            continue;
+        }
+        if (d->owner[i] >= 0 && !(officials && depth > 0)) {
+            struct doc_mention *m = &d->m[d->owner[i]];
+            if (d->e[m->entity].kind == ENTITY_NATIONAL_TEAM && m->tok_end == m->tok + 1) {
+                /* "Subs Not Used: Macken, Weaver, Jordan": a player, not the country */
+                int e = person_by_surname(d, i, i + 1);
+                if (e < 0)
+                    e = person_by_name(d, tokens_folded(&d->t, i));
+                if (e < 0) {
+                    char *name = doc_span_text(d, i, i + 1);
+                    e = doc_add_entity(d, ENTITY_PERSON, -1, name);
+                    free(name);
+                }
+                m->entity = e;
+            }
+            int known = m->entity; /* already found: still a list member */
+            if (d->e[known].kind == ENTITY_PERSON && d->e[known].role == ROLE_UNKNOWN)
+                d->e[known].role = officials ? ROLE_OFFICIAL : ROLE_PLAYER;
+            i = d->m[d->owner[i]].tok_end;
+            continue;
+        }
+        size_t stop = run_end(p, i);
+        if (stop == i || (officials && depth > 0) || tokens_is_punct(&d->t, stop, ':')) {
+            i = stop > i ? stop : i + 1; /* a header ("Clyde:") is not a player */
+            continue;
+        }
+        int e = stop - i == 1 ? person_by_surname(d, i, stop) : -1;
+        if (e < 0 && stop - i == 1)
+            e = person_by_name(d, tokens_folded(&d->t, i));
+        if (e >= 0)
+            doc_add_mention(d, i, stop, e, false);
+        else
+            e = add_person(d, i, stop);
+        if (d->e[e].role == ROLE_UNKNOWN)
+            d->e[e].role = officials ? ROLE_OFFICIAL : ROLE_PLAYER;
+        i = stop;
+    }
+}
+
+static void lineups(struct people *p)
+{
+    struct doc *d = p->d;
+    for (size_t c = 0; c < d->t.n; c++) {
+        bool officials = false;
+        size_t end = c;
+        if ((d->t.v[c].flags & TOK_PARA_START) && !(d->t.v[c].flags & TOK_TITLE))
+            end = bare_list(d, c);
+        if (end > c) {
+            list_names(p, c, end, false);
+            c = end - 1;
+            continue;
+        }
+        if (!tokens_is_punct(&d->t, c, ':') || !list_header(d, c, &officials))
+            continue;
+        end = c + 1;
+        while (end < d->t.n && d->t.v[end].sentence == d->t.v[c].sentence &&
+               !tokens_is_punct(&d->t, end, ':'))
+            end++;
+        if (end < d->t.n && tokens_is_punct(&d->t, end, ':'))
+            while (end > c + 1 && !tokens_is_punct(&d->t, end - 1, ',') &&
+                   !tokens_is_punct(&d->t, end - 1, ')'))
+                end--; /* the next header starts after the last item */
+        list_names(p, c + 1, end, officials);
+    }
+}
+
+/* Multi-word runs: a person when the first word is a given name, an initial,
+ * or a name particle, or nothing says otherwise. */
+static void full_names(struct people *p)
+{
+    struct doc *d = p->d;
+    for (size_t i = 0; i < d->t.n; i++) {
+        if ((d->t.v[i].flags & TOK_TITLE) || !name_token(p, i))
+            continue;
+        size_t end = run_end(p, i);
+        size_t s = i;
+        enum person_role role;
+        while (s < end && (ordinary_start(p, s) || doc_token_in(d, s, honorifics) ||
+                           doc_is_role_word(d, s, &role)))
+            s++;
+        if (end - s >= 3 && (d->t.v[s].flags & TOK_SENT_START) && !is_given_name(p, s) &&
+            is_given_name(p, s + 1))
+            s++; /* "Subtitute Robin van Persie": a stray word before a first name */
+        bool ground = (d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, venue_words);
+        bool county = s >= 2 && tokens_is_punct(&d->t, s - 1, '(') &&
+                      tokens_is_punct(&d->t, end, ')') && (d->t.v[s - 2].flags & TOK_CAP);
+        ground = ground || county; /* "M Dean (S Yorkshire)": the referee's county */
+        bool saint = tokens_is(&d->t, s, "st") || tokens_is(&d->t, s, "saint");
+        if (end - s >= 2 && end - s <= 5 && !ground && !saint) {
+            int e = add_person(d, s, end);
+            set_role(d, e, s, end);
+        }
+        i = end > i ? end - 1 : i;
+    }
+}
+
+/* A run of capitalised words in the title that names a person of the body
+ * (in full or in part) becomes a mention of that person. */
+static void link_title_run(struct doc *d, size_t i, size_t end)
+{
+    char *text = doc_span_text(d, i, end);
+    char *folded = fold_text(text, strlen(text));
+    for (size_t e = 0; e < d->ne; e++) {
+        if (d->e[e].kind == ENTITY_PERSON && name_part_of(folded, d->e[e].folded)) {
+            doc_add_mention(d, i, end, (int)e, false);
+            break;
+        }
+    }
+    free(folded);
+    free(text);
+}
+
+/* Lone words: a mention of a known person's surname, or a new person when
+ * the context says so. */
+static void single_names(struct people *p, bool title)
+{
+    struct doc *d = p->d;
+    for (size_t i = 0; i < d->t.n; i++) {
+        if (((d->t.v[i].flags & TOK_TITLE) != 0) != title || !name_token(p, i))
+            continue;
+        size_t end = run_end(p, i);
+        if (end != i + 1 && title && end > i) {
+            link_title_run(d, i, end); /* "Wharton and Muñoz" in a headline */
+            i = end - 1;
+            continue;
+        }
+        if (end != i + 1) {
+            i = end > i ? end - 1 : i;
+            continue;
+        }
+        int e = person_by_surname(d, i, end);
+        if (e < 0)
+            e = person_by_name(d, tokens_folded(&d->t, i));
+        if (e < 0)
+            e = person_by_first_name(d, i);
+        if (e < 0 && !title && single_name_clue(p, i) &&
+            (!ordinary_start(p, i) || !seen_lower(p, i)))
+            e = add_person(d, i, end);
+        else if (e >= 0)
+            doc_add_mention(d, i, end, e, false);
+        if (e >= 0)
+            set_role(d, e, i, end);
+    }
+}
+
+void people_find(struct doc *d)
+{
+    struct people p = {d, NULL, NULL};
+    count_words(&p);
+    full_names(&p);
+    lineups(&p);
+    single_names(&p, false);
+    single_names(&p, false); /* names introduced late link earlier mentions */
+    single_names(&p, true);
+    free(p.lower);
+    free(p.mid_caps);
+}

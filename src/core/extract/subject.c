@@ -1,0 +1,371 @@
+/* subject: whom or what a fact is about: persons and clubs near a body
+ * offset, sentence by sentence and across sentences (see facts.h). */
+#include "core/extract/facts.h"
+#include "core/base/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* First body token at or after byte offset `at`. */
+static size_t token_at(const struct doc *d, size_t at)
+{
+    size_t lo = 0, hi = d->t.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct token *tk = &d->t.v[mid];
+        bool before = (tk->flags & TOK_TITLE) || tk->end <= at;
+        if (before)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* First body token that starts at or after byte `at` (d->t.n when none). */
+static size_t first_body_token_from(const struct doc *d, size_t at)
+{
+    size_t lo = 0, hi = d->t.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct token *tk = &d->t.v[mid];
+        if ((tk->flags & TOK_TITLE) || tk->start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void subject_sentence(const struct doc *d, size_t at, size_t *start, size_t *end)
+{
+    size_t i = token_at(d, at);
+    if (i >= d->t.n) {
+        *start = *end = at;
+        return;
+    }
+    uint32_t s = d->t.v[i].sentence;
+    size_t a = i, b = i;
+    while (a > 0 && d->t.v[a - 1].sentence == s && !(d->t.v[a - 1].flags & TOK_TITLE))
+        a--;
+    while (b + 1 < d->t.n && d->t.v[b + 1].sentence == s)
+        b++;
+    *start = d->t.v[a].start;
+    *end = d->t.v[b].end;
+}
+
+/* The first body mention that starts at or after body offset `from`. The
+ * mentions are sorted by token while facts are found, title tokens first, so
+ * this is a binary search; it keeps the lookups below from scanning every
+ * mention of the article for each fact (quadratic on a long article). */
+size_t subject_first_mention_from(const struct doc *d, size_t from)
+{
+    size_t lo = 0, hi = d->nm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct token *a = &d->t.v[d->m[mid].tok];
+        if ((a->flags & TOK_TITLE) || a->start < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool is_player_like(const struct doc *d, int e)
+{
+    return d->e[e].role != ROLE_MANAGER && d->e[e].role != ROLE_OFFICIAL &&
+           d->e[e].role != ROLE_AGENT;
+}
+
+/* Body mentions of persons, as [first, last] indices into d->m, within
+ * byte range [from, to). */
+static int person_in(const struct doc *d, size_t from, size_t to, size_t at, bool before,
+                     bool prefer_players)
+{
+    int best = NO_ENTITY, fallback = NO_ENTITY;
+    size_t best_dist = (size_t)-1, fb_dist = (size_t)-1;
+    for (size_t k = subject_first_mention_from(d, from); k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok], *b = &d->t.v[m->tok_end - 1];
+        if (a->start > to)
+            break;
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != ENTITY_PERSON)
+            continue;
+        if (a->start < from || b->end > to)
+            continue;
+        if (before ? b->end > at : a->start < at)
+            continue;
+        size_t dist = before ? at - b->end : a->start - at;
+        if (dist < fb_dist) {
+            fb_dist = dist;
+            fallback = m->entity;
+        }
+        if ((!prefer_players || is_player_like(d, m->entity)) && dist < best_dist) {
+            best_dist = dist;
+            best = m->entity;
+        }
+    }
+    return best != NO_ENTITY || (prefer_players && !before) ? best : fallback;
+}
+
+/* How strongly each thing points at a candidate for "he" or "the
+ * 26-year-old": being the first person of the sentence before (its likely
+ * subject), being named there at all, being in the title, and how often the
+ * article names them (counted up to a cap, so the topic of a long article
+ * does not drown the sentence before). */
+enum { TOPIC_LEAD = 6, TOPIC_PREVIOUS = 3, TOPIC_TITLE = 3, TOPIC_MENTIONS_CAP = 5 };
+
+/* What the article says of one person up to a point, for subject_topic. */
+struct topic_stat {
+    int mentions;  /* in the whole article */
+    bool title;    /* named in the title */
+    bool previous; /* named in the body in [sentence before, at) */
+};
+
+/* Fills stat[e] for every entity in one pass over the mentions. */
+static void topic_stats(const struct doc *d, size_t ps, size_t at, struct topic_stat *stat)
+{
+    memset(stat, 0, d->ne * sizeof *stat);
+    for (size_t j = 0; j < d->nm; j++) {
+        struct topic_stat *st = &stat[d->m[j].entity];
+        const struct token *b = &d->t.v[d->m[j].tok];
+        st->title |= (b->flags & TOK_TITLE) != 0;
+        st->previous |= !(b->flags & TOK_TITLE) && b->start >= ps && b->start < at;
+        st->mentions++;
+    }
+}
+
+enum { TOPIC_STACK = 64 };
+
+int subject_topic(const struct doc *d, size_t at, bool prefer_players)
+{
+    size_t s, e;
+    subject_sentence(d, at, &s, &e);
+    size_t ps = s, pe, first = token_at(d, s);
+    if (first > 0 && !(d->t.v[first - 1].flags & TOK_TITLE))
+        subject_sentence(d, d->t.v[first - 1].start, &ps, &pe);
+    int best = NO_ENTITY, best_score = -1000, lead = NO_ENTITY;
+    for (size_t k = 0; k < d->nm && lead == NO_ENTITY; k++) {
+        const struct token *a = &d->t.v[d->m[k].tok];
+        if (!(a->flags & TOK_TITLE) && a->start >= ps && a->start < s &&
+            d->e[d->m[k].entity].kind == ENTITY_PERSON)
+            lead = d->m[k].entity; /* the first person of the sentence before */
+    }
+    struct topic_stat on_stack[TOPIC_STACK];
+    struct topic_stat *stat = d->ne <= TOPIC_STACK ? on_stack : xmalloc(d->ne * sizeof *stat);
+    topic_stats(d, ps, at, stat);
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        int ent = m->entity;
+        const struct token *a = &d->t.v[m->tok];
+        if (d->e[ent].kind != ENTITY_PERSON || (!(a->flags & TOK_TITLE) && a->start >= at))
+            continue;
+        const struct topic_stat *st = &stat[ent];
+        int score = (st->mentions < TOPIC_MENTIONS_CAP ? st->mentions : TOPIC_MENTIONS_CAP) +
+                    (st->title ? TOPIC_TITLE : 0) + (st->previous ? TOPIC_PREVIOUS : 0) +
+                    (ent == lead ? TOPIC_LEAD : 0);
+        if (!is_player_like(d, ent))
+            score -= prefer_players ? 100 : d->e[ent].role == ROLE_MANAGER ? 4 : 8;
+        if (score >= best_score) { /* ties go to the most recently named */
+            best_score = score;
+            best = ent;
+        }
+    }
+    if (stat != on_stack)
+        free(stat);
+    return best;
+}
+
+/* Whether a "he"/"she" stands between a person's last mention before
+ * `at` (in [from, at)) and `at`: then "he" is someone else. */
+static bool pronoun_after_person(const struct doc *d, size_t from, size_t at, int person)
+{
+    size_t last = from;
+    for (size_t k = 0; k < d->nm; k++) {
+        const struct token *b = &d->t.v[d->m[k].tok_end - 1];
+        if (d->m[k].entity == person && !(b->flags & TOK_TITLE) && b->end <= at && b->end > last)
+            last = b->end;
+    }
+    static const char *const pronouns[] = {"he", "she", NULL};
+    return subject_has_word(d, last, at, pronouns);
+}
+
+/* A sentence that opens with "He", "The 28-year-old" or "The striker" is
+ * about someone named before it. */
+static bool opens_with_anaphor(const struct doc *d, size_t s)
+{
+    size_t i = first_body_token_from(d, s);
+    if (i + 1 >= d->t.n)
+        return false;
+    if (tokens_is(&d->t, i, "he") || tokens_is(&d->t, i, "she"))
+        return true;
+    const char *w = tokens_folded(&d->t, i + 1);
+    enum person_role role;
+    return tokens_is(&d->t, i, "the") &&
+           (strstr(w, "-year-old") || doc_is_role_word(d, i + 1, &role));
+}
+
+/* A sentence that opens with "The midfielder" or "The right-back's" is
+ * about a player. */
+static bool opens_with_player_role(const struct doc *d, size_t s)
+{
+    size_t i = first_body_token_from(d, s);
+    if (i + 1 >= d->t.n)
+        return false;
+    enum person_role role;
+    return tokens_is(&d->t, i, "the") && doc_is_role_word(d, i + 1, &role) && role == ROLE_PLAYER;
+}
+
+/* subject_person once the sentence's role opening has been taken into
+ * account: its fallback without the player preference must not turn the
+ * preference back on ("The defender ... won 58 caps" with no person named
+ * recursed for ever). */
+static int person_for(const struct doc *d, size_t start, size_t end, bool prefer_players)
+{
+    size_t s, e;
+    subject_sentence(d, start, &s, &e);
+    int p = person_in(d, s, e, start, true, prefer_players);
+    if (p != NO_ENTITY && pronoun_after_person(d, s, start, p))
+        p = subject_topic(d, start, prefer_players);
+    if (p == NO_ENTITY && opens_with_anaphor(d, s))
+        p = subject_topic(d, start, prefer_players); /* not a name later in the sentence */
+    if (p == NO_ENTITY)
+        p = person_in(d, s, e, end, false, prefer_players);
+    if (p == NO_ENTITY)
+        p = subject_topic(d, start, prefer_players);
+    if (p == NO_ENTITY && prefer_players)
+        p = person_for(d, start, end, false);
+    return p;
+}
+
+int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_players)
+{
+    size_t s, e;
+    subject_sentence(d, start, &s, &e);
+    return person_for(d, start, end, prefer_players || opens_with_player_role(d, s));
+}
+
+int subject_adjacent_person(const struct doc *d, size_t start, size_t end)
+{
+    for (size_t k = subject_first_mention_from(d, start > 256 ? start - 256 : 0); k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok], *b = &d->t.v[m->tok_end - 1];
+        if (a->start > end + 2)
+            break;
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != ENTITY_PERSON)
+            continue;
+        if (b->end == start || (a->start >= end && a->start - end <= 2))
+            return m->entity;
+    }
+    return NO_ENTITY;
+}
+
+int subject_entity_near(const struct doc *d, enum entity_kind kind, size_t from, size_t to,
+                        size_t at, int dir)
+{
+    int best = NO_ENTITY;
+    size_t best_dist = (size_t)-1;
+    for (size_t k = subject_first_mention_from(d, from); k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok], *b = &d->t.v[m->tok_end - 1];
+        if (a->start > to)
+            break;
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != kind || a->start < from ||
+            b->end > to)
+            continue;
+        if ((dir > 0 && a->start < at) || (dir < 0 && b->end > at))
+            continue;
+        size_t dist = a->start >= at ? a->start - at : at - (b->end < at ? b->end : at);
+        if (dist < best_dist) {
+            best_dist = dist;
+            best = m->entity;
+        }
+    }
+    return best;
+}
+
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+static bool is_ascii_letter(char c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+/* Whether w stands at text[i] as a whole word, case-insensitively. */
+static bool word_at(const char *text, size_t len, size_t i, const char *w)
+{
+    size_t n = 0;
+    for (; w[n]; n++)
+        if (i + n >= len || ascii_lower(text[i + n]) != ascii_lower(w[n]))
+            return false;
+    bool left = i == 0 || !is_ascii_letter(text[i - 1]);
+    bool right = i + n == len || !is_ascii_letter(text[i + n]);
+    return left && right;
+}
+
+int subject_entity_after_word(const struct doc *d, enum entity_kind kind, size_t from, size_t to,
+                              const char *const *words)
+{
+    for (size_t k = subject_first_mention_from(d, from); k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok];
+        if (a->start > to)
+            break;
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != kind || a->start < from || m->tok < 1)
+            continue;
+        size_t prev = m->tok - 1;
+        if (tokens_is(&d->t, prev, "the") && prev > 0)
+            prev--;
+        for (size_t w = 0; words[w]; w++)
+            if (tokens_is(&d->t, prev, words[w]))
+                return m->entity;
+    }
+    return NO_ENTITY;
+}
+
+/* subject_has_word for any number of words. */
+static bool has_word_slow(const char *text, size_t from, size_t to, const char *const *words)
+{
+    for (size_t i = from; i < to; i++) {
+        if (!is_ascii_letter(text[i]) || (i > 0 && is_ascii_letter(text[i - 1])))
+            continue;
+        char c = (char)(text[i] | 32);
+        for (size_t w = 0; words[w]; w++)
+            if (words[w][0] == c && word_at(text, to, i, words[w]))
+                return true;
+    }
+    return false;
+}
+
+enum { MAX_CHAINED = 255 };
+
+bool subject_has_word(const struct doc *d, size_t from, size_t to, const char *const *words)
+{
+    const char *text = d->a->body;
+    if (to > d->a->body_len)
+        to = d->a->body_len;
+    /* The words by first letter, so a word start is tried against the
+     * words of its letter only: chains of word index + 1 (0 ends). */
+    uint8_t head[26] = {0}, next[MAX_CHAINED];
+    for (size_t w = 0; words[w]; w++) {
+        if (w >= MAX_CHAINED)
+            return has_word_slow(text, from, to, words);
+        char c = words[w][0];
+        if (c >= 'a' && c <= 'z') { /* text letters are lowered: only these can match */
+            next[w] = head[c - 'a'];
+            head[c - 'a'] = (uint8_t)(w + 1);
+        }
+    }
+    for (size_t i = from; i < to; i++) {
+        if (!is_ascii_letter(text[i]) || (i > 0 && is_ascii_letter(text[i - 1])))
+            continue; /* words start only at word starts */
+        for (uint8_t w = head[(text[i] | 32) - 'a']; w; w = next[w - 1])
+            if (word_at(text, to, i, words[w - 1]))
+                return true;
+    }
+    return false;
+}

@@ -1,0 +1,425 @@
+/* tokenize: words, punctuation and sentence boundaries (see tokenize.h). */
+#include "core/extract/tokens.h"
+#include "core/base/hash.h"
+#include "core/base/utf8.h"
+#include "core/base/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Words after which a full stop does not end the sentence. */
+static const char *const abbreviations[] = {
+    "mr",  "mrs", "ms",  "dr", "st",   "utd", "jr",  "jnr", "snr", "sr",     "no",  "v",   "vs",
+    "etc", "inc", "ltd", "co", "prof", "gen", "rev", "mt",  "ft",  "approx", "fig", "vol", NULL};
+
+void tokens_init(struct tokens *t)
+{
+    memset(t, 0, sizeof *t);
+    buf_init(&t->folded);
+}
+
+void tokens_free(struct tokens *t)
+{
+    free(t->v);
+    free(t->first);
+    free(t->hash);
+    free(t->table);
+    buf_free(&t->folded);
+    memset(t, 0, sizeof *t);
+}
+
+/* Empties the word table: slot by slot when it holds few words (a KB form
+ * of two words should not clear a table an article made big). */
+static void clear_table(struct tokens *t)
+{
+    if (t->nwords * 8 >= t->tcap) {
+        if (t->table)
+            memset(t->table, 0, t->tcap * sizeof *t->table);
+        return;
+    }
+    for (size_t w = 0; w < t->nwords; w++) {
+        size_t k = (size_t)t->hash[w] & (t->tcap - 1);
+        while (t->table[k] != w + 1)
+            k = (k + 1) & (t->tcap - 1);
+        t->table[k] = 0;
+    }
+}
+
+void tokens_reset(struct tokens *t)
+{
+    t->n = 0;
+    t->nsentences = 0;
+    clear_table(t);
+    t->nwords = 0;
+    buf_reset(&t->folded);
+}
+
+/* The table slot of a folded form, or the empty slot where it would go. */
+static size_t word_slot(const struct tokens *t, const char *f, size_t n, uint64_t h)
+{
+    size_t mask = t->tcap - 1, k = (size_t)h & mask;
+    for (; t->table[k]; k = (k + 1) & mask) {
+        uint32_t w = t->table[k] - 1;
+        const struct token *first = &t->v[t->first[w]];
+        if (t->hash[w] == h && first->fend - first->fstart == n &&
+            !memcmp(t->folded.data + first->fstart, f, n))
+            break;
+    }
+    return k;
+}
+
+/* Doubles the table and puts every word back. */
+static void grow_table(struct tokens *t)
+{
+    free(t->table);
+    t->tcap = t->tcap ? t->tcap * 2 : 256;
+    t->table = xcalloc(t->tcap, sizeof *t->table);
+    for (size_t w = 0; w < t->nwords; w++) {
+        size_t k = (size_t)t->hash[w] & (t->tcap - 1);
+        while (t->table[k])
+            k = (k + 1) & (t->tcap - 1);
+        t->table[k] = (uint32_t)w + 1;
+    }
+}
+
+/* Gives token i (the last one pushed) the number of its folded form,
+ * whose FNV-1a hash is h. */
+static void intern(struct tokens *t, size_t i, uint64_t h)
+{
+    struct token *tk = &t->v[i];
+    const char *f = t->folded.data + tk->fstart;
+    size_t n = tk->fend - tk->fstart;
+    if ((t->nwords + 1) * 2 > t->tcap)
+        grow_table(t);
+    size_t k = word_slot(t, f, n, h);
+    if (t->table[k]) {
+        tk->word = t->table[k] - 1;
+        return;
+    }
+    if (t->nwords == t->wcap) {
+        t->wcap = t->wcap ? t->wcap * 2 : 256;
+        t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
+        t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
+    }
+    t->first[t->nwords] = (uint32_t)i;
+    t->hash[t->nwords] = h;
+    tk->word = (uint32_t)t->nwords;
+    t->table[k] = (uint32_t)++t->nwords;
+}
+
+bool tokenize_is_upper(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    if (cp >= 0xC0 && cp <= 0xDE)
+        return cp != 0xD7;
+    if (cp >= 0x100 && cp <= 0x137)
+        return cp % 2 == 0;
+    if (cp >= 0x139 && cp <= 0x148)
+        return cp % 2 == 1;
+    if (cp >= 0x14A && cp <= 0x177)
+        return cp % 2 == 0;
+    if (cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D)
+        return true;
+    if (cp >= 0x391 && cp <= 0x3AB)
+        return true;                   /* Greek */
+    return cp >= 0x400 && cp <= 0x42F; /* Cyrillic */
+}
+
+static bool is_letter_or_digit(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if (cp == 0xD7 || cp == 0xF7 || cp < 0xC0)
+        return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+    if (cp >= 0x2000 && cp <= 0x2BFF)
+        return false; /* punctuation, symbols, arrows */
+    if (cp >= 0x3000 && cp <= 0x303F)
+        return false;
+    return cp != 0xFFFD && cp != 0xFEFF;
+}
+
+static bool is_apostrophe(uint32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+static bool is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\n' || cp == 0xA0 || cp == 0x2009 || cp == 0x202F;
+}
+
+static inline uint32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    if ((unsigned char)s[i] < 0x80) { /* ASCII, the common case: no decoding */
+        *n = 1;
+        return (unsigned char)s[i];
+    }
+    uint32_t cp;
+    *n = utf8_decode(s + i, len - i, &cp);
+    return cp;
+}
+
+/* Whether the word that ends at i (the start of its hyphenated part, or
+ * the word itself) begins with a capital. */
+static bool word_started_upper(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && s[j - 1] != ' ' && s[j - 1] != '\n' && s[j - 1] != '-')
+        j--;
+    uint32_t cp;
+    utf8_decode(s + j, len - j, &cp);
+    return tokenize_is_upper(cp) || (cp >= '0' && cp <= '9');
+}
+
+/* End of the word starting at i, and whether a possessive follows. */
+static size_t scan_word(const char *s, size_t len, size_t i, bool *poss, size_t *after)
+{
+    *poss = false;
+    while (i < len) {
+        size_t n;
+        uint32_t cp = cp_at(s, len, i, &n);
+        if (is_letter_or_digit(cp)) {
+            i += n;
+            continue;
+        }
+        size_t m;
+        uint32_t next = i + n < len ? cp_at(s, len, i + n, &m) : 0;
+        if (is_apostrophe(cp)) {
+            bool s_then_end =
+                (next == 's' || next == 'S') &&
+                (i + n + 1 >= len || !is_letter_or_digit(cp_at(s, len, i + n + 1, &m)));
+            if (s_then_end) {
+                *poss = true;
+                *after = i + n + 1;
+                return i;
+            }
+            if (next && is_letter_or_digit(next)) {
+                i += n; /* O'Neill, D'Alessandro */
+                continue;
+            }
+            if (i > 0 && (s[i - 1] == 's' || s[i - 1] == 'S')) {
+                *poss = true; /* Scholes' */
+                *after = i + n;
+                return i;
+            }
+            break;
+        }
+        if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && next && is_letter_or_digit(next)) {
+            if (tokenize_is_upper(next) && !word_started_upper(s, len, i))
+                break; /* "ex-England", "non-Champions League": two words */
+            i += n;
+            continue;
+        }
+        if ((cp == '.' || cp == ',') && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+            next >= '0' && next <= '9') {
+            i += n; /* 3.9, 200,000 */
+            continue;
+        }
+        break;
+    }
+    *after = i;
+    return i;
+}
+
+/* Writes the folded form of s[start, end) at out and returns its end; *h
+ * goes on to the FNV-1a hash of what it wrote. */
+static char *fold_into(char *out, const char *s, size_t start, size_t end, uint64_t *h)
+{
+    uint64_t hash = *h;
+    for (size_t i = start; i < end;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII: fold in place */
+            c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            *out++ = (char)c;
+            hash = hash_byte(hash, c);
+            i++;
+            continue;
+        }
+        size_t n;
+        uint32_t cp = utf8_fold_cp(cp_at(s, end, i, &n));
+        if (cp == 0x2010 || cp == 0x2011)
+            cp = '-';
+        char *from = out;
+        out += utf8_encode(cp, out); /* a fold is never longer than its source */
+        for (; from < out; from++)
+            hash = hash_byte(hash, (unsigned char)*from);
+        i += n;
+    }
+    *h = hash;
+    return out;
+}
+
+static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, const char *s)
+{
+    if (t->n == t->cap)
+        t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+    struct token *tk = &t->v[t->n++];
+    tk->start = (uint32_t)start;
+    tk->end = (uint32_t)end;
+    tk->flags = flags;
+    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    tk->fstart = (uint32_t)t->folded.len;
+    buf_reserve(&t->folded, (end - start) + 1);
+    uint64_t h = HASH_INIT;
+    char *out = fold_into(t->folded.data + t->folded.len, s, start, end, &h);
+    *out = '\0';
+    t->folded.len = (size_t)(out - t->folded.data);
+    tk->fend = (uint32_t)t->folded.len;
+    t->folded.len++;
+    t->folded.data[t->folded.len] = '\0';
+    intern(t, t->n - 1, h);
+}
+
+static uint16_t word_flags(const char *s, size_t start, size_t end)
+{
+    size_t n;
+    uint32_t first = cp_at(s, end, start, &n);
+    uint16_t f = TOK_WORD;
+    if (first >= '0' && first <= '9')
+        f |= TOK_NUM;
+    if (tokenize_is_upper(first))
+        f |= TOK_CAP;
+    size_t letters = 0, upper = 0;
+    for (size_t i = start; i < end; i += n) {
+        uint32_t cp = cp_at(s, end, i, &n);
+        if (is_letter_or_digit(cp) && !(cp >= '0' && cp <= '9')) {
+            letters++;
+            upper += tokenize_is_upper(cp);
+        }
+    }
+    if (letters >= 2 && upper == letters)
+        f |= TOK_UPPER;
+    return f;
+}
+
+bool tokens_is(const struct tokens *t, size_t i, const char *s)
+{
+    if (i >= t->n)
+        return false;
+    const char *f = tokens_folded(t, i);
+    return f[0] == s[0] && !strcmp(f, s);
+}
+
+bool tokens_is_punct(const struct tokens *t, size_t i, char c)
+{
+    return i < t->n && !(t->v[i].flags & TOK_WORD) && t->folded.data[t->v[i].fstart] == c &&
+           t->v[i].fend == t->v[i].fstart + 1;
+}
+
+static bool is_abbreviation(const struct tokens *t, size_t i)
+{
+    if (!(t->v[i].flags & TOK_WORD))
+        return false;
+    const char *f = tokens_folded(t, i);
+    if (f[0] && !f[1] && (t->v[i].flags & TOK_CAP))
+        return true; /* an initial: "M. Riley" */
+    for (size_t k = 0; abbreviations[k]; k++)
+        if (abbreviations[k][0] == f[0] && !strcmp(f, abbreviations[k]))
+            return true;
+    return false;
+}
+
+/* Whether the full stop/!/? token at index i ends a sentence. */
+static bool ends_sentence(const struct tokens *t, size_t i)
+{
+    const char c = t->folded.data[t->v[i].fstart];
+    if (c == '!' || c == '?')
+        return true;
+    return c == '.' && !(i > 0 && t->v[i - 1].end == t->v[i].start && is_abbreviation(t, i - 1));
+}
+
+/* ASCII character classes for the word fast path. */
+enum { C_LOWER = 1, C_UPPER = 2, C_DIGIT = 4, C_STOP = 8 /* may continue a word: scan_word */ };
+
+static const uint8_t ascii_class[128] = {
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+    ['a'] = C_LOWER, ['b'] = C_LOWER, ['c'] = C_LOWER, ['d'] = C_LOWER, ['e'] = C_LOWER,
+    ['f'] = C_LOWER, ['g'] = C_LOWER, ['h'] = C_LOWER, ['i'] = C_LOWER, ['j'] = C_LOWER,
+    ['k'] = C_LOWER, ['l'] = C_LOWER, ['m'] = C_LOWER, ['n'] = C_LOWER, ['o'] = C_LOWER,
+    ['p'] = C_LOWER, ['q'] = C_LOWER, ['r'] = C_LOWER, ['s'] = C_LOWER, ['t'] = C_LOWER,
+    ['u'] = C_LOWER, ['v'] = C_LOWER, ['w'] = C_LOWER, ['x'] = C_LOWER, ['y'] = C_LOWER,
+    ['z'] = C_LOWER, ['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER,
+    ['E'] = C_UPPER, ['F'] = C_UPPER, ['G'] = C_UPPER, ['H'] = C_UPPER, ['I'] = C_UPPER,
+    ['J'] = C_UPPER, ['K'] = C_UPPER, ['L'] = C_UPPER, ['M'] = C_UPPER, ['N'] = C_UPPER,
+    ['O'] = C_UPPER, ['P'] = C_UPPER, ['Q'] = C_UPPER, ['R'] = C_UPPER, ['S'] = C_UPPER,
+    ['T'] = C_UPPER, ['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER,
+    ['Y'] = C_UPPER, ['Z'] = C_UPPER, ['\''] = C_STOP, ['-'] = C_STOP,  ['.'] = C_STOP,
+    [','] = C_STOP,
+};
+
+/* The end of a word of ASCII letters and digits at i, with its flags, when
+ * what stops it cannot continue a word (no apostrophe, hyphen, decimal
+ * point or non-ASCII character: scan_word decides those); 0 otherwise. */
+static size_t ascii_word(const char *s, size_t len, size_t i, uint16_t *flags)
+{
+    size_t j = i, letters = 0, upper = 0;
+    for (; j < len; j++) {
+        unsigned char c = (unsigned char)s[j];
+        uint8_t k = c < 0x80 ? ascii_class[c] : C_STOP;
+        if (!(k & (C_LOWER | C_UPPER | C_DIGIT))) {
+            if (k & C_STOP)
+                return 0;
+            break;
+        }
+        letters += (k & (C_LOWER | C_UPPER)) != 0;
+        upper += (k & C_UPPER) != 0;
+    }
+    uint8_t first = ascii_class[(unsigned char)s[i]];
+    *flags = TOK_WORD;
+    if (first & C_DIGIT)
+        *flags |= TOK_NUM;
+    if (first & C_UPPER)
+        *flags |= TOK_CAP;
+    if (letters >= 2 && upper == letters)
+        *flags |= TOK_UPPER;
+    return j;
+}
+
+/* Adds the word starting at i; returns where the text goes on. */
+static size_t add_word(struct tokens *t, const char *s, size_t len, size_t i, uint16_t flags)
+{
+    uint16_t wf;
+    size_t end = ascii_word(s, len, i, &wf);
+    if (end) {
+        push(t, i, end, flags | wf, s);
+        return end;
+    }
+    bool poss;
+    size_t after;
+    end = scan_word(s, len, i, &poss, &after);
+    flags |= word_flags(s, i, end) | (poss ? TOK_POSS : 0);
+    push(t, i, end, flags, s);
+    return after;
+}
+
+void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra)
+{
+    bool new_sentence = true, new_para = true;
+    size_t i = 0;
+    while (i < len) {
+        size_t n;
+        uint32_t cp = cp_at(s, len, i, &n);
+        if (is_space(cp)) {
+            if (cp == '\n')
+                new_para = true;
+            i += n;
+            continue;
+        }
+        uint16_t flags = extra;
+        if (new_para || new_sentence) {
+            t->nsentences++;
+            flags |= TOK_SENT_START | (new_para ? TOK_PARA_START : 0);
+        }
+        new_para = new_sentence = false;
+        if (is_letter_or_digit(cp)) {
+            i = add_word(t, s, len, i, flags);
+            continue;
+        }
+        push(t, i, i + n, flags, s);
+        i += n;
+        if (cp == '.' || cp == '!' || cp == '?')
+            new_sentence = ends_sentence(t, t->n - 1);
+    }
+}

@@ -1,0 +1,71 @@
+/* tokenize: splits article text into word and punctuation tokens and marks
+ * sentence boundaries. Knows UTF-8, possessives ("Bastoni's", "Scholes'"),
+ * hyphenated compounds ("23-year-old", "Saint-Germain") and abbreviations
+ * that do not end a sentence ("Mr.", "St.", "Utd."). No allocation per token:
+ * tokens go into one growable array and folded forms into one buffer. Each
+ * distinct folded form gets a word number, so what is known of a word can
+ * be worked out once per word and tokens compared by number. */
+#ifndef TOUCHLINE_TOKENIZE_H
+#define TOUCHLINE_TOKENIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/base/buf.h"
+
+enum token_flag {
+    TOK_WORD = 1 << 0,       /* letters/digits (may hold ' or - inside) */
+    TOK_CAP = 1 << 1,        /* starts with an upper-case letter */
+    TOK_UPPER = 1 << 2,      /* all letters upper case, at least two */
+    TOK_NUM = 1 << 3,        /* starts with a digit */
+    TOK_POSS = 1 << 4,       /* followed by a possessive 's or ' */
+    TOK_SENT_START = 1 << 5, /* first token of a sentence */
+    TOK_PARA_START = 1 << 6, /* first token of a paragraph (or line) */
+    TOK_TITLE = 1 << 7,      /* token of the title, not the body */
+};
+
+struct token {
+    uint32_t start, end;   /* bytes in the segment's text (possessive excluded) */
+    uint32_t fstart, fend; /* the folded form in tokens->folded */
+    uint32_t sentence;     /* sentence number, counted across segments */
+    uint32_t word;         /* word number: equal for equal folded forms */
+    uint16_t flags;
+};
+
+struct tokens {
+    struct token *v;
+    size_t n, cap;
+    struct buf folded; /* folded forms, each followed by a NUL */
+    uint32_t nsentences;
+    uint32_t *first; /* per word number: the first token with that form */
+    uint64_t *hash;  /* per word number: FNV-1a of the folded form */
+    size_t nwords, wcap;
+    uint32_t *table; /* open addressing: word number + 1, 0 when empty */
+    size_t tcap;
+};
+
+void tokens_init(struct tokens *t);
+void tokens_free(struct tokens *t);
+void tokens_reset(struct tokens *t);
+/* Appends the tokens of text[0..len). `extra_flags` is or-ed into every
+ * token (TOK_TITLE for a title). A new segment always starts a sentence. */
+void tokens_add_text(struct tokens *t, const char *text, size_t len, uint16_t extra_flags);
+/* The folded form of token i (lower case, diacritics off). */
+static inline const char *tokens_folded(const struct tokens *t, size_t i)
+{
+    return t->folded.data + t->v[i].fstart;
+}
+/* Whether token i is the first token with its folded form. */
+static inline bool tokens_first_of_word(const struct tokens *t, size_t i)
+{
+    return t->first[t->v[i].word] == i;
+}
+/* Whether token i's folded form equals s. */
+bool tokens_is(const struct tokens *t, size_t i, const char *s);
+/* Whether token i is the punctuation character c. */
+bool tokens_is_punct(const struct tokens *t, size_t i, char c);
+/* Whether a code point is an upper-case letter (Latin, Greek, Cyrillic). */
+bool tokenize_is_upper(uint32_t cp);
+
+#endif

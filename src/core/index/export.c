@@ -1,0 +1,101 @@
+/* export: an article's extraction as the `touchline extract` JSON object. */
+#include "core/index/export.h"
+#include "core/base/json.h"
+
+static void write_mentions(struct json *j, const struct article *a, const struct found_entity *e)
+{
+    json_key(j, "mentions");
+    json_begin_array(j);
+    for (size_t m = 0; m < e->nmentions; m++) {
+        const struct mention *mn = &e->mentions[m];
+        const char *text = mn->in_title ? a->title : a->body;
+        json_begin_object(j);
+        json_kv_number(j, "start", (double)mn->start);
+        json_kv_number(j, "end", (double)mn->end);
+        json_key(j, "text");
+        json_string_n(j, text + mn->start, mn->end - mn->start);
+        if (mn->in_title)
+            json_kv_string(j, "field", "title");
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+static void write_entities(struct json *j, const struct article *a, const struct extraction *x)
+{
+    json_key(j, "entities");
+    json_begin_array(j);
+    for (size_t i = 0; i < x->nentities; i++) {
+        const struct found_entity *e = &x->entities[i];
+        json_begin_object(j);
+        json_kv_string(j, "id", e->id);
+        json_kv_string(j, "name", e->name);
+        json_kv_string(j, "kind", entity_kind_name(e->kind));
+        if (e->kind == ENTITY_PERSON && e->role != ROLE_UNKNOWN)
+            json_kv_string(j, "role", person_role_name(e->role));
+        write_mentions(j, a, e);
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+static void entity_field(struct json *j, const struct extraction *x, const char *key, int e)
+{
+    if (e >= 0 && (size_t)e < x->nentities)
+        json_kv_string(j, key, x->entities[e].name);
+}
+
+static void optional_string(struct json *j, const char *key, const char *v)
+{
+    if (v)
+        json_kv_string(j, key, v);
+}
+
+static void write_fact(struct json *j, const struct article *a, const struct extraction *x,
+                       const struct fact *f)
+{
+    json_begin_object(j);
+    json_kv_string(j, "kind", fact_kind_name(f->kind));
+    entity_field(j, x, "subject", f->subject);
+    if (f->has_value)
+        json_kv_number(j, "value", f->value);
+    optional_string(j, "currency", f->currency);
+    optional_string(j, "period", f->period);
+    optional_string(j, "type", f->type);
+    optional_string(j, "status", f->status);
+    optional_string(j, "qualifier", f->qualifier);
+    entity_field(j, x, "team", f->team);
+    entity_field(j, x, "from", f->from);
+    entity_field(j, x, "to", f->to);
+    entity_field(j, x, f->kind == FACT_SOURCE ? "media" : "club", f->club);
+    if (f->year)
+        json_kv_number(j, "year", f->year);
+    if (f->goals >= 0)
+        json_kv_number(j, "goals", f->goals);
+    optional_string(j, "length", f->loan_length);
+    json_key(j, "text");
+    json_string_n(j, a->body + f->span.start, f->span.end - f->span.start);
+    json_kv_number(j, "start", (double)f->span.start);
+    json_kv_number(j, "end", (double)f->span.end);
+    json_end_object(j);
+}
+
+void export_article_json(struct buf *out, const struct article *a, const struct extraction *x,
+                         bool pretty)
+{
+    struct json j;
+    json_init(&j, out, pretty);
+    json_begin_object(&j);
+    json_kv_string(&j, "path", a->path);
+    json_kv_string(&j, "title", a->title);
+    json_kv_string(&j, "date", a->date);
+    if (a->meta.source)
+        json_kv_string(&j, "source", a->meta.source);
+    write_entities(&j, a, x);
+    json_key(&j, "facts");
+    json_begin_array(&j);
+    for (size_t i = 0; i < x->nfacts; i++)
+        write_fact(&j, a, x, &x->facts[i]);
+    json_end_array(&j);
+    json_end_object(&j);
+}

@@ -1,0 +1,16 @@
+/* export: the index printed for scripts: one article's extraction as the
+ * JSON object of the `touchline extract` contract (DESIGN.md). */
+#ifndef TOUCHLINE_EXPORT_H
+#define TOUCHLINE_EXPORT_H
+
+#include <stdbool.h>
+
+#include "core/load/article.h"
+#include "core/base/buf.h"
+#include "core/extract/entity.h"
+
+/* Appends the article's JSON object (no trailing newline). */
+void export_article_json(struct buf *out, const struct article *a, const struct extraction *x,
+                         bool pretty);
+
+#endif

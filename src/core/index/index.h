@@ -1,0 +1,112 @@
+/* index: the corpus-wide entity index, built after extraction. For each
+ * entity, its postings (article, span) in article order; for each article,
+ * its extraction (entities and facts). Every filter, jump, count and picker
+ * in the UI and every exporter is a query on this. */
+#ifndef TOUCHLINE_INDEX_H
+#define TOUCHLINE_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/load/corpus.h"
+#include "core/extract/entity.h"
+
+/* One mention of an entity. */
+struct posting {
+    uint32_t article; /* load index in the corpus */
+    uint32_t local;   /* index of the entity in that article's extraction */
+    uint32_t start, end;
+    bool in_title;
+};
+
+struct index_entity {
+    char *id, *name;
+    uint64_t hash; /* of the id */
+    enum entity_kind kind;
+    enum person_role role;
+    struct posting *postings; /* by article (load order), then title first, then offset */
+    size_t npostings, pcap;
+    uint32_t *articles; /* distinct articles, ascending */
+    size_t narticles, acap;
+    char **forms; /* folded name and mention texts, for lookups; distinct */
+    size_t nforms, fcap;
+};
+
+struct index {
+    const struct corpus *corpus; /* not owned */
+    struct extraction *x;        /* per article, load order; owned */
+    int **global;                /* per article: local entity index -> global index */
+    size_t narticles, xcap;      /* articles added so far (grows with index_add) */
+    struct index_entity *entities;
+    size_t nentities, ecap;
+    int *slots; /* open-addressing hash of ids -> entity index, -1 empty */
+    size_t nslots;
+};
+
+/* An empty index over corpus c (which must outlive it). Articles are added
+ * as they are loaded: the index may be queried between additions. */
+void index_init(struct index *ix, const struct corpus *c);
+void index_free(struct index *ix);
+/* Adds article `article`'s extraction, taking ownership of its contents
+ * (*x is zeroed). Articles must be added in load order. */
+void index_add(struct index *ix, size_t article, struct extraction *x);
+/* Entity index for an id, or -1. */
+int index_find(const struct index *ix, const char *id);
+/* The global index of entity `local` of an article. */
+int index_global(const struct index *ix, size_t article, size_t local);
+/* The entity that a name resolves to: exact id, else a folded match of its
+ * canonical name, else of any mention text (most articles wins); kind < 0
+ * means any kind. Returns -1 when nothing matches. */
+int index_resolve(const struct index *ix, const char *name, int kind);
+/* Entities of a kind (kind < 0: all) whose folded name or any folded form
+ * contains every character of `query` in order (fuzzy; empty matches all),
+ * best first: prefix matches before fuzzy ones, then by article count.
+ * Writes up to `max` indices into out and returns how many. */
+size_t index_search(const struct index *ix, int kind, const char *query, int *out, size_t max);
+/* Whether an article mentions an entity (binary search). */
+bool index_article_has(const struct index *ix, int entity, size_t article);
+/* Mentions of an entity within one article: first posting index and count. */
+size_t index_postings_in(const struct index *ix, int entity, size_t article, size_t *count);
+
+/* A place in the reading order: the article's position in the current list
+ * and a byte offset in its body (title mentions come before offset 0). */
+struct index_cursor {
+    size_t list_pos;
+    size_t posting; /* index into the entity's postings */
+};
+
+/* The next (dir > 0) or previous (dir < 0) mention of `entity` after the
+ * given posting, in list order. `list` holds article load indices in the
+ * order shown and `pos_of` maps an article to its list position (or -1 when
+ * filtered out). `from_article`/`from_offset` say where the reader is; the
+ * position itself is excluded. from_offset = SIZE_MAX means outside the
+ * article: its first mention counts for dir > 0, its last for dir < 0.
+ * Wraps around the list; *wrapped says so. Returns false when the entity has
+ * no mention in any listed article. */
+bool index_step(const struct index *ix, int entity, const size_t *list, size_t nlist,
+                const long *pos_of, size_t from_article, size_t from_offset, bool from_title,
+                int dir, struct index_cursor *out, bool *wrapped);
+
+/* Postings in index order (by article, then title first, then offset) with
+ * the distinct articles they cover: an entity's mentions, or a search's
+ * matches (src/core/search.c). The queries below work on either. */
+struct posting_list {
+    const struct posting *v;
+    size_t n;
+    const uint32_t *articles; /* ascending */
+    size_t narticles;
+};
+
+/* An entity's postings as a list (empty for an unknown entity). */
+struct posting_list index_postings(const struct index *ix, int entity);
+/* Whether a list has a posting in `article` (binary search). */
+bool postings_has_article(const struct posting_list *pl, size_t article);
+/* The postings of one article: first index and count (binary search). */
+size_t postings_in(const struct posting_list *pl, size_t article, size_t *count);
+/* index_step on any posting list. */
+bool postings_step(const struct posting_list *pl, const size_t *list, size_t nlist,
+                   const long *pos_of, size_t from_article, size_t from_offset, bool from_title,
+                   int dir, struct index_cursor *out, bool *wrapped);
+
+#endif

@@ -1,0 +1,44 @@
+/* article: one news article as loaded: metadata plus the cleaned body text.
+ * Knows both formats (plain scraped text, YAML front matter) and how to tell
+ * them apart by content. */
+#ifndef TOUCHLINE_ARTICLE_H
+#define TOUCHLINE_ARTICLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "core/load/boilerplate.h"
+#include "core/base/error.h"
+#include "core/load/frontmatter.h"
+
+enum article_format { ARTICLE_PLAIN, ARTICLE_FRONT_MATTER };
+
+struct article {
+    char *path;
+    enum article_format format;
+    char *title;             /* never NULL */
+    char date[11];           /* YYYY-MM-DD */
+    bool date_from_mtime;    /* no usable date in the file */
+    struct frontmatter meta; /* source, url, author, tags, extra keys (title/date unused) */
+    char *body;              /* cleaned UTF-8, NUL-terminated; offsets point into it */
+    size_t body_len;
+    unsigned body_line; /* file line of body[0], for path:line:col positions */
+    char *warning;      /* a non-fatal problem (e.g. an unreadable date), or NULL */
+    size_t load_index;  /* position in load order */
+};
+
+/* Builds an article from a file's raw bytes: sanitises them, detects the
+ * format, reads the front matter or finds the headline, and skips furniture.
+ * `mtime` gives the date when the file has none. On failure (bad front
+ * matter) fills err with path:line:col and returns NULL. */
+struct article *article_parse(const char *path, const char *bytes, size_t len, time_t mtime,
+                              const struct boilerplate *bp, struct tl_error *err);
+void article_free(struct article *a);
+/* Where a body byte offset lies in the file: 1-based line and column
+ * (column counted in characters). */
+void article_position(const struct article *a, size_t offset, unsigned *line, unsigned *col);
+/* The source named in the metadata, or "" when there is none. */
+const char *article_source(const struct article *a);
+
+#endif

@@ -1,0 +1,104 @@
+/* boilerplate: PCRE2 patterns for furniture lines of scraped articles. */
+#include "core/load/boilerplate.h"
+#include "core/base/pcre_jit.h"
+#include "core/base/xalloc.h"
+
+#include <stdlib.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+/* Each is matched against one trimmed line, caselessly, and must match all of it. */
+static const char *const default_patterns[] = {
+    "(?:download|get|install) (?:the |our )?.{0,60}\\bapps?\\b.{0,80}",
+    "/\\s+\\S.{0,60}",
+    "share(?: this)?(?: article| story| page| post)?(?: on (?:facebook|twitter|x|whatsapp|"
+    "linkedin|email|messenger|reddit)| via \\w+)?",
+    "(?:advertisement|advert|sponsored(?: content)?|skip to (?:main )?content|sign in|log in|"
+    "subscribe(?: now)?|menu|cookies?(?: settings)?|accept(?: all)?(?: cookies)?|"
+    "copy link|link copied|comments?(?: \\(\\d+\\))?|listen to this article)",
+    "(?:by|words by|written by) \\p{Lu}[\\p{L}'\\x{2019}.-]+(?: \\p{Lu}[\\p{L}'\\x{2019}.-]+){0,3}"
+    "(?:,? .{0,40})?",
+    "\\d{1,3}\\s*(?:min|mins|minute|minutes)(?: read)?",
+    "(?:published|updated|last updated|posted)\\b.{0,60}",
+    "(?:image|photo|picture|video)(?: source| credit| caption)?\\s*[:,].{0,80}",
+    "(?:follow|like) us on .{0,60}",
+    "(?:getty images|reuters|pa images|pa media|afp|ap photo|shutterstock)",
+    "(?:related|more on this story|read more|top stories|most read|trending)"
+    "(?: articles| stories| now)?:?",
+};
+
+struct boilerplate {
+    pcre2_code **codes;
+    size_t n, cap;
+};
+
+struct boilerplate *boilerplate_new(void)
+{
+    struct boilerplate *bp = xcalloc(1, sizeof *bp);
+    for (size_t i = 0; i < sizeof default_patterns / sizeof *default_patterns; i++) {
+        struct tl_error err;
+        if (!boilerplate_add(bp, default_patterns[i], &err)) {
+            /* The built-in list is compiled in every test run; a failure
+             * here is a programming error, not user input. */
+            abort();
+        }
+    }
+    return bp;
+}
+
+void boilerplate_free(struct boilerplate *bp)
+{
+    if (!bp)
+        return;
+    for (size_t i = 0; i < bp->n; i++)
+        pcre2_code_free(bp->codes[i]);
+    free(bp->codes);
+    free(bp);
+}
+
+bool boilerplate_add(struct boilerplate *bp, const char *pattern, struct tl_error *err)
+{
+    int code;
+    PCRE2_SIZE offset;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED |
+                                       PCRE2_ENDANCHORED | PCRE2_MATCH_INVALID_UTF,
+                                   &code, &offset, NULL);
+    if (!re) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(code, msg, sizeof msg);
+        return tl_error_set(err, "bad boilerplate pattern '%s': %s at offset %zu", pattern,
+                            (const char *)msg, (size_t)offset);
+    }
+    pcre_jit_compile(re); /* falls back to the interpreter */
+    bp->codes = xgrow(bp->codes, &bp->cap, bp->n + 1, sizeof *bp->codes);
+    bp->codes[bp->n++] = re;
+    return true;
+}
+
+bool boilerplate_match(const struct boilerplate *bp, const char *line, size_t len)
+{
+    while (len && (*line == ' ' || *line == '\t')) {
+        line++;
+        len--;
+    }
+    while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+        len--;
+    if (!len || len > 400)
+        return false;
+    bool hit = false;
+    for (size_t i = 0; i < bp->n && !hit; i++) {
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(bp->codes[i], NULL);
+        if (!md)
+            abort();
+        hit = pcre2_match(bp->codes[i], (PCRE2_SPTR)line, len, 0, 0, md, NULL) >= 0;
+        pcre2_match_data_free(md);
+    }
+    return hit;
+}
+
+size_t boilerplate_count(const struct boilerplate *bp)
+{
+    return bp->n;
+}

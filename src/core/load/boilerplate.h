@@ -1,0 +1,24 @@
+/* boilerplate: the PCRE2 patterns that recognise site furniture lines (app
+ * banners, stray bylines, share buttons) at the top of scraped articles. */
+#ifndef TOUCHLINE_BOILERPLATE_H
+#define TOUCHLINE_BOILERPLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/base/error.h"
+
+struct boilerplate;
+
+/* A set holding the built-in patterns. Never NULL. */
+struct boilerplate *boilerplate_new(void);
+void boilerplate_free(struct boilerplate *bp);
+/* Adds a pattern (PCRE2, matched case-insensitively against one whole line,
+ * trimmed). On a bad pattern sets err to "what: PCRE2 message at offset N". */
+bool boilerplate_add(struct boilerplate *bp, const char *pattern, struct tl_error *err);
+/* True when the line is furniture. Safe to call from several threads. */
+bool boilerplate_match(const struct boilerplate *bp, const char *line, size_t len);
+/* How many patterns the set holds. */
+size_t boilerplate_count(const struct boilerplate *bp);
+
+#endif

@@ -1,0 +1,225 @@
+/* corpus: loading files and folders into articles plus problems. */
+#define _GNU_SOURCE /* qsort_r */
+#include "core/load/corpus.h"
+#include "core/base/buf.h"
+#include "core/load/sanitize.h"
+#include "core/base/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void corpus_init(struct corpus *c, const struct boilerplate *bp)
+{
+    memset(c, 0, sizeof *c);
+    c->boilerplate = bp;
+    c->max_file_size = CORPUS_MAX_FILE_SIZE;
+}
+
+void corpus_free(struct corpus *c)
+{
+    for (size_t i = 0; i < c->narticles; i++)
+        article_free(c->articles[i]);
+    free(c->articles);
+    for (size_t i = 0; i < c->nproblems; i++) {
+        free(c->problems[i].path);
+        free(c->problems[i].message);
+    }
+    free(c->problems);
+    memset(c, 0, sizeof *c);
+}
+
+void corpus_add_problem(struct corpus *c, const char *path, bool warning, const char *fmt, ...)
+{
+    struct buf b;
+    buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    c->problems = xgrow(c->problems, &c->pcap, c->nproblems + 1, sizeof *c->problems);
+    c->problems[c->nproblems].path = xstrdup(path);
+    c->problems[c->nproblems].message = buf_detach(&b, NULL);
+    c->problems[c->nproblems++].warning = warning;
+}
+
+static void loaded_problem(struct loaded *l, const char *path, bool warning, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void loaded_problem(struct loaded *l, const char *path, bool warning, const char *fmt, ...)
+{
+    if (l->nproblems == sizeof l->problems / sizeof *l->problems)
+        return;
+    struct buf b;
+    buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    struct problem *p = &l->problems[l->nproblems++];
+    p->path = xstrdup(path);
+    p->message = buf_detach(&b, NULL);
+    p->warning = warning;
+}
+
+/* Reads a whole regular file into a new buffer; on failure records a problem. */
+static char *read_file(const char *path, size_t max_size, struct loaded *l, size_t *len,
+                       time_t *mtime)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        loaded_problem(l, path, false, "%s: %s", path,
+                       errno == ENOENT ? "vanished while loading" : strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        loaded_problem(l, path, false, "%s: not a regular file", path);
+        close(fd);
+        return NULL;
+    }
+    if ((size_t)st.st_size > max_size) {
+        loaded_problem(l, path, false, "%s: too large (%lld bytes; the limit is %zu)", path,
+                       (long long)st.st_size, max_size);
+        close(fd);
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *data = xmalloc(cap);
+    for (;;) {
+        ssize_t r = read(fd, data + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            loaded_problem(l, path, false, "%s: %s", path, strerror(errno));
+            free(data);
+            close(fd);
+            return NULL;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n == cap) { /* the file grew while we read it: stop at the limit */
+            if (cap > max_size)
+                break;
+            cap *= 2;
+            data = xrealloc(data, cap);
+        }
+    }
+    close(fd);
+    *len = n;
+    *mtime = st.st_mtime;
+    l->size = (unsigned long long)st.st_size;
+    l->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    return data;
+}
+
+/* True when the bytes hold nothing but ASCII white space (or nothing). */
+static bool is_blank(const char *data, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(" \t\r\n\f\v", data[i]) || data[i] == '\0')
+            return false;
+    return true;
+}
+
+void corpus_load_file(const char *path, const struct boilerplate *bp, size_t max_size,
+                      struct loaded *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t len;
+    time_t mtime;
+    char *data = read_file(path, max_size, out, &len, &mtime);
+    if (!data)
+        return;
+    if (sanitize_looks_binary(data, len)) {
+        loaded_problem(out, path, false, "%s: binary file, not an article", path);
+        free(data);
+        return;
+    }
+    struct tl_error err;
+    struct article *a = article_parse(path, data, len, mtime, bp, &err);
+    bool blank = is_blank(data, len);
+    free(data);
+    if (!a) {
+        loaded_problem(out, path, false, "%s", err.msg);
+        return;
+    }
+    out->article = a;
+    if (a->warning)
+        loaded_problem(out, path, true, "%s", a->warning);
+    if (blank)
+        loaded_problem(out, path, true, "%s: %s", path,
+                       len ? "only white space, no text" : "empty file, no text");
+}
+
+void corpus_add_loaded(struct corpus *c, struct loaded *l)
+{
+    if (l->article) {
+        l->article->load_index = c->narticles;
+        c->articles = xgrow(c->articles, &c->cap, c->narticles + 1, sizeof *c->articles);
+        c->articles[c->narticles++] = l->article;
+    }
+    c->problems = xgrow(c->problems, &c->pcap, c->nproblems + l->nproblems, sizeof *c->problems);
+    for (size_t i = 0; i < l->nproblems; i++)
+        c->problems[c->nproblems++] = l->problems[i];
+    memset(l, 0, sizeof *l);
+}
+
+void loaded_free(struct loaded *l)
+{
+    article_free(l->article);
+    for (size_t i = 0; i < l->nproblems; i++) {
+        free(l->problems[i].path);
+        free(l->problems[i].message);
+    }
+    memset(l, 0, sizeof *l);
+}
+
+void corpus_add_scanned(struct corpus *c, const struct scan_entry *e)
+{
+    if (e->problem) {
+        corpus_add_problem(c, e->path, false, "%s", e->problem);
+        return;
+    }
+    struct loaded l;
+    corpus_load_file(e->path, c->boilerplate, c->max_file_size, &l);
+    corpus_add_loaded(c, &l);
+}
+
+bool corpus_load_path(struct corpus *c, const char *path, struct tl_error *err)
+{
+    struct scan s;
+    scan_init(&s);
+    bool ok = scan_path(&s, path, err);
+    for (size_t i = 0; i < s.n; i++)
+        corpus_add_scanned(c, &s.v[i]);
+    scan_free(&s);
+    return ok;
+}
+
+int corpus_compare_by_date(const struct corpus *c, size_t i, size_t j)
+{
+    const struct article *a = c->articles[i], *b = c->articles[j];
+    int d = strcmp(b->date, a->date);
+    return d ? d : strcmp(a->path, b->path);
+}
+
+static int compare_by_date(const void *pa, const void *pb, void *ctx)
+{
+    return corpus_compare_by_date(ctx, *(const size_t *)pa, *(const size_t *)pb);
+}
+
+size_t *corpus_order_by_date(const struct corpus *c)
+{
+    size_t *order = xmalloc((c->narticles ? c->narticles : 1) * sizeof *order);
+    for (size_t i = 0; i < c->narticles; i++)
+        order[i] = i;
+    qsort_r(order, c->narticles, sizeof *order, compare_by_date, (void *)c);
+    return order;
+}

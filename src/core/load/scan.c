@@ -1,0 +1,196 @@
+/* scan: the walk over files and folders (see scan.h). */
+#define _DEFAULT_SOURCE /* DT_* of struct dirent */
+#include "core/load/scan.h"
+#include "core/base/buf.h"
+#include "core/base/xalloc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+/* Folders on the current walk, to detect link loops. */
+struct dir_stack {
+    dev_t dev[64];
+    ino_t ino[64];
+    size_t n;
+};
+
+/* A folder entry: its name and what readdir says it is (DT_UNKNOWN when the
+ * file system does not say). */
+struct dir_item {
+    char *name;
+    unsigned char type;
+};
+
+void scan_init(struct scan *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+void scan_free(struct scan *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->v[i].path);
+        free(s->v[i].problem);
+    }
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+static void add_file(struct scan *s, const char *path)
+{
+    s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+    s->v[s->n].path = xstrdup(path);
+    s->v[s->n++].problem = NULL;
+}
+
+static void add_problem(struct scan *s, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void add_problem(struct scan *s, const char *path, const char *fmt, ...)
+{
+    struct buf b;
+    buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+    s->v[s->n].path = xstrdup(path);
+    s->v[s->n++].problem = buf_detach(&b, NULL);
+}
+
+/* Inside folders: .txt, .md and .markdown files, except a folder's own
+ * README (a README.md describes the folder; it is not news). */
+static bool has_article_extension(const char *path)
+{
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    const char *dot = strrchr(name, '.');
+    if (!dot || ((size_t)(dot - name) == 6 && !strncasecmp(name, "readme", 6)))
+        return false;
+    return !strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown");
+}
+
+static int compare_items(const void *a, const void *b)
+{
+    return strcmp(((const struct dir_item *)a)->name, ((const struct dir_item *)b)->name);
+}
+
+/* The visible entries of a folder sorted by name; NULL when it cannot be read. */
+static struct dir_item *list_dir(struct scan *s, const char *path, size_t *count)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        add_problem(s, path, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct dir_item *items = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        items = xgrow(items, &cap, n + 1, sizeof *items);
+        items[n].name = xstrdup(e->d_name);
+        items[n++].type = e->d_type;
+    }
+    closedir(d);
+    if (n > 1) /* items is NULL when the folder is empty */
+        qsort(items, n, sizeof *items, compare_items);
+    *count = n;
+    return items;
+}
+
+static void scan_entry(struct scan *s, const char *path, unsigned char type,
+                       struct dir_stack *stack, bool named);
+
+static void scan_dir(struct scan *s, const char *path, const struct stat *st,
+                     struct dir_stack *stack)
+{
+    for (size_t i = 0; i < stack->n; i++) {
+        if (stack->dev[i] == st->st_dev && stack->ino[i] == st->st_ino) {
+            add_problem(s, path, "%s: symbolic link loop, skipped", path);
+            return;
+        }
+    }
+    if (stack->n == sizeof stack->dev / sizeof *stack->dev) {
+        add_problem(s, path, "%s: folders nested too deep, skipped", path);
+        return;
+    }
+    size_t n = 0;
+    struct dir_item *items = list_dir(s, path, &n);
+    if (!items)
+        return;
+    stack->dev[stack->n] = st->st_dev;
+    stack->ino[stack->n++] = st->st_ino;
+    struct buf child;
+    buf_init(&child);
+    bool slash = path[strlen(path) - 1] == '/';
+    for (size_t i = 0; i < n; i++) {
+        buf_reset(&child);
+        buf_printf(&child, "%s%s%s", path, slash ? "" : "/", items[i].name);
+        scan_entry(s, child.data, items[i].type, stack, false);
+        free(items[i].name);
+    }
+    free(items);
+    buf_free(&child);
+    stack->n--;
+}
+
+/* A path that stat() failed on: a dangling link, a link loop, or a file that
+ * went away since the folder was read. */
+static void add_stat_problem(struct scan *s, const char *path, int err)
+{
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+        add_problem(s, path, "%s: %s", path,
+                    err == ELOOP ? "symbolic link loop" : "dangling symbolic link");
+    else
+        add_problem(s, path, "%s: %s", path,
+                    err == ENOENT ? "vanished while loading" : strerror(err));
+}
+
+/* One path. A regular file that readdir already named as such is added
+ * without a stat() (the loader checks it again when it opens it), which
+ * keeps a scan of 100,000 files to the cost of reading the folders. */
+static void scan_entry(struct scan *s, const char *path, unsigned char type,
+                       struct dir_stack *stack, bool named)
+{
+    bool wanted = named || has_article_extension(path);
+    if (type == DT_REG) {
+        if (wanted)
+            add_file(s, path);
+        return;
+    }
+    if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) {
+        if (wanted) /* a FIFO, socket or device named like an article */
+            add_problem(s, path, "%s: not a regular file", path);
+        return;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        add_stat_problem(s, path, errno);
+        return;
+    }
+    if (S_ISDIR(st.st_mode))
+        scan_dir(s, path, &st, stack);
+    else if (S_ISREG(st.st_mode) && wanted)
+        add_file(s, path);
+    else if (wanted)
+        add_problem(s, path, "%s: not a regular file", path);
+}
+
+bool scan_path(struct scan *s, const char *path, struct tl_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return tl_error_set(err, "%s: %s", path, strerror(errno));
+    struct dir_stack stack = {.n = 0};
+    scan_entry(s, path, DT_UNKNOWN, &stack, true);
+    return true;
+}

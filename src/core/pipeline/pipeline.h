@@ -1,0 +1,78 @@
+/* pipeline: the whole data flow: scan the paths, load and extract every
+ * article on worker threads, and hand the results over in load order to the
+ * corpus and the entity index. The CLI runs it to the end in one call; the
+ * reader starts it, shows the first articles at once and takes the rest as
+ * they come, between keys. */
+#ifndef TOUCHLINE_PIPELINE_H
+#define TOUCHLINE_PIPELINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/load/boilerplate.h"
+#include "core/load/corpus.h"
+#include "core/base/error.h"
+#include "core/extract/extract.h"
+#include "core/index/index.h"
+#include "core/extract/kb.h"
+
+struct pipeline_options {
+    const char *const *kb_files; /* extra KB files merged over the built-in one */
+    size_t nkb_files;
+    const char *const *boilerplate; /* extra boilerplate patterns */
+    size_t nboilerplate;
+    unsigned threads; /* worker threads; 0: one per online core */
+    /* Whether every worker runs in the background (the reader). Otherwise
+     * the caller's thread is one of them while pipeline_finish waits. */
+    bool background;
+    /* The cache folder (cache.h), or NULL for no cache. A complete load
+     * writes the cache file; a load closed halfway leaves it as it was. */
+    const char *cache_dir;
+};
+
+struct stream;
+struct pipeline_cache;
+
+struct pipeline {
+    struct boilerplate *boilerplate;
+    struct corpus corpus;
+    struct kb *kb;
+    struct extractor *extractor;
+    struct index index;
+    struct stream *stream;         /* the load under way; NULL once it is all taken */
+    size_t taken, total;           /* scanned entries (files and problems) taken, and in all */
+    struct pipeline_cache *pcache; /* the cache around the load, NULL without one */
+    size_t cache_hits;             /* articles whose extraction came from the cache */
+    bool background;               /* started with every worker in the background */
+    long long started_ns;          /* wall clock at the start, for the cache */
+};
+
+/* Builds the KB and the extractor, scans the paths and starts the workers.
+ * Returns false with err set when a path does not exist or a KB file or
+ * pattern is bad; problems with single articles end up in
+ * p->corpus.problems and never make it fail. The corpus and index are empty
+ * until results are taken. */
+bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
+                    const struct pipeline_options *opt, struct tl_error *err);
+/* Moves finished results, in load order, into the corpus and the index: at
+ * most `max` scanned entries (0: no limit), stopping at the first one not
+ * finished yet. Returns how many it took. Only the thread that called
+ * pipeline_start may call this (it owns the corpus and the index). */
+size_t pipeline_take(struct pipeline *p, size_t max);
+/* Waits for every result and takes it. */
+void pipeline_finish(struct pipeline *p);
+/* Why the cache could not be written, or NULL; waits for a cache still
+ * being written. */
+const char *pipeline_warning(struct pipeline *p);
+/* Whether results remain to be taken. */
+bool pipeline_loading(const struct pipeline *p);
+/* Scanned entries (files and problems) taken so far, and in all. */
+void pipeline_progress(const struct pipeline *p, size_t *taken, size_t *total);
+
+/* pipeline_start then pipeline_finish. */
+bool pipeline_open(struct pipeline *p, char *const *paths, size_t npaths,
+                   const struct pipeline_options *opt, struct tl_error *err);
+/* Stops the workers (a load under way is dropped) and frees everything. */
+void pipeline_close(struct pipeline *p);
+
+#endif

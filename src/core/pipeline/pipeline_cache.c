@@ -1,0 +1,146 @@
+/* pipeline_cache: opening, filling and writing the cache around a load
+ * (see pipeline_cache.h). The opener thread publishes the cache with one
+ * atomic pointer; the writer thread owns it from pipeline_cache_finish on. */
+#include "core/pipeline/pipeline_cache.h"
+#include "core/base/xalloc.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A result taken while the cache was still opening. */
+struct held {
+    size_t article;
+    uint64_t size;
+    int64_t mtime_ns;
+};
+
+struct pipeline_cache {
+    char *dir;
+    char **roots;
+    size_t nroots;
+    uint64_t key;
+    struct cache *cache; /* written by the opener, read after `open` is seen */
+    _Atomic(const struct cache *) open;
+    pthread_t opener, writer;
+    bool opener_running, writer_running;
+    struct held *held;
+    size_t nheld, hcap;
+    char *warning;
+};
+
+static void *open_now(void *arg)
+{
+    struct pipeline_cache *pc = arg;
+    pc->cache = cache_open(pc->dir, (const char *const *)pc->roots, pc->nroots, pc->key);
+    atomic_store_explicit(&pc->open, pc->cache, memory_order_release);
+    return NULL;
+}
+
+struct pipeline_cache *pipeline_cache_start(const char *dir, char *const *roots, size_t nroots,
+                                            uint64_t key)
+{
+    struct pipeline_cache *pc = xcalloc(1, sizeof *pc);
+    pc->dir = xstrdup(dir);
+    pc->roots = xcalloc(nroots ? nroots : 1, sizeof *pc->roots);
+    for (size_t i = 0; i < nroots; i++)
+        pc->roots[i] = xstrdup(roots[i]);
+    pc->nroots = nroots;
+    pc->key = key;
+    atomic_init(&pc->open, NULL);
+    pc->opener_running = pthread_create(&pc->opener, NULL, open_now, pc) == 0;
+    if (!pc->opener_running)
+        open_now(pc);
+    return pc;
+}
+
+const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc)
+{
+    return pc ? atomic_load_explicit(&pc->open, memory_order_acquire) : NULL;
+}
+
+/* Stores what was held back, now that the cache is open. */
+static void store_held(struct pipeline_cache *pc, const struct index *ix)
+{
+    for (size_t i = 0; i < pc->nheld; i++) {
+        const struct held *h = &pc->held[i];
+        cache_store(pc->cache, ix->corpus->articles[h->article]->path, h->size, h->mtime_ns,
+                    &ix->x[h->article]);
+    }
+    pc->nheld = 0;
+}
+
+void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size_t article,
+                         uint64_t size, int64_t mtime_ns, const struct extraction *x, bool cached)
+{
+    if (!pc)
+        return;
+    if (!pipeline_cache_ready(pc)) {
+        pc->held = xgrow(pc->held, &pc->hcap, pc->nheld + 1, sizeof *pc->held);
+        pc->held[pc->nheld++] = (struct held){article, size, mtime_ns};
+        return;
+    }
+    store_held(pc, ix);
+    const char *path = ix->corpus->articles[article]->path;
+    if (cached)
+        cache_keep(pc->cache, path, size, mtime_ns);
+    else
+        cache_store(pc->cache, path, size, mtime_ns, x);
+}
+
+static void join_opener(struct pipeline_cache *pc)
+{
+    if (pc->opener_running)
+        pthread_join(pc->opener, NULL);
+    pc->opener_running = false;
+}
+
+static void *write_now(void *arg)
+{
+    struct pipeline_cache *pc = arg;
+    struct tl_error err;
+    if (!cache_save(pc->cache, &err))
+        pc->warning = xstrdup(err.msg);
+    cache_free(pc->cache); /* its copy of the file is not needed any more */
+    pc->cache = NULL;
+    return NULL;
+}
+
+void pipeline_cache_finish(struct pipeline_cache *pc, const struct index *ix, bool background)
+{
+    if (!pc)
+        return;
+    join_opener(pc);
+    store_held(pc, ix);
+    if (background && pthread_create(&pc->writer, NULL, write_now, pc) == 0)
+        pc->writer_running = true;
+    else
+        write_now(pc);
+}
+
+const char *pipeline_cache_warning(struct pipeline_cache *pc)
+{
+    if (!pc)
+        return NULL;
+    if (pc->writer_running)
+        pthread_join(pc->writer, NULL);
+    pc->writer_running = false;
+    return pc->warning;
+}
+
+void pipeline_cache_free(struct pipeline_cache *pc)
+{
+    if (!pc)
+        return;
+    join_opener(pc);
+    pipeline_cache_warning(pc);
+    cache_free(pc->cache);
+    for (size_t i = 0; i < pc->nroots; i++)
+        free(pc->roots[i]);
+    free(pc->roots);
+    free(pc->dir);
+    free(pc->held);
+    free(pc->warning);
+    free(pc);
+}

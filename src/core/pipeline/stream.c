@@ -1,0 +1,157 @@
+/* stream: worker threads over the scanned entries (see stream.h). */
+#include "core/pipeline/stream.h"
+#include "core/base/xalloc.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One entry's result. Only the worker that claimed the entry writes it,
+ * until it sets `done` (release); the caller reads it after seeing `done`
+ * (acquire), so the flag is the only thing they share. */
+struct slot {
+    struct loaded loaded;
+    struct extraction x;
+    bool cached;
+    atomic_bool done;
+};
+
+struct stream {
+    struct scan scan;
+    struct slot *slots;
+    struct stream_setup setup;
+    atomic_size_t next; /* the next entry to claim */
+    atomic_bool stop;
+    size_t taken; /* caller's thread only */
+    pthread_t *tids;
+    size_t started;
+    bool joined;
+};
+
+static void work_one(struct stream *s, size_t i)
+{
+    const struct scan_entry *e = &s->scan.v[i];
+    struct slot *slot = &s->slots[i];
+    if (!e->problem) {
+        corpus_load_file(e->path, s->setup.bp, s->setup.max_file_size, &slot->loaded);
+        const struct loaded *l = &slot->loaded;
+        if (l->article) {
+            const struct cache *c = pipeline_cache_ready(s->setup.pcache);
+            slot->cached = c && cache_lookup(c, e->path, l->size, l->mtime_ns, &slot->x);
+            if (!slot->cached)
+                extractor_run(s->setup.ex, l->article, &slot->x);
+            extraction_pack(&slot->x); /* compact while it waits to be taken */
+        }
+    }
+    atomic_store_explicit(&slot->done, true, memory_order_release);
+}
+
+static void work(struct stream *s)
+{
+    while (!atomic_load_explicit(&s->stop, memory_order_relaxed)) {
+        size_t i = atomic_fetch_add_explicit(&s->next, 1, memory_order_relaxed);
+        if (i >= s->scan.n)
+            break;
+        work_one(s, i);
+    }
+}
+
+static void *worker(void *arg)
+{
+    work(arg);
+    return NULL;
+}
+
+static void join_workers(struct stream *s)
+{
+    if (s->joined)
+        return;
+    for (size_t i = 0; i < s->started; i++)
+        pthread_join(s->tids[i], NULL);
+    s->joined = true;
+}
+
+struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
+{
+    struct stream *s = xcalloc(1, sizeof *s);
+    s->scan = *scan;
+    memset(scan, 0, sizeof *scan);
+    s->setup = *setup;
+    s->slots = xcalloc(s->scan.n ? s->scan.n : 1, sizeof *s->slots);
+    for (size_t i = 0; i < s->scan.n; i++)
+        atomic_init(&s->slots[i].done, false);
+    atomic_init(&s->next, 0);
+    atomic_init(&s->stop, false);
+    size_t want = setup->threads ? setup->threads : 1;
+    if (!setup->background)
+        want--;
+    if (want > s->scan.n)
+        want = s->scan.n;
+    s->tids = xcalloc(want ? want : 1, sizeof *s->tids);
+    /* A thread that cannot be started leaves its share to the others (and,
+     * at worst, to stream_drain on the caller's thread). */
+    while (s->started < want && pthread_create(&s->tids[s->started], NULL, worker, s) == 0)
+        s->started++;
+    return s;
+}
+
+bool stream_next(struct stream *s, struct stream_item *out)
+{
+    if (s->taken >= s->scan.n)
+        return false;
+    struct slot *slot = &s->slots[s->taken];
+    if (!atomic_load_explicit(&slot->done, memory_order_acquire))
+        return false;
+    out->entry = &s->scan.v[s->taken];
+    out->loaded = slot->loaded;
+    out->x = slot->x;
+    out->cached = slot->cached;
+    memset(&slot->loaded, 0, sizeof slot->loaded);
+    memset(&slot->x, 0, sizeof slot->x);
+    s->taken++;
+    return true;
+}
+
+bool stream_work_one(struct stream *s)
+{
+    if (atomic_load_explicit(&s->stop, memory_order_relaxed))
+        return false;
+    size_t i = atomic_fetch_add_explicit(&s->next, 1, memory_order_relaxed);
+    if (i >= s->scan.n)
+        return false;
+    work_one(s, i);
+    return true;
+}
+
+void stream_drain(struct stream *s)
+{
+    work(s);
+    join_workers(s);
+}
+
+size_t stream_taken(const struct stream *s)
+{
+    return s->taken;
+}
+
+size_t stream_total(const struct stream *s)
+{
+    return s->scan.n;
+}
+
+void stream_free(struct stream *s)
+{
+    if (!s)
+        return;
+    atomic_store(&s->stop, true);
+    join_workers(s);
+    for (size_t i = s->taken; i < s->scan.n; i++) {
+        loaded_free(&s->slots[i].loaded);
+        extraction_free(&s->slots[i].x);
+    }
+    free(s->slots);
+    free(s->tids);
+    scan_free(&s->scan);
+    free(s);
+}

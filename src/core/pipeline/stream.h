@@ -1,0 +1,56 @@
+/* stream: loads and extracts the scanned files on worker threads. Each
+ * worker claims the next entry and fills that entry's slot alone; results
+ * finish in any order and are handed over strictly in scan order, so what
+ * the caller builds is the same whatever the number of threads. */
+#ifndef TOUCHLINE_STREAM_H
+#define TOUCHLINE_STREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/load/boilerplate.h"
+#include "core/pipeline/pipeline_cache.h"
+#include "core/load/corpus.h"
+#include "core/extract/extract.h"
+#include "core/load/scan.h"
+
+struct stream;
+
+/* What the workers share; everything is read-only while they run. */
+struct stream_setup {
+    const struct extractor *ex;
+    const struct boilerplate *bp;
+    size_t max_file_size;
+    size_t threads;  /* workers in all */
+    bool background; /* start every worker; else threads - 1 (the caller helps) */
+    const struct pipeline_cache
+        *pcache; /* where extractions are looked up first once open, or NULL */
+};
+
+/* One entry's result: a scan problem (entry->problem set), or what loading
+ * the file gave and, for an article, its extraction. */
+struct stream_item {
+    const struct scan_entry *entry; /* valid until stream_free */
+    struct loaded loaded;
+    struct extraction x;
+    bool cached; /* x came from the cache */
+};
+
+/* Takes the scan (*scan is zeroed) and starts the workers. */
+struct stream *stream_start(struct scan *scan, const struct stream_setup *setup);
+/* Moves the next result in scan order into *out (the caller owns its
+ * contents) if it is finished; false when it is not, or none is left. */
+bool stream_next(struct stream *s, struct stream_item *out);
+/* Claims and works on one entry on the calling thread; false when none is
+ * left to claim. */
+bool stream_work_one(struct stream *s);
+/* Works on the calling thread until every entry is claimed, then waits for
+ * the workers: afterwards stream_next never has to wait. */
+void stream_drain(struct stream *s);
+/* Entries handed over so far, and in all. */
+size_t stream_taken(const struct stream *s);
+size_t stream_total(const struct stream *s);
+/* Stops the workers (results not handed over are dropped) and frees. */
+void stream_free(struct stream *s);
+
+#endif
