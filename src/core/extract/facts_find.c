@@ -223,21 +223,21 @@ static void on_money(struct match *m, void *ctx)
     if (!facts_group(m, "cur", &ca, &cb) && !facts_group(m, "cur2", &ca, &cb))
         return;
     double value;
-    const char *code;
+    enum fact_currency code;
     if (!money_value(m->text + na, nb - na, m->text + sa, sb - sa, m->text + ca, cb - ca, &value,
                      &code) ||
         value < 1000)
         return;
     size_t ps, pe, end = m->end;
     struct match pm;
-    const char *period = NULL;
+    enum fact_period period = FACT_PERIOD_NONE;
     if (facts_match_at(d->ex->patterns, P_PERIOD, m->text, d->a->body_len, m->end, &ps, &pe, &pm)) {
         size_t a, b;
-        period = facts_group(&pm, "period2", &a, &b) ? "week" : NULL;
+        period = facts_group(&pm, "period2", &a, &b) ? FACT_WEEK : FACT_PERIOD_NONE;
         if (!period && facts_group(&pm, "period", &a, &b))
-            period = (m->text[a] | 32) == 'w'   ? "week"
-                     : (m->text[a] | 32) == 'm' ? "month"
-                                                : "year";
+            period = (m->text[a] | 32) == 'w'   ? FACT_WEEK
+                     : (m->text[a] | 32) == 'm' ? FACT_MONTH
+                                                : FACT_YEAR;
         facts_match_free(&pm);
         end = pe;
     }
@@ -262,12 +262,12 @@ static void on_money(struct match *m, void *ctx)
     f->has_value = true;
     f->value = value;
     f->currency = code;
-    f->period = kind == FACT_WAGE ? (period ? period : "year") : NULL;
+    f->period = kind == FACT_WAGE ? (period ? period : FACT_YEAR) : FACT_PERIOD_NONE;
     if (kind == FACT_FEE) {
         if (near_words(d, m->start, m->end, 25, 0, up_to_words))
-            f->qualifier = "up to";
+            f->qualifier = FACT_UP_TO;
         else if (subject_has_word(d, s, e, reported_words))
-            f->qualifier = "reported";
+            f->qualifier = FACT_REPORTED;
         size_t near_end = end + 40 < e ? end + 40 : e; /* not "... on loan to Parma" later */
         f->from = subject_entity_after_word(d, ENTITY_CLUB, s, near_end, from_words);
         f->to = subject_entity_after_word(d, ENTITY_CLUB, s, near_end, to_words);
@@ -417,20 +417,20 @@ static void on_age(struct match *m, void *ctx)
 /* The contract's status from the words just before the phrase, else from
  * its sentence: "will sign a four-year deal" is signed even in a sentence
  * that also says the old one expires. */
-static const char *contract_status(const struct doc *d, size_t s, size_t e, size_t at)
+static enum fact_status contract_status(const struct doc *d, size_t s, size_t e, size_t at)
 {
     size_t near = at > s + 30 ? at - 30 : s;
     if (subject_has_word(d, near, at, signed_words))
-        return "signed";
+        return FACT_SIGNED;
     if (subject_has_word(d, near, at, offered_words))
-        return "offered";
+        return FACT_OFFERED;
     if (subject_has_word(d, s, e, expires_words))
-        return "expires";
+        return FACT_EXPIRES;
     if (subject_has_word(d, s, e, signed_words))
-        return "signed";
+        return FACT_SIGNED;
     if (subject_has_word(d, s, e, offered_words))
-        return "offered";
-    return NULL;
+        return FACT_OFFERED;
+    return FACT_STATUS_NONE;
 }
 
 static void on_contract_end(struct match *m, void *ctx)
@@ -446,7 +446,7 @@ static void on_contract_end(struct match *m, void *ctx)
     struct fact *f = add_fact(d, FACT_CONTRACT, m->start, m->end);
     f->has_value = true;
     f->value = atoi(m->text + ya);
-    f->type = "end";
+    f->type = FACT_TYPE_END;
     f->status = contract_status(d, s, e, m->start);
     f->subject = subject_person(d, m->start, m->end, false);
 }
@@ -467,7 +467,7 @@ static void on_contract_length(struct match *m, void *ctx)
     struct fact *f = add_fact(d, FACT_CONTRACT, m->start, m->end);
     f->has_value = true;
     f->value = n;
-    f->type = "length";
+    f->type = FACT_TYPE_LENGTH;
     f->status = contract_status(d, s, e, m->start);
     f->subject = subject_person(d, m->start, m->end, false);
 }
@@ -549,9 +549,9 @@ static bool same_fact(const struct fact *a, const struct fact *b)
 {
     return a->kind == b->kind && a->has_value == b->has_value && a->value == b->value &&
            a->subject == b->subject &&
-           (a->kind > FACT_RELEASE_CLAUSE || !strcmp(a->currency, b->currency)) &&
+           (a->kind > FACT_RELEASE_CLAUSE || a->currency == b->currency) &&
            (a->kind != FACT_INTEREST || a->club == b->club) &&
-           (a->kind != FACT_CONTRACT || !strcmp(a->type, b->type));
+           (a->kind != FACT_CONTRACT || a->type == b->type);
 }
 
 /* Keeps the first of facts that say the same thing. */
