@@ -33,6 +33,8 @@ static const char *const articles[][2] = {
     {"8.md", "Arsenal striker Van Persie was injured. Robin van Persie will miss a month."},
     {"9.md", "Manchester United defender O'Shea was booked."},
     {"a.md", "Everton striker Neil Kilkenny scored. John O'Shea played."},
+    {"b.md", "Ricardo Izecson dos Santos Leite signed for AC Milan."},
+    {"c.md", "Kaká scored twice for AC Milan."},
 };
 #define NARTICLES (sizeof articles / sizeof *articles)
 
