@@ -158,7 +158,8 @@ bool dateline_parse(const char *s, size_t n, char out[11])
         while (next_word(&sc, w))
             if (!is_trailer(w))
                 return false;
-        snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+        snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+                 (unsigned)d % 100u);
         return true;
     }
     return false;
