@@ -189,6 +189,20 @@ static const struct want absent[] = {
     {"The club's revenue rose to £600m last year.", FACT_FEE, -1, NULL, NULL, NULL},
 };
 
+/* The fact of a kind and value about `subject` if there is one, else the
+ * first of that kind and value (several players may share a figure). */
+static const struct fact *fixture_fact_of(const struct fixture *f, enum fact_kind kind,
+                                          double value, const char *subject)
+{
+    for (size_t i = 0; subject && i < f->x.nfacts; i++) {
+        const struct fact *x = &f->x.facts[i];
+        if (x->kind == kind && x->has_value && x->value == value &&
+            !strcmp(fixture_name(f, x->subject), subject))
+            return x;
+    }
+    return fixture_fact(f, kind, value);
+}
+
 static int group_setup(void **state)
 {
     static struct fixture f;
@@ -203,12 +217,12 @@ static int group_teardown(void **state)
 }
 
 /* Checks every phrasing, reports each miss, and fails if there was one. */
-static void check_wants(struct fixture *f, const struct want *w, size_t n)
+static void check_titled(struct fixture *f, const char *title, const struct want *w, size_t n)
 {
     size_t misses = 0;
     for (size_t i = 0; i < n; i++) {
-        fixture_run(f, TITLE, w[i].body);
-        const struct fact *got = fixture_fact(f, w[i].kind, w[i].value);
+        fixture_run(f, title, w[i].body);
+        const struct fact *got = fixture_fact_of(f, w[i].kind, w[i].value, w[i].subject);
         const char *detail = !got                     ? NULL
                              : got->kind == FACT_WAGE ? fact_period_name(got->period)
                                                       : fact_type_name(got->type);
@@ -226,6 +240,11 @@ static void check_wants(struct fixture *f, const struct want *w, size_t n)
         }
     }
     assert_int_equal(misses, 0);
+}
+
+static void check_wants(struct fixture *f, const struct want *w, size_t n)
+{
+    check_titled(f, TITLE, w, n);
 }
 
 static void test_money(void **state)
@@ -335,6 +354,40 @@ static const struct want subjects17[] = {
     {"Ollie Barrow wants to play on. \"I have told Sam Kerridge that by then I will be 35,\" he "
      "said.",
      FACT_AGE, 35, NULL, NULL, "Ollie Barrow"},
+    /* a manager, chairman or agent named first is not the player's subject */
+    {"Leeds boss Tom Farrow said the £12m fee for Ryan Dell was a fair price.", FACT_FEE, 12e6,
+     "GBP", NULL, "Ryan Dell"},
+    {"Agent Paul Vance confirmed that 40 appearances for Ajax made Kevin Moss a target.",
+     FACT_APPEARANCES, 40, NULL, NULL, "Kevin Moss"},
+    {"Chairman Ed Lyle expects the 17 caps won by Luca Brandi to raise his value.", FACT_CAPS, 17,
+     NULL, NULL, "Luca Brandi"},
+    /* "respectively" pairs its lists in order */
+    {"Wolves signed Ian Ford and Lee Crane for £8m and £11m respectively.", FACT_FEE, 8e6, "GBP",
+     NULL, "Ian Ford"},
+    {"Wolves signed Ian Ford and Lee Crane for £8m and £11m respectively.", FACT_FEE, 11e6, "GBP",
+     NULL, "Lee Crane"},
+    /* one shared phrase, one fact for each of the players */
+    {"Ian Ford and Lee Crane have signed new deals, and both contracts expire in 2026.",
+     FACT_CONTRACT, 2026, NULL, "end", "Ian Ford"},
+    {"Ian Ford and Lee Crane have signed new deals, and both contracts expire in 2026.",
+     FACT_CONTRACT, 2026, NULL, "end", "Lee Crane"},
+    {"Burnley tied down Ian Ford and Lee Crane on Monday. The deals keep the pair at the club "
+     "until 2030.",
+     FACT_CONTRACT, 2030, NULL, "end", "Lee Crane"},
+    {"The duo of Ian Ford and Lee Crane agreed three-year contracts.", FACT_CONTRACT, 3, NULL,
+     "length", "Ian Ford"},
+    {"The duo of Ian Ford and Lee Crane agreed three-year contracts.", FACT_CONTRACT, 3, NULL,
+     "length", "Lee Crane"},
+};
+
+/* A player named only in the headline is the subject of the body's facts. */
+static const struct want headline17[] = {
+    {"Gary Holt said the club acted fast. The midfielder, 26, has won 17 caps.", FACT_AGE, 26, NULL,
+     NULL, "Joao Palinho"},
+    {"Gary Holt said the club acted fast. The midfielder, 26, has won 17 caps.", FACT_CAPS, 17,
+     NULL, NULL, "Joao Palinho"},
+    {"Gary Holt spoke to the press. He has signed a five-year contract.", FACT_CONTRACT, 5, NULL,
+     "length", "Joao Palinho"},
 };
 
 /* 3. Kinds and wordings. */
@@ -349,6 +402,12 @@ static const struct want wordings17[] = {
 static void test_subjects_17(void **state)
 {
     check_wants(*state, subjects17, sizeof subjects17 / sizeof *subjects17);
+}
+
+static void test_headline_subject_17(void **state)
+{
+    check_titled(*state, "Fulham agree £19m fee for Joao Palinho", headline17,
+                 sizeof headline17 / sizeof *headline17);
 }
 
 static void test_wordings_17(void **state)
@@ -423,6 +482,7 @@ int main(void)
         cmocka_unit_test(test_loan_interest_source),
         cmocka_unit_test(test_spans_slice_the_phrase),
         cmocka_unit_test(test_subjects_17),
+        cmocka_unit_test(test_headline_subject_17),
         cmocka_unit_test(test_wordings_17),
         cmocka_unit_test(test_direction_17),
         cmocka_unit_test(test_ages_at_another_time_17),

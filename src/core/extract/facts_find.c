@@ -352,8 +352,24 @@ static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f
 
 /* Whom money is about: nobody for a joint bid, the article's player for
  * "the £3m-rated international", else the player named around it. */
+/* How many facts of a kind group (money, or any other single kind) were
+ * found in [from, to) of the body: the place of the next one in a list. */
+static size_t facts_in(const struct doc *d, size_t from, size_t to, bool money, enum fact_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->nf; i++) {
+        const struct fact *f = &d->f[i];
+        bool same = money ? f->kind <= FACT_RELEASE_CLAUSE : f->kind == kind;
+        n += same && !f->span.in_title && f->span.start >= from && f->span.start < to;
+    }
+    return n;
+}
+
 static int money_subject(const struct doc *d, const struct place *p)
 {
+    int nth = subject_respective(d, p->start, facts_in(d, p->s, p->start, true, FACT_FEE));
+    if (nth != NO_ENTITY)
+        return nth;
     if (joint_bid(d, p->s, p->e))
         return NO_ENTITY;
     if (describes_a_player(d, p->start, p->end))
@@ -555,6 +571,24 @@ static enum fact_status contract_status(const struct doc *d, size_t s, size_t e,
     return FACT_STATUS_NONE;
 }
 
+/* "Both contracts expire in 2026": the fact (the last one added) once for
+ * each player the phrase is about. */
+static void share_fact(struct doc *d)
+{
+    int who[4];
+    size_t n = subject_shared(d, d->f[d->nf - 1].span.start, who, 4);
+    if (!n)
+        return;
+    d->f[d->nf - 1].subject = who[0];
+    for (size_t i = 1; i < n; i++) {
+        struct fact copy = d->f[d->nf - 1];
+        struct fact *f = add_fact(d, copy.kind, copy.span.start, copy.span.end);
+        *f = copy;
+        f->loan_length = NULL;
+        f->subject = who[i];
+    }
+}
+
 static void on_contract_end(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -571,17 +605,21 @@ static void on_contract_end(struct match *m, void *ctx)
     f->type = FACT_TYPE_END;
     f->status = contract_status(d, s, e, m->start);
     f->subject = subject_person(d, m->start, m->end, false);
+    share_fact(d);
 }
 
 static void on_contract_length(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
-    static const char *const names[] = {"n", NULL};
-    double n;
+    static const char *const names[] = {"n", "n2", NULL};
+    double n = 1;
     size_t ua, ub, s, e;
-    if (!facts_group_number(m, names, &n) || !facts_group(m, "unit", &ua, &ub) || n <= 0)
+    if (facts_group(m, "n3", &ua, &ub)) /* "an option for a further year" */
+        ua = ub;
+    else if (!facts_group_number(m, names, &n) ||
+             (!facts_group(m, "unit", &ua, &ub) && !facts_group(m, "unit2", &ua, &ub)) || n <= 0)
         return;
-    if ((m->text[ua] | 32) == 'm')
+    if (ua < ub && (m->text[ua] | 32) == 'm')
         n /= 12;
     if (n > 10)
         return;
@@ -592,6 +630,7 @@ static void on_contract_length(struct match *m, void *ctx)
     f->type = FACT_TYPE_LENGTH;
     f->status = contract_status(d, s, e, m->start);
     f->subject = subject_person(d, m->start, m->end, false);
+    share_fact(d);
 }
 
 static void on_loan(struct match *m, void *ctx)
