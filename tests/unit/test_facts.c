@@ -37,8 +37,6 @@ static const struct want money[] = {
     {"Arsenal made a £105m offer for Declan Rice.", FACT_FEE, 105e6, "GBP", NULL, "Declan Rice"},
     {"Real Madrid will pay an initial €103m for Jude Bellingham.", FACT_FEE, 103e6, "EUR", NULL,
      "Jude Bellingham"},
-    {"Bayern Munich bought Harry Kane for €100m (£86.4m).", FACT_FEE, 86.4e6, "GBP", NULL,
-     "Harry Kane"},
     {"Bayern Munich bought Harry Kane for €100m (£86.4m).", FACT_FEE, 100e6, "EUR", NULL,
      "Harry Kane"},
     {"Manchester United signed Rasmus Hojlund in a £72m deal.", FACT_FEE, 72e6, "GBP", NULL,
@@ -397,7 +395,84 @@ static const struct want wordings17[] = {
      "Marco Brandt"},
     {"Marco Brandt featured 40 times for Fulham last season.", FACT_APPEARANCES, 40, NULL, NULL,
      "Marco Brandt"},
+    {"Marco Brandt signed a three-season deal at Molineux.", FACT_CONTRACT, 3, NULL, "length",
+     "Marco Brandt"},
+    {"Marco Brandt's deal runs to 2026 with an option for a further 12 months.", FACT_CONTRACT, 1,
+     NULL, "length", "Marco Brandt"},
+    {"Marco Brandt signed a two-year contract with the option of a further year.", FACT_CONTRACT, 1,
+     NULL, "length", "Marco Brandt"},
+    {"Real Sociedad put a €90m buy-out clause in Marco Brandt's contract.", FACT_RELEASE_CLAUSE,
+     90e6, "EUR", NULL, "Marco Brandt"},
+    {"Burnley will pay £18m for Marco Brandt plus £4m in add-ons.", FACT_FEE, 4e6, "GBP", NULL,
+     "Marco Brandt"},
+    /* instalments are parts of the fee, never a wage */
+    {"Burnley will pay for Marco Brandt in three instalments of £6m a year.", FACT_FEE, 6e6, "GBP",
+     NULL, "Marco Brandt"},
+    /* a conversion in brackets does not hide the wage's period */
+    {"Marco Brandt will earn £80,000 (about €93,000) a week.", FACT_WAGE, 80000, "GBP", "week",
+     "Marco Brandt"},
+    {"Lazio sold Marco Brandt for €60m (£51m).", FACT_FEE, 60e6, "EUR", NULL, "Marco Brandt"},
+    {"Lazio sold Marco Brandt for €45m, or about £39m.", FACT_FEE, 45e6, "EUR", NULL,
+     "Marco Brandt"},
 };
+
+/* Not a fee, or no second fact (issue 17, category 3). */
+static const struct want not_fees17[] = {
+    /* a conversion is the same amount: kept with the first, not a second fact */
+    {"Lazio sold Marco Brandt for €60m (£51m).", FACT_FEE, 51e6, NULL, NULL, NULL},
+    {"Lazio sold Marco Brandt for €45m, or about £39m.", FACT_FEE, 39e6, NULL, NULL, NULL},
+    {"Marco Brandt will earn £80,000 (about €93,000) a week.", FACT_WAGE, 93000, NULL, NULL, NULL},
+    /* a club's total spending, a difference */
+    {"Everton spent £120m on five signings this summer.", FACT_FEE, -1, NULL, NULL, NULL},
+    {"The club's spending spree has reached £300m.", FACT_FEE, -1, NULL, NULL, NULL},
+    {"Burnley paid £2m more than Leeds had offered for Marco Brandt.", FACT_FEE, 2e6, NULL, NULL,
+     NULL},
+    {"The bid fell £5m short of the asking price for Marco Brandt.", FACT_FEE, 5e6, NULL, NULL,
+     NULL},
+    /* an offer the player turned down is no wage of his */
+    {"Marco Brandt turned down an offer of £300,000 a week from Al-Nassr.", FACT_WAGE, -1, NULL,
+     NULL, NULL},
+    /* the start of a clause is not a contract's end */
+    {"Marco Brandt's release clause becomes active in the summer of 2025.", FACT_CONTRACT, -1, NULL,
+     NULL, NULL},
+};
+
+static void test_not_fees_17(void **state)
+{
+    struct fixture *f = *state;
+    size_t wrong = 0;
+    for (size_t i = 0; i < sizeof not_fees17 / sizeof *not_fees17; i++) {
+        const struct want *w = &not_fees17[i];
+        fixture_run(f, TITLE, w->body);
+        bool there = w->value < 0 ? fixture_count(f, w->kind) > 0
+                                  : fixture_fact(f, w->kind, w->value) != NULL;
+        if (there) {
+            print_message("UNEXPECTED %s in: %s\n", fact_kind_name(w->kind), w->body);
+            wrong++;
+        }
+    }
+    assert_int_equal(wrong, 0);
+}
+
+/* The turned-down offer is shown as an offer, with the club that made it. */
+static void test_offer_turned_down_17(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, TITLE, "Marco Brandt turned down an offer of £300,000 a week from Al-Nassr.");
+    const struct fact *o = fixture_fact(f, FACT_OFFER, 300000);
+    assert_non_null(o);
+    assert_string_equal(fixture_name(f, o->subject), "Marco Brandt");
+    assert_string_equal(fixture_name(f, o->club), "Al-Nassr");
+    assert_int_equal(o->period, FACT_WEEK);
+    assert_string_equal(fact_kind_name(o->kind), "offer");
+    /* the phrase holds the conversion it keeps */
+    fixture_run(f, TITLE, "Lazio sold Marco Brandt for €60m (£51m) on Friday.");
+    const struct fact *fee = fixture_fact(f, FACT_FEE, 60e6);
+    assert_non_null(fee);
+    assert_int_equal(fixture_count(f, FACT_FEE), 1);
+    assert_memory_equal(f->a->body + fee->span.start, "€60m (£51m)",
+                        fee->span.end - fee->span.start);
+}
 
 static void test_subjects_17(void **state)
 {
@@ -484,6 +559,8 @@ int main(void)
         cmocka_unit_test(test_subjects_17),
         cmocka_unit_test(test_headline_subject_17),
         cmocka_unit_test(test_wordings_17),
+        cmocka_unit_test(test_not_fees_17),
+        cmocka_unit_test(test_offer_turned_down_17),
         cmocka_unit_test(test_direction_17),
         cmocka_unit_test(test_ages_at_another_time_17),
     };

@@ -233,13 +233,60 @@ static bool money_amount(const struct match *m, double *value, enum fact_currenc
            *value >= 1000;
 }
 
+/* Skips one of the words at text[i] (case-insensitive, then a space). */
+static size_t skip_word(const char *text, size_t len, size_t i, const char *const *words)
+{
+    for (size_t w = 0; words[w]; w++) {
+        size_t n = strlen(words[w]);
+        if (i + n < len && !strncasecmp(text + i, words[w], n) && text[i + n] == ' ')
+            return i + n + 1;
+    }
+    return i;
+}
+
+static bool money_amount(const struct match *m, double *value, enum fact_currency *currency);
+
+/* The end of the same amount in another currency right after `at` ("€60m
+ * (£51m)", "€45m, or about £39m", "£80,000 (about €93,000)"); 0 when none.
+ * Amounts in the same currency are different figures ("£40m or £50m"). */
+static size_t money_conversion(const struct doc *d, size_t at, enum fact_currency currency)
+{
+    static const char *const about[] = {"about",  "around", "approximately", "approx.", "roughly",
+                                        "some",   "c.",     "nearly",        "almost",  "or",
+                                        "approx", "circa",  "equivalent to", NULL};
+    const char *text = d->a->body;
+    size_t len = d->a->body_len, i = at;
+    bool paren = i + 1 < len && text[i] == ' ' && text[i + 1] == '(';
+    if (paren)
+        i += 2;
+    else if (i + 1 < len && (text[i] == ',' || text[i] == ' '))
+        i += text[i] == ',' && text[i + 1] == ' ' ? 2 : 1;
+    else
+        return 0;
+    for (int k = 0; k < 2; k++) /* "or about", "about" */
+        i = skip_word(text, len, i, about);
+    if (!paren && i == at + 1 + (text[at] == ','))
+        return 0; /* ", £39m" with no "or" or "about" is a list */
+    size_t s, e;
+    struct match m;
+    if (!facts_match_at(d->ex->patterns, P_MONEY, text, len, i, &s, &e, &m))
+        return 0;
+    double v;
+    enum fact_currency other;
+    bool ok = money_amount(&m, &v, &other) && other != currency;
+    facts_match_free(&m);
+    if (!ok || (paren && (e >= len || text[e] != ')')))
+        return 0;
+    return paren ? e + 1 : e;
+}
+
 /* The period right after the amount ("a week", "per year"), which makes it
  * a wage; *end moves past it. FACT_PERIOD_NONE when there is none. */
 static enum fact_period money_period(const struct doc *d, const struct match *m, size_t *end)
 {
     size_t ps, pe, a, b;
     struct match pm;
-    if (!facts_match_at(d->ex->patterns, P_PERIOD, m->text, d->a->body_len, m->end, &ps, &pe, &pm))
+    if (!facts_match_at(d->ex->patterns, P_PERIOD, m->text, d->a->body_len, *end, &ps, &pe, &pm))
         return FACT_PERIOD_NONE;
     enum fact_period period = facts_group(&pm, "period2", &a, &b) ? FACT_WEEK : FACT_PERIOD_NONE;
     if (!period && facts_group(&pm, "period", &a, &b))
@@ -251,14 +298,71 @@ static enum fact_period money_period(const struct doc *d, const struct match *m,
     return period;
 }
 
+/* The word right after [at] is one of the words. */
+static bool next_word_in(const struct doc *d, size_t at, const char *const *words)
+{
+    size_t i = token_before(d, at) + 1;
+    if (i >= d->t.n || (d->t.v[i].flags & TOK_TITLE) || d->t.v[i].start > at + 2)
+        return false;
+    return doc_token_in(d, i, words);
+}
+
+/* "£2m more than", "£5m short of": a difference between two figures. */
+static bool money_difference(const struct doc *d, const struct place *p)
+{
+    static const char *const comparing[] = {"more",  "less",   "higher",  "lower", "short",
+                                            "above", "below",  "cheaper", "under", "over",
+                                            "extra", "better", NULL};
+    return next_word_in(d, p->end, comparing);
+}
+
+/* "spent £400m on six signings", "a £150m spending spree": what a club
+ * spent on several players together. */
+static bool money_total_spending(const struct doc *d, const struct place *p)
+{
+    static const char *const on[] = {"on", NULL};
+    static const char *const several[] = {"signings", "players",   "new players", "transfers",
+                                          "recruits", "new faces", "arrivals",    NULL};
+    static const char *const totals[] = {"spending spree", "net spend", "transfer spending",
+                                         "total spending", "combined",  "in total",
+                                         "overall spend",  NULL};
+    size_t to = p->end + 30 < p->e ? p->end + 30 : p->e;
+    return (next_word_in(d, p->end, on) && subject_has_word(d, p->end, to, several)) ||
+           near_words(d, p->start, p->end, 40, 12, totals);
+}
+
 /* Money that is no transfer fee: a takeover, revenue, a fine... nearby, a
- * club being bought, or no fee word in the sentence at all. */
+ * club being bought, a difference, a club's total spending, or no fee word
+ * in the sentence at all. */
 static bool money_not_a_fee(const struct doc *d, const struct place *p, bool fee_lead)
 {
     size_t from = p->start > p->s + 90 ? p->start - 90 : p->s;
     size_t to = p->end + 60 < p->e ? p->end + 60 : p->e;
     return subject_has_word(d, from, to, not_fee_words) || buys_a_club(d, p->s, p->start) ||
+           money_difference(d, p) || money_total_spending(d, p) ||
            !(fee_lead || subject_has_word(d, p->s, p->e, fee_words));
+}
+
+/* "paid in four instalments of £10m a year": parts of a fee, never a wage. */
+static bool money_instalment(const struct doc *d, const struct place *p)
+{
+    static const char *const parts[] = {"instalment", "instalments", "installment", "installments",
+                                        "staggered",  "in stages",   "payments of", NULL};
+    return near_words(d, p->start, p->end, 40, 25, parts);
+}
+
+/* "turned down an offer of £300,000 a week from Al-Nassr": money another
+ * club offered the player, which he refused. */
+static bool offer_turned_down(const struct doc *d, const struct place *p)
+{
+    static const char *const refused[] = {
+        "turned down", "rejected",     "snubbed",    "rebuffed",     "refused",   "spurned",
+        "declined",    "knocked back", "said no to", "turning down", "rejecting", "snubbing",
+        NULL};
+    static const char *const from[] = {"from", NULL};
+    if (!near_words(d, p->start, p->start, 40, 0, refused))
+        return false;
+    return subject_entity_after_word(d, ENTITY_CLUB, p->end, p->e, from) != NO_ENTITY;
 }
 
 /* What money is by the words around it: a release clause, a wage (a period
@@ -272,6 +376,11 @@ static bool money_kind(const struct doc *d, const struct place *p, bool has_peri
     bool fee_lead = near_words(d, p->start, p->start, 22, 0, fee_lead_words);
     if (subject_has_word(d, ws, we, release_words) && !subject_has_word(d, ws, we, no_clause))
         *kind = FACT_RELEASE_CLAUSE;
+    else if (money_instalment(d, p))
+        *kind = FACT_FEE;
+    else if ((has_period || near_words(d, p->start, p->end, 40, 25, wage_words)) &&
+             offer_turned_down(d, p))
+        *kind = FACT_OFFER;
     else if (has_period || (!fee_lead && near_words(d, p->start, p->end, 40, 25, wage_words)))
         *kind = FACT_WAGE;
     else if (money_not_a_fee(d, p, fee_lead))
@@ -313,7 +422,8 @@ static enum fact_qualifier fee_qualifier(const struct doc *d, const struct place
         return FACT_UP_TO;
     if (asking_price(d, p))
         return FACT_ASKING;
-    if (subject_has_word(d, p->s, p->e, reported_words))
+    if (subject_has_word(d, p->s, p->start, reported_words) ||
+        subject_has_word(d, p->end, p->e, reported_words)) /* not a conversion's "about" */
         return FACT_REPORTED;
     return FACT_QUALIFIER_NONE;
 }
@@ -385,7 +495,12 @@ static void on_money(struct match *m, void *ctx)
     enum fact_currency currency;
     if (!money_amount(m, &value, &currency))
         return;
+    if (m->start < d->money_skip)
+        return; /* the conversion of the amount before */
     struct place p = {.start = m->start, .amount_end = m->end, .end = m->end};
+    size_t conversion = money_conversion(d, m->end, currency);
+    if (conversion)
+        p.end = d->money_skip = conversion; /* the phrase holds both amounts */
     enum fact_period period = money_period(d, m, &p.end);
     subject_sentence(d, m->start, &p.s, &p.e);
     enum fact_kind kind;
@@ -395,8 +510,12 @@ static void on_money(struct match *m, void *ctx)
     f->has_value = true;
     f->value = value;
     f->currency = currency;
-    if (kind == FACT_WAGE)
+    if (kind == FACT_WAGE || (kind == FACT_OFFER && period))
         f->period = period ? period : FACT_YEAR;
+    if (kind == FACT_OFFER) {
+        static const char *const from[] = {"from", NULL};
+        f->club = subject_entity_after_word(d, ENTITY_CLUB, p.end, p.e, from);
+    }
     if (kind == FACT_FEE) {
         f->qualifier = fee_qualifier(d, &p);
         fee_clubs(d, &p, f);
@@ -589,6 +708,18 @@ static void share_fact(struct doc *d)
     }
 }
 
+/* "a release clause that becomes active in the summer of 2025": when a
+ * clause starts, not when the contract ends. */
+static bool clause_starts(const struct doc *d, const struct match *m)
+{
+    static const char *const clause[] = {"clause", NULL};
+    static const char *const starts[] = {
+        "active",     "valid",       "kicks in", "kick in", "into effect", "activated",  "applies",
+        "applicable", "triggerable", "from",     "drops",   "falls",       "comes into", NULL};
+    return near_words(d, m->start, m->start, 60, 0, clause) &&
+           near_words(d, m->start, m->start, 30, 0, starts);
+}
+
 static void on_contract_end(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -597,7 +728,7 @@ static void on_contract_end(struct match *m, void *ctx)
         return;
     subject_sentence(d, m->start, &s, &e);
     if (!near_words(d, m->start, m->end, 90, 10, contract_words) ||
-        near_words(d, m->start, m->end, 40, 0, loan_not_contract))
+        near_words(d, m->start, m->end, 40, 0, loan_not_contract) || clause_starts(d, m))
         return;
     struct fact *f = add_fact(d, FACT_CONTRACT, m->start, m->end);
     f->has_value = true;
