@@ -522,6 +522,65 @@ static void test_direction_17(void **state)
     }
 }
 
+/* 2. Team runs, suspensions and games in charge are no player's
+ * appearances; the club of appearances is where he played them. */
+static const struct want team_runs17[] = {
+    {"Kevin Moss will miss two games through suspension.", FACT_APPEARANCES, -1, NULL, NULL, NULL},
+    {"Rovers have 11 wins in their last 14 games under Dan Ward.", FACT_APPEARANCES, -1, NULL, NULL,
+     NULL},
+    {"Dan Ward has 120 games in charge of Rovers.", FACT_APPEARANCES, -1, NULL, NULL, NULL},
+    {"The side has gone five matches unbeaten since Kevin Moss arrived.", FACT_APPEARANCES, -1,
+     NULL, NULL, NULL},
+    {"Kevin Moss said they had to play two matches in three days.", FACT_APPEARANCES, -1, NULL,
+     NULL, NULL},
+    {"Kevin Moss and his team-mates have conceded three goals in nine games.", FACT_APPEARANCES, -1,
+     NULL, NULL, NULL},
+};
+
+static void test_team_runs_17(void **state)
+{
+    struct fixture *f = *state;
+    size_t wrong = 0;
+    for (size_t i = 0; i < sizeof team_runs17 / sizeof *team_runs17; i++) {
+        fixture_run(f, TITLE, team_runs17[i].body);
+        if (fixture_count(f, FACT_APPEARANCES) > 0) {
+            print_message("UNEXPECTED apps in: %s\n", team_runs17[i].body);
+            wrong++;
+        }
+    }
+    assert_int_equal(wrong, 0);
+}
+
+static void test_apps_club_17(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *body;
+        double value;
+        const char *team;
+    } cases[] = {
+        {"Wolves signed Kevin Moss in 2022. He has made 30 appearances since his £11m move from "
+         "Basel.",
+         30, "Wolverhampton Wanderers"},
+        {"Kevin Moss made 110 appearances for Chelsea before joining Everton.", 110, "Chelsea"},
+        {"Kevin Moss joined Everton in 2019. He spent four years at Goodison Park, making 125 "
+         "appearances before signing for Fulham.",
+         125, "Everton"},
+        {"After signing for Charlton, Kevin Moss made 164 appearances.", 164, "Charlton Athletic"},
+        {"Kevin Moss made 44 Eredivisie appearances for Ajax.", 44, "Ajax"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture_run(f, TITLE, cases[i].body);
+        const struct fact *apps = fixture_fact(f, FACT_APPEARANCES, cases[i].value);
+        assert_non_null(apps);
+        assert_string_equal(fixture_name(f, apps->team), cases[i].team);
+    }
+    fixture_run(f, TITLE, "Kevin Moss has made 30 appearances since his £11m move from Basel.");
+    const struct fact *fee = fixture_fact(f, FACT_FEE, 11e6);
+    assert_non_null(fee);
+    assert_string_equal(fixture_name(f, fee->from), "Basel");
+}
+
 /* 4. Ages at another time are kept, marked as such. */
 static void test_ages_at_another_time_17(void **state)
 {
@@ -562,6 +621,8 @@ int main(void)
         cmocka_unit_test(test_not_fees_17),
         cmocka_unit_test(test_offer_turned_down_17),
         cmocka_unit_test(test_direction_17),
+        cmocka_unit_test(test_team_runs_17),
+        cmocka_unit_test(test_apps_club_17),
         cmocka_unit_test(test_ages_at_another_time_17),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);

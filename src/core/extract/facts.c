@@ -31,11 +31,13 @@ static const char *const pattern_text[P_COUNT] = {
                "full international|england|more|further) )?caps?\\b"
                "|(?<nth>\\d+)(?:st|nd|rd|th) (?:(?:senior|full|international) )?cap\\b"
                "|capped (?<n2>" NUMBER_WORDS ") times)",
-    [P_APPEARANCES] = "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:first-team|senior|league|"
-                      "competitive|premiership|premier league|champions league|european|cup|"
-                      "official|top-flight|serie a|la liga|bundesliga|more|further|career) ){0,2}"
-                      "(?:appearances|apps|games|matches|starts|outings)\\b"
-                      "|(?:played|featured|appeared) (?<n2>" NUMBER_WORDS ") times\\b)",
+    [P_APPEARANCES] =
+        "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:first-team|senior|league|"
+        "competitive|premiership|premier league|champions league|european|cup|"
+        "official|top-flight|serie a|la liga|bundesliga|ligue 1|eredivisie|mls|championship|fa cup|"
+        "europa league|more|further|career|club|total|of his) ){0,2}"
+        "(?:appearances|apps|games|matches|starts|outings)\\b"
+        "|(?:played|featured|appeared) (?<n2>" NUMBER_WORDS ") times\\b)",
     [P_AGE] = "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-years?[- ]old\\b|(?:aged|age of) (?<n2>\\d{1,2})\\b"
               "|(?<n3>\\d{1,2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{1,2})\\b"
               "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"

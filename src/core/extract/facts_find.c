@@ -134,11 +134,21 @@ static const char *const reported_words[] = {
 static const char *const from_words[] = {"from", NULL};
 static const char *const to_words[] = {"to", "join", "joined", "joins", "joining", NULL};
 static const char *const team_run_words[] = {
-    "unbeaten",    "winless",    "without a win", "run of",      "in charge",
-    "as manager",  "their last", "their next",    "our last",    "losing run",
-    "winning run", "streak",     "in a row",      "their first", "next",
-    "banned",      "ban",        "suspended",     "suspension",  "the first",
+    "unbeaten",    "winless",      "without a win", "run of",         "in charge",    "as manager",
+    "their last",  "their next",   "our last",      "losing run",     "winning run",  "streak",
+    "in a row",    "their first",  "next",          "banned",         "ban",          "suspended",
+    "suspension",  "the first",    "miss",          "misses",         "missed",       "missing",
+    "sit out",     "ruled out",    "sidelined",     "their previous", "conceded",     "conceding",
+    "clean sheet", "clean sheets", "time in",       "times in",       "in charge of", "wins in",
+    "win in",      "victories in", "defeats in",    "draws in",       "points from",  "points in",
     NULL};
+/* Words right after a count of games that make it a team's run, a
+ * schedule or a manager's tenure: "five matches unbeaten", "two matches in
+ * three days", "120 games in charge". */
+static const char *const team_run_after[] = {
+    "unbeaten", "without a win", "without defeat", "undefeated", "winless",
+    "in a row", "days",          "in charge",      "as manager", "as boss",
+    "as coach", "at the helm",   "in a week",      NULL};
 static const char *const person_game_words[] = {
     "made",        "making", "makes",    "played",  "playing", "plays",        "featured", "start",
     "started",     "starts", "goals in", "goal in", "scored",  "for the club", "for the",  "for",
@@ -562,6 +572,67 @@ static void on_caps(struct match *m, void *ctx)
     f->subject = subject_person(d, m->start, m->end, true);
 }
 
+/* A club mention that names where the player went next ("before joining
+ * Everton", "signing for Sheffield United", "a move to X"). */
+static bool club_is_destination(const struct doc *d, size_t tok)
+{
+    static const char *const went[] = {"joining", "joined", "join",    "joins",
+                                       "before",  "switch", "leaving", NULL};
+    static const char *const went_for[] = {"signing", "signed",   "sign",   "moving", "move",
+                                           "switch",  "transfer", "loaned", "sold",   NULL};
+    static const char *const for_to[] = {"for", "to", NULL};
+    size_t i = tok;
+    if (i > 0 && tokens_is(&d->t, i - 1, "the"))
+        i--;
+    if (i == 0)
+        return false;
+    return doc_token_in(d, i - 1, went) ||
+           (i >= 2 && doc_token_in(d, i - 1, for_to) && doc_token_in(d, i - 2, went_for));
+}
+
+/* "since his £11m move from Basel": the club he left, not the one he plays for. */
+static bool club_left_since(const struct doc *d, size_t tok)
+{
+    static const char *const since[] = {"since", "after", NULL};
+    static const char *const from[] = {"from", NULL};
+    size_t at = d->t.v[tok].start;
+    return tok > 0 && doc_token_in(d, tok - 1, from) &&
+           subject_has_word(d, at > 40 ? at - 40 : 0, at, since);
+}
+
+/* The club a count of appearances is for: one named soon after it that is
+ * not where he went next, else the nearest before it in the sentence that
+ * is not a club he left ("After signing for Charlton he made 164"). */
+static int apps_club(const struct doc *d, size_t s, size_t e, size_t start, size_t end)
+{
+    int after = NO_ENTITY, before = NO_ENTITY;
+    for (size_t k = subject_first_mention_from(d, s); k < d->nm; k++) {
+        const struct doc_mention *mn = &d->m[k];
+        const struct token *a = &d->t.v[mn->tok];
+        if (a->start >= e || (after != NO_ENTITY))
+            break;
+        if ((a->flags & TOK_TITLE) || d->e[mn->entity].kind != ENTITY_CLUB)
+            continue;
+        if (a->start >= end && a->start < end + 60 && !club_is_destination(d, mn->tok) &&
+            !club_left_since(d, mn->tok))
+            after = mn->entity;
+        else if (a->start < start && !club_left_since(d, mn->tok))
+            before = mn->entity;
+    }
+    return after != NO_ENTITY ? after : before;
+}
+
+/* The last club named in the sentence before the one starting at s. */
+static int previous_sentence_club(const struct doc *d, size_t s)
+{
+    size_t i = token_before(d, s);
+    if (i >= d->t.n)
+        return NO_ENTITY;
+    size_t ps, pe;
+    subject_sentence(d, d->t.v[i].start, &ps, &pe);
+    return subject_entity_near(d, ENTITY_CLUB, ps, pe, pe, -1);
+}
+
 static void on_appearances(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -572,6 +643,7 @@ static void on_appearances(struct match *m, void *ctx)
     subject_sentence(d, m->start, &s, &e);
     static const char *const vague[] = {"or", NULL};
     if (near_words(d, m->start, m->end, 40, 0, team_run_words) ||
+        subject_has_word(d, m->end, m->end + 22 < e ? m->end + 22 : e, team_run_after) ||
         near_words(d, m->start, m->start, 4, 0, vague))
         return; /* a team's run, or "one or two matches" */
     if (!near_words(d, m->start, m->end, 40, 25, person_game_words))
@@ -590,9 +662,11 @@ static void on_appearances(struct match *m, void *ctx)
     else if (subject_has_word(d, m->end, m->end + 14 < e ? m->end + 14 : e, the_club))
         f->team = most_named_club(d, m->start); /* "for the club": the article's club */
     else
-        f->team = subject_entity_near(d, ENTITY_CLUB, s, e, m->end, 1);
+        f->team = apps_club(d, s, e, m->start, m->end);
     if (f->team == NO_ENTITY)
         f->team = subject_entity_near(d, ENTITY_COMPETITION, s, e, m->end, 1);
+    if (f->team == NO_ENTITY)
+        f->team = previous_sentence_club(d, s);
     f->subject = subject_person(d, m->start, m->end, true);
 }
 
