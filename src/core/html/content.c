@@ -143,6 +143,14 @@ static void wrap_phrasing(xmlNode *div)
             dom_remove(p->last);
 }
 
+/* Text right beside n: n sits inside a sentence (a formula, a widget in a
+ * paragraph the parser closed early), so it is not furniture. */
+static bool in_running_text(const xmlNode *n)
+{
+    return (n->prev && n->prev->type == XML_TEXT_NODE && !prep_is_whitespace(n->prev)) ||
+           (n->next && n->next->type == XML_TEXT_NODE && !prep_is_whitespace(n->next));
+}
+
 struct walk {
     struct content_pass *pass;
     struct nodes to_score;
@@ -173,7 +181,8 @@ static bool drop_node(struct walk *w, xmlNode *n)
         }
     }
     if ((pass->flags & CONTENT_STRIP_UNLIKELY) && !dom_is_any(n, "body a") && hints_unlikely(n) &&
-        !dom_has_ancestor(n, "table", 0) && !dom_has_ancestor(n, "code", 0))
+        !dom_has_ancestor(n, "table", 0) && !dom_has_ancestor(n, "code", 0) &&
+        !dom_has_ancestor(n, "p", 0) && !in_running_text(n))
         return true;
     return dom_is_any(n, "div section header h1 h2 h3 h4 h5 h6") && without_content(n);
 }
