@@ -132,9 +132,13 @@ void dom_remove(xmlNode *n)
     xmlFreeNode(n);
 }
 
+static unsigned tag_bits(const xmlNode *n);
+
 void dom_rename(xmlNode *n, const char *tag)
 {
     xmlNodeSetName(n, (const xmlChar *)tag);
+    if (n->_private)
+        ((struct dom_info *)n->_private)->tags = tag_bits(n);
 }
 
 struct dom_info *dom_info_of(const xmlNode *n)
@@ -144,8 +148,11 @@ struct dom_info *dom_info_of(const xmlNode *n)
 
 struct dom_info *dom_info_get(struct dom_pool *pool, xmlNode *n)
 {
-    if (!n->_private)
-        n->_private = pool_alloc(pool);
+    if (!n->_private) {
+        struct dom_info *i = pool_alloc(pool);
+        i->tags = tag_bits(n);
+        n->_private = i;
+    }
     return n->_private;
 }
 
@@ -174,27 +181,42 @@ double dom_text_length(const char *s, unsigned *commas)
     return len;
 }
 
+static unsigned tag_bits(const xmlNode *n)
+{
+    unsigned b = 0;
+    b |= dom_is(n, "a") ? DOM_TAG_A : 0;
+    b |= dom_is_any(n, "ul ol") ? DOM_TAG_LIST : 0;
+    b |= dom_is_heading(n) ? DOM_TAG_HEADING : 0;
+    b |= dom_is_any(n, "span li td blockquote dl div img ol p pre table ul") ? DOM_TAG_TEXTISH : 0;
+    b |= dom_is(n, "p") ? DOM_TAG_P : 0;
+    b |= dom_is(n, "img") ? DOM_TAG_IMG : 0;
+    b |= dom_is(n, "li") ? DOM_TAG_LI : 0;
+    b |= dom_is(n, "input") ? DOM_TAG_INPUT : 0;
+    b |= dom_is_any(n, "object embed iframe") ? DOM_TAG_EMBED : 0;
+    return b;
+}
+
 /* What a finished child adds to its parent's figures. */
 static void add_child(struct dom_info *pi, const xmlNode *c, const struct dom_info *ci)
 {
     double t = ci->text_len;
+    unsigned k = ci->tags;
     pi->text_len += t;
     pi->commas += ci->commas;
-    if (dom_is(c, "a")) {
+    if (k & DOM_TAG_A) {
         const char *href = dom_attr(c, "href");
         pi->link_len += href && href[0] == '#' ? t * 0.3 : t;
     } else {
         pi->link_len += ci->link_len;
     }
-    pi->list_len += dom_is_any(c, "ul ol") ? t : ci->list_len;
-    pi->head_len += dom_is_heading(c) ? t : ci->head_len;
-    pi->textish_len +=
-        dom_is_any(c, "span li td blockquote dl div img ol p pre table ul") ? t : ci->textish_len;
-    pi->np += ci->np + dom_is(c, "p");
-    pi->nimg += ci->nimg + dom_is(c, "img");
-    pi->nli += ci->nli + dom_is(c, "li");
-    pi->ninput += ci->ninput + dom_is(c, "input");
-    pi->nembed += ci->nembed + dom_is_any(c, "object embed iframe");
+    pi->list_len += k & DOM_TAG_LIST ? t : ci->list_len;
+    pi->head_len += k & DOM_TAG_HEADING ? t : ci->head_len;
+    pi->textish_len += k & DOM_TAG_TEXTISH ? t : ci->textish_len;
+    pi->np += ci->np + !!(k & DOM_TAG_P);
+    pi->nimg += ci->nimg + !!(k & DOM_TAG_IMG);
+    pi->nli += ci->nli + !!(k & DOM_TAG_LI);
+    pi->ninput += ci->ninput + !!(k & DOM_TAG_INPUT);
+    pi->nembed += ci->nembed + !!(k & DOM_TAG_EMBED);
     pi->ndata += ci->ndata + ci->data_table;
 }
 
@@ -202,7 +224,9 @@ static void reset_figures(struct dom_info *i)
 {
     bool scored = i->scored, data = i->data_table;
     double score = i->score;
+    unsigned tags = i->tags;
     memset(i, 0, sizeof *i);
+    i->tags = tags;
     i->scored = scored;
     i->data_table = data;
     i->score = score;

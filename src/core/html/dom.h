@@ -14,6 +14,7 @@
 struct dom_info {
     bool scored;        /* given a content score (a candidate) */
     bool data_table;    /* a <table> of data, not of layout */
+    unsigned tags;      /* DOM_TAG_* bits of the element name */
     double score;       /* readability content score */
     double text_len;    /* characters of text, white space runs counted once */
     double link_len;    /* of which inside links ("#" links count 0.3) */
@@ -22,6 +23,19 @@ struct dom_info {
     double textish_len; /* inside span, li, td, p, div... below this node */
     unsigned commas;
     unsigned np, nimg, nli, ninput, nembed, ndata;
+};
+
+/* What an element's name is, as bits (computed once per node). */
+enum {
+    DOM_TAG_A = 1 << 0,
+    DOM_TAG_LIST = 1 << 1,    /* ul ol */
+    DOM_TAG_HEADING = 1 << 2, /* h1..h6 */
+    DOM_TAG_TEXTISH = 1 << 3, /* span li td blockquote dl div img ol p pre table ul */
+    DOM_TAG_P = 1 << 4,
+    DOM_TAG_IMG = 1 << 5,
+    DOM_TAG_LI = 1 << 6,
+    DOM_TAG_INPUT = 1 << 7,
+    DOM_TAG_EMBED = 1 << 8 /* object embed iframe */
 };
 
 /* A pool of dom_info blocks owned by one extraction (freed all at once). */

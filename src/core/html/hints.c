@@ -1,5 +1,4 @@
 /* hints: class, id, role and style hints about an element (see hints.h). */
-#define _GNU_SOURCE /* strcasestr */
 #include "core/html/hints.h"
 #include "core/html/dom.h"
 
@@ -38,13 +37,13 @@ static bool is_sep(char c)
     return !isalnum((unsigned char)c);
 }
 
-/* Whether word w (see the lists above) occurs in s. */
+/* Whether word w (see the lists above) occurs in s (lower case). */
 static bool has_word(const char *s, const char *w)
 {
     bool whole = *w == '=';
     w += whole;
     size_t k = strlen(w);
-    for (const char *p = s; (p = strcasestr(p, w)) != NULL; p++) {
+    for (const char *p = s; (p = strstr(p, w)) != NULL; p++) {
         if (!whole)
             return true;
         if ((p == s || is_sep(p[-1])) && is_sep(p[k]))
@@ -53,12 +52,20 @@ static bool has_word(const char *s, const char *w)
     return false;
 }
 
+/* Class and id values longer than this are read only this far. */
+#define HINT_MAX 512
+
 static bool has_any(const char *s, const char *const *words)
 {
     if (!s || !*s)
         return false;
+    char low[HINT_MAX + 1];
+    size_t k = 0;
+    for (; s[k] && k < HINT_MAX; k++)
+        low[k] = (char)tolower((unsigned char)s[k]);
+    low[k] = '\0';
     for (; *words; words++)
-        if (has_word(s, *words))
+        if (has_word(low, *words))
             return true;
     return false;
 }
@@ -103,7 +110,7 @@ bool hints_share(const xmlNode *n)
 bool hints_byline(const xmlNode *n)
 {
     const char *rel = dom_attr(n, "rel"), *prop = dom_attr(n, "itemprop");
-    if ((rel && strcasecmp(rel, "author") == 0) || (prop && strcasestr(prop, "author")))
+    if ((rel && strcasecmp(rel, "author") == 0) || has_any(prop, BYLINE))
         return true;
     return has_any(dom_attr(n, "class"), BYLINE) || has_any(dom_attr(n, "id"), BYLINE);
 }

@@ -45,11 +45,10 @@ static xmlNode *find_body(xmlDoc *doc)
     return root;
 }
 
-/* One readability pass over a fresh parse: the article's text into out. */
-static void run_pass(const struct buf *utf8, int flags, const char *title, char **byline,
-                     struct buf *out)
+/* One readability pass over a parse (doc, freed here): the article's text
+ * into out. */
+static void run_pass(htmlDocPtr doc, int flags, const char *title, char **byline, struct buf *out)
 {
-    htmlDocPtr doc = parse(utf8);
     if (!doc)
         return;
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -71,15 +70,17 @@ static void run_pass(const struct buf *utf8, int flags, const char *title, char 
     xmlFreeDoc(doc);
 }
 
-/* The main text: the first pass long enough, else the longest. */
-static char *main_text(const struct buf *utf8, const char *title, char **byline, size_t *len)
+/* The main text: the first pass long enough, else the longest. The first
+ * pass takes `doc`; the others parse again. */
+static char *main_text(const struct buf *utf8, htmlDocPtr doc, const char *title, char **byline,
+                       size_t *len)
 {
     struct buf best;
     buf_init(&best);
     for (size_t k = 0; k < sizeof PASSES / sizeof *PASSES; k++) {
         struct buf text;
         buf_init(&text);
-        run_pass(utf8, PASSES[k], title, byline, &text);
+        run_pass(k ? parse(utf8) : doc, PASSES[k], title, byline, &text);
         bool enough = text.len >= ARTICLE_MIN_TEXT;
         if (text.len > best.len || !k) {
             buf_free(&best);
@@ -137,12 +138,10 @@ bool html_extract(const char *bytes, size_t len, const char *base_url, const cha
     struct meta m;
     memset(&m, 0, sizeof m);
     htmlDocPtr doc = parse(&utf8);
-    if (doc) {
+    if (doc)
         meta_read(doc, base_url, &m);
-        xmlFreeDoc(doc);
-    }
     char *byline = NULL;
-    out->text = main_text(&utf8, m.title, &byline, &out->text_len);
+    out->text = main_text(&utf8, doc, m.title, &byline, &out->text_len);
     if (m.ld.body && (double)out->text_len < JSONLD_BETTER * (double)strlen(m.ld.body)) {
         struct buf b;
         buf_init(&b);

@@ -23,7 +23,7 @@ bool prep_is_whitespace(const xmlNode *n)
 {
     if (n->type == XML_TEXT_NODE) {
         for (const unsigned char *p = n->content; p && *p; p++)
-            if (!strchr(" \t\r\n\f", *p))
+            if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r' && *p != '\f')
                 return false;
         return true;
     }
