@@ -98,8 +98,8 @@ static char *read_file(const char *path, size_t max_size, struct loaded *l, size
     if ((size_t)st.st_size > max_size)
         max_size = size_limit(fd, max_size, &page);
     if ((size_t)st.st_size > max_size) {
-        loaded_problem(l, path, false, "%s: %s too large (%lld bytes; the limit is %zu)", path,
-                       page ? "web page" : "file", (long long)st.st_size, max_size);
+        loaded_problem(l, path, false, "%s: %stoo large (%lld bytes; the limit is %zu)", path,
+                       page ? "web page " : "", (long long)st.st_size, max_size);
         close(fd);
         return NULL;
     }
