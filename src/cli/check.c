@@ -1,7 +1,7 @@
 /* cli/check: `touchline check FILE...`, validating config, theme and KB files
  * without starting the UI; the kind of each is told from its top-level keys. */
 #include "cli/config_cmds.h"
-#include "ui/keys.h"
+#include "startup/requests.h"
 
 #include "core/config/config.h"
 #include "core/extract/kb.h"
@@ -62,7 +62,7 @@ static bool check_file(const char *path, enum file_kind kind, const struct buf *
     struct config *cfg = config_load_text(path, text->data, text->len, warnings, err);
     /* The reader's request names (its key table is curses-free). */
     size_t nrequests;
-    const char *const *requests = keys_request_names(&nrequests);
+    const char *const *requests = requests_names(&nrequests);
     bool ok = cfg && config_validate_keys(cfg, requests, nrequests, err);
     config_free(cfg);
     return ok;
@@ -90,7 +90,7 @@ static bool check_one(const char *path)
     return ok;
 }
 
-int cmd_check(int argc, char **argv, const struct cli_globals *g)
+int cmd_check(int argc, char **argv, const struct startup_globals *g)
 {
     (void)g;
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
@@ -107,10 +107,10 @@ int cmd_check(int argc, char **argv, const struct cli_globals *g)
                  "Exit status 0 when every file is valid, 2 otherwise.");
             return EXIT_OK;
         }
-        return cli_usage_error("check: try 'touchline check --help'");
+        return startup_usage_error("check: try 'touchline check --help'");
     }
     if (optind >= argc)
-        return cli_usage_error("check: no file given; try 'touchline check --help'");
+        return startup_usage_error("check: no file given; try 'touchline check --help'");
     bool all_ok = true;
     for (int i = optind; i < argc; i++)
         all_ok = check_one(argv[i]) && all_ok;

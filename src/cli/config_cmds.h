@@ -1,6 +1,6 @@
 /* cli/config_cmds: the commands about configuration files: `touchline check`
  * (validate config, theme and KB files) and `touchline themes` (list themes
- * with a colour sample), and where the non-user theme directories are. */
+ * with a colour sample). */
 #ifndef TOUCHLINE_CLI_CONFIG_CMDS_H
 #define TOUCHLINE_CLI_CONFIG_CMDS_H
 
@@ -11,21 +11,10 @@
  * given_names, name_particles, not_names or role_words: knowledge base;
  * anything else: config), validates it, and prints "FILE: ok (kind)" or the
  * error. 0 when all are valid, 2 otherwise. */
-int cmd_check(int argc, char **argv, const struct cli_globals *g);
+int cmd_check(int argc, char **argv, const struct startup_globals *g);
 /* `touchline themes`: one line per available theme: its name, where it comes
  * from, and a colour sample (ANSI SGR on a terminal; the path and description
  * as plain tab-separated text when stdout is not a tty or NO_COLOR is set). */
-int cmd_themes(int argc, char **argv, const struct cli_globals *g);
-
-/* The theme directories other than the user's: the source tree's themes/
- * when the binary runs from a build directory inside it, and the installed
- * share/touchline/themes. Either may be NULL. Compile-time paths win when set:
- * TOUCHLINE_SOURCE_THEMES and TOUCHLINE_INSTALLED_THEMES. */
-struct cli_theme_dirs {
-    char *source;
-    char *installed;
-};
-void cli_theme_dirs_init(struct cli_theme_dirs *d);
-void cli_theme_dirs_free(struct cli_theme_dirs *d);
+int cmd_themes(int argc, char **argv, const struct startup_globals *g);
 
 #endif

@@ -21,7 +21,7 @@ static int compare_by_mentions(const void *pa, const void *pb, void *ctx)
     return strcmp(a->name, b->name);
 }
 
-int cmd_entities(int argc, char **argv, const struct cli_globals *g)
+int cmd_entities(int argc, char **argv, const struct startup_globals *g)
 {
     static const struct option opts[] = {
         {"kind", required_argument, NULL, 'k'}, {"help", no_argument, NULL, 'h'}, {0}};
@@ -32,19 +32,19 @@ int cmd_entities(int argc, char **argv, const struct cli_globals *g)
         if (ch == 'k' && entity_kind_parse(optarg, &k)) {
             kind = (int)k;
         } else if (ch == 'k') {
-            return cli_usage_error("entities: unknown kind '%s' (expected person, club, "
-                                   "national_team, competition or media)",
-                                   optarg);
+            return startup_usage_error("entities: unknown kind '%s' (expected person, club, "
+                                       "national_team, competition or media)",
+                                       optarg);
         } else if (ch == 'h') {
             puts("usage: touchline entities [--kind KIND] PATH...\n"
                  "Entity, kind, articles and mentions, tab-separated, most mentioned first.");
             return EXIT_OK;
         } else {
-            return cli_usage_error("entities: try 'touchline entities --help'");
+            return startup_usage_error("entities: try 'touchline entities --help'");
         }
     }
     if (optind >= argc)
-        return cli_usage_error("entities: expected at least one PATH");
+        return startup_usage_error("entities: expected at least one PATH");
     struct pipeline p;
     if (!cli_open_pipeline(&p, argv + optind, argc - optind, g))
         return EXIT_USAGE;

@@ -7,7 +7,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-int cmd_extract(int argc, char **argv, const struct cli_globals *g)
+int cmd_extract(int argc, char **argv, const struct startup_globals *g)
 {
     static const struct option opts[] = {
         {"pretty", no_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'}, {0}};
@@ -22,11 +22,11 @@ int cmd_extract(int argc, char **argv, const struct cli_globals *g)
                  "Entities and facts of every article as JSON Lines, in argument order.");
             return EXIT_OK;
         } else {
-            return cli_usage_error("extract: try 'touchline extract --help'");
+            return startup_usage_error("extract: try 'touchline extract --help'");
         }
     }
     if (optind >= argc)
-        return cli_usage_error("extract: expected at least one PATH");
+        return startup_usage_error("extract: expected at least one PATH");
     struct pipeline p;
     if (!cli_open_pipeline(&p, argv + optind, argc - optind, g))
         return EXIT_USAGE;

@@ -13,7 +13,7 @@ static void print_field(const char *s)
         putchar(*s == '\t' || *s == '\n' ? ' ' : *s);
 }
 
-int cmd_list(int argc, char **argv, const struct cli_globals *g)
+int cmd_list(int argc, char **argv, const struct startup_globals *g)
 {
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
@@ -28,11 +28,12 @@ int cmd_list(int argc, char **argv, const struct cli_globals *g)
         }
         /* getopt stays quiet (opterr = 0) so that the error is one line, ours. */
         if (strncmp(argv[optind - 1], "--", 2) == 0)
-            return cli_usage_error("list: bad option '%s'; try 'touchline list --help'",
-                                   argv[optind - 1]);
-        return cli_usage_error("list: unknown option '-%c'; try 'touchline list --help'", optopt);
+            return startup_usage_error("list: bad option '%s'; try 'touchline list --help'",
+                                       argv[optind - 1]);
+        return startup_usage_error("list: unknown option '-%c'; try 'touchline list --help'",
+                                   optopt);
     }
-    struct boilerplate *bp = cli_boilerplate(g);
+    struct boilerplate *bp = startup_boilerplate(g);
     if (!bp)
         return EXIT_USAGE;
     struct corpus c;

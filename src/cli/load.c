@@ -25,74 +25,15 @@ bool cli_load_corpus(struct corpus *c, char **paths, int npaths)
     return true;
 }
 
-struct config *cli_load_config(const struct cli_globals *g)
+bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths,
+                       const struct startup_globals *g)
 {
-    struct buf warnings;
-    buf_init(&warnings);
-    struct tl_error err;
-    struct config *cfg = config_load(g ? g->config_path : NULL, &warnings, &err);
-    if (warnings.len)
-        fprintf(stderr, "%s", warnings.data);
-    buf_free(&warnings);
-    if (!cfg)
-        fprintf(stderr, "touchline: %s\n", err.msg);
-    return cfg;
-}
-
-struct boilerplate *cli_boilerplate(const struct cli_globals *g)
-{
-    struct config *cfg = cli_load_config(g);
-    if (!cfg)
-        return NULL;
-    struct boilerplate *bp = boilerplate_new();
-    struct tl_error err;
-    bool ok = config_add_boilerplate(cfg, bp, &err);
-    config_free(cfg);
-    if (!ok) {
-        fprintf(stderr, "touchline: %s\n", err.msg);
-        boilerplate_free(bp);
-        return NULL;
-    }
-    return bp;
-}
-
-bool cli_pipeline_start_config(struct pipeline *p, char **paths, size_t npaths,
-                               const struct config *cfg, const struct cli_globals *g,
-                               const char *kb_file, bool background, struct tl_error *err)
-{
-    /* KB files: the config's, then --kb, merged in that order. */
-    const char **kb = xcalloc(cfg->nkb_files + 1, sizeof *kb);
-    size_t nkb = 0;
-    for (size_t i = 0; i < cfg->nkb_files; i++)
-        kb[nkb++] = cfg->kb_files[i].value;
-    if (kb_file)
-        kb[nkb++] = kb_file;
-    const char **patterns = xcalloc(cfg->nboilerplate + 1, sizeof *patterns);
-    for (size_t i = 0; i < cfg->nboilerplate; i++)
-        patterns[i] = cfg->boilerplate[i].value;
-    struct pipeline_options opt = {.kb_files = kb,
-                                   .nkb_files = nkb,
-                                   .boilerplate = patterns,
-                                   .nboilerplate = cfg->nboilerplate,
-                                   .threads = g ? g->threads : 0,
-                                   .background = background};
-    char *cache_dir = cfg->cache && !(g && g->no_cache) ? cache_default_dir() : NULL;
-    opt.cache_dir = cache_dir;
-    bool ok = pipeline_start(p, paths, npaths, &opt, err);
-    free(cache_dir);
-    free(kb);
-    free(patterns);
-    return ok;
-}
-
-bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struct cli_globals *g)
-{
-    struct config *cfg = cli_load_config(g);
+    struct config *cfg = startup_load_config(g);
     if (!cfg)
         return false;
     struct tl_error err;
-    bool ok = cli_pipeline_start_config(p, paths, (size_t)npaths, cfg, g, g ? g->kb_file : NULL,
-                                        false, &err);
+    bool ok = startup_pipeline_start(p, paths, (size_t)npaths, cfg, g, g ? g->kb_file : NULL, false,
+                                     &err);
     config_free(cfg);
     if (ok)
         pipeline_finish(p);
@@ -106,26 +47,4 @@ bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths, const struc
         fprintf(stderr, "touchline: %s%s\n", p->corpus.problems[i].warning ? "warning: " : "",
                 p->corpus.problems[i].message);
     return true;
-}
-
-bool cli_parse_threads(const char *s, unsigned *out)
-{
-    char *end;
-    errno = 0;
-    long n = strtol(s, &end, 10);
-    if (errno || end == s || *end || n < 0 || n > 1024)
-        return false;
-    *out = (unsigned)n;
-    return true;
-}
-
-int cli_usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("touchline: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputs("\n", stderr);
-    va_end(ap);
-    return EXIT_USAGE;
 }

@@ -21,7 +21,7 @@ static void print_context(const char *text, size_t len, size_t start, size_t end
     putchar('\n');
 }
 
-int cmd_mentions(int argc, char **argv, const struct cli_globals *g)
+int cmd_mentions(int argc, char **argv, const struct startup_globals *g)
 {
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
@@ -32,10 +32,10 @@ int cmd_mentions(int argc, char **argv, const struct cli_globals *g)
                  "Every mention of the entity NAME names (any alias), as path:line:col: context.");
             return EXIT_OK;
         }
-        return cli_usage_error("mentions: try 'touchline mentions --help'");
+        return startup_usage_error("mentions: try 'touchline mentions --help'");
     }
     if (argc - optind < 2)
-        return cli_usage_error("mentions: expected NAME and at least one PATH");
+        return startup_usage_error("mentions: expected NAME and at least one PATH");
     const char *name = argv[optind];
     struct pipeline p;
     if (!cli_open_pipeline(&p, argv + optind + 1, argc - optind - 1, g))

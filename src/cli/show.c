@@ -35,7 +35,7 @@ static void print_article(const struct article *a)
     printf("body-line: %u\n\n%s\n", a->body_line, a->body);
 }
 
-int cmd_show(int argc, char **argv, const struct cli_globals *g)
+int cmd_show(int argc, char **argv, const struct startup_globals *g)
 {
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
@@ -49,13 +49,14 @@ int cmd_show(int argc, char **argv, const struct cli_globals *g)
         }
         /* getopt stays quiet (opterr = 0) so that the error is one line, ours. */
         if (strncmp(argv[optind - 1], "--", 2) == 0)
-            return cli_usage_error("show: bad option '%s'; try 'touchline show --help'",
-                                   argv[optind - 1]);
-        return cli_usage_error("show: unknown option '-%c'; try 'touchline show --help'", optopt);
+            return startup_usage_error("show: bad option '%s'; try 'touchline show --help'",
+                                       argv[optind - 1]);
+        return startup_usage_error("show: unknown option '-%c'; try 'touchline show --help'",
+                                   optopt);
     }
     if (argc - optind != 1)
-        return cli_usage_error("show: expected exactly one FILE");
-    struct boilerplate *bp = cli_boilerplate(g);
+        return startup_usage_error("show: expected exactly one FILE");
+    struct boilerplate *bp = startup_boilerplate(g);
     if (!bp)
         return EXIT_USAGE;
     struct corpus c;

@@ -1,6 +1,7 @@
 /* cli/themes: `touchline themes`, every available theme with where it comes
  * from and a one-line colour sample; and finding the non-user theme dirs. */
 #include "cli/config_cmds.h"
+#include "startup/theme_dirs.h"
 
 #include "core/config/theme.h"
 #include "core/base/xalloc.h"
@@ -12,63 +13,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static bool exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0;
-}
-
-/* dir/rel when that exists, else NULL. */
-static char *existing(const char *dir, const char *rel, const char *marker)
-{
-    struct buf b, m;
-    buf_init(&b);
-    buf_init(&m);
-    buf_printf(&b, "%s/%s", dir, rel);
-    buf_printf(&m, "%s/%s", dir, marker);
-    char *found = is_dir(b.data) && exists(m.data) ? realpath(b.data, NULL) : NULL;
-    buf_free(&b);
-    buf_free(&m);
-    return found;
-}
-
-void cli_theme_dirs_init(struct cli_theme_dirs *d)
-{
-    d->source = d->installed = NULL;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    char *slash = n > 0 ? (exe[n] = '\0', strrchr(exe, '/')) : NULL;
-    if (slash)
-        *slash = '\0'; /* exe is now the binary's directory */
-#ifdef TOUCHLINE_SOURCE_THEMES
-    d->source = is_dir(TOUCHLINE_SOURCE_THEMES) ? xstrdup(TOUCHLINE_SOURCE_THEMES) : NULL;
-#else
-    /* A build directory inside the source tree: <src>/build/touchline. */
-    if (slash)
-        d->source = existing(exe, "../themes", "../CMakeLists.txt");
-#endif
-#ifdef TOUCHLINE_INSTALLED_THEMES
-    d->installed = xstrdup(TOUCHLINE_INSTALLED_THEMES);
-#else
-    /* Installed as <prefix>/bin/touchline next to <prefix>/share. */
-    if (slash)
-        d->installed = existing(exe, "../share/touchline/themes", "../share/touchline/themes");
-#endif
-}
-
-void cli_theme_dirs_free(struct cli_theme_dirs *d)
-{
-    free(d->source);
-    free(d->installed);
-    d->source = d->installed = NULL;
-}
 
 /* How much colour the terminal on stdout has, judged from the environment. */
 static enum color_depth guess_depth(void)
@@ -153,7 +97,7 @@ static void print_help(void)
          "description.");
 }
 
-int cmd_themes(int argc, char **argv, const struct cli_globals *g)
+int cmd_themes(int argc, char **argv, const struct startup_globals *g)
 {
     (void)g;
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
@@ -164,15 +108,15 @@ int cmd_themes(int argc, char **argv, const struct cli_globals *g)
             print_help();
             return EXIT_OK;
         }
-        return cli_usage_error("themes: try 'touchline themes --help'");
+        return startup_usage_error("themes: try 'touchline themes --help'");
     }
     if (optind < argc)
-        return cli_usage_error("themes: no arguments expected; try 'touchline themes --help'");
+        return startup_usage_error("themes: no arguments expected; try 'touchline themes --help'");
     const char *no_color = getenv("NO_COLOR");
     bool plain = !isatty(STDOUT_FILENO) || (no_color && *no_color);
     enum color_depth depth = plain ? COLOR_DEPTH_NONE : guess_depth();
-    struct cli_theme_dirs dirs;
-    cli_theme_dirs_init(&dirs);
+    struct startup_theme_dirs dirs;
+    startup_theme_dirs_init(&dirs);
     size_t n;
     struct theme_entry *e = theme_list_available(dirs.source, dirs.installed, &n);
     int status = EXIT_OK;
@@ -200,6 +144,6 @@ int cmd_themes(int argc, char **argv, const struct cli_globals *g)
     }
     buf_free(&line);
     theme_entries_free(e, n);
-    cli_theme_dirs_free(&dirs);
+    startup_theme_dirs_free(&dirs);
     return status;
 }

@@ -38,15 +38,30 @@ static void add(int key, enum request r)
     bindings[nbindings++] = (struct binding){key, r};
 }
 
+static size_t ui_codes(int code, int out[3]);
+
+/* A request's default keys (config notation) under their curses codes: each
+ * key's own code in table order, then the variants (Enter's keypad twin). */
+static void add_defaults(enum request r, int k1, int k2, int k3)
+{
+    int codes[3] = {k1, k2, k3}, out[3][3];
+    size_t n[3];
+    for (int i = 0; i < 3; i++)
+        n[i] = codes[i] ? ui_codes(codes[i], out[i]) : 0;
+    for (int i = 0; i < 3; i++)
+        if (n[i])
+            add(out[i][0], r);
+    for (int i = 0; i < 3; i++)
+        for (size_t j = 1; j < n[i]; j++)
+            add(out[i][j], r);
+}
+
 void keys_init(void)
 {
     if (ready)
         return;
     ready = true;
-#define REQ_BIND(id, name, help, k1, k2, k3)                                                       \
-    add(k1, REQ_##id);                                                                             \
-    add(k2, REQ_##id);                                                                             \
-    add(k3, REQ_##id);
+#define REQ_BIND(id, name, help, k1, k2, k3) add_defaults(REQ_##id, k1, k2, k3);
     REQUESTS(REQ_BIND)
 #undef REQ_BIND
 }
@@ -81,12 +96,6 @@ void keys_unbind(int key)
             return;
         }
     }
-}
-
-const char *const *keys_request_names(size_t *n)
-{
-    *n = REQ_COUNT - 1;
-    return req_names + 1;
 }
 
 /* The curses codes (up to 3) that a config key code stands for. */

@@ -2,7 +2,7 @@
  * cycling through them (see theming.h). */
 #include "ui/theming.h"
 #include "ui/style.h"
-#include "cli/config_cmds.h"
+#include "startup/theme_dirs.h"
 #include "core/config/theme.h"
 #include "core/base/xalloc.h"
 
@@ -10,13 +10,13 @@
 #include <string.h>
 
 static struct theme *current, *mono;
-static struct cli_theme_dirs dirs;
+static struct startup_theme_dirs dirs;
 static bool dirs_ready;
 
 static void init_dirs(void)
 {
     if (!dirs_ready)
-        cli_theme_dirs_init(&dirs);
+        startup_theme_dirs_init(&dirs);
     dirs_ready = true;
 }
 
@@ -105,6 +105,6 @@ void theming_close(void)
     theme_free(mono);
     current = mono = NULL;
     if (dirs_ready)
-        cli_theme_dirs_free(&dirs);
+        startup_theme_dirs_free(&dirs);
     dirs_ready = false;
 }

@@ -11,12 +11,7 @@
 #include <term.h>
 #include "core/base/xalloc.h"
 
-#ifndef TOUCHLINE_VERSION
-#define TOUCHLINE_VERSION "0.0.0"
-#endif
-
 #include <errno.h>
-#include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -68,18 +63,6 @@ static char *find_samples(void)
             return realpath(path, NULL);
     }
     return NULL;
-}
-
-static void usage(void)
-{
-    puts("usage: touchline [--club NAME] [--person NAME] [--theme NAME|PATH] [--bench-keys FILE]\n"
-         "                 [PATH...]\n"
-         "Opens the reader on the articles in PATH (files or folders), else on the config's\n"
-         "articles folders, else on the bundled samples. --club and --person start with\n"
-         "that filter on; --theme overrides the config's theme ('touchline themes' lists\n"
-         "them). '?' in the reader lists the keys. 'touchline --help' lists the commands.\n"
-         "--bench-keys FILE runs the reader without a terminal, replays the key script FILE\n"
-         "and prints per-key timings (a benchmark; see tests/bench/keys.txt).");
 }
 
 /* Resolves a --club/--person name, or explains what is close. */
@@ -215,13 +198,13 @@ static int run_bench(struct app *a, const char *script_path, double t_start)
 
 /* The config, its key bindings and the theme, all checked before the screen
  * is touched. NULL after printing path:line:col: what. */
-static struct config *load_settings(const struct cli_globals *g, const char *theme)
+static struct config *load_settings(const struct startup_globals *g, const char *theme)
 {
-    struct config *cfg = cli_load_config(g);
+    struct config *cfg = startup_load_config(g);
     if (!cfg)
         return NULL;
     size_t n;
-    const char *const *names = keys_request_names(&n);
+    const char *const *names = requests_names(&n);
     struct tl_error err;
     struct buf warnings;
     buf_init(&warnings);
@@ -240,79 +223,13 @@ static struct config *load_settings(const struct cli_globals *g, const char *the
     return cfg;
 }
 
-struct ui_options {
-    const char *club, *person, *kb, *theme, *bench_keys;
-    struct cli_globals g;
-};
-
-/* Parses the reader's options; returns -1 to go on, else an exit status. */
-static int parse_options(int argc, char **argv, struct ui_options *o)
-{
-    enum { OPT_CLUB = 256, OPT_PERSON, OPT_THEME, OPT_BENCH_KEYS };
-    static const struct option opts[] = {
-        {"club", required_argument, NULL, OPT_CLUB},
-        {"person", required_argument, NULL, OPT_PERSON},
-        {"theme", required_argument, NULL, OPT_THEME},
-        {"bench-keys", required_argument, NULL, OPT_BENCH_KEYS},
-        {"kb", required_argument, NULL, 'k'},
-        {"config", required_argument, NULL, 'c'},
-        {"threads", required_argument, NULL, 't'},
-        {"no-cache", no_argument, NULL, 'C'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {0},
-    };
-    int ch;
-    optind = 0; /* full re-initialisation: main() has scanned argv already */
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, "hVk:c:t:", opts, NULL)) != -1) {
-        switch (ch) {
-        case OPT_CLUB:
-            o->club = optarg;
-            break;
-        case OPT_PERSON:
-            o->person = optarg;
-            break;
-        case OPT_THEME:
-            o->theme = optarg;
-            break;
-        case OPT_BENCH_KEYS:
-            o->bench_keys = optarg;
-            break;
-        case 'k':
-            o->kb = optarg;
-            break;
-        case 'c':
-            o->g.config_path = optarg;
-            break;
-        case 't':
-            if (!cli_parse_threads(optarg, &o->g.threads))
-                return cli_usage_error("--threads: expected a number from 0 to 1024, got '%s'",
-                                       optarg);
-            break;
-        case 'C':
-            o->g.no_cache = true;
-            break;
-        case 'h':
-            usage();
-            return EXIT_OK;
-        case 'V':
-            puts("touchline " TOUCHLINE_VERSION);
-            return EXIT_OK;
-        default:
-            return cli_usage_error("bad option '%s'; try 'touchline --help'", argv[optind - 1]);
-        }
-    }
-    return -1;
-}
-
 /* The articles: the paths given, the config's folders, or the bundled
  * samples (*samples set, to be freed). False after a message. */
-static bool find_paths(int argc, char **argv, const struct config *cfg, char ***paths,
+static bool find_paths(int npaths_given, char **given, const struct config *cfg, char ***paths,
                        size_t *npaths, char **samples)
 {
-    *paths = argv + optind;
-    *npaths = (size_t)(argc - optind);
+    *paths = given;
+    *npaths = (size_t)npaths_given;
     *samples = NULL;
     if (*npaths)
         return true;
@@ -325,8 +242,8 @@ static bool find_paths(int argc, char **argv, const struct config *cfg, char ***
     }
     *samples = find_samples();
     if (!*samples) {
-        cli_usage_error("no articles given and no bundled samples found; "
-                        "try 'touchline PATH...'");
+        startup_usage_error("no articles given and no bundled samples found; "
+                            "try 'touchline PATH...'");
         return false;
     }
     *paths = samples;
@@ -359,33 +276,28 @@ static int run(struct pipeline *pl, const struct ui_options *o, const struct con
     return run_curses(&a, cfg->mouse);
 }
 
-int ui_main(int argc, char **argv, const struct cli_globals *g)
+int ui_main(int npaths_given, char **given, const struct startup_globals *g,
+            const struct ui_options *o)
 {
     double t_start = now_ms();
-    struct ui_options o = {.kb = g ? g->kb_file : NULL};
-    if (g)
-        o.g = *g;
-    int status = parse_options(argc, argv, &o);
-    if (status >= 0)
-        return status;
-    if (!o.bench_keys && (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
+    if (!o->bench_keys && (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))) {
         fputs("touchline: not a terminal; for text output use 'touchline list PATH' or "
               "'touchline extract PATH'\n",
               stderr);
         return EXIT_USAGE;
     }
     set_locale();
-    struct config *cfg = load_settings(&o.g, o.theme);
+    struct config *cfg = load_settings(g, o->theme);
     if (!cfg)
         return EXIT_USAGE;
     char **paths, *samples;
     size_t npaths;
     struct pipeline pl;
     struct tl_error err;
-    status = EXIT_USAGE;
-    if (find_paths(argc, argv, cfg, &paths, &npaths, &samples)) {
-        if (cli_pipeline_start_config(&pl, paths, npaths, cfg, &o.g, o.kb, true, &err)) {
-            status = run(&pl, &o, cfg, samples != NULL, t_start);
+    int status = EXIT_USAGE;
+    if (find_paths(npaths_given, given, cfg, &paths, &npaths, &samples)) {
+        if (startup_pipeline_start(&pl, paths, npaths, cfg, g, g->kb_file, true, &err)) {
+            status = run(&pl, o, cfg, samples != NULL, t_start);
             if (pipeline_warning(&pl))
                 fprintf(stderr, "touchline: warning: cache not written: %s\n",
                         pipeline_warning(&pl));
@@ -393,7 +305,7 @@ int ui_main(int argc, char **argv, const struct cli_globals *g)
         } else {
             fprintf(stderr, "touchline: %s\n", err.msg);
         }
-        if (paths != argv + optind && paths != &samples)
+        if (paths != given && paths != &samples)
             free(paths);
     }
     free(samples);

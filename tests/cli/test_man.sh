@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test_man: the manual pages agree with the program. The KEYS section of
-# touchline.1 lists every request of src/ui/keys.h's REQUESTS table with
+# touchline.1 lists every request of src/startup/requests.h's REQUESTS table with
 # exactly its default keys (in the help screen's notation, from keys.c), and
 # nothing else; SYNOPSIS names every command and option of `touchline --help`
 # and of each `touchline COMMAND --help`; touchline.5 lists every theme
@@ -21,13 +21,15 @@ for p in "$page1" "$page5"; do
 done
 
 # The key table: "request<TAB>key key key" per request, from the X-macro of
-# keys.h; key expressions named as keys_name() names them (keys.c's `named`
-# table, C-x for KEYS_CTRL, Fn for KEY_F(n), else the character). A key listed
-# by two requests belongs to the later one, as keys_init() binds them.
+# startup/requests.h (keys in the config's notation, KEYCODE_*); each mapped to
+# the curses code(s) keys.c binds (Enter is also KpEnter) and named as
+# keys_name() names them (keys.c's `named` table, C-x for KEYCODE_CTRL, Fn for
+# KEYCODE_Fn, else the character). A key listed by two requests belongs to the
+# later one, as keys_init() binds them.
 python3 - "$src" >"$tmp/table" <<'EOF' || bad "reading the key table of keys.h"
 import re, sys
 src = sys.argv[1]
-keys_h = open(src + "/src/ui/keys.h").read()
+keys_h = open(src + "/src/startup/requests.h").read()
 keys_c = open(src + "/src/ui/keys.c").read()
 lines = []
 for line in keys_h.split("#define REQUESTS(X)", 1)[1].split("\n"):
@@ -87,6 +89,28 @@ for item in re.findall(r"\{((?:[^{}\"]|\"[^\"]*\")*)\}", table):
     expr, name = item.rsplit(",", 1)
     named.setdefault(re.sub(r"\s+", "", expr), name.strip().strip('"'))
 
+config_codes = {
+    "KEYCODE_ENTER": ["'\\r'", "KEYS_FN(KEY_ENTER)"], "KEYCODE_TAB": ["'\\t'"], "KEYCODE_SPACE": ["' '"],
+    "KEYCODE_ESC": ["KEYS_ESC"], "KEYCODE_UP": ["KEYS_FN(KEY_UP)"], "KEYCODE_DOWN": ["KEYS_FN(KEY_DOWN)"],
+    "KEYCODE_LEFT": ["KEYS_FN(KEY_LEFT)"], "KEYCODE_RIGHT": ["KEYS_FN(KEY_RIGHT)"],
+    "KEYCODE_HOME": ["KEYS_FN(KEY_HOME)"], "KEYCODE_END": ["KEYS_FN(KEY_END)"],
+    "KEYCODE_PGUP": ["KEYS_FN(KEY_PPAGE)"], "KEYCODE_PGDN": ["KEYS_FN(KEY_NPAGE)"],
+    "KEYCODE_BACKTAB": ["KEYS_FN(KEY_BTAB)"], "KEYCODE_BACKSPACE": ["127"],
+}
+
+def key_names(expr):
+    e = re.sub(r"\s+", "", expr)
+    if e in config_codes:
+        return [key_name(c) for c in config_codes[e]]
+    m = re.fullmatch(r"KEYCODE_CTRL\('(.)'\)", e)
+    if m:
+        return ["C-" + m.group(1).lower()]
+    m = re.fullmatch(r"KEYCODE_F(\d+)", e)
+    if m:
+        return ["F" + m.group(1)]
+    n = key_name(expr)
+    return [n] if n else []
+
 def key_name(expr):
     e = re.sub(r"\s+", "", expr)
     if e == "0":
@@ -112,8 +136,7 @@ for ent in entries:
     name = ent[1].strip('"')
     order.append(name)
     for k in ent[3:]:
-        n = key_name(k)
-        if n:
+        for n in key_names(k):
             owner.pop(n, None)
             owner[n] = name
 for name in order:
@@ -149,7 +172,7 @@ on && /^\.It Ic / {
 
 nreq=$(wc -l <"$tmp/table")
 nman=$(wc -l <"$tmp/man")
-[ "$nreq" -gt 20 ] && ok "keys.h has $nreq requests" || bad "keys.h has requests (found $nreq)"
+[ "$nreq" -gt 20 ] && ok "requests.h has $nreq requests" || bad "requests.h has requests (found $nreq)"
 [ "$nman" -gt 0 ] && ok "KEYS lists $nman requests" || bad "KEYS lists requests"
 sort "$tmp/table" >"$tmp/table.sorted"
 sort "$tmp/man" >"$tmp/man.sorted"

@@ -1,0 +1,51 @@
+/* startup/requests: the one table of requests (what a key can trigger): each
+ * request's name, help text and default keys, in the config's key notation
+ * (core/config/config.h), so that `touchline check` validates bindings and the
+ * reader binds keys (ui/keys.c) from the same list. */
+#ifndef TOUCHLINE_STARTUP_REQUESTS_H
+#define TOUCHLINE_STARTUP_REQUESTS_H
+
+#include <stddef.h>
+
+#include "core/config/config.h"
+
+#define KEYCODE_CTRL(c) ((c)&0x1f)
+
+/* X(ID, name, help, key1, key2, key3) */
+#define REQUESTS(X)                                                                                \
+    X(MOVE_DOWN, "move-down", "Move down a line", 'j', KEYCODE_DOWN, KEYCODE_CTRL('n'))            \
+    X(MOVE_UP, "move-up", "Move up a line", 'k', KEYCODE_UP, KEYCODE_CTRL('p'))                    \
+    X(PAGE_DOWN, "page-down", "Move down a page", KEYCODE_PGDN, KEYCODE_SPACE, KEYCODE_CTRL('f'))  \
+    X(PAGE_UP, "page-up", "Move up a page", KEYCODE_PGUP, KEYCODE_CTRL('b'), 0)                    \
+    X(HALF_DOWN, "half-page-down", "Move down half a page", KEYCODE_CTRL('d'), 0, 0)               \
+    X(HALF_UP, "half-page-up", "Move up half a page", KEYCODE_CTRL('u'), 0, 0)                     \
+    X(FIRST, "first", "Go to the first line", 'g', KEYCODE_HOME, 0)                                \
+    X(LAST, "last", "Go to the last line", 'G', KEYCODE_END, 0)                                    \
+    X(OPEN, "open", "Open the selected article or item", KEYCODE_ENTER, '\n', 0)                   \
+    X(NEXT_PANE, "next-pane", "Focus the next pane", KEYCODE_TAB, 0, 0)                            \
+    X(PREV_PANE, "previous-pane", "Focus the previous pane", KEYCODE_BACKTAB, 0, 0)                \
+    X(NEXT_ARTICLE, "next-article", "Read the next article in the list", 'J', 0, 0)                \
+    X(PREV_ARTICLE, "previous-article", "Read the previous article in the list", 'K', 0, 0)        \
+    X(ENTITY_NEXT, "entity-next", "Entity cursor to the next mention; it becomes the target", ']', \
+      'w', 0)                                                                                      \
+    X(ENTITY_PREV, "entity-previous", "Entity cursor to the previous mention", '[', 'b', 0)        \
+    X(TARGET_NEXT, "next-mention", "Next occurrence of the target, on into the next article", 'n', \
+      0, 0)                                                                                        \
+    X(TARGET_PREV, "previous-mention", "Previous occurrence of the target", 'N', 0, 0)             \
+    X(MENTIONS, "mentions", "Every mention of the target in the corpus, in context", 'm', 0, 0)    \
+    X(SEARCH, "search", "Search (PCRE2; case-insensitive unless it has capitals)", '/', 0, 0)      \
+    X(PICK_CLUB, "pick-club", "Filter by club (fuzzy picker with article counts)", 'c', 0, 0)      \
+    X(PICK_PERSON, "pick-person", "Filter by person (fuzzy picker)", 'p', 0, 0)                    \
+    X(CLEAR_FILTERS, "clear-filters", "Clear the club, person and search filters", 'x', 0, 0)      \
+    X(TOGGLE_FACTS, "toggle-facts", "Show or hide the facts panel", 'f', 0, 0)                     \
+    X(CYCLE_THEME, "cycle-theme", "Switch to the next colour theme", 'T', 0, 0)                    \
+    X(HELP, "help", "Show this help", '?', KEYCODE_F1, 0)                                          \
+    X(REDRAW, "redraw", "Redraw the screen", KEYCODE_CTRL('l'), 0, 0)                              \
+    X(CANCEL, "cancel", "Close the overlay or prompt", KEYCODE_ESC, 0, 0)                          \
+    X(BACK, "back", "Back to the list, then quit", 'q', 0, 0)                                      \
+    X(QUIT, "quit", "Quit at once", 'Q', 0, 0)
+
+/* The request names, in table order (for config_validate_keys). */
+const char *const *requests_names(size_t *n);
+
+#endif
