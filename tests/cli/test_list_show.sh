@@ -86,7 +86,7 @@ printf -- '---\ntitle: A\ndate: 2022-12-05\nsource: The Athletic\n---\nBody a.\n
 printf 'Download the BBC Sport app\n\nB headline\n\nBody b.\n' >"$c/b.txt"
 touch -d '2022-12-05 12:00:00' "$c/b.txt"
 printf -- '---\ntitle: D\ndate: 2019-06-30\n---\nBody d.\n' >"$c/sub/d.md"
-printf 'Not an article\n' >"$c/notes.html"
+printf 'Not an article\n' >"$c/notes.pdf"
 printf 'Hidden\n' >"$c/.hidden/h.txt"
 printf '%s\t%s\t%s\t%s\n' \
     2023-01-01 C "BBC Sport" "$c/c.md" \
