@@ -2,6 +2,7 @@
  * its step from occurrence to occurrence across the listed articles (an
  * index query), and its place for the status line. */
 #include "ui/app.h"
+#include "ui/target.h"
 #include "core/base/buf.h"
 
 #include <stdint.h>
@@ -13,7 +14,7 @@ void target_set_entity(struct app *a, int entity)
         return;
     a->target = entity >= 0 ? TARGET_ENTITY : TARGET_NONE;
     a->target_entity = entity;
-    a->doc.hit = -1;
+    a->open.hit = -1;
     a->dirty |= DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
 }
 
@@ -21,7 +22,7 @@ void target_clear(struct app *a)
 {
     a->target = TARGET_NONE;
     a->target_entity = -1;
-    a->doc.hit = -1;
+    a->open.hit = -1;
     a->dirty |= DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
 }
 
@@ -39,14 +40,14 @@ const char *target_name(const struct app *a)
 static void here(const struct app *a, int dir, size_t *offset, bool *in_title, bool *none)
 {
     *none = false;
-    if (a->target == TARGET_ENTITY && a->doc.cursor >= 0 &&
-        a->doc.marks[a->doc.cursor].entity == a->target_entity) {
-        *offset = a->doc.marks[a->doc.cursor].start;
-        *in_title = a->doc.marks[a->doc.cursor].in_title;
-    } else if (a->target == TARGET_SEARCH && a->doc.hit >= 0 &&
-               a->hits.hits[a->doc.hit].article == (uint32_t)a->doc.article) {
-        *offset = a->hits.hits[a->doc.hit].start;
-        *in_title = a->hits.hits[a->doc.hit].in_title;
+    if (a->target == TARGET_ENTITY && a->open.cursor >= 0 &&
+        a->open.marks[a->open.cursor].entity == a->target_entity) {
+        *offset = a->open.marks[a->open.cursor].start;
+        *in_title = a->open.marks[a->open.cursor].in_title;
+    } else if (a->target == TARGET_SEARCH && a->open.hit >= 0 &&
+               a->hits.hits[a->open.hit].article == (uint32_t)a->open.article) {
+        *offset = a->hits.hits[a->open.hit].start;
+        *in_title = a->hits.hits[a->open.hit].in_title;
     } else {
         *offset = SIZE_MAX;
         *in_title = false;
@@ -60,9 +61,9 @@ void target_step(struct app *a, int dir)
         app_message(a, true, "no target: put the cursor on a name with ] or search with /");
         return;
     }
-    if (!a->nlist || a->doc.article < 0)
+    if (!a->nlist || a->open.article < 0)
         return;
-    size_t article = (size_t)a->doc.article, offset;
+    size_t article = (size_t)a->open.article, offset;
     bool in_title, none, wrapped = false, ok;
     here(a, dir, &offset, &in_title, &none);
     struct index_cursor to;
@@ -113,7 +114,7 @@ void target_describe(const struct app *a, struct buf *out)
 {
     if (a->target == TARGET_NONE)
         return;
-    size_t article = a->doc.article >= 0 ? (size_t)a->doc.article : SIZE_MAX;
+    size_t article = a->open.article >= 0 ? (size_t)a->open.article : SIZE_MAX;
     size_t count = 0, first = 0, total, narticles, at = 0;
     if (a->target == TARGET_ENTITY) {
         const struct index_entity *e = &a->ix->entities[a->target_entity];
@@ -121,7 +122,7 @@ void target_describe(const struct app *a, struct buf *out)
             first = index_postings_in(a->ix, a->target_entity, article, &count);
         total = e->npostings;
         narticles = e->narticles;
-        const struct doc_mark *m = a->doc.cursor >= 0 ? &a->doc.marks[a->doc.cursor] : NULL;
+        const struct reader_mark *m = a->open.cursor >= 0 ? &a->open.marks[a->open.cursor] : NULL;
         for (size_t i = 0; m && m->entity == a->target_entity && i < count; i++)
             if (e->postings[first + i].start == m->start &&
                 e->postings[first + i].in_title == m->in_title)
@@ -132,8 +133,8 @@ void target_describe(const struct app *a, struct buf *out)
             first = search_hits_in(&a->hits, article, &count);
         total = a->hits.nhits;
         narticles = a->hits.narticles;
-        if (a->doc.hit >= 0 && (size_t)a->doc.hit >= first && (size_t)a->doc.hit < first + count)
-            at = (size_t)a->doc.hit - first + 1;
+        if (a->open.hit >= 0 && (size_t)a->open.hit >= first && (size_t)a->open.hit < first + count)
+            at = (size_t)a->open.hit - first + 1;
         buf_printf(out, "/%s/ ", search_pattern(a->search));
     }
     if (at)
