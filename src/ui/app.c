@@ -420,7 +420,9 @@ static void cycle_theme(struct app *a)
     app_message(a, false, "theme: %s", name);
 }
 
-static void handle_global(struct app *a, int key, enum request r)
+/* The requests that move: focus, the target, the entity cursor, articles.
+ * False when r is not one of them. */
+static bool handle_move(struct app *a, enum request r)
 {
     switch (r) {
     case REQ_NEXT_PANE:
@@ -431,75 +433,81 @@ static void handle_global(struct app *a, int key, enum request r)
                                                    : PANE_LIST);
         else
             cycle_focus(a, r == REQ_NEXT_PANE ? 1 : -1);
-        break;
+        return true;
     case REQ_TARGET_NEXT:
     case REQ_TARGET_PREV:
         target_step(a, r == REQ_TARGET_NEXT ? 1 : -1);
-        break;
+        return true;
     case REQ_ENTITY_NEXT:
     case REQ_ENTITY_PREV:
-        if (a->panes[PANE_READER].hidden && a->tiny)
-            app_focus(a, PANE_READER);
         app_focus(a, PANE_READER);
         if (a->focus == PANE_READER)
             a->panes[PANE_READER].ops->key(a, &a->panes[PANE_READER], r);
-        break;
+        return true;
     case REQ_NEXT_ARTICLE:
     case REQ_PREV_ARTICLE:
         if (!a->nlist)
-            break;
+            return true;
         if (r == REQ_NEXT_ARTICLE && a->sel + 1 < a->nlist)
             app_select(a, a->sel + 1);
         else if (r == REQ_PREV_ARTICLE && a->sel > 0)
             app_select(a, a->sel - 1);
         else
             app_message(a, false, r == REQ_NEXT_ARTICLE ? "last article" : "first article");
-        break;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The requests that open an overlay or change the screen or the filters.
+ * False when r is not one of them. */
+static bool handle_screen(struct app *a, enum request r)
+{
+    switch (r) {
     case REQ_MENTIONS:
         mentions_open(a);
-        break;
+        return true;
     case REQ_SEARCH:
         prompt_open(a);
-        break;
+        return true;
     case REQ_PICK_CLUB:
-        picker_open(a, ENTITY_CLUB);
-        break;
     case REQ_PICK_PERSON:
-        picker_open(a, ENTITY_PERSON);
-        break;
+        picker_open(a, r == REQ_PICK_CLUB ? ENTITY_CLUB : ENTITY_PERSON);
+        return true;
     case REQ_CLEAR_FILTERS:
         filter_clear(a);
-        break;
+        return true;
     case REQ_TOGGLE_FACTS:
         toggle_facts(a);
-        break;
+        return true;
     case REQ_HELP:
         help_open(a);
-        break;
+        return true;
     case REQ_CYCLE_THEME:
         cycle_theme(a);
-        break;
+        return true;
     case REQ_REDRAW:
         clearok(curscr, TRUE);
         a->dirty = DIRTY_ALL;
-        break;
-    case REQ_BACK:
-        if (a->focus != PANE_LIST)
-            app_focus(a, PANE_LIST);
-        else
-            a->quit = true;
-        break;
-    case REQ_QUIT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void handle_global(struct app *a, int key, enum request r)
+{
+    if (handle_move(a, r) || handle_screen(a, r))
+        return;
+    if (r == REQ_BACK && a->focus != PANE_LIST) {
+        app_focus(a, PANE_LIST);
+    } else if (r == REQ_BACK || r == REQ_QUIT) {
         a->quit = true;
-        break;
-    case REQ_CANCEL:
-        break;
-    default: {
+    } else if (r != REQ_CANCEL) {
         char name[32];
         app_message(a, false, "%s is not bound (? lists the keys)",
                     keys_name(key, name, sizeof name));
-        break;
-    }
     }
 }
 

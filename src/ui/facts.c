@@ -223,6 +223,31 @@ static void heading(const char *text)
     sline_puts(l, text, STYLE_FACTS_HEADING);
 }
 
+/* The clubs an article mentions with their mention counts, most mentioned first. */
+static void article_clubs(const struct extraction *x)
+{
+    size_t order[64], n = 0;
+    for (size_t e = 0; e < x->nentities && n < 64; e++)
+        if (x->entities[e].kind == ENTITY_CLUB)
+            order[n++] = e;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i;
+             j > 0 && x->entities[order[j]].nmentions > x->entities[order[j - 1]].nmentions; j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    new_line(0);
+    heading("Clubs");
+    if (!n)
+        sline_puts(new_line(1), "none", STYLE_DIM);
+    for (size_t i = 0; i < n; i++) {
+        struct sline *l = new_line(1);
+        put_entity(l, x, (int)order[i]);
+        sline_printf(l, STYLE_DIM, " %zu", x->entities[order[i]].nmentions);
+    }
+}
+
 static void article_facts(const struct app *a, size_t art)
 {
     const struct extraction *x = &a->ix->x[art];
@@ -249,27 +274,7 @@ static void article_facts(const struct app *a, size_t art)
         }
     }
     free(done);
-    /* clubs with their mention counts, most mentioned first */
-    size_t order[64], n = 0;
-    for (size_t e = 0; e < x->nentities && n < 64; e++)
-        if (x->entities[e].kind == ENTITY_CLUB)
-            order[n++] = e;
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i;
-             j > 0 && x->entities[order[j]].nmentions > x->entities[order[j - 1]].nmentions; j--) {
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-    new_line(0);
-    heading("Clubs");
-    if (!n)
-        sline_puts(new_line(1), "none", STYLE_DIM);
-    for (size_t i = 0; i < n; i++) {
-        struct sline *l = new_line(1);
-        put_entity(l, x, (int)order[i]);
-        sline_printf(l, STYLE_DIM, " %zu", x->entities[order[i]].nmentions);
-    }
+    article_clubs(x);
 }
 
 static int newest_first(const void *pa, const void *pb, void *ctx)

@@ -55,6 +55,50 @@ static void here(const struct app *a, int dir, size_t *offset, bool *in_title, b
     }
 }
 
+/* The target's posting (entity mention or search hit) number i. */
+static const struct posting *target_posting(const struct app *a, size_t i)
+{
+    if (a->target == TARGET_ENTITY)
+        return &a->ix->entities[a->target_entity].postings[i];
+    return &a->hits.hits[i];
+}
+
+/* Where n/N go from (in_title, offset) of the open article: its first
+ * occurrence when the reader has none yet (`none`), else the index's or the
+ * search's step. False when no listed article has the target. */
+static bool step_to(const struct app *a, size_t offset, bool in_title, bool none, int dir,
+                    struct index_cursor *to, bool *wrapped)
+{
+    size_t article = (size_t)a->open.article, count, first;
+    if (a->target == TARGET_ENTITY)
+        first = index_postings_in(a->ix, a->target_entity, article, &count);
+    else
+        first = search_hits_in(&a->hits, article, &count);
+    if (none && count) {
+        *to = (struct index_cursor){(size_t)a->pos_of[article], first};
+        return true;
+    }
+    if (a->target == TARGET_ENTITY)
+        return index_step(a->ix, a->target_entity, a->list, a->nlist, a->pos_of, article, offset,
+                          in_title, dir, to, wrapped);
+    return search_step(&a->hits, a->list, a->nlist, a->pos_of, article, offset, in_title, dir, to,
+                       wrapped);
+}
+
+/* The status line after a step: a wrap, or the article moved to. */
+static void step_message(struct app *a, int dir, bool moved, bool wrapped, size_t list_pos,
+                         const char *title)
+{
+    if (wrapped)
+        app_message(a, false,
+                    moved || a->nlist == 1
+                        ? (dir > 0 ? "wrapped to first article" : "wrapped to last article")
+                        : (dir > 0 ? "wrapped to first mention" : "wrapped to last mention"));
+    else if (moved)
+        app_message(a, false, "%s article %zu/%zu: %s", dir > 0 ? "next" : "previous", list_pos + 1,
+                    a->nlist, title);
+}
+
 void target_step(struct app *a, int dir)
 {
     if (a->target == TARGET_NONE) {
@@ -64,35 +108,14 @@ void target_step(struct app *a, int dir)
     if (!a->nlist || a->open.article < 0)
         return;
     size_t article = (size_t)a->open.article, offset;
-    bool in_title, none, wrapped = false, ok;
+    bool in_title, none, wrapped = false;
     here(a, dir, &offset, &in_title, &none);
     struct index_cursor to;
-    const struct posting *p;
-    if (a->target == TARGET_ENTITY) {
-        size_t count, first = index_postings_in(a->ix, a->target_entity, article, &count);
-        if (none && count) { /* no cursor yet: the first mention here */
-            to = (struct index_cursor){(size_t)a->pos_of[article], first};
-            ok = true;
-        } else {
-            ok = index_step(a->ix, a->target_entity, a->list, a->nlist, a->pos_of, article, offset,
-                            in_title, dir, &to, &wrapped);
-        }
-        p = ok ? &a->ix->entities[a->target_entity].postings[to.posting] : NULL;
-    } else {
-        size_t count, first = search_hits_in(&a->hits, article, &count);
-        if (none && count) {
-            to = (struct index_cursor){(size_t)a->pos_of[article], first};
-            ok = true;
-        } else {
-            ok = search_step(&a->hits, a->list, a->nlist, a->pos_of, article, offset, in_title, dir,
-                             &to, &wrapped);
-        }
-        p = ok ? &a->hits.hits[to.posting] : NULL;
-    }
-    if (!ok) {
+    if (!step_to(a, offset, in_title, none, dir, &to, &wrapped)) {
         app_message(a, true, "%s is not in any listed article", target_name(a));
         return;
     }
+    const struct posting *p = target_posting(a, to.posting);
     bool moved = p->article != article;
     if (moved)
         app_select(a, to.list_pos);
@@ -100,14 +123,7 @@ void target_step(struct app *a, int dir)
         reader_set_cursor(a, reader_find_mark(a, a->target_entity, p->in_title, p->start));
     else
         reader_set_hit(a, (long)to.posting);
-    if (wrapped)
-        app_message(a, false,
-                    moved || a->nlist == 1
-                        ? (dir > 0 ? "wrapped to first article" : "wrapped to last article")
-                        : (dir > 0 ? "wrapped to first mention" : "wrapped to last mention"));
-    else if (moved)
-        app_message(a, false, "%s article %zu/%zu: %s", dir > 0 ? "next" : "previous",
-                    to.list_pos + 1, a->nlist, a->c->articles[p->article]->title);
+    step_message(a, dir, moved, wrapped, to.list_pos, a->c->articles[p->article]->title);
 }
 
 void target_describe(const struct app *a, struct buf *out)
