@@ -1,7 +1,7 @@
 /* cli/entities: `touchline entities [--kind KIND] PATH...`, a table of
  * entity, kind, articles and mentions, most mentioned first. */
-#define _GNU_SOURCE /* qsort_r */
 #include "cli/cli.h"
+#include "core/base/sort.h"
 #include "core/base/xalloc.h"
 
 #include <getopt.h>
@@ -51,9 +51,10 @@ int cmd_entities(int argc, char **argv, const struct startup_globals *g)
     int *order = xmalloc((p.index.nentities ? p.index.nentities : 1) * sizeof *order);
     size_t n = 0;
     for (size_t i = 0; i < p.index.nentities; i++)
-        if (kind < 0 || (int)p.index.entities[i].kind == kind)
+        if ((kind < 0 || (int)p.index.entities[i].kind == kind) &&
+            p.index.entities[i].same_as < 0) /* else counted in its person */
             order[n++] = (int)i;
-    qsort_r(order, n, sizeof *order, compare_by_mentions, &p.index);
+    sort_ctx(order, n, sizeof *order, compare_by_mentions, &p.index);
     for (size_t i = 0; i < n; i++) {
         const struct index_entity *e = &p.index.entities[order[i]];
         printf("%s\t%s\t%zu\t%zu\n", e->name, entity_kind_name(e->kind), e->narticles,

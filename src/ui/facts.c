@@ -113,9 +113,9 @@ static void describe_fee(struct sline *l, const struct extraction *x, const stru
 {
     sline_puts(l, f->kind == FACT_FEE ? "fee " : "release clause ", STYLE_FACTS_LABEL);
     if (f->qualifier)
-        sline_printf(l, STYLE_DIM, "%s ", f->qualifier);
+        sline_printf(l, STYLE_DIM, "%s ", fact_qualifier_name(f->qualifier));
     if (f->has_value)
-        put_money(l, f->value, f->currency);
+        put_money(l, f->value, fact_currency_name(f->currency));
     describe_transfer(l, x, f);
 }
 
@@ -124,9 +124,9 @@ static void describe_wage(struct sline *l, const struct fact *f)
 {
     sline_puts(l, "wage ", STYLE_FACTS_LABEL);
     if (f->has_value)
-        put_money(l, f->value, f->currency);
+        put_money(l, f->value, fact_currency_name(f->currency));
     if (f->period)
-        sline_printf(l, STYLE_FACTS_LABEL, " / %s", f->period);
+        sline_printf(l, STYLE_FACTS_LABEL, " / %s", fact_period_name(f->period));
 }
 
 /* "loan from Atalanta to Parma (season-long)". */
@@ -148,11 +148,10 @@ static void describe_loan(struct sline *l, const struct extraction *x, const str
 /* "contract to 2024 (expires)", "offer to 2027", "signed 5 years". */
 static void describe_contract(struct sline *l, const struct fact *f)
 {
-    bool end = !f->type || !strcmp(f->type, "end");
-    const char *st = f->status ? f->status : "";
-    const char *word = !strcmp(st, "offered")  ? "offer"
-                       : !strcmp(st, "signed") ? "signed"
-                                               : "contract";
+    bool end = f->type != FACT_TYPE_LENGTH;
+    const char *word = f->status == FACT_OFFERED  ? "offer"
+                       : f->status == FACT_SIGNED ? "signed"
+                                                  : "contract";
     sline_printf(l, STYLE_FACTS_LABEL, "%s %s", word, end ? "to " : "");
     if (f->has_value)
         sline_printf(l, STYLE_COUNT,
@@ -160,7 +159,7 @@ static void describe_contract(struct sline *l, const struct fact *f)
                      : f->value == 1 ? "%.0f year"
                                      : "%.0f years",
                      f->value);
-    if (!strcmp(st, "expires"))
+    if (f->status == FACT_EXPIRES)
         sline_puts(l, " (expires)", STYLE_DIM);
 }
 
@@ -366,9 +365,9 @@ static bool same_fact(const struct app *a, struct shown_fact p, struct shown_fac
     const struct fact *g = &a->ix->x[q.article].facts[q.fact];
     if (f->kind != g->kind || f->has_value != g->has_value ||
         (f->has_value && f->value != g->value) || f->year != g->year || f->goals != g->goals ||
-        !same_text(f->currency, g->currency) || !same_text(f->period, g->period) ||
-        !same_text(f->type, g->type) || !same_text(f->status, g->status) ||
-        !same_text(f->qualifier, g->qualifier) || !same_text(f->loan_length, g->loan_length))
+        f->currency != g->currency || f->period != g->period || f->type != g->type ||
+        f->status != g->status || f->qualifier != g->qualifier ||
+        !same_text(f->loan_length, g->loan_length))
         return false;
     const int fr[] = {f->subject, f->team, f->from, f->to, f->club};
     const int gr[] = {g->subject, g->team, g->from, g->to, g->club};

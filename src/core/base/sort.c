@@ -1,71 +1,80 @@
 /* sort: a stable merge sort with a context argument (see sort.h). Runs of
- * up to SORT_RUN elements are sorted by insertion, then merged bottom-up
- * through one scratch buffer. */
+ * up to SMALL elements are sorted by insertion; longer ones by sorting both
+ * halves and merging the left half, copied out, back with the right. */
 #include "core/base/sort.h"
 #include "core/base/xalloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { SORT_RUN = 16 };
+enum { SMALL = 8 };
 
-typedef int (*sort_cmp)(const void *, const void *, void *);
+struct sorter {
+    size_t size;
+    int (*cmp)(const void *, const void *, void *);
+    void *ctx;
+};
 
-/* Insertion sort of n elements at p; tmp holds one element. */
-static void insertion(char *p, size_t n, size_t size, sort_cmp cmp, void *ctx, char *tmp)
+static int compare_at(const struct sorter *s, const char *a, const char *b)
 {
+    return s->cmp(a, b, s->ctx);
+}
+
+/* Insertion sort of a[0, n); `spare` holds one element. */
+static void sort_small(const struct sorter *s, char *a, size_t n, char *spare)
+{
+    size_t z = s->size;
     for (size_t i = 1; i < n; i++) {
-        size_t j = i;
-        if (cmp(p + (j - 1) * size, p + j * size, ctx) <= 0)
+        if (compare_at(s, a + (i - 1) * z, a + i * z) <= 0)
             continue;
-        memcpy(tmp, p + i * size, size);
-        while (j > 0 && cmp(p + (j - 1) * size, tmp, ctx) > 0) {
-            memcpy(p + j * size, p + (j - 1) * size, size);
+        memcpy(spare, a + i * z, z);
+        size_t j = i - 1;
+        while (j > 0 && compare_at(s, a + (j - 1) * z, spare) > 0)
             j--;
-        }
-        memcpy(p + j * size, tmp, size);
+        memmove(a + (j + 1) * z, a + j * z, (i - j) * z);
+        memcpy(a + j * z, spare, z);
     }
 }
 
-/* Merges the sorted runs src[lo, mid) and src[mid, hi) into dst[lo, hi). */
-static void merge(const char *src, char *dst, size_t lo, size_t mid, size_t hi, size_t size,
-                  sort_cmp cmp, void *ctx)
+/* Merges the sorted runs a[0, m) and a[m, n), with tmp room for m elements.
+ * The left run is copied out; the output never overtakes the right run. */
+static void merge(const struct sorter *s, char *a, size_t m, size_t n, char *tmp)
 {
-    size_t i = lo, j = mid, k = lo;
-    while (i < mid && j < hi) {
-        if (cmp(src + j * size, src + i * size, ctx) < 0)
-            memcpy(dst + k++ * size, src + j++ * size, size);
+    size_t z = s->size, i = 0, j = m, k = 0;
+    memcpy(tmp, a, m * z);
+    while (i < m && j < n) {
+        if (compare_at(s, tmp + i * z, a + j * z) <= 0)
+            memcpy(a + k++ * z, tmp + i++ * z, z);
         else
-            memcpy(dst + k++ * size, src + i++ * size, size);
+            memcpy(a + k++ * z, a + j++ * z, z);
     }
-    memcpy(dst + k * size, src + i * size, (mid - i) * size);
-    k += mid - i;
-    memcpy(dst + k * size, src + j * size, (hi - j) * size);
+    memcpy(a + k * z, tmp + i * z, (m - i) * z); /* what is left of the right is in place */
+}
+
+/* Sorts a[0, n) with tmp[0, n) as scratch. */
+static void sort_run(const struct sorter *s, char *a, size_t n, char *tmp)
+{
+    if (n <= SMALL) {
+        sort_small(s, a, n, tmp);
+        return;
+    }
+    size_t m = n / 2, z = s->size;
+    sort_run(s, a, m, tmp);
+    sort_run(s, a + m * z, n - m, tmp + m * z);
+    if (compare_at(s, a + (m - 1) * z, a + m * z) > 0) /* else already in order */
+        merge(s, a, m, n, tmp);
 }
 
 void sort_ctx(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *, void *),
               void *ctx)
 {
-    if (n < 2 || !size)
+    if (n < 2 || size == 0)
         return;
-    char *a = base, *one = xmalloc(size);
-    for (size_t lo = 0; lo < n; lo += SORT_RUN)
-        insertion(a + lo * size, n - lo < SORT_RUN ? n - lo : SORT_RUN, size, cmp, ctx, one);
-    free(one);
-    if (n <= SORT_RUN)
-        return;
-    char *scratch = xmalloc(n * size), *src = a, *dst = scratch;
-    for (size_t width = SORT_RUN; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n;
-            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            merge(src, dst, lo, mid, hi, size, cmp, ctx);
-        }
-        char *t = src;
-        src = dst;
-        dst = t;
-    }
-    if (src != a)
-        memcpy(a, src, n * size);
-    free(scratch);
+    if (n > SIZE_MAX / size)
+        abort(); /* no array of that many elements can exist */
+    struct sorter s = {size, cmp, ctx};
+    char *tmp = xmalloc(n * size);
+    sort_run(&s, base, n, tmp);
+    free(tmp);
 }

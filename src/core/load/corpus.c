@@ -1,7 +1,7 @@
 /* corpus: loading files and folders into articles plus problems. */
-#define _GNU_SOURCE /* qsort_r */
 #include "core/load/corpus.h"
 #include "core/base/buf.h"
+#include "core/base/sort.h"
 #include "core/load/sanitize.h"
 #include "core/base/xalloc.h"
 
@@ -215,11 +215,16 @@ static int compare_by_date(const void *pa, const void *pb, void *ctx)
     return corpus_compare_by_date(ctx, *(const size_t *)pa, *(const size_t *)pb);
 }
 
+void corpus_sort_by_date(const struct corpus *c, size_t *order, size_t n)
+{
+    sort_ctx(order, n, sizeof *order, compare_by_date, (void *)c);
+}
+
 size_t *corpus_order_by_date(const struct corpus *c)
 {
     size_t *order = xmalloc((c->narticles ? c->narticles : 1) * sizeof *order);
     for (size_t i = 0; i < c->narticles; i++)
         order[i] = i;
-    qsort_r(order, c->narticles, sizeof *order, compare_by_date, (void *)c);
+    corpus_sort_by_date(c, order, c->narticles);
     return order;
 }
