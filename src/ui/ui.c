@@ -5,6 +5,8 @@
 #include "ui/ui.h"
 #include "ui/app.h"
 #include "ui/bench.h"
+#include "ui/filter.h"
+#include "ui/loading.h"
 #include "ui/style.h"
 #include "ui/theming.h"
 
