@@ -7,10 +7,16 @@
 
 #include "core/load/article.h"
 #include "core/base/buf.h"
+#include "core/base/json.h"
 #include "core/extract/entity.h"
 
 /* Appends the article's JSON object (no trailing newline). */
 void export_article_json(struct buf *out, const struct article *a, const struct extraction *x,
                          bool pretty);
+
+/* Writes a fact's fields (kind, subject, value, ..., text, start, end) into
+ * the JSON object being written, as `extract` prints them. */
+void export_fact_fields(struct json *j, const struct article *a, const struct extraction *x,
+                        const struct fact *f);
 
 #endif
