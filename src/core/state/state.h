@@ -91,7 +91,8 @@ void state_set_theme(struct state *st, const char *name);
 /* Visits: the start of the last one recorded and of the one before (0 when
  * none). The reader reads state_visit_last (what is new since then) and
  * records its own start with state_visit_record, which makes the old last
- * the previous one; a time not after the last visit changes nothing. */
+ * the previous one (when two processes record visits, the two latest are
+ * kept, whichever saves first). */
 time_t state_visit_last(const struct state *st);
 time_t state_visit_previous(const struct state *st);
 void state_visit_record(struct state *st, time_t now);

@@ -126,8 +126,12 @@ bool store_set_theme(struct state_store *s, const char *name)
 
 bool store_visit(struct state_store *s, time_t now)
 {
-    if (now <= s->visit_last)
-        return false;
+    if (now <= s->visit_last) { /* an older visit saved late: maybe the previous one */
+        if (now == s->visit_last || now <= s->visit_previous)
+            return false;
+        s->visit_previous = now;
+        return true;
+    }
     s->visit_previous = s->visit_last;
     s->visit_last = now;
     return true;

@@ -46,7 +46,8 @@ bool store_unfollow(struct state_store *s, const char *id);
 /* Sets the theme (NULL clears it); returns whether it changed. */
 bool store_set_theme(struct state_store *s, const char *name);
 /* A visit starting at `now`: the last visit becomes the previous one. A
- * time not after the last visit changes nothing. */
+ * time before the last visit (another process's visit saved first) becomes
+ * the previous one when it is after it. */
 bool store_visit(struct state_store *s, time_t now);
 /* The keys having `bit`, sorted bytewise. Caller frees the array (not the
  * keys, which stay the store's). */
