@@ -1,7 +1,7 @@
 /* cli/follow: `touchline follow NAME [PATH...]` and `touchline unfollow
  * NAME`: the followed entities of the reading state. follow looks NAME up
- * in the articles (any alias; "did you mean" when it is not there);
- * unfollow looks it up among the followed names. */
+ * in the articles (any alias; "did you mean" when it is not there), and
+ * with no NAME lists the followed; unfollow looks NAME up among them. */
 #include "cli/cli.h"
 #include "core/base/fold.h"
 #include "core/base/suggest.h"
@@ -55,17 +55,34 @@ static int options(const char *cmd, int argc, char **argv, const char *usage)
     return -1;
 }
 
+/* `follow` alone: the followed entities, one a line: name, kind and id,
+ * tab-separated, in the order they were followed. */
+static int list_followed(void)
+{
+    struct state *st = startup_open_state();
+    if (!st)
+        return EXIT_USAGE;
+    for (size_t i = 0; i < state_nfollowed(st); i++) {
+        const struct state_followed *f = state_followed_at(st, i);
+        printf("%s\t%s\t%s\n", f->name, entity_kind_name(f->kind), f->id);
+    }
+    int status = state_nfollowed(st) ? EXIT_OK : EXIT_NOTHING;
+    state_close(st);
+    return status;
+}
+
 int cmd_follow(int argc, char **argv, const struct startup_globals *g)
 {
     int status = options("follow", argc, argv,
-                         "usage: touchline follow NAME [PATH...]\n"
+                         "usage: touchline follow [NAME [PATH...]]\n"
                          "Follows the player, manager or club NAME names (any alias) in the "
                          "articles\nof PATH (else the reader's); 'touchline news' and the "
-                         "reader's W show what\nis new about it.");
+                         "reader's W show what\nis new about it. With no NAME, lists the "
+                         "followed: name, kind and id,\ntab-separated.");
     if (status >= 0)
         return status;
     if (optind >= argc)
-        return startup_usage_error("follow: expected a NAME; try 'touchline follow --help'");
+        return list_followed();
     const char *name = argv[optind];
     struct state *st = startup_open_state();
     struct pipeline p;
@@ -158,8 +175,8 @@ static void not_followed(const struct state *st, const char *name)
                 near);
     else
         fprintf(stderr,
-                "touchline: unfollow: not following '%s' ('touchline news' lists who is "
-                "followed)\n",
+                "touchline: unfollow: not following '%s' ('touchline follow' lists who "
+                "is followed)\n",
                 name);
 }
 

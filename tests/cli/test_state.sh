@@ -63,7 +63,14 @@ status=$?
 check "unfollow a misspelt name: did you mean, exit 2" \
     "[ $status -eq 2 ] && grep -q \"did you mean 'Tottenham Hotspur'\" <<<\"\$out\""
 check "unfollow by surname" '[ "$("$BIN" unfollow bastoni)" = "no longer following Alessandro Bastoni" ]'
-check "follow needs a NAME (exit 2)" '"$BIN" follow 2>/dev/null; [ $? -eq 2 ]'
+check "follow with no NAME lists the followed: name, kind, id" \
+    '[ "$("$BIN" follow)" = "$(printf "Tottenham Hotspur\tclub\tclub:tottenham-hotspur")" ]'
+"$BIN" unfollow Spurs >/dev/null 2>&1
+check "unfollow by an alias that is no word of the name: did you mean? no; exit 2" \
+    '"$BIN" unfollow Spurs 2>/dev/null; [ $? -eq 2 ] && "$BIN" follow >/dev/null'
+"$BIN" unfollow Tottenham >/dev/null
+check "follow with nothing followed: exit 1" '! "$BIN" follow >/dev/null'
+"$BIN" follow Spurs news >/dev/null
 
 # --- news ------------------------------------------------------------------
 "$BIN" follow Bastoni news >/dev/null

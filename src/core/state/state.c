@@ -149,13 +149,18 @@ static bool apply(struct state_store *s, const struct op *o)
     return false;
 }
 
-/* Applies a change here and logs it for the save when it changed something. */
+/* Applies a change here and logs it for the save when it changed something.
+ * The strings are copied first: they may be the store's own (an id from
+ * state_followed_at), which applying the change frees. */
 static bool change(struct state *st, struct op o)
 {
-    if (!apply(&st->store, &o))
-        return false;
     o.key = o.key ? xstrdup(o.key) : NULL;
     o.name = o.name ? xstrdup(o.name) : NULL;
+    if (!apply(&st->store, &o)) {
+        free(o.key);
+        free(o.name);
+        return false;
+    }
     st->log = xgrow(st->log, &st->logcap, st->nlog + 1, sizeof *st->log);
     st->log[st->nlog++] = o;
     return true;
