@@ -89,7 +89,8 @@ static void collect(const struct index *ix, int g, time_t since, int64_t *times,
                 out->items[out->nitems++] = (struct news_item){art, f, (time_t)times[art]};
             }
     }
-    qsort(out->items, out->nitems, sizeof *out->items, newest_item_first);
+    if (out->nitems > 1)
+        qsort(out->items, out->nitems, sizeof *out->items, newest_item_first);
 }
 
 void news_query(const struct index *ix, const struct state *st, time_t since, struct news *out)
