@@ -93,9 +93,9 @@ static void describe_fact(struct sline *l, const struct extraction *x, const str
     case FACT_RELEASE_CLAUSE:
         sline_puts(l, f->kind == FACT_FEE ? "fee " : "release clause ", STYLE_FACTS_LABEL);
         if (f->qualifier)
-            sline_printf(l, STYLE_DIM, "%s ", f->qualifier);
+            sline_printf(l, STYLE_DIM, "%s ", fact_qualifier_name(f->qualifier));
         if (f->has_value)
-            put_money(l, f->value, f->currency);
+            put_money(l, f->value, fact_currency_name(f->currency));
         if (f->year || ent_name(x, f->from) || ent_name(x, f->to)) {
             sline_puts(l, " (", STYLE_FACTS_LABEL);
             if (f->year)
@@ -115,9 +115,9 @@ static void describe_fact(struct sline *l, const struct extraction *x, const str
     case FACT_WAGE:
         sline_puts(l, "wage ", STYLE_FACTS_LABEL);
         if (f->has_value)
-            put_money(l, f->value, f->currency);
+            put_money(l, f->value, fact_currency_name(f->currency));
         if (f->period)
-            sline_printf(l, STYLE_FACTS_LABEL, " / %s", f->period);
+            sline_printf(l, STYLE_FACTS_LABEL, " / %s", fact_period_name(f->period));
         break;
     case FACT_LOAN:
         sline_puts(l, "loan", STYLE_FACTS_LABEL);
@@ -133,11 +133,10 @@ static void describe_fact(struct sline *l, const struct extraction *x, const str
             sline_printf(l, STYLE_FACTS_LABEL, " (%s)", f->loan_length);
         break;
     case FACT_CONTRACT: {
-        bool end = !f->type || !strcmp(f->type, "end");
-        const char *st = f->status ? f->status : "";
-        const char *word = !strcmp(st, "offered")  ? "offer"
-                           : !strcmp(st, "signed") ? "signed"
-                                                   : "contract";
+        bool end = f->type != FACT_TYPE_LENGTH;
+        const char *word = f->status == FACT_OFFERED  ? "offer"
+                           : f->status == FACT_SIGNED ? "signed"
+                                                      : "contract";
         sline_printf(l, STYLE_FACTS_LABEL, "%s %s", word, end ? "to " : "");
         if (f->has_value)
             sline_printf(l, STYLE_COUNT,
@@ -145,7 +144,7 @@ static void describe_fact(struct sline *l, const struct extraction *x, const str
                          : f->value == 1 ? "%.0f year"
                                          : "%.0f years",
                          f->value);
-        if (!strcmp(st, "expires"))
+        if (f->status == FACT_EXPIRES)
             sline_puts(l, " (expires)", STYLE_DIM);
         break;
     }

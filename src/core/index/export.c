@@ -58,11 +58,11 @@ void export_fact_fields(struct json *j, const struct article *a, const struct ex
     entity_field(j, x, "subject", f->subject);
     if (f->has_value)
         json_kv_number(j, "value", f->value);
-    optional_string(j, "currency", f->currency);
-    optional_string(j, "period", f->period);
-    optional_string(j, "type", f->type);
-    optional_string(j, "status", f->status);
-    optional_string(j, "qualifier", f->qualifier);
+    optional_string(j, "currency", fact_currency_name(f->currency));
+    optional_string(j, "period", fact_period_name(f->period));
+    optional_string(j, "type", fact_type_name(f->type));
+    optional_string(j, "status", fact_status_name(f->status));
+    optional_string(j, "qualifier", fact_qualifier_name(f->qualifier));
     entity_field(j, x, "team", f->team);
     entity_field(j, x, "from", f->from);
     entity_field(j, x, "to", f->to);
