@@ -157,18 +157,17 @@ static void test_round_trip(void **s)
 
     char path[512];
     snprintf(path, sizeof path, "%s/state", sdir());
-    assert_string_equal(slurp(path),
-                        "touchline-state\t1\n"
-                        "# the reading state of touchline; see touchline(5)\n"
-                        "visit\t2024-05-02T09:30:00Z\t2024-05-01T08:00:00Z\n"
-                        "follow\tclub\tclub:inter-milan\tInter Milan\n"
-                        "read\tguid:back\\\\slash\n"
-                        "read\tpath:/news/new\\nline\n"
-                        "read\tpath:/news/tab\\there\n"
-                        "read\tpath:/news/Ødegaard – ok.md\n"
-                        "read\turl:https://example.org/a?b=1&c=2\n"
-                        "starred\tpath:/news/tab\\there\n"
-                        "starred\tpath:/news/Ødegaard – ok.md\n");
+    assert_string_equal(slurp(path), "touchline-state\t1\n"
+                                     "# the reading state of touchline; see touchline(5)\n"
+                                     "visit\t2024-05-02T09:30:00Z\t2024-05-01T08:00:00Z\n"
+                                     "follow\tclub\tclub:inter-milan\tInter Milan\n"
+                                     "read\tguid:back\\\\slash\n"
+                                     "read\tpath:/news/new\\nline\n"
+                                     "read\tpath:/news/tab\\there\n"
+                                     "read\tpath:/news/Ødegaard – ok.md\n"
+                                     "read\turl:https://example.org/a?b=1&c=2\n"
+                                     "starred\tpath:/news/tab\\there\n"
+                                     "starred\tpath:/news/Ødegaard – ok.md\n");
 }
 
 /* Two processes' changes, saved one after the other, both survive; the
@@ -245,22 +244,22 @@ static void test_bad_lines(void **s)
     snprintf(path, sizeof path, "%s/state", sdir());
     spit(path, "touchline-state\t1\n"
                "read\turl:good1\n"
-               "reed\turl:typo\n"                  /* 3: unknown record */
-               "read\n"                            /* 4: no key */
-               "read\turl:a\turl:b\n"              /* 5: too many fields */
-               "starred\turl:bad\\q\n"             /* 6: bad escape at col 16 */
-               "visit\tyesterday\n"                /* 7: bad time */
-               "follow\tplayer\tperson:x\tX\n"     /* 8: unknown kind */
+               "reed\turl:typo\n"                       /* 3: unknown record */
+               "read\n"                                 /* 4: no key */
+               "read\turl:a\turl:b\n"                   /* 5: too many fields */
+               "starred\turl:bad\\q\n"                  /* 6: bad escape at col 16 */
+               "visit\tyesterday\n"                     /* 7: bad time */
+               "follow\tplayer\tperson:x\tX\n"          /* 8: unknown kind */
                "follow\tperson\tperson:x\tX\\x1b[31m\n" /* 9: control character */
-               "theme\t\n"                         /* 10: empty */
+               "theme\t\n"                              /* 10: empty */
                "\n# a comment\n"
-               "starred\turl:good2\r\n"            /* 13: CRLF is fine */
-               "follow\tclub\tclub:z\tZ");         /* 14: no final newline */
+               "starred\turl:good2\r\n"    /* 13: CRLF is fine */
+               "follow\tclub\tclub:z\tZ"); /* 14: no final newline */
     struct state *st = state_open(sdir());
-    const char *want[] = {":3:1: unknown record 'reed'", ":4:5: 'read' needs 1 field",
+    const char *want[] = {":3:1: unknown record 'reed'",       ":4:5: 'read' needs 1 field",
                           ":5:12: too many fields for 'read'", ":6:16: bad escape",
-                          ":7:7: 'yesterday' is not a time", ":8:8: unknown kind 'player'",
-                          ":9:24: empty, or not printable", ":10:7: empty, or not printable"};
+                          ":7:7: 'yesterday' is not a time",   ":8:8: unknown kind 'player'",
+                          ":9:24: empty, or not printable",    ":10:7: empty, or not printable"};
     assert_int_equal(state_nwarnings(st), 8);
     for (size_t i = 0; i < 8; i++) {
         const char *w = state_warning(st, i);
@@ -433,8 +432,8 @@ static void test_timestamps(void **s)
     assert_true(timestamp_parse("2024-05-01", &t, &timed)); /* TZ=UTC in the tests */
     assert_false(timed);
     assert_int_equal(t, 1714521600);
-    const char *bad[] = {"2024-02-30", "2024-5-1", "2024-05-01T25:00", "2024-05-01x",
-                         "2024-05-01T08:00+2", "", "yesterday"};
+    const char *bad[] = {"2024-02-30",         "2024-5-1", "2024-05-01T25:00", "2024-05-01x",
+                         "2024-05-01T08:00+2", "",         "yesterday"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         assert_false(timestamp_parse(bad[i], &t, NULL));
     char out[21];
