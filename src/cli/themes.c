@@ -103,13 +103,13 @@ int cmd_themes(int argc, char **argv, const struct startup_globals *g)
     (void)g;
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    optind = 0;
+    while ((ch = cli_next_option("themes", argc, argv, "h", opts)) != -1) {
         if (ch == 'h') {
             print_help();
             return EXIT_OK;
         }
-        return startup_usage_error("themes: try 'touchline themes --help'");
+        return EXIT_USAGE;
     }
     if (optind < argc)
         return startup_usage_error("themes: no arguments expected; try 'touchline themes --help'");

@@ -123,7 +123,7 @@ printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$p/image.txt"
 printf -- '---\ntitle: ok\nsource: x\n  bad: indent\n---\nBody\n' >"$p/bad-yaml.md"
 ln -s nowhere.txt "$p/dangling.txt"
 run list "$p"
-check "list with problems exits 0 when an article loaded" 'status_is 0 && out_lines 1'
+check "list with problems exits 1 (some could not be read) and lists the good article" 'status_is 1 && out_lines 1'
 check "problems go to stderr, one line each" \
     '[ "$(lines "$tmp/err")" -eq 3 ] && grep -q "image.txt: binary" "$tmp/err" &&
      grep -q "bad-yaml.md:4:[0-9]*: " "$tmp/err" && grep -q "dangling.txt: dangling" "$tmp/err"'
