@@ -1,6 +1,7 @@
 /* facts: the fact patterns and the helpers the fact finders share. Private
- * to the extractor (facts.c: patterns; facts_find.c: what matches mean;
- * subject.c: whom a fact is about). */
+ * to the extractor (facts.c: patterns; facts_find.c: running them;
+ * facts_money.c, facts_counts.c, facts_age.c, facts_contract.c: what
+ * matches mean; subject.c: whom a fact is about). */
 #ifndef TOUCHLINE_FACTS_H
 #define TOUCHLINE_FACTS_H
 
@@ -79,6 +80,27 @@ void facts_match_free(struct match *m);
 bool facts_group(const struct match *m, const char *name, size_t *start, size_t *end);
 /* The first matched group of a NULL-terminated name list, read as a number. */
 bool facts_group_number(const struct match *m, const char *const *names, double *out);
+
+/* facts_find.c: helpers of the rules. */
+
+/* Index of the last body token that ends at or before byte `at` (d->t.n
+ * when none). */
+size_t facts_token_before(const struct doc *d, size_t at);
+/* Appends a fact of a kind over body bytes [start, end), its entities unset. */
+struct fact *facts_add(struct doc *d, enum fact_kind kind, size_t start, size_t end);
+/* One of the words is in [start - before, end + after) of the body. */
+bool facts_near_words(const struct doc *d, size_t start, size_t end, size_t before, size_t after,
+                      const char *const *words);
+/* The word right after body offset `at` is one of the words. */
+bool facts_next_word_in(const struct doc *d, size_t at, const char *const *words);
+
+/* The rules, one per pattern (ctx is the struct doc). */
+void facts_on_money(struct match *m, void *ctx);
+void facts_on_caps(struct match *m, void *ctx);
+void facts_on_appearances(struct match *m, void *ctx);
+void facts_on_age(struct match *m, void *ctx);
+void facts_on_contract_end(struct match *m, void *ctx);
+void facts_on_contract_length(struct match *m, void *ctx);
 
 /* subject.c: entity resolution around a byte offset of the body. */
 

@@ -1,0 +1,452 @@
+/* facts_money: what a money phrase is. A fee, wage, release clause or an
+ * offer turned down, by the words around it; its currency conversion, its
+ * period, qualifier, selling and buying clubs and subject. */
+#include "core/extract/facts.h"
+#include "core/extract/money.h"
+
+#include <string.h>
+#include <strings.h>
+
+static const char *const release_words[] = {
+    "release clause", "buy-out clause", "buyout clause",  "release fee",
+    "buy-out",        "buyout",         "get-out clause", NULL};
+static const char *const wage_words[] = {
+    "wage",      "wages",      "salary", "salaries", "earn",     "earns",  "earning",
+    "earnings",  "pay packet", "paid",   "a week",   "per week", "a year", "per year",
+    "per annum", "weekly",     "annual", "annually", "pay rise", NULL};
+static const char *const not_fee_words[] = {"takeover",
+                                            "take over",
+                                            "taken over",
+                                            "buy the club",
+                                            "bought the club",
+                                            "investment",
+                                            "invest",
+                                            "invested",
+                                            "sponsorship",
+                                            "sponsor",
+                                            "fine",
+                                            "fined",
+                                            "prize",
+                                            "debt",
+                                            "debts",
+                                            "turnover",
+                                            "revenue",
+                                            "revenues",
+                                            "profit",
+                                            "profits",
+                                            "losses",
+                                            "stadium",
+                                            "tv deal",
+                                            "television",
+                                            "broadcast",
+                                            "rights",
+                                            "consortium",
+                                            "shares",
+                                            "stake",
+                                            "valued the club",
+                                            "compensation",
+                                            "budget",
+                                            "bonus",
+                                            "bonuses",
+                                            "income",
+                                            "sell the club",
+                                            "buy-out of the club",
+                                            "redevelopment",
+                                            "training ground",
+                                            "fund",
+                                            NULL};
+static const char *const fee_words[] = {"fee",          "bid",       "bids",      "offer",
+                                        "offered",      "offers",    "signed",    "sign",
+                                        "signs",        "signing",   "move",      "moved",
+                                        "deal",         "valued",    "valuation", "value",
+                                        "price",        "price-tag", "price tag", "paid",
+                                        "pay",          "paying",    "cost",      "costing",
+                                        "buy",          "bought",    "transfer",  "swoop",
+                                        "rated",        "snap",      "loan",      "sold",
+                                        "sell",         "sale",      "selling",   "joined",
+                                        "join",         "joins",     "capture",   "acquire",
+                                        "worth",        "tag",       "owed",      "spent",
+                                        "spend",        "splash",    "record",    "bought",
+                                        "purchase",     "switch",    "arrival",   "recruit",
+                                        "buy-back",     "asking",    "tabled",    "lodged",
+                                        "submitted",    "rejected",  "accepted",  "rebuffed",
+                                        "turned down",  "package",   "joining",   "arrived",
+                                        "arriving",     "want",      "wants",     "wanted",
+                                        "demand",       "demands",   "demanding", "valuing",
+                                        "value him",    "sign him",  "signature", "splashing out",
+                                        "splashed out", "splashing", "spending",  "forked out",
+                                        "shelled out",  NULL};
+static const char *const no_clause[] = {"no release clause", "without a release clause",
+                                        "no buy-out clause", NULL};
+static const char *const buy_words[] = {"bought",   "buy",     "buys",      "buying",
+                                        "acquired", "acquire", "acquiring", "purchased",
+                                        "purchase", "own",     "owns",      NULL};
+
+/* "RedBird bought AC Milan for $1.2bn": the money buys a club, not a player. */
+static bool buys_a_club(const struct doc *d, size_t from, size_t to)
+{
+    for (size_t k = subject_first_mention_from(d, from); k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok];
+        if (a->start >= to)
+            break;
+        if ((a->flags & TOK_TITLE) || a->start < from || d->e[m->entity].kind != ENTITY_CLUB ||
+            m->tok == 0)
+            continue;
+        if (doc_token_in(d, m->tok - 1, buy_words) ||
+            (m->tok >= 2 && tokens_is(&d->t, m->tok - 1, "the") &&
+             doc_token_in(d, m->tok - 2, buy_words)))
+            return true;
+    }
+    return false;
+}
+
+/* Words right before an amount that make it a transfer fee. */
+static const char *const fee_lead_words[] = {
+    "fee of",       "fee", "bid of", "offer of", "bid",     "offer", "price of",
+    "valuation of", "for", "worth",  "cost",     "costing", "paid",  NULL};
+static const char *const up_to_words[] = {
+    "up to",   "rising to",    "could rise to",     "potentially",
+    "rise to", "plus add-ons", "including add-ons", NULL};
+static const char *const reported_words[] = {
+    "reported",     "reportedly", "believed", "thought to", "understood",
+    "according to", "said to be", "around",   "about",      NULL};
+static const char *const from_words[] = {"from", NULL};
+static const char *const to_words[] = {"to", "join", "joined", "joins", "joining", NULL};
+
+/* "the £3m-rated Portugal international": the amount sits in a description
+ * of a player named elsewhere. */
+static bool describes_a_player(const struct doc *d, size_t start, size_t end)
+{
+    size_t i = facts_token_before(d, start);
+    if (i >= d->t.n || !tokens_is(&d->t, i, "the"))
+        return false;
+    size_t after = facts_token_before(d, end) + 1;
+    for (size_t k = after; k < after + 4 && k < d->t.n; k++) {
+        enum person_role role;
+        if (doc_is_role_word(d, k, &role))
+            return role == ROLE_PLAYER;
+    }
+    return false;
+}
+
+/* "a joint offer for the Brighton pair X and Y": a fee for two players. */
+static bool joint_bid(const struct doc *d, size_t s, size_t e)
+{
+    static const char *const joint[] = {"joint", "pair", "duo", "both", NULL};
+    if (!subject_has_word(d, s, e, joint))
+        return false;
+    int first = NO_ENTITY;
+    for (size_t k = subject_first_mention_from(d, s); k < d->nm; k++) {
+        const struct token *a = &d->t.v[d->m[k].tok];
+        if (a->start >= e)
+            break;
+        if ((a->flags & TOK_TITLE) || a->start < s || d->e[d->m[k].entity].kind != ENTITY_PERSON)
+            continue;
+        if (first != NO_ENTITY && first != d->m[k].entity)
+            return true;
+        first = d->m[k].entity;
+    }
+    return false;
+}
+
+/* Where a money phrase sits: the amount [start, amount_end), the phrase
+ * [start, end) (the amount and any period after it), its sentence [s, e). */
+struct place {
+    size_t start, amount_end, end, s, e;
+};
+
+/* The amount of a money match (number, scale, currency); false when it is
+ * not understood or under 1,000. */
+static bool money_amount(const struct match *m, double *value, enum fact_currency *currency)
+{
+    size_t na, nb, sa = 0, sb = 0, ca, cb;
+    if (!facts_group(m, "num", &na, &nb) && !facts_group(m, "num2", &na, &nb))
+        return false;
+    if (!facts_group(m, "scale", &sa, &sb))
+        facts_group(m, "scale2", &sa, &sb);
+    if (!facts_group(m, "cur", &ca, &cb) && !facts_group(m, "cur2", &ca, &cb))
+        return false;
+    return money_value(m->text + na, nb - na, m->text + sa, sb - sa, m->text + ca, cb - ca, value,
+                       currency) &&
+           *value >= 1000;
+}
+
+/* Skips one of the words at text[i] (case-insensitive, then a space). */
+static size_t skip_word(const char *text, size_t len, size_t i, const char *const *words)
+{
+    for (size_t w = 0; words[w]; w++) {
+        size_t n = strlen(words[w]);
+        if (i + n < len && !strncasecmp(text + i, words[w], n) && text[i + n] == ' ')
+            return i + n + 1;
+    }
+    return i;
+}
+
+/* The end of the same amount in another currency right after `at` ("€60m
+ * (£51m)", "€45m, or about £39m", "£80,000 (about €93,000)"); 0 when none.
+ * Amounts in the same currency are different figures ("£40m or £50m"). */
+static size_t money_conversion(const struct doc *d, size_t at, enum fact_currency currency)
+{
+    static const char *const about[] = {"about",  "around", "approximately", "approx.", "roughly",
+                                        "some",   "c.",     "nearly",        "almost",  "or",
+                                        "approx", "circa",  "equivalent to", NULL};
+    const char *text = d->a->body;
+    size_t len = d->a->body_len, i = at;
+    bool paren = i + 1 < len && text[i] == ' ' && text[i + 1] == '(';
+    if (paren)
+        i += 2;
+    else if (i + 1 < len && (text[i] == ',' || text[i] == ' '))
+        i += text[i] == ',' && text[i + 1] == ' ' ? 2 : 1;
+    else
+        return 0;
+    for (int k = 0; k < 2; k++) /* "or about", "about" */
+        i = skip_word(text, len, i, about);
+    if (!paren && i == at + 1 + (text[at] == ','))
+        return 0; /* ", £39m" with no "or" or "about" is a list */
+    size_t s, e;
+    struct match m;
+    if (!facts_match_at(d->ex->patterns, P_MONEY, text, len, i, &s, &e, &m))
+        return 0;
+    double v;
+    enum fact_currency other;
+    bool ok = money_amount(&m, &v, &other) && other != currency;
+    facts_match_free(&m);
+    if (!ok || (paren && (e >= len || text[e] != ')')))
+        return 0;
+    return paren ? e + 1 : e;
+}
+
+/* The period right after the amount ("a week", "per year"), which makes it
+ * a wage; *end moves past it. FACT_PERIOD_NONE when there is none. */
+static enum fact_period money_period(const struct doc *d, const struct match *m, size_t *end)
+{
+    size_t ps, pe, a, b;
+    struct match pm;
+    if (!facts_match_at(d->ex->patterns, P_PERIOD, m->text, d->a->body_len, *end, &ps, &pe, &pm))
+        return FACT_PERIOD_NONE;
+    enum fact_period period = facts_group(&pm, "period2", &a, &b) ? FACT_WEEK : FACT_PERIOD_NONE;
+    if (!period && facts_group(&pm, "period", &a, &b))
+        period = (m->text[a] | 32) == 'w'   ? FACT_WEEK
+                 : (m->text[a] | 32) == 'm' ? FACT_MONTH
+                                            : FACT_YEAR;
+    facts_match_free(&pm);
+    *end = pe;
+    return period;
+}
+
+/* "£2m more than", "£5m short of": a difference between two figures. */
+static bool money_difference(const struct doc *d, const struct place *p)
+{
+    static const char *const comparing[] = {"more",  "less",   "higher",  "lower", "short",
+                                            "above", "below",  "cheaper", "under", "over",
+                                            "extra", "better", NULL};
+    return facts_next_word_in(d, p->end, comparing);
+}
+
+/* "spent £400m on six signings", "a £150m spending spree": what a club
+ * spent on several players together. */
+static bool money_total_spending(const struct doc *d, const struct place *p)
+{
+    static const char *const on[] = {"on", NULL};
+    static const char *const several[] = {"signings", "players",   "new players", "transfers",
+                                          "recruits", "new faces", "arrivals",    NULL};
+    static const char *const totals[] = {"spending spree", "net spend", "transfer spending",
+                                         "total spending", "combined",  "in total",
+                                         "overall spend",  NULL};
+    size_t to = p->end + 30 < p->e ? p->end + 30 : p->e;
+    return (facts_next_word_in(d, p->end, on) && subject_has_word(d, p->end, to, several)) ||
+           facts_near_words(d, p->start, p->end, 40, 12, totals);
+}
+
+/* Money that is no transfer fee: a takeover, revenue, a fine... nearby, a
+ * club being bought, a difference, a club's total spending, or no fee word
+ * in the sentence at all. */
+static bool money_not_a_fee(const struct doc *d, const struct place *p, bool fee_lead)
+{
+    size_t from = p->start > p->s + 90 ? p->start - 90 : p->s;
+    size_t to = p->end + 60 < p->e ? p->end + 60 : p->e;
+    return subject_has_word(d, from, to, not_fee_words) || buys_a_club(d, p->s, p->start) ||
+           money_difference(d, p) || money_total_spending(d, p) ||
+           !(fee_lead || subject_has_word(d, p->s, p->e, fee_words));
+}
+
+/* "paid in four instalments of £10m a year": parts of a fee, never a wage. */
+static bool money_instalment(const struct doc *d, const struct place *p)
+{
+    static const char *const parts[] = {"instalment", "instalments", "installment", "installments",
+                                        "staggered",  "in stages",   "payments of", NULL};
+    return facts_near_words(d, p->start, p->end, 40, 25, parts);
+}
+
+/* "turned down an offer of £300,000 a week from Al-Nassr": money another
+ * club offered the player, which he refused. */
+static bool offer_turned_down(const struct doc *d, const struct place *p)
+{
+    static const char *const refused[] = {
+        "turned down", "rejected",     "snubbed",    "rebuffed",     "refused",   "spurned",
+        "declined",    "knocked back", "said no to", "turning down", "rejecting", "snubbing",
+        NULL};
+    static const char *const from[] = {"from", NULL};
+    if (!facts_near_words(d, p->start, p->start, 40, 0, refused))
+        return false;
+    return subject_entity_after_word(d, ENTITY_CLUB, p->end, p->e, from) != NO_ENTITY;
+}
+
+/* What money is by the words around it: a release clause, a wage (a period
+ * or wage words), a fee; false when none of these. */
+static bool money_kind(const struct doc *d, const struct place *p, bool has_period,
+                       enum fact_kind *kind)
+{
+    size_t ws = p->start > 45 ? p->start - 45 : 0, we = p->end + 45;
+    ws = ws > p->s ? ws : p->s;
+    we = we < p->e ? we : p->e;
+    bool fee_lead = facts_near_words(d, p->start, p->start, 22, 0, fee_lead_words);
+    if (subject_has_word(d, ws, we, release_words) && !subject_has_word(d, ws, we, no_clause))
+        *kind = FACT_RELEASE_CLAUSE;
+    else if (money_instalment(d, p))
+        *kind = FACT_FEE;
+    else if ((has_period || facts_near_words(d, p->start, p->end, 40, 25, wage_words)) &&
+             offer_turned_down(d, p))
+        *kind = FACT_OFFER;
+    else if (has_period || (!fee_lead && facts_near_words(d, p->start, p->end, 40, 25, wage_words)))
+        *kind = FACT_WAGE;
+    else if (money_not_a_fee(d, p, fee_lead))
+        return false;
+    else
+        *kind = FACT_FEE;
+    return true;
+}
+
+/* Words before an amount that make it the seller's price, not a fee paid to
+ * the club named before it: "Chelsea want £70m for", "value him at". */
+static const char *const asking_words[] = {"want",
+                                           "wants",
+                                           "demand",
+                                           "demands",
+                                           "demanding",
+                                           "asking",
+                                           "asking price",
+                                           "valued",
+                                           "value",
+                                           "valuation",
+                                           "price tag",
+                                           "slapped",
+                                           "holding out for",
+                                           "insist on",
+                                           "priced",
+                                           "will accept",
+                                           NULL};
+
+static bool asking_price(const struct doc *d, const struct place *p)
+{
+    return facts_near_words(d, p->start, p->start, 30, 0, asking_words);
+}
+
+/* "up to £60m", an asking price, "a reported £40m". */
+static enum fact_qualifier fee_qualifier(const struct doc *d, const struct place *p)
+{
+    if (facts_near_words(d, p->start, p->amount_end, 25, 0, up_to_words))
+        return FACT_UP_TO;
+    if (asking_price(d, p))
+        return FACT_ASKING;
+    if (subject_has_word(d, p->s, p->start, reported_words) ||
+        subject_has_word(d, p->end, p->e, reported_words)) /* not a conversion's "about" */
+        return FACT_REPORTED;
+    return FACT_QUALIFIER_NONE;
+}
+
+/* The selling and buying clubs: "from X", "to Y" near the fee, else the
+ * club named before it (the buyer leads: "Barcelona agreed to sign X from
+ * Bayern for ..."). */
+static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f)
+{
+    size_t near_end = p->end + 40 < p->e ? p->end + 40 : p->e; /* not "... on loan to Parma" */
+    f->from = subject_entity_after_word(d, ENTITY_CLUB, p->s, near_end, from_words);
+    f->to = subject_entity_after_word(d, ENTITY_CLUB, p->s, near_end, to_words);
+    static const char *const pay_words[] = {"pay", "pays", "paid", "paying", NULL};
+    int paid = subject_entity_after_word(d, ENTITY_CLUB, p->s, p->start, pay_words);
+    if (f->from == NO_ENTITY && paid != NO_ENTITY) {
+        /* "Al-Hilal will pay PSG a fee of ...": the club paid is the seller */
+        f->from = paid;
+        f->to = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+        f->to =
+            f->to == paid ? subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->s, 1) : f->to;
+        f->to = f->to == paid ? NO_ENTITY : f->to;
+        return;
+    }
+    if (f->to == NO_ENTITY && f->from == NO_ENTITY && asking_price(d, p)) {
+        /* the club that asks is the seller: "Chelsea want £70m for ..." */
+        f->from = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+        return;
+    }
+    if (f->to == NO_ENTITY)
+        f->to = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+    if (f->to == f->from)
+        f->to = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->s, 1);
+    if (f->to == f->from)
+        f->to = NO_ENTITY;
+}
+
+/* How many facts of a kind group (money, or any other single kind) were
+ * found in [from, to) of the body: the place of the next one in a list. */
+static size_t facts_in(const struct doc *d, size_t from, size_t to, bool money, enum fact_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->nf; i++) {
+        const struct fact *f = &d->f[i];
+        bool same = money ? f->kind <= FACT_RELEASE_CLAUSE : f->kind == kind;
+        n += same && !f->span.in_title && f->span.start >= from && f->span.start < to;
+    }
+    return n;
+}
+
+/* Whom money is about: nobody for a joint bid, the article's player for
+ * "the £3m-rated international", else the player named around it. */
+static int money_subject(const struct doc *d, const struct place *p)
+{
+    int nth = subject_respective(d, p->start, facts_in(d, p->s, p->start, true, FACT_FEE));
+    if (nth != NO_ENTITY)
+        return nth;
+    if (joint_bid(d, p->s, p->e))
+        return NO_ENTITY;
+    if (describes_a_player(d, p->start, p->end))
+        return subject_topic(d, p->start, true);
+    return subject_person(d, p->start, p->end, true);
+}
+
+/* Money: the period after it decides a wage; words around it decide the rest. */
+void facts_on_money(struct match *m, void *ctx)
+{
+    struct doc *d = ctx;
+    double value;
+    enum fact_currency currency;
+    if (!money_amount(m, &value, &currency))
+        return;
+    if (m->start < d->money_skip)
+        return; /* the conversion of the amount before */
+    struct place p = {.start = m->start, .amount_end = m->end, .end = m->end};
+    size_t conversion = money_conversion(d, m->end, currency);
+    if (conversion)
+        p.end = d->money_skip = conversion; /* the phrase holds both amounts */
+    enum fact_period period = money_period(d, m, &p.end);
+    subject_sentence(d, m->start, &p.s, &p.e);
+    enum fact_kind kind;
+    if (!money_kind(d, &p, period != FACT_PERIOD_NONE, &kind))
+        return;
+    struct fact *f = facts_add(d, kind, p.start, p.end);
+    f->has_value = true;
+    f->value = value;
+    f->currency = currency;
+    if (kind == FACT_WAGE || (kind == FACT_OFFER && period))
+        f->period = period ? period : FACT_YEAR;
+    if (kind == FACT_OFFER) {
+        static const char *const from[] = {"from", NULL};
+        f->club = subject_entity_after_word(d, ENTITY_CLUB, p.end, p.e, from);
+    }
+    if (kind == FACT_FEE) {
+        f->qualifier = fee_qualifier(d, &p);
+        fee_clubs(d, &p, f);
+    }
+    f->subject = money_subject(d, &p);
+}
