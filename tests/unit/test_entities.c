@@ -257,11 +257,71 @@ static void test_entities_17(void **state)
     }
 }
 
+/* Issue 17, items 1 and 6: what is no entity of the article (link lines
+ * to other stories, grounds and parks, a tournament named by its host and
+ * year) and weak club names supported by a club they are listed with.
+ * Sentences written for this project. Each case: title, body, entities
+ * that must be there and entities that must not, as (kind, name). */
+struct kind_name {
+    enum entity_kind kind;
+    const char *name;
+};
+
+static void test_entities_17_places_and_asides(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *title, *body;
+        struct kind_name yes[3], no[3];
+    } cases[] = {
+        {"News",
+         "Kai Brandt signed for Fulham.\n\nRead also: Olu Mensah completes move to Everton\n\n"
+         "He starts on Saturday.",
+         {{ENTITY_PERSON, "Kai Brandt"}, {ENTITY_CLUB, "Fulham"}},
+         {{ENTITY_PERSON, "Olu Mensah"}, {ENTITY_CLUB, "Everton"}}},
+        {"News",
+         "Kai Brandt signed for Fulham.\n\nMore: Why Everton need a new striker\n\n"
+         "Related: Dan Hollis signs new deal",
+         {{ENTITY_PERSON, "Kai Brandt"}},
+         {{ENTITY_CLUB, "Everton"}, {ENTITY_PERSON, "Dan Hollis"}}},
+        {"News",
+         "He played at the Germany 2006 World Cup and at Russia 2018.",
+         {{ENTITY_COMPETITION, "World Cup"}},
+         {{ENTITY_NATIONAL_TEAM, "Germany"}, {ENTITY_NATIONAL_TEAM, "Russia"}}},
+        {"News",
+         "He won 20 caps for Germany and was in the Germany 2010 squad.",
+         {{ENTITY_NATIONAL_TEAM, "Germany"}},
+         {{0, NULL}}},
+        {"News",
+         "The fans met at Stanley Park before the game at White Hart Lane.",
+         {{0, NULL}},
+         {{ENTITY_PERSON, "Stanley Park"}, {ENTITY_PERSON, "White Hart"}}},
+        {"News",
+         "Scouts from Santos and Botafogo watched Boca and River draw.",
+         {{ENTITY_CLUB, "Santos"}, {ENTITY_CLUB, "River Plate"}, {ENTITY_CLUB, "Botafogo"}},
+         {{0, NULL}}},
+        {"News",
+         "Nice weather greeted the players in Santos on Monday.",
+         {{0, NULL}},
+         {{ENTITY_CLUB, "Santos"}, {ENTITY_CLUB, "Nice"}}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture_run(f, cases[i].title, cases[i].body);
+        for (size_t k = 0; k < 3 && cases[i].yes[k].name; k++)
+            if (fixture_entity(f, cases[i].yes[k].kind, cases[i].yes[k].name) < 0)
+                fail_msg("case %zu: %s missing", i, cases[i].yes[k].name);
+        for (size_t k = 0; k < 3 && cases[i].no[k].name; k++)
+            if (fixture_entity(f, cases[i].no[k].kind, cases[i].no[k].name) >= 0)
+                fail_msg("case %zu: %s found", i, cases[i].no[k].name);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_longest_kb_match_wins),
         cmocka_unit_test(test_entities_17),
+        cmocka_unit_test(test_entities_17_places_and_asides),
         cmocka_unit_test(test_diacritics_and_case_fold),
         cmocka_unit_test(test_nicknames_link_to_clubs),
         cmocka_unit_test(test_weak_forms_need_support),

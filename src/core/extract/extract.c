@@ -166,6 +166,19 @@ static bool place_before(const struct doc *d, size_t tok, bool travel)
     return false;
 }
 
+/* "Germany 2006", "the Qatar 2022 World Cup": a tournament named by its
+ * host and year, not the host's team (unless a team word follows: "the
+ * England 1966 squad"). */
+static bool host_and_year(const struct doc *d, size_t end)
+{
+    if (end >= d->t.n || !(d->t.v[end].flags & TOK_NUM) || (d->t.v[end - 1].flags & TOK_POSS))
+        return false;
+    const char *y = tokens_folded(&d->t, end);
+    if (strlen(y) != 4 || !((y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0')))
+        return false;
+    return !doc_token_in(d, end + 1, team_words);
+}
+
 /* A country name is the national team unless it reads as a place. */
 static bool national_team_context(const struct doc *d, size_t tok, size_t end)
 {
@@ -226,7 +239,7 @@ static bool kb_match_allowed(const struct doc *d, size_t i, size_t end, const st
     if (f->kind == KB_FORM_DEMONYM)
         return doc_token_in(d, end, demonym_team_words);
     if (kind == ENTITY_NATIONAL_TEAM)
-        return national_team_context(d, i, end);
+        return !host_and_year(d, end) && national_team_context(d, i, end);
     if (kind == ENTITY_CLUB && end < d->t.n && (d->t.v[end].flags & TOK_CAP) &&
         doc_token_in(d, end, venue_words))
         return false; /* "Villa Park" is a ground */
@@ -259,7 +272,8 @@ static void kb_pass(struct doc *d)
 {
     uint8_t *starts = xcalloc(d->t.nwords ? d->t.nwords : 1, 1);
     for (size_t i = 0; i < d->t.n; i++) {
-        if (!(d->t.v[i].flags & TOK_WORD) || d->owner[i] >= 0 || !kb_may_start(d, starts, i))
+        if (!(d->t.v[i].flags & TOK_WORD) || (d->t.v[i].flags & TOK_ASIDE) || d->owner[i] >= 0 ||
+            !kb_may_start(d, starts, i))
             continue;
         const int *forms;
         size_t n;
@@ -285,6 +299,25 @@ static const char *const weak_before[] = {"v",      "vs",   "against", "beat",  
                                           "joined", "join", "joins",   "joining", NULL};
 static const char *const media_before[] = {"to", "told", "in", "the", "by", NULL};
 
+/* Whether the mention at [tok, tok_end) is joined by "and", "or", "v" or
+ * a comma to a club named by a strong form: "Santos and Botafogo", "Boca
+ * and River". */
+static bool coordinated_with_club(const struct doc *d, size_t tok, size_t tok_end)
+{
+    static const char *const joins[] = {"and", "or", "v", "vs", NULL};
+    size_t other[2] = {tok >= 2 ? tok - 2 : d->t.n, tok_end + 1};
+    size_t join[2] = {tok >= 1 ? tok - 1 : d->t.n, tok_end};
+    for (int k = 0; k < 2; k++) {
+        if (other[k] >= d->t.n ||
+            !(doc_token_in(d, join[k], joins) || tokens_is_punct(&d->t, join[k], ',')))
+            continue;
+        int o = d->owner[other[k]];
+        if (o >= 0 && !d->m[o].weak && d->e[d->m[o].entity].kind == ENTITY_CLUB)
+            return true;
+    }
+    return false;
+}
+
 /* A weak form stands when its entity is named plainly elsewhere in the
  * article, or when the words around it are about football. */
 static bool weak_supported(const struct doc *d, const struct doc_mention *m)
@@ -302,6 +335,8 @@ static bool weak_supported(const struct doc *d, const struct doc_mention *m)
         tokens_is_punct(&d->t, m->tok_end, ':') && m->tok_end + 2 < d->t.n &&
         tokens_is_punct(&d->t, m->tok_end + 2, ','))
         return true; /* a line-up: "Clyde: Hewitt, Potter, ..." */
+    if (kind == ENTITY_CLUB && coordinated_with_club(d, m->tok, m->tok_end))
+        return true;
     return m->tok > 0 && doc_token_in(d, m->tok - 1, weak_before) && kind == ENTITY_CLUB;
 }
 
@@ -388,6 +423,7 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     tokens_add_text(&d.t, a->body, a->body_len, 0);
     d.owner = xmalloc((d.t.n ? d.t.n : 1) * sizeof *d.owner);
     memset(d.owner, 0xff, (d.t.n ? d.t.n : 1) * sizeof *d.owner);
+    asides_mark(&d);
     lexicon_lookup(&d);
     kb_pass(&d);
     resolve_weak(&d);

@@ -115,6 +115,8 @@ void lexicon_build(struct extractor *ex);
 void lexicon_free(struct extractor *ex);
 void lexicon_lookup(struct doc *d);
 
+/* asides.c: marks the tokens of link lines ("Read more: ...") TOK_ASIDE. */
+void asides_mark(struct doc *d);
 /* people.c: finds people from context and links surnames to full names. */
 void people_find(struct doc *d);
 /* facts.c: compiled fact patterns. */

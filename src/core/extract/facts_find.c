@@ -185,7 +185,7 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
             word[tk->word] = facts_triggers(d->ex->patterns, d, i);
             lit[tk->word] = facts_literals(d->ex->patterns, d, i);
         }
-        if (!(tk->flags & TOK_TITLE))
+        if (!(tk->flags & (TOK_TITLE | TOK_ASIDE)))
             st->mask[tk->sentence] |= word[tk->word];
         st->literals[tk->sentence] |= lit[tk->word];
         st->last[tk->sentence] = (uint32_t)i;

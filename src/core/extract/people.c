@@ -40,6 +40,12 @@ static const char *const descriptor_words[] = {
     "goalscorer",  "scorer",       "new-boy",          "stand-in",   "hat-trick", NULL};
 static const char *const venue_words[] = {"park",  "road",  "lane",   "stadium", "ground",
                                           "arena", "field", "bridge", NULL};
+/* Last words of a place's name, and words before one ("at Stanley Park"). */
+static const char *const place_nouns[] = {"park",   "road",  "lane",    "street", "avenue",
+                                          "square", "arena", "stadium", "ground", "gardens",
+                                          "hall",   "way",   NULL};
+static const char *const place_before[] = {"at",      "in",     "near",   "outside", "around",
+                                           "towards", "inside", "behind", NULL};
 /* Words before a lone name that make it the person in a transfer. */
 static const char *const transfer_before[] = {
     "signed",  "sign",     "signing",   "sold",    "sell",       "selling",
@@ -111,7 +117,7 @@ static bool name_token(const struct people *p, size_t i)
 {
     const struct doc *d = p->d;
     const struct token *tk = &d->t.v[i];
-    if (d->owner[i] >= 0 || !(tk->flags & TOK_WORD) || (tk->flags & TOK_NUM))
+    if (d->owner[i] >= 0 || !(tk->flags & TOK_WORD) || (tk->flags & (TOK_NUM | TOK_ASIDE)))
         return false;
     if ((tk->flags & TOK_UPPER) && tk->end - tk->start > 1)
         return false;
@@ -600,6 +606,18 @@ static void lineups(struct people *p)
     }
 }
 
+/* A place, not a person: a run of names before a ground word that is not
+ * a name ("White Hart Lane"), or after "at", "in"... and ending in one
+ * ("at Stanley Park"). */
+static bool place_name(const struct doc *d, size_t s, size_t end)
+{
+    if (end < d->t.n && (d->t.v[end].flags & TOK_CAP) && (d->lex[end] & LEX_NOT_NAME) &&
+        doc_token_in(d, end, place_nouns))
+        return true;
+    return s > 0 && doc_token_in(d, s - 1, place_before) && doc_token_in(d, end - 1, place_nouns) &&
+           !(d->t.v[end - 1].flags & TOK_POSS);
+}
+
 /* Multi-word runs: a person when the first word is a given name, an initial,
  * or a name particle, or nothing says otherwise. */
 static void full_names(struct people *p)
@@ -622,7 +640,7 @@ static void full_names(struct people *p)
                       tokens_is_punct(&d->t, end, ')') && (d->t.v[s - 2].flags & TOK_CAP);
         ground = ground || county; /* "M Dean (S Yorkshire)": the referee's county */
         bool saint = tokens_is(&d->t, s, "st") || tokens_is(&d->t, s, "saint");
-        if (end - s >= 2 && end - s <= 5 && !ground && !saint) {
+        if (end - s >= 2 && end - s <= 5 && !ground && !saint && !place_name(d, s, end)) {
             int e = add_person(d, s, end);
             set_role(d, e, s, end);
         }

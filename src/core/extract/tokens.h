@@ -23,6 +23,7 @@ enum token_flag {
     TOK_SENT_START = 1 << 5, /* first token of a sentence */
     TOK_PARA_START = 1 << 6, /* first token of a paragraph (or line) */
     TOK_TITLE = 1 << 7,      /* token of the title, not the body */
+    TOK_ASIDE = 1 << 8,      /* a line that is no part of the article (asides.c) */
 };
 
 struct token {
