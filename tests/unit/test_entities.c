@@ -240,6 +240,12 @@ static void test_entities_17(void **state)
          "The midfielder will join from Sporting Lisbon.",
          {"Joao Palhinha"},
          {NULL}},
+        /* sub-headings are no persons; a name on a line of its own is */
+        {"News",
+         "Kai Brandt joined Fulham.\n\nTactical Analysis\n\nHe is quick.\n\nExpert "
+         "Verdict\n\nStats Corner\n\nMarcus Holt\n\nHolt said he was happy.",
+         {"Kai Brandt", "Marcus Holt"},
+         {"Tactical Analysis", "Expert Verdict", "Stats Corner"}},
         /* clubs and countries in a list stay what they are */
         {"News",
          "Chelsea, Arsenal and Liverpool are interested, as are France, Spain and Italy.",

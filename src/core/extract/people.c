@@ -618,6 +618,16 @@ static bool place_name(const struct doc *d, size_t s, size_t end)
            !(d->t.v[end - 1].flags & TOK_POSS);
 }
 
+/* A sub-heading: the run is a whole line of its own and does not start with
+ * a given name ("Tactical Analysis", "Expert Verdict"; not "Bukayo Saka"). */
+static bool heading_line(const struct people *p, size_t s, size_t end)
+{
+    const struct doc *d = p->d;
+    return (d->t.v[s].flags & TOK_PARA_START) &&
+           (end == d->t.n || (d->t.v[end].flags & TOK_PARA_START)) && !is_given_name(p, s) &&
+           !is_initial(d, s);
+}
+
 /* Multi-word runs: a person when the first word is a given name, an initial,
  * or a name particle, or nothing says otherwise. */
 static void full_names(struct people *p)
@@ -640,7 +650,8 @@ static void full_names(struct people *p)
                       tokens_is_punct(&d->t, end, ')') && (d->t.v[s - 2].flags & TOK_CAP);
         ground = ground || county; /* "M Dean (S Yorkshire)": the referee's county */
         bool saint = tokens_is(&d->t, s, "st") || tokens_is(&d->t, s, "saint");
-        if (end - s >= 2 && end - s <= 5 && !ground && !saint && !place_name(d, s, end)) {
+        if (end - s >= 2 && end - s <= 5 && !ground && !saint && !place_name(d, s, end) &&
+            !heading_line(p, s, end)) {
             int e = add_person(d, s, end);
             set_role(d, e, s, end);
         }
