@@ -307,6 +307,11 @@ static void test_entities_17_places_and_asides(void **state)
          {{ENTITY_CLUB, "Santos"}, {ENTITY_CLUB, "River Plate"}, {ENTITY_CLUB, "Botafogo"}},
          {{0, NULL}}},
         {"News",
+         "The forward joined Londrina from Paysandu after Aldosivi and Temperley "
+         "had scouted him.",
+         {{ENTITY_CLUB, "Londrina"}, {ENTITY_CLUB, "Paysandu"}, {ENTITY_CLUB, "Temperley"}},
+         {{ENTITY_PERSON, "Aldosivi"}, {ENTITY_PERSON, "Temperley"}}},
+        {"News",
          "Nice weather greeted the players in Santos on Monday.",
          {{0, NULL}},
          {{ENTITY_CLUB, "Santos"}, {ENTITY_CLUB, "Nice"}}},
