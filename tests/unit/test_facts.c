@@ -522,6 +522,49 @@ static void test_direction_17(void **state)
     }
 }
 
+/* 5. A fee or release clause the headline gives is a fact (its span in
+ * the title) about the person named after it; one the body repeats is
+ * kept once, from the body. */
+static void test_title_facts_17(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *title, *body;
+        enum fact_kind kind;
+        double value;
+        const char *subject, *from, *to;
+        bool in_title;
+    } cases[] = {
+        {"Fulham agree £19m fee for Joao Palhinha", "The midfielder will join next week.", FACT_FEE,
+         19e6, "Joao Palhinha", "", "Fulham", true},
+        {"Barcelona set €1bn buy-out clause in new deal for Marc Vidal", "He is 20.",
+         FACT_RELEASE_CLAUSE, 1e9, "Marc Vidal", "", "", true},
+        {"Everton want £40m for Tom Ellery", "The defender has two years left.", FACT_FEE, 40e6,
+         "Tom Ellery", "Everton", "", true},
+        {"Fulham agree £19m fee for Joao Palhinha",
+         "Fulham have agreed a £19m fee with Sporting Lisbon for Joao Palhinha.", FACT_FEE, 19e6,
+         "Joao Palhinha", "Sporting Lisbon", "Fulham", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture_run(f, cases[i].title, cases[i].body);
+        const struct fact *fc = fixture_fact(f, cases[i].kind, cases[i].value);
+        if (!fc)
+            fail_msg("case %zu: no fact", i);
+        assert_int_equal(fixture_count(f, cases[i].kind), 1);
+        assert_string_equal(fixture_name(f, fc->subject), cases[i].subject);
+        if (cases[i].in_title) {
+            assert_string_equal(fixture_name(f, fc->from), cases[i].from);
+            assert_string_equal(fixture_name(f, fc->to), cases[i].to);
+        }
+        assert_int_equal(fc->span.in_title, cases[i].in_title);
+    }
+    /* money in a headline with no fee word, or a wage, is no fee */
+    fixture_run(f, "Rovers post £12m profit", "The club said so.");
+    assert_int_equal(fixture_count(f, FACT_FEE), 0);
+    fixture_run(f, "Kai Brandt on £200,000 a week", "He is happy.");
+    assert_int_equal(fixture_count(f, FACT_FEE), 0);
+}
+
 /* 2. Team runs, suspensions and games in charge are no player's
  * appearances; the club of appearances is where he played them. */
 static const struct want team_runs17[] = {
@@ -621,6 +664,7 @@ int main(void)
         cmocka_unit_test(test_not_fees_17),
         cmocka_unit_test(test_offer_turned_down_17),
         cmocka_unit_test(test_direction_17),
+        cmocka_unit_test(test_title_facts_17),
         cmocka_unit_test(test_team_runs_17),
         cmocka_unit_test(test_apps_club_17),
         cmocka_unit_test(test_ages_at_another_time_17),

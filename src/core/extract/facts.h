@@ -94,6 +94,12 @@ bool facts_near_words(const struct doc *d, size_t start, size_t end, size_t befo
 /* The word right after body offset `at` is one of the words. */
 bool facts_next_word_in(const struct doc *d, size_t at, const char *const *words);
 
+/* facts_money.c: the amount of a money match (number, scale, currency);
+ * false when it is not understood or under 1,000. */
+bool facts_money_amount(const struct match *m, double *value, enum fact_currency *currency);
+/* facts_title.c: the fees and release clauses the title gives. */
+void facts_find_title(struct doc *d);
+
 /* The rules, one per pattern (ctx is the struct doc). */
 void facts_on_money(struct match *m, void *ctx);
 void facts_on_caps(struct match *m, void *ctx);

@@ -131,6 +131,13 @@ static void on_source_after(struct match *m, void *ctx)
         add_source(d, media, m->start, m->end);
 }
 
+/* A title's money that the body gives too (whoever it is about there). */
+static bool title_repeat(const struct fact *body, const struct fact *title)
+{
+    return title->span.in_title && !body->span.in_title && body->kind == title->kind &&
+           body->value == title->value && body->currency == title->currency;
+}
+
 static bool same_fact(const struct fact *a, const struct fact *b)
 {
     return a->kind == b->kind && a->has_value == b->has_value && a->value == b->value &&
@@ -147,7 +154,8 @@ static void dedupe(struct doc *d)
     for (size_t i = 0; i < d->nf; i++) {
         bool dup = false;
         for (size_t k = 0; k < out && !dup; k++)
-            dup = d->f[i].kind != FACT_LOAN && same_fact(&d->f[k], &d->f[i]);
+            dup = d->f[i].kind != FACT_LOAN &&
+                  (same_fact(&d->f[k], &d->f[i]) || title_repeat(&d->f[k], &d->f[i]));
         if (dup)
             free(d->f[i].loan_length);
         else
@@ -158,7 +166,9 @@ static void dedupe(struct doc *d)
 
 static int compare_facts(const void *pa, const void *pb)
 {
-    const struct fact *a = pa, *b = pb;
+    const struct fact *a = pa, *b = pb; /* the body's first: they win over the title's */
+    if (a->span.in_title != b->span.in_title)
+        return a->span.in_title ? 1 : -1;
     return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
 }
 
@@ -236,6 +246,7 @@ void facts_find(struct doc *d)
     free(st.mask);
     free(st.literals);
     free(st.last);
+    facts_find_title(d);
     if (d->nf > 1)
         qsort(d->f, d->nf, sizeof *d->f, compare_facts);
     dedupe(d);

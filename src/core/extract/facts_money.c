@@ -158,7 +158,7 @@ struct place {
 
 /* The amount of a money match (number, scale, currency); false when it is
  * not understood or under 1,000. */
-static bool money_amount(const struct match *m, double *value, enum fact_currency *currency)
+bool facts_money_amount(const struct match *m, double *value, enum fact_currency *currency)
 {
     size_t na, nb, sa = 0, sb = 0, ca, cb;
     if (!facts_group(m, "num", &na, &nb) && !facts_group(m, "num2", &na, &nb))
@@ -210,7 +210,7 @@ static size_t money_conversion(const struct doc *d, size_t at, enum fact_currenc
         return 0;
     double v;
     enum fact_currency other;
-    bool ok = money_amount(&m, &v, &other) && other != currency;
+    bool ok = facts_money_amount(&m, &v, &other) && other != currency;
     facts_match_free(&m);
     if (!ok || (paren && (e >= len || text[e] != ')')))
         return 0;
@@ -421,7 +421,7 @@ void facts_on_money(struct match *m, void *ctx)
     struct doc *d = ctx;
     double value;
     enum fact_currency currency;
-    if (!money_amount(m, &value, &currency))
+    if (!facts_money_amount(m, &value, &currency))
         return;
     if (m->start < d->money_skip)
         return; /* the conversion of the amount before */

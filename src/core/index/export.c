@@ -78,7 +78,10 @@ void export_fact_fields(struct json *j, const struct article *a, const struct ex
         json_kv_number(j, "goals", f->goals);
     optional_string(j, "length", f->loan_length);
     json_key(j, "text");
-    json_string_n(j, a->body + f->span.start, f->span.end - f->span.start);
+    json_string_n(j, (f->span.in_title ? a->title : a->body) + f->span.start,
+                  f->span.end - f->span.start);
+    if (f->span.in_title) /* a fact the headline gives: offsets into the title */
+        json_kv_string(j, "field", "title");
     json_kv_number(j, "start", (double)f->span.start);
     json_kv_number(j, "end", (double)f->span.end);
 }
