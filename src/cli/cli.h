@@ -15,6 +15,7 @@ int cmd_show(int argc, char **argv, const struct startup_globals *g);
 int cmd_extract(int argc, char **argv, const struct startup_globals *g);
 int cmd_entities(int argc, char **argv, const struct startup_globals *g);
 int cmd_mentions(int argc, char **argv, const struct startup_globals *g);
+int cmd_fetch(int argc, char **argv, const struct startup_globals *g);
 
 /* Loads every path into c (an empty list means "nothing"). Problems go to
  * stderr. Returns false, after printing a one-line error, when a path does
