@@ -134,10 +134,6 @@ static int run(const struct config *cfg, const struct subs *subs)
     draw_bar(&p);
     fetch_run(&o, &t);
     clear_bar(&p);
-    if (t.summaries_kept)
-        fputs("touchline: full text needs the web page extraction, which this build does not "
-              "have yet; the feeds' summaries were kept\n",
-              stderr);
     buf_free(&dir);
     buf_free(&state);
     return t.failed ? EXIT_NOTHING : EXIT_OK;

@@ -1,5 +1,5 @@
 /* cli/show: `touchline show FILE`, an article as loaded: its metadata, a
- * blank line, then the cleaned body. */
+ * blank line, then the cleaned body (a web page's main text). */
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -15,7 +15,10 @@ static void print_meta(const char *key, const char *value)
 static void print_article(const struct article *a)
 {
     print_meta("path", a->path);
-    print_meta("format", a->format == ARTICLE_FRONT_MATTER ? "front-matter" : "plain");
+    static const char *const formats[] = {[ARTICLE_PLAIN] = "plain",
+                                          [ARTICLE_FRONT_MATTER] = "front-matter",
+                                          [ARTICLE_HTML] = "html"};
+    print_meta("format", formats[a->format]);
     print_meta("title", a->title);
     printf("date: %s%s\n", a->date, a->date_from_mtime ? " (file time)" : "");
     print_meta("source", a->meta.source);

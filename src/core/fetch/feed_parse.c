@@ -82,6 +82,8 @@ static void plain_text(const xmlNode *n, struct buf *out)
  * element as text; `html` says the text is HTML when there is no type. */
 static void construct_text(const xmlNode *n, bool html, struct buf *out)
 {
+    if (!n)
+        return;
     char *type = xmlsafe_attr(n, "type");
     if (type && (!strcmp(type, "xhtml") || !strcmp(type, "application/xhtml+xml"))) {
         const xmlNode *div = child(n, "div");
@@ -103,13 +105,19 @@ static void construct_text(const xmlNode *n, bool html, struct buf *out)
     free(type);
 }
 
+/* A title: Atom's say their type; RSS titles are text, but many feeds
+ * write HTML entities or tags in them, so those are read as HTML. */
 static char *title_of(const xmlNode *n)
 {
     if (!n)
         return NULL;
-    struct buf b;
+    struct buf b, raw;
     buf_init(&b);
-    construct_text(n, false, &b);
+    buf_init(&raw);
+    xmlsafe_text(n, &raw);
+    bool looks_html = strchr(raw.data, '&') || strchr(raw.data, '<');
+    buf_free(&raw);
+    construct_text(n, looks_html, &b);
     return one_line(detach_or_null(&b));
 }
 

@@ -135,7 +135,7 @@ static void take_items(struct run *r, struct job *j)
         enum store_seen seen = store_check(r->store, j->folder.data, q.key, q.digest);
         if (seen == STORE_SAME || seen == STORE_ELSEWHERE)
             continue;
-        if (wants_page(j, it) && fulltext_available()) {
+        if (wants_page(j, it)) {
             struct req *page = xmalloc(sizeof *page);
             *page = q;
             page->changed = seen == STORE_CHANGED;
@@ -143,8 +143,6 @@ static void take_items(struct run *r, struct job *j)
             http_client_add(r->http, it->link, NULL, NULL, page);
             continue;
         }
-        if (wants_page(j, it))
-            r->t->summaries_kept = true;
         store_item(r, j, &q, it->text, seen);
     }
 }

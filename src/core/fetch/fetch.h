@@ -36,7 +36,6 @@ struct fetch_options {
 
 struct fetch_totals {
     size_t feeds, failed, added, updated;
-    bool summaries_kept; /* full text was wanted but this build cannot extract pages */
 };
 
 /* Runs every feed of o->subs to its end. */

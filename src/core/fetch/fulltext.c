@@ -5,16 +5,10 @@
 #include <string.h>
 #include <strings.h>
 
-#ifdef TOUCHLINE_HAVE_HTML
 #include "core/html/html.h"
 #include "core/base/xalloc.h"
 
 #include <stdlib.h>
-
-bool fulltext_available(void)
-{
-    return true;
-}
 
 /* The charset parameter of a Content-Type, copied into out (or ""). */
 static void charset_of(const char *ctype, char out[64])
@@ -49,20 +43,3 @@ bool fulltext_extract(const char *bytes, size_t len, const char *url, const char
     html_page_free(&page);
     return ok;
 }
-#else
-bool fulltext_available(void)
-{
-    return false;
-}
-
-bool fulltext_extract(const char *bytes, size_t len, const char *url, const char *content_type,
-                      struct buf *text, struct tl_error *err)
-{
-    (void)bytes;
-    (void)len;
-    (void)url;
-    (void)content_type;
-    (void)text;
-    return tl_error_set(err, "this build has no web page extraction");
-}
-#endif

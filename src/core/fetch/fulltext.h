@@ -13,8 +13,6 @@
 /* Items whose text is at most this many bytes count as a summary (auto). */
 #define FULLTEXT_SHORT 500
 
-/* Whether this build has the web page extraction. */
-bool fulltext_available(void);
 /* The main text of a page (bytes as fetched from url, with the HTTP
  * Content-Type, which may be NULL) appended to text. False with err set
  * when the page has none or cannot be read. */
