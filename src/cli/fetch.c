@@ -71,27 +71,32 @@ static void on_feed(void *ctx, const struct fetch_report *r)
 }
 
 /* Whether NAME picks feed f: its name, its URL or the title it had last time. */
-static bool name_matches(const struct subs_feed *f, const char *name, const char *state_dir)
+static bool name_matches(const struct subs_feed *f, const char *name, const char *state_dir,
+                         const char *feeds_dir)
 {
     if ((f->name && !strcasecmp(f->name, name)) || !strcmp(f->url, name))
         return true;
     if (f->name)
         return false;
+    struct buf key;
+    buf_init(&key);
+    feed_state_key(feeds_dir, f->url, &key);
     struct feed_state st;
-    feed_state_load(state_dir, f->url, &st);
+    feed_state_load(state_dir, key.data, &st);
+    buf_free(&key);
     bool hit = st.title && !strcasecmp(st.title, name);
     feed_state_free(&st);
     return hit;
 }
 
 static bool select_feeds(const struct subs *all, char **names, int n, const char *state_dir,
-                         struct subs *out)
+                         const char *feeds_dir, struct subs *out)
 {
     for (int i = 0; i < n; i++) {
         bool found = false;
         for (size_t j = 0; j < all->n; j++) {
             const struct subs_feed *f = &all->v[j];
-            if (!name_matches(f, names[i], state_dir))
+            if (!name_matches(f, names[i], state_dir, feeds_dir))
                 continue;
             struct subs_feed *c = subs_add(out, f->url, f->name, f->fulltext);
             for (size_t k = 0; c && k < f->ntags; k++)
@@ -157,21 +162,23 @@ int cmd_fetch(int argc, char **argv, const struct startup_globals *g)
     struct subs all, chosen;
     subs_init(&all);
     subs_init(&chosen);
-    struct buf warnings, state;
+    struct buf warnings, state, dir;
     buf_init(&warnings);
     buf_init(&state);
+    buf_init(&dir);
     struct tl_error err;
     int status = EXIT_USAGE;
     bool ok = config_feed_subs(cfg, &all, &warnings, &err);
     fputs(warnings.data, stderr);
     feed_state_default_dir(&state);
+    config_feeds_dir(cfg, &dir);
     if (!ok)
         fprintf(stderr, "touchline: %s\n", err.msg);
     else if (!all.n)
         startup_usage_error("fetch: no feeds; list them under 'feeds:' in the config (or name a "
                             "newsboat urls file with 'feeds_file:', an OPML file with 'opml:')");
     else if (optind < argc && !select_feeds(&all, argv + optind, argc - optind, state.data,
-                                            &chosen))
+                                            dir.data, &chosen))
         ;
     else
         status = run(cfg, optind < argc ? &chosen : &all);
@@ -179,6 +186,7 @@ int cmd_fetch(int argc, char **argv, const struct startup_globals *g)
     subs_free(&chosen);
     buf_free(&warnings);
     buf_free(&state);
+    buf_free(&dir);
     config_free(cfg);
     return status;
 }

@@ -16,4 +16,9 @@ start_feed_server() {
     done
     base=http://127.0.0.1:$(head -1 "$tmp/server.port")
     export XDG_STATE_HOME=$tmp/state XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config
+    # Links to other hosts in the fixtures (full text of example.org items)
+    # go to the local server as a proxy, which refuses them: no request ever
+    # leaves 127.0.0.1, not even a DNS lookup.
+    export http_proxy=$base https_proxy=$base HTTPS_PROXY=$base no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
+    unset ALL_PROXY all_proxy
 }

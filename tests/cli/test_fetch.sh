@@ -106,6 +106,8 @@ check "shared item: one file in all" '[ "$(grep -rl "shared-story-1" "$feeds" | 
 check "billion laughs never expanded: the loop is reported, what came before it kept" '! grep -rq "lollol" "$feeds" "$tmp/out1" "$tmp/err1" && grep -rqx "title: \"Laughs\"" "$feeds/Laughing Stock" && err "^$base/f/laughs.xml: XML error at line 15, column [0-9]+: Detected an entity reference loop"'
 check "/etc/passwd appears nowhere" '! grep -rq "root:" "$feeds" "$tmp/out1" "$tmp/err1" "$tmp/state" && grep -rq "^Before after. The external entity" "$feeds/Leaky Feed"'
 check "no escape, C1 or bidi control in any stored file or output" '! grep -rqP "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]" "$feeds" "$tmp/out1" "$tmp/err1"'
+check "full text: a summary-only item keeps its page's main text" 'grep -rq "^Eastbrook Rovers have signed the striker Malik Osei from Coastline United for a fee of £6m" "$feeds/Teaser Times" && ! grep -rq "Copyright Teaser Times\|Read more on the site" "$feeds/Teaser Times"'
+check "full text: the summary is kept when the page fails" 'grep -rq "^The page of this item is missing: the summary is kept." "$feeds/Teaser Times"'
 check "hostile titles still read" 'grep -rq "title: \"Escape" "$feeds/Hostile" && grep -rq "desrever" "$feeds/Hostile"'
 check "feed state kept outside feeds_dir" '[ "$(ls "$tmp/state/touchline/feeds" | wc -l)" -eq 13 ] && ! find "$feeds" -name "*.state" | grep -q .'
 check "feeds_dir holds only whole articles" '[ -z "$(find "$feeds" -type f ! -name "*.md")" ]'

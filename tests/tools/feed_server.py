@@ -17,6 +17,10 @@ any other address.
   /bomb              a gzip bomb: 40 KiB that inflate to 40 MiB
   /pages/NAME        an HTML page (for full text)
 
+As a proxy (the tests point http_proxy and https_proxy at it) it refuses
+every request for another host with 403 and every CONNECT with 405, so a
+link to another host in a fixture never leaves the machine.
+
 usage: feed_server.py ROOT   (stops on SIGTERM, or by itself after 15 minutes)
 """
 import email.utils
@@ -106,7 +110,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
 
+    def do_CONNECT(self):
+        self.send_body(405, b"this test server is no proxy\n")
+
     def do_GET(self):
+        if "://" in self.path:  # a proxy request: only for ourselves
+            host = self.path.split("/")[2]
+            if host != "127.0.0.1:%d" % self.server.server_address[1]:
+                return self.send_body(403, b"this test server is no proxy\n")
+            self.path = "/" + "/".join(self.path.split("/")[3:])
         p = self.path.split("?")[0]
         parts = p.strip("/").split("/")
         head, rest = parts[0], "/".join(parts[1:])

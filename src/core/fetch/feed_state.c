@@ -21,6 +21,11 @@ bool feed_state_default_dir(struct buf *out)
     return true;
 }
 
+void feed_state_key(const char *feeds_dir, const char *url, struct buf *out)
+{
+    buf_printf(out, "%s %s", url, feeds_dir);
+}
+
 static void state_path(const char *dir, const char *url, struct buf *out)
 {
     buf_printf(out, "%s/%016llx.state", dir, (unsigned long long)hash_str(url));

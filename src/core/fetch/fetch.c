@@ -18,6 +18,7 @@
 
 struct job {
     const struct subs_feed *sub;
+    struct buf key; /* of its state */
     struct feed_state st;
     struct feed feed;
     struct buf name, folder;
@@ -78,7 +79,7 @@ static void finish_job(struct run *r, struct job *j, bool not_modified)
             j->st.title = xstrdup(j->feed.title);
         }
         struct tl_error err;
-        if (!feed_state_save(r->o->state_dir, j->sub->url, &j->st, &err))
+        if (!feed_state_save(r->o->state_dir, j->key.data, &j->st, &err))
             note(j, j->sub->url, err.msg);
     }
     struct fetch_report rep = {
@@ -231,7 +232,9 @@ void fetch_run(const struct fetch_options *o, struct fetch_totals *t)
         buf_init(&j->name);
         buf_init(&j->folder);
         buf_init(&j->notes);
-        feed_state_load(o->state_dir, j->sub->url, &j->st);
+        buf_init(&j->key);
+        feed_state_key(o->feeds_dir, j->sub->url, &j->key);
+        feed_state_load(o->state_dir, j->key.data, &j->st);
         struct req *q = xcalloc(1, sizeof *q);
         *q = (struct req){j, SIZE_MAX, "", "", false};
         http_client_add(r.http, j->sub->url, j->st.etag, j->st.last_modified, q);
@@ -244,6 +247,7 @@ void fetch_run(const struct fetch_options *o, struct fetch_totals *t)
         buf_free(&jobs[i].name);
         buf_free(&jobs[i].folder);
         buf_free(&jobs[i].notes);
+        buf_free(&jobs[i].key);
     }
     free(jobs);
     store_close(r.store);
