@@ -3,7 +3,7 @@
 # `touchline entities` over the paths already on the command line, or `.`).
 # Installed as share/bash-completion/completions/touchline; or source it.
 
-_touchline_commands="list show extract entities mentions check themes"
+_touchline_commands="list show extract entities mentions fetch check themes"
 _touchline_kinds="person club national_team competition media"
 
 # The touchline being completed: the command word as typed (./build/touchline
@@ -190,6 +190,9 @@ _touchline()
         fi
         ;;
     themes)
+        COMPREPLY=($(compgen -W "--help" -- "$cur"))
+        ;;
+    fetch)
         COMPREPLY=($(compgen -W "--help" -- "$cur"))
         ;;
     esac
