@@ -17,6 +17,10 @@ int cmd_entities(int argc, char **argv, const struct startup_globals *g);
 int cmd_mentions(int argc, char **argv, const struct startup_globals *g);
 int cmd_fetch(int argc, char **argv, const struct startup_globals *g);
 
+/* The paths a command opens when given none (startup_default_paths: the
+ * config's articles, then feeds_dir when it exists); 0 when there are none
+ * or the config is bad. Free with startup_free_paths. */
+size_t cli_default_paths(const struct startup_globals *g, char ***out);
 /* Loads every path into c (an empty list means "nothing"). Problems go to
  * stderr. Returns false, after printing a one-line error, when a path does
  * not exist. */

@@ -34,8 +34,8 @@ static void draw_bar(const struct progress *p)
     if (!p->bar)
         return;
     int width = 30, full = p->total ? (int)(p->done * (size_t)width / p->total) : width;
-    fprintf(stderr, "\r\033[K[%.*s%*s] %zu/%zu feeds", full,
-            "##############################", width - full, "", p->done, p->total);
+    fprintf(stderr, "\r\033[K[%.*s%*s] %zu/%zu feeds", full, "##############################",
+            width - full, "", p->done, p->total);
     fflush(stderr);
 }
 
@@ -177,8 +177,8 @@ int cmd_fetch(int argc, char **argv, const struct startup_globals *g)
     else if (!all.n)
         startup_usage_error("fetch: no feeds; list them under 'feeds:' in the config (or name a "
                             "newsboat urls file with 'feeds_file:', an OPML file with 'opml:')");
-    else if (optind < argc && !select_feeds(&all, argv + optind, argc - optind, state.data,
-                                            dir.data, &chosen))
+    else if (optind < argc &&
+             !select_feeds(&all, argv + optind, argc - optind, state.data, dir.data, &chosen))
         ;
     else
         status = run(cfg, optind < argc ? &chosen : &all);

@@ -38,9 +38,12 @@ int cmd_list(int argc, char **argv, const struct startup_globals *g)
         return EXIT_USAGE;
     struct corpus c;
     corpus_init(&c, bp);
-    char *here[] = {"."};
+    char *here[] = {"."}, **dflt = NULL; /* no PATH: articles and feeds_dir, else "." */
+    size_t ndflt = optind < argc ? 0 : cli_default_paths(g, &dflt);
     bool ok = optind < argc ? cli_load_corpus(&c, argv + optind, argc - optind)
+              : ndflt       ? cli_load_corpus(&c, dflt, (int)ndflt)
                             : cli_load_corpus(&c, here, 1);
+    startup_free_paths(dflt, ndflt);
     int status = !ok ? EXIT_USAGE : c.narticles ? EXIT_OK : EXIT_NOTHING;
     size_t *order = corpus_order_by_date(&c);
     for (size_t i = 0; ok && i < c.narticles; i++) {

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 struct config *startup_load_config(const struct startup_globals *g)
 {
@@ -68,6 +69,29 @@ bool startup_pipeline_start(struct pipeline *p, char **paths, size_t npaths,
     free(kb);
     free(patterns);
     return ok;
+}
+
+size_t startup_default_paths(const struct config *cfg, char ***out)
+{
+    char **paths = xcalloc(cfg->narticles + 1, sizeof *paths);
+    size_t n = 0;
+    for (size_t i = 0; i < cfg->narticles; i++)
+        paths[n++] = xstrdup(cfg->articles[i].value);
+    struct buf feeds;
+    buf_init(&feeds);
+    struct stat st;
+    if (config_feeds_dir(cfg, &feeds) && stat(feeds.data, &st) == 0 && S_ISDIR(st.st_mode))
+        paths[n++] = buf_detach(&feeds, NULL);
+    buf_free(&feeds);
+    *out = paths;
+    return n;
+}
+
+void startup_free_paths(char **paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
 }
 
 bool startup_parse_threads(const char *s, unsigned *out)

@@ -233,13 +233,10 @@ static bool find_paths(int npaths_given, char **given, const struct config *cfg,
     *samples = NULL;
     if (*npaths)
         return true;
-    if (cfg->narticles) {
-        *paths = xcalloc(cfg->narticles, sizeof **paths);
-        for (size_t i = 0; i < cfg->narticles; i++)
-            (*paths)[i] = cfg->articles[i].value;
-        *npaths = cfg->narticles;
+    *npaths = startup_default_paths(cfg, paths); /* articles, then feeds_dir */
+    if (*npaths)
         return true;
-    }
+    startup_free_paths(*paths, 0);
     *samples = find_samples();
     if (!*samples) {
         startup_usage_error("no articles given and no bundled samples found; "
@@ -306,7 +303,7 @@ int ui_main(int npaths_given, char **given, const struct startup_globals *g,
             fprintf(stderr, "touchline: %s\n", err.msg);
         }
         if (paths != given && paths != &samples)
-            free(paths);
+            startup_free_paths(paths, npaths);
     }
     free(samples);
     config_free(cfg);

@@ -117,6 +117,11 @@ check "feeds_dir holds only whole articles" '[ -z "$(find "$feeds" -type f ! -na
 check "list reads every stored article" '[ "$(wc -l <"$tmp/list")" -eq "$(find "$feeds" -name "*.md" | wc -l)" ]'
 check "list shows the source and the date" 'grep -qP "^2023-12-05\tHarbour Town agree £12m fee for Tomas Verlaine\tTest Wire\t" "$tmp/list"'
 
+"$BIN" --config "$tmp/config.yaml" list >"$tmp/list2" 2>/dev/null
+check "list with no path opens feeds_dir" 'cmp -s "$tmp/list" "$tmp/list2"'
+"$BIN" --config "$tmp/config.yaml" extract 2>/dev/null | grep -c "^{" >"$tmp/nx"
+check "extract with no path opens feeds_dir" '[ "$(cat "$tmp/nx")" -eq "$(wc -l <"$tmp/list")" ]'
+
 # A second run: 304 through ETag and through Last-Modified, nothing written.
 snap() { find "$feeds" "$tmp/state" -type f -printf '%p %s %T@\n' | sort; }
 snap >"$tmp/snap1"

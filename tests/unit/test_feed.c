@@ -154,10 +154,11 @@ static void test_urls_file(void **state)
 static void test_opml(void **state)
 {
     (void)state;
-    const char *text = "<?xml version='1.0'?><opml version='2.0'><head/><body>"
-                       "<outline text='Football'><outline text='Club' xmlUrl='https://c.example/rss'/>"
-                       "<outline title='Bad' xmlUrl='file:///etc/passwd'/></outline>"
-                       "<outline text='Top' xmlUrl='http://t.example/feed'/></body></opml>";
+    const char *text =
+        "<?xml version='1.0'?><opml version='2.0'><head/><body>"
+        "<outline text='Football'><outline text='Club' xmlUrl='https://c.example/rss'/>"
+        "<outline title='Bad' xmlUrl='file:///etc/passwd'/></outline>"
+        "<outline text='Top' xmlUrl='http://t.example/feed'/></body></opml>";
     struct subs s;
     subs_init(&s);
     struct buf w;
@@ -200,9 +201,9 @@ static void test_store_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rss2),       cmocka_unit_test(test_rdf_and_atom),
-        cmocka_unit_test(test_hostile),    cmocka_unit_test(test_dates),
-        cmocka_unit_test(test_urls_file),  cmocka_unit_test(test_opml),
+        cmocka_unit_test(test_rss2),        cmocka_unit_test(test_rdf_and_atom),
+        cmocka_unit_test(test_hostile),     cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_urls_file),   cmocka_unit_test(test_opml),
         cmocka_unit_test(test_store_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,8 +17,8 @@
 #include <pcre2.h>
 
 static const char *const top_keys[] = {
-    "articles", "theme", "kb",    "keys",      "layout",     "mouse",      "boilerplate", "date_format",
-    "cache",    "feeds", "feeds_dir", "feeds_file", "opml", "fetch_timeout"};
+    "articles",    "theme", "kb",    "keys",      "layout",     "mouse", "boilerplate",
+    "date_format", "cache", "feeds", "feeds_dir", "feeds_file", "opml",  "fetch_timeout"};
 #define NTOP_KEYS (sizeof top_keys / sizeof *top_keys)
 
 static const char *const layout_names[] = {"auto", "wide", "narrow"};

@@ -76,7 +76,8 @@ static bool read_feed(struct feeds_reader *R, const struct yamltree_node *m)
     const struct yamltree_node *url = yamltree_get(m, "url"), *name = yamltree_get(m, "name");
     const struct yamltree_node *tags = yamltree_get(m, "tags"), *ft = yamltree_get(m, "fulltext");
     if (!url)
-        return yamltree_fail(R->err, R->tree, m, "a feed without 'url'; expected url: followed "
+        return yamltree_fail(R->err, R->tree, m,
+                             "a feed without 'url'; expected url: followed "
                              "by the feed's http or https address");
     if (!want_string(R, url, "the feed's URL"))
         return false;
@@ -130,8 +131,7 @@ static bool read_timeout(struct feeds_reader *R, const struct yamltree_node *v)
     long n = strtol(v->text, &end, 10);
     if (errno || end == v->text || *end || n < 1 || n > 3600)
         return yamltree_fail(R->err, R->tree, v,
-                             "fetch_timeout '%s': expected whole seconds from 1 to 3600",
-                             v->text);
+                             "fetch_timeout '%s': expected whole seconds from 1 to 3600", v->text);
     R->cfg->fetch_timeout = n;
     return true;
 }
@@ -182,8 +182,8 @@ bool config_feed_subs(const struct config *cfg, struct subs *out, struct buf *wa
         for (size_t j = 0; c && j < f->ntags; j++)
             subs_add_tag(c, f->tags[j]);
     }
-    if (cfg->feeds_file.value && !read_subs_file(cfg, &cfg->feeds_file, subs_read_urls,
-                                                 "feeds_file", out, warnings, err))
+    if (cfg->feeds_file.value &&
+        !read_subs_file(cfg, &cfg->feeds_file, subs_read_urls, "feeds_file", out, warnings, err))
         return false;
     if (cfg->opml.value &&
         !read_subs_file(cfg, &cfg->opml, subs_read_opml, "opml", out, warnings, err))

@@ -69,9 +69,9 @@ static bool parse_zone(const char *s, int *off)
     static const struct {
         const char *name;
         int hours;
-    } zones[] = {{"GMT", 0}, {"UT", 0},  {"UTC", 0}, {"Z", 0},   {"EST", -5}, {"EDT", -4},
-                 {"CST", -6}, {"CDT", -5}, {"MST", -7}, {"MDT", -6}, {"PST", -8}, {"PDT", -7},
-                 {"BST", 1}, {"CET", 1},  {"CEST", 2}};
+    } zones[] = {{"GMT", 0},  {"UT", 0},   {"UTC", 0},  {"Z", 0},    {"EST", -5},
+                 {"EDT", -4}, {"CST", -6}, {"CDT", -5}, {"MST", -7}, {"MDT", -6},
+                 {"PST", -8}, {"PDT", -7}, {"BST", 1},  {"CET", 1},  {"CEST", 2}};
     while (*s == ' ')
         s++;
     if (!*s) {

@@ -20,7 +20,8 @@ bool feed_state_default_dir(struct buf *out);
 /* The key a feed's state is kept under: its URL and the feeds_dir its items
  * go to (a feed stored into another folder starts afresh). */
 void feed_state_key(const char *feeds_dir, const char *url, struct buf *out);
-/* Reads the state of the feed with that key (url: feed_state_key's) (all NULL/0 when there is none). */
+/* Reads the state of the feed with that key (url: feed_state_key's) (all NULL/0 when there is
+ * none). */
 void feed_state_load(const char *dir, const char *url, struct feed_state *st);
 /* Replaces it atomically (temp file, fsync, rename, fsync of the folder). */
 bool feed_state_save(const char *dir, const char *url, const struct feed_state *st,

@@ -16,15 +16,15 @@ struct textw {
     enum gap gap;
 };
 
-static const char *const skipped[] = {"script", "style", "head",   "noscript", "template",
-                                      "iframe", "object", "svg",   "form",     "button",
+static const char *const skipped[] = {"script", "style",    "head", "noscript", "template",
+                                      "iframe", "object",   "svg",  "form",     "button",
                                       "select", "textarea", "math", "embed"};
 static const char *const blocks[] = {
-    "p",      "div",     "ul",      "ol",    "li",     "dl",      "dt",      "dd",
-    "h1",     "h2",      "h3",      "h4",    "h5",     "h6",      "blockquote", "pre",
-    "table",  "tr",      "section", "article", "header", "footer", "aside",  "figure",
-    "figcaption", "hr",  "address", "main",  "nav",    "details", "summary", "body",
-    "caption"};
+    "p",          "div",     "ul",      "ol",         "li",      "dl",      "dt",
+    "dd",         "h1",      "h2",      "h3",         "h4",      "h5",      "h6",
+    "blockquote", "pre",     "table",   "tr",         "section", "article", "header",
+    "footer",     "aside",   "figure",  "figcaption", "hr",      "address", "main",
+    "nav",        "details", "summary", "body",       "caption"};
 
 static bool in_list(const char *name, const char *const *list, size_t n)
 {

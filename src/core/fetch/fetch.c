@@ -104,8 +104,14 @@ static void store_item(struct run *r, struct job *j, const struct req *q, const 
                        enum store_seen seen)
 {
     const struct subs_feed *s = j->sub;
-    struct store_article a = {j->name.data, j->folder.data, (const char *const *)s->tags,
-                              s->ntags, &j->feed.items[q->item], body, q->digest, q->key};
+    struct store_article a = {j->name.data,
+                              j->folder.data,
+                              (const char *const *)s->tags,
+                              s->ntags,
+                              &j->feed.items[q->item],
+                              body,
+                              q->digest,
+                              q->key};
     struct tl_error err;
     if (!store_write(r->store, &a, &err)) {
         j->failed = true;
@@ -190,8 +196,8 @@ static void page_arrived(struct run *r, struct req *q, struct http_result *res)
     struct tl_error err;
     if (!res->ok)
         snprintf(err.msg, sizeof err.msg, "%.300s", res->error);
-    if (res->ok && fulltext_extract(res->body, res->len, res->final_url, res->content_type, &text,
-                                    &err)) {
+    if (res->ok &&
+        fulltext_extract(res->body, res->len, res->final_url, res->content_type, &text, &err)) {
         store_item(r, j, q, text.data, seen);
     } else {
         struct buf w;

@@ -18,7 +18,7 @@ struct fetch_report {
     bool ok;
     bool not_modified;
     size_t added, updated;
-    double seconds; /* from the start of the run to this feed's end */
+    double seconds;    /* from the start of the run to this feed's end */
     const char *error; /* when !ok: what happened ("HTTP 404 (not found)") */
     const char *notes; /* lines "URL: what happened" that did not fail the feed, or "" */
 };

@@ -136,16 +136,26 @@ static char *header_value(CURL *e, const char *name)
 static const char *status_words(long s)
 {
     switch (s) {
-    case 401: return "unauthorized";
-    case 403: return "forbidden";
-    case 404: return "not found";
-    case 410: return "gone";
-    case 429: return "too many requests";
-    case 500: return "internal server error";
-    case 502: return "bad gateway";
-    case 503: return "service unavailable";
-    case 504: return "gateway timeout";
-    default: return s >= 500 ? "server error" : "client error";
+    case 401:
+        return "unauthorized";
+    case 403:
+        return "forbidden";
+    case 404:
+        return "not found";
+    case 410:
+        return "gone";
+    case 429:
+        return "too many requests";
+    case 500:
+        return "internal server error";
+    case 502:
+        return "bad gateway";
+    case 503:
+        return "service unavailable";
+    case 504:
+        return "gateway timeout";
+    default:
+        return s >= 500 ? "server error" : "client error";
     }
 }
 
@@ -157,13 +167,13 @@ static void describe_failure(struct transfer *t, CURLcode rc, struct http_result
     else if (rc == CURLE_OPERATION_TIMEDOUT)
         snprintf(r->error, sizeof r->error, "timed out after %ld s", o->timeout_s);
     else if (rc == CURLE_TOO_MANY_REDIRECTS)
-        snprintf(r->error, sizeof r->error, "too many redirects (more than %ld)",
-                 o->max_redirects);
+        snprintf(r->error, sizeof r->error, "too many redirects (more than %ld)", o->max_redirects);
     else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
         snprintf(r->error, sizeof r->error, "not an http or https URL (%s)",
                  t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
     else if (rc != CURLE_OK)
-        snprintf(r->error, sizeof r->error, "%s", t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+        snprintf(r->error, sizeof r->error, "%s",
+                 t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
     else
         snprintf(r->error, sizeof r->error, "HTTP %ld (%s)", r->status, status_words(r->status));
 }
@@ -181,8 +191,8 @@ static struct http_result *finish(struct transfer *t, CURLcode rc)
     r->final_url = xstrdup(final ? final : t->url);
     r->content_type = ctype ? xstrdup(ctype) : NULL;
     r->not_modified = rc == CURLE_OK && r->status == 304;
-    r->ok = rc == CURLE_OK && !t->too_big && ((r->status >= 200 && r->status < 300) ||
-                                              r->not_modified);
+    r->ok =
+        rc == CURLE_OK && !t->too_big && ((r->status >= 200 && r->status < 300) || r->not_modified);
     if (r->ok) {
         r->etag = header_value(e, "ETag");
         r->last_modified = header_value(e, "Last-Modified");

@@ -81,7 +81,8 @@ bool subs_read_opml(const char *path, const char *text, size_t len, struct subs 
         struct opml_walk w = {.out = out};
         walk_outlines(&w, child(root, "body")->children, 0);
         if (w.skipped && warnings)
-            buf_printf(warnings, "%s: warning: %zu outline(s) with a URL that is not http(s) "
+            buf_printf(warnings,
+                       "%s: warning: %zu outline(s) with a URL that is not http(s) "
                        "skipped\n",
                        path, w.skipped);
     }

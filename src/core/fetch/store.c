@@ -151,7 +151,8 @@ void store_item_key(const struct feed_item *it, char out[13])
     else if (it->link)
         h = hash_more(hash_str("link:"), it->link, strlen(it->link));
     else
-        h = hash_more(hash_str("title:"), it->title ? it->title : "", it->title ? strlen(it->title) : 0);
+        h = hash_more(hash_str("title:"), it->title ? it->title : "",
+                      it->title ? strlen(it->title) : 0);
     snprintf(out, 13, "%012llx", (unsigned long long)(h & 0xffffffffffffULL));
 }
 
@@ -160,8 +161,8 @@ void store_folder_name(const char *feed_name, struct buf *out)
     size_t start = out->len;
     for (const char *p = feed_name; *p && out->len - start < 100; p++) {
         unsigned char c = (unsigned char)*p;
-        bool bad = c < 0x20 || c == 0x7f || c == '/' || c == '\\' ||
-                   (out->len == start && c == '.');
+        bool bad =
+            c < 0x20 || c == 0x7f || c == '/' || c == '\\' || (out->len == start && c == '.');
         buf_putc(out, bad ? '_' : (char)c);
     }
     /* Never cut a UTF-8 sequence in two. */
@@ -208,10 +209,11 @@ enum store_seen store_check(struct store *s, const char *folder, const char key[
     return has_digest(e->path, digest) ? STORE_SAME : STORE_CHANGED;
 }
 
-void store_item_digest(const struct feed_item *it, const char *feed_name,
-                       const char *const *tags, size_t ntags, char out[17])
+void store_item_digest(const struct feed_item *it, const char *feed_name, const char *const *tags,
+                       size_t ntags, char out[17])
 {
-    const char *fields[] = {feed_name, it->title, it->link, it->guid, it->date, it->author, it->text};
+    const char *fields[] = {feed_name, it->title,  it->link, it->guid,
+                            it->date,  it->author, it->text};
     uint64_t h = HASH_INIT;
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         const char *f = fields[i] ? fields[i] : "";

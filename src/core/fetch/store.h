@@ -50,7 +50,7 @@ bool store_write(struct store *s, const struct store_article *a, struct tl_error
 
 /* The digest of what the feed says of an item (and under which name and
  * tags it is kept), as 16 hex digits. */
-void store_item_digest(const struct feed_item *it, const char *feed_name,
-                       const char *const *tags, size_t ntags, char out[17]);
+void store_item_digest(const struct feed_item *it, const char *feed_name, const char *const *tags,
+                       size_t ntags, char out[17]);
 
 #endif

@@ -123,11 +123,11 @@ static bool read_urls_line(const char *path, unsigned lineno, unsigned col, cons
 {
     static const char *const skipped[] = {"query:", "exec:", "filter:"};
     for (size_t i = 0; i < 3; i++)
-        if ((size_t)(end - s) >= strlen(skipped[i]) && !strncmp(s, skipped[i], strlen(skipped[i]))) {
+        if ((size_t)(end - s) >= strlen(skipped[i]) &&
+            !strncmp(s, skipped[i], strlen(skipped[i]))) {
             if (warnings)
-                buf_printf(warnings,
-                           "%s:%u:%u: warning: '%s' lines are newsboat's own; skipped\n", path,
-                           lineno, col, skipped[i]);
+                buf_printf(warnings, "%s:%u:%u: warning: '%s' lines are newsboat's own; skipped\n",
+                           path, lineno, col, skipped[i]);
             return true;
         }
     struct buf w;
@@ -136,7 +136,8 @@ static bool read_urls_line(const char *path, unsigned lineno, unsigned col, cons
     const char *p = s;
     next_word(&p, end, &w, &unterminated);
     if (!subs_url_ok(w.data)) {
-        tl_error_at(err, path, lineno, col, "'%.200s' is not an http or https URL; expected a URL "
+        tl_error_at(err, path, lineno, col,
+                    "'%.200s' is not an http or https URL; expected a URL "
                     "then its tags",
                     w.data);
         buf_free(&w);
@@ -153,7 +154,8 @@ static bool read_urls_line(const char *path, unsigned lineno, unsigned col, cons
     }
     buf_free(&w);
     if (unterminated && warnings)
-        buf_printf(warnings, "%s:%u:%u: warning: a quote is not closed; the tag runs to the end "
+        buf_printf(warnings,
+                   "%s:%u:%u: warning: a quote is not closed; the tag runs to the end "
                    "of the line\n",
                    path, lineno, col);
     return true;
@@ -174,7 +176,8 @@ bool subs_read_urls(const char *path, const char *text, size_t len, struct subs 
         const char *e = le;
         while (e > s && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
             e--;
-        if (s < e && *s != '#' && !read_urls_line(path, lineno, (unsigned)(s - p) + 1, s, e, out, warnings, err))
+        if (s < e && *s != '#' &&
+            !read_urls_line(path, lineno, (unsigned)(s - p) + 1, s, e, out, warnings, err))
             return false;
         p = nl ? nl + 1 : end;
     }

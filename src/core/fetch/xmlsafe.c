@@ -42,8 +42,7 @@ static void keep_first(void *ctx, xmlErrorPtr e)
             *p = ' ';
 }
 
-xmlDocPtr xmlsafe_read(const char *bytes, size_t len, const char *url,
-                       struct xmlsafe_error *first)
+xmlDocPtr xmlsafe_read(const char *bytes, size_t len, const char *url, struct xmlsafe_error *first)
 {
     pthread_once(&init_once, init_libxml);
     struct xmlsafe_error dummy;

@@ -24,8 +24,7 @@ struct xmlsafe_error {
  * UTF-8 by libxml2). `url` (may be NULL) is the document's base URL for
  * xmlNodeGetBase. Returns the document or NULL; `first` gets the first error
  * either way (a recovered document may still have one). */
-xmlDocPtr xmlsafe_read(const char *bytes, size_t len, const char *url,
-                       struct xmlsafe_error *first);
+xmlDocPtr xmlsafe_read(const char *bytes, size_t len, const char *url, struct xmlsafe_error *first);
 /* Appends the text of a node and its descendants: text and CDATA only;
  * entity references are skipped, never expanded. */
 void xmlsafe_text(const xmlNode *n, struct buf *out);
