@@ -103,7 +103,7 @@ check "no date: no date line, named by the day of the fetch" '! grep -rq "^date:
 check "no title: (untitled), permalink guid as the link" 'grep -rqx "url: \"https://undated.example.org/c\"" "$feeds/Undated Gazette"'
 check "duplicate guid: the first copy kept" 'grep -rq "First copy" "$feeds/Echo Chamber" && ! grep -rq "Second copy" "$feeds/Echo Chamber"'
 check "shared item: one file in all" '[ "$(grep -rl "shared-story-1" "$feeds" | wc -l)" -eq 1 ]'
-check "billion laughs never expanded: the loop is reported, what came before it kept" '! grep -rq "lollol" "$feeds" "$tmp/out1" "$tmp/err1" && grep -rqx "title: \"Laughs\"" "$feeds/Laughing Stock" && err "^$base/f/laughs.xml: XML error at line 15, column [0-9]+: Detected an entity reference loop"'
+check "billion laughs never expanded: the loop is reported, what came before it kept" '! grep -rq "lollol" "$feeds" "$tmp/out1" "$tmp/err1" && grep -rqx "title: \"Laughs\"" "$feeds/Laughing Stock" && err "^$base/f/laughs.xml: XML error at line [0-9]+, column [0-9]+: Detected an entity reference loop"'
 check "/etc/passwd appears nowhere" '! grep -rq "root:" "$feeds" "$tmp/out1" "$tmp/err1" "$tmp/state" && grep -rq "^Before after. The external entity" "$feeds/Leaky Feed"'
 check "no escape, C1 or bidi control in any stored file or output" '! grep -rqP "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]" "$feeds" "$tmp/out1" "$tmp/err1"'
 check "full text: a summary-only item keeps its page's main text" 'grep -rq "^Eastbrook Rovers have signed the striker Malik Osei from Coastline United for a fee of £6m" "$feeds/Teaser Times" && ! grep -rq "Copyright Teaser Times\|Read more on the site" "$feeds/Teaser Times"'

@@ -131,6 +131,8 @@ static int compare_keys(const void *a, const void *b)
 
 static struct stored *find(struct store *s, const char *key)
 {
+    if (!s->n)
+        return NULL;
     if (!s->sorted) {
         qsort(s->v, s->n, sizeof *s->v, compare_keys);
         s->sorted = true;

@@ -57,10 +57,8 @@ xmlDocPtr xmlsafe_read(const char *bytes, size_t len, const char *url, struct xm
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return NULL;
-    ctxt->sax->serror = keep_first;
-    ctxt->sax->error = NULL;
-    ctxt->sax->warning = NULL;
-    ctxt->sax->fatalError = NULL;
+    /* The thread's structured handler gets every error (with `first` as its
+     * context); the context's own handlers stay off (XML_PARSE_NOERROR). */
     xmlSetStructuredErrorFunc(first, keep_first);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, url, NULL,
                                       XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
