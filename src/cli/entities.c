@@ -1,10 +1,9 @@
 /* cli/entities: `touchline entities [--kind KIND] PATH...`, a table of
  * entity, kind, articles and mentions, most mentioned first. */
-#define _GNU_SOURCE /* qsort_r */
 #include "cli/cli.h"
+#include "core/base/sort.h"
 #include "core/base/xalloc.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +25,8 @@ int cmd_entities(int argc, char **argv, const struct startup_globals *g)
     static const struct option opts[] = {
         {"kind", required_argument, NULL, 'k'}, {"help", no_argument, NULL, 'h'}, {0}};
     int kind = -1, ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "k:h", opts, NULL)) != -1) {
+    optind = 0;
+    while ((ch = cli_next_option("entities", argc, argv, "k:h", opts)) != -1) {
         enum entity_kind k;
         if (ch == 'k' && entity_kind_parse(optarg, &k)) {
             kind = (int)k;
@@ -40,7 +39,7 @@ int cmd_entities(int argc, char **argv, const struct startup_globals *g)
                  "Entity, kind, articles and mentions, tab-separated, most mentioned first.");
             return EXIT_OK;
         } else {
-            return startup_usage_error("entities: try 'touchline entities --help'");
+            return EXIT_USAGE;
         }
     }
     if (optind >= argc)
@@ -51,16 +50,17 @@ int cmd_entities(int argc, char **argv, const struct startup_globals *g)
     int *order = xmalloc((p.index.nentities ? p.index.nentities : 1) * sizeof *order);
     size_t n = 0;
     for (size_t i = 0; i < p.index.nentities; i++)
-        if (kind < 0 || (int)p.index.entities[i].kind == kind)
+        if ((kind < 0 || (int)p.index.entities[i].kind == kind) &&
+            p.index.entities[i].same_as < 0) /* else counted in its person */
             order[n++] = (int)i;
-    qsort_r(order, n, sizeof *order, compare_by_mentions, &p.index);
+    sort_ctx(order, n, sizeof *order, compare_by_mentions, &p.index);
     for (size_t i = 0; i < n; i++) {
         const struct index_entity *e = &p.index.entities[order[i]];
         printf("%s\t%s\t%zu\t%zu\n", e->name, entity_kind_name(e->kind), e->narticles,
                e->npostings);
     }
     free(order);
-    int status = n ? EXIT_OK : EXIT_NOTHING;
+    int status = cli_status(&p.corpus, n > 0);
     pipeline_close(&p);
     return status;
 }

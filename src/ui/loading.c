@@ -4,6 +4,8 @@
  * the date order, the search matches and the list; the status line shows a
  * count and a bar until the index is complete. */
 #include "ui/app.h"
+#include "ui/loading.h"
+#include "ui/filter.h"
 #include "ui/theming.h"
 #include "core/base/xalloc.h"
 
@@ -57,13 +59,6 @@ static void grow_arrays(struct app *a, size_t n)
     a->money = xgrow(a->money, &a->ncap, n, sizeof *a->money);
 }
 
-static const struct corpus *sort_corpus;
-
-static int by_date(const void *pa, const void *pb)
-{
-    return corpus_compare_by_date(sort_corpus, *(const size_t *)pa, *(const size_t *)pb);
-}
-
 /* Merges the new articles old..n-1 into the date order: sorts them, then
  * merges from the back, in place. */
 static void merge_order(struct app *a, size_t old, size_t n)
@@ -71,8 +66,7 @@ static void merge_order(struct app *a, size_t old, size_t n)
     size_t *fresh = xmalloc((n - old) * sizeof *fresh);
     for (size_t i = old; i < n; i++)
         fresh[i - old] = i;
-    sort_corpus = a->c;
-    qsort(fresh, n - old, sizeof *fresh, by_date);
+    corpus_sort_by_date(a->c, fresh, n - old);
     size_t i = old, j = n - old, k = n;
     while (j > 0) {
         if (i > 0 && corpus_compare_by_date(a->c, a->order[i - 1], fresh[j - 1]) > 0)

@@ -42,11 +42,10 @@ static inline bool cache_fact_equal(const struct fact *a, const struct fact *b)
     if (a->kind != b->kind || a->subject != b->subject || a->has_value != b->has_value ||
         memcmp(&a->value, &b->value, sizeof a->value))
         return CACHE_DIFF("fact kind/subject/value");
-    if (!cache_str_equal(a->currency, b->currency) || !cache_str_equal(a->period, b->period) ||
-        !cache_str_equal(a->type, b->type) || !cache_str_equal(a->status, b->status) ||
-        !cache_str_equal(a->qualifier, b->qualifier) ||
+    if (a->currency != b->currency || a->period != b->period || a->type != b->type ||
+        a->status != b->status || a->qualifier != b->qualifier ||
         !cache_str_equal(a->loan_length, b->loan_length))
-        return CACHE_DIFF("fact strings");
+        return CACHE_DIFF("fact details");
     if (a->team != b->team || a->from != b->from || a->to != b->to || a->club != b->club ||
         a->year != b->year || a->goals != b->goals || !cache_mention_equal(&a->span, &b->span))
         return CACHE_DIFF("fact numbers or span");
@@ -77,14 +76,9 @@ static inline char *cache_name_dup(const char *prefix, unsigned set, size_t i, s
 }
 
 /* A deterministic extraction for record i of set `set`: 1 to 4 entities with
- * 1 to 4 mentions each, 1 to 3 facts with every field set (or NULL in turn). */
+ * 1 to 4 mentions each, 1 to 3 facts with every field set (or none in turn). */
 static inline void cache_synth(struct extraction *x, unsigned set, size_t i)
 {
-    static const char *const cur[] = {"GBP", "EUR", "USD", NULL};
-    static const char *const per[] = {"week", "month", "year", NULL};
-    static const char *const typ[] = {"end", "length", NULL};
-    static const char *const sta[] = {"expires", "offered", "signed", NULL};
-    static const char *const qua[] = {"up to", "reported", "undisclosed", NULL};
     memset(x, 0, sizeof *x);
     x->nentities = 1 + i % 4;
     x->entities = xcalloc(x->nentities, sizeof *x->entities);
@@ -110,11 +104,11 @@ static inline void cache_synth(struct extraction *x, unsigned set, size_t i)
         f->subject = (int)(j % (x->nentities + 1)) - 1;
         f->has_value = j % 5 != 0;
         f->value = (double)i * 1.25e6 + set + 0.1 * (double)k;
-        f->currency = cur[j % 4];
-        f->period = per[(j / 4) % 4];
-        f->type = typ[j % 3];
-        f->status = sta[(j / 3) % 4];
-        f->qualifier = qua[(j / 2) % 4];
+        f->currency = (enum fact_currency)(j % FACT_CURRENCY_COUNT);
+        f->period = (enum fact_period)((j / 4) % FACT_PERIOD_COUNT);
+        f->type = (enum fact_type)(j % FACT_TYPE_COUNT);
+        f->status = (enum fact_status)((j / 3) % FACT_STATUS_COUNT);
+        f->qualifier = (enum fact_qualifier)((j / 2) % FACT_QUALIFIER_COUNT);
         f->team = (int)x->nentities - 1;
         f->from = (int)((j + 1) % (x->nentities + 1)) - 1;
         f->to = 0;

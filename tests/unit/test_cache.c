@@ -141,16 +141,47 @@ static void hand_built(struct extraction *x)
     x->entities[1].mentions[0] = (struct mention){0, 5, false};
     x->nfacts = 3;
     x->facts = xcalloc(3, sizeof *x->facts);
-    x->facts[0] =
-        (struct fact){FACT_FEE,  0, true, 31e6, "GBP", NULL, NULL, NULL,           "up to",
-                      NO_ENTITY, 1, 0,    1,    2017,  -1,   NULL, {10, 20, false}};
-    x->facts[1] = (struct fact){FACT_CONTRACT, 0, true, 2.5, NULL, "week", "length", "offered",
-                                "undisclosed", 1, 1,    1,   1,    -7,     3,        NULL,
-                                {1, 2, true}};
-    x->facts[2] = (struct fact){
-        FACT_LOAN,      NO_ENTITY, false, -0.0, "USD",     "month", "end", "signed",
-        "reported",     0,         1,     0,    NO_ENTITY, 2024,    12,    xstrdup("season-long"),
-        {30, 42, false}};
+    x->facts[0] = (struct fact){.kind = FACT_FEE,
+                                .subject = 0,
+                                .has_value = true,
+                                .value = 31e6,
+                                .currency = FACT_GBP,
+                                .qualifier = FACT_UP_TO,
+                                .team = NO_ENTITY,
+                                .from = 1,
+                                .to = 0,
+                                .club = 1,
+                                .year = 2017,
+                                .goals = -1,
+                                .span = {10, 20, false}};
+    x->facts[1] = (struct fact){.kind = FACT_CONTRACT,
+                                .has_value = true,
+                                .value = 2.5,
+                                .period = FACT_WEEK,
+                                .type = FACT_TYPE_LENGTH,
+                                .status = FACT_OFFERED,
+                                .qualifier = FACT_UNDISCLOSED,
+                                .team = 1,
+                                .from = 1,
+                                .to = 1,
+                                .club = 1,
+                                .year = -7,
+                                .goals = 3,
+                                .span = {1, 2, true}};
+    x->facts[2] = (struct fact){.kind = FACT_LOAN,
+                                .subject = NO_ENTITY,
+                                .value = -0.0,
+                                .currency = FACT_USD,
+                                .period = FACT_MONTH,
+                                .type = FACT_TYPE_END,
+                                .status = FACT_SIGNED,
+                                .qualifier = FACT_REPORTED,
+                                .from = 1,
+                                .club = NO_ENTITY,
+                                .year = 2024,
+                                .goals = 12,
+                                .loan_length = xstrdup("season-long"),
+                                .span = {30, 42, false}};
 }
 
 /* ---- round trip and misses ---- */
@@ -198,7 +229,7 @@ static void test_round_trip_and_misses(void **state)
     assert_true(hits(c, "/news/a.md", 100, -5, &x));
     struct extraction got;
     assert_true(cache_lookup(c, "/news/a.md", 100, -5, &got));
-    assert_string_equal(got.facts[0].currency, "GBP");
+    assert_int_equal(got.facts[0].currency, FACT_GBP);
     assert_string_equal(got.facts[2].loan_length, "season-long");
     extraction_free(&got);
     assert_false(hits(c, "/news/a.md", 101, -5, &x));
@@ -286,7 +317,7 @@ static void test_save_only_when_changed(void **state)
     free(file);
 }
 
-static void test_unknown_fact_string_not_stored(void **state)
+static void test_unknown_fact_code_not_stored(void **state)
 {
     (void)state;
     char sub[512];
@@ -294,11 +325,11 @@ static void test_unknown_fact_string_not_stored(void **state)
     struct cache *c = cache_open(sub, roots, 2, KEY);
     struct extraction x;
     cache_synth(&x, 1, 0);
-    x.facts[0].currency = "XYZ";
+    x.facts[0].currency = FACT_CURRENCY_COUNT;
     cache_store(c, "/news/0.md", 0, 0, &x);
     save(c); /* nothing stored, nothing read: no file */
     assert_int_equal(access(cache_file(c), F_OK), -1);
-    x.facts[0].currency = "EUR";
+    x.facts[0].currency = FACT_EUR;
     cache_store(c, "/news/0.md", 0, 0, &x);
     save(c);
     struct stat st;
@@ -426,9 +457,11 @@ static void test_wrong_header_fields(void **state)
     const struct {
         size_t off, width;
         uint64_t v;
-    } cases[] = {{0, 4, 0x48434c54}, {8, 4, 2},           {8, 4, 0},
-                 {12, 4, 1},         {16, 8, KEY + 1},    {24, 8, 1},
-                 {24, 8, 3},         {24, 8, UINT64_MAX}, {24, 8, 1u << 31}};
+    } cases[] = {{0, 4, 0x48434c54},  {8, 4, 1} /* before enum codes */,
+                 {8, 4, 3},           {8, 4, 0},
+                 {12, 4, 1},          {16, 8, KEY + 1},
+                 {24, 8, 1},          {24, 8, 3},
+                 {24, 8, UINT64_MAX}, {24, 8, 1u << 31}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         memcpy(p, orig, len);
         patch_header(p, cases[i].off, cases[i].width, cases[i].v);
@@ -462,7 +495,8 @@ enum hostile {
     H_SUBJECT,
     H_NEG_REF,
     H_CURRENCY,
-    H_PERIOD_AS_CURRENCY,
+    H_PERIOD,
+    H_QUALIFIER,
     H_BOOL,
     H_NUL_NAME,
     H_HUGE_ENTITIES,
@@ -491,11 +525,11 @@ static void hostile_payload(struct buf *b, enum hostile h)
     buf_putc(b, h == H_BOOL ? 2 : 1);
     varint(b, h == H_SUBJECT ? 2 : h == H_NEG_REF ? 3 : 0); /* zigzag 1, -2, 0 */
     buf_append(b, "\0\0\0\0\0\0\xf0\x3f", 8);
-    const char *cur = h == H_CURRENCY ? "GBX" : h == H_PERIOD_AS_CURRENCY ? "week" : "GBP";
-    varint(b, strlen(cur) + 1);
-    buf_puts(b, cur);
-    for (int i = 0; i < 4; i++)
-        varint(b, 0);
+    buf_putc(b, h == H_CURRENCY ? FACT_CURRENCY_COUNT : FACT_GBP);
+    buf_putc(b, h == H_PERIOD ? FACT_PERIOD_COUNT : FACT_PERIOD_NONE);
+    buf_putc(b, FACT_TYPE_NONE);
+    buf_putc(b, FACT_STATUS_NONE);
+    buf_putc(b, h == H_QUALIFIER ? (char)0x80 : FACT_QUALIFIER_NONE);
     for (int i = 0; i < 4; i++)
         varint(b, 1); /* team, from, to, club: -1 */
     if (h == H_LONG_VARINT)
@@ -525,7 +559,7 @@ static void write_hostile(const char *file, enum hostile h)
         b.data[i] = (char)(n >> (8 * i));
     cache_codec_put_u64(&b, cache_codec_checksum((const unsigned char *)b.data, b.len));
     unsigned char head[40] = "TLCACHE";
-    head[8] = 1;
+    head[8] = 2;
     head[16] = KEY;
     head[24] = 1;
     patch_header(head, 24, 8, 1);
@@ -553,7 +587,7 @@ static void test_hostile_records(void **state)
             fail_msg("hostile record %d: %s", (int)h, hit ? "hit" : "missed");
         if (hit) {
             assert_string_equal(x.entities[0].name, "bcd");
-            assert_string_equal(x.facts[0].currency, "GBP");
+            assert_int_equal(x.facts[0].currency, FACT_GBP);
             assert_true(x.facts[0].value == 1.0);
             assert_int_equal(x.facts[0].year, 2000);
             assert_int_equal(x.facts[0].goals, -1);
@@ -769,7 +803,7 @@ int main(void)
         cmocka_unit_test(test_hash_and_names),
         cmocka_unit_test(test_round_trip_and_misses),
         cmocka_unit_test(test_save_only_when_changed),
-        cmocka_unit_test(test_unknown_fact_string_not_stored),
+        cmocka_unit_test(test_unknown_fact_code_not_stored),
         cmocka_unit_test(test_every_byte_flipped),
         cmocka_unit_test(test_every_truncation_and_garbage),
         cmocka_unit_test(test_wrong_header_fields),

@@ -5,6 +5,7 @@
  * subject and team. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -208,13 +209,15 @@ static void check_wants(struct fixture *f, const struct want *w, size_t n)
     for (size_t i = 0; i < n; i++) {
         fixture_run(f, TITLE, w[i].body);
         const struct fact *got = fixture_fact(f, w[i].kind, w[i].value);
-        const char *detail = !got ? NULL : got->kind == FACT_WAGE ? got->period : got->type;
-        const char *why = !got                                                      ? "not found"
-                          : w[i].currency && strcmp(got->currency, w[i].currency)   ? "currency"
-                          : w[i].detail && (!detail || strcmp(detail, w[i].detail)) ? "period/type"
-                          : w[i].subject && strcmp(fixture_name(f, got->subject), w[i].subject)
-                              ? "subject"
-                              : NULL;
+        const char *detail = !got                     ? NULL
+                             : got->kind == FACT_WAGE ? fact_period_name(got->period)
+                                                      : fact_type_name(got->type);
+        const char *why =
+            !got ? "not found"
+            : w[i].currency && strcmp(fact_currency_name(got->currency), w[i].currency) ? "currency"
+            : w[i].detail && (!detail || strcmp(detail, w[i].detail))             ? "period/type"
+            : w[i].subject && strcmp(fixture_name(f, got->subject), w[i].subject) ? "subject"
+                                                                                  : NULL;
         if (why) {
             print_message("MISS (%s): %s = %g in: %s [subject %s]\n", why,
                           fact_kind_name(w[i].kind), w[i].value, w[i].body,
@@ -267,7 +270,7 @@ static void test_fee_clubs_and_year(void **state)
     fixture_run(f, TITLE, "Aston Villa agreed to pay up to £60m for Moussa Diaby.");
     fee = fixture_fact(f, FACT_FEE, 60e6);
     assert_non_null(fee);
-    assert_string_equal(fee->qualifier, "up to");
+    assert_string_equal(fact_qualifier_name(fee->qualifier), "up to");
 }
 
 static void test_caps_and_appearances_teams(void **state)
@@ -321,6 +324,93 @@ static void test_spans_slice_the_phrase(void **state)
     assert_memory_equal(f->a->body + w->span.start, "£3.9m-a-year", w->span.end - w->span.start);
 }
 
+/* Issue 17, by category; sentences written for this project. */
+
+/* 1. Subjects: a description's age is the described person's; "I will be
+ * 35" in a quote is the speaker's. */
+static const struct want subjects17[] = {
+    {"Dario Velasco joined from Porto. The Spain international, 24, was hurt in a clash with Pete "
+     "Dalton.",
+     FACT_AGE, 24, NULL, NULL, "Dario Velasco"},
+    {"Ollie Barrow wants to play on. \"I have told Sam Kerridge that by then I will be 35,\" he "
+     "said.",
+     FACT_AGE, 35, NULL, NULL, "Ollie Barrow"},
+};
+
+/* 3. Kinds and wordings. */
+static const struct want wordings17[] = {
+    {"The 31-year old Marco Brandt signed.", FACT_AGE, 31, NULL, NULL, "Marco Brandt"},
+    {"Marco Brandt has played 212 times for the club.", FACT_APPEARANCES, 212, NULL, NULL,
+     "Marco Brandt"},
+    {"Marco Brandt featured 40 times for Fulham last season.", FACT_APPEARANCES, 40, NULL, NULL,
+     "Marco Brandt"},
+};
+
+static void test_subjects_17(void **state)
+{
+    check_wants(*state, subjects17, sizeof subjects17 / sizeof *subjects17);
+}
+
+static void test_wordings_17(void **state)
+{
+    check_wants(*state, wordings17, sizeof wordings17 / sizeof *wordings17);
+}
+
+/* 2. Direction: an asking price is the seller's; "pay CLUB" names the
+ * seller. */
+static void test_direction_17(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *body;
+        double value;
+        const char *from, *to, *qualifier;
+    } cases[] = {
+        {"Chelsea want £70m for their midfielder Conor Gallagher.", 70e6, "Chelsea", "", "asking"},
+        {"Brentford are demanding £60m for Ivan Toney.", 60e6, "Brentford", "", "asking"},
+        {"Napoli value Victor Osimhen at €120m.", 120e6, "Napoli", "", "asking"},
+        {"Al-Hilal will pay Paris Saint-Germain a fee of €90m for Neymar.", 90e6,
+         "Paris Saint-Germain", "Al-Hilal", NULL},
+        {"Inter Milan signed Alessandro Bastoni for £31m from Atalanta.", 31e6, "Atalanta",
+         "Inter Milan", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture_run(f, TITLE, cases[i].body);
+        const struct fact *fee = fixture_fact(f, FACT_FEE, cases[i].value);
+        assert_non_null(fee);
+        assert_string_equal(fixture_name(f, fee->from), cases[i].from);
+        assert_string_equal(fixture_name(f, fee->to), cases[i].to);
+        const char *q = fact_qualifier_name(fee->qualifier);
+        if (cases[i].qualifier)
+            assert_string_equal(q ? q : "", cases[i].qualifier);
+        else
+            assert_null(q);
+    }
+}
+
+/* 4. Ages at another time are kept, marked as such. */
+static void test_ages_at_another_time_17(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *body;
+        double value;
+        bool then;
+    } cases[] = {
+        {"Harry Kane joined the Tottenham academy at the age of 11.", 11, true},
+        {"Declan Rice was released by Chelsea when he was 14.", 14, true},
+        {"Harry Kane, 30, joined Bayern Munich.", 30, false},
+        {"The 19-year-old Leo Castell signed.", 19, false},
+        {"Retired at the age of 38, Tom Dale became a coach.", 38, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture_run(f, TITLE, cases[i].body);
+        const struct fact *age = fixture_fact(f, FACT_AGE, cases[i].value);
+        assert_non_null(age);
+        assert_int_equal(age->qualifier == FACT_AT_THE_TIME, cases[i].then);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +422,10 @@ int main(void)
         cmocka_unit_test(test_caps_and_appearances_teams),
         cmocka_unit_test(test_loan_interest_source),
         cmocka_unit_test(test_spans_slice_the_phrase),
+        cmocka_unit_test(test_subjects_17),
+        cmocka_unit_test(test_wordings_17),
+        cmocka_unit_test(test_direction_17),
+        cmocka_unit_test(test_ages_at_another_time_17),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

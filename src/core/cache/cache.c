@@ -20,7 +20,7 @@
 #define TOUCHLINE_VERSION "0.0.0"
 #endif
 
-enum { HEADER_SIZE = 40, FORMAT_VERSION = 1 };
+enum { HEADER_SIZE = 40, FORMAT_VERSION = 2 };  /* 2: fact details are enum codes */
 static const char magic[8] = "TLCACHE";         /* and its NUL */
 static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
 static const long stale_temp_age = 10 * 60;     /* seconds */

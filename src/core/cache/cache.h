@@ -33,13 +33,13 @@ struct cache *cache_open(const char *dir, const char *const *roots, size_t nroot
 /* Looks up an article by path, file size and mtime (nanoseconds). On a hit
  * fills *out (caller owns, frees with extraction_free) and returns true; on a
  * miss leaves *out empty. A record whose checksum, lengths, enums, entity
- * references or fact strings fail validation is a miss. Read-only: safe from
+ * references or fact codes fail validation is a miss. Read-only: safe from
  * several threads at once, and alongside cache_store. */
 bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                   struct extraction *out);
 /* Records an article's extraction for the next save (called from one thread,
  * in load order; it copies what it needs). A later store of the same path
- * wins over an earlier one. An extraction holding a fact string the format
+ * wins over an earlier one. An extraction holding a fact code the format
  * does not know (a new currency, say) is not stored, so it can never turn
  * into a record that always misses. */
 void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,

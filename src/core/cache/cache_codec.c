@@ -1,20 +1,14 @@
 /* cache_codec: one cache record to and from bytes (see cache_codec.h).
  * Inside a record, counts, lengths and offsets are LEB128 varints, signed
- * numbers are zigzag varints, a double is its IEEE bits as a u64, and a fact
- * string is its length + 1 then its bytes (0 for NULL). */
+ * numbers are zigzag varints, a double is its IEEE bits as a u64, a fact's
+ * currency, period, type, status and qualifier are one byte each (their enum
+ * codes, 0 for none), and the loan length is its length + 1 then its bytes
+ * (0 for NULL). */
 #include "core/cache/cache_codec.h"
 #include "core/base/xalloc.h"
 
 #include <limits.h>
 #include <string.h>
-
-/* The values the extractor gives the static fact strings (facts_find.c,
- * money.c); a record holding anything else is invalid. */
-static const char *const currencies[] = {"GBP", "EUR", "USD", NULL};
-static const char *const periods[] = {"week", "month", "year", NULL};
-static const char *const types[] = {"end", "length", NULL};
-static const char *const statuses[] = {"expires", "offered", "signed", NULL};
-static const char *const qualifiers[] = {"up to", "reported", "undisclosed", NULL};
 
 /* The smallest encoded mention, entity and fact, to bound counts. */
 enum { MIN_MENTION = 3, MIN_ENTITY = 5, MIN_FACT = 1 + 1 + 1 + 8 + 5 + 6 + 1 + MIN_MENTION };
@@ -94,11 +88,9 @@ static void put_fact(struct buf *b, const struct fact *f)
     buf_putc(b, (char)f->has_value);
     put_svarint(b, f->subject);
     cache_codec_put_u64(b, bits);
-    put_opt_string(b, f->currency);
-    put_opt_string(b, f->period);
-    put_opt_string(b, f->type);
-    put_opt_string(b, f->status);
-    put_opt_string(b, f->qualifier);
+    const unsigned codes[] = {f->currency, f->period, f->type, f->status, f->qualifier};
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+        buf_putc(b, (char)codes[i]);
     const int ints[] = {f->team, f->from, f->to, f->club, f->year, f->goals};
     for (size_t i = 0; i < sizeof ints / sizeof *ints; i++)
         put_svarint(b, ints[i]);
@@ -135,20 +127,6 @@ bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int6
 
 /* ---- checks shared by both directions ---- */
 
-/* The static string of a table equal to s[0..n), or NULL. */
-static const char *table_find(const char *const *table, const char *s, size_t n)
-{
-    for (size_t i = 0; table[i]; i++)
-        if (strlen(table[i]) == n && !memcmp(table[i], s, n))
-            return table[i];
-    return NULL;
-}
-
-static bool in_table(const char *const *table, const char *s)
-{
-    return !s || table_find(table, s, strlen(s));
-}
-
 static bool valid_ref(int64_t e, size_t nentities)
 {
     return e == NO_ENTITY || (e >= 0 && (uint64_t)e < nentities);
@@ -158,9 +136,9 @@ static bool fact_encodable(const struct fact *f, size_t ne)
 {
     return (unsigned)f->kind < FACT_KIND_COUNT && valid_ref(f->subject, ne) &&
            valid_ref(f->team, ne) && valid_ref(f->from, ne) && valid_ref(f->to, ne) &&
-           valid_ref(f->club, ne) && in_table(currencies, f->currency) &&
-           in_table(periods, f->period) && in_table(types, f->type) &&
-           in_table(statuses, f->status) && in_table(qualifiers, f->qualifier);
+           valid_ref(f->club, ne) && (unsigned)f->currency < FACT_CURRENCY_COUNT &&
+           (unsigned)f->period < FACT_PERIOD_COUNT && (unsigned)f->type < FACT_TYPE_COUNT &&
+           (unsigned)f->status < FACT_STATUS_COUNT && (unsigned)f->qualifier < FACT_QUALIFIER_COUNT;
 }
 
 bool cache_codec_encodable(const struct extraction *x)
@@ -281,17 +259,13 @@ static char *get_string(struct reader *r)
     return xstrndup(s, n);
 }
 
-/* A fact string mapped to the table's static copy; NULL stays NULL. */
-static const char *get_static(struct reader *r, const char *const *table)
+/* An enum code below `count` (a fact detail); anything else is invalid. */
+static unsigned get_code(struct reader *r, unsigned count)
 {
-    uint64_t n = get_varint(r);
-    if (!n)
-        return NULL;
-    const char *s = get_bytes(r, n - 1);
-    const char *found = s ? table_find(table, s, n - 1) : NULL;
-    if (!found)
-        r->ok = false;
-    return found;
+    unsigned c = get_byte(r);
+    if (c >= count)
+        return r->ok = false, 0;
+    return c;
 }
 
 /* A mention's offsets, refused unless they fit its fields' type. */
@@ -350,11 +324,11 @@ static void get_fact(struct reader *r, struct fact *f, size_t ne)
     const char *bits = get_bytes(r, 8);
     uint64_t v = bits ? cache_codec_get_u64((const unsigned char *)bits) : 0;
     memcpy(&f->value, &v, sizeof v);
-    f->currency = get_static(r, currencies);
-    f->period = get_static(r, periods);
-    f->type = get_static(r, types);
-    f->status = get_static(r, statuses);
-    f->qualifier = get_static(r, qualifiers);
+    f->currency = get_code(r, FACT_CURRENCY_COUNT);
+    f->period = get_code(r, FACT_PERIOD_COUNT);
+    f->type = get_code(r, FACT_TYPE_COUNT);
+    f->status = get_code(r, FACT_STATUS_COUNT);
+    f->qualifier = get_code(r, FACT_QUALIFIER_COUNT);
     f->team = get_ref(r, ne);
     f->from = get_ref(r, ne);
     f->to = get_ref(r, ne);

@@ -15,6 +15,12 @@ static const char *const role_names[] = {"unknown", "player",   "manager",
 static const char *const fact_names[FACT_KIND_COUNT] = {
     "fee",         "wage", "release_clause", "loan",  "contract", "caps",
     "appearances", "age",  "interest",       "source"};
+static const char *const currency_names[FACT_CURRENCY_COUNT] = {NULL, "GBP", "EUR", "USD"};
+static const char *const period_names[FACT_PERIOD_COUNT] = {NULL, "week", "month", "year"};
+static const char *const type_names[FACT_TYPE_COUNT] = {NULL, "end", "length"};
+static const char *const status_names[FACT_STATUS_COUNT] = {NULL, "expires", "offered", "signed"};
+static const char *const qualifier_names[FACT_QUALIFIER_COUNT] = {
+    NULL, "up to", "reported", "undisclosed", "asking", "at the time"};
 
 const char *entity_kind_name(enum entity_kind k)
 {
@@ -51,6 +57,31 @@ bool person_role_parse(const char *s, enum person_role *out)
 const char *fact_kind_name(enum fact_kind k)
 {
     return (unsigned)k < FACT_KIND_COUNT ? fact_names[k] : "unknown";
+}
+
+const char *fact_currency_name(enum fact_currency c)
+{
+    return (unsigned)c < FACT_CURRENCY_COUNT ? currency_names[c] : NULL;
+}
+
+const char *fact_period_name(enum fact_period p)
+{
+    return (unsigned)p < FACT_PERIOD_COUNT ? period_names[p] : NULL;
+}
+
+const char *fact_type_name(enum fact_type t)
+{
+    return (unsigned)t < FACT_TYPE_COUNT ? type_names[t] : NULL;
+}
+
+const char *fact_status_name(enum fact_status s)
+{
+    return (unsigned)s < FACT_STATUS_COUNT ? status_names[s] : NULL;
+}
+
+const char *fact_qualifier_name(enum fact_qualifier q)
+{
+    return (unsigned)q < FACT_QUALIFIER_COUNT ? qualifier_names[q] : NULL;
 }
 
 char *entity_make_id(enum entity_kind kind, const char *name)

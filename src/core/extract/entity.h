@@ -33,6 +33,22 @@ enum fact_kind {
     FACT_KIND_COUNT
 };
 
+/* The closed sets of a fact's details. Each NONE is 0 (not stated) and has
+ * no name; the others are named as in JSON by the fact_*_name functions. */
+enum fact_currency { FACT_CURRENCY_NONE, FACT_GBP, FACT_EUR, FACT_USD, FACT_CURRENCY_COUNT };
+enum fact_period { FACT_PERIOD_NONE, FACT_WEEK, FACT_MONTH, FACT_YEAR, FACT_PERIOD_COUNT };
+enum fact_type { FACT_TYPE_NONE, FACT_TYPE_END, FACT_TYPE_LENGTH, FACT_TYPE_COUNT };
+enum fact_status { FACT_STATUS_NONE, FACT_EXPIRES, FACT_OFFERED, FACT_SIGNED, FACT_STATUS_COUNT };
+enum fact_qualifier {
+    FACT_QUALIFIER_NONE,
+    FACT_UP_TO,
+    FACT_REPORTED,
+    FACT_UNDISCLOSED,
+    FACT_ASKING,      /* fee: the selling club's asking price or valuation */
+    FACT_AT_THE_TIME, /* age: at another time ("joined at the age of 11") */
+    FACT_QUALIFIER_COUNT
+};
+
 /* "person", "club", "national_team", ... as used in ids and JSON. */
 const char *entity_kind_name(enum entity_kind k);
 /* Parses a kind name; returns false when unknown. */
@@ -42,6 +58,16 @@ const char *person_role_name(enum person_role r);
 bool person_role_parse(const char *s, enum person_role *out);
 /* "fee", "wage", "release_clause", ... */
 const char *fact_kind_name(enum fact_kind k);
+/* "GBP", "EUR", "USD"; NULL for none (or out of range). */
+const char *fact_currency_name(enum fact_currency c);
+/* "week", "month", "year"; NULL for none. */
+const char *fact_period_name(enum fact_period p);
+/* "end", "length"; NULL for none. */
+const char *fact_type_name(enum fact_type t);
+/* "expires", "offered", "signed"; NULL for none. */
+const char *fact_status_name(enum fact_status s);
+/* "up to", "reported", "undisclosed"; NULL for none. */
+const char *fact_qualifier_name(enum fact_qualifier q);
 /* "kind:slug" from a kind and a display name (lower case ASCII, diacritics
  * folded, runs of other characters become one '-'). Caller frees. */
 char *entity_make_id(enum entity_kind kind, const char *name);
@@ -66,24 +92,24 @@ struct found_entity {
 #define NO_ENTITY (-1)
 
 /* One fact. Entity references are indices into the article's entities, or
- * NO_ENTITY. Strings are static (never freed) except loan_length. */
+ * NO_ENTITY. The one string is loan_length (owned). */
 struct fact {
     enum fact_kind kind;
     int subject; /* the person it is about */
     bool has_value;
-    double value;          /* money in whole units, or a count, year, age */
-    const char *currency;  /* "GBP", "EUR", "USD" for money */
-    const char *period;    /* wage: "week", "year" */
-    const char *type;      /* contract: "end" or "length" */
-    const char *status;    /* contract: "expires", "offered", "signed" */
-    const char *qualifier; /* fee: "up to", "reported", "undisclosed" */
-    int team;              /* caps: national team; appearances: club or competition */
-    int from, to;          /* fee, loan: clubs */
-    int club;              /* interest: the interested club; source: the media entity */
-    int year;              /* fee: year of the transfer, 0 when not stated */
-    int goals;             /* caps, appearances: goals, -1 when not stated */
-    char *loan_length;     /* loan: "season-long", "six-month"...; owned */
-    struct mention span;   /* the phrase the fact came from */
+    double value;                  /* money in whole units, or a count, year, age */
+    enum fact_currency currency;   /* money */
+    enum fact_period period;       /* wage: week, month, year */
+    enum fact_type type;           /* contract: end (a year) or length (years) */
+    enum fact_status status;       /* contract: expires, offered, signed */
+    enum fact_qualifier qualifier; /* fee: up to, reported, undisclosed, asking; age: at the time */
+    int team;                      /* caps: national team; appearances: club or competition */
+    int from, to;                  /* fee, loan: clubs */
+    int club;                      /* interest: the interested club; source: the media entity */
+    int year;                      /* fee: year of the transfer, 0 when not stated */
+    int goals;                     /* caps, appearances: goals, -1 when not stated */
+    char *loan_length;             /* loan: "season-long", "six-month"...; owned */
+    struct mention span;           /* the phrase the fact came from */
 };
 
 /* Everything extracted from one article. */

@@ -211,80 +211,181 @@ static bool joint_bid(const struct doc *d, size_t s, size_t e)
     return false;
 }
 
+/* Where a money phrase sits: the amount [start, amount_end), the phrase
+ * [start, end) (the amount and any period after it), its sentence [s, e). */
+struct place {
+    size_t start, amount_end, end, s, e;
+};
+
+/* The amount of a money match (number, scale, currency); false when it is
+ * not understood or under 1,000. */
+static bool money_amount(const struct match *m, double *value, enum fact_currency *currency)
+{
+    size_t na, nb, sa = 0, sb = 0, ca, cb;
+    if (!facts_group(m, "num", &na, &nb) && !facts_group(m, "num2", &na, &nb))
+        return false;
+    if (!facts_group(m, "scale", &sa, &sb))
+        facts_group(m, "scale2", &sa, &sb);
+    if (!facts_group(m, "cur", &ca, &cb) && !facts_group(m, "cur2", &ca, &cb))
+        return false;
+    return money_value(m->text + na, nb - na, m->text + sa, sb - sa, m->text + ca, cb - ca, value,
+                       currency) &&
+           *value >= 1000;
+}
+
+/* The period right after the amount ("a week", "per year"), which makes it
+ * a wage; *end moves past it. FACT_PERIOD_NONE when there is none. */
+static enum fact_period money_period(const struct doc *d, const struct match *m, size_t *end)
+{
+    size_t ps, pe, a, b;
+    struct match pm;
+    if (!facts_match_at(d->ex->patterns, P_PERIOD, m->text, d->a->body_len, m->end, &ps, &pe, &pm))
+        return FACT_PERIOD_NONE;
+    enum fact_period period = facts_group(&pm, "period2", &a, &b) ? FACT_WEEK : FACT_PERIOD_NONE;
+    if (!period && facts_group(&pm, "period", &a, &b))
+        period = (m->text[a] | 32) == 'w'   ? FACT_WEEK
+                 : (m->text[a] | 32) == 'm' ? FACT_MONTH
+                                            : FACT_YEAR;
+    facts_match_free(&pm);
+    *end = pe;
+    return period;
+}
+
+/* Money that is no transfer fee: a takeover, revenue, a fine... nearby, a
+ * club being bought, or no fee word in the sentence at all. */
+static bool money_not_a_fee(const struct doc *d, const struct place *p, bool fee_lead)
+{
+    size_t from = p->start > p->s + 90 ? p->start - 90 : p->s;
+    size_t to = p->end + 60 < p->e ? p->end + 60 : p->e;
+    return subject_has_word(d, from, to, not_fee_words) || buys_a_club(d, p->s, p->start) ||
+           !(fee_lead || subject_has_word(d, p->s, p->e, fee_words));
+}
+
+/* What money is by the words around it: a release clause, a wage (a period
+ * or wage words), a fee; false when none of these. */
+static bool money_kind(const struct doc *d, const struct place *p, bool has_period,
+                       enum fact_kind *kind)
+{
+    size_t ws = p->start > 45 ? p->start - 45 : 0, we = p->end + 45;
+    ws = ws > p->s ? ws : p->s;
+    we = we < p->e ? we : p->e;
+    bool fee_lead = near_words(d, p->start, p->start, 22, 0, fee_lead_words);
+    if (subject_has_word(d, ws, we, release_words) && !subject_has_word(d, ws, we, no_clause))
+        *kind = FACT_RELEASE_CLAUSE;
+    else if (has_period || (!fee_lead && near_words(d, p->start, p->end, 40, 25, wage_words)))
+        *kind = FACT_WAGE;
+    else if (money_not_a_fee(d, p, fee_lead))
+        return false;
+    else
+        *kind = FACT_FEE;
+    return true;
+}
+
+/* "up to £60m", "a reported £40m". */
+/* Words before an amount that make it the seller's price, not a fee paid to
+ * the club named before it: "Chelsea want £70m for", "value him at". */
+static const char *const asking_words[] = {"want",
+                                           "wants",
+                                           "demand",
+                                           "demands",
+                                           "demanding",
+                                           "asking",
+                                           "asking price",
+                                           "valued",
+                                           "value",
+                                           "valuation",
+                                           "price tag",
+                                           "slapped",
+                                           "holding out for",
+                                           "insist on",
+                                           "priced",
+                                           "will accept",
+                                           NULL};
+
+static bool asking_price(const struct doc *d, const struct place *p)
+{
+    return near_words(d, p->start, p->start, 30, 0, asking_words);
+}
+
+static enum fact_qualifier fee_qualifier(const struct doc *d, const struct place *p)
+{
+    if (near_words(d, p->start, p->amount_end, 25, 0, up_to_words))
+        return FACT_UP_TO;
+    if (asking_price(d, p))
+        return FACT_ASKING;
+    if (subject_has_word(d, p->s, p->e, reported_words))
+        return FACT_REPORTED;
+    return FACT_QUALIFIER_NONE;
+}
+
+/* The selling and buying clubs: "from X", "to Y" near the fee, else the
+ * club named before it (the buyer leads: "Barcelona agreed to sign X from
+ * Bayern for ..."). */
+static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f)
+{
+    size_t near_end = p->end + 40 < p->e ? p->end + 40 : p->e; /* not "... on loan to Parma" */
+    f->from = subject_entity_after_word(d, ENTITY_CLUB, p->s, near_end, from_words);
+    f->to = subject_entity_after_word(d, ENTITY_CLUB, p->s, near_end, to_words);
+    static const char *const pay_words[] = {"pay", "pays", "paid", "paying", NULL};
+    int paid = subject_entity_after_word(d, ENTITY_CLUB, p->s, p->start, pay_words);
+    if (f->from == NO_ENTITY && paid != NO_ENTITY) {
+        /* "Al-Hilal will pay PSG a fee of ...": the club paid is the seller */
+        f->from = paid;
+        f->to = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+        f->to =
+            f->to == paid ? subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->s, 1) : f->to;
+        f->to = f->to == paid ? NO_ENTITY : f->to;
+        return;
+    }
+    if (f->to == NO_ENTITY && f->from == NO_ENTITY && asking_price(d, p)) {
+        /* the club that asks is the seller: "Chelsea want £70m for ..." */
+        f->from = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+        return;
+    }
+    if (f->to == NO_ENTITY)
+        f->to = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+    if (f->to == f->from)
+        f->to = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->s, 1);
+    if (f->to == f->from)
+        f->to = NO_ENTITY;
+}
+
+/* Whom money is about: nobody for a joint bid, the article's player for
+ * "the £3m-rated international", else the player named around it. */
+static int money_subject(const struct doc *d, const struct place *p)
+{
+    if (joint_bid(d, p->s, p->e))
+        return NO_ENTITY;
+    if (describes_a_player(d, p->start, p->end))
+        return subject_topic(d, p->start, true);
+    return subject_person(d, p->start, p->end, true);
+}
+
 /* Money: the period after it decides a wage; words around it decide the rest. */
 static void on_money(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
-    size_t na, nb, sa = 0, sb = 0, ca, cb;
-    if (!facts_group(m, "num", &na, &nb) && !facts_group(m, "num2", &na, &nb))
-        return;
-    if (!facts_group(m, "scale", &sa, &sb))
-        facts_group(m, "scale2", &sa, &sb);
-    if (!facts_group(m, "cur", &ca, &cb) && !facts_group(m, "cur2", &ca, &cb))
-        return;
     double value;
-    const char *code;
-    if (!money_value(m->text + na, nb - na, m->text + sa, sb - sa, m->text + ca, cb - ca, &value,
-                     &code) ||
-        value < 1000)
+    enum fact_currency currency;
+    if (!money_amount(m, &value, &currency))
         return;
-    size_t ps, pe, end = m->end;
-    struct match pm;
-    const char *period = NULL;
-    if (facts_match_at(d->ex->patterns, P_PERIOD, m->text, d->a->body_len, m->end, &ps, &pe, &pm)) {
-        size_t a, b;
-        period = facts_group(&pm, "period2", &a, &b) ? "week" : NULL;
-        if (!period && facts_group(&pm, "period", &a, &b))
-            period = (m->text[a] | 32) == 'w'   ? "week"
-                     : (m->text[a] | 32) == 'm' ? "month"
-                                                : "year";
-        facts_match_free(&pm);
-        end = pe;
-    }
-    size_t s, e;
-    subject_sentence(d, m->start, &s, &e);
+    struct place p = {.start = m->start, .amount_end = m->end, .end = m->end};
+    enum fact_period period = money_period(d, m, &p.end);
+    subject_sentence(d, m->start, &p.s, &p.e);
     enum fact_kind kind;
-    size_t ws = m->start > 45 ? m->start - 45 : 0, we = end + 45;
-    ws = ws > s ? ws : s;
-    we = we < e ? we : e;
-    bool fee_lead = near_words(d, m->start, m->start, 22, 0, fee_lead_words);
-    if (subject_has_word(d, ws, we, release_words) && !subject_has_word(d, ws, we, no_clause))
-        kind = FACT_RELEASE_CLAUSE;
-    else if (period || (!fee_lead && near_words(d, m->start, end, 40, 25, wage_words)))
-        kind = FACT_WAGE;
-    else if (subject_has_word(d, m->start > s + 90 ? m->start - 90 : s, end + 60 < e ? end + 60 : e,
-                              not_fee_words) ||
-             buys_a_club(d, s, m->start) || !(fee_lead || subject_has_word(d, s, e, fee_words)))
+    if (!money_kind(d, &p, period != FACT_PERIOD_NONE, &kind))
         return;
-    else
-        kind = FACT_FEE;
-    struct fact *f = add_fact(d, kind, m->start, end);
+    struct fact *f = add_fact(d, kind, p.start, p.end);
     f->has_value = true;
     f->value = value;
-    f->currency = code;
-    f->period = kind == FACT_WAGE ? (period ? period : "year") : NULL;
+    f->currency = currency;
+    if (kind == FACT_WAGE)
+        f->period = period ? period : FACT_YEAR;
     if (kind == FACT_FEE) {
-        if (near_words(d, m->start, m->end, 25, 0, up_to_words))
-            f->qualifier = "up to";
-        else if (subject_has_word(d, s, e, reported_words))
-            f->qualifier = "reported";
-        size_t near_end = end + 40 < e ? end + 40 : e; /* not "... on loan to Parma" later */
-        f->from = subject_entity_after_word(d, ENTITY_CLUB, s, near_end, from_words);
-        f->to = subject_entity_after_word(d, ENTITY_CLUB, s, near_end, to_words);
-        if (f->to == NO_ENTITY)
-            f->to = subject_entity_near(d, ENTITY_CLUB, s, m->start, m->start, -1);
-        if (f->to ==
-            f->from) /* "Barcelona agreed to sign X from Bayern for ...": the buyer leads */
-            f->to = subject_entity_near(d, ENTITY_CLUB, s, m->start, s, 1);
-        if (f->to == f->from)
-            f->to = NO_ENTITY;
+        f->qualifier = fee_qualifier(d, &p);
+        fee_clubs(d, &p, f);
     }
-    if (joint_bid(d, s, e))
-        f->subject = NO_ENTITY;
-    else if (describes_a_player(d, m->start, end))
-        f->subject = subject_topic(d, m->start, true);
-    else
-        f->subject = subject_person(d, m->start, end, true);
+    f->subject = money_subject(d, &p);
 }
 
 /* The club the article names most often before `at`. */
@@ -383,6 +484,22 @@ static bool player_role_follows(const struct doc *d, size_t at)
 
 static const char *const age_names[] = {"n", "n2", "n3", "n4", "n5", "n6", "n7", NULL};
 
+/* An age at another time: "joined at the age of 11", "when he was 18". */
+static bool age_at_the_time(const struct doc *d, const struct match *m)
+{
+    size_t a, b;
+    static const char *const at_the[] = {"at the", NULL};
+    return facts_group(m, "n4", &a, &b) ||
+           (facts_group(m, "n2", &a, &b) && near_words(d, m->start, m->start, 8, 0, at_the));
+}
+
+/* "I will be 35", "I'm 30" in a quote: the speaker's age. */
+static bool first_person_age(const struct doc *d, const struct match *m)
+{
+    static const char *const i_words[] = {"i will", "i'll", "i would", "i'd", "i'm", "i am", NULL};
+    return near_words(d, m->start, m->end, 9, 0, i_words);
+}
+
 static void on_age(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -396,13 +513,16 @@ static void on_age(struct match *m, void *ctx)
     apposition = facts_group(m, "n7", &a, &b);
     if (!facts_group_number(m, age_names, &n) || n < (apposition ? 15 : 5) || n > 85)
         return;
-    int subject = subject_adjacent_person(d, m->start, m->end);
+    int subject = first_person_age(d, m) ? subject_topic(d, m->start, true)
+                                         : subject_adjacent_person(d, m->start, m->end);
     if (apposition && subject == NO_ENTITY) {
         /* ", 19," is an age right after a name or a description of one
-         * ("The Germany captain, 32,"). */
+         * ("The Germany captain, 32,"): a description refers back to the
+         * person it fits, never to a name later in the sentence. */
         enum person_role role;
         if (m->start == 0 || !doc_is_role_word(d, token_before(d, m->start), &role))
             return;
+        subject = subject_topic(d, m->start, role == ROLE_PLAYER);
     }
     if (subject == NO_ENTITY && anaphoric(m))
         subject = subject_topic(d, m->start, player_role_follows(d, m->end));
@@ -412,25 +532,27 @@ static void on_age(struct match *m, void *ctx)
     f->has_value = true;
     f->value = n;
     f->subject = subject;
+    if (age_at_the_time(d, m))
+        f->qualifier = FACT_AT_THE_TIME;
 }
 
 /* The contract's status from the words just before the phrase, else from
  * its sentence: "will sign a four-year deal" is signed even in a sentence
  * that also says the old one expires. */
-static const char *contract_status(const struct doc *d, size_t s, size_t e, size_t at)
+static enum fact_status contract_status(const struct doc *d, size_t s, size_t e, size_t at)
 {
     size_t near = at > s + 30 ? at - 30 : s;
     if (subject_has_word(d, near, at, signed_words))
-        return "signed";
+        return FACT_SIGNED;
     if (subject_has_word(d, near, at, offered_words))
-        return "offered";
+        return FACT_OFFERED;
     if (subject_has_word(d, s, e, expires_words))
-        return "expires";
+        return FACT_EXPIRES;
     if (subject_has_word(d, s, e, signed_words))
-        return "signed";
+        return FACT_SIGNED;
     if (subject_has_word(d, s, e, offered_words))
-        return "offered";
-    return NULL;
+        return FACT_OFFERED;
+    return FACT_STATUS_NONE;
 }
 
 static void on_contract_end(struct match *m, void *ctx)
@@ -446,7 +568,7 @@ static void on_contract_end(struct match *m, void *ctx)
     struct fact *f = add_fact(d, FACT_CONTRACT, m->start, m->end);
     f->has_value = true;
     f->value = atoi(m->text + ya);
-    f->type = "end";
+    f->type = FACT_TYPE_END;
     f->status = contract_status(d, s, e, m->start);
     f->subject = subject_person(d, m->start, m->end, false);
 }
@@ -467,7 +589,7 @@ static void on_contract_length(struct match *m, void *ctx)
     struct fact *f = add_fact(d, FACT_CONTRACT, m->start, m->end);
     f->has_value = true;
     f->value = n;
-    f->type = "length";
+    f->type = FACT_TYPE_LENGTH;
     f->status = contract_status(d, s, e, m->start);
     f->subject = subject_person(d, m->start, m->end, false);
 }
@@ -549,9 +671,9 @@ static bool same_fact(const struct fact *a, const struct fact *b)
 {
     return a->kind == b->kind && a->has_value == b->has_value && a->value == b->value &&
            a->subject == b->subject &&
-           (a->kind > FACT_RELEASE_CLAUSE || !strcmp(a->currency, b->currency)) &&
+           (a->kind > FACT_RELEASE_CLAUSE || a->currency == b->currency) &&
            (a->kind != FACT_INTEREST || a->club == b->club) &&
-           (a->kind != FACT_CONTRACT || !strcmp(a->type, b->type));
+           (a->kind != FACT_CONTRACT || a->type == b->type);
 }
 
 /* Keeps the first of facts that say the same thing. */

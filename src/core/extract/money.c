@@ -27,24 +27,26 @@ static double scale_factor(const char *s, size_t n, bool *ok)
     return 0;
 }
 
-static const char *currency_code(const char *s, size_t n)
+static enum fact_currency currency_code(const char *s, size_t n)
 {
     static const struct {
-        const char *form, *code;
-    } table[] = {{"£", "GBP"},       {"€", "EUR"},      {"$", "USD"},        {"us$", "USD"},
-                 {"pound", "GBP"},   {"pounds", "GBP"}, {"sterling", "GBP"}, {"gbp", "GBP"},
-                 {"euro", "EUR"},    {"euros", "EUR"},  {"eur", "EUR"},      {"dollar", "USD"},
-                 {"dollars", "USD"}, {"usd", "USD"}};
+        const char *form;
+        enum fact_currency code;
+    } table[] = {{"£", FACT_GBP},        {"€", FACT_EUR},     {"$", FACT_USD},
+                 {"us$", FACT_USD},      {"pound", FACT_GBP}, {"pounds", FACT_GBP},
+                 {"sterling", FACT_GBP}, {"gbp", FACT_GBP},   {"euro", FACT_EUR},
+                 {"euros", FACT_EUR},    {"eur", FACT_EUR},   {"dollar", FACT_USD},
+                 {"dollars", FACT_USD},  {"usd", FACT_USD}};
     while (n && s[n - 1] == ' ')
         n--;
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (word_is(s, n, table[i].form))
             return table[i].code;
-    return NULL;
+    return FACT_CURRENCY_NONE;
 }
 
 bool money_value(const char *num, size_t num_len, const char *scale, size_t scale_len,
-                 const char *currency, size_t currency_len, double *value, const char **code)
+                 const char *currency, size_t currency_len, double *value, enum fact_currency *code)
 {
     char digits[64];
     size_t k = 0;
@@ -61,7 +63,7 @@ bool money_value(const char *num, size_t num_len, const char *scale, size_t scal
     bool ok;
     double f = scale_factor(scale, scale_len, &ok);
     *code = currency_code(currency, currency_len);
-    if (!ok || !*code)
+    if (!ok || *code == FACT_CURRENCY_NONE)
         return false;
     *value = round(v * f);
     return true;

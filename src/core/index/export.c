@@ -21,14 +21,19 @@ static void write_mentions(struct json *j, const struct article *a, const struct
     json_end_array(j);
 }
 
-static void write_entities(struct json *j, const struct article *a, const struct extraction *x)
+static void write_entities(struct json *j, const struct index *ix, size_t article)
 {
+    const struct article *a = ix->corpus->articles[article];
+    const struct extraction *x = &ix->x[article];
     json_key(j, "entities");
     json_begin_array(j);
     for (size_t i = 0; i < x->nentities; i++) {
         const struct found_entity *e = &x->entities[i];
         json_begin_object(j);
         json_kv_string(j, "id", e->id);
+        int g = index_global(ix, article, i);
+        if (g >= 0 && ix->entities[g].id != e->id)
+            json_kv_string(j, "corpus_id", ix->entities[g].id);
         json_kv_string(j, "name", e->name);
         json_kv_string(j, "kind", entity_kind_name(e->kind));
         if (e->kind == ENTITY_PERSON && e->role != ROLE_UNKNOWN)
@@ -51,19 +56,18 @@ static void optional_string(struct json *j, const char *key, const char *v)
         json_kv_string(j, key, v);
 }
 
-static void write_fact(struct json *j, const struct article *a, const struct extraction *x,
-                       const struct fact *f)
+void export_fact_fields(struct json *j, const struct article *a, const struct extraction *x,
+                        const struct fact *f)
 {
-    json_begin_object(j);
     json_kv_string(j, "kind", fact_kind_name(f->kind));
     entity_field(j, x, "subject", f->subject);
     if (f->has_value)
         json_kv_number(j, "value", f->value);
-    optional_string(j, "currency", f->currency);
-    optional_string(j, "period", f->period);
-    optional_string(j, "type", f->type);
-    optional_string(j, "status", f->status);
-    optional_string(j, "qualifier", f->qualifier);
+    optional_string(j, "currency", fact_currency_name(f->currency));
+    optional_string(j, "period", fact_period_name(f->period));
+    optional_string(j, "type", fact_type_name(f->type));
+    optional_string(j, "status", fact_status_name(f->status));
+    optional_string(j, "qualifier", fact_qualifier_name(f->qualifier));
     entity_field(j, x, "team", f->team);
     entity_field(j, x, "from", f->from);
     entity_field(j, x, "to", f->to);
@@ -77,12 +81,20 @@ static void write_fact(struct json *j, const struct article *a, const struct ext
     json_string_n(j, a->body + f->span.start, f->span.end - f->span.start);
     json_kv_number(j, "start", (double)f->span.start);
     json_kv_number(j, "end", (double)f->span.end);
+}
+
+static void write_fact(struct json *j, const struct article *a, const struct extraction *x,
+                       const struct fact *f)
+{
+    json_begin_object(j);
+    export_fact_fields(j, a, x, f);
     json_end_object(j);
 }
 
-void export_article_json(struct buf *out, const struct article *a, const struct extraction *x,
-                         bool pretty)
+void export_article_json(struct buf *out, const struct index *ix, size_t article, bool pretty)
 {
+    const struct article *a = ix->corpus->articles[article];
+    const struct extraction *x = &ix->x[article];
     struct json j;
     json_init(&j, out, pretty);
     json_begin_object(&j);
@@ -91,7 +103,7 @@ void export_article_json(struct buf *out, const struct article *a, const struct 
     json_kv_string(&j, "date", a->date);
     if (a->meta.source)
         json_kv_string(&j, "source", a->meta.source);
-    write_entities(&j, a, x);
+    write_entities(&j, ix, article);
     json_key(&j, "facts");
     json_begin_array(&j);
     for (size_t i = 0; i < x->nfacts; i++)

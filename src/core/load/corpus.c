@@ -1,7 +1,7 @@
 /* corpus: loading files and folders into articles plus problems. */
-#define _GNU_SOURCE /* qsort_r */
 #include "core/load/corpus.h"
 #include "core/base/buf.h"
+#include "core/base/sort.h"
 #include "core/html/html.h"
 #include "core/load/sanitize.h"
 #include "core/base/xalloc.h"
@@ -98,8 +98,8 @@ static char *read_file(const char *path, size_t max_size, struct loaded *l, size
     if ((size_t)st.st_size > max_size)
         max_size = size_limit(fd, max_size, &page);
     if ((size_t)st.st_size > max_size) {
-        loaded_problem(l, path, false, "%s: %s too large (%lld bytes; the limit is %zu)", path,
-                       page ? "web page" : "file", (long long)st.st_size, max_size);
+        loaded_problem(l, path, false, "%s: %stoo large (%lld bytes; the limit is %zu)", path,
+                       page ? "web page " : "", (long long)st.st_size, max_size);
         close(fd);
         return NULL;
     }
@@ -229,11 +229,16 @@ static int compare_by_date(const void *pa, const void *pb, void *ctx)
     return corpus_compare_by_date(ctx, *(const size_t *)pa, *(const size_t *)pb);
 }
 
+void corpus_sort_by_date(const struct corpus *c, size_t *order, size_t n)
+{
+    sort_ctx(order, n, sizeof *order, compare_by_date, (void *)c);
+}
+
 size_t *corpus_order_by_date(const struct corpus *c)
 {
     size_t *order = xmalloc((c->narticles ? c->narticles : 1) * sizeof *order);
     for (size_t i = 0; i < c->narticles; i++)
         order[i] = i;
-    qsort_r(order, c->narticles, sizeof *order, compare_by_date, (void *)c);
+    corpus_sort_by_date(c, order, c->narticles);
     return order;
 }

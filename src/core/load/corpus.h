@@ -59,6 +59,8 @@ void corpus_add_scanned(struct corpus *c, const struct scan_entry *e);
 bool corpus_load_path(struct corpus *c, const char *path, struct tl_error *err);
 /* The order of corpus_order_by_date: < 0 when article i comes before j. */
 int corpus_compare_by_date(const struct corpus *c, size_t i, size_t j);
+/* Sorts n article indices into that order. */
+void corpus_sort_by_date(const struct corpus *c, size_t *order, size_t n);
 /* Indices of the articles newest first, then by path. Caller frees. */
 size_t *corpus_order_by_date(const struct corpus *c);
 /* Records a problem (printf-style message, already including the path). */
