@@ -390,11 +390,12 @@ static void test_front_matter_odd_types(void **state)
     a = load("o.md", "---\ntitle: >\n  Folded\n  title\n---\nB\n");
     assert_string_equal(a->title, "Folded title");
     article_free(a);
-    /* A tag and an anchor are read for their value. */
-    a = load("o.md", "---\ntitle: &t !custom Tagged\nsource: *t\n---\nB\n");
+    /* A tag and an anchor are read for their value; an alias is refused. */
+    a = load("o.md", "---\ntitle: &t !custom Tagged\n---\nB\n");
     assert_string_equal(a->title, "Tagged");
-    assert_string_equal(a->meta.source, "Tagged");
     article_free(a);
+    expect_error("o.md", "---\ntitle: &t Tagged\nsource: *t\n---\nB\n",
+                 "o.md:3:9: front matter: alias '*t' is not allowed");
     /* Unknown keys of every shape are kept. */
     a = load("o.md", "---\ntitle: T\nn: 5\nlist: [a, b]\nmap: {x: 1}\nempty:\n---\nB\n");
     assert_int_equal(a->meta.nextra, 4);
@@ -542,7 +543,7 @@ static void test_front_matter_not_a_mapping(void **state)
     expect_error("scalar.md", "---\njust text\n---\nBody\n", "scalar.md:2:1: ");
 }
 
-/* Billion laughs: aliases are shared, never expanded. */
+/* Billion laughs: the first alias is refused, so nothing is ever expanded. */
 static void test_front_matter_alias_bomb(void **state)
 {
     (void)state;
@@ -556,26 +557,8 @@ static void test_front_matter_alias_bomb(void **state)
             buf_printf(&text, "%s*%c", i ? "," : "", c - 1);
         buf_puts(&text, "]\n");
     }
-    size_t keep = text.len;
-    buf_puts(&text, "tags: *a\n---\nBody\n");
-    struct article *a = parse("bomb.md", text.data);
-    assert_non_null(a);
-    assert_string_equal(a->title, "Bomb");
-    assert_int_equal(a->meta.ntags, 9);
-    assert_int_equal(a->meta.nextra, 10);
-    assert_true(strlen(a->meta.extra[9].value) < 100); /* as written, not expanded */
-    article_free(a);
-    /* The whole bomb as the tags: an error, quickly. */
-    text.len = keep;
-    text.data[keep] = '\0';
     buf_puts(&text, "tags: *j\n---\nBody\n");
-    a = parse("bomb.md", text.data);
-    if (a) {
-        assert_true(a->meta.ntags <= 9);
-        article_free(a);
-    } else {
-        assert_int_equal(strncmp(err.msg, "bomb.md:", 8), 0);
-    }
+    expect_error("bomb.md", text.data, "bomb.md:4:8: front matter: alias '*a' is not allowed");
     buf_free(&text);
 }
 
@@ -601,7 +584,7 @@ static void test_front_matter_deep_nesting(void **state)
     static const char *const closes[] = {"]", "}", "}]"};
     for (size_t k = 0; k < 3; k++) {
         /* Ordinary nesting loads. */
-        char *text = nested_yaml(opens[k], closes[k], 20, 20);
+        char *text = nested_yaml(opens[k], closes[k], 15, 15); /* 31 levels at most */
         struct article *a = load("deep.md", text);
         assert_string_equal(a->title, "Deep");
         assert_string_equal(a->body, "Body");

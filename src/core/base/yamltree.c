@@ -48,7 +48,8 @@ static bool fail_mark(struct builder *b, yaml_mark_t m, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return tl_error_at(b->err, b->t->path, (unsigned)m.line + 1, (unsigned)m.column + 1, "%s", msg);
+    return tl_error_at(b->err, b->t->path, b->t->first_line + (unsigned)m.line,
+                       (unsigned)m.column + 1, "%s", msg);
 }
 
 static bool syntax_error(struct builder *b, const yaml_parser_t *p)
@@ -57,7 +58,7 @@ static bool syntax_error(struct builder *b, const yaml_parser_t *p)
     if (p->context)
         return fail_mark(b, p->problem_mark,
                          "invalid YAML: %s (%s at line %u); expected valid YAML", problem,
-                         p->context, (unsigned)p->context_mark.line + 1);
+                         p->context, b->t->first_line + (unsigned)p->context_mark.line);
     return fail_mark(b, p->problem_mark, "invalid YAML: %s; expected valid YAML", problem);
 }
 
@@ -98,7 +99,8 @@ static struct yamltree_node *add_node(struct builder *b, enum yamltree_type type
     }
     struct yamltree_node *n = xcalloc(1, sizeof *n);
     n->type = type;
-    n->line = (unsigned)m.line + 1;
+    n->line = b->t->first_line + (unsigned)m.line;
+    n->start = n->end = m.index;
     n->col = (unsigned)m.column + 1;
     if (parent) {
         parent->items =
@@ -192,6 +194,7 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev, bool *done)
         n->text = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
         n->len = ev->data.scalar.length;
         n->style = style_of(ev->data.scalar.style);
+        n->end = ev->end_mark.index;
         return true;
     }
     case YAML_SEQUENCE_START_EVENT:
@@ -199,10 +202,10 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev, bool *done)
     case YAML_MAPPING_START_EVENT:
         return open_collection(b, YAMLTREE_MAPPING, ev->start_mark);
     case YAML_SEQUENCE_END_EVENT:
-        b->depth--;
+        b->stack[--b->depth]->end = ev->end_mark.index;
         return true;
     case YAML_MAPPING_END_EVENT:
-        b->depth--;
+        b->stack[--b->depth]->end = ev->end_mark.index;
         return check_unique_keys(b, b->stack[b->depth]);
     case YAML_STREAM_END_EVENT:
         *done = true;
@@ -215,8 +218,15 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev, bool *done)
 bool yamltree_load_text(struct yamltree *t, const char *path, const char *text, size_t len,
                         struct tl_error *err)
 {
+    return yamltree_load_part(t, path, text, len, 1, err);
+}
+
+bool yamltree_load_part(struct yamltree *t, const char *path, const char *text, size_t len,
+                        unsigned first_line, struct tl_error *err)
+{
     memset(t, 0, sizeof *t);
     t->path = xstrdup(path);
+    t->first_line = first_line;
     struct builder b = {.t = t, .err = err};
     if (len > YAMLTREE_MAX_BYTES)
         return tl_error_at(err, path, 0, 0, "file too large (%zu bytes; at most %u)", len,
@@ -402,7 +412,7 @@ void yamltree_locate(const struct yamltree *t, const struct yamltree_node *n, si
 {
     *line = n->line;
     *col = n->col;
-    size_t pos = source_offset(t, n->line, n->col);
+    size_t pos = source_offset(t, n->line - t->first_line + 1, n->col);
     size_t indent = 0;
     if (n->style == YAMLTREE_SINGLE_QUOTED || n->style == YAMLTREE_DOUBLE_QUOTED) {
         pos++;

@@ -1,4 +1,5 @@
-/* yamltree: the one safe way the config, theme and check code read YAML.
+/* yamltree: the one safe way to read YAML (config, themes, the knowledge
+ * base, front matter, check).
  * libyaml events are built into a small tree that keeps line:col for every
  * node; aliases are refused (no alias bombs), and nesting, node count and
  * file size are bounded. Also the helpers that word errors about nodes. */
@@ -29,6 +30,7 @@ enum yamltree_style {
 struct yamltree_node {
     enum yamltree_type type;
     unsigned line, col; /* 1-based, where the node starts in the source */
+    size_t start, end;  /* its bytes in the source text, [start, end) */
     /* Scalars: the value (NUL-terminated) and how it was written. */
     char *text;
     size_t len;
@@ -43,6 +45,7 @@ struct yamltree {
     char *path; /* for messages */
     char *text; /* the source, NUL-terminated */
     size_t len;
+    unsigned first_line;        /* the file line the text starts on */
     struct yamltree_node *root; /* NULL when the document is empty */
 };
 
@@ -52,6 +55,10 @@ bool yamltree_load_file(struct yamltree *t, const char *path, struct tl_error *e
 /* The same from text in memory; `path` names it in messages. */
 bool yamltree_load_text(struct yamltree *t, const char *path, const char *text, size_t len,
                         struct tl_error *err);
+/* The same for YAML that starts on line `first_line` of a file (a block
+ * inside it): every line in nodes and messages is the file's. */
+bool yamltree_load_part(struct yamltree *t, const char *path, const char *text, size_t len,
+                        unsigned first_line, struct tl_error *err);
 void yamltree_free(struct yamltree *t);
 
 /* Mappings: the number of pairs and the i-th key and value. */

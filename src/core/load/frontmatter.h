@@ -1,5 +1,6 @@
 /* frontmatter: the YAML `---` block at the top of a Markdown article (title,
- * date, source, url, author, tags; unknown keys are kept), read with libyaml. */
+ * date, source, url, author, tags; unknown keys are kept), read with yamltree
+ * and its limits (no aliases, no duplicate keys, nesting and size bounded). */
 #ifndef TOUCHLINE_FRONTMATTER_H
 #define TOUCHLINE_FRONTMATTER_H
 
