@@ -51,7 +51,8 @@ int cmd_entities(int argc, char **argv, const struct startup_globals *g)
     int *order = xmalloc((p.index.nentities ? p.index.nentities : 1) * sizeof *order);
     size_t n = 0;
     for (size_t i = 0; i < p.index.nentities; i++)
-        if (kind < 0 || (int)p.index.entities[i].kind == kind)
+        if ((kind < 0 || (int)p.index.entities[i].kind == kind) &&
+            p.index.entities[i].same_as < 0) /* else counted in its person */
             order[n++] = (int)i;
     sort_ctx(order, n, sizeof *order, compare_by_mentions, &p.index);
     for (size_t i = 0; i < n; i++) {

@@ -34,7 +34,7 @@ int cmd_extract(int argc, char **argv, const struct startup_globals *g)
     buf_init(&out);
     for (size_t i = 0; i < p.corpus.narticles; i++) {
         buf_reset(&out);
-        export_article_json(&out, p.corpus.articles[i], &p.index.x[i], pretty);
+        export_article_json(&out, &p.index, i, pretty);
         buf_putc(&out, '\n');
         fwrite(out.data, 1, out.len, stdout);
     }

@@ -40,6 +40,16 @@ int cmd_mentions(int argc, char **argv, const struct startup_globals *g)
     struct pipeline p;
     if (!cli_open_pipeline(&p, argv + optind + 1, argc - optind - 1, g))
         return EXIT_USAGE;
+    int who[8];
+    size_t nwho = index_people_named(&p.index, name, who, 8);
+    if (nwho > 1) { /* a surname of several people: offer them all */
+        fprintf(stderr, "touchline: mentions: '%s' is more than one person:", name);
+        for (size_t i = 0; i < nwho && i < 8; i++)
+            fprintf(stderr, "%s %s", i ? "," : "", p.index.entities[who[i]].name);
+        fputs("; give the full name\n", stderr);
+        pipeline_close(&p);
+        return EXIT_USAGE;
+    }
     int e = index_resolve(&p.index, name, -1);
     if (e < 0) {
         fprintf(stderr, "touchline: mentions: no entity named '%s'\n", name);

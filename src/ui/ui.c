@@ -68,6 +68,16 @@ static char *find_samples(void)
 /* Resolves a --club/--person name, or explains what is close. */
 static bool resolve_filter(const struct index *ix, const char *name, int kind, int *out)
 {
+    int who[8];
+    size_t nwho = kind == ENTITY_PERSON ? index_people_named(ix, name, who, 8) : 0;
+    if (nwho > 1) { /* a surname of several people: offer them all */
+        fprintf(stderr, "touchline: '%s' is more than one person:", name);
+        for (size_t i = 0; i < nwho && i < 8; i++)
+            fprintf(stderr, "%s %s", i ? "," : "", ix->entities[who[i]].name);
+        fputs("; give the full name\n", stderr);
+        *out = -1;
+        return false;
+    }
     *out = index_resolve(ix, name, kind);
     if (*out < 0) {
         int best[3];

@@ -693,6 +693,75 @@ static void test_position(void **state)
     article_free(a);
 }
 
+/* A date written at the top of the text is the date when no front matter
+ * gives one; a date line is taken out of the body, a paragraph's dateline
+ * stays in it. Written for this project. */
+static void test_date_line_at_the_top(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *date, *title, *body_starts;
+    } cases[] = {
+        {"Published 12 August 2023\nShare this\nCity sign a winger\n\nCity have signed a winger.\n",
+         "2023-08-12", "City sign a winger", "City have"},
+        {"City sign a winger\nUpdated: 3 March 2024 10:02 GMT\n\nCity have signed a winger.\n",
+         "2024-03-03", "City sign a winger", "City have"},
+        {"City sign a winger\n\nFirst published on Tuesday 5th September 2023, 7:15pm\nCity "
+         "have signed.\n",
+         "2023-09-05", "City sign a winger", "City have"},
+        {"City sign a winger\n\nMADRID, Jan 9, 2024 (AP) - City have signed a winger.\n",
+         "2024-01-09", "City sign a winger", "MADRID"},
+        {"City sign a winger\n\n2022-11-30\n\nCity have signed a winger.\n", "2022-11-30",
+         "City sign a winger", "City have"},
+        /* not date lines: a sentence with a date, an impossible date */
+        {"City sign a winger\n\nOn 12 August 2023 City signed a winger from Porto.\n", MTIME_DATE,
+         "City sign a winger", "On 12"},
+        {"City sign a winger\n\n31 February 2023\n\nCity have signed.\n", MTIME_DATE,
+         "City sign a winger", "31 February"},
+        /* front matter wins; without a date in it, the body's date line counts */
+        {"---\ntitle: T\ndate: 2020-01-02\n---\nPublished 12 August 2023\n\nText.\n", "2020-01-02",
+         "T", "Published"},
+        {"---\ntitle: T\n---\nPublished 12 August 2023\n\nText.\n", "2023-08-12", "T", "Text."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct article *a = load("dated.txt", cases[i].text);
+        assert_string_equal(a->date, cases[i].date);
+        assert_int_equal(a->date_from_mtime, !strcmp(cases[i].date, MTIME_DATE));
+        assert_string_equal(a->title, cases[i].title);
+        assert_memory_equal(a->body, cases[i].body_starts, strlen(cases[i].body_starts));
+        article_free(a);
+    }
+}
+
+/* HTML character references in plain text are decoded once, on load. */
+static void test_character_references_decoded_once(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *title, *body;
+    } cases[] = {
+        {"Spurs bid &#163;8m for duo\n\nA move to S&#227;o Paulo &amp; back.\n",
+         "Spurs bid \xc2\xa3"
+         "8m for duo",
+         "A move to S\xc3\xa3o Paulo & back."},
+        {"Fee &#xA3;5m\n\n&lt;b&gt; &quot;Pel&#233;&quot; &apos;x&apos;\n",
+         "Fee \xc2\xa3"
+         "5m",
+         "<b> \"Pel\xc3\xa9\" 'x'"},
+        /* once: &amp;#163; is the text &#163; */
+        {"T\n\n&amp;#163; stays\n", "T", "&#163; stays"},
+        /* not references, or not displayable: kept as written */
+        {"T\n\nAT&T &#27; &#x9b; &#xD800; &#99999999; &# &#; &pound; R&B\n", "T",
+         "AT&T &#27; &#x9b; &#xD800; &#99999999; &# &#; &pound; R&B"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct article *a = load("refs.txt", cases[i].text);
+        assert_string_equal(a->title, cases[i].title);
+        assert_string_equal(a->body, cases[i].body);
+        article_free(a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -720,6 +789,8 @@ int main(void)
         cmocka_unit_test(test_front_matter_too_large),
         cmocka_unit_test(test_front_matter_escapes_cleaned),
         cmocka_unit_test(test_position),
+        cmocka_unit_test(test_date_line_at_the_top),
+        cmocka_unit_test(test_character_references_decoded_once),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -209,10 +209,59 @@ static void test_ids_are_kind_and_slug(void **state)
     assert_string_equal(f->x.entities[e].id, "person:martin-odegaard");
 }
 
+/* Issue 17, item 6 and 5: persons named in lists, after descriptor words,
+ * and only in the title; what is not a person. Sentences written for this
+ * project. Each case: title, body, persons that must be there, names that
+ * must not be persons. */
+static void test_entities_17(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *title, *body;
+        const char *persons[4], *not_persons[3];
+    } cases[] = {
+        {"News",
+         "Arsenal started with Saka, Odegaard and Rice in midfield.",
+         {"Saka", "Odegaard", "Rice"},
+         {"Arsenal"}},
+        {"News",
+         "\"I thought Martinelli, Trossard and Havertz were brilliant,\" said the coach.",
+         {"Martinelli", "Trossard", "Havertz"},
+         {NULL}},
+        {"News",
+         "Matchwinner Leo Castell was delighted. Skipper Dan Morrow lifted the cup.",
+         {"Leo Castell", "Dan Morrow"},
+         {"Matchwinner Leo Castell", "Skipper Dan Morrow"}},
+        {"News",
+         "Man-of-the-match Tom Hardwick scored twice.",
+         {"Tom Hardwick"},
+         {"Man-of-the-match Tom Hardwick"}},
+        {"Fulham agree fee for Joao Palhinha",
+         "The midfielder will join from Sporting Lisbon.",
+         {"Joao Palhinha"},
+         {NULL}},
+        /* clubs and countries in a list stay what they are */
+        {"News",
+         "Chelsea, Arsenal and Liverpool are interested, as are France, Spain and Italy.",
+         {NULL},
+         {"Chelsea", "Arsenal", "France"}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture_run(f, cases[i].title, cases[i].body);
+        for (size_t k = 0; k < 4 && cases[i].persons[k]; k++)
+            if (fixture_entity(f, ENTITY_PERSON, cases[i].persons[k]) < 0)
+                fail_msg("case %zu: no person %s", i, cases[i].persons[k]);
+        for (size_t k = 0; k < 3 && cases[i].not_persons[k]; k++)
+            if (fixture_entity(f, ENTITY_PERSON, cases[i].not_persons[k]) >= 0)
+                fail_msg("case %zu: %s is not a person", i, cases[i].not_persons[k]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_longest_kb_match_wins),
+        cmocka_unit_test(test_entities_17),
         cmocka_unit_test(test_diacritics_and_case_fold),
         cmocka_unit_test(test_nicknames_link_to_clubs),
         cmocka_unit_test(test_weak_forms_need_support),

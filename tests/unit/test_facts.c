@@ -5,6 +5,7 @@
  * subject and team. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -323,6 +324,93 @@ static void test_spans_slice_the_phrase(void **state)
     assert_memory_equal(f->a->body + w->span.start, "£3.9m-a-year", w->span.end - w->span.start);
 }
 
+/* Issue 17, by category; sentences written for this project. */
+
+/* 1. Subjects: a description's age is the described person's; "I will be
+ * 35" in a quote is the speaker's. */
+static const struct want subjects17[] = {
+    {"Dario Velasco joined from Porto. The Spain international, 24, was hurt in a clash with Pete "
+     "Dalton.",
+     FACT_AGE, 24, NULL, NULL, "Dario Velasco"},
+    {"Ollie Barrow wants to play on. \"I have told Sam Kerridge that by then I will be 35,\" he "
+     "said.",
+     FACT_AGE, 35, NULL, NULL, "Ollie Barrow"},
+};
+
+/* 3. Kinds and wordings. */
+static const struct want wordings17[] = {
+    {"The 31-year old Marco Brandt signed.", FACT_AGE, 31, NULL, NULL, "Marco Brandt"},
+    {"Marco Brandt has played 212 times for the club.", FACT_APPEARANCES, 212, NULL, NULL,
+     "Marco Brandt"},
+    {"Marco Brandt featured 40 times for Fulham last season.", FACT_APPEARANCES, 40, NULL, NULL,
+     "Marco Brandt"},
+};
+
+static void test_subjects_17(void **state)
+{
+    check_wants(*state, subjects17, sizeof subjects17 / sizeof *subjects17);
+}
+
+static void test_wordings_17(void **state)
+{
+    check_wants(*state, wordings17, sizeof wordings17 / sizeof *wordings17);
+}
+
+/* 2. Direction: an asking price is the seller's; "pay CLUB" names the
+ * seller. */
+static void test_direction_17(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *body;
+        double value;
+        const char *from, *to, *qualifier;
+    } cases[] = {
+        {"Chelsea want £70m for their midfielder Conor Gallagher.", 70e6, "Chelsea", "", "asking"},
+        {"Brentford are demanding £60m for Ivan Toney.", 60e6, "Brentford", "", "asking"},
+        {"Napoli value Victor Osimhen at €120m.", 120e6, "Napoli", "", "asking"},
+        {"Al-Hilal will pay Paris Saint-Germain a fee of €90m for Neymar.", 90e6,
+         "Paris Saint-Germain", "Al-Hilal", NULL},
+        {"Inter Milan signed Alessandro Bastoni for £31m from Atalanta.", 31e6, "Atalanta",
+         "Inter Milan", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture_run(f, TITLE, cases[i].body);
+        const struct fact *fee = fixture_fact(f, FACT_FEE, cases[i].value);
+        assert_non_null(fee);
+        assert_string_equal(fixture_name(f, fee->from), cases[i].from);
+        assert_string_equal(fixture_name(f, fee->to), cases[i].to);
+        const char *q = fact_qualifier_name(fee->qualifier);
+        if (cases[i].qualifier)
+            assert_string_equal(q ? q : "", cases[i].qualifier);
+        else
+            assert_null(q);
+    }
+}
+
+/* 4. Ages at another time are kept, marked as such. */
+static void test_ages_at_another_time_17(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *body;
+        double value;
+        bool then;
+    } cases[] = {
+        {"Harry Kane joined the Tottenham academy at the age of 11.", 11, true},
+        {"Declan Rice was released by Chelsea when he was 14.", 14, true},
+        {"Harry Kane, 30, joined Bayern Munich.", 30, false},
+        {"The 19-year-old Leo Castell signed.", 19, false},
+        {"Retired at the age of 38, Tom Dale became a coach.", 38, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture_run(f, TITLE, cases[i].body);
+        const struct fact *age = fixture_fact(f, FACT_AGE, cases[i].value);
+        assert_non_null(age);
+        assert_int_equal(age->qualifier == FACT_AT_THE_TIME, cases[i].then);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -334,6 +422,10 @@ int main(void)
         cmocka_unit_test(test_caps_and_appearances_teams),
         cmocka_unit_test(test_loan_interest_source),
         cmocka_unit_test(test_spans_slice_the_phrase),
+        cmocka_unit_test(test_subjects_17),
+        cmocka_unit_test(test_wordings_17),
+        cmocka_unit_test(test_direction_17),
+        cmocka_unit_test(test_ages_at_another_time_17),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

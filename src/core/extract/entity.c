@@ -19,8 +19,8 @@ static const char *const currency_names[FACT_CURRENCY_COUNT] = {NULL, "GBP", "EU
 static const char *const period_names[FACT_PERIOD_COUNT] = {NULL, "week", "month", "year"};
 static const char *const type_names[FACT_TYPE_COUNT] = {NULL, "end", "length"};
 static const char *const status_names[FACT_STATUS_COUNT] = {NULL, "expires", "offered", "signed"};
-static const char *const qualifier_names[FACT_QUALIFIER_COUNT] = {NULL, "up to", "reported",
-                                                                  "undisclosed"};
+static const char *const qualifier_names[FACT_QUALIFIER_COUNT] = {
+    NULL, "up to", "reported", "undisclosed", "asking", "at the time"};
 
 const char *entity_kind_name(enum entity_kind k)
 {

@@ -44,6 +44,8 @@ enum fact_qualifier {
     FACT_UP_TO,
     FACT_REPORTED,
     FACT_UNDISCLOSED,
+    FACT_ASKING,      /* fee: the selling club's asking price or valuation */
+    FACT_AT_THE_TIME, /* age: at another time ("joined at the age of 11") */
     FACT_QUALIFIER_COUNT
 };
 
@@ -100,7 +102,7 @@ struct fact {
     enum fact_period period;       /* wage: week, month, year */
     enum fact_type type;           /* contract: end (a year) or length (years) */
     enum fact_status status;       /* contract: expires, offered, signed */
-    enum fact_qualifier qualifier; /* fee: up to, reported, undisclosed */
+    enum fact_qualifier qualifier; /* fee: up to, reported, undisclosed, asking; age: at the time */
     int team;                      /* caps: national team; appearances: club or competition */
     int from, to;                  /* fee, loan: clubs */
     int club;                      /* interest: the interested club; source: the media entity */

@@ -34,8 +34,9 @@ static const char *const pattern_text[P_COUNT] = {
     [P_APPEARANCES] = "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:first-team|senior|league|"
                       "competitive|premiership|premier league|champions league|european|cup|"
                       "official|top-flight|serie a|la liga|bundesliga|more|further|career) ){0,2}"
-                      "(?:appearances|apps|games|matches|starts|outings)\\b)",
-    [P_AGE] = "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-year-old\\b|(?:aged|age of) (?<n2>\\d{1,2})\\b"
+                      "(?:appearances|apps|games|matches|starts|outings)\\b"
+                      "|(?:played|featured|appeared) (?<n2>" NUMBER_WORDS ") times\\b)",
+    [P_AGE] = "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-years?[- ]old\\b|(?:aged|age of) (?<n2>\\d{1,2})\\b"
               "|(?<n3>\\d{1,2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{1,2})\\b"
               "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"
               "|turn(?:s|ed)? (?<n6>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points)))"
@@ -76,7 +77,7 @@ static const char *const required_text[P_COUNT][12] = {
                  "d",
                  "pound", "dollar", "terling", NULL},
     [P_CAPS] = {"cap", NULL},
-    [P_APPEARANCES] = {"app", "game", "match", "tart", "outing", NULL},
+    [P_APPEARANCES] = {"app", "game", "match", "tart", "outing", "time", NULL},
     [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", NULL},
     [P_LOAN] = {"loan", NULL},
 };
@@ -93,6 +94,7 @@ static const struct trigger trigger_words[] = {
     {"matches", BIT(P_APPEARANCES)},
     {"starts", BIT(P_APPEARANCES)},
     {"outings", BIT(P_APPEARANCES)},
+    {"times", BIT(P_APPEARANCES)},
     {"euro", BIT(P_MONEY)},
     {"euros", BIT(P_MONEY)},
     {"pounds", BIT(P_MONEY)},

@@ -282,10 +282,37 @@ static bool money_kind(const struct doc *d, const struct place *p, bool has_peri
 }
 
 /* "up to £60m", "a reported £40m". */
+/* Words before an amount that make it the seller's price, not a fee paid to
+ * the club named before it: "Chelsea want £70m for", "value him at". */
+static const char *const asking_words[] = {"want",
+                                           "wants",
+                                           "demand",
+                                           "demands",
+                                           "demanding",
+                                           "asking",
+                                           "asking price",
+                                           "valued",
+                                           "value",
+                                           "valuation",
+                                           "price tag",
+                                           "slapped",
+                                           "holding out for",
+                                           "insist on",
+                                           "priced",
+                                           "will accept",
+                                           NULL};
+
+static bool asking_price(const struct doc *d, const struct place *p)
+{
+    return near_words(d, p->start, p->start, 30, 0, asking_words);
+}
+
 static enum fact_qualifier fee_qualifier(const struct doc *d, const struct place *p)
 {
     if (near_words(d, p->start, p->amount_end, 25, 0, up_to_words))
         return FACT_UP_TO;
+    if (asking_price(d, p))
+        return FACT_ASKING;
     if (subject_has_word(d, p->s, p->e, reported_words))
         return FACT_REPORTED;
     return FACT_QUALIFIER_NONE;
@@ -299,6 +326,22 @@ static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f
     size_t near_end = p->end + 40 < p->e ? p->end + 40 : p->e; /* not "... on loan to Parma" */
     f->from = subject_entity_after_word(d, ENTITY_CLUB, p->s, near_end, from_words);
     f->to = subject_entity_after_word(d, ENTITY_CLUB, p->s, near_end, to_words);
+    static const char *const pay_words[] = {"pay", "pays", "paid", "paying", NULL};
+    int paid = subject_entity_after_word(d, ENTITY_CLUB, p->s, p->start, pay_words);
+    if (f->from == NO_ENTITY && paid != NO_ENTITY) {
+        /* "Al-Hilal will pay PSG a fee of ...": the club paid is the seller */
+        f->from = paid;
+        f->to = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+        f->to =
+            f->to == paid ? subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->s, 1) : f->to;
+        f->to = f->to == paid ? NO_ENTITY : f->to;
+        return;
+    }
+    if (f->to == NO_ENTITY && f->from == NO_ENTITY && asking_price(d, p)) {
+        /* the club that asks is the seller: "Chelsea want £70m for ..." */
+        f->from = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+        return;
+    }
     if (f->to == NO_ENTITY)
         f->to = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
     if (f->to == f->from)
@@ -441,6 +484,22 @@ static bool player_role_follows(const struct doc *d, size_t at)
 
 static const char *const age_names[] = {"n", "n2", "n3", "n4", "n5", "n6", "n7", NULL};
 
+/* An age at another time: "joined at the age of 11", "when he was 18". */
+static bool age_at_the_time(const struct doc *d, const struct match *m)
+{
+    size_t a, b;
+    static const char *const at_the[] = {"at the", NULL};
+    return facts_group(m, "n4", &a, &b) ||
+           (facts_group(m, "n2", &a, &b) && near_words(d, m->start, m->start, 8, 0, at_the));
+}
+
+/* "I will be 35", "I'm 30" in a quote: the speaker's age. */
+static bool first_person_age(const struct doc *d, const struct match *m)
+{
+    static const char *const i_words[] = {"i will", "i'll", "i would", "i'd", "i'm", "i am", NULL};
+    return near_words(d, m->start, m->end, 9, 0, i_words);
+}
+
 static void on_age(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -454,13 +513,16 @@ static void on_age(struct match *m, void *ctx)
     apposition = facts_group(m, "n7", &a, &b);
     if (!facts_group_number(m, age_names, &n) || n < (apposition ? 15 : 5) || n > 85)
         return;
-    int subject = subject_adjacent_person(d, m->start, m->end);
+    int subject = first_person_age(d, m) ? subject_topic(d, m->start, true)
+                                         : subject_adjacent_person(d, m->start, m->end);
     if (apposition && subject == NO_ENTITY) {
         /* ", 19," is an age right after a name or a description of one
-         * ("The Germany captain, 32,"). */
+         * ("The Germany captain, 32,"): a description refers back to the
+         * person it fits, never to a name later in the sentence. */
         enum person_role role;
         if (m->start == 0 || !doc_is_role_word(d, token_before(d, m->start), &role))
             return;
+        subject = subject_topic(d, m->start, role == ROLE_PLAYER);
     }
     if (subject == NO_ENTITY && anaphoric(m))
         subject = subject_topic(d, m->start, player_role_follows(d, m->end));
@@ -470,6 +532,8 @@ static void on_age(struct match *m, void *ctx)
     f->has_value = true;
     f->value = n;
     f->subject = subject;
+    if (age_at_the_time(d, m))
+        f->qualifier = FACT_AT_THE_TIME;
 }
 
 /* The contract's status from the words just before the phrase, else from

@@ -31,6 +31,13 @@ static const char *const speech_verbs[] = {
 static const char *const side_words[] = {"side",  "men",    "team",   "charges",
                                          "squad", "troops", "outfit", NULL};
 static const char *const honorifics[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
+/* Words that describe a person and are never part of the name before which
+ * they stand ("Matchwinner Leo Castell", "Skipper Dan Morrow"). */
+static const char *const descriptor_words[] = {
+    "matchwinner", "match-winner", "man-of-the-match", "skipper",    "striker",   "winger",
+    "defender",    "goalkeeper",   "keeper",           "midfielder", "forward",   "debutant",
+    "substitute",  "sub",          "veteran",          "youngster",  "teenager",  "hero",
+    "goalscorer",  "scorer",       "new-boy",          "stand-in",   "hat-trick", NULL};
 static const char *const venue_words[] = {"park",  "road",  "lane",   "stadium", "ground",
                                           "arena", "field", "bridge", NULL};
 /* Words before a lone name that make it the person in a transfer. */
@@ -394,6 +401,41 @@ static bool named_mid_sentence(const struct people *p, size_t i)
     return p->mid_caps[tk->word] > self;
 }
 
+/* Whether token i is a lone capitalised word nobody knows, or a person. */
+static bool list_item(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    if (d->owner[i] >= 0)
+        return d->e[d->m[d->owner[i]].entity].kind == ENTITY_PERSON;
+    return name_token(p, i) && !seen_lower(p, i) && !(d->lex[i] & LEX_KB_WEAK) &&
+           !doc_token_in(d, i, function_words) && !(i + 1 < d->t.n && name_token(p, i + 1)) &&
+           !(i > 0 && name_token(p, i - 1));
+}
+
+static bool list_separator(const struct doc *d, size_t i)
+{
+    return tokens_is_punct(&d->t, i, ',') || tokens_is(&d->t, i, "and");
+}
+
+/* A list of three or more lone names ("Saka, Odegaard and Rice"): each is
+ * a person. Persons already found count as items; any club or other word
+ * breaks the list. */
+static bool in_name_list(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    size_t items = 1, k = i;
+    while (k >= 2 && list_separator(d, k - 1) && list_item(p, k - 2) &&
+           d->t.v[k - 2].sentence == d->t.v[i].sentence) {
+        items++;
+        k -= 2;
+    }
+    for (k = i; k + 2 < d->t.n && list_separator(d, k + 1) && list_item(p, k + 2) &&
+                d->t.v[k + 2].sentence == d->t.v[i].sentence;
+         k += 2)
+        items++;
+    return items >= 3;
+}
+
 /* Clues that a lone capitalised word at i names a person. */
 static bool single_name_clue(const struct people *p, size_t i)
 {
@@ -432,6 +474,8 @@ static bool single_name_clue(const struct people *p, size_t i)
     }
     if (unknown_word && coordinated_with_person(d, i))
         return true; /* "Wendell and Alan Varela", "Valverde and Rodrygo" */
+    if (unknown_word && list_item(p, i) && in_name_list(p, i))
+        return true; /* "Saka, Odegaard and Rice" */
     return i + 3 < d->t.n && tokens_is_punct(&d->t, i + 1, ',') &&
            (d->t.v[i + 2].flags & TOK_NUM) && tokens_is_punct(&d->t, i + 3, ',');
 }
@@ -568,7 +612,7 @@ static void full_names(struct people *p)
         size_t s = i;
         enum person_role role;
         while (s < end && (ordinary_start(p, s) || doc_token_in(d, s, honorifics) ||
-                           doc_is_role_word(d, s, &role)))
+                           doc_token_in(d, s, descriptor_words) || doc_is_role_word(d, s, &role)))
             s++;
         if (end - s >= 3 && (d->t.v[s].flags & TOK_SENT_START) && !is_given_name(p, s) &&
             is_given_name(p, s + 1))
@@ -588,18 +632,20 @@ static void full_names(struct people *p)
 
 /* A run of capitalised words in the title that names a person of the body
  * (in full or in part) becomes a mention of that person. */
-static void link_title_run(struct doc *d, size_t i, size_t end)
+static bool link_title_run(struct doc *d, size_t i, size_t end)
 {
     char *text = doc_span_text(d, i, end);
     char *folded = fold_text(text, strlen(text));
-    for (size_t e = 0; e < d->ne; e++) {
+    bool linked = false;
+    for (size_t e = 0; e < d->ne && !linked; e++) {
         if (d->e[e].kind == ENTITY_PERSON && name_part_of(folded, d->e[e].folded)) {
             doc_add_mention(d, i, end, (int)e, false);
-            break;
+            linked = true;
         }
     }
     free(folded);
     free(text);
+    return linked;
 }
 
 /* Lone words: a mention of a known person's surname, or a new person when
@@ -612,7 +658,11 @@ static void single_names(struct people *p, bool title)
             continue;
         size_t end = run_end(p, i);
         if (end != i + 1 && title && end > i) {
-            link_title_run(d, i, end); /* "Wharton and Muñoz" in a headline */
+            /* "Wharton and Muñoz" in a headline; a full name that only the
+             * headline gives ("... fee for Joao Palhinha") is a person */
+            if (!link_title_run(d, i, end) && end - i >= 2 && end - i <= 4 && is_given_name(p, i) &&
+                !(d->t.v[end - 1].flags & TOK_POSS))
+                add_person(d, i, end);
             i = end - 1;
             continue;
         }

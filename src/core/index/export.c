@@ -21,14 +21,19 @@ static void write_mentions(struct json *j, const struct article *a, const struct
     json_end_array(j);
 }
 
-static void write_entities(struct json *j, const struct article *a, const struct extraction *x)
+static void write_entities(struct json *j, const struct index *ix, size_t article)
 {
+    const struct article *a = ix->corpus->articles[article];
+    const struct extraction *x = &ix->x[article];
     json_key(j, "entities");
     json_begin_array(j);
     for (size_t i = 0; i < x->nentities; i++) {
         const struct found_entity *e = &x->entities[i];
         json_begin_object(j);
         json_kv_string(j, "id", e->id);
+        int g = index_global(ix, article, i);
+        if (g >= 0 && ix->entities[g].id != e->id)
+            json_kv_string(j, "corpus_id", ix->entities[g].id);
         json_kv_string(j, "name", e->name);
         json_kv_string(j, "kind", entity_kind_name(e->kind));
         if (e->kind == ENTITY_PERSON && e->role != ROLE_UNKNOWN)
@@ -80,9 +85,10 @@ static void write_fact(struct json *j, const struct article *a, const struct ext
     json_end_object(j);
 }
 
-void export_article_json(struct buf *out, const struct article *a, const struct extraction *x,
-                         bool pretty)
+void export_article_json(struct buf *out, const struct index *ix, size_t article, bool pretty)
 {
+    const struct article *a = ix->corpus->articles[article];
+    const struct extraction *x = &ix->x[article];
     struct json j;
     json_init(&j, out, pretty);
     json_begin_object(&j);
@@ -91,7 +97,7 @@ void export_article_json(struct buf *out, const struct article *a, const struct 
     json_kv_string(&j, "date", a->date);
     if (a->meta.source)
         json_kv_string(&j, "source", a->meta.source);
-    write_entities(&j, a, x);
+    write_entities(&j, ix, article);
     json_key(&j, "facts");
     json_begin_array(&j);
     for (size_t i = 0; i < x->nfacts; i++)

@@ -8,9 +8,11 @@
 #include "core/load/article.h"
 #include "core/base/buf.h"
 #include "core/extract/entity.h"
+#include "core/index/index.h"
 
-/* Appends the article's JSON object (no trailing newline). */
-void export_article_json(struct buf *out, const struct article *a, const struct extraction *x,
-                         bool pretty);
+/* Appends the JSON object of article `article` of the index (no trailing
+ * newline). An entity that is another one across the corpus (a surname of
+ * one full-name person) gets "corpus_id", that entity's id. */
+void export_article_json(struct buf *out, const struct index *ix, size_t article, bool pretty);
 
 #endif

@@ -1,5 +1,6 @@
 /* index: the corpus-wide entity index and its queries (see index.h). */
 #include "core/index/index.h"
+#include "core/index/identity.h"
 #include "core/base/buf.h"
 #include "core/base/fold.h"
 #include "core/base/hash.h"
@@ -39,6 +40,7 @@ void index_free(struct index *ix)
     }
     free(ix->entities);
     free(ix->slots);
+    identity_free(ix);
     memset(ix, 0, sizeof *ix);
 }
 
@@ -70,16 +72,23 @@ static void rehash(struct index *ix)
         ix->slots[slot_of_hashed(ix, ix->entities[e].id, ix->entities[e].hash)] = (int)e;
 }
 
-int index_find(const struct index *ix, const char *id)
+int index_interned(const struct index *ix, const char *id)
 {
     return ix->slots[slot_of(ix, id)];
 }
 
-static int intern_entity(struct index *ix, const struct found_entity *fe)
+int index_find(const struct index *ix, const char *id)
+{
+    return index_canonical(ix, ix->slots[slot_of(ix, id)]);
+}
+
+/* The entity of an id, interned when new (*fresh says so). */
+static int intern_entity(struct index *ix, const struct found_entity *fe, bool *fresh)
 {
     uint64_t h = hash_str(fe->id);
     size_t slot = slot_of_hashed(ix, fe->id, h);
-    if (ix->slots[slot] >= 0) {
+    *fresh = ix->slots[slot] < 0;
+    if (!*fresh) {
         struct index_entity *e = &ix->entities[ix->slots[slot]];
         if (e->role == ROLE_UNKNOWN)
             e->role = fe->role;
@@ -93,6 +102,7 @@ static int intern_entity(struct index *ix, const struct found_entity *fe)
     e->name = xstrdup(fe->name);
     e->kind = fe->kind;
     e->role = fe->role;
+    e->same_as = -1;
     ix->slots[slot] = (int)ix->nentities++;
     if (ix->nentities * 2 > ix->nslots)
         rehash(ix);
@@ -133,6 +143,19 @@ static bool seen_before(const struct article *a, const struct found_entity *fe, 
     return false;
 }
 
+/* Appends a posting, kept in order when two entities of the article are one
+ * person across the corpus (their mentions interleave). */
+static void put_posting(struct index_entity *e, struct posting p)
+{
+    e->postings = xgrow(e->postings, &e->pcap, e->npostings + 1, sizeof *e->postings);
+    size_t i = e->npostings++;
+    for (; i > 0 && identity_posting_cmp(&e->postings[i - 1], &p) > 0; i--)
+        e->postings[i] = e->postings[i - 1];
+    e->postings[i] = p;
+}
+
+/* Postings of local entity fe go to g, the person it is across the corpus;
+ * its mention texts become forms of g. */
 static void add_postings(struct index *ix, int g, size_t article, size_t local,
                          const struct found_entity *fe)
 {
@@ -146,10 +169,8 @@ static void add_postings(struct index *ix, int g, size_t article, size_t local,
         add_form(e, fold_text(e->name, strlen(e->name)));
     for (size_t m = 0; m < fe->nmentions; m++) {
         const struct mention *mn = &fe->mentions[m];
-        e->postings = xgrow(e->postings, &e->pcap, e->npostings + 1, sizeof *e->postings);
-        e->postings[e->npostings++] =
-            (struct posting){(uint32_t)article, (uint32_t)local, (uint32_t)mn->start,
-                             (uint32_t)mn->end, mn->in_title};
+        put_posting(e, (struct posting){(uint32_t)article, (uint32_t)local, (uint32_t)mn->start,
+                                        (uint32_t)mn->end, mn->in_title});
         const char *text = mn->in_title ? a->title : a->body;
         if (!seen_before(a, fe, m) && strcmp_span(e->name, text + mn->start, mn->end - mn->start))
             add_form(e, fold_text(text + mn->start, mn->end - mn->start));
@@ -180,10 +201,14 @@ void index_add(struct index *ix, size_t article, struct extraction *x)
     ix->global[article] = xmalloc((n ? n : 1) * sizeof(int));
     char **ids = xmalloc((n ? n : 1) * sizeof *ids), **names = xmalloc((n ? n : 1) * sizeof *names);
     for (size_t i = 0; i < n; i++) {
-        int g = intern_entity(ix, &mine->entities[i]);
+        bool fresh;
+        int own = intern_entity(ix, &mine->entities[i], &fresh);
+        int g = index_canonical(ix, own);
         ix->global[article][i] = g;
         add_postings(ix, g, article, i, &mine->entities[i]);
-        const struct index_entity *e = &ix->entities[g];
+        if (fresh && mine->entities[i].kind == ENTITY_PERSON)
+            identity_note(ix, own);
+        const struct index_entity *e = &ix->entities[own];
         ids[i] = e->id; /* interned by id: always the same */
         names[i] = strcmp(e->name, mine->entities[i].name) ? NULL : e->name;
     }
@@ -191,6 +216,7 @@ void index_add(struct index *ix, size_t article, struct extraction *x)
     extraction_pack_shared(mine, ids, names);
     free(ids);
     free(names);
+    identity_settle(ix);
 }
 
 int index_global(const struct index *ix, size_t article, size_t local)
@@ -210,7 +236,7 @@ int index_resolve(const struct index *ix, const char *name, int kind)
     int best_rank = 0; /* 2: canonical name, 1: a mention form */
     for (size_t i = 0; i < ix->nentities; i++) {
         const struct index_entity *e = &ix->entities[i];
-        if (kind >= 0 && (int)e->kind != kind)
+        if ((kind >= 0 && (int)e->kind != kind) || e->same_as >= 0)
             continue;
         for (size_t f = 0; f < e->nforms; f++) {
             if (strcmp(e->forms[f], q) != 0)
@@ -272,7 +298,7 @@ size_t index_search(const struct index *ix, int kind, const char *query, int *ou
     size_t n = 0;
     for (size_t i = 0; i < ix->nentities; i++) {
         const struct index_entity *e = &ix->entities[i];
-        if (kind >= 0 && (int)e->kind != kind)
+        if ((kind >= 0 && (int)e->kind != kind) || e->same_as >= 0)
             continue;
         int rank = *q ? match_rank(e, q) : 2;
         if (rank)

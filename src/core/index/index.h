@@ -31,7 +31,13 @@ struct index_entity {
     size_t narticles, acap;
     char **forms; /* folded name and mention texts, for lookups; distinct */
     size_t nforms, fcap;
+    /* -1, or the entity this one is the same person as across the corpus
+     * (a surname of exactly one full-name person: index/identity.c). Its
+     * postings and articles then live there and it has none of its own. */
+    int same_as;
 };
+
+struct identity_key; /* index/identity.c */
 
 struct index {
     const struct corpus *corpus; /* not owned */
@@ -42,6 +48,14 @@ struct index {
     size_t nentities, ecap;
     int *slots; /* open-addressing hash of ids -> entity index, -1 empty */
     size_t nslots;
+    /* Person names by folded name and by folded surname or short form
+     * (index/identity.c). */
+    struct identity_key *keys;
+    size_t nkeys, kcap;
+    int *key_slots;
+    size_t nkey_slots;
+    size_t *dirty; /* keys to settle after the article being added */
+    size_t ndirty, dcap;
 };
 
 /* An empty index over corpus c (which must outlive it). Articles are added
@@ -51,18 +65,25 @@ void index_free(struct index *ix);
 /* Adds article `article`'s extraction, taking ownership of its contents
  * (*x is zeroed). Articles must be added in load order. */
 void index_add(struct index *ix, size_t article, struct extraction *x);
-/* Entity index for an id, or -1. */
+/* Entity index for an id, or -1. An id that is the same person as another
+ * entity across the corpus gives that entity. */
 int index_find(const struct index *ix, const char *id);
-/* The global index of entity `local` of an article. */
+/* The entity that g is one with across the corpus (g itself, usually). */
+int index_canonical(const struct index *ix, int g);
+/* The full-name people that a surname or short form could be (ambiguous
+ * when more than one): writes up to max entity indices, returns how many
+ * there are. */
+size_t index_people_named(const struct index *ix, const char *name, int *out, size_t max);
+/* The global index (across the corpus) of entity `local` of an article. */
 int index_global(const struct index *ix, size_t article, size_t local);
 /* The entity that a name resolves to: exact id, else a folded match of its
  * canonical name, else of any mention text (most articles wins); kind < 0
  * means any kind. Returns -1 when nothing matches. */
 int index_resolve(const struct index *ix, const char *name, int kind);
-/* Entities of a kind (kind < 0: all) whose folded name or any folded form
- * contains every character of `query` in order (fuzzy; empty matches all),
- * best first: prefix matches before fuzzy ones, then by article count.
- * Writes up to `max` indices into out and returns how many. */
+/* Entities of a kind (kind < 0: all; never one folded into another) whose folded name or any folded
+ * form contains every character of `query` in order (fuzzy; empty matches all), best first: prefix
+ * matches before fuzzy ones, then by article count. Writes up to `max` indices into out and returns
+ * how many. */
 size_t index_search(const struct index *ix, int kind, const char *query, int *out, size_t max);
 /* Whether an article mentions an entity (binary search). */
 bool index_article_has(const struct index *ix, int entity, size_t article);

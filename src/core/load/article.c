@@ -1,6 +1,9 @@
 /* article: one article as loaded, in either format (see article.h). */
+#define _GNU_SOURCE /* memmem */
 #include "core/load/article.h"
 #include "core/base/buf.h"
+#include "core/load/charref.h"
+#include "core/load/dateline.h"
 #include "core/load/sanitize.h"
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
@@ -102,8 +105,53 @@ static void skip_blank_lines(const char *text, size_t len, size_t *pos, unsigned
     }
 }
 
-/* Plain text: blank lines, rules and furniture lines are skipped, the first
- * line that reads like a headline is the title, and the body starts after it. */
+/* A date line ("Published 12 August 2023") at pos: the article's date when
+ * it has none yet (text_date). */
+static bool take_date_line(struct article *a, const char *s, size_t n)
+{
+    char d[11];
+    if (!dateline_parse(s, n, d))
+        return false;
+    if (!a->text_date[0])
+        memcpy(a->text_date, d, sizeof d);
+    return true;
+}
+
+/* Length of a dateline that leads a paragraph ("LONDON, Aug 12, 2023
+ * (Reuters) - Arsenal have..."): the bytes before " (" or a spaced dash. */
+static size_t dateline_lead(const char *s, size_t n)
+{
+    static const char *const cuts[] = {" (", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 "};
+    size_t best = n;
+    for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
+        const char *c = memmem(s, n, cuts[i], strlen(cuts[i]));
+        if (c && (size_t)(c - s) < best)
+            best = (size_t)(c - s);
+    }
+    return best;
+}
+
+/* A date line first in the body is the date and not part of the body; a
+ * dateline leading the first paragraph gives the date and stays. */
+static void take_leading_date(struct article *a, const char *text, size_t len, size_t *pos,
+                              unsigned *line)
+{
+    const char *nl = memchr(text + *pos, '\n', len - *pos);
+    size_t n = nl ? (size_t)(nl - (text + *pos)) : len - *pos;
+    if (nl && take_date_line(a, text + *pos, n)) {
+        *pos += n + 1;
+        (*line)++;
+        skip_blank_lines(text, len, pos, line);
+        return;
+    }
+    size_t lead = dateline_lead(text + *pos, n);
+    if (lead < n)
+        take_date_line(a, text + *pos, lead);
+}
+
+/* Plain text: blank lines, rules, furniture and date lines are skipped, the
+ * first line that reads like a headline is the title, and the body starts
+ * after it (and after a date line right below it). */
 static void parse_plain(struct article *a, const char *text, size_t len,
                         const struct boilerplate *bp, size_t *body_start)
 {
@@ -112,7 +160,8 @@ static void parse_plain(struct article *a, const char *text, size_t len,
     while (pos < len) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
-        if (!has_word_char(text + pos, n) || boilerplate_match(bp, text + pos, n)) {
+        if (take_date_line(a, text + pos, n) || !has_word_char(text + pos, n) ||
+            boilerplate_match(bp, text + pos, n)) {
             pos += n + (nl ? 1 : 0);
             line++;
             continue;
@@ -128,6 +177,7 @@ static void parse_plain(struct article *a, const char *text, size_t len,
     if (!a->title)
         a->title = title_from_path(a->path);
     skip_blank_lines(text, len, &pos, &line);
+    take_leading_date(a, text, len, &pos, &line);
     *body_start = pos;
     a->body_line = line;
 }
@@ -189,6 +239,10 @@ static void set_date(struct article *a, time_t mtime)
     const char *d = a->meta.date;
     if (d && parse_date(d, a->date))
         return;
+    if (!d && a->text_date[0]) {
+        memcpy(a->date, a->text_date, sizeof a->date);
+        return;
+    }
     date_from_mtime(a, mtime);
     if (d) {
         struct buf w;
@@ -237,6 +291,10 @@ struct article *article_parse(const char *path, const char *bytes, size_t len, t
     struct buf clean;
     buf_init(&clean);
     sanitize_text(bytes, len, &clean, NULL);
+    if (clean.data) {
+        clean.len = charref_decode(clean.data, clean.len);
+        clean.data[clean.len] = '\0';
+    }
     struct article *a = xcalloc(1, sizeof *a);
     a->path = xstrdup(path);
     a->format = ARTICLE_PLAIN;
@@ -251,6 +309,8 @@ struct article *article_parse(const char *path, const char *bytes, size_t len, t
         parse_plain(a, clean.data, clean.len, bp, &body_start);
     else if (!a->title)
         take_markdown_heading(a, clean.data, clean.len, &body_start);
+    if (a->format == ARTICLE_FRONT_MATTER && !a->meta.date)
+        take_leading_date(a, clean.data, clean.len, &body_start, &a->body_line);
     set_body(a, clean.data, clean.len, body_start);
     set_date(a, mtime);
     buf_free(&clean);

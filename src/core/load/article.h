@@ -20,6 +20,7 @@ struct article {
     char *title;             /* never NULL */
     char date[11];           /* YYYY-MM-DD */
     bool date_from_mtime;    /* no usable date in the file */
+    char text_date[11];      /* a date line at the top of the text, or "" */
     struct frontmatter meta; /* source, url, author, tags, extra keys (title/date unused) */
     char *body;              /* cleaned UTF-8, NUL-terminated; offsets point into it */
     size_t body_len;
