@@ -1,8 +1,10 @@
 /* yamltree: the one safe way to read YAML (config, themes, the knowledge
  * base, front matter, check).
  * libyaml events are built into a small tree that keeps line:col for every
- * node; aliases are refused (no alias bombs), and nesting, node count and
- * file size are bounded. Also the helpers that word errors about nodes. */
+ * node, within limits each caller states: file size, node count, nesting,
+ * aliases (refused, or copied within a budget so that no alias bomb
+ * explodes) and repeated keys (refused at path:line:col, or the last one
+ * kept). Also the helpers that word errors about nodes. */
 #ifndef TOUCHLINE_YAMLTREE_H
 #define TOUCHLINE_YAMLTREE_H
 
@@ -12,9 +14,26 @@
 #include "core/base/buf.h"
 #include "core/base/error.h"
 
+/* The strict limits (yamltree_strict). */
 #define YAMLTREE_MAX_DEPTH 32
 #define YAMLTREE_MAX_NODES 100000
 #define YAMLTREE_MAX_BYTES (4u << 20)
+/* No caller may nest deeper than this (libyaml slows down quadratically with
+ * the depth of a nesting bomb). */
+#define YAMLTREE_DEPTH_CAP 128
+
+/* What one reader accepts. */
+struct yamltree_limits {
+    size_t max_bytes;       /* a longer text is refused */
+    size_t max_nodes;       /* values in the tree, alias copies included */
+    size_t max_depth;       /* deeper nesting is refused; at most YAMLTREE_DEPTH_CAP */
+    size_t max_alias_nodes; /* values aliases may copy in, in all; 0: any alias is refused */
+    bool last_key_wins;     /* a repeated key replaces the earlier pair; else refused */
+};
+
+/* Files a user writes by hand (config, themes): 4 MiB, 100,000 values, 32
+ * levels, no aliases, no repeated keys. */
+extern const struct yamltree_limits yamltree_strict;
 
 enum yamltree_type { YAMLTREE_SCALAR, YAMLTREE_SEQUENCE, YAMLTREE_MAPPING };
 
@@ -36,7 +55,8 @@ struct yamltree_node {
     size_t len;
     enum yamltree_style style;
     /* Sequences: the items. Mappings: key, value, key, value... Every key is
-     * a scalar, and no key appears twice (both checked when loading). */
+     * a scalar, and no key appears twice (both checked when loading). A value
+     * made for an alias is a copy of the anchored one, positions included. */
     struct yamltree_node **items;
     size_t nitems, cap;
 };
@@ -49,16 +69,18 @@ struct yamltree {
     struct yamltree_node *root; /* NULL when the document is empty */
 };
 
-/* Reads and parses a file. On failure sets err (path:line:col: what) and
- * leaves t empty; t needs yamltree_free either way. */
-bool yamltree_load_file(struct yamltree *t, const char *path, struct tl_error *err);
+/* Reads and parses a file within `lim`. On failure sets err
+ * (path:line:col: what) and leaves t empty; t needs yamltree_free either way. */
+bool yamltree_load_file(struct yamltree *t, const char *path, const struct yamltree_limits *lim,
+                        struct tl_error *err);
 /* The same from text in memory; `path` names it in messages. */
 bool yamltree_load_text(struct yamltree *t, const char *path, const char *text, size_t len,
-                        struct tl_error *err);
+                        const struct yamltree_limits *lim, struct tl_error *err);
 /* The same for YAML that starts on line `first_line` of a file (a block
  * inside it): every line in nodes and messages is the file's. */
 bool yamltree_load_part(struct yamltree *t, const char *path, const char *text, size_t len,
-                        unsigned first_line, struct tl_error *err);
+                        unsigned first_line, const struct yamltree_limits *lim,
+                        struct tl_error *err);
 void yamltree_free(struct yamltree *t);
 
 /* Mappings: the number of pairs and the i-th key and value. */

@@ -9,6 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Front matter is third-party text, and a block that is refused makes the
+ * whole article unreadable, so its reader is lenient where that is safe: an
+ * alias is copied (at most 10,000 values in all: a billion-laughs block is
+ * refused quickly), a repeated key is read as the last one (as most YAML
+ * readers do), and 100 levels of nesting are accepted. */
+static const struct yamltree_limits front_limits = {
+    .max_bytes = FRONT_MATTER_MAX,
+    .max_nodes = YAMLTREE_MAX_NODES,
+    .max_depth = 100,
+    .max_alias_nodes = 10000,
+    .last_key_wins = true,
+};
+
 /* Length of the line at s (without its newline). */
 static size_t line_len(const char *s, size_t len)
 {
@@ -180,7 +193,7 @@ bool frontmatter_parse(const char *path, const char *yaml, size_t len, unsigned 
 {
     memset(fm, 0, sizeof *fm);
     struct yamltree t;
-    if (!yamltree_load_part(&t, path, yaml, len, first_line, err)) {
+    if (!yamltree_load_part(&t, path, yaml, len, first_line, &front_limits, err)) {
         say_front_matter(err, path);
         yamltree_free(&t);
         return false;
