@@ -1,9 +1,10 @@
 # bash completion for touchline: subcommands, options, theme names, --kind
-# values, and entity names for `mentions`, --club and --person (asked of
-# `touchline entities` over the paths already on the command line, or `.`).
+# values, entity names for `mentions`, `follow`, --club and --person (asked
+# of `touchline entities` over the paths already on the command line, or
+# `.`), and the followed names for `unfollow` (asked of `touchline follow`).
 # Installed as share/bash-completion/completions/touchline; or source it.
 
-_touchline_commands="list show extract entities mentions check themes"
+_touchline_commands="list show extract entities mentions check themes follow unfollow news"
 _touchline_kinds="person club national_team competition media"
 
 # The touchline being completed: the command word as typed (./build/touchline
@@ -99,7 +100,7 @@ _touchline()
                 _touchline_globals+=("$word" "${COMP_WORDS[i + 1]}")
             ((i++))
             ;;
-        --club | --person | --theme | --kind | -k) ((i++)) ;;
+        --club | --person | --theme | --kind | -k | --since) ((i++)) ;;
         -*) ;;
         *)
             if [[ -z $cmd && ${#positional[@]} -eq 0 && " $_touchline_commands " == *" $word "* ]]; then
@@ -152,9 +153,41 @@ _touchline()
             _touchline_files "$cur"
         fi
         ;;
-    list | show)
+    list)
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--unread --starred --help" -- "$cur"))
+        else
+            _touchline_files "$cur"
+        fi
+        ;;
+    show)
         if [[ $cur == -* ]]; then
             COMPREPLY=($(compgen -W "--help" -- "$cur"))
+        else
+            _touchline_files "$cur"
+        fi
+        ;;
+    follow)
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--help" -- "$cur"))
+        elif [[ ${#positional[@]} -eq 0 ]]; then
+            _touchline_entities "$cur" "" "${after[@]}"
+        else
+            _touchline_files "$cur"
+        fi
+        ;;
+    unfollow)
+        if [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--help" -- "$cur"))
+        elif [[ ${#positional[@]} -eq 0 ]]; then
+            _touchline_reply_lines "$cur" < <(_touchline_run follow | cut -f1)
+        fi
+        ;;
+    news)
+        if [[ $prev == --since ]]; then
+            COMPREPLY=($(compgen -W "$(date +%Y-%m-%d)" -- "$cur"))
+        elif [[ $cur == -* ]]; then
+            COMPREPLY=($(compgen -W "--since --json --help" -- "$cur"))
         else
             _touchline_files "$cur"
         fi

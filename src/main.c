@@ -2,11 +2,13 @@
  * place that decides the process's exit status. */
 #include "cli/cli.h"
 #include "cli/config_cmds.h"
+#include "core/base/suggest.h"
 #include "ui/ui.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef TOUCHLINE_VERSION
 #define TOUCHLINE_VERSION "0.0.0"
@@ -26,6 +28,9 @@ static const struct command commands[] = {
     {"mentions", cmd_mentions, "every mention of an entity, as path:line:col: context"},
     {"check", cmd_check, "validate config, theme and knowledge-base files"},
     {"themes", cmd_themes, "list the available colour themes with a sample"},
+    {"follow", cmd_follow, "follow a player, manager or club (see 'news' and W)"},
+    {"unfollow", cmd_unfollow, "stop following one"},
+    {"news", cmd_news, "the facts about the followed since the last visit"},
 };
 
 static void print_help(void)
@@ -155,6 +160,23 @@ static const struct command *find_command(const char *name)
     return NULL;
 }
 
+/* A word that is neither a command nor an existing path, but close to a
+ * command's name: says so ("lsit": did you mean list?) and returns
+ * EXIT_USAGE; else -1 (the word is a path for the reader). */
+static int mistyped_command(const char *word)
+{
+    enum { N = sizeof commands / sizeof *commands };
+    const char *names[N];
+    for (size_t i = 0; i < N; i++)
+        names[i] = commands[i].name;
+    const char *near = suggest_nearest(word, names, N);
+    if (!near || access(word, F_OK) == 0)
+        return -1;
+    return startup_usage_error("unknown command '%s'; did you mean '%s'? ('touchline --help' "
+                               "lists the commands)",
+                               word, near);
+}
+
 int main(int argc, char **argv)
 {
     struct startup_globals g = {0};
@@ -170,6 +192,8 @@ int main(int argc, char **argv)
                                        cmd->name);
         return cmd->run(argc - optind, argv + optind, &g);
     }
+    if (optind < argc && (status = mistyped_command(argv[optind])) >= 0)
+        return status;
     /* The reader: options may also follow the paths. */
     g = (struct startup_globals){0};
     o = (struct ui_options){0};

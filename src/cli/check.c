@@ -95,8 +95,8 @@ int cmd_check(int argc, char **argv, const struct startup_globals *g)
     (void)g;
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    optind = 0;
+    while ((ch = cli_next_option("check", argc, argv, "h", opts)) != -1) {
         if (ch == 'h') {
             puts("usage: touchline check FILE...\n"
                  "Validates config, theme and knowledge-base YAML files without starting the\n"
@@ -107,7 +107,7 @@ int cmd_check(int argc, char **argv, const struct startup_globals *g)
                  "Exit status 0 when every file is valid, 2 otherwise.");
             return EXIT_OK;
         }
-        return startup_usage_error("check: try 'touchline check --help'");
+        return EXIT_USAGE;
     }
     if (optind >= argc)
         return startup_usage_error("check: no file given; try 'touchline check --help'");

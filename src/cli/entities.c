@@ -4,7 +4,6 @@
 #include "core/base/sort.h"
 #include "core/base/xalloc.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,8 +25,8 @@ int cmd_entities(int argc, char **argv, const struct startup_globals *g)
     static const struct option opts[] = {
         {"kind", required_argument, NULL, 'k'}, {"help", no_argument, NULL, 'h'}, {0}};
     int kind = -1, ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "k:h", opts, NULL)) != -1) {
+    optind = 0;
+    while ((ch = cli_next_option("entities", argc, argv, "k:h", opts)) != -1) {
         enum entity_kind k;
         if (ch == 'k' && entity_kind_parse(optarg, &k)) {
             kind = (int)k;
@@ -40,7 +39,7 @@ int cmd_entities(int argc, char **argv, const struct startup_globals *g)
                  "Entity, kind, articles and mentions, tab-separated, most mentioned first.");
             return EXIT_OK;
         } else {
-            return startup_usage_error("entities: try 'touchline entities --help'");
+            return EXIT_USAGE;
         }
     }
     if (optind >= argc)
@@ -61,7 +60,7 @@ int cmd_entities(int argc, char **argv, const struct startup_globals *g)
                e->npostings);
     }
     free(order);
-    int status = n ? EXIT_OK : EXIT_NOTHING;
+    int status = cli_status(&p.corpus, n > 0);
     pipeline_close(&p);
     return status;
 }

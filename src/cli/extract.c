@@ -4,7 +4,6 @@
 #include "cli/cli.h"
 #include "core/index/export.h"
 
-#include <getopt.h>
 #include <stdio.h>
 
 int cmd_extract(int argc, char **argv, const struct startup_globals *g)
@@ -13,8 +12,8 @@ int cmd_extract(int argc, char **argv, const struct startup_globals *g)
         {"pretty", no_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'}, {0}};
     bool pretty = false;
     int ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "ph", opts, NULL)) != -1) {
+    optind = 0;
+    while ((ch = cli_next_option("extract", argc, argv, "ph", opts)) != -1) {
         if (ch == 'p') {
             pretty = true;
         } else if (ch == 'h') {
@@ -22,7 +21,7 @@ int cmd_extract(int argc, char **argv, const struct startup_globals *g)
                  "Entities and facts of every article as JSON Lines, in argument order.");
             return EXIT_OK;
         } else {
-            return startup_usage_error("extract: try 'touchline extract --help'");
+            return EXIT_USAGE;
         }
     }
     if (optind >= argc)
@@ -39,7 +38,7 @@ int cmd_extract(int argc, char **argv, const struct startup_globals *g)
         fwrite(out.data, 1, out.len, stdout);
     }
     buf_free(&out);
-    int status = p.corpus.narticles ? EXIT_OK : EXIT_NOTHING;
+    int status = cli_status(&p.corpus, p.corpus.narticles > 0);
     pipeline_close(&p);
     return status;
 }

@@ -2,7 +2,6 @@
  * entity NAME resolves to (any alias), grep-style: path:line:col: context. */
 #include "cli/cli.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,14 +24,14 @@ int cmd_mentions(int argc, char **argv, const struct startup_globals *g)
 {
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    optind = 0;
+    while ((ch = cli_next_option("mentions", argc, argv, "h", opts)) != -1) {
         if (ch == 'h') {
             puts("usage: touchline mentions NAME PATH...\n"
                  "Every mention of the entity NAME names (any alias), as path:line:col: context.");
             return EXIT_OK;
         }
-        return startup_usage_error("mentions: try 'touchline mentions --help'");
+        return EXIT_USAGE;
     }
     if (argc - optind < 2)
         return startup_usage_error("mentions: expected NAME and at least one PATH");
@@ -52,7 +51,7 @@ int cmd_mentions(int argc, char **argv, const struct startup_globals *g)
     }
     int e = index_resolve(&p.index, name, -1);
     if (e < 0) {
-        fprintf(stderr, "touchline: mentions: no entity named '%s'\n", name);
+        cli_no_entity("mentions", &p.index, -1, name);
         pipeline_close(&p);
         return EXIT_NOTHING;
     }
@@ -70,6 +69,7 @@ int cmd_mentions(int argc, char **argv, const struct startup_globals *g)
         printf("%s:%u:%u: ", a->path, line, col);
         print_context(a->body, a->body_len, ps->start, ps->end);
     }
+    int status = cli_status(&p.corpus, true);
     pipeline_close(&p);
-    return EXIT_OK;
+    return status;
 }

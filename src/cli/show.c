@@ -1,10 +1,10 @@
 /* cli/show: `touchline show FILE`, an article as loaded: its metadata, a
- * blank line, then the cleaned body. */
+ * blank line, then the cleaned body (a web page's main text). */
 #include "cli/cli.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void print_meta(const char *key, const char *value)
 {
@@ -15,7 +15,10 @@ static void print_meta(const char *key, const char *value)
 static void print_article(const struct article *a)
 {
     print_meta("path", a->path);
-    print_meta("format", a->format == ARTICLE_FRONT_MATTER ? "front-matter" : "plain");
+    static const char *const formats[] = {[ARTICLE_PLAIN] = "plain",
+                                          [ARTICLE_FRONT_MATTER] = "front-matter",
+                                          [ARTICLE_HTML] = "html"};
+    print_meta("format", formats[a->format]);
     print_meta("title", a->title);
     printf("date: %s%s\n", a->date, a->date_from_mtime ? " (file time)" : "");
     print_meta("source", a->meta.source);
@@ -36,23 +39,21 @@ int cmd_show(int argc, char **argv, const struct startup_globals *g)
 {
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
-    optind = 1;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        if (ch == 'h') {
-            puts("usage: touchline show FILE\nThe article as loaded: metadata, then the cleaned "
-                 "body.");
-            return EXIT_OK;
-        }
-        /* getopt stays quiet (opterr = 0) so that the error is one line, ours. */
-        if (strncmp(argv[optind - 1], "--", 2) == 0)
-            return startup_usage_error("show: bad option '%s'; try 'touchline show --help'",
-                                       argv[optind - 1]);
-        return startup_usage_error("show: unknown option '-%c'; try 'touchline show --help'",
-                                   optopt);
+    optind = 0;
+    while ((ch = cli_next_option("show", argc, argv, "h", opts)) != -1) {
+        if (ch != 'h')
+            return EXIT_USAGE;
+        puts("usage: touchline show FILE\nThe article as loaded: metadata, then the cleaned "
+             "body. A folder is refused:\n'touchline list DIR' lists its articles.");
+        return EXIT_OK;
     }
     if (argc - optind != 1)
         return startup_usage_error("show: expected exactly one FILE");
+    struct stat st;
+    if (stat(argv[optind], &st) == 0 && S_ISDIR(st.st_mode))
+        return startup_usage_error("show: '%s' is a folder; show takes one FILE ('touchline list "
+                                   "%s' lists its articles)",
+                                   argv[optind], argv[optind]);
     struct boilerplate *bp = startup_boilerplate(g);
     if (!bp)
         return EXIT_USAGE;
@@ -60,7 +61,7 @@ int cmd_show(int argc, char **argv, const struct startup_globals *g)
     corpus_init(&c, bp);
     int status = EXIT_USAGE;
     if (cli_load_corpus(&c, argv + optind, 1)) {
-        status = c.narticles ? EXIT_OK : EXIT_NOTHING;
+        status = cli_status(&c, c.narticles > 0);
         for (size_t i = 0; i < c.narticles; i++)
             print_article(c.articles[i]);
     }

@@ -92,9 +92,10 @@ static void print_help(void)
          "Lists the available themes: name, where each comes from, and a colour sample.\n"
          "Themes are looked for in $XDG_CONFIG_HOME/touchline/themes (or\n"
          "~/.config/touchline/themes), then the source tree's themes/, then the installed\n"
-         "share/touchline/themes; the first one with a name wins. When stdout is not a\n"
-         "terminal, or NO_COLOR is set, each line is tab-separated: name, origin, path,\n"
-         "description.");
+         "share/touchline/themes, then among the themes built into the binary; the\n"
+         "first one with a name wins. When stdout is not a terminal, or NO_COLOR is set,\n"
+         "each line is tab-separated: name, origin, path (\"(built in)\" for a built-in\n"
+         "theme), description.");
 }
 
 int cmd_themes(int argc, char **argv, const struct startup_globals *g)
@@ -102,13 +103,13 @@ int cmd_themes(int argc, char **argv, const struct startup_globals *g)
     (void)g;
     static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {0}};
     int ch;
-    optind = 1;
-    while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    optind = 0;
+    while ((ch = cli_next_option("themes", argc, argv, "h", opts)) != -1) {
         if (ch == 'h') {
             print_help();
             return EXIT_OK;
         }
-        return startup_usage_error("themes: try 'touchline themes --help'");
+        return EXIT_USAGE;
     }
     if (optind < argc)
         return startup_usage_error("themes: no arguments expected; try 'touchline themes --help'");
@@ -124,8 +125,7 @@ int cmd_themes(int argc, char **argv, const struct startup_globals *g)
     buf_init(&line);
     for (size_t i = 0; i < n; i++) {
         struct tl_error err;
-        struct theme *t =
-            e[i].path ? theme_load_file(e[i].path, NULL, NULL, &err) : theme_new_default();
+        struct theme *t = theme_load_entry(&e[i], NULL, &err);
         buf_reset(&line);
         if (!t) {
             fprintf(stderr, "touchline: %s\n", err.msg);

@@ -1,6 +1,16 @@
 /* app: the main loop (keys, mouse, signals in one place), the layout of the
  * panes, the status line, and the state operations shared by the views. */
 #include "ui/app.h"
+#include "ui/list.h"
+#include "ui/reader.h"
+#include "ui/facts.h"
+#include "ui/help.h"
+#include "ui/mentions.h"
+#include "ui/picker.h"
+#include "ui/prompt.h"
+#include "ui/loading.h"
+#include "ui/filter.h"
+#include "ui/target.h"
 #include "ui/draw.h"
 #include "ui/style.h"
 #include "ui/theming.h"
@@ -53,8 +63,8 @@ void app_init(struct app *a, struct pipeline *pl)
     a->ix = &pl->index;
     a->filter_club = a->filter_person = -1;
     a->target_entity = -1;
-    a->doc.article = -1;
-    a->doc.cursor = a->doc.hit = -1;
+    a->open.article = -1;
+    a->open.cursor = a->open.hit = -1;
     a->focus = PANE_LIST;
     a->facts_wide = true;
     static const struct view_ops *const ops[PANE_COUNT] = {&list_view_ops, &reader_view_ops,
@@ -63,6 +73,7 @@ void app_init(struct app *a, struct pipeline *pl)
         a->panes[p].id = (enum pane_id)p;
         a->panes[p].ops = ops[p];
         a->panes[p].hidden = true;
+        pane_init(&a->panes[p].pos, p == PANE_LIST);
     }
     a->dirty = DIRTY_ALL;
     loading_fold(a);
@@ -86,7 +97,7 @@ void app_free(struct app *a)
 {
     filter_free(a);
     delete_windows(a);
-    reader_free_doc(&a->doc);
+    reader_article_free(&a->open);
     search_free(a->search);
     search_hits_free(&a->hits);
     free(a->order);
@@ -115,6 +126,12 @@ void app_message(struct app *a, bool error, const char *fmt, ...)
 int app_pane_rows(const struct pane *p)
 {
     return p->h > 1 ? p->h - 1 : 0;
+}
+
+void app_pane_size(struct pane *p, size_t rows)
+{
+    int h = app_pane_rows(p);
+    pane_set_size(&p->pos, rows, h > 0 ? (size_t)h : 1);
 }
 
 void app_short_date(const struct app *a, size_t article, char out[16])
@@ -154,7 +171,7 @@ void app_focus(struct app *a, enum pane_id id)
 void app_select(struct app *a, size_t pos)
 {
     if (!a->nlist) {
-        if (a->doc.article >= 0)
+        if (a->open.article >= 0)
             reader_open(a, -1);
         a->dirty |= DIRTY_LIST | DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
         return;
@@ -162,7 +179,7 @@ void app_select(struct app *a, size_t pos)
     if (pos >= a->nlist)
         pos = a->nlist - 1;
     a->sel = pos;
-    if (a->doc.article != (long)a->list[pos])
+    if (a->open.article != (long)a->list[pos])
         reader_open(a, (long)a->list[pos]);
     a->dirty |= DIRTY_LIST | DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
 }
@@ -324,8 +341,7 @@ static void draw_all(struct app *a)
     bool over = a->modal && !a->modal->uses_status_line && a->overlay;
     if (over) {
         if (a->dirty & (DIRTY_MODAL | DIRTY_LAYOUT)) {
-            wbkgdset(a->overlay,
-                     ' ' | style_attr(a->modal == &help_modal_ops ? STYLE_HELP : STYLE_PICKER));
+            wbkgdset(a->overlay, ' ' | style_attr(a->modal->background));
             werase(a->overlay);
             a->modal->draw(a, a->overlay);
             wnoutrefresh(a->overlay);
@@ -404,7 +420,9 @@ static void cycle_theme(struct app *a)
     app_message(a, false, "theme: %s", name);
 }
 
-static void handle_global(struct app *a, int key, enum request r)
+/* The requests that move: focus, the target, the entity cursor, articles.
+ * False when r is not one of them. */
+static bool handle_move(struct app *a, enum request r)
 {
     switch (r) {
     case REQ_NEXT_PANE:
@@ -415,75 +433,81 @@ static void handle_global(struct app *a, int key, enum request r)
                                                    : PANE_LIST);
         else
             cycle_focus(a, r == REQ_NEXT_PANE ? 1 : -1);
-        break;
+        return true;
     case REQ_TARGET_NEXT:
     case REQ_TARGET_PREV:
         target_step(a, r == REQ_TARGET_NEXT ? 1 : -1);
-        break;
+        return true;
     case REQ_ENTITY_NEXT:
     case REQ_ENTITY_PREV:
-        if (a->panes[PANE_READER].hidden && a->tiny)
-            app_focus(a, PANE_READER);
         app_focus(a, PANE_READER);
         if (a->focus == PANE_READER)
             a->panes[PANE_READER].ops->key(a, &a->panes[PANE_READER], r);
-        break;
+        return true;
     case REQ_NEXT_ARTICLE:
     case REQ_PREV_ARTICLE:
         if (!a->nlist)
-            break;
+            return true;
         if (r == REQ_NEXT_ARTICLE && a->sel + 1 < a->nlist)
             app_select(a, a->sel + 1);
         else if (r == REQ_PREV_ARTICLE && a->sel > 0)
             app_select(a, a->sel - 1);
         else
             app_message(a, false, r == REQ_NEXT_ARTICLE ? "last article" : "first article");
-        break;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The requests that open an overlay or change the screen or the filters.
+ * False when r is not one of them. */
+static bool handle_screen(struct app *a, enum request r)
+{
+    switch (r) {
     case REQ_MENTIONS:
         mentions_open(a);
-        break;
+        return true;
     case REQ_SEARCH:
         prompt_open(a);
-        break;
+        return true;
     case REQ_PICK_CLUB:
-        picker_open(a, ENTITY_CLUB);
-        break;
     case REQ_PICK_PERSON:
-        picker_open(a, ENTITY_PERSON);
-        break;
+        picker_open(a, r == REQ_PICK_CLUB ? ENTITY_CLUB : ENTITY_PERSON);
+        return true;
     case REQ_CLEAR_FILTERS:
         filter_clear(a);
-        break;
+        return true;
     case REQ_TOGGLE_FACTS:
         toggle_facts(a);
-        break;
+        return true;
     case REQ_HELP:
         help_open(a);
-        break;
+        return true;
     case REQ_CYCLE_THEME:
         cycle_theme(a);
-        break;
+        return true;
     case REQ_REDRAW:
         clearok(curscr, TRUE);
         a->dirty = DIRTY_ALL;
-        break;
-    case REQ_BACK:
-        if (a->focus != PANE_LIST)
-            app_focus(a, PANE_LIST);
-        else
-            a->quit = true;
-        break;
-    case REQ_QUIT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void handle_global(struct app *a, int key, enum request r)
+{
+    if (handle_move(a, r) || handle_screen(a, r))
+        return;
+    if (r == REQ_BACK && a->focus != PANE_LIST) {
+        app_focus(a, PANE_LIST);
+    } else if (r == REQ_BACK || r == REQ_QUIT) {
         a->quit = true;
-        break;
-    case REQ_CANCEL:
-        break;
-    default: {
+    } else if (r != REQ_CANCEL) {
         char name[32];
         app_message(a, false, "%s is not bound (? lists the keys)",
                     keys_name(key, name, sizeof name));
-        break;
-    }
     }
 }
 

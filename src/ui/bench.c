@@ -11,6 +11,8 @@
  * A KEY is in the notation of the config's key bindings ("n", "<Enter>",
  * "<C-d>"); "text:Kane" types the letters of Kane one key at a time. */
 #include "ui/bench.h"
+#include "ui/filter.h"
+#include "ui/loading.h"
 #include "core/base/buf.h"
 #include "core/base/xalloc.h"
 

@@ -211,3 +211,28 @@ void draw_wrap(const char *text, size_t start, size_t end, int width, bool hard_
         pos = newline ? e + 1 : e;
     }
 }
+
+int draw_edit_line(WINDOW *w, int y, int x, int cols, const struct line_edit *e, bool cursor_cell,
+                   int *end_x)
+{
+    const char *t = e->text.data;
+    size_t len = e->text.len, at = e->cursor;
+    size_t start = line_edit_view_start(e, cols > 0 ? (size_t)cols : 0);
+    int cx = x + draw_text(w, y, x, t + start, at - start, cols, A_NORMAL), end = cx;
+    int left = cols - (cx - x);
+    if (left > 0 && cursor_cell) {
+        uint32_t cp;
+        size_t n = at < len ? utf8_decode(t + at, len - at, &cp) : 0;
+        int used = n ? draw_text(w, y, cx, t + at, n, left, A_REVERSE) : 0;
+        if (!used)
+            used = draw_text(w, y, cx, " ", 1, left, A_REVERSE);
+        at += n;
+        left -= used;
+        end += used;
+    }
+    if (left > 0)
+        end += draw_text(w, y, end, t + at, len - at, left, A_NORMAL);
+    if (end_x)
+        *end_x = end;
+    return cx;
+}

@@ -10,6 +10,7 @@
 
 #include "core/base/buf.h"
 #include "ui/curses_compat.h"
+#include "ui/line_edit.h"
 #include "ui/style.h"
 
 /* Draws s[0..len) at (y, x) in at most `cols` columns with attributes
@@ -22,6 +23,13 @@ void draw_fill(WINDOW *w, int y, int x, int cols, attr_t attr);
 /* A pane's title bar: `left` from the left edge, `right` against the right
  * edge (dropped when there is no room), the rest filled. */
 void draw_titlebar(WINDOW *w, int y, int width, const char *left, const char *right, bool focused);
+
+/* Draws an edited line at (y, x) in `cols` columns, scrolled so that its
+ * cursor is in view; with `cursor_cell` the cell under the cursor is drawn
+ * reversed (a block cursor). Returns the cursor's column; *end_x (may be
+ * NULL) gets the column after the last one drawn. */
+int draw_edit_line(WINDOW *w, int y, int x, int cols, const struct line_edit *e, bool cursor_cell,
+                   int *end_x);
 
 /* A line of text with one style per byte. */
 struct sline {

@@ -1,9 +1,11 @@
 /* facts: the facts panel. This article's facts grouped by subject, the
  * clubs it mentions with counts, and, when the target is a person or a club,
  * its dossier across the corpus (articles, mentions, facts newest first). */
+#include "ui/facts.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/style.h"
+#include "core/base/sort.h"
 #include "core/base/xalloc.h"
 
 #include <stdio.h>
@@ -85,82 +87,118 @@ static void put_entity(struct sline *l, const struct extraction *x, int e)
         sline_puts(l, x->entities[e].name, style_of_kind(x->entities[e].kind));
 }
 
+/* " (2017, Atalanta -> Inter Milan)" after a fee or release clause. */
+static void describe_transfer(struct sline *l, const struct extraction *x, const struct fact *f)
+{
+    bool from = ent_name(x, f->from), to = ent_name(x, f->to);
+    if (!f->year && !from && !to)
+        return;
+    sline_puts(l, " (", STYLE_FACTS_LABEL);
+    if (f->year)
+        sline_printf(l, STYLE_COUNT, "%d", f->year);
+    if (f->year && (from || to))
+        sline_puts(l, ", ", STYLE_FACTS_LABEL);
+    if (from && !to)
+        sline_puts(l, "from ", STYLE_FACTS_LABEL);
+    put_entity(l, x, f->from);
+    if (to) {
+        sline_puts(l, from ? " -> " : "to ", STYLE_FACTS_LABEL);
+        put_entity(l, x, f->to);
+    }
+    sline_puts(l, ")", STYLE_FACTS_LABEL);
+}
+
+/* "fee reported £31m (2017, Atalanta -> Inter Milan)", "release clause €1bn". */
+static void describe_fee(struct sline *l, const struct extraction *x, const struct fact *f)
+{
+    sline_puts(l, f->kind == FACT_FEE ? "fee " : "release clause ", STYLE_FACTS_LABEL);
+    if (f->qualifier)
+        sline_printf(l, STYLE_DIM, "%s ", fact_qualifier_name(f->qualifier));
+    if (f->has_value)
+        put_money(l, f->value, fact_currency_name(f->currency));
+    describe_transfer(l, x, f);
+}
+
+/* "wage £3.9m / year". */
+static void describe_wage(struct sline *l, const struct fact *f)
+{
+    sline_puts(l, "wage ", STYLE_FACTS_LABEL);
+    if (f->has_value)
+        put_money(l, f->value, fact_currency_name(f->currency));
+    if (f->period)
+        sline_printf(l, STYLE_FACTS_LABEL, " / %s", fact_period_name(f->period));
+}
+
+/* "loan from Atalanta to Parma (season-long)". */
+static void describe_loan(struct sline *l, const struct extraction *x, const struct fact *f)
+{
+    sline_puts(l, "loan", STYLE_FACTS_LABEL);
+    if (ent_name(x, f->from)) {
+        sline_puts(l, " from ", STYLE_FACTS_LABEL);
+        put_entity(l, x, f->from);
+    }
+    if (ent_name(x, f->to)) {
+        sline_puts(l, " to ", STYLE_FACTS_LABEL);
+        put_entity(l, x, f->to);
+    }
+    if (f->loan_length)
+        sline_printf(l, STYLE_FACTS_LABEL, " (%s)", f->loan_length);
+}
+
+/* "contract to 2024 (expires)", "offer to 2027", "signed 5 years". */
+static void describe_contract(struct sline *l, const struct fact *f)
+{
+    bool end = f->type != FACT_TYPE_LENGTH;
+    const char *word = f->status == FACT_OFFERED  ? "offer"
+                       : f->status == FACT_SIGNED ? "signed"
+                                                  : "contract";
+    sline_printf(l, STYLE_FACTS_LABEL, "%s %s", word, end ? "to " : "");
+    if (f->has_value)
+        sline_printf(l, STYLE_COUNT,
+                     end             ? "%.0f"
+                     : f->value == 1 ? "%.0f year"
+                                     : "%.0f years",
+                     f->value);
+    if (f->status == FACT_EXPIRES)
+        sline_puts(l, " (expires)", STYLE_DIM);
+}
+
+/* "caps 17 (Italy, 2 goals)", "apps 134 (Inter Milan)". */
+static void describe_count(struct sline *l, const struct extraction *x, const struct fact *f)
+{
+    sline_puts(l, f->kind == FACT_CAPS ? "caps " : "apps ", STYLE_FACTS_LABEL);
+    if (f->has_value)
+        sline_printf(l, STYLE_COUNT, "%.0f", f->value);
+    if (!ent_name(x, f->team) && f->goals < 0)
+        return;
+    sline_puts(l, " (", STYLE_FACTS_LABEL);
+    put_entity(l, x, f->team);
+    if (f->goals >= 0)
+        sline_printf(l, STYLE_FACTS_LABEL, "%s%d goal%s", ent_name(x, f->team) ? ", " : "",
+                     f->goals, f->goals == 1 ? "" : "s");
+    sline_puts(l, ")", STYLE_FACTS_LABEL);
+}
+
 /* One fact as a short phrase: "fee £31m (2017, Atalanta -> Inter Milan)". */
 static void describe_fact(struct sline *l, const struct extraction *x, const struct fact *f)
 {
     switch (f->kind) {
     case FACT_FEE:
     case FACT_RELEASE_CLAUSE:
-        sline_puts(l, f->kind == FACT_FEE ? "fee " : "release clause ", STYLE_FACTS_LABEL);
-        if (f->qualifier)
-            sline_printf(l, STYLE_DIM, "%s ", fact_qualifier_name(f->qualifier));
-        if (f->has_value)
-            put_money(l, f->value, fact_currency_name(f->currency));
-        if (f->year || ent_name(x, f->from) || ent_name(x, f->to)) {
-            sline_puts(l, " (", STYLE_FACTS_LABEL);
-            if (f->year)
-                sline_printf(l, STYLE_COUNT, "%d", f->year);
-            if (f->year && (ent_name(x, f->from) || ent_name(x, f->to)))
-                sline_puts(l, ", ", STYLE_FACTS_LABEL);
-            if (ent_name(x, f->from) && !ent_name(x, f->to))
-                sline_puts(l, "from ", STYLE_FACTS_LABEL);
-            put_entity(l, x, f->from);
-            if (ent_name(x, f->to)) {
-                sline_puts(l, ent_name(x, f->from) ? " -> " : "to ", STYLE_FACTS_LABEL);
-                put_entity(l, x, f->to);
-            }
-            sline_puts(l, ")", STYLE_FACTS_LABEL);
-        }
+        describe_fee(l, x, f);
         break;
     case FACT_WAGE:
-        sline_puts(l, "wage ", STYLE_FACTS_LABEL);
-        if (f->has_value)
-            put_money(l, f->value, fact_currency_name(f->currency));
-        if (f->period)
-            sline_printf(l, STYLE_FACTS_LABEL, " / %s", fact_period_name(f->period));
+        describe_wage(l, f);
         break;
     case FACT_LOAN:
-        sline_puts(l, "loan", STYLE_FACTS_LABEL);
-        if (ent_name(x, f->from)) {
-            sline_puts(l, " from ", STYLE_FACTS_LABEL);
-            put_entity(l, x, f->from);
-        }
-        if (ent_name(x, f->to)) {
-            sline_puts(l, " to ", STYLE_FACTS_LABEL);
-            put_entity(l, x, f->to);
-        }
-        if (f->loan_length)
-            sline_printf(l, STYLE_FACTS_LABEL, " (%s)", f->loan_length);
+        describe_loan(l, x, f);
         break;
-    case FACT_CONTRACT: {
-        bool end = f->type != FACT_TYPE_LENGTH;
-        const char *word = f->status == FACT_OFFERED  ? "offer"
-                           : f->status == FACT_SIGNED ? "signed"
-                                                      : "contract";
-        sline_printf(l, STYLE_FACTS_LABEL, "%s %s", word, end ? "to " : "");
-        if (f->has_value)
-            sline_printf(l, STYLE_COUNT,
-                         end             ? "%.0f"
-                         : f->value == 1 ? "%.0f year"
-                                         : "%.0f years",
-                         f->value);
-        if (f->status == FACT_EXPIRES)
-            sline_puts(l, " (expires)", STYLE_DIM);
+    case FACT_CONTRACT:
+        describe_contract(l, f);
         break;
-    }
     case FACT_CAPS:
     case FACT_APPEARANCES:
-        sline_puts(l, f->kind == FACT_CAPS ? "caps " : "apps ", STYLE_FACTS_LABEL);
-        if (f->has_value)
-            sline_printf(l, STYLE_COUNT, "%.0f", f->value);
-        if (ent_name(x, f->team) || f->goals >= 0) {
-            sline_puts(l, " (", STYLE_FACTS_LABEL);
-            put_entity(l, x, f->team);
-            if (f->goals >= 0)
-                sline_printf(l, STYLE_FACTS_LABEL, "%s%d goal%s", ent_name(x, f->team) ? ", " : "",
-                             f->goals, f->goals == 1 ? "" : "s");
-            sline_puts(l, ")", STYLE_FACTS_LABEL);
-        }
+        describe_count(l, x, f);
         break;
     case FACT_AGE:
         sline_puts(l, "age ", STYLE_FACTS_LABEL);
@@ -168,11 +206,8 @@ static void describe_fact(struct sline *l, const struct extraction *x, const str
             sline_printf(l, STYLE_COUNT, "%.0f", f->value);
         break;
     case FACT_INTEREST:
-        sline_puts(l, "interest from ", STYLE_FACTS_LABEL);
-        put_entity(l, x, f->club);
-        break;
     case FACT_SOURCE:
-        sline_puts(l, "source: ", STYLE_FACTS_LABEL);
+        sline_puts(l, f->kind == FACT_INTEREST ? "interest from " : "source: ", STYLE_FACTS_LABEL);
         put_entity(l, x, f->club);
         break;
     default:
@@ -185,6 +220,31 @@ static void heading(const char *text)
 {
     struct sline *l = new_line(0);
     sline_puts(l, text, STYLE_FACTS_HEADING);
+}
+
+/* The clubs an article mentions with their mention counts, most mentioned first. */
+static void article_clubs(const struct extraction *x)
+{
+    size_t order[64], n = 0;
+    for (size_t e = 0; e < x->nentities && n < 64; e++)
+        if (x->entities[e].kind == ENTITY_CLUB)
+            order[n++] = e;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i;
+             j > 0 && x->entities[order[j]].nmentions > x->entities[order[j - 1]].nmentions; j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    new_line(0);
+    heading("Clubs");
+    if (!n)
+        sline_puts(new_line(1), "none", STYLE_DIM);
+    for (size_t i = 0; i < n; i++) {
+        struct sline *l = new_line(1);
+        put_entity(l, x, (int)order[i]);
+        sline_printf(l, STYLE_DIM, " %zu", x->entities[order[i]].nmentions);
+    }
 }
 
 static void article_facts(const struct app *a, size_t art)
@@ -213,34 +273,13 @@ static void article_facts(const struct app *a, size_t art)
         }
     }
     free(done);
-    /* clubs with their mention counts, most mentioned first */
-    size_t order[64], n = 0;
-    for (size_t e = 0; e < x->nentities && n < 64; e++)
-        if (x->entities[e].kind == ENTITY_CLUB)
-            order[n++] = e;
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i;
-             j > 0 && x->entities[order[j]].nmentions > x->entities[order[j - 1]].nmentions; j--) {
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-    new_line(0);
-    heading("Clubs");
-    if (!n)
-        sline_puts(new_line(1), "none", STYLE_DIM);
-    for (size_t i = 0; i < n; i++) {
-        struct sline *l = new_line(1);
-        put_entity(l, x, (int)order[i]);
-        sline_printf(l, STYLE_DIM, " %zu", x->entities[order[i]].nmentions);
-    }
+    article_clubs(x);
 }
 
-static const struct app *sort_app;
-
-static int newest_first(const void *pa, const void *pb)
+static int newest_first(const void *pa, const void *pb, void *ctx)
 {
-    size_t ra = sort_app->rank[*(const uint32_t *)pa], rb = sort_app->rank[*(const uint32_t *)pb];
+    const struct app *a = ctx;
+    size_t ra = a->rank[*(const uint32_t *)pa], rb = a->rank[*(const uint32_t *)pb];
     return ra < rb ? -1 : ra > rb;
 }
 
@@ -284,8 +323,7 @@ static size_t newest_articles(const struct app *a, const struct index_entity *e,
             sift_down(a, out, n, 0);
         }
     }
-    sort_app = a;
-    qsort(out, n, sizeof *out, newest_first);
+    sort_ctx(out, n, sizeof *out, newest_first, (void *)a);
     return n;
 }
 
@@ -302,55 +340,114 @@ static bool fact_about(const struct app *a, size_t art, const struct fact *f, in
     return false;
 }
 
+/* A fact the dossier has shown: its article and index there. */
+struct shown_fact {
+    uint32_t article;
+    size_t fact;
+};
+
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The global entity an article's reference stands for, or -1. */
+static int global_ref(const struct app *a, uint32_t art, int local)
+{
+    return local < 0 ? -1 : index_global(a->ix, art, (size_t)local);
+}
+
+/* Whether two facts say the same thing: the same kind, values, words and
+ * entities (by global entity, so across articles). */
+static bool same_fact(const struct app *a, struct shown_fact p, struct shown_fact q)
+{
+    const struct fact *f = &a->ix->x[p.article].facts[p.fact];
+    const struct fact *g = &a->ix->x[q.article].facts[q.fact];
+    if (f->kind != g->kind || f->has_value != g->has_value ||
+        (f->has_value && f->value != g->value) || f->year != g->year || f->goals != g->goals ||
+        f->currency != g->currency || f->period != g->period || f->type != g->type ||
+        f->status != g->status || f->qualifier != g->qualifier ||
+        !same_text(f->loan_length, g->loan_length))
+        return false;
+    const int fr[] = {f->subject, f->team, f->from, f->to, f->club};
+    const int gr[] = {g->subject, g->team, g->from, g->to, g->club};
+    for (size_t i = 0; i < sizeof fr / sizeof *fr; i++)
+        if (global_ref(a, p.article, fr[i]) != global_ref(a, q.article, gr[i]))
+            return false;
+    return true;
+}
+
+/* The dossier's heading: "Inter Milan in the corpus", role and counts. */
+static void dossier_heading(const struct index_entity *e)
+{
+    new_line(0);
+    struct sline *h = new_line(0);
+    sline_puts(h, e->name, style_of_kind(e->kind));
+    sline_puts(h, " in the corpus", STYLE_FACTS_HEADING);
+    struct sline *s = new_line(1);
+    if (e->kind != ENTITY_CLUB && e->role != ROLE_UNKNOWN)
+        sline_printf(s, STYLE_DIM, "%s \xc2\xb7 ", person_role_name(e->role));
+    sline_printf(s, STYLE_DIM, "%zu article%s \xc2\xb7 %zu mention%s", e->narticles,
+                 e->narticles == 1 ? "" : "s", e->npostings, e->npostings == 1 ? "" : "s");
+}
+
+/* One dossier line: "Dec'22  Alessandro Bastoni: fee £31m (...)" (the
+ * subject's name only in a club's dossier), hanging under the fact. */
+static void dossier_line(const struct app *a, struct shown_fact sf, bool club)
+{
+    const struct extraction *x = &a->ix->x[sf.article];
+    const struct fact *f = &x->facts[sf.fact];
+    char date[16];
+    app_short_date(a, sf.article, date);
+    struct sline *l = new_line(1);
+    sline_printf(l, STYLE_DATE, "%-6.6s", date);
+    sline_puts(l, "  ", STYLE_FACTS_LABEL);
+    if (club && ent_name(x, f->subject)) {
+        put_entity(l, x, f->subject);
+        sline_puts(l, ": ", STYLE_FACTS_LABEL);
+    }
+    describe_fact(l, x, f);
+    hangs[nlines - 1] = 9;
+}
+
+/* The facts about entity g in its newest articles, newest first; a fact
+ * reported again in an older article is shown once. Returns how many. */
+static size_t dossier_facts(const struct app *a, int g, bool club, const uint32_t *arts,
+                            size_t narts)
+{
+    struct shown_fact *shown = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < narts; i++) {
+        const struct extraction *x = &a->ix->x[arts[i]];
+        for (size_t f = 0; f < x->nfacts; f++) {
+            struct shown_fact sf = {arts[i], f};
+            if (!fact_about(a, arts[i], &x->facts[f], g, club))
+                continue;
+            bool dup = false;
+            for (size_t k = 0; k < n && !dup; k++)
+                dup = same_fact(a, shown[k], sf);
+            if (dup)
+                continue;
+            shown = xgrow(shown, &cap, n + 1, sizeof *shown);
+            shown[n++] = sf;
+            dossier_line(a, sf, club);
+        }
+    }
+    free(shown);
+    return n;
+}
+
+/* A person's or club's dossier across the corpus (other kinds have none). */
 static void dossier(const struct app *a, int g)
 {
     const struct index_entity *e = &a->ix->entities[g];
     if (e->kind != ENTITY_PERSON && e->kind != ENTITY_CLUB)
         return;
     bool club = e->kind == ENTITY_CLUB;
-    new_line(0);
-    struct sline *h = new_line(0);
-    sline_puts(h, e->name, style_of_kind(e->kind));
-    sline_puts(h, " in the corpus", STYLE_FACTS_HEADING);
-    struct sline *s = new_line(1);
-    if (!club && e->role != ROLE_UNKNOWN)
-        sline_printf(s, STYLE_DIM, "%s \xc2\xb7 ", person_role_name(e->role));
-    sline_printf(s, STYLE_DIM, "%zu article%s \xc2\xb7 %zu mention%s", e->narticles,
-                 e->narticles == 1 ? "" : "s", e->npostings, e->npostings == 1 ? "" : "s");
+    dossier_heading(e);
     uint32_t arts[DOSSIER_ARTICLES];
     size_t narts = newest_articles(a, e, arts, DOSSIER_ARTICLES);
-    size_t shown = 0, first_line = nlines;
-    for (size_t i = 0; i < narts; i++) {
-        const struct extraction *x = &a->ix->x[arts[i]];
-        for (size_t f = 0; f < x->nfacts; f++) {
-            if (!fact_about(a, arts[i], &x->facts[f], g, club))
-                continue;
-            struct sline tmp;
-            sline_init(&tmp);
-            if (club && ent_name(x, x->facts[f].subject)) {
-                put_entity(&tmp, x, x->facts[f].subject);
-                sline_puts(&tmp, ": ", STYLE_FACTS_LABEL);
-            }
-            describe_fact(&tmp, x, &x->facts[f]);
-            bool dup = false; /* the same fact reported again: keep the newest */
-            for (size_t k = first_line; k < nlines && !dup; k++)
-                dup = lines[k].text.len >= tmp.text.len + 8 &&
-                      !strcmp(lines[k].text.data + 8, tmp.text.data);
-            if (!dup) {
-                char date[16];
-                app_short_date(a, arts[i], date);
-                struct sline *l = new_line(1);
-                sline_printf(l, STYLE_DATE, "%-6.6s", date);
-                sline_puts(l, "  ", STYLE_FACTS_LABEL);
-                sline_add(l, tmp.text.data, tmp.text.len, STYLE_FACTS_LABEL);
-                memcpy(l->styles + l->text.len - tmp.text.len, tmp.styles, tmp.text.len);
-                hangs[nlines - 1] = 9;
-                shown++;
-            }
-            sline_free(&tmp);
-        }
-    }
-    if (!shown)
+    if (!dossier_facts(a, g, club, arts, narts))
         sline_puts(new_line(1), "no facts found", STYLE_DIM);
     if (narts < e->narticles)
         sline_printf(new_line(1), STYLE_DIM,
@@ -372,8 +469,8 @@ static void emit(void *ctx, size_t s, size_t e)
 static void rebuild(const struct app *a, int width)
 {
     clear_lines();
-    if (a->doc.article >= 0)
-        article_facts(a, (size_t)a->doc.article);
+    if (a->open.article >= 0)
+        article_facts(a, (size_t)a->open.article);
     if (a->target == TARGET_ENTITY && a->target_entity >= 0)
         dossier(a, a->target_entity);
     for (size_t i = 0; i < nlines; i++) {
@@ -397,23 +494,22 @@ static void facts_draw(struct app *a, struct pane *p)
 {
     int width = p->w - 1;
     int ent = a->target == TARGET_ENTITY ? a->target_entity : -1;
-    if (built_article != a->doc.article || built_entity != ent || built_width != width) {
-        if (built_article != a->doc.article || built_entity != ent)
-            p->top = 0;
+    if (built_article != a->open.article || built_entity != ent || built_width != width) {
+        if (built_article != a->open.article || built_entity != ent)
+            p->pos.top = 0;
         rebuild(a, width > 4 ? width : 4);
-        built_article = a->doc.article;
+        built_article = a->open.article;
         built_entity = ent;
         built_width = width;
     }
     char right[32] = "";
     int h = app_pane_rows(p);
+    app_pane_size(p, nrows);
     if (nrows > (size_t)h)
-        snprintf(right, sizeof right, "%zu/%zu", p->top + 1, nrows);
+        snprintf(right, sizeof right, "%zu/%zu", p->pos.top + 1, nrows);
     draw_titlebar(p->win, 0, p->w, "Facts", right, a->focus == PANE_FACTS);
-    if (p->top >= nrows)
-        p->top = nrows ? nrows - 1 : 0;
-    for (int y = 0; y < h && p->top + (size_t)y < nrows; y++) {
-        const struct frow *r = &rows[p->top + (size_t)y];
+    for (int y = 0; y < h && p->pos.top + (size_t)y < nrows; y++) {
+        const struct frow *r = &rows[p->pos.top + (size_t)y];
         sline_draw(p->win, y + 1, 1 + r->indent, &lines[r->line], r->start, r->end,
                    width - r->indent, A_NORMAL);
     }
@@ -421,42 +517,20 @@ static void facts_draw(struct app *a, struct pane *p)
 
 static void facts_scroll(struct app *a, struct pane *p, int delta)
 {
-    long top = (long)p->top + delta, max = (long)nrows - app_pane_rows(p);
-    if (top > max)
-        top = max;
-    if (top < 0)
-        top = 0;
-    p->top = (size_t)top;
-    a->dirty |= DIRTY_FACTS;
+    app_pane_size(p, nrows);
+    if (pane_scroll(&p->pos, delta))
+        a->dirty |= DIRTY_FACTS;
 }
 
 static bool facts_key(struct app *a, struct pane *p, enum request r)
 {
-    int h = app_pane_rows(p);
-    switch (r) {
-    case REQ_MOVE_DOWN:
-        facts_scroll(a, p, 1);
-        return true;
-    case REQ_MOVE_UP:
-        facts_scroll(a, p, -1);
-        return true;
-    case REQ_PAGE_DOWN:
-    case REQ_HALF_DOWN:
-        facts_scroll(a, p, r == REQ_PAGE_DOWN ? h - 1 : h / 2);
-        return true;
-    case REQ_PAGE_UP:
-    case REQ_HALF_UP:
-        facts_scroll(a, p, -(r == REQ_PAGE_UP ? h - 1 : h / 2));
-        return true;
-    case REQ_FIRST:
-        facts_scroll(a, p, -(int)nrows);
-        return true;
-    case REQ_LAST:
-        facts_scroll(a, p, (int)nrows);
-        return true;
-    default:
+    bool moved;
+    app_pane_size(p, nrows);
+    if (!pane_request(&p->pos, r, &moved))
         return false;
-    }
+    if (moved)
+        a->dirty |= DIRTY_FACTS;
+    return true;
 }
 
 static void facts_resize(struct app *a, struct pane *p)

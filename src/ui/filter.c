@@ -1,8 +1,11 @@
 /* filter: the article list as filtered by club AND person AND search. Built
  * from the index's per-entity article lists (and the search's), never by
  * walking the corpus text. */
+#include "ui/filter.h"
 #include "ui/app.h"
 #include "core/base/buf.h"
+#include "core/base/error.h"
+#include "core/base/sort.h"
 #include "core/index/search_job.h"
 #include "core/base/xalloc.h"
 
@@ -17,13 +20,12 @@
  * busy machine, and the key would pay for it). */
 enum { SEARCH_WAIT_ARTICLES = 2000, SEARCH_WAIT_NAPS = 20 };
 
-static const struct app *sort_app;
-
 static void cancel_pending(struct app *a);
 
-static int by_rank(const void *pa, const void *pb)
+static int by_rank(const void *pa, const void *pb, void *ctx)
 {
-    size_t ra = sort_app->rank[*(const size_t *)pa], rb = sort_app->rank[*(const size_t *)pb];
+    const struct app *a = ctx;
+    size_t ra = a->rank[*(const size_t *)pa], rb = a->rank[*(const size_t *)pb];
     return ra < rb ? -1 : ra > rb;
 }
 
@@ -71,8 +73,7 @@ static void build_list(struct app *a)
         for (size_t i = 0; i < ncand; i++)
             if (passes(a, cand[i]))
                 a->list[a->nlist++] = cand[i];
-        sort_app = a;
-        qsort(a->list, a->nlist, sizeof *a->list, by_rank);
+        sort_ctx(a->list, a->nlist, sizeof *a->list, by_rank, a);
     }
     for (size_t i = 0; i < a->nlist; i++)
         a->pos_of[a->list[i]] = (long)i;
@@ -80,34 +81,34 @@ static void build_list(struct app *a)
 
 void filter_apply(struct app *a)
 {
-    long keep = a->doc.article;
+    long keep = a->open.article;
     build_list(a);
     size_t sel = 0;
     if (keep >= 0 && a->pos_of[keep] >= 0)
         sel = (size_t)a->pos_of[keep];
-    a->panes[PANE_LIST].top = 0;
+    a->panes[PANE_LIST].pos.top = 0;
     app_select(a, sel);
     a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
 }
 
 void filter_refresh(struct app *a)
 {
-    long keep = a->doc.article;
+    long keep = a->open.article;
     struct pane *p = &a->panes[PANE_LIST];
-    long row = (long)a->sel - (long)p->top; /* the selection's row on screen */
+    long row = (long)a->sel - (long)p->pos.top; /* the selection's row on screen */
     build_list(a);
     a->dirty |= DIRTY_LIST | DIRTY_READER | DIRTY_STATUS | DIRTY_FACTS;
     if (!a->nlist)
         return;
     if (!a->touched || keep < 0 || a->pos_of[keep] < 0) {
-        if (a->doc.article != (long)a->list[0] || a->sel != 0) {
-            p->top = 0;
+        if (a->open.article != (long)a->list[0] || a->sel != 0) {
+            p->pos.top = 0;
             app_select(a, 0);
         }
         return;
     }
     a->sel = (size_t)a->pos_of[keep];
-    p->top = row >= 0 && (size_t)row <= a->sel ? a->sel - (size_t)row : a->sel;
+    p->pos.top = row >= 0 && (size_t)row <= a->sel ? a->sel - (size_t)row : a->sel;
 }
 
 void filter_set(struct app *a, int kind, int entity)
@@ -135,7 +136,7 @@ void filter_clear(struct app *a)
         search_hits_free(&a->hits);
         if (a->target == TARGET_SEARCH)
             target_clear(a);
-        a->doc.hit = -1;
+        a->open.hit = -1;
     }
     filter_apply(a);
     app_message(a, false,
@@ -160,7 +161,7 @@ static void apply_search(struct app *a, struct search *s, struct search_hits *hi
     a->search = s;
     a->hits = *hits;
     memset(hits, 0, sizeof *hits);
-    a->doc.hit = -1;
+    a->open.hit = -1;
     filter_apply(a);
     a->target = TARGET_SEARCH;
     a->target_entity = -1;
@@ -172,7 +173,7 @@ static void apply_search(struct app *a, struct search *s, struct search_hits *hi
         return;
     }
     /* The first match in the open article, or in the first listed one. */
-    size_t count, first = search_hits_in(&a->hits, (size_t)a->doc.article, &count);
+    size_t count, first = search_hits_in(&a->hits, (size_t)a->open.article, &count);
     if (!count)
         first = search_hits_in(&a->hits, a->list[a->sel], &count);
     reader_set_hit(a, (long)first);
@@ -212,10 +213,10 @@ bool filter_searching(const struct app *a)
     return a->search_job != NULL;
 }
 
-bool filter_search(struct app *a, const char *pattern)
+bool filter_search(struct app *a, const char *pattern, size_t *err_offset, struct tl_error *err)
 {
-    cancel_pending(a);
     if (!*pattern) {
+        cancel_pending(a);
         if (a->search) {
             search_free(a->search);
             a->search = NULL;
@@ -227,12 +228,10 @@ bool filter_search(struct app *a, const char *pattern)
         }
         return true;
     }
-    struct tl_error err = {{0}};
-    struct search *s = search_compile(pattern, &err);
-    if (!s) {
-        app_message(a, true, "bad regex /%s/: %s", pattern, err.msg);
-        return false;
-    }
+    struct search *s = search_compile(pattern, err_offset, err);
+    if (!s)
+        return false; /* the search before it stays */
+    cancel_pending(a);
     a->pending = s;
     a->search_job = search_job_start(s, a->c, a->nknown);
     /* A small corpus is searched before the key returns. */

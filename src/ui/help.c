@@ -1,5 +1,6 @@
 /* help: the `?` screen, generated from the live key table (keys.h), so it
  * lists exactly what each key does now. */
+#include "ui/help.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/style.h"
@@ -7,12 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static size_t top;
-static int view_rows = 1;
+static struct pane_pos pos;
 
 void help_open(struct app *a)
 {
-    top = 0;
+    pane_init(&pos, false);
     app_open_modal(a, &help_modal_ops);
 }
 
@@ -34,12 +34,9 @@ static void help_draw(struct app *a, WINDOW *w)
     (void)a;
     int h = getmaxy(w), width = getmaxx(w);
     draw_titlebar(w, 0, width, "Help \xc2\xb7 keys", "q, Esc or ? closes", true);
-    view_rows = h - 1;
-    size_t n = nrows();
-    if (view_rows > 0 && top + (size_t)view_rows > n)
-        top = n > (size_t)view_rows ? n - (size_t)view_rows : 0;
-    for (int y = 0; y < view_rows && top + (size_t)y < n; y++) {
-        size_t r = top + (size_t)y;
+    pane_set_size(&pos, nrows(), h > 1 ? (size_t)(h - 1) : 1);
+    for (int y = 0; y + 1 < h && pos.top + (size_t)y < pos.rows; y++) {
+        size_t r = pos.top + (size_t)y;
         if (r >= REQ_COUNT - 1) {
             draw_str(w, y + 1, 2, notes[r - (REQ_COUNT - 1)], width - 3, style_attr(STYLE_DIM));
             continue;
@@ -65,36 +62,20 @@ static void help_draw(struct app *a, WINDOW *w)
 
 static void help_scroll(struct app *a, int delta)
 {
-    long t = (long)top + delta;
-    top = t < 0 ? 0 : (size_t)t;
-    a->dirty |= DIRTY_MODAL;
+    if (pane_scroll(&pos, delta))
+        a->dirty |= DIRTY_MODAL;
 }
 
 static void help_key(struct app *a, int key, enum request r)
 {
     (void)key;
+    bool moved;
+    if (pane_request(&pos, r, &moved)) {
+        if (moved)
+            a->dirty |= DIRTY_MODAL;
+        return;
+    }
     switch (r) {
-    case REQ_MOVE_DOWN:
-        help_scroll(a, 1);
-        break;
-    case REQ_MOVE_UP:
-        help_scroll(a, -1);
-        break;
-    case REQ_PAGE_DOWN:
-    case REQ_HALF_DOWN:
-        help_scroll(a, view_rows - 1);
-        break;
-    case REQ_PAGE_UP:
-    case REQ_HALF_UP:
-        help_scroll(a, -(view_rows - 1));
-        break;
-    case REQ_FIRST:
-        top = 0;
-        a->dirty |= DIRTY_MODAL;
-        break;
-    case REQ_LAST:
-        help_scroll(a, (int)nrows());
-        break;
     case REQ_QUIT:
         a->quit = true;
         break;
@@ -116,4 +97,5 @@ const struct modal_ops help_modal_ops = {
     .click = NULL,
     .wheel = help_scroll,
     .uses_status_line = false,
+    .background = STYLE_HELP,
 };

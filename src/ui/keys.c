@@ -228,3 +228,35 @@ const char *keys_name(int key, char *buf, size_t size)
     }
     return buf;
 }
+
+enum line_edit_op keys_edit_op(int key)
+{
+    static const struct {
+        int key;
+        enum line_edit_op op;
+    } ops[] = {
+        {KEYS_FN(KEY_LEFT), LINE_EDIT_LEFT},
+        {KEYS_FN(KEY_RIGHT), LINE_EDIT_RIGHT},
+        {KEYS_FN(KEY_HOME), LINE_EDIT_HOME},
+        {KEYS_CTRL('a'), LINE_EDIT_HOME},
+        {KEYS_FN(KEY_END), LINE_EDIT_END},
+        {KEYS_CTRL('e'), LINE_EDIT_END},
+        {KEYS_FN(KEY_BACKSPACE), LINE_EDIT_BACKSPACE},
+        {127, LINE_EDIT_BACKSPACE},
+        {KEYS_CTRL('h'), LINE_EDIT_BACKSPACE},
+        {KEYS_FN(KEY_DC), LINE_EDIT_DELETE},
+        {KEYS_CTRL('w'), LINE_EDIT_KILL_WORD},
+        {KEYS_CTRL('u'), LINE_EDIT_KILL_START},
+        {KEYS_FN(KEY_UP), LINE_EDIT_OLDER},
+        {KEYS_FN(KEY_DOWN), LINE_EDIT_NEWER},
+    };
+    for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
+        if (ops[i].key == key)
+            return ops[i].op;
+    return LINE_EDIT_NONE;
+}
+
+bool keys_printable(int key)
+{
+    return key >= 0x20 && key < 0x110000 && key != 127;
+}

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "startup/requests.h"
+#include "ui/line_edit.h"
 
 /* A key code: a Unicode code point, or a curses function key (KEY_*) moved
  * past the Unicode range with KEYS_FN(). 0 means none. */
@@ -47,5 +48,13 @@ const char *keys_name(int key, char *buf, size_t size);
 /* The key a notation names ("n", "<Enter>", "<C-d>": see config_parse_key),
  * as the loop sees it; -1 when it is not one. */
 int keys_from_notation(const char *s);
+
+/* The line editor's fixed keys (the pickers' query and the `/` prompt):
+ * Left, Right, Home and C-a, End and C-e, Backspace (and C-h), Delete, C-w,
+ * C-u, and Up and Down for the history; LINE_EDIT_NONE for any other key.
+ * They come before the key table in a line being edited; see touchline(1). */
+enum line_edit_op keys_edit_op(int key);
+/* Whether a key types a character (a code point from U+0020 on, not DEL). */
+bool keys_printable(int key);
 
 #endif

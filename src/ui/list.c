@@ -1,7 +1,9 @@
 /* list: the article list pane: date, markers (money fact found, number of
  * clubs) and title, one row per listed article; the selection stays visible. */
+#include "ui/list.h"
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "ui/filter.h"
 #include "ui/style.h"
 #include "core/base/buf.h"
 
@@ -9,7 +11,6 @@
 #include <string.h>
 #include <time.h>
 
-/* Keeps the selection inside the visible rows. */
 /* The date as the list shows it: in a->date_format when set, else short. */
 static void list_date(const struct app *a, size_t article, char *out, size_t size)
 {
@@ -35,15 +36,11 @@ static void list_date(const struct app *a, size_t article, char *out, size_t siz
 #pragma GCC diagnostic pop
 }
 
-static void keep_visible(struct app *a, struct pane *p)
+/* The pane's position follows the app's selection (app_select moves it). */
+static void sync(struct app *a, struct pane *p)
 {
-    size_t rows = (size_t)(app_pane_rows(p) > 0 ? app_pane_rows(p) : 1);
-    if (a->sel < p->top)
-        p->top = a->sel;
-    else if (a->sel >= p->top + rows)
-        p->top = a->sel - rows + 1;
-    if (p->top + rows > a->nlist)
-        p->top = a->nlist > rows ? a->nlist - rows : 0;
+    p->pos.sel = a->sel;
+    app_pane_size(p, a->nlist);
 }
 
 static void list_draw(struct app *a, struct pane *p)
@@ -65,7 +62,7 @@ static void list_draw(struct app *a, struct pane *p)
     draw_titlebar(p->win, 0, p->w, left.data, right.data, a->focus == PANE_LIST);
     buf_free(&left);
     buf_free(&right);
-    keep_visible(a, p);
+    sync(a, p);
     int rows = app_pane_rows(p);
     if (!a->nlist) {
         draw_str(p->win, 1, 1,
@@ -73,8 +70,8 @@ static void list_draw(struct app *a, struct pane *p)
                  p->w - 2, style_attr(STYLE_DIM));
         return;
     }
-    for (int y = 0; y < rows && p->top + (size_t)y < a->nlist; y++) {
-        size_t pos = p->top + (size_t)y, art = a->list[pos];
+    for (int y = 0; y < rows && p->pos.top + (size_t)y < a->nlist; y++) {
+        size_t pos = p->pos.top + (size_t)y, art = a->list[pos];
         bool sel = pos == a->sel;
         attr_t base = sel ? style_attr(a->focus == PANE_LIST ? STYLE_SELECTED : STYLE_SELECTED_DIM)
                           : A_NORMAL;
@@ -97,85 +94,42 @@ static void list_draw(struct app *a, struct pane *p)
     }
 }
 
-static void move_to(struct app *a, struct pane *p, long pos)
-{
-    if (!a->nlist)
-        return;
-    if (pos < 0)
-        pos = 0;
-    if (pos >= (long)a->nlist)
-        pos = (long)a->nlist - 1;
-    if ((size_t)pos != a->sel)
-        app_select(a, (size_t)pos);
-    keep_visible(a, p);
-}
-
 static bool list_key(struct app *a, struct pane *p, enum request r)
 {
-    long rows = app_pane_rows(p) > 0 ? app_pane_rows(p) : 1, sel = (long)a->sel;
-    switch (r) {
-    case REQ_MOVE_DOWN:
-        move_to(a, p, sel + 1);
+    bool moved;
+    sync(a, p);
+    if (pane_request(&p->pos, r, &moved)) {
+        if (moved)
+            app_select(a, p->pos.sel);
         return true;
-    case REQ_MOVE_UP:
-        move_to(a, p, sel - 1);
-        return true;
-    case REQ_PAGE_DOWN:
-        move_to(a, p, sel + rows);
-        return true;
-    case REQ_PAGE_UP:
-        move_to(a, p, sel - rows);
-        return true;
-    case REQ_HALF_DOWN:
-        move_to(a, p, sel + (rows + 1) / 2);
-        return true;
-    case REQ_HALF_UP:
-        move_to(a, p, sel - (rows + 1) / 2);
-        return true;
-    case REQ_FIRST:
-        move_to(a, p, 0);
-        return true;
-    case REQ_LAST:
-        move_to(a, p, (long)a->nlist - 1);
-        return true;
-    case REQ_OPEN:
-        if (!a->nlist)
-            return true;
-        app_focus(a, PANE_READER);
-        return true;
-    default:
-        return false;
     }
+    if (r != REQ_OPEN)
+        return false;
+    if (a->nlist)
+        app_focus(a, PANE_READER);
+    return true;
 }
 
 static void list_click(struct app *a, struct pane *p, int row, int col)
 {
     (void)col;
-    size_t pos = p->top + (size_t)row;
-    if (pos < a->nlist)
-        app_select(a, pos);
+    long pos = pane_row_at(&p->pos, row);
+    if (pos >= 0)
+        app_select(a, (size_t)pos);
 }
 
 static void list_scroll(struct app *a, struct pane *p, int delta)
 {
-    long top = (long)p->top + delta, rows = app_pane_rows(p);
-    long max = (long)a->nlist - rows;
-    if (top > max)
-        top = max;
-    if (top < 0)
-        top = 0;
-    p->top = (size_t)top;
-    /* the selection follows so keep_visible does not undo the scroll */
-    if (a->sel < p->top)
-        app_select(a, p->top);
-    else if (rows > 0 && a->sel >= p->top + (size_t)rows)
-        app_select(a, p->top + (size_t)rows - 1);
+    sync(a, p);
+    /* the selection follows the scroll so that it stays in view */
+    if (pane_scroll(&p->pos, delta) && p->pos.sel != a->sel)
+        app_select(a, p->pos.sel);
     a->dirty |= DIRTY_LIST;
 }
 
 static void list_resize(struct app *a, struct pane *p)
 {
-    keep_visible(a, p);
+    sync(a, p);
 }
 
 const struct view_ops list_view_ops = {

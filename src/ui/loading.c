@@ -4,6 +4,8 @@
  * the date order, the search matches and the list; the status line shows a
  * count and a bar until the index is complete. */
 #include "ui/app.h"
+#include "ui/loading.h"
+#include "ui/filter.h"
 #include "ui/theming.h"
 #include "core/base/xalloc.h"
 

@@ -5,9 +5,14 @@
  * filters to show it. A search's matches are those of the listed articles.
  * Items are positions in the target's postings, not pointers: the postings
  * grow (and move) while articles are still loading. */
+#include "ui/mentions.h"
 #include "ui/app.h"
+#include "ui/target.h"
+#include "ui/reader.h"
 #include "ui/draw.h"
+#include "ui/filter.h"
 #include "ui/style.h"
+#include "core/base/sort.h"
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
 
@@ -16,11 +21,9 @@
 #include <string.h>
 
 static size_t *items;
-static size_t nitems, icap, sel, top;
+static size_t nitems, icap;
 static size_t narticles;
-static int view_rows = 1;
-
-static const struct app *sort_app;
+static struct pane_pos pos; /* a row per item */
 
 /* The target's postings as they are now. */
 static const struct posting *postings(const struct app *a)
@@ -33,15 +36,16 @@ static const struct posting *item(const struct app *a, size_t i)
     return &postings(a)[items[i]];
 }
 
-static int by_list_pos(const void *pa, const void *pb)
+static int by_list_pos(const void *pa, const void *pb, void *ctx)
 {
+    const struct app *app = ctx;
     size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
-    const struct posting *a = &postings(sort_app)[ia], *b = &postings(sort_app)[ib];
-    long qa = sort_app->pos_of[a->article], qb = sort_app->pos_of[b->article];
+    const struct posting *a = &postings(app)[ia], *b = &postings(app)[ib];
+    long qa = app->pos_of[a->article], qb = app->pos_of[b->article];
     if (qa < 0)
-        qa = (long)sort_app->nlist + (long)a->article; /* hidden: after the list */
+        qa = (long)app->nlist + (long)a->article; /* hidden: after the list */
     if (qb < 0)
-        qb = (long)sort_app->nlist + (long)b->article;
+        qb = (long)app->nlist + (long)b->article;
     if (qa != qb)
         return qa < qb ? -1 : 1;
     return ia < ib ? -1 : ia > ib; /* postings are in reading order within an article */
@@ -61,30 +65,29 @@ void mentions_open(struct app *a)
         app_message(a, true, "no target: put the cursor on a name with ] or search with /");
         return;
     }
-    nitems = sel = top = narticles = 0;
+    nitems = narticles = 0;
+    pane_init(&pos, true);
     for (size_t i = 0; i < n; i++) {
         if (a->pos_of[p[i].article] < 0 && a->target != TARGET_ENTITY)
             continue;
         items = xgrow(items, &icap, nitems + 1, sizeof *items);
         items[nitems++] = i;
     }
-    sort_app = a;
-    if (nitems)
-        qsort(items, nitems, sizeof *items, by_list_pos);
+    sort_ctx(items, nitems, sizeof *items, by_list_pos, a);
     for (size_t i = 0; i < nitems; i++) {
         const struct posting *it = item(a, i);
         if (!i || it->article != item(a, i - 1)->article)
             narticles++;
         /* start on the occurrence under the cursor */
-        if (it->article == (uint32_t)a->doc.article) {
+        if (it->article == (uint32_t)a->open.article) {
             bool here = false;
-            if (a->target == TARGET_ENTITY && a->doc.cursor >= 0)
-                here = a->doc.marks[a->doc.cursor].start == it->start &&
-                       a->doc.marks[a->doc.cursor].in_title == it->in_title;
-            else if (a->target == TARGET_SEARCH && a->doc.hit >= 0)
-                here = (size_t)a->doc.hit == items[i];
+            if (a->target == TARGET_ENTITY && a->open.cursor >= 0)
+                here = a->open.marks[a->open.cursor].start == it->start &&
+                       a->open.marks[a->open.cursor].in_title == it->in_title;
+            else if (a->target == TARGET_SEARCH && a->open.hit >= 0)
+                here = (size_t)a->open.hit == items[i];
             if (here)
-                sel = i;
+                pos.sel = i;
         }
     }
     if (!nitems) {
@@ -128,22 +131,18 @@ static void mentions_draw(struct app *a, WINDOW *w)
     snprintf(title, sizeof title, "Mentions of %s \xc2\xb7 %zu in %zu article%s", target_name(a),
              nitems, narticles, narticles == 1 ? "" : "s");
     char right[32];
-    snprintf(right, sizeof right, "%zu/%zu", sel + 1, nitems);
+    pane_set_size(&pos, nitems, h > 1 ? (size_t)(h - 1) : 1);
+    snprintf(right, sizeof right, "%zu/%zu", pos.sel + 1, nitems);
     draw_titlebar(w, 0, width, title, right, true);
-    view_rows = h - 1 > 0 ? h - 1 : 0;
-    if (sel < top)
-        top = sel;
-    else if (view_rows > 0 && sel >= top + (size_t)view_rows)
-        top = sel - (size_t)view_rows + 1;
     enum style_elem kst = a->target == TARGET_ENTITY
                               ? style_of_kind(a->ix->entities[a->target_entity].kind)
                               : STYLE_SEARCH;
-    for (int y = 0; y < view_rows && top + (size_t)y < nitems; y++) {
-        const struct posting *p = item(a, top + (size_t)y);
+    for (int y = 0; y + 1 < h && pos.top + (size_t)y < nitems; y++) {
+        const struct posting *p = item(a, pos.top + (size_t)y);
         const struct article *ar = a->c->articles[p->article];
         const char *t = p->in_title ? ar->title : ar->body;
         size_t len = p->in_title ? strlen(ar->title) : ar->body_len;
-        bool is_sel = top + (size_t)y == sel;
+        bool is_sel = pos.top + (size_t)y == pos.sel;
         attr_t base = is_sel ? style_attr(STYLE_PICKER_SELECTED) : A_NORMAL;
         if (is_sel)
             draw_fill(w, y + 1, 0, width, base);
@@ -169,17 +168,17 @@ static void mentions_draw(struct app *a, WINDOW *w)
 
 static void jump(struct app *a)
 {
-    struct posting p0 = *item(a, sel), *p = &p0;
-    size_t at = items[sel];
+    struct posting p0 = *item(a, pos.sel), *p = &p0;
+    size_t at = items[pos.sel];
     app_close_modal(a);
-    long pos = a->pos_of[p->article];
-    if (pos < 0 && a->target == TARGET_ENTITY) {
+    long listed = a->pos_of[p->article];
+    if (listed < 0 && a->target == TARGET_ENTITY) {
         filter_clear(a); /* the mention is in an article the filters hide */
-        pos = a->pos_of[p->article];
+        listed = a->pos_of[p->article];
     }
-    if (pos < 0)
+    if (listed < 0)
         return;
-    app_select(a, (size_t)pos);
+    app_select(a, (size_t)listed);
     app_focus(a, PANE_READER);
     if (a->target == TARGET_ENTITY)
         reader_set_cursor(a, reader_find_mark(a, a->target_entity, p->in_title, p->start));
@@ -187,41 +186,16 @@ static void jump(struct app *a)
         reader_set_hit(a, (long)at);
 }
 
-static void move_sel(struct app *a, long delta)
-{
-    long s = (long)sel + delta;
-    sel = s < 0 ? 0 : (size_t)s >= nitems ? nitems - 1 : (size_t)s;
-    a->dirty |= DIRTY_MODAL;
-}
-
 static void mentions_key(struct app *a, int key, enum request r)
 {
     (void)key;
+    bool moved;
+    if (pane_request(&pos, r, &moved)) {
+        if (moved)
+            a->dirty |= DIRTY_MODAL;
+        return;
+    }
     switch (r) {
-    case REQ_MOVE_DOWN:
-        move_sel(a, 1);
-        break;
-    case REQ_MOVE_UP:
-        move_sel(a, -1);
-        break;
-    case REQ_PAGE_DOWN:
-        move_sel(a, view_rows);
-        break;
-    case REQ_PAGE_UP:
-        move_sel(a, -view_rows);
-        break;
-    case REQ_HALF_DOWN:
-        move_sel(a, view_rows / 2);
-        break;
-    case REQ_HALF_UP:
-        move_sel(a, -view_rows / 2);
-        break;
-    case REQ_FIRST:
-        move_sel(a, -(long)nitems);
-        break;
-    case REQ_LAST:
-        move_sel(a, (long)nitems);
-        break;
     case REQ_OPEN:
         jump(a);
         break;
@@ -241,15 +215,18 @@ static void mentions_key(struct app *a, int key, enum request r)
 static void mentions_click(struct app *a, int row, int col)
 {
     (void)col;
-    if (row < 1 || top + (size_t)(row - 1) >= nitems)
+    long r = pane_row_at(&pos, row - 1);
+    if (r < 0)
         return;
-    sel = top + (size_t)(row - 1);
+    pos.sel = (size_t)r;
     jump(a);
 }
 
+/* The wheel moves the selection, as in the pickers. */
 static void mentions_scroll(struct app *a, int delta)
 {
-    move_sel(a, delta);
+    if (pane_move(&pos, delta))
+        a->dirty |= DIRTY_MODAL;
 }
 
 const struct modal_ops mentions_modal_ops = {
@@ -259,4 +236,5 @@ const struct modal_ops mentions_modal_ops = {
     .click = mentions_click,
     .wheel = mentions_scroll,
     .uses_status_line = false,
+    .background = STYLE_PICKER,
 };

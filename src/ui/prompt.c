@@ -1,79 +1,97 @@
-/* prompt: the `/` search line on the status row: edit a PCRE2 pattern,
- * Enter runs it (filter_search), Esc cancels, Up recalls the last one. */
+/* prompt: the `/` search line on the status row: edit a PCRE2 pattern with
+ * the line editor, Enter runs it (filter_search), Esc cancels, Up and Down
+ * walk the patterns run before. A bad pattern keeps the prompt open with
+ * PCRE2's message beside it and the cursor where PCRE2 points.
+ *
+ * Keys: the line editor's keys first (keys_edit_op); then printable
+ * characters are typed; then the key table: open runs, cancel (and Esc,
+ * C-c, C-g) closes, and a non-printable key bound to move-up or move-down
+ * (C-p, C-n) walks the history like Up and Down. */
+#include "ui/prompt.h"
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "ui/filter.h"
+#include "ui/line_edit.h"
 #include "ui/style.h"
-#include "core/base/utf8.h"
+#include "core/base/error.h"
 
-#include <string.h>
+#include <stdio.h>
 
-static struct buf input, last;
+static struct line_edit line;
 static bool ready;
+static char error[1100]; /* the message for the last run's bad pattern */
 
 void prompt_open(struct app *a)
 {
-    if (!ready) {
-        buf_init(&input);
-        buf_init(&last);
-        ready = true;
-    }
-    buf_reset(&input);
+    if (!ready)
+        line_edit_init(&line);
+    ready = true;
+    line_edit_clear(&line);
+    error[0] = '\0';
     app_open_modal(a, &prompt_modal_ops);
 }
 
 static void prompt_draw(struct app *a, WINDOW *w)
 {
-    int width = getmaxx(w);
+    (void)a;
+    int width = getmaxx(w), end;
     draw_fill(w, 0, 0, width, A_NORMAL);
     int x = draw_str(w, 0, 0, "/", width, style_attr(STYLE_PROMPT));
-    /* keep the end of a long pattern in view */
-    size_t skip = 0;
-    int qw = (int)utf8_width(input.data, input.len);
-    while (qw > width - x - 1 && skip < input.len) {
-        uint32_t cp;
-        skip += utf8_decode(input.data + skip, input.len - skip, &cp);
-        qw -= utf8_cp_width(cp);
-    }
-    x += draw_text(w, 0, x, input.data + skip, input.len - skip, width - x - 1, A_NORMAL);
-    if (!input.len && width > 40)
-        draw_str(w, 0, x + 1, "(PCRE2; lower case = any case; empty clears)", width - x - 2,
+    /* a message beside the pattern gets at least half of the line */
+    int room = error[0] ? (width - x) / 2 : width - x - 1;
+    int cx = draw_edit_line(w, 0, x, room, &line, false, &end);
+    if (error[0])
+        draw_str(w, 0, end + 2, error, width - end - 3, style_attr(STYLE_ERROR));
+    else if (!line.text.len && width > 40)
+        draw_str(w, 0, end + 1, "(PCRE2; lower case = any case; empty clears)", width - end - 2,
                  style_attr(STYLE_DIM));
-    wmove(w, 0, x < width ? x : width - 1);
-    (void)a;
+    wmove(w, 0, cx < width ? cx : width - 1);
+}
+
+/* Enter: runs the pattern; a bad one stays, with the message and the
+ * cursor at PCRE2's offset. */
+static void run(struct app *a)
+{
+    size_t offset = 0;
+    struct tl_error err = {{0}};
+    line_edit_remember(&line);
+    if (filter_search(a, line.text.data, &offset, &err)) {
+        app_close_modal(a);
+        return;
+    }
+    snprintf(error, sizeof error, "bad regex: %s", err.msg);
+    line_edit_move_to(&line, offset);
+}
+
+/* The history walk for a non-printable key bound to move-up or move-down. */
+static enum line_edit_op history_op(int key, enum request r)
+{
+    if (keys_printable(key))
+        return LINE_EDIT_NONE;
+    return r == REQ_MOVE_UP     ? LINE_EDIT_OLDER
+           : r == REQ_MOVE_DOWN ? LINE_EDIT_NEWER
+                                : LINE_EDIT_NONE;
 }
 
 static void prompt_key(struct app *a, int key, enum request r)
 {
-    (void)r;
-    if (key == KEYS_ESC || key == KEYS_CTRL('c') || key == KEYS_CTRL('g')) {
-        app_close_modal(a);
-    } else if (key == '\r' || key == '\n' || key == KEYS_FN(KEY_ENTER)) {
-        app_close_modal(a);
-        if (input.len) {
-            buf_reset(&last);
-            buf_append(&last, input.data, input.len);
-        }
-        filter_search(a, input.data);
-    } else if (key == KEYS_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
-        if (!input.len) {
-            app_close_modal(a);
-            return;
-        }
-        size_t at = input.len - 1;
-        while (at > 0 && ((unsigned char)input.data[at] & 0xC0) == 0x80)
-            at--;
-        input.len = at;
-        input.data[at] = '\0';
-    } else if (key == KEYS_CTRL('u')) {
-        buf_reset(&input);
-    } else if (key == KEYS_FN(KEY_UP)) {
-        buf_reset(&input);
-        buf_append(&input, last.data, last.len);
-    } else if (key >= 0x20 && key < 0x110000 && key != 127) {
-        char enc[4];
-        buf_append(&input, enc, utf8_encode((uint32_t)key, enc));
-    }
+    enum line_edit_op op = keys_edit_op(key);
+    if (op == LINE_EDIT_NONE)
+        op = history_op(key, r);
     a->dirty |= DIRTY_STATUS;
+    if (key == KEYS_ESC || key == KEYS_CTRL('c') || key == KEYS_CTRL('g') || r == REQ_CANCEL) {
+        app_close_modal(a);
+    } else if (op == LINE_EDIT_BACKSPACE && !line.text.len) {
+        app_close_modal(a); /* Backspace on an empty line closes */
+    } else if (op != LINE_EDIT_NONE) {
+        if (line_edit_apply(&line, op) && line_edit_op_edits(op))
+            error[0] = '\0';
+    } else if (keys_printable(key)) {
+        line_edit_insert(&line, (uint32_t)key);
+        error[0] = '\0';
+    } else if (r == REQ_OPEN) {
+        run(a);
+    }
 }
 
 const struct modal_ops prompt_modal_ops = {
@@ -83,4 +101,5 @@ const struct modal_ops prompt_modal_ops = {
     .click = NULL,
     .wheel = NULL,
     .uses_status_line = true,
+    .background = STYLE_STATUS,
 };

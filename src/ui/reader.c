@@ -1,8 +1,10 @@
 /* reader: the reading pane. Lays the open article out (title, metadata,
  * paragraphs word-wrapped to the pane), paints every entity mention and fact
  * phrase in its kind's style, and owns the entity cursor (]/[, w/b, click). */
+#include "ui/reader.h"
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "ui/mentions.h"
 #include "ui/style.h"
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
@@ -10,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void reader_free_doc(struct doc *d)
+void reader_article_free(struct reader_article *d)
 {
     free(d->meta);
     free(d->tstyle);
@@ -55,7 +57,7 @@ static void paint(unsigned char *st, int *mk, size_t len, size_t s, size_t e, un
 
 static int compare_marks(const void *pa, const void *pb)
 {
-    const struct doc_mark *a = pa, *b = pb;
+    const struct reader_mark *a = pa, *b = pb;
     if (a->in_title != b->in_title)
         return a->in_title ? -1 : 1;
     if (a->start != b->start)
@@ -76,14 +78,14 @@ static void build_meta(struct app *a, const struct article *ar)
     if (ar->meta.author)
         buf_printf(&b, " \xc2\xb7 by %s", ar->meta.author);
     buf_printf(&b, " \xc2\xb7 %s", ar->path);
-    a->doc.meta = buf_detach(&b, &a->doc.meta_len);
+    a->open.meta = buf_detach(&b, &a->open.meta_len);
 }
 
 /* Builds the styles and marks of an article (the index's extraction, not
  * a new one). */
 static void build_marks(struct app *a, size_t article)
 {
-    struct doc *d = &a->doc;
+    struct reader_article *d = &a->open;
     const struct article *ar = a->c->articles[article];
     const struct extraction *x = &a->ix->x[article];
     size_t tlen = strlen(ar->title), blen = ar->body_len;
@@ -107,14 +109,14 @@ static void build_marks(struct app *a, size_t article)
             if (mn->start >= mn->end || mn->end > (mn->in_title ? tlen : blen))
                 continue;
             d->marks = xgrow(d->marks, &d->mcap, d->nmarks + 1, sizeof *d->marks);
-            d->marks[d->nmarks++] = (struct doc_mark){mn->start, mn->end, mn->in_title, (int)e,
-                                                      index_global(a->ix, article, e)};
+            d->marks[d->nmarks++] = (struct reader_mark){mn->start, mn->end, mn->in_title, (int)e,
+                                                         index_global(a->ix, article, e)};
         }
     }
     if (d->nmarks)
         qsort(d->marks, d->nmarks, sizeof *d->marks, compare_marks);
     for (size_t m = 0; m < d->nmarks; m++) {
-        const struct doc_mark *k = &d->marks[m];
+        const struct reader_mark *k = &d->marks[m];
         enum style_elem st = style_of_kind(x->entities[k->local].kind);
         paint(k->in_title ? d->tstyle : d->bstyle, k->in_title ? d->tmark : d->bmark,
               k->in_title ? tlen : blen, k->start, k->end, (unsigned char)st, (int)m);
@@ -122,14 +124,14 @@ static void build_marks(struct app *a, size_t article)
 }
 
 struct emit_ctx {
-    struct doc *d;
+    struct reader_article *d;
     unsigned char src;
 };
 
-static void push_row(struct doc *d, unsigned char src, size_t s, size_t e)
+static void push_row(struct reader_article *d, unsigned char src, size_t s, size_t e)
 {
     d->rows = xgrow(d->rows, &d->rcap, d->nrows + 1, sizeof *d->rows);
-    d->rows[d->nrows++] = (struct doc_row){src, s, e};
+    d->rows[d->nrows++] = (struct reader_row){src, s, e};
 }
 
 static void emit_row(void *ctx, size_t s, size_t e)
@@ -173,9 +175,9 @@ static bool block_start(const char *s, size_t n)
     return i > 0 && i + 1 < n && s[i] == '.' && s[i + 1] == ' ';
 }
 
-static void layout_doc(struct app *a, int width)
+static void layout_article(struct app *a, int width)
 {
-    struct doc *d = &a->doc;
+    struct reader_article *d = &a->open;
     d->nrows = 0;
     d->width = width;
     if (d->article < 0)
@@ -221,21 +223,22 @@ static void layout_doc(struct app *a, int width)
 
 void reader_open(struct app *a, long article)
 {
-    reader_free_doc(&a->doc);
-    a->doc.article = article;
-    a->panes[PANE_READER].top = 0;
+    reader_article_free(&a->open);
+    a->open.article = article;
+    a->panes[PANE_READER].pos.top = 0;
     if (article >= 0) {
         build_meta(a, a->c->articles[article]);
         build_marks(a, (size_t)article);
     }
     struct pane *p = &a->panes[PANE_READER];
     if (p->win && !p->hidden) /* else laid out when the pane appears (reader_resize) */
-        layout_doc(a, p->w > 1 ? p->w - 1 : 1);
+        layout_article(a, p->w > 1 ? p->w - 1 : 1);
+    app_pane_size(p, a->open.nrows);
     a->dirty |= DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
 }
 
 /* The row holding a byte offset of the title or body. */
-static size_t row_of(const struct doc *d, bool in_title, size_t off)
+static size_t row_of(const struct reader_article *d, bool in_title, size_t off)
 {
     unsigned char src = in_title ? ROW_TITLE : ROW_BODY;
     size_t best = 0;
@@ -254,18 +257,14 @@ static size_t row_of(const struct doc *d, bool in_title, size_t off)
 void reader_show(struct app *a, bool in_title, size_t offset)
 {
     struct pane *p = &a->panes[PANE_READER];
-    size_t r = row_of(&a->doc, in_title, offset);
-    size_t h = (size_t)(app_pane_rows(p) > 0 ? app_pane_rows(p) : 1);
-    if (r < p->top)
-        p->top = r > 1 ? r - 1 : 0;
-    else if (r >= p->top + h)
-        p->top = r - h / 3;
+    app_pane_size(p, a->open.nrows);
+    pane_show(&p->pos, row_of(&a->open, in_title, offset));
     a->dirty |= DIRTY_READER;
 }
 
 void reader_set_cursor(struct app *a, long m)
 {
-    struct doc *d = &a->doc;
+    struct reader_article *d = &a->open;
     if (m >= (long)d->nmarks)
         m = -1;
     d->cursor = m;
@@ -278,26 +277,26 @@ void reader_set_cursor(struct app *a, long m)
 
 long reader_find_mark(const struct app *a, int entity, bool in_title, size_t start)
 {
-    for (size_t m = 0; m < a->doc.nmarks; m++)
-        if (a->doc.marks[m].entity == entity && a->doc.marks[m].in_title == in_title &&
-            a->doc.marks[m].start == start)
+    for (size_t m = 0; m < a->open.nmarks; m++)
+        if (a->open.marks[m].entity == entity && a->open.marks[m].in_title == in_title &&
+            a->open.marks[m].start == start)
             return (long)m;
     return -1;
 }
 
 void reader_set_hit(struct app *a, long h)
 {
-    a->doc.hit = h;
-    a->doc.cursor = -1;
+    a->open.hit = h;
+    a->open.cursor = -1;
     if (h >= 0)
         reader_show(a, a->hits.hits[h].in_title, a->hits.hits[h].start);
     a->dirty |= DIRTY_READER | DIRTY_STATUS;
 }
 
 /* Draws one laid-out row at window row y. */
-static void draw_row(struct app *a, WINDOW *w, int y, const struct doc_row *row, int cols)
+static void draw_row(struct app *a, WINDOW *w, int y, const struct reader_row *row, int cols)
 {
-    const struct doc *d = &a->doc;
+    const struct reader_article *d = &a->open;
     if (row->src == ROW_BLANK)
         return;
     if (row->src == ROW_META) {
@@ -345,16 +344,17 @@ static void draw_row(struct app *a, WINDOW *w, int y, const struct doc_row *row,
 
 static void reader_draw(struct app *a, struct pane *p)
 {
-    const struct doc *d = &a->doc;
+    const struct reader_article *d = &a->open;
     char left[96], right[32] = "";
     int rows = app_pane_rows(p);
+    app_pane_size(p, d->nrows);
     if (d->article >= 0 && a->pos_of[d->article] >= 0)
         snprintf(left, sizeof left, "Article %ld of %zu", a->pos_of[d->article] + 1, a->nlist);
     else
         snprintf(left, sizeof left, "Article");
     if (d->nrows > (size_t)rows) {
-        size_t end = p->top + (size_t)rows;
-        if (p->top == 0)
+        size_t end = p->pos.top + (size_t)rows;
+        if (p->pos.top == 0)
             snprintf(right, sizeof right, "Top");
         else if (end >= d->nrows)
             snprintf(right, sizeof right, "Bot");
@@ -368,45 +368,31 @@ static void reader_draw(struct app *a, struct pane *p)
         draw_str(p->win, 1, 1, why, p->w - 2, style_attr(STYLE_DIM));
         return;
     }
-    for (int y = 0; y < rows && p->top + (size_t)y < d->nrows; y++)
-        draw_row(a, p->win, y + 1, &d->rows[p->top + (size_t)y], p->w - 1);
-}
-
-static void scroll_by(struct app *a, struct pane *p, long delta)
-{
-    long rows = app_pane_rows(p), max = (long)a->doc.nrows - rows;
-    long top = (long)p->top + delta;
-    if (top > max)
-        top = max;
-    if (top < 0)
-        top = 0;
-    if ((size_t)top != p->top) {
-        p->top = (size_t)top;
-        a->dirty |= DIRTY_READER;
-    }
+    for (int y = 0; y < rows && p->pos.top + (size_t)y < d->nrows; y++)
+        draw_row(a, p->win, y + 1, &d->rows[p->pos.top + (size_t)y], p->w - 1);
 }
 
 /* The first mark at or after the top of the pane (for a cursor that is not
  * placed yet), or the neighbour of the cursor. */
 static void move_cursor(struct app *a, struct pane *p, int dir)
 {
-    struct doc *d = &a->doc;
+    struct reader_article *d = &a->open;
     if (!d->nmarks) {
         app_message(a, false, "no names in this article");
         return;
     }
     long m = d->cursor;
-    size_t rows = (size_t)app_pane_rows(p);
+    size_t rows = p->pos.height;
     bool visible = false;
     if (m >= 0) {
         size_t r = row_of(d, d->marks[m].in_title, d->marks[m].start);
-        visible = r >= p->top && r < p->top + rows;
+        visible = r >= p->pos.top && r < p->pos.top + rows;
     }
     if (m < 0 || !visible) { /* start from what is on screen */
         long pick = -1;
         for (size_t i = 0; i < d->nmarks; i++) {
             size_t r = row_of(d, d->marks[i].in_title, d->marks[i].start);
-            if (r >= p->top && r < p->top + rows) {
+            if (r >= p->pos.top && r < p->pos.top + rows) {
                 pick = (long)i;
                 if (dir > 0)
                     break;
@@ -434,38 +420,20 @@ static void move_cursor(struct app *a, struct pane *p, int dir)
 
 static bool reader_key(struct app *a, struct pane *p, enum request r)
 {
-    long rows = app_pane_rows(p);
+    bool moved;
+    app_pane_size(p, a->open.nrows);
+    if (pane_request(&p->pos, r, &moved)) {
+        if (moved)
+            a->dirty |= DIRTY_READER;
+        return true;
+    }
     switch (r) {
-    case REQ_MOVE_DOWN:
-        scroll_by(a, p, 1);
-        return true;
-    case REQ_MOVE_UP:
-        scroll_by(a, p, -1);
-        return true;
-    case REQ_PAGE_DOWN:
-        scroll_by(a, p, rows > 2 ? rows - 2 : 1);
-        return true;
-    case REQ_PAGE_UP:
-        scroll_by(a, p, -(rows > 2 ? rows - 2 : 1));
-        return true;
-    case REQ_HALF_DOWN:
-        scroll_by(a, p, rows / 2 ? rows / 2 : 1);
-        return true;
-    case REQ_HALF_UP:
-        scroll_by(a, p, -(rows / 2 ? rows / 2 : 1));
-        return true;
-    case REQ_FIRST:
-        scroll_by(a, p, -(long)a->doc.nrows);
-        return true;
-    case REQ_LAST:
-        scroll_by(a, p, (long)a->doc.nrows);
-        return true;
     case REQ_ENTITY_NEXT:
     case REQ_ENTITY_PREV:
         move_cursor(a, p, r == REQ_ENTITY_NEXT ? 1 : -1);
         return true;
     case REQ_OPEN:
-        if (a->doc.cursor >= 0)
+        if (a->open.cursor >= 0)
             mentions_open(a);
         return true;
     default:
@@ -476,24 +444,26 @@ static bool reader_key(struct app *a, struct pane *p, enum request r)
 static void reader_resize(struct app *a, struct pane *p)
 {
     int width = p->w > 1 ? p->w - 1 : 1;
-    if (width == a->doc.width)
+    app_pane_size(p, a->open.nrows);
+    if (width == a->open.width)
         return;
     /* keep the first visible row's text in view */
     bool title = true;
     size_t off = 0;
-    if (p->top < a->doc.nrows) {
-        const struct doc_row *r = &a->doc.rows[p->top];
+    if (p->pos.top < a->open.nrows) {
+        const struct reader_row *r = &a->open.rows[p->pos.top];
         title = r->src != ROW_BODY;
         off = r->src == ROW_BODY || r->src == ROW_TITLE ? r->start : 0;
     }
-    layout_doc(a, width);
-    p->top = p->top ? row_of(&a->doc, title, off) : 0;
-    if (a->doc.cursor >= 0)
-        reader_show(a, a->doc.marks[a->doc.cursor].in_title, a->doc.marks[a->doc.cursor].start);
+    layout_article(a, width);
+    p->pos.top = p->pos.top ? row_of(&a->open, title, off) : 0;
+    app_pane_size(p, a->open.nrows);
+    if (a->open.cursor >= 0)
+        reader_show(a, a->open.marks[a->open.cursor].in_title, a->open.marks[a->open.cursor].start);
 }
 
 /* The byte of a row under column col, or SIZE_MAX. */
-static size_t byte_at(const char *text, const struct doc_row *row, int col)
+static size_t byte_at(const char *text, const struct reader_row *row, int col)
 {
     int x = 0;
     for (size_t i = row->start; i < row->end;) {
@@ -510,11 +480,11 @@ static size_t byte_at(const char *text, const struct doc_row *row, int col)
 
 static void reader_click(struct app *a, struct pane *p, int row, int col)
 {
-    struct doc *d = &a->doc;
-    size_t r = p->top + (size_t)row;
-    if (d->article < 0 || r >= d->nrows)
+    struct reader_article *d = &a->open;
+    long r = pane_row_at(&p->pos, row);
+    if (d->article < 0 || r < 0)
         return;
-    const struct doc_row *dr = &d->rows[r];
+    const struct reader_row *dr = &d->rows[r];
     if (dr->src != ROW_TITLE && dr->src != ROW_BODY)
         return;
     const struct article *ar = a->c->articles[d->article];
@@ -529,7 +499,9 @@ static void reader_click(struct app *a, struct pane *p, int row, int col)
 
 static void reader_scroll(struct app *a, struct pane *p, int delta)
 {
-    scroll_by(a, p, delta);
+    app_pane_size(p, a->open.nrows);
+    if (pane_scroll(&p->pos, delta))
+        a->dirty |= DIRTY_READER;
 }
 
 const struct view_ops reader_view_ops = {

@@ -41,7 +41,7 @@ static struct theme *load(const char *name, struct buf *warnings, bool *missing,
     if (missing)
         *missing = !path && origin != THEME_FROM_BUILTIN;
     if (!path)
-        return origin == THEME_FROM_BUILTIN ? theme_new_default() : NULL;
+        return origin == THEME_FROM_BUILTIN ? theme_load_builtin(name, warnings, err) : NULL;
     struct theme *t = theme_load_file(path, NULL, warnings, err);
     free(path);
     return t;
@@ -84,7 +84,7 @@ const char *theming_cycle(struct tl_error *err)
     while (i < n && strcmp(e[i].name, current->name))
         i++;
     i = i < n ? (i + 1) % n : 0;
-    struct theme *t = e[i].path ? theme_load_file(e[i].path, NULL, NULL, err) : theme_new_default();
+    struct theme *t = theme_load_entry(&e[i], NULL, err);
     theme_entries_free(e, n);
     if (!t)
         return NULL;

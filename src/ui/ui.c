@@ -1,12 +1,16 @@
 /* ui: start-up of the reader: options, the config (read, with the theme and
- * key bindings, before the screen is touched), where the articles are (paths,
- * the config's folders, or the bundled samples), the terminal checks, curses
+ * key bindings, before the screen is touched), the articles (startup/articles.c
+ * finds them), the terminal checks, curses
  * set-up and tear-down. */
 #include "ui/ui.h"
 #include "ui/app.h"
 #include "ui/bench.h"
+#include "ui/filter.h"
+#include "ui/loading.h"
 #include "ui/style.h"
 #include "ui/theming.h"
+#include "startup/articles.h"
+#include "core/index/lookup.h"
 
 #include <term.h>
 #include "core/base/xalloc.h"
@@ -21,49 +25,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-static bool is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The bundled samples: <bindir>/../share/touchline/samples of the running
- * executable when installed; when run from a build tree, the samples/ of
- * the nearest parent of the executable's folder that holds the touchline
- * sources (src/ui/ui.c beside samples/); else $TOUCHLINE_SOURCE_DIR/samples. */
-static char *find_samples(void)
-{
-    char exe[PATH_MAX], path[PATH_MAX + 64];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = '\0';
-        snprintf(path, sizeof path, "%s/../share/touchline/samples", exe);
-        if (is_dir(path))
-            return realpath(path, NULL);
-        for (int up = 0; up < 4; up++) {
-            char probe[PATH_MAX + 64];
-            snprintf(probe, sizeof probe, "%s/src/ui/ui.c", exe);
-            snprintf(path, sizeof path, "%s/samples", exe);
-            if (access(probe, F_OK) == 0 && is_dir(path))
-                return realpath(path, NULL);
-            slash = strrchr(exe, '/');
-            if (!slash || slash == exe)
-                break;
-            *slash = '\0';
-        }
-    }
-    const char *src = getenv("TOUCHLINE_SOURCE_DIR");
-    if (src && *src) {
-        snprintf(path, sizeof path, "%s/samples", src);
-        if (is_dir(path))
-            return realpath(path, NULL);
-    }
-    return NULL;
-}
 
 /* Resolves a --club/--person name, or explains what is close. */
 static bool resolve_filter(const struct index *ix, const char *name, int kind, int *out)
@@ -81,7 +42,7 @@ static bool resolve_filter(const struct index *ix, const char *name, int kind, i
     *out = index_resolve(ix, name, kind);
     if (*out < 0) {
         int best[3];
-        size_t n = index_search(ix, kind, name, best, 3);
+        size_t n = index_suggest(ix, kind, name, best, 3);
         fprintf(stderr, "touchline: no %s called '%s' in these articles", entity_kind_name(kind),
                 name);
         for (size_t i = 0; i < n; i++)
@@ -233,34 +194,6 @@ static struct config *load_settings(const struct startup_globals *g, const char 
     return cfg;
 }
 
-/* The articles: the paths given, the config's folders, or the bundled
- * samples (*samples set, to be freed). False after a message. */
-static bool find_paths(int npaths_given, char **given, const struct config *cfg, char ***paths,
-                       size_t *npaths, char **samples)
-{
-    *paths = given;
-    *npaths = (size_t)npaths_given;
-    *samples = NULL;
-    if (*npaths)
-        return true;
-    if (cfg->narticles) {
-        *paths = xcalloc(cfg->narticles, sizeof **paths);
-        for (size_t i = 0; i < cfg->narticles; i++)
-            (*paths)[i] = cfg->articles[i].value;
-        *npaths = cfg->narticles;
-        return true;
-    }
-    *samples = find_samples();
-    if (!*samples) {
-        startup_usage_error("no articles given and no bundled samples found; "
-                            "try 'touchline PATH...'");
-        return false;
-    }
-    *paths = samples;
-    *npaths = 1;
-    return true;
-}
-
 /* Opens the pipeline and runs the reader on it. */
 static int run(struct pipeline *pl, const struct ui_options *o, const struct config *cfg,
                bool samples, double t_start)
@@ -305,7 +238,7 @@ int ui_main(int npaths_given, char **given, const struct startup_globals *g,
     struct pipeline pl;
     struct tl_error err;
     int status = EXIT_USAGE;
-    if (find_paths(npaths_given, given, cfg, &paths, &npaths, &samples)) {
+    if (startup_find_paths(npaths_given, given, cfg, &paths, &npaths, &samples)) {
         if (startup_pipeline_start(&pl, paths, npaths, cfg, g, g->kb_file, true, &err)) {
             status = run(&pl, o, cfg, samples != NULL, t_start);
             if (pipeline_warning(&pl))

@@ -77,13 +77,17 @@ expect "--c gives --config and --club" "$(printf '%s\n' --config --club)" 1 --c
 has "--kb takes a file" "README.md" 2 --kb READ
 
 # Each command's options.
-expect "list options" "--help" 2 list -
+expect "list options" "$(printf '%s\n' --unread --starred --help)" 2 list -
 expect "show options" "--help" 2 show -
 expect "extract options" "$(printf '%s\n' --pretty --help)" 2 extract --
 expect "entities options" "$(printf '%s\n' --kind --help)" 2 entities --
 expect "mentions options" "--help" 2 mentions --
 expect "check options" "--help" 2 check --
 expect "themes options" "--help" 2 themes --
+expect "follow options" "--help" 2 follow --
+expect "unfollow options" "--help" 2 unfollow --
+expect "news options" "$(printf '%s\n' --since --json --help)" 2 news --
+has "news takes paths" "samples" 2 news sam
 has "extract takes paths" "samples" 2 extract sam
 has "options after global ones: extract" "--pretty" 4 --kb x.yaml extract --p
 
@@ -119,6 +123,14 @@ inter=$("$bin" entities --kind club samples | cut -f1 | grep -m1 '^Inter ')
 has "--club: club names of the paths on the line" "$(printf '%q' "$inter")" 2 --club Inter samples
 lacks "--club offers no people" "$q_bastoni" 2 --club Bast samples
 has "--person: person names" "$q_bastoni" 2 --person Bast samples
+
+has "follow NAME: a surname finds the full name" "$q_bastoni" 2 follow Bast samples
+has "follow PATH: files after the name" "samples" 3 follow Bastoni sam
+# unfollow NAME: the followed names, from `touchline follow`.
+export XDG_STATE_HOME=$tmp/state
+"$bin" follow Bastoni samples >/dev/null
+has "unfollow NAME: a followed name" "$q_bastoni" 2 unfollow Ale
+expect "unfollow NAME: nothing else" "$q_bastoni" 2 unfollow ""
 
 # zsh: syntax only.
 if command -v zsh >/dev/null; then

@@ -73,8 +73,8 @@ printf 'Bad \xff\xfe \xc0\xaf \xe0\x80\xaf \xed\xa0\x80 \xf8\x88\x80\x80\x80 tit
 printf 'Arsenal \xc1\xbf won \xf0\x82\x82\xac at \xf4\x90\x80\x80 home \xe2\x82.\n' >>"$h/utf8.txt"
 printf 'Tottenham Hotspur were beaten at home by Arsenal on a cold night in north London.\n' >>"$h/utf8.txt"
 run 30 list "$h"
-check "list: binary and NUL files are problems, the rest loads" \
-    'status_is 0 && err_has "random.txt: binary file" && err_has "nul.txt: binary file" &&
+check "list: binary and NUL files are problems (exit 1), the rest loads" \
+    'status_is 1 && err_has "random.txt: binary file" && err_has "nul.txt: binary file" &&
      out_has "Spurs beat Arsenal" && out_has "utf8.txt"'
 check "list: invalid and overlong UTF-8 come out valid and clean" 'clean_output "$tmp/out"'
 run 30 extract "$h/utf8.txt" "$h/good.txt"
@@ -191,8 +191,8 @@ mkdir "$f/folder.txt"
 printf 'Locked\n\nSecret.\n' >"$f/locked.txt"
 chmod 000 "$f/locked.txt"
 run 30 list "$f"
-check "list: empty and blank files get a warning" \
-    'status_is 0 && err_has "empty.txt: empty file" && err_has "blank.txt: only white space"'
+check "list: empty and blank files get a warning (exit 1: the folder has unreadable ones)" \
+    'status_is 1 && err_has "empty.txt: empty file" && err_has "blank.txt: only white space"'
 check "list: dangling link, link loops and folder loop are problems" \
     'err_has "dangling.txt: dangling symbolic link" && err_has "loop1.txt: symbolic link loop" &&
      err_has "sub/up: symbolic link loop"'
@@ -215,8 +215,8 @@ elif command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
         ! as_nobody test -r "$nb/locked.txt"; then
         as_nobody timeout 30 "$BIN" list "$nb" </dev/null >"$tmp/out" 2>"$tmp/err"
         rc=$?
-        check "list as nobody: an unreadable file is a problem, the other listed" \
-            'status_is 0 && err_has "$nb/locked.txt: Permission denied" && out_has "Spurs beat Arsenal"'
+        check "list as nobody: an unreadable file is a problem (exit 1), the other listed" \
+            'status_is 1 && err_has "$nb/locked.txt: Permission denied" && out_has "Spurs beat Arsenal"'
     else
         skip "list: unreadable file (nobody cannot reach the copy or the binary)"
     fi
@@ -231,8 +231,8 @@ run 30 list "$f/gone.txt" "$f/good.txt"
 check "list: a missing file named on the command line: exit 2, named in the message" \
     'status_is 2 && err_has "gone.txt: No such file"'
 run 30 extract "$f"
-check "extract: the same folder extracts the good article" \
-    'status_is 0 && out_has "club:tottenham-hotspur"'
+check "extract: the same folder extracts the good article (exit 1)" \
+    'status_is 1 && out_has "club:tottenham-hotspur"'
 chmod 644 "$f/locked.txt"
 
 # --- 50,000 files ----------------------------------------------------------------

@@ -86,7 +86,7 @@ printf -- '---\ntitle: A\ndate: 2022-12-05\nsource: The Athletic\n---\nBody a.\n
 printf 'Download the BBC Sport app\n\nB headline\n\nBody b.\n' >"$c/b.txt"
 touch -d '2022-12-05 12:00:00' "$c/b.txt"
 printf -- '---\ntitle: D\ndate: 2019-06-30\n---\nBody d.\n' >"$c/sub/d.md"
-printf 'Not an article\n' >"$c/notes.html"
+printf 'Not an article\n' >"$c/notes.pdf"
 printf 'Hidden\n' >"$c/.hidden/h.txt"
 printf '%s\t%s\t%s\t%s\n' \
     2023-01-01 C "BBC Sport" "$c/c.md" \
@@ -123,7 +123,7 @@ printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' >"$p/image.txt"
 printf -- '---\ntitle: ok\nsource: x\n  bad: indent\n---\nBody\n' >"$p/bad-yaml.md"
 ln -s nowhere.txt "$p/dangling.txt"
 run list "$p"
-check "list with problems exits 0 when an article loaded" 'status_is 0 && out_lines 1'
+check "list with problems exits 1 (some could not be read) and lists the good article" 'status_is 1 && out_lines 1'
 check "problems go to stderr, one line each" \
     '[ "$(lines "$tmp/err")" -eq 3 ] && grep -q "image.txt: binary" "$tmp/err" &&
      grep -q "bad-yaml.md:4:[0-9]*: " "$tmp/err" && grep -q "dangling.txt: dangling" "$tmp/err"'

@@ -81,19 +81,19 @@ gone="$d/article-3.md: vanished while loading"
 fresh
 run SHIM_DELETE=article-3.md -- list "$d"
 check "deleted at open: the shim removed it (the scan had seen it)" '[ ! -e "$d/article-3.md" ]'
-check "deleted at open: list exits 0 with the other four" \
-    'status_is 0 && out_lines 4 && others_listed && ! out_has "Story 3"'
+check "deleted at open: list exits 1 (one could not be read) with the other four" \
+    'status_is 1 && out_lines 4 && others_listed && ! out_has "Story 3"'
 check "deleted at open: list says it vanished while loading" 'err_has "$gone"'
 fresh
 run SHIM_DELETE=article-3.md -- extract "$d"
 others_json "$tmp/out" >"$tmp/others"
-check "deleted at open: extract exits 0, the other four as without the shim" \
-    'status_is 0 && out_lines 4 && valid_json_lines && cmp -s "$tmp/others" "$tmp/baseline-others"'
+check "deleted at open: extract exits 1, the other four as without the shim" \
+    'status_is 1 && out_lines 4 && valid_json_lines && cmp -s "$tmp/others" "$tmp/baseline-others"'
 check "deleted at open: extract says it vanished while loading" 'err_has "$gone"'
 fresh
 run SHIM_DELETE=article-3.md -- entities "$d"
-check "deleted at open: entities exits 0 and counts four articles" \
-    'status_is 0 && grep -q "^Thomas Müller	person	4	" "$tmp/out" && err_has "$gone"'
+check "deleted at open: entities exits 1 and counts four articles" \
+    'status_is 1 && grep -q "^Thomas Müller	person	4	" "$tmp/out" && err_has "$gone"'
 
 # --- truncated just before the read ---------------------------------------------
 # Cut points: nothing, one byte into the ü, two bytes into the dash.

@@ -4,7 +4,7 @@
 # tree) and runs fuzz_TARGET for SECONDS on one core. Seeds come from
 # tests/fuzz/corpus/TARGET; new inputs go to BUILD_DIR/fuzz-corpus/TARGET, and
 # crashes to BUILD_DIR/fuzz-crashes/. TARGET is article, sanitize, extract, kb,
-# theme, config or cache. Exits 77 (skipped) when clang or its libFuzzer runtime is missing.
+# theme, config, cache or html. Exits 77 (skipped) when clang or its libFuzzer runtime is missing.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -13,8 +13,8 @@ seconds=${2:?usage: run.sh TARGET SECONDS [BUILD_DIR]}
 build=${3:-$top/build-fuzz}
 
 case $target in
-article | sanitize | extract | kb | theme | config | cache) ;;
-*) echo "run.sh: unknown target '$target' (article sanitize extract kb theme config cache)" >&2; exit 2 ;;
+article | sanitize | extract | kb | theme | config | cache | html) ;;
+*) echo "run.sh: unknown target '$target' (article sanitize extract kb theme config cache html)" >&2; exit 2 ;;
 esac
 
 cc=${CC:-clang}
@@ -40,6 +40,7 @@ mkdir -p "$work" "$crashes"
 dict=()
 case $target in
 article | kb | theme | config) dict=(-dict="$here/yaml.dict") ;;
+html) dict=(-dict="$here/html.dict") ;;
 esac
 # Big inputs for the loaders (a whole article); a bounded memory and a
 # per-input time limit, so a hang or a bomb is a finding, not a stuck run.

@@ -2,7 +2,7 @@
 # test_filters: the club (c) and person (p) pickers leave exactly the
 # articles that `touchline extract` says mention the entity; `/` searches
 # with PCRE2 (smart case), and a bad pattern shows PCRE2's message and
-# offset; filters combine; x clears them. At 160x45 and 80x24.
+# offset (the prompt stays open); filters combine; x clears them. At 160x45 and 80x24.
 BIN=$1
 SRC=$2
 . "$SRC/tests/ui/lib.sh"
@@ -86,10 +86,10 @@ for size in 160x45 80x24; do
     tl_keys / && tl_type "VLAHO" && tl_keys Enter
     check "$size: /VLAHO/ is case-sensitive: no match" tl_wait_status "no match for /VLAHO/"
     tl_keys / && tl_type "(vla[ho" && tl_keys Enter
-    check "$size: a bad regex shows PCRE2's message and offset" \
-        tl_wait_status "bad regex /\\(vla\\[ho/: offset 7: missing terminating \\] for character class"
-    tl_keys j
-    check "$size: the message fades on the next key" tl_wait_status '^ /vlaho/'
+    check "$size: a bad regex keeps the prompt open with PCRE2's message and offset" \
+        tl_wait_status "^/\\(vla\\[ho +bad regex: offset 7: missing terminating \\] for character class"
+    tl_keys Escape
+    check "$size: Esc closes it; the search before it stays" tl_wait_status '^ /vlaho/'
     tl_keys x
     check "$size: x clears the search" tl_wait "Articles $N "
     tl_keys Q

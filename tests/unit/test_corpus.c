@@ -161,7 +161,7 @@ static void test_recursive_scan(void **state)
     (void)state;
     write_file("a.txt", "Alpha\n\nBody a.\n");
     write_file("d.TXT", "Delta\n\nBody d.\n");
-    write_file("e.html", "<p>not an article</p>\n");
+    write_file("e.json", "{\"not\": \"an article\"}\n");
     write_file("notes.txt.bak", "Backup\n");
     write_file("noext", "No extension\n");
     write_file(".hidden.txt", "Hidden\n");

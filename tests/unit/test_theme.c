@@ -486,7 +486,8 @@ static void test_find(void **state)
     assert_null(theme_load_named("zebra", src, inst, NULL, &err));
     snprintf(expect, sizeof expect,
              "theme 'zebra' not found in %s/cfg/touchline/themes %s/src %s/inst; expected one "
-             "of default, light, mono, solarized-dark, or a path to a .yaml file",
+             "of default, gruvbox-dark, high-contrast, light, mono, solarized-dark, or a path to "
+             "a .yaml file",
              root, root, root);
     assert_string_equal(err.msg, expect);
     remove_tree();
@@ -501,17 +502,27 @@ static void test_list_available(void **state)
     snprintf(inst, sizeof inst, "%s/inst", root);
     size_t n;
     struct theme_entry *e = theme_list_available(src, inst, &n);
-    assert_int_equal(n, 4);
+    assert_int_equal(n, NSHIPPED); /* the directories' four, and the other built-in ones */
     assert_string_equal(e[0].name, "default");
     assert_int_equal(e[0].origin, THEME_FROM_BUILTIN);
     assert_null(e[0].path);
-    assert_string_equal(e[1].name, "light");
-    assert_int_equal(e[1].origin, THEME_FROM_USER);
-    assert_string_equal(e[2].name, "mono");
-    assert_int_equal(e[2].origin, THEME_FROM_INSTALLED);
-    assert_string_equal(e[3].name, "solarized-dark");
-    assert_int_equal(e[3].origin, THEME_FROM_SOURCE);
-    assert_string_equal(theme_origin_name(e[3].origin), "source tree");
+    assert_string_equal(e[1].name, "gruvbox-dark");
+    assert_int_equal(e[1].origin, THEME_FROM_BUILTIN);
+    assert_string_equal(e[2].name, "high-contrast");
+    assert_int_equal(e[2].origin, THEME_FROM_BUILTIN);
+    assert_string_equal(e[3].name, "light");
+    assert_int_equal(e[3].origin, THEME_FROM_USER);
+    assert_string_equal(e[4].name, "mono");
+    assert_int_equal(e[4].origin, THEME_FROM_INSTALLED);
+    assert_string_equal(e[5].name, "solarized-dark");
+    assert_int_equal(e[5].origin, THEME_FROM_SOURCE);
+    assert_string_equal(theme_origin_name(e[5].origin), "source tree");
+    /* a built-in one loads from the binary, with no path */
+    struct theme *t = theme_load_entry(&e[1], NULL, &err);
+    assert_non_null(t);
+    assert_string_equal(t->name, "gruvbox-dark");
+    assert_null(t->path);
+    theme_free(t);
     theme_entries_free(e, n);
     remove_tree();
 

@@ -1,6 +1,7 @@
 /* cache_file: the file system side of the cache: reading a file in one go,
  * mkdir -p, and replacing a file atomically (temp file, fsync, rename) with
- * the cleanup of temp files that crashed runs left. Internal to cache.c. */
+ * the cleanup of temp files that crashed runs left. Used by cache.c and by
+ * the reading state (src/core/state, the stage above). */
 #ifndef TOUCHLINE_CACHE_FILE_H
 #define TOUCHLINE_CACHE_FILE_H
 

@@ -69,7 +69,7 @@ struct theme {
 
 /* Where a theme was found. */
 enum theme_origin {
-    THEME_FROM_BUILTIN,   /* compiled in (only "default") */
+    THEME_FROM_BUILTIN,   /* compiled in: themes/ embedded at build time (theme_builtin.h) */
     THEME_FROM_USER,      /* $XDG_CONFIG_HOME/touchline/themes */
     THEME_FROM_SOURCE,    /* the source tree's themes/ */
     THEME_FROM_INSTALLED, /* share/touchline/themes */
@@ -79,7 +79,7 @@ enum theme_origin {
 /* One theme that `touchline themes` and the UI's theme cycling can offer. */
 struct theme_entry {
     char *name;
-    char *path; /* NULL for the built-in default */
+    char *path; /* NULL for a built-in theme */
     enum theme_origin origin;
 };
 
@@ -127,18 +127,26 @@ bool theme_user_dir(struct buf *out);
 /* Finds a theme. A value containing '/' or ending in .yaml is a path (it must
  * exist); anything else is a name looked up as NAME.yaml in the user dir, then
  * source_dir, then installed_dir (either may be NULL). Returns the path
- * (caller frees) and sets *origin. For "default" with no file anywhere returns
- * NULL with *origin = THEME_FROM_BUILTIN and no error. Otherwise NULL means
- * not found: err says where it looked and suggests the nearest name. */
+ * (caller frees) and sets *origin. For a built-in theme (theme_builtin.h, and
+ * "default" always) with no file anywhere returns NULL with *origin =
+ * THEME_FROM_BUILTIN and no error: theme_load_builtin loads it. Otherwise NULL
+ * means not found: err says where it looked and suggests the nearest name. */
 char *theme_find(const char *name_or_path, const char *source_dir, const char *installed_dir,
                  enum theme_origin *origin, struct tl_error *err);
-/* theme_find, then theme_load_file over the built-in default. */
+/* Loads the built-in theme called `name` (themes/NAME.yaml as embedded; the
+ * compiled-in default for "default" if it was not embedded). NULL with err
+ * set when there is no such built-in theme. */
+struct theme *theme_load_builtin(const char *name, struct buf *warnings, struct tl_error *err);
+/* Loads a theme of theme_list_available: its file, or the built-in one. */
+struct theme *theme_load_entry(const struct theme_entry *e, struct buf *warnings,
+                               struct tl_error *err);
+/* theme_find, then theme_load_file (or theme_load_builtin) over the built-in default. */
 struct theme *theme_load_named(const char *name_or_path, const char *source_dir,
                                const char *installed_dir, struct buf *warnings,
                                struct tl_error *err);
 /* Every theme available by name, sorted by name, each from the first
- * directory that has it (user, source, installed); "default" is always there
- * (built in when no file has it). Free with theme_entries_free. */
+ * directory that has it (user, source, installed), then the built-in ones no
+ * directory has; "default" is always there. Free with theme_entries_free. */
 struct theme_entry *theme_list_available(const char *source_dir, const char *installed_dir,
                                          size_t *count);
 void theme_entries_free(struct theme_entry *entries, size_t count);

@@ -1,8 +1,10 @@
 /* theme_find: finding themes by name in the user's, the source tree's and the
- * installed theme directories, and listing what is available. */
+ * installed theme directories, then among the built-in ones (embedded in the
+ * binary), and listing what is available. */
 #include "core/config/config.h"
 #include "core/base/suggest.h"
 #include "core/config/theme.h"
+#include "core/config/theme_builtin.h"
 #include "core/base/xalloc.h"
 
 #include <dirent.h>
@@ -44,6 +46,49 @@ static bool ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
     return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* The embedded file of built-in theme `name`, or NULL. */
+static const struct theme_builtin_file *builtin_file(const char *name)
+{
+    size_t n = strlen(name);
+    for (const struct theme_builtin_file *f = theme_builtin_files; f->name; f++)
+        if (!strncmp(f->name, name, n) && !strcmp(f->name + n, ".yaml"))
+            return f;
+    return NULL;
+}
+
+static bool is_builtin(const char *name)
+{
+    return builtin_file(name) || !strcmp(name, "default");
+}
+
+struct theme *theme_load_builtin(const char *name, struct buf *warnings, struct tl_error *err)
+{
+    const struct theme_builtin_file *f = builtin_file(name);
+    if (!f && !strcmp(name, "default"))
+        return theme_new_default();
+    if (!f) {
+        tl_error_set(err, "no built-in theme '%s'", name);
+        return NULL;
+    }
+    struct buf path;
+    buf_init(&path);
+    buf_printf(&path, "built-in/%s", f->name);
+    struct theme *t = theme_load_text(path.data, f->text, f->len, NULL, warnings, err);
+    buf_free(&path);
+    if (t) { /* nothing on disk to point at */
+        free(t->path);
+        t->path = NULL;
+    }
+    return t;
+}
+
+struct theme *theme_load_entry(const struct theme_entry *e, struct buf *warnings,
+                               struct tl_error *err)
+{
+    return e->path ? theme_load_file(e->path, NULL, warnings, err)
+                   : theme_load_builtin(e->name, warnings, err);
 }
 
 /* The directories searched, in order; absent ones are NULL. */
@@ -120,7 +165,7 @@ char *theme_find(const char *name_or_path, const char *source_dir, const char *i
             *origin = s.origins[i];
         }
     }
-    if (!found && !strcmp(name_or_path, "default"))
+    if (!found && is_builtin(name_or_path))
         *origin = THEME_FROM_BUILTIN;
     else if (!found)
         not_found(name_or_path, source_dir, installed_dir, &s, err);
@@ -136,7 +181,8 @@ struct theme *theme_load_named(const char *name_or_path, const char *source_dir,
     enum theme_origin origin;
     char *path = theme_find(name_or_path, source_dir, installed_dir, &origin, err);
     if (!path)
-        return origin == THEME_FROM_BUILTIN ? theme_new_default() : NULL;
+        return origin == THEME_FROM_BUILTIN ? theme_load_builtin(name_or_path, warnings, err)
+                                            : NULL;
     struct theme *t = theme_load_file(path, NULL, warnings, err);
     free(path);
     return t;
@@ -181,6 +227,15 @@ struct theme_entry *theme_list_available(const char *source_dir, const char *ins
         }
         if (d)
             closedir(d);
+    }
+    for (const struct theme_builtin_file *f = theme_builtin_files; f->name; f++) {
+        char *name = theme_name_from_path(f->name);
+        if (have_entry(e, n, name)) {
+            free(name);
+            continue;
+        }
+        e = xgrow(e, &cap, n + 1, sizeof *e);
+        e[n++] = (struct theme_entry){name, NULL, THEME_FROM_BUILTIN};
     }
     if (!have_entry(e, n, "default")) {
         e = xgrow(e, &cap, n + 1, sizeof *e);

@@ -56,10 +56,9 @@ static void optional_string(struct json *j, const char *key, const char *v)
         json_kv_string(j, key, v);
 }
 
-static void write_fact(struct json *j, const struct article *a, const struct extraction *x,
-                       const struct fact *f)
+void export_fact_fields(struct json *j, const struct article *a, const struct extraction *x,
+                        const struct fact *f)
 {
-    json_begin_object(j);
     json_kv_string(j, "kind", fact_kind_name(f->kind));
     entity_field(j, x, "subject", f->subject);
     if (f->has_value)
@@ -82,6 +81,13 @@ static void write_fact(struct json *j, const struct article *a, const struct ext
     json_string_n(j, a->body + f->span.start, f->span.end - f->span.start);
     json_kv_number(j, "start", (double)f->span.start);
     json_kv_number(j, "end", (double)f->span.end);
+}
+
+static void write_fact(struct json *j, const struct article *a, const struct extraction *x,
+                       const struct fact *f)
+{
+    json_begin_object(j);
+    export_fact_fields(j, a, x, f);
     json_end_object(j);
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/load/article.h"
 #include "core/base/buf.h"
+#include "core/base/json.h"
 #include "core/extract/entity.h"
 #include "core/index/index.h"
 
@@ -14,5 +15,10 @@
  * newline). An entity that is another one across the corpus (a surname of
  * one full-name person) gets "corpus_id", that entity's id. */
 void export_article_json(struct buf *out, const struct index *ix, size_t article, bool pretty);
+
+/* Writes a fact's fields (kind, subject, value, ..., text, start, end) into
+ * the JSON object being written, as `extract` prints them. */
+void export_fact_fields(struct json *j, const struct article *a, const struct extraction *x,
+                        const struct fact *f);
 
 #endif

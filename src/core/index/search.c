@@ -41,7 +41,7 @@ static bool pattern_has_upper(const char *p)
     return false;
 }
 
-struct search *search_compile(const char *pattern, struct tl_error *err)
+struct search *search_compile(const char *pattern, size_t *err_offset, struct tl_error *err)
 {
     bool caseless = !pattern_has_upper(pattern);
     uint32_t opts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (caseless ? PCRE2_CASELESS : 0);
@@ -52,6 +52,8 @@ struct search *search_compile(const char *pattern, struct tl_error *err)
     if (!re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
+        if (err_offset)
+            *err_offset = (size_t)off;
         return tl_error_set(err, "offset %zu: %s", (size_t)off, (const char *)msg), NULL;
     }
     pcre_jit_compile(re); /* optional: falls back to the interpreter */

@@ -32,8 +32,9 @@ struct search_hits {
 
 /* Compiles `pattern` (UTF-8, PCRE2 syntax). It is case-insensitive unless
  * the pattern has an upper-case letter outside an escape (\S, \W, \p{Lu}...).
- * On error returns NULL and sets err to "offset N: PCRE2's message". */
-struct search *search_compile(const char *pattern, struct tl_error *err);
+ * On error returns NULL, sets err to "offset N: PCRE2's message" and
+ * *err_offset (may be NULL) to N, the byte offset in pattern PCRE2 points at. */
+struct search *search_compile(const char *pattern, size_t *err_offset, struct tl_error *err);
 void search_free(struct search *s);
 /* The pattern as given, and whether it was compiled case-insensitively. */
 const char *search_pattern(const struct search *s);

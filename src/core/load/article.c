@@ -1,7 +1,9 @@
-/* article: one article as loaded, in either format (see article.h). */
+/* article: one article as loaded, plain or front matter (see article.h;
+ * web pages are in article_html.c). */
 #define _GNU_SOURCE /* memmem */
 #include "core/load/article.h"
 #include "core/base/buf.h"
+#include "core/html/html.h"
 #include "core/load/charref.h"
 #include "core/load/dateline.h"
 #include "core/load/sanitize.h"
@@ -78,8 +80,7 @@ static size_t heading_marker(const char *s, size_t n)
     return h && h < n && s[h] == ' ' ? h : 0;
 }
 
-/* A title made from the file name: "spurs-close-in.txt" -> "spurs close in". */
-static char *title_from_path(const char *path)
+char *article_title_from_path(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -175,7 +176,7 @@ static void parse_plain(struct article *a, const char *text, size_t len,
         break;
     }
     if (!a->title)
-        a->title = title_from_path(a->path);
+        a->title = article_title_from_path(a->path);
     skip_blank_lines(text, len, &pos, &line);
     take_leading_date(a, text, len, &pos, &line);
     *body_start = pos;
@@ -199,7 +200,7 @@ static void take_markdown_heading(struct article *a, const char *text, size_t le
     }
     if (!a->title || !*a->title) {
         free(a->title);
-        a->title = title_from_path(a->path);
+        a->title = article_title_from_path(a->path);
     }
 }
 
@@ -212,7 +213,7 @@ static bool valid_ymd(int y, int m, int d)
 }
 
 /* Accepts YYYY-MM-DD, optionally followed by a time ("2022-12-05T10:00Z"). */
-static bool parse_date(const char *s, char out[11])
+bool article_parse_date(const char *s, char out[11])
 {
     int y, m, d, used = 0;
     if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10)
@@ -226,7 +227,7 @@ static bool parse_date(const char *s, char out[11])
     return true;
 }
 
-static void date_from_mtime(struct article *a, time_t mtime)
+void article_date_from_mtime(struct article *a, time_t mtime)
 {
     struct tm tm;
     localtime_r(&mtime, &tm);
@@ -237,13 +238,13 @@ static void date_from_mtime(struct article *a, time_t mtime)
 static void set_date(struct article *a, time_t mtime)
 {
     const char *d = a->meta.date;
-    if (d && parse_date(d, a->date))
+    if (d && article_parse_date(d, a->date))
         return;
     if (!d && a->text_date[0]) {
         memcpy(a->date, a->text_date, sizeof a->date);
         return;
     }
-    date_from_mtime(a, mtime);
+    article_date_from_mtime(a, mtime);
     if (d) {
         struct buf w;
         buf_init(&w);
@@ -288,6 +289,8 @@ static void set_body(struct article *a, const char *text, size_t len, size_t sta
 struct article *article_parse(const char *path, const char *bytes, size_t len, time_t mtime,
                               const struct boilerplate *bp, struct tl_error *err)
 {
+    if (html_sniff(bytes, len))
+        return article_parse_html(path, bytes, len, mtime, err);
     struct buf clean;
     buf_init(&clean);
     sanitize_text(bytes, len, &clean, NULL);

@@ -1,6 +1,6 @@
 /* article: one news article as loaded: metadata plus the cleaned body text.
- * Knows both formats (plain scraped text, YAML front matter) and how to tell
- * them apart by content. */
+ * Knows the formats (plain scraped text, YAML front matter, web pages) and
+ * how to tell them apart by content. */
 #ifndef TOUCHLINE_ARTICLE_H
 #define TOUCHLINE_ARTICLE_H
 
@@ -12,7 +12,7 @@
 #include "core/base/error.h"
 #include "core/load/frontmatter.h"
 
-enum article_format { ARTICLE_PLAIN, ARTICLE_FRONT_MATTER };
+enum article_format { ARTICLE_PLAIN, ARTICLE_FRONT_MATTER, ARTICLE_HTML };
 
 struct article {
     char *path;
@@ -30,12 +30,24 @@ struct article {
 };
 
 /* Builds an article from a file's raw bytes: sanitises them, detects the
- * format, reads the front matter or finds the headline, and skips furniture.
+ * format, reads the front matter or finds the headline, and skips furniture;
+ * a web page (told by content) gives its metadata and main text instead.
  * `mtime` gives the date when the file has none. On failure (bad front
  * matter) fills err with path:line:col and returns NULL. */
 struct article *article_parse(const char *path, const char *bytes, size_t len, time_t mtime,
                               const struct boilerplate *bp, struct tl_error *err);
 void article_free(struct article *a);
+/* A web page's article (article_html.c): the page's title, date, author,
+ * site (as source) and canonical URL; the body is its main text. Fails
+ * (err set) for a page over HTML_MAX_BYTES. */
+struct article *article_parse_html(const char *path, const char *bytes, size_t len, time_t mtime,
+                                   struct tl_error *err);
+/* Reads YYYY-MM-DD (optionally followed by a time) into out. */
+bool article_parse_date(const char *s, char out[11]);
+/* The file's modification time as the article's date. */
+void article_date_from_mtime(struct article *a, time_t mtime);
+/* A title made from the file name: "spurs-close-in.txt" -> "spurs close in". */
+char *article_title_from_path(const char *path);
 /* Where a body byte offset lies in the file: 1-based line and column
  * (column counted in characters). */
 void article_position(const struct article *a, size_t offset, unsigned *line, unsigned *col);

@@ -2,6 +2,7 @@
 #include "core/load/corpus.h"
 #include "core/base/buf.h"
 #include "core/base/sort.h"
+#include "core/html/html.h"
 #include "core/load/sanitize.h"
 #include "core/base/xalloc.h"
 
@@ -67,6 +68,16 @@ static void loaded_problem(struct loaded *l, const char *path, bool warning, con
     p->warning = warning;
 }
 
+/* The size limit for a file: web pages (told by their first bytes) may be
+ * as big as HTML_MAX_BYTES, other files max_size. */
+static size_t size_limit(int fd, size_t max_size, bool *is_page)
+{
+    char head[1024];
+    ssize_t n = pread(fd, head, sizeof head, 0);
+    *is_page = n > 0 && html_sniff(head, (size_t)n);
+    return *is_page && max_size < HTML_MAX_BYTES ? HTML_MAX_BYTES : max_size;
+}
+
 /* Reads a whole regular file into a new buffer; on failure records a problem. */
 static char *read_file(const char *path, size_t max_size, struct loaded *l, size_t *len,
                        time_t *mtime)
@@ -83,9 +94,12 @@ static char *read_file(const char *path, size_t max_size, struct loaded *l, size
         close(fd);
         return NULL;
     }
+    bool page = false;
+    if ((size_t)st.st_size > max_size)
+        max_size = size_limit(fd, max_size, &page);
     if ((size_t)st.st_size > max_size) {
-        loaded_problem(l, path, false, "%s: too large (%lld bytes; the limit is %zu)", path,
-                       (long long)st.st_size, max_size);
+        loaded_problem(l, path, false, "%s: %stoo large (%lld bytes; the limit is %zu)", path,
+                       page ? "web page " : "", (long long)st.st_size, max_size);
         close(fd);
         return NULL;
     }
@@ -137,7 +151,7 @@ void corpus_load_file(const char *path, const struct boilerplate *bp, size_t max
     char *data = read_file(path, max_size, out, &len, &mtime);
     if (!data)
         return;
-    if (sanitize_looks_binary(data, len)) {
+    if (!html_sniff(data, len) && sanitize_looks_binary(data, len)) {
         loaded_problem(out, path, false, "%s: binary file, not an article", path);
         free(data);
         return;

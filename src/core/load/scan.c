@@ -64,8 +64,8 @@ static void add_problem(struct scan *s, const char *path, const char *fmt, ...)
     s->v[s->n++].problem = buf_detach(&b, NULL);
 }
 
-/* Inside folders: .txt, .md and .markdown files, except a folder's own
- * README (a README.md describes the folder; it is not news). */
+/* Inside folders: .txt, .md, .markdown, .html and .htm files, except a
+ * folder's own README (a README.md describes the folder; it is not news). */
 static bool has_article_extension(const char *path)
 {
     const char *name = strrchr(path, '/');
@@ -73,7 +73,8 @@ static bool has_article_extension(const char *path)
     const char *dot = strrchr(name, '.');
     if (!dot || ((size_t)(dot - name) == 6 && !strncasecmp(name, "readme", 6)))
         return false;
-    return !strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown");
+    return !strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown") ||
+           !strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm");
 }
 
 static int compare_items(const void *a, const void *b)

@@ -1,0 +1,60 @@
+/* reader: the reading pane (reader.c): the open article laid out in rows,
+ * its entity marks and styles, the entity cursor and the search cursor. */
+#ifndef TOUCHLINE_UI_READER_H
+#define TOUCHLINE_UI_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct app;
+struct view_ops;
+extern const struct view_ops reader_view_ops;
+
+/* Where a laid-out row's text comes from. */
+enum reader_row_src { ROW_TITLE, ROW_META, ROW_BODY, ROW_BLANK };
+
+struct reader_row {
+    unsigned char src;
+    size_t start, end; /* bytes of the title, meta line or body */
+};
+
+/* An entity mention in the open article, in reading order (title first). */
+struct reader_mark {
+    size_t start, end;
+    bool in_title;
+    int local;  /* entity index in the article's extraction */
+    int entity; /* global entity index */
+};
+
+/* The article open in the reader, laid out for its pane: the metadata
+ * line, a style and a mark per byte of title and body, the marks, the two
+ * cursors and the rows at the width they were laid out for. */
+struct reader_article {
+    long article; /* load index, -1 when none */
+    char *meta;
+    size_t meta_len;
+    unsigned char *tstyle, *bstyle; /* style per byte of title and body */
+    int *tmark, *bmark;             /* mark per byte, -1 for none */
+    struct reader_mark *marks;
+    size_t nmarks, mcap;
+    long cursor; /* mark under the entity cursor, -1 for none */
+    long hit;    /* search hit under the search cursor (index into app hits), -1 for none */
+    struct reader_row *rows;
+    size_t nrows, rcap;
+    int width; /* the width rows were laid out for */
+};
+
+/* Opens an article (-1 for none) and lays it out. */
+void reader_open(struct app *a, long article);
+/* Frees what an open article holds and leaves it empty (article -1). */
+void reader_article_free(struct reader_article *d);
+/* Puts the entity cursor on mark m (-1 removes it) and scrolls to it. */
+void reader_set_cursor(struct app *a, long m);
+/* The mark of an entity at (in_title, start), or -1. */
+long reader_find_mark(const struct app *a, int entity, bool in_title, size_t start);
+/* Puts the search cursor on hit h and scrolls to it. */
+void reader_set_hit(struct app *a, long h);
+/* Scrolls so that (in_title, offset) is visible. */
+void reader_show(struct app *a, bool in_title, size_t offset);
+
+#endif
