@@ -377,7 +377,7 @@ struct config *config_load_text(const char *path, const char *text, size_t len,
                                 struct buf *warnings, struct tl_error *err)
 {
     struct yamltree tree;
-    if (!yamltree_load_text(&tree, path, text, len, err)) {
+    if (!yamltree_load_text(&tree, path, text, len, &yamltree_strict, err)) {
         yamltree_free(&tree);
         return NULL;
     }
@@ -394,7 +394,7 @@ struct config *config_load(const char *path, struct buf *warnings, struct tl_err
         return config_new();
     }
     struct yamltree tree;
-    bool ok = yamltree_load_file(&tree, path ? path : def.data, err);
+    bool ok = yamltree_load_file(&tree, path ? path : def.data, &yamltree_strict, err);
     buf_free(&def);
     if (!ok) {
         yamltree_free(&tree);
