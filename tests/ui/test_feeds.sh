@@ -86,4 +86,20 @@ check "a second R finds nothing new" tl_wait_status "fetched 1 feed: 0 new, 0 up
 check "the list still has three articles" tl_wait "Article 2 of 3"
 tl_keys Q
 check "the reader quits" tl_wait "TOUCHLINE-EXIT=0"
+
+# Quitting during a fetch cancels it: a feed that stalls (60 s, with a 30 s
+# timeout) does not hold the reader up, and keys work while it runs.
+cat >"$TL_TMP/stall.yaml" <<YAML
+feeds:
+  - url: $base/stall
+fetch_timeout: 30
+feeds_dir: $TL_TMP/feeds
+YAML
+tl_start 150 30 "${envs[@]}" -- --config "$TL_TMP/stall.yaml"
+tl_keys R
+check "the status line shows the fetch under way" tl_wait_status "fetching 0 of 1 feeds"
+tl_keys j
+check "keys work while fetching (j moves to the 2nd article)" tl_wait "Article 2 of 3"
+tl_keys Q
+check "Q during the fetch quits at once (the fetch is cancelled)" tl_wait "TOUCHLINE-EXIT=0" 5
 tl_summary
