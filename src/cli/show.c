@@ -17,7 +17,8 @@ static void print_article(const struct article *a)
     print_meta("path", a->path);
     static const char *const formats[] = {[ARTICLE_PLAIN] = "plain",
                                           [ARTICLE_FRONT_MATTER] = "front-matter",
-                                          [ARTICLE_HTML] = "html"};
+                                          [ARTICLE_HTML] = "html",
+                                          [ARTICLE_SFEED] = "sfeed"};
     print_meta("format", formats[a->format]);
     print_meta("title", a->title);
     printf("date: %s%s\n", a->date, a->date_from_mtime ? " (file time)" : "");

@@ -38,6 +38,7 @@
     X(PICK_PERSON, "pick-person", "Filter by person (fuzzy picker)", 'p', 0, 0)                    \
     X(CLEAR_FILTERS, "clear-filters", "Clear the club, person and search filters", 'x', 0, 0)      \
     X(TOGGLE_FACTS, "toggle-facts", "Show or hide the facts panel", 'f', 0, 0)                     \
+    X(FETCH, "fetch", "Fetch the feeds in the background; new articles join the list", 'R', 0, 0)  \
     X(CYCLE_THEME, "cycle-theme", "Switch to the next colour theme", 'T', 0, 0)                    \
     X(HELP, "help", "Show this help", '?', KEYCODE_F1, 0)                                          \
     X(REDRAW, "redraw", "Redraw the screen", KEYCODE_CTRL('l'), 0, 0)                              \

@@ -9,6 +9,7 @@
 #include "ui/picker.h"
 #include "ui/prompt.h"
 #include "ui/loading.h"
+#include "ui/fetching.h"
 #include "ui/filter.h"
 #include "ui/target.h"
 #include "ui/draw.h"
@@ -95,6 +96,7 @@ static void delete_windows(struct app *a)
 
 void app_free(struct app *a)
 {
+    fetching_free(a->fetching); /* cancels a fetch under way and joins it */
     filter_free(a);
     delete_windows(a);
     reader_article_free(&a->open);
@@ -300,6 +302,12 @@ static void draw_status(struct app *a)
     buf_init(&b);
     const char *sep = " \xc2\xb7 ";
     sline_puts(&l, " ", STYLE_STATUS);
+    fetching_describe(a, &b);
+    if (b.len) {
+        sline_puts(&l, b.data, STYLE_MESSAGE);
+        sline_puts(&l, sep, STYLE_STATUS);
+        buf_reset(&b);
+    }
     loading_describe(a, &b);
     if (b.len) {
         sline_puts(&l, b.data, STYLE_MESSAGE);
@@ -487,6 +495,9 @@ static bool handle_screen(struct app *a, enum request r)
     case REQ_CYCLE_THEME:
         cycle_theme(a);
         return true;
+    case REQ_FETCH:
+        fetching_start(a);
+        return true;
     case REQ_REDRAW:
         clearok(curscr, TRUE);
         a->dirty = DIRTY_ALL;
@@ -602,12 +613,13 @@ int app_run(struct app *a)
             got_winch = 0;
             handle_resize(a);
         }
+        fetching_tick(a);
         loading_tick(a, TICK_BUDGET_MS);
         filter_search_poll(a);
         if (a->dirty)
             draw_all(a);
         /* While loading or searching, wake up now and then to take results. */
-        bool busy = pipeline_loading(a->pl) || filter_searching(a);
+        bool busy = pipeline_loading(a->pl) || filter_searching(a) || fetching_busy(a);
         wtimeout(a->status, a->backlog ? 0 : busy ? TICK_INTERVAL_MS : -1);
         wint_t ch;
         int rc = wget_wch(a->status, &ch);

@@ -3,7 +3,7 @@
  * view and overlay tables (tig's view_ops), and the loop (app.c). Each view
  * and helper declares its own functions in its own header: list.h,
  * reader.h, facts.h, help.h, mentions.h, picker.h, prompt.h, loading.h,
- * filter.h, target.h. */
+ * fetching.h, filter.h, target.h. */
 #ifndef TOUCHLINE_UI_APP_H
 #define TOUCHLINE_UI_APP_H
 
@@ -37,6 +37,7 @@ enum {
 struct app;
 struct pane;
 struct search_job;
+struct fetching;
 
 /* A pane's view (tig's view_ops): one table per view file. */
 struct view_ops {
@@ -99,6 +100,7 @@ struct app {
     struct search *pending;         /* a search still running, in search_job */
     struct search_job *search_job;
     struct search_hits hits;
+    struct fetching *fetching; /* `R` (fetching.c), or NULL */
     enum target_kind target;
     int target_entity;
     struct reader_article open; /* the article in the reader */

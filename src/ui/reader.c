@@ -77,6 +77,8 @@ static void build_meta(struct app *a, const struct article *ar)
         buf_printf(&b, " \xc2\xb7 %s", src);
     if (ar->meta.author)
         buf_printf(&b, " \xc2\xb7 by %s", ar->meta.author);
+    if (ar->meta.url)
+        buf_printf(&b, " \xc2\xb7 %s", ar->meta.url);
     buf_printf(&b, " \xc2\xb7 %s", ar->path);
     a->open.meta = buf_detach(&b, &a->open.meta_len);
 }

@@ -10,6 +10,7 @@
 #include "ui/style.h"
 #include "ui/theming.h"
 #include "startup/articles.h"
+#include "ui/fetching.h"
 #include "core/index/lookup.h"
 
 #include <term.h>
@@ -211,6 +212,7 @@ static int run(struct pipeline *pl, const struct ui_options *o, const struct con
     a.layout = cfg->layout;
     a.date_format = cfg->date_format && strcmp(cfg->date_format, "%d %b") ? cfg->date_format : NULL;
     a.samples = samples;
+    a.fetching = fetching_new(cfg);
     filter_apply(&a);
     if (!pipeline_loading(pl))
         loading_announce(&a);

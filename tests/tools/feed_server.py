@@ -4,7 +4,9 @@ on an ephemeral port, which it prints on its first line; serves the files of
 ROOT (a copy of tests/fixtures/feeds) and the routes below. It never talks to
 any other address.
 
-  /f/NAME            the file, with an ETag and a Last-Modified (304 on either)
+  /f/NAME            the file, with an ETag and a Last-Modified (304 on either);
+                     every request reads the file afresh, so a test changes a
+                     feed between requests by rewriting its file under ROOT
   /etag/NAME         the file with only an ETag (304 on If-None-Match)
   /lm/NAME           the file with only a Last-Modified (304 on If-Modified-Since)
   /gzip/NAME         the file gzip-encoded

@@ -24,6 +24,8 @@ struct job {
     struct buf name, folder;
     size_t pending; /* page transfers not ended yet */
     size_t added, updated;
+    char **new_paths; /* the articles written for new items */
+    size_t nnew, new_cap;
     bool failed;
     char error[1024];
     struct buf notes;
@@ -92,6 +94,8 @@ static void finish_job(struct run *r, struct job *j, bool not_modified)
         .seconds = now_s() - r->start,
         .error = j->error,
         .notes = j->notes.data,
+        .new_paths = (const char *const *)j->new_paths,
+        .nnew = j->nnew,
     };
     r->t->failed += j->failed;
     r->t->added += j->added;
@@ -113,15 +117,22 @@ static void store_item(struct run *r, struct job *j, const struct req *q, const 
                               q->digest,
                               q->key};
     struct tl_error err;
-    if (!store_write(r->store, &a, &err)) {
+    struct buf path;
+    buf_init(&path);
+    if (!store_write(r->store, &a, &path, &err)) {
         j->failed = true;
         snprintf(j->error, sizeof j->error, "%s", err.msg);
+        buf_free(&path);
         return;
     }
-    if (seen == STORE_ABSENT)
+    if (seen == STORE_ABSENT) {
         j->added++;
-    else
+        j->new_paths = xgrow(j->new_paths, &j->new_cap, j->nnew + 1, sizeof *j->new_paths);
+        j->new_paths[j->nnew++] = buf_detach(&path, NULL);
+    } else {
         j->updated++;
+    }
+    buf_free(&path);
 }
 
 static bool wants_page(const struct job *j, const struct feed_item *it)
@@ -254,6 +265,9 @@ void fetch_run(const struct fetch_options *o, struct fetch_totals *t)
         buf_free(&jobs[i].folder);
         buf_free(&jobs[i].notes);
         buf_free(&jobs[i].key);
+        for (size_t k = 0; k < jobs[i].nnew; k++)
+            free(jobs[i].new_paths[k]);
+        free(jobs[i].new_paths);
     }
     free(jobs);
     store_close(r.store);

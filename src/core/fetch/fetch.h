@@ -21,6 +21,10 @@ struct fetch_report {
     double seconds;    /* from the start of the run to this feed's end */
     const char *error; /* when !ok: what happened ("HTTP 404 (not found)") */
     const char *notes; /* lines "URL: what happened" that did not fail the feed, or "" */
+    /* The articles this run wrote for the feed's new items, in the order
+     * written (the reader loads them: a fetch never touches the index). */
+    const char *const *new_paths;
+    size_t nnew;
 };
 
 struct fetch_options {

@@ -321,7 +321,8 @@ static void new_path(const struct store *s, const struct store_article *a, struc
     buf_printf(p, "-%s.md", a->key);
 }
 
-bool store_write(struct store *s, const struct store_article *a, struct tl_error *err)
+bool store_write(struct store *s, const struct store_article *a, struct buf *written,
+                 struct tl_error *err)
 {
     struct stored *e = find(s, a->key);
     struct buf path, dir, text;
@@ -336,6 +337,8 @@ bool store_write(struct store *s, const struct store_article *a, struct tl_error
     render(a, &text);
     struct iovec part = {text.data, text.len};
     bool ok = cache_file_mkdirs(dir.data, err) && cache_file_replace(path.data, &part, 1, err);
+    if (ok && written)
+        buf_puts(written, path.data);
     if (ok && e && !e->path[0]) {
         free(e->path);
         e->path = buf_detach(&path, NULL);

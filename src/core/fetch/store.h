@@ -45,8 +45,10 @@ struct store_article {
     const char *digest;
     const char *key;
 };
-/* Writes (or replaces) the item's article atomically. */
-bool store_write(struct store *s, const struct store_article *a, struct tl_error *err);
+/* Writes (or replaces) the item's article atomically; its path is appended
+ * to `path` when that is not NULL. */
+bool store_write(struct store *s, const struct store_article *a, struct buf *path,
+                 struct tl_error *err);
 
 /* The digest of what the feed says of an item (and under which name and
  * tags it is kept), as 16 hex digits. */

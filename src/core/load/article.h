@@ -1,5 +1,6 @@
 /* article: one news article as loaded: metadata plus the cleaned body text.
- * Knows the formats (plain scraped text, YAML front matter, web pages) and
+ * Knows the formats (plain scraped text, YAML front matter, web pages; the
+ * lines of sfeed files in sfeed.h) and
  * how to tell them apart by content. */
 #ifndef TOUCHLINE_ARTICLE_H
 #define TOUCHLINE_ARTICLE_H
@@ -12,7 +13,8 @@
 #include "core/base/error.h"
 #include "core/load/frontmatter.h"
 
-enum article_format { ARTICLE_PLAIN, ARTICLE_FRONT_MATTER, ARTICLE_HTML };
+/* ARTICLE_SFEED: one line of an sfeed TSV file (sfeed.h). */
+enum article_format { ARTICLE_PLAIN, ARTICLE_FRONT_MATTER, ARTICLE_HTML, ARTICLE_SFEED };
 
 struct article {
     char *path;

@@ -4,6 +4,7 @@
 #include "core/base/sort.h"
 #include "core/html/html.h"
 #include "core/load/sanitize.h"
+#include "core/load/sfeed.h"
 #include "core/base/xalloc.h"
 
 #include <errno.h>
@@ -172,6 +173,54 @@ void corpus_load_file(const char *path, const struct boilerplate *bp, size_t max
                        len ? "only white space, no text" : "empty file, no text");
 }
 
+/* The file name of an sfeed file: the feed's name. */
+static const char *feed_name(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    return slash && slash[1] ? slash + 1 : file;
+}
+
+/* One line of an sfeed file, read where the scan found it, from the file as
+ * the scan saw it. */
+static void load_sfeed_line(const struct scan_entry *e, struct loaded *out)
+{
+    const struct scan_line *sl = e->sfeed;
+    int fd = open(sl->file, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        loaded_problem(out, e->path, false, "%s: %s", e->path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return;
+    }
+    long long mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    char *line = xmalloc(sl->length + 1);
+    ssize_t n = (unsigned long long)st.st_size == sl->size && mtime_ns == sl->mtime_ns
+                    ? pread(fd, line, sl->length, (off_t)sl->offset)
+                    : -1;
+    close(fd);
+    struct tl_error err;
+    if (n != (ssize_t)sl->length)
+        loaded_problem(out, e->path, false, "%s: the file changed while loading", e->path);
+    else if (!(out->article = sfeed_parse_line(e->path, feed_name(sl->file), line, sl->length,
+                                               st.st_mtime, &err)))
+        loaded_problem(out, e->path, false, "%s", err.msg);
+    free(line);
+    out->size = (unsigned long long)st.st_size;
+    out->mtime_ns = mtime_ns;
+}
+
+void corpus_load_entry(const struct scan_entry *e, const struct boilerplate *bp, size_t max_size,
+                       struct loaded *out)
+{
+    if (!e->sfeed) {
+        corpus_load_file(e->path, bp, max_size, out);
+        return;
+    }
+    memset(out, 0, sizeof *out);
+    load_sfeed_line(e, out);
+}
+
 void corpus_add_loaded(struct corpus *c, struct loaded *l)
 {
     if (l->article) {
@@ -202,7 +251,7 @@ void corpus_add_scanned(struct corpus *c, const struct scan_entry *e)
         return;
     }
     struct loaded l;
-    corpus_load_file(e->path, c->boilerplate, c->max_file_size, &l);
+    corpus_load_entry(e, c->boilerplate, c->max_file_size, &l);
     corpus_add_loaded(c, &l);
 }
 

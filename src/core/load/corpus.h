@@ -46,6 +46,10 @@ struct loaded {
 /* Reads and parses one file (files over max_size are a problem). */
 void corpus_load_file(const char *path, const struct boilerplate *bp, size_t max_size,
                       struct loaded *out);
+/* Loads one scanned entry: a file, or one line of an sfeed file (whose
+ * size and mtime are the file's). */
+void corpus_load_entry(const struct scan_entry *e, const struct boilerplate *bp, size_t max_size,
+                       struct loaded *out);
 /* Appends a loaded file's article and problems, taking them (*l is zeroed). */
 void corpus_add_loaded(struct corpus *c, struct loaded *l);
 void loaded_free(struct loaded *l);

@@ -3,14 +3,17 @@
 #include "core/load/scan.h"
 #include "core/base/buf.h"
 #include "core/base/xalloc.h"
+#include "core/load/sfeed.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Folders on the current walk, to detect link loops. */
 struct dir_stack {
@@ -36,6 +39,9 @@ void scan_free(struct scan *s)
     for (size_t i = 0; i < s->n; i++) {
         free(s->v[i].path);
         free(s->v[i].problem);
+        if (s->v[i].sfeed)
+            free(s->v[i].sfeed->file);
+        free(s->v[i].sfeed);
     }
     free(s->v);
     memset(s, 0, sizeof *s);
@@ -45,6 +51,7 @@ static void add_file(struct scan *s, const char *path)
 {
     s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
     s->v[s->n].path = xstrdup(path);
+    s->v[s->n].sfeed = NULL;
     s->v[s->n++].problem = NULL;
 }
 
@@ -61,7 +68,94 @@ static void add_problem(struct scan *s, const char *path, const char *fmt, ...)
     va_end(ap);
     s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
     s->v[s->n].path = xstrdup(path);
+    s->v[s->n].sfeed = NULL;
     s->v[s->n++].problem = buf_detach(&b, NULL);
+}
+
+/* Reads a whole file of at most `max` bytes; NULL when it cannot. */
+static char *slurp(const char *path, size_t max, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return NULL;
+    char *data = xmalloc(max + 1);
+    size_t n = 0;
+    ssize_t r;
+    while (n <= max && (r = read(fd, data + n, max + 1 - n)) != 0) {
+        if (r < 0 && errno != EINTR)
+            break;
+        n += r > 0 ? (size_t)r : 0;
+    }
+    close(fd);
+    *len = n;
+    return data;
+}
+
+/* One entry per line of an sfeed file: "FILE#LINE" and where it lies. */
+static void add_sfeed_lines(struct scan *s, const char *path, const struct stat *st,
+                            const char *data, size_t len, unsigned only)
+{
+    struct buf vpath;
+    buf_init(&vpath);
+    unsigned line = 0;
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(data + i, '\n', len - i);
+        size_t end = nl ? (size_t)(nl - data) : len, n = end - i;
+        line++;
+        if (n && data[end - 1] == '\r')
+            n--;
+        if (only && line != only) {
+            i = end + 1;
+            continue;
+        }
+        unsigned col;
+        const char *what;
+        if (n && !sfeed_check_line(data + i, n, &col, &what)) {
+            add_problem(s, path, "%s:%u:%u: %s", path, line, col, what);
+        } else if (n) {
+            buf_reset(&vpath);
+            buf_printf(&vpath, "%s#%u", path, line);
+            add_file(s, vpath.data);
+            struct scan_line *l = xcalloc(1, sizeof *l);
+            *l = (struct scan_line){xstrdup(path),
+                                    line,
+                                    (long long)i,
+                                    n,
+                                    (unsigned long long)st->st_size,
+                                    (long long)st->st_mtim.tv_sec * 1000000000LL +
+                                        st->st_mtim.tv_nsec};
+            s->v[s->n - 1].sfeed = l;
+        }
+        i = end + 1;
+    }
+    buf_free(&vpath);
+}
+
+/* A file named as an argument that is an sfeed file (told by its first
+ * line) becomes one entry per line (line `only`, when not 0); false for
+ * any other file. */
+static bool scan_sfeed(struct scan *s, const char *path, const struct stat *st, unsigned only)
+{
+    char head[4096];
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    ssize_t n = read(fd, head, sizeof head);
+    close(fd);
+    if (n <= 0 || !sfeed_sniff(head, (size_t)n))
+        return false;
+    if ((unsigned long long)st->st_size > SFEED_MAX_FILE_SIZE) {
+        add_problem(s, path, "%s: sfeed file too large (%lld bytes; the limit is %u)", path,
+                    (long long)st->st_size, SFEED_MAX_FILE_SIZE);
+        return true;
+    }
+    size_t len;
+    char *data = slurp(path, SFEED_MAX_FILE_SIZE, &len);
+    if (!data)
+        return false;
+    add_sfeed_lines(s, path, st, data, len < SFEED_MAX_FILE_SIZE ? len : SFEED_MAX_FILE_SIZE, only);
+    free(data);
+    return true;
 }
 
 /* Inside folders: .txt, .md, .markdown, .html and .htm files, except a
@@ -180,15 +274,36 @@ static void scan_entry(struct scan *s, const char *path, unsigned char type,
     }
     if (S_ISDIR(st.st_mode))
         scan_dir(s, path, &st, stack);
-    else if (S_ISREG(st.st_mode) && wanted)
-        add_file(s, path);
-    else if (wanted)
+    else if (S_ISREG(st.st_mode) && wanted) {
+        if (!named || !scan_sfeed(s, path, &st, 0))
+            add_file(s, path);
+    } else if (wanted)
         add_problem(s, path, "%s: not a regular file", path);
+}
+
+/* "FILE#LINE" naming one line of an sfeed file (as the loader names its
+ * articles): that line alone. */
+static bool scan_sfeed_line(struct scan *s, const char *path)
+{
+    const char *hash = strrchr(path, '#');
+    if (!hash || !hash[1] || strspn(hash + 1, "0123456789") != strlen(hash + 1) ||
+        strlen(hash + 1) > 9)
+        return false;
+    unsigned line = (unsigned)strtoul(hash + 1, NULL, 10);
+    char *file = xstrndup(path, (size_t)(hash - path));
+    struct stat st;
+    size_t before = s->n;
+    bool ok = line && stat(file, &st) == 0 && S_ISREG(st.st_mode) &&
+              scan_sfeed(s, file, &st, line) && s->n > before;
+    free(file);
+    return ok;
 }
 
 bool scan_path(struct scan *s, const char *path, struct tl_error *err)
 {
     struct stat st;
+    if (stat(path, &st) != 0 && scan_sfeed_line(s, path))
+        return true;
     if (stat(path, &st) != 0)
         return tl_error_set(err, "%s: %s", path, strerror(errno));
     struct dir_stack stack = {.n = 0};

@@ -1,8 +1,11 @@
 /* scan: walks the paths given into the list of files to load, in load
  * order (arguments in order, folders sorted by name, recursively), with the
  * problems met on the walk (dangling links, link loops, unreadable folders)
- * in their place. Reads no file: loading comes after, possibly on other
- * threads (see pipeline.c). */
+ * in their place. Reads no file but the files named as arguments, whose
+ * first bytes tell an sfeed file (sfeed.h): that one is read through and
+ * expanded into one entry per line, a malformed line being a problem with
+ * path:line:col. Loading comes after, possibly on other threads (see
+ * pipeline.c). */
 #ifndef TOUCHLINE_SCAN_H
 #define TOUCHLINE_SCAN_H
 
@@ -11,10 +14,22 @@
 
 #include "core/base/error.h"
 
+/* Where one line of an sfeed file lies, and the file as scanned (a file
+ * that changed since is not read: the lines may have moved). */
+struct scan_line {
+    char *file;
+    unsigned line; /* 1-based */
+    long long offset;
+    size_t length;
+    unsigned long long size;
+    long long mtime_ns;
+};
+
 /* One file to load, or one problem (message set, path the thing it is about). */
 struct scan_entry {
-    char *path;
-    char *problem; /* "path: reason", or NULL for a file to load */
+    char *path;              /* for a line of an sfeed file, "FILE#LINE" */
+    char *problem;           /* "path: reason", or NULL for a file to load */
+    struct scan_line *sfeed; /* a line of an sfeed file, else NULL */
 };
 
 struct scan {
@@ -24,10 +39,10 @@ struct scan {
 
 void scan_init(struct scan *s);
 void scan_free(struct scan *s);
-/* Adds one file, or every .txt/.md/.markdown file below a folder (hidden
- * entries and a folder's own README skipped; link loops and nesting deeper
- * than 64 become problems). Returns false, with err set, only when `path`
- * itself does not exist or cannot be examined. */
+/* Adds one file (each line of an sfeed file), or every .txt/.md/.markdown file below a folder
+ * (hidden entries and a folder's own README skipped; link loops and nesting deeper than 64 become
+ * problems). Returns false, with err set, only when `path` itself does not exist or cannot be
+ * examined. */
 bool scan_path(struct scan *s, const char *path, struct tl_error *err);
 
 #endif

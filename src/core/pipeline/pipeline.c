@@ -124,6 +124,30 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
     return true;
 }
 
+bool pipeline_append(struct pipeline *p, char *const *paths, size_t npaths, struct tl_error *err)
+{
+    if (p->stream)
+        return tl_error_set(err, "the load is still under way");
+    struct scan s;
+    scan_init(&s);
+    if (!scan_paths(&s, paths, npaths, err)) {
+        scan_free(&s);
+        return false;
+    }
+    struct stream_setup setup = {
+        .ex = p->extractor,
+        .bp = p->boilerplate,
+        .max_file_size = p->corpus.max_file_size,
+        .threads = thread_count(0, s.n),
+        .background = p->background,
+        .pcache = NULL,
+    };
+    p->appended = true;
+    p->total += s.n;
+    p->stream = stream_start(&s, &setup);
+    return true;
+}
+
 /* Hands one result to the corpus and the index. */
 static void take_item(struct pipeline *p, struct stream_item *it)
 {
@@ -139,7 +163,7 @@ static void take_item(struct pipeline *p, struct stream_item *it)
         return;
     /* A file changed in the last seconds may change again within its mtime's
      * resolution without its size or mtime showing it: not cached. */
-    if (mtime_ns < p->started_ns - RACY_NS) {
+    if (!p->appended && mtime_ns < p->started_ns - RACY_NS) {
         pipeline_cache_take(p->pcache, &p->index, a->load_index, size, mtime_ns, &it->x,
                             it->cached);
         p->cache_hits += it->cached;
@@ -162,7 +186,8 @@ size_t pipeline_take(struct pipeline *p, size_t max)
     if (stream_taken(p->stream) == stream_total(p->stream)) {
         stream_free(p->stream);
         p->stream = NULL;
-        pipeline_cache_finish(p->pcache, &p->index, p->background);
+        if (!p->appended)
+            pipeline_cache_finish(p->pcache, &p->index, p->background);
     }
     return n;
 }

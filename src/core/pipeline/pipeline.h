@@ -44,6 +44,7 @@ struct pipeline {
     struct pipeline_cache *pcache; /* the cache around the load, NULL without one */
     size_t cache_hits;             /* articles whose extraction came from the cache */
     bool background;               /* started with every worker in the background */
+    bool appended;                 /* a load of pipeline_append: no cache around it */
     long long started_ns;          /* wall clock at the start, for the cache */
 };
 
@@ -59,6 +60,12 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
  * finished yet. Returns how many it took. Only the thread that called
  * pipeline_start may call this (it owns the corpus and the index). */
 size_t pipeline_take(struct pipeline *p, size_t max);
+/* Once the load is all taken: scans more paths and loads them after the
+ * articles there are (load order goes on), in the background like the
+ * first load, without the cache (the reader adds what `R` fetched this
+ * way). False with err set when the load is still under way or a path does
+ * not exist. */
+bool pipeline_append(struct pipeline *p, char *const *paths, size_t npaths, struct tl_error *err);
 /* Waits for every result and takes it. */
 void pipeline_finish(struct pipeline *p);
 /* Why the cache could not be written, or NULL; waits for a cache still

@@ -34,7 +34,7 @@ static void work_one(struct stream *s, size_t i)
     const struct scan_entry *e = &s->scan.v[i];
     struct slot *slot = &s->slots[i];
     if (!e->problem) {
-        corpus_load_file(e->path, s->setup.bp, s->setup.max_file_size, &slot->loaded);
+        corpus_load_entry(e, s->setup.bp, s->setup.max_file_size, &slot->loaded);
         const struct loaded *l = &slot->loaded;
         if (l->article) {
             const struct cache *c = pipeline_cache_ready(s->setup.pcache);
