@@ -73,7 +73,7 @@ void app_init(struct app *a, struct pipeline *pl)
         a->panes[p].id = (enum pane_id)p;
         a->panes[p].ops = ops[p];
         a->panes[p].hidden = true;
-        pane_init(&a->panes[p].pos, p == PANE_LIST);
+        pane_init(&a->panes[p].pos, p != PANE_READER);
     }
     a->dirty = DIRTY_ALL;
     loading_fold(a);

@@ -4,6 +4,7 @@
 #include "ui/reader.h"
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "ui/filter.h"
 #include "ui/mentions.h"
 #include "ui/style.h"
 #include "core/base/utf8.h"
@@ -293,6 +294,51 @@ void reader_set_hit(struct app *a, long h)
     a->dirty |= DIRTY_READER | DIRTY_STATUS;
 }
 
+/* The start of the sentence holding byte `at` of text: after the last
+ * ". ", "! ", "? " or newline before it (looking back at most 600 bytes). */
+static size_t sentence_start(const char *t, size_t at)
+{
+    size_t lo = at > 600 ? at - 600 : 0;
+    for (size_t i = at; i > lo; i--) {
+        char c = t[i - 1];
+        if (c == '\n')
+            return i;
+        if (c == ' ' && i >= 2 && (t[i - 2] == '.' || t[i - 2] == '!' || t[i - 2] == '?'))
+            return i;
+    }
+    return lo;
+}
+
+void reader_open_span(struct app *a, size_t article, bool in_title, size_t start, size_t end)
+{
+    if (article >= a->nknown)
+        return;
+    if (a->pos_of[article] < 0)
+        filter_clear(a); /* the filters hide it */
+    if (a->pos_of[article] < 0)
+        return;
+    app_select(a, (size_t)a->pos_of[article]);
+    app_focus(a, PANE_READER);
+    const struct article *ar = a->c->articles[article];
+    size_t len = in_title ? strlen(ar->title) : ar->body_len;
+    if (end > len)
+        end = len;
+    if (start > end)
+        start = end;
+    struct reader_article *d = &a->open;
+    d->flash_title = in_title;
+    d->flash_start = start;
+    d->flash_end = end;
+    reader_show(a, in_title, in_title ? 0 : sentence_start(ar->body, start));
+    reader_show(a, in_title, end > start ? end - 1 : start); /* the phrase's end in view too */
+    a->dirty |= DIRTY_READER | DIRTY_LIST | DIRTY_STATUS;
+}
+
+void reader_open_at(struct app *a, size_t article, size_t start, size_t end)
+{
+    reader_open_span(a, article, false, start, end);
+}
+
 /* Draws one laid-out row at window row y. */
 static void draw_row(struct app *a, WINDOW *w, int y, const struct reader_row *row, int cols)
 {
@@ -331,6 +377,10 @@ static void draw_row(struct app *a, WINDOW *w, int y, const struct reader_row *r
                                                        : style_attr(STYLE_SEARCH);
         }
     }
+    if (d->flash_end > d->flash_start && d->flash_title == title)
+        for (size_t j = d->flash_start > row->start ? d->flash_start : row->start;
+             j < d->flash_end && j < row->end; j++)
+            at[j - row->start] = style_over(style_attr(STYLE_SEARCH), style_attr(STYLE_CURSOR));
     int x = 0;
     for (size_t i = 0; i < n && x < cols;) {
         size_t k = i;
