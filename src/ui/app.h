@@ -16,6 +16,7 @@
 #include "core/index/search.h"
 #include "ui/curses_compat.h"
 #include "ui/keys.h"
+#include "ui/narrow.h"
 #include "ui/pane.h"
 #include "ui/reader.h"
 #include "ui/style.h"
@@ -99,6 +100,7 @@ struct app {
     struct search *pending;         /* a search still running, in search_job */
     struct search_job *search_job;
     struct search_hits hits;
+    struct narrow narrow; /* competition, national team, source, tag, dates; the sort */
     enum target_kind target;
     int target_entity;
     struct reader_article open; /* the article in the reader */

@@ -176,6 +176,66 @@ static bool block_start(const char *s, size_t n)
     return i > 0 && i + 1 < n && s[i] == '.' && s[i + 1] == ' ';
 }
 
+/* Rows of a path too long for one: broken after a '/', or inside a name
+ * only when a part is longer than the row. */
+static void wrap_path(struct reader_article *d, size_t s, size_t e, int width)
+{
+    while (s < e) {
+        size_t fit = s, slash = 0;
+        int cols = 0;
+        while (fit < e) {
+            uint32_t cp;
+            size_t n = utf8_decode(d->meta + fit, e - fit, &cp);
+            if (cols + utf8_cp_width(cp) > width)
+                break;
+            cols += utf8_cp_width(cp);
+            fit += n;
+            if (d->meta[fit - 1] == '/')
+                slash = fit;
+        }
+        size_t cut = fit >= e ? e : slash > s ? slash : fit > s ? fit : e;
+        push_row(d, ROW_META, s, cut);
+        s = cut;
+    }
+}
+
+/* The metadata line's rows: its fields ("date", "source", "by author",
+ * the path) joined by " · " while they fit, never a row ending in "·"; a
+ * field too long for a row wraps on its own (the path at a '/'). */
+static void layout_meta(struct reader_article *d, size_t path_len, int width)
+{
+    static const char sep[] = " \xc2\xb7 ";
+    const size_t seplen = sizeof sep - 1;
+    const char *m = d->meta;
+    size_t path_at = d->meta_len - path_len, row = SIZE_MAX, f = 0;
+    int used = 0;
+    while (f < d->meta_len) {
+        const char *next = f < path_at ? strstr(m + f, sep) : NULL;
+        size_t fe = next && (size_t)(next - m) < path_at ? (size_t)(next - m) : d->meta_len;
+        int fw = (int)utf8_width(m + f, fe - f);
+        if (row != SIZE_MAX && used + (int)utf8_width(sep, seplen) + fw <= width) {
+            used += (int)utf8_width(sep, seplen) + fw; /* joins the row */
+        } else {
+            if (row != SIZE_MAX)
+                push_row(d, ROW_META, row, f - seplen);
+            row = f;
+            used = fw;
+            if (fw > width) { /* too long for any row */
+                if (f == path_at) {
+                    wrap_path(d, f, fe, width);
+                } else {
+                    struct emit_ctx c = {d, ROW_META};
+                    draw_wrap(m, f, fe, width, false, emit_row, &c);
+                }
+                row = SIZE_MAX;
+            }
+        }
+        f = fe < d->meta_len ? fe + seplen : fe;
+    }
+    if (row != SIZE_MAX)
+        push_row(d, ROW_META, row, d->meta_len);
+}
+
 static void layout_article(struct app *a, int width)
 {
     struct reader_article *d = &a->open;
@@ -186,8 +246,7 @@ static void layout_article(struct app *a, int width)
     const struct article *ar = a->c->articles[d->article];
     struct emit_ctx c = {d, ROW_TITLE};
     draw_wrap(ar->title, 0, strlen(ar->title), width, false, emit_row, &c);
-    c.src = ROW_META;
-    draw_wrap(d->meta, 0, d->meta_len, width, false, emit_row, &c);
+    layout_meta(d, strlen(ar->path), width);
     push_row(d, ROW_BLANK, 0, 0);
     c.src = ROW_BODY;
     const char *b = ar->body;
@@ -468,6 +527,17 @@ static void move_cursor(struct app *a, struct pane *p, int dir)
     reader_set_cursor(a, next);
 }
 
+/* Esc: no target, no entity cursor, no highlighted phrase (a search
+ * stays a filter; n then says there is no target). */
+static void clear_target(struct app *a)
+{
+    bool had = a->target != TARGET_NONE || a->open.flash_end > a->open.flash_start;
+    a->open.cursor = -1;
+    a->open.flash_start = a->open.flash_end = 0;
+    target_clear(a);
+    app_message(a, false, had ? "target cleared" : "no target");
+}
+
 static bool reader_key(struct app *a, struct pane *p, enum request r)
 {
     bool moved;
@@ -485,6 +555,9 @@ static bool reader_key(struct app *a, struct pane *p, enum request r)
     case REQ_OPEN:
         if (a->open.cursor >= 0)
             mentions_open(a);
+        return true;
+    case REQ_CANCEL:
+        clear_target(a);
         return true;
     default:
         return false;
