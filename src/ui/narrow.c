@@ -288,8 +288,10 @@ void narrow_pick_tag(struct app *a)
             bool again = false; /* a tag written twice counts once */
             for (size_t u = 0; u < t && !again; u++)
                 again = !strcasecmp(ar->meta.tags[u], ar->meta.tags[t]);
-            if (!again)
-                r.counts[row_add(&r, ar->meta.tags[t])]++;
+            if (!again) {
+                size_t k = row_add(&r, ar->meta.tags[t]); /* may move r.counts */
+                r.counts[k]++;
+            }
         }
     }
     if (!r.n) {
