@@ -3,10 +3,10 @@
  * name of two words or more also under each of its proper word suffixes
  * ("Robin van Persie" under "van persie" and "persie") as a full name. A key
  * whose full names all come to one person folds its short forms into it. */
-#define _GNU_SOURCE /* qsort_r */
 #include "core/index/identity.h"
 #include "core/base/fold.h"
 #include "core/base/hash.h"
+#include "core/base/sort.h"
 #include "core/base/xalloc.h"
 
 #include <stdlib.h>
@@ -250,7 +250,7 @@ void identity_settle(struct index *ix)
 {
     /* Longer keys first: "alex ferguson" folds into "sir alex ferguson"
      * before "ferguson" asks whom its full names come to. */
-    qsort_r(ix->dirty, ix->ndirty, sizeof *ix->dirty, compare_key_words, ix);
+    sort_ctx(ix->dirty, ix->ndirty, sizeof *ix->dirty, compare_key_words, ix);
     for (size_t i = 0; i < ix->ndirty; i++)
         settle_key(ix, &ix->keys[ix->dirty[i]]);
     ix->ndirty = 0;
