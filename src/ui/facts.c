@@ -154,6 +154,21 @@ static void describe_wage(struct sline *l, const struct fact *f)
         sline_printf(l, STYLE_FACTS_LABEL, " / %s", fact_period_name(f->period));
 }
 
+/* "offer £500k / week from Al-Hilal (turned down)": never his wage. */
+static void describe_offer(struct sline *l, const struct extraction *x, const struct fact *f)
+{
+    sline_puts(l, "offer ", STYLE_FACTS_LABEL);
+    if (f->has_value)
+        put_money(l, f->value, fact_currency_name(f->currency));
+    if (f->period)
+        sline_printf(l, STYLE_FACTS_LABEL, " / %s", fact_period_name(f->period));
+    if (ent_name(x, f->club)) {
+        sline_puts(l, " from ", STYLE_FACTS_LABEL);
+        put_entity(l, x, f->club);
+    }
+    sline_puts(l, " (turned down)", STYLE_DIM);
+}
+
 /* "loan from Atalanta to Parma (season-long)". */
 static void describe_loan(struct sline *l, const struct extraction *x, const struct fact *f)
 {
@@ -282,6 +297,9 @@ static void describe_fact(struct sline *l, const struct app *a, size_t art, cons
         break;
     case FACT_AGE:
         describe_age(l, a, art, f);
+        break;
+    case FACT_OFFER:
+        describe_offer(l, x, f);
         break;
     case FACT_INTEREST:
     case FACT_SOURCE:

@@ -134,4 +134,18 @@ for size in 160x45 80x24; do
     tl_keys Q
     check "$size: Q quits" tl_wait "TOUCHLINE-EXIT=0"
 done
+# An offer he turned down (a fact kind of its own) is shown as one, never as his wage.
+mkdir -p "$TL_TMP/offer"
+cat >"$TL_TMP/offer/salah.md" <<'TEXT'
+---
+title: Salah stays
+date: 2024-01-01
+---
+Mohamed Salah turned down an offer of £500,000 a week from Al-Ittihad to stay at Liverpool.
+TEXT
+tl_start 160 20 -- "$TL_TMP/offer"
+check "an offer reads as one, with its club" tl_wait "offer £500k / week from Al-Ittihad"
+tl_snap
+check "... not as his wage" lacks "wage £500k"
+tl_keys Q
 tl_summary
