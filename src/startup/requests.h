@@ -36,7 +36,16 @@
     X(SEARCH, "search", "Search (PCRE2; case-insensitive unless it has capitals)", '/', 0, 0)      \
     X(PICK_CLUB, "pick-club", "Filter by club (fuzzy picker with article counts)", 'c', 0, 0)      \
     X(PICK_PERSON, "pick-person", "Filter by person (fuzzy picker)", 'p', 0, 0)                    \
-    X(CLEAR_FILTERS, "clear-filters", "Clear the club, person and search filters", 'x', 0, 0)      \
+    X(PICK_COMPETITION, "pick-competition", "Filter by competition (fuzzy picker)", 'C', 0, 0)     \
+    X(PICK_NATIONAL, "pick-national-team", "Filter by national team (fuzzy picker)", 'I', 0, 0)    \
+    X(PICK_SOURCE, "pick-source", "Filter by source: the feed or site, or a media outlet cited",   \
+      'M', 0, 0)                                                                                   \
+    X(PICK_TAG, "pick-tag", "Filter by front matter tag (picker)", 't', 0, 0)                      \
+    X(PICK_DATES, "pick-dates", "Date range: today, the last 7 days, the last 30 days or all",     \
+      'd', 0, 0)                                                                                   \
+    X(CYCLE_SORT, "cycle-sort", "Sort: newest first, oldest first, most facts", 'O', 0, 0)         \
+    X(CLEAR_FILTERS, "clear-filters", "Clear every filter (the sort stays)", 'x', 0, 0)            \
+    X(PROBLEMS, "problems", "List the files that could not be read", '!', 0, 0)                    \
     X(TOGGLE_FACTS, "toggle-facts", "Show or hide the facts panel", 'f', 0, 0)                     \
     X(FETCH, "fetch", "Fetch the feeds in the background; new articles join the list", 'R', 0, 0)  \
     X(CYCLE_THEME, "cycle-theme", "Switch to the next colour theme", 'T', 0, 0)                    \

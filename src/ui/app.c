@@ -7,6 +7,7 @@
 #include "ui/help.h"
 #include "ui/mentions.h"
 #include "ui/picker.h"
+#include "ui/problems.h"
 #include "ui/prompt.h"
 #include "ui/loading.h"
 #include "ui/fetching.h"
@@ -63,6 +64,7 @@ void app_init(struct app *a, struct pipeline *pl)
     a->c = &pl->corpus;
     a->ix = &pl->index;
     a->filter_club = a->filter_person = -1;
+    narrow_init(&a->narrow);
     a->target_entity = -1;
     a->open.article = -1;
     a->open.cursor = a->open.hit = -1;
@@ -74,7 +76,7 @@ void app_init(struct app *a, struct pipeline *pl)
         a->panes[p].id = (enum pane_id)p;
         a->panes[p].ops = ops[p];
         a->panes[p].hidden = true;
-        pane_init(&a->panes[p].pos, p == PANE_LIST);
+        pane_init(&a->panes[p].pos, p != PANE_READER);
     }
     a->dirty = DIRTY_ALL;
     loading_fold(a);
@@ -98,6 +100,7 @@ void app_free(struct app *a)
 {
     fetching_free(a->fetching); /* cancels a fetch under way and joins it */
     filter_free(a);
+    narrow_free(&a->narrow);
     delete_windows(a);
     reader_article_free(&a->open);
     search_free(a->search);
@@ -482,6 +485,25 @@ static bool handle_screen(struct app *a, enum request r)
     case REQ_PICK_CLUB:
     case REQ_PICK_PERSON:
         picker_open(a, r == REQ_PICK_CLUB ? ENTITY_CLUB : ENTITY_PERSON);
+        return true;
+    case REQ_PICK_COMPETITION:
+    case REQ_PICK_NATIONAL:
+        picker_open(a, r == REQ_PICK_COMPETITION ? ENTITY_COMPETITION : ENTITY_NATIONAL_TEAM);
+        return true;
+    case REQ_PICK_SOURCE:
+        narrow_pick_source(a);
+        return true;
+    case REQ_PICK_TAG:
+        narrow_pick_tag(a);
+        return true;
+    case REQ_PICK_DATES:
+        narrow_pick_dates(a);
+        return true;
+    case REQ_CYCLE_SORT:
+        narrow_cycle_sort(a);
+        return true;
+    case REQ_PROBLEMS:
+        problems_open(a);
         return true;
     case REQ_CLEAR_FILTERS:
         filter_clear(a);

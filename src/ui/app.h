@@ -16,6 +16,7 @@
 #include "core/index/search.h"
 #include "ui/curses_compat.h"
 #include "ui/keys.h"
+#include "ui/narrow.h"
 #include "ui/pane.h"
 #include "ui/reader.h"
 #include "ui/style.h"
@@ -101,6 +102,7 @@ struct app {
     struct search_job *search_job;
     struct search_hits hits;
     struct fetching *fetching; /* `R` (fetching.c), or NULL */
+    struct narrow narrow;      /* competition, national team, source, tag, dates; the sort */
     enum target_kind target;
     int target_entity;
     struct reader_article open; /* the article in the reader */

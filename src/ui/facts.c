@@ -1,9 +1,13 @@
 /* facts: the facts panel. This article's facts grouped by subject, the
  * clubs it mentions with counts, and, when the target is a person or a club,
- * its dossier across the corpus (articles, mentions, facts newest first). */
+ * its dossier across the corpus (articles, mentions, facts newest first).
+ * The panel is a list: the selection (shown when it is focused) picks a
+ * line, and Enter on a fact or a dossier line opens its article at the
+ * sentence it came from (reader_open_at). */
 #include "ui/facts.h"
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "ui/reader.h"
 #include "ui/style.h"
 #include "core/base/sort.h"
 #include "core/base/xalloc.h"
@@ -11,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct frow {
     size_t line, start, end;
@@ -22,6 +27,13 @@ static struct sline *lines;
 static size_t nlines, lcap;
 static int *hangs;
 static size_t hcap;
+/* Per line: the fact it shows (article, index), article -1 for none. */
+struct fact_ref {
+    long article;
+    size_t fact;
+};
+static struct fact_ref *line_refs;
+static size_t fcap;
 static struct frow *rows;
 static size_t nrows, rcap;
 static long built_article = -2;
@@ -31,7 +43,9 @@ static struct sline *new_line(int indent)
 {
     lines = xgrow(lines, &lcap, nlines + 1, sizeof *lines);
     hangs = xgrow(hangs, &hcap, nlines + 1, sizeof *hangs);
+    line_refs = xgrow(line_refs, &fcap, nlines + 1, sizeof *line_refs);
     hangs[nlines] = indent + 2;
+    line_refs[nlines] = (struct fact_ref){-1, 0};
     struct sline *l = &lines[nlines++];
     sline_init(l);
     l->indent = indent;
@@ -111,6 +125,17 @@ static void describe_transfer(struct sline *l, const struct extraction *x, const
 /* "fee reported £31m (2017, Atalanta -> Inter Milan)", "release clause €1bn". */
 static void describe_fee(struct sline *l, const struct extraction *x, const struct fact *f)
 {
+    if (f->kind == FACT_FEE && f->qualifier == FACT_ASKING) { /* the seller's price */
+        sline_puts(l, "asking price ", STYLE_FACTS_LABEL);
+        if (f->has_value)
+            put_money(l, f->value, fact_currency_name(f->currency));
+        if (ent_name(x, f->from) || ent_name(x, f->to)) {
+            sline_puts(l, " (", STYLE_FACTS_LABEL);
+            put_entity(l, x, ent_name(x, f->from) ? f->from : f->to);
+            sline_puts(l, ")", STYLE_FACTS_LABEL);
+        }
+        return;
+    }
     sline_puts(l, f->kind == FACT_FEE ? "fee " : "release clause ", STYLE_FACTS_LABEL);
     if (f->qualifier)
         sline_printf(l, STYLE_DIM, "%s ", fact_qualifier_name(f->qualifier));
@@ -129,6 +154,21 @@ static void describe_wage(struct sline *l, const struct fact *f)
         sline_printf(l, STYLE_FACTS_LABEL, " / %s", fact_period_name(f->period));
 }
 
+/* "offer £500k / week from Al-Hilal (turned down)": never his wage. */
+static void describe_offer(struct sline *l, const struct extraction *x, const struct fact *f)
+{
+    sline_puts(l, "offer ", STYLE_FACTS_LABEL);
+    if (f->has_value)
+        put_money(l, f->value, fact_currency_name(f->currency));
+    if (f->period)
+        sline_printf(l, STYLE_FACTS_LABEL, " / %s", fact_period_name(f->period));
+    if (ent_name(x, f->club)) {
+        sline_puts(l, " from ", STYLE_FACTS_LABEL);
+        put_entity(l, x, f->club);
+    }
+    sline_puts(l, " (turned down)", STYLE_DIM);
+}
+
 /* "loan from Atalanta to Parma (season-long)". */
 static void describe_loan(struct sline *l, const struct extraction *x, const struct fact *f)
 {
@@ -145,22 +185,75 @@ static void describe_loan(struct sline *l, const struct extraction *x, const str
         sline_printf(l, STYLE_FACTS_LABEL, " (%s)", f->loan_length);
 }
 
-/* "contract to 2024 (expires)", "offer to 2027", "signed 5 years". */
-static void describe_contract(struct sline *l, const struct fact *f)
+/* Whether the phrase a fact came from says `word` (ASCII, any case). */
+static bool span_says(const struct app *a, size_t art, const struct fact *f, const char *word)
+{
+    const struct article *ar = a->c->articles[art];
+    const char *t = f->span.in_title ? ar->title : ar->body;
+    size_t len = f->span.in_title ? strlen(t) : ar->body_len, n = strlen(word);
+    for (size_t i = f->span.start; i + n <= f->span.end && i + n <= len; i++)
+        if (!strncasecmp(t + i, word, n))
+            return true;
+    return false;
+}
+
+/* A contract's length as the text gave it: "5 months" when its phrase
+ * counts months (the extractor stores years: 5/12), else "5.5 years". */
+static void put_length(struct sline *l, const struct app *a, size_t art, const struct fact *f)
+{
+    double months = f->value * 12;
+    if (span_says(a, art, f, "month")) {
+        long m = (long)(months + 0.5);
+        sline_printf(l, STYLE_COUNT, "%ld month%s", m, m == 1 ? "" : "s");
+    } else if (f->value == (double)(long)f->value) {
+        sline_printf(l, STYLE_COUNT, "%.0f year%s", f->value, f->value == 1 ? "" : "s");
+    } else {
+        sline_printf(l, STYLE_COUNT, "%.1f years", f->value);
+    }
+}
+
+/* "contract to 2024 (expires)", "offer to 2027", "signed 5.5 years". */
+static void describe_contract(struct sline *l, const struct app *a, size_t art,
+                              const struct fact *f)
 {
     bool end = f->type != FACT_TYPE_LENGTH;
     const char *word = f->status == FACT_OFFERED  ? "offer"
                        : f->status == FACT_SIGNED ? "signed"
                                                   : "contract";
     sline_printf(l, STYLE_FACTS_LABEL, "%s %s", word, end ? "to " : "");
-    if (f->has_value)
-        sline_printf(l, STYLE_COUNT,
-                     end             ? "%.0f"
-                     : f->value == 1 ? "%.0f year"
-                                     : "%.0f years",
-                     f->value);
+    if (f->has_value && end)
+        sline_printf(l, STYLE_COUNT, "%.0f", f->value);
+    else if (f->has_value)
+        put_length(l, a, art, f);
     if (f->status == FACT_EXPIRES)
         sline_puts(l, " (expires)", STYLE_DIM);
+}
+
+/* An age at another time: "age 11 when he joined" when the sentence says
+ * when (a word in the 80 bytes before the phrase, or in it), else "age 11
+ * at the time"; never shown as the current age. */
+static void describe_age(struct sline *l, const struct app *a, size_t art, const struct fact *f)
+{
+    static const struct {
+        const char *word, *says;
+    } events[] = {
+        {"joined", "when he joined"},   {"signed", "when he signed"}, {"debut", "on his debut"},
+        {"arrived", "when he arrived"}, {"moved", "when he moved"},   {"left", "when he left"},
+    };
+    sline_puts(l, "age ", STYLE_FACTS_LABEL);
+    if (f->has_value)
+        sline_printf(l, STYLE_COUNT, "%.0f", f->value);
+    if (f->qualifier != FACT_AT_THE_TIME)
+        return;
+    const char *says = "at the time";
+    struct fact wide = *f;
+    wide.span.start = f->span.start > 80 ? f->span.start - 80 : 0;
+    for (size_t i = 0; i < sizeof events / sizeof *events; i++)
+        if (span_says(a, art, &wide, events[i].word)) {
+            says = events[i].says;
+            break;
+        }
+    sline_printf(l, STYLE_FACTS_LABEL, " %s", says);
 }
 
 /* "caps 17 (Italy, 2 goals)", "apps 134 (Inter Milan)". */
@@ -179,9 +272,11 @@ static void describe_count(struct sline *l, const struct extraction *x, const st
     sline_puts(l, ")", STYLE_FACTS_LABEL);
 }
 
-/* One fact as a short phrase: "fee £31m (2017, Atalanta -> Inter Milan)". */
-static void describe_fact(struct sline *l, const struct extraction *x, const struct fact *f)
+/* One fact of article art as a short phrase: "fee £31m (2017, Atalanta
+ * -> Inter Milan)". */
+static void describe_fact(struct sline *l, const struct app *a, size_t art, const struct fact *f)
 {
+    const struct extraction *x = &a->ix->x[art];
     switch (f->kind) {
     case FACT_FEE:
     case FACT_RELEASE_CLAUSE:
@@ -194,16 +289,17 @@ static void describe_fact(struct sline *l, const struct extraction *x, const str
         describe_loan(l, x, f);
         break;
     case FACT_CONTRACT:
-        describe_contract(l, f);
+        describe_contract(l, a, art, f);
         break;
     case FACT_CAPS:
     case FACT_APPEARANCES:
         describe_count(l, x, f);
         break;
     case FACT_AGE:
-        sline_puts(l, "age ", STYLE_FACTS_LABEL);
-        if (f->has_value)
-            sline_printf(l, STYLE_COUNT, "%.0f", f->value);
+        describe_age(l, a, art, f);
+        break;
+    case FACT_OFFER:
+        describe_offer(l, x, f);
         break;
     case FACT_INTEREST:
     case FACT_SOURCE:
@@ -247,6 +343,21 @@ static void article_clubs(const struct extraction *x)
     }
 }
 
+struct shown_fact;
+static bool same_fact(const struct app *a, struct shown_fact p, struct shown_fact q);
+
+/* Whether fact i of an article repeats an earlier fact of its own subject
+ * (two "loan" phrases for the one loan). */
+static bool repeated(const struct app *a, size_t art, size_t i);
+
+/* A fact's line under its subject (or, with no subject, on its own at
+ * the end of "In this article"), linked to the fact for Enter. */
+static void fact_line(const struct app *a, size_t art, size_t i, int indent)
+{
+    describe_fact(new_line(indent), a, art, &a->ix->x[art].facts[i]);
+    line_refs[nlines - 1] = (struct fact_ref){(long)art, i};
+}
+
 static void article_facts(const struct app *a, size_t art)
 {
     const struct extraction *x = &a->ix->x[art];
@@ -254,24 +365,25 @@ static void article_facts(const struct app *a, size_t art)
     if (!x->nfacts) {
         sline_puts(new_line(1), "none found", STYLE_DIM);
     }
-    /* grouped by subject, in order of each subject's first fact */
+    /* grouped by subject, in order of each subject's first fact; the facts
+     * with no subject come last, under no heading */
     bool *done = xcalloc(x->nfacts + 1, 1);
     for (size_t i = 0; i < x->nfacts; i++) {
-        if (done[i])
-            continue;
         int subj = x->facts[i].subject;
-        struct sline *h = new_line(1);
-        if (ent_name(x, subj))
-            put_entity(h, x, subj);
-        else
-            sline_puts(h, "(no subject)", STYLE_DIM);
+        if (done[i] || !ent_name(x, subj))
+            continue;
+        put_entity(new_line(1), x, subj);
         for (size_t j = i; j < x->nfacts; j++) {
             if (done[j] || x->facts[j].subject != subj)
                 continue;
             done[j] = true;
-            describe_fact(new_line(3), x, &x->facts[j]);
+            if (!repeated(a, art, j))
+                fact_line(a, art, j, 3);
         }
     }
+    for (size_t i = 0; i < x->nfacts; i++)
+        if (!done[i] && !repeated(a, art, i))
+            fact_line(a, art, i, 1);
     free(done);
     article_clubs(x);
 }
@@ -377,6 +489,15 @@ static bool same_fact(const struct app *a, struct shown_fact p, struct shown_fac
     return true;
 }
 
+static bool repeated(const struct app *a, size_t art, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (same_fact(a, (struct shown_fact){(uint32_t)art, j},
+                      (struct shown_fact){(uint32_t)art, i}))
+            return true;
+    return false;
+}
+
 /* The dossier's heading: "Inter Milan in the corpus", role and counts. */
 static void dossier_heading(const struct index_entity *e)
 {
@@ -406,8 +527,9 @@ static void dossier_line(const struct app *a, struct shown_fact sf, bool club)
         put_entity(l, x, f->subject);
         sline_puts(l, ": ", STYLE_FACTS_LABEL);
     }
-    describe_fact(l, x, f);
+    describe_fact(l, a, sf.article, f);
     hangs[nlines - 1] = 9;
+    line_refs[nlines - 1] = (struct fact_ref){(long)sf.article, sf.fact};
 }
 
 /* The facts about entity g in its newest articles, newest first; a fact
@@ -496,7 +618,7 @@ static void facts_draw(struct app *a, struct pane *p)
     int ent = a->target == TARGET_ENTITY ? a->target_entity : -1;
     if (built_article != a->open.article || built_entity != ent || built_width != width) {
         if (built_article != a->open.article || built_entity != ent)
-            p->pos.top = 0;
+            p->pos.top = p->pos.sel = 0;
         rebuild(a, width > 4 ? width : 4);
         built_article = a->open.article;
         built_entity = ent;
@@ -508,10 +630,16 @@ static void facts_draw(struct app *a, struct pane *p)
     if (nrows > (size_t)h)
         snprintf(right, sizeof right, "%zu/%zu", p->pos.top + 1, nrows);
     draw_titlebar(p->win, 0, p->w, "Facts", right, a->focus == PANE_FACTS);
+    /* the selected line (all its rows) shows while the panel is focused */
+    size_t sel_line = nrows && a->focus == PANE_FACTS ? rows[p->pos.sel].line : SIZE_MAX;
+    attr_t sel = style_attr(STYLE_SELECTED);
     for (int y = 0; y < h && p->pos.top + (size_t)y < nrows; y++) {
         const struct frow *r = &rows[p->pos.top + (size_t)y];
+        bool on = r->line == sel_line;
+        if (on)
+            draw_fill(p->win, y + 1, 0, p->w, sel);
         sline_draw(p->win, y + 1, 1 + r->indent, &lines[r->line], r->start, r->end,
-                   width - r->indent, A_NORMAL);
+                   width - r->indent, on ? sel : A_NORMAL);
     }
 }
 
@@ -522,15 +650,46 @@ static void facts_scroll(struct app *a, struct pane *p, int delta)
         a->dirty |= DIRTY_FACTS;
 }
 
+/* Enter: the selected line's fact, opened in its article at its phrase. */
+static void open_selected(struct app *a, struct pane *p)
+{
+    const struct fact_ref *f = nrows ? &line_refs[rows[p->pos.sel].line] : NULL;
+    if (!f || f->article < 0) {
+        app_message(a, false, "not a fact: Enter on a fact opens its article at its sentence");
+        return;
+    }
+    const struct mention *s = &a->ix->x[f->article].facts[f->fact].span;
+    reader_open_span(a, (size_t)f->article, s->in_title, s->start, s->end);
+}
+
 static bool facts_key(struct app *a, struct pane *p, enum request r)
 {
     bool moved;
     app_pane_size(p, nrows);
+    if (r == REQ_OPEN) {
+        open_selected(a, p);
+        return true;
+    }
+    size_t line = nrows ? rows[p->pos.sel].line : 0;
     if (!pane_request(&p->pos, r, &moved))
         return false;
+    /* a line's wrapped rows are one stop: on to the next line's first row */
+    if (r == REQ_MOVE_DOWN)
+        while (p->pos.sel + 1 < nrows && rows[p->pos.sel].line == line)
+            pane_move(&p->pos, 1);
+    while (nrows && p->pos.sel > 0 && rows[p->pos.sel - 1].line == rows[p->pos.sel].line)
+        pane_move(&p->pos, -1);
     if (moved)
         a->dirty |= DIRTY_FACTS;
     return true;
+}
+
+static void facts_click(struct app *a, struct pane *p, int row, int col)
+{
+    (void)col;
+    long r = pane_row_at(&p->pos, row);
+    if (r >= 0 && pane_move_to(&p->pos, (size_t)r))
+        a->dirty |= DIRTY_FACTS;
 }
 
 static void facts_resize(struct app *a, struct pane *p)
@@ -545,6 +704,6 @@ const struct view_ops facts_view_ops = {
     .draw = facts_draw,
     .key = facts_key,
     .resize = facts_resize,
-    .click = NULL,
+    .click = facts_click,
     .wheel = facts_scroll,
 };

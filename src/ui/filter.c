@@ -3,7 +3,9 @@
  * walking the corpus text. */
 #include "ui/filter.h"
 #include "ui/app.h"
+#include "ui/narrow.h"
 #include "core/base/buf.h"
+#include "core/base/utf8.h"
 #include "core/base/error.h"
 #include "core/base/sort.h"
 #include "core/index/search_job.h"
@@ -33,7 +35,7 @@ static bool passes(const struct app *a, size_t article)
 {
     return (a->filter_club < 0 || index_article_has(a->ix, a->filter_club, article)) &&
            (a->filter_person < 0 || index_article_has(a->ix, a->filter_person, article)) &&
-           (!a->search || search_hits_has(&a->hits, article));
+           (!a->search || search_hits_has(&a->hits, article)) && narrow_passes(a, article);
 }
 
 /* Fills a->list and a->pos_of from the filters. */
@@ -57,10 +59,15 @@ static void build_list(struct app *a)
         cand = a->hits.articles;
         ncand = a->hits.narticles;
     }
-    if (!cand) {
+    narrow_candidates(a, &cand, &ncand);
+    if (!cand && !narrow_scans(&a->narrow)) {
         if (a->nknown)
             memcpy(a->list, a->order, a->nknown * sizeof *a->list);
         a->nlist = a->nknown;
+    } else if (!cand) {
+        for (size_t r = 0; r < a->nknown; r++)
+            if (passes(a, a->order[r]))
+                a->list[a->nlist++] = a->order[r];
     } else if (ncand > a->nknown / 16) {
         /* Many candidates: mark them, then walk the date order (linear). */
         for (size_t i = 0; i < ncand; i++)
@@ -75,6 +82,7 @@ static void build_list(struct app *a)
                 a->list[a->nlist++] = cand[i];
         sort_ctx(a->list, a->nlist, sizeof *a->list, by_rank, a);
     }
+    narrow_sort_list(a);
     for (size_t i = 0; i < a->nlist; i++)
         a->pos_of[a->list[i]] = (long)i;
 }
@@ -113,10 +121,12 @@ void filter_refresh(struct app *a)
 
 void filter_set(struct app *a, int kind, int entity)
 {
-    if (kind == ENTITY_CLUB)
-        a->filter_club = entity;
-    else
-        a->filter_person = entity;
+    int *slot = kind == ENTITY_CLUB     ? &a->filter_club
+                : kind == ENTITY_PERSON ? &a->filter_person
+                                        : narrow_entity_slot(a, kind);
+    if (!slot)
+        return;
+    *slot = entity;
     filter_apply(a);
     if (entity >= 0) {
         const struct index_entity *e = &a->ix->entities[entity];
@@ -128,6 +138,7 @@ void filter_set(struct app *a, int kind, int entity)
 void filter_clear(struct app *a)
 {
     bool had = a->filter_club >= 0 || a->filter_person >= 0 || a->search || a->search_job;
+    had = narrow_clear(&a->narrow) || had;
     cancel_pending(a);
     a->filter_club = a->filter_person = -1;
     if (a->search) {
@@ -249,19 +260,92 @@ void filter_free(struct app *a)
     cancel_pending(a);
 }
 
-void filter_describe(const struct app *a, struct buf *out)
+/* Every filter (and the sort when not the default) as parts. */
+static size_t collect(const struct app *a, struct filter_part *out, size_t max, struct buf *pat)
 {
-    const char *sep = "";
+    size_t k = 0;
     if (a->filter_club >= 0) {
         const struct index_entity *e = &a->ix->entities[a->filter_club];
-        buf_printf(out, "club: %s (%zu)", e->name, e->narticles);
-        sep = " \xc2\xb7 ";
+        out[k++] = (struct filter_part){"club", e->name, (long)e->narticles, false};
     }
     if (a->filter_person >= 0) {
         const struct index_entity *e = &a->ix->entities[a->filter_person];
-        buf_printf(out, "%sperson: %s (%zu)", sep, e->name, e->narticles);
-        sep = " \xc2\xb7 ";
+        out[k++] = (struct filter_part){"person", e->name, (long)e->narticles, true};
     }
-    if (a->search)
-        buf_printf(out, "%ssearch: /%s/ (%zu)", sep, search_pattern(a->search), a->hits.narticles);
+    if (a->search) {
+        buf_printf(pat, "/%s/", search_pattern(a->search));
+        out[k++] = (struct filter_part){"search", pat->data, (long)a->hits.narticles, false};
+    }
+    return k + narrow_parts(a, out + k, max - k);
+}
+
+/* "label: name (count) · ..." with each name cut to cut[i] bytes ("…"
+ * after a cut one); returns the columns. */
+static int join(const struct filter_part *p, size_t n, const size_t *cut, struct buf *out)
+{
+    size_t from = out->len;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(p[i].name);
+        buf_printf(out, "%s%s: %.*s%s", i ? " \xc2\xb7 " : "", p[i].label, (int)cut[i], p[i].name,
+                   cut[i] < len ? "\xe2\x80\xa6" : "");
+        if (p[i].count >= 0)
+            buf_printf(out, " (%ld)", p[i].count);
+    }
+    return (int)utf8_width(out->data + from, out->len - from);
+}
+
+enum { PARTS_MAX = 12, NAME_MIN_COLS = 4 };
+
+void filter_describe(const struct app *a, struct buf *out)
+{
+    filter_describe_fit(a, out, 0, false);
+}
+
+/* Cuts the longest name (in columns) by one character; false when every
+ * name is down to NAME_MIN_COLS. */
+static bool cut_longest(const struct filter_part *p, size_t n, size_t *cut)
+{
+    size_t best = SIZE_MAX, bw = NAME_MIN_COLS;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = utf8_width(p[i].name, cut[i]);
+        if (w > bw)
+            best = i, bw = w;
+    }
+    if (best == SIZE_MAX)
+        return false;
+    size_t used;
+    cut[best] = utf8_prefix_fitting(p[best].name, cut[best], bw - 1, &used);
+    return true;
+}
+
+int filter_describe_fit(const struct app *a, struct buf *out, int cols, bool may_cut)
+{
+    struct filter_part p[PARTS_MAX];
+    struct buf pat;
+    buf_init(&pat);
+    size_t n = collect(a, p, PARTS_MAX, &pat), cut[PARTS_MAX] = {0}, from = out->len;
+    for (size_t i = 0; i < n; i++)
+        cut[i] = strlen(p[i].name);
+    int w = join(p, n, cut, out);
+    /* too wide: people by surname, then no counts, then names cut short */
+    for (int step = 0; cols > 0 && w > cols; step++) {
+        if (step == 0) {
+            for (size_t i = 0; i < n; i++) {
+                const char *sp = strrchr(p[i].name, ' ');
+                if (p[i].person && sp) {
+                    p[i].name = sp + 1;
+                    cut[i] = strlen(p[i].name);
+                }
+            }
+        } else if (step == 1) {
+            for (size_t i = 0; i < n; i++)
+                p[i].count = -1;
+        } else if (!may_cut || !cut_longest(p, n, cut)) {
+            break;
+        }
+        out->len = from;
+        w = join(p, n, cut, out);
+    }
+    buf_free(&pat);
+    return w;
 }

@@ -1,4 +1,5 @@
-/* filter: the article list as filtered by club AND person AND search (filter.c). */
+/* filter: the article list as filtered by club AND person AND search AND
+ * the filters of narrow.h, in its sort order (filter.c). */
 #ifndef TOUCHLINE_UI_FILTER_H
 #define TOUCHLINE_UI_FILTER_H
 
@@ -16,7 +17,8 @@ void filter_apply(struct app *a);
  * place on screen, and the reader is left alone (until a key is pressed,
  * the selection follows the top of the list). */
 void filter_refresh(struct app *a);
-/* Sets the club (kind ENTITY_CLUB) or person filter; -1 clears it. */
+/* Sets the club (kind ENTITY_CLUB), person, competition or national team
+ * filter; -1 clears it. */
 void filter_set(struct app *a, int kind, int entity);
 void filter_clear(struct app *a);
 /* Compiles a `/` search and starts it on its own thread; when it is done
@@ -34,5 +36,18 @@ bool filter_searching(const struct app *a);
 void filter_free(struct app *a);
 /* "club: Inter Milan (12) · person: ..." for titles and the status line. */
 void filter_describe(const struct app *a, struct buf *out);
+/* The same in at most `cols` columns when it can be: people shown by
+ * surname, then without the counts, then (may_cut) the longest names cut
+ * short with "…"; the labels stay. Returns the columns it takes. */
+int filter_describe_fit(const struct app *a, struct buf *out, int cols, bool may_cut);
+
+/* One filter as the title bar shows it: "label: name (count)"; count -1
+ * for none. */
+struct filter_part {
+    const char *label;
+    const char *name;
+    long count;
+    bool person; /* may be shown by surname */
+};
 
 #endif

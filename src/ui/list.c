@@ -6,6 +6,7 @@
 #include "ui/filter.h"
 #include "ui/style.h"
 #include "core/base/buf.h"
+#include "core/base/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -43,25 +44,48 @@ static void sync(struct app *a, struct pane *p)
     app_pane_size(p, a->nlist);
 }
 
-static void list_draw(struct app *a, struct pane *p)
+/* The title bar: "Articles 3 of 32 · club: Inter Milan (3)" and "1/3" on
+ * the right. Filters that do not fit are shown shorter (filter.c: people by
+ * surname, no counts), then the count shrinks to "3/32" (the selection's
+ * place is dropped) and the names are cut short with "…", rather than the
+ * bar cutting them off. */
+static void draw_title(struct app *a, struct pane *p)
 {
     struct buf left, right;
     buf_init(&left);
     buf_init(&right);
-    buf_printf(&left, "Articles %zu", a->nlist);
-    if (a->nlist != a->nknown)
-        buf_printf(&left, " of %zu", a->nknown);
-    filter_describe(a, &right);
-    if (right.len) {
-        buf_puts(&left, " \xc2\xb7 ");
-        buf_append(&left, right.data, right.len);
-    }
-    buf_reset(&right);
     if (a->nlist)
         buf_printf(&right, "%zu/%zu", a->sel + 1, a->nlist);
+    int avail = p->w - 2 - (right.len ? (int)right.len + 2 : 0);
+    for (int compact = 0; compact < 2; compact++) {
+        buf_reset(&left);
+        if (compact) { /* the reader's title says "Article 1 of 19" too */
+            buf_reset(&right);
+            avail = p->w - 2;
+            buf_printf(&left, "%zu/%zu", a->nlist, a->nknown);
+        } else if (a->nlist != a->nknown)
+            buf_printf(&left, "Articles %zu of %zu", a->nlist, a->nknown);
+        else
+            buf_printf(&left, "Articles %zu", a->nlist);
+        size_t head = left.len;
+        buf_puts(&left, " \xc2\xb7 ");
+        int w = filter_describe_fit(a, &left, avail - (int)utf8_width(left.data, left.len),
+                                    compact == 1);
+        if (left.len == head + 4) { /* no filter */
+            left.len = head;
+            left.data[head] = '\0';
+        }
+        if (w <= avail - (int)utf8_width(left.data, head) - 3)
+            break;
+    }
     draw_titlebar(p->win, 0, p->w, left.data, right.data, a->focus == PANE_LIST);
     buf_free(&left);
     buf_free(&right);
+}
+
+static void list_draw(struct app *a, struct pane *p)
+{
+    draw_title(a, p);
     sync(a, p);
     int rows = app_pane_rows(p);
     if (!a->nlist) {

@@ -184,9 +184,13 @@ void loading_announce(struct app *a)
     size_t problems = 0;
     for (size_t i = 0; i < c->nproblems; i++)
         problems += !c->problems[i].warning;
+    int key;
+    char name[24] = "the problems request";
+    if (keys_of(REQ_PROBLEMS, &key, 1))
+        keys_name(key, name, sizeof name);
     if (problems)
-        app_message(a, true, "%zu file%s could not be read: 'touchline list' shows why", problems,
-                    problems == 1 ? "" : "s");
+        app_message(a, true, "%zu file%s could not be read: %s lists them", problems,
+                    problems == 1 ? "" : "s", name);
     else
         app_message(a, false, "%zu articles%s \xc2\xb7 theme %s", c->narticles,
                     a->samples ? " (bundled samples)" : "", theming_name());

@@ -1,5 +1,5 @@
 /* mentions: every occurrence of the target in keyword-in-context form
- * (date, left context, the name, right context). An entity's mentions come
+ * (date, the article's title, left context, the name, right context). An entity's mentions come
  * from the whole corpus: the listed articles first, in list order, then the
  * ones the filters hide, in load order; Enter on one of those clears the
  * filters to show it. A search's matches are those of the listed articles.
@@ -149,7 +149,13 @@ static void mentions_draw(struct app *a, WINDOW *w)
         char date[16];
         app_short_date(a, p->article, date);
         int x = 1 + draw_str(w, y + 1, 1, date, 6, is_sel ? base : style_attr(STYLE_DATE));
-        x += 2;
+        x = 9;
+        /* the article's title, so that mentions of one day tell apart */
+        int tw = width / 4 < 12 ? 12 : width / 4 > 34 ? 34 : width / 4;
+        if (width >= 60) {
+            draw_str(w, y + 1, x, ar->title, tw, is_sel ? base : style_attr(STYLE_HEADING));
+            x += tw + 2;
+        }
         int avail = width - x - 1;
         int kw = (int)utf8_width(t + p->start, p->end - p->start);
         int lcols = (avail - kw) / 2 - 1;

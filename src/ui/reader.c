@@ -4,6 +4,7 @@
 #include "ui/reader.h"
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "ui/filter.h"
 #include "ui/mentions.h"
 #include "ui/style.h"
 #include "core/base/utf8.h"
@@ -177,6 +178,66 @@ static bool block_start(const char *s, size_t n)
     return i > 0 && i + 1 < n && s[i] == '.' && s[i + 1] == ' ';
 }
 
+/* Rows of a path too long for one: broken after a '/', or inside a name
+ * only when a part is longer than the row. */
+static void wrap_path(struct reader_article *d, size_t s, size_t e, int width)
+{
+    while (s < e) {
+        size_t fit = s, slash = 0;
+        int cols = 0;
+        while (fit < e) {
+            uint32_t cp;
+            size_t n = utf8_decode(d->meta + fit, e - fit, &cp);
+            if (cols + utf8_cp_width(cp) > width)
+                break;
+            cols += utf8_cp_width(cp);
+            fit += n;
+            if (d->meta[fit - 1] == '/')
+                slash = fit;
+        }
+        size_t cut = fit >= e ? e : slash > s ? slash : fit > s ? fit : e;
+        push_row(d, ROW_META, s, cut);
+        s = cut;
+    }
+}
+
+/* The metadata line's rows: its fields ("date", "source", "by author",
+ * the path) joined by " · " while they fit, never a row ending in "·"; a
+ * field too long for a row wraps on its own (the path at a '/'). */
+static void layout_meta(struct reader_article *d, size_t path_len, int width)
+{
+    static const char sep[] = " \xc2\xb7 ";
+    const size_t seplen = sizeof sep - 1;
+    const char *m = d->meta;
+    size_t path_at = d->meta_len - path_len, row = SIZE_MAX, f = 0;
+    int used = 0;
+    while (f < d->meta_len) {
+        const char *next = f < path_at ? strstr(m + f, sep) : NULL;
+        size_t fe = next && (size_t)(next - m) < path_at ? (size_t)(next - m) : d->meta_len;
+        int fw = (int)utf8_width(m + f, fe - f);
+        if (row != SIZE_MAX && used + (int)utf8_width(sep, seplen) + fw <= width) {
+            used += (int)utf8_width(sep, seplen) + fw; /* joins the row */
+        } else {
+            if (row != SIZE_MAX)
+                push_row(d, ROW_META, row, f - seplen);
+            row = f;
+            used = fw;
+            if (fw > width) { /* too long for any row */
+                if (f == path_at) {
+                    wrap_path(d, f, fe, width);
+                } else {
+                    struct emit_ctx c = {d, ROW_META};
+                    draw_wrap(m, f, fe, width, false, emit_row, &c);
+                }
+                row = SIZE_MAX;
+            }
+        }
+        f = fe < d->meta_len ? fe + seplen : fe;
+    }
+    if (row != SIZE_MAX)
+        push_row(d, ROW_META, row, d->meta_len);
+}
+
 static void layout_article(struct app *a, int width)
 {
     struct reader_article *d = &a->open;
@@ -187,8 +248,7 @@ static void layout_article(struct app *a, int width)
     const struct article *ar = a->c->articles[d->article];
     struct emit_ctx c = {d, ROW_TITLE};
     draw_wrap(ar->title, 0, strlen(ar->title), width, false, emit_row, &c);
-    c.src = ROW_META;
-    draw_wrap(d->meta, 0, d->meta_len, width, false, emit_row, &c);
+    layout_meta(d, strlen(ar->path), width);
     push_row(d, ROW_BLANK, 0, 0);
     c.src = ROW_BODY;
     const char *b = ar->body;
@@ -295,6 +355,51 @@ void reader_set_hit(struct app *a, long h)
     a->dirty |= DIRTY_READER | DIRTY_STATUS;
 }
 
+/* The start of the sentence holding byte `at` of text: after the last
+ * ". ", "! ", "? " or newline before it (looking back at most 600 bytes). */
+static size_t sentence_start(const char *t, size_t at)
+{
+    size_t lo = at > 600 ? at - 600 : 0;
+    for (size_t i = at; i > lo; i--) {
+        char c = t[i - 1];
+        if (c == '\n')
+            return i;
+        if (c == ' ' && i >= 2 && (t[i - 2] == '.' || t[i - 2] == '!' || t[i - 2] == '?'))
+            return i;
+    }
+    return lo;
+}
+
+void reader_open_span(struct app *a, size_t article, bool in_title, size_t start, size_t end)
+{
+    if (article >= a->nknown)
+        return;
+    if (a->pos_of[article] < 0)
+        filter_clear(a); /* the filters hide it */
+    if (a->pos_of[article] < 0)
+        return;
+    app_select(a, (size_t)a->pos_of[article]);
+    app_focus(a, PANE_READER);
+    const struct article *ar = a->c->articles[article];
+    size_t len = in_title ? strlen(ar->title) : ar->body_len;
+    if (end > len)
+        end = len;
+    if (start > end)
+        start = end;
+    struct reader_article *d = &a->open;
+    d->flash_title = in_title;
+    d->flash_start = start;
+    d->flash_end = end;
+    reader_show(a, in_title, in_title ? 0 : sentence_start(ar->body, start));
+    reader_show(a, in_title, end > start ? end - 1 : start); /* the phrase's end in view too */
+    a->dirty |= DIRTY_READER | DIRTY_LIST | DIRTY_STATUS;
+}
+
+void reader_open_at(struct app *a, size_t article, size_t start, size_t end)
+{
+    reader_open_span(a, article, false, start, end);
+}
+
 /* Draws one laid-out row at window row y. */
 static void draw_row(struct app *a, WINDOW *w, int y, const struct reader_row *row, int cols)
 {
@@ -333,6 +438,10 @@ static void draw_row(struct app *a, WINDOW *w, int y, const struct reader_row *r
                                                        : style_attr(STYLE_SEARCH);
         }
     }
+    if (d->flash_end > d->flash_start && d->flash_title == title)
+        for (size_t j = d->flash_start > row->start ? d->flash_start : row->start;
+             j < d->flash_end && j < row->end; j++)
+            at[j - row->start] = style_over(style_attr(STYLE_SEARCH), style_attr(STYLE_CURSOR));
     int x = 0;
     for (size_t i = 0; i < n && x < cols;) {
         size_t k = i;
@@ -420,6 +529,17 @@ static void move_cursor(struct app *a, struct pane *p, int dir)
     reader_set_cursor(a, next);
 }
 
+/* Esc: no target, no entity cursor, no highlighted phrase (a search
+ * stays a filter; n then says there is no target). */
+static void clear_target(struct app *a)
+{
+    bool had = a->target != TARGET_NONE || a->open.flash_end > a->open.flash_start;
+    a->open.cursor = -1;
+    a->open.flash_start = a->open.flash_end = 0;
+    target_clear(a);
+    app_message(a, false, had ? "target cleared" : "no target");
+}
+
 static bool reader_key(struct app *a, struct pane *p, enum request r)
 {
     bool moved;
@@ -437,6 +557,9 @@ static bool reader_key(struct app *a, struct pane *p, enum request r)
     case REQ_OPEN:
         if (a->open.cursor >= 0)
             mentions_open(a);
+        return true;
+    case REQ_CANCEL:
+        clear_target(a);
         return true;
     default:
         return false;

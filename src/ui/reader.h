@@ -39,6 +39,10 @@ struct reader_article {
     size_t nmarks, mcap;
     long cursor; /* mark under the entity cursor, -1 for none */
     long hit;    /* search hit under the search cursor (index into app hits), -1 for none */
+    /* A phrase shown highlighted (a fact opened from the facts panel):
+     * bytes [flash_start, flash_end) of the title or body; none when equal. */
+    bool flash_title;
+    size_t flash_start, flash_end;
     struct reader_row *rows;
     size_t nrows, rcap;
     int width; /* the width rows were laid out for */
@@ -56,5 +60,12 @@ long reader_find_mark(const struct app *a, int entity, bool in_title, size_t sta
 void reader_set_hit(struct app *a, long h);
 /* Scrolls so that (in_title, offset) is visible. */
 void reader_show(struct app *a, bool in_title, size_t offset);
+/* Opens an article at a phrase of its body, bytes [start, end): selects it
+ * in the list (clearing the filters when they hide it), focuses the
+ * reader, scrolls to the sentence holding the phrase and highlights the
+ * phrase until another article is opened or Esc. */
+void reader_open_at(struct app *a, size_t article, size_t start, size_t end);
+/* The same for a phrase of the title (in_title) or of the body. */
+void reader_open_span(struct app *a, size_t article, bool in_title, size_t start, size_t end);
 
 #endif
