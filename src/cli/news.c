@@ -22,6 +22,19 @@ static void print_local(time_t t)
     fputs(s, stdout);
 }
 
+/* The fact's phrase: in the title for a fact the headline gives, else in the body. */
+static const char *fact_text(const struct article *a, const struct fact *f)
+{
+    return (f->span.in_title ? a->title : a->body) + f->span.start;
+}
+
+/* The fact's line and column in the file (a headline fact: the body's first line). */
+static void fact_position(const struct article *a, const struct fact *f, unsigned *line,
+                          unsigned *col)
+{
+    article_position(a, f->span.in_title ? 0 : f->span.start, line, col);
+}
+
 /* Text: a summary line, then per entity a heading and one line per fact:
  * date, kind, the fact's words, the title, path:line:col. */
 static void print_text(const struct news *n, const struct pipeline *p, const struct state *st,
@@ -44,10 +57,10 @@ static void print_text(const struct news *n, const struct pipeline *p, const str
             const struct article *a = p->corpus.articles[grp->items[j].article];
             const struct fact *fc = &p->index.x[grp->items[j].article].facts[grp->items[j].fact];
             unsigned line, col;
-            article_position(a, fc->span.start, &line, &col);
+            fact_position(a, fc, &line, &col);
             printf("  %s  %s %.*s  %s  %s:%u:%u\n", a->date, fact_kind_name(fc->kind),
-                   (int)(fc->span.end - fc->span.start), a->body + fc->span.start, a->title,
-                   a->path, line, col);
+                   (int)(fc->span.end - fc->span.start), fact_text(a, fc), a->title, a->path, line,
+                   col);
         }
     }
 }
@@ -79,7 +92,7 @@ static void print_json(const struct news *n, const struct pipeline *p, time_t si
             const struct extraction *x = &p->index.x[grp->items[i].article];
             const struct fact *f = &x->facts[grp->items[i].fact];
             unsigned line, col;
-            article_position(a, f->span.start, &line, &col);
+            fact_position(a, f, &line, &col);
             json_begin_object(&j);
             json_kv_string(&j, "path", a->path);
             json_kv_string(&j, "title", a->title);
