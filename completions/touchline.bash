@@ -4,7 +4,7 @@
 # `.`), and the followed names for `unfollow` (asked of `touchline follow`).
 # Installed as share/bash-completion/completions/touchline; or source it.
 
-_touchline_commands="list show extract entities mentions check themes follow unfollow news"
+_touchline_commands="list show extract entities mentions fetch check themes follow unfollow news"
 _touchline_kinds="person club national_team competition media"
 
 # The touchline being completed: the command word as typed (./build/touchline
@@ -223,6 +223,9 @@ _touchline()
         fi
         ;;
     themes)
+        COMPREPLY=($(compgen -W "--help" -- "$cur"))
+        ;;
+    fetch)
         COMPREPLY=($(compgen -W "--help" -- "$cur"))
         ;;
     esac

@@ -26,6 +26,7 @@ static const struct command commands[] = {
     {"extract", cmd_extract, "entities and facts of every article as JSON Lines"},
     {"entities", cmd_entities, "a table of entities with article and mention counts"},
     {"mentions", cmd_mentions, "every mention of an entity, as path:line:col: context"},
+    {"fetch", cmd_fetch, "fetch the config's feeds and store their new items as articles"},
     {"check", cmd_check, "validate config, theme and knowledge-base files"},
     {"themes", cmd_themes, "list the available colour themes with a sample"},
     {"follow", cmd_follow, "follow a player, manager or club (see 'news' and W)"},

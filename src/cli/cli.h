@@ -16,6 +16,7 @@ int cmd_show(int argc, char **argv, const struct startup_globals *g);
 int cmd_extract(int argc, char **argv, const struct startup_globals *g);
 int cmd_entities(int argc, char **argv, const struct startup_globals *g);
 int cmd_mentions(int argc, char **argv, const struct startup_globals *g);
+int cmd_fetch(int argc, char **argv, const struct startup_globals *g);
 int cmd_follow(int argc, char **argv, const struct startup_globals *g);
 int cmd_unfollow(int argc, char **argv, const struct startup_globals *g);
 int cmd_news(int argc, char **argv, const struct startup_globals *g);
@@ -35,6 +36,10 @@ int cli_status(const struct corpus *c, bool found);
  * articles, with the nearest ones (index_suggest) as "did you mean". */
 void cli_no_entity(const char *cmd, const struct index *ix, int kind, const char *name);
 
+/* The paths a command opens when given none (startup_default_paths: the
+ * config's articles, then feeds_dir when it exists); 0 when there are none
+ * or the config is bad. Free with startup_free_paths. */
+size_t cli_default_paths(const struct startup_globals *g, char ***out);
 /* Loads every path into c (an empty list means "nothing"). Problems go to
  * stderr. Returns false, after printing a one-line error, when a path does
  * not exist. */

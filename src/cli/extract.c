@@ -24,10 +24,17 @@ int cmd_extract(int argc, char **argv, const struct startup_globals *g)
             return EXIT_USAGE;
         }
     }
-    if (optind >= argc)
+    char **dflt = NULL; /* no PATH: the config's articles and feeds_dir */
+    size_t ndflt = optind >= argc ? cli_default_paths(g, &dflt) : 0;
+    if (optind >= argc && !ndflt) {
+        startup_free_paths(dflt, 0);
         return startup_usage_error("extract: expected at least one PATH");
+    }
     struct pipeline p;
-    if (!cli_open_pipeline(&p, argv + optind, argc - optind, g))
+    bool opened = ndflt ? cli_open_pipeline(&p, dflt, (int)ndflt, g)
+                        : cli_open_pipeline(&p, argv + optind, argc - optind, g);
+    startup_free_paths(dflt, ndflt);
+    if (!opened)
         return EXIT_USAGE;
     struct buf out;
     buf_init(&out);

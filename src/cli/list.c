@@ -92,9 +92,12 @@ int cmd_list(int argc, char **argv, const struct startup_globals *g)
     }
     struct corpus c;
     corpus_init(&c, bp);
-    char *here[] = {"."};
+    char *here[] = {"."}, **dflt = NULL; /* no PATH: articles and feeds_dir, else "." */
+    size_t ndflt = optind < argc ? 0 : cli_default_paths(g, &dflt);
     bool ok = optind < argc ? cli_load_corpus(&c, argv + optind, argc - optind)
+              : ndflt       ? cli_load_corpus(&c, dflt, (int)ndflt)
                             : cli_load_corpus(&c, here, 1);
+    startup_free_paths(dflt, ndflt);
     int status = ok ? cli_status(&c, print_list(&c, st, only) > 0) : EXIT_USAGE;
     corpus_free(&c);
     boilerplate_free(bp);

@@ -27,6 +27,17 @@ bool cli_load_corpus(struct corpus *c, char **paths, int npaths)
     return true;
 }
 
+size_t cli_default_paths(const struct startup_globals *g, char ***out)
+{
+    *out = NULL;
+    struct config *cfg = startup_load_config(g);
+    if (!cfg)
+        return 0;
+    size_t n = startup_default_paths(cfg, out);
+    config_free(cfg);
+    return n;
+}
+
 bool cli_open_pipeline(struct pipeline *p, char **paths, int npaths,
                        const struct startup_globals *g)
 {

@@ -57,13 +57,10 @@ bool startup_find_paths(int npaths_given, char **given, const struct config *cfg
     *samples = NULL;
     if (*npaths)
         return true;
-    if (cfg->narticles) {
-        *paths = xcalloc(cfg->narticles, sizeof **paths);
-        for (size_t i = 0; i < cfg->narticles; i++)
-            (*paths)[i] = cfg->articles[i].value;
-        *npaths = cfg->narticles;
+    *npaths = startup_default_paths(cfg, paths); /* articles, then feeds_dir */
+    if (*npaths)
         return true;
-    }
+    free(*paths);
     *samples = startup_find_samples();
     if (!*samples) {
         startup_usage_error("no articles given and no bundled samples found; "

@@ -15,7 +15,7 @@
  * the nearest parent of the executable's folder that holds the touchline
  * sources; else $TOUCHLINE_SOURCE_DIR/samples. Caller frees; NULL if none. */
 char *startup_find_samples(void);
-/* The articles: the paths given, the config's folders, or the bundled
+/* The articles: the paths given, the config's folders and feeds_dir, or the bundled
  * samples (*samples set, to be freed; *paths is then &*samples). *paths is
  * `given`, or an array to free when it is neither `given` nor samples.
  * False after a message. */

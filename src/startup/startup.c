@@ -9,6 +9,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 struct config *startup_load_config(const struct startup_globals *g)
 {
@@ -68,6 +70,34 @@ bool startup_pipeline_start(struct pipeline *p, char **paths, size_t npaths,
     free(kb);
     free(patterns);
     return ok;
+}
+
+size_t startup_default_paths(const struct config *cfg, char ***out)
+{
+    struct buf feeds;
+    buf_init(&feeds);
+    struct stat st;
+    bool has_feeds =
+        config_feeds_dir(cfg, &feeds) && stat(feeds.data, &st) == 0 && S_ISDIR(st.st_mode);
+    /* One block: the array, then the feeds_dir string; the others are the config's. */
+    size_t n = cfg->narticles + has_feeds;
+    char **paths = xmalloc((n + 1) * sizeof *paths + (has_feeds ? feeds.len + 1 : 0));
+    for (size_t i = 0; i < cfg->narticles; i++)
+        paths[i] = cfg->articles[i].value;
+    if (has_feeds) {
+        paths[n - 1] = (char *)(paths + n + 1);
+        memcpy(paths[n - 1], feeds.data, feeds.len + 1);
+    }
+    paths[n] = NULL;
+    buf_free(&feeds);
+    *out = paths;
+    return n;
+}
+
+void startup_free_paths(char **paths, size_t n)
+{
+    (void)n;
+    free(paths);
 }
 
 bool startup_parse_threads(const char *s, unsigned *out)

@@ -37,6 +37,13 @@ struct boilerplate *startup_boilerplate(const struct startup_globals *g);
 bool startup_pipeline_start(struct pipeline *p, char **paths, size_t npaths,
                             const struct config *cfg, const struct startup_globals *g,
                             const char *kb_file, bool background, struct tl_error *err);
+/* What the reader, list and extract open when given no path: the config's
+ * articles folders, then feeds_dir (where `touchline fetch` stores items)
+ * when it exists. Returns the number of paths and, in *out, one block to
+ * free (startup_free_paths, or free) that lives no longer than cfg; 0 when
+ * there are none. */
+size_t startup_default_paths(const struct config *cfg, char ***out);
+void startup_free_paths(char **paths, size_t n);
 /* Parses --threads' argument (0 to 1024) into *out; false when it is not one. */
 bool startup_parse_threads(const char *s, unsigned *out);
 /* Prints "touchline: <what>" to stderr and returns EXIT_USAGE. */

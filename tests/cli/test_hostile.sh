@@ -153,15 +153,18 @@ for name in ("config", "theme", "kb"):
 PY
 cp "$h/good.txt" "$y/articles/"
 run 30 list "$y/articles"
+# The alias bomb's front matter is refused (its aliases would copy in more than
+# 10,000 values): a problem (exit 1) named at its place, the others load.
+bomb_ok='{ status_is 0 || { status_is 1 && err_has "laughs.md:8:10: front matter: aliases copy in"; }; }'
 check "list: front-matter bombs end in bounded time, the good article loads" \
-    'status_is 0 && out_has "Spurs beat Arsenal" && clean_output "$tmp/out"'
+    "$bomb_ok"' && out_has "Spurs beat Arsenal" && clean_output "$tmp/out"'
 check "list: deep front matter is loaded as text or is a problem" \
     '{ out_has "deep.md" || err_has "deep.md:"; } && { out_has "deepmap.md" || err_has "deepmap.md:"; }'
 check "list: the alias bomb is bounded (loaded or a problem, never expanded)" \
     'out_has "Laughs" || err_has "laughs.md:"'
 run 30 extract "$y/articles"
 check "extract: front-matter bombs do not stop the good article" \
-    'status_is 0 && out_has "club:tottenham-hotspur"'
+    "$bomb_ok"' && out_has "club:tottenham-hotspur"'
 for bomb in laughs deep; do
     run 30 --config "$y/config-$bomb.yaml" list "$h/good.txt"
     check "config $bomb bomb: exit 2 with path:line:col" \

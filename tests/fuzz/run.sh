@@ -13,8 +13,8 @@ seconds=${2:?usage: run.sh TARGET SECONDS [BUILD_DIR]}
 build=${3:-$top/build-fuzz}
 
 case $target in
-article | sanitize | extract | kb | theme | config | cache | html) ;;
-*) echo "run.sh: unknown target '$target' (article sanitize extract kb theme config cache html)" >&2; exit 2 ;;
+article | sanitize | extract | kb | theme | config | cache | html | feed | opml) ;;
+*) echo "run.sh: unknown target '$target' (article sanitize extract kb theme config cache html feed opml)" >&2; exit 2 ;;
 esac
 
 cc=${CC:-clang}

@@ -348,7 +348,7 @@ static void test_warnings(void **state)
         warnings.data,
         "/etc/tl/config.yaml:1:1: warning: unknown key 'themes' ignored; did you mean 'theme'?\n"
         "/etc/tl/config.yaml:3:1: warning: unknown key 'colour' ignored; expected one of "
-        "articles, theme, kb, keys, layout, mouse, boilerplate, date_format, cache\n");
+        "articles, theme, kb, keys, layout, mouse, boilerplate, date_format, cache, feeds, feeds_dir, feeds_file, opml, fetch_timeout\n");
     assert_null(cfg->theme.value);
     assert_false(cfg->mouse);
     assert_false(cfg->cache);

@@ -293,7 +293,7 @@ static void test_huge_file(void **state)
 static void assert_complete(const char *path)
 {
     struct yamltree tree;
-    if (!yamltree_load_file(&tree, path, &err))
+    if (!yamltree_load_file(&tree, path, &yamltree_strict, &err))
         fail_msg("%s", err.msg);
     const struct yamltree_node *styles = yamltree_get(tree.root, "styles");
     assert_non_null(styles);

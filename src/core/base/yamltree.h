@@ -1,7 +1,10 @@
-/* yamltree: the one safe way the config, theme and check code read YAML.
+/* yamltree: the one safe way to read YAML (config, themes, the knowledge
+ * base, front matter, check).
  * libyaml events are built into a small tree that keeps line:col for every
- * node; aliases are refused (no alias bombs), and nesting, node count and
- * file size are bounded. Also the helpers that word errors about nodes. */
+ * node, within limits each caller states: file size, node count, nesting,
+ * aliases (refused, or copied within a budget so that no alias bomb
+ * explodes) and repeated keys (refused at path:line:col, or the last one
+ * kept). Also the helpers that word errors about nodes. */
 #ifndef TOUCHLINE_YAMLTREE_H
 #define TOUCHLINE_YAMLTREE_H
 
@@ -11,9 +14,26 @@
 #include "core/base/buf.h"
 #include "core/base/error.h"
 
+/* The strict limits (yamltree_strict). */
 #define YAMLTREE_MAX_DEPTH 32
 #define YAMLTREE_MAX_NODES 100000
 #define YAMLTREE_MAX_BYTES (4u << 20)
+/* No caller may nest deeper than this (libyaml slows down quadratically with
+ * the depth of a nesting bomb). */
+#define YAMLTREE_DEPTH_CAP 128
+
+/* What one reader accepts. */
+struct yamltree_limits {
+    size_t max_bytes;       /* a longer text is refused */
+    size_t max_nodes;       /* values in the tree, alias copies included */
+    size_t max_depth;       /* deeper nesting is refused; at most YAMLTREE_DEPTH_CAP */
+    size_t max_alias_nodes; /* values aliases may copy in, in all; 0: any alias is refused */
+    bool last_key_wins;     /* a repeated key replaces the earlier pair; else refused */
+};
+
+/* Files a user writes by hand (config, themes): 4 MiB, 100,000 values, 32
+ * levels, no aliases, no repeated keys. */
+extern const struct yamltree_limits yamltree_strict;
 
 enum yamltree_type { YAMLTREE_SCALAR, YAMLTREE_SEQUENCE, YAMLTREE_MAPPING };
 
@@ -29,12 +49,14 @@ enum yamltree_style {
 struct yamltree_node {
     enum yamltree_type type;
     unsigned line, col; /* 1-based, where the node starts in the source */
+    size_t start, end;  /* its bytes in the source text, [start, end) */
     /* Scalars: the value (NUL-terminated) and how it was written. */
     char *text;
     size_t len;
     enum yamltree_style style;
     /* Sequences: the items. Mappings: key, value, key, value... Every key is
-     * a scalar, and no key appears twice (both checked when loading). */
+     * a scalar, and no key appears twice (both checked when loading). A value
+     * made for an alias is a copy of the anchored one, positions included. */
     struct yamltree_node **items;
     size_t nitems, cap;
 };
@@ -43,14 +65,21 @@ struct yamltree {
     char *path; /* for messages */
     char *text; /* the source, NUL-terminated */
     size_t len;
+    unsigned first_line;        /* the file line the text starts on */
     struct yamltree_node *root; /* NULL when the document is empty */
 };
 
-/* Reads and parses a file. On failure sets err (path:line:col: what) and
- * leaves t empty; t needs yamltree_free either way. */
-bool yamltree_load_file(struct yamltree *t, const char *path, struct tl_error *err);
+/* Reads and parses a file within `lim`. On failure sets err
+ * (path:line:col: what) and leaves t empty; t needs yamltree_free either way. */
+bool yamltree_load_file(struct yamltree *t, const char *path, const struct yamltree_limits *lim,
+                        struct tl_error *err);
 /* The same from text in memory; `path` names it in messages. */
 bool yamltree_load_text(struct yamltree *t, const char *path, const char *text, size_t len,
+                        const struct yamltree_limits *lim, struct tl_error *err);
+/* The same for YAML that starts on line `first_line` of a file (a block
+ * inside it): every line in nodes and messages is the file's. */
+bool yamltree_load_part(struct yamltree *t, const char *path, const char *text, size_t len,
+                        unsigned first_line, const struct yamltree_limits *lim,
                         struct tl_error *err);
 void yamltree_free(struct yamltree *t);
 

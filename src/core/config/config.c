@@ -16,8 +16,9 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-static const char *const top_keys[] = {"articles", "theme",       "kb",          "keys", "layout",
-                                       "mouse",    "boilerplate", "date_format", "cache"};
+static const char *const top_keys[] = {
+    "articles",    "theme", "kb",    "keys",      "layout",     "mouse", "boilerplate",
+    "date_format", "cache", "feeds", "feeds_dir", "feeds_file", "opml",  "fetch_timeout"};
 #define NTOP_KEYS (sizeof top_keys / sizeof *top_keys)
 
 static const char *const layout_names[] = {"auto", "wide", "narrow"};
@@ -29,6 +30,7 @@ struct config *config_new(void)
     cfg->date_format = xstrdup("%d %b");
     cfg->mouse = true;
     cfg->cache = true;
+    cfg->fetch_timeout = 20;
     return cfg;
 }
 
@@ -54,6 +56,10 @@ void config_free(struct config *cfg)
     free_items(cfg->kb_files, cfg->nkb_files);
     free_items(cfg->boilerplate, cfg->nboilerplate);
     free(cfg->date_format);
+    subs_free(&cfg->feeds);
+    free(cfg->feeds_dir.value);
+    free(cfg->feeds_file.value);
+    free(cfg->opml.value);
     free(cfg);
 }
 
@@ -99,19 +105,24 @@ static bool expect_string(struct loader *L, const char *what, const struct yamlt
 }
 
 /* `~/x` from $HOME; a relative path from the config file's directory. */
-static char *expand_path(struct loader *L, const char *p)
+char *config_expand_path(const char *config_path, const char *p)
 {
     struct buf b;
     buf_init(&b);
     const char *home = getenv("HOME");
-    const char *slash = strrchr(L->tree->path, '/');
+    const char *slash = config_path ? strrchr(config_path, '/') : NULL;
     if ((p[0] == '~' && (p[1] == '/' || !p[1])) && home && *home)
         buf_printf(&b, "%s%s", home, p + 1);
     else if (p[0] != '/' && p[0] != '~' && slash)
-        buf_printf(&b, "%.*s/%s", (int)(slash - L->tree->path), L->tree->path, p);
+        buf_printf(&b, "%.*s/%s", (int)(slash - config_path), config_path, p);
     else
         buf_puts(&b, p);
     return buf_detach(&b, NULL);
+}
+
+static char *expand_path(struct loader *L, const char *p)
+{
+    return config_expand_path(L->tree->path, p);
 }
 
 static void add_item(struct config_item **items, size_t *n, char *value,
@@ -320,6 +331,9 @@ static bool read_pair(struct loader *L, const struct yamltree_node *k,
         return read_bool(L, key, v, &L->cfg->mouse);
     if (!strcmp(key, "cache"))
         return read_bool(L, key, v, &L->cfg->cache);
+    int feed = config_read_feed_key(cfg, L->tree, k, v, L->err);
+    if (feed >= 0)
+        return feed == 1;
     const char *near = suggest_nearest(key, top_keys, NTOP_KEYS);
     if (near) {
         yamltree_warn(L->warnings, L->tree, k, "unknown key '%s' ignored; did you mean '%s'?", key,
@@ -363,7 +377,7 @@ struct config *config_load_text(const char *path, const char *text, size_t len,
                                 struct buf *warnings, struct tl_error *err)
 {
     struct yamltree tree;
-    if (!yamltree_load_text(&tree, path, text, len, err)) {
+    if (!yamltree_load_text(&tree, path, text, len, &yamltree_strict, err)) {
         yamltree_free(&tree);
         return NULL;
     }
@@ -380,7 +394,7 @@ struct config *config_load(const char *path, struct buf *warnings, struct tl_err
         return config_new();
     }
     struct yamltree tree;
-    bool ok = yamltree_load_file(&tree, path ? path : def.data, err);
+    bool ok = yamltree_load_file(&tree, path ? path : def.data, &yamltree_strict, err);
     buf_free(&def);
     if (!ok) {
         yamltree_free(&tree);

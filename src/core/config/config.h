@@ -10,6 +10,7 @@
 #include "core/load/boilerplate.h"
 #include "core/base/buf.h"
 #include "core/base/error.h"
+#include "core/fetch/subs.h"
 
 /* Key codes. Characters are their Unicode code point, control keys
  * included (<C-d> is 4, <Tab> is <C-i> is 9, <Enter> is 13, <Esc> is 27,
@@ -76,6 +77,11 @@ struct config {
     char *date_format; /* strftime format for the list, default "%d %b" */
     bool mouse;        /* default true */
     bool cache;        /* keep extraction results in the cache folder; default true */
+    /* Feeds (config_feeds.c): the `feeds:` list, where items are stored,
+     * the other readers' subscription files, the timeout per transfer. */
+    struct subs feeds;
+    struct config_item feeds_dir, feeds_file, opml; /* value NULL when not set */
+    long fetch_timeout;                             /* seconds; default 20 */
 };
 
 /* A config holding the defaults. */
@@ -119,6 +125,27 @@ bool config_parse_key(const char *s, int *code, struct buf *why);
 /* Appends a key code in the notation config_parse_key reads ("n", "<C-d>",
  * "<Enter>"), for help screens and messages. */
 void config_format_key(int code, struct buf *out);
+/* `~/x` from $HOME, a relative path from the folder of config_path (may be
+ * NULL); a new string. */
+char *config_expand_path(const char *config_path, const char *p);
+
+/* config_feeds.c: reads a top-level feeds key (feeds, feeds_dir,
+ * feeds_file, opml, fetch_timeout) into cfg. Returns 1 when done, 0 on a
+ * bad value (err set to path:line:col), -1 when k is not one of them. */
+struct yamltree;
+struct yamltree_node;
+int config_read_feed_key(struct config *cfg, const struct yamltree *tree,
+                         const struct yamltree_node *k, const struct yamltree_node *v,
+                         struct tl_error *err);
+/* Every subscription: the config's feeds, then those of feeds_file and
+ * opml (a URL listed twice is fetched once). A file that cannot be read or
+ * parsed fails with path:line:col; warnings are appended (may be NULL). */
+bool config_feed_subs(const struct config *cfg, struct subs *out, struct buf *warnings,
+                      struct tl_error *err);
+/* Where fetched items are kept: feeds_dir, else
+ * $XDG_DATA_HOME/touchline/feeds. False when neither can be known. */
+bool config_feeds_dir(const struct config *cfg, struct buf *out);
+
 /* "auto", "wide", "narrow". */
 const char *config_layout_name(enum config_layout layout);
 

@@ -365,7 +365,7 @@ struct theme *theme_load_text(const char *path, const char *text, size_t len,
                               const struct theme *base, struct buf *warnings, struct tl_error *err)
 {
     struct yamltree tree;
-    if (!yamltree_load_text(&tree, path, text, len, err)) {
+    if (!yamltree_load_text(&tree, path, text, len, &yamltree_strict, err)) {
         yamltree_free(&tree);
         return NULL;
     }
@@ -376,7 +376,7 @@ struct theme *theme_load_file(const char *path, const struct theme *base, struct
                               struct tl_error *err)
 {
     struct yamltree tree;
-    if (!yamltree_load_file(&tree, path, err)) {
+    if (!yamltree_load_file(&tree, path, &yamltree_strict, err)) {
         yamltree_free(&tree);
         return NULL;
     }

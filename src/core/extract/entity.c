@@ -13,8 +13,8 @@ static const char *const kind_names[ENTITY_KIND_COUNT] = {"person", "club", "nat
 static const char *const role_names[] = {"unknown", "player",   "manager",
                                          "agent",   "official", "other"};
 static const char *const fact_names[FACT_KIND_COUNT] = {
-    "fee",         "wage", "release_clause", "loan",  "contract", "caps",
-    "appearances", "age",  "interest",       "source"};
+    "fee",         "wage", "release_clause", "loan",   "contract", "caps",
+    "appearances", "age",  "interest",       "source", "offer"};
 static const char *const currency_names[FACT_CURRENCY_COUNT] = {NULL, "GBP", "EUR", "USD"};
 static const char *const period_names[FACT_PERIOD_COUNT] = {NULL, "week", "month", "year"};
 static const char *const type_names[FACT_TYPE_COUNT] = {NULL, "end", "length"};

@@ -30,6 +30,7 @@ enum fact_kind {
     FACT_AGE,
     FACT_INTEREST,
     FACT_SOURCE,
+    FACT_OFFER, /* money offered to a player by another club that he turned down */
     FACT_KIND_COUNT
 };
 
@@ -105,11 +106,11 @@ struct fact {
     enum fact_qualifier qualifier; /* fee: up to, reported, undisclosed, asking; age: at the time */
     int team;                      /* caps: national team; appearances: club or competition */
     int from, to;                  /* fee, loan: clubs */
-    int club;                      /* interest: the interested club; source: the media entity */
-    int year;                      /* fee: year of the transfer, 0 when not stated */
-    int goals;                     /* caps, appearances: goals, -1 when not stated */
-    char *loan_length;             /* loan: "season-long", "six-month"...; owned */
-    struct mention span;           /* the phrase the fact came from */
+    int club;  /* interest: the interested club; offer: the club offering; source: the media */
+    int year;  /* fee: year of the transfer, 0 when not stated */
+    int goals; /* caps, appearances: goals, -1 when not stated */
+    char *loan_length;   /* loan: "season-long", "six-month"...; owned */
+    struct mention span; /* the phrase the fact came from */
 };
 
 /* Everything extracted from one article. */

@@ -83,6 +83,8 @@ struct doc {
     size_t ne, ecap;
     struct fact *f;
     size_t nf, fcap;
+    size_t money_skip; /* body offset before which a money match is a
+                        * conversion already attached to a fact */
 };
 
 /* The text a token belongs to (title or body). */

@@ -31,11 +31,13 @@ static const char *const pattern_text[P_COUNT] = {
                "full international|england|more|further) )?caps?\\b"
                "|(?<nth>\\d+)(?:st|nd|rd|th) (?:(?:senior|full|international) )?cap\\b"
                "|capped (?<n2>" NUMBER_WORDS ") times)",
-    [P_APPEARANCES] = "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:first-team|senior|league|"
-                      "competitive|premiership|premier league|champions league|european|cup|"
-                      "official|top-flight|serie a|la liga|bundesliga|more|further|career) ){0,2}"
-                      "(?:appearances|apps|games|matches|starts|outings)\\b"
-                      "|(?:played|featured|appeared) (?<n2>" NUMBER_WORDS ") times\\b)",
+    [P_APPEARANCES] =
+        "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:first-team|senior|league|"
+        "competitive|premiership|premier league|champions league|european|cup|"
+        "official|top-flight|serie a|la liga|bundesliga|ligue 1|eredivisie|mls|championship|fa cup|"
+        "europa league|more|further|career|club|total|of his) ){0,2}"
+        "(?:appearances|apps|games|matches|starts|outings)\\b"
+        "|(?:played|featured|appeared) (?<n2>" NUMBER_WORDS ") times\\b)",
     [P_AGE] = "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-years?[- ]old\\b|(?:aged|age of) (?<n2>\\d{1,2})\\b"
               "|(?<n3>\\d{1,2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{1,2})\\b"
               "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"
@@ -48,9 +50,13 @@ static const char *const pattern_text[P_COUNT] = {
         "african|copa|olympics))",
     [P_CONTRACT_LENGTH] =
         "(?<![\\w-])(?<n>" NUMBER_WORDS
-        "|[a-z]+-and-a-half|\\d+ and a half)[- ](?<unit>years?|months?)[- ](?:long )?"
+        "|[a-z]+-and-a-half|\\d+ and a half)[- ](?<unit>years?|months?|seasons?)[- ](?:long )?"
         "(?:(?:rolling|new|improved|permanent|professional|playing) )?"
-        "(?:contract|deal|extension|agreement|terms)\\b",
+        "(?:contracts?|deals?|extensions?|agreements?|terms)\\b"
+        "|(?:option|options) (?:for|of) (?:a|an) (?:further|additional|extra) "
+        "(?<n2>" NUMBER_WORDS ") ?(?<unit2>years?|months?|seasons?)\\b"
+        "|(?:option|options) (?:for|of) (?:a|an) (?:further|additional|extra) "
+        "(?<n3>year|season)\\b",
     [P_LOAN] = "\\b(?:(?<len>season-long|year-long|[a-z]+-month|short-term|half-season|"
                "emergency) )?loan\\b",
     [P_INTEREST] = "\\b(?:interested "
@@ -78,7 +84,7 @@ static const char *const required_text[P_COUNT][12] = {
                  "pound", "dollar", "terling", NULL},
     [P_CAPS] = {"cap", NULL},
     [P_APPEARANCES] = {"app", "game", "match", "tart", "outing", "time", NULL},
-    [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", NULL},
+    [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", "option", NULL},
     [P_LOAN] = {"loan", NULL},
 };
 
@@ -104,6 +110,8 @@ static const struct trigger trigger_words[] = {
     {"gbp", BIT(P_MONEY)},
     {"eur", BIT(P_MONEY)},
     {"usd", BIT(P_MONEY)},
+    {"option", BIT(P_CONTRACT_LENGTH)},
+    {"options", BIT(P_CONTRACT_LENGTH)},
     {"aged", BIT(P_AGE)},
     {"age", BIT(P_AGE)},
     {"interested", BIT(P_INTEREST)},
@@ -189,7 +197,8 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
     if (!(tk->flags & TOK_WORD))
         return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
     if (n >= 4 && (memchr(w, '-', n) || n <= 7)) { /* "year", "five-year", "loaned" */
-        if (word_holds(w, n, "year", 4) || word_holds(w, n, "month", 5))
+        if (word_holds(w, n, "year", 4) || word_holds(w, n, "month", 5) ||
+            (n > 7 && word_holds(w, n, "-season", 7))) /* "three-season" */
             mask |= BIT(P_CONTRACT_LENGTH);
         if (word_holds(w, n, "loan", 4))
             mask |= BIT(P_LOAN);

@@ -101,6 +101,13 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players);
 /* The person named right before [start] ("Rooney, 19,") or right after
  * ("the 19-year-old Wayne Rooney"); NO_ENTITY when none. */
 int subject_adjacent_person(const struct doc *d, size_t start, size_t end);
+/* In a sentence that pairs its lists with "respectively" after `at`, the
+ * nth player it names (for its nth figure); NO_ENTITY otherwise. */
+int subject_respective(const struct doc *d, size_t at, size_t nth);
+/* The players one phrase is about when the sentence says "both", "the
+ * pair", "the duo"...: the distinct players it names, else those of the
+ * sentence before; their count when at least two (at most max), else 0. */
+size_t subject_shared(const struct doc *d, size_t at, int *out, size_t max);
 /* The nearest entity of a kind in [from, to) of the body, searching from
  * `at` outwards (dir 0), forwards (1) or backwards (-1). */
 int subject_entity_near(const struct doc *d, enum entity_kind kind, size_t from, size_t to,

@@ -134,11 +134,21 @@ static const char *const reported_words[] = {
 static const char *const from_words[] = {"from", NULL};
 static const char *const to_words[] = {"to", "join", "joined", "joins", "joining", NULL};
 static const char *const team_run_words[] = {
-    "unbeaten",    "winless",    "without a win", "run of",      "in charge",
-    "as manager",  "their last", "their next",    "our last",    "losing run",
-    "winning run", "streak",     "in a row",      "their first", "next",
-    "banned",      "ban",        "suspended",     "suspension",  "the first",
+    "unbeaten",    "winless",      "without a win", "run of",         "in charge",    "as manager",
+    "their last",  "their next",   "our last",      "losing run",     "winning run",  "streak",
+    "in a row",    "their first",  "next",          "banned",         "ban",          "suspended",
+    "suspension",  "the first",    "miss",          "misses",         "missed",       "missing",
+    "sit out",     "ruled out",    "sidelined",     "their previous", "conceded",     "conceding",
+    "clean sheet", "clean sheets", "time in",       "times in",       "in charge of", "wins in",
+    "win in",      "victories in", "defeats in",    "draws in",       "points from",  "points in",
     NULL};
+/* Words right after a count of games that make it a team's run, a
+ * schedule or a manager's tenure: "five matches unbeaten", "two matches in
+ * three days", "120 games in charge". */
+static const char *const team_run_after[] = {
+    "unbeaten", "without a win", "without defeat", "undefeated", "winless",
+    "in a row", "days",          "in charge",      "as manager", "as boss",
+    "as coach", "at the helm",   "in a week",      NULL};
 static const char *const person_game_words[] = {
     "made",        "making", "makes",    "played",  "playing", "plays",        "featured", "start",
     "started",     "starts", "goals in", "goal in", "scored",  "for the club", "for the",  "for",
@@ -233,13 +243,60 @@ static bool money_amount(const struct match *m, double *value, enum fact_currenc
            *value >= 1000;
 }
 
+/* Skips one of the words at text[i] (case-insensitive, then a space). */
+static size_t skip_word(const char *text, size_t len, size_t i, const char *const *words)
+{
+    for (size_t w = 0; words[w]; w++) {
+        size_t n = strlen(words[w]);
+        if (i + n < len && !strncasecmp(text + i, words[w], n) && text[i + n] == ' ')
+            return i + n + 1;
+    }
+    return i;
+}
+
+static bool money_amount(const struct match *m, double *value, enum fact_currency *currency);
+
+/* The end of the same amount in another currency right after `at` ("€60m
+ * (£51m)", "€45m, or about £39m", "£80,000 (about €93,000)"); 0 when none.
+ * Amounts in the same currency are different figures ("£40m or £50m"). */
+static size_t money_conversion(const struct doc *d, size_t at, enum fact_currency currency)
+{
+    static const char *const about[] = {"about",  "around", "approximately", "approx.", "roughly",
+                                        "some",   "c.",     "nearly",        "almost",  "or",
+                                        "approx", "circa",  "equivalent to", NULL};
+    const char *text = d->a->body;
+    size_t len = d->a->body_len, i = at;
+    bool paren = i + 1 < len && text[i] == ' ' && text[i + 1] == '(';
+    if (paren)
+        i += 2;
+    else if (i + 1 < len && (text[i] == ',' || text[i] == ' '))
+        i += text[i] == ',' && text[i + 1] == ' ' ? 2 : 1;
+    else
+        return 0;
+    for (int k = 0; k < 2; k++) /* "or about", "about" */
+        i = skip_word(text, len, i, about);
+    if (!paren && i == at + 1 + (text[at] == ','))
+        return 0; /* ", £39m" with no "or" or "about" is a list */
+    size_t s, e;
+    struct match m;
+    if (!facts_match_at(d->ex->patterns, P_MONEY, text, len, i, &s, &e, &m))
+        return 0;
+    double v;
+    enum fact_currency other;
+    bool ok = money_amount(&m, &v, &other) && other != currency;
+    facts_match_free(&m);
+    if (!ok || (paren && (e >= len || text[e] != ')')))
+        return 0;
+    return paren ? e + 1 : e;
+}
+
 /* The period right after the amount ("a week", "per year"), which makes it
  * a wage; *end moves past it. FACT_PERIOD_NONE when there is none. */
 static enum fact_period money_period(const struct doc *d, const struct match *m, size_t *end)
 {
     size_t ps, pe, a, b;
     struct match pm;
-    if (!facts_match_at(d->ex->patterns, P_PERIOD, m->text, d->a->body_len, m->end, &ps, &pe, &pm))
+    if (!facts_match_at(d->ex->patterns, P_PERIOD, m->text, d->a->body_len, *end, &ps, &pe, &pm))
         return FACT_PERIOD_NONE;
     enum fact_period period = facts_group(&pm, "period2", &a, &b) ? FACT_WEEK : FACT_PERIOD_NONE;
     if (!period && facts_group(&pm, "period", &a, &b))
@@ -251,14 +308,71 @@ static enum fact_period money_period(const struct doc *d, const struct match *m,
     return period;
 }
 
+/* The word right after [at] is one of the words. */
+static bool next_word_in(const struct doc *d, size_t at, const char *const *words)
+{
+    size_t i = token_before(d, at) + 1;
+    if (i >= d->t.n || (d->t.v[i].flags & TOK_TITLE) || d->t.v[i].start > at + 2)
+        return false;
+    return doc_token_in(d, i, words);
+}
+
+/* "£2m more than", "£5m short of": a difference between two figures. */
+static bool money_difference(const struct doc *d, const struct place *p)
+{
+    static const char *const comparing[] = {"more",  "less",   "higher",  "lower", "short",
+                                            "above", "below",  "cheaper", "under", "over",
+                                            "extra", "better", NULL};
+    return next_word_in(d, p->end, comparing);
+}
+
+/* "spent £400m on six signings", "a £150m spending spree": what a club
+ * spent on several players together. */
+static bool money_total_spending(const struct doc *d, const struct place *p)
+{
+    static const char *const on[] = {"on", NULL};
+    static const char *const several[] = {"signings", "players",   "new players", "transfers",
+                                          "recruits", "new faces", "arrivals",    NULL};
+    static const char *const totals[] = {"spending spree", "net spend", "transfer spending",
+                                         "total spending", "combined",  "in total",
+                                         "overall spend",  NULL};
+    size_t to = p->end + 30 < p->e ? p->end + 30 : p->e;
+    return (next_word_in(d, p->end, on) && subject_has_word(d, p->end, to, several)) ||
+           near_words(d, p->start, p->end, 40, 12, totals);
+}
+
 /* Money that is no transfer fee: a takeover, revenue, a fine... nearby, a
- * club being bought, or no fee word in the sentence at all. */
+ * club being bought, a difference, a club's total spending, or no fee word
+ * in the sentence at all. */
 static bool money_not_a_fee(const struct doc *d, const struct place *p, bool fee_lead)
 {
     size_t from = p->start > p->s + 90 ? p->start - 90 : p->s;
     size_t to = p->end + 60 < p->e ? p->end + 60 : p->e;
     return subject_has_word(d, from, to, not_fee_words) || buys_a_club(d, p->s, p->start) ||
+           money_difference(d, p) || money_total_spending(d, p) ||
            !(fee_lead || subject_has_word(d, p->s, p->e, fee_words));
+}
+
+/* "paid in four instalments of £10m a year": parts of a fee, never a wage. */
+static bool money_instalment(const struct doc *d, const struct place *p)
+{
+    static const char *const parts[] = {"instalment", "instalments", "installment", "installments",
+                                        "staggered",  "in stages",   "payments of", NULL};
+    return near_words(d, p->start, p->end, 40, 25, parts);
+}
+
+/* "turned down an offer of £300,000 a week from Al-Nassr": money another
+ * club offered the player, which he refused. */
+static bool offer_turned_down(const struct doc *d, const struct place *p)
+{
+    static const char *const refused[] = {
+        "turned down", "rejected",     "snubbed",    "rebuffed",     "refused",   "spurned",
+        "declined",    "knocked back", "said no to", "turning down", "rejecting", "snubbing",
+        NULL};
+    static const char *const from[] = {"from", NULL};
+    if (!near_words(d, p->start, p->start, 40, 0, refused))
+        return false;
+    return subject_entity_after_word(d, ENTITY_CLUB, p->end, p->e, from) != NO_ENTITY;
 }
 
 /* What money is by the words around it: a release clause, a wage (a period
@@ -272,6 +386,11 @@ static bool money_kind(const struct doc *d, const struct place *p, bool has_peri
     bool fee_lead = near_words(d, p->start, p->start, 22, 0, fee_lead_words);
     if (subject_has_word(d, ws, we, release_words) && !subject_has_word(d, ws, we, no_clause))
         *kind = FACT_RELEASE_CLAUSE;
+    else if (money_instalment(d, p))
+        *kind = FACT_FEE;
+    else if ((has_period || near_words(d, p->start, p->end, 40, 25, wage_words)) &&
+             offer_turned_down(d, p))
+        *kind = FACT_OFFER;
     else if (has_period || (!fee_lead && near_words(d, p->start, p->end, 40, 25, wage_words)))
         *kind = FACT_WAGE;
     else if (money_not_a_fee(d, p, fee_lead))
@@ -313,7 +432,8 @@ static enum fact_qualifier fee_qualifier(const struct doc *d, const struct place
         return FACT_UP_TO;
     if (asking_price(d, p))
         return FACT_ASKING;
-    if (subject_has_word(d, p->s, p->e, reported_words))
+    if (subject_has_word(d, p->s, p->start, reported_words) ||
+        subject_has_word(d, p->end, p->e, reported_words)) /* not a conversion's "about" */
         return FACT_REPORTED;
     return FACT_QUALIFIER_NONE;
 }
@@ -352,8 +472,24 @@ static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f
 
 /* Whom money is about: nobody for a joint bid, the article's player for
  * "the £3m-rated international", else the player named around it. */
+/* How many facts of a kind group (money, or any other single kind) were
+ * found in [from, to) of the body: the place of the next one in a list. */
+static size_t facts_in(const struct doc *d, size_t from, size_t to, bool money, enum fact_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->nf; i++) {
+        const struct fact *f = &d->f[i];
+        bool same = money ? f->kind <= FACT_RELEASE_CLAUSE : f->kind == kind;
+        n += same && !f->span.in_title && f->span.start >= from && f->span.start < to;
+    }
+    return n;
+}
+
 static int money_subject(const struct doc *d, const struct place *p)
 {
+    int nth = subject_respective(d, p->start, facts_in(d, p->s, p->start, true, FACT_FEE));
+    if (nth != NO_ENTITY)
+        return nth;
     if (joint_bid(d, p->s, p->e))
         return NO_ENTITY;
     if (describes_a_player(d, p->start, p->end))
@@ -369,7 +505,12 @@ static void on_money(struct match *m, void *ctx)
     enum fact_currency currency;
     if (!money_amount(m, &value, &currency))
         return;
+    if (m->start < d->money_skip)
+        return; /* the conversion of the amount before */
     struct place p = {.start = m->start, .amount_end = m->end, .end = m->end};
+    size_t conversion = money_conversion(d, m->end, currency);
+    if (conversion)
+        p.end = d->money_skip = conversion; /* the phrase holds both amounts */
     enum fact_period period = money_period(d, m, &p.end);
     subject_sentence(d, m->start, &p.s, &p.e);
     enum fact_kind kind;
@@ -379,8 +520,12 @@ static void on_money(struct match *m, void *ctx)
     f->has_value = true;
     f->value = value;
     f->currency = currency;
-    if (kind == FACT_WAGE)
+    if (kind == FACT_WAGE || (kind == FACT_OFFER && period))
         f->period = period ? period : FACT_YEAR;
+    if (kind == FACT_OFFER) {
+        static const char *const from[] = {"from", NULL};
+        f->club = subject_entity_after_word(d, ENTITY_CLUB, p.end, p.e, from);
+    }
     if (kind == FACT_FEE) {
         f->qualifier = fee_qualifier(d, &p);
         fee_clubs(d, &p, f);
@@ -427,6 +572,67 @@ static void on_caps(struct match *m, void *ctx)
     f->subject = subject_person(d, m->start, m->end, true);
 }
 
+/* A club mention that names where the player went next ("before joining
+ * Everton", "signing for Sheffield United", "a move to X"). */
+static bool club_is_destination(const struct doc *d, size_t tok)
+{
+    static const char *const went[] = {"joining", "joined", "join",    "joins",
+                                       "before",  "switch", "leaving", NULL};
+    static const char *const went_for[] = {"signing", "signed",   "sign",   "moving", "move",
+                                           "switch",  "transfer", "loaned", "sold",   NULL};
+    static const char *const for_to[] = {"for", "to", NULL};
+    size_t i = tok;
+    if (i > 0 && tokens_is(&d->t, i - 1, "the"))
+        i--;
+    if (i == 0)
+        return false;
+    return doc_token_in(d, i - 1, went) ||
+           (i >= 2 && doc_token_in(d, i - 1, for_to) && doc_token_in(d, i - 2, went_for));
+}
+
+/* "since his £11m move from Basel": the club he left, not the one he plays for. */
+static bool club_left_since(const struct doc *d, size_t tok)
+{
+    static const char *const since[] = {"since", "after", NULL};
+    static const char *const from[] = {"from", NULL};
+    size_t at = d->t.v[tok].start;
+    return tok > 0 && doc_token_in(d, tok - 1, from) &&
+           subject_has_word(d, at > 40 ? at - 40 : 0, at, since);
+}
+
+/* The club a count of appearances is for: one named soon after it that is
+ * not where he went next, else the nearest before it in the sentence that
+ * is not a club he left ("After signing for Charlton he made 164"). */
+static int apps_club(const struct doc *d, size_t s, size_t e, size_t start, size_t end)
+{
+    int after = NO_ENTITY, before = NO_ENTITY;
+    for (size_t k = subject_first_mention_from(d, s); k < d->nm; k++) {
+        const struct doc_mention *mn = &d->m[k];
+        const struct token *a = &d->t.v[mn->tok];
+        if (a->start >= e || (after != NO_ENTITY))
+            break;
+        if ((a->flags & TOK_TITLE) || d->e[mn->entity].kind != ENTITY_CLUB)
+            continue;
+        if (a->start >= end && a->start < end + 60 && !club_is_destination(d, mn->tok) &&
+            !club_left_since(d, mn->tok))
+            after = mn->entity;
+        else if (a->start < start && !club_left_since(d, mn->tok))
+            before = mn->entity;
+    }
+    return after != NO_ENTITY ? after : before;
+}
+
+/* The last club named in the sentence before the one starting at s. */
+static int previous_sentence_club(const struct doc *d, size_t s)
+{
+    size_t i = token_before(d, s);
+    if (i >= d->t.n)
+        return NO_ENTITY;
+    size_t ps, pe;
+    subject_sentence(d, d->t.v[i].start, &ps, &pe);
+    return subject_entity_near(d, ENTITY_CLUB, ps, pe, pe, -1);
+}
+
 static void on_appearances(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -437,6 +643,7 @@ static void on_appearances(struct match *m, void *ctx)
     subject_sentence(d, m->start, &s, &e);
     static const char *const vague[] = {"or", NULL};
     if (near_words(d, m->start, m->end, 40, 0, team_run_words) ||
+        subject_has_word(d, m->end, m->end + 22 < e ? m->end + 22 : e, team_run_after) ||
         near_words(d, m->start, m->start, 4, 0, vague))
         return; /* a team's run, or "one or two matches" */
     if (!near_words(d, m->start, m->end, 40, 25, person_game_words))
@@ -455,9 +662,11 @@ static void on_appearances(struct match *m, void *ctx)
     else if (subject_has_word(d, m->end, m->end + 14 < e ? m->end + 14 : e, the_club))
         f->team = most_named_club(d, m->start); /* "for the club": the article's club */
     else
-        f->team = subject_entity_near(d, ENTITY_CLUB, s, e, m->end, 1);
+        f->team = apps_club(d, s, e, m->start, m->end);
     if (f->team == NO_ENTITY)
         f->team = subject_entity_near(d, ENTITY_COMPETITION, s, e, m->end, 1);
+    if (f->team == NO_ENTITY)
+        f->team = previous_sentence_club(d, s);
     f->subject = subject_person(d, m->start, m->end, true);
 }
 
@@ -555,6 +764,36 @@ static enum fact_status contract_status(const struct doc *d, size_t s, size_t e,
     return FACT_STATUS_NONE;
 }
 
+/* "Both contracts expire in 2026": the fact (the last one added) once for
+ * each player the phrase is about. */
+static void share_fact(struct doc *d)
+{
+    int who[4];
+    size_t n = subject_shared(d, d->f[d->nf - 1].span.start, who, 4);
+    if (!n)
+        return;
+    d->f[d->nf - 1].subject = who[0];
+    for (size_t i = 1; i < n; i++) {
+        struct fact copy = d->f[d->nf - 1];
+        struct fact *f = add_fact(d, copy.kind, copy.span.start, copy.span.end);
+        *f = copy;
+        f->loan_length = NULL;
+        f->subject = who[i];
+    }
+}
+
+/* "a release clause that becomes active in the summer of 2025": when a
+ * clause starts, not when the contract ends. */
+static bool clause_starts(const struct doc *d, const struct match *m)
+{
+    static const char *const clause[] = {"clause", NULL};
+    static const char *const starts[] = {
+        "active",     "valid",       "kicks in", "kick in", "into effect", "activated",  "applies",
+        "applicable", "triggerable", "from",     "drops",   "falls",       "comes into", NULL};
+    return near_words(d, m->start, m->start, 60, 0, clause) &&
+           near_words(d, m->start, m->start, 30, 0, starts);
+}
+
 static void on_contract_end(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -563,7 +802,7 @@ static void on_contract_end(struct match *m, void *ctx)
         return;
     subject_sentence(d, m->start, &s, &e);
     if (!near_words(d, m->start, m->end, 90, 10, contract_words) ||
-        near_words(d, m->start, m->end, 40, 0, loan_not_contract))
+        near_words(d, m->start, m->end, 40, 0, loan_not_contract) || clause_starts(d, m))
         return;
     struct fact *f = add_fact(d, FACT_CONTRACT, m->start, m->end);
     f->has_value = true;
@@ -571,17 +810,21 @@ static void on_contract_end(struct match *m, void *ctx)
     f->type = FACT_TYPE_END;
     f->status = contract_status(d, s, e, m->start);
     f->subject = subject_person(d, m->start, m->end, false);
+    share_fact(d);
 }
 
 static void on_contract_length(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
-    static const char *const names[] = {"n", NULL};
-    double n;
+    static const char *const names[] = {"n", "n2", NULL};
+    double n = 1;
     size_t ua, ub, s, e;
-    if (!facts_group_number(m, names, &n) || !facts_group(m, "unit", &ua, &ub) || n <= 0)
+    if (facts_group(m, "n3", &ua, &ub)) /* "an option for a further year" */
+        ua = ub;
+    else if (!facts_group_number(m, names, &n) ||
+             (!facts_group(m, "unit", &ua, &ub) && !facts_group(m, "unit2", &ua, &ub)) || n <= 0)
         return;
-    if ((m->text[ua] | 32) == 'm')
+    if (ua < ub && (m->text[ua] | 32) == 'm')
         n /= 12;
     if (n > 10)
         return;
@@ -592,6 +835,7 @@ static void on_contract_length(struct match *m, void *ctx)
     f->type = FACT_TYPE_LENGTH;
     f->status = contract_status(d, s, e, m->start);
     f->subject = subject_person(d, m->start, m->end, false);
+    share_fact(d);
 }
 
 static void on_loan(struct match *m, void *ctx)

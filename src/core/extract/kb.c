@@ -1,55 +1,29 @@
-/* kb: loading and merging the YAML knowledge base (schema: src/kb/README.md). */
+/* kb: loading and merging the YAML knowledge base (schema: src/kb/README.md),
+ * read through yamltree. */
 #include "core/extract/kb.h"
 #include "core/base/buf.h"
 #include "core/base/hash.h"
 #include "core/base/fold.h"
 #include "core/extract/kb_builtin.h"
 #include "core/base/xalloc.h"
+#include "core/base/yamltree.h"
 
-#include <errno.h>
-#include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <yaml.h>
 
-/* Reading one YAML document: the path for messages and a bound on how many
- * nodes may be visited, so that aliases cannot make the walk explode. */
-struct reader {
-    const char *path;
-    yaml_document_t *doc;
-    size_t visits, max_visits;
-    struct tl_error *err;
+/* What a KB file may be. Users' files can be large (64 MiB, a million values)
+ * and may share a list through an alias (copied, 100,000 values in all, so an
+ * alias bomb is refused as it loads); 32 levels of nesting is far more than
+ * the schema uses; a repeated key is a mistake worth its path:line:col. */
+static const struct yamltree_limits kb_limits = {
+    .max_bytes = 64u << 20,
+    .max_nodes = 1000000,
+    .max_depth = 32,
+    .max_alias_nodes = 100000,
+    .last_key_wins = false,
 };
-
-static bool fail_at(struct reader *r, const yaml_node_t *n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static bool fail_at(struct reader *r, const yaml_node_t *n, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    return tl_error_at(r->err, r->path, (unsigned)n->start_mark.line + 1,
-                       (unsigned)n->start_mark.column + 1, "%s", msg);
-}
-
-static yaml_node_t *node(struct reader *r, int id)
-{
-    if (++r->visits > r->max_visits)
-        return NULL;
-    return yaml_document_get_node(r->doc, id);
-}
-
-static bool too_many(struct reader *r)
-{
-    return tl_error_at(r->err, r->path, 1, 1,
-                       "too many nodes visited (aliases expanding?); the file is refused");
-}
 
 struct kb *kb_new_empty(void)
 {
@@ -97,11 +71,6 @@ bool kb_word_in(char *const *list, size_t n, const char *folded)
     return n && bsearch(&folded, list, n, sizeof *list, compare_str) != NULL;
 }
 
-static char *scalar(const yaml_node_t *n)
-{
-    return xstrndup((const char *)n->data.scalar.value, n->data.scalar.length);
-}
-
 static void add_form(struct kb *kb, const char *text, enum kb_form_kind kind, int entry)
 {
     if (!*text)
@@ -144,28 +113,31 @@ static int find_entry(const struct kb *kb, enum entity_kind kind, const char *id
     return kb->nslots ? kb->slots[id_slot(kb, id)] : -1;
 }
 
-/* Reads a list of strings (or one string) into forms of an entry. */
-static bool read_forms(struct reader *r, struct kb *kb, yaml_node_t *v, enum kb_form_kind kind,
-                       int entry)
+/* Reading one file: its tree, for messages, and where errors go. */
+struct reader {
+    const struct yamltree *t;
+    struct tl_error *err;
+};
+
+static bool fail_at(const struct reader *r, const struct yamltree_node *n, const char *what)
 {
-    if (v->type == YAML_SCALAR_NODE) {
-        char *s = scalar(v);
-        add_form(kb, s, kind, entry);
-        free(s);
+    return yamltree_fail(r->err, r->t, n, "%s", what);
+}
+
+/* Reads a list of strings (or one string) into forms of an entry. */
+static bool read_forms(const struct reader *r, struct kb *kb, const struct yamltree_node *v,
+                       enum kb_form_kind kind, int entry)
+{
+    if (v->type == YAMLTREE_SCALAR) {
+        add_form(kb, v->text, kind, entry);
         return true;
     }
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(r, v, "%s", "expected a list of names");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *item = node(r, *it);
-        if (!item)
-            return too_many(r);
-        if (item->type != YAML_SCALAR_NODE)
-            return fail_at(r, item, "%s", "expected a name (a string)");
-        char *s = scalar(item);
-        add_form(kb, s, kind, entry);
-        free(s);
+    if (v->type != YAMLTREE_SEQUENCE)
+        return fail_at(r, v, "expected a list of names");
+    for (size_t i = 0; i < v->nitems; i++) {
+        if (v->items[i]->type != YAMLTREE_SCALAR)
+            return fail_at(r, v->items[i], "expected a name (a string)");
+        add_form(kb, v->items[i]->text, kind, entry);
     }
     return true;
 }
@@ -180,17 +152,6 @@ static bool known_entry_key(const char *k)
         if (!strcmp(k, entry_keys[i]))
             return true;
     return false;
-}
-
-/* The `name` value of an entry mapping, or NULL. */
-static yaml_node_t *entry_name(struct reader *r, yaml_node_t *m)
-{
-    for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = node(r, p->key), *v = node(r, p->value);
-        if (k && v && k->type == YAML_SCALAR_NODE && !strcmp((char *)k->data.scalar.value, "name"))
-            return v;
-    }
-    return NULL;
 }
 
 static int get_or_add_entry(struct kb *kb, enum entity_kind kind, const char *name)
@@ -216,9 +177,10 @@ static int get_or_add_entry(struct kb *kb, enum entity_kind kind, const char *na
     return (int)kb->nentries - 1;
 }
 
-static bool read_entry_field(struct reader *r, struct kb *kb, int e, const char *key,
-                             yaml_node_t *k, yaml_node_t *v)
+static bool read_entry_field(const struct reader *r, struct kb *kb, int e,
+                             const struct yamltree_node *k, const struct yamltree_node *v)
 {
+    const char *key = k->text;
     struct kb_entry *en = &kb->entries[e];
     if (!strcmp(key, "aliases"))
         return read_forms(r, kb, v, KB_FORM_ALIAS, e);
@@ -229,84 +191,65 @@ static bool read_entry_field(struct reader *r, struct kb *kb, int e, const char 
     if (!strcmp(key, "demonyms"))
         return read_forms(r, kb, v, KB_FORM_DEMONYM, e);
     if (!known_entry_key(key))
-        return fail_at(r, k,
-                       "unknown field '%s' (expected name, aliases, nicknames, weak, "
-                       "demonyms, country, league, role)",
-                       key);
-    if (v->type != YAML_SCALAR_NODE)
-        return fail_at(r, v, "'%s' must be a single value", key);
-    if (!strcmp(key, "role")) {
-        char *s = scalar(v);
-        bool ok = person_role_parse(s, &en->role);
-        free(s);
-        return ok || fail_at(r, v, "%s",
-                             "unknown role (expected player, manager, agent, "
-                             "official, other)");
-    }
+        return yamltree_fail(r->err, r->t, k,
+                             "unknown field '%s' (expected name, aliases, nicknames, weak, "
+                             "demonyms, country, league, role)",
+                             key);
+    if (v->type != YAMLTREE_SCALAR)
+        return yamltree_fail(r->err, r->t, v, "'%s' must be a single value", key);
+    if (!strcmp(key, "role"))
+        return person_role_parse(v->text, &en->role) ||
+               fail_at(r, v, "unknown role (expected player, manager, agent, official, other)");
     char **slot = !strcmp(key, "country")  ? &en->country
                   : !strcmp(key, "league") ? &en->league
                                            : NULL;
     if (slot) {
         free(*slot);
-        *slot = scalar(v);
+        *slot = xstrdup(v->text);
     }
     return true;
 }
 
-static bool read_entry(struct reader *r, struct kb *kb, enum entity_kind kind, yaml_node_t *m)
+static bool read_entry(const struct reader *r, struct kb *kb, enum entity_kind kind,
+                       const struct yamltree_node *m)
 {
-    if (m->type != YAML_MAPPING_NODE)
-        return fail_at(r, m, "%s", "expected an entry (a mapping with at least 'name')");
-    yaml_node_t *name = entry_name(r, m);
-    if (!name || name->type != YAML_SCALAR_NODE || !name->data.scalar.length)
-        return fail_at(r, m, "%s", "entry has no 'name'");
-    char *nm = scalar(name);
-    int e = get_or_add_entry(kb, kind, nm);
-    free(nm);
-    for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = node(r, p->key), *v = node(r, p->value);
-        if (!k || !v)
-            return too_many(r);
-        if (k->type != YAML_SCALAR_NODE)
-            return fail_at(r, k, "%s", "field names must be strings");
-        char *key = scalar(k);
-        bool ok = !strcmp(key, "name") || read_entry_field(r, kb, e, key, k, v);
-        free(key);
-        if (!ok)
+    if (m->type != YAMLTREE_MAPPING)
+        return fail_at(r, m, "expected an entry (a mapping with at least 'name')");
+    const struct yamltree_node *name = yamltree_get(m, "name");
+    if (!name || name->type != YAMLTREE_SCALAR || !name->len)
+        return fail_at(r, m, "entry has no 'name'");
+    int e = get_or_add_entry(kb, kind, name->text);
+    for (size_t i = 0; i < yamltree_npairs(m); i++) {
+        const struct yamltree_node *k = yamltree_key(m, i);
+        if (strcmp(k->text, "name") != 0 && !read_entry_field(r, kb, e, k, yamltree_value(m, i)))
             return false;
     }
     return true;
 }
 
-static bool read_entries(struct reader *r, struct kb *kb, enum entity_kind kind, yaml_node_t *v)
+static bool read_entries(const struct reader *r, struct kb *kb, enum entity_kind kind,
+                         const struct yamltree_node *v)
 {
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(r, v, "%s", "expected a list of entries");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *item = node(r, *it);
-        if (!item)
-            return too_many(r);
-        if (!read_entry(r, kb, kind, item))
+    if (v->type != YAMLTREE_SEQUENCE)
+        return fail_at(r, v, "expected a list of entries");
+    for (size_t i = 0; i < v->nitems; i++)
+        if (!read_entry(r, kb, kind, v->items[i]))
             return false;
-    }
     return true;
 }
 
 /* Appends folded words from a string list into (*list, *n). */
-static bool read_words(struct reader *r, yaml_node_t *v, char ***list, size_t *n)
+static bool read_words(const struct reader *r, const struct yamltree_node *v, char ***list,
+                       size_t *n)
 {
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(r, v, "%s", "expected a list of words");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *item = node(r, *it);
-        if (!item)
-            return too_many(r);
-        if (item->type != YAML_SCALAR_NODE)
-            return fail_at(r, item, "%s", "expected a word (a string)");
+    if (v->type != YAMLTREE_SEQUENCE)
+        return fail_at(r, v, "expected a list of words");
+    for (size_t i = 0; i < v->nitems; i++) {
+        const struct yamltree_node *item = v->items[i];
+        if (item->type != YAMLTREE_SCALAR)
+            return fail_at(r, item, "expected a word (a string)");
         *list = xrealloc(*list, (*n + 1) * sizeof **list);
-        (*list)[(*n)++] = fold_text((char *)item->data.scalar.value, item->data.scalar.length);
+        (*list)[(*n)++] = fold_text(item->text, item->len);
     }
     return true;
 }
@@ -334,24 +277,20 @@ static void append_words(char ***dst, size_t *nd, char **src, size_t ns)
 
 /* Called by read_word_map for each entry: the key node and its folded words,
  * which the callee owns. */
-typedef bool (*word_map_fn)(struct reader *r, struct kb *kb, yaml_node_t *key, char **words,
-                            size_t nwords);
+typedef bool (*word_map_fn)(const struct reader *r, struct kb *kb, const struct yamltree_node *key,
+                            char **words, size_t nwords);
 
 /* A mapping of names to lists of words (role_words, short_names). */
-static bool read_word_map(struct reader *r, struct kb *kb, yaml_node_t *v, const char *what,
-                          word_map_fn take)
+static bool read_word_map(const struct reader *r, struct kb *kb, const struct yamltree_node *v,
+                          const char *what, word_map_fn take)
 {
-    if (v->type != YAML_MAPPING_NODE)
-        return fail_at(r, v, "expected a mapping of %s", what);
-    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = node(r, p->key), *val = node(r, p->value);
-        if (!k || !val)
-            return too_many(r);
-        if (k->type != YAML_SCALAR_NODE)
-            return fail_at(r, k, "%s", "expected a name (a string) as the key");
+    if (v->type != YAMLTREE_MAPPING)
+        return yamltree_fail(r->err, r->t, v, "expected a mapping of %s", what);
+    for (size_t i = 0; i < yamltree_npairs(v); i++) {
         char **words = NULL;
         size_t n = 0;
-        if (!read_words(r, val, &words, &n) || !take(r, kb, k, words, n)) {
+        if (!read_words(r, yamltree_value(v, i), &words, &n) ||
+            !take(r, kb, yamltree_key(v, i), words, n)) {
             free_words(words, n);
             return false;
         }
@@ -360,12 +299,12 @@ static bool read_word_map(struct reader *r, struct kb *kb, yaml_node_t *v, const
 }
 
 /* role_words: role -> words that give a person that role. */
-static bool take_role_words(struct reader *r, struct kb *kb, yaml_node_t *key, char **words,
-                            size_t n)
+static bool take_role_words(const struct reader *r, struct kb *kb, const struct yamltree_node *key,
+                            char **words, size_t n)
 {
     enum person_role role;
-    if (!person_role_parse((char *)key->data.scalar.value, &role))
-        return fail_at(r, key, "%s", "expected a role (player, manager, agent, official, other)");
+    if (!person_role_parse(key->text, &role))
+        return fail_at(r, key, "expected a role (player, manager, agent, official, other)");
     append_words(&kb->lex.role_words[role], &kb->lex.nrole_words[role], words, n);
     free_words(words, n);
     return true;
@@ -373,11 +312,11 @@ static bool take_role_words(struct reader *r, struct kb *kb, yaml_node_t *key, c
 
 /* short_names: a short form -> the given names it stands for, kept as
  * "short full" pairs. */
-static bool take_short_names(struct reader *r, struct kb *kb, yaml_node_t *key, char **words,
-                             size_t n)
+static bool take_short_names(const struct reader *r, struct kb *kb, const struct yamltree_node *key,
+                             char **words, size_t n)
 {
     (void)r;
-    char *shortf = fold_text((char *)key->data.scalar.value, key->data.scalar.length);
+    char *shortf = fold_text(key->text, key->len);
     for (size_t i = 0; i < n; i++) {
         struct buf pair;
         buf_init(&pair);
@@ -391,8 +330,8 @@ static bool take_short_names(struct reader *r, struct kb *kb, yaml_node_t *key, 
     return true;
 }
 
-static bool read_section(struct reader *r, struct kb *kb, const char *key, yaml_node_t *k,
-                         yaml_node_t *v)
+static bool read_section(const struct reader *r, struct kb *kb, const struct yamltree_node *k,
+                         const struct yamltree_node *v)
 {
     static const struct {
         const char *key;
@@ -402,6 +341,7 @@ static bool read_section(struct reader *r, struct kb *kb, const char *key, yaml_
                     {"competitions", ENTITY_COMPETITION},
                     {"media", ENTITY_MEDIA},
                     {"people", ENTITY_PERSON}};
+    const char *key = k->text;
     for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
         if (!strcmp(key, sections[i].key))
             return read_entries(r, kb, sections[i].kind, v);
@@ -415,29 +355,23 @@ static bool read_section(struct reader *r, struct kb *kb, const char *key, yaml_
         return read_word_map(r, kb, v, "role to words", take_role_words);
     if (!strcmp(key, "short_names"))
         return read_word_map(r, kb, v, "short name to given names", take_short_names);
-    return fail_at(r, k,
-                   "unknown section '%s' (expected clubs, national_teams, competitions, media, "
-                   "people, given_names, name_particles, not_names, role_words or short_names)",
-                   key);
+    return yamltree_fail(
+        r->err, r->t, k,
+        "unknown section '%s' (expected clubs, national_teams, competitions, media, "
+        "people, given_names, name_particles, not_names, role_words or short_names)",
+        key);
 }
 
-static bool read_document(struct reader *r, struct kb *kb)
+static bool read_document(const struct reader *r, struct kb *kb)
 {
-    yaml_node_t *root = yaml_document_get_root_node(r->doc);
+    const struct yamltree_node *root = r->t->root;
     if (!root)
         return true; /* an empty file adds nothing */
-    if (root->type != YAML_MAPPING_NODE)
-        return fail_at(r, root, "%s", "expected a mapping of sections (clubs:, media:, ...)");
-    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
-         p++) {
-        yaml_node_t *k = node(r, p->key), *v = node(r, p->value);
-        if (!k || !v)
-            return too_many(r);
-        if (k->type != YAML_SCALAR_NODE)
-            return fail_at(r, k, "%s", "section names must be strings");
-        if (!read_section(r, kb, (char *)k->data.scalar.value, k, v))
+    if (root->type != YAMLTREE_MAPPING)
+        return fail_at(r, root, "expected a mapping of sections (clubs:, media:, ...)");
+    for (size_t i = 0; i < yamltree_npairs(root); i++)
+        if (!read_section(r, kb, yamltree_key(root, i), yamltree_value(root, i)))
             return false;
-    }
     return true;
 }
 
@@ -476,85 +410,32 @@ static void merge(struct kb *kb, const struct kb *add)
                      l->nrole_words[r]);
 }
 
-/* How deep a KB file may nest collections. libyaml's document loader takes
- * time quadratic in the nesting depth (a line of 100,000 '[' ran for minutes),
- * so the events are streamed first and a deeper file is refused early. */
-#define KB_MAX_DEPTH 32
-
-/* Streams the events of text: false with err set at the first collection
- * nested deeper than KB_MAX_DEPTH. YAML errors are left to the loader. */
-static bool check_depth(const char *path, const char *text, size_t len, struct tl_error *err)
+/* Reads a loaded tree into a fresh base and merges that over kb. */
+static bool merge_tree(struct kb *kb, const struct yamltree *t, struct tl_error *err)
 {
-    yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser))
-        return tl_error_at(err, path, 0, 0, "cannot start the YAML parser");
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-    bool ok = true, done = false;
-    int depth = 0;
-    while (ok && !done) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev))
-            break;
-        if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
-            if (++depth > KB_MAX_DEPTH)
-                ok = tl_error_at(
-                    err, path, (unsigned)ev.start_mark.line + 1, (unsigned)ev.start_mark.column + 1,
-                    "values nested more than %d deep; the file is refused", KB_MAX_DEPTH);
-        } else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
-            depth--;
-        }
-        done = ev.type == YAML_STREAM_END_EVENT;
-        yaml_event_delete(&ev);
-    }
-    yaml_parser_delete(&parser);
+    struct reader r = {t, err};
+    struct kb *fresh = kb_new_empty();
+    bool ok = read_document(&r, fresh);
+    if (ok)
+        merge(kb, fresh);
+    kb_free(fresh);
     return ok;
 }
 
 bool kb_merge_text(struct kb *kb, const char *path, const char *text, size_t len,
                    struct tl_error *err)
 {
-    if (!check_depth(path, text, len, err))
-        return false;
-    yaml_parser_t parser;
-    yaml_document_t doc;
-    if (!yaml_parser_initialize(&parser))
-        return tl_error_at(err, path, 0, 0, "cannot start the YAML parser");
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-    if (!yaml_parser_load(&parser, &doc)) {
-        tl_error_at(err, path, (unsigned)parser.problem_mark.line + 1,
-                    (unsigned)parser.problem_mark.column + 1, "%s",
-                    parser.problem ? parser.problem : "bad YAML");
-        yaml_parser_delete(&parser);
-        return false;
-    }
-    size_t nodes = (size_t)(doc.nodes.top - doc.nodes.start);
-    struct reader r = {path, &doc, 0, nodes * 4 + 1024, err};
-    struct kb *fresh = kb_new_empty();
-    bool ok = read_document(&r, fresh);
-    if (ok)
-        merge(kb, fresh);
-    kb_free(fresh);
-    yaml_document_delete(&doc);
-    yaml_parser_delete(&parser);
+    struct yamltree t;
+    bool ok = yamltree_load_text(&t, path, text, len, &kb_limits, err) && merge_tree(kb, &t, err);
+    yamltree_free(&t);
     return ok;
 }
 
 bool kb_merge_file(struct kb *kb, const char *path, struct tl_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return tl_error_set(err, "%s: %s", path, strerror(errno));
-    struct buf b;
-    buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < (64u << 20))
-        buf_append(&b, chunk, n);
-    bool read_error = ferror(f);
-    fclose(f);
-    bool ok = read_error ? tl_error_set(err, "%s: read error", path)
-                         : kb_merge_text(kb, path, b.data, b.len, err);
-    buf_free(&b);
+    struct yamltree t;
+    bool ok = yamltree_load_file(&t, path, &kb_limits, err) && merge_tree(kb, &t, err);
+    yamltree_free(&t);
     return ok;
 }
 

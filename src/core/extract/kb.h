@@ -1,6 +1,6 @@
 /* kb: the knowledge base of known clubs, national teams, competitions, media
- * and people, read from YAML. The built-in base is embedded in the binary;
- * users' files are merged over it. */
+ * and people, read from YAML through yamltree. The built-in base is embedded
+ * in the binary; users' files are merged over it. */
 #ifndef TOUCHLINE_KB_H
 #define TOUCHLINE_KB_H
 

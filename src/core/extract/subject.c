@@ -114,13 +114,22 @@ static int person_in(const struct doc *d, size_t from, size_t to, size_t at, boo
  * subject), being named there at all, being in the title, and how often the
  * article names them (counted up to a cap, so the topic of a long article
  * does not drown the sentence before). */
-enum { TOPIC_LEAD = 6, TOPIC_PREVIOUS = 3, TOPIC_TITLE = 3, TOPIC_MENTIONS_CAP = 5 };
+enum {
+    TOPIC_LEAD = 6,
+    TOPIC_PREVIOUS = 3,
+    TOPIC_TITLE = 3,
+    TOPIC_TITLE_ONLY = 8, /* named in the title and nowhere in the body: the
+                           * body's "the midfielder" is him, over whoever
+                           * the sentence before names */
+    TOPIC_MENTIONS_CAP = 5
+};
 
 /* What the article says of one person up to a point, for subject_topic. */
 struct topic_stat {
     int mentions;  /* in the whole article */
     bool title;    /* named in the title */
     bool previous; /* named in the body in [sentence before, at) */
+    bool body;     /* named in the body at all */
 };
 
 /* Fills stat[e] for every entity in one pass over the mentions. */
@@ -132,6 +141,7 @@ static void topic_stats(const struct doc *d, size_t ps, size_t at, struct topic_
         const struct token *b = &d->t.v[d->m[j].tok];
         st->title |= (b->flags & TOK_TITLE) != 0;
         st->previous |= !(b->flags & TOK_TITLE) && b->start >= ps && b->start < at;
+        st->body |= !(b->flags & TOK_TITLE);
         st->mentions++;
     }
 }
@@ -164,6 +174,7 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
         const struct topic_stat *st = &stat[ent];
         int score = (st->mentions < TOPIC_MENTIONS_CAP ? st->mentions : TOPIC_MENTIONS_CAP) +
                     (st->title ? TOPIC_TITLE : 0) + (st->previous ? TOPIC_PREVIOUS : 0) +
+                    (st->title && !st->body ? TOPIC_TITLE_ONLY : 0) +
                     (ent == lead ? TOPIC_LEAD : 0);
         if (!is_player_like(d, ent))
             score -= prefer_players ? 100 : d->e[ent].role == ROLE_MANAGER ? 4 : 8;
@@ -226,6 +237,13 @@ static int person_for(const struct doc *d, size_t start, size_t end, bool prefer
     size_t s, e;
     subject_sentence(d, start, &s, &e);
     int p = person_in(d, s, e, start, true, prefer_players);
+    if (prefer_players && p != NO_ENTITY && !is_player_like(d, p)) {
+        /* "Arsenal boss Mikel Arteta said the £50m fee for Declan Rice": a
+         * manager, official or agent before is rarely the subject of a
+         * player's figure when a player follows */
+        int after = person_in(d, s, e, end, false, true);
+        p = after != NO_ENTITY ? after : p;
+    }
     if (p != NO_ENTITY && pronoun_after_person(d, s, start, p))
         p = subject_topic(d, start, prefer_players);
     if (p == NO_ENTITY && opens_with_anaphor(d, s))
@@ -368,4 +386,57 @@ bool subject_has_word(const struct doc *d, size_t from, size_t to, const char *c
                 return true;
     }
     return false;
+}
+
+/* The distinct persons named in the body in [from, to), in order of first
+ * mention, player-like ones only when `players`; at most `max`. */
+static size_t persons_in(const struct doc *d, size_t from, size_t to, bool players, int *out,
+                         size_t max)
+{
+    size_t n = 0;
+    for (size_t k = subject_first_mention_from(d, from); k < d->nm && n < max; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok];
+        if (a->start >= to)
+            break;
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != ENTITY_PERSON ||
+            (players && !is_player_like(d, m->entity)))
+            continue;
+        bool seen = false;
+        for (size_t i = 0; i < n && !seen; i++)
+            seen = out[i] == m->entity;
+        if (!seen)
+            out[n++] = m->entity;
+    }
+    return n;
+}
+
+int subject_respective(const struct doc *d, size_t at, size_t nth)
+{
+    static const char *const respectively[] = {"respectively", NULL};
+    size_t s, e;
+    subject_sentence(d, at, &s, &e);
+    if (!subject_has_word(d, at, e, respectively))
+        return NO_ENTITY;
+    int who[8];
+    size_t n = persons_in(d, s, e, true, who, 8);
+    return n >= 2 && nth < n ? who[nth] : NO_ENTITY;
+}
+
+size_t subject_shared(const struct doc *d, size_t at, int *out, size_t max)
+{
+    static const char *const shared[] = {"both",     "pair",    "duo",       "the two",
+                                         "the trio", "each of", "all three", NULL};
+    size_t s, e;
+    subject_sentence(d, at, &s, &e);
+    if (!subject_has_word(d, s, e, shared))
+        return 0;
+    size_t n = persons_in(d, s, e, true, out, max);
+    size_t first = token_at(d, s);
+    if (n < 2 && first > 0 && !(d->t.v[first - 1].flags & TOK_TITLE)) {
+        size_t ps, pe; /* "X and Y signed. Both contracts run to 2026." */
+        subject_sentence(d, d->t.v[first - 1].start, &ps, &pe);
+        n = persons_in(d, ps, pe, true, out, max);
+    }
+    return n >= 2 ? n : 0;
 }

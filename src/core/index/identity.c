@@ -250,7 +250,8 @@ void identity_settle(struct index *ix)
 {
     /* Longer keys first: "alex ferguson" folds into "sir alex ferguson"
      * before "ferguson" asks whom its full names come to. */
-    qsort_r(ix->dirty, ix->ndirty, sizeof *ix->dirty, compare_key_words, ix);
+    if (ix->ndirty) /* no qsort_r on a NULL array, even of 0 items (UBSan) */
+        qsort_r(ix->dirty, ix->ndirty, sizeof *ix->dirty, compare_key_words, ix);
     for (size_t i = 0; i < ix->ndirty; i++)
         settle_key(ix, &ix->keys[ix->dirty[i]]);
     ix->ndirty = 0;

@@ -1,16 +1,26 @@
-/* frontmatter: the YAML `---` block of a Markdown article, read with libyaml. */
+/* frontmatter: the YAML `---` block of a Markdown article, read with yamltree. */
 #include "core/load/frontmatter.h"
 #include "core/base/buf.h"
 #include "core/load/sanitize.h"
 #include "core/base/xalloc.h"
+#include "core/base/yamltree.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
-/* Deepest flow nesting ("[" and "{") accepted. libyaml's scanner takes time
- * quadratic in the depth: 30000 levels in a 64 KiB block take seconds. */
-#define FRONT_MATTER_MAX_DEPTH 100
+/* Front matter is third-party text, and a block that is refused makes the
+ * whole article unreadable, so its reader is lenient where that is safe: an
+ * alias is copied (at most 10,000 values in all: a billion-laughs block is
+ * refused quickly), a repeated key is read as the last one (as most YAML
+ * readers do), and 100 levels of nesting are accepted. */
+static const struct yamltree_limits front_limits = {
+    .max_bytes = FRONT_MATTER_MAX,
+    .max_nodes = YAMLTREE_MAX_NODES,
+    .max_depth = 100,
+    .max_alias_nodes = 10000,
+    .last_key_wins = true,
+};
 
 /* Length of the line at s (without its newline). */
 static size_t line_len(const char *s, size_t len)
@@ -59,22 +69,22 @@ static char *clean_text(const char *s, size_t n)
     return buf_detach(&b, NULL);
 }
 
-static char *scalar_text(const yaml_node_t *node)
+static char *scalar_text(const struct yamltree_node *n)
 {
-    return clean_text((const char *)node->data.scalar.value, node->data.scalar.length);
+    return clean_text(n->text, n->len);
 }
 
 /* The value of an unknown key, kept as the source text it was written as. */
-static char *raw_text(const char *yaml, size_t len, const yaml_node_t *node)
+static char *raw_text(const struct yamltree *t, const struct yamltree_node *n)
 {
-    if (node->type == YAML_SCALAR_NODE)
-        return scalar_text(node);
-    size_t a = node->start_mark.index, b = node->end_mark.index;
-    if (a > len || b > len || b < a)
+    if (n->type == YAMLTREE_SCALAR)
+        return scalar_text(n);
+    size_t a = n->start, b = n->end;
+    if (a > t->len || b > t->len || b < a)
         return xstrdup("");
-    while (b > a && (yaml[b - 1] == '\n' || yaml[b - 1] == ' '))
+    while (b > a && (t->text[b - 1] == '\n' || t->text[b - 1] == ' '))
         b--;
-    return xstrndup(yaml + a, b - a);
+    return xstrndup(t->text + a, b - a);
 }
 
 static void add_tag(struct frontmatter *fm, const char *text, size_t len)
@@ -94,12 +104,12 @@ static void add_tag(struct frontmatter *fm, const char *text, size_t len)
 }
 
 /* tags: a sequence of scalars, or one string of comma-separated tags. */
-static bool read_tags(const char *path, unsigned first_line, yaml_document_t *doc,
-                      yaml_node_t *node, struct frontmatter *fm, struct tl_error *err)
+static bool read_tags(const struct yamltree *t, const struct yamltree_node *v,
+                      struct frontmatter *fm, struct tl_error *err)
 {
-    if (node->type == YAML_SCALAR_NODE) {
-        const char *s = (const char *)node->data.scalar.value;
-        size_t n = node->data.scalar.length;
+    if (v->type == YAMLTREE_SCALAR) {
+        const char *s = v->text;
+        size_t n = v->len;
         while (n) {
             const char *comma = memchr(s, ',', n);
             size_t part = comma ? (size_t)(comma - s) : n;
@@ -109,18 +119,13 @@ static bool read_tags(const char *path, unsigned first_line, yaml_document_t *do
         }
         return true;
     }
-    if (node->type != YAML_SEQUENCE_NODE)
-        return tl_error_at(err, path, first_line + (unsigned)node->start_mark.line,
-                           (unsigned)node->start_mark.column + 1,
-                           "'tags' must be a list or a comma-separated string");
-    for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top;
-         it++) {
-        yaml_node_t *item = yaml_document_get_node(doc, *it);
-        if (!item || item->type != YAML_SCALAR_NODE)
-            return tl_error_at(err, path, first_line + (unsigned)(item ? item->start_mark.line : 0),
-                               item ? (unsigned)item->start_mark.column + 1 : 1,
-                               "each tag must be a plain string");
-        add_tag(fm, (const char *)item->data.scalar.value, item->data.scalar.length);
+    if (v->type != YAMLTREE_SEQUENCE)
+        return yamltree_fail(err, t, v, "'tags' must be a list or a comma-separated string");
+    for (size_t i = 0; i < v->nitems; i++) {
+        const struct yamltree_node *item = v->items[i];
+        if (item->type != YAMLTREE_SCALAR)
+            return yamltree_fail(err, t, item, "each tag must be a plain string");
+        add_tag(fm, item->text, item->len);
     }
     return true;
 }
@@ -140,98 +145,68 @@ static char **known_slot(struct frontmatter *fm, const char *key)
     return NULL;
 }
 
-static bool read_pair(const char *path, const char *yaml, size_t len, unsigned first_line,
-                      yaml_document_t *doc, yaml_node_pair_t *pair, struct frontmatter *fm,
-                      struct tl_error *err)
+static bool read_pair(const struct yamltree *t, const struct yamltree_node *k,
+                      const struct yamltree_node *v, struct frontmatter *fm, struct tl_error *err)
 {
-    yaml_node_t *k = yaml_document_get_node(doc, pair->key);
-    yaml_node_t *v = yaml_document_get_node(doc, pair->value);
-    if (!k || !v)
-        return true;
-    if (k->type != YAML_SCALAR_NODE)
-        return tl_error_at(err, path, first_line + (unsigned)k->start_mark.line,
-                           (unsigned)k->start_mark.column + 1, "front matter keys must be strings");
     char *key = scalar_text(k);
     bool ok = true;
     char **slot = known_slot(fm, key);
     if (!strcmp(key, "tags")) {
-        ok = read_tags(path, first_line, doc, v, fm, err);
+        ok = read_tags(t, v, fm, err);
     } else if (slot) {
-        if (v->type != YAML_SCALAR_NODE) {
-            ok =
-                tl_error_at(err, path, first_line + (unsigned)v->start_mark.line,
-                            (unsigned)v->start_mark.column + 1, "'%s' must be a single value", key);
+        if (v->type != YAMLTREE_SCALAR) {
+            ok = yamltree_fail(err, t, v, "'%s' must be a single value", key);
         } else {
             free(*slot);
             *slot = scalar_text(v);
             if (slot == &fm->date) {
-                fm->date_line = first_line + (unsigned)v->start_mark.line;
-                fm->date_col = (unsigned)v->start_mark.column + 1;
+                fm->date_line = v->line;
+                fm->date_col = v->col;
             }
         }
     } else {
         fm->extra = xrealloc(fm->extra, (fm->nextra + 1) * sizeof *fm->extra);
         fm->extra[fm->nextra].key = key;
-        fm->extra[fm->nextra++].value = raw_text(yaml, len, v);
+        fm->extra[fm->nextra++].value = raw_text(t, v);
         return true;
     }
     free(key);
     return ok;
 }
 
-/* Refuses a block nested deeper than FRONT_MATTER_MAX_DEPTH before libyaml
- * sees it. Brackets are counted naively, inside quotes too: no real front
- * matter comes near the limit. */
-static bool check_depth(const char *path, const char *yaml, size_t len, unsigned first_line,
-                        struct tl_error *err)
+/* Puts "front matter: " after the "path:line:col: " of a yamltree error. */
+static void say_front_matter(struct tl_error *err, const char *path)
 {
-    unsigned line = first_line, col = 1, depth = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)yaml[i];
-        if ((c == '[' || c == '{') && ++depth > FRONT_MATTER_MAX_DEPTH)
-            return tl_error_at(err, path, line, col, "front matter: nested deeper than %d levels",
-                               FRONT_MATTER_MAX_DEPTH);
-        if ((c == ']' || c == '}') && depth)
-            depth--;
-        if (c == '\n')
-            line++, col = 1;
-        else if ((c & 0xC0) != 0x80) /* count characters, not bytes */
-            col++;
-    }
-    return true;
+    if (!err || strncmp(err->msg, path, strlen(path)) != 0)
+        return;
+    const char *what = strstr(err->msg + strlen(path), ": ");
+    if (!what)
+        return;
+    char msg[sizeof err->msg];
+    int at = (int)(what + 2 - err->msg);
+    snprintf(msg, sizeof msg, "%.*sfront matter: %s", at, err->msg, what + 2);
+    memcpy(err->msg, msg, sizeof msg);
 }
 
 bool frontmatter_parse(const char *path, const char *yaml, size_t len, unsigned first_line,
                        struct frontmatter *fm, struct tl_error *err)
 {
     memset(fm, 0, sizeof *fm);
-    if (!check_depth(path, yaml, len, first_line, err))
-        return false;
-    yaml_parser_t parser;
-    yaml_document_t doc;
-    if (!yaml_parser_initialize(&parser))
-        return tl_error_at(err, path, first_line, 1, "cannot start the YAML parser");
-    yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
-    if (!yaml_parser_load(&parser, &doc)) {
-        tl_error_at(err, path, first_line + (unsigned)parser.problem_mark.line,
-                    (unsigned)parser.problem_mark.column + 1, "front matter: %s",
-                    parser.problem ? parser.problem : "bad YAML");
-        yaml_parser_delete(&parser);
+    struct yamltree t;
+    if (!yamltree_load_part(&t, path, yaml, len, first_line, &front_limits, err)) {
+        say_front_matter(err, path);
+        yamltree_free(&t);
         return false;
     }
     bool ok = true;
-    yaml_node_t *root = yaml_document_get_root_node(&doc);
-    if (root && root->type == YAML_MAPPING_NODE) {
-        for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
-             ok && p < root->data.mapping.pairs.top; p++)
-            ok = read_pair(path, yaml, len, first_line, &doc, p, fm, err);
-    } else if (root && !(root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0)) {
-        ok = tl_error_at(err, path, first_line + (unsigned)root->start_mark.line,
-                         (unsigned)root->start_mark.column + 1,
-                         "front matter must be a mapping of keys to values");
+    const struct yamltree_node *root = t.root;
+    if (root && root->type == YAMLTREE_MAPPING) {
+        for (size_t i = 0; ok && i < yamltree_npairs(root); i++)
+            ok = read_pair(&t, yamltree_key(root, i), yamltree_value(root, i), fm, err);
+    } else if (root && !(root->type == YAMLTREE_SCALAR && root->len == 0)) {
+        ok = yamltree_fail(err, &t, root, "front matter must be a mapping of keys to values");
     }
-    yaml_document_delete(&doc);
-    yaml_parser_delete(&parser);
+    yamltree_free(&t);
     if (!ok)
         frontmatter_free(fm);
     return ok;

@@ -1,5 +1,7 @@
 /* frontmatter: the YAML `---` block at the top of a Markdown article (title,
- * date, source, url, author, tags; unknown keys are kept), read with libyaml. */
+ * date, source, url, author, tags; unknown keys are kept), read with yamltree
+ * within lenient limits: aliases are resolved within a budget, a repeated key
+ * is read as the last one, 100 levels of nesting, 64 KiB. */
 #ifndef TOUCHLINE_FRONTMATTER_H
 #define TOUCHLINE_FRONTMATTER_H
 
