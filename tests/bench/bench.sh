@@ -153,6 +153,12 @@ measure() {
 tmux_start() {
     clock
     t0=$now
+    # a server still shutting down after tmux_stop refuses the client: retry
+    local try
+    for try in 1 2 3 4 5; do
+        tmux -L "$sock" -f /dev/null new-session -d -s bench -x 160 -y 45 "$1" 2>/dev/null && return
+        sleep 0.1
+    done
     tmux -L "$sock" -f /dev/null new-session -d -s bench -x 160 -y 45 "$1"
 }
 
@@ -174,6 +180,11 @@ sfeed_start() {
 # Ends the session (and with it the private server).
 tmux_stop() {
     tmux -L "$sock" kill-server 2>/dev/null || true
+    local i
+    for i in $(seq 100); do # until the server is gone (at most ~1 s)
+        tmux -L "$sock" list-sessions >/dev/null 2>&1 || return 0
+        sleep 0.01
+    done
 }
 
 # Polls the pane every ~10 ms until `done_$1` accepts the screen; sets `ms`
