@@ -27,11 +27,12 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-/* The background load: the first screen waits this long for more than a
- * screenful; between keys, results are taken for at most TICK_BUDGET_MS,
- * every TICK_INTERVAL_MS when no key comes. */
-#define FIRST_SCREEN_WAIT_MS 100.0
-#define TICK_BUDGET_MS       6.0
+/* The background load: the first screen is drawn once a screenful of
+ * titles is in, or after at most FIRST_SCREEN_MAX_MS with what there is;
+ * between keys, results are taken for at most TICK_BUDGET_MS, every
+ * TICK_INTERVAL_MS when no key comes. */
+#define FIRST_SCREEN_MAX_MS 1000.0
+#define TICK_BUDGET_MS      6.0
 enum { TICK_INTERVAL_MS = 30 };
 
 static volatile sig_atomic_t got_winch, got_quit;
@@ -610,7 +611,7 @@ static void handle_key(struct app *a, int key)
 void app_begin(struct app *a)
 {
     layout(a);
-    loading_first_screen(a, FIRST_SCREEN_WAIT_MS);
+    loading_first_screen(a, FIRST_SCREEN_MAX_MS);
     if (a->nlist)
         app_select(a, a->sel);
 }

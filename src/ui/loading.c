@@ -130,15 +130,15 @@ bool loading_tick(struct app *a, double budget_ms)
     return taken > 0;
 }
 
-void loading_first_screen(struct app *a, double wait_ms)
+void loading_first_screen(struct app *a, double max_wait_ms)
 {
-    double end = now_ms() + wait_ms;
-    struct timespec nap = {0, 2 * 1000 * 1000};
+    int rows = app_pane_rows(&a->panes[PANE_LIST]);
+    size_t screenful = rows > 0 ? (size_t)rows : 1;
+    double end = now_ms() + max_wait_ms;
+    struct timespec nap = {0, 500 * 1000};
     while (pipeline_loading(a->pl)) {
         loading_tick(a, 5);
-        if (a->nknown >= (size_t)(a->rows > 0 ? a->rows : 50) && now_ms() >= end)
-            break;
-        if (now_ms() >= end + 10 * wait_ms) /* slow disk: show what there is */
+        if (a->nknown >= screenful || now_ms() >= end) /* a screenful, or a slow disk */
             break;
         nanosleep(&nap, NULL);
     }

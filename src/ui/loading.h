@@ -14,8 +14,10 @@ void loading_fold(struct app *a);
  * and folds it into the list, counts and search. True when anything came. */
 bool loading_tick(struct app *a, double budget_ms);
 /* Before the first screen: takes results until the load ends or a
- * screenful of articles is in and `wait_ms` have passed. */
-void loading_first_screen(struct app *a, double wait_ms);
+ * screenful of articles (the list pane's rows) is in, for at most
+ * `max_wait_ms` (a slow disk: then it shows what there is). No fixed wait:
+ * the screen is drawn as soon as it can be filled. */
+void loading_first_screen(struct app *a, double max_wait_ms);
 /* "loading 1,234 of 100,000 [####----]" for the status line, and a search
  * still running; empty when neither. */
 void loading_describe(const struct app *a, struct buf *out);

@@ -7,26 +7,31 @@
 #     RSS and RSS per corpus byte.
 #  2. the reader: `touchline DIR` in a detached 160x45 tmux session, ms to the
 #     first screen and to a complete index, cold (empty cache) and warm
-#     (second start), and the p99 key latency of `--bench-keys keys.txt`.
+#     (second start), side by side with the peer, sfeed_curses, on the same
+#     articles (one sfeed(5) file made by sfeed_tsv.py), as ratios to its
+#     first screen; and the p99 key latency of `--bench-keys keys.txt`.
 #
 # usage: tests/bench/bench.sh [--smoke] [--runs R] [--sizes "1000 10000"]
-#                             [--timeout S] [BINARY]
+#                             [--timeout S] [--real DIR] [BINARY]
 #   --smoke    1k articles, one run: fails only if something fails (CI)
 #   --timeout  seconds one measurement may take (default 300), else "timeout"
+#   --real     corpora made by repeating the articles of DIR (repeat.py,
+#              titles numbered) instead of generated ones
 # BINARY defaults to build/touchline. Corpora are cached in $BENCH_DIR
 # (default /tmp/touchline-bench), one folder per size. Without tmux the
 # reader's screen timings are skipped (shown as "-").
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
-runs=5 sizes=1000 smoke=0 limit=300
+runs=5 sizes=1000 smoke=0 limit=300 real=
 while [ $# -gt 0 ]; do
     case $1 in
     --smoke) smoke=1 runs=1 sizes=1000 ;;
     --runs) runs=$2; shift ;;
     --sizes) sizes=$2; shift ;;
     --timeout) limit=$2; shift ;;
-    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --real) real=$(cd "$2" && pwd); shift ;;
+    -h | --help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
     *) break ;;
     esac
@@ -47,6 +52,12 @@ if command -v tmux >/dev/null; then
     has_tmux=1
 else
     echo "bench.sh: tmux not found: skipping the reader's first-screen and index times" >&2
+fi
+has_sfeed=0
+if [ "$has_tmux" -eq 1 ] && command -v sfeed_curses >/dev/null; then
+    has_sfeed=1
+else
+    echo "bench.sh: sfeed_curses not found (apt-get install sfeed): no peer column" >&2
 fi
 sock=bench$$ # a private tmux server, killed on exit
 trap '[ "$has_tmux" -eq 0 ] || tmux -L "$sock" kill-server 2>/dev/null || true' EXIT
@@ -87,15 +98,34 @@ limited() {
     return "$rc"
 }
 
-# One corpus: generated once per size (a .done marker means complete).
+# One corpus: generated once per size (a .done marker means complete), or
+# with --real repeated from a folder of real articles.
 corpus() {
     local n=$1 d=$dir/corpus-$1
+    [ -z "$real" ] || d=$dir/real-$(basename "$real")-$1
     if [ ! -e "$d/.done" ]; then
         rm -rf "$d"
-        python3 "$here/gen.py" --seed 1 --count "$n" "$d" >&2
+        if [ -n "$real" ]; then
+            python3 "$here/repeat.py" --count "$n" "$real" "$d" >&2
+        else
+            python3 "$here/gen.py" --seed 1 --count "$n" "$d" >&2
+        fi
         touch "$d/.done"
     fi
     echo "$d"
+}
+
+# The peer's copy of a corpus: one sfeed(5) feed file named "bench" holding
+# the same articles (titles and dates as touchline reads them, the files'
+# bytes as content), made once.
+sfeed_feed() {
+    local d=$1 f=$1.sfeed/bench
+    if [ ! -e "$f.done" ]; then
+        mkdir -p "$1.sfeed"
+        "$bin" --no-cache list "$d" 2>/dev/null | python3 "$here/sfeed_tsv.py" >"$f"
+        touch "$f.done"
+    fi
+    echo "$f"
 }
 
 # Runs one extract configuration `runs` times, each with an empty cache;
@@ -123,6 +153,12 @@ measure() {
 tmux_start() {
     clock
     t0=$now
+    # a server still shutting down after tmux_stop refuses the client: retry
+    local try
+    for try in 1 2 3 4 5; do
+        tmux -L "$sock" -f /dev/null new-session -d -s bench -x 160 -y 45 "$1" 2>/dev/null && return
+        sleep 0.1
+    done
     tmux -L "$sock" -f /dev/null new-session -d -s bench -x 160 -y 45 "$1"
 }
 
@@ -134,9 +170,21 @@ reader_start() {
     tmux_start "exec $cmd 2>>$(printf '%q' "$dir/reader.err")"
 }
 
+# Starts sfeed_curses on feed file $1.
+sfeed_start() {
+    local cmd
+    cmd=$(printf '%q ' env HOME="$HOME" LANG=C.UTF-8 TERM=xterm-256color sfeed_curses "$1")
+    tmux_start "exec $cmd 2>>$(printf '%q' "$dir/reader.err")"
+}
+
 # Ends the session (and with it the private server).
 tmux_stop() {
     tmux -L "$sock" kill-server 2>/dev/null || true
+    local i
+    for i in $(seq 100); do # until the server is gone (at most ~1 s)
+        tmux -L "$sock" list-sessions >/dev/null 2>&1 || return 0
+        sleep 0.01
+    done
 }
 
 # Polls the pane every ~10 ms until `done_$1` accepts the screen; sets `ms`
@@ -177,6 +225,13 @@ done_complete() {
     [ "${#lines}" -eq 44 ] && done_first "$1" && ! [[ ${1##*$'\n'} =~ $re ]]
 }
 
+# sfeed_curses's first screen: the feed pane shows the feed "bench" with
+# its counts, "bench (new/total)", drawn once every line is read.
+done_sfeed() {
+    local re='bench \([0-9]+/[0-9]+\)'
+    [[ $1 =~ $re ]]
+}
+
 # Waits for the session to end (after `q`), within the limit.
 wait_exit() {
     clock
@@ -191,11 +246,27 @@ wait_exit() {
     done
 }
 
-# One run of the reader on $1: cold start with an empty cache (first screen,
-# complete index), quit with q (which fills the cache), warm start (complete
-# index). Appends "first cold warm" (ms) to file $2.
+# The peer's first screen on feed file $1 (ms), or "-" without sfeed_curses.
+sfeed_run() {
+    if [ "$has_sfeed" -eq 0 ]; then
+        echo -
+        return
+    fi
+    : >"$dir/reader.err"
+    sfeed_start "$1"
+    poll sfeed
+    tmux_stop
+    echo "$ms"
+}
+
+# One run of the reader on $1 and of the peer on feed file $3, the peer
+# first on odd runs ($4) and last on even ones, so that neither always
+# starts on a cache the other warmed: cold start with an empty cache (first
+# screen, complete index), quit with q (which fills the cache), warm start
+# (complete index). Appends "first cold warm peer" (ms) to file $2.
 reader_run() {
-    local d=$1 out=$2 first cold warm=timeout
+    local d=$1 out=$2 feed=$3 odd=$4 first cold warm=timeout peer
+    [ "$odd" -eq 0 ] || peer=$(sfeed_run "$feed")
     rm -rf "$cache"
     mkdir -p "$cache"
     : >"$dir/reader.err"
@@ -211,7 +282,8 @@ reader_run() {
         warm=$ms
     fi
     tmux_stop
-    echo "$first $cold $warm" >>"$out"
+    [ "$odd" -eq 1 ] || peer=$(sfeed_run "$feed")
+    echo "$first $cold $warm $peer" >>"$out"
 }
 
 # The tmux baseline: ms to see "Articles 1" from a shell that prints it.
@@ -263,31 +335,43 @@ for n in $sizes; do
 done
 [ "$smoke" -eq 0 ] && echo "(medians of $runs runs; $cores online cores; wall time of load+extract+index+export; empty cache)"
 
-# The reader table: one row per size; the key columns are p99 ms per label.
+# The reader table: one row per size; the peer's first screen and the
+# ratios to it (each run's own ratio, then the median); the key columns are
+# p99 ms per label.
 echo
 mapfile -t labs < <(labels)
-printf '%-9s %12s %10s %10s' articles first-screen index-cold index-warm
+printf '%-9s %12s %7s %6s %10s %6s %10s %6s' articles first-screen sfeed ratio index-cold ratio \
+    index-warm ratio
 for l in "${labs[@]}"; do printf ' %*s' $((${#l} > 7 ? ${#l} : 7)) "$l"; done
 echo
+# Column $1 of the reader's runs (file $2), or with $3 its ratio to the peer.
+reader_col() {
+    awk -v c="$1" -v r="${3:-0}" '{
+        v = $c
+        if (r && v ~ /^[0-9.]+$/ && $4 ~ /^[0-9.]+$/ && $4 > 0) v = sprintf("%.2f", v / $4)
+        else if (r) v = "-"
+        print v
+    }' "$2" | median | awk '{ print ($1 ~ /^[0-9.]+$/ && r) ? sprintf("%.2f", $1) : $1 }' r="${3:-0}"
+}
 for n in $sizes; do
-    d=$dir/corpus-$n
+    d=$(corpus "$n")
+    feed=-
+    [ "$has_sfeed" -eq 0 ] || feed=$(sfeed_feed "$d")
     rm -f "$dir/reader-$n.txt" "$dir/keys-$n.txt"
-    for _ in $(seq "$runs"); do
+    for r in $(seq "$runs"); do
         if [ "$has_tmux" -eq 1 ]; then
-            reader_run "$d" "$dir/reader-$n.txt"
+            reader_run "$d" "$dir/reader-$n.txt" "$feed" $((r % 2))
         else
-            echo "- - -" >>"$dir/reader-$n.txt"
+            echo "- - - -" >>"$dir/reader-$n.txt"
         fi
         keys_run "$d" "$dir/keys-$n.txt"
         # a timed-out column stays "timeout": skip the rest of this size
         if grep -q timeout "$dir/reader-$n.txt" "$dir/keys-$n.txt"; then break; fi
     done
-    printf '%-9d' "$n"
-    w=12
-    for col in 1 2 3; do
-        printf ' %*s' "$w" "$(awk -v c="$col" '{ print $c }' "$dir/reader-$n.txt" | median)"
-        w=10
-    done
+    f=$dir/reader-$n.txt
+    printf '%-9d %12s %7s %6s %10s %6s %10s %6s' "$n" "$(reader_col 1 "$f")" "$(reader_col 4 "$f")" \
+        "$(reader_col 1 "$f" r)" "$(reader_col 2 "$f")" "$(reader_col 2 "$f" r)" \
+        "$(reader_col 3 "$f")" "$(reader_col 3 "$f" r)"
     for l in "${labs[@]}"; do
         printf ' %*s' $((${#l} > 7 ? ${#l} : 7)) \
             "$(awk -v l="$l" '$1 == l { print $2 }' "$dir/keys-$n.txt" | median)"
@@ -297,7 +381,9 @@ done
 if [ "$smoke" -eq 0 ]; then
     echo "(medians of $runs runs, ms; first-screen and index: from just before \`tmux new-session\`"
     echo " until \"Articles N\" shows / the status line stops reading \"loading N\"; cold: empty cache,"
-    echo " warm: the start after a run that loaded everything and quit; the other columns: p99 ms of"
+    echo " warm: the start after a run that loaded everything and quit; sfeed: sfeed_curses on the same"
+    echo " articles until \"bench (N/N)\" shows; ratio: the column before over sfeed, run by run, the"
+    echo " peer measured first on odd runs and last on even ones; the other columns: p99 ms of"
     [ "$has_tmux" -eq 1 ] && base="$(baseline) ms" || base="not measured (no tmux)"
     echo " each label of keys.txt under --bench-keys, headless; tmux baseline: $base)"
 fi

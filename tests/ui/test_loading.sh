@@ -5,7 +5,9 @@
 # meanwhile, and the article a key selected stays selected (and open) while
 # newer articles come in above it; the load ends with every article listed
 # and the bar gone. A second start reads the cache the first wrote and lists
-# the same.
+# the same. The first screen is drawn as soon as a screenful of titles is
+# in (no fixed wait), so the order settles under it: an untouched selection
+# stays on the top row, and when the load ends it is the newest article.
 BIN=$1
 SRC=$2
 . "$SRC/tests/ui/lib.sh"
@@ -60,9 +62,16 @@ check "q quits with status 0" tl_wait "TOUCHLINE-EXIT=0"
 cached() { ls "$TL_TMP"/cache/touchline/*.cache >/dev/null 2>&1; }
 check "the load wrote the cache" cached
 
-# A warm start: the same list, from the cache.
+# A warm start: the same list, from the cache; untouched, the selection
+# is on the top row all along and ends on the newest article of all.
+newest=$("$BIN" --no-cache list "$corpus" 2>/dev/null | head -1 | cut -f4)
 tl_start 160 45 -- --threads 1 "$corpus"
+on_top() { tl_capture | head -1 | grep -qE ' 1/[0-9]+ '; }
+check "untouched, the selection is on the top row while loading" tl_until on_top
 check "a warm start lists every article" tl_wait " Articles $total " 120
+check "untouched, the selection is on the top row once loaded" on_top
+open_newest() { [[ $newest == *"$(reader_title | sed 's/^…//')" ]]; }
+check "and the open article is the newest ($(basename "$newest"))" tl_until open_newest
 tl_keys q
 check "q quits with status 0 again" tl_wait "TOUCHLINE-EXIT=0"
 tl_summary

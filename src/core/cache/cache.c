@@ -75,6 +75,9 @@ struct cache {
     bool saved;             /* nothing stored since the last save */
 };
 
+/* The binary is hashed a chunk at a time with the records' word-at-a-time
+ * checksum, chained (a byte-at-a-time hash of a 2 MB binary took 13.5
+ * million instructions, on the way to the first screen). */
 uint64_t cache_build_fingerprint(void)
 {
     uint64_t h = HASH_INIT;
@@ -84,12 +87,12 @@ uint64_t cache_build_fingerprint(void)
         ssize_t n;
         size_t total = 0;
         while ((n = read(fd, chunk, sizeof chunk)) > 0) {
-            h = hash_more(h, chunk, (size_t)n);
+            h = (h ^ cache_codec_checksum(chunk, (size_t)n)) * 0x100000001b3ULL;
             total += (size_t)n;
         }
         close(fd);
         if (n == 0 && total > 0)
-            return h;
+            return h ^ total;
     }
     static const char version[] = "touchline " TOUCHLINE_VERSION;
     return hash_bytes(version, sizeof version - 1);

@@ -249,14 +249,39 @@ static const char *get_bytes(struct reader *r, uint64_t n)
     return s;
 }
 
-/* An owned copy of a string without NULs, or NULL. */
-static char *get_string(struct reader *r)
+/* Where a record's extraction is decoded to: one block for everything
+ * (entities, mentions, facts, strings), laid out as extraction_pack lays
+ * it, so that a hit costs one allocation, not one per entity or string.
+ * Decoding runs twice over the same bytes: with base NULL it validates and
+ * measures (takes return NULL), then it fills a block of that size. */
+struct arena {
+    char *base;
+    size_t used;
+};
+
+/* Room for n bytes (rounded up to 8, so what follows stays aligned), or
+ * NULL while measuring. n is bounded by the record's length. */
+static void *arena_take(struct arena *a, size_t n)
+{
+    size_t at = a->used;
+    a->used += (n + 7) & ~(size_t)7;
+    return a->base ? a->base + at : NULL;
+}
+
+/* A string without NULs, copied into the arena (NULL while measuring or
+ * on failure). */
+static char *get_string(struct reader *r, struct arena *a)
 {
     uint64_t n = get_varint(r);
     const char *s = get_bytes(r, n);
     if (!s || memchr(s, '\0', n))
         return r->ok = false, NULL;
-    return xstrndup(s, n);
+    char *copy = arena_take(a, (size_t)n + 1);
+    if (copy) {
+        memcpy(copy, s, (size_t)n);
+        copy[n] = '\0';
+    }
+    return copy;
 }
 
 /* An enum code below `count` (a fact detail); anything else is invalid. */
@@ -279,10 +304,10 @@ static void get_mention(struct reader *r, struct mention *m)
         r->ok = false;
 }
 
-static void get_entity(struct reader *r, struct found_entity *e)
+static void get_entity(struct reader *r, struct found_entity *e, struct arena *a)
 {
-    e->id = get_string(r);
-    e->name = get_string(r);
+    e->id = get_string(r, a);
+    e->name = get_string(r, a);
     e->kind = get_byte(r);
     e->role = get_byte(r);
     if ((unsigned)e->kind >= ENTITY_KIND_COUNT || (unsigned)e->role > ROLE_OTHER)
@@ -290,10 +315,11 @@ static void get_entity(struct reader *r, struct found_entity *e)
     size_t n = get_count(r, MIN_MENTION);
     if (!r->ok)
         return;
-    e->mentions = xcalloc(n, sizeof *e->mentions);
+    e->mentions = arena_take(a, n * sizeof *e->mentions);
     e->nmentions = n;
+    struct mention none;
     for (size_t i = 0; i < n && r->ok; i++)
-        get_mention(r, &e->mentions[i]);
+        get_mention(r, e->mentions ? &e->mentions[i] : &none);
 }
 
 /* A zigzag int that must fit an int. */
@@ -314,7 +340,7 @@ static int get_ref(struct reader *r, size_t ne)
     return v;
 }
 
-static void get_fact(struct reader *r, struct fact *f, size_t ne)
+static void get_fact(struct reader *r, struct fact *f, size_t ne, struct arena *a)
 {
     f->kind = get_byte(r);
     if ((unsigned)f->kind >= FACT_KIND_COUNT)
@@ -339,26 +365,32 @@ static void get_fact(struct reader *r, struct fact *f, size_t ne)
     const char *s = n ? get_bytes(r, n - 1) : NULL;
     if (s && memchr(s, '\0', n - 1))
         r->ok = false;
-    f->loan_length = s && r->ok ? xstrndup(s, n - 1) : NULL;
+    f->loan_length = NULL;
+    if (s && r->ok && (f->loan_length = arena_take(a, (size_t)n))) {
+        memcpy(f->loan_length, s, (size_t)n - 1);
+        f->loan_length[n - 1] = '\0';
+    }
     get_mention(r, &f->span);
 }
 
-static void get_extraction(struct reader *r, struct extraction *x)
+static void get_extraction(struct reader *r, struct extraction *x, struct arena *a)
 {
     size_t n = get_count(r, MIN_ENTITY);
     if (!r->ok)
         return;
-    x->entities = xcalloc(n, sizeof *x->entities);
+    x->entities = arena_take(a, n * sizeof *x->entities);
     x->nentities = n;
+    struct found_entity e;
     for (size_t i = 0; i < n && r->ok; i++)
-        get_entity(r, &x->entities[i]);
+        get_entity(r, x->entities ? &x->entities[i] : &e, a);
     n = get_count(r, MIN_FACT);
     if (!r->ok)
         return;
-    x->facts = xcalloc(n, sizeof *x->facts);
+    x->facts = arena_take(a, n * sizeof *x->facts);
     x->nfacts = n;
+    struct fact f;
     for (size_t i = 0; i < n && r->ok; i++)
-        get_fact(r, &x->facts[i], x->nentities);
+        get_fact(r, x->facts ? &x->facts[i] : &f, x->nentities, a);
 }
 
 bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_codec_head *h)
@@ -387,10 +419,24 @@ bool cache_codec_record_decode(const struct cache_codec_head *h, struct extracti
     size_t n = h->len - 8;
     if (cache_codec_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
         return false;
-    struct reader r = {(const unsigned char *)h->path + h->path_len, h->start + n, true};
-    get_extraction(&r, out);
-    if (r.ok && r.p == r.end)
+    const unsigned char *body = (const unsigned char *)h->path + h->path_len;
+    struct reader r = {body, h->start + n, true};
+    struct arena a = {NULL, 0};
+    get_extraction(&r, out, &a); /* validates and measures */
+    if (!r.ok || r.p != r.end) {
+        memset(out, 0, sizeof *out);
+        return false;
+    }
+    memset(out, 0, sizeof *out);
+    if (!a.used) /* no entity, no fact */
         return true;
-    extraction_free(out);
-    return false;
+    a = (struct arena){xmalloc(a.used), 0};
+    r = (struct reader){body, h->start + n, true};
+    get_extraction(&r, out, &a); /* the same bytes again: cannot fail */
+    out->block = a.base;
+    if (!out->nentities)
+        out->entities = NULL;
+    if (!out->nfacts)
+        out->facts = NULL;
+    return true;
 }
