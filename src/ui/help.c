@@ -37,7 +37,7 @@ struct help_row {
 static struct help_row *rows;
 static size_t nrows, rcap;
 
-enum { KEYS_COL = 2, NAME_COL = 21, TEXT_COL = 39, WIDE = 60, NARROW_INDENT = 4 };
+enum { KEYS_COL = 2, NAME_COL = 21, TEXT_COL = 41, WIDE = 60, NARROW_INDENT = 4 };
 
 static size_t nitems(void)
 {
