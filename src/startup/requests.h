@@ -48,6 +48,10 @@
     X(PROBLEMS, "problems", "List the files that could not be read", '!', 0, 0)                    \
     X(TOGGLE_FACTS, "toggle-facts", "Show or hide the facts panel", 'f', 0, 0)                     \
     X(FETCH, "fetch", "Fetch the feeds in the background; new articles join the list", 'R', 0, 0)  \
+    X(OPEN_URL, "open-url", "Open the article's URL in $BROWSER (else xdg-open)", 'o', 0, 0)       \
+    X(EDIT_SOURCE, "edit-source", "Edit the article's file at this line in $EDITOR", 'e', 0, 0)    \
+    X(COPY_URL, "copy-url", "Copy the URL (else the path): OSC 52, or show it", 'y', 0, 0)         \
+    X(PIPE_ARTICLE, "pipe-article", "Pipe the article's text to a shell command", '|', 0, 0)       \
     X(CYCLE_THEME, "cycle-theme", "Switch to the next colour theme", 'T', 0, 0)                    \
     X(HELP, "help", "Show this help", '?', KEYCODE_F1, 0)                                          \
     X(REDRAW, "redraw", "Redraw the screen", KEYCODE_CTRL('l'), 0, 0)                              \

@@ -16,6 +16,8 @@
 #include "ui/draw.h"
 #include "ui/style.h"
 #include "ui/theming.h"
+#include "ui/source.h"
+#include "ui/pipe_cmd.h"
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
 
@@ -112,6 +114,9 @@ void app_free(struct app *a)
     free(a->pos_of);
     free(a->nclubs);
     free(a->money);
+    for (size_t i = 0; i < a->nedited; i++)
+        article_free(a->edited[i]);
+    free(a->edited);
 }
 
 void app_dirty(struct app *a, unsigned what)
@@ -393,6 +398,11 @@ static void handle_resize(struct app *a)
     layout(a);
 }
 
+void app_resized(struct app *a)
+{
+    handle_resize(a);
+}
+
 static void cycle_focus(struct app *a, int dir)
 {
     int f = (int)a->focus;
@@ -530,9 +540,31 @@ static bool handle_screen(struct app *a, enum request r)
     }
 }
 
+/* The requests that take the article out of the reader: the browser, the
+ * editor, the clipboard, a pipe. False when r is not one of them. */
+static bool handle_source(struct app *a, enum request r)
+{
+    switch (r) {
+    case REQ_OPEN_URL:
+        source_open_url(a);
+        return true;
+    case REQ_EDIT_SOURCE:
+        source_edit(a);
+        return true;
+    case REQ_COPY_URL:
+        source_copy(a);
+        return true;
+    case REQ_PIPE_ARTICLE:
+        pipe_cmd_open(a);
+        return true;
+    default:
+        return false;
+    }
+}
+
 static void handle_global(struct app *a, int key, enum request r)
 {
-    if (handle_move(a, r) || handle_screen(a, r))
+    if (handle_move(a, r) || handle_screen(a, r) || handle_source(a, r))
         return;
     if (r == REQ_BACK && a->focus != PANE_LIST) {
         app_focus(a, PANE_LIST);

@@ -3,7 +3,7 @@
  * view and overlay tables (tig's view_ops), and the loop (app.c). Each view
  * and helper declares its own functions in its own header: list.h,
  * reader.h, facts.h, help.h, mentions.h, picker.h, prompt.h, loading.h,
- * fetching.h, filter.h, target.h. */
+ * fetching.h, filter.h, target.h, source.h, pipe_cmd.h. */
 #ifndef TOUCHLINE_UI_APP_H
 #define TOUCHLINE_UI_APP_H
 
@@ -113,6 +113,12 @@ struct app {
      * strftime date format (NULL: "05 Dec", or "Dec'19" for older years). */
     enum config_layout layout;
     const char *date_format;
+    enum config_clipboard clipboard; /* `y`: copy with OSC 52, or only show (source.c) */
+    /* Articles whose file was changed with `e`, as the file now reads,
+     * shown by the reader instead of the loaded one (source.c); NULL for
+     * the others. Indexed by article, nedited long. */
+    struct article **edited;
+    size_t nedited;
     int rows, cols;
     WINDOW *status;
     WINDOW *overlay;
@@ -134,6 +140,9 @@ void app_begin(struct app *a);
 void app_key(struct app *a, int key);
 void app_draw(struct app *a);
 void app_dirty(struct app *a, unsigned what);
+/* Lays the panes out again for the terminal's size and repaints everything
+ * (after a resize, or after another program had the terminal). */
+void app_resized(struct app *a);
 /* A message for the status line that fades on the next key. */
 void app_message(struct app *a, bool error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

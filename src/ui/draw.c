@@ -2,6 +2,7 @@
 #include "ui/draw.h"
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
+#include "core/load/sanitize.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -63,6 +64,15 @@ int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr
 int draw_str(WINDOW *w, int y, int x, const char *s, int cols, attr_t attr)
 {
     return draw_text(w, y, x, s, strlen(s), cols, attr);
+}
+
+void draw_sanitize(const char *s, size_t len, struct buf *out)
+{
+    size_t from = out->len;
+    sanitize_text(s, len, out, NULL);
+    for (size_t i = from; i < out->len; i++)
+        if (out->data[i] == '\n')
+            out->data[i] = ' ';
 }
 
 void draw_fill(WINDOW *w, int y, int x, int cols, attr_t attr)

@@ -18,6 +18,10 @@
 int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr_t attr);
 /* Draws a NUL-terminated string; like draw_text. */
 int draw_str(WINDOW *w, int y, int x, const char *s, int cols, attr_t attr);
+/* Appends untrusted text (a path, a URL, a program's name) made fit for one
+ * line of the screen: sanitized (core/load/sanitize.h: no escape sequences
+ * or control characters, valid UTF-8), line ends turned into spaces. */
+void draw_sanitize(const char *s, size_t len, struct buf *out);
 /* Fills `cols` columns with spaces. */
 void draw_fill(WINDOW *w, int y, int x, int cols, attr_t attr);
 /* A pane's title bar: `left` from the left edge, `right` against the right

@@ -6,6 +6,7 @@
 #include "ui/draw.h"
 #include "ui/filter.h"
 #include "ui/mentions.h"
+#include "ui/source.h"
 #include "ui/style.h"
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
@@ -89,7 +90,7 @@ static void build_meta(struct app *a, const struct article *ar)
 static void build_marks(struct app *a, size_t article)
 {
     struct reader_article *d = &a->open;
-    const struct article *ar = a->c->articles[article];
+    const struct article *ar = source_shown(a, article);
     const struct extraction *x = &a->ix->x[article];
     size_t tlen = strlen(ar->title), blen = ar->body_len;
     d->tstyle = xcalloc(tlen + 1, 1);
@@ -98,6 +99,8 @@ static void build_marks(struct app *a, size_t article)
     d->bmark = xmalloc((blen + 1) * sizeof *d->bmark);
     memset(d->tmark, 0xff, (tlen + 1) * sizeof *d->tmark);
     memset(d->bmark, 0xff, (blen + 1) * sizeof *d->bmark);
+    if (ar != a->c->articles[article])
+        return; /* changed with `e`: the extraction's offsets are the old text's */
     for (size_t f = 0; f < x->nfacts; f++) {
         const struct mention *s = &x->facts[f].span;
         enum style_elem st = fact_style(x->facts[f].kind);
@@ -245,7 +248,7 @@ static void layout_article(struct app *a, int width)
     d->width = width;
     if (d->article < 0)
         return;
-    const struct article *ar = a->c->articles[d->article];
+    const struct article *ar = source_shown(a, (size_t)d->article);
     struct emit_ctx c = {d, ROW_TITLE};
     draw_wrap(ar->title, 0, strlen(ar->title), width, false, emit_row, &c);
     layout_meta(d, strlen(ar->path), width);
@@ -289,7 +292,7 @@ void reader_open(struct app *a, long article)
     a->open.article = article;
     a->panes[PANE_READER].pos.top = 0;
     if (article >= 0) {
-        build_meta(a, a->c->articles[article]);
+        build_meta(a, source_shown(a, (size_t)article));
         build_marks(a, (size_t)article);
     }
     struct pane *p = &a->panes[PANE_READER];
@@ -411,7 +414,7 @@ static void draw_row(struct app *a, WINDOW *w, int y, const struct reader_row *r
                   style_attr(STYLE_META));
         return;
     }
-    const struct article *ar = a->c->articles[d->article];
+    const struct article *ar = source_shown(a, (size_t)d->article);
     bool title = row->src == ROW_TITLE;
     const char *text = title ? ar->title : ar->body;
     const unsigned char *st = title ? d->tstyle : d->bstyle;
@@ -612,7 +615,7 @@ static void reader_click(struct app *a, struct pane *p, int row, int col)
     const struct reader_row *dr = &d->rows[r];
     if (dr->src != ROW_TITLE && dr->src != ROW_BODY)
         return;
-    const struct article *ar = a->c->articles[d->article];
+    const struct article *ar = source_shown(a, (size_t)d->article);
     bool title = dr->src == ROW_TITLE;
     size_t b = byte_at(title ? ar->title : ar->body, dr, col);
     if (b == SIZE_MAX)

@@ -211,6 +211,7 @@ static int run(struct pipeline *pl, const struct ui_options *o, const struct con
     a.filter_person = fperson;
     a.layout = cfg->layout;
     a.date_format = cfg->date_format && strcmp(cfg->date_format, "%d %b") ? cfg->date_format : NULL;
+    a.clipboard = cfg->clipboard;
     a.samples = samples;
     a.fetching = fetching_new(cfg);
     filter_apply(&a);

@@ -1,5 +1,5 @@
 /* config: reading config.yaml into a struct config, checking every value
- * (types, layout, keys, regexes, date format) with its line:col. */
+ * (types, layout, keys, regexes, date format, clipboard) with its line:col. */
 #include "core/config/config.h"
 #include "core/base/suggest.h"
 #include "core/base/xalloc.h"
@@ -16,9 +16,10 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-static const char *const top_keys[] = {
-    "articles",    "theme", "kb",    "keys",      "layout",     "mouse", "boilerplate",
-    "date_format", "cache", "feeds", "feeds_dir", "feeds_file", "opml",  "fetch_timeout"};
+static const char *const top_keys[] = {"articles", "theme",         "kb",          "keys",
+                                       "layout",   "mouse",         "boilerplate", "date_format",
+                                       "cache",    "feeds",         "feeds_dir",   "feeds_file",
+                                       "opml",     "fetch_timeout", "clipboard"};
 #define NTOP_KEYS (sizeof top_keys / sizeof *top_keys)
 
 static const char *const layout_names[] = {"auto", "wide", "narrow"};
@@ -206,6 +207,23 @@ static bool read_layout(struct loader *L, const struct yamltree_node *v)
                          near ? near : "", near ? "'?" : "");
 }
 
+/* `clipboard`: osc52, or none or off (no copy; `y` shows the URL). */
+static bool read_clipboard(struct loader *L, const struct yamltree_node *v)
+{
+    static const char *const names[] = {"osc52", "none", "off"};
+    if (!expect_string(L, "osc52, none or off for 'clipboard'", v))
+        return false;
+    if (!strcmp(v->text, "osc52") || !strcmp(v->text, "none") || !strcmp(v->text, "off")) {
+        L->cfg->clipboard =
+            !strcmp(v->text, "osc52") ? CONFIG_CLIPBOARD_OSC52 : CONFIG_CLIPBOARD_NONE;
+        return true;
+    }
+    const char *near = suggest_nearest(v->text, names, 3);
+    return yamltree_fail(L->err, L->tree, v, "unknown clipboard '%s'; %s%s%s", v->text,
+                         near ? "did you mean '" : "expected osc52, none or off", near ? near : "",
+                         near ? "'?" : "");
+}
+
 /* A true/false key (mouse, cache) into *out. */
 static bool read_bool(struct loader *L, const char *key, const struct yamltree_node *v, bool *out)
 {
@@ -331,6 +349,8 @@ static bool read_pair(struct loader *L, const struct yamltree_node *k,
         return read_bool(L, key, v, &L->cfg->mouse);
     if (!strcmp(key, "cache"))
         return read_bool(L, key, v, &L->cfg->cache);
+    if (!strcmp(key, "clipboard"))
+        return read_clipboard(L, v);
     int feed = config_read_feed_key(cfg, L->tree, k, v, L->err);
     if (feed >= 0)
         return feed == 1;

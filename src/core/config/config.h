@@ -1,6 +1,6 @@
 /* config: the user's config.yaml (articles folders, theme, layout, key
  * bindings by request name, extra KB files, boilerplate patterns, date format,
- * mouse), where it lives, and the `<C-d>` key notation. */
+ * mouse, clipboard), where it lives, and the `<C-d>` key notation. */
 #ifndef TOUCHLINE_CONFIG_H
 #define TOUCHLINE_CONFIG_H
 
@@ -40,6 +40,10 @@ enum {
 
 enum config_layout { CONFIG_LAYOUT_AUTO, CONFIG_LAYOUT_WIDE, CONFIG_LAYOUT_NARROW };
 
+/* What `y` in the reader does with a URL: show it on the status line only
+ * (none, the default), or also copy it with the OSC 52 terminal sequence. */
+enum config_clipboard { CONFIG_CLIPBOARD_NONE, CONFIG_CLIPBOARD_OSC52 };
+
 /* A string value with where it was written (line 0 when it was not). */
 struct config_item {
     char *value;
@@ -74,9 +78,10 @@ struct config {
     size_t nkb_files;
     struct config_item *boilerplate; /* each a valid PCRE2 pattern */
     size_t nboilerplate;
-    char *date_format; /* strftime format for the list, default "%d %b" */
-    bool mouse;        /* default true */
-    bool cache;        /* keep extraction results in the cache folder; default true */
+    char *date_format;               /* strftime format for the list, default "%d %b" */
+    bool mouse;                      /* default true */
+    bool cache;                      /* keep extraction results in the cache folder; default true */
+    enum config_clipboard clipboard; /* `clipboard: osc52`, or none/off (the default) */
     /* Feeds (config_feeds.c): the `feeds:` list, where items are stored,
      * the other readers' subscription files, the timeout per transfer. */
     struct subs feeds;
