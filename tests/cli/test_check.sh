@@ -37,6 +37,7 @@ boilerplate:
   - 'Follow \w+ on Twitter'
 date_format: "%d %b %Y"
 mouse: false
+clipboard: osc52
 YAML
 cat >"$tmp/kb.yaml" <<'YAML'
 clubs:
@@ -87,6 +88,12 @@ expect_error "YAML syntax" "$tmp/t3.yaml" \
 printf 'layout: sideways\n' >"$tmp/c1.yaml"
 expect_error "bad layout" "$tmp/c1.yaml" \
     "$tmp/c1.yaml:1:9: unknown layout 'sideways'; expected auto, wide or narrow"
+printf 'mouse: true\nclipboard: osc25\n' >"$tmp/c5.yaml"
+expect_error "bad clipboard" "$tmp/c5.yaml" \
+    "$tmp/c5.yaml:2:12: unknown clipboard 'osc25'; did you mean 'osc52'?"
+printf 'clipboard: xsel\n' >"$tmp/c6.yaml"
+expect_error "unknown clipboard" "$tmp/c6.yaml" \
+    "$tmp/c6.yaml:1:12: unknown clipboard 'xsel'; expected osc52, none or off"
 printf 'boilerplate:\n  - (unclosed\n' >"$tmp/c2.yaml"
 expect_error "bad regex" "$tmp/c2.yaml" \
     "$tmp/c2.yaml:2:14: bad boilerplate pattern: missing closing parenthesis (at offset 9); expected a PCRE2 regular expression"

@@ -227,6 +227,12 @@ check "y in tmux: and the copy wrapped for passthrough (ESC doubled)" \
 check "y in tmux: the buffer holds the URL" \
     tl_until eval '[ "$(tmux -L "$TL_SOCKET" show-buffer 2>/dev/null)" = "$URL" ]'
 tmux -L "$TL_SOCKET" pipe-pane -t main
+# a bad value is a config error: the reader does not start, exit 2
+printf 'clipboard: osc25\n' >"$TL_TMP/config/touchline/config.yaml"
+TL_TIMEOUT=2 tl_start 200 40 -- "$ART/with-url.md"
+check "a bad clipboard value stops the reader with exit status 2" tl_wait "TOUCHLINE-EXIT=2"
+check "with path:line:col and the nearest value" \
+    tl_wait "config.yaml:1:12: unknown clipboard 'osc25'; did you mean 'osc52'?"
 rm -f "$TL_TMP/config/touchline/config.yaml"
 
 # (d) |: the text arrives on the command's standard input

@@ -164,6 +164,17 @@ static void test_full(void **state)
     assert_string_equal(cfg->articles[0].value, "/etc/tl/news");
     assert_true(cfg->mouse);
     assert_int_equal(cfg->layout, CONFIG_LAYOUT_WIDE);
+    assert_int_equal(cfg->clipboard, CONFIG_CLIPBOARD_NONE);
+    config_free(cfg);
+
+    cfg = loads("clipboard: osc52\n");
+    assert_int_equal(cfg->clipboard, CONFIG_CLIPBOARD_OSC52);
+    config_free(cfg);
+    cfg = loads("clipboard: none\n");
+    assert_int_equal(cfg->clipboard, CONFIG_CLIPBOARD_NONE);
+    config_free(cfg);
+    cfg = loads("clipboard: off\n");
+    assert_int_equal(cfg->clipboard, CONFIG_CLIPBOARD_NONE);
     config_free(cfg);
 }
 
@@ -184,6 +195,12 @@ static void test_type_errors(void **state)
           "/etc/tl/config.yaml:1:8: expected true or false for 'mouse', found 'sometimes'");
     fails("mouse: [true]\n",
           "/etc/tl/config.yaml:1:8: expected true or false for 'mouse', found a list");
+    fails("clipboard: osc53\n", "/etc/tl/config.yaml:1:12: unknown clipboard 'osc53'; did you "
+                                 "mean 'osc52'?");
+    fails("clipboard: xclip\n", "/etc/tl/config.yaml:1:12: unknown clipboard 'xclip'; expected "
+                                 "osc52, none or off");
+    fails("clipboard: [osc52]\n", "/etc/tl/config.yaml:1:12: expected osc52, none or off for "
+                                   "'clipboard', found a list");
     fails("layout: tall\n",
           "/etc/tl/config.yaml:1:9: unknown layout 'tall'; expected auto, wide or narrow");
     fails("layout: narow\n", "/etc/tl/config.yaml:1:9: unknown layout 'narow'; did you mean "
@@ -348,7 +365,7 @@ static void test_warnings(void **state)
         warnings.data,
         "/etc/tl/config.yaml:1:1: warning: unknown key 'themes' ignored; did you mean 'theme'?\n"
         "/etc/tl/config.yaml:3:1: warning: unknown key 'colour' ignored; expected one of "
-        "articles, theme, kb, keys, layout, mouse, boilerplate, date_format, cache, feeds, feeds_dir, feeds_file, opml, fetch_timeout\n");
+        "articles, theme, kb, keys, layout, mouse, boilerplate, date_format, cache, feeds, feeds_dir, feeds_file, opml, fetch_timeout, clipboard\n");
     assert_null(cfg->theme.value);
     assert_false(cfg->mouse);
     assert_false(cfg->cache);
