@@ -199,10 +199,13 @@ void source_edit(struct app *a)
     argv[n] = buf_detach(&plus, NULL);
     argv[n + 1] = xstrdup(path);
     bool ok = external_run(a, argv, -1, false, &why);
-    bool changed = stat(path, &after) == 0 && (!had || !same_file(&before, &after));
+    bool now = stat(path, &after) == 0;
+    bool changed = now && (!had || !same_file(&before, &after));
     char *shown = for_status(path);
     if (!ok)
         app_message(a, true, "%s", why.data);
+    else if (had && !now)
+        app_message(a, true, "%s is gone; the reader keeps the text it loaded", shown);
     else if (changed && sfeed)
         app_message(a, false, "%s changed; its feed entries are read again at the next start",
                     shown);

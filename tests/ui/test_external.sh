@@ -11,7 +11,8 @@
 # buffer with set-clipboard on; with $TMUX set, also wrapped for tmux's
 # passthrough), and without it shows the URL, else the path, sanitized.
 # (d) `|` pipes the title, a blank line and the body to a command run by
-# /bin/sh, waits for Enter, and an empty command cancels.
+# /bin/sh, waits for Enter; C-c ends the command, not the reader; an empty
+# command cancels.
 BIN=$1
 SRC=$2
 . "$SRC/tests/ui/lib.sh"
@@ -260,6 +261,17 @@ tl_keys Enter
 tl_wait "Press Enter to return"
 tl_keys Enter
 check "| a failing command's status is told" tl_wait_status "exited with status 4"
+# C-c ends the command, not the reader
+tl_keys '|'
+tl_wait "(a command for /bin/sh"
+tl_type "echo started; sleep 30"
+tl_keys Enter
+tl_wait "started"
+tl_keys C-c
+check "| C-c ends the command and the reader waits for Enter" tl_wait "Press Enter to return"
+tl_keys Enter
+check "| after C-c the reader is still there" tl_wait "Line nine of the file"
+check "| and says how the command ended" tl_wait_status "exited with status 130|ended by signal 2"
 tl_keys '|'
 tl_wait "(a command for /bin/sh"
 tl_keys Enter
