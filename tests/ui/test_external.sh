@@ -129,9 +129,15 @@ check "o without BROWSER runs xdg-open with the URL alone" \
     [ "$(cat "$TL_TMP/browser.argv" 2>/dev/null)" = "$URL" ]
 
 # (b) e: from the list, line 1; from the reader scrolled down, the top line's.
+# edit: presses e and waits for this run's editor (not the status an earlier
+# run left) before the arguments are read.
+edit() {
+    rm -f "$TL_TMP/editor.args"
+    tl_keys e
+    tl_until test -s "$TL_TMP/editor.args" && tl_wait_status "unchanged"
+}
 tl_start 120 14 "EDITOR=$TL_TMP/editor" "VISUAL=$TL_TMP/failing" -- "$ART/with-url.md"
-tl_keys e
-check "e from the list: unchanged file" tl_wait_status "unchanged"
+check "e from the list: unchanged file" edit
 check "e from the list: EDITOR +1 PATH" [ "$(cat "$TL_TMP/editor.args")" = "+1 $ART/with-url.md" ]
 tl_keys Enter
 tl_wait "Line nine"
@@ -139,35 +145,29 @@ tl_keys j j j j j j j j j j
 sleep 0.3
 # the reading pane's first row of text (second screen row, between the rules)
 top=$(tl_capture | sed -n 2p | awk -F'│' '{ print $2 }' | sed 's/^ *//; s/ *$//')
-tl_keys e
-tl_wait_status "unchanged"
+edit
 line=$(sed 's/^+\([0-9]*\) .*/\1/' "$TL_TMP/editor.args")
 check "e in the reader: the top line ('$top') is file line $line" \
     eval '[ -n "$top" ] && [ "${line:-0}" -gt 6 ] && sed -n "${line}p" "$ART/with-url.md" | grep -qF -- "$top"'
 # the entity cursor's line wins over the top line
 tl_keys g ']'
-tl_keys e
-tl_wait_status "unchanged"
+edit
 check "e on the entity cursor (title): line 1" [ "$(cut -d' ' -f1 "$TL_TMP/editor.args")" = "+1" ]
 # the third name: the first in the body (the title has Bastoni, Inter Milan)
 tl_keys ']' ']'
-tl_keys e
-tl_wait_status "unchanged"
+edit
 check "e on the entity cursor in the body: its line, 7" \
     [ "$(cut -d' ' -f1 "$TL_TMP/editor.args")" = "+7" ]
 # EDITOR unset: VISUAL
 tl_start 120 40 "VISUAL=$TL_TMP/editor" -- "$ART/with-url.md"
-rm -f "$TL_TMP/editor.args"
-tl_keys e
-tl_wait_status "unchanged"
+edit
 check "e without EDITOR runs VISUAL" [ -s "$TL_TMP/editor.args" ]
 # an sfeed entry: FILE at its line
 tl_start 120 40 "EDITOR=$TL_TMP/editor" -- "$ART/feed.tsv"
 tl_wait "Second TSV item"
 tl_keys j
 tl_wait_status "."
-tl_keys e
-tl_wait_status "unchanged"
+edit
 check "e on an sfeed entry opens FILE at its line" \
     [ "$(cat "$TL_TMP/editor.args")" = "+2 $ART/feed.tsv" ]
 # a changed file is shown anew
