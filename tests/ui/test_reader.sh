@@ -100,10 +100,13 @@ tl_wait "Article $ppos of $N"
 check "person '$ptext' is drawn in the person colour ($TL_COLOR_PERSON)" tl_colored "$TL_COLOR_PERSON" "$ptext"
 
 # Names with diacritics and wide characters keep every column aligned.
+stacked() { tl_snap && has_re '^ Article [0-9]+ of'; }
 for size in 160x45 80x24 120x30; do
     tl_resize "${size%x*}" "${size#*x}"
     sleep 0.3
-    [ "$size" = 80x24 ] && tl_keys f # facts beside the reader: separators to check
+    # facts beside the reader, separators to check: f once the stacked layout
+    # is drawn (pressed before the resize is handled, it hid the wide one's)
+    [ "$size" = 80x24 ] && { tl_until stacked && tl_keys f && tl_wait "Facts"; }
     tl_keys G
     tl_wait "Article $N of $N"
     tl_snap
