@@ -6,6 +6,7 @@
 #include "ui/draw.h"
 #include "ui/filter.h"
 #include "ui/mentions.h"
+#include "ui/reading.h"
 #include "ui/style.h"
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
@@ -380,6 +381,7 @@ void reader_open_span(struct app *a, size_t article, bool in_title, size_t start
         return;
     app_select(a, (size_t)a->pos_of[article]);
     app_focus(a, PANE_READER);
+    reading_opened(a);
     const struct article *ar = a->c->articles[article];
     size_t len = in_title ? strlen(ar->title) : ar->body_len;
     if (end > len)
