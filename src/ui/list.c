@@ -77,8 +77,8 @@ static void draw_title(struct app *a, struct pane *p)
             buf_printf(&left, " \xc2\xb7 %zu unread", unread);
         size_t head = left.len;
         buf_puts(&left, " \xc2\xb7 ");
-        int w = filter_describe_fit(a, &left, avail - (int)utf8_width(left.data, left.len),
-                                    compact);
+        int w =
+            filter_describe_fit(a, &left, avail - (int)utf8_width(left.data, left.len), compact);
         if (left.len == head + 4) { /* no filter */
             left.len = head;
             left.data[head] = '\0';
