@@ -60,10 +60,10 @@ static void draw_title(struct app *a, struct pane *p)
         buf_printf(&right, "%zu/%zu", a->sel + 1, a->nlist);
     int avail = p->w - 2 - (right.len ? (int)right.len + 2 : 0);
     size_t unread = a->reading && a->reading->st ? reading_unread_listed(a) : SIZE_MAX;
-    for (int step = 0; step < 3; step++) {
-        int compact = step == 2;
-        if (step == 1 && unread == SIZE_MAX)
-            continue; /* no unread count to drop */
+    /* 0: with the unread count, the filters whole; 1: without the count,
+     * the filters shorter when need be; 2: compact, the names cut */
+    for (int step = unread == SIZE_MAX ? 1 : 0; step < 3; step++) {
+        bool with_unread = step == 0, compact = step == 2;
         buf_reset(&left);
         if (compact) { /* the reader's title says "Article 1 of 19" too */
             buf_reset(&right);
@@ -73,12 +73,12 @@ static void draw_title(struct app *a, struct pane *p)
             buf_printf(&left, "Articles %zu of %zu", a->nlist, a->nknown);
         else
             buf_printf(&left, "Articles %zu", a->nlist);
-        if (step == 0 && unread != SIZE_MAX)
+        if (with_unread)
             buf_printf(&left, " \xc2\xb7 %zu unread", unread);
         size_t head = left.len;
         buf_puts(&left, " \xc2\xb7 ");
-        int w =
-            filter_describe_fit(a, &left, avail - (int)utf8_width(left.data, left.len), compact);
+        int room = avail - (int)utf8_width(left.data, left.len);
+        int w = filter_describe_fit(a, &left, with_unread ? 0 : room, compact);
         if (left.len == head + 4) { /* no filter */
             left.len = head;
             left.data[head] = '\0';

@@ -100,6 +100,10 @@ tl_wait "Tottenham"
 tl_type "Tottenham"
 tl_keys Enter
 check "the club filter alone lists 2" tl_until listed 2
+tl_resize 160 30
+check "a header too narrow drops the unread count before the club's name is cut" \
+    tl_until eval 'header_has "Articles 2 of 4 · club: Tottenham Hotspur " && ! header_has "unread"'
+tl_resize 120 30
 tl_keys u
 check "u and the club combine: 1 article" tl_until listed 1
 check "... the header and the status line show both" eval 'header_has "club: Tottenha" && tl_status | grep -q "club: Tottenham Hotspur (2) · unread only"'
