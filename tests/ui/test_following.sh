@@ -15,7 +15,7 @@ FIX=$(tl_fixtures)
 STATE="$TL_TMP/state"
 FILE="$STATE/touchline/state"
 start() { tl_start 120 30 "XDG_STATE_HOME=$STATE" -- "$FIX"; }
-quit() { tl_keys q q; tl_wait "TOUCHLINE-EXIT=0"; }
+quit() { tl_keys q q; check "quits with status 0" tl_wait "TOUCHLINE-EXIT=0"; }
 # The reading pane's text (between the first and the second separator).
 reader_text() { tl_capture | awk -F'│' '{print $2}'; }
 # highlighted TEXT COL: TEXT drawn as an opened phrase (search-hit yellow).

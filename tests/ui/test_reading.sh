@@ -29,7 +29,7 @@ header_has() { header | grep -qF -- "$1"; }
 listed() { header | grep -qE -- "^ (Articles $1 of 4|$1/4) "; }
 bold() { tl_style "$1" | head -n 1 | grep -q "attrs=.*bold"; }
 not_bold() { tl_style "$1" >/dev/null && ! bold "$1"; }
-quit() { tl_keys q q; tl_wait "TOUCHLINE-EXIT=0"; }
+quit() { tl_keys q q; check "quits with status 0" tl_wait "TOUCHLINE-EXIT=0"; }
 
 VLA="Dušan Vlahović signs"
 INTER="Inter Milan open talk"
@@ -137,7 +137,7 @@ TL_SOCKET=$second
 tl_keys g r
 check "reader 2 (started before reader 1 saved) marks the first one unread" tl_until unread_row "$VLA"
 tl_keys q q
-tl_wait "TOUCHLINE-EXIT=0"
+check "reader 2 quits with status 0" tl_wait "TOUCHLINE-EXIT=0"
 TL_SOCKET=$first
 quit
 check "both marks are in the file: the Spurs one read" grep -q "^read	path:.*spurs-son-gundogan.txt" "$FILE"
