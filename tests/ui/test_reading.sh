@@ -144,11 +144,14 @@ check "both marks are in the file: the Spurs one read" grep -q "^read	path:.*spu
 check "... the Vlahović one not read any more" eval '! grep -q "^read	path:.*vlahovic-new-contract.md" "$FILE"'
 check "... its star kept" grep -q "^starred	path:.*vlahovic-new-contract.md" "$FILE"
 
-# A state file that cannot be read warns on the status line; the reader runs.
+# A state file that cannot be read warns on the status line; the reader
+# runs, and a save (which would write over it) fails on the status line.
 printf 'touchline-state\t99\n' >"$FILE"
 start
 check "a bad state file: a warning on the status line" tl_wait_status "reading state: "
 check "... the reader runs with every article unread" tl_until header_has "Articles 4 · 4 unread"
+tl_keys r
+check "... r marks the article, and the save's failure is on the status line" tl_wait_status "reading state not saved: "
 quit
 check "... and the file was not overwritten" grep -q "^touchline-state	99" "$FILE"
 
