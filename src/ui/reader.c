@@ -465,6 +465,12 @@ static void reader_draw(struct app *a, struct pane *p)
         snprintf(left, sizeof left, "Article %ld of %zu", a->pos_of[d->article] + 1, a->nlist);
     else
         snprintf(left, sizeof left, "Article");
+    if (d->article >= 0 && a->reading && a->reading->st) { /* its marks, as r and s set them */
+        unsigned m = reading_marks(a, (size_t)d->article);
+        size_t n = strlen(left);
+        snprintf(left + n, sizeof left - n, "%s%s", m & READING_READ ? "" : " \xc2\xb7 unread",
+                 m & READING_STARRED ? " \xc2\xb7 \xe2\x98\x85 starred" : "");
+    }
     if (d->nrows > (size_t)rows) {
         size_t end = p->pos.top + (size_t)rows;
         if (p->pos.top == 0)

@@ -43,8 +43,10 @@ check "an unread row's title is bold" bold "$INTER"
 tl_keys j
 sleep 0.3
 check "passing over an article leaves it unread" header_has "4 unread"
+check "... the reading pane's title says so" tl_wait "Article 2 of 4 · unread"
 tl_keys Enter
 check "Enter marks it read: the header counts one less" tl_until header_has "3 unread"
+check "... the reading pane's title no longer says unread" tl_wait_gone "Article 2 of 4 · unread"
 check "... its row loses the marker" tl_until read_row "$INTER"
 tl_keys J
 check "J into the next article marks it read" tl_until header_has "2 unread"
@@ -59,6 +61,7 @@ tl_keys r
 check "r in the list marks it read" tl_until read_row "$VLA"
 tl_keys s
 check "s stars it: the row shows ★" tl_until starred_row "$VLA"
+check "... the reading pane's title too" tl_wait "Article 1 of 4 · ★ starred"
 check "... and says so" tl_wait_status "starred"
 tl_keys j s
 tl_until starred_row "$INTER" || true
