@@ -19,7 +19,9 @@
 #include <string.h>
 #include <time.h>
 
-/* A row of the view: a group's heading (item -1) or one of its facts. */
+/* A row of the view: a group's heading (item ROW_HEADING), one of its
+ * facts, or the blank row before the next group's heading (ROW_GAP). */
+enum { ROW_HEADING = -1, ROW_GAP = -2 };
 struct frow {
     size_t group;
     long item;
@@ -155,7 +157,7 @@ static void lay_out(void)
 {
     nrows = 0;
     for (size_t k = 0; k < news.ngroups; k++)
-        for (long i = -1; i < (long)news.groups[k].nitems; i++) {
+        for (long i = k ? ROW_GAP : ROW_HEADING; i < (long)news.groups[k].nitems; i++) {
             rows = xgrow(rows, &rcap, nrows + 1, sizeof *rows);
             rows[nrows++] = (struct frow){k, i};
         }
@@ -278,7 +280,9 @@ static void following_draw(struct app *a, WINDOW *w)
         const struct frow *r = &rows[i];
         const struct news_group *g = &news.groups[r->group];
         sline_reset(&line);
-        if (r->item < 0)
+        if (r->item == ROW_GAP)
+            continue;
+        if (r->item == ROW_HEADING)
             heading_line(a, g);
         else
             fact_line(a, g, &g->items[r->item]);
@@ -307,7 +311,10 @@ static void following_key(struct app *a, int key, enum request r)
 {
     (void)key;
     bool moved;
+    size_t was = pos.sel;
     if (pane_request(&pos, r, &moved)) {
+        if (nrows && rows[pos.sel].item == ROW_GAP) /* never on a blank row */
+            pane_move(&pos, pos.sel >= was && pos.sel + 1 < nrows ? 1 : -1);
         if (moved)
             a->dirty |= DIRTY_MODAL;
         return;
@@ -324,7 +331,7 @@ static void following_click(struct app *a, int row, int col)
 {
     (void)col;
     long i = pane_row_at(&pos, row - 1);
-    if (i >= 0 && pane_move_to(&pos, (size_t)i))
+    if (i >= 0 && rows[i].item != ROW_GAP && pane_move_to(&pos, (size_t)i))
         a->dirty |= DIRTY_MODAL;
 }
 
