@@ -46,6 +46,13 @@
     X(CYCLE_SORT, "cycle-sort", "Sort: newest first, oldest first, most facts", 'O', 0, 0)         \
     X(CLEAR_FILTERS, "clear-filters", "Clear every filter (the sort stays)", 'x', 0, 0)            \
     X(PROBLEMS, "problems", "List the files that could not be read", '!', 0, 0)                    \
+    X(TOGGLE_READ, "toggle-read", "Mark the article read or unread", 'r', 0, 0)                    \
+    X(TOGGLE_STAR, "toggle-star", "Star the article, or take its star away", 's', 0, 0)            \
+    X(ONLY_UNREAD, "only-unread", "List only the unread articles (again: all of them)", 'u', 0, 0) \
+    X(ONLY_STARRED, "only-starred", "List only the starred articles (again: all of them)", 'S', 0, \
+      0)                                                                                           \
+    X(FOLLOW, "follow", "Follow the target (a person or a club), or stop following it", 'F', 0, 0) \
+    X(FOLLOWING, "following", "What is new about the followed since the last visit", 'W', 0, 0)    \
     X(TOGGLE_FACTS, "toggle-facts", "Show or hide the facts panel", 'f', 0, 0)                     \
     X(FETCH, "fetch", "Fetch the feeds in the background; new articles join the list", 'R', 0, 0)  \
     X(OPEN_URL, "open-url", "Open the article's URL in $BROWSER (else xdg-open)", 'o', 0, 0)       \

@@ -12,6 +12,8 @@
 #include "ui/loading.h"
 #include "ui/fetching.h"
 #include "ui/filter.h"
+#include "ui/following.h"
+#include "ui/reading.h"
 #include "ui/target.h"
 #include "ui/draw.h"
 #include "ui/style.h"
@@ -440,6 +442,7 @@ static void cycle_theme(struct app *a)
     clearok(curscr, TRUE);
     a->dirty = DIRTY_ALL;
     app_message(a, false, "theme: %s", name);
+    reading_theme_chosen(a, name);
 }
 
 /* The requests that move: focus, the target, the entity cursor, articles.
@@ -476,6 +479,7 @@ static bool handle_move(struct app *a, enum request r)
             app_select(a, a->sel - 1);
         else
             app_message(a, false, r == REQ_NEXT_ARTICLE ? "last article" : "first article");
+        reading_opened(a);
         return true;
     default:
         return false;
@@ -531,6 +535,9 @@ static bool handle_screen(struct app *a, enum request r)
     case REQ_FETCH:
         fetching_start(a);
         return true;
+    case REQ_FOLLOWING:
+        following_open(a);
+        return true;
     case REQ_REDRAW:
         clearok(curscr, TRUE);
         a->dirty = DIRTY_ALL;
@@ -562,9 +569,32 @@ static bool handle_source(struct app *a, enum request r)
     }
 }
 
+/* The requests of the reading state: marks, their filters, following.
+ * False when r is not one of them. */
+static bool handle_reading(struct app *a, enum request r)
+{
+    switch (r) {
+    case REQ_TOGGLE_READ:
+        reading_toggle_read(a);
+        return true;
+    case REQ_TOGGLE_STAR:
+        reading_toggle_star(a);
+        return true;
+    case REQ_ONLY_UNREAD:
+    case REQ_ONLY_STARRED:
+        reading_toggle_only(a, r == REQ_ONLY_UNREAD ? READING_READ : READING_STARRED);
+        return true;
+    case REQ_FOLLOW:
+        following_toggle(a);
+        return true;
+    default:
+        return false;
+    }
+}
+
 static void handle_global(struct app *a, int key, enum request r)
 {
-    if (handle_move(a, r) || handle_screen(a, r) || handle_source(a, r))
+    if (handle_move(a, r) || handle_screen(a, r) || handle_source(a, r) || handle_reading(a, r))
         return;
     if (r == REQ_BACK && a->focus != PANE_LIST) {
         app_focus(a, PANE_LIST);
@@ -671,10 +701,11 @@ int app_run(struct app *a)
         fetching_tick(a);
         loading_tick(a, TICK_BUDGET_MS);
         filter_search_poll(a);
+        bool saving = reading_tick(a); /* a save waits on its timer */
         if (a->dirty)
             draw_all(a);
         /* While loading or searching, wake up now and then to take results. */
-        bool busy = pipeline_loading(a->pl) || filter_searching(a) || fetching_busy(a);
+        bool busy = pipeline_loading(a->pl) || filter_searching(a) || fetching_busy(a) || saving;
         wtimeout(a->status, a->backlog ? 0 : busy ? TICK_INTERVAL_MS : -1);
         wint_t ch;
         int rc = wget_wch(a->status, &ch);

@@ -3,7 +3,8 @@
  * view and overlay tables (tig's view_ops), and the loop (app.c). Each view
  * and helper declares its own functions in its own header: list.h,
  * reader.h, facts.h, help.h, mentions.h, picker.h, prompt.h, loading.h,
- * fetching.h, filter.h, target.h, source.h, pipe_cmd.h. */
+ * fetching.h, filter.h, target.h, reading.h, following.h, source.h,
+ * pipe_cmd.h. */
 #ifndef TOUCHLINE_UI_APP_H
 #define TOUCHLINE_UI_APP_H
 
@@ -39,6 +40,7 @@ struct app;
 struct pane;
 struct search_job;
 struct fetching;
+struct reading;
 
 /* A pane's view (tig's view_ops): one table per view file. */
 struct view_ops {
@@ -102,6 +104,7 @@ struct app {
     struct search_job *search_job;
     struct search_hits hits;
     struct fetching *fetching; /* `R` (fetching.c), or NULL */
+    struct reading *reading;   /* read, starred, followed (reading.c), or NULL */
     struct narrow narrow;      /* competition, national team, source, tag, dates; the sort */
     enum target_kind target;
     int target_entity;

@@ -312,6 +312,11 @@ static void describe_fact(struct sline *l, const struct app *a, size_t art, cons
     }
 }
 
+void facts_describe(struct sline *l, const struct app *a, size_t article, const struct fact *f)
+{
+    describe_fact(l, a, article, f);
+}
+
 static void heading(const char *text)
 {
     struct sline *l = new_line(0);

@@ -1,9 +1,11 @@
-/* filter: the article list as filtered by club AND person AND search. Built
- * from the index's per-entity article lists (and the search's), never by
- * walking the corpus text. */
+/* filter: the article list as filtered by club AND person AND search AND
+ * the others (narrow.h; unread and starred, reading.h). Built from the
+ * index's per-entity article lists (and the search's), never by walking the
+ * corpus text. */
 #include "ui/filter.h"
 #include "ui/app.h"
 #include "ui/narrow.h"
+#include "ui/reading.h"
 #include "core/base/buf.h"
 #include "core/base/utf8.h"
 #include "core/base/error.h"
@@ -35,7 +37,8 @@ static bool passes(const struct app *a, size_t article)
 {
     return (a->filter_club < 0 || index_article_has(a->ix, a->filter_club, article)) &&
            (a->filter_person < 0 || index_article_has(a->ix, a->filter_person, article)) &&
-           (!a->search || search_hits_has(&a->hits, article)) && narrow_passes(a, article);
+           (!a->search || search_hits_has(&a->hits, article)) && narrow_passes(a, article) &&
+           reading_passes(a, article);
 }
 
 /* Fills a->list and a->pos_of from the filters. */
@@ -60,7 +63,7 @@ static void build_list(struct app *a)
         ncand = a->hits.narticles;
     }
     narrow_candidates(a, &cand, &ncand);
-    if (!cand && !narrow_scans(&a->narrow)) {
+    if (!cand && !narrow_scans(&a->narrow) && !reading_filtering(a)) {
         if (a->nknown)
             memcpy(a->list, a->order, a->nknown * sizeof *a->list);
         a->nlist = a->nknown;
@@ -139,6 +142,7 @@ void filter_clear(struct app *a)
 {
     bool had = a->filter_club >= 0 || a->filter_person >= 0 || a->search || a->search_job;
     had = narrow_clear(&a->narrow) || had;
+    had = reading_clear_filters(a) || had;
     cancel_pending(a);
     a->filter_club = a->filter_person = -1;
     if (a->search) {
@@ -276,18 +280,19 @@ static size_t collect(const struct app *a, struct filter_part *out, size_t max, 
         buf_printf(pat, "/%s/", search_pattern(a->search));
         out[k++] = (struct filter_part){"search", pat->data, (long)a->hits.narticles, false};
     }
-    return k + narrow_parts(a, out + k, max - k);
+    k += narrow_parts(a, out + k, max - k);
+    return k + reading_parts(a, out + k, max - k);
 }
 
-/* "label: name (count) · ..." with each name cut to cut[i] bytes ("…"
- * after a cut one); returns the columns. */
+/* "label: name (count) · ..." (a part with no label: its name alone) with
+ * each name cut to cut[i] bytes ("…" after a cut one); returns the columns. */
 static int join(const struct filter_part *p, size_t n, const size_t *cut, struct buf *out)
 {
     size_t from = out->len;
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(p[i].name);
-        buf_printf(out, "%s%s: %.*s%s", i ? " \xc2\xb7 " : "", p[i].label, (int)cut[i], p[i].name,
-                   cut[i] < len ? "\xe2\x80\xa6" : "");
+        buf_printf(out, "%s%s%s%.*s%s", i ? " \xc2\xb7 " : "", p[i].label, *p[i].label ? ": " : "",
+                   (int)cut[i], p[i].name, cut[i] < len ? "\xe2\x80\xa6" : "");
         if (p[i].count >= 0)
             buf_printf(out, " (%ld)", p[i].count);
     }

@@ -1,9 +1,11 @@
-/* list: the article list pane: date, markers (money fact found, number of
- * clubs) and title, one row per listed article; the selection stays visible. */
+/* list: the article list pane: the reading marks (unread, starred), date,
+ * markers (money fact found, number of clubs) and title, one row per listed
+ * article, unread ones in bold; the selection stays visible. */
 #include "ui/list.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/filter.h"
+#include "ui/reading.h"
 #include "ui/style.h"
 #include "core/base/buf.h"
 #include "core/base/utf8.h"
@@ -44,11 +46,11 @@ static void sync(struct app *a, struct pane *p)
     app_pane_size(p, a->nlist);
 }
 
-/* The title bar: "Articles 3 of 32 · club: Inter Milan (3)" and "1/3" on
- * the right. Filters that do not fit are shown shorter (filter.c: people by
- * surname, no counts), then the count shrinks to "3/32" (the selection's
- * place is dropped) and the names are cut short with "…", rather than the
- * bar cutting them off. */
+/* The title bar: "Articles 3 of 32 · 2 unread · club: Inter Milan (3)" and
+ * "1/3" on the right. Filters that do not fit are shown shorter (filter.c:
+ * people by surname, no counts), then the unread count goes, then the count
+ * shrinks to "3/32" (the selection's place is dropped) and the names are
+ * cut short with "…", rather than the bar cutting them off. */
 static void draw_title(struct app *a, struct pane *p)
 {
     struct buf left, right;
@@ -57,7 +59,11 @@ static void draw_title(struct app *a, struct pane *p)
     if (a->nlist)
         buf_printf(&right, "%zu/%zu", a->sel + 1, a->nlist);
     int avail = p->w - 2 - (right.len ? (int)right.len + 2 : 0);
-    for (int compact = 0; compact < 2; compact++) {
+    size_t unread = a->reading && a->reading->st ? reading_unread_listed(a) : SIZE_MAX;
+    /* 0: with the unread count, the filters whole; 1: without the count,
+     * the filters shorter when need be; 2: compact, the names cut */
+    for (int step = unread == SIZE_MAX ? 1 : 0; step < 3; step++) {
+        bool with_unread = step == 0, compact = step == 2;
         buf_reset(&left);
         if (compact) { /* the reader's title says "Article 1 of 19" too */
             buf_reset(&right);
@@ -67,10 +73,12 @@ static void draw_title(struct app *a, struct pane *p)
             buf_printf(&left, "Articles %zu of %zu", a->nlist, a->nknown);
         else
             buf_printf(&left, "Articles %zu", a->nlist);
+        if (with_unread)
+            buf_printf(&left, " \xc2\xb7 %zu unread", unread);
         size_t head = left.len;
         buf_puts(&left, " \xc2\xb7 ");
-        int w = filter_describe_fit(a, &left, avail - (int)utf8_width(left.data, left.len),
-                                    compact == 1);
+        int room = avail - (int)utf8_width(left.data, left.len);
+        int w = filter_describe_fit(a, &left, with_unread ? 0 : room, compact);
         if (left.len == head + 4) { /* no filter */
             left.len = head;
             left.data[head] = '\0';
@@ -103,7 +111,18 @@ static void list_draw(struct app *a, struct pane *p)
             draw_fill(p->win, y + 1, 0, p->w, base);
         char date[64], mark[8];
         list_date(a, art, date, sizeof date);
+        unsigned marks = reading_marks(a, art);
+        bool unread = !(marks & READING_READ);
         int x = 1;
+        if (a->reading && a->reading->st) { /* "●" unread, "★" starred */
+            draw_str(p->win, y + 1, x, unread ? "\xe2\x97\x8f" : " ", 1,
+                     sel ? style_over(base, style_attr(STYLE_UNREAD_MARK))
+                         : style_attr(STYLE_UNREAD_MARK));
+            draw_str(p->win, y + 1, x + 1, marks & READING_STARRED ? "\xe2\x98\x85" : " ", 1,
+                     sel ? style_over(base, style_attr(STYLE_STAR)) : style_attr(STYLE_STAR));
+            x += 3;
+        }
+        attr_t title_attr = unread ? style_attr(STYLE_UNREAD) : A_NORMAL;
         x += draw_str(p->win, y + 1, x, date, p->w - x, sel ? base : style_attr(STYLE_DATE));
         x++;
         unsigned nc = a->nclubs[art];
@@ -114,7 +133,8 @@ static void list_draw(struct app *a, struct pane *p)
         if (p->w >= 30)
             x += 1 +
                  draw_str(p->win, y + 1, x, mark, p->w - x, sel ? base : style_attr(STYLE_MARKER));
-        draw_str(p->win, y + 1, x, a->c->articles[art]->title, p->w - x - 1, sel ? base : A_NORMAL);
+        draw_str(p->win, y + 1, x, a->c->articles[art]->title, p->w - x - 1,
+                 sel ? (unread ? base | A_BOLD : base) : title_attr);
     }
 }
 
@@ -129,8 +149,10 @@ static bool list_key(struct app *a, struct pane *p, enum request r)
     }
     if (r != REQ_OPEN)
         return false;
-    if (a->nlist)
+    if (a->nlist) {
         app_focus(a, PANE_READER);
+        reading_opened(a);
+    }
     return true;
 }
 

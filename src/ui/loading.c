@@ -6,6 +6,8 @@
 #include "ui/app.h"
 #include "ui/loading.h"
 #include "ui/filter.h"
+#include "ui/following.h"
+#include "ui/reading.h"
 #include "ui/theming.h"
 #include "core/base/xalloc.h"
 
@@ -93,6 +95,7 @@ void loading_fold(struct app *a)
     if (a->search)
         search_run_range(a->search, a->c, old, n, &a->hits);
     a->nknown = n;
+    reading_fold(a);
     filter_refresh(a);
 }
 
@@ -188,10 +191,21 @@ void loading_announce(struct app *a)
     char name[24] = "the problems request";
     if (keys_of(REQ_PROBLEMS, &key, 1))
         keys_name(key, name, sizeof name);
+    struct buf news;
+    buf_init(&news);
+    following_summary(a, &news);
+    const char *sep = news.len ? " \xc2\xb7 " : "";
+    const struct reading *r = a->reading;
     if (problems)
-        app_message(a, true, "%zu file%s could not be read: %s lists them", problems,
-                    problems == 1 ? "" : "s", name);
+        app_message(a, true, "%zu file%s could not be read: %s lists them%s%s", problems,
+                    problems == 1 ? "" : "s", name, sep, news.data);
+    else if (r && r->warning)
+        app_message(a, true, "reading state: %s%s%s%s", r->warning,
+                    r->nwarnings > 1 ? " (and more)" : "", sep, news.data);
+    else if (news.len)
+        app_message(a, false, "%s", news.data);
     else
         app_message(a, false, "%zu articles%s \xc2\xb7 theme %s", c->narticles,
                     a->samples ? " (bundled samples)" : "", theming_name());
+    buf_free(&news);
 }

@@ -11,6 +11,7 @@
 #include "ui/reader.h"
 #include "ui/draw.h"
 #include "ui/filter.h"
+#include "ui/reading.h"
 #include "ui/style.h"
 #include "core/base/sort.h"
 #include "core/base/utf8.h"
@@ -186,6 +187,7 @@ static void jump(struct app *a)
         return;
     app_select(a, (size_t)listed);
     app_focus(a, PANE_READER);
+    reading_opened(a);
     if (a->target == TARGET_ENTITY)
         reader_set_cursor(a, reader_find_mark(a, a->target_entity, p->in_title, p->start));
     else

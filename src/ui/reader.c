@@ -6,6 +6,7 @@
 #include "ui/draw.h"
 #include "ui/filter.h"
 #include "ui/mentions.h"
+#include "ui/reading.h"
 #include "ui/source.h"
 #include "ui/style.h"
 #include "core/base/utf8.h"
@@ -383,6 +384,7 @@ void reader_open_span(struct app *a, size_t article, bool in_title, size_t start
         return;
     app_select(a, (size_t)a->pos_of[article]);
     app_focus(a, PANE_READER);
+    reading_opened(a);
     const struct article *ar = a->c->articles[article];
     size_t len = in_title ? strlen(ar->title) : ar->body_len;
     if (end > len)
@@ -466,6 +468,12 @@ static void reader_draw(struct app *a, struct pane *p)
         snprintf(left, sizeof left, "Article %ld of %zu", a->pos_of[d->article] + 1, a->nlist);
     else
         snprintf(left, sizeof left, "Article");
+    if (d->article >= 0 && a->reading && a->reading->st) { /* its marks, as r and s set them */
+        unsigned m = reading_marks(a, (size_t)d->article);
+        size_t n = strlen(left);
+        snprintf(left + n, sizeof left - n, "%s%s", m & READING_READ ? "" : " \xc2\xb7 unread",
+                 m & READING_STARRED ? " \xc2\xb7 \xe2\x98\x85 starred" : "");
+    }
     if (d->nrows > (size_t)rows) {
         size_t end = p->pos.top + (size_t)rows;
         if (p->pos.top == 0)

@@ -23,6 +23,9 @@
     X(SELECTED_DIM, THEME_LIST_ROW, ATTR_BOLD | ATTR_UNDERLINE) /* selection, list unfocused */    \
     X(DATE, THEME_LIST_DATE, 0)                                                                    \
     X(MARKER, THEME_LIST_MARKER, 0)                                                                \
+    X(UNREAD, THEME_LIST_ROW, ATTR_BOLD)         /* an unread article's title */                   \
+    X(UNREAD_MARK, THEME_LIST_MARKER, ATTR_BOLD) /* its unread mark */                             \
+    X(STAR, THEME_LIST_MARKER, ATTR_BOLD)        /* a starred article's mark */                    \
     X(META, THEME_READER_META, 0)                                                                  \
     X(HEADING, THEME_READER_HEADING, 0)                                                            \
     X(DIM, THEME_READER_META, 0) /* secondary text anywhere */                                     \

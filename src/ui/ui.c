@@ -1,12 +1,13 @@
-/* ui: start-up of the reader: options, the config (read, with the theme and
- * key bindings, before the screen is touched), the articles (startup/articles.c
- * finds them), the terminal checks, curses
- * set-up and tear-down. */
+/* ui: start-up of the reader: options, the reading state (reading.c), the
+ * config (read, with the theme and key bindings, before the screen is
+ * touched), the articles (startup/articles.c finds them), the terminal
+ * checks, curses set-up and tear-down (which saves the reading state). */
 #include "ui/ui.h"
 #include "ui/app.h"
 #include "ui/bench.h"
 #include "ui/filter.h"
 #include "ui/loading.h"
+#include "ui/reading.h"
 #include "ui/style.h"
 #include "ui/theming.h"
 #include "startup/articles.h"
@@ -111,9 +112,13 @@ static int run_curses(struct app *a, bool mouse)
         mouseinterval(0);
     }
     int status = app_run(a);
+    struct tl_error err;
+    bool saved = reading_finish(a->reading, &err);
     app_free(a);
     endwin();
     delscreen(scr);
+    if (!saved)
+        fprintf(stderr, "touchline: warning: the reading state was not saved: %s\n", err.msg);
     return status;
 }
 
@@ -168,9 +173,27 @@ static int run_bench(struct app *a, const char *script_path, double t_start)
     return status;
 }
 
+/* The start-up theme: --theme, else the config's, else the one chosen with
+ * T last time (stored in the reading state), else theming_open's default.
+ * A stored theme that is gone or broken is a warning, never an error. */
+static bool open_theme(const char *theme, const struct config *cfg, struct reading *rd,
+                       struct buf *warnings, struct tl_error *err)
+{
+    const char *stored = reading_theme(rd);
+    if (theme || (cfg->theme.value && *cfg->theme.value) || !stored)
+        return theming_open(theme, cfg, warnings, err);
+    struct tl_error why;
+    if (theming_open(stored, cfg, warnings, &why))
+        return true;
+    theming_close();
+    reading_warn(rd, "the theme chosen last time: %s", why.msg);
+    return theming_open(NULL, cfg, warnings, err);
+}
+
 /* The config, its key bindings and the theme, all checked before the screen
  * is touched. NULL after printing path:line:col: what. */
-static struct config *load_settings(const struct startup_globals *g, const char *theme)
+static struct config *load_settings(const struct startup_globals *g, const char *theme,
+                                    struct reading *rd)
 {
     struct config *cfg = startup_load_config(g);
     if (!cfg)
@@ -181,7 +204,7 @@ static struct config *load_settings(const struct startup_globals *g, const char 
     struct buf warnings;
     buf_init(&warnings);
     bool ok =
-        config_validate_keys(cfg, names, n, &err) && theming_open(theme, cfg, &warnings, &err);
+        config_validate_keys(cfg, names, n, &err) && open_theme(theme, cfg, rd, &warnings, &err);
     if (warnings.len)
         fprintf(stderr, "%s", warnings.data);
     buf_free(&warnings);
@@ -197,7 +220,7 @@ static struct config *load_settings(const struct startup_globals *g, const char 
 
 /* Opens the pipeline and runs the reader on it. */
 static int run(struct pipeline *pl, const struct ui_options *o, const struct config *cfg,
-               bool samples, double t_start)
+               struct reading *rd, bool samples, double t_start)
 {
     int fclub = -1, fperson = -1;
     if (o->club || o->person) /* names resolve against the complete index */
@@ -207,6 +230,8 @@ static int run(struct pipeline *pl, const struct ui_options *o, const struct con
         return EXIT_USAGE;
     struct app a;
     app_init(&a, pl);
+    a.reading = rd;
+    reading_fold(&a);
     a.filter_club = fclub;
     a.filter_person = fperson;
     a.layout = cfg->layout;
@@ -233,9 +258,12 @@ int ui_main(int npaths_given, char **given, const struct startup_globals *g,
         return EXIT_USAGE;
     }
     set_locale();
-    struct config *cfg = load_settings(g, o->theme);
-    if (!cfg)
+    struct reading *rd = reading_new(!o->bench_keys); /* the benchmark never writes it */
+    struct config *cfg = load_settings(g, o->theme, rd);
+    if (!cfg) {
+        reading_free(rd);
         return EXIT_USAGE;
+    }
     char **paths, *samples;
     size_t npaths;
     struct pipeline pl;
@@ -243,7 +271,7 @@ int ui_main(int npaths_given, char **given, const struct startup_globals *g,
     int status = EXIT_USAGE;
     if (startup_find_paths(npaths_given, given, cfg, &paths, &npaths, &samples)) {
         if (startup_pipeline_start(&pl, paths, npaths, cfg, g, g->kb_file, true, &err)) {
-            status = run(&pl, o, cfg, samples != NULL, t_start);
+            status = run(&pl, o, cfg, rd, samples != NULL, t_start);
             if (pipeline_warning(&pl))
                 fprintf(stderr, "touchline: warning: cache not written: %s\n",
                         pipeline_warning(&pl));
@@ -257,5 +285,6 @@ int ui_main(int npaths_given, char **given, const struct startup_globals *g,
     free(samples);
     config_free(cfg);
     theming_close();
+    reading_free(rd);
     return status;
 }
