@@ -378,6 +378,67 @@ static const struct want subjects17[] = {
      "length", "Lee Crane"},
 };
 
+/* Issue 17, second pass: rules that generalise; sentences written for this
+ * project. */
+static const struct want general17[] = {
+    /* "respectively" pairs lists of counts and ages in order */
+    {"Ivo Laine and Sam Orton have 14 and 33 caps respectively.", FACT_CAPS, 14, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine and Sam Orton have 14 and 33 caps respectively.", FACT_CAPS, 33, NULL, NULL,
+     "Sam Orton"},
+    {"Ivo Laine, Sam Orton and Ned Pike, aged 19, 23 and 27 respectively, all signed.", FACT_AGE,
+     23, NULL, NULL, "Sam Orton"},
+    {"Ivo Laine, Sam Orton and Ned Pike, aged 19, 23 and 27 respectively, all signed.", FACT_AGE,
+     27, NULL, NULL, "Ned Pike"},
+    {"Ivo Laine and Sam Orton made 41 and 12 league appearances respectively.", FACT_APPEARANCES,
+     41, NULL, NULL, "Ivo Laine"},
+    /* a description's age is the person it fits, or nobody, never a later name */
+    {"The Norway international, 24, was hurt in a clash with Pete Dalton.", FACT_AGE, 24, NULL,
+     NULL, ""},
+    {"Dutch winger Ivo Laine joined Ajax. Brazilian forward Sam Orton also signed. The "
+     "29-year-old Dutchman was hurt in training.",
+     FACT_AGE, 29, NULL, NULL, "Ivo Laine"},
+    {"Ivo Laine, the Norway international, joined Ajax. Sam Orton, a Wales international, also "
+     "signed. The Norway international, 24, was hurt in a clash with Ned Pike.",
+     FACT_AGE, 24, NULL, NULL, "Ivo Laine"},
+    /* what a manager or chairman says is about a player, or nobody */
+    {"Ivo Laine has joined Leeds. Manager Tom Farrow said the 24-year-old had 30 caps.", FACT_CAPS,
+     30, NULL, NULL, "Ivo Laine"},
+    {"Leeds chairman Roy Ashby confirmed a £12m fee had been agreed for the striker.", FACT_FEE,
+     12e6, "GBP", NULL, ""},
+    /* quotes and plain statements of a speaker's age */
+    {"Ivo Laine has signed. \"I'm 30 now and I want to win things,\" said the striker.", FACT_AGE,
+     30, NULL, NULL, "Ivo Laine"},
+    {"\"I am 33 but I feel great,\" said Sam Orton after the game.", FACT_AGE, 33, NULL, NULL,
+     "Sam Orton"},
+    {"Tom Farrow is the boss. \"Ivo Laine is 24 and he will improve,\" said Farrow.", FACT_AGE, 24,
+     NULL, NULL, "Ivo Laine"},
+    /* release clauses and fees in list form, their kind from the list's introduction */
+    {"The club have set buy-out clauses for their young players.\nIvo Laine – €500m\nSam Orton "
+     "– €400m",
+     FACT_RELEASE_CLAUSE, 400e6, "EUR", NULL, "Sam Orton"},
+    {"The most expensive signings of the window:\n1. Ivo Laine (Leeds) – £62m\n2. Sam Orton: "
+     "£48m",
+     FACT_FEE, 48e6, "GBP", NULL, "Sam Orton"},
+    {"Ivo Laine – €80m release clause", FACT_RELEASE_CLAUSE, 80e6, "EUR", NULL, "Ivo Laine"},
+};
+
+/* Not facts of a kind (second pass). */
+static const struct want not_general17[] = {
+    /* team figures, games missed and games in charge are no appearances */
+    {"Tom Farrow has taken charge of 120 games at Leeds.", FACT_APPEARANCES, -1, NULL, NULL, NULL},
+    {"Leeds have lost only two of their 20 games, and Ivo Laine scored in both.", FACT_APPEARANCES,
+     -1, NULL, NULL, NULL},
+    {"Ivo Laine sat out four games with a hamstring injury.", FACT_APPEARANCES, -1, NULL, NULL,
+     NULL},
+    /* a number after "is" is an age only after a name or a pronoun */
+    {"The gap is 10, and Leeds are top.", FACT_AGE, -1, NULL, NULL, NULL},
+    {"The difference between the sides is 12, and it is growing.", FACT_AGE, -1, NULL, NULL, NULL},
+    /* a list line under no heading of money is nothing */
+    {"Our players of the season:\nIvo Laine – £5m\nSam Orton – £4m", FACT_FEE, -1, NULL, NULL,
+     NULL},
+};
+
 /* A player named only in the headline is the subject of the body's facts. */
 static const struct want headline17[] = {
     {"Gary Holt said the club acted fast. The midfielder, 26, has won 17 caps.", FACT_AGE, 26, NULL,
@@ -403,7 +464,7 @@ static const struct want wordings17[] = {
      NULL, "length", "Marco Brandt"},
     {"Real Sociedad put a €90m buy-out clause in Marco Brandt's contract.", FACT_RELEASE_CLAUSE,
      90e6, "EUR", NULL, "Marco Brandt"},
-    {"Burnley will pay £18m for Marco Brandt plus £4m in add-ons.", FACT_FEE, 4e6, "GBP", NULL,
+    {"Burnley will pay £18m for Marco Brandt plus £4m in add-ons.", FACT_FEE, 18e6, "GBP", NULL,
      "Marco Brandt"},
     /* instalments are parts of the fee, never a wage */
     {"Burnley will pay for Marco Brandt in three instalments of £6m a year.", FACT_FEE, 6e6, "GBP",
@@ -429,6 +490,15 @@ static const struct want not_fees17[] = {
      NULL},
     {"The bid fell £5m short of the asking price for Marco Brandt.", FACT_FEE, 5e6, NULL, NULL,
      NULL},
+    /* an add-on or an instalment belongs to the fee before it */
+    {"Burnley will pay £18m for Marco Brandt plus £4m in add-ons.", FACT_FEE, 4e6, NULL, NULL,
+     NULL},
+    {"Everton signed Nico Sartor for an initial £20m, with a further £5m of potential bonuses.",
+     FACT_FEE, 5e6, NULL, NULL, NULL},
+    {"Derby agreed a €30m fee for Nico Sartor, to be paid in three instalments of €10m.", FACT_FEE,
+     10e6, NULL, NULL, NULL},
+    {"Nico Sartor's contract also holds £2m in performance-related add-ons.", FACT_FEE, -1, NULL,
+     NULL, NULL},
     /* an offer the player turned down is no wage of his */
     {"Marco Brandt turned down an offer of £300,000 a week from Al-Nassr.", FACT_WAGE, -1, NULL,
      NULL, NULL},
@@ -436,6 +506,45 @@ static const struct want not_fees17[] = {
     {"Marco Brandt's release clause becomes active in the summer of 2025.", FACT_CONTRACT, -1, NULL,
      NULL, NULL},
 };
+
+static size_t count_present(struct fixture *f, const struct want *list, size_t n)
+{
+    size_t wrong = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct want *w = &list[i];
+        fixture_run(f, TITLE, w->body);
+        bool there = w->value < 0 ? fixture_count(f, w->kind) > 0
+                                  : fixture_fact(f, w->kind, w->value) != NULL;
+        if (there) {
+            print_message("UNEXPECTED %s in: %s\n", fact_kind_name(w->kind), w->body);
+            wrong++;
+        }
+    }
+    return wrong;
+}
+
+static void test_general_17(void **state)
+{
+    check_wants(*state, general17, sizeof general17 / sizeof *general17);
+    assert_int_equal(
+        count_present(*state, not_general17, sizeof not_general17 / sizeof *not_general17), 0);
+}
+
+/* The add-on stays with its fee: one fact whose phrase holds both, in the
+ * body and in a headline. */
+static void test_addons_17(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, TITLE, "Burnley will pay £18m plus £4m in add-ons for Marco Brandt.");
+    assert_int_equal(fixture_count(f, FACT_FEE), 1);
+    const struct fact *fee = fixture_fact(f, FACT_FEE, 18e6);
+    assert_non_null(fee);
+    assert_memory_equal(f->a->body + fee->span.start, "£18m plus £4m in add-ons",
+                        fee->span.end - fee->span.start);
+    fixture_run(f, "Leeds agree £40m plus £5m add-ons deal for Ivo Laine", "He is 24.");
+    assert_int_equal(fixture_count(f, FACT_FEE), 1);
+    assert_non_null(fixture_fact(f, FACT_FEE, 40e6));
+}
 
 static void test_not_fees_17(void **state)
 {
@@ -664,6 +773,8 @@ int main(void)
         cmocka_unit_test(test_not_fees_17),
         cmocka_unit_test(test_offer_turned_down_17),
         cmocka_unit_test(test_direction_17),
+        cmocka_unit_test(test_general_17),
+        cmocka_unit_test(test_addons_17),
         cmocka_unit_test(test_title_facts_17),
         cmocka_unit_test(test_team_runs_17),
         cmocka_unit_test(test_apps_club_17),

@@ -42,7 +42,11 @@ static const char *const pattern_text[P_COUNT] = {
               "|(?<n3>\\d{1,2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{1,2})\\b"
               "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"
               "|turn(?:s|ed)? (?<n6>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points)))"
-              "|, (?<n7>\\d{2})(?=[,;)]|\\.(?:\\s|$)| (?:and|who|with|has|is|was|will|had)\\b))",
+              "|, (?<n7>\\d{2})(?=[,;)]|\\.(?:\\s|$)| (?:and|who|with|has|is|was|will|had)\\b)"
+              "|\\b(?:i(?:'|\xe2\x80\x99)m|i am) (?<n8>\\d{2})\\b(?! "
+              "?(?:%|per|minutes|games|goals|points|"
+              "years|yards|times|-))"
+              "| (?:is|was) (?<n9>\\d{2})(?=[,.;!?\"]|\\s+(?:and|now|next|this|but|when|at)\\b))",
     [P_CONTRACT_END] =
         "(?:until|till|to|through|beyond|expires? in|expiring in|runs? out in|"
         "ends? in|end of|summer of) (?:the )?(?:(?:end|summer|start|close) of (?:the )?|summer )?"

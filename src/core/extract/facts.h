@@ -97,6 +97,29 @@ bool facts_next_word_in(const struct doc *d, size_t at, const char *const *words
 /* facts_money.c: the amount of a money match (number, scale, currency);
  * false when it is not understood or under 1,000. */
 bool facts_money_amount(const struct match *m, double *value, enum fact_currency *currency);
+/* facts_money_parts.c: an add-on ("£5m in add-ons") or instalment after
+ * the amount [start, end) of sentence [s, e) that belongs to the fee before
+ * it: that fee's phrase grows to hold it. True when the amount is no fact
+ * of its own. */
+bool facts_money_part(struct doc *d, size_t start, size_t end, size_t s, size_t e,
+                      enum fact_currency currency);
+/* The end of "in add-ons", "of potential bonuses"... right after text[at];
+ * 0 when none. */
+size_t facts_addon_end(const char *text, size_t len, size_t at);
+/* A list line ("Marc Vidal – €500m") whose amount starts at `start` in the
+ * sentence starting at s: its kind from the list's introduction or the
+ * title, and the person the line opens with. */
+bool facts_money_list_line(const struct doc *d, size_t start, size_t s, enum fact_kind *kind,
+                           int *subject);
+/* facts_respective.c: in a sentence that says "respectively", adds a fact
+ * of `kind` (and team) for every other number listed with the one at
+ * [start, end) ("12 and [30 caps]", "[aged 22] and 25") whose value is in
+ * [lo, hi], each about the nth player named; returns the matched number's
+ * place in the list, NOT_LISTED when there is no list. Adding facts moves
+ * d->f: call it before taking a fact pointer. */
+#define NOT_LISTED ((size_t)-1)
+size_t facts_respective_list(struct doc *d, enum fact_kind kind, int team, size_t start, size_t end,
+                             double lo, double hi);
 /* facts_title.c: the fees and release clauses the title gives. */
 void facts_find_title(struct doc *d);
 
@@ -129,6 +152,10 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players);
 /* The person named right before [start] ("Rooney, 19,") or right after
  * ("the 19-year-old Wayne Rooney"); NO_ENTITY when none. */
 int subject_adjacent_person(const struct doc *d, size_t start, size_t end);
+/* subject_described.c: the one person whom the article described before
+ * with the words of body tokens [from, to) ("the 29-year-old Dutchman":
+ * "Dutch midfielder Tom Ellery"); NO_ENTITY when none or several fit. */
+int subject_described(const struct doc *d, size_t from, size_t to);
 /* In a sentence that pairs its lists with "respectively" after `at`, the
  * nth player it names (for its nth figure); NO_ENTITY otherwise. */
 int subject_respective(const struct doc *d, size_t at, size_t nth);

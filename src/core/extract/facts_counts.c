@@ -11,6 +11,8 @@ static const char *const team_run_words[] = {
     "sit out",     "ruled out",    "sidelined",     "their previous", "conceded",     "conceding",
     "clean sheet", "clean sheets", "time in",       "times in",       "in charge of", "wins in",
     "win in",      "victories in", "defeats in",    "draws in",       "points from",  "points in",
+    "charge of",   "took charge",  "taken charge",  "in charge for",  "sat out",      "out for",
+    "of their",    "in their",     "from their",    "of its",         "absent for",   "absence of",
     NULL};
 /* Words right after a count of games that make it a team's run, a
  * schedule or a manager's tenure: "five matches unbeaten", "two matches in
@@ -54,13 +56,17 @@ void facts_on_caps(struct match *m, void *ctx)
     double n;
     if (!facts_group_number(m, count_names, &n) || n < 1 || n > 250)
         return;
+    size_t s, e;
+    subject_sentence(d, m->start, &s, &e);
+    int team = subject_entity_near(d, ENTITY_NATIONAL_TEAM, s, e, m->end, 0);
+    size_t nth = facts_respective_list(d, FACT_CAPS, team, m->start, m->end, 1, 250);
     struct fact *f = facts_add(d, FACT_CAPS, m->start, m->end);
     f->has_value = true;
     f->value = n;
-    size_t s, e;
-    subject_sentence(d, m->start, &s, &e);
-    f->team = subject_entity_near(d, ENTITY_NATIONAL_TEAM, s, e, m->end, 0);
-    f->subject = subject_person(d, m->start, m->end, true);
+    f->team = team;
+    f->subject = nth != NOT_LISTED ? subject_respective(d, m->start, nth) : NO_ENTITY;
+    if (f->subject == NO_ENTITY)
+        f->subject = subject_person(d, m->start, m->end, true);
 }
 
 /* A club mention that names where the player went next ("before joining
@@ -142,21 +148,26 @@ void facts_on_appearances(struct match *m, void *ctx)
     static const char *const for_words[] = {"for", NULL};
     int country =
         subject_entity_after_word(d, ENTITY_NATIONAL_TEAM, m->end, m->end + 12, for_words);
-    struct fact *f =
-        facts_add(d, country != NO_ENTITY ? FACT_CAPS : FACT_APPEARANCES, m->start, m->end);
-    f->has_value = true;
-    f->value = n;
     static const char *const the_club[] = {"for the club", "for the side", "for his club",
                                            "for the team", NULL};
+    int team;
     if (country != NO_ENTITY)
-        f->team = country;
+        team = country;
     else if (subject_has_word(d, m->end, m->end + 14 < e ? m->end + 14 : e, the_club))
-        f->team = most_named_club(d, m->start); /* "for the club": the article's club */
+        team = most_named_club(d, m->start); /* "for the club": the article's club */
     else
-        f->team = apps_club(d, s, e, m->start, m->end);
-    if (f->team == NO_ENTITY)
-        f->team = subject_entity_near(d, ENTITY_COMPETITION, s, e, m->end, 1);
-    if (f->team == NO_ENTITY)
-        f->team = previous_sentence_club(d, s);
-    f->subject = subject_person(d, m->start, m->end, true);
+        team = apps_club(d, s, e, m->start, m->end);
+    if (team == NO_ENTITY)
+        team = subject_entity_near(d, ENTITY_COMPETITION, s, e, m->end, 1);
+    if (team == NO_ENTITY)
+        team = previous_sentence_club(d, s);
+    enum fact_kind kind = country != NO_ENTITY ? FACT_CAPS : FACT_APPEARANCES;
+    size_t nth = facts_respective_list(d, kind, team, m->start, m->end, 1, 1500);
+    struct fact *f = facts_add(d, kind, m->start, m->end);
+    f->has_value = true;
+    f->value = n;
+    f->team = team;
+    f->subject = nth != NOT_LISTED ? subject_respective(d, m->start, nth) : NO_ENTITY;
+    if (f->subject == NO_ENTITY)
+        f->subject = subject_person(d, m->start, m->end, true);
 }

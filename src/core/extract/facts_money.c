@@ -431,9 +431,16 @@ void facts_on_money(struct match *m, void *ctx)
         p.end = d->money_skip = conversion; /* the phrase holds both amounts */
     enum fact_period period = money_period(d, m, &p.end);
     subject_sentence(d, m->start, &p.s, &p.e);
+    if (facts_money_part(d, p.start, p.end, p.s, p.e, currency))
+        return; /* an add-on or instalment of the fee before */
     enum fact_kind kind;
-    if (!money_kind(d, &p, period != FACT_PERIOD_NONE, &kind))
-        return;
+    int list_person = NO_ENTITY;
+    bool list_line = false;
+    if (!money_kind(d, &p, period != FACT_PERIOD_NONE, &kind)) {
+        list_line = !period && facts_money_list_line(d, p.start, p.s, &kind, &list_person);
+        if (!list_line) /* "Marc Vidal – €500m" under "Release clauses" */
+            return;
+    }
     struct fact *f = facts_add(d, kind, p.start, p.end);
     f->has_value = true;
     f->value = value;
@@ -448,5 +455,5 @@ void facts_on_money(struct match *m, void *ctx)
         f->qualifier = fee_qualifier(d, &p);
         fee_clubs(d, &p, f);
     }
-    f->subject = money_subject(d, &p);
+    f->subject = list_line ? list_person : money_subject(d, &p);
 }

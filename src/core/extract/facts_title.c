@@ -108,6 +108,8 @@ static void on_title_money(struct match *m, void *ctx)
     size_t n = title_tokens(d);
     if (!facts_money_amount(m, &value, &currency) || title_has(d, 0, n, title_not_fee))
         return;
+    if (facts_addon_end(d->a->title, strlen(d->a->title), m->end))
+        return; /* "£40m plus £5m add-ons": a part of the fee before */
     size_t i = title_token_at(d, m->start, n);
     bool clause = title_has(d, i, i + 5, title_clause_words);
     if (!clause && !title_has(d, 0, n, title_fee_words))
