@@ -406,6 +406,10 @@ static const struct want general17[] = {
      30, NULL, NULL, "Ivo Laine"},
     {"Leeds chairman Roy Ashby confirmed a £12m fee had been agreed for the striker.", FACT_FEE,
      12e6, "GBP", NULL, ""},
+    /* a bid for two players is about neither alone */
+    {"Ivo Laine and Sam Orton are wanted. Chairman Roy Ashby said: \"We have had a £9m bid for "
+     "the two players.\"",
+     FACT_FEE, 9e6, "GBP", NULL, ""},
     /* quotes and plain statements of a speaker's age */
     {"Ivo Laine has signed. \"I'm 30 now and I want to win things,\" said the striker.", FACT_AGE,
      30, NULL, NULL, "Ivo Laine"},
@@ -490,13 +494,7 @@ static const struct want not_fees17[] = {
      NULL},
     {"The bid fell £5m short of the asking price for Marco Brandt.", FACT_FEE, 5e6, NULL, NULL,
      NULL},
-    /* an add-on or an instalment belongs to the fee before it */
-    {"Burnley will pay £18m for Marco Brandt plus £4m in add-ons.", FACT_FEE, 4e6, NULL, NULL,
-     NULL},
-    {"Everton signed Nico Sartor for an initial £20m, with a further £5m of potential bonuses.",
-     FACT_FEE, 5e6, NULL, NULL, NULL},
-    {"Derby agreed a €30m fee for Nico Sartor, to be paid in three instalments of €10m.", FACT_FEE,
-     10e6, NULL, NULL, NULL},
+    /* add-ons with no fee before them in a contract are no fee */
     {"Nico Sartor's contract also holds £2m in performance-related add-ons.", FACT_FEE, -1, NULL,
      NULL, NULL},
     /* an offer the player turned down is no wage of his */
@@ -530,20 +528,43 @@ static void test_general_17(void **state)
         count_present(*state, not_general17, sizeof not_general17 / sizeof *not_general17), 0);
 }
 
-/* The add-on stays with its fee: one fact whose phrase holds both, in the
- * body and in a headline. */
+/* An add-on or an instalment is a part of the fee before it: a fee marked
+ * as such, about the same player and clubs, in the body and in a headline. */
 static void test_addons_17(void **state)
 {
     struct fixture *f = *state;
-    fixture_run(f, TITLE, "Burnley will pay £18m plus £4m in add-ons for Marco Brandt.");
-    assert_int_equal(fixture_count(f, FACT_FEE), 1);
-    const struct fact *fee = fixture_fact(f, FACT_FEE, 18e6);
-    assert_non_null(fee);
-    assert_memory_equal(f->a->body + fee->span.start, "£18m plus £4m in add-ons",
-                        fee->span.end - fee->span.start);
-    fixture_run(f, "Leeds agree £40m plus £5m add-ons deal for Ivo Laine", "He is 24.");
-    assert_int_equal(fixture_count(f, FACT_FEE), 1);
-    assert_non_null(fixture_fact(f, FACT_FEE, 40e6));
+    static const struct {
+        const char *title, *body;
+        double whole, part;
+        const char *qualifier;
+    } cases[] = {
+        {TITLE, "Burnley will pay Lazio £18m plus £4m in add-ons for Marco Brandt.", 18e6, 4e6,
+         "add-ons"},
+        {TITLE,
+         "Everton signed Nico Sartor from Lyon for an initial £20m, with a further £5m of "
+         "potential bonuses.",
+         20e6, 5e6, "add-ons"},
+        {TITLE,
+         "Derby agreed a €30m fee with Lyon for Nico Sartor, to be paid in three "
+         "instalments of €10m.",
+         30e6, 10e6, "instalment"},
+        {"Leeds agree £40m plus £5m add-ons deal for Ivo Laine", "He is a fine player.", 40e6, 5e6,
+         "add-ons"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture_run(f, cases[i].title, cases[i].body);
+        assert_int_equal(fixture_count(f, FACT_FEE), 2);
+        const struct fact *whole = fixture_fact(f, FACT_FEE, cases[i].whole);
+        const struct fact *part = fixture_fact(f, FACT_FEE, cases[i].part);
+        if (!whole || !part)
+            fail_msg("case %zu: fee or part missing", i);
+        assert_null(fact_qualifier_name(whole->qualifier));
+        assert_string_equal(fact_qualifier_name(part->qualifier), cases[i].qualifier);
+        assert_string_equal(fixture_name(f, part->subject), fixture_name(f, whole->subject));
+        assert_string_equal(fixture_name(f, part->from), fixture_name(f, whole->from));
+        assert_string_equal(fixture_name(f, part->to), fixture_name(f, whole->to));
+        assert_true(part->subject != NO_ENTITY);
+    }
 }
 
 static void test_not_fees_17(void **state)

@@ -97,15 +97,19 @@ bool facts_next_word_in(const struct doc *d, size_t at, const char *const *words
 /* facts_money.c: the amount of a money match (number, scale, currency);
  * false when it is not understood or under 1,000. */
 bool facts_money_amount(const struct match *m, double *value, enum fact_currency *currency);
-/* facts_money_parts.c: an add-on ("£5m in add-ons") or instalment after
- * the amount [start, end) of sentence [s, e) that belongs to the fee before
- * it: that fee's phrase grows to hold it. True when the amount is no fact
- * of its own. */
-bool facts_money_part(struct doc *d, size_t start, size_t end, size_t s, size_t e,
-                      enum fact_currency currency);
+/* facts_money_parts.c: whether the amount [start, end) of sentence [s, e)
+ * is an add-on ("£5m in add-ons") or an instalment: FACT_ADD_ON or
+ * FACT_INSTALMENT, and in *fee the index in d->f of the fee it belongs to
+ * (-1 when none came before); FACT_QUALIFIER_NONE otherwise. */
+enum fact_qualifier facts_money_part(const struct doc *d, size_t start, size_t end, size_t s,
+                                     size_t e, enum fact_currency currency, int *fee);
 /* The end of "in add-ons", "of potential bonuses"... right after text[at];
  * 0 when none. */
 size_t facts_addon_end(const char *text, size_t len, size_t at);
+/* The end of an add-on that follows the amount ending at text[at] ("£40m
+ * plus £5m in add-ons", "£20m, with a further £5m of bonuses"); 0 when
+ * none. */
+size_t facts_addon_after(const char *text, size_t len, size_t at);
 /* A list line ("Marc Vidal – €500m") whose amount starts at `start` in the
  * sentence starting at s: its kind from the list's introduction or the
  * title, and the person the line opens with. */

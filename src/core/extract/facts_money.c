@@ -134,6 +134,11 @@ static bool describes_a_player(const struct doc *d, size_t start, size_t end)
 static bool joint_bid(const struct doc *d, size_t s, size_t e)
 {
     static const char *const joint[] = {"joint", "pair", "duo", "both", NULL};
+    static const char *const for_two[] = {
+        "for the two players", "for both players", "for the pair", "for the duo",
+        "for the trio",        "for the two",      "for both",     NULL};
+    if (subject_has_word(d, s, e, for_two))
+        return true; /* "a £8m bid for the two players" */
     if (!subject_has_word(d, s, e, joint))
         return false;
     int first = NO_ENTITY;
@@ -266,6 +271,8 @@ static bool money_not_a_fee(const struct doc *d, const struct place *p, bool fee
 {
     size_t from = p->start > p->s + 90 ? p->start - 90 : p->s;
     size_t to = p->end + 60 < p->e ? p->end + 60 : p->e;
+    if (facts_addon_after(d->a->body, p->e, p->end))
+        to = p->end; /* "£20m, with a further £5m of bonuses": the add-on's words */
     return subject_has_word(d, from, to, not_fee_words) || buys_a_club(d, p->s, p->start) ||
            money_difference(d, p) || money_total_spending(d, p) ||
            !(fee_lead || subject_has_word(d, p->s, p->e, fee_words));
@@ -431,12 +438,12 @@ void facts_on_money(struct match *m, void *ctx)
         p.end = d->money_skip = conversion; /* the phrase holds both amounts */
     enum fact_period period = money_period(d, m, &p.end);
     subject_sentence(d, m->start, &p.s, &p.e);
-    if (facts_money_part(d, p.start, p.end, p.s, p.e, currency))
-        return; /* an add-on or instalment of the fee before */
-    enum fact_kind kind;
+    int whole; /* the fee an add-on or instalment belongs to */
+    enum fact_qualifier part = facts_money_part(d, p.start, p.end, p.s, p.e, currency, &whole);
+    enum fact_kind kind = FACT_FEE;
     int list_person = NO_ENTITY;
     bool list_line = false;
-    if (!money_kind(d, &p, period != FACT_PERIOD_NONE, &kind)) {
+    if (whole < 0 && !money_kind(d, &p, period != FACT_PERIOD_NONE, &kind)) {
         list_line = !period && facts_money_list_line(d, p.start, p.s, &kind, &list_person);
         if (!list_line) /* "Marc Vidal – €500m" under "Release clauses" */
             return;
@@ -451,8 +458,15 @@ void facts_on_money(struct match *m, void *ctx)
         static const char *const from[] = {"from", NULL};
         f->club = subject_entity_after_word(d, ENTITY_CLUB, p.end, p.e, from);
     }
+    if (kind == FACT_FEE && whole >= 0) { /* the fee's player and clubs */
+        f->qualifier = part;
+        f->subject = d->f[whole].subject;
+        f->from = d->f[whole].from;
+        f->to = d->f[whole].to;
+        return;
+    }
     if (kind == FACT_FEE) {
-        f->qualifier = fee_qualifier(d, &p);
+        f->qualifier = part ? part : fee_qualifier(d, &p);
         fee_clubs(d, &p, f);
     }
     f->subject = list_line ? list_person : money_subject(d, &p);

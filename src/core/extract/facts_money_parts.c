@@ -1,7 +1,8 @@
 /* facts_money_parts: money that is part of another fact or of a list. An
  * add-on ("£40m plus £5m in add-ons") or an instalment ("in instalments of
- * £8m") belongs to the fee named before it: the fee's phrase grows to hold
- * it and no second fee is made. A list line ("Marc Vidal – €500m") takes its
+ * £8m") belongs to the fee named before it: it is a fee marked as such
+ * (qualifier add-ons or instalment) about the same player and clubs, never
+ * a wage or a fee of its own. A list line ("Marc Vidal – €500m") takes its
  * kind from the heading or sentence that introduces the list. */
 #include "core/extract/facts.h"
 
@@ -58,6 +59,50 @@ size_t facts_addon_end(const char *text, size_t len, size_t at)
     return 0;
 }
 
+/* The end of an amount at text[i] ("£5m", "€3.5 million"): the sign, the
+ * number and its scale; 0 when none starts there. */
+static size_t amount_end(const char *text, size_t len, size_t i)
+{
+    static const char *const signs[] = {"\xc2\xa3", "\xe2\x82\xac", "$", NULL};
+    size_t at = i;
+    for (size_t k = 0; signs[k] && at == i; k++)
+        if (!strncmp(text + i, signs[k], strlen(signs[k])) && i + strlen(signs[k]) <= len)
+            at = i + strlen(signs[k]);
+    if (at == i || at >= len || text[at] < '0' || text[at] > '9')
+        return 0;
+    while (at < len && ((text[at] >= '0' && text[at] <= '9') || text[at] == '.' || text[at] == ','))
+        at++;
+    while (at < len && text[at] == ' ')
+        at++;
+    static const char *const scales[] = {"million", "billion", "bn", "m", "k", NULL};
+    size_t n = 0;
+    for (size_t k = 0; scales[k] && !n; k++)
+        n = word_len_at(text, len, at, scales[k]);
+    return n ? at + n : at;
+}
+
+size_t facts_addon_after(const char *text, size_t len, size_t at)
+{
+    static const char *const joins[] = {
+        "plus", "+", "and", "with", "with a further", "and a further", "plus a further", NULL};
+    size_t i = at;
+    while (i < len && (text[i] == ' ' || text[i] == ','))
+        i++;
+    for (size_t k = 0; joins[k]; k++) {
+        size_t n = strlen(joins[k]);
+        if (i + n < len && !strncasecmp(text + i, joins[k], n) && text[i + n] == ' ') {
+            size_t j = i + n;
+            while (j < len && text[j] == ' ')
+                j++;
+            size_t end = amount_end(text, len, j);
+            size_t addon = end ? facts_addon_end(text, len, end) : 0;
+            if (addon)
+                return addon;
+        }
+    }
+    return 0;
+}
+
 /* "£40m including add-ons", "rising to £45m with add-ons": the amount is the
  * whole fee, not a part of it. */
 static bool whole_fee(const struct doc *d, size_t start)
@@ -69,37 +114,35 @@ static bool whole_fee(const struct doc *d, size_t start)
 }
 
 /* The latest body fee in this sentence or the one before that is in the
- * same currency, or NULL. */
-static struct fact *fee_before(struct doc *d, size_t s, size_t start, enum fact_currency currency)
+ * same currency and no part itself: its index in d->f, or -1. */
+static int fee_before(const struct doc *d, size_t s, size_t start, enum fact_currency currency)
 {
     size_t ps = s, pe;
     size_t i = facts_token_before(d, s);
     if (i < d->t.n)
         subject_sentence(d, d->t.v[i].start, &ps, &pe);
     for (size_t k = d->nf; k-- > 0;) {
-        struct fact *f = &d->f[k];
+        const struct fact *f = &d->f[k];
         if (f->kind == FACT_FEE && !f->span.in_title && f->currency == currency &&
-            f->span.start >= ps && f->span.start < start)
-            return f;
+            f->qualifier != FACT_ADD_ON && f->qualifier != FACT_INSTALMENT && f->span.start >= ps &&
+            f->span.start < start)
+            return (int)k;
     }
-    return NULL;
+    return -1;
 }
 
-bool facts_money_part(struct doc *d, size_t start, size_t end, size_t s, size_t e,
-                      enum fact_currency currency)
+enum fact_qualifier facts_money_part(const struct doc *d, size_t start, size_t end, size_t s,
+                                     size_t e, enum fact_currency currency, int *fee)
 {
     static const char *const parts[] = {"instalment",   "instalments", "installment",
                                         "installments", "payments of", NULL};
-    size_t addon = facts_addon_end(d->a->body, e, end);
+    *fee = -1;
+    bool addon = facts_addon_end(d->a->body, e, end) != 0;
     bool instalment = !addon && facts_near_words(d, start, end, 30, 20, parts);
     if ((!addon && !instalment) || whole_fee(d, start))
-        return false;
-    struct fact *fee = fee_before(d, s, start, currency);
-    if (!fee)
-        return addon != 0;    /* an add-on alone is no fee; an instalment may be */
-    if (fee->span.start >= s) /* the phrase grows within its sentence only */
-        fee->span.end = addon ? addon : end;
-    return true;
+        return FACT_QUALIFIER_NONE;
+    *fee = fee_before(d, s, start, currency);
+    return addon ? FACT_ADD_ON : FACT_INSTALMENT;
 }
 
 /* The first body token of the sentence starting at body offset s. */
