@@ -25,12 +25,15 @@ static bool describing(const struct doc *d, size_t i)
     return (tk->flags & TOK_CAP) || doc_is_role_word(d, i, &role);
 }
 
-/* Two words describe alike: the same first letters ("Dutch" and
- * "Dutchman", "Brazil" and "Brazilian"). */
+/* Two words describe alike: capitalised ones with the same first letters
+ * ("Dutch" and "Dutchman", "Brazil" and "Brazilian"), role words when the
+ * same ("striker" is not "strike"). */
 static bool alike(const struct doc *d, size_t i, size_t j)
 {
     const struct token *a = &d->t.v[i], *b = &d->t.v[j];
     size_t na = a->fend - a->fstart, nb = b->fend - b->fstart;
+    if (!(b->flags & TOK_CAP))
+        return na == nb && !memcmp(tokens_folded(&d->t, i), tokens_folded(&d->t, j), na);
     size_t n = na < nb ? na : nb;
     if (n < 4)
         return false;
@@ -92,5 +95,5 @@ int subject_described(const struct doc *d, size_t from, size_t to)
             tie = true;
         }
     }
-    return tie ? NO_ENTITY : found;
+    return tie || best < 2 ? NO_ENTITY : found; /* a role word alone fits too many */
 }
