@@ -425,6 +425,18 @@ static const struct want general17[] = {
      "£48m",
      FACT_FEE, 48e6, "GBP", NULL, "Sam Orton"},
     {"Ivo Laine – €80m release clause", FACT_RELEASE_CLAUSE, 80e6, "EUR", NULL, "Ivo Laine"},
+    /* modern wordings */
+    {"Everton activated the £45m clause in Ivo Laine's contract.", FACT_RELEASE_CLAUSE, 45e6, "GBP",
+     NULL, "Ivo Laine"},
+    {"Ivo Laine has agreed a deal until June 2028.", FACT_CONTRACT, 2028, NULL, "end", "Ivo Laine"},
+    {"Ivo Laine's contract runs until 30 June 2027.", FACT_CONTRACT, 2027, NULL, "end",
+     "Ivo Laine"},
+    {"Ivo Laine has scored 12 times in 45 outings for Leeds.", FACT_APPEARANCES, 45, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine made his debut aged just 16 and never looked back.", FACT_AGE, 16, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine joined the academy at 11.", FACT_AGE, 11, NULL, NULL, "Ivo Laine"},
+    {"Millwall accepted a £6m bid for Ivo Laine and Sam Orton.", FACT_FEE, 6e6, "GBP", NULL, ""},
 };
 
 /* Not facts of a kind (second pass). */
@@ -438,6 +450,11 @@ static const struct want not_general17[] = {
     /* a number after "is" is an age only after a name or a pronoun */
     {"The gap is 10, and Leeds are top.", FACT_AGE, -1, NULL, NULL, NULL},
     {"The difference between the sides is 12, and it is growing.", FACT_AGE, -1, NULL, NULL, NULL},
+    /* what all clubs spent together; an age "at 20" that is no age */
+    {"Premier League clubs spent a record £2.4bn in the summer, Ivo Laine among the signings.",
+     FACT_FEE, -1, NULL, NULL, NULL},
+    {"Ivo Laine joined a side that sat at 20 points after ten games.", FACT_AGE, -1, NULL, NULL,
+     NULL},
     /* a list line under no heading of money is nothing */
     {"Our players of the season:\nIvo Laine – £5m\nSam Orton – £4m", FACT_FEE, -1, NULL, NULL,
      NULL},
@@ -637,6 +654,13 @@ static void test_direction_17(void **state)
          "Paris Saint-Germain", "Al-Hilal", NULL},
         {"Inter Milan signed Alessandro Bastoni for £31m from Atalanta.", 31e6, "Atalanta",
          "Inter Milan", NULL},
+        /* the seller that sanctions a sale, or values its player; the club a bid comes from */
+        {"Leeds United will sanction a sale for around £40m.", 40e6, "Leeds United", "",
+         "reported"},
+        {"Ivo Laine wants to leave, with Leeds United valuing him at £50m.", 50e6, "Leeds United",
+         "", "asking"},
+        {"Millwall rejected a £6m bid from Leeds United for Ivo Laine.", 6e6, "Millwall",
+         "Leeds United", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture_run(f, TITLE, cases[i].body);

@@ -38,19 +38,25 @@ static const char *const pattern_text[P_COUNT] = {
         "europa league|more|further|career|club|total|of his) ){0,2}"
         "(?:appearances|apps|games|matches|starts|outings)\\b"
         "|(?:played|featured|appeared) (?<n2>" NUMBER_WORDS ") times\\b)",
-    [P_AGE] = "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-years?[- ]old\\b|(?:aged|age of) (?<n2>\\d{1,2})\\b"
-              "|(?<n3>\\d{1,2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{1,2})\\b"
-              "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"
-              "|turn(?:s|ed)? (?<n6>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points)))"
-              "|, (?<n7>\\d{2})(?=[,;)]|\\.(?:\\s|$)| (?:and|who|with|has|is|was|will|had)\\b)"
-              "|\\b(?:i(?:'|\xe2\x80\x99)m|i am) (?<n8>\\d{2})\\b(?! "
-              "?(?:%|per|minutes|games|goals|points|"
-              "years|yards|times|-))"
-              "| (?:is|was) (?<n9>\\d{2})(?=[,.;!?\"]|\\s+(?:and|now|next|this|but|when|at)\\b))",
+    [P_AGE] =
+        "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-years?[- ]old\\b"
+        "|(?:aged|age of) (?:just |only )?(?<n2>\\d{1,2})\\b"
+        "|\\bat (?:just |only )?(?<n10>1\\d|[2-4]\\d)\\b(?![:.,]?\\d| ?(?:%|per|minutes|points|"
+        "goals|games|yards|years|mph|pm|am|-))"
+        "|(?<n3>\\d{1,2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{1,2})\\b"
+        "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"
+        "|turn(?:s|ed)? (?<n6>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points)))"
+        "|, (?<n7>\\d{2})(?=[,;)]|\\.(?:\\s|$)| (?:and|who|with|has|is|was|will|had)\\b)"
+        "|\\b(?:i(?:'|\xe2\x80\x99)m|i am) (?<n8>\\d{2})\\b(?! "
+        "?(?:%|per|minutes|games|goals|points|"
+        "years|yards|times|-))"
+        "| (?:is|was) (?<n9>\\d{2})(?=[,.;!?\"]|\\s+(?:and|now|next|this|but|when|at)\\b))",
     [P_CONTRACT_END] =
         "(?:until|till|to|through|beyond|expires? in|expiring in|runs? out in|"
         "ends? in|end of|summer of) (?:the )?(?:(?:end|summer|start|close) of (?:the )?|summer )?"
-        "(?<y>(?:19|20)\\d\\d)(?:[-/](?:\\d\\d){1,2})?\\b(?! ?(?:world cup|euro|"
+        "(?:(?:\\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|"
+        "september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+        "\\.?,? )?(?<y>(?:19|20)\\d\\d)(?:[-/](?:\\d\\d){1,2})?\\b(?! ?(?:world cup|euro|"
         "african|copa|olympics))",
     [P_CONTRACT_LENGTH] =
         "(?<![\\w-])(?<n>" NUMBER_WORDS

@@ -27,15 +27,27 @@ static bool player_role_follows(const struct doc *d, size_t at)
     return false;
 }
 
-static const char *const age_names[] = {"n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", NULL};
+static const char *const age_names[] = {"n",  "n2", "n3", "n4",  "n5", "n6",
+                                        "n7", "n8", "n9", "n10", NULL};
 
-/* An age at another time: "joined at the age of 11", "when he was 18". */
+/* Words before an age that put it at another time: "made his debut aged
+ * 16", "joined the academy at 11". */
+static const char *const then_words[] = {"debut",   "joined", "signed",
+                                         "arrived", "left",   "moved",
+                                         "first",   "when",   "turned professional",
+                                         "academy", NULL};
+
+/* An age at another time: "joined at the age of 11", "when he was 18",
+ * "made his debut aged 16", "joined at 11". */
 static bool age_at_the_time(const struct doc *d, const struct match *m)
 {
     size_t a, b;
     static const char *const at_the[] = {"at the", NULL};
-    return facts_group(m, "n4", &a, &b) ||
-           (facts_group(m, "n2", &a, &b) && facts_near_words(d, m->start, m->start, 8, 0, at_the));
+    if (facts_group(m, "n4", &a, &b) || facts_group(m, "n10", &a, &b))
+        return true;
+    return facts_group(m, "n2", &a, &b) &&
+           (facts_near_words(d, m->start, m->start, 8, 0, at_the) ||
+            facts_near_words(d, m->start, m->start, 30, 0, then_words));
 }
 
 /* "I will be 35", "I'm 30" in a quote: the speaker's age. */
@@ -93,6 +105,9 @@ void facts_on_age(struct match *m, void *ctx)
     if (facts_group(m, "n6", &a, &b) &&
         facts_near_words(d, m->start, m->start, 10, 0, hypothetical))
         return; /* "Maybe when I turn 60" */
+    if (facts_group(m, "n10", &a, &b) &&
+        !facts_near_words(d, m->start, m->start, 40, 0, then_words))
+        return; /* "at 16" is an age only after "joined", "debut"... */
     bool apposition = facts_group(m, "n7", &a, &b);
     bool stated = facts_group(m, "n9", &a, &b);
     if (!facts_group_number(m, age_names, &n) || n < (apposition || stated ? 15 : 5) || n > 85)

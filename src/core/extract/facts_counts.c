@@ -139,7 +139,11 @@ void facts_on_appearances(struct match *m, void *ctx)
     size_t s, e;
     subject_sentence(d, m->start, &s, &e);
     static const char *const vague[] = {"or", NULL};
-    if (facts_near_words(d, m->start, m->end, 40, 0, team_run_words) ||
+    static const char *const scorer[] = {"scored", "netted", "struck", "found the net", NULL};
+    static const char *const times_in[] = {"times in", "time in", NULL};
+    bool scored_in = facts_near_words(d, m->start, m->start, 30, 0, scorer) &&
+                     facts_near_words(d, m->start, m->start, 10, 0, times_in);
+    if ((!scored_in && facts_near_words(d, m->start, m->end, 40, 0, team_run_words)) ||
         subject_has_word(d, m->end, m->end + 22 < e ? m->end + 22 : e, team_run_after) ||
         facts_near_words(d, m->start, m->start, 4, 0, vague))
         return; /* a team's run, or "one or two matches" */

@@ -155,6 +155,21 @@ static bool joint_bid(const struct doc *d, size_t s, size_t e)
     return false;
 }
 
+/* "a £8m bid for Tom Reid and Ben Dale": a fee for two players named after
+ * "for", joined by "and". */
+static bool for_two_named(const struct doc *d, size_t at, size_t e)
+{
+    size_t k = subject_first_mention_from(d, at);
+    while (k < d->nm && d->e[d->m[k].entity].kind != ENTITY_PERSON)
+        k++;
+    if (k + 1 >= d->nm || d->t.v[d->m[k].tok].start >= e || d->m[k].tok == 0)
+        return false;
+    const struct doc_mention *a = &d->m[k], *b = &d->m[k + 1];
+    return tokens_is(&d->t, a->tok - 1, "for") && tokens_is(&d->t, a->tok_end, "and") &&
+           b->tok == a->tok_end + 1 && d->e[b->entity].kind == ENTITY_PERSON &&
+           b->entity != a->entity;
+}
+
 /* Where a money phrase sits: the amount [start, amount_end), the phrase
  * [start, end) (the amount and any period after it), its sentence [s, e). */
 struct place {
@@ -256,9 +271,19 @@ static bool money_total_spending(const struct doc *d, const struct place *p)
     static const char *const on[] = {"on", NULL};
     static const char *const several[] = {"signings", "players",   "new players", "transfers",
                                           "recruits", "new faces", "arrivals",    NULL};
-    static const char *const totals[] = {"spending spree", "net spend", "transfer spending",
-                                         "total spending", "combined",  "in total",
-                                         "overall spend",  NULL};
+    static const char *const totals[] = {"spending spree",
+                                         "net spend",
+                                         "transfer spending",
+                                         "total spending",
+                                         "combined",
+                                         "in total",
+                                         "overall spend",
+                                         "clubs spent",
+                                         "clubs spending",
+                                         "clubs have spent",
+                                         "clubs spend",
+                                         "clubs splashed",
+                                         NULL};
     size_t to = p->end + 30 < p->e ? p->end + 30 : p->e;
     return (facts_next_word_in(d, p->end, on) && subject_has_word(d, p->end, to, several)) ||
            facts_near_words(d, p->start, p->end, 40, 12, totals);
@@ -302,6 +327,14 @@ static bool offer_turned_down(const struct doc *d, const struct place *p)
 
 /* What money is by the words around it: a release clause, a wage (a period
  * or wage words), a fee; false when none of these. */
+/* "the £35m clause", "his €222m release": a clause named right after the
+ * amount (not a sell-on clause, which has no amount of its own). */
+static bool clause_after(const struct doc *d, const struct place *p)
+{
+    static const char *const clause[] = {"clause", "release", "buyout", "buy-out", NULL};
+    return facts_next_word_in(d, p->end, clause);
+}
+
 static bool money_kind(const struct doc *d, const struct place *p, bool has_period,
                        enum fact_kind *kind)
 {
@@ -309,7 +342,8 @@ static bool money_kind(const struct doc *d, const struct place *p, bool has_peri
     ws = ws > p->s ? ws : p->s;
     we = we < p->e ? we : p->e;
     bool fee_lead = facts_near_words(d, p->start, p->start, 22, 0, fee_lead_words);
-    if (subject_has_word(d, ws, we, release_words) && !subject_has_word(d, ws, we, no_clause))
+    if ((subject_has_word(d, ws, we, release_words) || clause_after(d, p)) &&
+        !subject_has_word(d, ws, we, no_clause))
         *kind = FACT_RELEASE_CLAUSE;
     else if (money_instalment(d, p))
         *kind = FACT_FEE;
@@ -327,23 +361,11 @@ static bool money_kind(const struct doc *d, const struct place *p, bool has_peri
 
 /* Words before an amount that make it the seller's price, not a fee paid to
  * the club named before it: "Chelsea want £70m for", "value him at". */
-static const char *const asking_words[] = {"want",
-                                           "wants",
-                                           "demand",
-                                           "demands",
-                                           "demanding",
-                                           "asking",
-                                           "asking price",
-                                           "valued",
-                                           "value",
-                                           "valuation",
-                                           "price tag",
-                                           "slapped",
-                                           "holding out for",
-                                           "insist on",
-                                           "priced",
-                                           "will accept",
-                                           NULL};
+static const char *const asking_words[] = {
+    "valuing",         "value him", "valued him", "want",        "wants",
+    "demand",          "demands",   "demanding",  "asking",      "asking price",
+    "valued",          "value",     "valuation",  "price tag",   "slapped",
+    "holding out for", "insist on", "priced",     "will accept", NULL};
 
 static bool asking_price(const struct doc *d, const struct place *p)
 {
@@ -363,6 +385,28 @@ static enum fact_qualifier fee_qualifier(const struct doc *d, const struct place
     return FACT_QUALIFIER_NONE;
 }
 
+/* "a £20m bid from Wolves": the club a bid or offer comes from is the
+ * buyer; NO_ENTITY when none. */
+static int bidder(const struct doc *d, size_t s, size_t e)
+{
+    static const char *const bids[] = {"bid",      "bids",    "offer",    "offers", "approach",
+                                       "proposal", "enquiry", "interest", NULL};
+    for (size_t k = subject_first_mention_from(d, s); k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok];
+        if (a->start >= e)
+            break;
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != ENTITY_CLUB || m->tok < 2)
+            continue;
+        size_t i = m->tok - 1;
+        if (tokens_is(&d->t, i, "the") && i > 1)
+            i--;
+        if (tokens_is(&d->t, i, "from") && doc_token_in(d, i - 1, bids))
+            return m->entity;
+    }
+    return NO_ENTITY;
+}
+
 /* The selling and buying clubs: "from X", "to Y" near the fee, else the
  * club named before it (the buyer leads: "Barcelona agreed to sign X from
  * Bayern for ..."). */
@@ -371,6 +415,25 @@ static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f
     size_t near_end = p->end + 40 < p->e ? p->end + 40 : p->e; /* not "... on loan to Parma" */
     f->from = subject_entity_after_word(d, ENTITY_CLUB, p->s, near_end, from_words);
     f->to = subject_entity_after_word(d, ENTITY_CLUB, p->s, near_end, to_words);
+    int buyer = bidder(d, p->s, near_end);
+    if (buyer != NO_ENTITY && buyer == f->from) { /* "a bid from Wolves" */
+        f->to = buyer;
+        f->from = subject_entity_near(d, ENTITY_CLUB, p->s, p->e, p->start, 0);
+        f->from = f->from == buyer ? NO_ENTITY : f->from;
+        if (f->from == NO_ENTITY) { /* the other club of the sentence */
+            for (size_t k = subject_first_mention_from(d, p->s); k < d->nm; k++) {
+                const struct token *a = &d->t.v[d->m[k].tok];
+                if (a->start >= p->e)
+                    break;
+                if (!(a->flags & TOK_TITLE) && d->e[d->m[k].entity].kind == ENTITY_CLUB &&
+                    d->m[k].entity != buyer) {
+                    f->from = d->m[k].entity;
+                    break;
+                }
+            }
+        }
+        return;
+    }
     static const char *const pay_words[] = {"pay", "pays", "paid", "paying", NULL};
     int paid = subject_entity_after_word(d, ENTITY_CLUB, p->s, p->start, pay_words);
     if (f->from == NO_ENTITY && paid != NO_ENTITY) {
@@ -380,6 +443,16 @@ static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f
         f->to =
             f->to == paid ? subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->s, 1) : f->to;
         f->to = f->to == paid ? NO_ENTITY : f->to;
+        return;
+    }
+    static const char *const sell_words[] = {"sell",       "sells",   "sold",    "selling",
+                                             "sale",       "cash in", "offload", "offloaded",
+                                             "let him go", NULL};
+    int seller = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+    if (f->to == NO_ENTITY && f->from == NO_ENTITY && seller != NO_ENTITY &&
+        subject_has_word(d, p->s, p->start, sell_words) &&
+        subject_entity_near(d, ENTITY_CLUB, p->s, p->e, p->start, 1) == NO_ENTITY) {
+        f->from = seller; /* "Leeds will sanction a sale for £40m" */
         return;
     }
     if (f->to == NO_ENTITY && f->from == NO_ENTITY && asking_price(d, p)) {
@@ -415,7 +488,7 @@ static int money_subject(const struct doc *d, const struct place *p)
     int nth = subject_respective(d, p->start, facts_in(d, p->s, p->start, true, FACT_FEE));
     if (nth != NO_ENTITY)
         return nth;
-    if (joint_bid(d, p->s, p->e))
+    if (joint_bid(d, p->s, p->e) || for_two_named(d, p->end, p->e))
         return NO_ENTITY;
     if (describes_a_player(d, p->start, p->end))
         return subject_topic(d, p->start, true);
