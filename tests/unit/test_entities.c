@@ -348,6 +348,17 @@ static void test_local_papers(void **state)
     assert_true(fixture_entity(f, ENTITY_MEDIA, "The Times") >= 0);
 }
 
+/* A club a player left is the club, not its town (issue 17). */
+static void test_left_club(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Ivo Laine left Al-Ettifaq for Leeds after he left Celtic in May.");
+    assert_true(fixture_entity(f, ENTITY_CLUB, "Al-Ettifaq") >= 0);
+    assert_true(fixture_entity(f, ENTITY_CLUB, "Celtic") >= 0);
+    fixture_run(f, "News", "Ivo Laine was born in Cardiff.");
+    assert_int_equal(count_kind(f, ENTITY_CLUB), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_sentence_starts_are_not_people),
         cmocka_unit_test(test_ids_are_kind_and_slug),
         cmocka_unit_test(test_local_papers),
+        cmocka_unit_test(test_left_club),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
