@@ -437,6 +437,14 @@ static const struct want general17[] = {
      "Ivo Laine"},
     {"Ivo Laine joined the academy at 11.", FACT_AGE, 11, NULL, NULL, "Ivo Laine"},
     {"Millwall accepted a £6m bid for Ivo Laine and Sam Orton.", FACT_FEE, 6e6, "GBP", NULL, ""},
+    /* an offer or extension of a contract by years */
+    {"Ivo Laine wants two more years, with Leeds offering one extra year on his contract.",
+     FACT_CONTRACT, 1, NULL, "length", "Ivo Laine"},
+    {"Leeds will extend his contract by two years, Ivo Laine said.", FACT_CONTRACT, 2, NULL,
+     "length", "Ivo Laine"},
+    /* the player named right after "on" or "for" the amount */
+    {"Leeds spent £12m on Lyon's Ivo Laine and £9m on Porto winger Sam Orton.", FACT_FEE, 9e6,
+     "GBP", NULL, "Sam Orton"},
 };
 
 /* Not facts of a kind (second pass). */
@@ -661,6 +669,8 @@ static void test_direction_17(void **state)
          "", "asking"},
         {"Millwall rejected a £6m bid from Leeds United for Ivo Laine.", 6e6, "Millwall",
          "Leeds United", NULL},
+        {"Leeds United spent £12m on Lyon's Ivo Laine and £9m on Porto winger Sam Orton.", 9e6,
+         "Porto", "Leeds United", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture_run(f, TITLE, cases[i].body);

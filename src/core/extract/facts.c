@@ -66,7 +66,10 @@ static const char *const pattern_text[P_COUNT] = {
         "|(?:option|options) (?:for|of) (?:a|an) (?:further|additional|extra) "
         "(?<n2>" NUMBER_WORDS ") ?(?<unit2>years?|months?|seasons?)\\b"
         "|(?:option|options) (?:for|of) (?:a|an) (?:further|additional|extra) "
-        "(?<n3>year|season)\\b",
+        "(?<n3>year|season)\\b"
+        "|(?:offering|offered|offers|offer of|extension of|extend(?:ed|ing)? (?:his|her|their) "
+        "(?:contract|deal|stay) by) (?<n4>" NUMBER_WORDS "|an?) (?:(?:extra|further|additional|"
+        "more) )?(?<unit4>years?|seasons?|months?)\\b",
     [P_LOAN] = "\\b(?:(?<len>season-long|year-long|[a-z]+-month|short-term|half-season|"
                "emergency) )?loan\\b",
     [P_INTEREST] = "\\b(?:interested "
@@ -94,7 +97,8 @@ static const char *const required_text[P_COUNT][12] = {
                  "pound", "dollar", "terling", NULL},
     [P_CAPS] = {"cap", NULL},
     [P_APPEARANCES] = {"app", "game", "match", "tart", "outing", "time", NULL},
-    [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", "option", NULL},
+    [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", "option", "offer",
+                           NULL},
     [P_LOAN] = {"loan", NULL},
 };
 

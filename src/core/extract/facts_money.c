@@ -481,6 +481,41 @@ static size_t facts_in(const struct doc *d, size_t from, size_t to, bool money, 
     return n;
 }
 
+/* A person who is no manager, official or agent. */
+static bool is_player(const struct doc *d, int e)
+{
+    return d->e[e].role != ROLE_MANAGER && d->e[e].role != ROLE_OFFICIAL &&
+           d->e[e].role != ROLE_AGENT;
+}
+
+/* "£20m on Porto defender Ricardo Carvalho", "£8m for Lyon's Ivo Laine":
+ * the player named right after "on" or "for" the amount, past a club, a
+ * role and capitalised words, wins over a name before the amount. */
+static int named_after(const struct doc *d, const struct place *p, int *club)
+{
+    *club = NO_ENTITY;
+    static const char *const on_for[] = {"on", "for", NULL};
+    size_t i = facts_token_before(d, p->end) + 1;
+    if (i >= d->t.n || !doc_token_in(d, i, on_for))
+        return NO_ENTITY;
+    for (size_t k = i + 1; k < i + 7 && k < d->t.n; k++) {
+        const struct token *tk = &d->t.v[k];
+        if (tk->start >= p->e)
+            return NO_ENTITY;
+        int o = d->owner[k];
+        if (o >= 0 && d->e[d->m[o].entity].kind == ENTITY_PERSON)
+            return d->m[o].tok == k && is_player(d, d->m[o].entity) ? d->m[o].entity : NO_ENTITY;
+        if (o >= 0 && d->e[d->m[o].entity].kind == ENTITY_CLUB && *club == NO_ENTITY)
+            *club = d->m[o].entity;
+        enum person_role role;
+        bool passes = o >= 0 || (tk->flags & TOK_CAP) || tokens_is(&d->t, k, "the") ||
+                      doc_is_role_word(d, k, &role);
+        if (!passes)
+            return NO_ENTITY;
+    }
+    return NO_ENTITY;
+}
+
 /* Whom money is about: nobody for a joint bid, the article's player for
  * "the £3m-rated international", else the player named around it. */
 static int money_subject(const struct doc *d, const struct place *p)
@@ -492,7 +527,8 @@ static int money_subject(const struct doc *d, const struct place *p)
         return NO_ENTITY;
     if (describes_a_player(d, p->start, p->end))
         return subject_topic(d, p->start, true);
-    return subject_person(d, p->start, p->end, true);
+    int club, named = named_after(d, p, &club);
+    return named != NO_ENTITY ? named : subject_person(d, p->start, p->end, true);
 }
 
 /* Money: the period after it decides a wage; words around it decide the rest. */
@@ -541,6 +577,13 @@ void facts_on_money(struct match *m, void *ctx)
     if (kind == FACT_FEE) {
         f->qualifier = part ? part : fee_qualifier(d, &p);
         fee_clubs(d, &p, f);
+        int seller;
+        if (named_after(d, &p, &seller) != NO_ENTITY && seller != NO_ENTITY) {
+            /* "£20m on Porto defender X": Porto sells, the sentence's first club buys */
+            int buyer = subject_entity_near(d, ENTITY_CLUB, p.s, p.start, p.s, 1);
+            f->from = seller;
+            f->to = buyer != seller ? buyer : NO_ENTITY;
+        }
     }
     f->subject = list_line ? list_person : money_subject(d, &p);
 }
