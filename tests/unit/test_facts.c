@@ -455,6 +455,8 @@ static const struct want not_general17[] = {
      -1, NULL, NULL, NULL},
     {"Ivo Laine sat out four games with a hamstring injury.", FACT_APPEARANCES, -1, NULL, NULL,
      NULL},
+    {"Leeds boss Tom Farrow has overseen 200 games and wants Ivo Laine to stay.", FACT_APPEARANCES,
+     -1, NULL, NULL, NULL},
     /* a number after "is" is an age only after a name or a pronoun */
     {"The gap is 10, and Leeds are top.", FACT_AGE, -1, NULL, NULL, NULL},
     {"The difference between the sides is 12, and it is growing.", FACT_AGE, -1, NULL, NULL, NULL},
@@ -775,6 +777,9 @@ static void test_apps_club_17(void **state)
          125, "Everton"},
         {"After signing for Charlton, Kevin Moss made 164 appearances.", 164, "Charlton Athletic"},
         {"Kevin Moss made 44 Eredivisie appearances for Ajax.", 44, "Ajax"},
+        {"Kevin Moss, who joined Everton in a £9m move from Lyon in 2021, has made 80 "
+         "appearances.",
+         80, "Everton"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture_run(f, TITLE, cases[i].body);

@@ -13,6 +13,7 @@ static const char *const team_run_words[] = {
     "win in",      "victories in", "defeats in",    "draws in",       "points from",  "points in",
     "charge of",   "took charge",  "taken charge",  "in charge for",  "sat out",      "out for",
     "of their",    "in their",     "from their",    "of its",         "absent for",   "absence of",
+    "overseen",    "oversaw",      "oversee",       "presided",       "managed",      "at the helm",
     NULL};
 /* Words right after a count of games that make it a team's run, a
  * schedule or a manager's tenure: "five matches unbeaten", "two matches in
@@ -87,10 +88,12 @@ static bool club_is_destination(const struct doc *d, size_t tok)
            (i >= 2 && doc_token_in(d, i - 1, for_to) && doc_token_in(d, i - 2, went_for));
 }
 
-/* "since his £11m move from Basel": the club he left, not the one he plays for. */
+/* "since his £11m move from Basel", "who joined Leeds in a move from
+ * Lyon": the club he left, not the one he plays for. */
 static bool club_left_since(const struct doc *d, size_t tok)
 {
-    static const char *const since[] = {"since", "after", NULL};
+    static const char *const since[] = {"since",  "after",   "move",   "moved",    "joined",
+                                        "signed", "arrived", "switch", "transfer", NULL};
     static const char *const from[] = {"from", NULL};
     size_t at = d->t.v[tok].start;
     return tok > 0 && doc_token_in(d, tok - 1, from) &&
