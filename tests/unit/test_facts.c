@@ -437,6 +437,11 @@ static const struct want general17[] = {
      "Ivo Laine"},
     {"Ivo Laine joined the academy at 11.", FACT_AGE, 11, NULL, NULL, "Ivo Laine"},
     {"Millwall accepted a £6m bid for Ivo Laine and Sam Orton.", FACT_FEE, 6e6, "GBP", NULL, ""},
+    /* the period said before a wage */
+    {"Ivo Laine is earning weekly wages of £250,000 at Leeds.", FACT_WAGE, 250000, "GBP", "week",
+     "Ivo Laine"},
+    {"Ivo Laine will take home an annual salary of €8m.", FACT_WAGE, 8e6, "EUR", "year",
+     "Ivo Laine"},
     /* an offer or extension of a contract by years */
     {"Ivo Laine wants two more years, with Leeds offering one extra year on his contract.",
      FACT_CONTRACT, 1, NULL, "length", "Ivo Laine"},
@@ -673,6 +678,8 @@ static void test_direction_17(void **state)
          "Leeds United", NULL},
         {"Leeds United spent £12m on Lyon's Ivo Laine and £9m on Porto winger Sam Orton.", 9e6,
          "Porto", "Leeds United", NULL},
+        {"Leeds United agreed a fee of £20m with Lyon for Ivo Laine.", 20e6, "Lyon", "Leeds United",
+         NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture_run(f, TITLE, cases[i].body);

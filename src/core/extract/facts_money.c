@@ -255,6 +255,19 @@ static enum fact_period money_period(const struct doc *d, const struct match *m,
     return period;
 }
 
+/* "weekly wages of £250,000", "an annual salary of €8m": the period said
+ * before a wage that has none after it; a year when nothing says. */
+static enum fact_period period_before(const struct doc *d, const struct place *p)
+{
+    static const char *const weekly[] = {"weekly", "a week", "per week", "a-week", NULL};
+    static const char *const monthly[] = {"monthly", "a month", "per month", NULL};
+    if (facts_near_words(d, p->start, p->start, 30, 0, weekly))
+        return FACT_WEEK;
+    if (facts_near_words(d, p->start, p->start, 30, 0, monthly))
+        return FACT_MONTH;
+    return FACT_YEAR;
+}
+
 /* "£2m more than", "£5m short of": a difference between two figures. */
 static bool money_difference(const struct doc *d, const struct place *p)
 {
@@ -455,6 +468,17 @@ static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f
         f->from = seller; /* "Leeds will sanction a sale for £40m" */
         return;
     }
+    static const char *const with[] = {"with", NULL};
+    static const char *const agreed[] = {"agreed", "agree", "agrees", "fee", "deal", NULL};
+    int with_club = subject_entity_after_word(d, ENTITY_CLUB, p->start, near_end, with);
+    if (f->from == NO_ENTITY && with_club != NO_ENTITY &&
+        facts_near_words(d, p->start, p->start, 25, 0, agreed)) {
+        f->from = with_club; /* "agreed a fee of £20m with Lyon" */
+        if (f->to == NO_ENTITY || f->to == with_club)
+            f->to = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+        f->to = f->to == with_club ? NO_ENTITY : f->to;
+        return;
+    }
     if (f->to == NO_ENTITY && f->from == NO_ENTITY && asking_price(d, p)) {
         /* the club that asks is the seller: "Chelsea want £70m for ..." */
         f->from = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
@@ -562,7 +586,7 @@ void facts_on_money(struct match *m, void *ctx)
     f->value = value;
     f->currency = currency;
     if (kind == FACT_WAGE || (kind == FACT_OFFER && period))
-        f->period = period ? period : FACT_YEAR;
+        f->period = period ? period : period_before(d, &p);
     if (kind == FACT_OFFER) {
         static const char *const from[] = {"from", NULL};
         f->club = subject_entity_after_word(d, ENTITY_CLUB, p.end, p.e, from);
