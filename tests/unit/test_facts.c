@@ -437,6 +437,16 @@ static const struct want general17[] = {
      "Ivo Laine"},
     {"Ivo Laine joined the academy at 11.", FACT_AGE, 11, NULL, NULL, "Ivo Laine"},
     {"Millwall accepted a £6m bid for Ivo Laine and Sam Orton.", FACT_FEE, 6e6, "GBP", NULL, ""},
+    /* an age before a description and a name is that name's */
+    {"Leeds paired Ivo Laine with 19-year-old Danish forward Sam Orton.", FACT_AGE, 19, NULL, NULL,
+     "Sam Orton"},
+    /* a young age is a player's, not the manager who speaks of him */
+    {"Ivo Laine joined in May. Manager Tom Farrow has full faith in the 23-year-old, he said.",
+     FACT_AGE, 23, NULL, NULL, "Ivo Laine"},
+    /* a manager named with a pronoun for the player is not the player's subject */
+    {"Ivo Laine shone early and caught the eye of coach Tom Farrow with nine goals in 14 matches "
+     "for Lyon.",
+     FACT_APPEARANCES, 14, NULL, NULL, "Ivo Laine"},
     /* the period said before a wage */
     {"Ivo Laine is earning weekly wages of £250,000 at Leeds.", FACT_WAGE, 250000, "GBP", "week",
      "Ivo Laine"},
@@ -462,6 +472,14 @@ static const struct want not_general17[] = {
      NULL},
     {"Leeds boss Tom Farrow has overseen 200 games and wants Ivo Laine to stay.", FACT_APPEARANCES,
      -1, NULL, NULL, NULL},
+    /* a defence's record, a hypothetical age, a fine, a pay-off, a goal-minute list */
+    {"Ivo Laine is part of a defence that has shipped eight goals in 25 league games.",
+     FACT_APPEARANCES, -1, NULL, NULL, NULL},
+    {"Ivo Laine wants to move abroad before he turns 35.", FACT_AGE, -1, NULL, NULL, NULL},
+    {"Leeds fined Ivo Laine two weeks' wages, about £80,000, after the row.", FACT_WAGE, -1, NULL,
+     NULL, NULL},
+    {"Tom Farrow denied that he had been handed a £3m pay-off.", FACT_FEE, -1, NULL, NULL, NULL},
+    {"Goals: Ivo Laine 3, 58, Sam Orton 65.", FACT_AGE, -1, NULL, NULL, NULL},
     /* a number after "is" is an age only after a name or a pronoun */
     {"The gap is 10, and Leeds are top.", FACT_AGE, -1, NULL, NULL, NULL},
     {"The difference between the sides is 12, and it is growing.", FACT_AGE, -1, NULL, NULL, NULL},

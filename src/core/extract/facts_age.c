@@ -95,13 +95,49 @@ static int description_subject(const struct doc *d, size_t role_tok, bool player
     return fits != NO_ENTITY ? fits : subject_topic(d, d->t.v[from].start, player);
 }
 
+/* The person whose name ends right before body offset `at` ("Rooney, 19,"). */
+static int person_ending_at(const struct doc *d, size_t at)
+{
+    for (size_t k = subject_first_mention_from(d, at > 256 ? at - 256 : 0); k < d->nm; k++) {
+        const struct doc_mention *mn = &d->m[k];
+        const struct token *a = &d->t.v[mn->tok], *b = &d->t.v[mn->tok_end - 1];
+        if (a->start >= at)
+            break;
+        if (!(a->flags & TOK_TITLE) && d->e[mn->entity].kind == ENTITY_PERSON && b->end == at)
+            return mn->entity;
+    }
+    return NO_ENTITY;
+}
+
+/* "18-year-old Brazilian Marta", "the 29-year-old Dutch midfielder Ivo
+ * Laine": the person named after the age and a few describing words (a
+ * nationality, a club, a role). */
+static int named_after_description(const struct doc *d, size_t at)
+{
+    static const char *const extra[] = {"former", "ex", "new", "young", "veteran", NULL};
+    size_t i = facts_token_before(d, at) + 1;
+    for (size_t k = i; k < i + 5 && k < d->t.n; k++) {
+        const struct token *tk = &d->t.v[k];
+        int o = d->owner[k];
+        if (o >= 0 && d->e[d->m[o].entity].kind == ENTITY_PERSON)
+            return k > i && d->m[o].tok == k ? d->m[o].entity : NO_ENTITY;
+        enum person_role role;
+        bool describing = o >= 0 || ((tk->flags & TOK_CAP) && (tk->flags & TOK_WORD)) ||
+                          doc_is_role_word(d, k, &role) || doc_token_in(d, k, extra);
+        if (!describing || (tk->flags & TOK_TITLE))
+            return NO_ENTITY;
+    }
+    return NO_ENTITY;
+}
+
 void facts_on_age(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
     double n;
     size_t a, b;
-    static const char *const hypothetical[] = {"when i", "if i",    "when he",
-                                               "if he",  "until i", NULL};
+    static const char *const hypothetical[] = {
+        "when i",   "if i",      "when he",       "if he",          "until i", "until he",
+        "before i", "before he", "by the time i", "by the time he", NULL};
     if (facts_group(m, "n6", &a, &b) &&
         facts_near_words(d, m->start, m->start, 10, 0, hypothetical))
         return; /* "Maybe when I turn 60" */
@@ -115,7 +151,10 @@ void facts_on_age(struct match *m, void *ctx)
     bool described = false;
     int subject = first_person_age(d, m) ? speaker(d, m)
                   : stated               ? stated_age_subject(d, m)
+                  : apposition           ? person_ending_at(d, m->start)
                                          : subject_adjacent_person(d, m->start, m->end);
+    if (subject == NO_ENTITY && facts_group(m, "n", &a, &b))
+        subject = named_after_description(d, m->end);
     if (stated && subject == NO_ENTITY)
         return;
     if (apposition && subject == NO_ENTITY) {
@@ -132,8 +171,8 @@ void facts_on_age(struct match *m, void *ctx)
     if (subject == NO_ENTITY && anaphoric(m)) {
         size_t after = facts_token_before(d, m->end) + 1; /* "the 29-year-old Dutchman" */
         subject = subject_described(d, after, after + 3);
-        if (subject == NO_ENTITY)
-            subject = subject_topic(d, m->start, player_role_follows(d, m->end));
+        if (subject == NO_ENTITY) /* managers are rarely under 35 */
+            subject = subject_topic(d, m->start, player_role_follows(d, m->end) || n < 35);
     }
     if (subject == NO_ENTITY && !described)
         subject = subject_person(d, m->start, m->end, false);

@@ -4,17 +4,19 @@
 #include "core/extract/facts.h"
 
 static const char *const team_run_words[] = {
-    "unbeaten",    "winless",      "without a win", "run of",         "in charge",    "as manager",
-    "their last",  "their next",   "our last",      "losing run",     "winning run",  "streak",
-    "in a row",    "their first",  "next",          "banned",         "ban",          "suspended",
-    "suspension",  "the first",    "miss",          "misses",         "missed",       "missing",
-    "sit out",     "ruled out",    "sidelined",     "their previous", "conceded",     "conceding",
-    "clean sheet", "clean sheets", "time in",       "times in",       "in charge of", "wins in",
-    "win in",      "victories in", "defeats in",    "draws in",       "points from",  "points in",
-    "charge of",   "took charge",  "taken charge",  "in charge for",  "sat out",      "out for",
-    "of their",    "in their",     "from their",    "of its",         "absent for",   "absence of",
-    "overseen",    "oversaw",      "oversee",       "presided",       "managed",      "at the helm",
-    NULL};
+    "unbeaten",      "winless",      "without a win",  "run of",      "in charge",
+    "as manager",    "their last",   "their next",     "our last",    "losing run",
+    "winning run",   "streak",       "in a row",       "their first", "next",
+    "banned",        "ban",          "suspended",      "suspension",  "the first",
+    "miss",          "misses",       "missed",         "missing",     "sit out",
+    "ruled out",     "sidelined",    "their previous", "conceded",    "conceding",
+    "clean sheet",   "clean sheets", "time in",        "times in",    "in charge of",
+    "wins in",       "win in",       "victories in",   "defeats in",  "draws in",
+    "points from",   "points in",    "charge of",      "took charge", "taken charge",
+    "in charge for", "sat out",      "out for",        "of their",    "in their",
+    "from their",    "of its",       "absent for",     "absence of",  "overseen",
+    "oversaw",       "oversee",      "presided",       "managed",     "at the helm",
+    "shipped",       "have had",     "have played",    NULL};
 /* Words right after a count of games that make it a team's run, a
  * schedule or a manager's tenure: "five matches unbeaten", "two matches in
  * three days", "120 games in charge". */

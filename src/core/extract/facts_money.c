@@ -54,6 +54,9 @@ static const char *const not_fee_words[] = {"takeover",
                                             "redevelopment",
                                             "training ground",
                                             "fund",
+                                            "pay-off",
+                                            "payoff",
+                                            "severance",
                                             NULL};
 static const char *const fee_words[] = {"fee",          "bid",       "bids",      "offer",
                                         "offered",      "offers",    "signed",    "sign",
@@ -363,9 +366,13 @@ static bool money_kind(const struct doc *d, const struct place *p, bool has_peri
     else if ((has_period || facts_near_words(d, p->start, p->end, 40, 25, wage_words)) &&
              offer_turned_down(d, p))
         *kind = FACT_OFFER;
-    else if (has_period || (!fee_lead && facts_near_words(d, p->start, p->end, 40, 25, wage_words)))
+    else if (has_period ||
+             (!fee_lead && facts_near_words(d, p->start, p->end, 40, 25, wage_words))) {
+        static const char *const fined[] = {"fine", "fined", "fines", "docked", NULL};
+        if (facts_near_words(d, p->start, p->start, 60, 0, fined))
+            return false; /* "fined two weeks' wages, about £80,000" */
         *kind = FACT_WAGE;
-    else if (money_not_a_fee(d, p, fee_lead))
+    } else if (money_not_a_fee(d, p, fee_lead))
         return false;
     else
         *kind = FACT_FEE;

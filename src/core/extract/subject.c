@@ -259,8 +259,9 @@ static int person_for(const struct doc *d, size_t start, size_t end, bool prefer
         int after = person_in(d, s, e, end, false, true);
         p = after != NO_ENTITY ? after : p;
     }
+    static const char *const pronouns[] = {"he", "his", "him", NULL};
     if (prefer_players && p != NO_ENTITY && !is_player_like(d, p) &&
-        speaks_of_another(d, s, start)) {
+        (speaks_of_another(d, s, start) || subject_has_word(d, s, e, pronouns))) {
         /* "Manager Tom Farrow said the 24-year-old had 30 caps": what a
          * manager, chairman or agent says is about a player */
         int t = subject_topic(d, start, true);
