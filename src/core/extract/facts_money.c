@@ -57,6 +57,14 @@ static const char *const not_fee_words[] = {"takeover",
                                             "pay-off",
                                             "payoff",
                                             "severance",
+                                            "donation",
+                                            "donated",
+                                            "grant",
+                                            "charity",
+                                            "kit deal",
+                                            "kit supplies",
+                                            "kit supplier",
+                                            "shirt deal",
                                             NULL};
 static const char *const fee_words[] = {"fee",          "bid",       "bids",      "offer",
                                         "offered",      "offers",    "signed",    "sign",
@@ -454,7 +462,8 @@ static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f
         }
         return;
     }
-    static const char *const pay_words[] = {"pay", "pays", "paid", "paying", NULL};
+    static const char *const pay_words[] = {"pay",  "pays", "paid",  "paying", "owe",
+                                            "owes", "owed", "owing", NULL};
     int paid = subject_entity_after_word(d, ENTITY_CLUB, p->s, p->start, pay_words);
     if (f->from == NO_ENTITY && paid != NO_ENTITY) {
         /* "Al-Hilal will pay PSG a fee of ...": the club paid is the seller */
