@@ -479,6 +479,10 @@ static const struct want not_general17[] = {
     {"Leeds fined Ivo Laine two weeks' wages, about £80,000, after the row.", FACT_WAGE, -1, NULL,
      NULL, NULL},
     {"Tom Farrow denied that he had been handed a £3m pay-off.", FACT_FEE, -1, NULL, NULL, NULL},
+    {"Fifa promised a donation of equipment worth $10,000 and a pitch signed by Ivo Laine.",
+     FACT_FEE, -1, NULL, NULL, NULL},
+    {"The new kit deal will bring in £4.8m in cash, Leeds said after signing Ivo Laine.", FACT_FEE,
+     -1, NULL, NULL, NULL},
     {"Goals: Ivo Laine 3, 58, Sam Orton 65.", FACT_AGE, -1, NULL, NULL, NULL},
     /* a number after "is" is an age only after a name or a pronoun */
     {"The gap is 10, and Leeds are top.", FACT_AGE, -1, NULL, NULL, NULL},
@@ -698,6 +702,7 @@ static void test_direction_17(void **state)
          "Porto", "Leeds United", NULL},
         {"Leeds United agreed a fee of £20m with Lyon for Ivo Laine.", 20e6, "Lyon", "Leeds United",
          NULL},
+        {"Leeds United still owe Lyon £5m for Ivo Laine.", 5e6, "Lyon", "Leeds United", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture_run(f, TITLE, cases[i].body);
