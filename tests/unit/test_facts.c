@@ -447,6 +447,16 @@ static const struct want general17[] = {
     {"Ivo Laine shone early and caught the eye of coach Tom Farrow with nine goals in 14 matches "
      "for Lyon.",
      FACT_APPEARANCES, 14, NULL, NULL, "Ivo Laine"},
+    /* appearances: ordinals, parts of the side's games, substitutes, "turned out" */
+    {"Ivo Laine made his 250th appearance for Leeds on Sunday.", FACT_APPEARANCES, 250, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine has started 11 of Leeds' 15 league games.", FACT_APPEARANCES, 11, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine, who has featured in nine of the side's last ten matches, is injured.",
+     FACT_APPEARANCES, 9, NULL, NULL, "Ivo Laine"},
+    {"Ivo Laine has made 12 substitute appearances this season.", FACT_APPEARANCES, 12, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine turned out 40 times for Lyon.", FACT_APPEARANCES, 40, NULL, NULL, "Ivo Laine"},
     /* the period said before a wage */
     {"Ivo Laine is earning weekly wages of £250,000 at Leeds.", FACT_WAGE, 250000, "GBP", "week",
      "Ivo Laine"},
@@ -470,6 +480,8 @@ static const struct want not_general17[] = {
      -1, NULL, NULL, NULL},
     {"Ivo Laine sat out four games with a hamstring injury.", FACT_APPEARANCES, -1, NULL, NULL,
      NULL},
+    {"Ivo Laine has started 11 of Leeds' 15 league games.", FACT_APPEARANCES, 15, NULL, NULL, NULL},
+    {"Leeds have won their 300th game in the top flight.", FACT_APPEARANCES, -1, NULL, NULL, NULL},
     {"Leeds boss Tom Farrow has overseen 200 games and wants Ivo Laine to stay.", FACT_APPEARANCES,
      -1, NULL, NULL, NULL},
     /* a defence's record, a hypothetical age, a fine, a pay-off, a goal-minute list */

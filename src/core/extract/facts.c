@@ -35,9 +35,15 @@ static const char *const pattern_text[P_COUNT] = {
         "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:first-team|senior|league|"
         "competitive|premiership|premier league|champions league|european|cup|"
         "official|top-flight|serie a|la liga|bundesliga|ligue 1|eredivisie|mls|championship|fa cup|"
-        "europa league|more|further|career|club|total|of his) ){0,2}"
+        "europa league|more|further|career|club|total|of his|substitute|sub|domestic|"
+        "league and cup|previous|only|just) ){0,2}"
         "(?:appearances|apps|games|matches|starts|outings)\\b"
-        "|(?:played|featured|appeared) (?<n2>" NUMBER_WORDS ") times\\b)",
+        "|(?:played|featured|appeared|turned out) (?<n2>" NUMBER_WORDS ") times\\b"
+        "|(?:played|featured|appeared|started|starting|playing) (?:in )?(?<n3>" NUMBER_WORDS
+        ")(?= of (?:the|his|their|its|[a-z]+'s?)(?!\\w))"
+        "|(?<nth>\\d+)(?:st|nd|rd|th) (?:(?:first-team|senior|league|competitive|premiership|"
+        "premier league|champions league|european|cup|official|top-flight) )?"
+        "(?:appearance|game|match|start|outing)\\b)",
     [P_AGE] =
         "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-years?[- ]old\\b"
         "|(?:aged|age of) (?:just |only )?(?<n2>\\d{1,2})\\b"
@@ -96,7 +102,7 @@ static const char *const required_text[P_COUNT][12] = {
                  "d",
                  "pound", "dollar", "terling", NULL},
     [P_CAPS] = {"cap", NULL},
-    [P_APPEARANCES] = {"app", "game", "match", "tart", "outing", "time", NULL},
+    [P_APPEARANCES] = {"app", "game", "match", "tart", "outing", "time", "play", "featur", NULL},
     [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", "option", "offer",
                            NULL},
     [P_LOAN] = {"loan", NULL},

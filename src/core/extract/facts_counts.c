@@ -51,7 +51,7 @@ static int most_named_club(const struct doc *d, size_t at)
     return best;
 }
 
-static const char *const count_names[] = {"n", "n2", "nth", NULL};
+static const char *const count_names[] = {"n", "n2", "n3", "nth", NULL};
 
 void facts_on_caps(struct match *m, void *ctx)
 {
@@ -135,6 +135,20 @@ static int previous_sentence_club(const struct doc *d, size_t s)
     return subject_entity_near(d, ENTITY_CLUB, ps, pe, pe, -1);
 }
 
+/* "13 of the club's last [14 games]", "10 of Leeds' [12 games]": the
+ * count after "N of" is the side's, the whole the N is part of. */
+static bool whole_of_part(const struct doc *d, size_t start)
+{
+    size_t i = facts_token_before(d, start);
+    for (size_t k = 0; k < 5 && i < d->t.n && i > 0; k++, i--) {
+        if (tokens_is(&d->t, i, "of"))
+            return (d->t.v[i - 1].flags & TOK_NUM) != 0;
+        if (d->t.v[i].flags & TOK_NUM)
+            return false;
+    }
+    return false;
+}
+
 void facts_on_appearances(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -149,6 +163,7 @@ void facts_on_appearances(struct match *m, void *ctx)
     bool scored_in = facts_near_words(d, m->start, m->start, 30, 0, scorer) &&
                      facts_near_words(d, m->start, m->start, 10, 0, times_in);
     if ((!scored_in && facts_near_words(d, m->start, m->end, 40, 0, team_run_words)) ||
+        whole_of_part(d, m->start) ||
         subject_has_word(d, m->end, m->end + 22 < e ? m->end + 22 : e, team_run_after) ||
         facts_near_words(d, m->start, m->start, 4, 0, vague))
         return; /* a team's run, or "one or two matches" */
