@@ -44,19 +44,18 @@ static const char *const pattern_text[P_COUNT] = {
         "|(?<nth>\\d+)(?:st|nd|rd|th) (?:(?:first-team|senior|league|competitive|premiership|"
         "premier league|champions league|european|cup|official|top-flight) )?"
         "(?:appearance|game|match|start|outing)\\b)",
-    [P_AGE] =
-        "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-years?[- ]old\\b"
-        "|(?:aged|age of) (?:just |only )?(?<n2>\\d{1,2})\\b"
-        "|\\bat (?:just |only )?(?<n10>1\\d|[2-4]\\d)\\b(?![:.,]?\\d| ?(?:%|per|minutes|points|"
-        "goals|games|yards|years|mph|pm|am|-))"
-        "|(?<n3>\\d{1,2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{1,2})\\b"
-        "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"
-        "|turn(?:s|ed)? (?<n6>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points)))"
-        "|, (?<n7>\\d{2})(?=[,;)]|\\.(?:\\s|$)| (?:and|who|with|has|is|was|will|had)\\b)"
-        "|\\b(?:i(?:'|\xe2\x80\x99)m|i am) (?<n8>\\d{2})\\b(?! "
-        "?(?:%|per|minutes|games|goals|points|"
-        "years|yards|times|-))"
-        "| (?:is|was) (?<n9>\\d{2})(?=[,.;!?\"]|\\s+(?:and|now|next|this|but|when|at)\\b))",
+    [P_AGE] = "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-years?[- ]old\\b"
+              "|(?:aged|age of) (?:just |only )?(?<n2>\\d{1,2})\\b"
+              "|(?<n3>\\d{1,2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{1,2})\\b"
+              "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"
+              "|turn(?:s|ed)? (?<n6>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points)))"
+              "|, (?<n7>\\d{2})(?=[,;)]|\\.(?:\\s|$)| (?:and|who|with|has|is|was|will|had)\\b))",
+    [P_AGE_SAID] =
+        "\\b(?:(?:i(?:'|\xe2\x80\x99)m|i am) (?<n8>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|"
+        "points|years|yards|times|-))"
+        "|(?:is|was) (?<n9>\\d{2})(?=[,.;!?\"]|\\s+(?:and|now|next|this|but|when|at)\\b)"
+        "|at (?:just |only )?(?<n10>1\\d|[2-4]\\d)\\b(?![:.,]?\\d| ?(?:%|per|minutes|points|"
+        "goals|games|yards|years|mph|pm|am|-)))",
     [P_CONTRACT_END] =
         "(?:until|till|to|through|beyond|expires? in|expiring in|runs? out in|"
         "ends? in|end of|summer of) (?:the )?(?:(?:end|summer|start|close) of (?:the )?|summer )?"
@@ -228,6 +227,13 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
         if (!strncmp(p->slots[k].word, w, n) && !p->slots[k].word[n])
             return mask | p->slots[k].mask;
     return mask;
+}
+
+bool facts_age_said_at(const struct doc *d, size_t i)
+{
+    static const char *const before[] = {"is", "was",  "am",   "i'm", "i\xe2\x80\x99m",
+                                         "at", "just", "only", NULL};
+    return i > 0 && (d->t.v[i].flags & TOK_NUM) && doc_token_in(d, i - 1, before);
 }
 
 unsigned facts_literals(const struct facts_patterns *p, const struct doc *d, size_t i)

@@ -19,6 +19,8 @@ enum fact_pattern {
     P_CAPS,
     P_APPEARANCES,
     P_AGE,
+    P_AGE_SAID, /* "I'm 30", "X is 24", "joined at 11": run only where a number follows such words
+                 */
     P_CONTRACT_END,
     P_CONTRACT_LENGTH,
     P_LOAN,
@@ -54,6 +56,9 @@ struct facts_patterns {
 
 /* The patterns (bits) that token i of the doc triggers. */
 unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i);
+/* Whether the number token i follows "is", "was", "am", "I'm" or "at"
+ * (the places where P_AGE_SAID can match). */
+bool facts_age_said_at(const struct doc *d, size_t i);
 /* The patterns (bits) whose matches could draw on token i: those with no
  * required literal, and those whose required literal token i holds. A run
  * of sentences none of whose tokens has a pattern's bit cannot match it. */

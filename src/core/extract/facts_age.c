@@ -74,7 +74,8 @@ static int speaker(const struct doc *d, const struct match *m)
  * pronoun; NO_ENTITY for anything else ("the gap is 10"). */
 static int stated_age_subject(const struct doc *d, const struct match *m)
 {
-    int p = subject_adjacent_person(d, m->start, m->start);
+    size_t at = m->start > 0 ? m->start - 1 : 0; /* the space before "is" */
+    int p = subject_adjacent_person(d, at, at);
     if (p != NO_ENTITY)
         return p;
     static const char *const pronouns[] = {"he", "she", NULL};

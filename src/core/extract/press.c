@@ -78,11 +78,20 @@ static void claim(struct doc *d, size_t s, size_t e)
     doc_add_mention(d, s, e, paper, false);
 }
 
+/* Whether token i may end a paper's name: a capitalised body word after
+ * another capitalised word, of a newspaper word's length, that is one. */
+static bool paper_word(const struct doc *d, size_t i)
+{
+    const struct token *tk = &d->t.v[i];
+    size_t n = tk->fend - tk->fstart;
+    return (tk->flags & (TOK_CAP | TOK_TITLE)) == TOK_CAP && n >= 3 && n <= 10 &&
+           (d->t.v[i - 1].flags & TOK_CAP) && doc_token_in(d, i, paper_words);
+}
+
 void press_find(struct doc *d)
 {
     for (size_t i = 1; i < d->t.n; i++) {
-        const struct token *tk = &d->t.v[i];
-        if ((tk->flags & (TOK_CAP | TOK_TITLE)) != TOK_CAP || !doc_token_in(d, i, paper_words))
+        if (!paper_word(d, i))
             continue;
         if (d->owner[i] >= 0 && d->e[d->m[d->owner[i]].entity].kind != ENTITY_MEDIA)
             continue;
