@@ -327,6 +327,38 @@ static void test_entities_17_places_and_asides(void **state)
     }
 }
 
+/* A paper named after its town is a paper of its own: not a person, and
+ * not the national paper whose short name it ends with (issue 17). */
+static void test_local_papers(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News",
+                "The Kendal Mail says Ivo Laine will join. The Irish Daily Star and the Dundee "
+                "Times agreed.");
+    assert_int_equal(count_kind(f, ENTITY_PERSON), 1);
+    assert_true(fixture_entity(f, ENTITY_MEDIA, "Kendal Mail") >= 0);
+    assert_true(fixture_entity(f, ENTITY_MEDIA, "Irish Daily Star") >= 0);
+    assert_true(fixture_entity(f, ENTITY_MEDIA, "Dundee Times") >= 0);
+    assert_int_equal(fixture_entity(f, ENTITY_MEDIA, "Daily Star"), -1);
+    assert_int_equal(fixture_entity(f, ENTITY_MEDIA, "The Times"), -1);
+    assert_int_equal(fixture_entity(f, ENTITY_MEDIA, "Daily Mail"), -1);
+    /* the national papers are still themselves */
+    fixture_run(f, "News", "The Daily Star and The Times both named Ivo Laine.");
+    assert_true(fixture_entity(f, ENTITY_MEDIA, "Daily Star") >= 0);
+    assert_true(fixture_entity(f, ENTITY_MEDIA, "The Times") >= 0);
+}
+
+/* A club a player left is the club, not its town (issue 17). */
+static void test_left_club(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Ivo Laine left Al-Ettifaq for Leeds after he left Celtic in May.");
+    assert_true(fixture_entity(f, ENTITY_CLUB, "Al-Ettifaq") >= 0);
+    assert_true(fixture_entity(f, ENTITY_CLUB, "Celtic") >= 0);
+    fixture_run(f, "News", "Ivo Laine was born in Cardiff.");
+    assert_int_equal(count_kind(f, ENTITY_CLUB), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -347,6 +379,8 @@ int main(void)
         cmocka_unit_test(test_given_name_beats_country),
         cmocka_unit_test(test_sentence_starts_are_not_people),
         cmocka_unit_test(test_ids_are_kind_and_slug),
+        cmocka_unit_test(test_local_papers),
+        cmocka_unit_test(test_left_club),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

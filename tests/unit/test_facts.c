@@ -378,6 +378,137 @@ static const struct want subjects17[] = {
      "length", "Lee Crane"},
 };
 
+/* Issue 17, second pass: rules that generalise; sentences written for this
+ * project. */
+static const struct want general17[] = {
+    /* "respectively" pairs lists of counts and ages in order */
+    {"Ivo Laine and Sam Orton have 14 and 33 caps respectively.", FACT_CAPS, 14, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine and Sam Orton have 14 and 33 caps respectively.", FACT_CAPS, 33, NULL, NULL,
+     "Sam Orton"},
+    {"Ivo Laine, Sam Orton and Ned Pike, aged 19, 23 and 27 respectively, all signed.", FACT_AGE,
+     23, NULL, NULL, "Sam Orton"},
+    {"Ivo Laine, Sam Orton and Ned Pike, aged 19, 23 and 27 respectively, all signed.", FACT_AGE,
+     27, NULL, NULL, "Ned Pike"},
+    {"Ivo Laine and Sam Orton made 41 and 12 league appearances respectively.", FACT_APPEARANCES,
+     41, NULL, NULL, "Ivo Laine"},
+    /* a description's age is the person it fits, or nobody, never a later name */
+    {"The Norway international, 24, was hurt in a clash with Pete Dalton.", FACT_AGE, 24, NULL,
+     NULL, ""},
+    {"Dutch winger Ivo Laine joined Ajax. Brazilian forward Sam Orton also signed. The "
+     "29-year-old Dutchman was hurt in training.",
+     FACT_AGE, 29, NULL, NULL, "Ivo Laine"},
+    {"Ivo Laine, the Norway international, joined Ajax. Sam Orton, a Wales international, also "
+     "signed. The Norway international, 24, was hurt in a clash with Ned Pike.",
+     FACT_AGE, 24, NULL, NULL, "Ivo Laine"},
+    /* what a manager or chairman says is about a player, or nobody */
+    {"Ivo Laine has joined Leeds. Manager Tom Farrow said the 24-year-old had 30 caps.", FACT_CAPS,
+     30, NULL, NULL, "Ivo Laine"},
+    {"Leeds chairman Roy Ashby confirmed a £12m fee had been agreed for the striker.", FACT_FEE,
+     12e6, "GBP", NULL, ""},
+    /* a bid for two players is about neither alone */
+    {"Ivo Laine and Sam Orton are wanted. Chairman Roy Ashby said: \"We have had a £9m bid for "
+     "the two players.\"",
+     FACT_FEE, 9e6, "GBP", NULL, ""},
+    /* quotes and plain statements of a speaker's age */
+    {"Ivo Laine has signed. \"I'm 30 now and I want to win things,\" said the striker.", FACT_AGE,
+     30, NULL, NULL, "Ivo Laine"},
+    {"\"I am 33 but I feel great,\" said Sam Orton after the game.", FACT_AGE, 33, NULL, NULL,
+     "Sam Orton"},
+    {"Tom Farrow is the boss. \"Ivo Laine is 24 and he will improve,\" said Farrow.", FACT_AGE, 24,
+     NULL, NULL, "Ivo Laine"},
+    /* release clauses and fees in list form, their kind from the list's introduction */
+    {"The club have set buy-out clauses for their young players.\nIvo Laine – €500m\nSam Orton "
+     "– €400m",
+     FACT_RELEASE_CLAUSE, 400e6, "EUR", NULL, "Sam Orton"},
+    {"The most expensive signings of the window:\n1. Ivo Laine (Leeds) – £62m\n2. Sam Orton: "
+     "£48m",
+     FACT_FEE, 48e6, "GBP", NULL, "Sam Orton"},
+    {"Ivo Laine – €80m release clause", FACT_RELEASE_CLAUSE, 80e6, "EUR", NULL, "Ivo Laine"},
+    /* modern wordings */
+    {"Everton activated the £45m clause in Ivo Laine's contract.", FACT_RELEASE_CLAUSE, 45e6, "GBP",
+     NULL, "Ivo Laine"},
+    {"Ivo Laine has agreed a deal until June 2028.", FACT_CONTRACT, 2028, NULL, "end", "Ivo Laine"},
+    {"Ivo Laine's contract runs until 30 June 2027.", FACT_CONTRACT, 2027, NULL, "end",
+     "Ivo Laine"},
+    {"Ivo Laine has scored 12 times in 45 outings for Leeds.", FACT_APPEARANCES, 45, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine made his debut aged just 16 and never looked back.", FACT_AGE, 16, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine joined the academy at 11.", FACT_AGE, 11, NULL, NULL, "Ivo Laine"},
+    {"Millwall accepted a £6m bid for Ivo Laine and Sam Orton.", FACT_FEE, 6e6, "GBP", NULL, ""},
+    /* an age before a description and a name is that name's */
+    {"Leeds paired Ivo Laine with 19-year-old Danish forward Sam Orton.", FACT_AGE, 19, NULL, NULL,
+     "Sam Orton"},
+    /* a young age is a player's, not the manager who speaks of him */
+    {"Ivo Laine joined in May. Manager Tom Farrow has full faith in the 23-year-old, he said.",
+     FACT_AGE, 23, NULL, NULL, "Ivo Laine"},
+    /* a manager named with a pronoun for the player is not the player's subject */
+    {"Ivo Laine shone early and caught the eye of coach Tom Farrow with nine goals in 14 matches "
+     "for Lyon.",
+     FACT_APPEARANCES, 14, NULL, NULL, "Ivo Laine"},
+    /* appearances: ordinals, parts of the side's games, substitutes, "turned out" */
+    {"Ivo Laine made his 250th appearance for Leeds on Sunday.", FACT_APPEARANCES, 250, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine has started 11 of Leeds' 15 league games.", FACT_APPEARANCES, 11, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine, who has featured in nine of the side's last ten matches, is injured.",
+     FACT_APPEARANCES, 9, NULL, NULL, "Ivo Laine"},
+    {"Ivo Laine has made 12 substitute appearances this season.", FACT_APPEARANCES, 12, NULL, NULL,
+     "Ivo Laine"},
+    {"Ivo Laine turned out 40 times for Lyon.", FACT_APPEARANCES, 40, NULL, NULL, "Ivo Laine"},
+    /* the period said before a wage */
+    {"Ivo Laine is earning weekly wages of £250,000 at Leeds.", FACT_WAGE, 250000, "GBP", "week",
+     "Ivo Laine"},
+    {"Ivo Laine will take home an annual salary of €8m.", FACT_WAGE, 8e6, "EUR", "year",
+     "Ivo Laine"},
+    /* an offer or extension of a contract by years */
+    {"Ivo Laine wants two more years, with Leeds offering one extra year on his contract.",
+     FACT_CONTRACT, 1, NULL, "length", "Ivo Laine"},
+    {"Leeds will extend his contract by two years, Ivo Laine said.", FACT_CONTRACT, 2, NULL,
+     "length", "Ivo Laine"},
+    /* the player named right after "on" or "for" the amount */
+    {"Leeds spent £12m on Lyon's Ivo Laine and £9m on Porto winger Sam Orton.", FACT_FEE, 9e6,
+     "GBP", NULL, "Sam Orton"},
+};
+
+/* Not facts of a kind (second pass). */
+static const struct want not_general17[] = {
+    /* team figures, games missed and games in charge are no appearances */
+    {"Tom Farrow has taken charge of 120 games at Leeds.", FACT_APPEARANCES, -1, NULL, NULL, NULL},
+    {"Leeds have lost only two of their 20 games, and Ivo Laine scored in both.", FACT_APPEARANCES,
+     -1, NULL, NULL, NULL},
+    {"Ivo Laine sat out four games with a hamstring injury.", FACT_APPEARANCES, -1, NULL, NULL,
+     NULL},
+    {"Ivo Laine has started 11 of Leeds' 15 league games.", FACT_APPEARANCES, 15, NULL, NULL, NULL},
+    {"Leeds have won their 300th game in the top flight.", FACT_APPEARANCES, -1, NULL, NULL, NULL},
+    {"Leeds boss Tom Farrow has overseen 200 games and wants Ivo Laine to stay.", FACT_APPEARANCES,
+     -1, NULL, NULL, NULL},
+    /* a defence's record, a hypothetical age, a fine, a pay-off, a goal-minute list */
+    {"Ivo Laine is part of a defence that has shipped eight goals in 25 league games.",
+     FACT_APPEARANCES, -1, NULL, NULL, NULL},
+    {"Ivo Laine wants to move abroad before he turns 35.", FACT_AGE, -1, NULL, NULL, NULL},
+    {"Leeds fined Ivo Laine two weeks' wages, about £80,000, after the row.", FACT_WAGE, -1, NULL,
+     NULL, NULL},
+    {"Tom Farrow denied that he had been handed a £3m pay-off.", FACT_FEE, -1, NULL, NULL, NULL},
+    {"Fifa promised a donation of equipment worth $10,000 and a pitch signed by Ivo Laine.",
+     FACT_FEE, -1, NULL, NULL, NULL},
+    {"The new kit deal will bring in £4.8m in cash, Leeds said after signing Ivo Laine.", FACT_FEE,
+     -1, NULL, NULL, NULL},
+    {"Goals: Ivo Laine 3, 58, Sam Orton 65.", FACT_AGE, -1, NULL, NULL, NULL},
+    /* a number after "is" is an age only after a name or a pronoun */
+    {"The gap is 10, and Leeds are top.", FACT_AGE, -1, NULL, NULL, NULL},
+    {"The difference between the sides is 12, and it is growing.", FACT_AGE, -1, NULL, NULL, NULL},
+    /* what all clubs spent together; an age "at 20" that is no age */
+    {"Premier League clubs spent a record £2.4bn in the summer, Ivo Laine among the signings.",
+     FACT_FEE, -1, NULL, NULL, NULL},
+    {"Ivo Laine joined a side that sat at 20 points after ten games.", FACT_AGE, -1, NULL, NULL,
+     NULL},
+    /* a list line under no heading of money is nothing */
+    {"Our players of the season:\nIvo Laine – £5m\nSam Orton – £4m", FACT_FEE, -1, NULL, NULL,
+     NULL},
+};
+
 /* A player named only in the headline is the subject of the body's facts. */
 static const struct want headline17[] = {
     {"Gary Holt said the club acted fast. The midfielder, 26, has won 17 caps.", FACT_AGE, 26, NULL,
@@ -403,7 +534,7 @@ static const struct want wordings17[] = {
      NULL, "length", "Marco Brandt"},
     {"Real Sociedad put a €90m buy-out clause in Marco Brandt's contract.", FACT_RELEASE_CLAUSE,
      90e6, "EUR", NULL, "Marco Brandt"},
-    {"Burnley will pay £18m for Marco Brandt plus £4m in add-ons.", FACT_FEE, 4e6, "GBP", NULL,
+    {"Burnley will pay £18m for Marco Brandt plus £4m in add-ons.", FACT_FEE, 18e6, "GBP", NULL,
      "Marco Brandt"},
     /* instalments are parts of the fee, never a wage */
     {"Burnley will pay for Marco Brandt in three instalments of £6m a year.", FACT_FEE, 6e6, "GBP",
@@ -429,6 +560,9 @@ static const struct want not_fees17[] = {
      NULL},
     {"The bid fell £5m short of the asking price for Marco Brandt.", FACT_FEE, 5e6, NULL, NULL,
      NULL},
+    /* add-ons with no fee before them in a contract are no fee */
+    {"Nico Sartor's contract also holds £2m in performance-related add-ons.", FACT_FEE, -1, NULL,
+     NULL, NULL},
     /* an offer the player turned down is no wage of his */
     {"Marco Brandt turned down an offer of £300,000 a week from Al-Nassr.", FACT_WAGE, -1, NULL,
      NULL, NULL},
@@ -436,6 +570,68 @@ static const struct want not_fees17[] = {
     {"Marco Brandt's release clause becomes active in the summer of 2025.", FACT_CONTRACT, -1, NULL,
      NULL, NULL},
 };
+
+static size_t count_present(struct fixture *f, const struct want *list, size_t n)
+{
+    size_t wrong = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct want *w = &list[i];
+        fixture_run(f, TITLE, w->body);
+        bool there = w->value < 0 ? fixture_count(f, w->kind) > 0
+                                  : fixture_fact(f, w->kind, w->value) != NULL;
+        if (there) {
+            print_message("UNEXPECTED %s in: %s\n", fact_kind_name(w->kind), w->body);
+            wrong++;
+        }
+    }
+    return wrong;
+}
+
+static void test_general_17(void **state)
+{
+    check_wants(*state, general17, sizeof general17 / sizeof *general17);
+    assert_int_equal(
+        count_present(*state, not_general17, sizeof not_general17 / sizeof *not_general17), 0);
+}
+
+/* An add-on or an instalment is a part of the fee before it: a fee marked
+ * as such, about the same player and clubs, in the body and in a headline. */
+static void test_addons_17(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *title, *body;
+        double whole, part;
+        const char *qualifier;
+    } cases[] = {
+        {TITLE, "Burnley will pay Lazio £18m plus £4m in add-ons for Marco Brandt.", 18e6, 4e6,
+         "add-ons"},
+        {TITLE,
+         "Everton signed Nico Sartor from Lyon for an initial £20m, with a further £5m of "
+         "potential bonuses.",
+         20e6, 5e6, "add-ons"},
+        {TITLE,
+         "Derby agreed a €30m fee with Lyon for Nico Sartor, to be paid in three "
+         "instalments of €10m.",
+         30e6, 10e6, "instalment"},
+        {"Leeds agree £40m plus £5m add-ons deal for Ivo Laine", "He is a fine player.", 40e6, 5e6,
+         "add-ons"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture_run(f, cases[i].title, cases[i].body);
+        assert_int_equal(fixture_count(f, FACT_FEE), 2);
+        const struct fact *whole = fixture_fact(f, FACT_FEE, cases[i].whole);
+        const struct fact *part = fixture_fact(f, FACT_FEE, cases[i].part);
+        if (!whole || !part)
+            fail_msg("case %zu: fee or part missing", i);
+        assert_null(fact_qualifier_name(whole->qualifier));
+        assert_string_equal(fact_qualifier_name(part->qualifier), cases[i].qualifier);
+        assert_string_equal(fixture_name(f, part->subject), fixture_name(f, whole->subject));
+        assert_string_equal(fixture_name(f, part->from), fixture_name(f, whole->from));
+        assert_string_equal(fixture_name(f, part->to), fixture_name(f, whole->to));
+        assert_true(part->subject != NO_ENTITY);
+    }
+}
 
 static void test_not_fees_17(void **state)
 {
@@ -507,6 +703,18 @@ static void test_direction_17(void **state)
          "Paris Saint-Germain", "Al-Hilal", NULL},
         {"Inter Milan signed Alessandro Bastoni for £31m from Atalanta.", 31e6, "Atalanta",
          "Inter Milan", NULL},
+        /* the seller that sanctions a sale, or values its player; the club a bid comes from */
+        {"Leeds United will sanction a sale for around £40m.", 40e6, "Leeds United", "",
+         "reported"},
+        {"Ivo Laine wants to leave, with Leeds United valuing him at £50m.", 50e6, "Leeds United",
+         "", "asking"},
+        {"Millwall rejected a £6m bid from Leeds United for Ivo Laine.", 6e6, "Millwall",
+         "Leeds United", NULL},
+        {"Leeds United spent £12m on Lyon's Ivo Laine and £9m on Porto winger Sam Orton.", 9e6,
+         "Porto", "Leeds United", NULL},
+        {"Leeds United agreed a fee of £20m with Lyon for Ivo Laine.", 20e6, "Lyon", "Leeds United",
+         NULL},
+        {"Leeds United still owe Lyon £5m for Ivo Laine.", 5e6, "Lyon", "Leeds United", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture_run(f, TITLE, cases[i].body);
@@ -611,6 +819,9 @@ static void test_apps_club_17(void **state)
          125, "Everton"},
         {"After signing for Charlton, Kevin Moss made 164 appearances.", 164, "Charlton Athletic"},
         {"Kevin Moss made 44 Eredivisie appearances for Ajax.", 44, "Ajax"},
+        {"Kevin Moss, who joined Everton in a £9m move from Lyon in 2021, has made 80 "
+         "appearances.",
+         80, "Everton"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture_run(f, TITLE, cases[i].body);
@@ -664,6 +875,8 @@ int main(void)
         cmocka_unit_test(test_not_fees_17),
         cmocka_unit_test(test_offer_turned_down_17),
         cmocka_unit_test(test_direction_17),
+        cmocka_unit_test(test_general_17),
+        cmocka_unit_test(test_addons_17),
         cmocka_unit_test(test_title_facts_17),
         cmocka_unit_test(test_team_runs_17),
         cmocka_unit_test(test_apps_club_17),

@@ -20,7 +20,7 @@ static const char *const period_names[FACT_PERIOD_COUNT] = {NULL, "week", "month
 static const char *const type_names[FACT_TYPE_COUNT] = {NULL, "end", "length"};
 static const char *const status_names[FACT_STATUS_COUNT] = {NULL, "expires", "offered", "signed"};
 static const char *const qualifier_names[FACT_QUALIFIER_COUNT] = {
-    NULL, "up to", "reported", "undisclosed", "asking", "at the time"};
+    NULL, "up to", "reported", "undisclosed", "asking", "at the time", "add-ons", "instalment"};
 
 const char *entity_kind_name(enum entity_kind k)
 {

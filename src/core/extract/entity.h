@@ -47,6 +47,8 @@ enum fact_qualifier {
     FACT_UNDISCLOSED,
     FACT_ASKING,      /* fee: the selling club's asking price or valuation */
     FACT_AT_THE_TIME, /* age: at another time ("joined at the age of 11") */
+    FACT_ADD_ON,      /* fee: add-ons on top of the fee before ("plus £5m in add-ons") */
+    FACT_INSTALMENT,  /* fee: one payment of a fee paid in parts */
     FACT_QUALIFIER_COUNT
 };
 
@@ -103,7 +105,8 @@ struct fact {
     enum fact_period period;       /* wage: week, month, year */
     enum fact_type type;           /* contract: end (a year) or length (years) */
     enum fact_status status;       /* contract: expires, offered, signed */
-    enum fact_qualifier qualifier; /* fee: up to, reported, undisclosed, asking; age: at the time */
+    enum fact_qualifier qualifier; /* fee: up to, reported, undisclosed, asking, add-ons,
+                                    * instalment; age: at the time */
     int team;                      /* caps: national team; appearances: club or competition */
     int from, to;                  /* fee, loan: clubs */
     int club;  /* interest: the interested club; offer: the club offering; source: the media */

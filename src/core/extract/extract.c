@@ -243,9 +243,10 @@ static bool kb_match_allowed(const struct doc *d, size_t i, size_t end, const st
     if (kind == ENTITY_CLUB && end < d->t.n && (d->t.v[end].flags & TOK_CAP) &&
         doc_token_in(d, end, venue_words))
         return false; /* "Villa Park" is a ground */
+    static const char *const left_club[] = {"from", "left", "leave", NULL};
     if (kind == ENTITY_CLUB && end == i + 1 && place_before(d, i, false) &&
-        !(d->t.v[i].flags & TOK_POSS) && !tokens_is(&d->t, i - 1, "from"))
-        return false; /* "in Cardiff": the city */
+        !(d->t.v[i].flags & TOK_POSS) && !doc_token_in(d, i - 1, left_club))
+        return false; /* "in Cardiff": the city; "left Celtic": the club */
     return true;
 }
 
@@ -427,6 +428,7 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     lexicon_lookup(&d);
     kb_pass(&d);
     resolve_weak(&d);
+    press_find(&d);
     people_find(&d);
     if (d.nm > 1)
         qsort(d.m, d.nm, sizeof *d.m, compare_mentions);

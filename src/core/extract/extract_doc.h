@@ -105,6 +105,10 @@ bool doc_token_in(const struct doc *d, size_t i, const char *const *words);
 /* The KB lexicon has token i's folded form in the role-word list of a role. */
 bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role);
 
+/* press.c: newspapers named after their town ("the Oxford Mail") become
+ * media mentions of their own, before people are found. */
+void press_find(struct doc *d);
+
 /* A role word (or two-word role: "chief executive") ends right before
  * token i. */
 bool doc_role_before(const struct doc *d, size_t i, enum person_role *role);

@@ -35,18 +35,33 @@ static const char *const pattern_text[P_COUNT] = {
         "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:first-team|senior|league|"
         "competitive|premiership|premier league|champions league|european|cup|"
         "official|top-flight|serie a|la liga|bundesliga|ligue 1|eredivisie|mls|championship|fa cup|"
-        "europa league|more|further|career|club|total|of his) ){0,2}"
+        "europa league|more|further|career|club|total|of his|substitute|sub|domestic|"
+        "league and cup|previous|only|just) ){0,2}"
         "(?:appearances|apps|games|matches|starts|outings)\\b"
-        "|(?:played|featured|appeared) (?<n2>" NUMBER_WORDS ") times\\b)",
-    [P_AGE] = "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-years?[- ]old\\b|(?:aged|age of) (?<n2>\\d{1,2})\\b"
+        "|(?:played|featured|appeared|turned out) (?<n2>" NUMBER_WORDS ") times\\b"
+        "|(?:played|featured|appeared|started|starting|playing) (?:in )?(?<n3>" NUMBER_WORDS
+        ")(?= of (?:the|his|their|its|[a-z]+'s?)(?!\\w))"
+        "|(?<nth>\\d+)(?:st|nd|rd|th) (?:(?:first-team|senior|league|competitive|premiership|"
+        "premier league|champions league|european|cup|official|top-flight) )?"
+        "(?:appearance|game|match|start|outing)\\b)",
+    [P_AGE] = "(?:(?<![\\w-])(?:(?<n>\\d{1,2})-years?[- ]old\\b"
+              "|(?:aged|age of) (?:just |only )?(?<n2>\\d{1,2})\\b"
               "|(?<n3>\\d{1,2}) years? old\\b|(?:when|as) (?:he|she) was (?<n4>\\d{1,2})\\b"
               "|(?:will|would) be (?<n5>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points|years))"
               "|turn(?:s|ed)? (?<n6>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|points)))"
               "|, (?<n7>\\d{2})(?=[,;)]|\\.(?:\\s|$)| (?:and|who|with|has|is|was|will|had)\\b))",
+    [P_AGE_SAID] =
+        "\\b(?:(?:i(?:'|\xe2\x80\x99)m|i am) (?<n8>\\d{2})\\b(?! ?(?:%|per|minutes|games|goals|"
+        "points|years|yards|times|-))"
+        "|(?:is|was) (?<n9>\\d{2})(?=[,.;!?\"]|\\s+(?:and|now|next|this|but|when|at)\\b)"
+        "|at (?:just |only )?(?<n10>1\\d|[2-4]\\d)\\b(?![:.,]?\\d| ?(?:%|per|minutes|points|"
+        "goals|games|yards|years|mph|pm|am|-)))",
     [P_CONTRACT_END] =
         "(?:until|till|to|through|beyond|expires? in|expiring in|runs? out in|"
         "ends? in|end of|summer of) (?:the )?(?:(?:end|summer|start|close) of (?:the )?|summer )?"
-        "(?<y>(?:19|20)\\d\\d)(?:[-/](?:\\d\\d){1,2})?\\b(?! ?(?:world cup|euro|"
+        "(?:(?:\\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|"
+        "september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+        "\\.?,? )?(?<y>(?:19|20)\\d\\d)(?:[-/](?:\\d\\d){1,2})?\\b(?! ?(?:world cup|euro|"
         "african|copa|olympics))",
     [P_CONTRACT_LENGTH] =
         "(?<![\\w-])(?<n>" NUMBER_WORDS
@@ -56,7 +71,10 @@ static const char *const pattern_text[P_COUNT] = {
         "|(?:option|options) (?:for|of) (?:a|an) (?:further|additional|extra) "
         "(?<n2>" NUMBER_WORDS ") ?(?<unit2>years?|months?|seasons?)\\b"
         "|(?:option|options) (?:for|of) (?:a|an) (?:further|additional|extra) "
-        "(?<n3>year|season)\\b",
+        "(?<n3>year|season)\\b"
+        "|(?:offering|offered|offers|offer of|extension of|extend(?:ed|ing)? (?:his|her|their) "
+        "(?:contract|deal|stay) by) (?<n4>" NUMBER_WORDS "|an?) (?:(?:extra|further|additional|"
+        "more) )?(?<unit4>years?|seasons?|months?)\\b",
     [P_LOAN] = "\\b(?:(?<len>season-long|year-long|[a-z]+-month|short-term|half-season|"
                "emergency) )?loan\\b",
     [P_INTEREST] = "\\b(?:interested "
@@ -83,8 +101,9 @@ static const char *const required_text[P_COUNT][12] = {
                  "d",
                  "pound", "dollar", "terling", NULL},
     [P_CAPS] = {"cap", NULL},
-    [P_APPEARANCES] = {"app", "game", "match", "tart", "outing", "time", NULL},
-    [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", "option", NULL},
+    [P_APPEARANCES] = {"app", "game", "match", "tart", "outing", "time", "play", "featur", NULL},
+    [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", "option", "offer",
+                           NULL},
     [P_LOAN] = {"loan", NULL},
 };
 
@@ -208,6 +227,13 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
         if (!strncmp(p->slots[k].word, w, n) && !p->slots[k].word[n])
             return mask | p->slots[k].mask;
     return mask;
+}
+
+bool facts_age_said_at(const struct doc *d, size_t i)
+{
+    static const char *const before[] = {"is", "was",  "am",   "i'm", "i\xe2\x80\x99m",
+                                         "at", "just", "only", NULL};
+    return i > 0 && (d->t.v[i].flags & TOK_NUM) && doc_token_in(d, i - 1, before);
 }
 
 unsigned facts_literals(const struct facts_patterns *p, const struct doc *d, size_t i)

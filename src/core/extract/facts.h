@@ -19,6 +19,8 @@ enum fact_pattern {
     P_CAPS,
     P_APPEARANCES,
     P_AGE,
+    P_AGE_SAID, /* "I'm 30", "X is 24", "joined at 11": run only where a number follows such words
+                 */
     P_CONTRACT_END,
     P_CONTRACT_LENGTH,
     P_LOAN,
@@ -54,6 +56,9 @@ struct facts_patterns {
 
 /* The patterns (bits) that token i of the doc triggers. */
 unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i);
+/* Whether the number token i follows "is", "was", "am", "I'm" or "at"
+ * (the places where P_AGE_SAID can match). */
+bool facts_age_said_at(const struct doc *d, size_t i);
 /* The patterns (bits) whose matches could draw on token i: those with no
  * required literal, and those whose required literal token i holds. A run
  * of sentences none of whose tokens has a pattern's bit cannot match it. */
@@ -97,6 +102,33 @@ bool facts_next_word_in(const struct doc *d, size_t at, const char *const *words
 /* facts_money.c: the amount of a money match (number, scale, currency);
  * false when it is not understood or under 1,000. */
 bool facts_money_amount(const struct match *m, double *value, enum fact_currency *currency);
+/* facts_money_parts.c: whether the amount [start, end) of sentence [s, e)
+ * is an add-on ("£5m in add-ons") or an instalment: FACT_ADD_ON or
+ * FACT_INSTALMENT, and in *fee the index in d->f of the fee it belongs to
+ * (-1 when none came before); FACT_QUALIFIER_NONE otherwise. */
+enum fact_qualifier facts_money_part(const struct doc *d, size_t start, size_t end, size_t s,
+                                     size_t e, enum fact_currency currency, int *fee);
+/* The end of "in add-ons", "of potential bonuses"... right after text[at];
+ * 0 when none. */
+size_t facts_addon_end(const char *text, size_t len, size_t at);
+/* The end of an add-on that follows the amount ending at text[at] ("£40m
+ * plus £5m in add-ons", "£20m, with a further £5m of bonuses"); 0 when
+ * none. */
+size_t facts_addon_after(const char *text, size_t len, size_t at);
+/* A list line ("Marc Vidal – €500m") whose amount starts at `start` in the
+ * sentence starting at s: its kind from the list's introduction or the
+ * title, and the person the line opens with. */
+bool facts_money_list_line(const struct doc *d, size_t start, size_t s, enum fact_kind *kind,
+                           int *subject);
+/* facts_respective.c: in a sentence that says "respectively", adds a fact
+ * of `kind` (and team) for every other number listed with the one at
+ * [start, end) ("12 and [30 caps]", "[aged 22] and 25") whose value is in
+ * [lo, hi], each about the nth player named; returns the matched number's
+ * place in the list, NOT_LISTED when there is no list. Adding facts moves
+ * d->f: call it before taking a fact pointer. */
+#define NOT_LISTED ((size_t)-1)
+size_t facts_respective_list(struct doc *d, enum fact_kind kind, int team, size_t start, size_t end,
+                             double lo, double hi);
 /* facts_title.c: the fees and release clauses the title gives. */
 void facts_find_title(struct doc *d);
 
@@ -129,6 +161,10 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players);
 /* The person named right before [start] ("Rooney, 19,") or right after
  * ("the 19-year-old Wayne Rooney"); NO_ENTITY when none. */
 int subject_adjacent_person(const struct doc *d, size_t start, size_t end);
+/* subject_described.c: the one person whom the article described before
+ * with the words of body tokens [from, to) ("the 29-year-old Dutchman":
+ * "Dutch midfielder Tom Ellery"); NO_ENTITY when none or several fit. */
+int subject_described(const struct doc *d, size_t from, size_t to);
 /* In a sentence that pairs its lists with "respectively" after `at`, the
  * nth player it names (for its nth figure); NO_ENTITY otherwise. */
 int subject_respective(const struct doc *d, size_t at, size_t nth);

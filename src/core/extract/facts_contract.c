@@ -88,14 +88,19 @@ void facts_on_contract_end(struct match *m, void *ctx)
 void facts_on_contract_length(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
-    static const char *const names[] = {"n", "n2", NULL};
+    static const char *const names[] = {"n", "n2", "n4", NULL};
     double n = 1;
     size_t ua, ub, s, e;
     if (facts_group(m, "n3", &ua, &ub)) /* "an option for a further year" */
         ua = ub;
     else if (!facts_group_number(m, names, &n) ||
-             (!facts_group(m, "unit", &ua, &ub) && !facts_group(m, "unit2", &ua, &ub)) || n <= 0)
+             (!facts_group(m, "unit", &ua, &ub) && !facts_group(m, "unit2", &ua, &ub) &&
+              !facts_group(m, "unit4", &ua, &ub)) ||
+             n <= 0)
         return;
+    if (facts_group(m, "n4", &s, &e) &&
+        !facts_near_words(d, m->start, m->end, 90, 25, contract_words))
+        return; /* "offering one extra year" of a contract, not of anything else */
     if (ua < ub && (m->text[ua] | 32) == 'm')
         n /= 12;
     if (n > 10)

@@ -4,14 +4,19 @@
 #include "core/extract/facts.h"
 
 static const char *const team_run_words[] = {
-    "unbeaten",    "winless",      "without a win", "run of",         "in charge",    "as manager",
-    "their last",  "their next",   "our last",      "losing run",     "winning run",  "streak",
-    "in a row",    "their first",  "next",          "banned",         "ban",          "suspended",
-    "suspension",  "the first",    "miss",          "misses",         "missed",       "missing",
-    "sit out",     "ruled out",    "sidelined",     "their previous", "conceded",     "conceding",
-    "clean sheet", "clean sheets", "time in",       "times in",       "in charge of", "wins in",
-    "win in",      "victories in", "defeats in",    "draws in",       "points from",  "points in",
-    NULL};
+    "unbeaten",      "winless",      "without a win",  "run of",      "in charge",
+    "as manager",    "their last",   "their next",     "our last",    "losing run",
+    "winning run",   "streak",       "in a row",       "their first", "next",
+    "banned",        "ban",          "suspended",      "suspension",  "the first",
+    "miss",          "misses",       "missed",         "missing",     "sit out",
+    "ruled out",     "sidelined",    "their previous", "conceded",    "conceding",
+    "clean sheet",   "clean sheets", "time in",        "times in",    "in charge of",
+    "wins in",       "win in",       "victories in",   "defeats in",  "draws in",
+    "points from",   "points in",    "charge of",      "took charge", "taken charge",
+    "in charge for", "sat out",      "out for",        "of their",    "in their",
+    "from their",    "of its",       "absent for",     "absence of",  "overseen",
+    "oversaw",       "oversee",      "presided",       "managed",     "at the helm",
+    "shipped",       "have had",     "have played",    NULL};
 /* Words right after a count of games that make it a team's run, a
  * schedule or a manager's tenure: "five matches unbeaten", "two matches in
  * three days", "120 games in charge". */
@@ -46,7 +51,7 @@ static int most_named_club(const struct doc *d, size_t at)
     return best;
 }
 
-static const char *const count_names[] = {"n", "n2", "nth", NULL};
+static const char *const count_names[] = {"n", "n2", "n3", "nth", NULL};
 
 void facts_on_caps(struct match *m, void *ctx)
 {
@@ -54,13 +59,17 @@ void facts_on_caps(struct match *m, void *ctx)
     double n;
     if (!facts_group_number(m, count_names, &n) || n < 1 || n > 250)
         return;
+    size_t s, e;
+    subject_sentence(d, m->start, &s, &e);
+    int team = subject_entity_near(d, ENTITY_NATIONAL_TEAM, s, e, m->end, 0);
+    size_t nth = facts_respective_list(d, FACT_CAPS, team, m->start, m->end, 1, 250);
     struct fact *f = facts_add(d, FACT_CAPS, m->start, m->end);
     f->has_value = true;
     f->value = n;
-    size_t s, e;
-    subject_sentence(d, m->start, &s, &e);
-    f->team = subject_entity_near(d, ENTITY_NATIONAL_TEAM, s, e, m->end, 0);
-    f->subject = subject_person(d, m->start, m->end, true);
+    f->team = team;
+    f->subject = nth != NOT_LISTED ? subject_respective(d, m->start, nth) : NO_ENTITY;
+    if (f->subject == NO_ENTITY)
+        f->subject = subject_person(d, m->start, m->end, true);
 }
 
 /* A club mention that names where the player went next ("before joining
@@ -81,10 +90,12 @@ static bool club_is_destination(const struct doc *d, size_t tok)
            (i >= 2 && doc_token_in(d, i - 1, for_to) && doc_token_in(d, i - 2, went_for));
 }
 
-/* "since his £11m move from Basel": the club he left, not the one he plays for. */
+/* "since his £11m move from Basel", "who joined Leeds in a move from
+ * Lyon": the club he left, not the one he plays for. */
 static bool club_left_since(const struct doc *d, size_t tok)
 {
-    static const char *const since[] = {"since", "after", NULL};
+    static const char *const since[] = {"since",  "after",   "move",   "moved",    "joined",
+                                        "signed", "arrived", "switch", "transfer", NULL};
     static const char *const from[] = {"from", NULL};
     size_t at = d->t.v[tok].start;
     return tok > 0 && doc_token_in(d, tok - 1, from) &&
@@ -124,6 +135,20 @@ static int previous_sentence_club(const struct doc *d, size_t s)
     return subject_entity_near(d, ENTITY_CLUB, ps, pe, pe, -1);
 }
 
+/* "13 of the club's last [14 games]", "10 of Leeds' [12 games]": the
+ * count after "N of" is the side's, the whole the N is part of. */
+static bool whole_of_part(const struct doc *d, size_t start)
+{
+    size_t i = facts_token_before(d, start);
+    for (size_t k = 0; k < 5 && i < d->t.n && i > 0; k++, i--) {
+        if (tokens_is(&d->t, i, "of"))
+            return (d->t.v[i - 1].flags & TOK_NUM) != 0;
+        if (d->t.v[i].flags & TOK_NUM)
+            return false;
+    }
+    return false;
+}
+
 void facts_on_appearances(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -133,7 +158,12 @@ void facts_on_appearances(struct match *m, void *ctx)
     size_t s, e;
     subject_sentence(d, m->start, &s, &e);
     static const char *const vague[] = {"or", NULL};
-    if (facts_near_words(d, m->start, m->end, 40, 0, team_run_words) ||
+    static const char *const scorer[] = {"scored", "netted", "struck", "found the net", NULL};
+    static const char *const times_in[] = {"times in", "time in", NULL};
+    bool scored_in = facts_near_words(d, m->start, m->start, 30, 0, scorer) &&
+                     facts_near_words(d, m->start, m->start, 10, 0, times_in);
+    if ((!scored_in && facts_near_words(d, m->start, m->end, 40, 0, team_run_words)) ||
+        whole_of_part(d, m->start) ||
         subject_has_word(d, m->end, m->end + 22 < e ? m->end + 22 : e, team_run_after) ||
         facts_near_words(d, m->start, m->start, 4, 0, vague))
         return; /* a team's run, or "one or two matches" */
@@ -142,21 +172,26 @@ void facts_on_appearances(struct match *m, void *ctx)
     static const char *const for_words[] = {"for", NULL};
     int country =
         subject_entity_after_word(d, ENTITY_NATIONAL_TEAM, m->end, m->end + 12, for_words);
-    struct fact *f =
-        facts_add(d, country != NO_ENTITY ? FACT_CAPS : FACT_APPEARANCES, m->start, m->end);
-    f->has_value = true;
-    f->value = n;
     static const char *const the_club[] = {"for the club", "for the side", "for his club",
                                            "for the team", NULL};
+    int team;
     if (country != NO_ENTITY)
-        f->team = country;
+        team = country;
     else if (subject_has_word(d, m->end, m->end + 14 < e ? m->end + 14 : e, the_club))
-        f->team = most_named_club(d, m->start); /* "for the club": the article's club */
+        team = most_named_club(d, m->start); /* "for the club": the article's club */
     else
-        f->team = apps_club(d, s, e, m->start, m->end);
-    if (f->team == NO_ENTITY)
-        f->team = subject_entity_near(d, ENTITY_COMPETITION, s, e, m->end, 1);
-    if (f->team == NO_ENTITY)
-        f->team = previous_sentence_club(d, s);
-    f->subject = subject_person(d, m->start, m->end, true);
+        team = apps_club(d, s, e, m->start, m->end);
+    if (team == NO_ENTITY)
+        team = subject_entity_near(d, ENTITY_COMPETITION, s, e, m->end, 1);
+    if (team == NO_ENTITY)
+        team = previous_sentence_club(d, s);
+    enum fact_kind kind = country != NO_ENTITY ? FACT_CAPS : FACT_APPEARANCES;
+    size_t nth = facts_respective_list(d, kind, team, m->start, m->end, 1, 1500);
+    struct fact *f = facts_add(d, kind, m->start, m->end);
+    f->has_value = true;
+    f->value = n;
+    f->team = team;
+    f->subject = nth != NOT_LISTED ? subject_respective(d, m->start, nth) : NO_ENTITY;
+    if (f->subject == NO_ENTITY)
+        f->subject = subject_person(d, m->start, m->end, true);
 }

@@ -196,7 +196,8 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
             lit[tk->word] = facts_literals(d->ex->patterns, d, i);
         }
         if (!(tk->flags & (TOK_TITLE | TOK_ASIDE)))
-            st->mask[tk->sentence] |= word[tk->word];
+            st->mask[tk->sentence] |=
+                word[tk->word] | (facts_age_said_at(d, i) ? 1u << P_AGE_SAID : 0);
         st->literals[tk->sentence] |= lit[tk->word];
         st->last[tk->sentence] = (uint32_t)i;
     }
@@ -231,6 +232,7 @@ void facts_find(struct doc *d)
         [P_CAPS] = facts_on_caps,
         [P_APPEARANCES] = facts_on_appearances,
         [P_AGE] = facts_on_age,
+        [P_AGE_SAID] = facts_on_age,
         [P_CONTRACT_END] = facts_on_contract_end,
         [P_CONTRACT_LENGTH] = facts_on_contract_length,
         [P_LOAN] = on_loan,

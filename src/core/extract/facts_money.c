@@ -54,28 +54,34 @@ static const char *const not_fee_words[] = {"takeover",
                                             "redevelopment",
                                             "training ground",
                                             "fund",
+                                            "pay-off",
+                                            "payoff",
+                                            "severance",
+                                            "donation",
+                                            "donated",
+                                            "grant",
+                                            "charity",
+                                            "kit deal",
+                                            "kit supplies",
+                                            "kit supplier",
+                                            "shirt deal",
                                             NULL};
-static const char *const fee_words[] = {"fee",          "bid",       "bids",      "offer",
-                                        "offered",      "offers",    "signed",    "sign",
-                                        "signs",        "signing",   "move",      "moved",
-                                        "deal",         "valued",    "valuation", "value",
-                                        "price",        "price-tag", "price tag", "paid",
-                                        "pay",          "paying",    "cost",      "costing",
-                                        "buy",          "bought",    "transfer",  "swoop",
-                                        "rated",        "snap",      "loan",      "sold",
-                                        "sell",         "sale",      "selling",   "joined",
-                                        "join",         "joins",     "capture",   "acquire",
-                                        "worth",        "tag",       "owed",      "spent",
-                                        "spend",        "splash",    "record",    "bought",
-                                        "purchase",     "switch",    "arrival",   "recruit",
-                                        "buy-back",     "asking",    "tabled",    "lodged",
-                                        "submitted",    "rejected",  "accepted",  "rebuffed",
-                                        "turned down",  "package",   "joining",   "arrived",
-                                        "arriving",     "want",      "wants",     "wanted",
-                                        "demand",       "demands",   "demanding", "valuing",
-                                        "value him",    "sign him",  "signature", "splashing out",
-                                        "splashed out", "splashing", "spending",  "forked out",
-                                        "shelled out",  NULL};
+static const char *const fee_words[] = {
+    "fee",         "bid",        "bids",        "offer",         "offered",      "offers",
+    "signed",      "sign",       "signs",       "signing",       "move",         "moved",
+    "deal",        "valued",     "valuation",   "value",         "price",        "price-tag",
+    "price tag",   "paid",       "pay",         "paying",        "cost",         "costing",
+    "buy",         "bought",     "transfer",    "swoop",         "rated",        "snap",
+    "loan",        "sold",       "sell",        "sale",          "selling",      "joined",
+    "join",        "joins",      "capture",     "acquire",       "worth",        "tag",
+    "owed",        "spent",      "spend",       "splash",        "record",       "bought",
+    "purchase",    "switch",     "arrival",     "recruit",       "buy-back",     "asking",
+    "tabled",      "lodged",     "submitted",   "rejected",      "accepted",     "rebuffed",
+    "turned down", "package",    "joining",     "arrived",       "arriving",     "want",
+    "wants",       "wanted",     "demand",      "demands",       "demanding",    "valuing",
+    "value him",   "sign him",   "signature",   "splashing out", "splashed out", "splashing",
+    "spending",    "forked out", "shelled out", "owe",           "owes",         "owing",
+    NULL};
 static const char *const no_clause[] = {"no release clause", "without a release clause",
                                         "no buy-out clause", NULL};
 static const char *const buy_words[] = {"bought",   "buy",     "buys",      "buying",
@@ -134,6 +140,11 @@ static bool describes_a_player(const struct doc *d, size_t start, size_t end)
 static bool joint_bid(const struct doc *d, size_t s, size_t e)
 {
     static const char *const joint[] = {"joint", "pair", "duo", "both", NULL};
+    static const char *const for_two[] = {
+        "for the two players", "for both players", "for the pair", "for the duo",
+        "for the trio",        "for the two",      "for both",     NULL};
+    if (subject_has_word(d, s, e, for_two))
+        return true; /* "a £8m bid for the two players" */
     if (!subject_has_word(d, s, e, joint))
         return false;
     int first = NO_ENTITY;
@@ -148,6 +159,21 @@ static bool joint_bid(const struct doc *d, size_t s, size_t e)
         first = d->m[k].entity;
     }
     return false;
+}
+
+/* "a £8m bid for Tom Reid and Ben Dale": a fee for two players named after
+ * "for", joined by "and". */
+static bool for_two_named(const struct doc *d, size_t at, size_t e)
+{
+    size_t k = subject_first_mention_from(d, at);
+    while (k < d->nm && d->e[d->m[k].entity].kind != ENTITY_PERSON)
+        k++;
+    if (k + 1 >= d->nm || d->t.v[d->m[k].tok].start >= e || d->m[k].tok == 0)
+        return false;
+    const struct doc_mention *a = &d->m[k], *b = &d->m[k + 1];
+    return tokens_is(&d->t, a->tok - 1, "for") && tokens_is(&d->t, a->tok_end, "and") &&
+           b->tok == a->tok_end + 1 && d->e[b->entity].kind == ENTITY_PERSON &&
+           b->entity != a->entity;
 }
 
 /* Where a money phrase sits: the amount [start, amount_end), the phrase
@@ -235,6 +261,19 @@ static enum fact_period money_period(const struct doc *d, const struct match *m,
     return period;
 }
 
+/* "weekly wages of £250,000", "an annual salary of €8m": the period said
+ * before a wage that has none after it; a year when nothing says. */
+static enum fact_period period_before(const struct doc *d, const struct place *p)
+{
+    static const char *const weekly[] = {"weekly", "a week", "per week", "a-week", NULL};
+    static const char *const monthly[] = {"monthly", "a month", "per month", NULL};
+    if (facts_near_words(d, p->start, p->start, 30, 0, weekly))
+        return FACT_WEEK;
+    if (facts_near_words(d, p->start, p->start, 30, 0, monthly))
+        return FACT_MONTH;
+    return FACT_YEAR;
+}
+
 /* "£2m more than", "£5m short of": a difference between two figures. */
 static bool money_difference(const struct doc *d, const struct place *p)
 {
@@ -251,9 +290,19 @@ static bool money_total_spending(const struct doc *d, const struct place *p)
     static const char *const on[] = {"on", NULL};
     static const char *const several[] = {"signings", "players",   "new players", "transfers",
                                           "recruits", "new faces", "arrivals",    NULL};
-    static const char *const totals[] = {"spending spree", "net spend", "transfer spending",
-                                         "total spending", "combined",  "in total",
-                                         "overall spend",  NULL};
+    static const char *const totals[] = {"spending spree",
+                                         "net spend",
+                                         "transfer spending",
+                                         "total spending",
+                                         "combined",
+                                         "in total",
+                                         "overall spend",
+                                         "clubs spent",
+                                         "clubs spending",
+                                         "clubs have spent",
+                                         "clubs spend",
+                                         "clubs splashed",
+                                         NULL};
     size_t to = p->end + 30 < p->e ? p->end + 30 : p->e;
     return (facts_next_word_in(d, p->end, on) && subject_has_word(d, p->end, to, several)) ||
            facts_near_words(d, p->start, p->end, 40, 12, totals);
@@ -266,6 +315,8 @@ static bool money_not_a_fee(const struct doc *d, const struct place *p, bool fee
 {
     size_t from = p->start > p->s + 90 ? p->start - 90 : p->s;
     size_t to = p->end + 60 < p->e ? p->end + 60 : p->e;
+    if (facts_addon_after(d->a->body, p->e, p->end))
+        to = p->end; /* "£20m, with a further £5m of bonuses": the add-on's words */
     return subject_has_word(d, from, to, not_fee_words) || buys_a_club(d, p->s, p->start) ||
            money_difference(d, p) || money_total_spending(d, p) ||
            !(fee_lead || subject_has_word(d, p->s, p->e, fee_words));
@@ -295,6 +346,14 @@ static bool offer_turned_down(const struct doc *d, const struct place *p)
 
 /* What money is by the words around it: a release clause, a wage (a period
  * or wage words), a fee; false when none of these. */
+/* "the £35m clause", "his €222m release": a clause named right after the
+ * amount (not a sell-on clause, which has no amount of its own). */
+static bool clause_after(const struct doc *d, const struct place *p)
+{
+    static const char *const clause[] = {"clause", "release", "buyout", "buy-out", NULL};
+    return facts_next_word_in(d, p->end, clause);
+}
+
 static bool money_kind(const struct doc *d, const struct place *p, bool has_period,
                        enum fact_kind *kind)
 {
@@ -302,16 +361,21 @@ static bool money_kind(const struct doc *d, const struct place *p, bool has_peri
     ws = ws > p->s ? ws : p->s;
     we = we < p->e ? we : p->e;
     bool fee_lead = facts_near_words(d, p->start, p->start, 22, 0, fee_lead_words);
-    if (subject_has_word(d, ws, we, release_words) && !subject_has_word(d, ws, we, no_clause))
+    if ((subject_has_word(d, ws, we, release_words) || clause_after(d, p)) &&
+        !subject_has_word(d, ws, we, no_clause))
         *kind = FACT_RELEASE_CLAUSE;
     else if (money_instalment(d, p))
         *kind = FACT_FEE;
     else if ((has_period || facts_near_words(d, p->start, p->end, 40, 25, wage_words)) &&
              offer_turned_down(d, p))
         *kind = FACT_OFFER;
-    else if (has_period || (!fee_lead && facts_near_words(d, p->start, p->end, 40, 25, wage_words)))
+    else if (has_period ||
+             (!fee_lead && facts_near_words(d, p->start, p->end, 40, 25, wage_words))) {
+        static const char *const fined[] = {"fine", "fined", "fines", "docked", NULL};
+        if (facts_near_words(d, p->start, p->start, 60, 0, fined))
+            return false; /* "fined two weeks' wages, about £80,000" */
         *kind = FACT_WAGE;
-    else if (money_not_a_fee(d, p, fee_lead))
+    } else if (money_not_a_fee(d, p, fee_lead))
         return false;
     else
         *kind = FACT_FEE;
@@ -320,23 +384,11 @@ static bool money_kind(const struct doc *d, const struct place *p, bool has_peri
 
 /* Words before an amount that make it the seller's price, not a fee paid to
  * the club named before it: "Chelsea want £70m for", "value him at". */
-static const char *const asking_words[] = {"want",
-                                           "wants",
-                                           "demand",
-                                           "demands",
-                                           "demanding",
-                                           "asking",
-                                           "asking price",
-                                           "valued",
-                                           "value",
-                                           "valuation",
-                                           "price tag",
-                                           "slapped",
-                                           "holding out for",
-                                           "insist on",
-                                           "priced",
-                                           "will accept",
-                                           NULL};
+static const char *const asking_words[] = {
+    "valuing",         "value him", "valued him", "want",        "wants",
+    "demand",          "demands",   "demanding",  "asking",      "asking price",
+    "valued",          "value",     "valuation",  "price tag",   "slapped",
+    "holding out for", "insist on", "priced",     "will accept", NULL};
 
 static bool asking_price(const struct doc *d, const struct place *p)
 {
@@ -356,6 +408,28 @@ static enum fact_qualifier fee_qualifier(const struct doc *d, const struct place
     return FACT_QUALIFIER_NONE;
 }
 
+/* "a £20m bid from Wolves": the club a bid or offer comes from is the
+ * buyer; NO_ENTITY when none. */
+static int bidder(const struct doc *d, size_t s, size_t e)
+{
+    static const char *const bids[] = {"bid",      "bids",    "offer",    "offers", "approach",
+                                       "proposal", "enquiry", "interest", NULL};
+    for (size_t k = subject_first_mention_from(d, s); k < d->nm; k++) {
+        const struct doc_mention *m = &d->m[k];
+        const struct token *a = &d->t.v[m->tok];
+        if (a->start >= e)
+            break;
+        if ((a->flags & TOK_TITLE) || d->e[m->entity].kind != ENTITY_CLUB || m->tok < 2)
+            continue;
+        size_t i = m->tok - 1;
+        if (tokens_is(&d->t, i, "the") && i > 1)
+            i--;
+        if (tokens_is(&d->t, i, "from") && doc_token_in(d, i - 1, bids))
+            return m->entity;
+    }
+    return NO_ENTITY;
+}
+
 /* The selling and buying clubs: "from X", "to Y" near the fee, else the
  * club named before it (the buyer leads: "Barcelona agreed to sign X from
  * Bayern for ..."). */
@@ -364,7 +438,27 @@ static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f
     size_t near_end = p->end + 40 < p->e ? p->end + 40 : p->e; /* not "... on loan to Parma" */
     f->from = subject_entity_after_word(d, ENTITY_CLUB, p->s, near_end, from_words);
     f->to = subject_entity_after_word(d, ENTITY_CLUB, p->s, near_end, to_words);
-    static const char *const pay_words[] = {"pay", "pays", "paid", "paying", NULL};
+    int buyer = bidder(d, p->s, near_end);
+    if (buyer != NO_ENTITY && buyer == f->from) { /* "a bid from Wolves" */
+        f->to = buyer;
+        f->from = subject_entity_near(d, ENTITY_CLUB, p->s, p->e, p->start, 0);
+        f->from = f->from == buyer ? NO_ENTITY : f->from;
+        if (f->from == NO_ENTITY) { /* the other club of the sentence */
+            for (size_t k = subject_first_mention_from(d, p->s); k < d->nm; k++) {
+                const struct token *a = &d->t.v[d->m[k].tok];
+                if (a->start >= p->e)
+                    break;
+                if (!(a->flags & TOK_TITLE) && d->e[d->m[k].entity].kind == ENTITY_CLUB &&
+                    d->m[k].entity != buyer) {
+                    f->from = d->m[k].entity;
+                    break;
+                }
+            }
+        }
+        return;
+    }
+    static const char *const pay_words[] = {"pay",  "pays", "paid",  "paying", "owe",
+                                            "owes", "owed", "owing", NULL};
     int paid = subject_entity_after_word(d, ENTITY_CLUB, p->s, p->start, pay_words);
     if (f->from == NO_ENTITY && paid != NO_ENTITY) {
         /* "Al-Hilal will pay PSG a fee of ...": the club paid is the seller */
@@ -373,6 +467,27 @@ static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f
         f->to =
             f->to == paid ? subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->s, 1) : f->to;
         f->to = f->to == paid ? NO_ENTITY : f->to;
+        return;
+    }
+    static const char *const sell_words[] = {"sell",       "sells",   "sold",    "selling",
+                                             "sale",       "cash in", "offload", "offloaded",
+                                             "let him go", NULL};
+    int seller = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+    if (f->to == NO_ENTITY && f->from == NO_ENTITY && seller != NO_ENTITY &&
+        subject_has_word(d, p->s, p->start, sell_words) &&
+        subject_entity_near(d, ENTITY_CLUB, p->s, p->e, p->start, 1) == NO_ENTITY) {
+        f->from = seller; /* "Leeds will sanction a sale for £40m" */
+        return;
+    }
+    static const char *const with[] = {"with", NULL};
+    static const char *const agreed[] = {"agreed", "agree", "agrees", "fee", "deal", NULL};
+    int with_club = subject_entity_after_word(d, ENTITY_CLUB, p->start, near_end, with);
+    if (f->from == NO_ENTITY && with_club != NO_ENTITY &&
+        facts_near_words(d, p->start, p->start, 25, 0, agreed)) {
+        f->from = with_club; /* "agreed a fee of £20m with Lyon" */
+        if (f->to == NO_ENTITY || f->to == with_club)
+            f->to = subject_entity_near(d, ENTITY_CLUB, p->s, p->start, p->start, -1);
+        f->to = f->to == with_club ? NO_ENTITY : f->to;
         return;
     }
     if (f->to == NO_ENTITY && f->from == NO_ENTITY && asking_price(d, p)) {
@@ -401,6 +516,41 @@ static size_t facts_in(const struct doc *d, size_t from, size_t to, bool money, 
     return n;
 }
 
+/* A person who is no manager, official or agent. */
+static bool is_player(const struct doc *d, int e)
+{
+    return d->e[e].role != ROLE_MANAGER && d->e[e].role != ROLE_OFFICIAL &&
+           d->e[e].role != ROLE_AGENT;
+}
+
+/* "£20m on Porto defender Ricardo Carvalho", "£8m for Lyon's Ivo Laine":
+ * the player named right after "on" or "for" the amount, past a club, a
+ * role and capitalised words, wins over a name before the amount. */
+static int named_after(const struct doc *d, const struct place *p, int *club)
+{
+    *club = NO_ENTITY;
+    static const char *const on_for[] = {"on", "for", NULL};
+    size_t i = facts_token_before(d, p->end) + 1;
+    if (i >= d->t.n || !doc_token_in(d, i, on_for))
+        return NO_ENTITY;
+    for (size_t k = i + 1; k < i + 7 && k < d->t.n; k++) {
+        const struct token *tk = &d->t.v[k];
+        if (tk->start >= p->e)
+            return NO_ENTITY;
+        int o = d->owner[k];
+        if (o >= 0 && d->e[d->m[o].entity].kind == ENTITY_PERSON)
+            return d->m[o].tok == k && is_player(d, d->m[o].entity) ? d->m[o].entity : NO_ENTITY;
+        if (o >= 0 && d->e[d->m[o].entity].kind == ENTITY_CLUB && *club == NO_ENTITY)
+            *club = d->m[o].entity;
+        enum person_role role;
+        bool passes = o >= 0 || (tk->flags & TOK_CAP) || tokens_is(&d->t, k, "the") ||
+                      doc_is_role_word(d, k, &role);
+        if (!passes)
+            return NO_ENTITY;
+    }
+    return NO_ENTITY;
+}
+
 /* Whom money is about: nobody for a joint bid, the article's player for
  * "the £3m-rated international", else the player named around it. */
 static int money_subject(const struct doc *d, const struct place *p)
@@ -408,11 +558,12 @@ static int money_subject(const struct doc *d, const struct place *p)
     int nth = subject_respective(d, p->start, facts_in(d, p->s, p->start, true, FACT_FEE));
     if (nth != NO_ENTITY)
         return nth;
-    if (joint_bid(d, p->s, p->e))
+    if (joint_bid(d, p->s, p->e) || for_two_named(d, p->end, p->e))
         return NO_ENTITY;
     if (describes_a_player(d, p->start, p->end))
         return subject_topic(d, p->start, true);
-    return subject_person(d, p->start, p->end, true);
+    int club, named = named_after(d, p, &club);
+    return named != NO_ENTITY ? named : subject_person(d, p->start, p->end, true);
 }
 
 /* Money: the period after it decides a wage; words around it decide the rest. */
@@ -431,22 +582,43 @@ void facts_on_money(struct match *m, void *ctx)
         p.end = d->money_skip = conversion; /* the phrase holds both amounts */
     enum fact_period period = money_period(d, m, &p.end);
     subject_sentence(d, m->start, &p.s, &p.e);
-    enum fact_kind kind;
-    if (!money_kind(d, &p, period != FACT_PERIOD_NONE, &kind))
-        return;
+    int whole; /* the fee an add-on or instalment belongs to */
+    enum fact_qualifier part = facts_money_part(d, p.start, p.end, p.s, p.e, currency, &whole);
+    enum fact_kind kind = FACT_FEE;
+    int list_person = NO_ENTITY;
+    bool list_line = false;
+    if (whole < 0 && !money_kind(d, &p, period != FACT_PERIOD_NONE, &kind)) {
+        list_line = !period && facts_money_list_line(d, p.start, p.s, &kind, &list_person);
+        if (!list_line) /* "Marc Vidal – €500m" under "Release clauses" */
+            return;
+    }
     struct fact *f = facts_add(d, kind, p.start, p.end);
     f->has_value = true;
     f->value = value;
     f->currency = currency;
     if (kind == FACT_WAGE || (kind == FACT_OFFER && period))
-        f->period = period ? period : FACT_YEAR;
+        f->period = period ? period : period_before(d, &p);
     if (kind == FACT_OFFER) {
         static const char *const from[] = {"from", NULL};
         f->club = subject_entity_after_word(d, ENTITY_CLUB, p.end, p.e, from);
     }
-    if (kind == FACT_FEE) {
-        f->qualifier = fee_qualifier(d, &p);
-        fee_clubs(d, &p, f);
+    if (kind == FACT_FEE && whole >= 0) { /* the fee's player and clubs */
+        f->qualifier = part;
+        f->subject = d->f[whole].subject;
+        f->from = d->f[whole].from;
+        f->to = d->f[whole].to;
+        return;
     }
-    f->subject = money_subject(d, &p);
+    if (kind == FACT_FEE) {
+        f->qualifier = part ? part : fee_qualifier(d, &p);
+        fee_clubs(d, &p, f);
+        int seller;
+        if (named_after(d, &p, &seller) != NO_ENTITY && seller != NO_ENTITY) {
+            /* "£20m on Porto defender X": Porto sells, the sentence's first club buys */
+            int buyer = subject_entity_near(d, ENTITY_CLUB, p.s, p.start, p.s, 1);
+            f->from = seller;
+            f->to = buyer != seller ? buyer : NO_ENTITY;
+        }
+    }
+    f->subject = list_line ? list_person : money_subject(d, &p);
 }

@@ -117,10 +117,13 @@ static void on_title_money(struct match *m, void *ctx)
     f->has_value = true;
     f->value = value;
     f->currency = currency;
-    f->subject = title_person(d, m->end);
+    size_t addon = facts_addon_after(d->a->title, strlen(d->a->title), m->end);
+    f->subject = title_person(d, addon ? addon : m->end); /* past "plus £5m add-ons" */
     if (!clause) {
         bool asking = title_has(d, 0, n, title_asking);
         f->qualifier = asking ? FACT_ASKING : FACT_QUALIFIER_NONE;
+        if (facts_addon_end(d->a->title, strlen(d->a->title), m->end))
+            f->qualifier = FACT_ADD_ON; /* "£40m plus £5m add-ons" */
         title_clubs(d, m->start, f, asking);
     }
 }

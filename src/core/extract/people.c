@@ -117,14 +117,15 @@ static bool name_token(const struct people *p, size_t i)
 {
     const struct doc *d = p->d;
     const struct token *tk = &d->t.v[i];
-    if (d->owner[i] >= 0 || !(tk->flags & TOK_WORD) || (tk->flags & (TOK_NUM | TOK_ASIDE)))
-        return false;
+    if ((tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_ASIDE)) != (TOK_WORD | TOK_CAP) ||
+        d->owner[i] >= 0)
+        return false; /* most tokens are lower case: one test says no */
     if ((tk->flags & TOK_UPPER) && tk->end - tk->start > 1)
         return false;
     const char *w = tokens_folded(&d->t, i);
     if (w[0] == 'i' && (w[1] == '\0' || w[1] == '\''))
         return false; /* the pronoun: "I", "I've", "I'm" */
-    return (tk->flags & TOK_CAP) && !not_a_name(p, i);
+    return !not_a_name(p, i);
 }
 
 static bool is_given_name(const struct people *p, size_t i)
@@ -683,6 +684,8 @@ static void single_names(struct people *p, bool title)
 {
     struct doc *d = p->d;
     for (size_t i = 0; i < d->t.n; i++) {
+        if (title && !(d->t.v[i].flags & TOK_TITLE))
+            break; /* title tokens come first */
         if (((d->t.v[i].flags & TOK_TITLE) != 0) != title || !name_token(p, i))
             continue;
         size_t end = run_end(p, i);

@@ -228,6 +228,21 @@ static bool opens_with_player_role(const struct doc *d, size_t s)
     return tokens_is(&d->t, i, "the") && doc_is_role_word(d, i + 1, &role) && role == ROLE_PLAYER;
 }
 
+/* Whether [s, at) says someone spoke ("said", "confirmed") and not of
+ * himself ("said he had"). */
+static bool speaks_of_another(const struct doc *d, size_t s, size_t at)
+{
+    static const char *const speech[] = {
+        "said",      "says",     "believes", "insists", "insisted",  "admitted", "admits",
+        "confirmed", "confirms", "revealed", "reveals", "added",     "thinks",   "feels",
+        "claims",    "claimed",  "hopes",    "expects", "explained", "told",     NULL};
+    static const char *const himself[] = {
+        "said he",     "says he",      "admitted he",  "admits he",   "insisted he",
+        "revealed he", "confirmed he", "told",         "believes he", "feels he",
+        "thinks he",   "hopes he",     "said that he", "claimed he",  NULL};
+    return subject_has_word(d, s, at, speech) && !subject_has_word(d, s, at, himself);
+}
+
 /* subject_person once the sentence's role opening has been taken into
  * account: its fallback without the player preference must not turn the
  * preference back on ("The defender ... won 58 caps" with no person named
@@ -243,6 +258,14 @@ static int person_for(const struct doc *d, size_t start, size_t end, bool prefer
          * player's figure when a player follows */
         int after = person_in(d, s, e, end, false, true);
         p = after != NO_ENTITY ? after : p;
+    }
+    static const char *const pronouns[] = {"he", "his", "him", NULL};
+    if (prefer_players && p != NO_ENTITY && !is_player_like(d, p) &&
+        (speaks_of_another(d, s, start) || subject_has_word(d, s, e, pronouns))) {
+        /* "Manager Tom Farrow said the 24-year-old had 30 caps": what a
+         * manager, chairman or agent says is about a player */
+        int t = subject_topic(d, start, true);
+        return t != NO_ENTITY && is_player_like(d, t) ? t : NO_ENTITY;
     }
     if (p != NO_ENTITY && pronoun_after_person(d, s, start, p))
         p = subject_topic(d, start, prefer_players);
