@@ -54,7 +54,8 @@ struct entry {
 struct cache {
     char *file;
     uint64_t key;
-    unsigned char *data; /* the file read at open, or NULL */
+    const unsigned char *data; /* the file as mapped at open, or NULL */
+    size_t data_size;
     struct entry *entries;
     size_t nentries;
     uint32_t *slots; /* entry index + 1, 0 for empty; mask + 1 of them */
@@ -176,12 +177,14 @@ static bool read_entries(struct cache *c, size_t size, uint64_t count)
 
 static void load(struct cache *c)
 {
-    size_t size;
+    size_t size = 0;
     uint64_t count;
-    c->data = cache_file_read(c->file, max_file, &size);
-    if (c->data && header_valid(c->data, size, c->key, &count) && read_entries(c, size, count))
+    c->data = cache_file_map(c->file, max_file, &size);
+    if (c->data && header_valid(c->data, size, c->key, &count) && read_entries(c, size, count)) {
+        c->data_size = size;
         return;
-    free(c->data);
+    }
+    cache_file_unmap(c->data, size);
     free(c->entries);
     c->data = NULL;
     c->entries = NULL;
@@ -429,7 +432,7 @@ void cache_free(struct cache *c)
         cache_file_abort(c->wfd, c->wtmp);
     free(c->werror);
     free(c->file);
-    free(c->data);
+    cache_file_unmap(c->data, c->data_size);
     free(c->entries);
     free(c->slots);
     free(c->matched);

@@ -20,7 +20,7 @@ struct cache;
  * per run. */
 uint64_t cache_build_fingerprint(void);
 
-/* Opens (reads) the cache file for a set of roots:
+/* Opens (maps, cache_file_map) the cache file for a set of roots:
  * dir/<16 hex digits of hash(roots)>.cache. The roots are hashed as given,
  * in order; when one is relative the current directory is mixed in too. `key`
  * is the extractor fingerprint. A missing, unreadable, corrupt, truncated,
