@@ -12,6 +12,7 @@
 /* A result taken while the cache was still opening. */
 struct held {
     size_t article;
+    size_t first_problem, nproblems; /* in the corpus */
     uint64_t size;
     int64_t mtime_ns;
 };
@@ -55,30 +56,57 @@ struct pipeline_cache *pipeline_cache_start(const char *dir, char *const *roots,
     return pc;
 }
 
+static void join_opener(struct pipeline_cache *pc)
+{
+    if (pc->opener_running)
+        pthread_join(pc->opener, NULL);
+    pc->opener_running = false;
+}
+
+void pipeline_cache_wait(struct pipeline_cache *pc)
+{
+    if (pc)
+        join_opener(pc);
+}
+
 const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc)
 {
     return pc ? atomic_load_explicit(&pc->open, memory_order_acquire) : NULL;
 }
 
+/* Stores an article with what loading it gave (a view: the corpus owns
+ * the article and problems). */
+static void store(struct pipeline_cache *pc, const struct index *ix, const struct held *h,
+                  const struct extraction *x)
+{
+    struct loaded view = {
+        .article = ix->corpus->articles[h->article], .size = h->size, .mtime_ns = h->mtime_ns};
+    size_t room = sizeof view.problems / sizeof *view.problems;
+    for (size_t i = 0; i < h->nproblems && i < room; i++)
+        view.problems[i] = ix->corpus->problems[h->first_problem + i];
+    view.nproblems = h->nproblems; /* more than fit: not stored with the article */
+    cache_store_loaded(pc->cache, view.article->path, h->size, h->mtime_ns, x,
+                       h->nproblems <= room ? &view : NULL);
+}
+
 /* Stores what was held back, now that the cache is open. */
 static void store_held(struct pipeline_cache *pc, const struct index *ix)
 {
-    for (size_t i = 0; i < pc->nheld; i++) {
-        const struct held *h = &pc->held[i];
-        cache_store(pc->cache, ix->corpus->articles[h->article]->path, h->size, h->mtime_ns,
-                    &ix->x[h->article]);
-    }
+    for (size_t i = 0; i < pc->nheld; i++)
+        store(pc, ix, &pc->held[i], &ix->x[pc->held[i].article]);
     pc->nheld = 0;
 }
 
 void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size_t article,
-                         uint64_t size, int64_t mtime_ns, const struct extraction *x, bool cached)
+                         size_t first_problem, size_t nproblems, uint64_t size, int64_t mtime_ns,
+                         const struct extraction *x, bool cached)
 {
     if (!pc)
         return;
+    struct held h = {article, first_problem, nproblems, size, mtime_ns};
     if (!pipeline_cache_ready(pc)) {
         pc->held = xgrow(pc->held, &pc->hcap, pc->nheld + 1, sizeof *pc->held);
-        pc->held[pc->nheld++] = (struct held){article, size, mtime_ns};
+        pc->held[pc->nheld++] = h;
         return;
     }
     store_held(pc, ix);
@@ -86,14 +114,7 @@ void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size
     if (cached)
         cache_keep(pc->cache, path, size, mtime_ns);
     else
-        cache_store(pc->cache, path, size, mtime_ns, x);
-}
-
-static void join_opener(struct pipeline_cache *pc)
-{
-    if (pc->opener_running)
-        pthread_join(pc->opener, NULL);
-    pc->opener_running = false;
+        store(pc, ix, &h, x);
 }
 
 static void *write_now(void *arg)
