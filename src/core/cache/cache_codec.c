@@ -475,7 +475,6 @@ static struct text get_opt_text(struct reader *r)
 /* Where the loaded article is decoded to; l NULL: only read over. */
 struct article_out {
     struct loaded *l;
-    struct buf scratch; /* for the sanitize check */
 };
 
 /* A copy of text that sanitize would leave as it is (NULL when absent or
@@ -484,9 +483,7 @@ static char *clean_copy(struct reader *r, struct article_out *o, struct text t)
 {
     if (!o->l || !t.s || !r->ok)
         return NULL;
-    buf_reset(&o->scratch);
-    sanitize_text(t.s, t.n, &o->scratch, NULL);
-    if (o->scratch.len != t.n || memcmp(o->scratch.data, t.s, t.n))
+    if (!sanitize_is_clean(t.s, t.n))
         return r->ok = false, NULL;
     return xstrndup(t.s, t.n);
 }
@@ -643,10 +640,8 @@ bool cache_codec_record_decode(const struct cache_codec_head *h, struct extracti
     struct reader r = {body, h->start + n, true};
     struct arena a = {NULL, 0};
     get_extraction(&r, out, &a); /* validates and measures */
-    struct article_out o = {l, {0}};
-    buf_init(&o.scratch);
+    struct article_out o = {l};
     bool ok = r.ok && get_tail(&r, &o, h);
-    buf_free(&o.scratch);
     memset(out, 0, sizeof *out);
     if (!ok)
         return false;
