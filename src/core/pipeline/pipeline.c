@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 enum { MAX_THREADS = 256 };
+/* How long the workers wait for the cache to open before they start. */
+#define CACHE_WAIT_MS 250.0
 /* Files modified this close to the start of the load are not cached. */
 #define RACY_NS (2LL * 1000 * 1000 * 1000)
 
@@ -110,9 +112,10 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
     corpus_init(&p->corpus, p->boilerplate);
     index_init(&p->index, &p->corpus);
     /* Mapping the file and reading its records' heads is quick (a few ms
-     * at 10,000 articles); waiting for it means no worker ever reads,
-     * parses or extracts an article the cache holds. */
-    pipeline_cache_wait(p->pcache);
+     * at 10,000 articles); waiting for it means no worker reads, parses or
+     * extracts an article the cache holds. Not for long: on a slow disk the
+     * first screen comes first. */
+    pipeline_cache_wait(p->pcache, CACHE_WAIT_MS);
     struct stream_setup setup = {
         .ex = p->extractor,
         .bp = p->boilerplate,

@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* A result taken while the cache was still opening. */
 struct held {
@@ -24,6 +25,7 @@ struct pipeline_cache {
     uint64_t key;
     struct cache *cache; /* written by the opener, read after `open` is seen */
     _Atomic(const struct cache *) open;
+    atomic_bool opened; /* the opener is done (open may still be NULL) */
     pthread_t opener, writer;
     bool opener_running, writer_running;
     struct held *held;
@@ -36,6 +38,7 @@ static void *open_now(void *arg)
     struct pipeline_cache *pc = arg;
     pc->cache = cache_open(pc->dir, (const char *const *)pc->roots, pc->nroots, pc->key);
     atomic_store_explicit(&pc->open, pc->cache, memory_order_release);
+    atomic_store_explicit(&pc->opened, true, memory_order_release);
     return NULL;
 }
 
@@ -50,6 +53,7 @@ struct pipeline_cache *pipeline_cache_start(const char *dir, char *const *roots,
     pc->nroots = nroots;
     pc->key = key;
     atomic_init(&pc->open, NULL);
+    atomic_init(&pc->opened, false);
     pc->opener_running = pthread_create(&pc->opener, NULL, open_now, pc) == 0;
     if (!pc->opener_running)
         open_now(pc);
@@ -63,10 +67,22 @@ static void join_opener(struct pipeline_cache *pc)
     pc->opener_running = false;
 }
 
-void pipeline_cache_wait(struct pipeline_cache *pc)
+static double now_ms(void)
 {
-    if (pc)
-        join_opener(pc);
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void pipeline_cache_wait(struct pipeline_cache *pc, double max_ms)
+{
+    struct timespec nap = {0, 200 * 1000};
+    double end = now_ms() + max_ms;
+    while (pc && !atomic_load_explicit(&pc->opened, memory_order_acquire)) {
+        if (now_ms() >= end)
+            return; /* a slow disk: the workers start without it */
+        nanosleep(&nap, NULL);
+    }
 }
 
 const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc)

@@ -1,8 +1,9 @@
 /* pipeline_cache: the pipeline's side of the extraction cache. The cache
  * file (hundreds of MB for a big corpus) is mapped and its records' heads
  * read on a thread of its own, while the KB is built and the paths are
- * scanned. A result taken before it is open (only when the caller does not
- * wait for it) is held back (by article) to be stored once it is. When the
+ * scanned, and waited for (a bounded time) before the workers start. A
+ * result taken before it is open (a slow disk) is held back (by article)
+ * to be stored once it is. When the
  * load is complete the cache is written, on a thread of its own in the
  * reader. */
 #ifndef TOUCHLINE_PIPELINE_CACHE_H
@@ -20,9 +21,9 @@ struct pipeline_cache;
 /* Starts reading the cache of dir for these roots and extractor key. */
 struct pipeline_cache *pipeline_cache_start(const char *dir, char *const *roots, size_t nroots,
                                             uint64_t key);
-/* Waits until the cache is open (the pipeline does before its workers
- * start). */
-void pipeline_cache_wait(struct pipeline_cache *pc);
+/* Waits until the cache is open, for at most max_ms (the pipeline does
+ * before its workers start). */
+void pipeline_cache_wait(struct pipeline_cache *pc, double max_ms);
 /* The cache once it is open, else NULL (any thread). */
 const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc);
 /* Records article `article` of the index (loaded from a file of this size
