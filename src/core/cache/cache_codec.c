@@ -100,12 +100,14 @@ static void put_fact(struct buf *b, const struct fact *f)
     put_mention(b, &f->span);
 }
 
-/* Whether a loaded article reads back equal: C strings without NULs inside
- * (the body's length is its strlen), dates that fit, a known format. */
+/* Whether a loaded article is worth storing and reads back equal: not a
+ * line of an sfeed file (those are always loaded: their file is read once
+ * for all its lines), C strings without NULs inside (the body's length is
+ * its strlen), dates that fit, a known format. */
 static bool loaded_encodable(const struct loaded *l)
 {
     const struct article *a = l->article;
-    return a && (unsigned)a->format <= ARTICLE_SFEED && strlen(a->body) == a->body_len &&
+    return a && (unsigned)a->format < ARTICLE_SFEED && strlen(a->body) == a->body_len &&
            strlen(a->date) < sizeof a->date && strlen(a->text_date) < sizeof a->text_date &&
            l->nproblems <= sizeof l->problems / sizeof *l->problems;
 }
@@ -573,7 +575,7 @@ static void get_loaded(struct reader *r, struct article_out *o, const struct cac
     memset(&scratch, 0, sizeof scratch);
     if (o->l)
         a = o->l->article = xcalloc(1, sizeof *a);
-    a->format = get_code(r, ARTICLE_SFEED + 1);
+    a->format = get_code(r, ARTICLE_SFEED); /* never a line of an sfeed file */
     if (o->l)
         a->path = xstrndup(h->path, h->path_len);
     a->title = clean_copy(r, o, get_text(r));
