@@ -112,6 +112,7 @@ void app_free(struct app *a)
     search_hits_free(&a->hits);
     free(a->order);
     free(a->rank);
+    free(a->date_key);
     free(a->list);
     free(a->pos_of);
     free(a->nclubs);

@@ -86,6 +86,10 @@ struct app {
     const struct index *ix;
     size_t *order; /* all articles, newest first */
     size_t *rank;  /* rank[article]: position in order */
+    /* Per article, its date as numbers (corpus_date_key), so that merging
+     * new articles into the order compares numbers, not strings behind
+     * pointers. */
+    struct corpus_date_key *date_key;
     /* The list as shown: filtered order, and each article's position (-1 hidden). */
     size_t *list;
     size_t nlist;

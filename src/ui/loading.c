@@ -57,12 +57,22 @@ static void grow_arrays(struct app *a, size_t n)
     cap = a->ncap;
     a->pos_of = xgrow(a->pos_of, &cap, n, sizeof *a->pos_of);
     cap = a->ncap;
+    a->date_key = xgrow(a->date_key, &cap, n, sizeof *a->date_key);
+    cap = a->ncap;
     a->nclubs = xgrow(a->nclubs, &cap, n, sizeof *a->nclubs);
     a->money = xgrow(a->money, &a->ncap, n, sizeof *a->money);
 }
 
+/* corpus_compare_by_date on the keys: newer first, then by path. */
+static int compare_keyed(const struct app *a, size_t i, size_t j)
+{
+    int d = corpus_date_key_cmp(a->date_key[j], a->date_key[i]);
+    return d ? d : strcmp(a->c->articles[i]->path, a->c->articles[j]->path);
+}
+
 /* Merges the new articles old..n-1 into the date order: sorts them, then
- * merges from the back, in place. */
+ * merges from the back, in place (most of the order moves each time, so
+ * the comparison is the keys'). */
 static void merge_order(struct app *a, size_t old, size_t n)
 {
     size_t *fresh = xmalloc((n - old) * sizeof *fresh);
@@ -71,7 +81,7 @@ static void merge_order(struct app *a, size_t old, size_t n)
     corpus_sort_by_date(a->c, fresh, n - old);
     size_t i = old, j = n - old, k = n;
     while (j > 0) {
-        if (i > 0 && corpus_compare_by_date(a->c, a->order[i - 1], fresh[j - 1]) > 0)
+        if (i > 0 && compare_keyed(a, a->order[i - 1], fresh[j - 1]) > 0)
             a->order[--k] = a->order[--i];
         else
             a->order[--k] = fresh[--j];
@@ -89,6 +99,7 @@ void loading_fold(struct app *a)
     grow_arrays(a, n);
     for (size_t i = old; i < n; i++) {
         a->pos_of[i] = -1;
+        a->date_key[i] = corpus_date_key(a->c->articles[i]->date);
         summarise(a, i);
     }
     merge_order(a, old, n);

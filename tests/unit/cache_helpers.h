@@ -12,6 +12,7 @@
 
 #include "core/extract/entity.h"
 #include "core/base/xalloc.h"
+#include "core/load/corpus.h"
 
 /* Prints the first difference and returns false. */
 #define CACHE_DIFF(...) (fprintf(stderr, "cache compare: " __VA_ARGS__), fputc('\n', stderr), false)
@@ -64,6 +65,43 @@ static inline bool cache_extraction_equal(const struct extraction *a, const stru
     for (size_t i = 0; i < a->nfacts; i++)
         if (!cache_fact_equal(&a->facts[i], &b->facts[i]))
             return false;
+    return true;
+}
+
+/* Whether two loaded files hold the same article and problems, field by
+ * field (the size and mtime too). */
+static inline bool cache_loaded_equal(const struct loaded *a, const struct loaded *b)
+{
+    const struct article *x = a->article, *y = b->article;
+    if (!x || !y)
+        return x == y ? true : CACHE_DIFF("one loaded has no article");
+    if (a->size != b->size || a->mtime_ns != b->mtime_ns || a->nproblems != b->nproblems)
+        return CACHE_DIFF("size, mtime or problem count");
+    for (size_t i = 0; i < a->nproblems; i++)
+        if (!cache_str_equal(a->problems[i].path, b->problems[i].path) ||
+            !cache_str_equal(a->problems[i].message, b->problems[i].message) ||
+            a->problems[i].warning != b->problems[i].warning)
+            return CACHE_DIFF("problem %zu", i);
+    if (!cache_str_equal(x->path, y->path) || x->format != y->format ||
+        !cache_str_equal(x->title, y->title) || strcmp(x->date, y->date) ||
+        x->date_from_mtime != y->date_from_mtime || strcmp(x->text_date, y->text_date))
+        return CACHE_DIFF("article %s: path, format, title or dates", x->path);
+    if (x->body_len != y->body_len || memcmp(x->body, y->body, x->body_len + 1) ||
+        x->body_line != y->body_line || !cache_str_equal(x->warning, y->warning))
+        return CACHE_DIFF("article %s: body or warning", x->path);
+    const struct frontmatter *m = &x->meta, *n = &y->meta;
+    if (!cache_str_equal(m->title, n->title) || !cache_str_equal(m->date, n->date) ||
+        !cache_str_equal(m->source, n->source) || !cache_str_equal(m->url, n->url) ||
+        !cache_str_equal(m->author, n->author) || m->date_line != n->date_line ||
+        m->date_col != n->date_col || m->ntags != n->ntags || m->nextra != n->nextra)
+        return CACHE_DIFF("article %s: front matter", x->path);
+    for (size_t i = 0; i < m->ntags; i++)
+        if (!cache_str_equal(m->tags[i], n->tags[i]))
+            return CACHE_DIFF("article %s: tag %zu", x->path, i);
+    for (size_t i = 0; i < m->nextra; i++)
+        if (!cache_str_equal(m->extra[i].key, n->extra[i].key) ||
+            !cache_str_equal(m->extra[i].value, n->extra[i].value))
+            return CACHE_DIFF("article %s: extra key %zu", x->path, i);
     return true;
 }
 

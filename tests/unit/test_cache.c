@@ -6,6 +6,7 @@
  * and never returned wrong); the real extractions of the samples; and 100k
  * synthetic records looked up from four threads. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -357,7 +358,7 @@ static unsigned char *small_file(char **file, size_t *len, size_t *len0)
     cache_synth(&x, 5, 0);
     struct buf b;
     buf_init(&b);
-    cache_codec_put_record(&b, "/news/0.md", 0, 0, &x);
+    cache_codec_put_record(&b, "/news/0.md", 0, 0, &x, NULL);
     *len0 = b.len;
     buf_free(&b);
     extraction_free(&x);
@@ -457,11 +458,17 @@ static void test_wrong_header_fields(void **state)
     const struct {
         size_t off, width;
         uint64_t v;
-    } cases[] = {{0, 4, 0x48434c54},  {8, 4, 1} /* before enum codes */,
-                 {8, 4, 3},           {8, 4, 0},
-                 {12, 4, 1},          {16, 8, KEY + 1},
-                 {24, 8, 1},          {24, 8, 3},
-                 {24, 8, UINT64_MAX}, {24, 8, 1u << 31}};
+    } cases[] = {{0, 4, 0x48434c54},
+                 {8, 4, 1} /* before enum codes */,
+                 {8, 4, 2} /* before articles */,
+                 {8, 4, 4},
+                 {8, 4, 0},
+                 {12, 4, 1},
+                 {16, 8, KEY + 1},
+                 {24, 8, 1},
+                 {24, 8, 3},
+                 {24, 8, UINT64_MAX},
+                 {24, 8, 1u << 31}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         memcpy(p, orig, len);
         patch_header(p, cases[i].off, cases[i].width, cases[i].v);
@@ -539,6 +546,7 @@ static void hostile_payload(struct buf *b, enum hostile h)
     varint(b, 1);
     varint(b, 0);
     buf_append(b, "\0\0\0", h == H_SHORT ? 2 : 3);
+    buf_putc(b, 0); /* no article */
     if (h == H_TRAILING)
         buf_putc(b, 0);
 }
@@ -559,7 +567,7 @@ static void write_hostile(const char *file, enum hostile h)
         b.data[i] = (char)(n >> (8 * i));
     cache_codec_put_u64(&b, cache_codec_checksum((const unsigned char *)b.data, b.len));
     unsigned char head[40] = "TLCACHE";
-    head[8] = 2;
+    head[8] = 3;
     head[16] = KEY;
     head[24] = 1;
     patch_header(head, 24, 8, 1);
@@ -797,6 +805,119 @@ static void test_records_written_out_as_they_come(void **state)
     }
 }
 
+/* ---- loaded articles ---- */
+
+/* Writes a file in the test folder with an old mtime (whole seconds plus
+ * some nanoseconds); returns its path. */
+static char *article_at(const char *name, const char *text)
+{
+    char *path = xmalloc(strlen(dir) + strlen(name) + 2);
+    sprintf(path, "%s/%s", dir, name);
+    spit(path, text, strlen(text));
+    struct timespec t[2] = {{1500000000, 123456789}, {1500000000, 123456789}};
+    assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+    return path;
+}
+
+/* Stores what loading each file gave, saves, reopens and reads it back:
+ * the same article and problems, field by field, and the same extraction;
+ * the extraction alone is there too. */
+static void test_loaded_articles(void **state)
+{
+    (void)state;
+    char *paths[] = {
+        article_at("front.md", "---\ntitle: \"Kane \u00e9 signs\"\ndate: 2024-08-01\n"
+                               "source: BBC\nurl: https://example.org/a\nauthor: A. Writer\n"
+                               "tags: [transfer, spurs]\nmood: calm\n---\n"
+                               "Harry Kane joined Bayern Munich for \u00a3100m.\n"),
+        article_at("plain.txt", "Spurs close in\n\nNo date at all, so the file's time.\n"),
+        article_at("bad-date.md", "---\ntitle: T\ndate: soon\n---\nBody.\n"),
+    };
+    enum { N = sizeof paths / sizeof *paths };
+    struct boilerplate *bp = boilerplate_new();
+    struct loaded want[N];
+    struct extraction x;
+    cache_synth(&x, 7, 1);
+    struct cache *c = open_key(KEY);
+    for (size_t i = 0; i < N; i++) {
+        corpus_load_file(paths[i], bp, CORPUS_MAX_FILE_SIZE, &want[i]);
+        assert_non_null(want[i].article);
+        cache_store_loaded(c, paths[i], want[i].size, want[i].mtime_ns, &x, &want[i]);
+    }
+    assert_true(want[1].article->date_from_mtime);
+    assert_non_null(want[2].article->warning); /* and as a problem */
+    assert_int_equal(want[2].nproblems, 1);
+    save(c);
+    cache_free(c);
+    c = open_key(KEY);
+    for (size_t i = 0; i < N; i++) {
+        struct loaded got;
+        struct extraction y;
+        assert_true(cache_lookup_loaded(c, paths[i], want[i].size, want[i].mtime_ns, &got, &y));
+        assert_true(cache_loaded_equal(&want[i], &got));
+        assert_true(cache_extraction_equal(&x, &y));
+        loaded_free(&got);
+        extraction_free(&y);
+        assert_true(hits(c, paths[i], want[i].size, want[i].mtime_ns, &x));
+        struct loaded none;
+        assert_false(cache_lookup_loaded(c, paths[i], want[i].size, want[i].mtime_ns + 1, &none,
+                                         &y)); /* another mtime */
+        assert_null(none.article);
+        loaded_free(&want[i]);
+        free(paths[i]);
+    }
+    cache_free(c);
+    extraction_free(&x);
+    boilerplate_free(bp);
+}
+
+/* A record stored without the article gives the extraction only; one whose
+ * article text is not as sanitize leaves it (an escape sequence in the
+ * title, a control character in a tag) is refused whole by
+ * cache_lookup_loaded, never shown. */
+static void test_loaded_refused(void **state)
+{
+    (void)state;
+    char *path = article_at("esc.md", "---\ntitle: Plain\ntags: [a]\n---\nBody text.\n");
+    struct boilerplate *bp = boilerplate_new();
+    struct loaded l;
+    corpus_load_file(path, bp, CORPUS_MAX_FILE_SIZE, &l);
+    assert_non_null(l.article);
+    struct extraction x;
+    cache_synth(&x, 3, 2);
+    struct cache *c = open_key(KEY);
+    cache_store(c, "/no-article", 1, 1, &x);
+    char *title = l.article->title;
+    l.article->title = xstrdup("red \x1b[31m title");
+    cache_store_loaded(c, "/esc-title", 2, 2, &x, &l);
+    free(l.article->title);
+    l.article->title = title;
+    free(l.article->meta.tags[0]);
+    l.article->meta.tags[0] = xstrdup("bell\a");
+    cache_store_loaded(c, "/bell-tag", 3, 3, &x, &l);
+    save(c);
+    cache_free(c);
+    c = open_key(KEY);
+    const struct {
+        const char *path;
+        uint64_t n;
+    } cases[] = {{"/no-article", 1}, {"/esc-title", 2}, {"/bell-tag", 3}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct loaded got;
+        struct extraction y;
+        assert_false(
+            cache_lookup_loaded(c, cases[i].path, cases[i].n, (int64_t)cases[i].n, &got, &y));
+        assert_null(got.article);
+        assert_int_equal(y.nentities + y.nfacts, 0);
+        assert_true(hits(c, cases[i].path, cases[i].n, (int64_t)cases[i].n, &x));
+    }
+    cache_free(c);
+    loaded_free(&l);
+    extraction_free(&x);
+    boilerplate_free(bp);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -811,6 +932,8 @@ int main(void)
         cmocka_unit_test(test_real_extractions),
         cmocka_unit_test(test_100k_records),
         cmocka_unit_test(test_records_written_out_as_they_come),
+        cmocka_unit_test(test_loaded_articles),
+        cmocka_unit_test(test_loaded_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

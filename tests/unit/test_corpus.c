@@ -547,6 +547,46 @@ static void test_order_by_date(void **state)
     corpus_free(&c);
 }
 
+/* Date keys compare as strcmp compares the dates: real dates, short,
+ * empty and odd ones, and bytes above 0x7f. */
+static int sign(int v)
+{
+    return (v > 0) - (v < 0);
+}
+
+static void test_date_keys(void **state)
+{
+    (void)state;
+    static const char alphabet[] = "0129-\x7f\x80\xff";
+    const char *named[] = {"2024-08-01", "2024-08-10", "2024-08-1",  "2024-08-01", "",
+                           "1999-12-31", "2024-8-01",  "9999-99-99", "2024-08-01x"};
+    enum { NAMED = sizeof named / sizeof *named, RANDOM = 400 };
+    char random[RANDOM][11];
+    uint32_t seed = 5;
+    for (size_t i = 0; i < RANDOM; i++) {
+        seed = seed * 1103515245u + 12345u;
+        size_t len = (seed >> 16) % 11;
+        for (size_t k = 0; k < len; k++) {
+            seed = seed * 1103515245u + 12345u;
+            random[i][k] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        random[i][len] = '\0';
+    }
+    for (size_t i = 0; i < NAMED + RANDOM; i++) {
+        const char *a = i < NAMED ? named[i] : random[i - NAMED];
+        for (size_t j = 0; j < NAMED + RANDOM; j++) {
+            const char *b = j < NAMED ? named[j] : random[j - NAMED];
+            char ta[11] = {0}, tb[11] = {0}; /* the article's date field: 10 bytes at most */
+            strncpy(ta, a, 10);
+            strncpy(tb, b, 10);
+            int want = sign(strcmp(ta, tb));
+            int got = sign(corpus_date_key_cmp(corpus_date_key(ta), corpus_date_key(tb)));
+            if (got != want)
+                fail_msg("'%s' vs '%s': %d, strcmp %d", ta, tb, got, want);
+        }
+    }
+}
+
 #define corpus_test(f) cmocka_unit_test_setup_teardown(f, make_root, remove_root)
 
 int main(void)
@@ -570,6 +610,7 @@ int main(void)
         corpus_test(test_add_problem),
         corpus_test(test_mtime_date),
         corpus_test(test_order_by_date),
+        cmocka_unit_test(test_date_keys),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

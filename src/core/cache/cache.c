@@ -20,7 +20,8 @@
 #define TOUCHLINE_VERSION "0.0.0"
 #endif
 
-enum { HEADER_SIZE = 40, FORMAT_VERSION = 2 };  /* 2: fact details are enum codes */
+/* 2: fact details are enum codes; 3: records may hold the loaded article */
+enum { HEADER_SIZE = 40, FORMAT_VERSION = 3 };
 static const char magic[8] = "TLCACHE";         /* and its NUL */
 static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
 static const long stale_temp_age = 10 * 60;     /* seconds */
@@ -54,7 +55,8 @@ struct entry {
 struct cache {
     char *file;
     uint64_t key;
-    unsigned char *data; /* the file read at open, or NULL */
+    const unsigned char *data; /* the file as mapped at open, or NULL */
+    size_t data_size;
     struct entry *entries;
     size_t nentries;
     uint32_t *slots; /* entry index + 1, 0 for empty; mask + 1 of them */
@@ -176,12 +178,14 @@ static bool read_entries(struct cache *c, size_t size, uint64_t count)
 
 static void load(struct cache *c)
 {
-    size_t size;
+    size_t size = 0;
     uint64_t count;
-    c->data = cache_file_read(c->file, max_file, &size);
-    if (c->data && header_valid(c->data, size, c->key, &count) && read_entries(c, size, count))
+    c->data = cache_file_map(c->file, max_file, &size);
+    if (c->data && header_valid(c->data, size, c->key, &count) && read_entries(c, size, count)) {
+        c->data_size = size;
         return;
-    free(c->data);
+    }
+    cache_file_unmap(c->data, size);
     free(c->entries);
     c->data = NULL;
     c->entries = NULL;
@@ -220,7 +224,16 @@ bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_
 {
     memset(out, 0, sizeof *out);
     const struct entry *e = c ? find(c, path, size, mtime_ns) : NULL;
-    return e && cache_codec_record_decode(&e->head, out);
+    return e && cache_codec_record_decode(&e->head, out, NULL);
+}
+
+bool cache_lookup_loaded(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                         struct loaded *l, struct extraction *out)
+{
+    memset(out, 0, sizeof *out);
+    memset(l, 0, sizeof *l);
+    const struct entry *e = c ? find(c, path, size, mtime_ns) : NULL;
+    return e && cache_codec_record_decode(&e->head, out, l);
 }
 
 /* Copies a record into the last chunk (a new one when it does not fit). */
@@ -252,10 +265,16 @@ static void spill(struct cache *c);
 void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                  const struct extraction *x)
 {
+    cache_store_loaded(c, path, size, mtime_ns, x, NULL);
+}
+
+void cache_store_loaded(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                        const struct extraction *x, const struct loaded *l)
+{
     if (!c || !cache_codec_encodable(x))
         return;
     buf_reset(&c->scratch);
-    if (!cache_codec_put_record(&c->scratch, path, size, mtime_ns, x))
+    if (!cache_codec_put_record(&c->scratch, path, size, mtime_ns, x, l))
         return;
     const struct entry *e = find(c, path, size, mtime_ns);
     size_t len = c->scratch.len;
@@ -429,7 +448,7 @@ void cache_free(struct cache *c)
         cache_file_abort(c->wfd, c->wtmp);
     free(c->werror);
     free(c->file);
-    free(c->data);
+    cache_file_unmap(c->data, c->data_size);
     free(c->entries);
     free(c->slots);
     free(c->matched);

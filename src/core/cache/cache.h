@@ -11,6 +11,7 @@
 
 #include "core/extract/entity.h"
 #include "core/base/error.h"
+#include "core/load/corpus.h"
 
 struct cache;
 
@@ -20,7 +21,7 @@ struct cache;
  * per run. */
 uint64_t cache_build_fingerprint(void);
 
-/* Opens (reads) the cache file for a set of roots:
+/* Opens (maps, cache_file_map) the cache file for a set of roots:
  * dir/<16 hex digits of hash(roots)>.cache. The roots are hashed as given,
  * in order; when one is relative the current directory is mixed in too. `key`
  * is the extractor fingerprint. A missing, unreadable, corrupt, truncated,
@@ -37,6 +38,13 @@ struct cache *cache_open(const char *dir, const char *const *roots, size_t nroot
  * several threads at once, and alongside cache_store. */
 bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                   struct extraction *out);
+/* cache_lookup for a record that also holds what loading the file gave
+ * (cache_store_loaded): fills *l (its article and problems, caller frees
+ * with loaded_free) as corpus_load_file would have, so the file need not be
+ * read. A record without it, or whose text is not as sanitize leaves it,
+ * is a miss (*l and *out empty). Same threading rules as cache_lookup. */
+bool cache_lookup_loaded(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                         struct loaded *l, struct extraction *out);
 /* Records an article's extraction for the next save (called from one thread,
  * in load order; it copies what it needs). A later store of the same path
  * wins over an earlier one. An extraction holding a fact code the format
@@ -44,6 +52,11 @@ bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_
  * into a record that always misses. */
 void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                  const struct extraction *x);
+/* cache_store with what loading the file gave (l may be NULL): the record
+ * holds the article and its problems too, when they can be read back equal
+ * (cache_lookup_loaded). */
+void cache_store_loaded(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                        const struct extraction *x, const struct loaded *l);
 /* Records that an article's extraction is the one cache_lookup gave for it
  * (same path, size and mtime): its record is kept as read, without being
  * encoded or copied again. Same threading rules as cache_store. */

@@ -6,8 +6,10 @@
  * (0 for NULL). */
 #include "core/cache/cache_codec.h"
 #include "core/base/xalloc.h"
+#include "core/load/sanitize.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The smallest encoded mention, entity and fact, to bound counts. */
@@ -98,8 +100,56 @@ static void put_fact(struct buf *b, const struct fact *f)
     put_mention(b, &f->span);
 }
 
+/* Whether a loaded article is worth storing and reads back equal: not a
+ * line of an sfeed file (those are always loaded: their file is read once
+ * for all its lines), C strings without NULs inside (the body's length is
+ * its strlen), dates that fit, a known format. */
+static bool loaded_encodable(const struct loaded *l)
+{
+    const struct article *a = l->article;
+    return a && (unsigned)a->format < ARTICLE_SFEED && strlen(a->body) == a->body_len &&
+           strlen(a->date) < sizeof a->date && strlen(a->text_date) < sizeof a->text_date &&
+           l->nproblems <= sizeof l->problems / sizeof *l->problems;
+}
+
+/* The loaded article: format, title, dates, front matter, body, warning
+ * and problems (its path is the record's). */
+static void put_loaded(struct buf *b, const struct loaded *l)
+{
+    const struct article *a = l->article;
+    const struct frontmatter *m = &a->meta;
+    buf_putc(b, (char)a->format);
+    put_string(b, a->title);
+    put_string(b, a->date);
+    buf_putc(b, (char)a->date_from_mtime);
+    put_string(b, a->text_date);
+    const char *opt[] = {m->title, m->date, m->source, m->url, m->author};
+    for (size_t i = 0; i < sizeof opt / sizeof *opt; i++)
+        put_opt_string(b, opt[i]);
+    put_varint(b, m->date_line);
+    put_varint(b, m->date_col);
+    put_varint(b, m->ntags);
+    for (size_t i = 0; i < m->ntags; i++)
+        put_string(b, m->tags[i]);
+    put_varint(b, m->nextra);
+    for (size_t i = 0; i < m->nextra; i++) {
+        put_string(b, m->extra[i].key);
+        put_opt_string(b, m->extra[i].value);
+    }
+    put_varint(b, a->body_len);
+    buf_append(b, a->body, a->body_len);
+    put_varint(b, a->body_line);
+    put_opt_string(b, a->warning);
+    put_varint(b, l->nproblems);
+    for (size_t i = 0; i < l->nproblems; i++) {
+        put_string(b, l->problems[i].path);
+        put_string(b, l->problems[i].message);
+        buf_putc(b, (char)l->problems[i].warning);
+    }
+}
+
 bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
-                            const struct extraction *x)
+                            const struct extraction *x, const struct loaded *l)
 {
     size_t start = b->len;
     cache_codec_put_u32(b, 0); /* the length, filled in below */
@@ -112,6 +162,10 @@ bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int6
     put_varint(b, x->nfacts);
     for (size_t i = 0; i < x->nfacts; i++)
         put_fact(b, &x->facts[i]);
+    bool with_article = l && loaded_encodable(l);
+    buf_putc(b, (char)with_article);
+    if (with_article)
+        put_loaded(b, l);
     if (b->len - start - 4 > UINT32_MAX) {
         b->len = start; /* cannot happen with articles under 16 MiB */
         b->data[start] = '\0';
@@ -393,6 +447,155 @@ static void get_extraction(struct reader *r, struct extraction *x, struct arena 
         get_fact(r, x->facts ? &x->facts[i] : &f, x->nentities, a);
 }
 
+/* Text in the record: bytes without NULs, in place (NULL on failure). */
+struct text {
+    const char *s;
+    size_t n;
+};
+
+static struct text get_text(struct reader *r)
+{
+    uint64_t n = get_varint(r);
+    const char *s = get_bytes(r, n);
+    if (!s || memchr(s, '\0', (size_t)n))
+        return r->ok = false, (struct text){NULL, 0};
+    return (struct text){s, (size_t)n};
+}
+
+/* Text that may be absent (length + 1, or 0): s is NULL when absent. */
+static struct text get_opt_text(struct reader *r)
+{
+    uint64_t n = get_varint(r);
+    if (!n)
+        return (struct text){NULL, 0};
+    const char *s = get_bytes(r, n - 1);
+    if (!s || memchr(s, '\0', (size_t)n - 1))
+        return r->ok = false, (struct text){NULL, 0};
+    return (struct text){s, (size_t)n - 1};
+}
+
+/* Where the loaded article is decoded to; l NULL: only read over. */
+struct article_out {
+    struct loaded *l;
+};
+
+/* A copy of text that sanitize would leave as it is (NULL when absent or
+ * only read over); anything else fails the record. */
+static char *clean_copy(struct reader *r, struct article_out *o, struct text t)
+{
+    if (!o->l || !t.s || !r->ok)
+        return NULL;
+    if (!sanitize_is_clean(t.s, t.n))
+        return r->ok = false, NULL;
+    return xstrndup(t.s, t.n);
+}
+
+/* A date field (at most 10 characters) into out. */
+static void get_date(struct reader *r, struct article_out *o, char out[11])
+{
+    struct text t = get_text(r);
+    if (t.n > 10)
+        r->ok = false;
+    char *copy = clean_copy(r, o, t);
+    if (copy)
+        memcpy(out, copy, t.n + 1);
+    free(copy);
+}
+
+static void get_meta(struct reader *r, struct article_out *o, struct frontmatter *m)
+{
+    char **opt[] = {&m->title, &m->date, &m->source, &m->url, &m->author};
+    for (size_t i = 0; i < sizeof opt / sizeof *opt; i++)
+        *opt[i] = clean_copy(r, o, get_opt_text(r));
+    uint64_t line = get_varint(r), col = get_varint(r);
+    m->date_line = (unsigned)line;
+    m->date_col = (unsigned)col;
+    if (line > UINT_MAX || col > UINT_MAX)
+        r->ok = false;
+    size_t n = get_count(r, 1);
+    if (o->l && r->ok && n) {
+        m->tags = xcalloc(n, sizeof *m->tags);
+        m->ntags = n;
+    }
+    for (size_t i = 0; i < n && r->ok; i++) {
+        char *t = clean_copy(r, o, get_text(r));
+        if (m->tags)
+            m->tags[i] = t;
+    }
+    n = get_count(r, 2);
+    if (o->l && r->ok && n) {
+        m->extra = xcalloc(n, sizeof *m->extra);
+        m->nextra = n;
+    }
+    for (size_t i = 0; i < n && r->ok; i++) {
+        char *key = clean_copy(r, o, get_text(r));
+        char *value = clean_copy(r, o, get_opt_text(r));
+        if (m->extra)
+            m->extra[i] = (struct meta_field){key, value};
+    }
+}
+
+/* The body: its text, length and first line. */
+static void get_body(struct reader *r, struct article_out *o, struct article *a)
+{
+    struct text t = get_text(r);
+    a->body = clean_copy(r, o, t);
+    a->body_len = t.n;
+    uint64_t line = get_varint(r);
+    a->body_line = (unsigned)line;
+    if (line > UINT_MAX)
+        r->ok = false;
+}
+
+static void get_problems(struct reader *r, struct article_out *o, const char *path, size_t path_len)
+{
+    struct loaded none, *l = o->l ? o->l : &none;
+    size_t n = get_count(r, 3);
+    if (n > sizeof l->problems / sizeof *l->problems)
+        r->ok = false;
+    for (size_t i = 0; i < n && r->ok; i++) {
+        struct text p = get_text(r);
+        if (p.n != path_len || (p.s && memcmp(p.s, path, path_len)))
+            r->ok = false; /* a file's problems name the file */
+        char *message = clean_copy(r, o, get_text(r));
+        bool warning = get_bool(r);
+        if (o->l && r->ok) {
+            l->problems[i] = (struct problem){xstrndup(path, path_len), message, warning};
+            l->nproblems = i + 1;
+        } else {
+            free(message);
+        }
+    }
+}
+
+/* The article after a record's extraction (read over when o->l is NULL). */
+static void get_loaded(struct reader *r, struct article_out *o, const struct cache_codec_head *h)
+{
+    struct article scratch, *a = &scratch;
+    memset(&scratch, 0, sizeof scratch);
+    if (o->l)
+        a = o->l->article = xcalloc(1, sizeof *a);
+    a->format = get_code(r, ARTICLE_SFEED); /* never a line of an sfeed file */
+    if (o->l)
+        a->path = xstrndup(h->path, h->path_len);
+    a->title = clean_copy(r, o, get_text(r));
+    get_date(r, o, a->date);
+    a->date_from_mtime = get_bool(r);
+    get_date(r, o, a->text_date);
+    get_meta(r, o, &a->meta);
+    get_body(r, o, a);
+    a->warning = clean_copy(r, o, get_opt_text(r));
+    get_problems(r, o, h->path, h->path_len);
+    if (o->l && r->ok && a->date_from_mtime) { /* in this run's time zone */
+        int64_t ns = h->mtime_ns, sec = ns / 1000000000 - (ns % 1000000000 < 0);
+        article_date_from_mtime(a, (time_t)sec);
+    }
+    if (o->l) {
+        o->l->size = h->size;
+        o->l->mtime_ns = h->mtime_ns;
+    }
+}
+
 bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_codec_head *h)
 {
     if (avail < CODEC_FRAME + CODEC_MIN_BODY)
@@ -413,9 +616,25 @@ bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_
     return true;
 }
 
-bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out)
+/* The rest of a record after its extraction: whether it holds an article,
+ * and the article (into o->l when not NULL), to the record's end. */
+static bool get_tail(struct reader *r, struct article_out *o, const struct cache_codec_head *h)
+{
+    bool with_article = get_bool(r);
+    if (with_article)
+        get_loaded(r, o, h);
+    bool ok = r->ok && r->p == r->end && (with_article || !o->l);
+    if (!ok && o->l)
+        loaded_free(o->l);
+    return ok;
+}
+
+bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out,
+                               struct loaded *l)
 {
     memset(out, 0, sizeof *out);
+    if (l)
+        memset(l, 0, sizeof *l);
     size_t n = h->len - 8;
     if (cache_codec_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
         return false;
@@ -423,11 +642,11 @@ bool cache_codec_record_decode(const struct cache_codec_head *h, struct extracti
     struct reader r = {body, h->start + n, true};
     struct arena a = {NULL, 0};
     get_extraction(&r, out, &a); /* validates and measures */
-    if (!r.ok || r.p != r.end) {
-        memset(out, 0, sizeof *out);
-        return false;
-    }
+    struct article_out o = {l};
+    bool ok = r.ok && get_tail(&r, &o, h);
     memset(out, 0, sizeof *out);
+    if (!ok)
+        return false;
     if (!a.used) /* no entity, no fact */
         return true;
     a = (struct arena){xmalloc(a.used), 0};

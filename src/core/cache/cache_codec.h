@@ -12,11 +12,13 @@
 
 #include "core/base/buf.h"
 #include "core/extract/entity.h"
+#include "core/load/corpus.h"
 
 /* A record is: u32 n, then n bytes (u64 size, i64 mtime_ns, varint path
- * length, path, extraction), then a u64 checksum of the 4 + n bytes before
- * it. The smallest n: size, mtime, an empty path and two zero counts. */
-enum { CODEC_FRAME = 4 + 8, CODEC_MIN_BODY = 8 + 8 + 1 + 2 };
+ * length, path, extraction, then a byte 0, or 1 and the loaded article),
+ * then a u64 checksum of the 4 + n bytes before it. The smallest n: size,
+ * mtime, an empty path, two zero counts and no article. */
+enum { CODEC_FRAME = 4 + 8, CODEC_MIN_BODY = 8 + 8 + 1 + 2 + 1 };
 
 /* Where a record's fields are, from cache_codec_record_head. */
 struct cache_codec_head {
@@ -39,14 +41,21 @@ uint64_t cache_codec_checksum(const unsigned char *p, size_t len);
 /* Whether an extraction can be stored so that it reads back equal: fact
  * strings from the known tables, enums in range, entity references valid. */
 bool cache_codec_encodable(const struct extraction *x);
-/* Appends a whole record; false (appending nothing) if it would pass 4 GiB. */
+/* Appends a whole record; false (appending nothing) if it would pass 4 GiB.
+ * `l`, when not NULL, is what loading the file gave (its article and
+ * problems), stored too when it can be read back equal (else left out). */
 bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
-                            const struct extraction *x);
+                            const struct extraction *x, const struct loaded *l);
 /* Reads the framing and header of the record at p (avail bytes left in the
  * file). Returns false when they do not fit; the checksum is not checked. */
 bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_codec_head *h);
 /* Checks the checksum and decodes the extraction of a record whose head was
- * read; false (with *out empty) on any failure. */
-bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out);
+ * read; false (with *out empty) on any failure. With `l` not NULL the
+ * record must also hold the loaded article, decoded into *l (size and mtime
+ * from the record; a date taken from the mtime is made again, in the
+ * current time zone); its text must be as sanitize leaves it (sanitize.h),
+ * since what is read here reaches the screen without passing there. */
+bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out,
+                               struct loaded *l);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -47,6 +48,28 @@ unsigned char *cache_file_read(const char *path, size_t max, size_t *size)
     }
     close(fd);
     return data;
+}
+
+const unsigned char *cache_file_map(const char *path, size_t max, size_t *size)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    void *p = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size <= max) {
+        *size = (size_t)st.st_size;
+        p = mmap(NULL, *size, PROT_READ, MAP_PRIVATE, fd, 0);
+    }
+    close(fd); /* the mapping stays */
+    return p == MAP_FAILED ? NULL : p;
+}
+
+void cache_file_unmap(const unsigned char *p, size_t size)
+{
+    if (p)
+        munmap((void *)p, size);
 }
 
 bool cache_file_mkdirs(const char *dir, struct tl_error *err)

@@ -15,6 +15,14 @@
  * xmalloc: a failure is a NULL). NULL when missing, unreadable, too big or
  * changing size while read. Caller frees. */
 unsigned char *cache_file_read(const char *path, size_t max, size_t *size);
+/* The whole of a regular file of at most `max` bytes, mapped read-only
+ * (no copy, no allocation: the pages come from the page cache as they are
+ * touched). NULL when missing, unreadable, empty, too big or not mappable.
+ * A mapped file must not shrink while mapped (reads past its new end would
+ * fault): cache files are only ever replaced by rename, never rewritten in
+ * place, so the mapping keeps the old file. Release with cache_file_unmap. */
+const unsigned char *cache_file_map(const char *path, size_t max, size_t *size);
+void cache_file_unmap(const unsigned char *p, size_t size);
 /* Creates a folder and its parents (mode 0700 for the ones it creates). */
 bool cache_file_mkdirs(const char *dir, struct tl_error *err);
 /* Replaces `path` by the concatenation of byte ranges: writes them to

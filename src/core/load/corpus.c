@@ -273,6 +273,24 @@ int corpus_compare_by_date(const struct corpus *c, size_t i, size_t j)
     return d ? d : strcmp(a->path, b->path);
 }
 
+struct corpus_date_key corpus_date_key(const char *date)
+{
+    unsigned char b[10] = {0};
+    for (size_t i = 0; i < sizeof b && date[i]; i++)
+        b[i] = (unsigned char)date[i];
+    struct corpus_date_key k = {0, (uint16_t)(b[8] << 8 | b[9])};
+    for (size_t i = 0; i < 8; i++)
+        k.hi = k.hi << 8 | b[i];
+    return k;
+}
+
+int corpus_date_key_cmp(struct corpus_date_key a, struct corpus_date_key b)
+{
+    if (a.hi != b.hi)
+        return a.hi < b.hi ? -1 : 1;
+    return (a.lo > b.lo) - (a.lo < b.lo);
+}
+
 static int compare_by_date(const void *pa, const void *pb, void *ctx)
 {
     return corpus_compare_by_date(ctx, *(const size_t *)pa, *(const size_t *)pb);

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/load/article.h"
 #include "core/load/boilerplate.h"
@@ -63,6 +64,16 @@ void corpus_add_scanned(struct corpus *c, const struct scan_entry *e);
 bool corpus_load_path(struct corpus *c, const char *path, struct tl_error *err);
 /* The order of corpus_order_by_date: < 0 when article i comes before j. */
 int corpus_compare_by_date(const struct corpus *c, size_t i, size_t j);
+/* An article's date (its at most 10 bytes) as two numbers that compare as
+ * strcmp compares the dates (corpus_date_key_cmp), for merging big orders
+ * without a string compare behind a pointer per step. */
+struct corpus_date_key {
+    uint64_t hi; /* bytes 0 to 7, big-endian, 0 past the end */
+    uint16_t lo; /* bytes 8 and 9 */
+};
+struct corpus_date_key corpus_date_key(const char *date);
+/* < 0, 0 or > 0 as strcmp of the dates the keys were made from. */
+int corpus_date_key_cmp(struct corpus_date_key a, struct corpus_date_key b);
 /* Sorts n article indices into that order. */
 void corpus_sort_by_date(const struct corpus *c, size_t *order, size_t n);
 /* Indices of the articles newest first, then by path. Caller frees. */

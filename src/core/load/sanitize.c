@@ -3,6 +3,7 @@
 #include "core/base/utf8.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #define ESC 0x1B
 #define BEL 0x07
@@ -144,6 +145,35 @@ void sanitize_text(const char *in, size_t len, struct buf *out, struct sanitize_
             buf_append(out, enc, utf8_encode(cp, enc));
         }
     }
+}
+
+/* Mirrors sanitize_text: its output equals its input exactly when every
+ * step copies its bytes as they are, which only a printable ASCII run, a
+ * '\n' and a code point that is none of the cases it removes or replaces
+ * (and whose UTF-8 is its own, as it re-encodes it) do. */
+bool sanitize_is_clean(const char *in, size_t len)
+{
+    if (len >= 3 && (unsigned char)in[0] == 0xEF && (unsigned char)in[1] == 0xBB &&
+        (unsigned char)in[2] == 0xBF)
+        return false; /* a leading BOM is dropped */
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)in[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\n') {
+            i++;
+            continue;
+        }
+        size_t n;
+        uint32_t cp = cp_at(in, len, i, &n);
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp) ||
+            (cp == UTF8_REPLACEMENT && n == 1))
+            return false;
+        char enc[4];
+        if (utf8_encode(cp, enc) != n || memcmp(enc, in + i, n))
+            return false;
+        i += n;
+    }
+    return true;
 }
 
 bool sanitize_looks_binary(const char *in, size_t len)

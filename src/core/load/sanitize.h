@@ -19,6 +19,10 @@ struct sanitize_stats {
 /* Appends the cleaned form of in[0..len) to out. Line ends become "\n",
  * tabs become a space, a leading BOM is dropped. `stats` may be NULL. */
 void sanitize_text(const char *in, size_t len, struct buf *out, struct sanitize_stats *stats);
+/* Whether sanitize_text would leave the bytes exactly as they are (so text
+ * read back from somewhere that is not trusted to have been sanitized can be
+ * checked without copying it). */
+bool sanitize_is_clean(const char *in, size_t len);
 /* True when the bytes look like a binary file rather than text: a NUL byte,
  * or mostly invalid UTF-8 and control bytes, within the first 8 KiB. */
 bool sanitize_looks_binary(const char *in, size_t len);

@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 enum { MAX_THREADS = 256 };
+/* How long the workers wait for the cache to open before they start. */
+#define CACHE_WAIT_MS 250.0
 /* Files modified this close to the start of the load are not cached. */
 #define RACY_NS (2LL * 1000 * 1000 * 1000)
 
@@ -95,6 +97,10 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
                     const struct pipeline_options *opt, struct tl_error *err)
 {
     memset(p, 0, sizeof *p);
+    /* The cache opens on its own thread while the KB is built and the paths
+     * are scanned. */
+    if (opt && opt->cache_dir)
+        p->pcache = pipeline_cache_start(opt->cache_dir, paths, npaths, extractor_key(opt));
     struct scan s;
     scan_init(&s);
     if (!build_boilerplate(p, opt, err) || !build_kb(p, opt, err) ||
@@ -105,8 +111,11 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
     }
     corpus_init(&p->corpus, p->boilerplate);
     index_init(&p->index, &p->corpus);
-    if (opt && opt->cache_dir)
-        p->pcache = pipeline_cache_start(opt->cache_dir, paths, npaths, extractor_key(opt));
+    /* Mapping the file and reading its records' heads is quick (a few ms
+     * at 10,000 articles); waiting for it means no worker reads, parses or
+     * extracts an article the cache holds. Not for long: on a slow disk the
+     * first screen comes first. */
+    pipeline_cache_wait(p->pcache, CACHE_WAIT_MS);
     struct stream_setup setup = {
         .ex = p->extractor,
         .bp = p->boilerplate,
@@ -158,14 +167,15 @@ static void take_item(struct pipeline *p, struct stream_item *it)
     struct article *a = it->loaded.article;
     uint64_t size = it->loaded.size;
     int64_t mtime_ns = it->loaded.mtime_ns;
+    size_t first_problem = p->corpus.nproblems, nproblems = it->loaded.nproblems;
     corpus_add_loaded(&p->corpus, &it->loaded);
     if (!a)
         return;
     /* A file changed in the last seconds may change again within its mtime's
      * resolution without its size or mtime showing it: not cached. */
     if (!p->appended && mtime_ns < p->started_ns - RACY_NS) {
-        pipeline_cache_take(p->pcache, &p->index, a->load_index, size, mtime_ns, &it->x,
-                            it->cached);
+        pipeline_cache_take(p->pcache, &p->index, a->load_index, first_problem, nproblems, size,
+                            mtime_ns, &it->x, it->cached);
         p->cache_hits += it->cached;
     }
     index_add(&p->index, a->load_index, &it->x);

@@ -8,10 +8,12 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* A result taken while the cache was still opening. */
 struct held {
     size_t article;
+    size_t first_problem, nproblems; /* in the corpus */
     uint64_t size;
     int64_t mtime_ns;
 };
@@ -23,6 +25,7 @@ struct pipeline_cache {
     uint64_t key;
     struct cache *cache; /* written by the opener, read after `open` is seen */
     _Atomic(const struct cache *) open;
+    atomic_bool opened; /* the opener is done (open may still be NULL) */
     pthread_t opener, writer;
     bool opener_running, writer_running;
     struct held *held;
@@ -35,6 +38,7 @@ static void *open_now(void *arg)
     struct pipeline_cache *pc = arg;
     pc->cache = cache_open(pc->dir, (const char *const *)pc->roots, pc->nroots, pc->key);
     atomic_store_explicit(&pc->open, pc->cache, memory_order_release);
+    atomic_store_explicit(&pc->opened, true, memory_order_release);
     return NULL;
 }
 
@@ -49,44 +53,11 @@ struct pipeline_cache *pipeline_cache_start(const char *dir, char *const *roots,
     pc->nroots = nroots;
     pc->key = key;
     atomic_init(&pc->open, NULL);
+    atomic_init(&pc->opened, false);
     pc->opener_running = pthread_create(&pc->opener, NULL, open_now, pc) == 0;
     if (!pc->opener_running)
         open_now(pc);
     return pc;
-}
-
-const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc)
-{
-    return pc ? atomic_load_explicit(&pc->open, memory_order_acquire) : NULL;
-}
-
-/* Stores what was held back, now that the cache is open. */
-static void store_held(struct pipeline_cache *pc, const struct index *ix)
-{
-    for (size_t i = 0; i < pc->nheld; i++) {
-        const struct held *h = &pc->held[i];
-        cache_store(pc->cache, ix->corpus->articles[h->article]->path, h->size, h->mtime_ns,
-                    &ix->x[h->article]);
-    }
-    pc->nheld = 0;
-}
-
-void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size_t article,
-                         uint64_t size, int64_t mtime_ns, const struct extraction *x, bool cached)
-{
-    if (!pc)
-        return;
-    if (!pipeline_cache_ready(pc)) {
-        pc->held = xgrow(pc->held, &pc->hcap, pc->nheld + 1, sizeof *pc->held);
-        pc->held[pc->nheld++] = (struct held){article, size, mtime_ns};
-        return;
-    }
-    store_held(pc, ix);
-    const char *path = ix->corpus->articles[article]->path;
-    if (cached)
-        cache_keep(pc->cache, path, size, mtime_ns);
-    else
-        cache_store(pc->cache, path, size, mtime_ns, x);
 }
 
 static void join_opener(struct pipeline_cache *pc)
@@ -94,6 +65,72 @@ static void join_opener(struct pipeline_cache *pc)
     if (pc->opener_running)
         pthread_join(pc->opener, NULL);
     pc->opener_running = false;
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+void pipeline_cache_wait(struct pipeline_cache *pc, double max_ms)
+{
+    struct timespec nap = {0, 200 * 1000};
+    double end = now_ms() + max_ms;
+    while (pc && !atomic_load_explicit(&pc->opened, memory_order_acquire)) {
+        if (now_ms() >= end)
+            return; /* a slow disk: the workers start without it */
+        nanosleep(&nap, NULL);
+    }
+}
+
+const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc)
+{
+    return pc ? atomic_load_explicit(&pc->open, memory_order_acquire) : NULL;
+}
+
+/* Stores an article with what loading it gave (a view: the corpus owns
+ * the article and problems). */
+static void store(struct pipeline_cache *pc, const struct index *ix, const struct held *h,
+                  const struct extraction *x)
+{
+    struct loaded view = {
+        .article = ix->corpus->articles[h->article], .size = h->size, .mtime_ns = h->mtime_ns};
+    size_t room = sizeof view.problems / sizeof *view.problems;
+    for (size_t i = 0; i < h->nproblems && i < room; i++)
+        view.problems[i] = ix->corpus->problems[h->first_problem + i];
+    view.nproblems = h->nproblems; /* more than fit: not stored with the article */
+    cache_store_loaded(pc->cache, view.article->path, h->size, h->mtime_ns, x,
+                       h->nproblems <= room ? &view : NULL);
+}
+
+/* Stores what was held back, now that the cache is open. */
+static void store_held(struct pipeline_cache *pc, const struct index *ix)
+{
+    for (size_t i = 0; i < pc->nheld; i++)
+        store(pc, ix, &pc->held[i], &ix->x[pc->held[i].article]);
+    pc->nheld = 0;
+}
+
+void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size_t article,
+                         size_t first_problem, size_t nproblems, uint64_t size, int64_t mtime_ns,
+                         const struct extraction *x, bool cached)
+{
+    if (!pc)
+        return;
+    struct held h = {article, first_problem, nproblems, size, mtime_ns};
+    if (!pipeline_cache_ready(pc)) {
+        pc->held = xgrow(pc->held, &pc->hcap, pc->nheld + 1, sizeof *pc->held);
+        pc->held[pc->nheld++] = h;
+        return;
+    }
+    store_held(pc, ix);
+    const char *path = ix->corpus->articles[article]->path;
+    if (cached)
+        cache_keep(pc->cache, path, size, mtime_ns);
+    else
+        store(pc, ix, &h, x);
 }
 
 static void *write_now(void *arg)

@@ -1,9 +1,11 @@
 /* pipeline_cache: the pipeline's side of the extraction cache. The cache
- * file (hundreds of MB for a big corpus) is read on a thread of its own, so
- * the first articles are shown without waiting for it: until it is open,
- * workers extract and the results taken are held back (by article) to be
- * stored once it is. When the load is complete the cache is written, on a
- * thread of its own in the reader. */
+ * file (hundreds of MB for a big corpus) is mapped and its records' heads
+ * read on a thread of its own, while the KB is built and the paths are
+ * scanned, and waited for (a bounded time) before the workers start. A
+ * result taken before it is open (a slow disk) is held back (by article)
+ * to be stored once it is. When the
+ * load is complete the cache is written, on a thread of its own in the
+ * reader. */
 #ifndef TOUCHLINE_PIPELINE_CACHE_H
 #define TOUCHLINE_PIPELINE_CACHE_H
 
@@ -19,14 +21,19 @@ struct pipeline_cache;
 /* Starts reading the cache of dir for these roots and extractor key. */
 struct pipeline_cache *pipeline_cache_start(const char *dir, char *const *roots, size_t nroots,
                                             uint64_t key);
+/* Waits until the cache is open, for at most max_ms (the pipeline does
+ * before its workers start). */
+void pipeline_cache_wait(struct pipeline_cache *pc, double max_ms);
 /* The cache once it is open, else NULL (any thread). */
 const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc);
 /* Records article `article` of the index (loaded from a file of this size
- * and mtime) as its extraction x is taken, before x goes into the index:
- * kept as read when `cached`, else stored (held back while the cache is
+ * and mtime, its problems the corpus's `nproblems` from `first_problem`) as
+ * its extraction x is taken, before x goes into the index: kept as read
+ * when `cached`, else stored with the article (held back while the cache is
  * still opening). */
 void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size_t article,
-                         uint64_t size, int64_t mtime_ns, const struct extraction *x, bool cached);
+                         size_t first_problem, size_t nproblems, uint64_t size, int64_t mtime_ns,
+                         const struct extraction *x, bool cached);
 /* The load is complete: waits for the cache to be open, stores what was
  * held back and writes the file, in the background when asked. */
 void pipeline_cache_finish(struct pipeline_cache *pc, const struct index *ix, bool background);

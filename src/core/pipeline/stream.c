@@ -6,6 +6,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* One entry's result. Only the worker that claimed the entry writes it,
  * until it sets `done` (release); the caller reads it after seeing `done`
@@ -29,15 +30,30 @@ struct stream {
     bool joined;
 };
 
+/* A file whose size and mtime (its stat) match a cache record that holds
+ * its article: the article and extraction come from the cache, and the file
+ * is neither read nor parsed. Lines of sfeed files are always loaded. */
+static bool load_cached(const struct cache *c, const struct scan_entry *e, struct slot *slot)
+{
+    struct stat st;
+    if (!c || e->sfeed || stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    int64_t mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    return cache_lookup_loaded(c, e->path, (uint64_t)st.st_size, mtime_ns, &slot->loaded, &slot->x);
+}
+
 static void work_one(struct stream *s, size_t i)
 {
     const struct scan_entry *e = &s->scan.v[i];
     struct slot *slot = &s->slots[i];
-    if (!e->problem) {
+    const struct cache *c = pipeline_cache_ready(s->setup.pcache);
+    if (!e->problem && load_cached(c, e, slot)) {
+        slot->cached = true;
+        extraction_pack(&slot->x);
+    } else if (!e->problem) {
         corpus_load_entry(e, s->setup.bp, s->setup.max_file_size, &slot->loaded);
         const struct loaded *l = &slot->loaded;
         if (l->article) {
-            const struct cache *c = pipeline_cache_ready(s->setup.pcache);
             slot->cached = c && cache_lookup(c, e->path, l->size, l->mtime_ns, &slot->x);
             if (!slot->cached)
                 extractor_run(s->setup.ex, l->article, &slot->x);
