@@ -332,6 +332,29 @@ static void test_loan_interest_source(void **state)
     assert_string_equal(fixture_name(f, src->club), "La Gazzetta dello Sport");
 }
 
+/* The club right after "loan at/with/to" is where he went; a later "to X"
+ * in the sentence is another move. */
+static void test_loan_destination(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, TITLE,
+                "Martin Odegaard had spells on loan at Heerenveen and Vitesse before he moved "
+                "to Arsenal, first on loan in January 2021.");
+    assert_int_equal(fixture_count(f, FACT_LOAN), 2);
+    const struct fact *first = NULL, *second = NULL;
+    for (size_t i = 0; i < f->x.nfacts; i++)
+        if (f->x.facts[i].kind == FACT_LOAN)
+            *(first ? &second : &first) = &f->x.facts[i];
+    assert_string_equal(fixture_name(f, first->to), "Heerenveen");
+    assert_string_equal(fixture_name(f, second->to), "Arsenal");
+
+    fixture_run(f, TITLE, "Jack Wilshere spent a loan spell with Bournemouth.");
+    assert_int_equal(fixture_count(f, FACT_LOAN), 1);
+    for (size_t i = 0; i < f->x.nfacts; i++)
+        if (f->x.facts[i].kind == FACT_LOAN)
+            assert_string_equal(fixture_name(f, f->x.facts[i].to), "Bournemouth");
+}
+
 static void test_spans_slice_the_phrase(void **state)
 {
     struct fixture *f = *state;
@@ -868,6 +891,7 @@ int main(void)
         cmocka_unit_test(test_fee_clubs_and_year),
         cmocka_unit_test(test_caps_and_appearances_teams),
         cmocka_unit_test(test_loan_interest_source),
+        cmocka_unit_test(test_loan_destination),
         cmocka_unit_test(test_spans_slice_the_phrase),
         cmocka_unit_test(test_subjects_17),
         cmocka_unit_test(test_headline_subject_17),

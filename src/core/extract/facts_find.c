@@ -58,6 +58,27 @@ bool facts_next_word_in(const struct doc *d, size_t at, const char *const *words
     return doc_token_in(d, i, words);
 }
 
+/* "on loan at Heerenveen", "a loan spell with Vitesse": the club named right
+ * after the loan word is where he went, whatever "to X" the sentence has
+ * further on. NO_ENTITY when no club follows. */
+static int club_loaned_to(const struct doc *d, size_t end)
+{
+    static const char *const at_words[] = {"at", "to", "with", "spell", "spells", NULL};
+    if (!facts_next_word_in(d, end, at_words))
+        return NO_ENTITY;
+    size_t w = facts_token_before(d, end) + 1; /* the word after: at, to, with, spell */
+    size_t limit = w + 2 < d->t.n ? d->t.v[w + 2].start : d->t.v[d->t.n - 1].start;
+    for (size_t k = subject_first_mention_from(d, d->t.v[w].end); k < d->nm; k++) {
+        const struct token *t = &d->t.v[d->m[k].tok];
+        if (t->start > limit)
+            break;
+        if (t->start > d->t.v[w].start && !(t->flags & TOK_TITLE) &&
+            d->e[d->m[k].entity].kind == ENTITY_CLUB)
+            return d->m[k].entity;
+    }
+    return NO_ENTITY;
+}
+
 static void on_loan(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -67,7 +88,9 @@ static void on_loan(struct match *m, void *ctx)
     if (facts_group(m, "len", &la, &lb))
         f->loan_length = xstrndup(m->text + la, lb - la);
     f->from = subject_entity_after_word(d, ENTITY_CLUB, s, e, from_words);
-    f->to = subject_entity_after_word(d, ENTITY_CLUB, s, e, to_words);
+    f->to = club_loaned_to(d, m->end);
+    if (f->to == NO_ENTITY)
+        f->to = subject_entity_after_word(d, ENTITY_CLUB, s, e, to_words);
     f->subject = subject_person(d, m->start, m->end, true);
 }
 
