@@ -9,6 +9,7 @@
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/facts.h"
+#include "ui/overlay_list.h"
 #include "ui/reading.h"
 #include "ui/style.h"
 #include "core/state/news.h"
@@ -30,7 +31,11 @@ struct frow {
 static struct news news;
 static struct frow *rows;
 static size_t nrows, rcap;
-static struct pane_pos pos;
+static void open_selected(struct app *a);
+static bool is_gap(size_t row);
+static struct overlay_list list_box = {
+    .toggle = REQ_FOLLOWING, .open = open_selected, .skip = is_gap, /* never on a blank row */
+};
 static struct sline line;
 static bool line_ready;
 
@@ -173,9 +178,9 @@ void following_open(struct app *a)
     if (!line_ready)
         sline_init(&line);
     line_ready = true;
-    pane_init(&pos, true);
+    overlay_list_reset(&list_box, true);
     if (nrows > 1)
-        pos.sel = 1; /* the first fact */
+        list_box.pos.sel = 1; /* the first fact */
     app_open_modal(a, &following_modal_ops);
 }
 
@@ -253,9 +258,33 @@ static void draw_empty(struct app *a, WINDOW *w, int width)
     buf_free(&b);
 }
 
+static bool is_gap(size_t row)
+{
+    return rows[row].item == ROW_GAP;
+}
+
+/* A heading or a fact; a blank row between groups. */
+static void draw_row(struct app *a, WINDOW *w, int y, size_t i, bool on)
+{
+    int width = getmaxx(w);
+    const struct frow *r = &rows[i];
+    const struct news_group *g = &news.groups[r->group];
+    sline_reset(&line);
+    if (r->item == ROW_GAP)
+        return;
+    if (r->item == ROW_HEADING)
+        heading_line(a, g);
+    else
+        fact_line(a, g, &g->items[r->item]);
+    attr_t sel = style_attr(STYLE_SELECTED);
+    if (on)
+        draw_fill(w, y, 0, width, sel);
+    int x = r->item < 0 ? 1 : 3;
+    sline_draw(w, y, x, &line, 0, line.text.len, width - x - 1, on ? sel : A_NORMAL);
+}
+
 static void following_draw(struct app *a, WINDOW *w)
 {
-    int h = getmaxy(w), width = getmaxx(w);
     struct buf title;
     buf_init(&title);
     buf_puts(&title, "Following");
@@ -266,32 +295,11 @@ static void following_draw(struct app *a, WINDOW *w)
         if (a->reading)
             put_since(&title, a->reading->since, true);
     }
-    draw_titlebar(w, 0, width, title.data, nrows ? "Enter opens \xc2\xb7 q closes" : "q closes",
-                  true);
+    overlay_list_draw(&list_box, a, w, title.data,
+                      nrows ? "Enter opens \xc2\xb7 q closes" : "q closes", nrows, draw_row);
     buf_free(&title);
-    if (!nrows) {
-        draw_empty(a, w, width);
-        return;
-    }
-    pane_set_size(&pos, nrows, h > 1 ? (size_t)(h - 1) : 1);
-    attr_t sel = style_attr(STYLE_SELECTED);
-    for (int y = 0; y + 1 < h && pos.top + (size_t)y < nrows; y++) {
-        size_t i = pos.top + (size_t)y;
-        const struct frow *r = &rows[i];
-        const struct news_group *g = &news.groups[r->group];
-        sline_reset(&line);
-        if (r->item == ROW_GAP)
-            continue;
-        if (r->item == ROW_HEADING)
-            heading_line(a, g);
-        else
-            fact_line(a, g, &g->items[r->item]);
-        bool on = i == pos.sel;
-        if (on)
-            draw_fill(w, y + 1, 0, width, sel);
-        int x = r->item < 0 ? 1 : 3;
-        sline_draw(w, y + 1, x, &line, 0, line.text.len, width - x - 1, on ? sel : A_NORMAL);
-    }
+    if (!nrows)
+        draw_empty(a, w, getmaxx(w));
 }
 
 /* Enter: the selected fact (a heading: its first fact), opened in its
@@ -300,7 +308,7 @@ static void open_selected(struct app *a)
 {
     if (!nrows)
         return;
-    const struct frow *r = &rows[pos.sel];
+    const struct frow *r = &rows[list_box.pos.sel];
     const struct news_item *it = &news.groups[r->group].items[r->item < 0 ? 0 : r->item];
     const struct mention *s = &a->ix->x[it->article].facts[it->fact].span;
     app_close_modal(a);
@@ -310,35 +318,20 @@ static void open_selected(struct app *a)
 static void following_key(struct app *a, int key, enum request r)
 {
     (void)key;
-    bool moved;
-    size_t was = pos.sel;
-    if (pane_request(&pos, r, &moved)) {
-        if (nrows && rows[pos.sel].item == ROW_GAP) /* never on a blank row */
-            pane_move(&pos, pos.sel >= was && pos.sel + 1 < nrows ? 1 : -1);
-        if (moved)
-            a->dirty |= DIRTY_MODAL;
-        return;
-    }
-    if (r == REQ_QUIT)
-        a->quit = true;
-    else if (r == REQ_OPEN)
-        open_selected(a);
-    else if (r == REQ_BACK || r == REQ_CANCEL || r == REQ_FOLLOWING)
-        app_close_modal(a);
+    overlay_list_key(&list_box, a, r);
 }
 
 static void following_click(struct app *a, int row, int col)
 {
     (void)col;
-    long i = pane_row_at(&pos, row - 1);
-    if (i >= 0 && rows[i].item != ROW_GAP && pane_move_to(&pos, (size_t)i))
+    long i = overlay_list_row_at(&list_box, row);
+    if (i >= 0 && !is_gap((size_t)i) && pane_move_to(&list_box.pos, (size_t)i))
         a->dirty |= DIRTY_MODAL;
 }
 
 static void following_scroll(struct app *a, int delta)
 {
-    if (pane_scroll(&pos, delta))
-        a->dirty |= DIRTY_MODAL;
+    overlay_list_wheel(&list_box, a, delta);
 }
 
 const struct modal_ops following_modal_ops = {

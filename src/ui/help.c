@@ -3,18 +3,19 @@
 #include "ui/help.h"
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "ui/overlay_list.h"
 #include "ui/style.h"
 #include "core/base/xalloc.h"
 
 #include <stdio.h>
 #include <string.h>
 
-static struct pane_pos pos;
+static struct overlay_list list_box = {.toggle = REQ_HELP};
 static int laid_width = -1; /* the width the rows were laid out for */
 
 void help_open(struct app *a)
 {
-    pane_init(&pos, false);
+    overlay_list_reset(&list_box, false);
     laid_width = -1;
     app_open_modal(a, &help_modal_ops);
 }
@@ -97,8 +98,12 @@ static void key_list(enum request req, char *list, size_t size)
         snprintf(list, size, "(unbound)");
 }
 
-static void draw_row(WINDOW *w, int y, int width, const struct help_row *r)
+static void draw_row(struct app *a, WINDOW *w, int y, size_t i, bool selected)
 {
+    (void)a;
+    (void)selected;
+    int width = getmaxx(w);
+    const struct help_row *r = &rows[i];
     const char *t = item_text(r->item);
     if (r->item >= REQ_COUNT - 1) {
         draw_text(w, y, KEYS_COL, t + r->start, r->end - r->start, width - KEYS_COL - 1,
@@ -122,44 +127,21 @@ static void draw_row(WINDOW *w, int y, int width, const struct help_row *r)
 
 static void help_draw(struct app *a, WINDOW *w)
 {
-    (void)a;
-    int h = getmaxy(w), width = getmaxx(w);
+    int width = getmaxx(w);
     if (width != laid_width)
         lay_out(width);
-    draw_titlebar(w, 0, width, "Help \xc2\xb7 keys", "q, Esc or ? closes", true);
-    pane_set_size(&pos, nrows, h > 1 ? (size_t)(h - 1) : 1);
-    for (int y = 0; y + 1 < h && pos.top + (size_t)y < pos.rows; y++)
-        draw_row(w, y + 1, width, &rows[pos.top + (size_t)y]);
+    overlay_list_draw(&list_box, a, w, "Help \xc2\xb7 keys", "q, Esc or ? closes", nrows, draw_row);
 }
 
 static void help_scroll(struct app *a, int delta)
 {
-    if (pane_scroll(&pos, delta))
-        a->dirty |= DIRTY_MODAL;
+    overlay_list_wheel(&list_box, a, delta);
 }
 
 static void help_key(struct app *a, int key, enum request r)
 {
     (void)key;
-    bool moved;
-    if (pane_request(&pos, r, &moved)) {
-        if (moved)
-            a->dirty |= DIRTY_MODAL;
-        return;
-    }
-    switch (r) {
-    case REQ_QUIT:
-        a->quit = true;
-        break;
-    case REQ_HELP:
-    case REQ_BACK:
-    case REQ_CANCEL:
-    case REQ_OPEN:
-        app_close_modal(a);
-        break;
-    default:
-        break;
-    }
+    overlay_list_key(&list_box, a, r);
 }
 
 const struct modal_ops help_modal_ops = {

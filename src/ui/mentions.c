@@ -11,6 +11,7 @@
 #include "ui/reader.h"
 #include "ui/draw.h"
 #include "ui/filter.h"
+#include "ui/overlay_list.h"
 #include "ui/reading.h"
 #include "ui/style.h"
 #include "core/base/sort.h"
@@ -24,7 +25,13 @@
 static size_t *items;
 static size_t nitems, icap;
 static size_t narticles;
-static struct pane_pos pos; /* a row per item */
+static void jump(struct app *a);
+static struct overlay_list list_box = {
+    /* a row per item */
+    .toggle = REQ_MENTIONS,
+    .wheel_moves = true, /* the wheel moves the selection, as in the pickers */
+    .open = jump,
+};
 
 /* The target's postings as they are now. */
 static const struct posting *postings(const struct app *a)
@@ -67,7 +74,7 @@ void mentions_open(struct app *a)
         return;
     }
     nitems = narticles = 0;
-    pane_init(&pos, true);
+    overlay_list_reset(&list_box, true);
     for (size_t i = 0; i < n; i++) {
         if (a->pos_of[p[i].article] < 0 && a->target != TARGET_ENTITY)
             continue;
@@ -88,7 +95,7 @@ void mentions_open(struct app *a)
             else if (a->target == TARGET_SEARCH && a->open.hit >= 0)
                 here = (size_t)a->open.hit == items[i];
             if (here)
-                pos.sel = i;
+                list_box.pos.sel = i;
         }
     }
     if (!nitems) {
@@ -125,58 +132,58 @@ static size_t line_end(const char *t, size_t len, size_t from)
     return from;
 }
 
-static void mentions_draw(struct app *a, WINDOW *w)
+/* A mention: date, the article's title when there is room, then the name
+ * in its line, centred so that the names line up. */
+static void draw_row(struct app *a, WINDOW *w, int y, size_t i, bool is_sel)
 {
-    int h = getmaxy(w), width = getmaxx(w);
-    char title[256];
-    snprintf(title, sizeof title, "Mentions of %s \xc2\xb7 %zu in %zu article%s", target_name(a),
-             nitems, narticles, narticles == 1 ? "" : "s");
-    char right[32];
-    pane_set_size(&pos, nitems, h > 1 ? (size_t)(h - 1) : 1);
-    snprintf(right, sizeof right, "%zu/%zu", pos.sel + 1, nitems);
-    draw_titlebar(w, 0, width, title, right, true);
+    int width = getmaxx(w);
     enum style_elem kst = a->target == TARGET_ENTITY
                               ? style_of_kind(a->ix->entities[a->target_entity].kind)
                               : STYLE_SEARCH;
-    for (int y = 0; y + 1 < h && pos.top + (size_t)y < nitems; y++) {
-        const struct posting *p = item(a, pos.top + (size_t)y);
-        const struct article *ar = a->c->articles[p->article];
-        const char *t = p->in_title ? ar->title : ar->body;
-        size_t len = p->in_title ? strlen(ar->title) : ar->body_len;
-        bool is_sel = pos.top + (size_t)y == pos.sel;
-        attr_t base = is_sel ? style_attr(STYLE_PICKER_SELECTED) : A_NORMAL;
-        if (is_sel)
-            draw_fill(w, y + 1, 0, width, base);
-        char date[16];
-        app_short_date(a, p->article, date);
-        int x = 1 + draw_str(w, y + 1, 1, date, 6, is_sel ? base : style_attr(STYLE_DATE));
-        x = 9;
-        /* the article's title, so that mentions of one day tell apart */
-        int tw = width / 4 < 12 ? 12 : width / 4 > 34 ? 34 : width / 4;
-        if (width >= 60) {
-            draw_str(w, y + 1, x, ar->title, tw, is_sel ? base : style_attr(STYLE_HEADING));
-            x += tw + 2;
-        }
-        int avail = width - x - 1;
-        int kw = (int)utf8_width(t + p->start, p->end - p->start);
-        int lcols = (avail - kw) / 2 - 1;
-        if (lcols < 0)
-            lcols = 0;
-        size_t ls = left_context(t, p->start, lcols);
-        int lw = (int)utf8_width(t + ls, p->start - ls);
-        x += lcols - lw; /* right-align the left context so keywords line up */
-        x += draw_text(w, y + 1, x, t + ls, p->start - ls, avail, base);
-        x += draw_text(w, y + 1, x, t + p->start, p->end - p->start, width - x - 1,
-                       style_over(style_attr(kst), base) | A_BOLD);
-        size_t re = line_end(t, len, p->end);
-        draw_text(w, y + 1, x, t + p->end, re - p->end, width - x - 1, base);
+    const struct posting *p = item(a, i);
+    const struct article *ar = a->c->articles[p->article];
+    const char *t = p->in_title ? ar->title : ar->body;
+    size_t len = p->in_title ? strlen(ar->title) : ar->body_len;
+    attr_t base = is_sel ? style_attr(STYLE_PICKER_SELECTED) : A_NORMAL;
+    if (is_sel)
+        draw_fill(w, y, 0, width, base);
+    char date[16];
+    app_short_date(a, p->article, date);
+    int x = 1 + draw_str(w, y, 1, date, 6, is_sel ? base : style_attr(STYLE_DATE));
+    x = 9;
+    /* the article's title, so that mentions of one day tell apart */
+    int tw = width / 4 < 12 ? 12 : width / 4 > 34 ? 34 : width / 4;
+    if (width >= 60) {
+        draw_str(w, y, x, ar->title, tw, is_sel ? base : style_attr(STYLE_HEADING));
+        x += tw + 2;
     }
+    int avail = width - x - 1;
+    int kw = (int)utf8_width(t + p->start, p->end - p->start);
+    int lcols = (avail - kw) / 2 - 1;
+    if (lcols < 0)
+        lcols = 0;
+    size_t ls = left_context(t, p->start, lcols);
+    int lw = (int)utf8_width(t + ls, p->start - ls);
+    x += lcols - lw; /* right-align the left context so keywords line up */
+    x += draw_text(w, y, x, t + ls, p->start - ls, avail, base);
+    x += draw_text(w, y, x, t + p->start, p->end - p->start, width - x - 1,
+                   style_over(style_attr(kst), base) | A_BOLD);
+    size_t re = line_end(t, len, p->end);
+    draw_text(w, y, x, t + p->end, re - p->end, width - x - 1, base);
+}
+
+static void mentions_draw(struct app *a, WINDOW *w)
+{
+    char title[256];
+    snprintf(title, sizeof title, "Mentions of %s \xc2\xb7 %zu in %zu article%s", target_name(a),
+             nitems, narticles, narticles == 1 ? "" : "s");
+    overlay_list_draw(&list_box, a, w, title, NULL, nitems, draw_row);
 }
 
 static void jump(struct app *a)
 {
-    struct posting p0 = *item(a, pos.sel), *p = &p0;
-    size_t at = items[pos.sel];
+    struct posting p0 = *item(a, list_box.pos.sel), *p = &p0;
+    size_t at = items[list_box.pos.sel];
     app_close_modal(a);
     long listed = a->pos_of[p->article];
     if (listed < 0 && a->target == TARGET_ENTITY) {
@@ -197,44 +204,22 @@ static void jump(struct app *a)
 static void mentions_key(struct app *a, int key, enum request r)
 {
     (void)key;
-    bool moved;
-    if (pane_request(&pos, r, &moved)) {
-        if (moved)
-            a->dirty |= DIRTY_MODAL;
-        return;
-    }
-    switch (r) {
-    case REQ_OPEN:
-        jump(a);
-        break;
-    case REQ_BACK:
-    case REQ_CANCEL:
-    case REQ_MENTIONS:
-        app_close_modal(a);
-        break;
-    case REQ_QUIT:
-        a->quit = true;
-        break;
-    default:
-        break;
-    }
+    overlay_list_key(&list_box, a, r);
 }
 
 static void mentions_click(struct app *a, int row, int col)
 {
     (void)col;
-    long r = pane_row_at(&pos, row - 1);
+    long r = overlay_list_row_at(&list_box, row);
     if (r < 0)
         return;
-    pos.sel = (size_t)r;
+    list_box.pos.sel = (size_t)r;
     jump(a);
 }
 
-/* The wheel moves the selection, as in the pickers. */
 static void mentions_scroll(struct app *a, int delta)
 {
-    if (pane_move(&pos, delta))
-        a->dirty |= DIRTY_MODAL;
+    overlay_list_wheel(&list_box, a, delta);
 }
 
 const struct modal_ops mentions_modal_ops = {

@@ -6,6 +6,7 @@
 #include "ui/problems.h"
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "ui/overlay_list.h"
 #include "ui/style.h"
 #include "core/base/xalloc.h"
 
@@ -17,7 +18,7 @@ struct prow {
     size_t start, end;
 };
 
-static struct pane_pos pos;
+static struct overlay_list list_box = {.toggle = REQ_PROBLEMS};
 static struct prow *rows;
 static size_t nrows, rcap, laid_problems;
 static int laid_width = -1;
@@ -49,15 +50,30 @@ void problems_open(struct app *a)
         app_message(a, false, "every file was read: no problems");
         return;
     }
-    pane_init(&pos, false);
+    overlay_list_reset(&list_box, false);
     laid_width = -1;
     app_open_modal(a, &problems_modal_ops);
+}
+
+/* A row: the sign of an error or a warning on its first row, then its text. */
+static void draw_row(struct app *a, WINDOW *w, int y, size_t i, bool selected)
+{
+    (void)selected;
+    int width = getmaxx(w);
+    const struct prow *r = &rows[i];
+    const struct problem *p = &a->c->problems[r->problem];
+    bool first = r->start == 0;
+    if (first)
+        draw_str(w, y, 1, p->warning ? "~" : "!", 1,
+                 style_attr(p->warning ? STYLE_DIM : STYLE_ERROR));
+    draw_text(w, y, first ? 3 : 5, p->message + r->start, r->end - r->start,
+              width - (first ? 3 : 5) - 1, p->warning ? style_attr(STYLE_DIM) : A_NORMAL);
 }
 
 static void problems_draw(struct app *a, WINDOW *w)
 {
     const struct corpus *c = a->c;
-    int h = getmaxy(w), width = getmaxx(w);
+    int width = getmaxx(w);
     if (width != laid_width || c->nproblems != laid_problems)
         lay_out(c, width);
     size_t errors = 0;
@@ -66,39 +82,18 @@ static void problems_draw(struct app *a, WINDOW *w)
     char title[128];
     snprintf(title, sizeof title, "Problems \xc2\xb7 %zu file%s not read, %zu warning%s", errors,
              errors == 1 ? "" : "s", c->nproblems - errors, c->nproblems - errors == 1 ? "" : "s");
-    draw_titlebar(w, 0, width, title, "q or Esc closes", true);
-    pane_set_size(&pos, nrows, h > 1 ? (size_t)(h - 1) : 1);
-    for (int y = 0; y + 1 < h && pos.top + (size_t)y < nrows; y++) {
-        const struct prow *r = &rows[pos.top + (size_t)y];
-        const struct problem *p = &c->problems[r->problem];
-        bool first = r->start == 0;
-        if (first)
-            draw_str(w, y + 1, 1, p->warning ? "~" : "!", 1,
-                     style_attr(p->warning ? STYLE_DIM : STYLE_ERROR));
-        draw_text(w, y + 1, first ? 3 : 5, p->message + r->start, r->end - r->start,
-                  width - (first ? 3 : 5) - 1, p->warning ? style_attr(STYLE_DIM) : A_NORMAL);
-    }
+    overlay_list_draw(&list_box, a, w, title, "q or Esc closes", nrows, draw_row);
 }
 
 static void problems_key(struct app *a, int key, enum request r)
 {
     (void)key;
-    bool moved;
-    if (pane_request(&pos, r, &moved)) {
-        if (moved)
-            a->dirty |= DIRTY_MODAL;
-        return;
-    }
-    if (r == REQ_QUIT)
-        a->quit = true;
-    else if (r == REQ_BACK || r == REQ_CANCEL || r == REQ_PROBLEMS || r == REQ_OPEN)
-        app_close_modal(a);
+    overlay_list_key(&list_box, a, r);
 }
 
 static void problems_scroll(struct app *a, int delta)
 {
-    if (pane_scroll(&pos, delta))
-        a->dirty |= DIRTY_MODAL;
+    overlay_list_wheel(&list_box, a, delta);
 }
 
 const struct modal_ops problems_modal_ops = {

@@ -142,10 +142,10 @@ check "e from the list: EDITOR +1 PATH" [ "$(cat "$TL_TMP/editor.args")" = "+1 $
 tl_keys Enter
 tl_wait "Line nine"
 tl_keys j j j j j j j j j j
-sleep 0.3
-# the reading pane's first row of text (second screen row, between the rules)
-top=$(tl_capture | sed -n 2p | awk -F'│' '{ print $2 }' | sed 's/^ *//; s/ *$//')
 edit
+# the reading pane's first row of text (second screen row, between the
+# rules), read once the editor has come back: e was handled after every j
+top=$(tl_capture | sed -n 2p | awk -F'│' '{ print $2 }' | sed 's/^ *//; s/ *$//')
 line=$(sed 's/^+\([0-9]*\) .*/\1/' "$TL_TMP/editor.args")
 check "e in the reader: the top line ('$top') is file line $line" \
     eval '[ -n "$top" ] && [ "${line:-0}" -gt 6 ] && sed -n "${line}p" "$ART/with-url.md" | grep -qF -- "$top"'

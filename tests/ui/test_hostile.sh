@@ -67,7 +67,7 @@ clean_screen() {
 check "first screen: nothing got through" clean_screen
 for i in $(seq 2 "$nlisted"); do
     tl_keys j
-    sleep 0.3
+    check "article $i of $nlisted: shown" tl_wait " $i/$nlisted "
     check "article $i of $nlisted: nothing got through" clean_screen
 done
 tl_keys g

@@ -17,10 +17,11 @@ check "not a terminal: one-line hint naming list and extract" \
 
 # The samples, found from the build tree (or TOUCHLINE_SOURCE_DIR), at 160x45.
 nsamples=$("$BIN" list "$SRC/samples" 2>/dev/null | wc -l)
+# The status line shows before every sample is loaded and before the size
+# is final, so each layout check polls the screen until it holds.
 tl_start 160 45 TOUCHLINE_SOURCE_DIR="$SRC" --
-tl_snap
-top_row() { row 1 | grep -qE -- "^ Articles $nsamples .*│ Article 1 of $nsamples .*│ Facts"; }
-check "160x45: list, reader and facts panes side by side" top_row
+top_row() { tl_snap && row 1 | grep -qE -- "^ Articles $nsamples .*│ Article 1 of $nsamples .*│ Facts"; }
+check "160x45: list, reader and facts panes side by side" tl_until top_row
 first=$("$BIN" list "$SRC/samples" | head -1 | cut -f2 | cut -c1-20)
 check "160x45: the newest sample is listed and open" tl_wait "$first"
 check "160x45: status line names the samples and help" tl_wait_status 'bundled samples.*\? help'
@@ -31,9 +32,8 @@ check "q leaves the alternate screen" \
 
 # 80x24: the list above the reader; f toggles the facts panel.
 tl_start 80 24 TOUCHLINE_SOURCE_DIR="$SRC" --
-tl_snap
-stacked() { row 1 | grep -q "^ Articles $nsamples " && has_re '^ Article 1 of' && lacks "│" && lacks "In this article"; }
-check "80x24: list on top, reader below, no facts" stacked
+stacked() { tl_snap && row 1 | grep -q "^ Articles $nsamples " && has_re '^ Article 1 of' && lacks "│" && lacks "In this article"; }
+check "80x24: list on top, reader below, no facts" tl_until stacked
 tl_keys f
 check "80x24: f shows the facts panel" tl_wait "In this article"
 tl_keys f
@@ -48,11 +48,13 @@ for term in xterm screen-256color tmux-256color xterm-256color; do
     tl_keys q
     check "TERM=$term: quits cleanly" tl_wait "TOUCHLINE-EXIT=0"
 done
+coloured() { tl_capture -e | grep -qE '\[([0-9;]*;)?(3[0-7]|9[0-7])[;m]'; }
 tl_start 160 45 -- "$FIX"
-check "colours are used by default" bash -c "tmux -L '$TL_SOCKET' capture-pane -t main -e -p | grep -qE '\[([0-9;]*;)?(3[0-7]|9[0-7])[;m]'"
+check "colours are used by default" tl_until coloured
+# NO_COLOR: looked at once the panes are drawn, not before
 tl_start 160 45 NO_COLOR=1 -- "$FIX"
-check "NO_COLOR: no colour escapes" bash -c "! tmux -L '$TL_SOCKET' capture-pane -t main -e -p | grep -qE '[[;](3[0-7]|4[0-7]|38;5|48;5)[;m]'"
 check "NO_COLOR: still shows the panes" tl_wait "Articles 4"
+check "NO_COLOR: no colour escapes" bash -c "! tmux -L '$TL_SOCKET' capture-pane -t main -e -p | grep -qE '[[;](3[0-7]|4[0-7]|38;5|48;5)[;m]'"
 
 # --person NAME starts filtered; an unknown name is an error with a hint.
 "$BIN" extract "$FIX" >"$TL_TMP/x.jsonl"
