@@ -871,6 +871,98 @@ static void test_loaded_articles(void **state)
     boilerplate_free(bp);
 }
 
+/* Workers encode records (cache_encode) and the main thread stores the
+ * bytes (cache_store_encoded): the file is byte for byte the one
+ * cache_store makes. A hit's record (cache_lookup_found) is kept by
+ * number (cache_keep_found): keeping every one writes nothing, keeping
+ * fewer rewrites with only those; 0 and numbers past the end do nothing.
+ * 15,000 records make a file of about 4 MB, so that lookups give pages
+ * back behind them, and looking every record up again, in reverse order,
+ * still reads them back equal. */
+static void test_encoded_and_found(void **state)
+{
+    (void)state;
+    enum { N = 15000 };
+    struct cache *c = open_key(KEY);
+    store_synth(c, 3, 0, N);
+    save(c);
+    char *file = xstrdup(cache_file(c));
+    cache_free(c);
+    size_t want_len;
+    unsigned char *want = slurp(file, &want_len);
+    assert_true(want_len > (size_t)3 << 20);
+    assert_int_equal(unlink(file), 0);
+
+    c = open_key(KEY);
+    struct buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < N; i++) {
+        struct extraction x;
+        cache_synth(&x, 3, i);
+        char path[64];
+        snprintf(path, sizeof path, "/news/%zu.md", i);
+        buf_reset(&b);
+        assert_true(cache_encode(&b, path, i, (int64_t)i * 1000000007, &x, NULL));
+        cache_store_encoded(c, path, i, (int64_t)i * 1000000007, b.data, b.len);
+        extraction_free(&x);
+    }
+    buf_free(&b);
+    save(c);
+    cache_free(c);
+    size_t got_len;
+    unsigned char *got = slurp(file, &got_len);
+    assert_int_equal(got_len, want_len);
+    assert_memory_equal(got, want, want_len);
+    free(got);
+    free(want);
+    ino_t first = inode_of(file);
+
+    c = open_key(KEY);
+    size_t *found = xcalloc(N, sizeof *found);
+    for (size_t i = 0; i < N; i++) {
+        struct extraction x, y;
+        cache_synth(&x, 3, i);
+        char path[64];
+        snprintf(path, sizeof path, "/news/%zu.md", i);
+        assert_true(cache_lookup_found(c, path, i, (int64_t)i * 1000000007, NULL, &y, &found[i]));
+        assert_true(cache_extraction_equal(&x, &y));
+        assert_int_equal(found[i], i + 1); /* records are numbered in file order */
+        size_t none = 7;
+        extraction_free(&y);
+        assert_false(cache_lookup_found(c, path, i, 1, NULL, &y, &none));
+        assert_int_equal(none, 0);
+        extraction_free(&x);
+    }
+    for (size_t i = N; i-- > 0;) {
+        struct extraction x;
+        cache_synth(&x, 3, i);
+        char path[64];
+        snprintf(path, sizeof path, "/news/%zu.md", i);
+        assert_true(hits(c, path, i, (int64_t)i * 1000000007, &x));
+        extraction_free(&x);
+    }
+    cache_keep_found(c, 0);
+    cache_keep_found(c, N + 1);
+    for (size_t i = 0; i < N; i++)
+        cache_keep_found(c, found[i]);
+    save(c);
+    cache_free(c);
+    assert_true(inode_of(file) == first); /* every record kept: not written */
+
+    c = open_key(KEY);
+    cache_keep_found(c, found[N - 1]);
+    cache_keep_found(c, found[0]);
+    save(c);
+    cache_free(c);
+    assert_true(inode_of(file) != first);
+    c = open_key(KEY);
+    assert_int_equal(cache_count(c), 2);
+    assert_int_equal(count_hits(c, 3, N), 2);
+    cache_free(c);
+    free(found);
+    free(file);
+}
+
 /* A record stored without the article gives the extraction only; one whose
  * article text is not as sanitize leaves it (an escape sequence in the
  * title, a control character in a tag) is refused whole by
@@ -934,6 +1026,7 @@ int main(void)
         cmocka_unit_test(test_records_written_out_as_they_come),
         cmocka_unit_test(test_loaded_articles),
         cmocka_unit_test(test_loaded_refused),
+        cmocka_unit_test(test_encoded_and_found),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -183,6 +183,9 @@ static void load(struct cache *c)
     c->data = cache_file_map(c->file, max_file, &size);
     if (c->data && header_valid(c->data, size, c->key, &count) && read_entries(c, size, count)) {
         c->data_size = size;
+        /* The walk over the heads touched nearly every page: give them
+         * back; each record's come in again when it is decoded. */
+        cache_file_drop(c->data, size, c->data, size);
         return;
     }
     cache_file_unmap(c->data, size);
@@ -219,21 +222,64 @@ static const struct entry *find(const struct cache *c, const char *path, uint64_
     return e->head.size == size && e->head.mtime_ns == mtime_ns ? e : NULL;
 }
 
+static const struct entry *find_or_null(const struct cache *c, const char *path, uint64_t size,
+                                        int64_t mtime_ns)
+{
+    return c ? find(c, path, size, mtime_ns) : NULL;
+}
+
+/* Records are decoded in about file order (they are stored in load order),
+ * so a record that ends in a new window of DROP_WINDOW bytes gives back the
+ * pages of the window before the previous one: one system call per window,
+ * not per record (each is a TLB flush on every core the threads run on). A
+ * record decoded later from a window already given back reads its pages in
+ * again (right, only slower). */
+enum { DROP_WINDOW = 1u << 20 };
+static void drop_behind(const struct cache *c, const struct entry *e)
+{
+    size_t from = (size_t)(e->head.start - c->data) / DROP_WINDOW;
+    size_t to = (size_t)(e->head.start - c->data + e->head.len) / DROP_WINDOW;
+    if (to > from && to >= 2)
+        cache_file_drop(c->data, c->data_size, c->data + (to - 2) * DROP_WINDOW, DROP_WINDOW);
+}
+
+/* Decodes a record found (or fails for NULL). What it gives is memory of
+ * its own, so the record's pages are given back: a warm start does not keep
+ * the whole mapped file in memory on top of the articles. */
+static bool decode(const struct cache *c, const struct entry *e, struct extraction *out,
+                   struct loaded *l)
+{
+    if (!e)
+        return false;
+    bool ok = cache_codec_record_decode(&e->head, out, l);
+    drop_behind(c, e);
+    return ok;
+}
+
+bool cache_lookup_found(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                        struct loaded *l, struct extraction *out, size_t *found)
+{
+    memset(out, 0, sizeof *out);
+    if (l)
+        memset(l, 0, sizeof *l);
+    const struct entry *e = find_or_null(c, path, size, mtime_ns);
+    bool ok = decode(c, e, out, l);
+    *found = ok ? (size_t)(e - c->entries) + 1 : 0;
+    return ok;
+}
+
 bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                   struct extraction *out)
 {
-    memset(out, 0, sizeof *out);
-    const struct entry *e = c ? find(c, path, size, mtime_ns) : NULL;
-    return e && cache_codec_record_decode(&e->head, out, NULL);
+    size_t found;
+    return cache_lookup_found(c, path, size, mtime_ns, NULL, out, &found);
 }
 
 bool cache_lookup_loaded(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                          struct loaded *l, struct extraction *out)
 {
-    memset(out, 0, sizeof *out);
-    memset(l, 0, sizeof *l);
-    const struct entry *e = c ? find(c, path, size, mtime_ns) : NULL;
-    return e && cache_codec_record_decode(&e->head, out, l);
+    size_t found;
+    return cache_lookup_found(c, path, size, mtime_ns, l, out, &found);
 }
 
 /* Copies a record into the last chunk (a new one when it does not fit). */
@@ -268,24 +314,36 @@ void cache_store(struct cache *c, const char *path, uint64_t size, int64_t mtime
     cache_store_loaded(c, path, size, mtime_ns, x, NULL);
 }
 
+bool cache_encode(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
+                  const struct extraction *x, const struct loaded *l)
+{
+    return cache_codec_encodable(x) && cache_codec_put_record(b, path, size, mtime_ns, x, l);
+}
+
 void cache_store_loaded(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                         const struct extraction *x, const struct loaded *l)
 {
-    if (!c || !cache_codec_encodable(x))
+    if (!c)
         return;
     buf_reset(&c->scratch);
-    if (!cache_codec_put_record(&c->scratch, path, size, mtime_ns, x, l))
+    if (cache_encode(&c->scratch, path, size, mtime_ns, x, l))
+        cache_store_encoded(c, path, size, mtime_ns, c->scratch.data, c->scratch.len);
+}
+
+void cache_store_encoded(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                         const char *bytes, size_t len)
+{
+    if (!c)
         return;
     const struct entry *e = find(c, path, size, mtime_ns);
-    size_t len = c->scratch.len;
     size_t i = e ? (size_t)(e - c->entries) : 0;
-    if (e && !c->matched[i] && e->head.len == len && !memcmp(e->head.start, c->scratch.data, len)) {
+    if (e && !c->matched[i] && e->head.len == len && !memcmp(e->head.start, bytes, len)) {
         c->matched[i] = 1; /* the same bytes as read: saved from the file's copy */
         push_item(c, (struct item){i + 1, NULL, 0});
         return;
     }
     c->changed = true;
-    push_item(c, (struct item){0, chunk_put(c, c->scratch.data, len), len});
+    push_item(c, (struct item){0, chunk_put(c, bytes, len), len});
     c->chunk_bytes += len;
     if (c->chunk_bytes > SPILL_BYTES)
         spill(c);
@@ -294,9 +352,15 @@ void cache_store_loaded(struct cache *c, const char *path, uint64_t size, int64_
 void cache_keep(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns)
 {
     const struct entry *e = c ? find(c, path, size, mtime_ns) : NULL;
-    if (!e)
+    if (e)
+        cache_keep_found(c, (size_t)(e - c->entries) + 1);
+}
+
+void cache_keep_found(struct cache *c, size_t found)
+{
+    if (!c || !found || found > c->nentries)
         return;
-    size_t i = (size_t)(e - c->entries);
+    size_t i = found - 1;
     push_item(c, (struct item){i + 1, NULL, 0});
     if (c->matched[i])
         c->changed = true; /* the same record twice */

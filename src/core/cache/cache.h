@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "core/extract/entity.h"
+#include "core/base/buf.h"
 #include "core/base/error.h"
 #include "core/load/corpus.h"
 
@@ -45,6 +46,25 @@ bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_
  * is a miss (*l and *out empty). Same threading rules as cache_lookup. */
 bool cache_lookup_loaded(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                          struct loaded *l, struct extraction *out);
+/* cache_lookup (l NULL) or cache_lookup_loaded, which also sets *found to
+ * the record it decoded (a number for cache_keep_found), or 0 on a miss.
+ * A record's pages of the mapped file are given back once it is decoded,
+ * so this is the lookup to keep with: cache_keep by path would read them
+ * in again. */
+bool cache_lookup_found(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                        struct loaded *l, struct extraction *out, size_t *found);
+/* The bytes cache_store_loaded would store, appended to b (pure: no cache
+ * needed, any thread), so that workers can encode their own records; false
+ * (b unchanged) when the extraction cannot be stored. */
+bool cache_encode(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
+                  const struct extraction *x, const struct loaded *l);
+/* cache_store_loaded for a record cache_encode made of the same path, size
+ * and mtime (it copies the bytes). Same threading rules as cache_store. */
+void cache_store_encoded(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                         const char *bytes, size_t len);
+/* cache_keep for the record a cache_lookup_found of this cache set in
+ * *found (0 does nothing). */
+void cache_keep_found(struct cache *c, size_t found);
 /* Records an article's extraction for the next save (called from one thread,
  * in load order; it copies what it needs). A later store of the same path
  * wins over an earlier one. An extraction holding a fact code the format

@@ -1,4 +1,5 @@
 /* cache_file: reading and atomically replacing cache files (see cache_file.h). */
+#define _DEFAULT_SOURCE /* madvise, MADV_DONTNEED */
 #include "core/cache/cache_file.h"
 #include "core/base/buf.h"
 
@@ -70,6 +71,22 @@ void cache_file_unmap(const unsigned char *p, size_t size)
 {
     if (p)
         munmap((void *)p, size);
+}
+
+void cache_file_drop(const unsigned char *map, size_t map_size, const unsigned char *p, size_t len)
+{
+    static size_t page;
+    if (!map || !len)
+        return;
+    if (!page) {
+        long ps = sysconf(_SC_PAGESIZE);
+        page = ps > 0 ? (size_t)ps : 4096;
+    }
+    size_t from = (size_t)(p - map) / page * page;
+    size_t to = (size_t)(p - map) + len;
+    to = to > map_size ? map_size : to;
+    if (to > from)
+        madvise((void *)(map + from), to - from, MADV_DONTNEED);
 }
 
 bool cache_file_mkdirs(const char *dir, struct tl_error *err)

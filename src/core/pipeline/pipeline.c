@@ -175,9 +175,10 @@ static void take_item(struct pipeline *p, struct stream_item *it)
      * resolution without its size or mtime showing it: not cached. */
     if (!p->appended && mtime_ns < p->started_ns - RACY_NS) {
         pipeline_cache_take(p->pcache, &p->index, a->load_index, first_problem, nproblems, size,
-                            mtime_ns, &it->x, it->cached);
-        p->cache_hits += it->cached;
+                            mtime_ns, &it->x, &it->cache);
+        p->cache_hits += it->cache.cached;
     }
+    buf_free(&it->cache.record);
     index_add(&p->index, a->load_index, &it->x);
     extraction_free(&it->x); /* a file with no article has none */
 }

@@ -115,7 +115,7 @@ static void store_held(struct pipeline_cache *pc, const struct index *ix)
 
 void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size_t article,
                          size_t first_problem, size_t nproblems, uint64_t size, int64_t mtime_ns,
-                         const struct extraction *x, bool cached)
+                         const struct extraction *x, const struct pipeline_cache_work *w)
 {
     if (!pc)
         return;
@@ -127,8 +127,12 @@ void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size
     }
     store_held(pc, ix);
     const char *path = ix->corpus->articles[article]->path;
-    if (cached)
+    if (w->cached && w->found)
+        cache_keep_found(pc->cache, w->found);
+    else if (w->cached)
         cache_keep(pc->cache, path, size, mtime_ns);
+    else if (w->record.len)
+        cache_store_encoded(pc->cache, path, size, mtime_ns, w->record.data, w->record.len);
     else
         store(pc, ix, &h, x);
 }

@@ -26,14 +26,23 @@ struct pipeline_cache *pipeline_cache_start(const char *dir, char *const *roots,
 void pipeline_cache_wait(struct pipeline_cache *pc, double max_ms);
 /* The cache once it is open, else NULL (any thread). */
 const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc);
+/* What a worker did with the cache for one article: the record it
+ * decoded (cache_lookup_found), or the record it encoded for a file it
+ * extracted (cache_encode; empty when the cache was not open yet). The
+ * thread that takes the article then only appends. */
+struct pipeline_cache_work {
+    bool cached;  /* the extraction came from the cache */
+    size_t found; /* the record it came from, when known, else 0 */
+    struct buf record;
+};
 /* Records article `article` of the index (loaded from a file of this size
  * and mtime, its problems the corpus's `nproblems` from `first_problem`) as
  * its extraction x is taken, before x goes into the index: kept as read
- * when `cached`, else stored with the article (held back while the cache is
- * still opening). */
+ * when w->cached, else stored with the article: w->record when the worker
+ * made it, else encoded here (held back while the cache is still opening). */
 void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size_t article,
                          size_t first_problem, size_t nproblems, uint64_t size, int64_t mtime_ns,
-                         const struct extraction *x, bool cached);
+                         const struct extraction *x, const struct pipeline_cache_work *w);
 /* The load is complete: waits for the cache to be open, stores what was
  * held back and writes the file, in the background when asked. */
 void pipeline_cache_finish(struct pipeline_cache *pc, const struct index *ix, bool background);

@@ -14,7 +14,7 @@
 struct slot {
     struct loaded loaded;
     struct extraction x;
-    bool cached;
+    struct pipeline_cache_work cache;
     atomic_bool done;
 };
 
@@ -39,7 +39,27 @@ static bool load_cached(const struct cache *c, const struct scan_entry *e, struc
     if (!c || e->sfeed || stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
         return false;
     int64_t mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-    return cache_lookup_loaded(c, e->path, (uint64_t)st.st_size, mtime_ns, &slot->loaded, &slot->x);
+    return cache_lookup_found(c, e->path, (uint64_t)st.st_size, mtime_ns, &slot->loaded, &slot->x,
+                              &slot->cache.found);
+}
+
+/* Loads and extracts a file the cache did not give whole; with the cache
+ * open, encodes its record here, so that the caller only appends it. */
+static void load_and_extract(struct stream *s, const struct scan_entry *e, struct slot *slot,
+                             const struct cache *c)
+{
+    corpus_load_entry(e, s->setup.bp, s->setup.max_file_size, &slot->loaded);
+    const struct loaded *l = &slot->loaded;
+    if (!l->article)
+        return;
+    struct pipeline_cache_work *w = &slot->cache;
+    w->cached =
+        c && cache_lookup_found(c, e->path, l->size, l->mtime_ns, NULL, &slot->x, &w->found);
+    if (!w->cached)
+        extractor_run(s->setup.ex, l->article, &slot->x);
+    extraction_pack(&slot->x); /* compact while it waits to be taken */
+    if (c && !w->cached)
+        cache_encode(&w->record, l->article->path, l->size, l->mtime_ns, &slot->x, l);
 }
 
 static void work_one(struct stream *s, size_t i)
@@ -48,17 +68,10 @@ static void work_one(struct stream *s, size_t i)
     struct slot *slot = &s->slots[i];
     const struct cache *c = pipeline_cache_ready(s->setup.pcache);
     if (!e->problem && load_cached(c, e, slot)) {
-        slot->cached = true;
+        slot->cache.cached = true;
         extraction_pack(&slot->x);
     } else if (!e->problem) {
-        corpus_load_entry(e, s->setup.bp, s->setup.max_file_size, &slot->loaded);
-        const struct loaded *l = &slot->loaded;
-        if (l->article) {
-            slot->cached = c && cache_lookup(c, e->path, l->size, l->mtime_ns, &slot->x);
-            if (!slot->cached)
-                extractor_run(s->setup.ex, l->article, &slot->x);
-            extraction_pack(&slot->x); /* compact while it waits to be taken */
-        }
+        load_and_extract(s, e, slot, c);
     }
     atomic_store_explicit(&slot->done, true, memory_order_release);
 }
@@ -122,9 +135,10 @@ bool stream_next(struct stream *s, struct stream_item *out)
     out->entry = &s->scan.v[s->taken];
     out->loaded = slot->loaded;
     out->x = slot->x;
-    out->cached = slot->cached;
+    out->cache = slot->cache;
     memset(&slot->loaded, 0, sizeof slot->loaded);
     memset(&slot->x, 0, sizeof slot->x);
+    memset(&slot->cache, 0, sizeof slot->cache);
     s->taken++;
     return true;
 }
@@ -165,6 +179,7 @@ void stream_free(struct stream *s)
     for (size_t i = s->taken; i < s->scan.n; i++) {
         loaded_free(&s->slots[i].loaded);
         extraction_free(&s->slots[i].x);
+        buf_free(&s->slots[i].cache.record);
     }
     free(s->slots);
     free(s->tids);

@@ -33,7 +33,7 @@ struct stream_item {
     const struct scan_entry *entry; /* valid until stream_free */
     struct loaded loaded;
     struct extraction x;
-    bool cached; /* x came from the cache */
+    struct pipeline_cache_work cache; /* cache.cached: x came from the cache */
 };
 
 /* Takes the scan (*scan is zeroed) and starts the workers. */
