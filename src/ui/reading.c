@@ -65,14 +65,10 @@ const char *reading_theme(const struct reading *r)
 void reading_warn(struct reading *r, const char *fmt, ...)
 {
     if (!r->nwarnings++) {
-        struct buf b;
-        buf_init(&b);
         va_list ap;
         va_start(ap, fmt);
-        buf_vprintf(&b, fmt, ap);
+        r->warning = buf_vformat(fmt, ap);
         va_end(ap);
-        r->warning = xstrdup(b.data ? b.data : "");
-        buf_free(&b);
     }
 }
 

@@ -89,6 +89,14 @@ void buf_printf(struct buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+char *buf_vformat(const char *fmt, va_list ap)
+{
+    struct buf b;
+    buf_init(&b);
+    buf_vprintf(&b, fmt, ap);
+    return buf_detach(&b, NULL);
+}
+
 char *buf_detach(struct buf *b, size_t *len)
 {
     char *p = b->cap ? b->data : xstrdup("");

@@ -24,5 +24,7 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 /* Hands the storage to the caller (who frees it) and re-initialises the buffer. */
 char *buf_detach(struct buf *b, size_t *len);
+/* A new string formatted as vprintf would (the caller frees it). */
+char *buf_vformat(const char *fmt, va_list ap);
 
 #endif

@@ -38,15 +38,12 @@ void corpus_free(struct corpus *c)
 
 void corpus_add_problem(struct corpus *c, const char *path, bool warning, const char *fmt, ...)
 {
-    struct buf b;
-    buf_init(&b);
-    va_list ap;
-    va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
-    va_end(ap);
     c->problems = xgrow(c->problems, &c->pcap, c->nproblems + 1, sizeof *c->problems);
     c->problems[c->nproblems].path = xstrdup(path);
-    c->problems[c->nproblems].message = buf_detach(&b, NULL);
+    va_list ap;
+    va_start(ap, fmt);
+    c->problems[c->nproblems].message = buf_vformat(fmt, ap);
+    va_end(ap);
     c->problems[c->nproblems++].warning = warning;
 }
 

@@ -60,16 +60,13 @@ static void add_problem(struct scan *s, const char *path, const char *fmt, ...)
 
 static void add_problem(struct scan *s, const char *path, const char *fmt, ...)
 {
-    struct buf b;
-    buf_init(&b);
-    va_list ap;
-    va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
-    va_end(ap);
     s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
     s->v[s->n].path = xstrdup(path);
     s->v[s->n].sfeed = NULL;
-    s->v[s->n++].problem = buf_detach(&b, NULL);
+    va_list ap;
+    va_start(ap, fmt);
+    s->v[s->n++].problem = buf_vformat(fmt, ap);
+    va_end(ap);
 }
 
 /* Reads a whole file of at most `max` bytes; NULL when it cannot. */

@@ -32,14 +32,11 @@ static bool warn(struct state_warnings *w, const char *fmt, ...)
         w->more++;
         return false;
     }
-    struct buf b;
-    buf_init(&b);
+    w->v = xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    w->v[w->n++] = buf_vformat(fmt, ap);
     va_end(ap);
-    w->v = xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
-    w->v[w->n++] = buf_detach(&b, NULL);
     return false;
 }
 
