@@ -348,6 +348,24 @@ static void test_local_papers(void **state)
     assert_true(fixture_entity(f, ENTITY_MEDIA, "The Times") >= 0);
 }
 
+/* A sports desk glued to "Sport" is a source, and a birthplace glued to
+ * "-born" is no part of the name after it (issue 17). */
+static void test_sports_desks_and_birthplaces(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News",
+                "MirrorSport understands Ivo Laine will stay. Leeds-born Laine came through the "
+                "academy with Tom Brandt.");
+    assert_true(fixture_entity(f, ENTITY_MEDIA, "MirrorSport") >= 0);
+    assert_int_equal(fixture_entity(f, ENTITY_PERSON, "MirrorSport"), -1);
+    assert_int_equal(fixture_entity(f, ENTITY_PERSON, "Leeds-born Laine"), -1);
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Ivo Laine") >= 0);
+    assert_int_equal(count_kind(f, ENTITY_PERSON), 2);
+    /* a name that merely ends in "sport" is not a desk */
+    fixture_run(f, "News", "Ivo Laine joined Eurosport as a pundit.");
+    assert_int_equal(fixture_entity(f, ENTITY_MEDIA, "Ivo Laine"), -1);
+}
+
 /* A club a player left is the club, not its town (issue 17). */
 static void test_left_club(void **state)
 {
@@ -381,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_ids_are_kind_and_slug),
         cmocka_unit_test(test_local_papers),
         cmocka_unit_test(test_left_club),
+        cmocka_unit_test(test_sports_desks_and_birthplaces),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -629,6 +629,15 @@ static bool heading_line(const struct people *p, size_t s, size_t end)
            !is_initial(d, s);
 }
 
+/* Whether token i is a birthplace glued to "-born" ("Wembley-born Josh
+ * Murphy", "Dutch-born"): a description, never part of the name after it. */
+static bool born_word(const struct doc *d, size_t i)
+{
+    const char *w = tokens_folded(&d->t, i);
+    size_t n = d->t.v[i].fend - d->t.v[i].fstart;
+    return n > 5 && !strcmp(w + n - 5, "-born");
+}
+
 /* Multi-word runs: a person when the first word is a given name, an initial,
  * or a name particle, or nothing says otherwise. */
 static void full_names(struct people *p)
@@ -641,7 +650,8 @@ static void full_names(struct people *p)
         size_t s = i;
         enum person_role role;
         while (s < end && (ordinary_start(p, s) || doc_token_in(d, s, honorifics) ||
-                           doc_token_in(d, s, descriptor_words) || doc_is_role_word(d, s, &role)))
+                           doc_token_in(d, s, descriptor_words) || born_word(d, s) ||
+                           doc_is_role_word(d, s, &role)))
             s++;
         if (end - s >= 3 && (d->t.v[s].flags & TOK_SENT_START) && !is_given_name(p, s) &&
             is_given_name(p, s + 1))
