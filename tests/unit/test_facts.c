@@ -545,6 +545,14 @@ static const struct want wordings17[] = {
     {"Lazio sold Marco Brandt for €60m (£51m).", FACT_FEE, 60e6, "EUR", NULL, "Marco Brandt"},
     {"Lazio sold Marco Brandt for €45m, or about £39m.", FACT_FEE, 45e6, "EUR", NULL,
      "Marco Brandt"},
+    /* modern wordings (round 2) */
+    {"Fulham have completed the £30.7 million acquisition of winger Marco Brandt from Lazio.",
+     FACT_FEE, 30.7e6, "GBP", NULL, "Marco Brandt"},
+    {"Marco Brandt is hired on a seven and a half-year contract.", FACT_CONTRACT, 7.5, NULL,
+     "length", "Marco Brandt"},
+    {"Marco Brandt penned a 7.5-year deal.", FACT_CONTRACT, 7.5, NULL, "length", "Marco Brandt"},
+    {"Marco Brandt has four England Under-21 caps.", FACT_CAPS, 4, NULL, NULL, "Marco Brandt"},
+    {"Marco Brandt has won 12 Wales caps.", FACT_CAPS, 12, NULL, NULL, "Marco Brandt"},
 };
 
 /* Not a fee, or no second fact (issue 17, category 3). */

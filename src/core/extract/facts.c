@@ -28,7 +28,8 @@ static const char *const pattern_text[P_COUNT] = {
     [P_PERIOD] = "(?:-a-|-an-| a | an | per |/| every | each |-per-)(?<period>week|year|season|"
                  "annum|month)\\b|(?<period2> ?(?:pw|p/w))\\b",
     [P_CAPS] = "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:senior|full|international|"
-               "full international|england|more|further) )?caps?\\b"
+               "full international|england|more|further) )?"
+               "(?:(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) )?(?:(?:under-?|u-?)\\d\\d )?caps?\\b"
                "|(?<nth>\\d+)(?:st|nd|rd|th) (?:(?:senior|full|international) )?cap\\b"
                "|capped (?<n2>" NUMBER_WORDS ") times)",
     [P_APPEARANCES] =
@@ -64,8 +65,8 @@ static const char *const pattern_text[P_COUNT] = {
         "\\.?,? )?(?<y>(?:19|20)\\d\\d)(?:[-/](?:\\d\\d){1,2})?\\b(?! ?(?:world cup|euro|"
         "african|copa|olympics))",
     [P_CONTRACT_LENGTH] =
-        "(?<![\\w-])(?<n>" NUMBER_WORDS
-        "|[a-z]+-and-a-half|\\d+ and a half)[- ](?<unit>years?|months?|seasons?)[- ](?:long )?"
+        "(?<![\\w-])(?<n>" NUMBER_WORDS "|[a-z]+-and-a-half|(?:\\d+|[a-z]+) and a half)[- "
+                                        "](?<unit>years?|months?|seasons?)[- ](?:long )?"
         "(?:(?:rolling|new|improved|permanent|professional|playing) )?"
         "(?:contracts?|deals?|extensions?|agreements?|terms)\\b"
         "|(?:option|options) (?:for|of) (?:a|an) (?:further|additional|extra) "

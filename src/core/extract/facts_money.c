@@ -67,21 +67,24 @@ static const char *const not_fee_words[] = {"takeover",
                                             "shirt deal",
                                             NULL};
 static const char *const fee_words[] = {
-    "fee",         "bid",        "bids",        "offer",         "offered",      "offers",
-    "signed",      "sign",       "signs",       "signing",       "move",         "moved",
-    "deal",        "valued",     "valuation",   "value",         "price",        "price-tag",
-    "price tag",   "paid",       "pay",         "paying",        "cost",         "costing",
-    "buy",         "bought",     "transfer",    "swoop",         "rated",        "snap",
-    "loan",        "sold",       "sell",        "sale",          "selling",      "joined",
-    "join",        "joins",      "capture",     "acquire",       "worth",        "tag",
-    "owed",        "spent",      "spend",       "splash",        "record",       "bought",
-    "purchase",    "switch",     "arrival",     "recruit",       "buy-back",     "asking",
-    "tabled",      "lodged",     "submitted",   "rejected",      "accepted",     "rebuffed",
-    "turned down", "package",    "joining",     "arrived",       "arriving",     "want",
-    "wants",       "wanted",     "demand",      "demands",       "demanding",    "valuing",
-    "value him",   "sign him",   "signature",   "splashing out", "splashed out", "splashing",
-    "spending",    "forked out", "shelled out", "owe",           "owes",         "owing",
-    NULL};
+    "fee",           "bid",          "bids",      "offer",     "offered",
+    "offers",        "signed",       "sign",      "signs",     "signing",
+    "move",          "moved",        "deal",      "valued",    "valuation",
+    "value",         "price",        "price-tag", "price tag", "paid",
+    "pay",           "paying",       "cost",      "costing",   "buy",
+    "bought",        "transfer",     "swoop",     "rated",     "snap",
+    "loan",          "sold",         "sell",      "sale",      "selling",
+    "joined",        "join",         "joins",     "capture",   "acquire",
+    "worth",         "tag",          "owed",      "spent",     "spend",
+    "splash",        "record",       "bought",    "purchase",  "switch",
+    "arrival",       "recruit",      "buy-back",  "asking",    "tabled",
+    "lodged",        "submitted",    "rejected",  "accepted",  "rebuffed",
+    "turned down",   "package",      "joining",   "arrived",   "arriving",
+    "want",          "wants",        "wanted",    "demand",    "demands",
+    "demanding",     "valuing",      "value him", "sign him",  "signature",
+    "splashing out", "splashed out", "splashing", "spending",  "forked out",
+    "shelled out",   "owe",          "owes",      "owing",     "acquisition",
+    "acquired",      "acquiring",    NULL};
 static const char *const no_clause[] = {"no release clause", "without a release clause",
                                         "no buy-out clause", NULL};
 static const char *const buy_words[] = {"bought",   "buy",     "buys",      "buying",
@@ -121,7 +124,8 @@ static const char *const from_words[] = {"from", NULL};
 static const char *const to_words[] = {"to", "join", "joined", "joins", "joining", NULL};
 
 /* "the £3m-rated Portugal international": the amount sits in a description
- * of a player named elsewhere. */
+ * of a player named elsewhere; not "the £30m signing of winger X", which
+ * names him. */
 static bool describes_a_player(const struct doc *d, size_t start, size_t end)
 {
     size_t i = facts_token_before(d, start);
@@ -130,6 +134,8 @@ static bool describes_a_player(const struct doc *d, size_t start, size_t end)
     size_t after = facts_token_before(d, end) + 1;
     for (size_t k = after; k < after + 4 && k < d->t.n; k++) {
         enum person_role role;
+        if (tokens_is(&d->t, k, "of"))
+            return false;
         if (doc_is_role_word(d, k, &role))
             return role == ROLE_PLAYER;
     }
