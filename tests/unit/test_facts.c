@@ -555,6 +555,33 @@ static const struct want wordings17[] = {
     {"Marco Brandt has won 12 Wales caps.", FACT_CAPS, 12, NULL, NULL, "Marco Brandt"},
 };
 
+/* A description at the start of a sentence ("The Czech", "The former Ajax
+ * man", "The 21-year-old") is the person it fits, or the article's main
+ * player: not a manager, agent or chairman, nor someone named in passing. */
+static const struct want described17[] = {
+    {"Fulham have signed Czech goalkeeper Petr Novak from Sparta Prague. Novak has been first "
+     "choice there for three seasons. Fulham boss Tom Farrow, who also signed defender Dan Morrow "
+     "last week, was delighted. The Czech has won 14 caps.",
+     FACT_CAPS, 14, NULL, NULL, "Petr Novak"},
+    {"Aston Villa have signed striker Jan de Groot from Ajax for £12m. Agent Ralf Kessler "
+     "confirmed the move on Tuesday. The former Ajax man, 27, signed a four-year contract.",
+     FACT_CONTRACT, 4, NULL, "length", "Jan de Groot"},
+    {"Aston Villa have signed striker Jan de Groot from Ajax for £12m. Agent Ralf Kessler "
+     "confirmed the move on Tuesday. The former Ajax man, 27, signed a four-year contract.",
+     FACT_AGE, 27, NULL, NULL, "Jan de Groot"},
+    {"Marco Brandt will earn £200,000 a week at Arsenal. Sources say Brandt agreed terms last "
+     "month. The deal falls short of Mesut Ozil's old £350,000-a-week salary. The 21-year-old "
+     "has become a key player for club and country.",
+     FACT_AGE, 21, NULL, NULL, "Marco Brandt"},
+    {"Everton have given Leo Castell his first professional contract. Castell made his debut in "
+     "May. Chairman Bill Kenwright praised the academy. The teenager, 17, has agreed a deal until "
+     "2028.",
+     FACT_CONTRACT, 2028, NULL, "end", "Leo Castell"},
+    {"Petr Novak has extended his contract at Fulham until 2027. Manager Tom Farrow said he was "
+     "a great professional. The keeper has made 120 appearances for the club.",
+     FACT_APPEARANCES, 120, NULL, NULL, "Petr Novak"},
+};
+
 /* Not a fee, or no second fact (issue 17, category 3). */
 static const struct want not_fees17[] = {
     /* a conversion is the same amount: kept with the first, not a second fact */
@@ -687,6 +714,11 @@ static void test_headline_subject_17(void **state)
 {
     check_titled(*state, "Fulham agree £19m fee for Joao Palinho", headline17,
                  sizeof headline17 / sizeof *headline17);
+}
+
+static void test_described_subjects_17(void **state)
+{
+    check_wants(*state, described17, sizeof described17 / sizeof *described17);
 }
 
 static void test_wordings_17(void **state)
@@ -880,6 +912,7 @@ int main(void)
         cmocka_unit_test(test_subjects_17),
         cmocka_unit_test(test_headline_subject_17),
         cmocka_unit_test(test_wordings_17),
+        cmocka_unit_test(test_described_subjects_17),
         cmocka_unit_test(test_not_fees_17),
         cmocka_unit_test(test_offer_turned_down_17),
         cmocka_unit_test(test_direction_17),
