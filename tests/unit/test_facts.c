@@ -716,6 +716,32 @@ static void test_headline_subject_17(void **state)
                  sizeof headline17 / sizeof *headline17);
 }
 
+/* An amount with no currency sign before a transfer word ("a 15.8m
+ * signing", a headline's "42m move") is a fee in the article's currency;
+ * with no currency in the article, or before another word, it is nothing. */
+static void test_bare_amounts_17(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "Ivo Laine completes medical ahead of 42m move to Leeds",
+                "Ajax will sell Ivo Laine for €38m plus €4m in add-ons.");
+    const struct fact *t = fixture_fact(f, FACT_FEE, 42e6);
+    assert_non_null(t);
+    assert_true(t->span.in_title);
+    assert_string_equal(fact_currency_name(t->currency), "EUR");
+    assert_string_equal(fixture_name(f, t->subject), "Ivo Laine");
+    fixture_run(f, TITLE,
+                "Leeds paid £20m for Tom Brandt. Dan Morrow, a 15.8m signing from Ajax, has "
+                "struggled.");
+    const struct fact *b = fixture_fact(f, FACT_FEE, 15.8e6);
+    assert_non_null(b);
+    assert_string_equal(fact_currency_name(b->currency), "GBP");
+    assert_string_equal(fixture_name(f, b->subject), "Dan Morrow");
+    fixture_run(f, TITLE, "Dan Morrow, a 15.8m signing from Ajax, has struggled.");
+    assert_int_equal(fixture_count(f, FACT_FEE), 0);
+    fixture_run(f, TITLE, "Leeds paid £20m for Tom Brandt, who ran the 100m sprint in May.");
+    assert_int_equal(fixture_count(f, FACT_FEE), 1);
+}
+
 static void test_described_subjects_17(void **state)
 {
     check_wants(*state, described17, sizeof described17 / sizeof *described17);
@@ -913,6 +939,7 @@ int main(void)
         cmocka_unit_test(test_headline_subject_17),
         cmocka_unit_test(test_wordings_17),
         cmocka_unit_test(test_described_subjects_17),
+        cmocka_unit_test(test_bare_amounts_17),
         cmocka_unit_test(test_not_fees_17),
         cmocka_unit_test(test_offer_turned_down_17),
         cmocka_unit_test(test_direction_17),

@@ -66,7 +66,7 @@ static const char *const pattern_text[P_COUNT] = {
         "african|copa|olympics))",
     [P_CONTRACT_LENGTH] =
         "(?<![\\w-])(?<n>" NUMBER_WORDS "|[a-z]+-and-a-half|(?:\\d+|[a-z]+) and a half)[- "
-                                        "](?<unit>years?|months?|seasons?)[- ](?:long )?"
+        "](?<unit>years?|months?|seasons?)[- ](?:long )?"
         "(?:(?:rolling|new|improved|permanent|professional|playing) )?"
         "(?:contracts?|deals?|extensions?|agreements?|terms)\\b"
         "|(?:option|options) (?:for|of) (?:a|an) (?:further|additional|extra) "
@@ -88,6 +88,9 @@ static const char *const pattern_text[P_COUNT] = {
                  "in|claims? in|in an interview with|interview with)\\b",
     [P_SOURCE_AFTER] = "\\b(?:reports?|reported|claims?|claimed|understands|says|said|revealed|"
                        "reveals|suggests|suggested|has learned|has learnt|states|stated)\\b",
+    [P_BARE_MONEY] = "(?<![\\w\xc2\xa3\xe2\x82\xac$.,-])(?<bnum>\\d{1,3}(?:\\.\\d{1,2})?) ?"
+                     "(?<bscale>m|million|bn)\\b(?= (?:move|signing|deal|fee|bid|transfer|switch|"
+                     "swoop)\\b)",
 };
 
 /* Literals one of which every match of a pattern holds (NULL-terminated;
@@ -106,6 +109,7 @@ static const char *const required_text[P_COUNT][12] = {
     [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", "option", "offer",
                            NULL},
     [P_LOAN] = {"loan", NULL},
+    [P_BARE_MONEY] = {"move", "signing", "deal", "fee", "bid", "transfer", "switch", "swoop", NULL},
 };
 
 #define BIT(p) (1u << (p))
@@ -213,7 +217,7 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
     unsigned mask = 0;
     if (tk->flags & TOK_NUM)
         mask |= BIT(P_MONEY) | BIT(P_AGE) | BIT(P_CONTRACT_END) | BIT(P_APPEARANCES) | BIT(P_CAPS) |
-                BIT(P_CONTRACT_LENGTH);
+                BIT(P_CONTRACT_LENGTH) | BIT(P_BARE_MONEY);
     if (!(tk->flags & TOK_WORD))
         return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
     if (n >= 4 && (memchr(w, '-', n) || n <= 7)) { /* "year", "five-year", "loaned" */

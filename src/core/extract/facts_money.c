@@ -204,6 +204,35 @@ bool facts_money_amount(const struct match *m, double *value, enum fact_currency
            *value >= 1000;
 }
 
+/* The first currency sign of text[0..len): "£", "€" or "$"; NULL if none. */
+static const char *first_sign(const char *text, size_t len)
+{
+    for (size_t i = 0; text && i < len; i++) {
+        if (text[i] == '$')
+            return "$";
+        if (i + 1 < len && !strncmp(text + i, "\xc2\xa3", 2))
+            return "\xc2\xa3";
+        if (i + 2 < len && !strncmp(text + i, "\xe2\x82\xac", 3))
+            return "\xe2\x82\xac";
+    }
+    return NULL;
+}
+
+bool facts_bare_money_amount(const struct doc *d, const struct match *m, double *value,
+                             enum fact_currency *currency)
+{
+    size_t na, nb, sa, sb;
+    if (!facts_group(m, "bnum", &na, &nb) || !facts_group(m, "bscale", &sa, &sb))
+        return false;
+    const char *sign = first_sign(d->a->body, d->a->body_len);
+    if (!sign && d->a->title)
+        sign = first_sign(d->a->title, strlen(d->a->title));
+    return sign &&
+           money_value(m->text + na, nb - na, m->text + sa, sb - sa, sign, strlen(sign), value,
+                       currency) &&
+           *value >= 1000;
+}
+
 /* Skips one of the words at text[i] (case-insensitive, then a space). */
 static size_t skip_word(const char *text, size_t len, size_t i, const char *const *words)
 {
@@ -578,7 +607,8 @@ void facts_on_money(struct match *m, void *ctx)
     struct doc *d = ctx;
     double value;
     enum fact_currency currency;
-    if (!facts_money_amount(m, &value, &currency))
+    if (!facts_money_amount(m, &value, &currency) &&
+        !facts_bare_money_amount(d, m, &value, &currency))
         return;
     if (m->start < d->money_skip)
         return; /* the conversion of the amount before */
