@@ -915,6 +915,7 @@ static void test_ages_at_another_time_17(void **state)
         {"Harry Kane, 30, joined Bayern Munich.", 30, false},
         {"The 19-year-old Leo Castell signed.", 19, false},
         {"Retired at the age of 38, Tom Dale became a coach.", 38, true},
+        {"The deal ties Tom Dale to the club until 2034, when he turns 34.", 34, true},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture_run(f, TITLE, cases[i].body);
@@ -922,6 +923,9 @@ static void test_ages_at_another_time_17(void **state)
         assert_non_null(age);
         assert_int_equal(age->qualifier == FACT_AT_THE_TIME, cases[i].then);
     }
+    /* with no year before it, "when he turns 40" is still a hypothetical */
+    fixture_run(f, TITLE, "Maybe when he turns 40 he will stop, said Tom Dale.");
+    assert_int_equal(fixture_count(f, FACT_AGE), 0);
 }
 
 int main(void)

@@ -116,6 +116,19 @@ static bool described_noun(const struct doc *d, size_t i)
     return false;
 }
 
+/* "until 2034, when he turns 34": a "when he turns" right after a year
+ * gives the age at that time, not a hypothetical one. */
+static bool turns_at_a_year(const struct doc *d, size_t at)
+{
+    size_t i = facts_token_before(d, at); /* "he" */
+    if (i >= d->t.n || i < 3 || !tokens_is(&d->t, i - 1, "when") ||
+        !tokens_is_punct(&d->t, i - 2, ','))
+        return false;
+    const struct token *y = &d->t.v[i - 3];
+    const char *w = tokens_folded(&d->t, i - 3);
+    return (y->flags & TOK_NUM) && y->fend - y->fstart == 4 && (w[0] == '1' || w[0] == '2');
+}
+
 /* The person whose name ends right before body offset `at` ("Rooney, 19,"). */
 static int person_ending_at(const struct doc *d, size_t at)
 {
@@ -159,7 +172,7 @@ void facts_on_age(struct match *m, void *ctx)
     static const char *const hypothetical[] = {
         "when i",   "if i",      "when he",       "if he",          "until i", "until he",
         "before i", "before he", "by the time i", "by the time he", NULL};
-    if (facts_group(m, "n6", &a, &b) &&
+    if (facts_group(m, "n6", &a, &b) && !turns_at_a_year(d, m->start) &&
         facts_near_words(d, m->start, m->start, 10, 0, hypothetical))
         return; /* "Maybe when I turn 60" */
     if (facts_group(m, "n10", &a, &b) &&
@@ -206,6 +219,6 @@ void facts_on_age(struct match *m, void *ctx)
     f->has_value = true;
     f->value = n;
     f->subject = subject;
-    if (age_at_the_time(d, m))
-        f->qualifier = FACT_AT_THE_TIME;
+    if (age_at_the_time(d, m) || (facts_group(m, "n6", &a, &b) && turns_at_a_year(d, m->start)))
+        f->qualifier = FACT_AT_THE_TIME; /* "until 2034, when he turns 34" */
 }
