@@ -736,6 +736,13 @@ static void test_bare_amounts_17(void **state)
     assert_non_null(b);
     assert_string_equal(fact_currency_name(b->currency), "GBP");
     assert_string_equal(fixture_name(f, b->subject), "Dan Morrow");
+    /* a headline that names no one: the article's main player */
+    fixture_run(f, "Ajax midfielder completes medical ahead of 42m move",
+                "Manager Tom Farrow said Ivo Laine will sign for €38m. Laine passed his medical "
+                "on Monday.");
+    t = fixture_fact(f, FACT_FEE, 42e6);
+    assert_non_null(t);
+    assert_string_equal(fixture_name(f, t->subject), "Ivo Laine");
     fixture_run(f, TITLE, "Dan Morrow, a 15.8m signing from Ajax, has struggled.");
     assert_int_equal(fixture_count(f, FACT_FEE), 0);
     fixture_run(f, TITLE, "Leeds paid £20m for Tom Brandt, who ran the 100m sprint in May.");

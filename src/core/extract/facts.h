@@ -163,6 +163,10 @@ int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_pl
  * the title), weighed by how often they are named, whether the title names
  * them, and whether the previous sentence does. */
 int subject_topic(const struct doc *d, size_t at, bool prefer_players);
+/* The article's main player: the person who is no manager, official or
+ * agent named more often than any other (title and body), at least
+ * twice; NO_ENTITY when there is none or a tie. */
+int subject_main_player(const struct doc *d);
 /* The person named right before [start] ("Rooney, 19,") or right after
  * ("the 19-year-old Wayne Rooney"); NO_ENTITY when none. */
 int subject_adjacent_person(const struct doc *d, size_t start, size_t end);

@@ -121,6 +121,8 @@ static void on_title_money(struct match *m, void *ctx)
     f->currency = currency;
     size_t addon = facts_addon_after(d->a->title, strlen(d->a->title), m->end);
     f->subject = title_person(d, addon ? addon : m->end); /* past "plus £5m add-ons" */
+    if (f->subject == NO_ENTITY)                          /* "Ajax midfielder completes 42m move" */
+        f->subject = subject_main_player(d);
     if (!clause) {
         bool asking = title_has(d, 0, n, title_asking);
         f->qualifier = asking ? FACT_ASKING : FACT_QUALIFIER_NONE;

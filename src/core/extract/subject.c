@@ -211,6 +211,17 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
     return best;
 }
 
+int subject_main_player(const struct doc *d)
+{
+    struct topic_stat on_stack[TOPIC_STACK];
+    struct topic_stat *stat = d->ne <= TOPIC_STACK ? on_stack : xmalloc(d->ne * sizeof *stat);
+    topic_stats(d, 0, 0, stat);
+    int main_person = main_subject(d, stat);
+    if (stat != on_stack)
+        free(stat);
+    return main_person != NO_ENTITY && is_player_like(d, main_person) ? main_person : NO_ENTITY;
+}
+
 /* Whether a "he"/"she" stands between a person's last mention before
  * `at` (in [from, at)) and `at`: then "he" is someone else. */
 static bool pronoun_after_person(const struct doc *d, size_t from, size_t at, int person)
