@@ -550,6 +550,9 @@ static const struct want wordings17[] = {
      FACT_FEE, 30.7e6, "GBP", NULL, "Marco Brandt"},
     {"Marco Brandt is hired on a seven and a half-year contract.", FACT_CONTRACT, 7.5, NULL,
      "length", "Marco Brandt"},
+    {"Leeds spent £11m on Tom Brandt, while the biggest outlay was the £6m spent on Ajax striker "
+     "Marco Brandt in May.",
+     FACT_FEE, 6e6, "GBP", NULL, "Marco Brandt"},
     {"Marco Brandt penned a 7.5-year deal.", FACT_CONTRACT, 7.5, NULL, "length", "Marco Brandt"},
     {"Marco Brandt has four England Under-21 caps.", FACT_CAPS, 4, NULL, NULL, "Marco Brandt"},
     {"Marco Brandt has won 12 Wales caps.", FACT_CAPS, 12, NULL, NULL, "Marco Brandt"},

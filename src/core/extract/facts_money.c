@@ -124,17 +124,18 @@ static const char *const from_words[] = {"from", NULL};
 static const char *const to_words[] = {"to", "join", "joined", "joins", "joining", NULL};
 
 /* "the £3m-rated Portugal international": the amount sits in a description
- * of a player named elsewhere; not "the £30m signing of winger X", which
- * names him. */
+ * of a player named elsewhere; not "the £30m signing of winger X" or "the
+ * £6m spent on striker X", which name him. */
 static bool describes_a_player(const struct doc *d, size_t start, size_t end)
 {
+    static const char *const names_next[] = {"of", "on", "for", NULL};
     size_t i = facts_token_before(d, start);
     if (i >= d->t.n || !tokens_is(&d->t, i, "the"))
         return false;
     size_t after = facts_token_before(d, end) + 1;
     for (size_t k = after; k < after + 4 && k < d->t.n; k++) {
         enum person_role role;
-        if (tokens_is(&d->t, k, "of"))
+        if (doc_token_in(d, k, names_next))
             return false;
         if (doc_is_role_word(d, k, &role))
             return role == ROLE_PLAYER;
@@ -565,7 +566,10 @@ static int named_after(const struct doc *d, const struct place *p, int *club)
 {
     *club = NO_ENTITY;
     static const char *const on_for[] = {"on", "for", NULL};
+    static const char *const spent[] = {"spent", "paid", "splashed", "lavished", NULL};
     size_t i = facts_token_before(d, p->end) + 1;
+    if (i + 1 < d->t.n && doc_token_in(d, i, spent))
+        i++; /* "the £6m spent on Bolton striker Gary Madine" */
     if (i >= d->t.n || !doc_token_in(d, i, on_for))
         return NO_ENTITY;
     for (size_t k = i + 1; k < i + 7 && k < d->t.n; k++) {
