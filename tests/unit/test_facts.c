@@ -654,6 +654,10 @@ static void test_addons_17(void **state)
          30e6, 10e6, "instalment"},
         {"Leeds agree £40m plus £5m add-ons deal for Ivo Laine", "He is a fine player.", 40e6, 5e6,
          "add-ons"},
+        {TITLE,
+         "Milan signed Nico Sartor from Lyon for €20m plus up to another €8m in various add-ons "
+         "and performance-related bonuses.",
+         20e6, 8e6, "add-ons"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture_run(f, cases[i].title, cases[i].body);
