@@ -348,8 +348,9 @@ static void test_local_papers(void **state)
     assert_true(fixture_entity(f, ENTITY_MEDIA, "The Times") >= 0);
 }
 
-/* A sports desk glued to "Sport" is a source, and a birthplace glued to
- * "-born" is no part of the name after it (issue 17). */
+/* A sports desk glued to "Sport" is a source, a birthplace glued to
+ * "-born" is no part of the name after it, and a lone name is a person
+ * when it comes from a club or a club is under it (issue 17). */
 static void test_sports_desks_and_birthplaces(void **state)
 {
     struct fixture *f = *state;
@@ -361,6 +362,14 @@ static void test_sports_desks_and_birthplaces(void **state)
     assert_int_equal(fixture_entity(f, ENTITY_PERSON, "Leeds-born Laine"), -1);
     assert_true(fixture_entity(f, ENTITY_PERSON, "Ivo Laine") >= 0);
     assert_int_equal(count_kind(f, ENTITY_PERSON), 2);
+    /* a lone name coming "from" a club, or a club "under" a lone name */
+    fixture_run(f, "News",
+                "Leeds confirmed the addition of Pedrinho from Benfica. Fans trust the project "
+                "under Varga and the board.");
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Pedrinho") >= 0);
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Varga") >= 0);
+    fixture_run(f, "News", "Ivo Laine played under Leeds rules.");
+    assert_int_equal(fixture_entity(f, ENTITY_PERSON, "Leeds"), -1);
     /* a name that merely ends in "sport" is not a desk */
     fixture_run(f, "News", "Ivo Laine joined Eurosport as a pundit.");
     assert_int_equal(fixture_entity(f, ENTITY_MEDIA, "Ivo Laine"), -1);

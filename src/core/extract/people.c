@@ -443,6 +443,15 @@ static bool in_name_list(const struct people *p, size_t i)
     return items >= 3;
 }
 
+/* Whether tokens i, i+1 are "from" and the start of a club's mention. */
+static bool from_a_club(const struct doc *d, size_t i)
+{
+    if (i + 1 >= d->t.n || !tokens_is(&d->t, i, "from"))
+        return false;
+    int o = d->owner[i + 1];
+    return o >= 0 && d->m[o].tok == i + 1 && d->e[d->m[o].entity].kind == ENTITY_CLUB;
+}
+
 /* Clues that a lone capitalised word at i names a person. */
 static bool single_name_clue(const struct people *p, size_t i)
 {
@@ -467,6 +476,12 @@ static bool single_name_clue(const struct people *p, size_t i)
         doc_token_in(d, i - 1, transfer_before) &&
         (!tokens_is(&d->t, i - 1, "for") || sentence_has_money(d, i)))
         return true; /* "Ajax sold Antony", "a £20m bid for Raphinha" */
+    if (unknown_word && i > 0 && !(d->t.v[i].flags & (TOK_SENT_START | TOK_POSS)) &&
+        from_a_club(d, i + 1))
+        return true; /* "the addition of Juanmi from Malaga" */
+    if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
+        tokens_is(&d->t, i - 1, "under") && !(d->t.v[i + 1 < d->t.n ? i + 1 : i].flags & TOK_CAP))
+        return true; /* "the club's direction under Arteta" */
     bool clause_start = (d->t.v[i].flags & TOK_SENT_START) ||
                         (i > 0 && !(d->t.v[i - 1].flags & TOK_WORD) &&
                          !tokens_is_punct(&d->t, i - 1, ',')); /* after a quote or colon */
