@@ -90,6 +90,13 @@ static void test_places_are_not_national_teams(void **state)
     fixture_run(f, "News", "He has won 17 caps for Italy and scored against Spain.");
     assert_true(fixture_entity(f, ENTITY_NATIONAL_TEAM, "Italy") >= 0);
     assert_true(fixture_entity(f, ENTITY_NATIONAL_TEAM, "Spain") >= 0);
+    /* a destination after "the", leaving a country, a country's award */
+    fixture_run(f, "News",
+                "Before leaving England to relocate to the Netherlands, he was named Wales's "
+                "Footballer of the Year.");
+    assert_int_equal(count_kind(f, ENTITY_NATIONAL_TEAM), 0);
+    fixture_run(f, "News", "He is Wales's captain and scored for the Netherlands.");
+    assert_true(fixture_entity(f, ENTITY_NATIONAL_TEAM, "Wales") >= 0);
 }
 
 static void test_demonyms_only_for_internationals(void **state)
