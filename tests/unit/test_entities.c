@@ -382,6 +382,26 @@ static void test_sports_desks_and_birthplaces(void **state)
     assert_int_equal(fixture_entity(f, ENTITY_MEDIA, "Ivo Laine"), -1);
 }
 
+/* A club the knowledge base lacks, named after a nationality or a league
+ * and "side", "club" or "outfit", is a club, not a person (issue 17). */
+static void test_described_clubs(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News",
+                "Ivo Laine joined from Danish side Korsvang while Dan Morrow left Greek outfit "
+                "Pelion Volou.");
+    assert_true(fixture_entity(f, ENTITY_CLUB, "Korsvang") >= 0);
+    assert_true(fixture_entity(f, ENTITY_CLUB, "Pelion Volou") >= 0);
+    assert_int_equal(count_kind(f, ENTITY_PERSON), 2);
+    /* after a club or an owner, the name is a player's */
+    fixture_run(f, "News", "Arsenal side Morrow and Laine's side Korsvang drew.");
+    assert_int_equal(fixture_entity(f, ENTITY_CLUB, "Morrow"), -1);
+    assert_int_equal(fixture_entity(f, ENTITY_CLUB, "Korsvang"), -1);
+    /* a given name is no club */
+    fixture_run(f, "News", "Danish side Tom Brandt won.");
+    assert_int_equal(fixture_entity(f, ENTITY_CLUB, "Tom Brandt"), -1);
+}
+
 /* A club a player left is the club, not its town (issue 17). */
 static void test_left_club(void **state)
 {
@@ -416,6 +436,7 @@ int main(void)
         cmocka_unit_test(test_local_papers),
         cmocka_unit_test(test_left_club),
         cmocka_unit_test(test_sports_desks_and_birthplaces),
+        cmocka_unit_test(test_described_clubs),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

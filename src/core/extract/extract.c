@@ -446,6 +446,7 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     kb_pass(&d);
     resolve_weak(&d);
     press_find(&d);
+    club_sides_find(&d);
     people_find(&d);
     if (d.nm > 1)
         qsort(d.m, d.nm, sizeof *d.m, compare_mentions);
