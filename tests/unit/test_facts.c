@@ -553,6 +553,9 @@ static const struct want wordings17[] = {
     {"Leeds spent £11m on Tom Brandt, while the biggest outlay was the £6m spent on Ajax striker "
      "Marco Brandt in May.",
      FACT_FEE, 6e6, "GBP", NULL, "Marco Brandt"},
+    {"Marco Brandt has made over 90 appearances for Lazio, 16 of which came in the Champions "
+     "League.",
+     FACT_APPEARANCES, 16, NULL, NULL, "Marco Brandt"},
     {"Marco Brandt penned a 7.5-year deal.", FACT_CONTRACT, 7.5, NULL, "length", "Marco Brandt"},
     {"Marco Brandt has four England Under-21 caps.", FACT_CAPS, 4, NULL, NULL, "Marco Brandt"},
     {"Marco Brandt has won 12 Wales caps.", FACT_CAPS, 12, NULL, NULL, "Marco Brandt"},
@@ -604,6 +607,9 @@ static const struct want not_fees17[] = {
     /* an offer the player turned down is no wage of his */
     {"Marco Brandt turned down an offer of £300,000 a week from Al-Nassr.", FACT_WAGE, -1, NULL,
      NULL, NULL},
+    /* goals, not games, before ", N of which" */
+    {"Marco Brandt scored 30 goals in 90 games, 16 of which came in May.", FACT_APPEARANCES, 16,
+     NULL, NULL, NULL},
     /* the start of a clause is not a contract's end */
     {"Marco Brandt's release clause becomes active in the summer of 2025.", FACT_CONTRACT, -1, NULL,
      NULL, NULL},

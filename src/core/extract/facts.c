@@ -42,6 +42,7 @@ static const char *const pattern_text[P_COUNT] = {
         "|(?:played|featured|appeared|turned out) (?<n2>" NUMBER_WORDS ") times\\b"
         "|(?:played|featured|appeared|started|starting|playing) (?:in )?(?<n3>" NUMBER_WORDS
         ")(?= of (?:the|his|their|its|[a-z]+'s?)(?!\\w))"
+        "|(?<=, )(?<nw>" NUMBER_WORDS ") of (?:which|them|those) (?:came|were)\\b"
         "|(?<nth>\\d+)(?:st|nd|rd|th) (?:(?:first-team|senior|league|competitive|premiership|"
         "premier league|champions league|european|cup|official|top-flight) )?"
         "(?:appearance|game|match|start|outing)\\b)",
