@@ -38,11 +38,11 @@ static bool club_word(const struct doc *d, size_t i, size_t of)
  * person's or club's ("Arsenal side Kane" names a player). */
 static bool described_side(const struct doc *d, size_t i)
 {
-    if (i == 0 || !doc_token_in(d, i, side_nouns) || (d->t.v[i].flags & TOK_CAP))
-        return false;
-    const struct token *b = &d->t.v[i - 1];
-    if ((b->flags & (TOK_CAP | TOK_POSS | TOK_TITLE)) != TOK_CAP)
-        return false;
+    const struct token *b = &d->t.v[i - 1], *t = &d->t.v[i];
+    size_t n = t->fend - t->fstart;
+    if ((b->flags & (TOK_CAP | TOK_POSS | TOK_TITLE)) != TOK_CAP || (t->flags & TOK_CAP) || n < 4 ||
+        n > 6 || !doc_token_in(d, i, side_nouns))
+        return false; /* the flags first: most tokens fail them */
     int o = d->owner[i - 1];
     enum entity_kind kind = o < 0 ? ENTITY_COMPETITION : d->e[d->m[o].entity].kind;
     return kind == ENTITY_COMPETITION || kind == ENTITY_NATIONAL_TEAM;

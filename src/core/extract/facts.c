@@ -33,16 +33,16 @@ static const char *const pattern_text[P_COUNT] = {
                "|(?<nth>\\d+)(?:st|nd|rd|th) (?:(?:senior|full|international) )?cap\\b"
                "|capped (?<n2>" NUMBER_WORDS ") times)",
     [P_APPEARANCES] =
-        "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:first-team|senior|league|"
+        "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:(?:first-team|senior|league|"
         "competitive|premiership|premier league|champions league|european|cup|"
         "official|top-flight|serie a|la liga|bundesliga|ligue 1|eredivisie|mls|championship|fa cup|"
         "europa league|more|further|career|club|total|of his|substitute|sub|domestic|"
         "league and cup|previous|only|just) ){0,2}"
         "(?:appearances|apps|games|matches|starts|outings)\\b"
+        "|of (?:which|them|those) (?:came|were)\\b(?<nw>))" /* "90 games, 16 of which came" */
         "|(?:played|featured|appeared|turned out) (?<n2>" NUMBER_WORDS ") times\\b"
         "|(?:played|featured|appeared|started|starting|playing) (?:in )?(?<n3>" NUMBER_WORDS
         ")(?= of (?:the|his|their|its|[a-z]+'s?)(?!\\w))"
-        "|(?<=, )(?<nw>" NUMBER_WORDS ") of (?:which|them|those) (?:came|were)\\b"
         "|(?<nth>\\d+)(?:st|nd|rd|th) (?:(?:first-team|senior|league|competitive|premiership|"
         "premier league|champions league|european|cup|official|top-flight) )?"
         "(?:appearance|game|match|start|outing)\\b)",
@@ -89,7 +89,7 @@ static const char *const pattern_text[P_COUNT] = {
                  "in|claims? in|in an interview with|interview with)\\b",
     [P_SOURCE_AFTER] = "\\b(?:reports?|reported|claims?|claimed|understands|says|said|revealed|"
                        "reveals|suggests|suggested|has learned|has learnt|states|stated)\\b",
-    [P_BARE_MONEY] = "(?<![\\w\xc2\xa3\xe2\x82\xac$.,-])(?<bnum>\\d{1,3}(?:\\.\\d{1,2})?) ?"
+    [P_BARE_MONEY] = "(?<bnum>\\d{1,3}(?:\\.\\d{1,2})?) ?"
                      "(?<bscale>m|million|bn)\\b(?= (?:move|signing|deal|fee|bid|transfer|switch|"
                      "swoop)\\b)",
 };
@@ -110,7 +110,6 @@ static const char *const required_text[P_COUNT][12] = {
     [P_CONTRACT_LENGTH] = {"contract", "deal", "exten", "agreement", "term", "option", "offer",
                            NULL},
     [P_LOAN] = {"loan", NULL},
-    [P_BARE_MONEY] = {"move", "signing", "deal", "fee", "bid", "transfer", "switch", "swoop", NULL},
 };
 
 #define BIT(p) (1u << (p))
@@ -126,6 +125,7 @@ static const struct trigger trigger_words[] = {
     {"starts", BIT(P_APPEARANCES)},
     {"outings", BIT(P_APPEARANCES)},
     {"times", BIT(P_APPEARANCES)},
+    {"million", BIT(P_BARE_MONEY)},
     {"euro", BIT(P_MONEY)},
     {"euros", BIT(P_MONEY)},
     {"pounds", BIT(P_MONEY)},
@@ -217,8 +217,11 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
     size_t n = tk->fend - tk->fstart;
     unsigned mask = 0;
     if (tk->flags & TOK_NUM)
-        mask |= BIT(P_MONEY) | BIT(P_AGE) | BIT(P_CONTRACT_END) | BIT(P_APPEARANCES) | BIT(P_CAPS) |
-                BIT(P_CONTRACT_LENGTH) | BIT(P_BARE_MONEY);
+        mask |=
+            BIT(P_MONEY) | BIT(P_AGE) | BIT(P_CONTRACT_END) | BIT(P_APPEARANCES) | BIT(P_CAPS) |
+            BIT(P_CONTRACT_LENGTH) |
+            (w[n - 1] == 'm' || (n > 2 && w[n - 2] == 'b' && w[n - 1] == 'n') ? BIT(P_BARE_MONEY)
+                                                                              : 0);
     if (!(tk->flags & TOK_WORD))
         return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
     if (n >= 4 && (memchr(w, '-', n) || n <= 7)) { /* "year", "five-year", "loaned" */

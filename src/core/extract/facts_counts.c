@@ -3,6 +3,8 @@
  * charge that are no player's appearances. */
 #include "core/extract/facts.h"
 
+#include <string.h>
+
 static const char *const team_run_words[] = {
     "unbeaten",      "winless",      "without a win",  "run of",      "in charge",
     "as manager",    "their last",   "their next",     "our last",    "losing run",
@@ -51,7 +53,7 @@ static int most_named_club(const struct doc *d, size_t at)
     return best;
 }
 
-static const char *const count_names[] = {"n", "n2", "n3", "nth", "nw", NULL};
+static const char *const count_names[] = {"n", "n2", "n3", "nth", NULL};
 
 void facts_on_caps(struct match *m, void *ctx)
 {
@@ -154,6 +156,8 @@ static bool whole_of_part(const struct doc *d, size_t start)
  * appearances, not goals. */
 static bool part_of_appearances(const struct doc *d, size_t at)
 {
+    if (at < 2 || memcmp(d->a->body + at - 2, ", ", 2))
+        return false;
     static const char *const games[] = {"appearances", "apps", "games", "matches", NULL};
     static const char *const goals[] = {"goals", "goal", "assists", "wins", "points", NULL};
     return facts_near_words(d, at, at, 45, 0, games) && !facts_near_words(d, at, at, 45, 0, goals);

@@ -225,6 +225,10 @@ bool facts_bare_money_amount(const struct doc *d, const struct match *m, double 
     size_t na, nb, sa, sb;
     if (!facts_group(m, "bnum", &na, &nb) || !facts_group(m, "bscale", &sa, &sb))
         return false;
+    unsigned char before = na > 0 ? (unsigned char)m->text[na - 1] : ' ';
+    if (before >= 0x80 || (before >= '0' && before <= '9') ||
+        ((before | 32) >= 'a' && (before | 32) <= 'z') || strchr("$.,-_", before))
+        return false; /* within a word or a number, or after a sign ("£42m" is no bare amount) */
     const char *sign = first_sign(d->a->body, d->a->body_len);
     if (!sign && d->a->title)
         sign = first_sign(d->a->title, strlen(d->a->title));

@@ -110,12 +110,15 @@ static bool sports_desk(const struct doc *d, size_t i)
 
 void press_find(struct doc *d)
 {
-    for (size_t i = 0; i < d->t.n; i++)
+    for (size_t i = 0; i < d->t.n; i++) {
+        if (!(d->t.v[i].flags & TOK_CAP))
+            continue; /* both need a capital: one test says no to most tokens */
         if (sports_desk(d, i) &&
-            (d->owner[i] < 0 || d->e[d->m[d->owner[i]].entity].kind == ENTITY_PERSON))
+            (d->owner[i] < 0 || d->e[d->m[d->owner[i]].entity].kind == ENTITY_PERSON)) {
             claim(d, i, i + 1);
-    for (size_t i = 1; i < d->t.n; i++) {
-        if (!paper_word(d, i))
+            continue;
+        }
+        if (i == 0 || !paper_word(d, i))
             continue;
         if (d->owner[i] >= 0 && d->e[d->m[d->owner[i]].entity].kind != ENTITY_MEDIA)
             continue;
