@@ -90,6 +90,13 @@ static void test_places_are_not_national_teams(void **state)
     fixture_run(f, "News", "He has won 17 caps for Italy and scored against Spain.");
     assert_true(fixture_entity(f, ENTITY_NATIONAL_TEAM, "Italy") >= 0);
     assert_true(fixture_entity(f, ENTITY_NATIONAL_TEAM, "Spain") >= 0);
+    /* a destination after "the", leaving a country, a country's award */
+    fixture_run(f, "News",
+                "Before leaving England to relocate to the Netherlands, he was named Wales's "
+                "Footballer of the Year.");
+    assert_int_equal(count_kind(f, ENTITY_NATIONAL_TEAM), 0);
+    fixture_run(f, "News", "He is Wales's captain and scored for the Netherlands.");
+    assert_true(fixture_entity(f, ENTITY_NATIONAL_TEAM, "Wales") >= 0);
 }
 
 static void test_demonyms_only_for_internationals(void **state)
@@ -348,6 +355,53 @@ static void test_local_papers(void **state)
     assert_true(fixture_entity(f, ENTITY_MEDIA, "The Times") >= 0);
 }
 
+/* A sports desk glued to "Sport" is a source, a birthplace glued to
+ * "-born" is no part of the name after it, and a lone name is a person
+ * when it comes from a club or a club is under it (issue 17). */
+static void test_sports_desks_and_birthplaces(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News",
+                "MirrorSport understands Ivo Laine will stay. Leeds-born Laine came through the "
+                "academy with Tom Brandt.");
+    assert_true(fixture_entity(f, ENTITY_MEDIA, "MirrorSport") >= 0);
+    assert_int_equal(fixture_entity(f, ENTITY_PERSON, "MirrorSport"), -1);
+    assert_int_equal(fixture_entity(f, ENTITY_PERSON, "Leeds-born Laine"), -1);
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Ivo Laine") >= 0);
+    assert_int_equal(count_kind(f, ENTITY_PERSON), 2);
+    /* a lone name coming "from" a club, or a club "under" a lone name */
+    fixture_run(f, "News",
+                "Leeds confirmed the addition of Pedrinho from Benfica. Fans trust the project "
+                "under Varga and the board.");
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Pedrinho") >= 0);
+    assert_true(fixture_entity(f, ENTITY_PERSON, "Varga") >= 0);
+    fixture_run(f, "News", "Ivo Laine played under Leeds rules.");
+    assert_int_equal(fixture_entity(f, ENTITY_PERSON, "Leeds"), -1);
+    /* a name that merely ends in "sport" is not a desk */
+    fixture_run(f, "News", "Ivo Laine joined Eurosport as a pundit.");
+    assert_int_equal(fixture_entity(f, ENTITY_MEDIA, "Ivo Laine"), -1);
+}
+
+/* A club the knowledge base lacks, named after a nationality or a league
+ * and "side", "club" or "outfit", is a club, not a person (issue 17). */
+static void test_described_clubs(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News",
+                "Ivo Laine joined from Danish side Korsvang while Dan Morrow left Greek outfit "
+                "Pelion Volou.");
+    assert_true(fixture_entity(f, ENTITY_CLUB, "Korsvang") >= 0);
+    assert_true(fixture_entity(f, ENTITY_CLUB, "Pelion Volou") >= 0);
+    assert_int_equal(count_kind(f, ENTITY_PERSON), 2);
+    /* after a club or an owner, the name is a player's */
+    fixture_run(f, "News", "Arsenal side Morrow and Laine's side Korsvang drew.");
+    assert_int_equal(fixture_entity(f, ENTITY_CLUB, "Morrow"), -1);
+    assert_int_equal(fixture_entity(f, ENTITY_CLUB, "Korsvang"), -1);
+    /* a given name is no club */
+    fixture_run(f, "News", "Danish side Tom Brandt won.");
+    assert_int_equal(fixture_entity(f, ENTITY_CLUB, "Tom Brandt"), -1);
+}
+
 /* A club a player left is the club, not its town (issue 17). */
 static void test_left_club(void **state)
 {
@@ -381,6 +435,8 @@ int main(void)
         cmocka_unit_test(test_ids_are_kind_and_slug),
         cmocka_unit_test(test_local_papers),
         cmocka_unit_test(test_left_club),
+        cmocka_unit_test(test_sports_desks_and_birthplaces),
+        cmocka_unit_test(test_described_clubs),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -568,6 +568,47 @@ static const struct want wordings17[] = {
     {"Lazio sold Marco Brandt for €60m (£51m).", FACT_FEE, 60e6, "EUR", NULL, "Marco Brandt"},
     {"Lazio sold Marco Brandt for €45m, or about £39m.", FACT_FEE, 45e6, "EUR", NULL,
      "Marco Brandt"},
+    /* modern wordings (round 2) */
+    {"Fulham have completed the £30.7 million acquisition of winger Marco Brandt from Lazio.",
+     FACT_FEE, 30.7e6, "GBP", NULL, "Marco Brandt"},
+    {"Marco Brandt is hired on a seven and a half-year contract.", FACT_CONTRACT, 7.5, NULL,
+     "length", "Marco Brandt"},
+    {"Leeds spent £11m on Tom Brandt, while the biggest outlay was the £6m spent on Ajax striker "
+     "Marco Brandt in May.",
+     FACT_FEE, 6e6, "GBP", NULL, "Marco Brandt"},
+    {"Marco Brandt has made over 90 appearances for Lazio, 16 of which came in the Champions "
+     "League.",
+     FACT_APPEARANCES, 16, NULL, NULL, "Marco Brandt"},
+    {"Marco Brandt penned a 7.5-year deal.", FACT_CONTRACT, 7.5, NULL, "length", "Marco Brandt"},
+    {"Marco Brandt has four England Under-21 caps.", FACT_CAPS, 4, NULL, NULL, "Marco Brandt"},
+    {"Marco Brandt has won 12 Wales caps.", FACT_CAPS, 12, NULL, NULL, "Marco Brandt"},
+};
+
+/* A description at the start of a sentence ("The Czech", "The former Ajax
+ * man", "The 21-year-old") is the person it fits, or the article's main
+ * player: not a manager, agent or chairman, nor someone named in passing. */
+static const struct want described17[] = {
+    {"Fulham have signed Czech goalkeeper Petr Novak from Sparta Prague. Novak has been first "
+     "choice there for three seasons. Fulham boss Tom Farrow, who also signed defender Dan Morrow "
+     "last week, was delighted. The Czech has won 14 caps.",
+     FACT_CAPS, 14, NULL, NULL, "Petr Novak"},
+    {"Aston Villa have signed striker Jan de Groot from Ajax for £12m. Agent Ralf Kessler "
+     "confirmed the move on Tuesday. The former Ajax man, 27, signed a four-year contract.",
+     FACT_CONTRACT, 4, NULL, "length", "Jan de Groot"},
+    {"Aston Villa have signed striker Jan de Groot from Ajax for £12m. Agent Ralf Kessler "
+     "confirmed the move on Tuesday. The former Ajax man, 27, signed a four-year contract.",
+     FACT_AGE, 27, NULL, NULL, "Jan de Groot"},
+    {"Marco Brandt will earn £200,000 a week at Arsenal. Sources say Brandt agreed terms last "
+     "month. The deal falls short of Mesut Ozil's old £350,000-a-week salary. The 21-year-old "
+     "has become a key player for club and country.",
+     FACT_AGE, 21, NULL, NULL, "Marco Brandt"},
+    {"Everton have given Leo Castell his first professional contract. Castell made his debut in "
+     "May. Chairman Bill Kenwright praised the academy. The teenager, 17, has agreed a deal until "
+     "2028.",
+     FACT_CONTRACT, 2028, NULL, "end", "Leo Castell"},
+    {"Petr Novak has extended his contract at Fulham until 2027. Manager Tom Farrow said he was "
+     "a great professional. The keeper has made 120 appearances for the club.",
+     FACT_APPEARANCES, 120, NULL, NULL, "Petr Novak"},
 };
 
 /* Not a fee, or no second fact (issue 17, category 3). */
@@ -589,6 +630,9 @@ static const struct want not_fees17[] = {
     /* an offer the player turned down is no wage of his */
     {"Marco Brandt turned down an offer of £300,000 a week from Al-Nassr.", FACT_WAGE, -1, NULL,
      NULL, NULL},
+    /* goals, not games, before ", N of which" */
+    {"Marco Brandt scored 30 goals in 90 games, 16 of which came in May.", FACT_APPEARANCES, 16,
+     NULL, NULL, NULL},
     /* the start of a clause is not a contract's end */
     {"Marco Brandt's release clause becomes active in the summer of 2025.", FACT_CONTRACT, -1, NULL,
      NULL, NULL},
@@ -639,6 +683,10 @@ static void test_addons_17(void **state)
          30e6, 10e6, "instalment"},
         {"Leeds agree £40m plus £5m add-ons deal for Ivo Laine", "He is a fine player.", 40e6, 5e6,
          "add-ons"},
+        {TITLE,
+         "Milan signed Nico Sartor from Lyon for €20m plus up to another €8m in various add-ons "
+         "and performance-related bonuses.",
+         20e6, 8e6, "add-ons"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture_run(f, cases[i].title, cases[i].body);
@@ -702,6 +750,44 @@ static void test_headline_subject_17(void **state)
 {
     check_titled(*state, "Fulham agree £19m fee for Joao Palinho", headline17,
                  sizeof headline17 / sizeof *headline17);
+}
+
+/* An amount with no currency sign before a transfer word ("a 15.8m
+ * signing", a headline's "42m move") is a fee in the article's currency;
+ * with no currency in the article, or before another word, it is nothing. */
+static void test_bare_amounts_17(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "Ivo Laine completes medical ahead of 42m move to Leeds",
+                "Ajax will sell Ivo Laine for €38m plus €4m in add-ons.");
+    const struct fact *t = fixture_fact(f, FACT_FEE, 42e6);
+    assert_non_null(t);
+    assert_true(t->span.in_title);
+    assert_string_equal(fact_currency_name(t->currency), "EUR");
+    assert_string_equal(fixture_name(f, t->subject), "Ivo Laine");
+    fixture_run(f, TITLE,
+                "Leeds paid £20m for Tom Brandt. Dan Morrow, a 15.8m signing from Ajax, has "
+                "struggled.");
+    const struct fact *b = fixture_fact(f, FACT_FEE, 15.8e6);
+    assert_non_null(b);
+    assert_string_equal(fact_currency_name(b->currency), "GBP");
+    assert_string_equal(fixture_name(f, b->subject), "Dan Morrow");
+    /* a headline that names no one: the article's main player */
+    fixture_run(f, "Ajax midfielder completes medical ahead of 42m move",
+                "Manager Tom Farrow said Ivo Laine will sign for €38m. Laine passed his medical "
+                "on Monday.");
+    t = fixture_fact(f, FACT_FEE, 42e6);
+    assert_non_null(t);
+    assert_string_equal(fixture_name(f, t->subject), "Ivo Laine");
+    fixture_run(f, TITLE, "Dan Morrow, a 15.8m signing from Ajax, has struggled.");
+    assert_int_equal(fixture_count(f, FACT_FEE), 0);
+    fixture_run(f, TITLE, "Leeds paid £20m for Tom Brandt, who ran the 100m sprint in May.");
+    assert_int_equal(fixture_count(f, FACT_FEE), 1);
+}
+
+static void test_described_subjects_17(void **state)
+{
+    check_wants(*state, described17, sizeof described17 / sizeof *described17);
 }
 
 static void test_wordings_17(void **state)
@@ -872,6 +958,7 @@ static void test_ages_at_another_time_17(void **state)
         {"Harry Kane, 30, joined Bayern Munich.", 30, false},
         {"The 19-year-old Leo Castell signed.", 19, false},
         {"Retired at the age of 38, Tom Dale became a coach.", 38, true},
+        {"The deal ties Tom Dale to the club until 2034, when he turns 34.", 34, true},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         fixture_run(f, TITLE, cases[i].body);
@@ -879,6 +966,9 @@ static void test_ages_at_another_time_17(void **state)
         assert_non_null(age);
         assert_int_equal(age->qualifier == FACT_AT_THE_TIME, cases[i].then);
     }
+    /* with no year before it, "when he turns 40" is still a hypothetical */
+    fixture_run(f, TITLE, "Maybe when he turns 40 he will stop, said Tom Dale.");
+    assert_int_equal(fixture_count(f, FACT_AGE), 0);
 }
 
 int main(void)
@@ -896,6 +986,8 @@ int main(void)
         cmocka_unit_test(test_subjects_17),
         cmocka_unit_test(test_headline_subject_17),
         cmocka_unit_test(test_wordings_17),
+        cmocka_unit_test(test_described_subjects_17),
+        cmocka_unit_test(test_bare_amounts_17),
         cmocka_unit_test(test_not_fees_17),
         cmocka_unit_test(test_offer_turned_down_17),
         cmocka_unit_test(test_direction_17),

@@ -136,13 +136,13 @@ static const char *const team_words[] = {
     "goalkeeper",    "keeper",         "forward",    "winger",     "caps",
     "cap",           "fans",           "supporters", "debut",      NULL};
 static const char *const place_words[] = {
-    "in",   "into",   "from",  "across", "around", "throughout", "visit", "visiting",
-    "born", "native", "leave", "left",   "near",   "outside",    "of",    NULL};
+    "in",     "into",  "from", "across", "around",  "throughout", "visit",   "visiting", "born",
+    "native", "leave", "left", "near",   "outside", "of",         "leaving", NULL};
 /* Words before "to" that make the country a destination, not an opponent. */
 static const char *const travel_words[] = {
-    "moved", "move",   "moving",    "return",    "returned", "returning", "back",
-    "trip",  "travel", "travelled", "flew",      "fly",      "went",      "go",
-    "going", "gone",   "emigrated", "relocated", "sent",     "tour",      NULL};
+    "moved",     "move",      "moving", "return", "returned", "returning",  "back",  "trip",
+    "travel",    "travelled", "flew",   "fly",    "went",     "go",         "going", "gone",
+    "emigrated", "relocated", "sent",   "tour",   "relocate", "relocating", NULL};
 static const char *const venue_words[] = {"park",  "road",   "lane", "stadium", "ground", "arena",
                                           "field", "bridge", "way",  "avenue",  "street", NULL};
 static const char *const demonym_team_words[] = {
@@ -157,6 +157,9 @@ static bool place_before(const struct doc *d, size_t tok, bool travel)
         return false;
     if (doc_token_in(d, tok - 1, place_words))
         return true;
+    if (travel && tokens_is(&d->t, tok - 1, "the") && tok >= 3 && d->owner[tok - 1] < 0 &&
+        tokens_is(&d->t, tok - 2, "to") && doc_token_in(d, tok - 3, travel_words))
+        return true; /* "relocate to the Netherlands" */
     if (travel && tokens_is(&d->t, tok - 1, "to") && tok >= 2 &&
         doc_token_in(d, tok - 2, travel_words))
         return true;
@@ -179,9 +182,23 @@ static bool host_and_year(const struct doc *d, size_t end)
     return !doc_token_in(d, end + 1, team_words);
 }
 
+/* "England's Footballer of the Year": a country's award, not its team. */
+static bool award_after(const struct doc *d, size_t end)
+{
+    static const char *const award[] = {"footballer", "player", "young", "sportsman", NULL};
+    if (end >= d->t.n || !doc_token_in(d, end, award))
+        return false;
+    for (size_t k = end + 1; k < end + 5 && k < d->t.n; k++)
+        if (tokens_is(&d->t, k, "year"))
+            return true;
+    return false;
+}
+
 /* A country name is the national team unless it reads as a place. */
 static bool national_team_context(const struct doc *d, size_t tok, size_t end)
 {
+    if ((d->t.v[end - 1].flags & TOK_POSS) && award_after(d, end))
+        return false;
     if (doc_token_in(d, end, team_words) || (d->t.v[end - 1].flags & TOK_POSS))
         return true;
     return !place_before(d, tok, true);
@@ -429,6 +446,7 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     kb_pass(&d);
     resolve_weak(&d);
     press_find(&d);
+    club_sides_find(&d);
     people_find(&d);
     if (d.nm > 1)
         qsort(d.m, d.nm, sizeof *d.m, compare_mentions);

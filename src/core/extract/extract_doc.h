@@ -109,6 +109,10 @@ bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role);
  * media mentions of their own, before people are found. */
 void press_find(struct doc *d);
 
+/* club_sides.c: clubs the knowledge base lacks, named after a description
+ * ("Danish side Silkeborg"), found before people. */
+void club_sides_find(struct doc *d);
+
 /* A role word (or two-word role: "chief executive") ends right before
  * token i. */
 bool doc_role_before(const struct doc *d, size_t i, enum person_role *role);

@@ -28,16 +28,18 @@ static const char *const pattern_text[P_COUNT] = {
     [P_PERIOD] = "(?:-a-|-an-| a | an | per |/| every | each |-per-)(?<period>week|year|season|"
                  "annum|month)\\b|(?<period2> ?(?:pw|p/w))\\b",
     [P_CAPS] = "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:senior|full|international|"
-               "full international|england|more|further) )?caps?\\b"
+               "full international|england|more|further) )?"
+               "(?:(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) )?(?:(?:under-?|u-?)\\d\\d )?caps?\\b"
                "|(?<nth>\\d+)(?:st|nd|rd|th) (?:(?:senior|full|international) )?cap\\b"
                "|capped (?<n2>" NUMBER_WORDS ") times)",
     [P_APPEARANCES] =
-        "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:first-team|senior|league|"
+        "(?<![\\w-])(?:(?<n>" NUMBER_WORDS ") (?:(?:(?:first-team|senior|league|"
         "competitive|premiership|premier league|champions league|european|cup|"
         "official|top-flight|serie a|la liga|bundesliga|ligue 1|eredivisie|mls|championship|fa cup|"
         "europa league|more|further|career|club|total|of his|substitute|sub|domestic|"
         "league and cup|previous|only|just) ){0,2}"
         "(?:appearances|apps|games|matches|starts|outings)\\b"
+        "|of (?:which|them|those) (?:came|were)\\b(?<nw>))" /* "90 games, 16 of which came" */
         "|(?:played|featured|appeared|turned out) (?<n2>" NUMBER_WORDS ") times\\b"
         "|(?:played|featured|appeared|started|starting|playing) (?:in )?(?<n3>" NUMBER_WORDS
         ")(?= of (?:the|his|their|its|[a-z]+'s?)(?!\\w))"
@@ -64,8 +66,8 @@ static const char *const pattern_text[P_COUNT] = {
         "\\.?,? )?(?<y>(?:19|20)\\d\\d)(?:[-/](?:\\d\\d){1,2})?\\b(?! ?(?:world cup|euro|"
         "african|copa|olympics))",
     [P_CONTRACT_LENGTH] =
-        "(?<![\\w-])(?<n>" NUMBER_WORDS
-        "|[a-z]+-and-a-half|\\d+ and a half)[- ](?<unit>years?|months?|seasons?)[- ](?:long )?"
+        "(?<![\\w-])(?<n>" NUMBER_WORDS "|[a-z]+-and-a-half|(?:\\d+|[a-z]+) and a half)[- "
+        "](?<unit>years?|months?|seasons?)[- ](?:long )?"
         "(?:(?:rolling|new|improved|permanent|professional|playing) )?"
         "(?:contracts?|deals?|extensions?|agreements?|terms)\\b"
         "|(?:option|options) (?:for|of) (?:a|an) (?:further|additional|extra) "
@@ -87,6 +89,9 @@ static const char *const pattern_text[P_COUNT] = {
                  "in|claims? in|in an interview with|interview with)\\b",
     [P_SOURCE_AFTER] = "\\b(?:reports?|reported|claims?|claimed|understands|says|said|revealed|"
                        "reveals|suggests|suggested|has learned|has learnt|states|stated)\\b",
+    [P_BARE_MONEY] = "(?<bnum>\\d{1,3}(?:\\.\\d{1,2})?) ?"
+                     "(?<bscale>m|million|bn)\\b(?= (?:move|signing|deal|fee|bid|transfer|switch|"
+                     "swoop)\\b)",
 };
 
 /* Literals one of which every match of a pattern holds (NULL-terminated;
@@ -120,6 +125,7 @@ static const struct trigger trigger_words[] = {
     {"starts", BIT(P_APPEARANCES)},
     {"outings", BIT(P_APPEARANCES)},
     {"times", BIT(P_APPEARANCES)},
+    {"million", BIT(P_BARE_MONEY)},
     {"euro", BIT(P_MONEY)},
     {"euros", BIT(P_MONEY)},
     {"pounds", BIT(P_MONEY)},
@@ -211,8 +217,11 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
     size_t n = tk->fend - tk->fstart;
     unsigned mask = 0;
     if (tk->flags & TOK_NUM)
-        mask |= BIT(P_MONEY) | BIT(P_AGE) | BIT(P_CONTRACT_END) | BIT(P_APPEARANCES) | BIT(P_CAPS) |
-                BIT(P_CONTRACT_LENGTH);
+        mask |=
+            BIT(P_MONEY) | BIT(P_AGE) | BIT(P_CONTRACT_END) | BIT(P_APPEARANCES) | BIT(P_CAPS) |
+            BIT(P_CONTRACT_LENGTH) |
+            (w[n - 1] == 'm' || (n > 2 && w[n - 2] == 'b' && w[n - 1] == 'n') ? BIT(P_BARE_MONEY)
+                                                                              : 0);
     if (!(tk->flags & TOK_WORD))
         return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
     if (n >= 4 && (memchr(w, '-', n) || n <= 7)) { /* "year", "five-year", "loaned" */

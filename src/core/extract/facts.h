@@ -27,6 +27,7 @@ enum fact_pattern {
     P_INTEREST,
     P_SOURCE,
     P_SOURCE_AFTER,
+    P_BARE_MONEY, /* "a 15.8m signing": an amount with no currency before a transfer word */
     P_COUNT
 };
 
@@ -102,6 +103,10 @@ bool facts_next_word_in(const struct doc *d, size_t at, const char *const *words
 /* facts_money.c: the amount of a money match (number, scale, currency);
  * false when it is not understood or under 1,000. */
 bool facts_money_amount(const struct match *m, double *value, enum fact_currency *currency);
+/* The amount of a P_BARE_MONEY match in the article's currency (that of its
+ * first currency sign); false when the article has none. */
+bool facts_bare_money_amount(const struct doc *d, const struct match *m, double *value,
+                             enum fact_currency *currency);
 /* facts_money_parts.c: whether the amount [start, end) of sentence [s, e)
  * is an add-on ("£5m in add-ons") or an instalment: FACT_ADD_ON or
  * FACT_INSTALMENT, and in *fee the index in d->f of the fee it belongs to
@@ -158,6 +163,10 @@ int subject_person(const struct doc *d, size_t start, size_t end, bool prefer_pl
  * the title), weighed by how often they are named, whether the title names
  * them, and whether the previous sentence does. */
 int subject_topic(const struct doc *d, size_t at, bool prefer_players);
+/* The article's main player: the person who is no manager, official or
+ * agent named more often than any other (title and body), at least
+ * twice; NO_ENTITY when there is none or a tie. */
+int subject_main_player(const struct doc *d);
 /* The person named right before [start] ("Rooney, 19,") or right after
  * ("the 19-year-old Wayne Rooney"); NO_ENTITY when none. */
 int subject_adjacent_person(const struct doc *d, size_t start, size_t end);

@@ -96,6 +96,39 @@ static int description_subject(const struct doc *d, size_t role_tok, bool player
     return fits != NO_ENTITY ? fits : subject_topic(d, d->t.v[from].start, player);
 }
 
+/* "The former Ajax man, 27," or "The Czech, 27,": token i ends a
+ * description that opens with "the" a few words before, and is "man" or a
+ * capitalised word that names no one. */
+static bool described_noun(const struct doc *d, size_t i)
+{
+    const struct token *tk = &d->t.v[i];
+    bool noun = tokens_is(&d->t, i, "man") ||
+                ((tk->flags & TOK_CAP) && !(tk->flags & TOK_SENT_START) &&
+                 (d->owner[i] < 0 || d->e[d->m[d->owner[i]].entity].kind != ENTITY_PERSON));
+    if (!noun || !(tk->flags & TOK_WORD))
+        return false;
+    for (size_t k = i; k > 0 && i - k < 4; k--) {
+        if (d->t.v[k - 1].sentence != tk->sentence || !(d->t.v[k - 1].flags & TOK_WORD))
+            return false;
+        if (tokens_is(&d->t, k - 1, "the"))
+            return true;
+    }
+    return false;
+}
+
+/* "until 2034, when he turns 34": a "when he turns" right after a year
+ * gives the age at that time, not a hypothetical one. */
+static bool turns_at_a_year(const struct doc *d, size_t at)
+{
+    size_t i = facts_token_before(d, at); /* "he" */
+    if (i >= d->t.n || i < 3 || !tokens_is(&d->t, i - 1, "when") ||
+        !tokens_is_punct(&d->t, i - 2, ','))
+        return false;
+    const struct token *y = &d->t.v[i - 3];
+    const char *w = tokens_folded(&d->t, i - 3);
+    return (y->flags & TOK_NUM) && y->fend - y->fstart == 4 && (w[0] == '1' || w[0] == '2');
+}
+
 /* The person whose name ends right before body offset `at` ("Rooney, 19,"). */
 static int person_ending_at(const struct doc *d, size_t at)
 {
@@ -139,7 +172,7 @@ void facts_on_age(struct match *m, void *ctx)
     static const char *const hypothetical[] = {
         "when i",   "if i",      "when he",       "if he",          "until i", "until he",
         "before i", "before he", "by the time i", "by the time he", NULL};
-    if (facts_group(m, "n6", &a, &b) &&
+    if (facts_group(m, "n6", &a, &b) && !turns_at_a_year(d, m->start) &&
         facts_near_words(d, m->start, m->start, 10, 0, hypothetical))
         return; /* "Maybe when I turn 60" */
     if (facts_group(m, "n10", &a, &b) &&
@@ -162,11 +195,12 @@ void facts_on_age(struct match *m, void *ctx)
         /* ", 19," is an age right after a name or a description of one
          * ("The Germany captain, 32,"): a description refers back to the
          * person it fits, never to a name later in the sentence. */
-        enum person_role role;
+        enum person_role role = ROLE_PLAYER;
         size_t role_tok = m->start == 0 ? d->t.n : facts_token_before(d, m->start);
-        if (role_tok >= d->t.n || !doc_is_role_word(d, role_tok, &role))
+        if (role_tok >= d->t.n ||
+            (!doc_is_role_word(d, role_tok, &role) && !described_noun(d, role_tok)))
             return;
-        subject = description_subject(d, role_tok, role == ROLE_PLAYER);
+        subject = description_subject(d, role_tok, role == ROLE_PLAYER && n < 35);
         described = true;
     }
     if (subject == NO_ENTITY && anaphoric(m)) {
@@ -185,6 +219,6 @@ void facts_on_age(struct match *m, void *ctx)
     f->has_value = true;
     f->value = n;
     f->subject = subject;
-    if (age_at_the_time(d, m))
-        f->qualifier = FACT_AT_THE_TIME;
+    if (age_at_the_time(d, m) || (facts_group(m, "n6", &a, &b) && turns_at_a_year(d, m->start)))
+        f->qualifier = FACT_AT_THE_TIME; /* "until 2034, when he turns 34" */
 }

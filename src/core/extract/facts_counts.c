@@ -3,6 +3,8 @@
  * charge that are no player's appearances. */
 #include "core/extract/facts.h"
 
+#include <string.h>
+
 static const char *const team_run_words[] = {
     "unbeaten",      "winless",      "without a win",  "run of",      "in charge",
     "as manager",    "their last",   "their next",     "our last",    "losing run",
@@ -149,6 +151,18 @@ static bool whole_of_part(const struct doc *d, size_t start)
     return false;
 }
 
+/* "over 90 appearances for Sporting, 16 of which came in the Champions
+ * League": the games just before ", N of which" are a player's
+ * appearances, not goals. */
+static bool part_of_appearances(const struct doc *d, size_t at)
+{
+    if (at < 2 || memcmp(d->a->body + at - 2, ", ", 2))
+        return false;
+    static const char *const games[] = {"appearances", "apps", "games", "matches", NULL};
+    static const char *const goals[] = {"goals", "goal", "assists", "wins", "points", NULL};
+    return facts_near_words(d, at, at, 45, 0, games) && !facts_near_words(d, at, at, 45, 0, goals);
+}
+
 void facts_on_appearances(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -158,6 +172,9 @@ void facts_on_appearances(struct match *m, void *ctx)
     size_t s, e;
     subject_sentence(d, m->start, &s, &e);
     static const char *const vague[] = {"or", NULL};
+    size_t a, b;
+    if (facts_group(m, "nw", &a, &b) && !part_of_appearances(d, m->start))
+        return; /* "30 goals, 16 of which came in the league" */
     static const char *const scorer[] = {"scored", "netted", "struck", "found the net", NULL};
     static const char *const times_in[] = {"times in", "time in", NULL};
     bool scored_in = facts_near_words(d, m->start, m->start, 30, 0, scorer) &&

@@ -262,6 +262,7 @@ void facts_find(struct doc *d)
         [P_INTEREST] = on_interest,
         [P_SOURCE] = on_source,
         [P_SOURCE_AFTER] = on_source_after,
+        [P_BARE_MONEY] = facts_on_money,
     };
     struct sentences st;
     sentence_triggers(d, &st);

@@ -67,21 +67,24 @@ static const char *const not_fee_words[] = {"takeover",
                                             "shirt deal",
                                             NULL};
 static const char *const fee_words[] = {
-    "fee",         "bid",        "bids",        "offer",         "offered",      "offers",
-    "signed",      "sign",       "signs",       "signing",       "move",         "moved",
-    "deal",        "valued",     "valuation",   "value",         "price",        "price-tag",
-    "price tag",   "paid",       "pay",         "paying",        "cost",         "costing",
-    "buy",         "bought",     "transfer",    "swoop",         "rated",        "snap",
-    "loan",        "sold",       "sell",        "sale",          "selling",      "joined",
-    "join",        "joins",      "capture",     "acquire",       "worth",        "tag",
-    "owed",        "spent",      "spend",       "splash",        "record",       "bought",
-    "purchase",    "switch",     "arrival",     "recruit",       "buy-back",     "asking",
-    "tabled",      "lodged",     "submitted",   "rejected",      "accepted",     "rebuffed",
-    "turned down", "package",    "joining",     "arrived",       "arriving",     "want",
-    "wants",       "wanted",     "demand",      "demands",       "demanding",    "valuing",
-    "value him",   "sign him",   "signature",   "splashing out", "splashed out", "splashing",
-    "spending",    "forked out", "shelled out", "owe",           "owes",         "owing",
-    NULL};
+    "fee",           "bid",          "bids",      "offer",     "offered",
+    "offers",        "signed",       "sign",      "signs",     "signing",
+    "move",          "moved",        "deal",      "valued",    "valuation",
+    "value",         "price",        "price-tag", "price tag", "paid",
+    "pay",           "paying",       "cost",      "costing",   "buy",
+    "bought",        "transfer",     "swoop",     "rated",     "snap",
+    "loan",          "sold",         "sell",      "sale",      "selling",
+    "joined",        "join",         "joins",     "capture",   "acquire",
+    "worth",         "tag",          "owed",      "spent",     "spend",
+    "splash",        "record",       "bought",    "purchase",  "switch",
+    "arrival",       "recruit",      "buy-back",  "asking",    "tabled",
+    "lodged",        "submitted",    "rejected",  "accepted",  "rebuffed",
+    "turned down",   "package",      "joining",   "arrived",   "arriving",
+    "want",          "wants",        "wanted",    "demand",    "demands",
+    "demanding",     "valuing",      "value him", "sign him",  "signature",
+    "splashing out", "splashed out", "splashing", "spending",  "forked out",
+    "shelled out",   "owe",          "owes",      "owing",     "acquisition",
+    "acquired",      "acquiring",    NULL};
 static const char *const no_clause[] = {"no release clause", "without a release clause",
                                         "no buy-out clause", NULL};
 static const char *const buy_words[] = {"bought",   "buy",     "buys",      "buying",
@@ -121,15 +124,19 @@ static const char *const from_words[] = {"from", NULL};
 static const char *const to_words[] = {"to", "join", "joined", "joins", "joining", NULL};
 
 /* "the £3m-rated Portugal international": the amount sits in a description
- * of a player named elsewhere. */
+ * of a player named elsewhere; not "the £30m signing of winger X" or "the
+ * £6m spent on striker X", which name him. */
 static bool describes_a_player(const struct doc *d, size_t start, size_t end)
 {
+    static const char *const names_next[] = {"of", "on", "for", NULL};
     size_t i = facts_token_before(d, start);
     if (i >= d->t.n || !tokens_is(&d->t, i, "the"))
         return false;
     size_t after = facts_token_before(d, end) + 1;
     for (size_t k = after; k < after + 4 && k < d->t.n; k++) {
         enum person_role role;
+        if (doc_token_in(d, k, names_next))
+            return false;
         if (doc_is_role_word(d, k, &role))
             return role == ROLE_PLAYER;
     }
@@ -194,6 +201,39 @@ bool facts_money_amount(const struct match *m, double *value, enum fact_currency
     if (!facts_group(m, "cur", &ca, &cb) && !facts_group(m, "cur2", &ca, &cb))
         return false;
     return money_value(m->text + na, nb - na, m->text + sa, sb - sa, m->text + ca, cb - ca, value,
+                       currency) &&
+           *value >= 1000;
+}
+
+/* The first currency sign of text[0..len): "£", "€" or "$"; NULL if none. */
+static const char *first_sign(const char *text, size_t len)
+{
+    for (size_t i = 0; text && i < len; i++) {
+        if (text[i] == '$')
+            return "$";
+        if (i + 1 < len && !strncmp(text + i, "\xc2\xa3", 2))
+            return "\xc2\xa3";
+        if (i + 2 < len && !strncmp(text + i, "\xe2\x82\xac", 3))
+            return "\xe2\x82\xac";
+    }
+    return NULL;
+}
+
+bool facts_bare_money_amount(const struct doc *d, const struct match *m, double *value,
+                             enum fact_currency *currency)
+{
+    size_t na, nb, sa, sb;
+    if (!facts_group(m, "bnum", &na, &nb) || !facts_group(m, "bscale", &sa, &sb))
+        return false;
+    unsigned char before = na > 0 ? (unsigned char)m->text[na - 1] : ' ';
+    if (before >= 0x80 || (before >= '0' && before <= '9') ||
+        ((before | 32) >= 'a' && (before | 32) <= 'z') || strchr("$.,-_", before))
+        return false; /* within a word or a number, or after a sign ("£42m" is no bare amount) */
+    const char *sign = first_sign(d->a->body, d->a->body_len);
+    if (!sign && d->a->title)
+        sign = first_sign(d->a->title, strlen(d->a->title));
+    return sign &&
+           money_value(m->text + na, nb - na, m->text + sa, sb - sa, sign, strlen(sign), value,
                        currency) &&
            *value >= 1000;
 }
@@ -530,7 +570,10 @@ static int named_after(const struct doc *d, const struct place *p, int *club)
 {
     *club = NO_ENTITY;
     static const char *const on_for[] = {"on", "for", NULL};
+    static const char *const spent[] = {"spent", "paid", "splashed", "lavished", NULL};
     size_t i = facts_token_before(d, p->end) + 1;
+    if (i + 1 < d->t.n && doc_token_in(d, i, spent))
+        i++; /* "the £6m spent on Bolton striker Gary Madine" */
     if (i >= d->t.n || !doc_token_in(d, i, on_for))
         return NO_ENTITY;
     for (size_t k = i + 1; k < i + 7 && k < d->t.n; k++) {
@@ -572,7 +615,8 @@ void facts_on_money(struct match *m, void *ctx)
     struct doc *d = ctx;
     double value;
     enum fact_currency currency;
-    if (!facts_money_amount(m, &value, &currency))
+    if (!facts_money_amount(m, &value, &currency) &&
+        !facts_bare_money_amount(d, m, &value, &currency))
         return;
     if (m->start < d->money_skip)
         return; /* the conversion of the amount before */

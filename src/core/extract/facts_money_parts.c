@@ -41,7 +41,7 @@ size_t facts_addon_end(const char *text, size_t len, size_t at)
     static const char *const kinds[] = {
         "potential",   "possible", "further",     "additional", "performance-related",
         "performance", "related",  "conditional", "variable",   "bonus",
-        NULL};
+        "various",     "extra",    "other",       NULL};
     static const char *const addons[] = {"add-ons", "add-on",    "addons",   "add ons",
                                          "bonuses", "variables", "payments", NULL};
     size_t i = at;
@@ -104,13 +104,16 @@ size_t facts_addon_after(const char *text, size_t len, size_t at)
 }
 
 /* "£40m including add-ons", "rising to £45m with add-ons": the amount is the
- * whole fee, not a part of it. */
+ * whole fee, not a part of it; "plus up to another €8m in add-ons" is a
+ * part. */
 static bool whole_fee(const struct doc *d, size_t start)
 {
+    static const char *const more[] = {"plus", "another", "a further", NULL};
     static const char *const total[] = {"up to",   "rising to", "rise to", "could rise to",
                                         "total",   "totalling", "in all",  "including",
                                         "overall", NULL};
-    return facts_near_words(d, start, start, 25, 0, total);
+    return facts_near_words(d, start, start, 25, 0, total) &&
+           !facts_near_words(d, start, start, 20, 0, more);
 }
 
 /* The latest body fee in this sentence or the one before that is in the

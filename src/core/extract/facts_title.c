@@ -106,7 +106,9 @@ static void on_title_money(struct match *m, void *ctx)
     double value;
     enum fact_currency currency;
     size_t n = title_tokens(d);
-    if (!facts_money_amount(m, &value, &currency) || title_has(d, 0, n, title_not_fee))
+    if ((!facts_money_amount(m, &value, &currency) &&
+         !facts_bare_money_amount(d, m, &value, &currency)) ||
+        title_has(d, 0, n, title_not_fee))
         return;
     size_t i = title_token_at(d, m->start, n);
     bool clause = title_has(d, i, i + 5, title_clause_words);
@@ -119,6 +121,8 @@ static void on_title_money(struct match *m, void *ctx)
     f->currency = currency;
     size_t addon = facts_addon_after(d->a->title, strlen(d->a->title), m->end);
     f->subject = title_person(d, addon ? addon : m->end); /* past "plus £5m add-ons" */
+    if (f->subject == NO_ENTITY)                          /* "Ajax midfielder completes 42m move" */
+        f->subject = subject_main_player(d);
     if (!clause) {
         bool asking = title_has(d, 0, n, title_asking);
         f->qualifier = asking ? FACT_ASKING : FACT_QUALIFIER_NONE;
@@ -131,6 +135,8 @@ static void on_title_money(struct match *m, void *ctx)
 void facts_find_title(struct doc *d)
 {
     const char *t = d->a->title;
-    if (t && *t)
+    if (t && *t) {
         facts_each_match(d->ex->patterns, P_MONEY, t, 0, strlen(t), on_title_money, d);
+        facts_each_match(d->ex->patterns, P_BARE_MONEY, t, 0, strlen(t), on_title_money, d);
+    }
 }

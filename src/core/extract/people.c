@@ -443,6 +443,15 @@ static bool in_name_list(const struct people *p, size_t i)
     return items >= 3;
 }
 
+/* Whether tokens i, i+1 are "from" and the start of a club's mention. */
+static bool from_a_club(const struct doc *d, size_t i)
+{
+    if (i + 1 >= d->t.n || !tokens_is(&d->t, i, "from"))
+        return false;
+    int o = d->owner[i + 1];
+    return o >= 0 && d->m[o].tok == i + 1 && d->e[d->m[o].entity].kind == ENTITY_CLUB;
+}
+
 /* Clues that a lone capitalised word at i names a person. */
 static bool single_name_clue(const struct people *p, size_t i)
 {
@@ -467,6 +476,12 @@ static bool single_name_clue(const struct people *p, size_t i)
         doc_token_in(d, i - 1, transfer_before) &&
         (!tokens_is(&d->t, i - 1, "for") || sentence_has_money(d, i)))
         return true; /* "Ajax sold Antony", "a £20m bid for Raphinha" */
+    if (unknown_word && i > 0 && !(d->t.v[i].flags & (TOK_SENT_START | TOK_POSS)) &&
+        from_a_club(d, i + 1))
+        return true; /* "the addition of Juanmi from Malaga" */
+    if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
+        tokens_is(&d->t, i - 1, "under") && !(d->t.v[i + 1 < d->t.n ? i + 1 : i].flags & TOK_CAP))
+        return true; /* "the club's direction under Arteta" */
     bool clause_start = (d->t.v[i].flags & TOK_SENT_START) ||
                         (i > 0 && !(d->t.v[i - 1].flags & TOK_WORD) &&
                          !tokens_is_punct(&d->t, i - 1, ',')); /* after a quote or colon */
@@ -629,6 +644,15 @@ static bool heading_line(const struct people *p, size_t s, size_t end)
            !is_initial(d, s);
 }
 
+/* Whether token i is a birthplace glued to "-born" ("Wembley-born Josh
+ * Murphy", "Dutch-born"): a description, never part of the name after it. */
+static bool born_word(const struct doc *d, size_t i)
+{
+    const char *w = tokens_folded(&d->t, i);
+    size_t n = d->t.v[i].fend - d->t.v[i].fstart;
+    return n > 5 && !strcmp(w + n - 5, "-born");
+}
+
 /* Multi-word runs: a person when the first word is a given name, an initial,
  * or a name particle, or nothing says otherwise. */
 static void full_names(struct people *p)
@@ -641,7 +665,8 @@ static void full_names(struct people *p)
         size_t s = i;
         enum person_role role;
         while (s < end && (ordinary_start(p, s) || doc_token_in(d, s, honorifics) ||
-                           doc_token_in(d, s, descriptor_words) || doc_is_role_word(d, s, &role)))
+                           doc_token_in(d, s, descriptor_words) || born_word(d, s) ||
+                           doc_is_role_word(d, s, &role)))
             s++;
         if (end - s >= 3 && (d->t.v[s].flags & TOK_SENT_START) && !is_given_name(p, s) &&
             is_given_name(p, s + 1))

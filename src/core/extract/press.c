@@ -88,10 +88,37 @@ static bool paper_word(const struct doc *d, size_t i)
            (d->t.v[i - 1].flags & TOK_CAP) && doc_token_in(d, i, paper_words);
 }
 
+/* Whether token i is a source's sports desk written as one word, a name
+ * glued to "Sport" ("SunSport", "MirrorSport"): a capitalised body word of
+ * plain letters with a capital S at the join, at least three letters before
+ * it. Such a word is a source, never a person. */
+static bool sports_desk(const struct doc *d, size_t i)
+{
+    const struct token *tk = &d->t.v[i];
+    size_t n = tk->end - tk->start;
+    if ((tk->flags & (TOK_CAP | TOK_UPPER | TOK_TITLE | TOK_NUM)) != TOK_CAP || n < 8 ||
+        n != tk->fend - tk->fstart)
+        return false;
+    const char *raw = d->a->body + tk->start;
+    if (memcmp(raw + n - 5, "Sport", 5))
+        return false;
+    for (size_t k = 1; k < n - 5; k++)
+        if (raw[k] < 'a' || raw[k] > 'z')
+            return false;
+    return true;
+}
+
 void press_find(struct doc *d)
 {
-    for (size_t i = 1; i < d->t.n; i++) {
-        if (!paper_word(d, i))
+    for (size_t i = 0; i < d->t.n; i++) {
+        if (!(d->t.v[i].flags & TOK_CAP))
+            continue; /* both need a capital: one test says no to most tokens */
+        if (sports_desk(d, i) &&
+            (d->owner[i] < 0 || d->e[d->m[d->owner[i]].entity].kind == ENTITY_PERSON)) {
+            claim(d, i, i + 1);
+            continue;
+        }
+        if (i == 0 || !paper_word(d, i))
             continue;
         if (d->owner[i] >= 0 && d->e[d->m[d->owner[i]].entity].kind != ENTITY_MEDIA)
             continue;

@@ -121,7 +121,10 @@ enum {
     TOPIC_TITLE_ONLY = 8, /* named in the title and nowhere in the body: the
                            * body's "the midfielder" is him, over whoever
                            * the sentence before names */
-    TOPIC_MENTIONS_CAP = 5
+    TOPIC_MENTIONS_CAP = 5,
+    TOPIC_MAIN = 3 /* the article's main person: named more often than anyone
+                    * else, so "the 21-year-old" after a sentence that names
+                    * someone in passing ("short of X's salary") is still him */
 };
 
 /* What the article says of one person up to a point, for subject_topic. */
@@ -148,6 +151,23 @@ static void topic_stats(const struct doc *d, size_t ps, size_t at, struct topic_
 
 enum { TOPIC_STACK = 64 };
 
+/* The person named more often than any other, at least twice, if any. */
+static int main_subject(const struct doc *d, const struct topic_stat *stat)
+{
+    int best = NO_ENTITY, most = 1;
+    bool tie = false;
+    for (size_t e = 0; e < d->ne; e++) {
+        if (d->e[e].kind != ENTITY_PERSON || stat[e].mentions < most)
+            continue;
+        tie = stat[e].mentions == most && best != NO_ENTITY;
+        if (stat[e].mentions > most || best == NO_ENTITY) {
+            most = stat[e].mentions;
+            best = (int)e;
+        }
+    }
+    return tie || most < 2 ? NO_ENTITY : best;
+}
+
 int subject_topic(const struct doc *d, size_t at, bool prefer_players)
 {
     size_t s, e;
@@ -158,13 +178,16 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
     int best = NO_ENTITY, best_score = -1000, lead = NO_ENTITY;
     for (size_t k = 0; k < d->nm && lead == NO_ENTITY; k++) {
         const struct token *a = &d->t.v[d->m[k].tok];
+        const struct token *z = &d->t.v[d->m[k].tok_end - 1];
         if (!(a->flags & TOK_TITLE) && a->start >= ps && a->start < s &&
-            d->e[d->m[k].entity].kind == ENTITY_PERSON)
-            lead = d->m[k].entity; /* the first person of the sentence before */
+            d->e[d->m[k].entity].kind == ENTITY_PERSON && !(z->flags & TOK_POSS))
+            lead = d->m[k].entity; /* the first person of the sentence before
+                                    * who is not just an owner ("X's salary") */
     }
     struct topic_stat on_stack[TOPIC_STACK];
     struct topic_stat *stat = d->ne <= TOPIC_STACK ? on_stack : xmalloc(d->ne * sizeof *stat);
     topic_stats(d, ps, at, stat);
+    int main_person = main_subject(d, stat);
     for (size_t k = 0; k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
         int ent = m->entity;
@@ -175,7 +198,7 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
         int score = (st->mentions < TOPIC_MENTIONS_CAP ? st->mentions : TOPIC_MENTIONS_CAP) +
                     (st->title ? TOPIC_TITLE : 0) + (st->previous ? TOPIC_PREVIOUS : 0) +
                     (st->title && !st->body ? TOPIC_TITLE_ONLY : 0) +
-                    (ent == lead ? TOPIC_LEAD : 0);
+                    (ent == lead ? TOPIC_LEAD : 0) + (ent == main_person ? TOPIC_MAIN : 0);
         if (!is_player_like(d, ent))
             score -= prefer_players ? 100 : d->e[ent].role == ROLE_MANAGER ? 4 : 8;
         if (score >= best_score) { /* ties go to the most recently named */
@@ -186,6 +209,17 @@ int subject_topic(const struct doc *d, size_t at, bool prefer_players)
     if (stat != on_stack)
         free(stat);
     return best;
+}
+
+int subject_main_player(const struct doc *d)
+{
+    struct topic_stat on_stack[TOPIC_STACK];
+    struct topic_stat *stat = d->ne <= TOPIC_STACK ? on_stack : xmalloc(d->ne * sizeof *stat);
+    topic_stats(d, 0, 0, stat);
+    int main_person = main_subject(d, stat);
+    if (stat != on_stack)
+        free(stat);
+    return main_person != NO_ENTITY && is_player_like(d, main_person) ? main_person : NO_ENTITY;
 }
 
 /* Whether a "he"/"she" stands between a person's last mention before
@@ -215,6 +249,35 @@ static bool opens_with_anaphor(const struct doc *d, size_t s)
     enum person_role role;
     return tokens_is(&d->t, i, "the") &&
            (strstr(w, "-year-old") || doc_is_role_word(d, i + 1, &role));
+}
+
+static bool names_person(const struct doc *d, size_t i)
+{
+    return d->owner[i] >= 0 && d->e[d->m[d->owner[i]].entity].kind == ENTITY_PERSON;
+}
+
+/* A sentence that opens with a description and no name ("The former Ajax
+ * man signed", "The Czech has 14 caps"): the person it fits, by what the
+ * article said of each person before (subject_described), else NO_ENTITY. */
+static int described_opening(const struct doc *d, size_t s)
+{
+    static const char *const vague[] = {"former",  "ex",          "new", "young",
+                                        "veteran", "experienced", NULL};
+    size_t i = first_body_token_from(d, s);
+    if (i >= d->t.n || !tokens_is(&d->t, i, "the"))
+        return NO_ENTITY;
+    size_t from = i + 1;
+    while (from < d->t.n &&
+           (doc_token_in(d, from, vague) || strstr(tokens_folded(&d->t, from), "-year-old")))
+        from++;
+    size_t to = from;
+    while (to < d->t.n && to < from + 4 && (d->t.v[to].flags & TOK_WORD) &&
+           d->t.v[to].sentence == d->t.v[i].sentence && !names_person(d, to) &&
+           (d->t.v[to].flags & TOK_CAP))
+        to++;
+    if (to == from || (to < d->t.n && names_person(d, to)))
+        return NO_ENTITY; /* "The Arsenal striker Jan Berg": named */
+    return subject_described(d, from, to);
 }
 
 /* A sentence that opens with "The midfielder" or "The right-back's" is
@@ -269,6 +332,10 @@ static int person_for(const struct doc *d, size_t start, size_t end, bool prefer
     }
     if (p != NO_ENTITY && pronoun_after_person(d, s, start, p))
         p = subject_topic(d, start, prefer_players);
+    if (p == NO_ENTITY) {
+        int fits = described_opening(d, s);
+        p = fits != NO_ENTITY && (!prefer_players || is_player_like(d, fits)) ? fits : NO_ENTITY;
+    }
     if (p == NO_ENTITY && opens_with_anaphor(d, s))
         p = subject_topic(d, start, prefer_players); /* not a name later in the sentence */
     if (p == NO_ENTITY)

@@ -73,6 +73,9 @@ static int fit(const struct doc *d, int person, const size_t *words, size_t nw, 
 int subject_described(const struct doc *d, size_t from, size_t to)
 {
     size_t words[MAX_WORDS], nw = 0;
+    while (from < to && from < d->t.n && (d->t.v[from].flags & TOK_WORD) &&
+           doc_token_in(d, from, vague_words))
+        from++; /* "the former Ajax man": the description starts at "Ajax" */
     for (size_t i = from; i < to && i < d->t.n && nw < MAX_WORDS; i++) {
         bool person = d->owner[i] >= 0 && d->e[d->m[d->owner[i]].entity].kind == ENTITY_PERSON;
         if (!describing(d, i) || person || d->t.v[i].sentence != d->t.v[from].sentence)
