@@ -122,7 +122,8 @@ static void describe_transfer(struct sline *l, const struct extraction *x, const
     sline_puts(l, ")", STYLE_FACTS_LABEL);
 }
 
-/* "fee reported £31m (2017, Atalanta -> Inter Milan)", "release clause €1bn". */
+/* "fee reported £31m (2017, Atalanta -> Inter Milan)", "release clause €1bn",
+ * "add-ons £5m (Ajax -> Chelsea)". */
 static void describe_fee(struct sline *l, const struct extraction *x, const struct fact *f)
 {
     if (f->kind == FACT_FEE && f->qualifier == FACT_ASKING) { /* the seller's price */
@@ -136,8 +137,13 @@ static void describe_fee(struct sline *l, const struct extraction *x, const stru
         }
         return;
     }
-    sline_puts(l, f->kind == FACT_FEE ? "fee " : "release clause ", STYLE_FACTS_LABEL);
-    if (f->qualifier)
+    /* parts of a fee: "add-ons £5m", "instalment £10m", not a fee of their own */
+    bool part = f->qualifier == FACT_ADD_ON || f->qualifier == FACT_INSTALMENT;
+    if (part)
+        sline_printf(l, STYLE_FACTS_LABEL, "%s ", fact_qualifier_name(f->qualifier));
+    else
+        sline_puts(l, f->kind == FACT_FEE ? "fee " : "release clause ", STYLE_FACTS_LABEL);
+    if (f->qualifier && !part)
         sline_printf(l, STYLE_DIM, "%s ", fact_qualifier_name(f->qualifier));
     if (f->has_value)
         put_money(l, f->value, fact_currency_name(f->currency));

@@ -148,4 +148,20 @@ check "an offer reads as one, with its club" tl_wait "offer £500k / week from A
 tl_snap
 check "... not as his wage" lacks "wage £500k"
 tl_keys Q
+# Parts of a fee read as parts: add-ons and an instalment, not fees of their own.
+mkdir -p "$TL_TMP/parts"
+cat >"$TL_TMP/parts/bloggs.md" <<'TEXT'
+---
+title: Chelsea sign Joe Bloggs
+date: 2024-01-02
+---
+Chelsea have signed Joe Bloggs from Ajax for £40m plus £5m in add-ons. The fee will be paid in three instalments of £10m.
+TEXT
+tl_start 160 20 -- "$TL_TMP/parts"
+check "the fee reads as a fee" tl_wait "fee £40m (Ajax -> Chelsea)"
+check "the add-ons read as add-ons" tl_wait "add-ons £5m (Ajax -> Chelsea)"
+check "an instalment reads as one" tl_wait "instalment £10m (Ajax -> Chelsea)"
+tl_snap
+check "... and neither as a fee" eval 'lacks "fee add-ons" && lacks "fee instalment"'
+tl_keys Q
 tl_summary
