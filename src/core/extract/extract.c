@@ -20,7 +20,7 @@ struct extractor *extractor_new(const struct kb *kb, struct tl_error *err)
     for (; ex->nkb_folded < kb->nentries; ex->nkb_folded++) {
         const struct kb_entry *k = &kb->entries[ex->nkb_folded];
         ex->kb_folded[ex->nkb_folded] = fold_text(k->name, strlen(k->name));
-        ex->kb_id[ex->nkb_folded] = entity_make_id(k->kind, k->name);
+        ex->kb_id[ex->nkb_folded] = k->id; /* the base made it from kind and name */
     }
     ex->matcher = matcher_new(kb);
     ex->patterns = facts_patterns_new(err);
@@ -38,10 +38,8 @@ void extractor_free(struct extractor *ex)
     matcher_free(ex->matcher);
     facts_patterns_free(ex->patterns);
     lexicon_free(ex);
-    for (size_t i = 0; i < ex->nkb_folded; i++) {
+    for (size_t i = 0; i < ex->nkb_folded; i++)
         free(ex->kb_folded[i]);
-        free(ex->kb_id[i]);
-    }
     free(ex->kb_folded);
     free(ex->kb_id);
     free(ex);

@@ -43,7 +43,7 @@ struct extractor {
     struct lex_slot *lex; /* open-addressing hash of the lexicon's words */
     size_t nlex;
     char **kb_folded; /* per KB entry: fold_text of its name */
-    char **kb_id;     /* per KB entry: entity_make_id of its kind and name */
+    char **kb_id;     /* per KB entry: its id (entity_make_id of kind and name), the base's */
     size_t nkb_folded;
     char **owned; /* words the hash points at that are not the KB's: folded
                    * demonyms, first words of roles of several words */

@@ -1,10 +1,10 @@
 /* kb: loading and merging the YAML knowledge base (schema: src/kb/README.md),
  * read through yamltree. */
 #include "core/extract/kb.h"
+#include "core/extract/kb_builtin.h"
 #include "core/base/buf.h"
 #include "core/base/hash.h"
 #include "core/base/fold.h"
-#include "core/extract/kb_builtin.h"
 #include "core/base/xalloc.h"
 #include "core/base/yamltree.h"
 
@@ -439,10 +439,10 @@ bool kb_merge_file(struct kb *kb, const char *path, struct tl_error *err)
     return ok;
 }
 
-struct kb *kb_new_builtin(struct tl_error *err)
+struct kb *kb_new_from_yaml(const struct kb_builtin_file *files, struct tl_error *err)
 {
     struct kb *kb = kb_new_empty();
-    for (const struct kb_builtin_file *f = kb_builtin_files; f->name; f++) {
+    for (const struct kb_builtin_file *f = files; f->name; f++) {
         char path[256];
         snprintf(path, sizeof path, "(built-in)/%s", f->name);
         if (!kb_merge_text(kb, path, f->text, f->len, err)) {
@@ -451,4 +451,16 @@ struct kb *kb_new_builtin(struct tl_error *err)
         }
     }
     return kb;
+}
+
+void kb_index_entries(struct kb *kb)
+{
+    free(kb->slots);
+    kb->nslots = 1024;
+    while (kb->nentries * 2 > kb->nslots)
+        kb->nslots *= 2;
+    kb->slots = xmalloc(kb->nslots * sizeof *kb->slots);
+    memset(kb->slots, 0xff, kb->nslots * sizeof *kb->slots);
+    for (size_t e = 0; e < kb->nentries; e++)
+        kb->slots[id_slot(kb, kb->entries[e].id)] = (int)e;
 }

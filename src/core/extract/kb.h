@@ -56,9 +56,17 @@ struct kb {
     struct kb_lexicon lex;
 };
 
-/* The built-in base (compiled into the binary). Never fails on a correct
- * build; returns NULL and sets err when the embedded YAML is broken. */
+struct kb_builtin_file;
+
+/* The built-in base: src/kb/ read at build time (kb_compiled.c) and copied
+ * into a fresh base, so start-up parses no YAML. Never fails; err is kept
+ * for callers that treat every base alike. */
 struct kb *kb_new_builtin(struct tl_error *err);
+/* A base read from YAML texts (a list ended by a NULL name), merged in
+ * order; the build reads src/kb/ through it. NULL and err when one is bad. */
+struct kb *kb_new_from_yaml(const struct kb_builtin_file *files, struct tl_error *err);
+/* Rebuilds the id hash over kb->entries (after filling them directly). */
+void kb_index_entries(struct kb *kb);
 /* An empty base. */
 struct kb *kb_new_empty(void);
 /* Merges one YAML file (same schema as src/kb/) over the base: entries with

@@ -1,0 +1,59 @@
+/* kb_compiled: kb_new_builtin, a fresh base copied from the arrays that the
+ * build wrote from src/kb/ (see kb_compiled.h). */
+#include "core/extract/kb_compiled.h"
+#include "core/base/xalloc.h"
+
+#include <stdlib.h>
+
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+static void copy_words(char ***dst, size_t *nd, const struct kb_compiled_words *src)
+{
+    *nd = src->n;
+    *dst = src->n ? xmalloc(src->n * sizeof **dst) : NULL;
+    for (size_t i = 0; i < src->n; i++)
+        (*dst)[i] = xstrdup(src->v[i]);
+}
+
+static void copy_entries(struct kb *kb, const struct kb_compiled *c)
+{
+    kb->nentries = kb->ecap = c->nentries;
+    kb->entries = xcalloc(c->nentries ? c->nentries : 1, sizeof *kb->entries);
+    for (size_t i = 0; i < c->nentries; i++) {
+        const struct kb_compiled_entry *s = &c->entries[i];
+        kb->entries[i] =
+            (struct kb_entry){xstrdup(s->name), xstrdup(s->id),          s->kind,
+                              s->role,          dup_or_null(s->country), dup_or_null(s->league)};
+    }
+}
+
+static void copy_forms(struct kb *kb, const struct kb_compiled *c)
+{
+    kb->nforms = kb->fcap = c->nforms;
+    kb->forms = xcalloc(c->nforms ? c->nforms : 1, sizeof *kb->forms);
+    for (size_t i = 0; i < c->nforms; i++) {
+        const struct kb_compiled_form *s = &c->forms[i];
+        kb->forms[i] = (struct kb_form){xstrdup(s->text), s->kind, s->entry};
+    }
+}
+
+struct kb *kb_new_builtin(struct tl_error *err)
+{
+    (void)err;
+    const struct kb_compiled *c = &kb_compiled;
+    struct kb *kb = kb_new_empty();
+    copy_entries(kb, c);
+    copy_forms(kb, c);
+    kb_index_entries(kb);
+    struct kb_lexicon *l = &kb->lex;
+    copy_words(&l->given_names, &l->ngiven, &c->given_names);
+    copy_words(&l->particles, &l->nparticles, &c->particles);
+    copy_words(&l->not_names, &l->nnot_names, &c->not_names);
+    copy_words(&l->short_names, &l->nshort, &c->short_names);
+    for (int r = 0; r <= ROLE_OTHER; r++)
+        copy_words(&l->role_words[r], &l->nrole_words[r], &c->role_words[r]);
+    return kb;
+}

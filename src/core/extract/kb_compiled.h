@@ -1,0 +1,41 @@
+/* kb_compiled: the built-in knowledge base as static C arrays, written at
+ * build time by src/tools/kbgen.c from src/kb/ (the final state after all
+ * files are merged), so that start-up copies it instead of parsing YAML. */
+#ifndef TOUCHLINE_KB_COMPILED_H
+#define TOUCHLINE_KB_COMPILED_H
+
+#include <stddef.h>
+
+#include "core/extract/kb.h"
+
+struct kb_compiled_entry {
+    const char *name, *id;
+    enum entity_kind kind;
+    enum person_role role;
+    const char *country, *league; /* NULL when not given */
+};
+
+struct kb_compiled_form {
+    const char *text;
+    enum kb_form_kind kind;
+    int entry;
+};
+
+struct kb_compiled_words {
+    const char *const *v; /* sorted, folded, as in struct kb_lexicon */
+    size_t n;
+};
+
+struct kb_compiled {
+    const struct kb_compiled_entry *entries;
+    size_t nentries;
+    const struct kb_compiled_form *forms;
+    size_t nforms;
+    struct kb_compiled_words given_names, particles, not_names, short_names;
+    struct kb_compiled_words role_words[ROLE_OTHER + 1];
+};
+
+/* Generated into the build directory (kb_compiled_data.c). */
+extern const struct kb_compiled kb_compiled;
+
+#endif
