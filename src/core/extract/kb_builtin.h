@@ -1,5 +1,6 @@
-/* kb_builtin: the YAML files of src/kb/, embedded into the binary at build
- * time (see cmake/embed_kb.cmake). */
+/* kb_builtin: the YAML files of src/kb/ as text, embedded at build time by
+ * src/tools/embed.c into kb_builtin.c, which only the build tool kbgen and
+ * test_kb_compiled link; the binary carries kb_compiled.h's arrays instead. */
 #ifndef TOUCHLINE_KB_BUILTIN_H
 #define TOUCHLINE_KB_BUILTIN_H
 
