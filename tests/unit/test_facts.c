@@ -955,6 +955,10 @@ static void test_apps_club_17(void **state)
         {"Kevin Moss has made 90 appearances for Sporting and won the Primeira Liga twice.", 90,
          "Sporting CP"},
         {"Kevin Moss has made 12 appearances in the Champions League for Celtic.", 12, "Celtic"},
+        {"Kevin Moss has made 14 appearances in the Champions League.", 14, "Champions League"},
+        {"Kevin Moss made 16 Champions League appearances last season.", 16, "Champions League"},
+        /* a competition elsewhere in the sentence is not where he played */
+        {"Kevin Moss has made 18 appearances and hopes to win the Primeira Liga.", 18, ""},
         {"Kevin Moss, who joined Everton in a £9m move from Lyon in 2021, has made 80 "
          "appearances.",
          80, "Everton"},
