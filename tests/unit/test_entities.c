@@ -413,6 +413,49 @@ static void test_left_club(void **state)
     assert_int_equal(count_kind(f, ENTITY_CLUB), 0);
 }
 
+/* A KB person's short forms and nicknames ("Fergie", "Rafa", "Pep") are
+ * that person once the article names him, not a second person. */
+static void test_kb_nicknames_resolve(void **state)
+{
+    struct fixture *f = *state;
+    static const struct {
+        const char *body;
+        const char *person;
+        const char *nickname;
+    } cases[] = {
+        {"Sir Alex Ferguson watched from the stand. Fergie later praised the youngsters.",
+         "Sir Alex Ferguson", "Fergie"},
+        {"Rafael Benitez was sacked on Sunday. Rafa had been in charge for six months.",
+         "Rafael Benítez", "Rafa"},
+        {"Pep Guardiola named an unchanged side. Pep said the players were tired.", "Pep Guardiola",
+         "Pep"},
+        {"Zinedine Zidane returned to the club. Zizou won three European titles there.",
+         "Zinedine Zidane", "Zizou"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        fixture_run(f, "News", cases[i].body);
+        if (mentions_of(f, ENTITY_PERSON, cases[i].person) != 2 ||
+            fixture_entity(f, ENTITY_PERSON, cases[i].nickname) >= 0)
+            print_message("MISS: %s\n", cases[i].body);
+        assert_int_equal(mentions_of(f, ENTITY_PERSON, cases[i].person), 2);
+        assert_int_equal(fixture_entity(f, ENTITY_PERSON, cases[i].nickname), -1);
+    }
+}
+
+/* A weak club form ("Sporting") is the club after "appearances for", and
+ * not when it starts a role of two words ("Sporting director"). */
+static void test_weak_club_by_context(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News", "Kevin Moss has made 90 appearances for Sporting since 2019.");
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Sporting CP"), 1);
+    fixture_run(f, "News", "Sporting director Tom Hale said the squad was ready.");
+    assert_int_equal(fixture_entity(f, ENTITY_CLUB, "Sporting CP"), -1);
+    fixture_run(f, "News",
+                "Kevin Moss joined Sporting in 2019. Sporting coach Rui Lopes praised him.");
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Sporting CP"), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -437,6 +480,8 @@ int main(void)
         cmocka_unit_test(test_left_club),
         cmocka_unit_test(test_sports_desks_and_birthplaces),
         cmocka_unit_test(test_described_clubs),
+        cmocka_unit_test(test_kb_nicknames_resolve),
+        cmocka_unit_test(test_weak_club_by_context),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -611,6 +611,22 @@ static const struct want described17[] = {
      FACT_APPEARANCES, 120, NULL, NULL, "Petr Novak"},
 };
 
+/* A role word alone mid-sentence ("while the striker has 20 caps") is the
+ * one person the article described with that role before, not the lead of
+ * the sentence before. */
+static const struct want role_alone17[] = {
+    {"Porto have signed striker Joao Pedrosa from Santos. Midfielder Carlos Vela also joined on "
+     "Monday. The fans were delighted, while the striker has 20 caps for Brazil.",
+     FACT_CAPS, 20, NULL, NULL, "Joao Pedrosa"},
+    {"Joao Pedrosa, a forward, has joined Porto. Carlos Vela signed a new deal on Monday. The "
+     "club are happy, and the forward has made 75 appearances for Santos.",
+     FACT_APPEARANCES, 75, NULL, NULL, "Joao Pedrosa"},
+    /* two strikers: the role word fits neither alone, the sentence before's lead stays */
+    {"Porto have signed striker Joao Pedrosa and striker Luis Maia. Carlos Vela joined on Monday. "
+     "The fans were delighted, while the striker has 20 caps for Brazil.",
+     FACT_CAPS, 20, NULL, NULL, "Carlos Vela"},
+};
+
 /* Not a fee, or no second fact (issue 17, category 3). */
 static const struct want not_fees17[] = {
     /* a conversion is the same amount: kept with the first, not a second fact */
@@ -785,6 +801,11 @@ static void test_bare_amounts_17(void **state)
     assert_int_equal(fixture_count(f, FACT_FEE), 1);
 }
 
+static void test_role_word_alone_17(void **state)
+{
+    check_wants(*state, role_alone17, sizeof role_alone17 / sizeof *role_alone17);
+}
+
 static void test_described_subjects_17(void **state)
 {
     check_wants(*state, described17, sizeof described17 / sizeof *described17);
@@ -928,6 +949,16 @@ static void test_apps_club_17(void **state)
          125, "Everton"},
         {"After signing for Charlton, Kevin Moss made 164 appearances.", 164, "Charlton Athletic"},
         {"Kevin Moss made 44 Eredivisie appearances for Ajax.", 44, "Ajax"},
+        {"Kevin Moss, who played in the Champions League last season, has made 90 appearances "
+         "for Sporting.",
+         90, "Sporting CP"},
+        {"Kevin Moss has made 90 appearances for Sporting and won the Primeira Liga twice.", 90,
+         "Sporting CP"},
+        {"Kevin Moss has made 12 appearances in the Champions League for Celtic.", 12, "Celtic"},
+        {"Kevin Moss has made 14 appearances in the Champions League.", 14, "Champions League"},
+        {"Kevin Moss made 16 Champions League appearances last season.", 16, "Champions League"},
+        /* a competition elsewhere in the sentence is not where he played */
+        {"Kevin Moss has made 18 appearances and hopes to win the Primeira Liga.", 18, ""},
         {"Kevin Moss, who joined Everton in a £9m move from Lyon in 2021, has made 80 "
          "appearances.",
          80, "Everton"},
@@ -987,6 +1018,7 @@ int main(void)
         cmocka_unit_test(test_headline_subject_17),
         cmocka_unit_test(test_wordings_17),
         cmocka_unit_test(test_described_subjects_17),
+        cmocka_unit_test(test_role_word_alone_17),
         cmocka_unit_test(test_bare_amounts_17),
         cmocka_unit_test(test_not_fees_17),
         cmocka_unit_test(test_offer_turned_down_17),

@@ -174,6 +174,10 @@ int subject_adjacent_person(const struct doc *d, size_t start, size_t end);
  * with the words of body tokens [from, to) ("the 29-year-old Dutchman":
  * "Dutch midfielder Tom Ellery"); NO_ENTITY when none or several fit. */
 int subject_described(const struct doc *d, size_t from, size_t to);
+/* The one person the article described before with role word `role_tok`
+ * alone ("striker Joao Pedrosa", "Pedrosa, a forward,"); NO_ENTITY when
+ * none or several were. */
+int subject_described_role(const struct doc *d, size_t role_tok);
 /* In a sentence that pairs its lists with "respectively" after `at`, the
  * nth player it names (for its nth figure); NO_ENTITY otherwise. */
 int subject_respective(const struct doc *d, size_t at, size_t nth);

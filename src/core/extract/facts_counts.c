@@ -163,6 +163,19 @@ static bool part_of_appearances(const struct doc *d, size_t at)
     return facts_near_words(d, at, at, 45, 0, games) && !facts_near_words(d, at, at, 45, 0, goals);
 }
 
+/* The competition a count of appearances is in, when no club is named: one
+ * named in the count ("44 Eredivisie appearances") or after "in" ("12
+ * appearances in the Champions League"); a competition elsewhere in the
+ * sentence ("and won the Primeira Liga") is not where he played them. */
+static int apps_competition(const struct doc *d, size_t e, size_t start, size_t end)
+{
+    static const char *const in[] = {"in", NULL};
+    int c = subject_entity_near(d, ENTITY_COMPETITION, start, end, start, 1);
+    return c != NO_ENTITY ? c
+                          : subject_entity_after_word(d, ENTITY_COMPETITION, end,
+                                                      end + 40 < e ? end + 40 : e, in);
+}
+
 void facts_on_appearances(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -199,7 +212,7 @@ void facts_on_appearances(struct match *m, void *ctx)
     else
         team = apps_club(d, s, e, m->start, m->end);
     if (team == NO_ENTITY)
-        team = subject_entity_near(d, ENTITY_COMPETITION, s, e, m->end, 1);
+        team = apps_competition(d, e, m->start, m->end);
     if (team == NO_ENTITY)
         team = previous_sentence_club(d, s);
     enum fact_kind kind = country != NO_ENTITY ? FACT_CAPS : FACT_APPEARANCES;

@@ -280,6 +280,20 @@ static int described_opening(const struct doc *d, size_t s)
     return subject_described(d, from, to);
 }
 
+/* "while the striker has 20 caps": a role word after "the" in the middle
+ * of the sentence [s, at) is the one person the article described with it
+ * (subject_described_role), else NO_ENTITY. */
+static int described_role_before(const struct doc *d, size_t s, size_t at)
+{
+    size_t first = first_body_token_from(d, s), last = token_at(d, at);
+    for (size_t i = last; i > first + 1; i--) {
+        enum person_role role;
+        if (tokens_is(&d->t, i - 2, "the") && doc_is_role_word(d, i - 1, &role))
+            return subject_described_role(d, i - 1);
+    }
+    return NO_ENTITY;
+}
+
 /* A sentence that opens with "The midfielder" or "The right-back's" is
  * about a player. */
 static bool opens_with_player_role(const struct doc *d, size_t s)
@@ -335,6 +349,10 @@ static int person_for(const struct doc *d, size_t start, size_t end, bool prefer
     if (p == NO_ENTITY) {
         int fits = described_opening(d, s);
         p = fits != NO_ENTITY && (!prefer_players || is_player_like(d, fits)) ? fits : NO_ENTITY;
+    }
+    if (p == NO_ENTITY) {
+        int role = described_role_before(d, s, start);
+        p = role != NO_ENTITY && (!prefer_players || is_player_like(d, role)) ? role : NO_ENTITY;
     }
     if (p == NO_ENTITY && opens_with_anaphor(d, s))
         p = subject_topic(d, start, prefer_players); /* not a name later in the sentence */

@@ -100,3 +100,19 @@ int subject_described(const struct doc *d, size_t from, size_t to)
     }
     return tie || best < 2 ? NO_ENTITY : found; /* a role word alone fits too many */
 }
+
+int subject_described_role(const struct doc *d, size_t role_tok)
+{
+    enum person_role role;
+    if (role_tok >= d->t.n || !doc_is_role_word(d, role_tok, &role))
+        return NO_ENTITY;
+    int found = NO_ENTITY;
+    for (size_t e = 0; e < d->ne; e++) {
+        if (d->e[e].kind != ENTITY_PERSON || !fit(d, (int)e, &role_tok, 1, role_tok))
+            continue;
+        if (found != NO_ENTITY)
+            return NO_ENTITY; /* two strikers: the word alone says neither */
+        found = (int)e;
+    }
+    return found;
+}
