@@ -55,6 +55,22 @@ static int most_named_club(const struct doc *d, size_t at)
 
 static const char *const count_names[] = {"n", "n2", "n3", "nth", NULL};
 
+/* Adds a count fact (caps or appearances) of n for team: its subject is the
+ * person a "respectively" list pairs it with (counts up to max), else the
+ * sentence's person. */
+static void add_count(struct doc *d, const struct match *m, enum fact_kind kind, double n, int team,
+                      double max)
+{
+    size_t nth = facts_respective_list(d, kind, team, m->start, m->end, 1, max);
+    struct fact *f = facts_add(d, kind, m->start, m->end);
+    f->has_value = true;
+    f->value = n;
+    f->team = team;
+    f->subject = nth != NOT_LISTED ? subject_respective(d, m->start, nth) : NO_ENTITY;
+    if (f->subject == NO_ENTITY)
+        f->subject = subject_person(d, m->start, m->end, true);
+}
+
 void facts_on_caps(struct match *m, void *ctx)
 {
     struct doc *d = ctx;
@@ -64,14 +80,7 @@ void facts_on_caps(struct match *m, void *ctx)
     size_t s, e;
     subject_sentence(d, m->start, &s, &e);
     int team = subject_entity_near(d, ENTITY_NATIONAL_TEAM, s, e, m->end, 0);
-    size_t nth = facts_respective_list(d, FACT_CAPS, team, m->start, m->end, 1, 250);
-    struct fact *f = facts_add(d, FACT_CAPS, m->start, m->end);
-    f->has_value = true;
-    f->value = n;
-    f->team = team;
-    f->subject = nth != NOT_LISTED ? subject_respective(d, m->start, nth) : NO_ENTITY;
-    if (f->subject == NO_ENTITY)
-        f->subject = subject_person(d, m->start, m->end, true);
+    add_count(d, m, FACT_CAPS, n, team, 250);
 }
 
 /* A club mention that names where the player went next ("before joining
@@ -215,13 +224,5 @@ void facts_on_appearances(struct match *m, void *ctx)
         team = apps_competition(d, e, m->start, m->end);
     if (team == NO_ENTITY)
         team = previous_sentence_club(d, s);
-    enum fact_kind kind = country != NO_ENTITY ? FACT_CAPS : FACT_APPEARANCES;
-    size_t nth = facts_respective_list(d, kind, team, m->start, m->end, 1, 1500);
-    struct fact *f = facts_add(d, kind, m->start, m->end);
-    f->has_value = true;
-    f->value = n;
-    f->team = team;
-    f->subject = nth != NOT_LISTED ? subject_respective(d, m->start, nth) : NO_ENTITY;
-    if (f->subject == NO_ENTITY)
-        f->subject = subject_person(d, m->start, m->end, true);
+    add_count(d, m, country != NO_ENTITY ? FACT_CAPS : FACT_APPEARANCES, n, team, 1500);
 }
