@@ -2,6 +2,7 @@
  * temporary file rather than a pipe, so a command that does not read it
  * neither blocks the reader nor kills it with SIGPIPE. */
 #include "ui/pipe_cmd.h"
+#include "core/base/fdio.h"
 #include "ui/app.h"
 #include "ui/external.h"
 #include "ui/prompt.h"
@@ -12,21 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-/* Writes all of s[0..len) to fd. */
-static bool write_all(int fd, const char *s, size_t len)
-{
-    while (len) {
-        ssize_t n = write(fd, s, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        s += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
 
 /* A file holding the article's text, at its start, already unlinked; -1
  * with *why set on failure. */
@@ -45,9 +31,10 @@ static int text_file(const struct article *ar, struct buf *why)
     }
     unlink(path.data);
     buf_free(&path);
-    bool ok = write_all(fd, ar->title, strlen(ar->title)) && write_all(fd, "\n\n", 2) &&
-              write_all(fd, ar->body, ar->body_len) &&
-              (ar->body_len && ar->body[ar->body_len - 1] == '\n' ? true : write_all(fd, "\n", 1));
+    bool ok =
+        fd_write_all(fd, ar->title, strlen(ar->title)) && fd_write_all(fd, "\n\n", 2) &&
+        fd_write_all(fd, ar->body, ar->body_len) &&
+        (ar->body_len && ar->body[ar->body_len - 1] == '\n' ? true : fd_write_all(fd, "\n", 1));
     if (!ok || lseek(fd, 0, SEEK_SET) < 0) {
         buf_printf(why, "cannot write the article's text: %s", strerror(errno));
         close(fd);

@@ -1,6 +1,7 @@
 /* cache_file: reading and atomically replacing cache files (see cache_file.h). */
 #define _DEFAULT_SOURCE /* madvise, MADV_DONTNEED */
 #include "core/cache/cache_file.h"
+#include "core/base/fdio.h"
 #include "core/base/buf.h"
 
 #include <dirent.h>
@@ -15,21 +16,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Reads exactly n bytes; false on an error or an early end. */
-static bool read_all(int fd, unsigned char *p, size_t n)
-{
-    while (n) {
-        ssize_t got = read(fd, p, n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return false;
-        p += got;
-        n -= (size_t)got;
-    }
-    return true;
-}
-
 unsigned char *cache_file_read(const char *path, size_t max, size_t *size)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -42,7 +28,7 @@ unsigned char *cache_file_read(const char *path, size_t max, size_t *size)
         *size = (size_t)st.st_size;
         data = malloc(*size + 1);
         unsigned char extra;
-        if (data && (!read_all(fd, data, *size) || read(fd, &extra, 1) != 0)) {
+        if (data && (!fd_read_all(fd, data, *size) || read(fd, &extra, 1) != 0)) {
             free(data); /* shorter or longer than it said */
             data = NULL;
         }
@@ -114,20 +100,6 @@ bool cache_file_mkdirs(const char *dir, struct tl_error *err)
     return true;
 }
 
-static bool write_all(int fd, const unsigned char *p, size_t n)
-{
-    while (n) {
-        ssize_t put = write(fd, p, n);
-        if (put < 0 && errno == EINTR)
-            continue;
-        if (put <= 0)
-            return false;
-        p += put;
-        n -= (size_t)put;
-    }
-    return true;
-}
-
 /* fsync of the folder holding path, so the rename itself is durable. */
 static void sync_parent(const char *path)
 {
@@ -158,7 +130,7 @@ int cache_file_begin(const char *path, char **tmp, struct tl_error *err)
 
 bool cache_file_write(int fd, const void *p, size_t n)
 {
-    return write_all(fd, p, n);
+    return fd_write_all(fd, p, n);
 }
 
 void cache_file_abort(int fd, char *tmp)
@@ -171,7 +143,8 @@ void cache_file_abort(int fd, char *tmp)
 bool cache_file_commit(int fd, char *tmp, const char *path, const void *head, size_t hlen,
                        struct tl_error *err)
 {
-    bool ok = !hlen || (lseek(fd, 0, SEEK_SET) == 0 && write_all(fd, head, hlen)); /* the header */
+    bool ok =
+        !hlen || (lseek(fd, 0, SEEK_SET) == 0 && fd_write_all(fd, head, hlen)); /* the header */
     ok = ok && fsync(fd) == 0;
     int e = errno;
     ok = close(fd) == 0 && ok;
@@ -198,7 +171,7 @@ bool cache_file_replace(const char *path, const struct iovec *parts, size_t npar
         return false;
     bool ok = true;
     for (size_t i = 0; ok && i < nparts; i++)
-        ok = write_all(fd, parts[i].iov_base, parts[i].iov_len);
+        ok = fd_write_all(fd, parts[i].iov_base, parts[i].iov_len);
     if (!ok) {
         tl_error_set(err, "%s: %s", path, strerror(errno ? errno : EIO));
         cache_file_abort(fd, tmp);

@@ -1,0 +1,35 @@
+/* fdio: whole reads and writes on a file descriptor (see fdio.h). */
+#include "core/base/fdio.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+bool fd_read_all(int fd, void *p, size_t n)
+{
+    char *at = p;
+    while (n) {
+        ssize_t got = read(fd, at, n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return false;
+        at += got;
+        n -= (size_t)got;
+    }
+    return true;
+}
+
+bool fd_write_all(int fd, const void *p, size_t n)
+{
+    const char *at = p;
+    while (n) {
+        ssize_t put = write(fd, at, n);
+        if (put < 0 && errno == EINTR)
+            continue;
+        if (put <= 0)
+            return false;
+        at += put;
+        n -= (size_t)put;
+    }
+    return true;
+}
