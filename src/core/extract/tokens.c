@@ -250,25 +250,39 @@ static char *fold_into(char *out, const char *s, size_t start, size_t end, uint6
     return out;
 }
 
-static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, const char *s)
+/* Room for one more token (tokens_add_text reserved most of it already). */
+static struct token *new_token(struct tokens *t)
 {
     if (t->n == t->cap)
         t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
-    struct token *tk = &t->v[t->n++];
-    tk->start = (uint32_t)start;
-    tk->end = (uint32_t)end;
-    tk->flags = flags;
-    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
-    tk->fstart = (uint32_t)t->folded.len;
-    buf_reserve(&t->folded, (end - start) + 1);
-    uint64_t h = HASH_INIT;
-    char *out = fold_into(t->folded.data + t->folded.len, s, start, end, &h);
+    return &t->v[t->n++];
+}
+
+/* Ends the folded form written at folded.data + folded.len up to `out` (its
+ * hash h) as the form of token tk, and gives the token its word number. */
+static void end_token(struct tokens *t, struct token *tk, char *out, uint64_t h)
+{
     *out = '\0';
+    tk->fstart = (uint32_t)t->folded.len;
     t->folded.len = (size_t)(out - t->folded.data);
     tk->fend = (uint32_t)t->folded.len;
     t->folded.len++;
     t->folded.data[t->folded.len] = '\0';
-    intern(t, t->n - 1, h);
+    intern(t, (size_t)(tk - t->v), h);
+}
+
+/* Appends token s[start, end), folding it (tokens_add_text reserved the room
+ * for its folded form). */
+static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, const char *s)
+{
+    struct token *tk = new_token(t);
+    tk->start = (uint32_t)start;
+    tk->end = (uint32_t)end;
+    tk->flags = flags;
+    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    uint64_t h = HASH_INIT;
+    char *out = fold_into(t->folded.data + t->folded.len, s, start, end, &h);
+    end_token(t, tk, out, h);
 }
 
 static uint16_t word_flags(const char *s, size_t start, size_t end)
@@ -293,20 +307,6 @@ static uint16_t word_flags(const char *s, size_t start, size_t end)
     return f;
 }
 
-bool tokens_is(const struct tokens *t, size_t i, const char *s)
-{
-    if (i >= t->n)
-        return false;
-    const char *f = tokens_folded(t, i);
-    return f[0] == s[0] && !strcmp(f, s);
-}
-
-bool tokens_is_punct(const struct tokens *t, size_t i, char c)
-{
-    return i < t->n && !(t->v[i].flags & TOK_WORD) && t->folded.data[t->v[i].fstart] == c &&
-           t->v[i].fend == t->v[i].fstart + 1;
-}
-
 static bool is_abbreviation(const struct tokens *t, size_t i)
 {
     if (!(t->v[i].flags & TOK_WORD))
@@ -329,63 +329,102 @@ static bool ends_sentence(const struct tokens *t, size_t i)
     return c == '.' && !(i > 0 && t->v[i - 1].end == t->v[i].start && is_abbreviation(t, i - 1));
 }
 
-/* ASCII character classes for the word fast path. */
-enum { C_LOWER = 1, C_UPPER = 2, C_DIGIT = 4, C_STOP = 8 /* may continue a word: scan_word */ };
-
-static const uint8_t ascii_class[128] = {
-    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
-    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
-    ['a'] = C_LOWER, ['b'] = C_LOWER, ['c'] = C_LOWER, ['d'] = C_LOWER, ['e'] = C_LOWER,
-    ['f'] = C_LOWER, ['g'] = C_LOWER, ['h'] = C_LOWER, ['i'] = C_LOWER, ['j'] = C_LOWER,
-    ['k'] = C_LOWER, ['l'] = C_LOWER, ['m'] = C_LOWER, ['n'] = C_LOWER, ['o'] = C_LOWER,
-    ['p'] = C_LOWER, ['q'] = C_LOWER, ['r'] = C_LOWER, ['s'] = C_LOWER, ['t'] = C_LOWER,
-    ['u'] = C_LOWER, ['v'] = C_LOWER, ['w'] = C_LOWER, ['x'] = C_LOWER, ['y'] = C_LOWER,
-    ['z'] = C_LOWER, ['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER,
-    ['E'] = C_UPPER, ['F'] = C_UPPER, ['G'] = C_UPPER, ['H'] = C_UPPER, ['I'] = C_UPPER,
-    ['J'] = C_UPPER, ['K'] = C_UPPER, ['L'] = C_UPPER, ['M'] = C_UPPER, ['N'] = C_UPPER,
-    ['O'] = C_UPPER, ['P'] = C_UPPER, ['Q'] = C_UPPER, ['R'] = C_UPPER, ['S'] = C_UPPER,
-    ['T'] = C_UPPER, ['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER,
-    ['Y'] = C_UPPER, ['Z'] = C_UPPER, ['\''] = C_STOP, ['-'] = C_STOP,  ['.'] = C_STOP,
-    [','] = C_STOP,
+/* Byte classes for the scan: ASCII letters and digits, what may continue a
+ * word (scan_word decides those: apostrophe, hyphen, decimal point, and
+ * every non-ASCII byte), and the ASCII spaces. */
+enum {
+    C_LOWER = 1,
+    C_UPPER = 2,
+    C_DIGIT = 4,
+    C_STOP = 8, /* may continue a word: scan_word */
+    C_SPACE = 16,
+    C_ALNUM = C_LOWER | C_UPPER | C_DIGIT,
 };
 
-/* The end of a word of ASCII letters and digits at i, with its flags, when
- * what stops it cannot continue a word (no apostrophe, hyphen, decimal
- * point or non-ASCII character: scan_word decides those); 0 otherwise. */
-static size_t ascii_word(const char *s, size_t len, size_t i, uint16_t *flags)
+#define C_8(c)  c, c, c, c, c, c, c, c
+#define C_16(c) C_8(c), C_8(c)
+static const uint8_t byte_class[256] = {
+    ['0'] = C_DIGIT,       ['1'] = C_DIGIT,       ['2'] = C_DIGIT,       ['3'] = C_DIGIT,
+    ['4'] = C_DIGIT,       ['5'] = C_DIGIT,       ['6'] = C_DIGIT,       ['7'] = C_DIGIT,
+    ['8'] = C_DIGIT,       ['9'] = C_DIGIT,       ['a'] = C_LOWER,       ['b'] = C_LOWER,
+    ['c'] = C_LOWER,       ['d'] = C_LOWER,       ['e'] = C_LOWER,       ['f'] = C_LOWER,
+    ['g'] = C_LOWER,       ['h'] = C_LOWER,       ['i'] = C_LOWER,       ['j'] = C_LOWER,
+    ['k'] = C_LOWER,       ['l'] = C_LOWER,       ['m'] = C_LOWER,       ['n'] = C_LOWER,
+    ['o'] = C_LOWER,       ['p'] = C_LOWER,       ['q'] = C_LOWER,       ['r'] = C_LOWER,
+    ['s'] = C_LOWER,       ['t'] = C_LOWER,       ['u'] = C_LOWER,       ['v'] = C_LOWER,
+    ['w'] = C_LOWER,       ['x'] = C_LOWER,       ['y'] = C_LOWER,       ['z'] = C_LOWER,
+    ['A'] = C_UPPER,       ['B'] = C_UPPER,       ['C'] = C_UPPER,       ['D'] = C_UPPER,
+    ['E'] = C_UPPER,       ['F'] = C_UPPER,       ['G'] = C_UPPER,       ['H'] = C_UPPER,
+    ['I'] = C_UPPER,       ['J'] = C_UPPER,       ['K'] = C_UPPER,       ['L'] = C_UPPER,
+    ['M'] = C_UPPER,       ['N'] = C_UPPER,       ['O'] = C_UPPER,       ['P'] = C_UPPER,
+    ['Q'] = C_UPPER,       ['R'] = C_UPPER,       ['S'] = C_UPPER,       ['T'] = C_UPPER,
+    ['U'] = C_UPPER,       ['V'] = C_UPPER,       ['W'] = C_UPPER,       ['X'] = C_UPPER,
+    ['Y'] = C_UPPER,       ['Z'] = C_UPPER,       ['\''] = C_STOP,       ['-'] = C_STOP,
+    ['.'] = C_STOP,        [','] = C_STOP,        [' '] = C_SPACE,       ['\n'] = C_SPACE,
+    [0x80] = C_16(C_STOP), [0x90] = C_16(C_STOP), [0xA0] = C_16(C_STOP), [0xB0] = C_16(C_STOP),
+    [0xC0] = C_16(C_STOP), [0xD0] = C_16(C_STOP), [0xE0] = C_16(C_STOP), [0xF0] = C_16(C_STOP),
+};
+#undef C_16
+#undef C_8
+
+/* Whether s[i, j), ASCII letters and digits, has at least two letters, all
+ * upper case. */
+static bool all_upper(const char *s, size_t i, size_t j)
 {
-    size_t j = i, letters = 0, upper = 0;
+    size_t upper = 0;
+    for (; i < j; i++) {
+        uint8_t k = byte_class[(unsigned char)s[i]];
+        if (k & C_LOWER)
+            return false;
+        upper += (k & C_UPPER) != 0;
+    }
+    return upper >= 2;
+}
+
+/* Adds the word of ASCII letters and digits at i, folded and hashed in the
+ * one pass that finds its end, when what stops it cannot continue a word (no
+ * apostrophe, hyphen, decimal point or non-ASCII byte: scan_word decides
+ * those). Returns its end, or 0 (nothing added) for scan_word's words. */
+static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t i, uint16_t flags)
+{
+    char *out = t->folded.data + t->folded.len; /* reserved by tokens_add_text */
+    uint64_t h = HASH_INIT;
+    size_t j = i;
     for (; j < len; j++) {
         unsigned char c = (unsigned char)s[j];
-        uint8_t k = c < 0x80 ? ascii_class[c] : C_STOP;
-        if (!(k & (C_LOWER | C_UPPER | C_DIGIT))) {
+        uint8_t k = byte_class[c];
+        if (!(k & C_ALNUM)) {
             if (k & C_STOP)
                 return 0;
             break;
         }
-        letters += (k & (C_LOWER | C_UPPER)) != 0;
-        upper += (k & C_UPPER) != 0;
+        c = (unsigned char)(c | ((k & C_UPPER) << 4)); /* C_UPPER << 4 is 'a' - 'A' */
+        *out++ = (char)c;
+        h = hash_byte(h, c);
     }
-    uint8_t first = ascii_class[(unsigned char)s[i]];
-    *flags = TOK_WORD;
+    uint8_t first = byte_class[(unsigned char)s[i]];
+    flags |= TOK_WORD;
     if (first & C_DIGIT)
-        *flags |= TOK_NUM;
+        flags |= TOK_NUM;
     if (first & C_UPPER)
-        *flags |= TOK_CAP;
-    if (letters >= 2 && upper == letters)
-        *flags |= TOK_UPPER;
+        flags |= TOK_CAP;
+    if (!(first & C_LOWER) && all_upper(s, i, j))
+        flags |= TOK_UPPER;
+    struct token *tk = new_token(t);
+    tk->start = (uint32_t)i;
+    tk->end = (uint32_t)j;
+    tk->flags = flags;
+    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    end_token(t, tk, out, h);
     return j;
 }
 
 /* Adds the word starting at i; returns where the text goes on. */
 static size_t add_word(struct tokens *t, const char *s, size_t len, size_t i, uint16_t flags)
 {
-    uint16_t wf;
-    size_t end = ascii_word(s, len, i, &wf);
-    if (end) {
-        push(t, i, end, flags | wf, s);
+    size_t end = add_ascii_word(t, s, len, i, flags);
+    if (end)
         return end;
-    }
     bool poss;
     size_t after;
     end = scan_word(s, len, i, &poss, &after);
@@ -394,18 +433,49 @@ static size_t add_word(struct tokens *t, const char *s, size_t len, size_t i, ui
     return after;
 }
 
+/* Makes room for the tokens of a text of len bytes: the folded forms all
+ * at once (each is at most its token's bytes and a NUL, so twice the text),
+ * the tokens and words for a guess that is rarely passed. */
+static void reserve_for(struct tokens *t, size_t len)
+{
+    buf_reserve(&t->folded, 2 * len + 1);
+    t->v = xgrow(t->v, &t->cap, t->n + len / 4 + 8, sizeof *t->v);
+    size_t words = t->nwords + len / 8 + 8;
+    if (words > t->wcap) {
+        t->wcap = words;
+        t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
+        t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
+    }
+    if (words * 2 > t->tcap) {
+        size_t tcap = t->tcap ? t->tcap : 256;
+        while (words * 2 > tcap)
+            tcap *= 2;
+        t->tcap = tcap / 2; /* grow_table doubles it and puts the words back */
+        grow_table(t);
+    }
+}
+
 void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra)
 {
+    reserve_for(t, len);
     bool new_sentence = true, new_para = true;
     size_t i = 0;
     while (i < len) {
-        size_t n;
-        uint32_t cp = cp_at(s, len, i, &n);
-        if (is_space(cp)) {
-            if (cp == '\n')
-                new_para = true;
-            i += n;
+        unsigned char c = (unsigned char)s[i];
+        uint8_t k = byte_class[c];
+        size_t n = 1;
+        uint32_t cp = c;
+        if (k & C_SPACE) { /* ' ' or '\n' */
+            new_para |= c == '\n';
+            i++;
             continue;
+        }
+        if (c >= 0x80) {
+            cp = cp_at(s, len, i, &n);
+            if (is_space(cp)) {
+                i += n;
+                continue;
+            }
         }
         uint16_t flags = extra;
         if (new_para || new_sentence) {
@@ -413,7 +483,7 @@ void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra
             flags |= TOK_SENT_START | (new_para ? TOK_PARA_START : 0);
         }
         new_para = new_sentence = false;
-        if (is_letter_or_digit(cp)) {
+        if ((k & C_ALNUM) || (c >= 0x80 && is_letter_or_digit(cp))) {
             i = add_word(t, s, len, i, flags);
             continue;
         }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/base/buf.h"
 
@@ -63,9 +64,19 @@ static inline bool tokens_first_of_word(const struct tokens *t, size_t i)
     return t->first[t->v[i].word] == i;
 }
 /* Whether token i's folded form equals s. */
-bool tokens_is(const struct tokens *t, size_t i, const char *s);
+static inline bool tokens_is(const struct tokens *t, size_t i, const char *s)
+{
+    if (i >= t->n)
+        return false;
+    const char *f = tokens_folded(t, i);
+    return f[0] == s[0] && !strcmp(f, s);
+}
 /* Whether token i is the punctuation character c. */
-bool tokens_is_punct(const struct tokens *t, size_t i, char c);
+static inline bool tokens_is_punct(const struct tokens *t, size_t i, char c)
+{
+    return i < t->n && !(t->v[i].flags & TOK_WORD) && t->folded.data[t->v[i].fstart] == c &&
+           t->v[i].fend == t->v[i].fstart + 1;
+}
 /* Whether a code point is an upper-case letter (Latin, Greek, Cyrillic). */
 bool tokenize_is_upper(uint32_t cp);
 
