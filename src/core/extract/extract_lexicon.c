@@ -12,10 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The slot of word w (n bytes), or the empty slot where it would go. */
-static struct lex_slot *lex_find(const struct extractor *ex, const char *w, size_t n)
+/* The slot of word w (n bytes, hash_bytes h), or the empty slot where it
+ * would go. */
+static struct lex_slot *lex_find_hashed(const struct extractor *ex, const char *w, size_t n,
+                                        uint64_t h)
 {
-    uint64_t h = hash_bytes(w, n);
     size_t mask = ex->nlex - 1, i = (size_t)h & mask;
     for (; ex->lex[i].word; i = (i + 1) & mask) {
         const struct lex_slot *s = &ex->lex[i];
@@ -23,6 +24,11 @@ static struct lex_slot *lex_find(const struct extractor *ex, const char *w, size
             break;
     }
     return &ex->lex[i];
+}
+
+static struct lex_slot *lex_find(const struct extractor *ex, const char *w, size_t n)
+{
+    return lex_find_hashed(ex, w, n, hash_bytes(w, n));
 }
 
 static struct lex_slot *lex_slot(const struct extractor *ex, const char *w)
@@ -89,12 +95,30 @@ static void add_role_heads(struct extractor *ex)
         }
 }
 
+/* Gives a word of the fixed lists its list's bit (word_lists.h). */
+static void add_list_word(const char *word, uint32_t bit, void *ctx)
+{
+    struct extractor *ex = ctx;
+    struct lex_slot *s = lex_slot(ex, word);
+    if (!s->word)
+        lex_claim(s, word);
+    s->lists |= bit;
+}
+
+static void count_list_word(const char *word, uint32_t bit, void *ctx)
+{
+    (void)word;
+    (void)bit;
+    ++*(size_t *)ctx;
+}
+
 void lexicon_build(struct extractor *ex)
 {
     const struct kb_lexicon *l = &ex->kb->lex;
     size_t total = l->ngiven + l->nparticles + l->nnot_names + ex->kb->nforms;
     for (int r = 0; r <= ROLE_OTHER; r++)
         total += 2 * l->nrole_words[r]; /* role words and their first words */
+    word_lists_each(count_list_word, &total);
     ex->nlex = 64;
     while (ex->nlex < total * 2 + 1)
         ex->nlex *= 2;
@@ -106,6 +130,7 @@ void lexicon_build(struct extractor *ex)
     for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++)
         lex_add(ex, l->role_words[r], l->nrole_words[r], LEX_ROLE, r);
     add_role_heads(ex);
+    word_lists_each(add_list_word, ex);
 }
 
 static bool role_of(const struct doc *d, const char *folded, size_t n, enum person_role *role)
@@ -117,43 +142,60 @@ static bool role_of(const struct doc *d, const char *folded, size_t n, enum pers
     return true;
 }
 
+/* The lexicon flags and role of a word not in the lexicon with flags of its
+ * own: "co-owners", "strikers" have the role of their last part, singular. */
+static void lookup_role_part(struct doc *d, size_t i, const char *w, size_t n)
+{
+    const char *part = w;
+    for (size_t k = n; k > 0; k--)
+        if (w[k - 1] == '-') {
+            part = w + k;
+            break;
+        }
+    size_t blen = n - (size_t)(part - w);
+    char base[64];
+    blen = blen < sizeof base - 1 ? blen : sizeof base - 1;
+    bool strip = blen > 3 && part[blen - 1] == 's';
+    if (part == w && blen == n && !strip)
+        return; /* the word itself, looked up already */
+    memcpy(base, part, blen);
+    base[blen] = '\0';
+    if (strip)
+        base[--blen] = '\0';
+    const struct lex_slot *s = lex_find(d->ex, base, blen);
+    if (s->word && (s->flags & LEX_ROLE)) {
+        d->lex[i] |= LEX_ROLE | LEX_NOT_NAME;
+        d->role[i] = s->role;
+    }
+}
+
 void lexicon_lookup(struct doc *d)
 {
     size_t n = d->t.n ? d->t.n : 1;
     d->lex = xcalloc(n, 1);
     d->role = xcalloc(n, 1);
+    d->lists = xcalloc(d->t.nwords ? d->t.nwords : 1, sizeof *d->lists);
     for (size_t i = 0; i < d->t.n; i++) {
         if (!(d->t.v[i].flags & TOK_WORD))
             continue;
-        size_t first = d->t.first[d->t.v[i].word];
+        uint32_t word = d->t.v[i].word;
+        size_t first = d->t.first[word];
         if (first != i && (d->t.v[first].flags & TOK_WORD)) {
             d->lex[i] = d->lex[first]; /* the same word: looked up already */
             d->role[i] = d->role[first];
             continue;
         }
         const char *w = tokens_folded(&d->t, i);
-        const struct lex_slot *s = lex_find(d->ex, w, d->t.v[i].fend - d->t.v[i].fstart);
+        size_t wn = d->t.v[i].fend - d->t.v[i].fstart;
+        const struct lex_slot *s = lex_find_hashed(d->ex, w, wn, d->t.hash[word]);
+        d->lists[word] = s->word ? s->lists : 0;
         if (s->word && (s->flags & ~LEX_ROLE_HEAD)) {
             d->lex[i] = s->flags;
             d->role[i] = s->role;
             continue;
         }
         d->lex[i] = s->word ? s->flags : 0; /* only the first word of a role */
-        /* "co-owners", "strikers": the role of the last part, singular */
-        const char *dash = strrchr(w, '-');
-        const char *part = dash ? dash + 1 : w;
-        size_t blen = strlen(part);
-        char base[64];
-        blen = blen < sizeof base - 1 ? blen : sizeof base - 1;
-        memcpy(base, part, blen);
-        base[blen] = '\0';
-        if (blen > 3 && base[blen - 1] == 's')
-            base[--blen] = '\0';
-        s = lex_find(d->ex, base, blen);
-        if (s->word && (s->flags & LEX_ROLE)) {
-            d->lex[i] |= LEX_ROLE | LEX_NOT_NAME;
-            d->role[i] = s->role;
-        }
+        lookup_role_part(d, i, w, wn);
     }
 }
 

@@ -11,50 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Capitalised words that start sentences but never name anyone. */
-static const char *const function_words[] = {
-    "the",   "a",       "an",    "and",   "but",     "or",    "he",     "she",   "it",     "they",
-    "we",    "i",       "you",   "his",   "her",     "their", "its",    "our",   "my",     "this",
-    "that",  "these",   "those", "there", "here",    "when",  "while",  "after", "before", "if",
-    "as",    "at",      "in",    "on",    "for",     "with",  "from",   "by",    "to",     "of",
-    "so",    "yet",     "now",   "then",  "even",    "also",  "both",   "all",   "some",   "one",
-    "two",   "three",   "what",  "who",   "how",     "why",   "where",  "which", "not",    "no",
-    "yes",   "mr",      "mrs",   "ms",    "dr",      "only",  "just",   "last",  "next",   "since",
-    "until", "under",   "over",  "than",  "every",   "each",  "many",   "much",  "more",   "most",
-    "other", "another", "such",  "subs",  "referee", "att",   "booked", "goals", "report", NULL};
-static const char *const speech_verbs[] = {
-    "said",      "says",         "told",     "added",    "admitted", "insisted",  "believes",
-    "claimed",   "explained",    "revealed", "warned",   "stated",   "confirmed", "urged",
-    "admits",    "insists",      "reckons",  "feels",    "thinks",   "hopes",     "tells",
-    "explains",  "reveals",      "declared", "stressed", "joked",    "conceded",  "argued",
-    "commented", "acknowledged", "praised",  NULL};
-static const char *const side_words[] = {"side",  "men",    "team",   "charges",
-                                         "squad", "troops", "outfit", NULL};
-static const char *const honorifics[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
-/* Words that describe a person and are never part of the name before which
- * they stand ("Matchwinner Leo Castell", "Skipper Dan Morrow"). */
-static const char *const descriptor_words[] = {
-    "matchwinner", "match-winner", "man-of-the-match", "skipper",    "striker",   "winger",
-    "defender",    "goalkeeper",   "keeper",           "midfielder", "forward",   "debutant",
-    "substitute",  "sub",          "veteran",          "youngster",  "teenager",  "hero",
-    "goalscorer",  "scorer",       "new-boy",          "stand-in",   "hat-trick", NULL};
-static const char *const venue_words[] = {"park",  "road",  "lane",   "stadium", "ground",
-                                          "arena", "field", "bridge", NULL};
-/* Last words of a place's name, and words before one ("at Stanley Park"). */
-static const char *const place_nouns[] = {"park",   "road",  "lane",    "street", "avenue",
-                                          "square", "arena", "stadium", "ground", "gardens",
-                                          "hall",   "way",   NULL};
-static const char *const place_before[] = {"at",      "in",     "near",   "outside", "around",
-                                           "towards", "inside", "behind", NULL};
-/* Words before a lone name that make it the person in a transfer. */
-static const char *const transfer_before[] = {
-    "signed",  "sign",     "signing",   "sold",    "sell",       "selling",
-    "bought",  "buy",      "buying",    "for",     "loaned",     "released",
-    "replace", "replaced", "replacing", "striker", "midfielder", NULL};
-/* Verbs after a sentence-initial lone name that make it a person. */
-static const char *const person_verbs[] = {"has",    "had",    "is",     "was",  "will",   "scored",
-                                           "signed", "joined", "earns",  "made", "played", "won",
-                                           "netted", "struck", "headed", NULL};
+/* The word lists this pass tests (function words, speech verbs, ...) are
+ * in word_lists.c. */
 
 /* Per word number of the article: how often it is seen in lower case (so
  * "Despite" at a sentence start is known not to be a name), and how often
@@ -142,7 +100,7 @@ static bool ordinary_start(const struct people *p, size_t i)
         return false;
     if (is_given_name(p, i) || (d->lex[i] & LEX_PARTICLE))
         return false;
-    return doc_token_in(d, i, function_words) || seen_lower(p, i);
+    return doc_word_in(d, i, WL_FUNCTION) || seen_lower(p, i);
 }
 
 /* The run of name tokens starting at i: [i, *end). */
@@ -332,7 +290,7 @@ static void set_role(struct doc *d, int e, size_t i, size_t end)
         d->e[e].role = ROLE_MANAGER; /* "a regular under Simone Inzaghi" */
         return;
     }
-    if ((d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, side_words)) {
+    if ((d->t.v[end - 1].flags & TOK_POSS) && doc_word_in(d, end, WL_SIDE)) {
         d->e[e].role = ROLE_MANAGER;
         return;
     }
@@ -415,7 +373,7 @@ static bool list_item(const struct people *p, size_t i)
     if (d->owner[i] >= 0)
         return d->e[d->m[d->owner[i]].entity].kind == ENTITY_PERSON;
     return name_token(p, i) && !seen_lower(p, i) && !(d->lex[i] & LEX_KB_WEAK) &&
-           !doc_token_in(d, i, function_words) && !(i + 1 < d->t.n && name_token(p, i + 1)) &&
+           !doc_word_in(d, i, WL_FUNCTION) && !(i + 1 < d->t.n && name_token(p, i + 1)) &&
            !(i > 0 && name_token(p, i - 1));
 }
 
@@ -459,11 +417,11 @@ static bool single_name_clue(const struct people *p, size_t i)
     enum person_role role;
     if (doc_role_before(d, i, &role) && !(d->t.v[i - 1].flags & TOK_CAP))
         return true;
-    if (doc_token_in(d, i + 1, speech_verbs) && !(d->t.v[i].flags & TOK_POSS))
+    if (doc_word_in(d, i + 1, WL_SPEECH) && !(d->t.v[i].flags & TOK_POSS))
         return true;
-    if (i > 0 && doc_token_in(d, i - 1, speech_verbs) && !(d->t.v[i].flags & TOK_SENT_START))
+    if (i > 0 && doc_word_in(d, i - 1, WL_SPEECH) && !(d->t.v[i].flags & TOK_SENT_START))
         return true;
-    if ((d->t.v[i].flags & TOK_POSS) && doc_token_in(d, i + 1, side_words))
+    if ((d->t.v[i].flags & TOK_POSS) && doc_word_in(d, i + 1, WL_SIDE))
         return true;
     /* The loose clues below only count for words nobody knows: not an
      * ordinary word of the article, not a club name left unsupported, and
@@ -473,7 +431,7 @@ static bool single_name_clue(const struct people *p, size_t i)
         !(i > 0 && (d->t.v[i - 1].flags & TOK_CAP) && !(d->t.v[i - 1].flags & TOK_POSS) &&
           d->owner[i - 1] < 0 && !(d->t.v[i].flags & TOK_SENT_START));
     if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
-        doc_token_in(d, i - 1, transfer_before) &&
+        doc_word_in(d, i - 1, WL_TRANSFER_BEFORE) &&
         (!tokens_is(&d->t, i - 1, "for") || sentence_has_money(d, i)))
         return true; /* "Ajax sold Antony", "a £20m bid for Raphinha" */
     if (unknown_word && i > 0 && !(d->t.v[i].flags & (TOK_SENT_START | TOK_POSS)) &&
@@ -487,7 +445,7 @@ static bool single_name_clue(const struct people *p, size_t i)
                          !tokens_is_punct(&d->t, i - 1, ',')); /* after a quote or colon */
     bool mid_sentence = !clause_start || named_mid_sentence(p, i);
     if (unknown_word && mid_sentence && !(d->t.v[i].flags & TOK_POSS) &&
-        !doc_token_in(d, i, function_words) && doc_token_in(d, i + 1, person_verbs))
+        !doc_word_in(d, i, WL_FUNCTION) && doc_word_in(d, i + 1, WL_PERSON_VERB))
         return true; /* "after Richarlison had been brought down" (not "Stability is") */
     if (unknown_word && tokens_is_punct(&d->t, i + 1, ',')) {
         for (size_t k = i + 2; k < i + 6 && k < d->t.n && !tokens_is_punct(&d->t, k, ','); k++)
@@ -506,10 +464,6 @@ static bool single_name_clue(const struct people *p, size_t i)
  * used: Wright, Pistone", "Booked: Tonge", "Ref: S Tanner (Hampshire)",
  * and bare paragraphs of comma-separated names ("Dudek, Finnan (Nunez 73),
  * ..."). Each capitalised run in such a list is a person. */
-static const char *const list_heads[] = {"subs",      "substitutes", "booked",        "goals",
-                                         "scorers",   "ref",         "referee",       "sent",
-                                         "dismissed", "bookings",    "subs not used", NULL};
-
 /* Whether the header before the colon at `colon` opens a list of names. */
 static bool list_header(const struct doc *d, size_t colon, bool *officials)
 {
@@ -521,7 +475,7 @@ static bool list_header(const struct doc *d, size_t colon, bool *officials)
     while (h < colon && !(d->t.v[h].flags & TOK_WORD))
         h++; /* a closing quote of the sentence before */
     *officials = tokens_is(&d->t, h, "ref") || tokens_is(&d->t, h, "referee");
-    if (doc_token_in(d, h, list_heads))
+    if (doc_word_in(d, h, WL_LIST_HEAD))
         return true;
     int owner = d->owner[h];
     return owner >= 0 && d->e[d->m[owner].entity].kind == ENTITY_CLUB &&
@@ -628,10 +582,10 @@ static void lineups(struct people *p)
 static bool place_name(const struct doc *d, size_t s, size_t end)
 {
     if (end < d->t.n && (d->t.v[end].flags & TOK_CAP) && (d->lex[end] & LEX_NOT_NAME) &&
-        doc_token_in(d, end, place_nouns))
+        doc_word_in(d, end, WL_PLACE_NOUN))
         return true;
-    return s > 0 && doc_token_in(d, s - 1, place_before) && doc_token_in(d, end - 1, place_nouns) &&
-           !(d->t.v[end - 1].flags & TOK_POSS);
+    return s > 0 && doc_word_in(d, s - 1, WL_PLACE_BEFORE) &&
+           doc_word_in(d, end - 1, WL_PLACE_NOUN) && !(d->t.v[end - 1].flags & TOK_POSS);
 }
 
 /* A sub-heading: the run is a whole line of its own and does not start with
@@ -664,14 +618,14 @@ static void full_names(struct people *p)
         size_t end = run_end(p, i);
         size_t s = i;
         enum person_role role;
-        while (s < end && (ordinary_start(p, s) || doc_token_in(d, s, honorifics) ||
-                           doc_token_in(d, s, descriptor_words) || born_word(d, s) ||
+        while (s < end && (ordinary_start(p, s) || doc_word_in(d, s, WL_HONORIFIC) ||
+                           doc_word_in(d, s, WL_DESCRIPTOR) || born_word(d, s) ||
                            doc_is_role_word(d, s, &role)))
             s++;
         if (end - s >= 3 && (d->t.v[s].flags & TOK_SENT_START) && !is_given_name(p, s) &&
             is_given_name(p, s + 1))
             s++; /* "Subtitute Robin van Persie": a stray word before a first name */
-        bool ground = (d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, venue_words);
+        bool ground = (d->t.v[end - 1].flags & TOK_POSS) && doc_word_in(d, end, WL_VENUE);
         bool county = s >= 2 && tokens_is_punct(&d->t, s - 1, '(') &&
                       tokens_is_punct(&d->t, end, ')') && (d->t.v[s - 2].flags & TOK_CAP);
         ground = ground || county; /* "M Dean (S Yorkshire)": the referee's county */
