@@ -31,17 +31,39 @@ struct people {
     struct doc *d;
     uint32_t *lower;    /* per word number: lower-case occurrences */
     uint32_t *mid_caps; /* per word number: capitalised, not at a sentence start */
+    size_t *caps;       /* the tokens name_token may take (a capitalised word), in order */
+    size_t ncaps;
+    size_t *heads; /* the tokens lineups looks at: paragraph starts of the body, colons */
+    size_t nheads;
 };
 
+/* Whether token i is a capitalised word outside asides: what name_token
+ * asks first, and what does not change while people are found. */
+static bool cap_word(const struct token *tk)
+{
+    return (tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_ASIDE)) == (TOK_WORD | TOK_CAP);
+}
+
+/* One pass over the tokens: the word counts, and the tokens the later
+ * passes start from (so they skip the rest without looking at it). */
 static void count_words(struct people *p)
 {
     const struct tokens *t = &p->d->t;
     size_t n = t->nwords ? t->nwords : 1;
     p->lower = xcalloc(n, sizeof *p->lower);
     p->mid_caps = xcalloc(n, sizeof *p->mid_caps);
+    p->caps = xmalloc((t->n ? t->n : 1) * sizeof *p->caps);
+    p->heads = xmalloc((t->n ? t->n : 1) * sizeof *p->heads);
+    p->ncaps = p->nheads = 0;
     for (size_t i = 0; i < t->n; i++) {
-        p->lower[t->v[i].word] += lower_word(&t->v[i]);
-        p->mid_caps[t->v[i].word] += mid_sentence_capital(&t->v[i]);
+        const struct token *tk = &t->v[i];
+        p->lower[tk->word] += lower_word(tk);
+        p->mid_caps[tk->word] += mid_sentence_capital(tk);
+        if (cap_word(tk))
+            p->caps[p->ncaps++] = i;
+        if (((tk->flags & TOK_PARA_START) && !(tk->flags & TOK_TITLE)) ||
+            tokens_is_punct(t, i, ':'))
+            p->heads[p->nheads++] = i;
     }
 }
 
@@ -75,8 +97,7 @@ static bool name_token(const struct people *p, size_t i)
 {
     const struct doc *d = p->d;
     const struct token *tk = &d->t.v[i];
-    if ((tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_ASIDE)) != (TOK_WORD | TOK_CAP) ||
-        d->owner[i] >= 0)
+    if (!cap_word(tk) || d->owner[i] >= 0)
         return false; /* most tokens are lower case: one test says no */
     if ((tk->flags & TOK_UPPER) && tk->end - tk->start > 1)
         return false;
@@ -132,7 +153,7 @@ static int person_by_surname(const struct doc *d, size_t i, size_t end)
     size_t n = end - i;
     for (size_t k = 0; k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
-        if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok <= n)
+        if (m->tok_end - m->tok <= n || d->e[m->entity].kind != ENTITY_PERSON)
             continue;
         bool same = true;
         for (size_t j = 0; j < n && same; j++)
@@ -552,14 +573,19 @@ static void list_names(struct people *p, size_t i, size_t end, bool officials)
 static void lineups(struct people *p)
 {
     struct doc *d = p->d;
-    for (size_t c = 0; c < d->t.n; c++) {
+    size_t next = 0; /* the tokens before it are taken */
+    for (size_t h = 0; h < p->nheads; h++) {
+        size_t c = p->heads[h];
+        if (c < next)
+            continue;
+        next = c + 1;
         bool officials = false;
         size_t end = c;
         if ((d->t.v[c].flags & TOK_PARA_START) && !(d->t.v[c].flags & TOK_TITLE))
             end = bare_list(d, c);
         if (end > c) {
             list_names(p, c, end, false);
-            c = end - 1;
+            next = end;
             continue;
         }
         if (!tokens_is_punct(&d->t, c, ':') || !list_header(d, c, &officials))
@@ -612,8 +638,10 @@ static bool born_word(const struct doc *d, size_t i)
 static void full_names(struct people *p)
 {
     struct doc *d = p->d;
-    for (size_t i = 0; i < d->t.n; i++) {
-        if ((d->t.v[i].flags & TOK_TITLE) || !name_token(p, i))
+    size_t next = 0; /* the tokens before it are taken */
+    for (size_t c = 0; c < p->ncaps; c++) {
+        size_t i = p->caps[c];
+        if (i < next || (d->t.v[i].flags & TOK_TITLE) || !name_token(p, i))
             continue;
         size_t end = run_end(p, i);
         size_t s = i;
@@ -635,7 +663,7 @@ static void full_names(struct people *p)
             int e = add_person(d, s, end);
             set_role(d, e, s, end);
         }
-        i = end > i ? end - 1 : i;
+        next = end > i ? end : i + 1;
     }
 }
 
@@ -662,10 +690,12 @@ static bool link_title_run(struct doc *d, size_t i, size_t end)
 static void single_names(struct people *p, bool title)
 {
     struct doc *d = p->d;
-    for (size_t i = 0; i < d->t.n; i++) {
+    size_t next = 0; /* the tokens before it are taken */
+    for (size_t c = 0; c < p->ncaps; c++) {
+        size_t i = p->caps[c];
         if (title && !(d->t.v[i].flags & TOK_TITLE))
             break; /* title tokens come first */
-        if (((d->t.v[i].flags & TOK_TITLE) != 0) != title || !name_token(p, i))
+        if (i < next || ((d->t.v[i].flags & TOK_TITLE) != 0) != title || !name_token(p, i))
             continue;
         size_t end = run_end(p, i);
         if (end != i + 1 && title && end > i) {
@@ -674,11 +704,11 @@ static void single_names(struct people *p, bool title)
             if (!link_title_run(d, i, end) && end - i >= 2 && end - i <= 4 && is_given_name(p, i) &&
                 !(d->t.v[end - 1].flags & TOK_POSS))
                 add_person(d, i, end);
-            i = end - 1;
+            next = end;
             continue;
         }
         if (end != i + 1) {
-            i = end > i ? end - 1 : i;
+            next = end > i ? end : i + 1;
             continue;
         }
         int e = person_by_surname(d, i, end);
@@ -698,7 +728,7 @@ static void single_names(struct people *p, bool title)
 
 void people_find(struct doc *d)
 {
-    struct people p = {d, NULL, NULL};
+    struct people p = {d, NULL, NULL, NULL, 0, NULL, 0};
     count_words(&p);
     full_names(&p);
     lineups(&p);
@@ -707,4 +737,6 @@ void people_find(struct doc *d)
     single_names(&p, true);
     free(p.lower);
     free(p.mid_caps);
+    free(p.caps);
+    free(p.heads);
 }
