@@ -2,12 +2,31 @@
 #include "core/base/json.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Whether byte c goes into a JSON string as it is. */
 static bool plain_byte(unsigned char c)
 {
     return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F;
+}
+
+#define ONES  0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Whether one of the 8 bytes of x is zero (the classic bit trick). */
+static inline uint64_t has_zero(uint64_t x)
+{
+    return (x - ONES) & ~x & HIGHS;
+}
+
+/* Whether all 8 bytes of x are plain: none below 0x20, none a quote, a
+ * backslash or DEL. */
+static inline bool plain_8(uint64_t x)
+{
+    uint64_t below_space = (x - ONES * 0x20) & ~x & HIGHS;
+    return !(below_space | has_zero(x ^ (ONES * '"')) | has_zero(x ^ (ONES * '\\')) |
+             has_zero(x ^ (ONES * 0x7F)));
 }
 
 static void put_escape(struct buf *b, unsigned char c)
@@ -33,22 +52,30 @@ static void put_escape(struct buf *b, unsigned char c)
     }
 }
 
-/* Writes plain bytes straight into room reserved once; only the rest goes
- * through put_escape. */
+/* Writes plain bytes straight into room reserved once, eight at a time
+ * while all eight are plain; only the rest goes through put_escape. */
 static void put_escaped(struct buf *b, const char *s, size_t len)
 {
     buf_reserve(b, len + 2);
     char *o = b->data + b->len;
     *o++ = '"';
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
+    size_t i = 0;
+    while (i < len) {
+        uint64_t x;
+        if (len - i >= 8 && (memcpy(&x, s + i, 8), plain_8(x))) {
+            memcpy(o, &x, 8);
+            o += 8;
+            i += 8;
+            continue;
+        }
+        unsigned char c = (unsigned char)s[i++];
         if (plain_byte(c)) {
             *o++ = (char)c;
             continue;
         }
         b->len = (size_t)(o - b->data);
         put_escape(b, c);
-        buf_reserve(b, len - i); /* the rest and the closing quote */
+        buf_reserve(b, len - i + 1); /* the rest and the closing quote */
         o = b->data + b->len;
     }
     *o++ = '"';
@@ -77,8 +104,15 @@ static void newline(struct json *j)
 /* Before a value or key: a comma if needed, and indentation. */
 static void before_item(struct json *j)
 {
-    if (j->need_comma)
-        buf_putc(j->out, ',');
+    if (j->need_comma) {
+        struct buf *b = j->out;
+        if (b->len + 1 < b->cap) {
+            b->data[b->len++] = ',';
+            b->data[b->len] = '\0';
+        } else {
+            buf_putc(b, ',');
+        }
+    }
     if (j->depth)
         newline(j);
     j->need_comma = true;
@@ -133,8 +167,11 @@ void json_end_array(struct json *j)
 void json_key(struct json *j, const char *key)
 {
     before_item(j);
-    put_escaped(j->out, key, strlen(key));
-    buf_putc(j->out, ':');
+    size_t n = strlen(key);
+    put_escaped(j->out, key, n);
+    buf_reserve(j->out, 1); /* put_escaped left room for the colon most of the time */
+    j->out->data[j->out->len++] = ':';
+    j->out->data[j->out->len] = '\0';
     if (j->pretty)
         buf_putc(j->out, ' ');
     j->after_key = true;
@@ -163,10 +200,12 @@ static void put_integer(struct buf *b, long long v)
     } while (u);
     if (v < 0)
         digits[n++] = '-';
-    char out[24];
+    buf_reserve(b, n);
+    char *o = b->data + b->len;
     for (size_t k = 0; k < n; k++)
-        out[k] = digits[n - 1 - k];
-    buf_append(b, out, n);
+        o[k] = digits[n - 1 - k];
+    o[n] = '\0';
+    b->len += n;
 }
 
 void json_number(struct json *j, double v)
