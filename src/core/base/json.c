@@ -5,10 +5,23 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Whether byte c goes into a JSON string as it is. */
+/* Whether byte c goes into a JSON string as it is: not a control byte
+ * below 0x20, a quote, a backslash or DEL. */
+#define PLAIN(c) ((c) >= 0x20 && (c) != '"' && (c) != '\\' && (c) != 0x7F)
+#define ROW(r)                                                                                     \
+    PLAIN(r), PLAIN(r + 1), PLAIN(r + 2), PLAIN(r + 3), PLAIN(r + 4), PLAIN(r + 5), PLAIN(r + 6),  \
+        PLAIN(r + 7), PLAIN(r + 8), PLAIN(r + 9), PLAIN(r + 10), PLAIN(r + 11), PLAIN(r + 12),     \
+        PLAIN(r + 13), PLAIN(r + 14), PLAIN(r + 15)
+static const bool plain_table[256] = {
+    ROW(0x00), ROW(0x10), ROW(0x20), ROW(0x30), ROW(0x40), ROW(0x50), ROW(0x60), ROW(0x70),
+    ROW(0x80), ROW(0x90), ROW(0xA0), ROW(0xB0), ROW(0xC0), ROW(0xD0), ROW(0xE0), ROW(0xF0),
+};
+#undef ROW
+#undef PLAIN
+
 static bool plain_byte(unsigned char c)
 {
-    return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F;
+    return plain_table[c];
 }
 
 #define ONES  0x0101010101010101ULL
@@ -53,28 +66,23 @@ static void put_escape(struct buf *b, unsigned char c)
 }
 
 /* Writes plain bytes straight into room reserved once, eight at a time
- * while all eight are plain; only the rest goes through put_escape. */
+ * while all eight are plain, then byte by byte up to the next byte to
+ * escape; only those go through put_escape. */
 static void put_escaped(struct buf *b, const char *s, size_t len)
 {
     buf_reserve(b, len + 2);
     char *o = b->data + b->len;
     *o++ = '"';
     size_t i = 0;
-    while (i < len) {
-        uint64_t x;
-        if (len - i >= 8 && (memcpy(&x, s + i, 8), plain_8(x))) {
+    for (;;) {
+        for (uint64_t x; len - i >= 8 && (memcpy(&x, s + i, 8), plain_8(x)); i += 8, o += 8)
             memcpy(o, &x, 8);
-            o += 8;
-            i += 8;
-            continue;
-        }
-        unsigned char c = (unsigned char)s[i++];
-        if (plain_byte(c)) {
-            *o++ = (char)c;
-            continue;
-        }
+        while (i < len && plain_byte((unsigned char)s[i]))
+            *o++ = s[i++];
+        if (i == len)
+            break;
         b->len = (size_t)(o - b->data);
-        put_escape(b, c);
+        put_escape(b, (unsigned char)s[i++]);
         buf_reserve(b, len - i + 1); /* the rest and the closing quote */
         o = b->data + b->len;
     }
@@ -213,7 +221,7 @@ void json_number(struct json *j, double v)
     value_prefix(j);
     if (!isfinite(v))
         buf_puts(j->out, "null");
-    else if (v == floor(v) && fabs(v) < 1e15)
+    else if (fabs(v) < 1e15 && v == (double)(long long)v) /* integral */
         put_integer(j->out, (long long)v);
     else
         buf_printf(j->out, "%.15g", v);
