@@ -367,6 +367,41 @@ static const uint8_t byte_class[256] = {
 #undef C_16
 #undef C_8
 
+/* Per byte: its folded form when it is an ASCII letter or digit, else 0. */
+#define FOLD(c)                                                                                    \
+    ((c) >= 'A' && (c) <= 'Z'                                   ? (c) + 32                         \
+     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c)                              \
+                                                                : 0)
+#define ROW(r)                                                                                     \
+    FOLD(r), FOLD(r + 1), FOLD(r + 2), FOLD(r + 3), FOLD(r + 4), FOLD(r + 5), FOLD(r + 6),         \
+        FOLD(r + 7), FOLD(r + 8), FOLD(r + 9), FOLD(r + 10), FOLD(r + 11), FOLD(r + 12),           \
+        FOLD(r + 13), FOLD(r + 14), FOLD(r + 15)
+static const unsigned char ascii_fold[256] = {
+    ROW(0x00), ROW(0x10), ROW(0x20), ROW(0x30), ROW(0x40), ROW(0x50), ROW(0x60), ROW(0x70),
+};
+#undef ROW
+#undef FOLD
+
+static bool is_ascii_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Whether the byte at j, which may continue the ASCII word that ends before
+ * it (C_STOP), ends it after all, as scan_word would decide: a full stop or
+ * comma not between two digits, a hyphen before a space or punctuation.
+ * An apostrophe or a non-ASCII byte is left to scan_word. */
+static bool stop_ends_word(const char *s, size_t len, size_t j)
+{
+    unsigned char c = (unsigned char)s[j];
+    unsigned char next = j + 1 < len ? (unsigned char)s[j + 1] : 0;
+    if (c == '.' || c == ',')
+        return !(is_ascii_digit((unsigned char)s[j - 1]) && is_ascii_digit(next));
+    if (c == '-')
+        return next < 0x80 && !ascii_fold[next];
+    return false;
+}
+
 /* Whether s[i, j), ASCII letters and digits, has at least two letters, all
  * upper case. */
 static bool all_upper(const char *s, size_t i, size_t j)
@@ -382,26 +417,23 @@ static bool all_upper(const char *s, size_t i, size_t j)
 }
 
 /* Adds the word of ASCII letters and digits at i, folded and hashed in the
- * one pass that finds its end, when what stops it cannot continue a word (no
- * apostrophe, hyphen, decimal point or non-ASCII byte: scan_word decides
- * those). Returns its end, or 0 (nothing added) for scan_word's words. */
+ * one pass that finds its end, when what stops it cannot continue a word
+ * (stop_ends_word; scan_word decides the rest). Returns its end, or 0
+ * (nothing added) for scan_word's words. */
 static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t i, uint16_t flags)
 {
     char *out = t->folded.data + t->folded.len; /* reserved by tokens_add_text */
     uint64_t h = HASH_INIT;
     size_t j = i;
     for (; j < len; j++) {
-        unsigned char c = (unsigned char)s[j];
-        uint8_t k = byte_class[c];
-        if (!(k & C_ALNUM)) {
-            if (k & C_STOP)
-                return 0;
+        unsigned char f = ascii_fold[(unsigned char)s[j]];
+        if (!f)
             break;
-        }
-        c = (unsigned char)(c | ((k & C_UPPER) << 4)); /* C_UPPER << 4 is 'a' - 'A' */
-        *out++ = (char)c;
-        h = hash_byte(h, c);
+        *out++ = (char)f;
+        h = hash_byte(h, f);
     }
+    if (j < len && (byte_class[(unsigned char)s[j]] & C_STOP) && !stop_ends_word(s, len, j))
+        return 0;
     uint8_t first = byte_class[(unsigned char)s[i]];
     flags |= TOK_WORD;
     if (first & C_DIGIT)
@@ -417,6 +449,19 @@ static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
     end_token(t, tk, out, h);
     return j;
+}
+
+/* Adds the ASCII punctuation character c at i: its own folded form. */
+static void add_ascii_punct(struct tokens *t, unsigned char c, size_t i, uint16_t flags)
+{
+    char *out = t->folded.data + t->folded.len; /* reserved by tokens_add_text */
+    *out++ = (char)c;
+    struct token *tk = new_token(t);
+    tk->start = (uint32_t)i;
+    tk->end = (uint32_t)i + 1;
+    tk->flags = flags;
+    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    end_token(t, tk, out, hash_byte(HASH_INIT, c));
 }
 
 /* Adds the word starting at i; returns where the text goes on. */
@@ -487,7 +532,10 @@ void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra
             i = add_word(t, s, len, i, flags);
             continue;
         }
-        push(t, i, i + n, flags, s);
+        if (c < 0x80)
+            add_ascii_punct(t, c, i, flags);
+        else
+            push(t, i, i + n, flags, s);
         i += n;
         if (cp == '.' || cp == '!' || cp == '?')
             new_sentence = ends_sentence(t, t->n - 1);
