@@ -144,14 +144,16 @@ static bool role_of(const struct doc *d, const char *folded, size_t n, enum pers
 
 /* The lexicon flags and role of a word not in the lexicon with flags of its
  * own: "co-owners", "strikers" have the role of their last part, singular. */
-static void lookup_role_part(struct doc *d, size_t i, const char *w, size_t n)
+static void lookup_role_part(const struct extractor *ex, uint8_t *lex, uint8_t *role, const char *w,
+                             size_t n)
 {
     const char *part = w;
-    for (size_t k = n; k > 0; k--)
-        if (w[k - 1] == '-') {
-            part = w + k;
-            break;
-        }
+    if (memchr(w, '-', n))
+        for (size_t k = n; k > 0; k--)
+            if (w[k - 1] == '-') {
+                part = w + k;
+                break;
+            }
     size_t blen = n - (size_t)(part - w);
     char base[64];
     blen = blen < sizeof base - 1 ? blen : sizeof base - 1;
@@ -162,41 +164,46 @@ static void lookup_role_part(struct doc *d, size_t i, const char *w, size_t n)
     base[blen] = '\0';
     if (strip)
         base[--blen] = '\0';
-    const struct lex_slot *s = lex_find(d->ex, base, blen);
+    const struct lex_slot *s = lex_find(ex, base, blen);
     if (s->word && (s->flags & LEX_ROLE)) {
-        d->lex[i] |= LEX_ROLE | LEX_NOT_NAME;
-        d->role[i] = s->role;
+        *lex |= LEX_ROLE | LEX_NOT_NAME;
+        *role = s->role;
     }
+}
+
+/* The lexicon flags, role and word lists of word number w of the doc (its
+ * first token is a word). */
+static void lookup_word(struct doc *d, uint32_t w, uint8_t *lex, uint8_t *role)
+{
+    size_t i = d->t.first[w];
+    const char *f = tokens_folded(&d->t, i);
+    size_t n = d->t.v[i].fend - d->t.v[i].fstart;
+    const struct lex_slot *s = lex_find_hashed(d->ex, f, n, d->t.hash[w]);
+    d->lists[w] = s->word ? s->lists : 0;
+    if (s->word && (s->flags & ~LEX_ROLE_HEAD)) {
+        *lex = s->flags;
+        *role = s->role;
+        return;
+    }
+    *lex = s->word ? s->flags : 0; /* only the first word of a role */
+    lookup_role_part(d->ex, lex, role, f, n);
 }
 
 void lexicon_lookup(struct doc *d)
 {
-    size_t n = d->t.n ? d->t.n : 1;
-    d->lex = xcalloc(n, 1);
-    d->role = xcalloc(n, 1);
-    d->lists = xcalloc(d->t.nwords ? d->t.nwords : 1, sizeof *d->lists);
+    size_t n = d->t.n ? d->t.n : 1, nw = d->t.nwords ? d->t.nwords : 1;
+    d->lex = xmalloc(n);
+    d->role = xmalloc(n);
+    d->lists = xcalloc(nw, sizeof *d->lists);
+    uint8_t *wlex = xcalloc(nw, 2), *wrole = wlex + nw; /* per word number */
+    for (uint32_t w = 0; w < d->t.nwords; w++)
+        if (d->t.v[d->t.first[w]].flags & TOK_WORD)
+            lookup_word(d, w, &wlex[w], &wrole[w]);
     for (size_t i = 0; i < d->t.n; i++) {
-        if (!(d->t.v[i].flags & TOK_WORD))
-            continue;
-        uint32_t word = d->t.v[i].word;
-        size_t first = d->t.first[word];
-        if (first != i && (d->t.v[first].flags & TOK_WORD)) {
-            d->lex[i] = d->lex[first]; /* the same word: looked up already */
-            d->role[i] = d->role[first];
-            continue;
-        }
-        const char *w = tokens_folded(&d->t, i);
-        size_t wn = d->t.v[i].fend - d->t.v[i].fstart;
-        const struct lex_slot *s = lex_find_hashed(d->ex, w, wn, d->t.hash[word]);
-        d->lists[word] = s->word ? s->lists : 0;
-        if (s->word && (s->flags & ~LEX_ROLE_HEAD)) {
-            d->lex[i] = s->flags;
-            d->role[i] = s->role;
-            continue;
-        }
-        d->lex[i] = s->word ? s->flags : 0; /* only the first word of a role */
-        lookup_role_part(d, i, w, wn);
+        d->lex[i] = wlex[d->t.v[i].word];
+        d->role[i] = wrole[d->t.v[i].word];
     }
+    free(wlex);
 }
 
 bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)

@@ -54,20 +54,6 @@ void tokens_reset(struct tokens *t)
     buf_reset(&t->folded);
 }
 
-/* The table slot of a folded form, or the empty slot where it would go. */
-static size_t word_slot(const struct tokens *t, const char *f, size_t n, uint64_t h)
-{
-    size_t mask = t->tcap - 1, k = (size_t)h & mask;
-    for (; t->table[k]; k = (k + 1) & mask) {
-        uint32_t w = t->table[k] - 1;
-        const struct token *first = &t->v[t->first[w]];
-        if (t->hash[w] == h && first->fend - first->fstart == n &&
-            !memcmp(t->folded.data + first->fstart, f, n))
-            break;
-    }
-    return k;
-}
-
 /* Doubles the table and puts every word back. */
 static void grow_table(struct tokens *t)
 {
@@ -82,20 +68,9 @@ static void grow_table(struct tokens *t)
     }
 }
 
-/* Gives token i (the last one pushed) the number of its folded form,
- * whose FNV-1a hash is h. */
-static void intern(struct tokens *t, size_t i, uint64_t h)
+/* A new word: the folded form of token i, whose hash is h, at table slot k. */
+static void add_new_word(struct tokens *t, size_t i, uint64_t h, size_t k)
 {
-    struct token *tk = &t->v[i];
-    const char *f = t->folded.data + tk->fstart;
-    size_t n = tk->fend - tk->fstart;
-    if ((t->nwords + 1) * 2 > t->tcap)
-        grow_table(t);
-    size_t k = word_slot(t, f, n, h);
-    if (t->table[k]) {
-        tk->word = t->table[k] - 1;
-        return;
-    }
     if (t->nwords == t->wcap) {
         t->wcap = t->wcap ? t->wcap * 2 : 256;
         t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
@@ -103,8 +78,32 @@ static void intern(struct tokens *t, size_t i, uint64_t h)
     }
     t->first[t->nwords] = (uint32_t)i;
     t->hash[t->nwords] = h;
-    tk->word = (uint32_t)t->nwords;
+    t->v[i].word = (uint32_t)t->nwords;
     t->table[k] = (uint32_t)++t->nwords;
+}
+
+/* Gives token i (the last one pushed) the number of its folded form,
+ * whose FNV-1a hash is h: the number of the first token with that form, or
+ * a new one. Inline: it runs per token. */
+static inline void intern(struct tokens *t, size_t i, uint64_t h)
+{
+    struct token *tk = &t->v[i];
+    const char *f = t->folded.data + tk->fstart;
+    size_t n = tk->fend - tk->fstart;
+    if ((t->nwords + 1) * 2 > t->tcap)
+        grow_table(t);
+    size_t mask = t->tcap - 1, k = (size_t)h & mask;
+    for (uint32_t slot; (slot = t->table[k]) != 0; k = (k + 1) & mask) {
+        uint32_t w = slot - 1;
+        if (t->hash[w] != h)
+            continue;
+        const struct token *first = &t->v[t->first[w]];
+        if (first->fend - first->fstart == n && !memcmp(t->folded.data + first->fstart, f, n)) {
+            tk->word = w;
+            return;
+        }
+    }
+    add_new_word(t, i, h, k);
 }
 
 bool tokenize_is_upper(uint32_t cp)
@@ -260,7 +259,7 @@ static struct token *new_token(struct tokens *t)
 
 /* Ends the folded form written at folded.data + folded.len up to `out` (its
  * hash h) as the form of token tk, and gives the token its word number. */
-static void end_token(struct tokens *t, struct token *tk, char *out, uint64_t h)
+static inline void end_token(struct tokens *t, struct token *tk, char *out, uint64_t h)
 {
     *out = '\0';
     tk->fstart = (uint32_t)t->folded.len;
