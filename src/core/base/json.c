@@ -172,16 +172,35 @@ void json_end_array(struct json *j)
     close_(j, ']');
 }
 
+/* Whether the n bytes at s are all plain. */
+static bool all_plain(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!plain_byte((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
 void json_key(struct json *j, const char *key)
 {
     before_item(j);
     size_t n = strlen(key);
-    put_escaped(j->out, key, n);
-    buf_reserve(j->out, 1); /* put_escaped left room for the colon most of the time */
-    j->out->data[j->out->len++] = ':';
-    j->out->data[j->out->len] = '\0';
+    struct buf *b = j->out;
+    if (all_plain(key, n)) { /* keys are: one reservation, no escaping */
+        buf_reserve(b, n + 3);
+        char *o = b->data + b->len;
+        o[0] = '"';
+        memcpy(o + 1, key, n);
+        o[n + 1] = '"';
+        o[n + 2] = ':';
+        o[n + 3] = '\0';
+        b->len += n + 3;
+    } else {
+        put_escaped(b, key, n);
+        buf_putc(b, ':');
+    }
     if (j->pretty)
-        buf_putc(j->out, ' ');
+        buf_putc(b, ' ');
     j->after_key = true;
 }
 
