@@ -29,6 +29,11 @@ static const char *const link_heads[][4] = {
 /* The number of tokens of a link head ending in a colon at token i; 0 when none. */
 static size_t link_head(const struct doc *d, size_t i)
 {
+    bool colon = false; /* every head is at most 4 words and a colon */
+    for (size_t k = i + 1; k <= i + 4 && !colon; k++)
+        colon = tokens_is_punct(&d->t, k, ':');
+    if (!colon)
+        return 0;
     for (size_t h = 0; h < sizeof link_heads / sizeof *link_heads; h++) {
         size_t k = 0;
         while (k < 4 && link_heads[h][k] && i + k < d->t.n &&

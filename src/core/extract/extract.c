@@ -398,6 +398,27 @@ static int compare_mentions(const void *pa, const void *pb)
     return a->tok < b->tok ? -1 : a->tok > b->tok;
 }
 
+/* Sorts the mentions by first token. They come mostly in order (the KB
+ * pass walks the text; people and sides add a few out of order), so an
+ * insertion sort, unless too many are out of place. No two mentions share a
+ * token, so the order is the same as qsort's. */
+static void sort_mentions(struct doc_mention *m, size_t n)
+{
+    size_t moved = 0;
+    for (size_t i = 1; i < n; i++) {
+        struct doc_mention x = m[i];
+        size_t k = i;
+        for (; k > 0 && m[k - 1].tok > x.tok; k--)
+            m[k] = m[k - 1];
+        m[k] = x;
+        moved += i - k;
+        if (moved > 4 * n) { /* far from sorted: leave the rest to qsort */
+            qsort(m, n, sizeof *m, compare_mentions);
+            return;
+        }
+    }
+}
+
 void extractor_run(const struct extractor *ex, const struct article *a, struct extraction *out)
 {
     struct doc d;
@@ -417,8 +438,7 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     press_find(&d);
     club_sides_find(&d);
     people_find(&d);
-    if (d.nm > 1)
-        qsort(d.m, d.nm, sizeof *d.m, compare_mentions);
+    sort_mentions(d.m, d.nm);
     for (size_t i = 0; i < d.nm; i++)
         for (size_t k = d.m[i].tok; k < d.m[i].tok_end; k++)
             d.owner[k] = (int)i;

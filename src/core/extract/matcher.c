@@ -140,9 +140,19 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
             break;
         if (skipped(t, j))
             continue;
-        size_t from = scratch->len;
-        key_add(scratch, t, j);
-        hash = hash_more(hash, scratch->data + from, scratch->len - from);
+        const struct token *tk = &t->v[j];
+        size_t n = tk->fend - tk->fstart;
+        buf_reserve(scratch, n + 1);
+        char *o = scratch->data + scratch->len;
+        if (taken) {
+            *o++ = ' ';
+            hash = hash_more(hash_byte(hash, ' '), tokens_folded(t, j), n);
+        } else {
+            hash = t->hash[tk->word]; /* the token's own form: hashed already */
+        }
+        memcpy(o, tokens_folded(t, j), n);
+        o[n] = '\0';
+        scratch->len = (size_t)(o + n - scratch->data);
         taken++;
         struct slot *s = find_slot(m, scratch->data, scratch->len, hash);
         if (!s->key)
@@ -152,7 +162,7 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
             *forms = s->forms;
             *nforms = s->n;
         }
-        if (t->v[j].flags & TOK_POSS)
+        if (tk->flags & TOK_POSS)
             break;
     }
     return best_end;
