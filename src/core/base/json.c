@@ -70,7 +70,8 @@ static void put_escape(struct buf *b, unsigned char c)
  * escape; only those go through put_escape. */
 static void put_escaped(struct buf *b, const char *s, size_t len)
 {
-    buf_reserve(b, len + 2);
+    if (b->len + len + 2 >= b->cap)
+        buf_reserve(b, len + 2);
     char *o = b->data + b->len;
     *o++ = '"';
     size_t i = 0;
@@ -183,22 +184,27 @@ static bool all_plain(const char *s, size_t n)
 
 void json_key(struct json *j, const char *key)
 {
-    before_item(j);
     size_t n = strlen(key);
     struct buf *b = j->out;
-    if (all_plain(key, n)) { /* keys are: one reservation, no escaping */
-        buf_reserve(b, n + 3);
+    if (!j->pretty && all_plain(key, n)) { /* keys are: one reservation, no escaping */
+        buf_reserve(b, n + 4);
         char *o = b->data + b->len;
-        o[0] = '"';
-        memcpy(o + 1, key, n);
-        o[n + 1] = '"';
-        o[n + 2] = ':';
-        o[n + 3] = '\0';
-        b->len += n + 3;
-    } else {
-        put_escaped(b, key, n);
-        buf_putc(b, ':');
+        if (j->need_comma)
+            *o++ = ',';
+        j->need_comma = true;
+        *o++ = '"';
+        memcpy(o, key, n);
+        o += n;
+        *o++ = '"';
+        *o++ = ':';
+        *o = '\0';
+        b->len = (size_t)(o - b->data);
+        j->after_key = true;
+        return;
     }
+    before_item(j);
+    put_escaped(b, key, n);
+    buf_putc(b, ':');
     if (j->pretty)
         buf_putc(b, ' ');
     j->after_key = true;
@@ -227,7 +233,8 @@ static void put_integer(struct buf *b, long long v)
     } while (u);
     if (v < 0)
         digits[n++] = '-';
-    buf_reserve(b, n);
+    if (b->len + n >= b->cap)
+        buf_reserve(b, n);
     char *o = b->data + b->len;
     for (size_t k = 0; k < n; k++)
         o[k] = digits[n - 1 - k];
