@@ -35,7 +35,25 @@ struct people {
     size_t ncaps;
     size_t *heads; /* the tokens lineups looks at: paragraph starts of the body, colons */
     size_t nheads;
+    size_t *longer; /* the mentions of two tokens or more, by index, in order */
+    size_t nlonger, longer_cap;
+    size_t seen; /* the mentions looked at for `longer` */
 };
+
+/* Brings `longer` up to the doc's mentions (they are only added while
+ * people are found, and a mention keeps its tokens). */
+static const size_t *longer_mentions(struct people *p, size_t *n)
+{
+    const struct doc *d = p->d;
+    for (; p->seen < d->nm; p->seen++) {
+        if (d->m[p->seen].tok_end - d->m[p->seen].tok < 2)
+            continue;
+        p->longer = xgrow(p->longer, &p->longer_cap, p->nlonger + 1, sizeof *p->longer);
+        p->longer[p->nlonger++] = p->seen;
+    }
+    *n = p->nlonger;
+    return p->longer;
+}
 
 /* Whether token i is a capitalised word outside asides: what name_token
  * asks first, and what does not change while people are found. */
@@ -147,12 +165,14 @@ static bool same_word(const struct tokens *t, size_t i, size_t j)
 
 /* The person whose name ends with (or equals) tokens [i, end), preferring
  * the most recent full mention before i; -1 when none. */
-static int person_by_surname(const struct doc *d, size_t i, size_t end)
+static int person_by_surname(struct people *p, size_t i, size_t end)
 {
+    const struct doc *d = p->d;
     int best = -1;
-    size_t n = end - i;
-    for (size_t k = 0; k < d->nm; k++) {
-        const struct doc_mention *m = &d->m[k];
+    size_t n = end - i, nlonger;
+    const size_t *longer = longer_mentions(p, &nlonger); /* a surname is a part: n >= 1 */
+    for (size_t k = 0; k < nlonger; k++) {
+        const struct doc_mention *m = &d->m[longer[k]];
         if (m->tok_end - m->tok <= n || d->e[m->entity].kind != ENTITY_PERSON)
             continue;
         bool same = true;
@@ -204,14 +224,17 @@ static bool first_name_form(const struct doc *d, const char *w, size_t n, const 
 /* The one person whose full name starts with the given name at token i
  * ("Steven" for Steven Gerrard, "Mo" for Mohamed Salah); -1 when none or
  * several. */
-static int person_by_first_name(const struct doc *d, size_t i)
+static int person_by_first_name(struct people *p, size_t i)
 {
+    const struct doc *d = p->d;
     const char *w = tokens_folded(&d->t, i);
     size_t n = d->t.v[i].fend - d->t.v[i].fstart;
     bool short_pair = has_short_name(&d->ex->kb->lex, w, n);
     int found = -1;
-    for (size_t k = 0; k < d->nm; k++) {
-        const struct doc_mention *m = &d->m[k];
+    size_t nlonger;
+    const size_t *longer = longer_mentions(p, &nlonger);
+    for (size_t k = 0; k < nlonger; k++) {
+        const struct doc_mention *m = &d->m[longer[k]];
         if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok < 2)
             continue;
         const struct token *f = &d->t.v[m->tok];
@@ -536,7 +559,7 @@ static void list_names(struct people *p, size_t i, size_t end, bool officials)
             struct doc_mention *m = &d->m[d->owner[i]];
             if (d->e[m->entity].kind == ENTITY_NATIONAL_TEAM && m->tok_end == m->tok + 1) {
                 /* "Subs Not Used: Macken, Weaver, Jordan": a player, not the country */
-                int e = person_by_surname(d, i, i + 1);
+                int e = person_by_surname(p, i, i + 1);
                 if (e < 0)
                     e = person_by_name(d, tokens_folded(&d->t, i));
                 if (e < 0) {
@@ -557,7 +580,7 @@ static void list_names(struct people *p, size_t i, size_t end, bool officials)
             i = stop > i ? stop : i + 1; /* a header ("Clyde:") is not a player */
             continue;
         }
-        int e = stop - i == 1 ? person_by_surname(d, i, stop) : -1;
+        int e = stop - i == 1 ? person_by_surname(p, i, stop) : -1;
         if (e < 0 && stop - i == 1)
             e = person_by_name(d, tokens_folded(&d->t, i));
         if (e >= 0)
@@ -711,11 +734,11 @@ static void single_names(struct people *p, bool title)
             next = end > i ? end : i + 1;
             continue;
         }
-        int e = person_by_surname(d, i, end);
+        int e = person_by_surname(p, i, end);
         if (e < 0)
             e = person_by_name(d, tokens_folded(&d->t, i));
         if (e < 0)
-            e = person_by_first_name(d, i);
+            e = person_by_first_name(p, i);
         if (e < 0 && !title && single_name_clue(p, i) &&
             (!ordinary_start(p, i) || !seen_lower(p, i)))
             e = add_person(d, i, end);
@@ -728,7 +751,7 @@ static void single_names(struct people *p, bool title)
 
 void people_find(struct doc *d)
 {
-    struct people p = {d, NULL, NULL, NULL, 0, NULL, 0};
+    struct people p = {d, NULL, NULL, NULL, 0, NULL, 0, NULL, 0, 0, 0};
     count_words(&p);
     full_names(&p);
     lineups(&p);
@@ -739,4 +762,5 @@ void people_find(struct doc *d)
     free(p.mid_caps);
     free(p.caps);
     free(p.heads);
+    free(p.longer);
 }
