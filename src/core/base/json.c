@@ -173,34 +173,29 @@ void json_end_array(struct json *j)
     close_(j, ']');
 }
 
-/* Whether the n bytes at s are all plain. */
-static bool all_plain(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!plain_byte((unsigned char)s[i]))
-            return false;
-    return true;
-}
-
 void json_key(struct json *j, const char *key)
 {
     size_t n = strlen(key);
     struct buf *b = j->out;
-    if (!j->pretty && all_plain(key, n)) { /* keys are: one reservation, no escaping */
+    if (!j->pretty) { /* a key is plain text: copied as it is checked */
         buf_reserve(b, n + 4);
-        char *o = b->data + b->len;
+        char *o = b->data + b->len, *start = o;
         if (j->need_comma)
             *o++ = ',';
-        j->need_comma = true;
         *o++ = '"';
-        memcpy(o, key, n);
-        o += n;
-        *o++ = '"';
-        *o++ = ':';
-        *o = '\0';
-        b->len = (size_t)(o - b->data);
-        j->after_key = true;
-        return;
+        size_t i = 0;
+        for (; i < n && plain_byte((unsigned char)key[i]); i++)
+            *o++ = key[i];
+        if (i == n) {
+            *o++ = '"';
+            *o++ = ':';
+            *o = '\0';
+            b->len = (size_t)(o - b->data);
+            j->need_comma = true;
+            j->after_key = true;
+            return;
+        }
+        *start = '\0'; /* a byte to escape: the slow way below */
     }
     before_item(j);
     put_escaped(b, key, n);

@@ -427,7 +427,9 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     d.a = a;
     tokens_init(&d.t);
     buf_init(&d.scratch);
-    tokens_add_text(&d.t, a->title, strlen(a->title), TOK_TITLE);
+    size_t title_len = strlen(a->title);
+    tokens_reserve(&d.t, title_len + a->body_len);
+    tokens_add_text(&d.t, a->title, title_len, TOK_TITLE);
     tokens_add_text(&d.t, a->body, a->body_len, 0);
     d.owner = xmalloc((d.t.n ? d.t.n : 1) * sizeof *d.owner);
     memset(d.owner, 0xff, (d.t.n ? d.t.n : 1) * sizeof *d.owner);

@@ -487,10 +487,7 @@ static size_t add_word(struct tokens *t, const char *s, size_t len, size_t i, ui
     return after;
 }
 
-/* Makes room for the tokens of a text of len bytes: the folded forms all
- * at once (each is at most its token's bytes and a NUL, so twice the text),
- * the tokens and words for a guess that is rarely passed. */
-static void reserve_for(struct tokens *t, size_t len)
+void tokens_reserve(struct tokens *t, size_t len)
 {
     buf_reserve(&t->folded, 2 * len + 1);
     t->v = xgrow(t->v, &t->cap, t->n + len / 4 + 8, sizeof *t->v);
@@ -511,7 +508,7 @@ static void reserve_for(struct tokens *t, size_t len)
 
 void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra)
 {
-    reserve_for(t, len);
+    tokens_reserve(t, len);
     bool new_sentence = true, new_para = true;
     size_t i = 0;
     while (i < len) {

@@ -50,6 +50,11 @@ struct tokens {
 void tokens_init(struct tokens *t);
 void tokens_free(struct tokens *t);
 void tokens_reset(struct tokens *t);
+/* Makes room for the tokens of len more bytes of text (tokens_add_text
+ * does it per text; one call for all the texts saves growing twice): the
+ * folded forms all at once (each is at most its token's bytes and a NUL, so
+ * twice the text), the tokens and words for a guess that is rarely passed. */
+void tokens_reserve(struct tokens *t, size_t len);
 /* Appends the tokens of text[0..len). `extra_flags` is or-ed into every
  * token (TOK_TITLE for a title). A new segment always starts a sentence. */
 void tokens_add_text(struct tokens *t, const char *text, size_t len, uint16_t extra_flags);
