@@ -56,8 +56,10 @@ static void weak_after_games(struct doc *d);
 
 void club_sides_find(struct doc *d)
 {
-    for (size_t i = 1; i + 1 < d->t.n; i++) {
-        if (!described_side(d, i))
+    size_t next = 1; /* the tokens before it are taken */
+    for (size_t c = 0; c < d->ncaps; c++) {
+        size_t i = d->caps[c] + 1; /* a side word follows a capital */
+        if (i < next || i + 1 >= d->t.n || !described_side(d, i))
             continue;
         size_t s = i + 1, e = s;
         while (e < d->t.n && e - s < MAX_CLUB_WORDS && club_word(d, e, i)) {
@@ -71,7 +73,7 @@ void club_sides_find(struct doc *d)
         int club = club_named(d, name);
         free(name);
         doc_add_mention(d, s, e, club, false);
-        i = e - 1;
+        next = e;
     }
     drop_role_heads(d);
     weak_after_games(d);
@@ -157,7 +159,8 @@ static bool after_games_for(const struct doc *d, size_t i)
 
 static void weak_after_games(struct doc *d)
 {
-    for (size_t i = 2; i < d->t.n; i++) {
+    for (size_t c = 0; c < d->ncaps; c++) {
+        size_t i = d->caps[c]; /* a weak club form is a capital */
         if (!after_games_for(d, i))
             continue;
         int entry = weak_club_entry(d, i);

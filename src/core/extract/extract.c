@@ -419,6 +419,16 @@ static void sort_mentions(struct doc_mention *m, size_t n)
     }
 }
 
+/* The tokens with a capital, once for the passes that start at one. */
+static void list_caps(struct doc *d)
+{
+    d->caps = xmalloc((d->t.n ? d->t.n : 1) * sizeof *d->caps);
+    d->ncaps = 0;
+    for (size_t i = 0; i < d->t.n; i++)
+        if (d->t.v[i].flags & TOK_CAP)
+            d->caps[d->ncaps++] = i;
+}
+
 void extractor_run(const struct extractor *ex, const struct article *a, struct extraction *out)
 {
     struct doc d;
@@ -431,6 +441,7 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     tokens_reserve(&d.t, title_len + a->body_len);
     tokens_add_text(&d.t, a->title, title_len, TOK_TITLE);
     tokens_add_text(&d.t, a->body, a->body_len, 0);
+    list_caps(&d);
     d.owner = xmalloc((d.t.n ? d.t.n : 1) * sizeof *d.owner);
     memset(d.owner, 0xff, (d.t.n ? d.t.n : 1) * sizeof *d.owner);
     asides_mark(&d);
@@ -453,6 +464,7 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     free(d.lex);
     free(d.role);
     free(d.lists);
+    free(d.caps);
     free(d.m);
     free(d.f);
     free(d.owner);

@@ -80,6 +80,9 @@ struct doc {
     uint8_t *lex;    /* per token: enum lex_flag bits */
     uint8_t *role;   /* per token: enum person_role when LEX_ROLE */
     uint32_t *lists; /* per word number: enum word_list bits (lexicon_lookup) */
+    size_t *caps;    /* the tokens with TOK_CAP, in order: where the passes that
+                      * start at a capital (asides, press, club sides) look */
+    size_t ncaps;
     struct doc_mention *m;
     size_t nm, mcap;
     struct doc_entity *e;
