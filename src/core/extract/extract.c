@@ -412,7 +412,7 @@ static void sort_mentions(struct doc_mention *m, size_t n)
             m[k] = m[k - 1];
         m[k] = x;
         moved += i - k;
-        if (moved > 4 * n) { /* far from sorted: leave the rest to qsort */
+        if (moved > 32 * n) { /* far from sorted: leave the rest to qsort */
             qsort(m, n, sizeof *m, compare_mentions);
             return;
         }
