@@ -252,7 +252,8 @@ static int person_by_first_name(struct people *p, size_t i)
 static int person_by_name(const struct doc *d, const char *name)
 {
     for (size_t e = 0; e < d->ne; e++) {
-        if (d->e[e].kind == ENTITY_PERSON && !strcmp(d->e[e].folded, name))
+        if (d->e[e].kind == ENTITY_PERSON && d->e[e].folded[0] == name[0] &&
+            !strcmp(d->e[e].folded, name))
             return (int)e;
     }
     return -1;
