@@ -12,6 +12,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether the string word starts with the n bytes of w (a loop: words are
+ * short, and it stops at word's NUL). */
+static bool same_prefix(const char *word, const char *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (word[k] != w[k])
+            return false;
+    return true;
+}
+
 /* The slot of word w (n bytes, hash_bytes h), or the empty slot where it
  * would go. */
 static struct lex_slot *lex_find_hashed(const struct extractor *ex, const char *w, size_t n,
@@ -20,7 +30,7 @@ static struct lex_slot *lex_find_hashed(const struct extractor *ex, const char *
     size_t mask = ex->nlex - 1, i = (size_t)h & mask;
     for (; ex->lex[i].word; i = (i + 1) & mask) {
         const struct lex_slot *s = &ex->lex[i];
-        if (s->hash == (uint32_t)h && !memcmp(s->word, w, n) && !s->word[n])
+        if (s->hash == (uint32_t)h && same_prefix(s->word, w, n) && !s->word[n])
             break;
     }
     return &ex->lex[i];
