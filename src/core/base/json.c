@@ -217,6 +217,22 @@ void json_string(struct json *j, const char *s)
     put_escaped(j->out, s, strlen(s));
 }
 
+/* Writes u in decimal, the digits from the end of a small buffer. */
+static void put_unsigned(struct buf *b, uint64_t u)
+{
+    char digits[24], *d = digits + sizeof digits;
+    do {
+        *--d = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    size_t n = (size_t)(digits + sizeof digits - d);
+    if (b->len + n >= b->cap)
+        buf_reserve(b, n);
+    memcpy(b->data + b->len, d, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
 static void put_integer(struct buf *b, long long v)
 {
     char digits[24];
@@ -269,5 +285,10 @@ void json_kv_string(struct json *j, const char *key, const char *s)
 void json_kv_number(struct json *j, const char *key, double v)
 {
     json_key(j, key);
+    if (v >= 0 && v < 1e15 && v == (double)(uint64_t)v) { /* a count or an offset */
+        j->after_key = false;
+        put_unsigned(j->out, (uint64_t)v);
+        return;
+    }
     json_number(j, v);
 }
