@@ -18,11 +18,13 @@ char *fold_text(const char *s, size_t len)
     bool space = false;
     for (size_t i = 0; i < len;) {
         uint32_t cp = (unsigned char)s[i];
-        if (cp < 0x80) /* ASCII: no decoding */
+        if (cp < 0x80) { /* ASCII: no decoding, and the fold is the lower case */
             i++;
-        else
+            cp += cp >= 'A' && cp <= 'Z' ? 'a' - 'A' : 0;
+        } else {
             i += utf8_decode(s + i, len - i, &cp);
-        cp = utf8_fold_cp(cp);
+            cp = utf8_fold_cp(cp);
+        }
         bool word = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp >= 0x80;
         if (cp == '\'' && i < len && (s[i] == 's' || s[i] == 'S') &&
             (i + 1 == len || s[i + 1] == ' '))
@@ -34,7 +36,10 @@ char *fold_text(const char *s, size_t len)
         if (space)
             *o++ = ' ';
         space = false;
-        o += utf8_encode(cp, o);
+        if (cp < 0x80)
+            *o++ = (char)cp;
+        else
+            o += utf8_encode(cp, o);
     }
     *o = '\0';
     b.len = (size_t)(o - b.data);

@@ -443,12 +443,11 @@ static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t
     }
     if (j < len && (byte_class[(unsigned char)s[j]] & C_STOP) && !stop_ends_word(s, len, j))
         return 0;
+    /* the flags of a word by the class of its first byte */
+    static const uint16_t first_flags[C_ALNUM + 1] = {
+        [C_LOWER] = TOK_WORD, [C_UPPER] = TOK_WORD | TOK_CAP, [C_DIGIT] = TOK_WORD | TOK_NUM};
     uint8_t first = byte_class[(unsigned char)s[i]];
-    flags |= TOK_WORD;
-    if (first & C_DIGIT)
-        flags |= TOK_NUM;
-    if (first & C_UPPER)
-        flags |= TOK_CAP;
+    flags |= first_flags[first & C_ALNUM];
     if (!(first & C_LOWER) && all_upper(s, i, j))
         flags |= TOK_UPPER;
     struct token *tk = new_token(t);
