@@ -15,6 +15,7 @@ struct slot {
     uint64_t hash; /* hash_bytes of the key */
     int *forms;
     size_t n;
+    bool extended; /* a longer key starts with this one and a space */
 };
 
 struct matcher {
@@ -92,8 +93,8 @@ static void add_form(struct matcher *m, const char *text, int form, struct token
     for (size_t i = 0; i < t->n; i++) {
         if (skipped(t, i))
             continue;
-        if (key->len)
-            intern_key(m, key); /* a prefix: lets matcher_longest stop early */
+        if (key->len) /* a prefix: lets matcher_longest stop early */
+            intern_key(m, key)->extended = true;
         key_add(key, t, i);
     }
     if (!key->len)
@@ -172,8 +173,8 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
             *forms = s->forms;
             *nforms = s->n;
         }
-        if (tk->flags & TOK_POSS)
-            break;
+        if ((tk->flags & TOK_POSS) || !s->extended)
+            break; /* no longer form starts like this */
     }
     return best_end;
 }
