@@ -101,6 +101,15 @@ void json_init(struct json *j, struct buf *out, bool pretty)
     j->after_key = false;
 }
 
+/* Appends byte c: buf_putc without the call when there is room. */
+static inline void put_byte(struct buf *b, char c)
+{
+    if (b->len + 1 >= b->cap)
+        buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
 static void newline(struct json *j)
 {
     if (!j->pretty)
@@ -113,15 +122,8 @@ static void newline(struct json *j)
 /* Before a value or key: a comma if needed, and indentation. */
 static void before_item(struct json *j)
 {
-    if (j->need_comma) {
-        struct buf *b = j->out;
-        if (b->len + 1 < b->cap) {
-            b->data[b->len++] = ',';
-            b->data[b->len] = '\0';
-        } else {
-            buf_putc(b, ',');
-        }
-    }
+    if (j->need_comma)
+        put_byte(j->out, ',');
     if (j->depth)
         newline(j);
     j->need_comma = true;
@@ -139,7 +141,7 @@ static void value_prefix(struct json *j)
 static void open(struct json *j, char c)
 {
     value_prefix(j);
-    buf_putc(j->out, c);
+    put_byte(j->out, c);
     j->depth++;
     j->need_comma = false;
 }
@@ -149,7 +151,7 @@ static void close_(struct json *j, char c)
     j->depth--;
     if (j->need_comma)
         newline(j);
-    buf_putc(j->out, c);
+    put_byte(j->out, c);
     j->need_comma = true;
 }
 
