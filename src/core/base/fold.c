@@ -11,25 +11,38 @@ char *fold_text(const char *s, size_t len)
 {
     struct buf b;
     buf_init(&b);
+    /* at most 3 bytes a byte (a stray byte becomes U+FFFD); a space only
+     * stands for a dropped byte */
+    buf_reserve(&b, 3 * len);
+    char *o = b.data;
     bool space = false;
     for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        i += utf8_decode(s + i, len - i, &cp);
-        cp = utf8_fold_cp(cp);
+        uint32_t cp = (unsigned char)s[i];
+        if (cp < 0x80) { /* ASCII: no decoding, and the fold is the lower case */
+            i++;
+            cp += cp >= 'A' && cp <= 'Z' ? 'a' - 'A' : 0;
+        } else {
+            i += utf8_decode(s + i, len - i, &cp);
+            cp = utf8_fold_cp(cp);
+        }
         bool word = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp >= 0x80;
         if (cp == '\'' && i < len && (s[i] == 's' || s[i] == 'S') &&
             (i + 1 == len || s[i + 1] == ' '))
             i++; /* drop a possessive 's */
         else if (!word)
-            space = b.len > 0;
+            space = o > b.data;
         if (!word)
             continue;
         if (space)
-            buf_putc(&b, ' ');
+            *o++ = ' ';
         space = false;
-        char enc[4];
-        buf_append(&b, enc, utf8_encode(cp, enc));
+        if (cp < 0x80)
+            *o++ = (char)cp;
+        else
+            o += utf8_encode(cp, o);
     }
+    *o = '\0';
+    b.len = (size_t)(o - b.data);
     if (b.len > 4 && !strncmp(b.data, "the ", 4)) {
         memmove(b.data, b.data + 4, b.len - 3);
         b.len -= 4;

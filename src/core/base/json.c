@@ -2,12 +2,44 @@
 #include "core/base/json.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
-/* Whether byte c goes into a JSON string as it is. */
+/* Whether byte c goes into a JSON string as it is: not a control byte
+ * below 0x20, a quote, a backslash or DEL. */
+#define PLAIN(c) ((c) >= 0x20 && (c) != '"' && (c) != '\\' && (c) != 0x7F)
+#define ROW(r)                                                                                     \
+    PLAIN(r), PLAIN(r + 1), PLAIN(r + 2), PLAIN(r + 3), PLAIN(r + 4), PLAIN(r + 5), PLAIN(r + 6),  \
+        PLAIN(r + 7), PLAIN(r + 8), PLAIN(r + 9), PLAIN(r + 10), PLAIN(r + 11), PLAIN(r + 12),     \
+        PLAIN(r + 13), PLAIN(r + 14), PLAIN(r + 15)
+static const bool plain_table[256] = {
+    ROW(0x00), ROW(0x10), ROW(0x20), ROW(0x30), ROW(0x40), ROW(0x50), ROW(0x60), ROW(0x70),
+    ROW(0x80), ROW(0x90), ROW(0xA0), ROW(0xB0), ROW(0xC0), ROW(0xD0), ROW(0xE0), ROW(0xF0),
+};
+#undef ROW
+#undef PLAIN
+
 static bool plain_byte(unsigned char c)
 {
-    return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F;
+    return plain_table[c];
+}
+
+#define ONES  0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Whether one of the 8 bytes of x is zero (the classic bit trick). */
+static inline uint64_t has_zero(uint64_t x)
+{
+    return (x - ONES) & ~x & HIGHS;
+}
+
+/* Whether all 8 bytes of x are plain: none below 0x20, none a quote, a
+ * backslash or DEL. */
+static inline bool plain_8(uint64_t x)
+{
+    uint64_t below_space = (x - ONES * 0x20) & ~x & HIGHS;
+    return !(below_space | has_zero(x ^ (ONES * '"')) | has_zero(x ^ (ONES * '\\')) |
+             has_zero(x ^ (ONES * 0x7F)));
 }
 
 static void put_escape(struct buf *b, unsigned char c)
@@ -33,22 +65,26 @@ static void put_escape(struct buf *b, unsigned char c)
     }
 }
 
-/* Writes plain bytes straight into room reserved once; only the rest goes
- * through put_escape. */
+/* Writes plain bytes straight into room reserved once, eight at a time
+ * while all eight are plain, then byte by byte up to the next byte to
+ * escape; only those go through put_escape. */
 static void put_escaped(struct buf *b, const char *s, size_t len)
 {
-    buf_reserve(b, len + 2);
+    if (b->len + len + 2 >= b->cap)
+        buf_reserve(b, len + 2);
     char *o = b->data + b->len;
     *o++ = '"';
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (plain_byte(c)) {
-            *o++ = (char)c;
-            continue;
-        }
+    size_t i = 0;
+    for (;;) {
+        for (uint64_t x; len - i >= 8 && (memcpy(&x, s + i, 8), plain_8(x)); i += 8, o += 8)
+            memcpy(o, &x, 8);
+        while (i < len && plain_byte((unsigned char)s[i]))
+            *o++ = s[i++];
+        if (i == len)
+            break;
         b->len = (size_t)(o - b->data);
-        put_escape(b, c);
-        buf_reserve(b, len - i); /* the rest and the closing quote */
+        put_escape(b, (unsigned char)s[i++]);
+        buf_reserve(b, len - i + 1); /* the rest and the closing quote */
         o = b->data + b->len;
     }
     *o++ = '"';
@@ -65,6 +101,15 @@ void json_init(struct json *j, struct buf *out, bool pretty)
     j->after_key = false;
 }
 
+/* Appends byte c: buf_putc without the call when there is room. */
+static inline void put_byte(struct buf *b, char c)
+{
+    if (b->len + 1 >= b->cap)
+        buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
 static void newline(struct json *j)
 {
     if (!j->pretty)
@@ -78,7 +123,7 @@ static void newline(struct json *j)
 static void before_item(struct json *j)
 {
     if (j->need_comma)
-        buf_putc(j->out, ',');
+        put_byte(j->out, ',');
     if (j->depth)
         newline(j);
     j->need_comma = true;
@@ -96,7 +141,7 @@ static void value_prefix(struct json *j)
 static void open(struct json *j, char c)
 {
     value_prefix(j);
-    buf_putc(j->out, c);
+    put_byte(j->out, c);
     j->depth++;
     j->need_comma = false;
 }
@@ -106,7 +151,7 @@ static void close_(struct json *j, char c)
     j->depth--;
     if (j->need_comma)
         newline(j);
-    buf_putc(j->out, c);
+    put_byte(j->out, c);
     j->need_comma = true;
 }
 
@@ -132,11 +177,33 @@ void json_end_array(struct json *j)
 
 void json_key(struct json *j, const char *key)
 {
+    size_t n = strlen(key);
+    struct buf *b = j->out;
+    if (!j->pretty) { /* a key is plain text: copied as it is checked */
+        buf_reserve(b, n + 4);
+        char *o = b->data + b->len, *start = o;
+        if (j->need_comma)
+            *o++ = ',';
+        *o++ = '"';
+        size_t i = 0;
+        for (; i < n && plain_byte((unsigned char)key[i]); i++)
+            *o++ = key[i];
+        if (i == n) {
+            *o++ = '"';
+            *o++ = ':';
+            *o = '\0';
+            b->len = (size_t)(o - b->data);
+            j->need_comma = true;
+            j->after_key = true;
+            return;
+        }
+        *start = '\0'; /* a byte to escape: the slow way below */
+    }
     before_item(j);
-    put_escaped(j->out, key, strlen(key));
-    buf_putc(j->out, ':');
+    put_escaped(b, key, n);
+    buf_putc(b, ':');
     if (j->pretty)
-        buf_putc(j->out, ' ');
+        buf_putc(b, ' ');
     j->after_key = true;
 }
 
@@ -152,6 +219,22 @@ void json_string(struct json *j, const char *s)
     put_escaped(j->out, s, strlen(s));
 }
 
+/* Writes u in decimal, the digits from the end of a small buffer. */
+static void put_unsigned(struct buf *b, uint64_t u)
+{
+    char digits[24], *d = digits + sizeof digits;
+    do {
+        *--d = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    size_t n = (size_t)(digits + sizeof digits - d);
+    if (b->len + n >= b->cap)
+        buf_reserve(b, n);
+    memcpy(b->data + b->len, d, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
 static void put_integer(struct buf *b, long long v)
 {
     char digits[24];
@@ -163,10 +246,13 @@ static void put_integer(struct buf *b, long long v)
     } while (u);
     if (v < 0)
         digits[n++] = '-';
-    char out[24];
+    if (b->len + n >= b->cap)
+        buf_reserve(b, n);
+    char *o = b->data + b->len;
     for (size_t k = 0; k < n; k++)
-        out[k] = digits[n - 1 - k];
-    buf_append(b, out, n);
+        o[k] = digits[n - 1 - k];
+    o[n] = '\0';
+    b->len += n;
 }
 
 void json_number(struct json *j, double v)
@@ -174,7 +260,7 @@ void json_number(struct json *j, double v)
     value_prefix(j);
     if (!isfinite(v))
         buf_puts(j->out, "null");
-    else if (v == floor(v) && fabs(v) < 1e15)
+    else if (fabs(v) < 1e15 && v == (double)(long long)v) /* integral */
         put_integer(j->out, (long long)v);
     else
         buf_printf(j->out, "%.15g", v);
@@ -201,5 +287,10 @@ void json_kv_string(struct json *j, const char *key, const char *s)
 void json_kv_number(struct json *j, const char *key, double v)
 {
     json_key(j, key);
+    if (v >= 0 && v < 1e15 && v == (double)(uint64_t)v) { /* a count or an offset */
+        j->after_key = false;
+        put_unsigned(j->out, (uint64_t)v);
+        return;
+    }
     json_number(j, v);
 }

@@ -29,6 +29,11 @@ static const char *const link_heads[][4] = {
 /* The number of tokens of a link head ending in a colon at token i; 0 when none. */
 static size_t link_head(const struct doc *d, size_t i)
 {
+    bool colon = false; /* every head is at most 4 words and a colon */
+    for (size_t k = i + 1; k <= i + 4 && !colon; k++)
+        colon = tokens_is_punct(&d->t, k, ':');
+    if (!colon)
+        return 0;
     for (size_t h = 0; h < sizeof link_heads / sizeof *link_heads; h++) {
         size_t k = 0;
         while (k < 4 && link_heads[h][k] && i + k < d->t.n &&
@@ -43,15 +48,17 @@ static size_t link_head(const struct doc *d, size_t i)
 
 void asides_mark(struct doc *d)
 {
-    for (size_t i = 0; i < d->t.n; i++) {
+    size_t next = 0; /* the tokens before it are marked */
+    for (size_t c = 0; c < d->ncaps; c++) {
+        size_t i = d->caps[c]; /* a link line starts with a capital */
         struct token *tk = &d->t.v[i];
-        if (!(tk->flags & TOK_PARA_START) || (tk->flags & TOK_TITLE) || !(tk->flags & TOK_CAP) ||
+        if (i < next || !(tk->flags & TOK_PARA_START) || (tk->flags & TOK_TITLE) ||
             !link_head(d, i))
             continue;
         size_t j = i;
         do
             d->t.v[j++].flags |= TOK_ASIDE;
         while (j < d->t.n && !(d->t.v[j].flags & TOK_PARA_START));
-        i = j - 1;
+        next = j;
     }
 }

@@ -16,8 +16,6 @@
 
 enum { MAX_CLUB_WORDS = 3 };
 
-static const char *const side_nouns[] = {"side", "club", "outfit", NULL};
-
 /* A club entity of the doc with this name, else a new one. */
 static int club_named(struct doc *d, const char *name)
 {
@@ -46,7 +44,7 @@ static bool described_side(const struct doc *d, size_t i)
     const struct token *b = &d->t.v[i - 1], *t = &d->t.v[i];
     size_t n = t->fend - t->fstart;
     if ((b->flags & (TOK_CAP | TOK_POSS | TOK_TITLE)) != TOK_CAP || (t->flags & TOK_CAP) || n < 4 ||
-        n > 6 || !doc_token_in(d, i, side_nouns))
+        n > 6 || !doc_word_in(d, i, WL_SIDE_NOUN))
         return false; /* the flags first: most tokens fail them */
     int o = d->owner[i - 1];
     enum entity_kind kind = o < 0 ? ENTITY_COMPETITION : d->e[d->m[o].entity].kind;
@@ -58,8 +56,10 @@ static void weak_after_games(struct doc *d);
 
 void club_sides_find(struct doc *d)
 {
-    for (size_t i = 1; i + 1 < d->t.n; i++) {
-        if (!described_side(d, i))
+    size_t next = 1; /* the tokens before it are taken */
+    for (size_t c = 0; c < d->ncaps; c++) {
+        size_t i = d->caps[c] + 1; /* a side word follows a capital */
+        if (i < next || i + 1 >= d->t.n || !described_side(d, i))
             continue;
         size_t s = i + 1, e = s;
         while (e < d->t.n && e - s < MAX_CLUB_WORDS && club_word(d, e, i)) {
@@ -73,7 +73,7 @@ void club_sides_find(struct doc *d)
         int club = club_named(d, name);
         free(name);
         doc_add_mention(d, s, e, club, false);
-        i = e - 1;
+        next = e;
     }
     drop_role_heads(d);
     weak_after_games(d);
@@ -152,16 +152,15 @@ static void drop_role_heads(struct doc *d)
  * "games for", "played for" and the like. */
 static bool after_games_for(const struct doc *d, size_t i)
 {
-    static const char *const games[] = {"appearances", "appearance", "apps",   "games", "matches",
-                                        "played",      "playing",    "starts", NULL};
     return i >= 2 && (d->lex[i] & LEX_KB_WEAK) && d->owner[i] < 0 &&
            (d->t.v[i].flags & (TOK_CAP | TOK_TITLE)) == TOK_CAP && tokens_is(&d->t, i - 1, "for") &&
-           doc_token_in(d, i - 2, games);
+           doc_word_in(d, i - 2, WL_GAMES);
 }
 
 static void weak_after_games(struct doc *d)
 {
-    for (size_t i = 2; i < d->t.n; i++) {
+    for (size_t c = 0; c < d->ncaps; c++) {
+        size_t i = d->caps[c]; /* a weak club form is a capital */
         if (!after_games_for(d, i))
             continue;
         int entry = weak_club_entry(d, i);

@@ -88,23 +88,33 @@ char *entity_make_id(enum entity_kind kind, const char *name)
 {
     struct buf b;
     buf_init(&b);
-    buf_puts(&b, entity_kind_name(kind));
-    buf_putc(&b, ':');
-    size_t len = strlen(name);
+    const char *kind_name = entity_kind_name(kind);
+    size_t klen = strlen(kind_name), len = strlen(name);
+    buf_reserve(&b, klen + 1 + 2 * len); /* a byte of the name: itself or a dash and it */
+    char *o = b.data;
+    memcpy(o, kind_name, klen);
+    o += klen;
+    *o++ = ':';
+    char *start = o;
     bool dash = false;
     for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        i += utf8_decode(name + i, len - i, &cp);
+        uint32_t cp = (unsigned char)name[i];
+        if (cp < 0x80) /* ASCII: no decoding */
+            i++;
+        else
+            i += utf8_decode(name + i, len - i, &cp);
         cp = utf8_fold_cp(cp);
         if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
-            if (dash && b.data[b.len - 1] != ':')
-                buf_putc(&b, '-');
-            buf_putc(&b, (char)cp);
+            if (dash && o > start)
+                *o++ = '-';
+            *o++ = (char)cp;
             dash = false;
         } else if (cp != '\'') {
             dash = true;
         }
     }
+    *o = '\0';
+    b.len = (size_t)(o - b.data);
     return buf_detach(&b, NULL);
 }
 

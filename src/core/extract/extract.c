@@ -126,40 +126,18 @@ static int entity_for_kb(struct doc *d, int entry)
     return e;
 }
 
-static const char *const team_words[] = {
-    "international", "internationals", "national",   "squad",      "team",
-    "side",          "under-21",       "under-21s",  "u21",        "u-21",
-    "under-20",      "under-19",       "under-23",   "coach",      "manager",
-    "boss",          "captain",        "striker",    "midfielder", "defender",
-    "goalkeeper",    "keeper",         "forward",    "winger",     "caps",
-    "cap",           "fans",           "supporters", "debut",      NULL};
-static const char *const place_words[] = {
-    "in",     "into",  "from", "across", "around",  "throughout", "visit",   "visiting", "born",
-    "native", "leave", "left", "near",   "outside", "of",         "leaving", NULL};
-/* Words before "to" that make the country a destination, not an opponent. */
-static const char *const travel_words[] = {
-    "moved",     "move",      "moving", "return", "returned", "returning",  "back",  "trip",
-    "travel",    "travelled", "flew",   "fly",    "went",     "go",         "going", "gone",
-    "emigrated", "relocated", "sent",   "tour",   "relocate", "relocating", NULL};
-static const char *const venue_words[] = {"park",  "road",   "lane", "stadium", "ground", "arena",
-                                          "field", "bridge", "way",  "avenue",  "street", NULL};
-static const char *const demonym_team_words[] = {
-    "international", "internationals", "under-21", "under-21s", "u21", "u-21",
-    "under-20",      "under-19",       "under-23", "national",  NULL};
-
 /* Whether the words before token `tok` make a name a place: "in Japan",
  * "moved to Spain", and "in Korea and Japan". */
 static bool place_before(const struct doc *d, size_t tok, bool travel)
 {
     if (tok == 0)
         return false;
-    if (doc_token_in(d, tok - 1, place_words))
+    if (doc_word_in(d, tok - 1, WL_PLACE_BEFORE_COUNTRY))
         return true;
     if (travel && tokens_is(&d->t, tok - 1, "the") && tok >= 3 && d->owner[tok - 1] < 0 &&
-        tokens_is(&d->t, tok - 2, "to") && doc_token_in(d, tok - 3, travel_words))
+        tokens_is(&d->t, tok - 2, "to") && doc_word_in(d, tok - 3, WL_TRAVEL))
         return true; /* "relocate to the Netherlands" */
-    if (travel && tokens_is(&d->t, tok - 1, "to") && tok >= 2 &&
-        doc_token_in(d, tok - 2, travel_words))
+    if (travel && tokens_is(&d->t, tok - 1, "to") && tok >= 2 && doc_word_in(d, tok - 2, WL_TRAVEL))
         return true;
     if ((tokens_is(&d->t, tok - 1, "and") || tokens_is(&d->t, tok - 1, "or")) && tok >= 3 &&
         (d->t.v[tok - 2].flags & TOK_CAP) && d->owner[tok - 2] < 0)
@@ -177,14 +155,13 @@ static bool host_and_year(const struct doc *d, size_t end)
     const char *y = tokens_folded(&d->t, end);
     if (strlen(y) != 4 || !((y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0')))
         return false;
-    return !doc_token_in(d, end + 1, team_words);
+    return !doc_word_in(d, end + 1, WL_TEAM);
 }
 
 /* "England's Footballer of the Year": a country's award, not its team. */
 static bool award_after(const struct doc *d, size_t end)
 {
-    static const char *const award[] = {"footballer", "player", "young", "sportsman", NULL};
-    if (end >= d->t.n || !doc_token_in(d, end, award))
+    if (end >= d->t.n || !doc_word_in(d, end, WL_AWARD))
         return false;
     for (size_t k = end + 1; k < end + 5 && k < d->t.n; k++)
         if (tokens_is(&d->t, k, "year"))
@@ -197,7 +174,7 @@ static bool national_team_context(const struct doc *d, size_t tok, size_t end)
 {
     if ((d->t.v[end - 1].flags & TOK_POSS) && award_after(d, end))
         return false;
-    if (doc_token_in(d, end, team_words) || (d->t.v[end - 1].flags & TOK_POSS))
+    if (doc_word_in(d, end, WL_TEAM) || (d->t.v[end - 1].flags & TOK_POSS))
         return true;
     return !place_before(d, tok, true);
 }
@@ -248,19 +225,18 @@ static bool kb_match_allowed(const struct doc *d, size_t i, size_t end, const st
     if (!acronym_ok(d, i, f))
         return false;
     if (end == i + 1 && (d->lex[i] & LEX_GIVEN) && end < d->t.n && (d->t.v[end].flags & TOK_CAP) &&
-        !(d->t.v[end].flags & TOK_SENT_START) && !doc_token_in(d, end, team_words) &&
+        !(d->t.v[end].flags & TOK_SENT_START) && !doc_word_in(d, end, WL_TEAM) &&
         !(d->t.v[i].flags & TOK_POSS))
         return false; /* "Jordan Henderson": a person, not the country */
     if (f->kind == KB_FORM_DEMONYM)
-        return doc_token_in(d, end, demonym_team_words);
+        return doc_word_in(d, end, WL_DEMONYM_TEAM);
     if (kind == ENTITY_NATIONAL_TEAM)
         return !host_and_year(d, end) && national_team_context(d, i, end);
     if (kind == ENTITY_CLUB && end < d->t.n && (d->t.v[end].flags & TOK_CAP) &&
-        doc_token_in(d, end, venue_words))
+        doc_word_in(d, end, WL_VENUE_CLUB))
         return false; /* "Villa Park" is a ground */
-    static const char *const left_club[] = {"from", "left", "leave", NULL};
     if (kind == ENTITY_CLUB && end == i + 1 && place_before(d, i, false) &&
-        !(d->t.v[i].flags & TOK_POSS) && !doc_token_in(d, i - 1, left_club))
+        !(d->t.v[i].flags & TOK_POSS) && !doc_word_in(d, i - 1, WL_LEFT_CLUB))
         return false; /* "in Cardiff": the city; "left Celtic": the club */
     return true;
 }
@@ -311,21 +287,16 @@ static void kb_pass(struct doc *d)
     free(starts);
 }
 
-static const char *const weak_before[] = {"v",      "vs",   "against", "beat",    "beating",
-                                          "joined", "join", "joins",   "joining", NULL};
-static const char *const media_before[] = {"to", "told", "in", "the", "by", NULL};
-
 /* Whether the mention at [tok, tok_end) is joined by "and", "or", "v" or
  * a comma to a club named by a strong form: "Santos and Botafogo", "Boca
  * and River". */
 static bool coordinated_with_club(const struct doc *d, size_t tok, size_t tok_end)
 {
-    static const char *const joins[] = {"and", "or", "v", "vs", NULL};
     size_t other[2] = {tok >= 2 ? tok - 2 : d->t.n, tok_end + 1};
     size_t join[2] = {tok >= 1 ? tok - 1 : d->t.n, tok_end};
     for (int k = 0; k < 2; k++) {
         if (other[k] >= d->t.n ||
-            !(doc_token_in(d, join[k], joins) || tokens_is_punct(&d->t, join[k], ',')))
+            !(doc_word_in(d, join[k], WL_JOINS) || tokens_is_punct(&d->t, join[k], ',')))
             continue;
         int o = d->owner[other[k]];
         if (o >= 0 && !d->m[o].weak && d->e[d->m[o].entity].kind == ENTITY_CLUB)
@@ -342,7 +313,7 @@ static bool weak_supported(const struct doc *d, const struct doc_mention *m)
         return true;
     enum entity_kind kind = d->e[m->entity].kind;
     if (kind == ENTITY_MEDIA)
-        return m->tok > 0 && doc_token_in(d, m->tok - 1, media_before) &&
+        return m->tok > 0 && doc_word_in(d, m->tok - 1, WL_MEDIA_BEFORE) &&
                !(d->t.v[m->tok].flags & TOK_SENT_START);
     enum person_role role;
     if (doc_is_role_word(d, m->tok_end, &role))
@@ -353,7 +324,7 @@ static bool weak_supported(const struct doc *d, const struct doc_mention *m)
         return true; /* a line-up: "Clyde: Hewitt, Potter, ..." */
     if (kind == ENTITY_CLUB && coordinated_with_club(d, m->tok, m->tok_end))
         return true;
-    return m->tok > 0 && doc_token_in(d, m->tok - 1, weak_before) && kind == ENTITY_CLUB;
+    return m->tok > 0 && doc_word_in(d, m->tok - 1, WL_WEAK_BEFORE) && kind == ENTITY_CLUB;
 }
 
 static void resolve_weak(struct doc *d)
@@ -427,6 +398,37 @@ static int compare_mentions(const void *pa, const void *pb)
     return a->tok < b->tok ? -1 : a->tok > b->tok;
 }
 
+/* Sorts the mentions by first token. They come mostly in order (the KB
+ * pass walks the text; people and sides add a few out of order), so an
+ * insertion sort, unless too many are out of place. No two mentions share a
+ * token, so the order is the same as qsort's. */
+static void sort_mentions(struct doc_mention *m, size_t n)
+{
+    size_t moved = 0;
+    for (size_t i = 1; i < n; i++) {
+        struct doc_mention x = m[i];
+        size_t k = i;
+        for (; k > 0 && m[k - 1].tok > x.tok; k--)
+            m[k] = m[k - 1];
+        m[k] = x;
+        moved += i - k;
+        if (moved > 32 * n) { /* far from sorted: leave the rest to qsort */
+            qsort(m, n, sizeof *m, compare_mentions);
+            return;
+        }
+    }
+}
+
+/* The tokens with a capital, once for the passes that start at one. */
+static void list_caps(struct doc *d)
+{
+    d->caps = xmalloc((d->t.n ? d->t.n : 1) * sizeof *d->caps);
+    d->ncaps = 0;
+    for (size_t i = 0; i < d->t.n; i++)
+        if (d->t.v[i].flags & TOK_CAP)
+            d->caps[d->ncaps++] = i;
+}
+
 void extractor_run(const struct extractor *ex, const struct article *a, struct extraction *out)
 {
     struct doc d;
@@ -435,8 +437,11 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     d.a = a;
     tokens_init(&d.t);
     buf_init(&d.scratch);
-    tokens_add_text(&d.t, a->title, strlen(a->title), TOK_TITLE);
+    size_t title_len = strlen(a->title);
+    tokens_reserve(&d.t, title_len + a->body_len);
+    tokens_add_text(&d.t, a->title, title_len, TOK_TITLE);
     tokens_add_text(&d.t, a->body, a->body_len, 0);
+    list_caps(&d);
     d.owner = xmalloc((d.t.n ? d.t.n : 1) * sizeof *d.owner);
     memset(d.owner, 0xff, (d.t.n ? d.t.n : 1) * sizeof *d.owner);
     asides_mark(&d);
@@ -446,8 +451,7 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     press_find(&d);
     club_sides_find(&d);
     people_find(&d);
-    if (d.nm > 1)
-        qsort(d.m, d.nm, sizeof *d.m, compare_mentions);
+    sort_mentions(d.m, d.nm);
     for (size_t i = 0; i < d.nm; i++)
         for (size_t k = d.m[i].tok; k < d.m[i].tok_end; k++)
             d.owner[k] = (int)i;
@@ -459,6 +463,8 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     free(d.e);
     free(d.lex);
     free(d.role);
+    free(d.lists);
+    free(d.caps);
     free(d.m);
     free(d.f);
     free(d.owner);

@@ -15,6 +15,7 @@
 #include "core/extract/kb.h"
 #include "core/extract/matcher.h"
 #include "core/extract/tokens.h"
+#include "core/extract/word_lists.h"
 
 struct facts_patterns;
 
@@ -34,6 +35,7 @@ struct lex_slot {
     uint32_t hash;    /* of the word, checked before comparing it */
     uint8_t flags;
     uint8_t role;
+    uint32_t lists; /* enum word_list bits of the lists holding the word */
 };
 
 struct extractor {
@@ -74,9 +76,13 @@ struct doc {
     const struct article *a;
     struct tokens t;
     struct buf scratch;
-    int *owner;    /* per token: index of the mention covering it, or -1 */
-    uint8_t *lex;  /* per token: enum lex_flag bits */
-    uint8_t *role; /* per token: enum person_role when LEX_ROLE */
+    int *owner;      /* per token: index of the mention covering it, or -1 */
+    uint8_t *lex;    /* per token: enum lex_flag bits */
+    uint8_t *role;   /* per token: enum person_role when LEX_ROLE */
+    uint32_t *lists; /* per word number: enum word_list bits (lexicon_lookup) */
+    size_t *caps;    /* the tokens with TOK_CAP, in order: where the passes that
+                      * start at a capital (asides, press, club sides) look */
+    size_t ncaps;
     struct doc_mention *m;
     size_t nm, mcap;
     struct doc_entity *e;
@@ -102,6 +108,12 @@ void doc_rename_entity(struct doc *d, int e, const char *name);
 char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end);
 /* The folded token i equals one of a NULL-terminated list. */
 bool doc_token_in(const struct doc *d, size_t i, const char *const *words);
+/* Token i is a word of one of the fixed lists `lists` (enum word_list
+ * bits); read once per word by lexicon_lookup. */
+static inline bool doc_word_in(const struct doc *d, size_t i, uint32_t lists)
+{
+    return i < d->t.n && (d->lists[d->t.v[i].word] & lists);
+}
 /* The KB lexicon has token i's folded form in the role-word list of a role. */
 bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role);
 

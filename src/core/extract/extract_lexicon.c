@@ -12,17 +12,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The slot of word w (n bytes), or the empty slot where it would go. */
-static struct lex_slot *lex_find(const struct extractor *ex, const char *w, size_t n)
+/* Whether the string word starts with the n bytes of w (a loop: words are
+ * short, and it stops at word's NUL). */
+static bool same_prefix(const char *word, const char *w, size_t n)
 {
-    uint64_t h = hash_bytes(w, n);
+    for (size_t k = 0; k < n; k++)
+        if (word[k] != w[k])
+            return false;
+    return true;
+}
+
+/* The slot of word w (n bytes, hash_bytes h), or the empty slot where it
+ * would go. */
+static struct lex_slot *lex_find_hashed(const struct extractor *ex, const char *w, size_t n,
+                                        uint64_t h)
+{
     size_t mask = ex->nlex - 1, i = (size_t)h & mask;
     for (; ex->lex[i].word; i = (i + 1) & mask) {
         const struct lex_slot *s = &ex->lex[i];
-        if (s->hash == (uint32_t)h && !memcmp(s->word, w, n) && !s->word[n])
+        if (s->hash == (uint32_t)h && same_prefix(s->word, w, n) && !s->word[n])
             break;
     }
     return &ex->lex[i];
+}
+
+static struct lex_slot *lex_find(const struct extractor *ex, const char *w, size_t n)
+{
+    return lex_find_hashed(ex, w, n, hash_bytes(w, n));
 }
 
 static struct lex_slot *lex_slot(const struct extractor *ex, const char *w)
@@ -89,12 +105,30 @@ static void add_role_heads(struct extractor *ex)
         }
 }
 
+/* Gives a word of the fixed lists its list's bit (word_lists.h). */
+static void add_list_word(const char *word, uint32_t bit, void *ctx)
+{
+    struct extractor *ex = ctx;
+    struct lex_slot *s = lex_slot(ex, word);
+    if (!s->word)
+        lex_claim(s, word);
+    s->lists |= bit;
+}
+
+static void count_list_word(const char *word, uint32_t bit, void *ctx)
+{
+    (void)word;
+    (void)bit;
+    ++*(size_t *)ctx;
+}
+
 void lexicon_build(struct extractor *ex)
 {
     const struct kb_lexicon *l = &ex->kb->lex;
     size_t total = l->ngiven + l->nparticles + l->nnot_names + ex->kb->nforms;
     for (int r = 0; r <= ROLE_OTHER; r++)
         total += 2 * l->nrole_words[r]; /* role words and their first words */
+    word_lists_each(count_list_word, &total);
     ex->nlex = 64;
     while (ex->nlex < total * 2 + 1)
         ex->nlex *= 2;
@@ -106,6 +140,7 @@ void lexicon_build(struct extractor *ex)
     for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++)
         lex_add(ex, l->role_words[r], l->nrole_words[r], LEX_ROLE, r);
     add_role_heads(ex);
+    word_lists_each(add_list_word, ex);
 }
 
 static bool role_of(const struct doc *d, const char *folded, size_t n, enum person_role *role)
@@ -117,44 +152,68 @@ static bool role_of(const struct doc *d, const char *folded, size_t n, enum pers
     return true;
 }
 
+/* The lexicon flags and role of a word not in the lexicon with flags of its
+ * own: "co-owners", "strikers" have the role of their last part, singular. */
+static void lookup_role_part(const struct extractor *ex, uint8_t *lex, uint8_t *role, const char *w,
+                             size_t n)
+{
+    const char *part = w;
+    if (memchr(w, '-', n))
+        for (size_t k = n; k > 0; k--)
+            if (w[k - 1] == '-') {
+                part = w + k;
+                break;
+            }
+    size_t blen = n - (size_t)(part - w);
+    char base[64];
+    blen = blen < sizeof base - 1 ? blen : sizeof base - 1;
+    bool strip = blen > 3 && part[blen - 1] == 's';
+    if (part == w && blen == n && !strip)
+        return; /* the word itself, looked up already */
+    memcpy(base, part, blen);
+    base[blen] = '\0';
+    if (strip)
+        base[--blen] = '\0';
+    const struct lex_slot *s = lex_find(ex, base, blen);
+    if (s->word && (s->flags & LEX_ROLE)) {
+        *lex |= LEX_ROLE | LEX_NOT_NAME;
+        *role = s->role;
+    }
+}
+
+/* The lexicon flags, role and word lists of word number w of the doc (its
+ * first token is a word). */
+static void lookup_word(struct doc *d, uint32_t w, uint8_t *lex, uint8_t *role)
+{
+    size_t i = d->t.first[w];
+    const char *f = tokens_folded(&d->t, i);
+    size_t n = d->t.v[i].fend - d->t.v[i].fstart;
+    const struct lex_slot *s = lex_find_hashed(d->ex, f, n, d->t.hash[w]);
+    d->lists[w] = s->word ? s->lists : 0;
+    if (s->word && (s->flags & ~LEX_ROLE_HEAD)) {
+        *lex = s->flags;
+        *role = s->role;
+        return;
+    }
+    *lex = s->word ? s->flags : 0; /* only the first word of a role */
+    lookup_role_part(d->ex, lex, role, f, n);
+}
+
 void lexicon_lookup(struct doc *d)
 {
-    size_t n = d->t.n ? d->t.n : 1;
-    d->lex = xcalloc(n, 1);
-    d->role = xcalloc(n, 1);
+    size_t n = d->t.n ? d->t.n : 1, nw = d->t.nwords ? d->t.nwords : 1;
+    d->lex = xmalloc(n);
+    d->role = xmalloc(n);
+    d->lists = xcalloc(nw, sizeof *d->lists);
+    uint8_t *wlex = xcalloc(nw, 2), *wrole = wlex + nw; /* per word number */
+    for (uint32_t w = 0; w < d->t.nwords; w++)
+        if (d->t.v[d->t.first[w]].flags & TOK_WORD)
+            lookup_word(d, w, &wlex[w], &wrole[w]);
     for (size_t i = 0; i < d->t.n; i++) {
-        if (!(d->t.v[i].flags & TOK_WORD))
-            continue;
-        size_t first = d->t.first[d->t.v[i].word];
-        if (first != i && (d->t.v[first].flags & TOK_WORD)) {
-            d->lex[i] = d->lex[first]; /* the same word: looked up already */
-            d->role[i] = d->role[first];
-            continue;
-        }
-        const char *w = tokens_folded(&d->t, i);
-        const struct lex_slot *s = lex_find(d->ex, w, d->t.v[i].fend - d->t.v[i].fstart);
-        if (s->word && (s->flags & ~LEX_ROLE_HEAD)) {
-            d->lex[i] = s->flags;
-            d->role[i] = s->role;
-            continue;
-        }
-        d->lex[i] = s->word ? s->flags : 0; /* only the first word of a role */
-        /* "co-owners", "strikers": the role of the last part, singular */
-        const char *dash = strrchr(w, '-');
-        const char *part = dash ? dash + 1 : w;
-        size_t blen = strlen(part);
-        char base[64];
-        blen = blen < sizeof base - 1 ? blen : sizeof base - 1;
-        memcpy(base, part, blen);
-        base[blen] = '\0';
-        if (blen > 3 && base[blen - 1] == 's')
-            base[--blen] = '\0';
-        s = lex_find(d->ex, base, blen);
-        if (s->word && (s->flags & LEX_ROLE)) {
-            d->lex[i] |= LEX_ROLE | LEX_NOT_NAME;
-            d->role[i] = s->role;
-        }
+        d->lex[i] = wlex[d->t.v[i].word];
+        d->role[i] = wrole[d->t.v[i].word];
     }
+    free(wlex);
 }
 
 bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)

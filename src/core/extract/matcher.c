@@ -15,6 +15,7 @@ struct slot {
     uint64_t hash; /* hash_bytes of the key */
     int *forms;
     size_t n;
+    bool extended; /* a longer key starts with this one and a space */
 };
 
 struct matcher {
@@ -23,11 +24,21 @@ struct matcher {
     size_t max_tokens;
 };
 
+/* Whether a and b have the same n bytes: keys are short, so a loop, not a
+ * call. */
+static bool same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return false;
+    return true;
+}
+
 static struct slot *find_slot(const struct matcher *m, const char *key, size_t len, uint64_t hash)
 {
     size_t mask = m->nslots - 1, i = (size_t)hash & mask;
     while (m->slots[i].key && (m->slots[i].hash != hash || m->slots[i].len != len ||
-                               memcmp(m->slots[i].key, key, len)))
+                               !same_bytes(m->slots[i].key, key, len)))
         i = (i + 1) & mask;
     return &m->slots[i];
 }
@@ -82,8 +93,8 @@ static void add_form(struct matcher *m, const char *text, int form, struct token
     for (size_t i = 0; i < t->n; i++) {
         if (skipped(t, i))
             continue;
-        if (key->len)
-            intern_key(m, key); /* a prefix: lets matcher_longest stop early */
+        if (key->len) /* a prefix: lets matcher_longest stop early */
+            intern_key(m, key)->extended = true;
         key_add(key, t, i);
     }
     if (!key->len)
@@ -140,9 +151,19 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
             break;
         if (skipped(t, j))
             continue;
-        size_t from = scratch->len;
-        key_add(scratch, t, j);
-        hash = hash_more(hash, scratch->data + from, scratch->len - from);
+        const struct token *tk = &t->v[j];
+        size_t n = tk->fend - tk->fstart;
+        buf_reserve(scratch, n + 1);
+        char *o = scratch->data + scratch->len;
+        if (taken) {
+            *o++ = ' ';
+            hash = hash_more(hash_byte(hash, ' '), tokens_folded(t, j), n);
+        } else {
+            hash = t->hash[tk->word]; /* the token's own form: hashed already */
+        }
+        memcpy(o, tokens_folded(t, j), n);
+        o[n] = '\0';
+        scratch->len = (size_t)(o + n - scratch->data);
         taken++;
         struct slot *s = find_slot(m, scratch->data, scratch->len, hash);
         if (!s->key)
@@ -152,8 +173,8 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
             *forms = s->forms;
             *nforms = s->n;
         }
-        if (t->v[j].flags & TOK_POSS)
-            break;
+        if ((tk->flags & TOK_POSS) || !s->extended)
+            break; /* no longer form starts like this */
     }
     return best_end;
 }

@@ -11,50 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Capitalised words that start sentences but never name anyone. */
-static const char *const function_words[] = {
-    "the",   "a",       "an",    "and",   "but",     "or",    "he",     "she",   "it",     "they",
-    "we",    "i",       "you",   "his",   "her",     "their", "its",    "our",   "my",     "this",
-    "that",  "these",   "those", "there", "here",    "when",  "while",  "after", "before", "if",
-    "as",    "at",      "in",    "on",    "for",     "with",  "from",   "by",    "to",     "of",
-    "so",    "yet",     "now",   "then",  "even",    "also",  "both",   "all",   "some",   "one",
-    "two",   "three",   "what",  "who",   "how",     "why",   "where",  "which", "not",    "no",
-    "yes",   "mr",      "mrs",   "ms",    "dr",      "only",  "just",   "last",  "next",   "since",
-    "until", "under",   "over",  "than",  "every",   "each",  "many",   "much",  "more",   "most",
-    "other", "another", "such",  "subs",  "referee", "att",   "booked", "goals", "report", NULL};
-static const char *const speech_verbs[] = {
-    "said",      "says",         "told",     "added",    "admitted", "insisted",  "believes",
-    "claimed",   "explained",    "revealed", "warned",   "stated",   "confirmed", "urged",
-    "admits",    "insists",      "reckons",  "feels",    "thinks",   "hopes",     "tells",
-    "explains",  "reveals",      "declared", "stressed", "joked",    "conceded",  "argued",
-    "commented", "acknowledged", "praised",  NULL};
-static const char *const side_words[] = {"side",  "men",    "team",   "charges",
-                                         "squad", "troops", "outfit", NULL};
-static const char *const honorifics[] = {"mr", "mrs", "ms", "miss", "dr", NULL};
-/* Words that describe a person and are never part of the name before which
- * they stand ("Matchwinner Leo Castell", "Skipper Dan Morrow"). */
-static const char *const descriptor_words[] = {
-    "matchwinner", "match-winner", "man-of-the-match", "skipper",    "striker",   "winger",
-    "defender",    "goalkeeper",   "keeper",           "midfielder", "forward",   "debutant",
-    "substitute",  "sub",          "veteran",          "youngster",  "teenager",  "hero",
-    "goalscorer",  "scorer",       "new-boy",          "stand-in",   "hat-trick", NULL};
-static const char *const venue_words[] = {"park",  "road",  "lane",   "stadium", "ground",
-                                          "arena", "field", "bridge", NULL};
-/* Last words of a place's name, and words before one ("at Stanley Park"). */
-static const char *const place_nouns[] = {"park",   "road",  "lane",    "street", "avenue",
-                                          "square", "arena", "stadium", "ground", "gardens",
-                                          "hall",   "way",   NULL};
-static const char *const place_before[] = {"at",      "in",     "near",   "outside", "around",
-                                           "towards", "inside", "behind", NULL};
-/* Words before a lone name that make it the person in a transfer. */
-static const char *const transfer_before[] = {
-    "signed",  "sign",     "signing",   "sold",    "sell",       "selling",
-    "bought",  "buy",      "buying",    "for",     "loaned",     "released",
-    "replace", "replaced", "replacing", "striker", "midfielder", NULL};
-/* Verbs after a sentence-initial lone name that make it a person. */
-static const char *const person_verbs[] = {"has",    "had",    "is",     "was",  "will",   "scored",
-                                           "signed", "joined", "earns",  "made", "played", "won",
-                                           "netted", "struck", "headed", NULL};
+/* The word lists this pass tests (function words, speech verbs, ...) are
+ * in word_lists.c. */
 
 /* Per word number of the article: how often it is seen in lower case (so
  * "Despite" at a sentence start is known not to be a name), and how often
@@ -73,17 +31,57 @@ struct people {
     struct doc *d;
     uint32_t *lower;    /* per word number: lower-case occurrences */
     uint32_t *mid_caps; /* per word number: capitalised, not at a sentence start */
+    size_t *caps;       /* the tokens name_token may take (a capitalised word), in order */
+    size_t ncaps;
+    size_t *heads; /* the tokens lineups looks at: paragraph starts of the body, colons */
+    size_t nheads;
+    size_t *longer; /* the mentions of two tokens or more, by index, in order */
+    size_t nlonger, longer_cap;
+    size_t seen; /* the mentions looked at for `longer` */
 };
 
+/* Brings `longer` up to the doc's mentions (they are only added while
+ * people are found, and a mention keeps its tokens). */
+static const size_t *longer_mentions(struct people *p, size_t *n)
+{
+    const struct doc *d = p->d;
+    for (; p->seen < d->nm; p->seen++) {
+        if (d->m[p->seen].tok_end - d->m[p->seen].tok < 2)
+            continue;
+        p->longer = xgrow(p->longer, &p->longer_cap, p->nlonger + 1, sizeof *p->longer);
+        p->longer[p->nlonger++] = p->seen;
+    }
+    *n = p->nlonger;
+    return p->longer;
+}
+
+/* Whether token i is a capitalised word outside asides: what name_token
+ * asks first, and what does not change while people are found. */
+static bool cap_word(const struct token *tk)
+{
+    return (tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_ASIDE)) == (TOK_WORD | TOK_CAP);
+}
+
+/* One pass over the tokens: the word counts, and the tokens the later
+ * passes start from (so they skip the rest without looking at it). */
 static void count_words(struct people *p)
 {
     const struct tokens *t = &p->d->t;
     size_t n = t->nwords ? t->nwords : 1;
     p->lower = xcalloc(n, sizeof *p->lower);
     p->mid_caps = xcalloc(n, sizeof *p->mid_caps);
+    p->caps = xmalloc((t->n ? t->n : 1) * sizeof *p->caps);
+    p->heads = xmalloc((t->n ? t->n : 1) * sizeof *p->heads);
+    p->ncaps = p->nheads = 0;
     for (size_t i = 0; i < t->n; i++) {
-        p->lower[t->v[i].word] += lower_word(&t->v[i]);
-        p->mid_caps[t->v[i].word] += mid_sentence_capital(&t->v[i]);
+        const struct token *tk = &t->v[i];
+        p->lower[tk->word] += lower_word(tk);
+        p->mid_caps[tk->word] += mid_sentence_capital(tk);
+        if (cap_word(tk))
+            p->caps[p->ncaps++] = i;
+        if (((tk->flags & TOK_PARA_START) && !(tk->flags & TOK_TITLE)) ||
+            tokens_is_punct(t, i, ':'))
+            p->heads[p->nheads++] = i;
     }
 }
 
@@ -117,8 +115,7 @@ static bool name_token(const struct people *p, size_t i)
 {
     const struct doc *d = p->d;
     const struct token *tk = &d->t.v[i];
-    if ((tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_ASIDE)) != (TOK_WORD | TOK_CAP) ||
-        d->owner[i] >= 0)
+    if (!cap_word(tk) || d->owner[i] >= 0)
         return false; /* most tokens are lower case: one test says no */
     if ((tk->flags & TOK_UPPER) && tk->end - tk->start > 1)
         return false;
@@ -142,7 +139,7 @@ static bool ordinary_start(const struct people *p, size_t i)
         return false;
     if (is_given_name(p, i) || (d->lex[i] & LEX_PARTICLE))
         return false;
-    return doc_token_in(d, i, function_words) || seen_lower(p, i);
+    return doc_word_in(d, i, WL_FUNCTION) || seen_lower(p, i);
 }
 
 /* The run of name tokens starting at i: [i, *end). */
@@ -168,13 +165,15 @@ static bool same_word(const struct tokens *t, size_t i, size_t j)
 
 /* The person whose name ends with (or equals) tokens [i, end), preferring
  * the most recent full mention before i; -1 when none. */
-static int person_by_surname(const struct doc *d, size_t i, size_t end)
+static int person_by_surname(struct people *p, size_t i, size_t end)
 {
+    const struct doc *d = p->d;
     int best = -1;
-    size_t n = end - i;
-    for (size_t k = 0; k < d->nm; k++) {
-        const struct doc_mention *m = &d->m[k];
-        if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok <= n)
+    size_t n = end - i, nlonger;
+    const size_t *longer = longer_mentions(p, &nlonger); /* a surname is a part: n >= 1 */
+    for (size_t k = 0; k < nlonger; k++) {
+        const struct doc_mention *m = &d->m[longer[k]];
+        if (m->tok_end - m->tok <= n || d->e[m->entity].kind != ENTITY_PERSON)
             continue;
         bool same = true;
         for (size_t j = 0; j < n && same; j++)
@@ -225,14 +224,17 @@ static bool first_name_form(const struct doc *d, const char *w, size_t n, const 
 /* The one person whose full name starts with the given name at token i
  * ("Steven" for Steven Gerrard, "Mo" for Mohamed Salah); -1 when none or
  * several. */
-static int person_by_first_name(const struct doc *d, size_t i)
+static int person_by_first_name(struct people *p, size_t i)
 {
+    const struct doc *d = p->d;
     const char *w = tokens_folded(&d->t, i);
     size_t n = d->t.v[i].fend - d->t.v[i].fstart;
     bool short_pair = has_short_name(&d->ex->kb->lex, w, n);
     int found = -1;
-    for (size_t k = 0; k < d->nm; k++) {
-        const struct doc_mention *m = &d->m[k];
+    size_t nlonger;
+    const size_t *longer = longer_mentions(p, &nlonger);
+    for (size_t k = 0; k < nlonger; k++) {
+        const struct doc_mention *m = &d->m[longer[k]];
         if (d->e[m->entity].kind != ENTITY_PERSON || m->tok_end - m->tok < 2)
             continue;
         const struct token *f = &d->t.v[m->tok];
@@ -250,7 +252,8 @@ static int person_by_first_name(const struct doc *d, size_t i)
 static int person_by_name(const struct doc *d, const char *name)
 {
     for (size_t e = 0; e < d->ne; e++) {
-        if (d->e[e].kind == ENTITY_PERSON && !strcmp(d->e[e].folded, name))
+        if (d->e[e].kind == ENTITY_PERSON && d->e[e].folded[0] == name[0] &&
+            !strcmp(d->e[e].folded, name))
             return (int)e;
     }
     return -1;
@@ -332,7 +335,7 @@ static void set_role(struct doc *d, int e, size_t i, size_t end)
         d->e[e].role = ROLE_MANAGER; /* "a regular under Simone Inzaghi" */
         return;
     }
-    if ((d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, side_words)) {
+    if ((d->t.v[end - 1].flags & TOK_POSS) && doc_word_in(d, end, WL_SIDE)) {
         d->e[e].role = ROLE_MANAGER;
         return;
     }
@@ -415,7 +418,7 @@ static bool list_item(const struct people *p, size_t i)
     if (d->owner[i] >= 0)
         return d->e[d->m[d->owner[i]].entity].kind == ENTITY_PERSON;
     return name_token(p, i) && !seen_lower(p, i) && !(d->lex[i] & LEX_KB_WEAK) &&
-           !doc_token_in(d, i, function_words) && !(i + 1 < d->t.n && name_token(p, i + 1)) &&
+           !doc_word_in(d, i, WL_FUNCTION) && !(i + 1 < d->t.n && name_token(p, i + 1)) &&
            !(i > 0 && name_token(p, i - 1));
 }
 
@@ -459,11 +462,11 @@ static bool single_name_clue(const struct people *p, size_t i)
     enum person_role role;
     if (doc_role_before(d, i, &role) && !(d->t.v[i - 1].flags & TOK_CAP))
         return true;
-    if (doc_token_in(d, i + 1, speech_verbs) && !(d->t.v[i].flags & TOK_POSS))
+    if (doc_word_in(d, i + 1, WL_SPEECH) && !(d->t.v[i].flags & TOK_POSS))
         return true;
-    if (i > 0 && doc_token_in(d, i - 1, speech_verbs) && !(d->t.v[i].flags & TOK_SENT_START))
+    if (i > 0 && doc_word_in(d, i - 1, WL_SPEECH) && !(d->t.v[i].flags & TOK_SENT_START))
         return true;
-    if ((d->t.v[i].flags & TOK_POSS) && doc_token_in(d, i + 1, side_words))
+    if ((d->t.v[i].flags & TOK_POSS) && doc_word_in(d, i + 1, WL_SIDE))
         return true;
     /* The loose clues below only count for words nobody knows: not an
      * ordinary word of the article, not a club name left unsupported, and
@@ -473,7 +476,7 @@ static bool single_name_clue(const struct people *p, size_t i)
         !(i > 0 && (d->t.v[i - 1].flags & TOK_CAP) && !(d->t.v[i - 1].flags & TOK_POSS) &&
           d->owner[i - 1] < 0 && !(d->t.v[i].flags & TOK_SENT_START));
     if (unknown_word && i > 0 && !(d->t.v[i].flags & TOK_SENT_START) &&
-        doc_token_in(d, i - 1, transfer_before) &&
+        doc_word_in(d, i - 1, WL_TRANSFER_BEFORE) &&
         (!tokens_is(&d->t, i - 1, "for") || sentence_has_money(d, i)))
         return true; /* "Ajax sold Antony", "a £20m bid for Raphinha" */
     if (unknown_word && i > 0 && !(d->t.v[i].flags & (TOK_SENT_START | TOK_POSS)) &&
@@ -487,7 +490,7 @@ static bool single_name_clue(const struct people *p, size_t i)
                          !tokens_is_punct(&d->t, i - 1, ',')); /* after a quote or colon */
     bool mid_sentence = !clause_start || named_mid_sentence(p, i);
     if (unknown_word && mid_sentence && !(d->t.v[i].flags & TOK_POSS) &&
-        !doc_token_in(d, i, function_words) && doc_token_in(d, i + 1, person_verbs))
+        !doc_word_in(d, i, WL_FUNCTION) && doc_word_in(d, i + 1, WL_PERSON_VERB))
         return true; /* "after Richarlison had been brought down" (not "Stability is") */
     if (unknown_word && tokens_is_punct(&d->t, i + 1, ',')) {
         for (size_t k = i + 2; k < i + 6 && k < d->t.n && !tokens_is_punct(&d->t, k, ','); k++)
@@ -506,10 +509,6 @@ static bool single_name_clue(const struct people *p, size_t i)
  * used: Wright, Pistone", "Booked: Tonge", "Ref: S Tanner (Hampshire)",
  * and bare paragraphs of comma-separated names ("Dudek, Finnan (Nunez 73),
  * ..."). Each capitalised run in such a list is a person. */
-static const char *const list_heads[] = {"subs",      "substitutes", "booked",        "goals",
-                                         "scorers",   "ref",         "referee",       "sent",
-                                         "dismissed", "bookings",    "subs not used", NULL};
-
 /* Whether the header before the colon at `colon` opens a list of names. */
 static bool list_header(const struct doc *d, size_t colon, bool *officials)
 {
@@ -521,7 +520,7 @@ static bool list_header(const struct doc *d, size_t colon, bool *officials)
     while (h < colon && !(d->t.v[h].flags & TOK_WORD))
         h++; /* a closing quote of the sentence before */
     *officials = tokens_is(&d->t, h, "ref") || tokens_is(&d->t, h, "referee");
-    if (doc_token_in(d, h, list_heads))
+    if (doc_word_in(d, h, WL_LIST_HEAD))
         return true;
     int owner = d->owner[h];
     return owner >= 0 && d->e[d->m[owner].entity].kind == ENTITY_CLUB &&
@@ -561,7 +560,7 @@ static void list_names(struct people *p, size_t i, size_t end, bool officials)
             struct doc_mention *m = &d->m[d->owner[i]];
             if (d->e[m->entity].kind == ENTITY_NATIONAL_TEAM && m->tok_end == m->tok + 1) {
                 /* "Subs Not Used: Macken, Weaver, Jordan": a player, not the country */
-                int e = person_by_surname(d, i, i + 1);
+                int e = person_by_surname(p, i, i + 1);
                 if (e < 0)
                     e = person_by_name(d, tokens_folded(&d->t, i));
                 if (e < 0) {
@@ -582,7 +581,7 @@ static void list_names(struct people *p, size_t i, size_t end, bool officials)
             i = stop > i ? stop : i + 1; /* a header ("Clyde:") is not a player */
             continue;
         }
-        int e = stop - i == 1 ? person_by_surname(d, i, stop) : -1;
+        int e = stop - i == 1 ? person_by_surname(p, i, stop) : -1;
         if (e < 0 && stop - i == 1)
             e = person_by_name(d, tokens_folded(&d->t, i));
         if (e >= 0)
@@ -598,14 +597,19 @@ static void list_names(struct people *p, size_t i, size_t end, bool officials)
 static void lineups(struct people *p)
 {
     struct doc *d = p->d;
-    for (size_t c = 0; c < d->t.n; c++) {
+    size_t next = 0; /* the tokens before it are taken */
+    for (size_t h = 0; h < p->nheads; h++) {
+        size_t c = p->heads[h];
+        if (c < next)
+            continue;
+        next = c + 1;
         bool officials = false;
         size_t end = c;
         if ((d->t.v[c].flags & TOK_PARA_START) && !(d->t.v[c].flags & TOK_TITLE))
             end = bare_list(d, c);
         if (end > c) {
             list_names(p, c, end, false);
-            c = end - 1;
+            next = end;
             continue;
         }
         if (!tokens_is_punct(&d->t, c, ':') || !list_header(d, c, &officials))
@@ -628,10 +632,10 @@ static void lineups(struct people *p)
 static bool place_name(const struct doc *d, size_t s, size_t end)
 {
     if (end < d->t.n && (d->t.v[end].flags & TOK_CAP) && (d->lex[end] & LEX_NOT_NAME) &&
-        doc_token_in(d, end, place_nouns))
+        doc_word_in(d, end, WL_PLACE_NOUN))
         return true;
-    return s > 0 && doc_token_in(d, s - 1, place_before) && doc_token_in(d, end - 1, place_nouns) &&
-           !(d->t.v[end - 1].flags & TOK_POSS);
+    return s > 0 && doc_word_in(d, s - 1, WL_PLACE_BEFORE) &&
+           doc_word_in(d, end - 1, WL_PLACE_NOUN) && !(d->t.v[end - 1].flags & TOK_POSS);
 }
 
 /* A sub-heading: the run is a whole line of its own and does not start with
@@ -658,20 +662,22 @@ static bool born_word(const struct doc *d, size_t i)
 static void full_names(struct people *p)
 {
     struct doc *d = p->d;
-    for (size_t i = 0; i < d->t.n; i++) {
-        if ((d->t.v[i].flags & TOK_TITLE) || !name_token(p, i))
+    size_t next = 0; /* the tokens before it are taken */
+    for (size_t c = 0; c < p->ncaps; c++) {
+        size_t i = p->caps[c];
+        if (i < next || (d->t.v[i].flags & TOK_TITLE) || !name_token(p, i))
             continue;
         size_t end = run_end(p, i);
         size_t s = i;
         enum person_role role;
-        while (s < end && (ordinary_start(p, s) || doc_token_in(d, s, honorifics) ||
-                           doc_token_in(d, s, descriptor_words) || born_word(d, s) ||
+        while (s < end && (ordinary_start(p, s) || doc_word_in(d, s, WL_HONORIFIC) ||
+                           doc_word_in(d, s, WL_DESCRIPTOR) || born_word(d, s) ||
                            doc_is_role_word(d, s, &role)))
             s++;
         if (end - s >= 3 && (d->t.v[s].flags & TOK_SENT_START) && !is_given_name(p, s) &&
             is_given_name(p, s + 1))
             s++; /* "Subtitute Robin van Persie": a stray word before a first name */
-        bool ground = (d->t.v[end - 1].flags & TOK_POSS) && doc_token_in(d, end, venue_words);
+        bool ground = (d->t.v[end - 1].flags & TOK_POSS) && doc_word_in(d, end, WL_VENUE);
         bool county = s >= 2 && tokens_is_punct(&d->t, s - 1, '(') &&
                       tokens_is_punct(&d->t, end, ')') && (d->t.v[s - 2].flags & TOK_CAP);
         ground = ground || county; /* "M Dean (S Yorkshire)": the referee's county */
@@ -681,7 +687,7 @@ static void full_names(struct people *p)
             int e = add_person(d, s, end);
             set_role(d, e, s, end);
         }
-        i = end > i ? end - 1 : i;
+        next = end > i ? end : i + 1;
     }
 }
 
@@ -708,10 +714,12 @@ static bool link_title_run(struct doc *d, size_t i, size_t end)
 static void single_names(struct people *p, bool title)
 {
     struct doc *d = p->d;
-    for (size_t i = 0; i < d->t.n; i++) {
+    size_t next = 0; /* the tokens before it are taken */
+    for (size_t c = 0; c < p->ncaps; c++) {
+        size_t i = p->caps[c];
         if (title && !(d->t.v[i].flags & TOK_TITLE))
             break; /* title tokens come first */
-        if (((d->t.v[i].flags & TOK_TITLE) != 0) != title || !name_token(p, i))
+        if (i < next || ((d->t.v[i].flags & TOK_TITLE) != 0) != title || !name_token(p, i))
             continue;
         size_t end = run_end(p, i);
         if (end != i + 1 && title && end > i) {
@@ -720,18 +728,18 @@ static void single_names(struct people *p, bool title)
             if (!link_title_run(d, i, end) && end - i >= 2 && end - i <= 4 && is_given_name(p, i) &&
                 !(d->t.v[end - 1].flags & TOK_POSS))
                 add_person(d, i, end);
-            i = end - 1;
+            next = end;
             continue;
         }
         if (end != i + 1) {
-            i = end > i ? end - 1 : i;
+            next = end > i ? end : i + 1;
             continue;
         }
-        int e = person_by_surname(d, i, end);
+        int e = person_by_surname(p, i, end);
         if (e < 0)
             e = person_by_name(d, tokens_folded(&d->t, i));
         if (e < 0)
-            e = person_by_first_name(d, i);
+            e = person_by_first_name(p, i);
         if (e < 0 && !title && single_name_clue(p, i) &&
             (!ordinary_start(p, i) || !seen_lower(p, i)))
             e = add_person(d, i, end);
@@ -744,7 +752,7 @@ static void single_names(struct people *p, bool title)
 
 void people_find(struct doc *d)
 {
-    struct people p = {d, NULL, NULL};
+    struct people p = {d, NULL, NULL, NULL, 0, NULL, 0, NULL, 0, 0, 0};
     count_words(&p);
     full_names(&p);
     lineups(&p);
@@ -753,4 +761,7 @@ void people_find(struct doc *d)
     single_names(&p, true);
     free(p.lower);
     free(p.mid_caps);
+    free(p.caps);
+    free(p.heads);
+    free(p.longer);
 }

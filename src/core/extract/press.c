@@ -9,12 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const paper_words[] = {
-    "times",     "mail",     "post",     "echo",     "herald",   "gazette",  "chronicle",
-    "telegraph", "mirror",   "star",     "journal",  "express",  "sentinel", "advertiser",
-    "argus",     "standard", "observer", "courier",  "examiner", "tribune",  "guardian",
-    "globe",     "sun",      "mercury",  "bulletin", "dispatch", "inquirer", NULL};
-
 enum { MAX_PLACE_WORDS = 3 };
 
 /* A media entity of the doc with this name, else a new one. */
@@ -85,7 +79,7 @@ static bool paper_word(const struct doc *d, size_t i)
     const struct token *tk = &d->t.v[i];
     size_t n = tk->fend - tk->fstart;
     return (tk->flags & (TOK_CAP | TOK_TITLE)) == TOK_CAP && n >= 3 && n <= 10 &&
-           (d->t.v[i - 1].flags & TOK_CAP) && doc_token_in(d, i, paper_words);
+           (d->t.v[i - 1].flags & TOK_CAP) && doc_word_in(d, i, WL_PAPER);
 }
 
 /* Whether token i is a source's sports desk written as one word, a name
@@ -110,9 +104,8 @@ static bool sports_desk(const struct doc *d, size_t i)
 
 void press_find(struct doc *d)
 {
-    for (size_t i = 0; i < d->t.n; i++) {
-        if (!(d->t.v[i].flags & TOK_CAP))
-            continue; /* both need a capital: one test says no to most tokens */
+    for (size_t c = 0; c < d->ncaps; c++) {
+        size_t i = d->caps[c]; /* both need a capital */
         if (sports_desk(d, i) &&
             (d->owner[i] < 0 || d->e[d->m[d->owner[i]].entity].kind == ENTITY_PERSON)) {
             claim(d, i, i + 1);

@@ -54,20 +54,6 @@ void tokens_reset(struct tokens *t)
     buf_reset(&t->folded);
 }
 
-/* The table slot of a folded form, or the empty slot where it would go. */
-static size_t word_slot(const struct tokens *t, const char *f, size_t n, uint64_t h)
-{
-    size_t mask = t->tcap - 1, k = (size_t)h & mask;
-    for (; t->table[k]; k = (k + 1) & mask) {
-        uint32_t w = t->table[k] - 1;
-        const struct token *first = &t->v[t->first[w]];
-        if (t->hash[w] == h && first->fend - first->fstart == n &&
-            !memcmp(t->folded.data + first->fstart, f, n))
-            break;
-    }
-    return k;
-}
-
 /* Doubles the table and puts every word back. */
 static void grow_table(struct tokens *t)
 {
@@ -82,20 +68,9 @@ static void grow_table(struct tokens *t)
     }
 }
 
-/* Gives token i (the last one pushed) the number of its folded form,
- * whose FNV-1a hash is h. */
-static void intern(struct tokens *t, size_t i, uint64_t h)
+/* A new word: the folded form of token i, whose hash is h, at table slot k. */
+static void add_new_word(struct tokens *t, size_t i, uint64_t h, size_t k)
 {
-    struct token *tk = &t->v[i];
-    const char *f = t->folded.data + tk->fstart;
-    size_t n = tk->fend - tk->fstart;
-    if ((t->nwords + 1) * 2 > t->tcap)
-        grow_table(t);
-    size_t k = word_slot(t, f, n, h);
-    if (t->table[k]) {
-        tk->word = t->table[k] - 1;
-        return;
-    }
     if (t->nwords == t->wcap) {
         t->wcap = t->wcap ? t->wcap * 2 : 256;
         t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
@@ -103,8 +78,42 @@ static void intern(struct tokens *t, size_t i, uint64_t h)
     }
     t->first[t->nwords] = (uint32_t)i;
     t->hash[t->nwords] = h;
-    tk->word = (uint32_t)t->nwords;
+    t->v[i].word = (uint32_t)t->nwords;
     t->table[k] = (uint32_t)++t->nwords;
+}
+
+/* Whether a and b have the same n bytes: words are short, so a loop, not
+ * a call. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return false;
+    return true;
+}
+
+/* Gives token i (the last one pushed) the number of its folded form,
+ * whose FNV-1a hash is h: the number of the first token with that form, or
+ * a new one. Inline: it runs per token. */
+static inline void intern(struct tokens *t, size_t i, uint64_t h)
+{
+    struct token *tk = &t->v[i];
+    const char *f = t->folded.data + tk->fstart;
+    size_t n = tk->fend - tk->fstart;
+    if ((t->nwords + 1) * 2 > t->tcap)
+        grow_table(t);
+    size_t mask = t->tcap - 1, k = (size_t)h & mask;
+    for (uint32_t slot; (slot = t->table[k]) != 0; k = (k + 1) & mask) {
+        uint32_t w = slot - 1;
+        if (t->hash[w] != h)
+            continue;
+        const struct token *first = &t->v[t->first[w]];
+        if (first->fend - first->fstart == n && same_bytes(t->folded.data + first->fstart, f, n)) {
+            tk->word = w;
+            return;
+        }
+    }
+    add_new_word(t, i, h, k);
 }
 
 bool tokenize_is_upper(uint32_t cp)
@@ -250,25 +259,39 @@ static char *fold_into(char *out, const char *s, size_t start, size_t end, uint6
     return out;
 }
 
-static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, const char *s)
+/* Room for one more token (tokens_add_text reserved most of it already). */
+static struct token *new_token(struct tokens *t)
 {
     if (t->n == t->cap)
         t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
-    struct token *tk = &t->v[t->n++];
-    tk->start = (uint32_t)start;
-    tk->end = (uint32_t)end;
-    tk->flags = flags;
-    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
-    tk->fstart = (uint32_t)t->folded.len;
-    buf_reserve(&t->folded, (end - start) + 1);
-    uint64_t h = HASH_INIT;
-    char *out = fold_into(t->folded.data + t->folded.len, s, start, end, &h);
+    return &t->v[t->n++];
+}
+
+/* Ends the folded form written at folded.data + folded.len up to `out` (its
+ * hash h) as the form of token tk, and gives the token its word number. */
+static inline void end_token(struct tokens *t, struct token *tk, char *out, uint64_t h)
+{
     *out = '\0';
+    tk->fstart = (uint32_t)t->folded.len;
     t->folded.len = (size_t)(out - t->folded.data);
     tk->fend = (uint32_t)t->folded.len;
     t->folded.len++;
     t->folded.data[t->folded.len] = '\0';
-    intern(t, t->n - 1, h);
+    intern(t, (size_t)(tk - t->v), h);
+}
+
+/* Appends token s[start, end), folding it (tokens_add_text reserved the room
+ * for its folded form). */
+static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, const char *s)
+{
+    struct token *tk = new_token(t);
+    tk->start = (uint32_t)start;
+    tk->end = (uint32_t)end;
+    tk->flags = flags;
+    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    uint64_t h = HASH_INIT;
+    char *out = fold_into(t->folded.data + t->folded.len, s, start, end, &h);
+    end_token(t, tk, out, h);
 }
 
 static uint16_t word_flags(const char *s, size_t start, size_t end)
@@ -293,20 +316,6 @@ static uint16_t word_flags(const char *s, size_t start, size_t end)
     return f;
 }
 
-bool tokens_is(const struct tokens *t, size_t i, const char *s)
-{
-    if (i >= t->n)
-        return false;
-    const char *f = tokens_folded(t, i);
-    return f[0] == s[0] && !strcmp(f, s);
-}
-
-bool tokens_is_punct(const struct tokens *t, size_t i, char c)
-{
-    return i < t->n && !(t->v[i].flags & TOK_WORD) && t->folded.data[t->v[i].fstart] == c &&
-           t->v[i].fend == t->v[i].fstart + 1;
-}
-
 static bool is_abbreviation(const struct tokens *t, size_t i)
 {
     if (!(t->v[i].flags & TOK_WORD))
@@ -329,63 +338,146 @@ static bool ends_sentence(const struct tokens *t, size_t i)
     return c == '.' && !(i > 0 && t->v[i - 1].end == t->v[i].start && is_abbreviation(t, i - 1));
 }
 
-/* ASCII character classes for the word fast path. */
-enum { C_LOWER = 1, C_UPPER = 2, C_DIGIT = 4, C_STOP = 8 /* may continue a word: scan_word */ };
-
-static const uint8_t ascii_class[128] = {
-    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
-    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
-    ['a'] = C_LOWER, ['b'] = C_LOWER, ['c'] = C_LOWER, ['d'] = C_LOWER, ['e'] = C_LOWER,
-    ['f'] = C_LOWER, ['g'] = C_LOWER, ['h'] = C_LOWER, ['i'] = C_LOWER, ['j'] = C_LOWER,
-    ['k'] = C_LOWER, ['l'] = C_LOWER, ['m'] = C_LOWER, ['n'] = C_LOWER, ['o'] = C_LOWER,
-    ['p'] = C_LOWER, ['q'] = C_LOWER, ['r'] = C_LOWER, ['s'] = C_LOWER, ['t'] = C_LOWER,
-    ['u'] = C_LOWER, ['v'] = C_LOWER, ['w'] = C_LOWER, ['x'] = C_LOWER, ['y'] = C_LOWER,
-    ['z'] = C_LOWER, ['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER,
-    ['E'] = C_UPPER, ['F'] = C_UPPER, ['G'] = C_UPPER, ['H'] = C_UPPER, ['I'] = C_UPPER,
-    ['J'] = C_UPPER, ['K'] = C_UPPER, ['L'] = C_UPPER, ['M'] = C_UPPER, ['N'] = C_UPPER,
-    ['O'] = C_UPPER, ['P'] = C_UPPER, ['Q'] = C_UPPER, ['R'] = C_UPPER, ['S'] = C_UPPER,
-    ['T'] = C_UPPER, ['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER,
-    ['Y'] = C_UPPER, ['Z'] = C_UPPER, ['\''] = C_STOP, ['-'] = C_STOP,  ['.'] = C_STOP,
-    [','] = C_STOP,
+/* Byte classes for the scan: ASCII letters and digits, what may continue a
+ * word (scan_word decides those: apostrophe, hyphen, decimal point, and
+ * every non-ASCII byte), and the ASCII spaces. */
+enum {
+    C_LOWER = 1,
+    C_UPPER = 2,
+    C_DIGIT = 4,
+    C_STOP = 8, /* may continue a word: scan_word */
+    C_SPACE = 16,
+    C_ALNUM = C_LOWER | C_UPPER | C_DIGIT,
 };
 
-/* The end of a word of ASCII letters and digits at i, with its flags, when
- * what stops it cannot continue a word (no apostrophe, hyphen, decimal
- * point or non-ASCII character: scan_word decides those); 0 otherwise. */
-static size_t ascii_word(const char *s, size_t len, size_t i, uint16_t *flags)
+#define C_8(c)  c, c, c, c, c, c, c, c
+#define C_16(c) C_8(c), C_8(c)
+static const uint8_t byte_class[256] = {
+    ['0'] = C_DIGIT,       ['1'] = C_DIGIT,       ['2'] = C_DIGIT,       ['3'] = C_DIGIT,
+    ['4'] = C_DIGIT,       ['5'] = C_DIGIT,       ['6'] = C_DIGIT,       ['7'] = C_DIGIT,
+    ['8'] = C_DIGIT,       ['9'] = C_DIGIT,       ['a'] = C_LOWER,       ['b'] = C_LOWER,
+    ['c'] = C_LOWER,       ['d'] = C_LOWER,       ['e'] = C_LOWER,       ['f'] = C_LOWER,
+    ['g'] = C_LOWER,       ['h'] = C_LOWER,       ['i'] = C_LOWER,       ['j'] = C_LOWER,
+    ['k'] = C_LOWER,       ['l'] = C_LOWER,       ['m'] = C_LOWER,       ['n'] = C_LOWER,
+    ['o'] = C_LOWER,       ['p'] = C_LOWER,       ['q'] = C_LOWER,       ['r'] = C_LOWER,
+    ['s'] = C_LOWER,       ['t'] = C_LOWER,       ['u'] = C_LOWER,       ['v'] = C_LOWER,
+    ['w'] = C_LOWER,       ['x'] = C_LOWER,       ['y'] = C_LOWER,       ['z'] = C_LOWER,
+    ['A'] = C_UPPER,       ['B'] = C_UPPER,       ['C'] = C_UPPER,       ['D'] = C_UPPER,
+    ['E'] = C_UPPER,       ['F'] = C_UPPER,       ['G'] = C_UPPER,       ['H'] = C_UPPER,
+    ['I'] = C_UPPER,       ['J'] = C_UPPER,       ['K'] = C_UPPER,       ['L'] = C_UPPER,
+    ['M'] = C_UPPER,       ['N'] = C_UPPER,       ['O'] = C_UPPER,       ['P'] = C_UPPER,
+    ['Q'] = C_UPPER,       ['R'] = C_UPPER,       ['S'] = C_UPPER,       ['T'] = C_UPPER,
+    ['U'] = C_UPPER,       ['V'] = C_UPPER,       ['W'] = C_UPPER,       ['X'] = C_UPPER,
+    ['Y'] = C_UPPER,       ['Z'] = C_UPPER,       ['\''] = C_STOP,       ['-'] = C_STOP,
+    ['.'] = C_STOP,        [','] = C_STOP,        [' '] = C_SPACE,       ['\n'] = C_SPACE,
+    [0x80] = C_16(C_STOP), [0x90] = C_16(C_STOP), [0xA0] = C_16(C_STOP), [0xB0] = C_16(C_STOP),
+    [0xC0] = C_16(C_STOP), [0xD0] = C_16(C_STOP), [0xE0] = C_16(C_STOP), [0xF0] = C_16(C_STOP),
+};
+#undef C_16
+#undef C_8
+
+/* Per byte: its folded form when it is an ASCII letter or digit, else 0. */
+#define FOLD(c)                                                                                    \
+    ((c) >= 'A' && (c) <= 'Z'                                   ? (c) + 32                         \
+     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c)                              \
+                                                                : 0)
+#define ROW(r)                                                                                     \
+    FOLD(r), FOLD(r + 1), FOLD(r + 2), FOLD(r + 3), FOLD(r + 4), FOLD(r + 5), FOLD(r + 6),         \
+        FOLD(r + 7), FOLD(r + 8), FOLD(r + 9), FOLD(r + 10), FOLD(r + 11), FOLD(r + 12),           \
+        FOLD(r + 13), FOLD(r + 14), FOLD(r + 15)
+static const unsigned char ascii_fold[256] = {
+    ROW(0x00), ROW(0x10), ROW(0x20), ROW(0x30), ROW(0x40), ROW(0x50), ROW(0x60), ROW(0x70),
+};
+#undef ROW
+#undef FOLD
+
+static bool is_ascii_digit(unsigned char c)
 {
-    size_t j = i, letters = 0, upper = 0;
-    for (; j < len; j++) {
-        unsigned char c = (unsigned char)s[j];
-        uint8_t k = c < 0x80 ? ascii_class[c] : C_STOP;
-        if (!(k & (C_LOWER | C_UPPER | C_DIGIT))) {
-            if (k & C_STOP)
-                return 0;
-            break;
-        }
-        letters += (k & (C_LOWER | C_UPPER)) != 0;
+    return c >= '0' && c <= '9';
+}
+
+/* Whether the byte at j, which may continue the ASCII word that ends before
+ * it (C_STOP), ends it after all, as scan_word would decide: a full stop or
+ * comma not between two digits, a hyphen before a space or punctuation.
+ * An apostrophe or a non-ASCII byte is left to scan_word. */
+static bool stop_ends_word(const char *s, size_t len, size_t j)
+{
+    unsigned char c = (unsigned char)s[j];
+    unsigned char next = j + 1 < len ? (unsigned char)s[j + 1] : 0;
+    if (c == '.' || c == ',')
+        return !(is_ascii_digit((unsigned char)s[j - 1]) && is_ascii_digit(next));
+    if (c == '-')
+        return next < 0x80 && !ascii_fold[next];
+    return false;
+}
+
+/* Whether s[i, j), ASCII letters and digits, has at least two letters, all
+ * upper case. */
+static bool all_upper(const char *s, size_t i, size_t j)
+{
+    size_t upper = 0;
+    for (; i < j; i++) {
+        uint8_t k = byte_class[(unsigned char)s[i]];
+        if (k & C_LOWER)
+            return false;
         upper += (k & C_UPPER) != 0;
     }
-    uint8_t first = ascii_class[(unsigned char)s[i]];
-    *flags = TOK_WORD;
-    if (first & C_DIGIT)
-        *flags |= TOK_NUM;
-    if (first & C_UPPER)
-        *flags |= TOK_CAP;
-    if (letters >= 2 && upper == letters)
-        *flags |= TOK_UPPER;
+    return upper >= 2;
+}
+
+/* Adds the word of ASCII letters and digits at i, folded and hashed in the
+ * one pass that finds its end, when what stops it cannot continue a word
+ * (stop_ends_word; scan_word decides the rest). Returns its end, or 0
+ * (nothing added) for scan_word's words. */
+static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t i, uint16_t flags)
+{
+    char *out = t->folded.data + t->folded.len; /* reserved by tokens_add_text */
+    uint64_t h = HASH_INIT;
+    size_t j = i;
+    for (; j < len; j++) {
+        unsigned char f = ascii_fold[(unsigned char)s[j]];
+        if (!f)
+            break;
+        *out++ = (char)f;
+        h = hash_byte(h, f);
+    }
+    if (j < len && (byte_class[(unsigned char)s[j]] & C_STOP) && !stop_ends_word(s, len, j))
+        return 0;
+    /* the flags of a word by the class of its first byte */
+    static const uint16_t first_flags[C_ALNUM + 1] = {
+        [C_LOWER] = TOK_WORD, [C_UPPER] = TOK_WORD | TOK_CAP, [C_DIGIT] = TOK_WORD | TOK_NUM};
+    uint8_t first = byte_class[(unsigned char)s[i]];
+    flags |= first_flags[first & C_ALNUM];
+    if (!(first & C_LOWER) && all_upper(s, i, j))
+        flags |= TOK_UPPER;
+    struct token *tk = new_token(t);
+    tk->start = (uint32_t)i;
+    tk->end = (uint32_t)j;
+    tk->flags = flags;
+    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    end_token(t, tk, out, h);
     return j;
+}
+
+/* Adds the ASCII punctuation character c at i: its own folded form. */
+static void add_ascii_punct(struct tokens *t, unsigned char c, size_t i, uint16_t flags)
+{
+    char *out = t->folded.data + t->folded.len; /* reserved by tokens_add_text */
+    *out++ = (char)c;
+    struct token *tk = new_token(t);
+    tk->start = (uint32_t)i;
+    tk->end = (uint32_t)i + 1;
+    tk->flags = flags;
+    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    end_token(t, tk, out, hash_byte(HASH_INIT, c));
 }
 
 /* Adds the word starting at i; returns where the text goes on. */
 static size_t add_word(struct tokens *t, const char *s, size_t len, size_t i, uint16_t flags)
 {
-    uint16_t wf;
-    size_t end = ascii_word(s, len, i, &wf);
-    if (end) {
-        push(t, i, end, flags | wf, s);
+    size_t end = add_ascii_word(t, s, len, i, flags);
+    if (end)
         return end;
-    }
     bool poss;
     size_t after;
     end = scan_word(s, len, i, &poss, &after);
@@ -394,18 +486,46 @@ static size_t add_word(struct tokens *t, const char *s, size_t len, size_t i, ui
     return after;
 }
 
+void tokens_reserve(struct tokens *t, size_t len)
+{
+    buf_reserve(&t->folded, 2 * len + 1);
+    t->v = xgrow(t->v, &t->cap, t->n + len / 4 + 8, sizeof *t->v);
+    size_t words = t->nwords + len / 8 + 8;
+    if (words > t->wcap) {
+        t->wcap = words;
+        t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
+        t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
+    }
+    if (words * 2 > t->tcap) {
+        size_t tcap = t->tcap ? t->tcap : 256;
+        while (words * 2 > tcap)
+            tcap *= 2;
+        t->tcap = tcap / 2; /* grow_table doubles it and puts the words back */
+        grow_table(t);
+    }
+}
+
 void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra)
 {
+    tokens_reserve(t, len);
     bool new_sentence = true, new_para = true;
     size_t i = 0;
     while (i < len) {
-        size_t n;
-        uint32_t cp = cp_at(s, len, i, &n);
-        if (is_space(cp)) {
-            if (cp == '\n')
-                new_para = true;
-            i += n;
+        unsigned char c = (unsigned char)s[i];
+        uint8_t k = byte_class[c];
+        size_t n = 1;
+        uint32_t cp = c;
+        if (k & C_SPACE) { /* ' ' or '\n' */
+            new_para |= c == '\n';
+            i++;
             continue;
+        }
+        if (c >= 0x80) {
+            cp = cp_at(s, len, i, &n);
+            if (is_space(cp)) {
+                i += n;
+                continue;
+            }
         }
         uint16_t flags = extra;
         if (new_para || new_sentence) {
@@ -413,11 +533,14 @@ void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra
             flags |= TOK_SENT_START | (new_para ? TOK_PARA_START : 0);
         }
         new_para = new_sentence = false;
-        if (is_letter_or_digit(cp)) {
+        if ((k & C_ALNUM) || (c >= 0x80 && is_letter_or_digit(cp))) {
             i = add_word(t, s, len, i, flags);
             continue;
         }
-        push(t, i, i + n, flags, s);
+        if (c < 0x80)
+            add_ascii_punct(t, c, i, flags);
+        else
+            push(t, i, i + n, flags, s);
         i += n;
         if (cp == '.' || cp == '!' || cp == '?')
             new_sentence = ends_sentence(t, t->n - 1);

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/base/buf.h"
 
@@ -49,6 +50,11 @@ struct tokens {
 void tokens_init(struct tokens *t);
 void tokens_free(struct tokens *t);
 void tokens_reset(struct tokens *t);
+/* Makes room for the tokens of len more bytes of text (tokens_add_text
+ * does it per text; one call for all the texts saves growing twice): the
+ * folded forms all at once (each is at most its token's bytes and a NUL, so
+ * twice the text), the tokens and words for a guess that is rarely passed. */
+void tokens_reserve(struct tokens *t, size_t len);
 /* Appends the tokens of text[0..len). `extra_flags` is or-ed into every
  * token (TOK_TITLE for a title). A new segment always starts a sentence. */
 void tokens_add_text(struct tokens *t, const char *text, size_t len, uint16_t extra_flags);
@@ -63,9 +69,19 @@ static inline bool tokens_first_of_word(const struct tokens *t, size_t i)
     return t->first[t->v[i].word] == i;
 }
 /* Whether token i's folded form equals s. */
-bool tokens_is(const struct tokens *t, size_t i, const char *s);
+static inline bool tokens_is(const struct tokens *t, size_t i, const char *s)
+{
+    if (i >= t->n)
+        return false;
+    const char *f = tokens_folded(t, i);
+    return f[0] == s[0] && !strcmp(f, s);
+}
 /* Whether token i is the punctuation character c. */
-bool tokens_is_punct(const struct tokens *t, size_t i, char c);
+static inline bool tokens_is_punct(const struct tokens *t, size_t i, char c)
+{
+    return i < t->n && !(t->v[i].flags & TOK_WORD) && t->folded.data[t->v[i].fstart] == c &&
+           t->v[i].fend == t->v[i].fstart + 1;
+}
 /* Whether a code point is an upper-case letter (Latin, Greek, Cyrillic). */
 bool tokenize_is_upper(uint32_t cp);
 

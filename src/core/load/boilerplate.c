@@ -88,13 +88,13 @@ bool boilerplate_match(const struct boilerplate *bp, const char *line, size_t le
     if (!len || len > 400)
         return false;
     bool hit = false;
-    for (size_t i = 0; i < bp->n && !hit; i++) {
-        pcre2_match_data *md = pcre2_match_data_create_from_pattern(bp->codes[i], NULL);
-        if (!md)
-            abort();
+    /* only whether a pattern matches counts: one pair of offsets, for all */
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    if (!md)
+        abort();
+    for (size_t i = 0; i < bp->n && !hit; i++)
         hit = pcre2_match(bp->codes[i], (PCRE2_SPTR)line, len, 0, 0, md, NULL) >= 0;
-        pcre2_match_data_free(md);
-    }
+    pcre2_match_data_free(md);
     return hit;
 }
 

@@ -2,6 +2,7 @@
 #include "core/load/sanitize.h"
 #include "core/base/utf8.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -19,6 +20,30 @@ enum {
     C1_PM = 0x9E,
     C1_APC = 0x9F
 };
+
+#define ONES  0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The length of the run of printable ASCII bytes (0x20 to 0x7E, or to 0x7F
+ * when `del` is true) at in[i], eight bytes at a time and then byte by
+ * byte; at most len - i. */
+static size_t printable_run(const char *in, size_t len, size_t i, bool del)
+{
+    size_t start = i;
+    for (; len - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, in + i, 8);
+        uint64_t below_space = (x - ONES * 0x20) & ~x & HIGHS;
+        uint64_t y = x ^ (ONES * 0x7F); /* a zero byte where x has DEL */
+        uint64_t is_del = del ? 0 : (y - ONES) & ~y & HIGHS;
+        if ((x & HIGHS) | below_space | is_del)
+            break;
+    }
+    unsigned char top = del ? 0x80 : 0x7F;
+    while (i < len && (unsigned char)in[i] >= 0x20 && (unsigned char)in[i] < top)
+        i++;
+    return i - start;
+}
 
 /* Code point at in[i], with its byte length in *n. */
 static uint32_t cp_at(const char *in, size_t len, size_t i, size_t *n)
@@ -113,8 +138,7 @@ void sanitize_text(const char *in, size_t len, struct buf *out, struct sanitize_
         unsigned char c = (unsigned char)in[i];
         if (c >= 0x20 && c < 0x7F) {
             size_t start = i;
-            while (i < len && (unsigned char)in[i] >= 0x20 && (unsigned char)in[i] < 0x7F)
-                i++;
+            i += printable_run(in, len, i, false);
             buf_append(out, in + start, i - start);
             continue;
         }
@@ -184,7 +208,7 @@ bool sanitize_looks_binary(const char *in, size_t len)
         if (c == 0)
             return true;
         if (c >= 0x20 && c < 0x80) { /* printable ASCII: the common case, no decoding */
-            i++;
+            i += printable_run(in, probe, i, true);
             continue;
         }
         uint32_t cp;

@@ -1,0 +1,154 @@
+/* test_tokens: where words end (decimal points, thousands, hyphens,
+ * apostrophes, possessives, non-ASCII letters), their flags, sentence starts,
+ * and that equal folded forms share one word number and its hash. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/base/buf.h"
+#include "core/base/hash.h"
+#include "core/extract/tokens.h"
+
+/* The tokens of text as "folded/flags" items, flags written as letters:
+ * W word, C capital, U upper case, N number, P possessive, S sentence
+ * start. */
+static void render(const char *text, struct buf *out)
+{
+    struct tokens t;
+    tokens_init(&t);
+    tokens_add_text(&t, text, strlen(text), 0);
+    for (size_t i = 0; i < t.n; i++) {
+        const struct token *tk = &t.v[i];
+        if (i)
+            buf_putc(out, ' ');
+        buf_printf(out, "%s/", tokens_folded(&t, i));
+        const char *letters = "WCUNPS";
+        const uint16_t flags[] = {TOK_WORD, TOK_CAP, TOK_UPPER, TOK_NUM, TOK_POSS, TOK_SENT_START};
+        for (size_t k = 0; k < 6; k++)
+            if (tk->flags & flags[k])
+                buf_putc(out, letters[k]);
+        /* the written span folds to the folded form's length or more */
+        assert_true(tk->end > tk->start);
+        assert_true(tk->end - tk->start >= tk->fend - tk->fstart);
+    }
+    tokens_free(&t);
+}
+
+static void assert_tokens(const char *text, const char *want)
+{
+    struct buf b;
+    buf_init(&b);
+    render(text, &b);
+    assert_string_equal(b.data, want);
+    buf_free(&b);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    assert_tokens("Pay 3.9m, 200,000 fans.", "pay/WCS 3.9m/WN ,/ 200,000/WN fans/W ./");
+    assert_tokens("In 2024, 5.", "in/WCS 2024/WN ,/ 5/WN ./");
+    assert_tokens("a 1,b 2.c", "a/WS 1/WN ,/ b/W 2/WN ./ c/WS");
+    assert_tokens("9am 3PM A1", "9am/WNS 3pm/WUN a1/WC");
+}
+
+static void test_hyphens(void **state)
+{
+    (void)state;
+    assert_tokens("ex-England, Saint-Germain", "ex/WS -/ england/WC ,/ saint-germain/WC");
+    assert_tokens("a 23-year-old well- known", "a/WS 23-year-old/WN well/W -/ known/W");
+    assert_tokens("end-", "end/WS -/");
+    assert_tokens("non-Champions League", "non/WS -/ champions/WC league/WC");
+    assert_tokens("Jean\xe2\x80\x90Pierre", "jean-pierre/WCS");
+}
+
+static void test_apostrophes(void **state)
+{
+    (void)state;
+    assert_tokens("O'Neill's goal", "o'neill/WCPS goal/W");
+    assert_tokens("Scholes' side", "scholes/WCPS side/W");
+    assert_tokens("Bastoni\xe2\x80\x99s pass", "bastoni/WCPS pass/W");
+    assert_tokens("don't 'quote'", "don't/WS '/ quote/W '/");
+}
+
+static void test_letters_beyond_ascii(void **state)
+{
+    (void)state;
+    assert_tokens("Mu\xc3\xb1oz and \xc3\x89"
+                  "douard",
+                  "munoz/WCS and/W edouard/WC");
+    assert_tokens("PSG AS Roma", "psg/WCUS as/WCU roma/WC");
+}
+
+static void test_sentences(void **state)
+{
+    (void)state;
+    assert_tokens("Mr. Smith scored. He left! M. Riley",
+                  "mr/WCS ./ smith/WC scored/W ./ he/WCS left/W !/ m/WCS ./ riley/WC");
+    assert_tokens("one\ntwo", "one/WS two/WS");
+}
+
+static void test_word_numbers(void **state)
+{
+    (void)state;
+    const char *text = "The the THE goal, goal; The";
+    struct tokens t;
+    tokens_init(&t);
+    tokens_add_text(&t, text, strlen(text), 0);
+    assert_int_equal(t.n, 8);
+    assert_int_equal(t.v[0].word, t.v[1].word);
+    assert_int_equal(t.v[0].word, t.v[2].word);
+    assert_int_equal(t.v[0].word, t.v[7].word);
+    assert_int_equal(t.v[3].word, t.v[5].word);
+    assert_int_not_equal(t.v[0].word, t.v[3].word);
+    assert_int_not_equal(t.v[4].word, t.v[6].word);
+    assert_int_equal(t.nwords, 4);
+    for (size_t i = 0; i < t.n; i++) {
+        const char *f = tokens_folded(&t, i);
+        assert_true(t.hash[t.v[i].word] == hash_bytes(f, strlen(f)));
+        assert_true(tokens_first_of_word(&t, i) == (t.first[t.v[i].word] == i));
+    }
+    /* a second text goes on numbering, as the title and body do */
+    tokens_add_text(&t, "goal", 4, TOK_TITLE);
+    assert_int_equal(t.v[8].word, t.v[3].word);
+    assert_true(t.v[8].flags & TOK_TITLE);
+    tokens_reset(&t);
+    assert_int_equal(t.n, 0);
+    assert_int_equal(t.nwords, 0);
+    tokens_free(&t);
+}
+
+/* Many distinct words: the word table grows past what was reserved. */
+static void test_many_words(void **state)
+{
+    (void)state;
+    struct buf text;
+    buf_init(&text);
+    for (int i = 0; i < 5000; i++)
+        buf_printf(&text, "w%d x ", i);
+    struct tokens t;
+    tokens_init(&t);
+    tokens_add_text(&t, text.data, text.len, 0);
+    assert_int_equal(t.n, 10000);
+    assert_int_equal(t.nwords, 5001);
+    for (size_t i = 1; i < t.n; i += 2)
+        assert_int_equal(t.v[i].word, t.v[1].word);
+    tokens_free(&t);
+    buf_free(&text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_numbers),     cmocka_unit_test(test_hyphens),
+        cmocka_unit_test(test_apostrophes), cmocka_unit_test(test_letters_beyond_ascii),
+        cmocka_unit_test(test_sentences),   cmocka_unit_test(test_word_numbers),
+        cmocka_unit_test(test_many_words),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
