@@ -298,8 +298,10 @@ struct facts_patterns *facts_patterns_new(struct tl_error *err)
     for (int i = 0; i < P_COUNT; i++) {
         int code;
         PCRE2_SIZE off;
-        p->re[i] = pcre2_compile((PCRE2_SPTR)pattern_text[i], PCRE2_ZERO_TERMINATED,
-                                 PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES, &code, &off, NULL);
+        p->re[i] =
+            pcre2_compile((PCRE2_SPTR)pattern_text[i], PCRE2_ZERO_TERMINATED,
+                          PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT,
+                          &code, &off, NULL);
         if (!p->re[i]) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(code, msg, sizeof msg);
@@ -308,6 +310,10 @@ struct facts_patterns *facts_patterns_new(struct tl_error *err)
             return NULL;
         }
         pcre_jit_compile(p->re[i]);
+        uint32_t groups = 0;
+        pcre2_pattern_info(p->re[i], PCRE2_INFO_CAPTURECOUNT, &groups);
+        if (groups + 1 > p->ovector_pairs)
+            p->ovector_pairs = groups + 1;
     }
     return p;
 }
@@ -352,22 +358,49 @@ bool facts_group_number(const struct match *m, const char *const *names, double 
     return false;
 }
 
-void facts_each_match(const struct facts_patterns *p, int which, const char *text, size_t from,
-                      size_t len, void (*fn)(struct match *m, void *ctx), void *ctx)
+void facts_scan_init(struct facts_scan *s, const struct facts_patterns *p)
+{
+    s->md = pcre2_match_data_create(p->ovector_pairs, NULL);
+    s->mctx = pcre2_match_context_create(NULL);
+    if (!s->md || !s->mctx)
+        abort();
+}
+
+void facts_scan_free(struct facts_scan *s)
+{
+    pcre2_match_data_free(s->md);
+    pcre2_match_context_free(s->mctx);
+}
+
+/* A start offset on the first byte of a character (PCRE2_NO_UTF_CHECK
+ * needs one; no match starts inside a character). */
+static size_t char_start(const char *text, size_t at, size_t len)
+{
+    while (at < len && ((unsigned char)text[at] & 0xc0) == 0x80)
+        at++;
+    return at;
+}
+
+void facts_each_match(const struct facts_patterns *p, struct facts_scan *scan, int which,
+                      const char *text, size_t from, size_t len,
+                      void (*fn)(struct match *m, void *ctx), void *ctx)
 {
     pcre2_code *re = p->re[which];
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    if (!md)
-        abort();
-    size_t at = from;
-    while (at <= len &&
-           pcre2_match(re, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        struct match m = {re, md, text, ov[0], ov[1]};
+    size_t at = from, first, last;
+    while (at <= len && facts_window(which, text, at, len, &first, &last)) {
+        /* No match starts in [at, first): the first match from `first`
+         * that starts by `last` is the one a search from `at` finds. */
+        pcre2_set_offset_limit(scan->mctx, last);
+        if (pcre2_match(re, (PCRE2_SPTR)text, len, char_start(text, first, len), PCRE2_NO_UTF_CHECK,
+                        scan->md, scan->mctx) < 0) {
+            at = last + 1;
+            continue;
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(scan->md);
+        struct match m = {re, scan->md, text, ov[0], ov[1]};
         fn(&m, ctx);
         at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     }
-    pcre2_match_data_free(md);
 }
 
 bool facts_match_at(const struct facts_patterns *p, int which, const char *text, size_t len,

@@ -228,10 +228,41 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
     free(lit);
 }
 
+/* Whether a body mention of an entity of `kind` starts in [from, to]. */
+static bool mention_starts_in(const struct doc *d, enum entity_kind kind, size_t from, size_t to)
+{
+    for (size_t k = subject_first_mention_from(d, from); k < d->nm; k++) {
+        if (d->t.v[d->m[k].tok].start > to)
+            return false;
+        if (d->e[d->m[k].entity].kind == kind)
+            return true;
+    }
+    return false;
+}
+
+/* Whether a match of pattern p in body bytes [start, end) could make a
+ * fact: interest needs a club before it in its sentence (on_interest),
+ * a source a medium named at most 40 bytes after it (on_source) or 30
+ * before it (on_source_after). Those rules do nothing else, so a run
+ * where none is named cannot give a fact. */
+static bool run_can_give(const struct doc *d, int p, size_t start, size_t end)
+{
+    switch (p) {
+    case P_INTEREST:
+        return mention_starts_in(d, ENTITY_CLUB, start, end);
+    case P_SOURCE:
+        return mention_starts_in(d, ENTITY_MEDIA, start, end + 40);
+    case P_SOURCE_AFTER:
+        return mention_starts_in(d, ENTITY_MEDIA, start > 30 ? start - 30 : 0, end);
+    default:
+        return true;
+    }
+}
+
 /* Runs pattern p over each run of consecutive sentences that trigger it
  * (title sentences trigger nothing). */
-static void run_over_triggered(struct doc *d, const struct sentences *st, int p,
-                               void (*fn)(struct match *, void *))
+static void run_over_triggered(struct doc *d, struct facts_scan *scan, const struct sentences *st,
+                               int p, void (*fn)(struct match *, void *))
 {
     unsigned bit = 1u << p;
     for (size_t s = 0; s < st->n; s++) {
@@ -241,9 +272,9 @@ static void run_over_triggered(struct doc *d, const struct sentences *st, int p,
         unsigned literals = st->literals[s];
         while (e + 1 < st->n && (st->mask[e + 1] & bit))
             literals |= st->literals[++e];
-        if (literals & bit) /* else no match can be in the run */
-            facts_each_match(d->ex->patterns, p, d->a->body, d->t.v[first].start,
-                             d->t.v[st->last[e]].end, fn, d);
+        size_t start = d->t.v[first].start, end = d->t.v[st->last[e]].end;
+        if ((literals & bit) && run_can_give(d, p, start, end)) /* else no fact can come of it */
+            facts_each_match(d->ex->patterns, scan, p, d->a->body, start, end, fn, d);
         s = e;
     }
 }
@@ -266,13 +297,16 @@ void facts_find(struct doc *d)
     };
     struct sentences st;
     sentence_triggers(d, &st);
+    struct facts_scan scan;
+    facts_scan_init(&scan, d->ex->patterns);
     for (int p = 0; p < P_COUNT; p++)
         if (handlers[p])
-            run_over_triggered(d, &st, p, handlers[p]);
+            run_over_triggered(d, &scan, &st, p, handlers[p]);
     free(st.mask);
     free(st.literals);
     free(st.last);
-    facts_find_title(d);
+    facts_find_title(d, &scan);
+    facts_scan_free(&scan);
     if (d->nf > 1)
         qsort(d->f, d->nf, sizeof *d->f, compare_facts);
     dedupe(d);

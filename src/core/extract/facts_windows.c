@@ -1,0 +1,191 @@
+/* facts_windows: where in a text a match of a fact pattern can start, so
+ * that PCRE2 is started only there (facts_each_match). Each finder reads
+ * the pattern as it is written in facts.c and keeps every place where it
+ * could match: an anchor (a short number, a number, a year, the word
+ * "loan") that every match holds within a bounded distance of its start. The text's ASCII letters
+ * may be in either case; in caseless UTF mode s and k also match U+017F (2 bytes) and U+212A (3
+ * bytes), so a distance of n characters is at most 3n bytes, and a byte of those characters is
+ * taken as a possible letter. */
+#include "core/extract/facts.h"
+
+#include <string.h>
+
+/* The most bytes a match can hold before its anchor (characters times 3). */
+#define AGE_BEFORE         48  /* "when she was " (13) */
+#define APPEARANCES_BEFORE 48  /* "starting in " (12) */
+#define YEAR_BEFORE        160 /* "expiring in the summer of the 31st september., " (47) */
+
+static bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* PCRE2's \w without Unicode properties: ASCII letters, digits and '_'. */
+static bool is_word(unsigned char c)
+{
+    return is_letter(c) || is_digit(c) || c == '_';
+}
+
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* text[at] starts a word for \b: the byte before is no word byte. */
+static bool word_starts(const char *text, size_t at)
+{
+    return at == 0 || !is_word((unsigned char)text[at - 1]);
+}
+
+/* text[at, at + n) is `lit` (lower case) in any ASCII case, within len. */
+static bool holds_at(const char *text, size_t at, size_t len, const char *lit, size_t n)
+{
+    if (n > len - at)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        if (lower((unsigned char)text[at + k]) != (unsigned char)lit[k])
+            return false;
+    return true;
+}
+
+/* P_AGE: every match holds a number of one or two digits that no word byte
+ * precedes and no digit follows, at most AGE_BEFORE bytes after its start
+ * ("aged 19", "23-year-old", ", 31,"). */
+static size_t short_number_from(const char *text, size_t at, size_t len)
+{
+    for (size_t q = at; q < len; q++) {
+        if (!is_digit((unsigned char)text[q]))
+            continue;
+        size_t r = q;
+        while (r < len && is_digit((unsigned char)text[r]))
+            r++;
+        if (r - q <= 2 && word_starts(text, q))
+            return q;
+        q = r; /* the byte at r is no digit */
+    }
+    return (size_t)-1;
+}
+
+/* The number words of NUMBER_WORDS (facts.c), by first letter. */
+static const char *const number_words[26][8] = {
+    ['a' - 'a'] = {"a hundred", NULL},
+    ['e' - 'a'] = {"eight", "eighteen", "eighty", "eleven", NULL},
+    ['f' - 'a'] = {"four", "five", "fourteen", "fifteen", "forty", "fifty", NULL},
+    ['h' - 'a'] = {"hundred", NULL},
+    ['n' - 'a'] = {"nine", "nineteen", "ninety", NULL},
+    ['o' - 'a'] = {"one", NULL},
+    ['s' - 'a'] = {"six", "seven", "sixteen", "seventeen", "sixty", "seventy", NULL},
+    ['t' - 'a'] = {"two", "three", "ten", "twelve", "thirteen", "twenty", "thirty", NULL},
+};
+
+/* Whether the word of ASCII letters at text[q] is a number word (or "a
+ * hundred"), or may be one spelt with U+017F or U+212A. */
+static bool number_word_at(const char *text, size_t q, size_t len)
+{
+    size_t r = q;
+    while (r < len && is_letter((unsigned char)text[r]))
+        r++;
+    if (r < len && (unsigned char)text[r] >= 0x80)
+        return true;
+    const char *const *w = number_words[lower((unsigned char)text[q]) - 'a'];
+    if (!w[0])
+        return false;
+    if (r - q == 1)
+        return w[0][1] == ' ' && holds_at(text, q, len, w[0], 9); /* "a hundred" */
+    for (; *w; w++)
+        if (strlen(*w) == r - q && holds_at(text, q, len, *w, r - q))
+            return true;
+    return false;
+}
+
+/* P_APPEARANCES: every match holds a number (NUMBER_WORDS: digits or a
+ * number word) that starts a word, at most APPEARANCES_BEFORE bytes after
+ * its start ("played in 30 of", "turned out 12 times"). */
+static size_t number_from(const char *text, size_t at, size_t len)
+{
+    size_t q = at;
+    while (q < len) {
+        unsigned char c = (unsigned char)text[q];
+        if (!is_word(c) && c != 0xc5) {
+            q++;
+            continue;
+        }
+        if (word_starts(text, q) && (is_digit(c) || c == 0xc5 || /* U+017F: "six", "seven" */
+                                     (is_letter(c) && number_word_at(text, q, len))))
+            return q;
+        q++;
+        while (q < len && is_word((unsigned char)text[q]))
+            q++;
+    }
+    return (size_t)-1;
+}
+
+/* P_CONTRACT_END: every match holds a year (19|20)\d\d right after a
+ * space, at most YEAR_BEFORE bytes after its start. */
+static size_t year_from(const char *text, size_t at, size_t len)
+{
+    for (size_t q = at > 0 ? at : 1; q + 4 <= len; q++) {
+        const char *y = text + q;
+        if (((y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0')) && text[q - 1] == ' ' &&
+            is_digit((unsigned char)y[2]) && is_digit((unsigned char)y[3]))
+            return q;
+    }
+    return (size_t)-1;
+}
+
+/* P_LOAN: every match ends with the word "loan", and starts there or at a
+ * word of letters and hyphens right before it and a space ("season-long
+ * loan", "six-month loan"). The window is that word and "loan". */
+static bool loan_window(const char *text, size_t at, size_t len, size_t *first, size_t *last)
+{
+    for (size_t q = at; q + 4 <= len; q++) {
+        if (lower((unsigned char)text[q]) != 'l' || !holds_at(text, q, len, "loan", 4) ||
+            !word_starts(text, q) || (q + 4 < len && is_word((unsigned char)text[q + 4])))
+            continue;
+        size_t s = q;
+        if (q >= 2 && text[q - 1] == ' ') {
+            s = q - 1;
+            while (s > 0 && (is_letter((unsigned char)text[s - 1]) || text[s - 1] == '-' ||
+                             (unsigned char)text[s - 1] >= 0x80))
+                s--;
+        }
+        *first = s > at ? s : at;
+        *last = q;
+        return true;
+    }
+    return false;
+}
+
+/* The window of an anchor at q that a match holds at most `before` bytes
+ * after its start. */
+static bool anchored(size_t q, size_t before, size_t at, size_t *first, size_t *last)
+{
+    if (q == (size_t)-1)
+        return false;
+    *first = q > at + before ? q - before : at;
+    *last = q;
+    return true;
+}
+
+bool facts_window(int which, const char *text, size_t at, size_t len, size_t *first, size_t *last)
+{
+    switch (which) {
+    case P_AGE:
+        return anchored(short_number_from(text, at, len), AGE_BEFORE, at, first, last);
+    case P_APPEARANCES:
+        return anchored(number_from(text, at, len), APPEARANCES_BEFORE, at, first, last);
+    case P_CONTRACT_END:
+        return anchored(year_from(text, at, len), YEAR_BEFORE, at, first, last);
+    case P_LOAN:
+        return loan_window(text, at, len, first, last);
+    default:
+        *first = at;
+        *last = len;
+        return at <= len;
+    }
+}
