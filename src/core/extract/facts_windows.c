@@ -14,6 +14,10 @@
 #define AGE_BEFORE         48  /* "when she was " (13) */
 #define APPEARANCES_BEFORE 48  /* "starting in " (12) */
 #define YEAR_BEFORE        160 /* "expiring in the summer of the 31st september., " (47) */
+/* P_CONTRACT_LENGTH: before its number ("extending their contract by a ",
+ * 30), and between the number and the unit (" and a half-", " additional "). */
+#define LENGTH_BEFORE_NUMBER 96
+#define LENGTH_BEFORE_UNIT   48
 
 static bool is_digit(unsigned char c)
 {
@@ -161,6 +165,52 @@ static bool loan_window(const char *text, size_t at, size_t len, size_t *first, 
     return false;
 }
 
+/* A byte that may be in a number of NUMBER_WORDS or "[a-z]+-and-a-half":
+ * letters, digits, '.', '-', and the bytes of U+017F and U+212A. */
+static bool in_number(unsigned char c)
+{
+    return is_letter(c) || is_digit(c) || c == '.' || c == '-' || c >= 0x80;
+}
+
+/* "s" or U+017F at text[q]: its length in bytes, 0 for neither. */
+static size_t s_at(const char *text, size_t q, size_t len)
+{
+    if (q < len && lower((unsigned char)text[q]) == 's')
+        return 1;
+    return q + 1 < len && text[q] == '\xc5' && text[q + 1] == '\xbf' ? 2 : 0;
+}
+
+/* "year", "month" or "season" (either s may be U+017F) at text[q]. */
+static bool unit_at(const char *text, size_t q, size_t len)
+{
+    if (holds_at(text, q, len, "year", 4) || holds_at(text, q, len, "month", 5))
+        return true;
+    size_t n = s_at(text, q, len), m;
+    if (!n || !holds_at(text, q + n, len, "ea", 2) || !(m = s_at(text, q + n + 2, len)))
+        return false;
+    return holds_at(text, q + n + 2 + m, len, "on", 2);
+}
+
+/* P_CONTRACT_LENGTH: every match holds a unit (years?, months?, seasons?)
+ * after a number (or "option for a further"): at most LENGTH_BEFORE_UNIT
+ * bytes before the unit the number ends, a run of in_number bytes, and the
+ * match starts at most LENGTH_BEFORE_NUMBER bytes before the number. */
+static bool length_window(const char *text, size_t at, size_t len, size_t *first, size_t *last)
+{
+    for (size_t q = at; q < len; q++) {
+        unsigned char c = lower((unsigned char)text[q]);
+        if ((c != 'y' && c != 'm' && c != 's' && c != 0xc5) || !unit_at(text, q, len))
+            continue;
+        size_t s = q > at + LENGTH_BEFORE_UNIT ? q - LENGTH_BEFORE_UNIT : at;
+        while (s > at && in_number((unsigned char)text[s - 1]))
+            s--;
+        *first = s > at + LENGTH_BEFORE_NUMBER ? s - LENGTH_BEFORE_NUMBER : at;
+        *last = q;
+        return true;
+    }
+    return false;
+}
+
 /* The window of an anchor at q that a match holds at most `before` bytes
  * after its start. */
 static bool anchored(size_t q, size_t before, size_t at, size_t *first, size_t *last)
@@ -181,6 +231,8 @@ bool facts_window(int which, const char *text, size_t at, size_t len, size_t *fi
         return anchored(number_from(text, at, len), APPEARANCES_BEFORE, at, first, last);
     case P_CONTRACT_END:
         return anchored(year_from(text, at, len), YEAR_BEFORE, at, first, last);
+    case P_CONTRACT_LENGTH:
+        return length_window(text, at, len, first, last);
     case P_LOAN:
         return loan_window(text, at, len, first, last);
     default:
