@@ -252,7 +252,9 @@ unsigned facts_literals(const struct facts_patterns *p, const struct doc *d, siz
     size_t n = tk->fend - tk->fstart;
     unsigned mask = p->no_literals;
     for (size_t j = 0; j < n; j++) {
-        unsigned char c = (unsigned char)w[j];
+        unsigned char c = (unsigned char)w[j], c2 = j + 1 < n ? (unsigned char)w[j + 1] : 0;
+        if (!(p->lit_pair[c][c2 >> 3] & (1u << (c2 & 7))))
+            continue; /* most bytes: no literal starts there */
         for (size_t k = p->lit_first[c]; k < p->lit_first[c + 1]; k++) {
             const struct literal *l = &p->lits[k]; /* its first byte is c */
             if (l->len == 1 || (l->len <= n - j && w[j + 1] == l->text[1] &&
@@ -282,6 +284,14 @@ static void build_literals(struct facts_patterns *p)
         }
     }
     qsort(p->lits, p->nlits, sizeof *p->lits, compare_literals);
+    for (size_t i = 0; i < p->nlits; i++) {
+        uint8_t *row = p->lit_pair[(unsigned char)p->lits[i].text[0]];
+        if (p->lits[i].len == 1)
+            memset(row, 0xff, sizeof p->lit_pair[0]);
+        else
+            row[(unsigned char)p->lits[i].text[1] >> 3] |=
+                (uint8_t)(1u << ((unsigned char)p->lits[i].text[1] & 7));
+    }
     size_t k = 0;
     for (int c = 0; c <= 256; c++) {
         while (k < p->nlits && (unsigned char)p->lits[k].text[0] < c)

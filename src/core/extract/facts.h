@@ -50,9 +50,11 @@ struct facts_patterns {
     uint32_t ovector_pairs; /* the most any pattern needs */
     struct literal *lits;   /* every pattern's required literals, by first byte */
     size_t nlits;
-    uint16_t lit_first[257]; /* lits[lit_first[c], lit_first[c + 1]) start with byte c */
-    unsigned no_literals;    /* bits of the patterns that require none */
-    struct trigger *slots;   /* open-addressing hash of trigger words */
+    uint16_t lit_first[257];   /* lits[lit_first[c], lit_first[c + 1]) start with byte c */
+    uint8_t lit_pair[256][32]; /* bit c2 of row c: a literal starts with bytes c, c2 (every c2
+                                * for a literal of one byte) */
+    unsigned no_literals;      /* bits of the patterns that require none */
+    struct trigger *slots;     /* open-addressing hash of trigger words */
     size_t nslots;
 };
 
