@@ -191,23 +191,49 @@ static void build_triggers(struct facts_patterns *p)
 {
     p->nslots = 256;
     p->slots = xcalloc(p->nslots, sizeof *p->slots);
+    p->slot_hash = xcalloc(p->nslots, sizeof *p->slot_hash);
     for (size_t i = 0; i < sizeof trigger_words / sizeof *trigger_words; i++) {
         const char *w = trigger_words[i].word;
         size_t k = (size_t)hash_str(w) & (p->nslots - 1);
         while (p->slots[k].word)
             k = (k + 1) & (p->nslots - 1);
         p->slots[k] = trigger_words[i];
+        p->slot_hash[k] = hash_str(w);
     }
 }
 
-/* Whether w (n bytes, a short word) holds `part` (plen bytes): a plain loop,
- * cheaper than memmem on words this short. */
-static bool word_holds(const char *w, size_t n, const char *part, size_t plen)
+/* The patterns that parts of a word trigger: "year", "month" and
+ * "-season" a contract length ("five-year", "three-season"), "loan" a loan
+ * ("loaned"); only in words of 4 to 7 bytes, or longer ones with a hyphen.
+ * One pass over the word (it is followed by a NUL). */
+static unsigned part_triggers(const char *w, size_t n)
 {
-    for (size_t i = 0; i + plen <= n; i++)
-        if (w[i] == part[0] && !memcmp(w + i, part, plen))
-            return true;
-    return false;
+    unsigned mask = 0;
+    bool hyphen = false;
+    for (size_t j = 0; j < n; j++) {
+        switch (w[j]) {
+        case 'y':
+            if (!strncmp(w + j, "year", 4))
+                mask |= BIT(P_CONTRACT_LENGTH);
+            break;
+        case 'm':
+            if (!strncmp(w + j, "month", 5))
+                mask |= BIT(P_CONTRACT_LENGTH);
+            break;
+        case 'l':
+            if (!strncmp(w + j, "loan", 4))
+                mask |= BIT(P_LOAN);
+            break;
+        case '-':
+            hyphen = true;
+            if (n > 7 && !strncmp(w + j, "-season", 7))
+                mask |= BIT(P_CONTRACT_LENGTH);
+            break;
+        default:
+            break;
+        }
+    }
+    return n >= 4 && (hyphen || n <= 7) ? mask : 0;
 }
 
 unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i)
@@ -224,16 +250,12 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
                                                                               : 0);
     if (!(tk->flags & TOK_WORD))
         return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
-    if (n >= 4 && (memchr(w, '-', n) || n <= 7)) { /* "year", "five-year", "loaned" */
-        if (word_holds(w, n, "year", 4) || word_holds(w, n, "month", 5) ||
-            (n > 7 && word_holds(w, n, "-season", 7))) /* "three-season" */
-            mask |= BIT(P_CONTRACT_LENGTH);
-        if (word_holds(w, n, "loan", 4))
-            mask |= BIT(P_LOAN);
-    }
-    size_t k = (size_t)hash_bytes(w, n) & (p->nslots - 1);
+    if (n >= 4)
+        mask |= part_triggers(w, n);
+    uint64_t h = d->t.hash[tk->word]; /* hash_bytes of the folded form */
+    size_t k = (size_t)h & (p->nslots - 1);
     for (; p->slots[k].word; k = (k + 1) & (p->nslots - 1))
-        if (!strncmp(p->slots[k].word, w, n) && !p->slots[k].word[n])
+        if (p->slot_hash[k] == h && !strncmp(p->slots[k].word, w, n) && !p->slots[k].word[n])
             return mask | p->slots[k].mask;
     return mask;
 }
@@ -252,7 +274,7 @@ unsigned facts_literals(const struct facts_patterns *p, const struct doc *d, siz
     size_t n = tk->fend - tk->fstart;
     unsigned mask = p->no_literals;
     for (size_t j = 0; j < n; j++) {
-        unsigned char c = (unsigned char)w[j], c2 = j + 1 < n ? (unsigned char)w[j + 1] : 0;
+        unsigned char c = (unsigned char)w[j], c2 = (unsigned char)w[j + 1]; /* w[n] is a NUL */
         if (!(p->lit_pair[c][c2 >> 3] & (1u << (c2 & 7))))
             continue; /* most bytes: no literal starts there */
         for (size_t k = p->lit_first[c]; k < p->lit_first[c + 1]; k++) {
@@ -336,6 +358,7 @@ void facts_patterns_free(struct facts_patterns *p)
         pcre2_code_free(p->re[i]);
     free(p->lits);
     free(p->slots);
+    free(p->slot_hash);
     free(p);
 }
 

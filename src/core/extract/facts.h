@@ -55,6 +55,7 @@ struct facts_patterns {
                                 * for a literal of one byte) */
     unsigned no_literals;      /* bits of the patterns that require none */
     struct trigger *slots;     /* open-addressing hash of trigger words */
+    uint64_t *slot_hash;       /* per slot: hash_str of its word */
     size_t nslots;
 };
 
