@@ -195,6 +195,8 @@ static int compare_facts(const void *pa, const void *pb)
     return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
 }
 
+#define NOT_YET (1u << 31) /* a word's literals not looked at yet */
+
 /* Per sentence: the patterns its words trigger, those whose required
  * literals it holds (facts_literals), and its last token. */
 struct sentences {
@@ -206,23 +208,36 @@ struct sentences {
 
 static void sentence_triggers(const struct doc *d, struct sentences *st)
 {
+    const struct facts_patterns *p = d->ex->patterns;
     st->n = d->t.nsentences;
     st->mask = xcalloc(st->n + 1, sizeof *st->mask);
-    st->literals = xcalloc(st->n + 1, sizeof *st->literals);
+    st->literals = xmalloc((st->n + 1) * sizeof *st->literals);
     st->last = xcalloc(st->n + 1, sizeof *st->last);
     size_t nw = d->t.nwords ? d->t.nwords : 1;
     unsigned *word = xmalloc(nw * sizeof *word), *lit = xmalloc(nw * sizeof *lit);
     for (size_t i = 0; i < d->t.n; i++) {
         const struct token *tk = &d->t.v[i];
         if (tokens_first_of_word(&d->t, i)) { /* the same form says the same */
-            word[tk->word] = facts_triggers(d->ex->patterns, d, i);
-            lit[tk->word] = facts_literals(d->ex->patterns, d, i);
+            word[tk->word] = facts_triggers(p, d, i);
+            lit[tk->word] = NOT_YET;
         }
         if (!(tk->flags & (TOK_TITLE | TOK_ASIDE)))
             st->mask[tk->sentence] |=
-                word[tk->word] | (facts_age_said_at(d, i) ? 1u << P_AGE_SAID : 0);
-        st->literals[tk->sentence] |= lit[tk->word];
+                word[tk->word] |
+                ((tk->flags & TOK_NUM) && facts_age_said_at(d, i) ? 1u << P_AGE_SAID : 0);
         st->last[tk->sentence] = (uint32_t)i;
+    }
+    /* The literals matter only in sentences that trigger a pattern which
+     * requires some: the others are never scanned for them. */
+    for (size_t s = 0; s <= st->n; s++)
+        st->literals[s] = p->no_literals;
+    for (size_t i = 0; i < d->t.n; i++) {
+        const struct token *tk = &d->t.v[i];
+        if (!(st->mask[tk->sentence] & ~p->no_literals))
+            continue;
+        if (lit[tk->word] == NOT_YET)
+            lit[tk->word] = facts_literals(p, d, i); /* one form, one answer */
+        st->literals[tk->sentence] |= lit[tk->word];
     }
     free(word);
     free(lit);
