@@ -11,9 +11,12 @@
 #include <string.h>
 
 /* The most bytes a match can hold before its anchor (characters times 3). */
-#define AGE_BEFORE         48  /* "when she was " (13) */
-#define APPEARANCES_BEFORE 48  /* "starting in " (12) */
-#define YEAR_BEFORE        160 /* "expiring in the summer of the 31st september., " (47) */
+#define AGE_BEFORE         48 /* "when she was " (13) */
+#define APPEARANCES_BEFORE 48 /* "starting in " (12) */
+/* After its number, where the word that ends it starts at the latest:
+ * " " and two modifiers ("champions league ", 17 each), or " hundred". */
+#define APPEARANCES_AFTER 160
+#define YEAR_BEFORE       160 /* "expiring in the summer of the 31st september., " (47) */
 /* P_CONTRACT_LENGTH: before its number ("extending their contract by a ",
  * 30), and between the number and the unit (" and a half-", " additional "). */
 #define LENGTH_BEFORE_NUMBER 96
@@ -57,6 +60,46 @@ static bool holds_at(const char *text, size_t at, size_t len, const char *lit, s
     return true;
 }
 
+/* A byte that may be in a number of NUMBER_WORDS or "[a-z]+-and-a-half":
+ * letters, digits, '.', '-', and the bytes of U+017F and U+212A. */
+static bool in_number(unsigned char c)
+{
+    return is_letter(c) || is_digit(c) || c == '.' || c == '-' || c >= 0x80;
+}
+
+/* Whether the word that ends right before text[end] (letters; any byte of
+ * U+017F or U+212A) is one of the words, or may be one. */
+static bool word_before_in(const char *text, size_t end, const char *const *words)
+{
+    size_t s = end;
+    bool wide = false;
+    while (s > 0 && (is_letter((unsigned char)text[s - 1]) || (unsigned char)text[s - 1] >= 0x80)) {
+        wide |= (unsigned char)text[s - 1] >= 0x80;
+        s--;
+    }
+    if (wide)
+        return true;
+    for (; *words; words++)
+        if (strlen(*words) == end - s && holds_at(text, s, end, *words, end - s))
+            return true;
+    return false;
+}
+
+/* Whether the number text[q, r) can be the age of a P_AGE match: followed
+ * by "-year" or " year" (n, n3), after ", " (n7), or after one of the words
+ * that lead to the number in the other branches ("aged", "age of just",
+ * "she was", "will be", "turned"). */
+static bool age_can_hold(const char *text, size_t q, size_t r, size_t len)
+{
+    static const char *const before[] = {"aged", "of",   "just",  "only",   "was",
+                                         "be",   "turn", "turns", "turned", NULL};
+    if (r < len && (text[r] == '-' || text[r] == ' ') && holds_at(text, r + 1, len, "year", 4))
+        return true;
+    if (q < 2 || text[q - 1] != ' ')
+        return false;
+    return text[q - 2] == ',' || word_before_in(text, q - 1, before);
+}
+
 /* P_AGE: every match holds a number of one or two digits that no word byte
  * precedes and no digit follows, at most AGE_BEFORE bytes after its start
  * ("aged 19", "23-year-old", ", 31,"). */
@@ -68,7 +111,7 @@ static size_t short_number_from(const char *text, size_t at, size_t len)
         size_t r = q;
         while (r < len && is_digit((unsigned char)text[r]))
             r++;
-        if (r - q <= 2 && word_starts(text, q))
+        if (r - q <= 2 && word_starts(text, q) && age_can_hold(text, q, r, len))
             return q;
         q = r; /* the byte at r is no digit */
     }
@@ -107,6 +150,30 @@ static bool number_word_at(const char *text, size_t q, size_t len)
     return false;
 }
 
+/* Whether a word that ends a P_APPEARANCES match can follow the number at
+ * text[q]: the number runs to r (in_number bytes), and every branch goes
+ * on within APPEARANCES_AFTER bytes of r with "appearances", "apps",
+ * "games", "matches", "starts", "outings" or their singular, "times", or
+ * " of" ("16 of which came", "played in 30 of the"). */
+static bool count_word_after(const char *text, size_t q, size_t len)
+{
+    static const char *const words[] = {"app",    "game", "match", "tart",
+                                        "outing", "time", " of ",  NULL};
+    size_t r = q;
+    while (r < len && in_number((unsigned char)text[r]))
+        r++;
+    size_t end = len - r > APPEARANCES_AFTER ? r + APPEARANCES_AFTER : len;
+    for (size_t j = r; j < end; j++) {
+        unsigned char c = lower((unsigned char)text[j]);
+        if (c != 'a' && c != 'g' && c != 'm' && c != 't' && c != 'o' && c != ' ')
+            continue;
+        for (const char *const *w = words; *w; w++)
+            if ((unsigned char)**w == c && holds_at(text, j, len, *w, strlen(*w)))
+                return true;
+    }
+    return false;
+}
+
 /* P_APPEARANCES: every match holds a number (NUMBER_WORDS: digits or a
  * number word) that starts a word, at most APPEARANCES_BEFORE bytes after
  * its start ("played in 30 of", "turned out 12 times"). */
@@ -119,8 +186,10 @@ static size_t number_from(const char *text, size_t at, size_t len)
             q++;
             continue;
         }
-        if (word_starts(text, q) && (is_digit(c) || c == 0xc5 || /* U+017F: "six", "seven" */
-                                     (is_letter(c) && number_word_at(text, q, len))))
+        if (word_starts(text, q) &&
+            (is_digit(c) || c == 0xc5 || /* U+017F: "six", "seven" */
+             (is_letter(c) && number_word_at(text, q, len))) &&
+            count_word_after(text, q, len))
             return q;
         q++;
         while (q < len && is_word((unsigned char)text[q]))
@@ -163,13 +232,6 @@ static bool loan_window(const char *text, size_t at, size_t len, size_t *first, 
         return true;
     }
     return false;
-}
-
-/* A byte that may be in a number of NUMBER_WORDS or "[a-z]+-and-a-half":
- * letters, digits, '.', '-', and the bytes of U+017F and U+212A. */
-static bool in_number(unsigned char c)
-{
-    return is_letter(c) || is_digit(c) || c == '.' || c == '-' || c >= 0x80;
 }
 
 /* "s" or U+017F at text[q]: its length in bytes, 0 for neither. */
