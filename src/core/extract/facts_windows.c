@@ -13,9 +13,11 @@
 /* The most bytes a match can hold before its anchor (characters times 3). */
 #define AGE_BEFORE         48 /* "when she was " (13) */
 #define APPEARANCES_BEFORE 48 /* "starting in " (12) */
-/* After its number, where the word that ends it starts at the latest:
- * " " and two modifiers ("champions league ", 17 each), or " hundred". */
-#define APPEARANCES_AFTER 160
+/* After its number, where the word that ends it starts at the latest: " "
+ * and two modifiers ("champions league ", 17 characters each), or
+ * " hundred " and those: 43 characters, of which no k and at most 5 s
+ * (U+017F is 2 bytes). */
+#define APPEARANCES_AFTER 64
 #define YEAR_BEFORE       160 /* "expiring in the summer of the 31st september., " (47) */
 /* P_CONTRACT_LENGTH: before its number ("extending their contract by a ",
  * 30), and between the number and the unit (" and a half-", " additional "). */
