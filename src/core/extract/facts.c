@@ -208,9 +208,10 @@ static void build_triggers(struct facts_patterns *p)
  * One pass over the word (it is followed by a NUL). */
 static unsigned part_triggers(const char *w, size_t n)
 {
+    if (n < 4 || (n > 7 && !memchr(w, '-', n)))
+        return 0;
     unsigned mask = 0;
-    bool hyphen = false;
-    for (size_t j = 0; j < n; j++) {
+    for (size_t j = 0; j + 4 <= n; j++) { /* every part is 4 bytes or more */
         switch (w[j]) {
         case 'y':
             if (!strncmp(w + j, "year", 4))
@@ -225,7 +226,6 @@ static unsigned part_triggers(const char *w, size_t n)
                 mask |= BIT(P_LOAN);
             break;
         case '-':
-            hyphen = true;
             if (n > 7 && !strncmp(w + j, "-season", 7))
                 mask |= BIT(P_CONTRACT_LENGTH);
             break;
@@ -233,7 +233,7 @@ static unsigned part_triggers(const char *w, size_t n)
             break;
         }
     }
-    return n >= 4 && (hyphen || n <= 7) ? mask : 0;
+    return mask;
 }
 
 unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i)
@@ -250,8 +250,7 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
                                                                               : 0);
     if (!(tk->flags & TOK_WORD))
         return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
-    if (n >= 4)
-        mask |= part_triggers(w, n);
+    mask |= part_triggers(w, n);
     uint64_t h = d->t.hash[tk->word]; /* hash_bytes of the folded form */
     size_t k = (size_t)h & (p->nslots - 1);
     for (; p->slots[k].word; k = (k + 1) & (p->nslots - 1))

@@ -26,12 +26,12 @@
 
 static bool is_digit(unsigned char c)
 {
-    return c >= '0' && c <= '9';
+    return (unsigned)(c - '0') < 10;
 }
 
 static bool is_letter(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return (unsigned)((c | 32) - 'a') < 26;
 }
 
 /* PCRE2's \w without Unicode properties: ASCII letters, digits and '_'. */
@@ -136,14 +136,14 @@ static const char *const number_words[26][8] = {
  * hundred"), or may be one spelt with U+017F or U+212A. */
 static bool number_word_at(const char *text, size_t q, size_t len)
 {
+    const char *const *w = number_words[lower((unsigned char)text[q]) - 'a'];
+    if (!w[0])
+        return false; /* no number word starts with the letter */
     size_t r = q;
     while (r < len && is_letter((unsigned char)text[r]))
         r++;
     if (r < len && (unsigned char)text[r] >= 0x80)
         return true;
-    const char *const *w = number_words[lower((unsigned char)text[q]) - 'a'];
-    if (!w[0])
-        return false;
     if (r - q == 1)
         return w[0][1] == ' ' && holds_at(text, q, len, w[0], 9); /* "a hundred" */
     for (; *w; w++)
@@ -206,6 +206,8 @@ static size_t year_from(const char *text, size_t at, size_t len)
 {
     for (size_t q = at > 0 ? at : 1; q + 4 <= len; q++) {
         const char *y = text + q;
+        if ((unsigned char)(y[0] - '1') > 1) /* most bytes: neither 1 nor 2 */
+            continue;
         if (((y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0')) && text[q - 1] == ' ' &&
             is_digit((unsigned char)y[2]) && is_digit((unsigned char)y[3]))
             return q;
