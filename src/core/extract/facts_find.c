@@ -231,13 +231,21 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
      * requires some: the others are never scanned for them. */
     for (size_t s = 0; s <= st->n; s++)
         st->literals[s] = p->no_literals;
-    for (size_t i = 0; i < d->t.n; i++) {
-        const struct token *tk = &d->t.v[i];
-        if (!(st->mask[tk->sentence] & ~p->no_literals))
+    for (size_t s = 0, i = 0; s < st->n && i < d->t.n; s++) { /* a sentence's tokens follow
+                                                               * one another */
+        if (d->t.v[i].sentence != s)
+            continue; /* a sentence without tokens */
+        size_t end = st->last[s] + 1;
+        if (!(st->mask[s] & ~p->no_literals)) {
+            i = end;
             continue;
-        if (lit[tk->word] == NOT_YET)
-            lit[tk->word] = facts_literals(p, d, i); /* one form, one answer */
-        st->literals[tk->sentence] |= lit[tk->word];
+        }
+        for (; i < end; i++) {
+            uint32_t w = d->t.v[i].word;
+            if (lit[w] == NOT_YET)
+                lit[w] = facts_literals(p, d, i); /* one form, one answer */
+            st->literals[s] |= lit[w];
+        }
     }
     free(word);
     free(lit);
