@@ -23,6 +23,9 @@
  * 30), and between the number and the unit (" and a half-", " additional "). */
 #define LENGTH_BEFORE_NUMBER 96
 #define LENGTH_BEFORE_UNIT   48
+/* After the unit, where "contract"... starts at the latest: "seasons",
+ * "[- ]long " and "professional " (9, 6 and 14 bytes with U+017F). */
+#define LENGTH_AFTER_UNIT 48
 
 static bool is_digit(unsigned char c)
 {
@@ -200,6 +203,25 @@ static size_t number_from(const char *text, size_t at, size_t len)
     return (size_t)-1;
 }
 
+/* Whether the year at text[q] can end a P_CONTRACT_END match: the word
+ * before it (past "., ") is one the pattern puts there ("until 2027",
+ * "expires in 2026", "the end of the 2025", "summer 2026", "June 2027"). */
+static bool year_can_end(const char *text, size_t q)
+{
+    static const char *const lead[] = {
+        "until", "till",   "to",      "through",   "beyond",  "in",       "of",
+        "the",   "summer", "january", "february",  "march",   "april",    "may",
+        "june",  "july",   "august",  "september", "october", "november", "december",
+        "jan",   "feb",    "mar",     "apr",       "jun",     "jul",      "aug",
+        "sept",  "sep",    "oct",     "nov",       "dec",     NULL};
+    size_t end = q - 1; /* the space */
+    if (end > 0 && text[end - 1] == ',')
+        end--;
+    if (end > 0 && text[end - 1] == '.')
+        end--;
+    return word_before_in(text, end, lead);
+}
+
 /* P_CONTRACT_END: every match holds a year (19|20)\d\d right after a
  * space, at most YEAR_BEFORE bytes after its start. */
 static size_t year_from(const char *text, size_t at, size_t len)
@@ -209,7 +231,7 @@ static size_t year_from(const char *text, size_t at, size_t len)
         if ((unsigned char)(y[0] - '1') > 1) /* most bytes: neither 1 nor 2 */
             continue;
         if (((y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0')) && text[q - 1] == ' ' &&
-            is_digit((unsigned char)y[2]) && is_digit((unsigned char)y[3]))
+            is_digit((unsigned char)y[2]) && is_digit((unsigned char)y[3]) && year_can_end(text, q))
             return q;
     }
     return (size_t)-1;
@@ -257,6 +279,29 @@ static bool unit_at(const char *text, size_t q, size_t len)
     return holds_at(text, q + n + 2 + m, len, "on", 2);
 }
 
+/* Whether one of the words (lower case) starts in text[from, to), in any
+ * ASCII case, within len. */
+static bool holds_any(const char *text, size_t from, size_t to, size_t len,
+                      const char *const *words)
+{
+    if (to > len)
+        to = len;
+    for (size_t j = from; j < to; j++) {
+        unsigned char c = lower((unsigned char)text[j]);
+        for (const char *const *w = words; *w; w++)
+            if ((unsigned char)**w == c && holds_at(text, j, len, *w, strlen(*w)))
+                return true;
+    }
+    return false;
+}
+
+/* What ends the first branch of P_CONTRACT_LENGTH after its unit
+ * ("contracts?", "deals?", "extensions?", "agreements?", "terms"), and
+ * what starts the others ("options? for a further", "offering",
+ * "extension of", "extend his deal by"). */
+static const char *const length_ends[] = {"contract", "deal", "exten", "agreement", "term", NULL};
+static const char *const length_leads[] = {"option", "offer", "exten", NULL};
+
 /* P_CONTRACT_LENGTH: every match holds a unit (years?, months?, seasons?)
  * after a number (or "option for a further"): at most LENGTH_BEFORE_UNIT
  * bytes before the unit the number ends, a run of in_number bytes, and the
@@ -270,7 +315,11 @@ static bool length_window(const char *text, size_t at, size_t len, size_t *first
         size_t s = q > at + LENGTH_BEFORE_UNIT ? q - LENGTH_BEFORE_UNIT : at;
         while (s > at && in_number((unsigned char)text[s - 1]))
             s--;
-        *first = s > at + LENGTH_BEFORE_NUMBER ? s - LENGTH_BEFORE_NUMBER : at;
+        s = s > at + LENGTH_BEFORE_NUMBER ? s - LENGTH_BEFORE_NUMBER : at;
+        if (!holds_any(text, q, q + LENGTH_AFTER_UNIT, len, length_ends) &&
+            !holds_any(text, s, q, len, length_leads))
+            continue; /* no branch can hold this unit */
+        *first = s;
         *last = q;
         return true;
     }
