@@ -124,23 +124,33 @@ static size_t short_number_from(const char *text, size_t at, size_t len)
 }
 
 /* The number words of NUMBER_WORDS (facts.c), by first letter. */
-static const char *const number_words[26][8] = {
-    ['a' - 'a'] = {"a hundred", NULL},
-    ['e' - 'a'] = {"eight", "eighteen", "eighty", "eleven", NULL},
-    ['f' - 'a'] = {"four", "five", "fourteen", "fifteen", "forty", "fifty", NULL},
-    ['h' - 'a'] = {"hundred", NULL},
-    ['n' - 'a'] = {"nine", "nineteen", "ninety", NULL},
-    ['o' - 'a'] = {"one", NULL},
-    ['s' - 'a'] = {"six", "seven", "sixteen", "seventeen", "sixty", "seventy", NULL},
-    ['t' - 'a'] = {"two", "three", "ten", "twelve", "thirteen", "twenty", "thirty", NULL},
+#define NW(w)                                                                                      \
+    {                                                                                              \
+        w, sizeof w - 1                                                                            \
+    }
+static const struct number_word {
+    const char *text;
+    size_t len;
+} number_words[26][8] = {
+    ['a' - 'a'] = {NW("a hundred")},
+    ['e' - 'a'] = {NW("eight"), NW("eighteen"), NW("eighty"), NW("eleven")},
+    ['f' - 'a'] = {NW("four"), NW("five"), NW("fourteen"), NW("fifteen"), NW("forty"), NW("fifty")},
+    ['h' - 'a'] = {NW("hundred")},
+    ['n' - 'a'] = {NW("nine"), NW("nineteen"), NW("ninety")},
+    ['o' - 'a'] = {NW("one")},
+    ['s' - 'a'] = {NW("six"), NW("seven"), NW("sixteen"), NW("seventeen"), NW("sixty"),
+                   NW("seventy")},
+    ['t' - 'a'] = {NW("two"), NW("three"), NW("ten"), NW("twelve"), NW("thirteen"), NW("twenty"),
+                   NW("thirty")},
 };
+#undef NW
 
 /* Whether the word of ASCII letters at text[q] is a number word (or "a
  * hundred"), or may be one spelt with U+017F or U+212A. */
 static bool number_word_at(const char *text, size_t q, size_t len)
 {
-    const char *const *w = number_words[lower((unsigned char)text[q]) - 'a'];
-    if (!w[0])
+    const struct number_word *w = number_words[lower((unsigned char)text[q]) - 'a'];
+    if (!w[0].text)
         return false; /* no number word starts with the letter */
     size_t r = q;
     while (r < len && is_letter((unsigned char)text[r]))
@@ -148,9 +158,9 @@ static bool number_word_at(const char *text, size_t q, size_t len)
     if (r < len && (unsigned char)text[r] >= 0x80)
         return true;
     if (r - q == 1)
-        return w[0][1] == ' ' && holds_at(text, q, len, w[0], 9); /* "a hundred" */
-    for (; *w; w++)
-        if (strlen(*w) == r - q && holds_at(text, q, len, *w, r - q))
+        return w[0].text[1] == ' ' && holds_at(text, q, len, w[0].text, w[0].len); /* "a hundred" */
+    for (; w->text; w++)
+        if (w->len == r - q && holds_at(text, q, len, w->text, w->len))
             return true;
     return false;
 }
@@ -162,19 +172,37 @@ static bool number_word_at(const char *text, size_t q, size_t len)
  * " of" ("16 of which came", "played in 30 of the"). */
 static bool count_word_after(const char *text, size_t q, size_t len)
 {
-    static const char *const words[] = {"app",    "game", "match", "tart",
-                                        "outing", "time", " of ",  NULL};
     size_t r = q;
     while (r < len && in_number((unsigned char)text[r]))
         r++;
     size_t end = len - r > APPEARANCES_AFTER ? r + APPEARANCES_AFTER : len;
     for (size_t j = r; j < end; j++) {
-        unsigned char c = lower((unsigned char)text[j]);
-        if (c != 'a' && c != 'g' && c != 'm' && c != 't' && c != 'o' && c != ' ')
-            continue;
-        for (const char *const *w = words; *w; w++)
-            if ((unsigned char)**w == c && holds_at(text, j, len, *w, strlen(*w)))
-                return true;
+        bool hit;
+        switch (lower((unsigned char)text[j])) {
+        case 'a':
+            hit = holds_at(text, j, len, "app", 3);
+            break;
+        case 'g':
+            hit = holds_at(text, j, len, "game", 4);
+            break;
+        case 'm':
+            hit = holds_at(text, j, len, "match", 5);
+            break;
+        case 't':
+            hit = holds_at(text, j, len, "tart", 4) || holds_at(text, j, len, "time", 4);
+            break;
+        case 'o':
+            hit = holds_at(text, j, len, "outing", 6);
+            break;
+        case ' ':
+            hit = holds_at(text, j, len, " of ", 4);
+            break;
+        default:
+            hit = false;
+            break;
+        }
+        if (hit)
+            return true;
     }
     return false;
 }
