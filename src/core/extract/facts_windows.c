@@ -1,31 +1,35 @@
 /* facts_windows: where in a text a match of a fact pattern can start, so
  * that PCRE2 is started only there (facts_each_match). Each finder reads
  * the pattern as it is written in facts.c and keeps every place where it
- * could match: an anchor (a short number, a number, a year, the word
- * "loan") that every match holds within a bounded distance of its start. The text's ASCII letters
- * may be in either case; in caseless UTF mode s and k also match U+017F (2 bytes) and U+212A (3
- * bytes), so a distance of n characters is at most 3n bytes, and a byte of those characters is
- * taken as a possible letter. */
+ * could match: an anchor (a short number, a number, a year, a unit, the
+ * word "loan") that every match holds within a bounded distance of its
+ * start, with what must come before or after it.
+ *
+ * The text's ASCII letters may be in either case; in caseless UTF mode s
+ * and k also match U+017F (2 bytes) and U+212A (3 bytes). So a byte of
+ * those characters is taken as a possible letter, and each distance below
+ * is the characters of the longest text it spans plus one byte per s it
+ * may hold (none of those texts holds a k). */
 #include "core/extract/facts.h"
 
 #include <string.h>
 
-/* The most bytes a match can hold before its anchor (characters times 3). */
-#define AGE_BEFORE         48 /* "when she was " (13) */
-#define APPEARANCES_BEFORE 48 /* "starting in " (12) */
+/* The most bytes a match holds before its anchor, and after. */
+#define AGE_BEFORE         16 /* "when she was " (13 + 2 s) */
+#define APPEARANCES_BEFORE 16 /* "starting in " (12 + 1 s) */
 /* After its number, where the word that ends it starts at the latest: " "
- * and two modifiers ("champions league ", 17 characters each), or
- * " hundred " and those: 43 characters, of which no k and at most 5 s
- * (U+017F is 2 bytes). */
+ * and two modifiers ("champions league " each), or " hundred " and those
+ * (43 + 2 s; "substitute " twice holds 4 s in fewer characters). */
 #define APPEARANCES_AFTER 64
-#define YEAR_BEFORE       160 /* "expiring in the summer of the 31st september., " (47) */
+#define YEAR_BEFORE       64 /* "expiring in the summer of the 31st september., " (47 + 4 s) */
 /* P_CONTRACT_LENGTH: before its number ("extending their contract by a ",
- * 30), and between the number and the unit (" and a half-", " additional "). */
-#define LENGTH_BEFORE_NUMBER 96
-#define LENGTH_BEFORE_UNIT   48
+ * 30; "options for an additional a ", 28 + 1 s), and between the number and
+ * the unit (" and a half-", " additional ", 12). */
+#define LENGTH_BEFORE_NUMBER 32
+#define LENGTH_BEFORE_UNIT   16
 /* After the unit, where "contract"... starts at the latest: "seasons",
- * "[- ]long " and "professional " (9, 6 and 14 bytes with U+017F). */
-#define LENGTH_AFTER_UNIT 48
+ * "[- ]long " and "professional " (7 + 2 s, 6, 13 + 1 s). */
+#define LENGTH_AFTER_UNIT 32
 
 static bool is_digit(unsigned char c)
 {
