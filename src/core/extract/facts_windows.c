@@ -358,6 +358,61 @@ static bool length_window(const char *text, size_t at, size_t len, size_t *first
     return false;
 }
 
+/* U+017F or U+212A (a long s or a Kelvin sign) at text[q]. */
+static bool odd_letter_at(const char *text, size_t q, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text + q;
+    return (u[0] == 0xc5 && q + 1 < len && u[1] == 0xbf) ||
+           (u[0] == 0xe2 && q + 2 < len && u[1] == 0x84 && u[2] == 0xaa);
+}
+
+/* Whether a P_INTEREST match can start at the word at text[q]: its first
+ * word is one the phrases start with ("in" only before "the race",
+ * "talks" or "pursuit"), or is spelt with U+017F or U+212A. */
+static bool interest_word_at(const char *text, size_t q, size_t len)
+{
+    static const char *const first[] = {
+        "interested", "keen",     "monitoring",  "tracking",  "eyeing", "chasing",
+        "targeting",  "plotting", "considering", "preparing", "ready",  "set",
+        "poised",     "lining",   "leading",     "want",      "wants",  "hoping",
+        "trying",     "linked",   "weighing",    NULL};
+    if (odd_letter_at(text, q, len))
+        return true;
+    size_t r = q;
+    while (r < len && is_letter((unsigned char)text[r]))
+        r++;
+    if (r < len && (unsigned char)text[r] >= 0x80)
+        return true;
+    if (r - q == 2 && holds_at(text, q, len, "in", 2))
+        return holds_at(text, r, len, " the race", 9) || holds_at(text, r, len, " tal", 4) ||
+               holds_at(text, r, len, " pur", 4);
+    for (const char *const *w = first; *w; w++)
+        if (strlen(*w) == r - q && holds_at(text, q, len, *w, r - q))
+            return true;
+    return false;
+}
+
+/* P_INTEREST: every match starts at a word boundary with the first word of
+ * one of its phrases; the window is that word's first byte. */
+static bool interest_window(const char *text, size_t at, size_t len, size_t *first, size_t *last)
+{
+    size_t q = at;
+    while (q < len) {
+        unsigned char c = (unsigned char)text[q];
+        if (!is_letter(c) && !odd_letter_at(text, q, len)) {
+            q++;
+            continue;
+        }
+        if (word_starts(text, q) && interest_word_at(text, q, len)) {
+            *first = *last = q;
+            return true;
+        }
+        for (q++; q < len && is_word((unsigned char)text[q]); q++)
+            ;
+    }
+    return false;
+}
+
 /* The window of an anchor at q that a match holds at most `before` bytes
  * after its start. */
 static bool anchored(size_t q, size_t before, size_t at, size_t *first, size_t *last)
@@ -380,6 +435,8 @@ bool facts_window(int which, const char *text, size_t at, size_t len, size_t *fi
         return anchored(year_from(text, at, len), YEAR_BEFORE, at, first, last);
     case P_CONTRACT_LENGTH:
         return length_window(text, at, len, first, last);
+    case P_INTEREST:
+        return interest_window(text, at, len, first, last);
     case P_LOAN:
         return loan_window(text, at, len, first, last);
     default:
