@@ -189,7 +189,7 @@ static const struct trigger trigger_words[] = {
 
 static void build_triggers(struct facts_patterns *p)
 {
-    p->nslots = 256;
+    p->nslots = 1024; /* mostly empty: a word that triggers nothing meets an empty slot at once */
     p->slots = xcalloc(p->nslots, sizeof *p->slots);
     p->slot_hash = xcalloc(p->nslots, sizeof *p->slot_hash);
     for (size_t i = 0; i < sizeof trigger_words / sizeof *trigger_words; i++) {

@@ -132,10 +132,13 @@ static size_t short_number_from(const char *text, size_t at, size_t len)
     {                                                                                              \
         w, sizeof w - 1                                                                            \
     }
-static const struct number_word {
+/* A word and its length. */
+struct sized_word {
     const char *text;
     size_t len;
-} number_words[26][8] = {
+};
+
+static const struct sized_word number_words[26][8] = {
     ['a' - 'a'] = {NW("a hundred")},
     ['e' - 'a'] = {NW("eight"), NW("eighteen"), NW("eighty"), NW("eleven")},
     ['f' - 'a'] = {NW("four"), NW("five"), NW("fourteen"), NW("fifteen"), NW("forty"), NW("fifty")},
@@ -153,7 +156,7 @@ static const struct number_word {
  * hundred"), or may be one spelt with U+017F or U+212A. */
 static bool number_word_at(const char *text, size_t q, size_t len)
 {
-    const struct number_word *w = number_words[lower((unsigned char)text[q]) - 'a'];
+    const struct sized_word *w = number_words[lower((unsigned char)text[q]) - 'a'];
     if (!w[0].text)
         return false; /* no number word starts with the letter */
     size_t r = q;
@@ -258,13 +261,15 @@ static bool year_can_end(const char *text, size_t q)
  * space, at most YEAR_BEFORE bytes after its start. */
 static size_t year_from(const char *text, size_t at, size_t len)
 {
-    for (size_t q = at > 0 ? at : 1; q + 4 <= len; q++) {
-        const char *y = text + q;
-        if ((unsigned char)(y[0] - '1') > 1) /* most bytes: neither 1 nor 2 */
-            continue;
-        if (((y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0')) && text[q - 1] == ' ' &&
+    size_t from = at > 0 ? at - 1 : 0; /* the space before a year at `at` or later */
+    const char *sp;
+    while (from < len && (sp = memchr(text + from, ' ', len - from))) {
+        size_t q = (size_t)(sp - text) + 1;
+        const char *y = sp + 1;
+        if (q + 4 <= len && ((y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0')) &&
             is_digit((unsigned char)y[2]) && is_digit((unsigned char)y[3]) && year_can_end(text, q))
             return q;
+        from = q;
     }
     return (size_t)-1;
 }
@@ -371,11 +376,25 @@ static bool odd_letter_at(const char *text, size_t q, size_t len)
  * "talks" or "pursuit"), or is spelt with U+017F or U+212A. */
 static bool interest_word_at(const char *text, size_t q, size_t len)
 {
-    static const char *const first[] = {
-        "interested", "keen",     "monitoring",  "tracking",  "eyeing", "chasing",
-        "targeting",  "plotting", "considering", "preparing", "ready",  "set",
-        "poised",     "lining",   "leading",     "want",      "wants",  "hoping",
-        "trying",     "linked",   "weighing",    NULL};
+#define W(w)                                                                                       \
+    {                                                                                              \
+        w, sizeof w - 1                                                                            \
+    }
+    static const struct sized_word first[26][4] = {
+        ['c' - 'a'] = {W("chasing"), W("considering")},
+        ['e' - 'a'] = {W("eyeing")},
+        ['h' - 'a'] = {W("hoping")},
+        ['i' - 'a'] = {W("interested")},
+        ['k' - 'a'] = {W("keen")},
+        ['l' - 'a'] = {W("lining"), W("leading"), W("linked")},
+        ['m' - 'a'] = {W("monitoring")},
+        ['p' - 'a'] = {W("plotting"), W("preparing"), W("poised")},
+        ['r' - 'a'] = {W("ready")},
+        ['s' - 'a'] = {W("set")},
+        ['t' - 'a'] = {W("tracking"), W("targeting"), W("trying")},
+        ['w' - 'a'] = {W("want"), W("wants"), W("weighing")},
+    };
+#undef W
     if (odd_letter_at(text, q, len))
         return true;
     size_t r = q;
@@ -386,8 +405,8 @@ static bool interest_word_at(const char *text, size_t q, size_t len)
     if (r - q == 2 && holds_at(text, q, len, "in", 2))
         return holds_at(text, r, len, " the race", 9) || holds_at(text, r, len, " tal", 4) ||
                holds_at(text, r, len, " pur", 4);
-    for (const char *const *w = first; *w; w++)
-        if (strlen(*w) == r - q && holds_at(text, q, len, *w, r - q))
+    for (const struct sized_word *w = first[lower((unsigned char)text[q]) - 'a']; w->text; w++)
+        if (w->len == r - q && holds_at(text, q, len, w->text, w->len))
             return true;
     return false;
 }
