@@ -214,32 +214,57 @@ static bool count_word_after(const char *text, size_t q, size_t len)
     return false;
 }
 
-/* P_APPEARANCES: every match holds a number (NUMBER_WORDS: digits or a
- * number word) that starts a word, at most APPEARANCES_BEFORE bytes after
- * its start ("played in 30 of", "turned out 12 times"). */
+/* P_APPEARANCES: every match holds a number, at most APPEARANCES_BEFORE
+ * bytes after its start ("played in 30 of", "turned out 12 times"): a
+ * number word that starts a word, or digits (those of "21st game" after
+ * anything). */
 static size_t number_from(const char *text, size_t at, size_t len)
 {
     size_t q = at;
     while (q < len) {
         unsigned char c = (unsigned char)text[q];
-        if (!is_word(c) && c != 0xc5) {
+        if (is_digit(c)) { /* "21st" may follow letters: its branch has no lookbehind */
+            if ((q == at || !is_digit((unsigned char)text[q - 1])) &&
+                count_word_after(text, q, len))
+                return q;
             q++;
-            continue;
+        } else if (is_letter(c)) {
+            if (word_starts(text, q) && number_word_at(text, q, len) &&
+                count_word_after(text, q, len))
+                return q;
+            for (q++; q < len && is_letter((unsigned char)text[q]); q++)
+                ;
+        } else {
+            if (c == 0xc5 && word_starts(text, q) && /* U+017F: "six", "seven" */
+                count_word_after(text, q, len))
+                return q;
+            q++;
         }
-        if (word_starts(text, q) &&
-            (is_digit(c) || c == 0xc5 || /* U+017F: "six", "seven" */
-             (is_letter(c) && number_word_at(text, q, len))) &&
-            count_word_after(text, q, len))
-            return q;
-        q++;
-        while (q < len && is_word((unsigned char)text[q]))
-            q++;
     }
     return (size_t)-1;
 }
 
+/* Whether the letters that end right before text[end] (any byte of U+017F
+ * or U+212A among them: yes) end with one of the words. */
+static bool word_ends_in(const char *text, size_t end, const char *const *words)
+{
+    size_t s = end;
+    while (s > 0 && (is_letter((unsigned char)text[s - 1]) || (unsigned char)text[s - 1] >= 0x80)) {
+        if ((unsigned char)text[s - 1] >= 0x80)
+            return true;
+        s--;
+    }
+    for (; *words; words++) {
+        size_t n = strlen(*words);
+        if (n <= end - s && holds_at(text, end - n, end, *words, n))
+            return true;
+    }
+    return false;
+}
+
 /* Whether the year at text[q] can end a P_CONTRACT_END match: the word
- * before it (past "., ") is one the pattern puts there ("until 2027",
+ * before it (past "., ") ends with one the pattern puts there (the first
+ * words have no \b before them: "until 2027",
  * "expires in 2026", "the end of the 2025", "summer 2026", "June 2027"). */
 static bool year_can_end(const char *text, size_t q)
 {
@@ -254,7 +279,7 @@ static bool year_can_end(const char *text, size_t q)
         end--;
     if (end > 0 && text[end - 1] == '.')
         end--;
-    return word_before_in(text, end, lead);
+    return word_ends_in(text, end, lead);
 }
 
 /* P_CONTRACT_END: every match holds a year (19|20)\d\d right after a
@@ -412,7 +437,9 @@ static bool interest_word_at(const char *text, size_t q, size_t len)
 }
 
 /* P_INTEREST: every match starts at a word boundary with the first word of
- * one of its phrases; the window is that word's first byte. */
+ * one of its phrases; the window is that word's first byte. (U+017F and
+ * U+212A are no word characters to \b: a phrase spelt with one first
+ * starts where a word byte goes before it, not a space.) */
 static bool interest_window(const char *text, size_t at, size_t len, size_t *first, size_t *last)
 {
     size_t q = at;
@@ -422,7 +449,9 @@ static bool interest_window(const char *text, size_t at, size_t len, size_t *fir
             q++;
             continue;
         }
-        if (word_starts(text, q) && interest_word_at(text, q, len)) {
+        /* \b before U+212A or U+017F: a word byte before it, or none */
+        if ((odd_letter_at(text, q, len) || word_starts(text, q)) &&
+            interest_word_at(text, q, len)) {
             *first = *last = q;
             return true;
         }
