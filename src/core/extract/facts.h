@@ -1,5 +1,6 @@
 /* facts: the fact patterns and the helpers the fact finders share. Private
- * to the extractor (facts.c: patterns; facts_find.c: running them;
+ * to the extractor (facts.c: patterns; facts_windows.c: where their
+ * matches can start; facts_find.c: running them;
  * facts_money.c, facts_counts.c, facts_age.c, facts_contract.c: what
  * matches mean; subject.c: whom a fact is about). */
 #ifndef TOUCHLINE_FACTS_H

@@ -2,8 +2,9 @@
  * that PCRE2 is started only there (facts_each_match). Each finder reads
  * the pattern as it is written in facts.c and keeps every place where it
  * could match: an anchor (a short number, a number, a year, a unit, the
- * word "loan") that every match holds within a bounded distance of its
- * start, with what must come before or after it.
+ * word "loan", the first word of an interest phrase) that every match
+ * holds within a bounded distance of its start, with what must come
+ * before or after it. Patterns without a finder are searched everywhere.
  *
  * The text's ASCII letters may be in either case; in caseless UTF mode s
  * and k also match U+017F (2 bytes) and U+212A (3 bytes). So a byte of
