@@ -189,25 +189,51 @@ static const struct trigger trigger_words[] = {
 
 static void build_triggers(struct facts_patterns *p)
 {
-    p->nslots = 256;
+    p->nslots = 1024; /* mostly empty: a word that triggers nothing meets an empty slot at once */
     p->slots = xcalloc(p->nslots, sizeof *p->slots);
+    p->slot_hash = xcalloc(p->nslots, sizeof *p->slot_hash);
     for (size_t i = 0; i < sizeof trigger_words / sizeof *trigger_words; i++) {
         const char *w = trigger_words[i].word;
         size_t k = (size_t)hash_str(w) & (p->nslots - 1);
         while (p->slots[k].word)
             k = (k + 1) & (p->nslots - 1);
         p->slots[k] = trigger_words[i];
+        p->slot_hash[k] = hash_str(w);
     }
 }
 
-/* Whether w (n bytes, a short word) holds `part` (plen bytes): a plain loop,
- * cheaper than memmem on words this short. */
-static bool word_holds(const char *w, size_t n, const char *part, size_t plen)
+/* The patterns that parts of a word trigger: "year", "month" and
+ * "-season" a contract length ("five-year", "three-season"), "loan" a loan
+ * ("loaned"); only in words of 4 to 7 bytes, or longer ones with a hyphen.
+ * One pass over the word (it is followed by a NUL). */
+static unsigned part_triggers(const char *w, size_t n)
 {
-    for (size_t i = 0; i + plen <= n; i++)
-        if (w[i] == part[0] && !memcmp(w + i, part, plen))
-            return true;
-    return false;
+    if (n < 4 || (n > 7 && !memchr(w, '-', n)))
+        return 0;
+    unsigned mask = 0;
+    for (size_t j = 0; j + 4 <= n; j++) { /* every part is 4 bytes or more */
+        switch (w[j]) {
+        case 'y':
+            if (!strncmp(w + j, "year", 4))
+                mask |= BIT(P_CONTRACT_LENGTH);
+            break;
+        case 'm':
+            if (!strncmp(w + j, "month", 5))
+                mask |= BIT(P_CONTRACT_LENGTH);
+            break;
+        case 'l':
+            if (!strncmp(w + j, "loan", 4))
+                mask |= BIT(P_LOAN);
+            break;
+        case '-':
+            if (n > 7 && !strncmp(w + j, "-season", 7))
+                mask |= BIT(P_CONTRACT_LENGTH);
+            break;
+        default:
+            break;
+        }
+    }
+    return mask;
 }
 
 unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i)
@@ -224,16 +250,11 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
                                                                               : 0);
     if (!(tk->flags & TOK_WORD))
         return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
-    if (n >= 4 && (memchr(w, '-', n) || n <= 7)) { /* "year", "five-year", "loaned" */
-        if (word_holds(w, n, "year", 4) || word_holds(w, n, "month", 5) ||
-            (n > 7 && word_holds(w, n, "-season", 7))) /* "three-season" */
-            mask |= BIT(P_CONTRACT_LENGTH);
-        if (word_holds(w, n, "loan", 4))
-            mask |= BIT(P_LOAN);
-    }
-    size_t k = (size_t)hash_bytes(w, n) & (p->nslots - 1);
+    mask |= part_triggers(w, n);
+    uint64_t h = d->t.hash[tk->word]; /* hash_bytes of the folded form */
+    size_t k = (size_t)h & (p->nslots - 1);
     for (; p->slots[k].word; k = (k + 1) & (p->nslots - 1))
-        if (!strncmp(p->slots[k].word, w, n) && !p->slots[k].word[n])
+        if (p->slot_hash[k] == h && !strncmp(p->slots[k].word, w, n) && !p->slots[k].word[n])
             return mask | p->slots[k].mask;
     return mask;
 }
@@ -252,7 +273,9 @@ unsigned facts_literals(const struct facts_patterns *p, const struct doc *d, siz
     size_t n = tk->fend - tk->fstart;
     unsigned mask = p->no_literals;
     for (size_t j = 0; j < n; j++) {
-        unsigned char c = (unsigned char)w[j];
+        unsigned char c = (unsigned char)w[j], c2 = (unsigned char)w[j + 1]; /* w[n] is a NUL */
+        if (!(p->lit_pair[c][c2 >> 3] & (1u << (c2 & 7))))
+            continue; /* most bytes: no literal starts there */
         for (size_t k = p->lit_first[c]; k < p->lit_first[c + 1]; k++) {
             const struct literal *l = &p->lits[k]; /* its first byte is c */
             if (l->len == 1 || (l->len <= n - j && w[j + 1] == l->text[1] &&
@@ -282,6 +305,14 @@ static void build_literals(struct facts_patterns *p)
         }
     }
     qsort(p->lits, p->nlits, sizeof *p->lits, compare_literals);
+    for (size_t i = 0; i < p->nlits; i++) {
+        uint8_t *row = p->lit_pair[(unsigned char)p->lits[i].text[0]];
+        if (p->lits[i].len == 1)
+            memset(row, 0xff, sizeof p->lit_pair[0]);
+        else
+            row[(unsigned char)p->lits[i].text[1] >> 3] |=
+                (uint8_t)(1u << ((unsigned char)p->lits[i].text[1] & 7));
+    }
     size_t k = 0;
     for (int c = 0; c <= 256; c++) {
         while (k < p->nlits && (unsigned char)p->lits[k].text[0] < c)
@@ -298,8 +329,10 @@ struct facts_patterns *facts_patterns_new(struct tl_error *err)
     for (int i = 0; i < P_COUNT; i++) {
         int code;
         PCRE2_SIZE off;
-        p->re[i] = pcre2_compile((PCRE2_SPTR)pattern_text[i], PCRE2_ZERO_TERMINATED,
-                                 PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES, &code, &off, NULL);
+        p->re[i] =
+            pcre2_compile((PCRE2_SPTR)pattern_text[i], PCRE2_ZERO_TERMINATED,
+                          PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT,
+                          &code, &off, NULL);
         if (!p->re[i]) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(code, msg, sizeof msg);
@@ -308,6 +341,10 @@ struct facts_patterns *facts_patterns_new(struct tl_error *err)
             return NULL;
         }
         pcre_jit_compile(p->re[i]);
+        uint32_t groups = 0;
+        pcre2_pattern_info(p->re[i], PCRE2_INFO_CAPTURECOUNT, &groups);
+        if (groups + 1 > p->ovector_pairs)
+            p->ovector_pairs = groups + 1;
     }
     return p;
 }
@@ -320,6 +357,7 @@ void facts_patterns_free(struct facts_patterns *p)
         pcre2_code_free(p->re[i]);
     free(p->lits);
     free(p->slots);
+    free(p->slot_hash);
     free(p);
 }
 
@@ -352,22 +390,49 @@ bool facts_group_number(const struct match *m, const char *const *names, double 
     return false;
 }
 
-void facts_each_match(const struct facts_patterns *p, int which, const char *text, size_t from,
-                      size_t len, void (*fn)(struct match *m, void *ctx), void *ctx)
+void facts_scan_init(struct facts_scan *s, const struct facts_patterns *p)
+{
+    s->md = pcre2_match_data_create(p->ovector_pairs, NULL);
+    s->mctx = pcre2_match_context_create(NULL);
+    if (!s->md || !s->mctx)
+        abort();
+}
+
+void facts_scan_free(struct facts_scan *s)
+{
+    pcre2_match_data_free(s->md);
+    pcre2_match_context_free(s->mctx);
+}
+
+/* A start offset on the first byte of a character (PCRE2_NO_UTF_CHECK
+ * needs one; no match starts inside a character). */
+static size_t char_start(const char *text, size_t at, size_t len)
+{
+    while (at < len && ((unsigned char)text[at] & 0xc0) == 0x80)
+        at++;
+    return at;
+}
+
+void facts_each_match(const struct facts_patterns *p, struct facts_scan *scan, int which,
+                      const char *text, size_t from, size_t len,
+                      void (*fn)(struct match *m, void *ctx), void *ctx)
 {
     pcre2_code *re = p->re[which];
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    if (!md)
-        abort();
-    size_t at = from;
-    while (at <= len &&
-           pcre2_match(re, (PCRE2_SPTR)text, len, at, PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        struct match m = {re, md, text, ov[0], ov[1]};
+    size_t at = from, first, last;
+    while (at <= len && facts_window(which, text, at, len, &first, &last)) {
+        /* No match starts in [at, first): the first match from `first`
+         * that starts by `last` is the one a search from `at` finds. */
+        pcre2_set_offset_limit(scan->mctx, last);
+        if (pcre2_match(re, (PCRE2_SPTR)text, len, char_start(text, first, len), PCRE2_NO_UTF_CHECK,
+                        scan->md, scan->mctx) < 0) {
+            at = last + 1;
+            continue;
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(scan->md);
+        struct match m = {re, scan->md, text, ov[0], ov[1]};
         fn(&m, ctx);
         at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
     }
-    pcre2_match_data_free(md);
 }
 
 bool facts_match_at(const struct facts_patterns *p, int which, const char *text, size_t len,

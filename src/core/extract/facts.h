@@ -1,5 +1,6 @@
 /* facts: the fact patterns and the helpers the fact finders share. Private
- * to the extractor (facts.c: patterns; facts_find.c: running them;
+ * to the extractor (facts.c: patterns; facts_windows.c: where their
+ * matches can start; facts_find.c: running them;
  * facts_money.c, facts_counts.c, facts_age.c, facts_contract.c: what
  * matches mean; subject.c: whom a fact is about). */
 #ifndef TOUCHLINE_FACTS_H
@@ -47,11 +48,15 @@ struct literal {
 
 struct facts_patterns {
     pcre2_code *re[P_COUNT];
-    struct literal *lits; /* every pattern's required literals, by first byte */
+    uint32_t ovector_pairs; /* the most any pattern needs */
+    struct literal *lits;   /* every pattern's required literals, by first byte */
     size_t nlits;
-    uint16_t lit_first[257]; /* lits[lit_first[c], lit_first[c + 1]) start with byte c */
-    unsigned no_literals;    /* bits of the patterns that require none */
-    struct trigger *slots;   /* open-addressing hash of trigger words */
+    uint16_t lit_first[257];   /* lits[lit_first[c], lit_first[c + 1]) start with byte c */
+    uint8_t lit_pair[256][32]; /* bit c2 of row c: a literal starts with bytes c, c2 (every c2
+                                * for a literal of one byte) */
+    unsigned no_literals;      /* bits of the patterns that require none */
+    struct trigger *slots;     /* open-addressing hash of trigger words */
+    uint64_t *slot_hash;       /* per slot: hash_str of its word */
     size_t nslots;
 };
 
@@ -73,10 +78,28 @@ struct match {
     size_t start, end;
 };
 
+/* What the matches of one article reuse: match data big enough for every
+ * pattern and a match context for the offset limit. */
+struct facts_scan {
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+};
+void facts_scan_init(struct facts_scan *s, const struct facts_patterns *p);
+void facts_scan_free(struct facts_scan *s);
+
 /* Calls fn for every non-overlapping match of pattern `which` in
- * text[from, len) (text before `from` is seen by lookbehinds only). */
-void facts_each_match(const struct facts_patterns *p, int which, const char *text, size_t from,
-                      size_t len, void (*fn)(struct match *m, void *ctx), void *ctx);
+ * text[from, len) (text before `from` is seen by lookbehinds only).
+ * PCRE2 starts only in the windows of facts_window. */
+void facts_each_match(const struct facts_patterns *p, struct facts_scan *scan, int which,
+                      const char *text, size_t from, size_t len,
+                      void (*fn)(struct match *m, void *ctx), void *ctx);
+
+/* facts_windows.c: where a match can start. */
+
+/* The first window [*first, *last] at or after `at` in which a match of
+ * pattern `which` over text[0, len) could start: none starts in
+ * [at, *first). False when no match can start at or after `at`. */
+bool facts_window(int which, const char *text, size_t at, size_t len, size_t *first, size_t *last);
 /* Matches pattern `which` anchored at `at`. When out_match is given and the
  * match succeeds, the caller must release it with facts_match_free. */
 bool facts_match_at(const struct facts_patterns *p, int which, const char *text, size_t len,
@@ -135,7 +158,7 @@ bool facts_money_list_line(const struct doc *d, size_t start, size_t s, enum fac
 size_t facts_respective_list(struct doc *d, enum fact_kind kind, int team, size_t start, size_t end,
                              double lo, double hi);
 /* facts_title.c: the fees and release clauses the title gives. */
-void facts_find_title(struct doc *d);
+void facts_find_title(struct doc *d, struct facts_scan *scan);
 
 /* The rules, one per pattern (ctx is the struct doc). */
 void facts_on_money(struct match *m, void *ctx);

@@ -195,6 +195,8 @@ static int compare_facts(const void *pa, const void *pb)
     return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
 }
 
+#define NOT_YET (1u << 31) /* a word's literals not looked at yet */
+
 /* Per sentence: the patterns its words trigger, those whose required
  * literals it holds (facts_literals), and its last token. */
 struct sentences {
@@ -206,32 +208,84 @@ struct sentences {
 
 static void sentence_triggers(const struct doc *d, struct sentences *st)
 {
+    const struct facts_patterns *p = d->ex->patterns;
     st->n = d->t.nsentences;
     st->mask = xcalloc(st->n + 1, sizeof *st->mask);
-    st->literals = xcalloc(st->n + 1, sizeof *st->literals);
+    st->literals = xmalloc((st->n + 1) * sizeof *st->literals);
     st->last = xcalloc(st->n + 1, sizeof *st->last);
     size_t nw = d->t.nwords ? d->t.nwords : 1;
     unsigned *word = xmalloc(nw * sizeof *word), *lit = xmalloc(nw * sizeof *lit);
     for (size_t i = 0; i < d->t.n; i++) {
         const struct token *tk = &d->t.v[i];
         if (tokens_first_of_word(&d->t, i)) { /* the same form says the same */
-            word[tk->word] = facts_triggers(d->ex->patterns, d, i);
-            lit[tk->word] = facts_literals(d->ex->patterns, d, i);
+            word[tk->word] = facts_triggers(p, d, i);
+            lit[tk->word] = NOT_YET;
         }
         if (!(tk->flags & (TOK_TITLE | TOK_ASIDE)))
             st->mask[tk->sentence] |=
-                word[tk->word] | (facts_age_said_at(d, i) ? 1u << P_AGE_SAID : 0);
-        st->literals[tk->sentence] |= lit[tk->word];
+                word[tk->word] |
+                ((tk->flags & TOK_NUM) && facts_age_said_at(d, i) ? 1u << P_AGE_SAID : 0);
         st->last[tk->sentence] = (uint32_t)i;
+    }
+    /* The literals matter only in sentences that trigger a pattern which
+     * requires some: the others are never scanned for them. */
+    for (size_t s = 0; s <= st->n; s++)
+        st->literals[s] = p->no_literals;
+    for (size_t s = 0, i = 0; s < st->n && i < d->t.n; s++) { /* a sentence's tokens follow
+                                                               * one another */
+        if (d->t.v[i].sentence != s)
+            continue; /* a sentence without tokens */
+        size_t end = st->last[s] + 1;
+        if (!(st->mask[s] & ~p->no_literals)) {
+            i = end;
+            continue;
+        }
+        for (; i < end; i++) {
+            uint32_t w = d->t.v[i].word;
+            if (lit[w] == NOT_YET)
+                lit[w] = facts_literals(p, d, i); /* one form, one answer */
+            st->literals[s] |= lit[w];
+        }
     }
     free(word);
     free(lit);
 }
 
+/* Whether a body mention of an entity of `kind` starts in [from, to]. */
+static bool mention_starts_in(const struct doc *d, enum entity_kind kind, size_t from, size_t to)
+{
+    for (size_t k = subject_first_mention_from(d, from); k < d->nm; k++) {
+        if (d->t.v[d->m[k].tok].start > to)
+            return false;
+        if (d->e[d->m[k].entity].kind == kind)
+            return true;
+    }
+    return false;
+}
+
+/* Whether a match of pattern p in body bytes [start, end) could make a
+ * fact: interest needs a club before it in its sentence (on_interest),
+ * a source a medium named at most 40 bytes after it (on_source) or 30
+ * before it (on_source_after). Those rules do nothing else, so a run
+ * where none is named cannot give a fact. */
+static bool run_can_give(const struct doc *d, int p, size_t start, size_t end)
+{
+    switch (p) {
+    case P_INTEREST:
+        return mention_starts_in(d, ENTITY_CLUB, start, end);
+    case P_SOURCE:
+        return mention_starts_in(d, ENTITY_MEDIA, start, end + 40);
+    case P_SOURCE_AFTER:
+        return mention_starts_in(d, ENTITY_MEDIA, start > 30 ? start - 30 : 0, end);
+    default:
+        return true;
+    }
+}
+
 /* Runs pattern p over each run of consecutive sentences that trigger it
  * (title sentences trigger nothing). */
-static void run_over_triggered(struct doc *d, const struct sentences *st, int p,
-                               void (*fn)(struct match *, void *))
+static void run_over_triggered(struct doc *d, struct facts_scan *scan, const struct sentences *st,
+                               int p, void (*fn)(struct match *, void *))
 {
     unsigned bit = 1u << p;
     for (size_t s = 0; s < st->n; s++) {
@@ -241,9 +295,9 @@ static void run_over_triggered(struct doc *d, const struct sentences *st, int p,
         unsigned literals = st->literals[s];
         while (e + 1 < st->n && (st->mask[e + 1] & bit))
             literals |= st->literals[++e];
-        if (literals & bit) /* else no match can be in the run */
-            facts_each_match(d->ex->patterns, p, d->a->body, d->t.v[first].start,
-                             d->t.v[st->last[e]].end, fn, d);
+        size_t start = d->t.v[first].start, end = d->t.v[st->last[e]].end;
+        if ((literals & bit) && run_can_give(d, p, start, end)) /* else no fact can come of it */
+            facts_each_match(d->ex->patterns, scan, p, d->a->body, start, end, fn, d);
         s = e;
     }
 }
@@ -266,13 +320,16 @@ void facts_find(struct doc *d)
     };
     struct sentences st;
     sentence_triggers(d, &st);
+    struct facts_scan scan;
+    facts_scan_init(&scan, d->ex->patterns);
     for (int p = 0; p < P_COUNT; p++)
         if (handlers[p])
-            run_over_triggered(d, &st, p, handlers[p]);
+            run_over_triggered(d, &scan, &st, p, handlers[p]);
     free(st.mask);
     free(st.literals);
     free(st.last);
-    facts_find_title(d);
+    facts_find_title(d, &scan);
+    facts_scan_free(&scan);
     if (d->nf > 1)
         qsort(d->f, d->nf, sizeof *d->f, compare_facts);
     dedupe(d);

@@ -132,11 +132,11 @@ static void on_title_money(struct match *m, void *ctx)
     }
 }
 
-void facts_find_title(struct doc *d)
+void facts_find_title(struct doc *d, struct facts_scan *scan)
 {
     const char *t = d->a->title;
     if (t && *t) {
-        facts_each_match(d->ex->patterns, P_MONEY, t, 0, strlen(t), on_title_money, d);
-        facts_each_match(d->ex->patterns, P_BARE_MONEY, t, 0, strlen(t), on_title_money, d);
+        facts_each_match(d->ex->patterns, scan, P_MONEY, t, 0, strlen(t), on_title_money, d);
+        facts_each_match(d->ex->patterns, scan, P_BARE_MONEY, t, 0, strlen(t), on_title_money, d);
     }
 }

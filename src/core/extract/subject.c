@@ -486,12 +486,20 @@ bool subject_has_word(const struct doc *d, size_t from, size_t to, const char *c
             head[c - 'a'] = (uint8_t)(w + 1);
         }
     }
-    for (size_t i = from; i < to; i++) {
-        if (!is_ascii_letter(text[i]) || (i > 0 && is_ascii_letter(text[i - 1])))
-            continue; /* words start only at word starts */
+    size_t i = from;
+    if (i > 0) /* words start only at word starts: not inside the one before `from` */
+        while (i < to && is_ascii_letter(text[i - 1]) && is_ascii_letter(text[i]))
+            i++;
+    while (i < to) {
+        if (!is_ascii_letter(text[i])) {
+            i++;
+            continue;
+        }
         for (uint8_t w = head[(text[i] | 32) - 'a']; w; w = next[w - 1])
             if (word_at(text, to, i, words[w - 1]))
                 return true;
+        for (i++; i < to && is_ascii_letter(text[i]); i++) /* the rest of the word */
+            ;
     }
     return false;
 }
