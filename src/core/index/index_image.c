@@ -457,6 +457,11 @@ static const uint32_t *owners(const struct index_stored *s, size_t i)
     return (const uint32_t *)(s->image + h->numbers) + s->files[i].own;
 }
 
+size_t index_image_locals(const struct index *ix, size_t i)
+{
+    return ix->stored->files[i].nlocal;
+}
+
 bool index_image_attach(struct index *ix, size_t article, struct extraction *x)
 {
     if (!ix->stored || article >= ix->narticles ||

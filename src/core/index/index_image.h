@@ -49,6 +49,8 @@ bool index_image_load(struct index *ix, const unsigned char *image, size_t len, 
 /* Articles of a loaded image, and article i's file as recorded. */
 size_t index_image_articles(const struct index *ix);
 struct index_image_file index_image_file(const struct index *ix, size_t i);
+/* The number of entities article i's extraction has in the image. */
+size_t index_image_locals(const struct index *ix, size_t i);
 /* Gives article `article` of a loaded image its extraction (taking its
  * contents, *x zeroed) when it has the image's number of entities for it;
  * false (x untouched) when not. */

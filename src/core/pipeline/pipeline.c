@@ -17,6 +17,9 @@
 enum { MAX_THREADS = 256 };
 /* How long the workers wait for the cache to open before they start. */
 #define CACHE_WAIT_MS 250.0
+/* Articles a background load with the stored index takes as usual, for
+ * the reader's first screen, before it holds the rest back. */
+enum { IMAGE_PREFIX = 128 };
 /* Files modified this close to the start of the load are not cached. */
 #define RACY_NS (2LL * 1000 * 1000 * 1000)
 
@@ -117,6 +120,9 @@ static void take_image(struct pipeline *p, const struct scan *s)
     }
     p->image = img;
     p->from_image = true;
+    /* The reader shows the first articles at once, built as usual; the
+     * rest waits for the stored index. */
+    p->image_prefix = p->background ? IMAGE_PREFIX : 0;
 }
 
 bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
@@ -142,6 +148,7 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
      * extracts an article the cache holds. Not for long: on a slow disk the
      * first screen comes first. */
     pipeline_cache_wait(p->pcache, CACHE_WAIT_MS);
+    p->background = opt && opt->background;
     take_image(p, &s);
     p->imageable = p->pcache != NULL;
     struct stream_setup setup = {
@@ -156,7 +163,6 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
     p->started_ns = (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
-    p->background = opt && opt->background;
     p->stream = stream_start(&s, &setup);
     return true;
 }
@@ -237,9 +243,10 @@ static bool fits_image(const struct pipeline *p, const struct stream_item *it)
 {
     if (it->entry->problem || !it->loaded.article || !it->cache.cached)
         return false;
-    struct index_image_file f = index_image_file(&p->image, p->nheld);
+    struct index_image_file f = index_image_file(&p->image, p->taken);
     return f.size == it->loaded.size && f.mtime_ns == it->loaded.mtime_ns &&
-           it->loaded.mtime_ns < p->started_ns - RACY_NS;
+           it->loaded.mtime_ns < p->started_ns - RACY_NS &&
+           it->x.nentities == index_image_locals(&p->image, p->taken);
 }
 
 /* The stored index will not do: the held results are taken as usual. */
@@ -275,10 +282,19 @@ static void rebuild_index(struct pipeline *p)
 /* Every result is held and fits: all of them go in at once. */
 static void commit_image(struct pipeline *p)
 {
-    index_free(&p->index); /* empty until now */
+    struct index first = p->index; /* the first articles, built as they came */
     p->index = p->image;
     memset(&p->image, 0, sizeof p->image);
     p->index.corpus = &p->corpus;
+    for (size_t i = 0; i < first.narticles; i++) {
+        struct extraction x = first.x[i];
+        memset(&first.x[i], 0, sizeof first.x[i]);
+        extraction_pack_shared(&x, NULL, NULL); /* its own ids and names */
+        if (!index_image_attach(&p->index, i, &x))
+            index_add(&p->index, i, &x); /* cannot be: rebuilt below */
+        extraction_free(&x);
+    }
+    index_free(&first);
     for (size_t i = 0; i < p->nheld; i++)
         take_item(p, &p->held[i], true);
     p->nheld = 0;
@@ -293,7 +309,7 @@ static void take_or_hold(struct pipeline *p, struct stream_item *it)
 {
     if (p->from_image && !fits_image(p, it))
         drop_image(p);
-    if (!p->from_image) {
+    if (!p->from_image || p->taken < p->image_prefix) {
         take_item(p, it, false);
         return;
     }
