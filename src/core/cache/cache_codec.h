@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/uio.h>
 
 #include "core/base/buf.h"
 #include "core/extract/entity.h"
@@ -37,6 +38,9 @@ uint64_t cache_codec_get_u64(const unsigned char *p);
 /* The records' checksum: a multiply-xorshift over 8-byte words (each step a
  * bijection, so any single changed word changes it). */
 uint64_t cache_codec_checksum(const unsigned char *p, size_t len);
+/* The checksum of parts written one after the other, each but the last a
+ * multiple of 8 bytes long: the same as of their concatenation. */
+uint64_t cache_codec_checksum_parts(const struct iovec *parts, size_t n);
 
 /* Whether an extraction can be stored so that it reads back equal: fact
  * strings from the known tables, enums in range, entity references valid. */

@@ -60,26 +60,27 @@ bool cache_image_open(const char *cache_path, uint64_t key, struct index *ix)
 bool cache_image_save(const char *cache_path, const struct index *ix,
                       const struct index_image_file *files, uint64_t key, struct tl_error *err)
 {
-    struct buf b;
-    buf_init(&b);
-    buf_append(&b, (const char[FRAME]){0}, FRAME);
-    if (!index_image_encode(ix, files, key, &b)) {
-        buf_free(&b);
+    struct index_image_parts parts;
+    if (!index_image_encode_parts(ix, files, key, &parts)) {
         cache_image_remove(cache_path);
         return tl_error_set(err, "%s: the index is too big to store", cache_path);
     }
+    struct iovec v[1 + INDEX_IMAGE_PARTS];
+    for (size_t i = 0; i < INDEX_IMAGE_PARTS; i++)
+        v[1 + i] = (struct iovec){parts.part[i].data, parts.part[i].len};
     struct buf frame;
     buf_init(&frame);
-    cache_codec_put_u64(&frame,
-                        cache_codec_checksum((const unsigned char *)b.data + FRAME, b.len - FRAME));
-    cache_codec_put_u64(&frame, b.len - FRAME);
-    memcpy(b.data, frame.data, FRAME);
-    buf_free(&frame);
+    cache_codec_put_u64(&frame, cache_codec_checksum_parts(v + 1, INDEX_IMAGE_PARTS));
+    size_t len = 0;
+    for (size_t i = 0; i < INDEX_IMAGE_PARTS; i++)
+        len += parts.part[i].len;
+    cache_codec_put_u64(&frame, len);
+    v[0] = (struct iovec){frame.data, frame.len};
     char *path = image_path(cache_path);
-    struct iovec part = {b.data, b.len};
-    bool ok = cache_file_replace(path, &part, 1, err);
+    bool ok = cache_file_replace(path, v, 1 + INDEX_IMAGE_PARTS, err);
     free(path);
-    buf_free(&b);
+    buf_free(&frame);
+    index_image_parts_free(&parts);
     return ok;
 }
 

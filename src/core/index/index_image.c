@@ -80,17 +80,16 @@ static uint32_t put_numbers(struct buf *numbers, const void *v, size_t n)
     return at;
 }
 
-struct sections {
-    struct buf files, entities, keys, postings, numbers, strings;
-};
+/* The parts of index_image_parts, by name. */
+enum { HEAD, FILES, ENTITIES, KEYS, POSTINGS, NUMBERS, STRINGS };
 
-static void put_entity(struct sections *s, const struct index_entity *e)
+static void put_entity(struct buf *s, const struct index_entity *e)
 {
     struct image_entity r = {.hash = e->hash, .kind = (int32_t)e->kind, .role = (int32_t)e->role};
-    r.id = put_string(&s->strings, e->id);
-    r.name = put_string(&s->strings, e->name);
+    r.id = put_string(&s[STRINGS], e->id);
+    r.name = put_string(&s[STRINGS], e->name);
     r.same_as = e->same_as;
-    r.postings = s->postings.len / sizeof(struct posting);
+    r.postings = s[POSTINGS].len / sizeof(struct posting);
     r.npostings = (uint32_t)e->npostings;
     for (size_t i = 0; i < e->npostings; i++) {
         struct posting p;
@@ -100,76 +99,61 @@ static void put_entity(struct sections *s, const struct index_entity *e)
         p.start = e->postings[i].start;
         p.end = e->postings[i].end;
         p.in_title = e->postings[i].in_title;
-        buf_append(&s->postings, (const char *)&p, sizeof p);
+        buf_append(&s[POSTINGS], (const char *)&p, sizeof p);
     }
-    r.articles = put_numbers(&s->numbers, e->articles, e->narticles);
+    r.articles = put_numbers(&s[NUMBERS], e->articles, e->narticles);
     r.narticles = (uint32_t)e->narticles;
-    r.forms = (uint32_t)(s->numbers.len / 4);
+    r.forms = (uint32_t)(s[NUMBERS].len / 4);
     r.nforms = (uint32_t)e->nforms;
     for (size_t f = 0; f < e->nforms; f++) {
-        uint32_t at = (uint32_t)put_string(&s->strings, e->forms[f]);
-        put_numbers(&s->numbers, &at, 1);
+        uint32_t at = (uint32_t)put_string(&s[STRINGS], e->forms[f]);
+        put_numbers(&s[NUMBERS], &at, 1);
     }
-    buf_append(&s->entities, (const char *)&r, sizeof r);
+    buf_append(&s[ENTITIES], (const char *)&r, sizeof r);
 }
 
-static void put_key(struct sections *s, const struct identity_key *k)
+static void put_key(struct buf *s, const struct identity_key *k)
 {
     struct image_key r = {.hash = k->hash, .words = k->words};
-    r.key = put_string(&s->strings, k->key);
-    r.full = put_numbers(&s->numbers, k->full, k->nfull);
+    r.key = put_string(&s[STRINGS], k->key);
+    r.full = put_numbers(&s[NUMBERS], k->full, k->nfull);
     r.nfull = (uint32_t)k->nfull;
-    r.shorts = put_numbers(&s->numbers, k->shorts, k->nshort);
+    r.shorts = put_numbers(&s[NUMBERS], k->shorts, k->nshort);
     r.nshort = (uint32_t)k->nshort;
-    buf_append(&s->keys, (const char *)&r, sizeof r);
+    buf_append(&s[KEYS], (const char *)&r, sizeof r);
 }
 
-static void put_file(struct sections *s, const struct index *ix, size_t i,
+static void put_file(struct buf *s, const struct index *ix, size_t i,
                      const struct index_image_file *f)
 {
     struct image_file r = {.size = f->size, .mtime_ns = f->mtime_ns};
-    r.path = put_string(&s->strings, f->path);
+    r.path = put_string(&s[STRINGS], f->path);
     r.nlocal = (uint32_t)ix->x[i].nentities;
-    r.global = put_numbers(&s->numbers, ix->global[i], ix->x[i].nentities);
-    r.own = (uint32_t)(s->numbers.len / 4);
+    r.global = put_numbers(&s[NUMBERS], ix->global[i], ix->x[i].nentities);
+    r.own = (uint32_t)(s[NUMBERS].len / 4);
     for (size_t l = 0; l < ix->x[i].nentities; l++) {
         int own = index_interned(ix, ix->x[i].entities[l].id);
-        put_numbers(&s->numbers, &own, 1);
+        put_numbers(&s[NUMBERS], &own, 1);
     }
-    buf_append(&s->files, (const char *)&r, sizeof r);
+    buf_append(&s[FILES], (const char *)&r, sizeof r);
 }
 
-static bool fits(const struct index *ix, const struct sections *s)
+static bool fits(const struct index *ix, const struct buf *s)
 {
     const size_t max = (size_t)UINT32_MAX;
-    return ix->nentities < max && ix->narticles < max && s->strings.len < max &&
-           s->numbers.len / 4 < max && s->postings.len / sizeof(struct posting) < max;
+    return ix->nentities < max && ix->narticles < max && s[STRINGS].len < max &&
+           s[NUMBERS].len / 4 < max && s[POSTINGS].len / sizeof(struct posting) < max;
 }
 
-static void free_sections(struct sections *s)
+void index_image_parts_free(struct index_image_parts *p)
 {
-    struct buf *all[] = {&s->files, &s->entities, &s->keys, &s->postings, &s->numbers, &s->strings};
-    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-        buf_free(all[i]);
+    for (size_t i = 0; i < INDEX_IMAGE_PARTS; i++)
+        buf_free(&p->part[i]);
 }
 
-bool index_image_encode(const struct index *ix, const struct index_image_file *files, uint64_t key,
-                        struct buf *out)
+/* The header of an image whose sections are s[FILES..STRINGS]. */
+static void put_head(struct buf *s, const struct index *ix, uint64_t key)
 {
-    struct sections s;
-    struct buf *all[] = {&s.files, &s.entities, &s.keys, &s.postings, &s.numbers, &s.strings};
-    for (size_t i = 0; i < 6; i++)
-        buf_init(all[i]);
-    for (size_t i = 0; i < ix->narticles; i++)
-        put_file(&s, ix, i, &files[i]);
-    for (size_t e = 0; e < ix->nentities; e++)
-        put_entity(&s, &ix->entities[e]);
-    for (size_t k = 0; k < ix->nkeys; k++)
-        put_key(&s, &ix->keys[k]);
-    if (!fits(ix, &s)) {
-        free_sections(&s);
-        return false;
-    }
     struct image_head h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, image_magic, sizeof h.magic);
@@ -179,27 +163,52 @@ bool index_image_encode(const struct index *ix, const struct index_image_file *f
     h.narticles = ix->narticles;
     h.nentities = ix->nentities;
     h.nkeys = ix->nkeys;
-    h.npostings = s.postings.len / sizeof(struct posting);
-    h.nnumbers = s.numbers.len / 4;
-    h.nstrings = s.strings.len;
+    h.npostings = s[POSTINGS].len / sizeof(struct posting);
+    h.nnumbers = s[NUMBERS].len / 4;
+    h.nstrings = s[STRINGS].len;
     uint64_t *offsets[] = {&h.files, &h.entities, &h.keys, &h.postings, &h.numbers, &h.strings};
     size_t at = pad8(sizeof h);
-    for (size_t i = 0; i < 6; i++) {
-        *offsets[i] = at;
-        at = pad8(at + all[i]->len);
+    for (size_t i = FILES; i <= STRINGS; i++) {
+        while (s[i].len % 8)
+            buf_putc(&s[i], '\0');
+        *offsets[i - FILES] = at;
+        at += s[i].len;
     }
     h.len = at;
-    size_t base = out->len;
-    buf_reserve(out, at + (8 - base % 8));
-    buf_append(out, (const char *)&h, sizeof h);
-    for (size_t i = 0; i < 6; i++) {
-        while (out->len - base < *offsets[i])
-            buf_putc(out, '\0');
-        buf_append(out, all[i]->data, all[i]->len);
+    buf_append(&s[HEAD], (const char *)&h, sizeof h);
+    while (s[HEAD].len % 8)
+        buf_putc(&s[HEAD], '\0');
+}
+
+bool index_image_encode_parts(const struct index *ix, const struct index_image_file *files,
+                              uint64_t key, struct index_image_parts *out)
+{
+    struct buf *s = out->part;
+    for (size_t i = 0; i < INDEX_IMAGE_PARTS; i++)
+        buf_init(&s[i]);
+    for (size_t i = 0; i < ix->narticles; i++)
+        put_file(s, ix, i, &files[i]);
+    for (size_t e = 0; e < ix->nentities; e++)
+        put_entity(s, &ix->entities[e]);
+    for (size_t k = 0; k < ix->nkeys; k++)
+        put_key(s, &ix->keys[k]);
+    if (!fits(ix, s)) {
+        index_image_parts_free(out);
+        return false;
     }
-    while (out->len - base < at)
-        buf_putc(out, '\0');
-    free_sections(&s);
+    put_head(s, ix, key);
+    return true;
+}
+
+bool index_image_encode(const struct index *ix, const struct index_image_file *files, uint64_t key,
+                        struct buf *out)
+{
+    struct index_image_parts parts;
+    if (!index_image_encode_parts(ix, files, key, &parts))
+        return false;
+    for (size_t i = 0; i < INDEX_IMAGE_PARTS; i++)
+        buf_append(out, parts.part[i].data, parts.part[i].len);
+    index_image_parts_free(&parts);
     return true;
 }
 
@@ -468,18 +477,13 @@ bool index_image_attach(struct index *ix, size_t article, struct extraction *x)
         x->nentities != ix->stored->files[article].nlocal)
         return false;
     extraction_pack(x);
-    /* As index_add leaves it: ids, and names where equal, are the index's
-     * own strings (the exports tell a corpus id by the pointer). Only
-     * pointers change in the packed block, to strings of the same text. */
+    /* As index_add leaves it: each id is the index's own string of the
+     * entity it was interned as (the exports tell a corpus id by the
+     * pointer). Only pointers change in the packed block, to strings of the
+     * same text; names keep their copies. */
     const uint32_t *own = owners(ix->stored, article);
-    for (size_t l = 0; l < x->nentities; l++) {
-        const struct index_entity *e = &ix->entities[own[l]];
-        struct found_entity *fe = &x->entities[l];
-        if (!strcmp(fe->id, e->id))
-            fe->id = e->id;
-        if (!strcmp(fe->name, e->name))
-            fe->name = e->name;
-    }
+    for (size_t l = 0; l < x->nentities; l++)
+        x->entities[l].id = ix->entities[own[l]].id;
     ix->x[article] = *x;
     memset(x, 0, sizeof *x);
     return true;
@@ -487,19 +491,26 @@ bool index_image_attach(struct index *ix, size_t article, struct extraction *x)
 
 bool index_image_check_spans(const struct index *ix)
 {
-    if (ix->corpus->narticles != ix->narticles)
+    size_t n = ix->narticles;
+    if (ix->corpus->narticles != n)
         return false;
-    for (size_t e = 0; e < ix->nentities; e++) {
+    uint32_t *title_len = xmalloc((n ? n : 1) * sizeof *title_len);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(ix->corpus->articles[i]->title);
+        title_len[i] = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+    }
+    bool ok = true;
+    for (size_t e = 0; e < ix->nentities && ok; e++) {
         const struct index_entity *en = &ix->entities[e];
-        for (size_t i = 0; i < en->npostings; i++) {
+        for (size_t i = 0; i < en->npostings && ok; i++) {
             const struct posting *p = &en->postings[i];
-            const struct article *a = ix->corpus->articles[p->article];
-            size_t room = p->in_title ? strlen(a->title) : a->body_len;
-            if (p->end > room)
-                return false;
+            size_t room =
+                p->in_title ? title_len[p->article] : ix->corpus->articles[p->article]->body_len;
+            ok = p->end <= room;
         }
     }
-    return true;
+    free(title_len);
+    return ok;
 }
 
 /* ---- letting go of the image ---- */

@@ -24,10 +24,19 @@ struct index_image_file {
     int64_t mtime_ns;
 };
 
-/* Appends the image of ix to out: its articles came from files[i] (i <
+/* The image of ix in parts to be written one after the other (each a
+ * multiple of 8 bytes long): its articles came from files[i] (i <
  * ix->narticles) and its extractions depend on `key` (the extractor key
- * of the cache). ix must not change meanwhile. False (out as it was) when
- * the image would pass 4 GiB of strings or 2^32 entries of a kind. */
+ * of the cache). ix must not change meanwhile. False (nothing to free)
+ * when the image would pass 4 GiB of strings or 2^32 entries of a kind. */
+enum { INDEX_IMAGE_PARTS = 7 };
+struct index_image_parts {
+    struct buf part[INDEX_IMAGE_PARTS];
+};
+bool index_image_encode_parts(const struct index *ix, const struct index_image_file *files,
+                              uint64_t key, struct index_image_parts *out);
+void index_image_parts_free(struct index_image_parts *p);
+/* The same parts appended to out in one piece. */
 bool index_image_encode(const struct index *ix, const struct index_image_file *files, uint64_t key,
                         struct buf *out);
 
