@@ -9,6 +9,7 @@
 #include "core/load/sanitize.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -331,20 +332,23 @@ static const char *get_bytes(struct reader *r, uint64_t n)
 /* Where a record's extraction is decoded to: one block for everything
  * (entities, mentions, facts, strings), laid out as extraction_pack lays
  * it, so that a hit costs one allocation, not one per entity or string.
- * Decoding runs twice over the same bytes: with base NULL it validates and
- * measures (takes return NULL), then it fills a block of that size. */
+ * Decoding fills a scratch block on the stack and measures; the block is
+ * then copied out at its exact size. An extraction too big for the
+ * scratch block is decoded a second time, into a block of the size
+ * measured. */
 struct arena {
-    char *base;
-    size_t used;
+    char *base; /* NULL: measure only */
+    size_t used, cap;
 };
 
 /* Room for n bytes (rounded up to 8, so what follows stays aligned), or
- * NULL while measuring. n is bounded by the record's length. */
+ * NULL while measuring or once past cap. n is bounded by the record's
+ * length. */
 static void *arena_take(struct arena *a, size_t n)
 {
     size_t at = a->used;
     a->used += (n + 7) & ~(size_t)7;
-    return a->base ? a->base + at : NULL;
+    return a->base && a->used <= a->cap ? a->base + at : NULL;
 }
 
 /* A string without NULs, copied into the arena (NULL while measuring or
@@ -654,6 +658,30 @@ static bool get_tail(struct reader *r, struct article_out *o, const struct cache
     return ok;
 }
 
+/* Where p points in the block `to` once what was at `from` is copied
+ * there (p points into from, or is NULL). */
+static void *moved(const void *p, const char *from, char *to)
+{
+    return p ? to + ((const char *)p - from) : NULL;
+}
+
+/* Points an extraction decoded into `from` at its copy in `to`. */
+static void relocate(struct extraction *x, const char *from, char *to)
+{
+    x->entities = moved(x->entities, from, to);
+    for (size_t i = 0; i < x->nentities; i++) {
+        struct found_entity *e = &x->entities[i];
+        e->id = moved(e->id, from, to);
+        e->name = moved(e->name, from, to);
+        e->mentions = moved(e->mentions, from, to);
+    }
+    x->facts = moved(x->facts, from, to);
+    for (size_t i = 0; i < x->nfacts; i++)
+        x->facts[i].loan_length = moved(x->facts[i].loan_length, from, to);
+}
+
+enum { SCRATCH = 64 * 1024 };
+
 bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out,
                                struct loaded *l)
 {
@@ -665,19 +693,25 @@ bool cache_codec_record_decode(const struct cache_codec_head *h, struct extracti
         return false;
     const unsigned char *body = (const unsigned char *)h->path + h->path_len;
     struct reader r = {body, h->start + n, true};
-    struct arena a = {NULL, 0};
-    get_extraction(&r, out, &a); /* validates and measures */
+    _Alignas(max_align_t) char scratch[SCRATCH];
+    struct arena a = {scratch, 0, sizeof scratch};
+    get_extraction(&r, out, &a); /* validates, measures and (mostly) fills */
     struct article_out o = {l};
     bool ok = r.ok && get_tail(&r, &o, h);
-    memset(out, 0, sizeof *out);
-    if (!ok)
-        return false;
-    if (!a.used) /* no entity, no fact */
-        return true;
-    a = (struct arena){xmalloc(a.used), 0};
-    r = (struct reader){body, h->start + n, true};
-    get_extraction(&r, out, &a); /* the same bytes again: cannot fail */
-    out->block = a.base;
+    if (!ok || !a.used) { /* refused; or no entity, no fact */
+        memset(out, 0, sizeof *out);
+        return ok;
+    }
+    if (a.used <= a.cap) {
+        out->block = memcpy(xmalloc(a.used), scratch, a.used);
+        relocate(out, scratch, out->block);
+    } else {
+        memset(out, 0, sizeof *out);
+        a = (struct arena){xmalloc(a.used), 0, a.used};
+        r = (struct reader){body, h->start + n, true};
+        get_extraction(&r, out, &a); /* the same bytes again: cannot fail */
+        out->block = a.base;
+    }
     if (!out->nentities)
         out->entities = NULL;
     if (!out->nfacts)
