@@ -220,44 +220,33 @@ uint64_t cache_codec_get_u64(const unsigned char *p)
     return (uint64_t)cache_codec_get_u32(p) | (uint64_t)cache_codec_get_u32(p + 4) << 32;
 }
 
-uint64_t cache_codec_checksum_parts(const struct iovec *parts, size_t n)
+uint64_t cache_codec_checksum_start(uint64_t len)
 {
-    size_t len = 0;
-    for (size_t i = 0; i < n; i++)
-        len += parts[i].iov_len;
-    uint64_t h = 0x9e3779b97f4a7c15ULL ^ len;
-    for (size_t i = 0; i < n; i++) {
-        const unsigned char *p = parts[i].iov_base;
-        size_t k = 0, m = parts[i].iov_len;
-        for (; k + 8 <= m; k += 8) {
-            h = (h ^ cache_codec_get_u64(p + k)) * 0x100000001b3ULL;
-            h ^= h >> 29;
-        }
-        uint64_t tail = 0;
-        for (size_t t = 0; k + t < m; t++)
-            tail |= (uint64_t)p[k + t] << (8 * t);
-        if (k < m || i + 1 == n) { /* only the last part may end within a word */
-            h = (h ^ tail) * 0xff51afd7ed558ccdULL;
-            return h ^ (h >> 32);
-        }
+    return 0x9e3779b97f4a7c15ULL ^ len;
+}
+
+uint64_t cache_codec_checksum_words(uint64_t h, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+        h = (h ^ cache_codec_get_u64(p + i)) * 0x100000001b3ULL;
+        h ^= h >> 29;
     }
-    h = h * 0xff51afd7ed558ccdULL;
+    return h;
+}
+
+uint64_t cache_codec_checksum_end(uint64_t h, const unsigned char *tail, size_t n)
+{
+    uint64_t t = 0;
+    for (size_t k = 0; k < n; k++)
+        t |= (uint64_t)tail[k] << (8 * k);
+    h = (h ^ t) * 0xff51afd7ed558ccdULL;
     return h ^ (h >> 32);
 }
 
 uint64_t cache_codec_checksum(const unsigned char *p, size_t len)
 {
-    uint64_t h = 0x9e3779b97f4a7c15ULL ^ len;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        h = (h ^ cache_codec_get_u64(p + i)) * 0x100000001b3ULL;
-        h ^= h >> 29;
-    }
-    uint64_t tail = 0;
-    for (size_t k = 0; i + k < len; k++)
-        tail |= (uint64_t)p[i + k] << (8 * k);
-    h = (h ^ tail) * 0xff51afd7ed558ccdULL;
-    return h ^ (h >> 32);
+    uint64_t h = cache_codec_checksum_words(cache_codec_checksum_start(len), p, len);
+    return cache_codec_checksum_end(h, p + (len & ~(size_t)7), len % 8);
 }
 
 /* A cursor over a record's bytes; any failure clears ok and later reads

@@ -57,30 +57,45 @@ bool cache_image_open(const char *cache_path, uint64_t key, struct index *ix)
     return false;
 }
 
+/* The temp file the image is written to, with its running checksum. */
+struct file_sink {
+    struct index_image_sink sink; /* first: the writer's pointer is ours */
+    int fd;
+    uint64_t sum;
+    bool started;
+};
+
+static bool write_to_file(struct index_image_sink *sink, const void *p, size_t n)
+{
+    struct file_sink *f = (struct file_sink *)sink;
+    if (!f->started)
+        f->sum = cache_codec_checksum_start(sink->len);
+    f->started = true;
+    f->sum = cache_codec_checksum_words(f->sum, p, n); /* n is whole words */
+    return cache_file_write(f->fd, p, n);
+}
+
 bool cache_image_save(const char *cache_path, const struct index *ix,
                       const struct index_image_file *files, uint64_t key, struct tl_error *err)
 {
-    struct index_image_parts parts;
-    if (!index_image_encode_parts(ix, files, key, &parts)) {
-        cache_image_remove(cache_path);
-        return tl_error_set(err, "%s: the index is too big to store", cache_path);
+    char *path = image_path(cache_path), *tmp;
+    struct file_sink f = {.sink = {.write = write_to_file}};
+    f.fd = cache_file_begin(path, &tmp, err);
+    bool ok = f.fd >= 0;
+    if (ok && (!cache_file_write(f.fd, (const char[FRAME]){0}, FRAME) ||
+               !index_image_write(ix, files, key, &f.sink))) {
+        cache_file_abort(f.fd, tmp);
+        unlink(path); /* an old one would describe another load */
+        ok = tl_error_set(err, "%s: the index could not be written", path);
+    } else if (ok) {
+        struct buf frame;
+        buf_init(&frame);
+        cache_codec_put_u64(&frame, cache_codec_checksum_end(f.sum, NULL, 0));
+        cache_codec_put_u64(&frame, f.sink.len);
+        ok = cache_file_commit(f.fd, tmp, path, frame.data, FRAME, err);
+        buf_free(&frame);
     }
-    struct iovec v[1 + INDEX_IMAGE_PARTS];
-    for (size_t i = 0; i < INDEX_IMAGE_PARTS; i++)
-        v[1 + i] = (struct iovec){parts.part[i].data, parts.part[i].len};
-    struct buf frame;
-    buf_init(&frame);
-    cache_codec_put_u64(&frame, cache_codec_checksum_parts(v + 1, INDEX_IMAGE_PARTS));
-    size_t len = 0;
-    for (size_t i = 0; i < INDEX_IMAGE_PARTS; i++)
-        len += parts.part[i].len;
-    cache_codec_put_u64(&frame, len);
-    v[0] = (struct iovec){frame.data, frame.len};
-    char *path = image_path(cache_path);
-    bool ok = cache_file_replace(path, v, 1 + INDEX_IMAGE_PARTS, err);
     free(path);
-    buf_free(&frame);
-    index_image_parts_free(&parts);
     return ok;
 }
 

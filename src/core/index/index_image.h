@@ -24,19 +24,24 @@ struct index_image_file {
     int64_t mtime_ns;
 };
 
-/* The image of ix in parts to be written one after the other (each a
- * multiple of 8 bytes long): its articles came from files[i] (i <
- * ix->narticles) and its extractions depend on `key` (the extractor key
- * of the cache). ix must not change meanwhile. False (nothing to free)
- * when the image would pass 4 GiB of strings or 2^32 entries of a kind. */
-enum { INDEX_IMAGE_PARTS = 7 };
-struct index_image_parts {
-    struct buf part[INDEX_IMAGE_PARTS];
+/* Where an image goes as it is made: write(sink, p, n) appends n bytes
+ * (false: a failure, which stops the writing); len is set to the image's
+ * whole length before the first write. The image is a multiple of 8 bytes
+ * long and every write but the last is too. */
+struct index_image_sink {
+    bool (*write)(struct index_image_sink *sink, const void *p, size_t n);
+    void *ctx;
+    uint64_t len;
 };
-bool index_image_encode_parts(const struct index *ix, const struct index_image_file *files,
-                              uint64_t key, struct index_image_parts *out);
-void index_image_parts_free(struct index_image_parts *p);
-/* The same parts appended to out in one piece. */
+/* Writes the image of ix to the sink a megabyte at a time (it is never
+ * whole in memory): its articles came from files[i] (i < ix->narticles)
+ * and its extractions depend on `key` (the extractor key of the cache).
+ * ix must not change meanwhile. False when a write failed, or (before any
+ * write) when the image would pass 4 GiB of strings or 2^32 entries of a
+ * kind. */
+bool index_image_write(const struct index *ix, const struct index_image_file *files, uint64_t key,
+                       struct index_image_sink *sink);
+/* index_image_write appending to out (as it was on failure). */
 bool index_image_encode(const struct index *ix, const struct index_image_file *files, uint64_t key,
                         struct buf *out);
 
