@@ -1,54 +1,16 @@
-/* index_image: the entity index as offsets in one block (see
- * index_image.h). The image is a header, then six sections, each starting
- * on an 8-byte boundary: files, entities and keys (fixed-size records
- * below), postings (struct posting as in memory, padding zeroed), a pool of
- * 32-bit numbers (article lists, global maps, key members, form offsets)
- * and a pool of NUL-terminated strings. It is written and read by the same
- * build on the same machine (the extractor key hashes the binary), so
- * numbers are in the host's order; the header says which, and a different
- * one is refused. */
+/* index_image: reading the stored index image (see index_image.h; the
+ * layout is index_image_format.h, the writing index_image_write.c): every
+ * check before anything is used, then the index pointing into it, the
+ * articles attached, and the copy out. */
 #include "core/index/index_image.h"
+#include "core/index/index_image_format.h"
 #include "core/index/identity.h"
 #include "core/base/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static const char image_magic[8] = "TLINDX1"; /* and its NUL */
-enum { BYTE_ORDER_MARK = 0x01020304, MAX_CHAIN = 64 };
-
-struct image_head {
-    char magic[8];
-    uint32_t order;        /* BYTE_ORDER_MARK as written */
-    uint32_t posting_size; /* sizeof(struct posting) */
-    uint64_t key;
-    uint64_t len; /* of the whole image */
-    uint64_t narticles, nentities, nkeys, npostings, nnumbers, nstrings;
-    uint64_t files, entities, keys, postings, numbers, strings; /* section offsets */
-};
-
-struct image_file {
-    uint64_t size;
-    int64_t mtime_ns;
-    uint64_t path;   /* into strings */
-    uint32_t nlocal; /* entities of the article's extraction */
-    uint32_t global; /* into numbers: nlocal of them */
-    uint32_t own;    /* into numbers: the entity each local one was interned as */
-    uint32_t pad;
-};
-
-struct image_entity {
-    uint64_t hash, id, name;                                /* id and name into strings */
-    uint64_t postings;                                      /* into postings */
-    uint32_t npostings, articles, narticles, forms, nforms; /* articles, forms: into numbers */
-    int32_t kind, role, same_as;
-};
-
-struct image_key {
-    uint64_t hash, key;                   /* key into strings */
-    uint32_t full, nfull, shorts, nshort; /* into numbers */
-    int32_t words, pad;
-};
+enum { MAX_CHAIN = 64 }; /* same-as links followed before a chain is refused */
 
 struct index_stored {
     const unsigned char *image;
@@ -57,242 +19,6 @@ struct index_stored {
     const struct image_file *files;
     char **forms; /* every entity's form pointers, one block */
 };
-
-/* ---- writing ---- */
-
-static size_t pad8(size_t n)
-{
-    return (n + 7) & ~(size_t)7;
-}
-
-/* The sections in file order. */
-enum { FILES, ENTITIES, KEYS, POSTINGS, NUMBERS, STRINGS, NSECTIONS };
-
-/* The image is written a section at a time: each walk over the index
- * assigns the same running offsets and emits the bytes of one section (or
- * none: the first walk only counts), through a buffer that goes to the
- * sink a megabyte at a time. */
-struct writer {
-    const struct index *ix;
-    const struct index_image_file *files;
-    struct index_image_sink *sink;
-    int emit; /* the section being written, or -1 */
-    uint64_t nstrings, nnumbers, npostings;
-    struct buf out;
-    bool ok;
-};
-
-enum { FLUSH_AT = 1 << 20 };
-
-/* Gives the sink what is buffered, in whole 8-byte words (all when `all`). */
-static void flush(struct writer *w, bool all)
-{
-    size_t n = all ? w->out.len : w->out.len & ~(size_t)7;
-    if (w->ok && n)
-        w->ok = w->sink->write(w->sink, w->out.data, n);
-    memmove(w->out.data, w->out.data + n, w->out.len - n);
-    w->out.len -= n;
-}
-
-static void put(struct writer *w, int section, const void *p, size_t n)
-{
-    if (w->emit != section || !n)
-        return;
-    buf_append(&w->out, p, n);
-    if (w->out.len >= FLUSH_AT)
-        flush(w, false);
-}
-
-static uint64_t put_string(struct writer *w, const char *s)
-{
-    uint64_t at = w->nstrings;
-    size_t n = strlen(s) + 1;
-    w->nstrings += n;
-    put(w, STRINGS, s, n);
-    return at;
-}
-
-static uint32_t put_numbers(struct writer *w, const void *v, size_t n)
-{
-    uint32_t at = (uint32_t)w->nnumbers;
-    w->nnumbers += n;
-    put(w, NUMBERS, v, n * 4);
-    return at;
-}
-
-static void put_postings(struct writer *w, const struct index_entity *e)
-{
-    w->npostings += e->npostings;
-    for (size_t i = 0; w->emit == POSTINGS && i < e->npostings; i++) {
-        struct posting p;
-        memset(&p, 0, sizeof p); /* the padding too */
-        p.article = e->postings[i].article;
-        p.local = e->postings[i].local;
-        p.start = e->postings[i].start;
-        p.end = e->postings[i].end;
-        p.in_title = e->postings[i].in_title;
-        put(w, POSTINGS, &p, sizeof p);
-    }
-}
-
-static void put_entity(struct writer *w, const struct index_entity *e)
-{
-    struct image_entity r = {.hash = e->hash, .kind = (int32_t)e->kind, .role = (int32_t)e->role};
-    r.id = put_string(w, e->id);
-    r.name = put_string(w, e->name);
-    r.same_as = e->same_as;
-    r.postings = w->npostings;
-    r.npostings = (uint32_t)e->npostings;
-    put_postings(w, e);
-    r.articles = put_numbers(w, e->articles, e->narticles);
-    r.narticles = (uint32_t)e->narticles;
-    r.forms = (uint32_t)w->nnumbers;
-    r.nforms = (uint32_t)e->nforms;
-    for (size_t f = 0; f < e->nforms; f++) {
-        uint32_t at = (uint32_t)put_string(w, e->forms[f]);
-        put_numbers(w, &at, 1);
-    }
-    put(w, ENTITIES, &r, sizeof r);
-}
-
-static void put_key(struct writer *w, const struct identity_key *k)
-{
-    struct image_key r = {.hash = k->hash, .words = k->words};
-    r.key = put_string(w, k->key);
-    r.full = put_numbers(w, k->full, k->nfull);
-    r.nfull = (uint32_t)k->nfull;
-    r.shorts = put_numbers(w, k->shorts, k->nshort);
-    r.nshort = (uint32_t)k->nshort;
-    put(w, KEYS, &r, sizeof r);
-}
-
-static void put_file(struct writer *w, size_t i)
-{
-    const struct index *ix = w->ix;
-    const struct extraction *x = &ix->x[i];
-    struct image_file r = {.size = w->files[i].size, .mtime_ns = w->files[i].mtime_ns};
-    r.path = put_string(w, w->files[i].path);
-    r.nlocal = (uint32_t)x->nentities;
-    r.global = put_numbers(w, ix->global[i], x->nentities);
-    r.own = (uint32_t)w->nnumbers;
-    if (w->emit != NUMBERS) {
-        w->nnumbers += x->nentities;
-    } else {
-        for (size_t l = 0; l < x->nentities; l++) {
-            int own = index_interned(ix, x->entities[l].id);
-            put_numbers(w, &own, 1);
-        }
-    }
-    put(w, FILES, &r, sizeof r);
-}
-
-/* One walk over the index, emitting section `emit` (-1: none), padded. */
-static void walk(struct writer *w, int emit)
-{
-    w->emit = emit;
-    w->nstrings = w->nnumbers = w->npostings = 0;
-    for (size_t i = 0; i < w->ix->narticles; i++)
-        put_file(w, i);
-    for (size_t e = 0; e < w->ix->nentities; e++)
-        put_entity(w, &w->ix->entities[e]);
-    for (size_t k = 0; k < w->ix->nkeys; k++)
-        put_key(w, &w->ix->keys[k]);
-    static const char zeros[8];
-    size_t total = 0;
-    if (emit == FILES)
-        total = w->ix->narticles * sizeof(struct image_file);
-    else if (emit == ENTITIES)
-        total = w->ix->nentities * sizeof(struct image_entity);
-    else if (emit == KEYS)
-        total = w->ix->nkeys * sizeof(struct image_key);
-    else if (emit == POSTINGS)
-        total = w->npostings * sizeof(struct posting);
-    else if (emit == NUMBERS)
-        total = w->nnumbers * 4;
-    else if (emit == STRINGS)
-        total = w->nstrings;
-    if (emit >= 0)
-        put(w, emit, zeros, pad8(total) - total);
-}
-
-/* The header, once the first walk has counted. */
-static struct image_head head_of(const struct writer *w, uint64_t key)
-{
-    const struct index *ix = w->ix;
-    struct image_head h;
-    memset(&h, 0, sizeof h);
-    memcpy(h.magic, image_magic, sizeof h.magic);
-    h.order = BYTE_ORDER_MARK;
-    h.posting_size = sizeof(struct posting);
-    h.key = key;
-    h.narticles = ix->narticles;
-    h.nentities = ix->nentities;
-    h.nkeys = ix->nkeys;
-    h.npostings = w->npostings;
-    h.nnumbers = w->nnumbers;
-    h.nstrings = w->nstrings;
-    uint64_t sizes[NSECTIONS] = {ix->narticles * sizeof(struct image_file),
-                                 ix->nentities * sizeof(struct image_entity),
-                                 ix->nkeys * sizeof(struct image_key),
-                                 w->npostings * sizeof(struct posting),
-                                 w->nnumbers * 4,
-                                 w->nstrings};
-    uint64_t *offsets[NSECTIONS] = {&h.files,    &h.entities, &h.keys,
-                                    &h.postings, &h.numbers,  &h.strings};
-    uint64_t at = pad8(sizeof h);
-    for (size_t i = 0; i < NSECTIONS; i++) {
-        *offsets[i] = at;
-        at += pad8(sizes[i]);
-    }
-    h.len = at;
-    return h;
-}
-
-static bool fits(const struct writer *w)
-{
-    const uint64_t max = UINT32_MAX;
-    return w->ix->nentities < max && w->ix->narticles < max && w->nstrings < max &&
-           w->nnumbers < max && w->npostings < max;
-}
-
-bool index_image_write(const struct index *ix, const struct index_image_file *files, uint64_t key,
-                       struct index_image_sink *sink)
-{
-    struct writer w = {.ix = ix, .files = files, .sink = sink, .ok = true};
-    buf_init(&w.out);
-    walk(&w, -1);
-    if (!fits(&w)) {
-        buf_free(&w.out);
-        return false;
-    }
-    struct image_head h = head_of(&w, key);
-    sink->len = h.len;
-    w.emit = -2; /* the header is no section: written as it is */
-    buf_append(&w.out, (const char *)&h, sizeof h);
-    for (int s = 0; s < NSECTIONS; s++)
-        walk(&w, s);
-    flush(&w, true);
-    buf_free(&w.out);
-    return w.ok;
-}
-
-static bool append_to_buf(struct index_image_sink *sink, const void *p, size_t n)
-{
-    buf_append(sink->ctx, p, n);
-    return true;
-}
-
-bool index_image_encode(const struct index *ix, const struct index_image_file *files, uint64_t key,
-                        struct buf *out)
-{
-    size_t before = out->len;
-    struct index_image_sink sink = {.write = append_to_buf, .ctx = out};
-    if (index_image_write(ix, files, key, &sink))
-        return true;
-    out->len = before;
-    out->data[before] = '\0';
-    return false;
-}
 
 /* ---- reading: every check before anything is used ---- */
 
@@ -322,7 +48,7 @@ static bool head_ok(struct view *v, uint64_t key)
     if (v->len < sizeof *v->h || (uintptr_t)v->p % 8)
         return false;
     const struct image_head *h = v->h = (const struct image_head *)v->p;
-    if (memcmp(h->magic, image_magic, sizeof h->magic) || h->order != BYTE_ORDER_MARK ||
+    if (memcmp(h->magic, INDEX_IMAGE_MAGIC, sizeof h->magic) || h->order != INDEX_IMAGE_ORDER ||
         h->posting_size != sizeof(struct posting) || h->key != key || h->len != v->len)
         return false;
     if (h->narticles >= UINT32_MAX || h->nentities >= INT32_MAX || h->nkeys >= INT32_MAX ||
