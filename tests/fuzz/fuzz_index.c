@@ -29,8 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     uint64_t key = 0;
     if (size >= 24)
-        memcpy(&key, data + 16, 8); /* the header's key */
-    uint64_t *image = malloc(size / 8 + 1 ? (size / 8 + 1) * 8 : 8); /* 8-byte aligned */
+        memcpy(&key, data + 16, 8);               /* the header's key */
+    uint64_t *image = malloc((size / 8 + 1) * 8); /* 8-byte aligned */
     memcpy(image, data, size);
     struct index ix;
     if (index_image_load(&ix, (const unsigned char *)image, size, key,
