@@ -188,6 +188,9 @@ bool bench_keys(struct app *a, FILE *script, const char *script_path, double t_s
     }
     if (ok && ferror(script))
         ok = tl_error_set(err, "%s: %s", script_path, strerror(errno));
+    if (ok && !pipeline_loading(a->pl)) /* whether the warm start took the stored index */
+        fprintf(out, "index-stored %s (%zu cache hits)\n", a->pl->index_stored ? "yes" : "no",
+                a->pl->cache_hits);
     if (ok)
         report(out, &r);
     buf_free(&where);

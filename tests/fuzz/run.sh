@@ -4,7 +4,7 @@
 # tree) and runs fuzz_TARGET for SECONDS on one core. Seeds come from
 # tests/fuzz/corpus/TARGET; new inputs go to BUILD_DIR/fuzz-corpus/TARGET, and
 # crashes to BUILD_DIR/fuzz-crashes/. TARGET is article, sanitize, extract, kb,
-# theme, config, cache or html. Exits 77 (skipped) when clang or its libFuzzer runtime is missing.
+# theme, config, cache, index or html. Exits 77 (skipped) when clang or its libFuzzer runtime is missing.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -13,8 +13,8 @@ seconds=${2:?usage: run.sh TARGET SECONDS [BUILD_DIR]}
 build=${3:-$top/build-fuzz}
 
 case $target in
-article | sanitize | extract | kb | theme | config | cache | html | feed | opml) ;;
-*) echo "run.sh: unknown target '$target' (article sanitize extract kb theme config cache html feed opml)" >&2; exit 2 ;;
+article | sanitize | extract | kb | theme | config | cache | index | html | feed | opml) ;;
+*) echo "run.sh: unknown target '$target' (article sanitize extract kb theme config cache index html feed opml)" >&2; exit 2 ;;
 esac
 
 cc=${CC:-clang}

@@ -187,6 +187,43 @@ static void hand_built(struct extraction *x)
 
 /* ---- round trip and misses ---- */
 
+/* Extractions decoded in one pass into a scratch block, and one too big
+ * for it (decoded a second time into a block of its measured size), read
+ * back equal, field by field. */
+static void test_big_and_small_extractions(void **state)
+{
+    (void)state;
+    size_t sizes[] = {0, 100, 2000, 5000}; /* entities added */
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+        struct extraction x;
+        cache_synth(&x, 9, 3);
+        size_t want = x.nentities + sizes[s];
+        x.entities = xrealloc(x.entities, want * sizeof *x.entities);
+        for (size_t k = x.nentities; k < want; k++) {
+            x.entities[k] = x.entities[0];
+            x.entities[k].id = cache_name_dup("club:a-long-enough-id-to-fill-the-block", 9, 3, k);
+            x.entities[k].name = cache_name_dup("A club name of some length", 9, 3, k);
+            x.entities[k].mentions = xcalloc(2, sizeof *x.entities[k].mentions);
+            x.entities[k].mentions[1].start = (uint32_t)k;
+            x.entities[k].mentions[1].end = (uint32_t)k + 4;
+            x.entities[k].nmentions = 2;
+        }
+        x.nentities = want;
+        struct buf b;
+        buf_init(&b);
+        assert_true(cache_codec_put_record(&b, "/news/big.md", 7, 8, &x, NULL));
+        struct cache_codec_head h;
+        assert_true(cache_codec_record_head((const unsigned char *)b.data, b.len, &h));
+        struct extraction got;
+        assert_true(cache_codec_record_decode(&h, &got, NULL));
+        assert_true(cache_extraction_equal(&x, &got));
+        assert_non_null(got.block);
+        extraction_free(&got);
+        extraction_free(&x);
+        buf_free(&b);
+    }
+}
+
 static void test_hash_and_names(void **state)
 {
     (void)state;
@@ -1027,6 +1064,7 @@ int main(void)
         cmocka_unit_test(test_loaded_articles),
         cmocka_unit_test(test_loaded_refused),
         cmocka_unit_test(test_encoded_and_found),
+        cmocka_unit_test(test_big_and_small_extractions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -9,6 +9,7 @@
 #include "core/load/sanitize.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,19 +220,33 @@ uint64_t cache_codec_get_u64(const unsigned char *p)
     return (uint64_t)cache_codec_get_u32(p) | (uint64_t)cache_codec_get_u32(p + 4) << 32;
 }
 
-uint64_t cache_codec_checksum(const unsigned char *p, size_t len)
+uint64_t cache_codec_checksum_start(uint64_t len)
 {
-    uint64_t h = 0x9e3779b97f4a7c15ULL ^ len;
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
+    return 0x9e3779b97f4a7c15ULL ^ len;
+}
+
+uint64_t cache_codec_checksum_words(uint64_t h, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i + 8 <= n; i += 8) {
         h = (h ^ cache_codec_get_u64(p + i)) * 0x100000001b3ULL;
         h ^= h >> 29;
     }
-    uint64_t tail = 0;
-    for (size_t k = 0; i + k < len; k++)
-        tail |= (uint64_t)p[i + k] << (8 * k);
-    h = (h ^ tail) * 0xff51afd7ed558ccdULL;
+    return h;
+}
+
+uint64_t cache_codec_checksum_end(uint64_t h, const unsigned char *tail, size_t n)
+{
+    uint64_t t = 0;
+    for (size_t k = 0; k < n; k++)
+        t |= (uint64_t)tail[k] << (8 * k);
+    h = (h ^ t) * 0xff51afd7ed558ccdULL;
     return h ^ (h >> 32);
+}
+
+uint64_t cache_codec_checksum(const unsigned char *p, size_t len)
+{
+    uint64_t h = cache_codec_checksum_words(cache_codec_checksum_start(len), p, len);
+    return cache_codec_checksum_end(h, p + (len & ~(size_t)7), len % 8);
 }
 
 /* A cursor over a record's bytes; any failure clears ok and later reads
@@ -306,20 +321,23 @@ static const char *get_bytes(struct reader *r, uint64_t n)
 /* Where a record's extraction is decoded to: one block for everything
  * (entities, mentions, facts, strings), laid out as extraction_pack lays
  * it, so that a hit costs one allocation, not one per entity or string.
- * Decoding runs twice over the same bytes: with base NULL it validates and
- * measures (takes return NULL), then it fills a block of that size. */
+ * Decoding fills a scratch block on the stack and measures; the block is
+ * then copied out at its exact size. An extraction too big for the
+ * scratch block is decoded a second time, into a block of the size
+ * measured. */
 struct arena {
-    char *base;
-    size_t used;
+    char *base; /* NULL: measure only */
+    size_t used, cap;
 };
 
 /* Room for n bytes (rounded up to 8, so what follows stays aligned), or
- * NULL while measuring. n is bounded by the record's length. */
+ * NULL while measuring or once past cap. n is bounded by the record's
+ * length. */
 static void *arena_take(struct arena *a, size_t n)
 {
     size_t at = a->used;
     a->used += (n + 7) & ~(size_t)7;
-    return a->base ? a->base + at : NULL;
+    return a->base && a->used <= a->cap ? a->base + at : NULL;
 }
 
 /* A string without NULs, copied into the arena (NULL while measuring or
@@ -629,6 +647,30 @@ static bool get_tail(struct reader *r, struct article_out *o, const struct cache
     return ok;
 }
 
+/* Where p points in the block `to` once what was at `from` is copied
+ * there (p points into from, or is NULL). */
+static void *moved(const void *p, const char *from, char *to)
+{
+    return p ? to + ((const char *)p - from) : NULL;
+}
+
+/* Points an extraction decoded into `from` at its copy in `to`. */
+static void relocate(struct extraction *x, const char *from, char *to)
+{
+    x->entities = moved(x->entities, from, to);
+    for (size_t i = 0; i < x->nentities; i++) {
+        struct found_entity *e = &x->entities[i];
+        e->id = moved(e->id, from, to);
+        e->name = moved(e->name, from, to);
+        e->mentions = moved(e->mentions, from, to);
+    }
+    x->facts = moved(x->facts, from, to);
+    for (size_t i = 0; i < x->nfacts; i++)
+        x->facts[i].loan_length = moved(x->facts[i].loan_length, from, to);
+}
+
+enum { SCRATCH = 64 * 1024 };
+
 bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out,
                                struct loaded *l)
 {
@@ -640,19 +682,25 @@ bool cache_codec_record_decode(const struct cache_codec_head *h, struct extracti
         return false;
     const unsigned char *body = (const unsigned char *)h->path + h->path_len;
     struct reader r = {body, h->start + n, true};
-    struct arena a = {NULL, 0};
-    get_extraction(&r, out, &a); /* validates and measures */
+    _Alignas(max_align_t) char scratch[SCRATCH];
+    struct arena a = {scratch, 0, sizeof scratch};
+    get_extraction(&r, out, &a); /* validates, measures and (mostly) fills */
     struct article_out o = {l};
     bool ok = r.ok && get_tail(&r, &o, h);
-    memset(out, 0, sizeof *out);
-    if (!ok)
-        return false;
-    if (!a.used) /* no entity, no fact */
-        return true;
-    a = (struct arena){xmalloc(a.used), 0};
-    r = (struct reader){body, h->start + n, true};
-    get_extraction(&r, out, &a); /* the same bytes again: cannot fail */
-    out->block = a.base;
+    if (!ok || !a.used) { /* refused; or no entity, no fact */
+        memset(out, 0, sizeof *out);
+        return ok;
+    }
+    if (a.used <= a.cap) {
+        out->block = memcpy(xmalloc(a.used), scratch, a.used);
+        relocate(out, scratch, out->block);
+    } else {
+        memset(out, 0, sizeof *out);
+        a = (struct arena){xmalloc(a.used), 0, a.used};
+        r = (struct reader){body, h->start + n, true};
+        get_extraction(&r, out, &a); /* the same bytes again: cannot fail */
+        out->block = a.base;
+    }
     if (!out->nentities)
         out->entities = NULL;
     if (!out->nfacts)

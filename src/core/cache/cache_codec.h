@@ -37,6 +37,12 @@ uint64_t cache_codec_get_u64(const unsigned char *p);
 /* The records' checksum: a multiply-xorshift over 8-byte words (each step a
  * bijection, so any single changed word changes it). */
 uint64_t cache_codec_checksum(const unsigned char *p, size_t len);
+/* The same in steps, for bytes that come a piece at a time: start with
+ * the whole length, words over pieces that are multiples of 8 bytes (all
+ * but the last), end with the last piece's 0 to 7 bytes past its words. */
+uint64_t cache_codec_checksum_start(uint64_t len);
+uint64_t cache_codec_checksum_words(uint64_t h, const unsigned char *p, size_t n);
+uint64_t cache_codec_checksum_end(uint64_t h, const unsigned char *tail, size_t n);
 
 /* Whether an extraction can be stored so that it reads back equal: fact
  * strings from the known tables, enums in range, entity references valid. */

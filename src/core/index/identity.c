@@ -12,15 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct identity_key {
-    char *key;
-    uint64_t hash;
-    int words;
-    int *full, *shorts; /* entity indices */
-    size_t nfull, cfull, nshort, cshort;
-    bool dirty;
-};
-
 static int count_words(const char *s)
 {
     int n = *s ? 1 : 0;
@@ -42,8 +33,13 @@ static size_t key_slot(const struct index *ix, const char *key, uint64_t h)
 
 static void key_rehash(struct index *ix)
 {
-    free(ix->key_slots);
     ix->nkey_slots = ix->nkey_slots ? ix->nkey_slots * 2 : 256;
+    identity_rebuild_slots(ix);
+}
+
+void identity_rebuild_slots(struct index *ix)
+{
+    free(ix->key_slots);
     ix->key_slots = xmalloc(ix->nkey_slots * sizeof *ix->key_slots);
     memset(ix->key_slots, 0xff, ix->nkey_slots * sizeof *ix->key_slots);
     for (size_t k = 0; k < ix->nkeys; k++)

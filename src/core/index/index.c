@@ -1,6 +1,7 @@
 /* index: the corpus-wide entity index and its queries (see index.h). */
 #include "core/index/index.h"
 #include "core/index/identity.h"
+#include "core/index/index_image.h"
 #include "core/base/buf.h"
 #include "core/base/fold.h"
 #include "core/base/hash.h"
@@ -22,6 +23,10 @@ void index_init(struct index *ix, const struct corpus *c)
 
 void index_free(struct index *ix)
 {
+    if (ix->stored) {
+        index_image_free(ix);
+        return;
+    }
     for (size_t i = 0; i < ix->narticles; i++) {
         extraction_free(&ix->x[i]);
         free(ix->global[i]);
@@ -64,8 +69,13 @@ static size_t slot_of(const struct index *ix, const char *id)
 
 static void rehash(struct index *ix)
 {
-    free(ix->slots);
     ix->nslots *= 2;
+    index_rebuild_slots(ix);
+}
+
+void index_rebuild_slots(struct index *ix)
+{
+    free(ix->slots);
     ix->slots = xmalloc(ix->nslots * sizeof *ix->slots);
     memset(ix->slots, 0xff, ix->nslots * sizeof *ix->slots);
     for (size_t e = 0; e < ix->nentities; e++)
@@ -193,6 +203,8 @@ static void reserve_article(struct index *ix, size_t article)
 
 void index_add(struct index *ix, size_t article, struct extraction *x)
 {
+    if (ix->stored)
+        index_image_unshare(ix);
     reserve_article(ix, article);
     ix->x[article] = *x;
     memset(x, 0, sizeof *x);

@@ -37,7 +37,8 @@ struct index_entity {
     int same_as;
 };
 
-struct identity_key; /* index/identity.c */
+struct identity_key; /* index/identity.h */
+struct index_stored; /* index/index_image.c */
 
 struct index {
     const struct corpus *corpus; /* not owned */
@@ -56,6 +57,10 @@ struct index {
     size_t nkey_slots;
     size_t *dirty; /* keys to settle after the article being added */
     size_t ndirty, dcap;
+    /* The stored image (index_image.h) that the entities' and keys' strings
+     * and arrays and the global maps point into, or NULL when the index owns
+     * all of them. index_add copies them out first. */
+    struct index_stored *stored;
 };
 
 /* An empty index over corpus c (which must outlive it). Articles are added

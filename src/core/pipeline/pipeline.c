@@ -17,6 +17,9 @@
 enum { MAX_THREADS = 256 };
 /* How long the workers wait for the cache to open before they start. */
 #define CACHE_WAIT_MS 250.0
+/* Articles a background load with the stored index takes as usual, for
+ * the reader's first screen, before it holds the rest back. */
+enum { IMAGE_PREFIX = 128 };
 /* Files modified this close to the start of the load are not cached. */
 #define RACY_NS (2LL * 1000 * 1000 * 1000)
 
@@ -93,6 +96,35 @@ static bool scan_paths(struct scan *s, char *const *paths, size_t npaths, struct
     return true;
 }
 
+/* Whether the stored index was made from exactly these scanned files, in
+ * this order (their sizes and mtimes are checked as they load). */
+static bool image_fits(const struct index *img, const struct scan *s)
+{
+    if (index_image_articles(img) != s->n)
+        return false;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].problem || s->v[i].sfeed || strcmp(index_image_file(img, i).path, s->v[i].path))
+            return false;
+    return true;
+}
+
+/* Takes the stored index when it fits the scan. */
+static void take_image(struct pipeline *p, const struct scan *s)
+{
+    struct index img;
+    if (!pipeline_cache_image(p->pcache, &img))
+        return;
+    if (!s->n || !image_fits(&img, s)) {
+        index_free(&img);
+        return;
+    }
+    p->image = img;
+    p->from_image = true;
+    /* The reader shows the first articles at once, built as usual; the
+     * rest waits for the stored index. */
+    p->image_prefix = p->background ? IMAGE_PREFIX : 0;
+}
+
 bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
                     const struct pipeline_options *opt, struct tl_error *err)
 {
@@ -116,6 +148,9 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
      * extracts an article the cache holds. Not for long: on a slow disk the
      * first screen comes first. */
     pipeline_cache_wait(p->pcache, CACHE_WAIT_MS);
+    p->background = opt && opt->background;
+    take_image(p, &s);
+    p->imageable = p->pcache != NULL;
     struct stream_setup setup = {
         .ex = p->extractor,
         .bp = p->boilerplate,
@@ -128,7 +163,6 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
     p->started_ns = (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
-    p->background = opt && opt->background;
     p->stream = stream_start(&s, &setup);
     return true;
 }
@@ -137,6 +171,8 @@ bool pipeline_append(struct pipeline *p, char *const *paths, size_t npaths, stru
 {
     if (p->stream)
         return tl_error_set(err, "the load is still under way");
+    /* The cache writer reads the index and the files until it is done. */
+    pipeline_cache_warning(p->pcache);
     struct scan s;
     scan_init(&s);
     if (!scan_paths(&s, paths, npaths, err)) {
@@ -157,10 +193,24 @@ bool pipeline_append(struct pipeline *p, char *const *paths, size_t npaths, stru
     return true;
 }
 
-/* Hands one result to the corpus and the index. */
-static void take_item(struct pipeline *p, struct stream_item *it)
+/* Records an article's file (a taken, NULL for a file that gave none) for
+ * the stored index, and whether the load can still be described by one. */
+static void note_file(struct pipeline *p, const struct article *a, const struct stream_item *it,
+                      uint64_t size, int64_t mtime_ns, bool cached)
+{
+    p->imageable = p->imageable && a && cached && !it->entry->sfeed;
+    if (!p->imageable)
+        return;
+    p->files = xgrow(p->files, &p->fcap, a->load_index + 1, sizeof *p->files);
+    p->files[a->load_index] = (struct index_image_file){a->path, size, mtime_ns};
+}
+
+/* Hands one result to the corpus and the index: index_add, or with the
+ * stored index only the extraction it lacks. */
+static void take_item(struct pipeline *p, struct stream_item *it, bool attach)
 {
     if (it->entry->problem) {
+        p->imageable = false;
         corpus_add_problem(&p->corpus, it->entry->path, false, "%s", it->entry->problem);
         return;
     }
@@ -168,19 +218,111 @@ static void take_item(struct pipeline *p, struct stream_item *it)
     uint64_t size = it->loaded.size;
     int64_t mtime_ns = it->loaded.mtime_ns;
     size_t first_problem = p->corpus.nproblems, nproblems = it->loaded.nproblems;
+    bool cached = !p->appended && mtime_ns < p->started_ns - RACY_NS;
     corpus_add_loaded(&p->corpus, &it->loaded);
+    if (!p->appended)
+        note_file(p, a, it, size, mtime_ns, cached);
     if (!a)
         return;
     /* A file changed in the last seconds may change again within its mtime's
      * resolution without its size or mtime showing it: not cached. */
-    if (!p->appended && mtime_ns < p->started_ns - RACY_NS) {
+    if (cached) {
         pipeline_cache_take(p->pcache, &p->index, a->load_index, first_problem, nproblems, size,
                             mtime_ns, &it->x, &it->cache);
         p->cache_hits += it->cache.cached;
     }
     buf_free(&it->cache.record);
-    index_add(&p->index, a->load_index, &it->x);
+    if (!attach || !index_image_attach(&p->index, a->load_index, &it->x))
+        index_add(&p->index, a->load_index, &it->x);
     extraction_free(&it->x); /* a file with no article has none */
+}
+
+/* Whether a result is what the stored index recorded for its entry: a
+ * cache hit of the same size and mtime, with as many entities. */
+static bool fits_image(const struct pipeline *p, const struct stream_item *it)
+{
+    if (it->entry->problem || !it->loaded.article || !it->cache.cached)
+        return false;
+    struct index_image_file f = index_image_file(&p->image, p->taken);
+    return f.size == it->loaded.size && f.mtime_ns == it->loaded.mtime_ns &&
+           it->loaded.mtime_ns < p->started_ns - RACY_NS &&
+           it->x.nentities == index_image_locals(&p->image, p->taken);
+}
+
+/* The stored index will not do: the held results are taken as usual. */
+static void drop_image(struct pipeline *p)
+{
+    index_free(&p->image);
+    p->from_image = false;
+    for (size_t i = 0; i < p->nheld; i++)
+        take_item(p, &p->held[i], false);
+    p->nheld = 0;
+}
+
+/* Builds the index again from the extractions it holds (a stored index
+ * whose spans did not fit the articles). */
+static void rebuild_index(struct pipeline *p)
+{
+    size_t n = p->index.narticles;
+    struct extraction *x = xcalloc(n ? n : 1, sizeof *x);
+    for (size_t i = 0; i < n; i++) {
+        x[i] = p->index.x[i];
+        memset(&p->index.x[i], 0, sizeof p->index.x[i]);
+        extraction_pack_shared(&x[i], NULL, NULL); /* its own ids and names */
+    }
+    index_free(&p->index);
+    index_init(&p->index, &p->corpus);
+    for (size_t i = 0; i < n; i++) {
+        index_add(&p->index, i, &x[i]);
+        extraction_free(&x[i]);
+    }
+    free(x);
+}
+
+/* Every result is held and fits: all of them go in at once. */
+static void commit_image(struct pipeline *p)
+{
+    struct index first = p->index; /* the first articles, built as they came */
+    p->index = p->image;
+    memset(&p->image, 0, sizeof p->image);
+    p->index.corpus = &p->corpus;
+    for (size_t i = 0; i < first.narticles; i++) {
+        struct extraction x = first.x[i];
+        memset(&first.x[i], 0, sizeof first.x[i]);
+        extraction_pack_shared(&x, NULL, NULL); /* its own ids and names */
+        if (!index_image_attach(&p->index, i, &x))
+            index_add(&p->index, i, &x); /* cannot be: rebuilt below */
+        extraction_free(&x);
+    }
+    index_free(&first);
+    for (size_t i = 0; i < p->nheld; i++)
+        take_item(p, &p->held[i], true);
+    p->nheld = 0;
+    p->from_image = false;
+    p->index_stored = p->index.stored && index_image_check_spans(&p->index);
+    if (!p->index_stored)
+        rebuild_index(p);
+}
+
+/* Takes one result, or holds it back for the stored index. */
+static void take_or_hold(struct pipeline *p, struct stream_item *it)
+{
+    if (p->from_image && !fits_image(p, it))
+        drop_image(p);
+    if (!p->from_image || p->taken < p->image_prefix) {
+        take_item(p, it, false);
+        return;
+    }
+    p->held = xgrow(p->held, &p->hcap, p->nheld + 1, sizeof *p->held);
+    p->held[p->nheld++] = *it;
+}
+
+/* What the cache writer does with the stored index after this load. */
+static enum pipeline_image_action image_action(const struct pipeline *p)
+{
+    if (p->index_stored)
+        return PIPELINE_IMAGE_KEEP;
+    return p->imageable && p->corpus.narticles ? PIPELINE_IMAGE_WRITE : PIPELINE_IMAGE_REMOVE;
 }
 
 size_t pipeline_take(struct pipeline *p, size_t max)
@@ -190,15 +332,17 @@ size_t pipeline_take(struct pipeline *p, size_t max)
     size_t n = 0;
     struct stream_item it;
     while ((!max || n < max) && stream_next(p->stream, &it)) {
-        take_item(p, &it);
+        take_or_hold(p, &it);
         n++;
         p->taken++;
     }
     if (stream_taken(p->stream) == stream_total(p->stream)) {
+        if (p->from_image)
+            commit_image(p);
         stream_free(p->stream);
         p->stream = NULL;
         if (!p->appended)
-            pipeline_cache_finish(p->pcache, &p->index, p->background);
+            pipeline_cache_finish(p->pcache, &p->index, p->background, image_action(p), p->files);
     }
     return n;
 }
@@ -245,6 +389,15 @@ void pipeline_close(struct pipeline *p)
 {
     stream_free(p->stream);
     pipeline_cache_free(p->pcache); /* waits for the cache to be written */
+    for (size_t i = 0; i < p->nheld; i++) {
+        loaded_free(&p->held[i].loaded);
+        extraction_free(&p->held[i].x);
+        buf_free(&p->held[i].cache.record);
+    }
+    free(p->held);
+    free(p->files);
+    if (p->from_image)
+        index_free(&p->image);
     if (p->index.corpus)
         index_free(&p->index);
     corpus_free(&p->corpus);

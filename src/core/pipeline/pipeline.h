@@ -14,6 +14,7 @@
 #include "core/base/error.h"
 #include "core/extract/extract.h"
 #include "core/index/index.h"
+#include "core/index/index_image.h"
 #include "core/extract/kb.h"
 
 struct pipeline_options {
@@ -46,6 +47,24 @@ struct pipeline {
     bool background;               /* started with every worker in the background */
     bool appended;                 /* a load of pipeline_append: no cache around it */
     long long started_ns;          /* wall clock at the start, for the cache */
+    /* The stored index (cache_image.h). A load whose scan is the one it
+     * was made from takes it (from_image) and holds the results back
+     * (held; in the background all but the first image_prefix, which are
+     * taken as usual for the reader's first screen) until all are in and
+     * each is a cache hit of the recorded size and mtime: they are then
+     * taken at once, with no index_add, and the first ones move over.
+     * Anything else drops it and the held results are taken as usual. */
+    bool from_image;
+    size_t image_prefix;
+    struct index image; /* the stored index while from_image */
+    bool index_stored;  /* the index of the complete load is the stored one */
+    struct stream_item *held;
+    size_t nheld, hcap;
+    /* Article i's file (for writing the stored index), and whether every
+     * scanned entry so far became an article whose record is cached. */
+    struct index_image_file *files;
+    size_t fcap;
+    bool imageable;
 };
 
 /* Builds the KB and the extractor, scans the paths and starts the workers.
@@ -57,7 +76,9 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
                     const struct pipeline_options *opt, struct tl_error *err);
 /* Moves finished results, in load order, into the corpus and the index: at
  * most `max` scanned entries (0: no limit), stopping at the first one not
- * finished yet. Returns how many it took. Only the thread that called
+ * finished yet. Returns how many it took. With the stored index
+ * (from_image) results taken are held back (all but the first few in the
+ * background) and appear at once with the last one. Only the thread that called
  * pipeline_start may call this (it owns the corpus and the index). */
 size_t pipeline_take(struct pipeline *p, size_t max);
 /* Once the load is all taken: scans more paths and loads them after the

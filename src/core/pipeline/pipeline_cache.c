@@ -2,6 +2,7 @@
  * (see pipeline_cache.h). The opener thread publishes the cache with one
  * atomic pointer; the writer thread owns it from pipeline_cache_finish on. */
 #include "core/pipeline/pipeline_cache.h"
+#include "core/cache/cache_image.h"
 #include "core/base/xalloc.h"
 
 #include <pthread.h>
@@ -31,12 +32,20 @@ struct pipeline_cache {
     struct held *held;
     size_t nheld, hcap;
     char *warning;
+    struct index image; /* the stored index, read by the opener */
+    bool has_image;     /* image holds it, not yet taken */
+    /* What the writer does with the stored index, and the files for it. */
+    enum pipeline_image_action image_action;
+    const struct index_image_file *image_files;
+    const struct index *image_index;
 };
 
 static void *open_now(void *arg)
 {
     struct pipeline_cache *pc = arg;
     pc->cache = cache_open(pc->dir, (const char *const *)pc->roots, pc->nroots, pc->key);
+    pc->has_image =
+        cache_count(pc->cache) && cache_image_open(cache_file(pc->cache), pc->key, &pc->image);
     atomic_store_explicit(&pc->open, pc->cache, memory_order_release);
     atomic_store_explicit(&pc->opened, true, memory_order_release);
     return NULL;
@@ -90,6 +99,16 @@ const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc)
     return pc ? atomic_load_explicit(&pc->open, memory_order_acquire) : NULL;
 }
 
+bool pipeline_cache_image(struct pipeline_cache *pc, struct index *out)
+{
+    if (!pc || !atomic_load_explicit(&pc->opened, memory_order_acquire) || !pc->has_image)
+        return false;
+    *out = pc->image;
+    memset(&pc->image, 0, sizeof pc->image);
+    pc->has_image = false;
+    return true;
+}
+
 /* Stores an article with what loading it gave (a view: the corpus owns
  * the article and problems). */
 static void store(struct pipeline_cache *pc, const struct index *ix, const struct held *h,
@@ -141,19 +160,29 @@ static void *write_now(void *arg)
 {
     struct pipeline_cache *pc = arg;
     struct tl_error err;
-    if (!cache_save(pc->cache, &err))
+    bool ok = cache_save(pc->cache, &err);
+    if (ok && pc->image_action == PIPELINE_IMAGE_WRITE)
+        ok = cache_image_save(cache_file(pc->cache), pc->image_index, pc->image_files, pc->key,
+                              &err);
+    else if (pc->image_action == PIPELINE_IMAGE_REMOVE)
+        cache_image_remove(cache_file(pc->cache));
+    if (!ok)
         pc->warning = xstrdup(err.msg);
     cache_free(pc->cache); /* its copy of the file is not needed any more */
     pc->cache = NULL;
     return NULL;
 }
 
-void pipeline_cache_finish(struct pipeline_cache *pc, const struct index *ix, bool background)
+void pipeline_cache_finish(struct pipeline_cache *pc, const struct index *ix, bool background,
+                           enum pipeline_image_action image, const struct index_image_file *files)
 {
     if (!pc)
         return;
     join_opener(pc);
     store_held(pc, ix);
+    pc->image_action = image;
+    pc->image_files = files;
+    pc->image_index = ix;
     if (background && pthread_create(&pc->writer, NULL, write_now, pc) == 0)
         pc->writer_running = true;
     else
@@ -176,6 +205,8 @@ void pipeline_cache_free(struct pipeline_cache *pc)
         return;
     join_opener(pc);
     pipeline_cache_warning(pc);
+    if (pc->has_image)
+        index_free(&pc->image);
     cache_free(pc->cache);
     for (size_t i = 0; i < pc->nroots; i++)
         free(pc->roots[i]);

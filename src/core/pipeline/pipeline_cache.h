@@ -15,6 +15,7 @@
 
 #include "core/cache/cache.h"
 #include "core/index/index.h"
+#include "core/index/index_image.h"
 
 struct pipeline_cache;
 
@@ -43,9 +44,22 @@ struct pipeline_cache_work {
 void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size_t article,
                          size_t first_problem, size_t nproblems, uint64_t size, int64_t mtime_ns,
                          const struct extraction *x, const struct pipeline_cache_work *w);
+/* Takes the stored index (cache_image.h) the opener found for this cache,
+ * into *out (which it replaces without freeing): false when the cache is
+ * not open yet, has none, or it was taken already. */
+bool pipeline_cache_image(struct pipeline_cache *pc, struct index *out);
+/* What the writer does with the stored index once the cache file is
+ * written: leaves it (it is the one this load used), writes the image of
+ * the index (every article a file whose record is in the cache), or removes
+ * it (a load it cannot describe). */
+enum pipeline_image_action { PIPELINE_IMAGE_KEEP, PIPELINE_IMAGE_WRITE, PIPELINE_IMAGE_REMOVE };
 /* The load is complete: waits for the cache to be open, stores what was
- * held back and writes the file, in the background when asked. */
-void pipeline_cache_finish(struct pipeline_cache *pc, const struct index *ix, bool background);
+ * held back and writes the file, then does `image` with the stored index
+ * (files: article i's file, for PIPELINE_IMAGE_WRITE; ix and files must not
+ * change until pipeline_cache_warning returns), in the background when
+ * asked. */
+void pipeline_cache_finish(struct pipeline_cache *pc, const struct index *ix, bool background,
+                           enum pipeline_image_action image, const struct index_image_file *files);
 /* Why the cache could not be written, or NULL; waits for the writing. */
 const char *pipeline_cache_warning(struct pipeline_cache *pc);
 /* Waits for the threads and frees (a load never finished writes nothing). */

@@ -1,0 +1,404 @@
+/* test_stored_index: the finished entity index stored next to the cache
+ * (index_image.c, cache_image.c) and taken back on a warm start. An image
+ * read back is the same index, query for query and export for export, also
+ * once copied out for more articles; a truncated, wrongly keyed or corrupt
+ * image (an offset or a reference out of range, any word overwritten) is
+ * refused or read safely; through the pipeline, a warm start with every file
+ * unchanged takes the stored index, and a changed file, another path set or
+ * a damaged index file falls back to building it, with the same results. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "core/cache/cache_image.h"
+#include "core/index/export.h"
+#include "core/index/index_image.h"
+#include "core/pipeline/pipeline.h"
+
+static char samples[1024];
+
+static void open_paths(struct pipeline *p, char **paths, size_t n, const char *cache)
+{
+    struct pipeline_options opt = {.threads = 2, .cache_dir = cache};
+    struct tl_error err;
+    assert_true(pipeline_open(p, paths, n, &opt, &err));
+}
+
+static void open_samples(struct pipeline *p)
+{
+    char *paths[] = {samples, samples};
+    open_paths(p, paths, 2, NULL);
+}
+
+/* Every article's JSON export of a and b, compared. */
+static void assert_same_exports(const struct index *a, const struct index *b)
+{
+    assert_int_equal(a->narticles, b->narticles);
+    struct buf ja, jb;
+    buf_init(&ja);
+    buf_init(&jb);
+    for (size_t i = 0; i < a->narticles; i++) {
+        buf_reset(&ja);
+        buf_reset(&jb);
+        export_article_json(&ja, a, i, false);
+        export_article_json(&jb, b, i, false);
+        assert_string_equal(ja.data, jb.data);
+    }
+    buf_free(&ja);
+    buf_free(&jb);
+}
+
+static void assert_same_entity(const struct index_entity *a, const struct index_entity *b)
+{
+    assert_string_equal(a->id, b->id);
+    assert_string_equal(a->name, b->name);
+    assert_int_equal(a->hash, b->hash);
+    assert_int_equal(a->kind, b->kind);
+    assert_int_equal(a->role, b->role);
+    assert_int_equal(a->same_as, b->same_as);
+    assert_int_equal(a->npostings, b->npostings);
+    for (size_t k = 0; k < a->npostings; k++) {
+        assert_int_equal(a->postings[k].article, b->postings[k].article);
+        assert_int_equal(a->postings[k].local, b->postings[k].local);
+        assert_int_equal(a->postings[k].start, b->postings[k].start);
+        assert_int_equal(a->postings[k].end, b->postings[k].end);
+        assert_int_equal(a->postings[k].in_title, b->postings[k].in_title);
+    }
+    assert_int_equal(a->narticles, b->narticles);
+    if (a->narticles)
+        assert_memory_equal(a->articles, b->articles, a->narticles * sizeof *a->articles);
+    assert_int_equal(a->nforms, b->nforms);
+    for (size_t f = 0; f < a->nforms; f++)
+        assert_string_equal(a->forms[f], b->forms[f]);
+}
+
+/* The whole index, and the queries the views make of it. */
+static void assert_same_index(const struct index *a, const struct index *b)
+{
+    assert_int_equal(a->nentities, b->nentities);
+    for (size_t i = 0; i < a->nentities; i++)
+        assert_same_entity(&a->entities[i], &b->entities[i]);
+    for (size_t i = 0; i < a->narticles; i++)
+        for (size_t l = 0; l < a->x[i].nentities; l++)
+            assert_int_equal(index_global(a, i, l), index_global(b, i, l));
+    const char *names[] = {"Kane", "Arsenal", "Rice", "Chelsea", "Bellingham", "nobody at all"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        assert_int_equal(index_resolve(a, names[i], -1), index_resolve(b, names[i], -1));
+        int pa[8], pb[8];
+        size_t na = index_people_named(a, names[i], pa, 8),
+               nb = index_people_named(b, names[i], pb, 8);
+        assert_int_equal(na, nb);
+        for (size_t k = 0; k < na && k < 8; k++)
+            assert_int_equal(pa[k], pb[k]);
+        int sa[16], sb[16];
+        size_t ka = index_search(a, -1, names[i], sa, 16),
+               kb = index_search(b, -1, names[i], sb, 16);
+        assert_int_equal(ka, kb);
+        for (size_t k = 0; k < ka; k++)
+            assert_int_equal(sa[k], sb[k]);
+    }
+    assert_same_exports(a, b);
+}
+
+/* The image of p's index (key 7), at an 8-byte aligned address. */
+static unsigned char *image_of(const struct pipeline *p, size_t *len)
+{
+    size_t n = p->corpus.narticles;
+    struct index_image_file *files = calloc(n ? n : 1, sizeof *files);
+    for (size_t i = 0; i < n; i++)
+        files[i] = (struct index_image_file){p->corpus.articles[i]->path, 100 + i, 5 * (int64_t)i};
+    struct buf b;
+    buf_init(&b);
+    assert_true(index_image_encode(&p->index, files, 7, &b));
+    free(files);
+    *len = b.len;
+    return (unsigned char *)buf_detach(&b, NULL);
+}
+
+/* Moves src's extractions into a loaded image (src's index keeps none). */
+static void attach_all(struct index *ix, struct pipeline *src)
+{
+    ix->corpus = &src->corpus;
+    for (size_t i = 0; i < src->index.narticles; i++)
+        assert_true(index_image_attach(ix, i, &src->index.x[i]));
+    assert_true(index_image_check_spans(ix));
+}
+
+static void test_image_reads_back_the_same_index(void **state)
+{
+    (void)state;
+    struct pipeline ref, src;
+    open_samples(&ref);
+    open_samples(&src);
+    size_t len;
+    unsigned char *image = image_of(&ref, &len);
+    struct index ix;
+    assert_true(index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL}));
+    assert_int_equal(index_image_articles(&ix), ref.corpus.narticles);
+    struct index_image_file f = index_image_file(&ix, 3);
+    assert_string_equal(f.path, ref.corpus.articles[3]->path);
+    assert_int_equal(f.size, 103);
+    assert_int_equal(f.mtime_ns, 15);
+    attach_all(&ix, &src);
+    assert_same_index(&ref.index, &ix);
+    /* Copied out (index_add does it first), the image may go. */
+    index_image_unshare(&ix);
+    memset(image, 0xa5, len);
+    assert_null(ix.stored);
+    assert_same_index(&ref.index, &ix);
+    index_free(&ix);
+    free(image);
+    pipeline_close(&ref);
+    pipeline_close(&src);
+}
+
+/* Whether an image loads (freed again when it does). */
+static bool loads(const unsigned char *image, size_t len, uint64_t key)
+{
+    struct index ix;
+    if (!index_image_load(&ix, image, len, key, (struct index_image_owner){NULL, NULL}))
+        return false;
+    index_free(&ix);
+    return true;
+}
+
+/* The header's fields, as index_image.c lays them out. */
+enum { AT_LEN = 24, AT_NARTICLES = 32, AT_ENTITIES_OFFSET = 88, AT_POSTINGS_OFFSET = 104 };
+
+static uint64_t get64(const unsigned char *p, size_t at)
+{
+    uint64_t v;
+    memcpy(&v, p + at, 8);
+    return v;
+}
+
+static void put64(unsigned char *p, size_t at, uint64_t v)
+{
+    memcpy(p + at, &v, 8);
+}
+
+static void test_image_refused_when_short_foreign_or_out_of_range(void **state)
+{
+    (void)state;
+    struct pipeline ref;
+    open_samples(&ref);
+    size_t len;
+    unsigned char *image = image_of(&ref, &len);
+    assert_true(loads(image, len, 7));
+    assert_int_equal(get64(image, AT_LEN), len);
+    assert_int_equal(get64(image, AT_NARTICLES), ref.corpus.narticles);
+    assert_false(loads(image, len, 8)); /* another extractor */
+    size_t cuts[] = {0, 8, 100, len / 2, len - 8};
+    for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) /* truncated */
+        assert_false(loads(image, cuts[i], 7));
+    unsigned char *copy = malloc(len + 8);
+    memcpy(copy, image, len);
+    /* Offsets out of range: a section past the end, an entity's first
+     * posting past the postings, a posting's article past the articles. */
+    put64(copy, AT_ENTITIES_OFFSET, len);
+    assert_false(loads(copy, len, 7));
+    memcpy(copy, image, len);
+    uint64_t entities = get64(image, AT_ENTITIES_OFFSET);
+    put64(copy, entities + 24, UINT64_MAX / 2);
+    assert_false(loads(copy, len, 7));
+    memcpy(copy, image, len);
+    uint64_t postings = get64(image, AT_POSTINGS_OFFSET);
+    uint32_t far = (uint32_t)ref.corpus.narticles;
+    memcpy(copy + postings, &far, 4);
+    assert_false(loads(copy, len, 7));
+    /* Not 8-byte aligned. */
+    memcpy(copy + 1, image, len);
+    assert_false(loads(copy + 1, len, 7));
+    free(copy);
+    free(image);
+    pipeline_close(&ref);
+}
+
+/* Any one word overwritten: refused, or read and queried without a fault
+ * (ASan). */
+static void test_image_with_any_word_overwritten(void **state)
+{
+    (void)state;
+    struct pipeline ref;
+    open_samples(&ref);
+    size_t len;
+    unsigned char *image = image_of(&ref, &len);
+    unsigned char *copy = malloc(len);
+    size_t tried = 0, accepted = 0, step = len / 8 > 3000 ? len / 8 / 3000 : 1;
+    for (size_t w = 0; w < len / 8; w += (w < 64 ? 1 : step), tried++) {
+        memcpy(copy, image, len);
+        put64(copy, w * 8, w % 2 ? UINT64_MAX : 0x7fffffff);
+        struct index ix;
+        if (!index_image_load(&ix, copy, len, 7, (struct index_image_owner){NULL, NULL}))
+            continue;
+        accepted++;
+        ix.corpus = &ref.corpus;
+        int out[8];
+        (void)index_search(&ix, -1, "a", out, 8);
+        (void)index_resolve(&ix, "Kane", -1);
+        (void)index_people_named(&ix, "Rice", out, 8);
+        for (size_t e = 0; e < ix.nentities; e++) {
+            struct posting_list pl = index_postings(&ix, index_canonical(&ix, (int)e));
+            size_t count;
+            (void)postings_in(&pl, 0, &count);
+        }
+        index_image_unshare(&ix);
+        index_free(&ix);
+    }
+    assert_true(accepted < tried);
+    free(copy);
+    free(image);
+    pipeline_close(&ref);
+}
+
+/* ---- through the pipeline and the cache folder ---- */
+
+static void run(const char *cmd)
+{
+    assert_int_equal(system(cmd), 0);
+}
+
+/* A copy of the samples in dir/in, every file dated long ago. */
+static void copy_samples(const char *dir)
+{
+    char cmd[20000];
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s/in' && cp '%s'/*.md '%s'/*.txt '%s/in/' && "
+             "touch -d '2024-01-01 12:00' '%s'/in/*",
+             dir, samples, samples, dir, dir);
+    run(cmd);
+}
+
+/* A warm or cold load of paths with the cache in dir, checked against a
+ * load without the cache; returns whether it took the stored index. */
+static bool load_and_compare(char **paths, size_t n, const char *dir)
+{
+    struct pipeline fresh, p;
+    open_paths(&fresh, paths, n, NULL);
+    open_paths(&p, paths, n, dir);
+    assert_null(pipeline_warning(&p));
+    bool stored = p.index_stored;
+    if (stored)
+        assert_int_equal(p.cache_hits, p.corpus.narticles);
+    assert_int_equal(p.corpus.narticles, fresh.corpus.narticles);
+    for (size_t i = 0; i < p.corpus.narticles; i++)
+        assert_string_equal(p.corpus.articles[i]->title, fresh.corpus.articles[i]->title);
+    assert_same_index(&fresh.index, &p.index);
+    pipeline_close(&p);
+    pipeline_close(&fresh);
+    return stored;
+}
+
+static void index_file_do(const char *dir, const char *what)
+{
+    char cmd[20000];
+    snprintf(cmd, sizeof cmd, "for f in '%s'/touchline-cache/*.cache.index; do %s \"$f\"; done",
+             dir, what);
+    run(cmd);
+}
+
+static void test_warm_start_takes_the_stored_index(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/touchline-stored-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    copy_samples(dir);
+    char in[sizeof dir + 8], cache[sizeof dir + 32], cmd[20000];
+    snprintf(in, sizeof in, "%s/in", dir);
+    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
+    char *paths[] = {in};
+    assert_false(load_and_compare(paths, 1, cache)); /* cold: writes it */
+    index_file_do(dir, "test -s");
+    assert_true(load_and_compare(paths, 1, cache)); /* warm: takes it */
+    assert_true(load_and_compare(paths, 1, cache)); /* and keeps it */
+    /* One file changed: built as before (every other file a cache hit),
+     * then stored again. */
+    snprintf(cmd, sizeof cmd,
+             "printf '\\nChelsea have signed Declan Rice from Arsenal for 50m pounds.\\n' >> "
+             "'%s/arsenal-declan-rice-record.md' && touch -d '2024-02-01 12:00' "
+             "'%s/arsenal-declan-rice-record.md'",
+             in, in);
+    run(cmd);
+    assert_false(load_and_compare(paths, 1, cache));
+    assert_true(load_and_compare(paths, 1, cache));
+    /* A file removed, then one added: the same. */
+    snprintf(cmd, sizeof cmd, "mv '%s/chelsea-appoint-pochettino.txt' '%s/'", in, dir);
+    run(cmd);
+    assert_false(load_and_compare(paths, 1, cache));
+    assert_true(load_and_compare(paths, 1, cache));
+    snprintf(cmd, sizeof cmd, "mv '%s/chelsea-appoint-pochettino.txt' '%s/zz-new.txt'", dir, in);
+    run(cmd);
+    assert_false(load_and_compare(paths, 1, cache));
+    assert_true(load_and_compare(paths, 1, cache));
+    /* Another set of paths for the same cache file is not this index. */
+    char *twice[] = {in, in};
+    assert_false(load_and_compare(twice, 2, cache));
+    /* A truncated or damaged index file is not used, and is written again. */
+    assert_true(load_and_compare(twice, 2, cache));
+    index_file_do(dir, "truncate -s 1000");
+    assert_false(load_and_compare(twice, 2, cache));
+    assert_true(load_and_compare(twice, 2, cache));
+    snprintf(cmd, sizeof cmd,
+             "for f in '%s'/*.cache.index; do printf XXXXXXXX | "
+             "dd conv=notrunc bs=1 seek=5000 status=none of=\"$f\"; done",
+             cache);
+    run(cmd); /* damaged past its header */
+    assert_false(load_and_compare(twice, 2, cache));
+    assert_true(load_and_compare(twice, 2, cache));
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    run(cmd);
+}
+
+/* More articles after a load that took the stored index (the reader's R):
+ * the index copies itself out and grows as if built article by article. */
+static void test_append_after_stored_index(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/touchline-stored-append-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    copy_samples(dir);
+    char in[sizeof dir + 8], cache[sizeof dir + 32];
+    snprintf(in, sizeof in, "%s/in", dir);
+    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
+    char *paths[] = {in};
+    assert_false(load_and_compare(paths, 1, cache));
+    struct pipeline p, fresh;
+    open_paths(&p, paths, 1, cache);
+    assert_true(p.index_stored);
+    struct tl_error err;
+    char *more[] = {samples};
+    assert_true(pipeline_append(&p, more, 1, &err));
+    pipeline_finish(&p);
+    char *both[] = {in, samples};
+    open_paths(&fresh, both, 2, NULL);
+    assert_null(p.index.stored);
+    assert_same_index(&fresh.index, &p.index);
+    pipeline_close(&p);
+    pipeline_close(&fresh);
+    char cmd[20000];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    run(cmd);
+}
+
+int main(void)
+{
+    const char *src = getenv("TOUCHLINE_SOURCE_DIR");
+    snprintf(samples, sizeof samples, "%s/samples", src ? src : ".");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_image_reads_back_the_same_index),
+        cmocka_unit_test(test_image_refused_when_short_foreign_or_out_of_range),
+        cmocka_unit_test(test_image_with_any_word_overwritten),
+        cmocka_unit_test(test_warm_start_takes_the_stored_index),
+        cmocka_unit_test(test_append_after_stored_index),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
