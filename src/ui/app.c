@@ -694,6 +694,7 @@ int app_run(struct app *a)
 {
     install_signals();
     app_begin(a);
+    draw_all(a); /* the first screen now, not after the loop's first round of taking results */
     while (!a->quit && !got_quit) {
         if (got_winch) {
             got_winch = 0;

@@ -110,20 +110,11 @@ void loading_fold(struct app *a)
     filter_refresh(a);
 }
 
-bool loading_tick(struct app *a, double budget_ms)
+/* Folds what was just taken (`taken` results) into the app and marks what
+ * to repaint: everything once the load is complete, else at most every
+ * REPAINT_MS. */
+static void settle(struct app *a, size_t taken)
 {
-    a->backlog = false;
-    if (!pipeline_loading(a->pl))
-        return false;
-    double end = now_ms() + budget_ms;
-    size_t taken = 0, got;
-    do {
-        got = pipeline_take(a->pl, TAKE_BATCH);
-        taken += got;
-    } while (got && pipeline_loading(a->pl) && now_ms() < end);
-    /* A full last batch: more are probably waiting, so the loop should come
-     * back at once rather than after its idle interval. */
-    a->backlog = got == TAKE_BATCH && pipeline_loading(a->pl);
     /* Repaint at most every REPAINT_MS while loading: the workers need the
      * cores more than the screen needs 30 frames a second. */
     static double last_paint;
@@ -141,22 +132,44 @@ bool loading_tick(struct app *a, double budget_ms)
         a->fold_pending = false;
         last_paint = now_ms();
     }
+}
+
+bool loading_tick(struct app *a, double budget_ms)
+{
+    a->backlog = false;
+    if (!pipeline_loading(a->pl))
+        return false;
+    double end = now_ms() + budget_ms;
+    size_t taken = 0, got;
+    do {
+        got = pipeline_take(a->pl, TAKE_BATCH);
+        taken += got;
+    } while (got && pipeline_loading(a->pl) && now_ms() < end);
+    /* A full last batch: more are probably waiting, so the loop should come
+     * back at once rather than after its idle interval. */
+    a->backlog = got == TAKE_BATCH && pipeline_loading(a->pl);
+    settle(a, taken);
     return taken > 0;
 }
 
 void loading_first_screen(struct app *a, double max_wait_ms)
 {
     int rows = app_pane_rows(&a->panes[PANE_LIST]);
-    size_t screenful = rows > 0 ? (size_t)rows : 1;
+    size_t screenful = rows > 0 ? (size_t)rows : 1, taken = 0;
     double end = now_ms() + max_wait_ms;
     struct timespec nap = {0, 500 * 1000};
+    /* Results are taken as they come but folded once, when a screenful is
+     * in: each fold redoes the date order, the filters and the reading
+     * marks, and the workers need the cores while the screen waits. */
     while (pipeline_loading(a->pl)) {
-        loading_tick(a, 5);
-        if (a->nknown >= screenful || now_ms() >= end) /* a screenful, or a slow disk */
+        size_t got = pipeline_take(a->pl, TAKE_BATCH);
+        taken += got;
+        if (a->c->narticles >= screenful || now_ms() >= end) /* a screenful, or a slow disk */
             break;
-        nanosleep(&nap, NULL);
+        if (got < TAKE_BATCH)
+            nanosleep(&nap, NULL);
     }
-    loading_fold(a);
+    settle(a, taken);
 }
 
 /* "1,234,567" */

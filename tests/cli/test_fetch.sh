@@ -6,7 +6,8 @@
 # HTTP behaviour (304 by ETag and by Last-Modified, gzip, deflate,
 # redirects, errors, a stall, a 100 MB body, a gzip bomb) and hostile feeds;
 # a second run writes nothing; a changed item is replaced; NAME picks feeds;
-# bad config values exit 2.
+# bad config values exit 2; the binary does not link libcurl (it is opened
+# on the first fetch).
 # usage: test_fetch.sh BINARY SOURCE_DIR
 set -u
 BIN=${1:?usage: test_fetch.sh BINARY SOURCE_DIR}
@@ -177,5 +178,13 @@ printf 'feeds_dir: %s\nfeeds_file: urls\nopml: subs.opml\n' "$tmp/feeds2" >"$tmp
 "$BIN" --config "$tmp/imports.yaml" fetch >"$tmp/out6" 2>"$tmp/err6"
 check "feeds_file and opml: three feeds fetched, query: skipped with a warning" '[ $? -eq 0 ] && [ "$(wc -l <"$tmp/out6")" -eq 3 ] && grep -q "urls:3:1: warning: .query:. lines" "$tmp/err6"'
 check "newsboat ~Name and tags, OPML name and folder tag" 'grep -rqx "tags: \[\"news\", \"two words\"\]" "$tmp/feeds2/Newsboat Named" && grep -rqx "tags: \[\"Football\"\]" "$tmp/feeds2/Opml Wire"'
+
+# libcurl is opened on the first fetch (src/core/fetch/curl_lib.c), never
+# linked: linking it made every start load two dozen libraries.
+if command -v readelf >/dev/null; then
+    check "the binary does not link libcurl" "! readelf -d '$BIN' | grep -q 'NEEDED.*libcurl'"
+else
+    check "the binary does not link libcurl" "! ldd '$BIN' | grep -q libcurl"
+fi
 
 cli_summary

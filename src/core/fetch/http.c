@@ -1,10 +1,10 @@
-/* http: parallel GETs over libcurl's multi interface (see http.h). */
+/* http: parallel GETs over libcurl's multi interface (see http.h), called
+ * through curl_lib (loaded on the first client). */
 #include "core/fetch/http.h"
+#include "core/fetch/curl_lib.h"
 #include "core/base/buf.h"
 #include "core/base/xalloc.h"
 
-#include <curl/curl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,21 +26,24 @@ struct transfer {
 
 struct http_client {
     struct http_options opt;
-    CURLM *multi;
+    CURLM *multi;    /* NULL when libcurl could not be loaded */
+    const char *why; /* then why not */
     struct transfer **active;
     size_t nactive, cap;
 };
 
-static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-
-static void init_curl(void)
+/* libcurl: http_client_new loads it (a client without it has no multi
+ * handle and fails every transfer with `why`), so every other call here
+ * finds it loaded. */
+static const struct curl_lib *api(void)
 {
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    return curl_lib_get(NULL);
 }
 
 struct http_client *http_client_new(const struct http_options *opt)
 {
-    pthread_once(&curl_once, init_curl);
+    const char *why = NULL;
+    const struct curl_lib *lib = curl_lib_get(&why);
     struct http_client *c = xcalloc(1, sizeof *c);
     c->opt = opt ? *opt : (struct http_options){0};
     if (c->opt.timeout_s <= 0)
@@ -53,11 +56,14 @@ struct http_client *http_client_new(const struct http_options *opt)
         c->opt.max_per_host = 2;
     if (c->opt.max_redirects <= 0)
         c->opt.max_redirects = 5;
-    c->multi = curl_multi_init();
+    c->why = why;
+    if (!lib)
+        return c;
+    c->multi = api()->multi_init();
     if (!c->multi)
         abort();
-    curl_multi_setopt(c->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)c->opt.max_total);
-    curl_multi_setopt(c->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)c->opt.max_per_host);
+    api()->multi_setopt(c->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)c->opt.max_total);
+    api()->multi_setopt(c->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)c->opt.max_per_host);
     return c;
 }
 
@@ -81,29 +87,30 @@ static void add_header(struct transfer *t, const char *name, const char *value)
     struct buf h;
     buf_init(&h);
     buf_printf(&h, "%s: %s", name, value);
-    t->headers = curl_slist_append(t->headers, h.data);
+    t->headers = api()->slist_append(t->headers, h.data);
     buf_free(&h);
 }
 
 static void set_options(struct transfer *t, const struct http_options *o)
 {
     CURL *e = t->easy;
-    curl_easy_setopt(e, CURLOPT_URL, t->url);
-    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(e, CURLOPT_MAXREDIRS, o->max_redirects);
-    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
-    curl_easy_setopt(e, CURLOPT_TIMEOUT, o->timeout_s);
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(e, CURLOPT_USERAGENT, "touchline/" TOUCHLINE_VERSION);
-    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
-    curl_easy_setopt(e, CURLOPT_PRIVATE, t);
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
+    __typeof__(curl_easy_setopt) *set = api()->easy_setopt;
+    set(e, CURLOPT_URL, t->url);
+    set(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    set(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    set(e, CURLOPT_FOLLOWLOCATION, 1L);
+    set(e, CURLOPT_MAXREDIRS, o->max_redirects);
+    set(e, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
+    set(e, CURLOPT_TIMEOUT, o->timeout_s);
+    set(e, CURLOPT_NOSIGNAL, 1L);
+    set(e, CURLOPT_SSL_VERIFYPEER, 1L);
+    set(e, CURLOPT_SSL_VERIFYHOST, 2L);
+    set(e, CURLOPT_USERAGENT, "touchline/" TOUCHLINE_VERSION);
+    set(e, CURLOPT_WRITEFUNCTION, on_write);
+    set(e, CURLOPT_WRITEDATA, t);
+    set(e, CURLOPT_ERRORBUFFER, t->errbuf);
+    set(e, CURLOPT_PRIVATE, t);
+    set(e, CURLOPT_HTTPHEADER, t->headers);
 }
 
 void http_client_add(struct http_client *c, const char *url, const char *etag,
@@ -114,21 +121,23 @@ void http_client_add(struct http_client *c, const char *url, const char *etag,
     t->url = xstrdup(url);
     t->user = user;
     buf_init(&t->body);
-    t->easy = curl_easy_init();
+    c->active = xgrow(c->active, &c->cap, c->nactive + 1, sizeof *c->active);
+    c->active[c->nactive++] = t;
+    if (!c->multi)
+        return; /* no libcurl: http_client_run fails it */
+    t->easy = api()->easy_init();
     if (!t->easy)
         abort();
     add_header(t, "If-None-Match", etag);
     add_header(t, "If-Modified-Since", last_modified);
     set_options(t, &c->opt);
-    curl_multi_add_handle(c->multi, t->easy);
-    c->active = xgrow(c->active, &c->cap, c->nactive + 1, sizeof *c->active);
-    c->active[c->nactive++] = t;
+    api()->multi_add_handle(c->multi, t->easy);
 }
 
 static char *header_value(CURL *e, const char *name)
 {
     struct curl_header *h;
-    if (curl_easy_header(e, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h->value)
+    if (api()->easy_header(e, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h->value)
         return NULL;
     return *h->value ? xstrdup(h->value) : NULL;
 }
@@ -170,10 +179,10 @@ static void describe_failure(struct transfer *t, CURLcode rc, struct http_result
         snprintf(r->error, sizeof r->error, "too many redirects (more than %ld)", o->max_redirects);
     else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
         snprintf(r->error, sizeof r->error, "not an http or https URL (%s)",
-                 t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+                 t->errbuf[0] ? t->errbuf : api()->easy_strerror(rc));
     else if (rc != CURLE_OK)
         snprintf(r->error, sizeof r->error, "%s",
-                 t->errbuf[0] ? t->errbuf : curl_easy_strerror(rc));
+                 t->errbuf[0] ? t->errbuf : api()->easy_strerror(rc));
     else
         snprintf(r->error, sizeof r->error, "HTTP %ld (%s)", r->status, status_words(r->status));
 }
@@ -183,11 +192,11 @@ static struct http_result *finish(struct transfer *t, CURLcode rc)
     struct http_result *r = xcalloc(1, sizeof *r);
     r->url = t->url;
     CURL *e = t->easy;
-    curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &r->status);
-    curl_easy_getinfo(e, CURLINFO_TOTAL_TIME, &r->seconds);
+    api()->easy_getinfo(e, CURLINFO_RESPONSE_CODE, &r->status);
+    api()->easy_getinfo(e, CURLINFO_TOTAL_TIME, &r->seconds);
     char *final = NULL, *ctype = NULL;
-    curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &final);
-    curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ctype);
+    api()->easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &final);
+    api()->easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ctype);
     r->final_url = xstrdup(final ? final : t->url);
     r->content_type = ctype ? xstrdup(ctype) : NULL;
     r->not_modified = rc == CURLE_OK && r->status == 304;
@@ -205,8 +214,10 @@ static struct http_result *finish(struct transfer *t, CURLcode rc)
 
 static void free_transfer(struct transfer *t)
 {
-    curl_easy_cleanup(t->easy);
-    curl_slist_free_all(t->headers);
+    if (t->easy) {
+        api()->easy_cleanup(t->easy);
+        api()->slist_free_all(t->headers);
+    }
     buf_free(&t->body);
     free(t);
 }
@@ -226,13 +237,13 @@ static size_t reap(struct http_client *c, http_done_fn done, void *ctx)
     size_t n = 0;
     CURLMsg *m;
     int left;
-    while ((m = curl_multi_info_read(c->multi, &left))) {
+    while ((m = api()->multi_info_read(c->multi, &left))) {
         if (m->msg != CURLMSG_DONE)
             continue;
         struct transfer *t = NULL;
-        curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&t);
+        api()->easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&t);
         CURLcode rc = m->data.result;
-        curl_multi_remove_handle(c->multi, t->easy);
+        api()->multi_remove_handle(c->multi, t->easy);
         drop_active(c, t);
         struct http_result *r = finish(t, rc);
         r->url = NULL;
@@ -246,15 +257,17 @@ static size_t reap(struct http_client *c, http_done_fn done, void *ctx)
     return n;
 }
 
-static void cancel_all(struct http_client *c, http_done_fn done, void *ctx)
+/* Ends every transfer still under way with `why` ("cancelled"). */
+static void fail_all(struct http_client *c, http_done_fn done, void *ctx, const char *why)
 {
     while (c->nactive) {
         struct transfer *t = c->active[--c->nactive];
-        curl_multi_remove_handle(c->multi, t->easy);
+        if (c->multi)
+            api()->multi_remove_handle(c->multi, t->easy);
         struct http_result *r = xcalloc(1, sizeof *r);
         r->url = t->url;
         r->final_url = xstrdup(t->url);
-        snprintf(r->error, sizeof r->error, "cancelled");
+        snprintf(r->error, sizeof r->error, "%s", why);
         void *user = t->user;
         free_transfer(t);
         done(ctx, user, r);
@@ -266,16 +279,21 @@ size_t http_client_run(struct http_client *c, http_done_fn done, void *ctx,
 {
     size_t n = 0;
     int running = 1;
+    if (!c->multi) {
+        n = c->nactive;
+        fail_all(c, done, ctx, c->why);
+        return n;
+    }
     while (c->nactive) {
         if (cancel && atomic_load(cancel)) {
-            cancel_all(c, done, ctx);
+            fail_all(c, done, ctx, "cancelled");
             break;
         }
-        if (curl_multi_perform(c->multi, &running) != CURLM_OK)
+        if (api()->multi_perform(c->multi, &running) != CURLM_OK)
             break;
         n += reap(c, done, ctx);
         if (running)
-            curl_multi_poll(c->multi, NULL, 0, 100, NULL);
+            api()->multi_poll(c->multi, NULL, 0, 100, NULL);
     }
     return n;
 }
@@ -285,12 +303,14 @@ void http_client_free(struct http_client *c)
     if (!c)
         return;
     for (size_t i = 0; i < c->nactive; i++) {
-        curl_multi_remove_handle(c->multi, c->active[i]->easy);
+        if (c->multi)
+            api()->multi_remove_handle(c->multi, c->active[i]->easy);
         free(c->active[i]->url);
         free_transfer(c->active[i]);
     }
     free(c->active);
-    curl_multi_cleanup(c->multi);
+    if (c->multi)
+        api()->multi_cleanup(c->multi);
     free(c);
 }
 
