@@ -175,20 +175,23 @@ void json_end_array(struct json *j)
     close_(j, ']');
 }
 
+/* Room reserved for a key copied in one pass: longer keys take the slow way. */
+#define KEY_ROOM 64
+
 void json_key(struct json *j, const char *key)
 {
-    size_t n = strlen(key);
     struct buf *b = j->out;
-    if (!j->pretty) { /* a key is plain text: copied as it is checked */
-        buf_reserve(b, n + 4);
+    if (!j->pretty) { /* a key is plain text: copied as it is checked, up to its NUL */
+        if (b->len + KEY_ROOM + 4 >= b->cap)
+            buf_reserve(b, KEY_ROOM + 4);
         char *o = b->data + b->len, *start = o;
         if (j->need_comma)
             *o++ = ',';
         *o++ = '"';
         size_t i = 0;
-        for (; i < n && plain_byte((unsigned char)key[i]); i++)
+        for (; i < KEY_ROOM && plain_byte((unsigned char)key[i]); i++)
             *o++ = key[i];
-        if (i == n) {
+        if (!key[i]) {
             *o++ = '"';
             *o++ = ':';
             *o = '\0';
@@ -197,10 +200,10 @@ void json_key(struct json *j, const char *key)
             j->after_key = true;
             return;
         }
-        *start = '\0'; /* a byte to escape: the slow way below */
+        *start = '\0'; /* a byte to escape, or a long key: the slow way below */
     }
     before_item(j);
-    put_escaped(b, key, n);
+    put_escaped(b, key, strlen(key));
     buf_putc(b, ':');
     if (j->pretty)
         buf_putc(b, ' ');
@@ -282,6 +285,13 @@ void json_kv_string(struct json *j, const char *key, const char *s)
 {
     json_key(j, key);
     json_string(j, s);
+}
+
+void json_kv_unsigned(struct json *j, const char *key, uint64_t v)
+{
+    json_key(j, key);
+    j->after_key = false;
+    put_unsigned(j->out, v);
 }
 
 void json_kv_number(struct json *j, const char *key, double v)

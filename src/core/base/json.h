@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/base/buf.h"
 
@@ -32,5 +33,7 @@ void json_null(struct json *j);
 /* Shorthands for "key": value. */
 void json_kv_string(struct json *j, const char *key, const char *s);
 void json_kv_number(struct json *j, const char *key, double v);
+/* "key": v for a count or an offset, printed as json_number would. */
+void json_kv_unsigned(struct json *j, const char *key, uint64_t v);
 
 #endif

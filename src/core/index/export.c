@@ -10,8 +10,8 @@ static void write_mentions(struct json *j, const struct article *a, const struct
         const struct mention *mn = &e->mentions[m];
         const char *text = mn->in_title ? a->title : a->body;
         json_begin_object(j);
-        json_kv_number(j, "start", (double)mn->start);
-        json_kv_number(j, "end", (double)mn->end);
+        json_kv_unsigned(j, "start", mn->start);
+        json_kv_unsigned(j, "end", mn->end);
         json_key(j, "text");
         json_string_n(j, text + mn->start, mn->end - mn->start);
         if (mn->in_title)
@@ -82,8 +82,8 @@ void export_fact_fields(struct json *j, const struct article *a, const struct ex
                   f->span.end - f->span.start);
     if (f->span.in_title) /* a fact the headline gives: offsets into the title */
         json_kv_string(j, "field", "title");
-    json_kv_number(j, "start", (double)f->span.start);
-    json_kv_number(j, "end", (double)f->span.end);
+    json_kv_unsigned(j, "start", f->span.start);
+    json_kv_unsigned(j, "end", f->span.end);
 }
 
 static void write_fact(struct json *j, const struct article *a, const struct extraction *x,
