@@ -33,7 +33,7 @@ void json_null(struct json *j);
 /* Shorthands for "key": value. */
 void json_kv_string(struct json *j, const char *key, const char *s);
 void json_kv_number(struct json *j, const char *key, double v);
-/* "key": v for a count or an offset, printed as json_number would. */
+/* "key": v for a count or an offset: below 1e15, the same as json_kv_number. */
 void json_kv_unsigned(struct json *j, const char *key, uint64_t v);
 
 #endif

@@ -268,8 +268,8 @@ static struct token *new_token(struct tokens *t)
 }
 
 /* Ends the folded form written at folded.data + folded.len up to `out` (its
- * hash h) as the form of token tk, and gives the token its word number. */
-/* Always inline: it runs per token, and a call costs it the saving of six
+ * hash h) as the form of token tk, and gives the token its word number.
+ * Always inlined: it runs per token, and a call costs the saving of six
  * registers. */
 __attribute__((always_inline)) static inline void end_token(struct tokens *t, struct token *tk,
                                                             char *out, uint64_t h)
