@@ -79,7 +79,7 @@ struct doc {
     struct buf scratch;
     int *owner;         /* per token: index of the mention covering it, or -1 */
     uint8_t *lex;       /* per token: enum lex_flag bits */
-    uint8_t *role;      /* per token: enum person_role when LEX_ROLE */
+    uint8_t *role;      /* per word number: enum person_role when LEX_ROLE */
     uint32_t *lists;    /* per word number: enum word_list bits (lexicon_lookup) */
     uint32_t *triggers; /* per word number: fact pattern bits of the word (lexicon_lookup;
                          * in the block of lists) */

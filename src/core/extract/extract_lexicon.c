@@ -224,17 +224,15 @@ void lexicon_lookup(struct doc *d)
 {
     size_t n = d->t.n ? d->t.n : 1, nw = d->t.nwords ? d->t.nwords : 1;
     d->lex = xmalloc(n);
-    d->role = xmalloc(n);
+    d->role = xcalloc(nw, 1);
     d->lists = xcalloc(2 * nw, sizeof *d->lists);
     d->triggers = d->lists + nw;
-    uint8_t *wlex = xcalloc(nw, 2), *wrole = wlex + nw; /* per word number */
+    uint8_t *wlex = xcalloc(nw, 1); /* per word number */
     for (uint32_t w = 0; w < d->t.nwords; w++)
         if (d->t.v[d->t.first[w]].flags & TOK_WORD)
-            lookup_word(d, w, &wlex[w], &wrole[w]);
-    for (size_t i = 0; i < d->t.n; i++) {
+            lookup_word(d, w, &wlex[w], &d->role[w]);
+    for (size_t i = 0; i < d->t.n; i++)
         d->lex[i] = wlex[d->t.v[i].word];
-        d->role[i] = wrole[d->t.v[i].word];
-    }
     free(wlex);
 }
 
@@ -242,7 +240,7 @@ bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)
 {
     if (i >= d->t.n || !(d->lex[i] & LEX_ROLE))
         return false;
-    *role = (enum person_role)d->role[i];
+    *role = (enum person_role)d->role[d->t.v[i].word];
     return true;
 }
 

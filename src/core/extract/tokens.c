@@ -11,6 +11,7 @@
 static const char *const abbreviations[] = {
     "mr",  "mrs", "ms",  "dr", "st",   "utd", "jr",  "jnr", "snr", "sr",     "no",  "v",   "vs",
     "etc", "inc", "ltd", "co", "prof", "gen", "rev", "mt",  "ft",  "approx", "fig", "vol", NULL};
+#define ABBREVIATION_MAX 6 /* the longest of them, "approx" */
 
 void tokens_init(struct tokens *t)
 {
@@ -326,6 +327,8 @@ static bool is_abbreviation(const struct tokens *t, size_t i)
     const char *f = tokens_folded(t, i);
     if (f[0] && !f[1] && (t->v[i].flags & TOK_CAP))
         return true; /* an initial: "M. Riley" */
+    if (t->v[i].fend - t->v[i].fstart > ABBREVIATION_MAX)
+        return false;
     for (size_t k = 0; abbreviations[k]; k++)
         if (abbreviations[k][0] == f[0] && !strcmp(f, abbreviations[k]))
             return true;
