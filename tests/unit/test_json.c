@@ -151,6 +151,35 @@ static void test_keys_every_length(void **state)
         }
 }
 
+/* json_kv_unsigned prints what printf prints, for 0 to 100,000 and around
+ * every power of ten up to UINT64_MAX. */
+static void assert_unsigned_printed(uint64_t v)
+{
+    struct buf b;
+    buf_init(&b);
+    struct json j;
+    json_init(&j, &b, false);
+    json_kv_unsigned(&j, "n", v);
+    char want[64];
+    snprintf(want, sizeof want, "\"n\":%llu", (unsigned long long)v);
+    assert_string_equal(b.data, want);
+    buf_free(&b);
+}
+
+static void test_unsigned_digits(void **state)
+{
+    (void)state;
+    for (uint64_t v = 0; v <= 100000; v++)
+        assert_unsigned_printed(v);
+    for (uint64_t p = 10; p <= UINT64_MAX / 10; p *= 10)
+        for (uint64_t d = p - 2; d <= p + 2; d++) {
+            assert_unsigned_printed(d);
+            assert_unsigned_printed(d * 7);
+        }
+    assert_unsigned_printed(UINT64_MAX);
+    assert_unsigned_printed(UINT64_MAX - 1);
+}
+
 /* json_kv_unsigned writes what json_kv_number writes for counts and offsets. */
 static void test_kv_unsigned(void **state)
 {
@@ -200,11 +229,9 @@ static void test_pretty(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_escape_every_position),
-        cmocka_unit_test(test_object_keys_numbers),
-        cmocka_unit_test(test_keys_every_length),
-        cmocka_unit_test(test_kv_unsigned),
-        cmocka_unit_test(test_pretty),
+        cmocka_unit_test(test_escape_every_position), cmocka_unit_test(test_object_keys_numbers),
+        cmocka_unit_test(test_keys_every_length),     cmocka_unit_test(test_kv_unsigned),
+        cmocka_unit_test(test_unsigned_digits),       cmocka_unit_test(test_pretty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

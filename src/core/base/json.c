@@ -222,18 +222,35 @@ void json_string(struct json *j, const char *s)
     put_escaped(j->out, s, strlen(s));
 }
 
-/* Writes u in decimal, the digits from the end of a small buffer. */
+/* "00" to "99": the decimal digits of u written two at a time. */
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930"
+    "31323334353637383940414243444546474849505152535455565758596061"
+    "62636465666768697071727374757677787980818283848586878889909192"
+    "93949596979899";
+
+/* Writes u in decimal: the digits from the end of a small buffer, two at a
+ * time, then copied in one fixed-size move (room for the longest reserved). */
 static void put_unsigned(struct buf *b, uint64_t u)
 {
-    char digits[24], *d = digits + sizeof digits;
-    do {
-        *--d = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    size_t n = (size_t)(digits + sizeof digits - d);
-    if (b->len + n >= b->cap)
-        buf_reserve(b, n);
-    memcpy(b->data + b->len, d, n);
+    enum { LONGEST = 20 }; /* digits of UINT64_MAX */
+    char digits[2 * LONGEST], *end = digits + LONGEST, *d = end;
+    memset(end, 0, LONGEST); /* defined bytes after the digits, for the fixed move */
+    while (u >= 100) {
+        d -= 2;
+        memcpy(d, digit_pairs + 2 * (u % 100), 2);
+        u /= 100;
+    }
+    if (u >= 10) {
+        d -= 2;
+        memcpy(d, digit_pairs + 2 * u, 2);
+    } else {
+        *--d = (char)('0' + u);
+    }
+    size_t n = (size_t)(end - d);
+    if (b->len + LONGEST >= b->cap)
+        buf_reserve(b, LONGEST);
+    memcpy(b->data + b->len, d, LONGEST); /* the digits and what follows them in the buffer */
     b->len += n;
     b->data[b->len] = '\0';
 }
