@@ -250,26 +250,34 @@ static bool might_be_a_name(const struct doc *d, size_t i, size_t end)
     return end == i + 1 && (after_given || given_first);
 }
 
-/* Whether a KB form may start at word token i, asked of the matcher once
- * per word (`starts` per word number: 0 not asked yet, 1 no, 2 yes). */
-static bool kb_may_start(const struct doc *d, uint8_t *starts, size_t i)
+/* The matcher's key of word token i alone (NULL: no KB form starts
+ * there), asked once per word: `asked` per word number says whether
+ * starts[word] is set yet. */
+static const struct matcher_slot *kb_start(const struct doc *d, uint8_t *asked,
+                                           const struct matcher_slot **starts, size_t i)
 {
-    uint8_t *s = &starts[d->t.v[i].word];
-    if (!*s)
-        *s = matcher_may_start(d->ex->matcher, &d->t, i) ? 2 : 1;
-    return *s == 2;
+    uint32_t w = d->t.v[i].word;
+    if (!asked[w]) {
+        asked[w] = 1;
+        starts[w] = matcher_start(d->ex->matcher, &d->t, i);
+    }
+    return starts[w];
 }
 
 static void kb_pass(struct doc *d)
 {
-    uint8_t *starts = xcalloc(d->t.nwords ? d->t.nwords : 1, 1);
+    size_t nw = d->t.nwords ? d->t.nwords : 1;
+    uint8_t *asked = xcalloc(nw, 1);
+    const struct matcher_slot **starts = xmalloc(nw * sizeof *starts);
     for (size_t i = 0; i < d->t.n; i++) {
-        if (!(d->t.v[i].flags & TOK_WORD) || (d->t.v[i].flags & TOK_ASIDE) || d->owner[i] >= 0 ||
-            !kb_may_start(d, starts, i))
+        if (!(d->t.v[i].flags & TOK_WORD) || (d->t.v[i].flags & TOK_ASIDE) || d->owner[i] >= 0)
+            continue;
+        const struct matcher_slot *start = kb_start(d, asked, starts, i);
+        if (!start)
             continue;
         const int *forms;
         size_t n;
-        size_t end = matcher_longest(d->ex->matcher, &d->t, i, &d->scratch, &forms, &n);
+        size_t end = matcher_longest(d->ex->matcher, &d->t, i, start, &d->scratch, &forms, &n);
         if (end == i)
             continue;
         bool weak;
@@ -284,6 +292,7 @@ static void kb_pass(struct doc *d)
         doc_add_mention(d, i, end, entity_for_kb(d, f->entry), weak);
         i = end - 1;
     }
+    free(asked);
     free(starts);
 }
 
