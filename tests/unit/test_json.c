@@ -207,6 +207,44 @@ static void test_kv_unsigned(void **state)
         }
 }
 
+/* JSON_KEY and json_unsigned write what json_key and json_kv_number do,
+ * first in an object or after another member, plain or indented. */
+static void test_plain_key_and_unsigned(void **state)
+{
+    (void)state;
+    for (int pretty = 0; pretty < 2; pretty++) {
+        struct buf a, b;
+        buf_init(&a);
+        buf_init(&b);
+        struct json ja, jb;
+        json_init(&ja, &a, pretty);
+        json_init(&jb, &b, pretty);
+        json_begin_object(&ja);
+        json_begin_object(&jb);
+        JSON_KEY(&ja, "start");
+        json_unsigned(&ja, 12345);
+        json_kv_number(&jb, "start", 12345);
+        JSON_KEY(&ja, "a_long_key_of_more_than_sixteen_bytes");
+        json_string(&ja, "x");
+        json_kv_string(&jb, "a_long_key_of_more_than_sixteen_bytes", "x");
+        JSON_KEY(&ja, "list");
+        json_key(&jb, "list");
+        json_begin_array(&ja);
+        json_begin_array(&jb);
+        json_unsigned(&ja, 0);
+        json_number(&jb, 0);
+        json_unsigned(&ja, 7);
+        json_number(&jb, 7);
+        json_end_array(&ja);
+        json_end_array(&jb);
+        json_end_object(&ja);
+        json_end_object(&jb);
+        assert_string_equal(a.data, b.data);
+        buf_free(&a);
+        buf_free(&b);
+    }
+}
+
 static void test_pretty(void **state)
 {
     (void)state;

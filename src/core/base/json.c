@@ -210,6 +210,29 @@ void json_key(struct json *j, const char *key)
     j->after_key = true;
 }
 
+void json_key_plain(struct json *j, const char *key, size_t n)
+{
+    if (j->pretty) {
+        json_key(j, key);
+        return;
+    }
+    struct buf *b = j->out;
+    if (b->len + n + 4 >= b->cap)
+        buf_reserve(b, n + 4);
+    char *o = b->data + b->len;
+    if (j->need_comma)
+        *o++ = ',';
+    *o++ = '"';
+    memcpy(o, key, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
+    j->need_comma = true;
+    j->after_key = true;
+}
+
 void json_string_n(struct json *j, const char *s, size_t len)
 {
     value_prefix(j);
@@ -302,6 +325,12 @@ void json_kv_string(struct json *j, const char *key, const char *s)
 {
     json_key(j, key);
     json_string(j, s);
+}
+
+void json_unsigned(struct json *j, uint64_t v)
+{
+    value_prefix(j);
+    put_unsigned(j->out, v);
 }
 
 void json_kv_unsigned(struct json *j, const char *key, uint64_t v)
