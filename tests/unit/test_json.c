@@ -267,9 +267,13 @@ static void test_pretty(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_escape_every_position), cmocka_unit_test(test_object_keys_numbers),
-        cmocka_unit_test(test_keys_every_length),     cmocka_unit_test(test_kv_unsigned),
-        cmocka_unit_test(test_unsigned_digits),       cmocka_unit_test(test_pretty),
+        cmocka_unit_test(test_escape_every_position),
+        cmocka_unit_test(test_object_keys_numbers),
+        cmocka_unit_test(test_keys_every_length),
+        cmocka_unit_test(test_kv_unsigned),
+        cmocka_unit_test(test_unsigned_digits),
+        cmocka_unit_test(test_plain_key_and_unsigned),
+        cmocka_unit_test(test_pretty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
