@@ -1,6 +1,6 @@
 /* fold: the one folding of names for matching (see fold.h). */
 #include "core/base/fold.h"
-#include "core/base/buf.h"
+#include "core/base/xalloc.h"
 #include "core/base/utf8.h"
 
 #include <stdbool.h>
@@ -9,12 +9,9 @@
 
 char *fold_text(const char *s, size_t len)
 {
-    struct buf b;
-    buf_init(&b);
     /* at most 3 bytes a byte (a stray byte becomes U+FFFD); a space only
      * stands for a dropped byte */
-    buf_reserve(&b, 3 * len);
-    char *o = b.data;
+    char *out = xmalloc(3 * len + 1), *o = out;
     bool space = false;
     for (size_t i = 0; i < len;) {
         uint32_t cp = (unsigned char)s[i];
@@ -30,7 +27,7 @@ char *fold_text(const char *s, size_t len)
             (i + 1 == len || s[i + 1] == ' '))
             i++; /* drop a possessive 's */
         else if (!word)
-            space = o > b.data;
+            space = o > out;
         if (!word)
             continue;
         if (space)
@@ -42,10 +39,8 @@ char *fold_text(const char *s, size_t len)
             o += utf8_encode(cp, o);
     }
     *o = '\0';
-    b.len = (size_t)(o - b.data);
-    if (b.len > 4 && !strncmp(b.data, "the ", 4)) {
-        memmove(b.data, b.data + 4, b.len - 3);
-        b.len -= 4;
-    }
-    return buf_detach(&b, NULL);
+    size_t n = (size_t)(o - out);
+    if (n > 4 && !strncmp(out, "the ", 4))
+        memmove(out, out + 4, n - 3);
+    return out;
 }

@@ -175,20 +175,23 @@ void json_end_array(struct json *j)
     close_(j, ']');
 }
 
+/* Room reserved for a key copied in one pass: longer keys take the slow way. */
+#define KEY_ROOM 64
+
 void json_key(struct json *j, const char *key)
 {
-    size_t n = strlen(key);
     struct buf *b = j->out;
-    if (!j->pretty) { /* a key is plain text: copied as it is checked */
-        buf_reserve(b, n + 4);
+    if (!j->pretty) { /* a key is plain text: copied as it is checked, up to its NUL */
+        if (b->len + KEY_ROOM + 4 >= b->cap)
+            buf_reserve(b, KEY_ROOM + 4);
         char *o = b->data + b->len, *start = o;
         if (j->need_comma)
             *o++ = ',';
         *o++ = '"';
         size_t i = 0;
-        for (; i < n && plain_byte((unsigned char)key[i]); i++)
+        for (; i < KEY_ROOM && plain_byte((unsigned char)key[i]); i++)
             *o++ = key[i];
-        if (i == n) {
+        if (!key[i]) {
             *o++ = '"';
             *o++ = ':';
             *o = '\0';
@@ -197,13 +200,36 @@ void json_key(struct json *j, const char *key)
             j->after_key = true;
             return;
         }
-        *start = '\0'; /* a byte to escape: the slow way below */
+        *start = '\0'; /* a byte to escape, or a long key: the slow way below */
     }
     before_item(j);
-    put_escaped(b, key, n);
+    put_escaped(b, key, strlen(key));
     buf_putc(b, ':');
     if (j->pretty)
         buf_putc(b, ' ');
+    j->after_key = true;
+}
+
+void json_key_plain(struct json *j, const char *key, size_t n)
+{
+    if (j->pretty) {
+        json_key(j, key);
+        return;
+    }
+    struct buf *b = j->out;
+    if (b->len + n + 4 >= b->cap)
+        buf_reserve(b, n + 4);
+    char *o = b->data + b->len;
+    if (j->need_comma)
+        *o++ = ',';
+    *o++ = '"';
+    memcpy(o, key, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
+    j->need_comma = true;
     j->after_key = true;
 }
 
@@ -219,18 +245,35 @@ void json_string(struct json *j, const char *s)
     put_escaped(j->out, s, strlen(s));
 }
 
-/* Writes u in decimal, the digits from the end of a small buffer. */
+/* "00" to "99": the decimal digits of u written two at a time. */
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930"
+    "31323334353637383940414243444546474849505152535455565758596061"
+    "62636465666768697071727374757677787980818283848586878889909192"
+    "93949596979899";
+
+/* Writes u in decimal: the digits from the end of a small buffer, two at a
+ * time, then copied in one fixed-size move (room for the longest reserved). */
 static void put_unsigned(struct buf *b, uint64_t u)
 {
-    char digits[24], *d = digits + sizeof digits;
-    do {
-        *--d = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    size_t n = (size_t)(digits + sizeof digits - d);
-    if (b->len + n >= b->cap)
-        buf_reserve(b, n);
-    memcpy(b->data + b->len, d, n);
+    enum { LONGEST = 20 }; /* digits of UINT64_MAX */
+    char digits[2 * LONGEST], *end = digits + LONGEST, *d = end;
+    memset(end, 0, LONGEST); /* defined bytes after the digits, for the fixed move */
+    while (u >= 100) {
+        d -= 2;
+        memcpy(d, digit_pairs + 2 * (u % 100), 2);
+        u /= 100;
+    }
+    if (u >= 10) {
+        d -= 2;
+        memcpy(d, digit_pairs + 2 * u, 2);
+    } else {
+        *--d = (char)('0' + u);
+    }
+    size_t n = (size_t)(end - d);
+    if (b->len + LONGEST >= b->cap)
+        buf_reserve(b, LONGEST);
+    memcpy(b->data + b->len, d, LONGEST); /* the digits and what follows them in the buffer */
     b->len += n;
     b->data[b->len] = '\0';
 }
@@ -282,6 +325,19 @@ void json_kv_string(struct json *j, const char *key, const char *s)
 {
     json_key(j, key);
     json_string(j, s);
+}
+
+void json_unsigned(struct json *j, uint64_t v)
+{
+    value_prefix(j);
+    put_unsigned(j->out, v);
+}
+
+void json_kv_unsigned(struct json *j, const char *key, uint64_t v)
+{
+    json_key(j, key);
+    j->after_key = false;
+    put_unsigned(j->out, v);
 }
 
 void json_kv_number(struct json *j, const char *key, double v)

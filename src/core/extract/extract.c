@@ -250,26 +250,34 @@ static bool might_be_a_name(const struct doc *d, size_t i, size_t end)
     return end == i + 1 && (after_given || given_first);
 }
 
-/* Whether a KB form may start at word token i, asked of the matcher once
- * per word (`starts` per word number: 0 not asked yet, 1 no, 2 yes). */
-static bool kb_may_start(const struct doc *d, uint8_t *starts, size_t i)
+/* The matcher's key of word token i alone (NULL: no KB form starts
+ * there), asked once per word: `asked` per word number says whether
+ * starts[word] is set yet. */
+static const struct matcher_slot *kb_start(const struct doc *d, uint8_t *asked,
+                                           const struct matcher_slot **starts, size_t i)
 {
-    uint8_t *s = &starts[d->t.v[i].word];
-    if (!*s)
-        *s = matcher_may_start(d->ex->matcher, &d->t, i) ? 2 : 1;
-    return *s == 2;
+    uint32_t w = d->t.v[i].word;
+    if (!asked[w]) {
+        asked[w] = 1;
+        starts[w] = matcher_start(d->ex->matcher, &d->t, i);
+    }
+    return starts[w];
 }
 
 static void kb_pass(struct doc *d)
 {
-    uint8_t *starts = xcalloc(d->t.nwords ? d->t.nwords : 1, 1);
+    size_t nw = d->t.nwords ? d->t.nwords : 1;
+    uint8_t *asked = xcalloc(nw, 1);
+    const struct matcher_slot **starts = xmalloc(nw * sizeof *starts);
     for (size_t i = 0; i < d->t.n; i++) {
-        if (!(d->t.v[i].flags & TOK_WORD) || (d->t.v[i].flags & TOK_ASIDE) || d->owner[i] >= 0 ||
-            !kb_may_start(d, starts, i))
+        if (!(d->t.v[i].flags & TOK_WORD) || (d->t.v[i].flags & TOK_ASIDE) || d->owner[i] >= 0)
+            continue;
+        const struct matcher_slot *start = kb_start(d, asked, starts, i);
+        if (!start)
             continue;
         const int *forms;
         size_t n;
-        size_t end = matcher_longest(d->ex->matcher, &d->t, i, &d->scratch, &forms, &n);
+        size_t end = matcher_longest(d->ex->matcher, &d->t, i, start, &d->scratch, &forms, &n);
         if (end == i)
             continue;
         bool weak;
@@ -284,6 +292,7 @@ static void kb_pass(struct doc *d)
         doc_add_mention(d, i, end, entity_for_kb(d, f->entry), weak);
         i = end - 1;
     }
+    free(asked);
     free(starts);
 }
 
@@ -349,33 +358,94 @@ static void resolve_weak(struct doc *d)
     d->nm = out;
 }
 
+/* Bytes for n objects of `size`, rounded up to 8 so what follows is aligned. */
+static size_t span8(size_t n, size_t size)
+{
+    return (n * size + 7) & ~(size_t)7;
+}
+
+/* Copies a string to *at and moves *at past it. */
+static char *put_string(char **at, const char *s, size_t n)
+{
+    char *copy = memcpy(*at, s, n + 1);
+    *at += n + 1;
+    return copy;
+}
+
+/* The entities emitted: order[k] is the doc entity of emitted entity k,
+ * ids[k] its public id (made here when made[k], else the KB's), with the
+ * lengths of its id and name. */
+struct emitted {
+    int *order;
+    char **ids; /* owned when made[k] */
+    bool *made;
+    size_t *id_len, *name_len;
+};
+
+/* Gives the public extraction its entities, mentions and facts in one
+ * block, laid out as extraction_pack lays it (entities, facts, each
+ * entity's mentions, each entity's id and name, the facts' strings): the
+ * pack the pipeline asks for next is then a no-op. */
+static void emit_packed(struct doc *d, struct extraction *out, const int *map, const size_t *count,
+                        const struct emitted *em, size_t n)
+{
+    size_t total = span8(n, sizeof *out->entities) + span8(d->nf, sizeof *out->facts);
+    for (size_t k = 0; k < n; k++)
+        total += span8(count[em->order[k]], sizeof(struct mention)) + em->id_len[k] + 1 +
+                 em->name_len[k] + 1;
+    for (size_t i = 0; i < d->nf; i++)
+        if (d->f[i].loan_length)
+            total += strlen(d->f[i].loan_length) + 1;
+    char *block = xmalloc(total), *at = block;
+    struct found_entity *ents = (struct found_entity *)at;
+    at += span8(n, sizeof *ents);
+    struct fact *facts = (struct fact *)at;
+    at += span8(d->nf, sizeof *facts);
+    for (size_t k = 0; k < n; k++) {
+        const struct doc_entity *e = &d->e[em->order[k]];
+        ents[k] = (struct found_entity){NULL, NULL, e->kind, e->role, (struct mention *)at, 0};
+        at += span8(count[em->order[k]], sizeof(struct mention));
+    }
+    for (size_t k = 0; k < n; k++) {
+        ents[k].id = put_string(&at, em->ids[k], em->id_len[k]);
+        ents[k].name = put_string(&at, d->e[em->order[k]].name, em->name_len[k]);
+    }
+    for (size_t i = 0; i < d->nm; i++) {
+        struct found_entity *fe = &ents[map[d->m[i].entity]];
+        const struct token *a = &d->t.v[d->m[i].tok], *b = &d->t.v[d->m[i].tok_end - 1];
+        fe->mentions[fe->nmentions++] =
+            (struct mention){a->start, b->end, (a->flags & TOK_TITLE) != 0};
+    }
+    for (size_t i = 0; i < d->nf; i++) {
+        facts[i] = d->f[i];
+        if (d->f[i].loan_length) {
+            facts[i].loan_length =
+                put_string(&at, d->f[i].loan_length, strlen(d->f[i].loan_length));
+            free(d->f[i].loan_length);
+        }
+    }
+    free(d->f);
+    *out = (struct extraction){ents, n, facts, d->nf, block};
+}
+
 /* Copies the doc's entities and mentions into the public extraction, in
  * order of first mention (title mentions first), dropping unmentioned ones. */
 static void emit(struct doc *d, struct extraction *out)
 {
-    int *map = xmalloc((d->ne ? d->ne : 1) * sizeof *map);
-    memset(map, 0xff, (d->ne ? d->ne : 1) * sizeof *map);
-    size_t *count = xcalloc(d->ne ? d->ne : 1, sizeof *count);
-    for (size_t i = 0; i < d->nm; i++)
-        count[d->m[i].entity]++;
-    out->entities = xcalloc(d->ne ? d->ne : 1, sizeof *out->entities);
-    out->nentities = 0;
+    size_t ne = d->ne ? d->ne : 1;
+    int *map = xmalloc(ne * sizeof *map);
+    memset(map, 0xff, ne * sizeof *map);
+    size_t *count = xcalloc(ne, sizeof *count);
+    struct emitted em;
+    em.order = xmalloc(ne * sizeof *em.order);
+    size_t n = 0;
     for (size_t i = 0; i < d->nm; i++) {
         int e = d->m[i].entity;
         if (map[e] < 0) {
-            map[e] = (int)out->nentities;
-            struct found_entity *fe = &out->entities[out->nentities++];
-            fe->kind = d->e[e].kind;
-            fe->role = d->e[e].role;
-            fe->name = xstrdup(d->e[e].name);
-            fe->id = d->e[e].borrowed ? xstrdup(d->ex->kb_id[d->e[e].kb_entry])
-                                      : entity_make_id(fe->kind, fe->name);
-            fe->mentions = xmalloc(count[e] * sizeof *fe->mentions);
+            map[e] = (int)n;
+            em.order[n++] = e;
         }
-        struct found_entity *fe = &out->entities[map[e]];
-        const struct token *a = &d->t.v[d->m[i].tok], *b = &d->t.v[d->m[i].tok_end - 1];
-        fe->mentions[fe->nmentions++] =
-            (struct mention){a->start, b->end, (a->flags & TOK_TITLE) != 0};
+        count[e]++;
     }
     for (size_t i = 0; i < d->nf; i++) {
         struct fact *f = &d->f[i];
@@ -384,10 +454,32 @@ static void emit(struct doc *d, struct extraction *out)
             if (*refs[k] >= 0)
                 *refs[k] = map[*refs[k]];
     }
-    out->facts = d->f;
-    out->nfacts = d->nf;
+    if (!n && !d->nf) { /* nothing to pack: as extraction_pack leaves it */
+        *out = (struct extraction){xcalloc(1, sizeof *out->entities), 0, d->f, 0, NULL};
+    } else {
+        size_t m = n ? n : 1;
+        em.ids = xmalloc(m * sizeof *em.ids);
+        em.made = xmalloc(m * sizeof *em.made);
+        em.id_len = xmalloc(2 * m * sizeof *em.id_len);
+        em.name_len = em.id_len + m;
+        for (size_t k = 0; k < n; k++) {
+            const struct doc_entity *e = &d->e[em.order[k]];
+            em.made[k] = !e->borrowed;
+            em.ids[k] = e->borrowed ? d->ex->kb_id[e->kb_entry] : entity_make_id(e->kind, e->name);
+            em.id_len[k] = strlen(em.ids[k]);
+            em.name_len[k] = strlen(e->name);
+        }
+        emit_packed(d, out, map, count, &em, n);
+        for (size_t k = 0; k < n; k++)
+            if (em.made[k])
+                free(em.ids[k]);
+        free(em.ids);
+        free(em.made);
+        free(em.id_len);
+    }
     d->f = NULL;
     d->nf = 0;
+    free(em.order);
     free(map);
     free(count);
 }

@@ -16,7 +16,9 @@ struct extractor;
 struct extractor *extractor_new(const struct kb *kb, struct tl_error *err);
 void extractor_free(struct extractor *ex);
 /* Extracts one article into *out (which the caller frees with
- * extraction_free). Entities come in order of first mention. */
+ * extraction_free). Entities come in order of first mention. The result
+ * comes packed, as extraction_pack leaves it (when it holds anything): one
+ * block, not to be edited in place. */
 void extractor_run(const struct extractor *ex, const struct article *a, struct extraction *out);
 
 #endif

@@ -35,7 +35,8 @@ struct lex_slot {
     uint32_t hash;    /* of the word, checked before comparing it */
     uint8_t flags;
     uint8_t role;
-    uint32_t lists; /* enum word_list bits of the lists holding the word */
+    uint32_t lists;    /* enum word_list bits of the lists holding the word */
+    uint32_t triggers; /* enum fact_pattern bits the word triggers (facts.c) */
 };
 
 struct extractor {
@@ -76,12 +77,14 @@ struct doc {
     const struct article *a;
     struct tokens t;
     struct buf scratch;
-    int *owner;      /* per token: index of the mention covering it, or -1 */
-    uint8_t *lex;    /* per token: enum lex_flag bits */
-    uint8_t *role;   /* per token: enum person_role when LEX_ROLE */
-    uint32_t *lists; /* per word number: enum word_list bits (lexicon_lookup) */
-    size_t *caps;    /* the tokens with TOK_CAP, in order: where the passes that
-                      * start at a capital (asides, press, club sides) look */
+    int *owner;         /* per token: index of the mention covering it, or -1 */
+    uint8_t *lex;       /* per token: enum lex_flag bits */
+    uint8_t *role;      /* per word number: enum person_role when LEX_ROLE */
+    uint32_t *lists;    /* per word number: enum word_list bits (lexicon_lookup) */
+    uint32_t *triggers; /* per word number: fact pattern bits of the word (lexicon_lookup;
+                         * in the block of lists) */
+    size_t *caps;       /* the tokens with TOK_CAP, in order: where the passes that
+                         * start at a capital (asides, press, club sides) look */
     size_t ncaps;
     struct doc_mention *m;
     size_t nm, mcap;

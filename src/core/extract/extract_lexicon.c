@@ -4,6 +4,7 @@
  * it once: the per-token flags the extractor's passes read (see
  * extract_doc.h). */
 #include "core/extract/extract_doc.h"
+#include "core/extract/facts.h"
 #include "core/base/hash.h"
 #include "core/base/fold.h"
 #include "core/base/xalloc.h"
@@ -115,6 +116,23 @@ static void add_list_word(const char *word, uint32_t bit, void *ctx)
     s->lists |= bit;
 }
 
+/* Gives a trigger word of the fact patterns its pattern bits (facts.c). */
+static void add_trigger_word(const char *word, unsigned mask, void *ctx)
+{
+    struct extractor *ex = ctx;
+    struct lex_slot *s = lex_slot(ex, word);
+    if (!s->word)
+        lex_claim(s, word);
+    s->triggers |= mask;
+}
+
+static void count_trigger_word(const char *word, unsigned mask, void *ctx)
+{
+    (void)word;
+    (void)mask;
+    ++*(size_t *)ctx;
+}
+
 static void count_list_word(const char *word, uint32_t bit, void *ctx)
 {
     (void)word;
@@ -129,6 +147,7 @@ void lexicon_build(struct extractor *ex)
     for (int r = 0; r <= ROLE_OTHER; r++)
         total += 2 * l->nrole_words[r]; /* role words and their first words */
     word_lists_each(count_list_word, &total);
+    facts_trigger_words_each(count_trigger_word, &total);
     ex->nlex = 64;
     while (ex->nlex < total * 2 + 1)
         ex->nlex *= 2;
@@ -141,6 +160,7 @@ void lexicon_build(struct extractor *ex)
         lex_add(ex, l->role_words[r], l->nrole_words[r], LEX_ROLE, r);
     add_role_heads(ex);
     word_lists_each(add_list_word, ex);
+    facts_trigger_words_each(add_trigger_word, ex);
 }
 
 static bool role_of(const struct doc *d, const char *folded, size_t n, enum person_role *role)
@@ -190,6 +210,7 @@ static void lookup_word(struct doc *d, uint32_t w, uint8_t *lex, uint8_t *role)
     size_t n = d->t.v[i].fend - d->t.v[i].fstart;
     const struct lex_slot *s = lex_find_hashed(d->ex, f, n, d->t.hash[w]);
     d->lists[w] = s->word ? s->lists : 0;
+    d->triggers[w] = s->word ? s->triggers : 0;
     if (s->word && (s->flags & ~LEX_ROLE_HEAD)) {
         *lex = s->flags;
         *role = s->role;
@@ -203,16 +224,15 @@ void lexicon_lookup(struct doc *d)
 {
     size_t n = d->t.n ? d->t.n : 1, nw = d->t.nwords ? d->t.nwords : 1;
     d->lex = xmalloc(n);
-    d->role = xmalloc(n);
-    d->lists = xcalloc(nw, sizeof *d->lists);
-    uint8_t *wlex = xcalloc(nw, 2), *wrole = wlex + nw; /* per word number */
+    d->role = xcalloc(nw, 1);
+    d->lists = xcalloc(2 * nw, sizeof *d->lists);
+    d->triggers = d->lists + nw;
+    uint8_t *wlex = xcalloc(nw, 1); /* per word number */
     for (uint32_t w = 0; w < d->t.nwords; w++)
         if (d->t.v[d->t.first[w]].flags & TOK_WORD)
-            lookup_word(d, w, &wlex[w], &wrole[w]);
-    for (size_t i = 0; i < d->t.n; i++) {
+            lookup_word(d, w, &wlex[w], &d->role[w]);
+    for (size_t i = 0; i < d->t.n; i++)
         d->lex[i] = wlex[d->t.v[i].word];
-        d->role[i] = wrole[d->t.v[i].word];
-    }
     free(wlex);
 }
 
@@ -220,7 +240,7 @@ bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)
 {
     if (i >= d->t.n || !(d->lex[i] & LEX_ROLE))
         return false;
-    *role = (enum person_role)d->role[i];
+    *role = (enum person_role)d->role[d->t.v[i].word];
     return true;
 }
 

@@ -187,19 +187,10 @@ static const struct trigger trigger_words[] = {
     {"stated", BIT(P_SOURCE_AFTER)},
 };
 
-static void build_triggers(struct facts_patterns *p)
+void facts_trigger_words_each(void (*fn)(const char *word, unsigned mask, void *ctx), void *ctx)
 {
-    p->nslots = 1024; /* mostly empty: a word that triggers nothing meets an empty slot at once */
-    p->slots = xcalloc(p->nslots, sizeof *p->slots);
-    p->slot_hash = xcalloc(p->nslots, sizeof *p->slot_hash);
-    for (size_t i = 0; i < sizeof trigger_words / sizeof *trigger_words; i++) {
-        const char *w = trigger_words[i].word;
-        size_t k = (size_t)hash_str(w) & (p->nslots - 1);
-        while (p->slots[k].word)
-            k = (k + 1) & (p->nslots - 1);
-        p->slots[k] = trigger_words[i];
-        p->slot_hash[k] = hash_str(w);
-    }
+    for (size_t i = 0; i < sizeof trigger_words / sizeof *trigger_words; i++)
+        fn(trigger_words[i].word, trigger_words[i].mask, ctx);
 }
 
 /* The patterns that parts of a word trigger: "year", "month" and
@@ -236,7 +227,7 @@ static unsigned part_triggers(const char *w, size_t n)
     return mask;
 }
 
-unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i)
+unsigned facts_triggers(const struct doc *d, size_t i)
 {
     const struct token *tk = &d->t.v[i];
     const char *w = tokens_folded(&d->t, i);
@@ -250,13 +241,8 @@ unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, siz
                                                                               : 0);
     if (!(tk->flags & TOK_WORD))
         return mask | ((*w == '$' || (unsigned char)*w >= 0x80) ? BIT(P_MONEY) : 0);
-    mask |= part_triggers(w, n);
-    uint64_t h = d->t.hash[tk->word]; /* hash_bytes of the folded form */
-    size_t k = (size_t)h & (p->nslots - 1);
-    for (; p->slots[k].word; k = (k + 1) & (p->nslots - 1))
-        if (p->slot_hash[k] == h && !strncmp(p->slots[k].word, w, n) && !p->slots[k].word[n])
-            return mask | p->slots[k].mask;
-    return mask;
+    /* the whole word's triggers: looked up with the lexicon (doc.triggers) */
+    return mask | part_triggers(w, n) | d->triggers[tk->word];
 }
 
 bool facts_age_said_at(const struct doc *d, size_t i)
@@ -324,7 +310,6 @@ static void build_literals(struct facts_patterns *p)
 struct facts_patterns *facts_patterns_new(struct tl_error *err)
 {
     struct facts_patterns *p = xcalloc(1, sizeof *p);
-    build_triggers(p);
     build_literals(p);
     for (int i = 0; i < P_COUNT; i++) {
         int code;
@@ -356,8 +341,6 @@ void facts_patterns_free(struct facts_patterns *p)
     for (int i = 0; i < P_COUNT; i++)
         pcre2_code_free(p->re[i]);
     free(p->lits);
-    free(p->slots);
-    free(p->slot_hash);
     free(p);
 }
 

@@ -55,13 +55,14 @@ struct facts_patterns {
     uint8_t lit_pair[256][32]; /* bit c2 of row c: a literal starts with bytes c, c2 (every c2
                                 * for a literal of one byte) */
     unsigned no_literals;      /* bits of the patterns that require none */
-    struct trigger *slots;     /* open-addressing hash of trigger words */
-    uint64_t *slot_hash;       /* per slot: hash_str of its word */
-    size_t nslots;
 };
 
-/* The patterns (bits) that token i of the doc triggers. */
-unsigned facts_triggers(const struct facts_patterns *p, const struct doc *d, size_t i);
+/* The patterns (bits) that token i of the doc triggers (a word's own
+ * triggers come from the lexicon: lexicon_lookup fills doc.triggers). */
+unsigned facts_triggers(const struct doc *d, size_t i);
+/* Calls fn with every trigger word and its pattern bits (lexicon_build puts
+ * them in the lexicon hash). */
+void facts_trigger_words_each(void (*fn)(const char *word, unsigned mask, void *ctx), void *ctx);
 /* Whether the number token i follows "is", "was", "am", "I'm" or "at"
  * (the places where P_AGE_SAID can match). */
 bool facts_age_said_at(const struct doc *d, size_t i);

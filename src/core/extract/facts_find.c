@@ -218,7 +218,7 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
     for (size_t i = 0; i < d->t.n; i++) {
         const struct token *tk = &d->t.v[i];
         if (tokens_first_of_word(&d->t, i)) { /* the same form says the same */
-            word[tk->word] = facts_triggers(p, d, i);
+            word[tk->word] = facts_triggers(d, i);
             lit[tk->word] = NOT_YET;
         }
         if (!(tk->flags & (TOK_TITLE | TOK_ASIDE)))

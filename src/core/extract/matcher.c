@@ -9,7 +9,7 @@
 
 /* A key is a folded token sequence; `n` forms end there (0 for a key that
  * is only the beginning of longer forms, kept so a scan can stop early). */
-struct slot {
+struct matcher_slot {
     char *key;
     size_t len;
     uint64_t hash; /* hash_bytes of the key */
@@ -19,7 +19,7 @@ struct slot {
 };
 
 struct matcher {
-    struct slot *slots;
+    struct matcher_slot *slots;
     size_t nslots, used;
     size_t max_tokens;
 };
@@ -34,7 +34,8 @@ static bool same_bytes(const char *a, const char *b, size_t n)
     return true;
 }
 
-static struct slot *find_slot(const struct matcher *m, const char *key, size_t len, uint64_t hash)
+static struct matcher_slot *find_slot(const struct matcher *m, const char *key, size_t len,
+                                      uint64_t hash)
 {
     size_t mask = m->nslots - 1, i = (size_t)hash & mask;
     while (m->slots[i].key && (m->slots[i].hash != hash || m->slots[i].len != len ||
@@ -45,7 +46,7 @@ static struct slot *find_slot(const struct matcher *m, const char *key, size_t l
 
 static void grow(struct matcher *m)
 {
-    struct slot *old = m->slots;
+    struct matcher_slot *old = m->slots;
     size_t n = m->nslots;
     m->nslots = n ? n * 2 : 4096;
     m->slots = xcalloc(m->nslots, sizeof *m->slots);
@@ -69,12 +70,12 @@ static void key_add(struct buf *key, const struct tokens *t, size_t i)
 }
 
 /* The slot for a key, created empty when new. */
-static struct slot *intern_key(struct matcher *m, const struct buf *key)
+static struct matcher_slot *intern_key(struct matcher *m, const struct buf *key)
 {
     if ((m->used + 1) * 2 > m->nslots)
         grow(m);
     uint64_t hash = hash_bytes(key->data, key->len);
-    struct slot *s = find_slot(m, key->data, key->len, hash);
+    struct matcher_slot *s = find_slot(m, key->data, key->len, hash);
     if (!s->key) {
         s->key = xstrdup(key->data);
         s->len = key->len;
@@ -99,7 +100,7 @@ static void add_form(struct matcher *m, const char *text, int form, struct token
     }
     if (!key->len)
         return;
-    struct slot *s = intern_key(m, key);
+    struct matcher_slot *s = intern_key(m, key);
     for (size_t k = 0; k < s->n; k++)
         if (s->forms[k] == form)
             return;
@@ -136,51 +137,61 @@ void matcher_free(struct matcher *m)
     free(m);
 }
 
+const struct matcher_slot *matcher_start(const struct matcher *m, const struct tokens *t, size_t i)
+{
+    const struct token *tk = &t->v[i];
+    const struct matcher_slot *s =
+        find_slot(m, tokens_folded(t, i), tk->fend - tk->fstart, t->hash[tk->word]);
+    return s->key ? s : NULL;
+}
+
+/* Appends token j's folded form to the key in scratch after a space, and
+ * continues its hash. */
+static uint64_t key_extend(struct buf *scratch, const struct tokens *t, size_t j, uint64_t hash)
+{
+    size_t n = t->v[j].fend - t->v[j].fstart;
+    buf_reserve(scratch, n + 1);
+    char *o = scratch->data + scratch->len;
+    *o++ = ' ';
+    memcpy(o, tokens_folded(t, j), n);
+    o[n] = '\0';
+    scratch->len = (size_t)(o + n - scratch->data);
+    return hash_more(hash_byte(hash, ' '), tokens_folded(t, j), n);
+}
+
 size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i,
-                       struct buf *scratch, const int **forms, size_t *nforms)
+                       const struct matcher_slot *start, struct buf *scratch, const int **forms,
+                       size_t *nforms)
 {
     size_t best_end = i;
     *forms = NULL;
     *nforms = 0;
-    buf_reset(scratch);
     uint32_t sentence = t->v[i].sentence;
-    size_t taken = 0;
-    uint64_t hash = HASH_INIT; /* grows with the key, token by token */
-    for (size_t j = i; j < t->n && taken < m->max_tokens; j++) {
-        if (t->v[j].sentence != sentence)
-            break;
-        if (skipped(t, j))
-            continue;
-        const struct token *tk = &t->v[j];
-        size_t n = tk->fend - tk->fstart;
-        buf_reserve(scratch, n + 1);
-        char *o = scratch->data + scratch->len;
-        if (taken) {
-            *o++ = ' ';
-            hash = hash_more(hash_byte(hash, ' '), tokens_folded(t, j), n);
-        } else {
-            hash = t->hash[tk->word]; /* the token's own form: hashed already */
-        }
-        memcpy(o, tokens_folded(t, j), n);
-        o[n] = '\0';
-        scratch->len = (size_t)(o + n - scratch->data);
-        taken++;
-        struct slot *s = find_slot(m, scratch->data, scratch->len, hash);
-        if (!s->key)
-            break; /* no form starts like this */
+    const struct matcher_slot *s = start;  /* the key of token i alone */
+    uint64_t hash = t->hash[t->v[i].word]; /* grows with the key, token by token */
+    size_t taken = 1;
+    for (size_t j = i;;) {
         if (s->n) {
             best_end = j + 1;
             *forms = s->forms;
             *nforms = s->n;
         }
-        if ((tk->flags & TOK_POSS) || !s->extended)
-            break; /* no longer form starts like this */
+        if ((t->v[j].flags & TOK_POSS) || !s->extended)
+            break;    /* no longer form starts like this */
+        if (j == i) { /* a longer key is asked for: token i's form goes to scratch */
+            buf_reset(scratch);
+            buf_append(scratch, tokens_folded(t, i), t->v[i].fend - t->v[i].fstart);
+        }
+        do /* the next token not skipped */
+            j++;
+        while (j < t->n && t->v[j].sentence == sentence && skipped(t, j));
+        if (j >= t->n || t->v[j].sentence != sentence || taken >= m->max_tokens)
+            break;
+        hash = key_extend(scratch, t, j, hash);
+        taken++;
+        s = find_slot(m, scratch->data, scratch->len, hash);
+        if (!s->key)
+            break; /* no form starts like this */
     }
     return best_end;
-}
-
-bool matcher_may_start(const struct matcher *m, const struct tokens *t, size_t i)
-{
-    const struct token *tk = &t->v[i];
-    return find_slot(m, tokens_folded(t, i), tk->fend - tk->fstart, t->hash[tk->word])->key != NULL;
 }

@@ -18,18 +18,23 @@ struct matcher;
 struct matcher *matcher_new(const struct kb *kb);
 void matcher_free(struct matcher *m);
 
-/* The longest KB form starting at token i. Returns the index of the token
- * after it (i when nothing matches) and points *forms (*nforms long) at the KB form
- * indices that share that text (several entities may share one form).
- * `scratch` is the caller's buffer, reused across calls. Full stops are
- * ignored ("St. Johnstone" = "St Johnstone"); a match never goes past a
- * possessive token or across a sentence. */
-size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i,
-                       struct buf *scratch, const int **forms, size_t *nforms);
+/* A key of the matcher: the folded words that start one KB form or more. */
+struct matcher_slot;
 
-/* Whether some KB form starts with word token i: when not, matcher_longest
- * finds nothing there. Cheap (one probe with the token's word hash), and
- * the same for every token of one word, so callers can keep the answer. */
-bool matcher_may_start(const struct matcher *m, const struct tokens *t, size_t i);
+/* The key of word token i alone, or NULL when no KB form starts with it
+ * (then nothing matches there). Cheap (one probe with the token's word
+ * hash), and the same for every token of one word, so callers can keep it. */
+const struct matcher_slot *matcher_start(const struct matcher *m, const struct tokens *t, size_t i);
+
+/* The longest KB form starting at word token i, whose matcher_start is
+ * `start` (not NULL). Returns the index of the token after it (i when
+ * nothing matches) and points *forms (*nforms long) at the KB form indices
+ * that share that text (several entities may share one form). `scratch` is
+ * the caller's buffer, reused across calls. Full stops are ignored ("St.
+ * Johnstone" = "St Johnstone"); a match never goes past a possessive token
+ * or across a sentence. */
+size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i,
+                       const struct matcher_slot *start, struct buf *scratch, const int **forms,
+                       size_t *nforms);
 
 #endif

@@ -173,10 +173,11 @@ static int person_by_surname(struct people *p, size_t i, size_t end)
     const size_t *longer = longer_mentions(p, &nlonger); /* a surname is a part: n >= 1 */
     for (size_t k = 0; k < nlonger; k++) {
         const struct doc_mention *m = &d->m[longer[k]];
-        if (m->tok_end - m->tok <= n || d->e[m->entity].kind != ENTITY_PERSON)
-            continue;
+        if (m->tok_end - m->tok <= n || !same_word(&d->t, m->tok_end - 1, end - 1) ||
+            d->e[m->entity].kind != ENTITY_PERSON)
+            continue; /* the last words first: they differ most often */
         bool same = true;
-        for (size_t j = 0; j < n && same; j++)
+        for (size_t j = 0; j + 1 < n && same; j++)
             same = same_word(&d->t, m->tok_end - n + j, i + j);
         if (!same)
             continue;

@@ -2,20 +2,25 @@
 #include "core/index/export.h"
 #include "core/base/json.h"
 
+/* "key": s for a key written here (plain: copied without a check). */
+#define KV_STRING(j, literal, s) (JSON_KEY(j, literal), json_string(j, s))
+
 static void write_mentions(struct json *j, const struct article *a, const struct found_entity *e)
 {
-    json_key(j, "mentions");
+    JSON_KEY(j, "mentions");
     json_begin_array(j);
     for (size_t m = 0; m < e->nmentions; m++) {
         const struct mention *mn = &e->mentions[m];
         const char *text = mn->in_title ? a->title : a->body;
         json_begin_object(j);
-        json_kv_number(j, "start", (double)mn->start);
-        json_kv_number(j, "end", (double)mn->end);
-        json_key(j, "text");
+        JSON_KEY(j, "start");
+        json_unsigned(j, mn->start);
+        JSON_KEY(j, "end");
+        json_unsigned(j, mn->end);
+        JSON_KEY(j, "text");
         json_string_n(j, text + mn->start, mn->end - mn->start);
         if (mn->in_title)
-            json_kv_string(j, "field", "title");
+            KV_STRING(j, "field", "title");
         json_end_object(j);
     }
     json_end_array(j);
@@ -25,19 +30,19 @@ static void write_entities(struct json *j, const struct index *ix, size_t articl
 {
     const struct article *a = ix->corpus->articles[article];
     const struct extraction *x = &ix->x[article];
-    json_key(j, "entities");
+    JSON_KEY(j, "entities");
     json_begin_array(j);
     for (size_t i = 0; i < x->nentities; i++) {
         const struct found_entity *e = &x->entities[i];
         json_begin_object(j);
-        json_kv_string(j, "id", e->id);
+        KV_STRING(j, "id", e->id);
         int g = index_global(ix, article, i);
         if (g >= 0 && ix->entities[g].id != e->id)
-            json_kv_string(j, "corpus_id", ix->entities[g].id);
-        json_kv_string(j, "name", e->name);
-        json_kv_string(j, "kind", entity_kind_name(e->kind));
+            KV_STRING(j, "corpus_id", ix->entities[g].id);
+        KV_STRING(j, "name", e->name);
+        KV_STRING(j, "kind", entity_kind_name(e->kind));
         if (e->kind == ENTITY_PERSON && e->role != ROLE_UNKNOWN)
-            json_kv_string(j, "role", person_role_name(e->role));
+            KV_STRING(j, "role", person_role_name(e->role));
         write_mentions(j, a, e);
         json_end_object(j);
     }
@@ -59,7 +64,7 @@ static void optional_string(struct json *j, const char *key, const char *v)
 void export_fact_fields(struct json *j, const struct article *a, const struct extraction *x,
                         const struct fact *f)
 {
-    json_kv_string(j, "kind", fact_kind_name(f->kind));
+    KV_STRING(j, "kind", fact_kind_name(f->kind));
     entity_field(j, x, "subject", f->subject);
     if (f->has_value)
         json_kv_number(j, "value", f->value);
@@ -77,13 +82,15 @@ void export_fact_fields(struct json *j, const struct article *a, const struct ex
     if (f->goals >= 0)
         json_kv_number(j, "goals", f->goals);
     optional_string(j, "length", f->loan_length);
-    json_key(j, "text");
+    JSON_KEY(j, "text");
     json_string_n(j, (f->span.in_title ? a->title : a->body) + f->span.start,
                   f->span.end - f->span.start);
     if (f->span.in_title) /* a fact the headline gives: offsets into the title */
-        json_kv_string(j, "field", "title");
-    json_kv_number(j, "start", (double)f->span.start);
-    json_kv_number(j, "end", (double)f->span.end);
+        KV_STRING(j, "field", "title");
+    JSON_KEY(j, "start");
+    json_unsigned(j, f->span.start);
+    JSON_KEY(j, "end");
+    json_unsigned(j, f->span.end);
 }
 
 static void write_fact(struct json *j, const struct article *a, const struct extraction *x,
@@ -101,13 +108,13 @@ void export_article_json(struct buf *out, const struct index *ix, size_t article
     struct json j;
     json_init(&j, out, pretty);
     json_begin_object(&j);
-    json_kv_string(&j, "path", a->path);
-    json_kv_string(&j, "title", a->title);
-    json_kv_string(&j, "date", a->date);
+    KV_STRING(&j, "path", a->path);
+    KV_STRING(&j, "title", a->title);
+    KV_STRING(&j, "date", a->date);
     if (a->meta.source)
-        json_kv_string(&j, "source", a->meta.source);
+        KV_STRING(&j, "source", a->meta.source);
     write_entities(&j, ix, article);
-    json_key(&j, "facts");
+    JSON_KEY(&j, "facts");
     json_begin_array(&j);
     for (size_t i = 0; i < x->nfacts; i++)
         write_fact(&j, a, x, &x->facts[i]);
