@@ -26,6 +26,7 @@
 #include "core/load/corpus.h"
 #include "core/extract/extract.h"
 #include "core/base/hash.h"
+#include "core/load/sanitize.h"
 
 enum { KEY = 42 };
 static char dir[] = "/tmp/touchline-cache-XXXXXX";
@@ -1047,6 +1048,67 @@ static void test_loaded_refused(void **state)
     free(path);
 }
 
+/* The word-at-a-time check agrees with sanitize_is_clean: on edge cases
+ * (BOMs at the start and inside, controls, DEL, C1, bidi controls, bad and
+ * cut UTF-8 next to ASCII and at word edges) and on random mixes of them. */
+static void test_text_is_clean_agrees(void **state)
+{
+    (void)state;
+    static const char *pieces[] = {
+        "a",
+        "abcdefgh",
+        "\n",
+        "\t",
+        "\r",
+        "\x1b[31m",
+        "\x7f",
+        "\xc2\x85",
+        "\xe2\x80\x8f",
+        "\xe2\x80\xae",
+        "\xef\xbb\xbf",
+        "\xc3\xa9",
+        "\xe2\x80\x99",
+        "\xf0\x9f\x98\x80",
+        "\xc3",
+        "\xe2\x80",
+        "\xff",
+        "\x80",
+        "\xc0\xaf",
+        "\xed\xa0\x80",
+        "\xef\xbf\xbd",
+        " ",
+        "~",
+        "0123456",
+    };
+    size_t npieces = sizeof pieces / sizeof *pieces;
+    for (size_t i = 0; i < npieces; i++) {
+        const char *p = pieces[i];
+        assert_int_equal(cache_codec_text_is_clean(p, strlen(p)), sanitize_is_clean(p, strlen(p)));
+    }
+    unsigned seed = 16;
+    size_t clean = 0, dirty = 0;
+    for (int round = 0; round < 20000; round++) {
+        char text[256];
+        size_t n = 0;
+        int count = (int)(rand_r(&seed) % 12);
+        for (int k = 0; k < count; k++) {
+            /* mostly clean pieces, so that long clean texts are common */
+            size_t pick = rand_r(&seed) % 4 ? (size_t)(rand_r(&seed) % 4) : rand_r(&seed) % npieces;
+            static const char *common[] = {"abcdefgh", "0123456", "\xc3\xa9", "\n"};
+            const char *p = pick < 4 && rand_r(&seed) % 2 ? common[pick] : pieces[pick % npieces];
+            size_t len = strlen(p);
+            if (n + len > sizeof text)
+                break;
+            memcpy(text + n, p, len);
+            n += len;
+        }
+        bool want = sanitize_is_clean(text, n);
+        assert_int_equal(cache_codec_text_is_clean(text, n), want);
+        want ? clean++ : dirty++;
+    }
+    assert_true(clean > 1000 && dirty > 1000); /* both verdicts were tried */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1065,6 +1127,7 @@ int main(void)
         cmocka_unit_test(test_loaded_refused),
         cmocka_unit_test(test_encoded_and_found),
         cmocka_unit_test(test_big_and_small_extractions),
+        cmocka_unit_test(test_text_is_clean_agrees),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

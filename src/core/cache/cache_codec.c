@@ -497,13 +497,58 @@ struct article_out {
     struct loaded *l;
 };
 
+/* Whether the 8 bytes of w are all printable ASCII (0x20 to 0x7E): no
+ * byte below 0x20, none at 0x7F, none with the high bit set. */
+static bool word_is_printable(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t below = (w - ones * 0x20) & ~w;                        /* a byte < 0x20 (or >= 0x80) */
+    uint64_t del = ((w ^ ones * 0x7F) - ones) & ~(w ^ ones * 0x7F); /* a 0x7F byte */
+    return !((below | del | w) & highs);
+}
+
+/* sanitize_is_clean, with its common case (printable ASCII and '\n') taken
+ * eight bytes at a time here; every run of other bytes is handed to it with
+ * the printable byte before it (so a U+FEFF inside the text is not taken for
+ * a leading BOM). Its verdict is per code point, and a run of bytes >= 0x80
+ * never splits a valid UTF-8 sequence, so the answer is the same. */
+bool cache_codec_text_is_clean(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (word_is_printable(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\n') {
+            i++;
+            continue;
+        }
+        if (c < 0x80)
+            return false; /* a control character (sanitize removes it) */
+        size_t end = i;
+        while (end < n && (unsigned char)s[end] >= 0x80)
+            end++;
+        size_t from = i ? i - 1 : 0;
+        if (!sanitize_is_clean(s + from, end - from))
+            return false;
+        i = end;
+    }
+    return true;
+}
+
 /* A copy of text that sanitize would leave as it is (NULL when absent or
  * only read over); anything else fails the record. */
 static char *clean_copy(struct reader *r, struct article_out *o, struct text t)
 {
     if (!o->l || !t.s || !r->ok)
         return NULL;
-    if (!sanitize_is_clean(t.s, t.n))
+    if (!cache_codec_text_is_clean(t.s, t.n))
         return r->ok = false, NULL;
     return xstrndup(t.s, t.n);
 }

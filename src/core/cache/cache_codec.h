@@ -43,6 +43,9 @@ uint64_t cache_codec_checksum(const unsigned char *p, size_t len);
 uint64_t cache_codec_checksum_start(uint64_t len);
 uint64_t cache_codec_checksum_words(uint64_t h, const unsigned char *p, size_t n);
 uint64_t cache_codec_checksum_end(uint64_t h, const unsigned char *tail, size_t n);
+/* sanitize_is_clean's verdict on n bytes of s, with printable ASCII taken a
+ * word at a time (how a cache record's text is checked on a warm start). */
+bool cache_codec_text_is_clean(const char *s, size_t n);
 
 /* Whether an extraction can be stored so that it reads back equal: fact
  * strings from the known tables, enums in range, entity references valid. */
