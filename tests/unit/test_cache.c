@@ -499,7 +499,8 @@ static void test_wrong_header_fields(void **state)
     } cases[] = {{0, 4, 0x48434c54},
                  {8, 4, 1} /* before enum codes */,
                  {8, 4, 2} /* before articles */,
-                 {8, 4, 4},
+                 {8, 4, 3} /* before the four-lane record checksum */,
+                 {8, 4, 5},
                  {8, 4, 0},
                  {12, 4, 1},
                  {16, 8, KEY + 1},
@@ -603,9 +604,9 @@ static void write_hostile(const char *file, enum hostile h)
     uint32_t n = (uint32_t)(b.len - 4);
     for (int i = 0; i < 4; i++)
         b.data[i] = (char)(n >> (8 * i));
-    cache_codec_put_u64(&b, cache_codec_checksum((const unsigned char *)b.data, b.len));
+    cache_codec_put_u64(&b, cache_codec_record_checksum((const unsigned char *)b.data, b.len));
     unsigned char head[40] = "TLCACHE";
-    head[8] = 3;
+    head[8] = 4;
     head[16] = KEY;
     head[24] = 1;
     patch_header(head, 24, 8, 1);
@@ -1109,6 +1110,26 @@ static void test_text_is_clean_agrees(void **state)
     assert_true(clean > 1000 && dirty > 1000); /* both verdicts were tried */
 }
 
+/* The records' four-lane checksum changes when any one byte changes, at
+ * lengths around its 32-byte steps and 8-byte words. */
+static void test_record_checksum_sees_every_byte(void **state)
+{
+    (void)state;
+    unsigned char data[80];
+    for (size_t i = 0; i < sizeof data; i++)
+        data[i] = (unsigned char)(i * 37 + 11);
+    for (size_t len = 1; len <= sizeof data; len++) {
+        uint64_t sum = cache_codec_record_checksum(data, len);
+        for (size_t i = 0; i < len; i++) {
+            data[i] ^= 0x20;
+            assert_true(cache_codec_record_checksum(data, len) != sum);
+            data[i] ^= 0x20;
+        }
+        if (len > 1) /* the length itself counts */
+            assert_true(cache_codec_record_checksum(data, len - 1) != sum);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1128,6 +1149,7 @@ int main(void)
         cmocka_unit_test(test_encoded_and_found),
         cmocka_unit_test(test_big_and_small_extractions),
         cmocka_unit_test(test_text_is_clean_agrees),
+        cmocka_unit_test(test_record_checksum_sees_every_byte),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

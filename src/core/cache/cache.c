@@ -21,7 +21,7 @@
 #endif
 
 /* 2: fact details are enum codes; 3: records may hold the loaded article */
-enum { HEADER_SIZE = 40, FORMAT_VERSION = 3 };
+enum { HEADER_SIZE = 40, FORMAT_VERSION = 4 };
 static const char magic[8] = "TLCACHE";         /* and its NUL */
 static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
 static const long stale_temp_age = 10 * 60;     /* seconds */

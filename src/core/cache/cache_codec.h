@@ -37,6 +37,9 @@ uint64_t cache_codec_get_u64(const unsigned char *p);
 /* The records' checksum: a multiply-xorshift over 8-byte words (each step a
  * bijection, so any single changed word changes it). */
 uint64_t cache_codec_checksum(const unsigned char *p, size_t len);
+/* A record's checksum: the same steps over four interleaved lanes of
+ * words, a few times faster on long records (a warm start checks them all). */
+uint64_t cache_codec_record_checksum(const unsigned char *p, size_t len);
 /* The same in steps, for bytes that come a piece at a time: start with
  * the whole length, words over pieces that are multiples of 8 bytes (all
  * but the last), end with the last piece's 0 to 7 bytes past its words. */
