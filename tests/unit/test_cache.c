@@ -1130,6 +1130,36 @@ static void test_record_checksum_sees_every_byte(void **state)
     }
 }
 
+/* The build-id read from memory is the note the linker wrote into the file
+ * (this test is linked with one, as touchline is): "GNU\0" then its bytes. */
+static void test_build_id_is_the_files_note(void **state)
+{
+    (void)state;
+    unsigned char id[64];
+    size_t n = cache_build_id(id, sizeof id);
+    assert_true(n >= 8);
+    FILE *f = fopen("/proc/self/exe", "rb");
+    assert_non_null(f);
+    struct buf exe;
+    buf_init(&exe);
+    char chunk[1 << 16];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_append(&exe, chunk, got);
+    fclose(f);
+    unsigned char note[4 + 64];
+    memcpy(note, "GNU", 4);
+    memcpy(note + 4, id, n);
+    bool found = false;
+    for (size_t i = 0; !found && i + 4 + n <= exe.len; i++)
+        found = !memcmp(exe.data + i, note, 4 + n);
+    assert_true(found);
+    buf_free(&exe);
+    unsigned char shorter[4];
+    assert_int_equal(cache_build_id(shorter, sizeof shorter), 4);
+    assert_memory_equal(shorter, id, 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1150,6 +1180,7 @@ int main(void)
         cmocka_unit_test(test_big_and_small_extractions),
         cmocka_unit_test(test_text_is_clean_agrees),
         cmocka_unit_test(test_record_checksum_sees_every_byte),
+        cmocka_unit_test(test_build_id_is_the_files_note),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
