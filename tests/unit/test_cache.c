@@ -1026,13 +1026,22 @@ static void test_loaded_refused(void **state)
     free(l.article->meta.tags[0]);
     l.article->meta.tags[0] = xstrdup("bell\a");
     cache_store_loaded(c, "/bell-tag", 3, 3, &x, &l);
+    char *body = l.article->body; /* a NUL inside the body: refused too */
+    size_t body_len = l.article->body_len;
+    l.article->body = xstrdup("Body\ntext.\n");
+    l.article->body[4] = '\0';
+    l.article->body_len = strlen("Body\ntext.\n");
+    cache_store_loaded(c, "/nul-body", 4, 4, &x, &l);
+    free(l.article->body);
+    l.article->body = body;
+    l.article->body_len = body_len;
     save(c);
     cache_free(c);
     c = open_key(KEY);
     const struct {
         const char *path;
         uint64_t n;
-    } cases[] = {{"/no-article", 1}, {"/esc-title", 2}, {"/bell-tag", 3}};
+    } cases[] = {{"/no-article", 1}, {"/esc-title", 2}, {"/bell-tag", 3}, {"/nul-body", 4}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         struct loaded got;
         struct extraction y;

@@ -489,29 +489,31 @@ static void get_extraction(struct reader *r, struct extraction *x, struct arena 
         get_fact(r, x->facts ? &x->facts[i] : &f, x->nentities, a);
 }
 
-/* Text in the record: bytes without NULs, in place (NULL on failure). */
+/* Text in the record: bytes without NULs, in place (NULL on failure). The
+ * NUL check is left out (checked_later) for text that is decoded to a copy:
+ * clean_copy's check refuses a NUL as it refuses every control character. */
 struct text {
     const char *s;
     size_t n;
 };
 
-static struct text get_text(struct reader *r)
+static struct text get_text(struct reader *r, bool checked_later)
 {
     uint64_t n = get_varint(r);
     const char *s = get_bytes(r, n);
-    if (!s || memchr(s, '\0', (size_t)n))
+    if (!s || (!checked_later && memchr(s, '\0', (size_t)n)))
         return r->ok = false, (struct text){NULL, 0};
     return (struct text){s, (size_t)n};
 }
 
 /* Text that may be absent (length + 1, or 0): s is NULL when absent. */
-static struct text get_opt_text(struct reader *r)
+static struct text get_opt_text(struct reader *r, bool checked_later)
 {
     uint64_t n = get_varint(r);
     if (!n)
         return (struct text){NULL, 0};
     const char *s = get_bytes(r, n - 1);
-    if (!s || memchr(s, '\0', (size_t)n - 1))
+    if (!s || (!checked_later && memchr(s, '\0', (size_t)n - 1)))
         return r->ok = false, (struct text){NULL, 0};
     return (struct text){s, (size_t)n - 1};
 }
@@ -580,7 +582,7 @@ static char *clean_copy(struct reader *r, struct article_out *o, struct text t)
 /* A date field (at most 10 characters) into out. */
 static void get_date(struct reader *r, struct article_out *o, char out[11])
 {
-    struct text t = get_text(r);
+    struct text t = get_text(r, o->l != NULL);
     if (t.n > 10)
         r->ok = false;
     char *copy = clean_copy(r, o, t);
@@ -593,7 +595,7 @@ static void get_meta(struct reader *r, struct article_out *o, struct frontmatter
 {
     char **opt[] = {&m->title, &m->date, &m->source, &m->url, &m->author};
     for (size_t i = 0; i < sizeof opt / sizeof *opt; i++)
-        *opt[i] = clean_copy(r, o, get_opt_text(r));
+        *opt[i] = clean_copy(r, o, get_opt_text(r, o->l != NULL));
     uint64_t line = get_varint(r), col = get_varint(r);
     m->date_line = (unsigned)line;
     m->date_col = (unsigned)col;
@@ -605,7 +607,7 @@ static void get_meta(struct reader *r, struct article_out *o, struct frontmatter
         m->ntags = n;
     }
     for (size_t i = 0; i < n && r->ok; i++) {
-        char *t = clean_copy(r, o, get_text(r));
+        char *t = clean_copy(r, o, get_text(r, o->l != NULL));
         if (m->tags)
             m->tags[i] = t;
     }
@@ -615,8 +617,8 @@ static void get_meta(struct reader *r, struct article_out *o, struct frontmatter
         m->nextra = n;
     }
     for (size_t i = 0; i < n && r->ok; i++) {
-        char *key = clean_copy(r, o, get_text(r));
-        char *value = clean_copy(r, o, get_opt_text(r));
+        char *key = clean_copy(r, o, get_text(r, o->l != NULL));
+        char *value = clean_copy(r, o, get_opt_text(r, o->l != NULL));
         if (m->extra)
             m->extra[i] = (struct meta_field){key, value};
     }
@@ -625,7 +627,7 @@ static void get_meta(struct reader *r, struct article_out *o, struct frontmatter
 /* The body: its text, length and first line. */
 static void get_body(struct reader *r, struct article_out *o, struct article *a)
 {
-    struct text t = get_text(r);
+    struct text t = get_text(r, o->l != NULL);
     a->body = clean_copy(r, o, t);
     a->body_len = t.n;
     uint64_t line = get_varint(r);
@@ -641,10 +643,10 @@ static void get_problems(struct reader *r, struct article_out *o, const char *pa
     if (n > sizeof l->problems / sizeof *l->problems)
         r->ok = false;
     for (size_t i = 0; i < n && r->ok; i++) {
-        struct text p = get_text(r);
+        struct text p = get_text(r, false);
         if (p.n != path_len || (p.s && memcmp(p.s, path, path_len)))
             r->ok = false; /* a file's problems name the file */
-        char *message = clean_copy(r, o, get_text(r));
+        char *message = clean_copy(r, o, get_text(r, o->l != NULL));
         bool warning = get_bool(r);
         if (o->l && r->ok) {
             l->problems[i] = (struct problem){xstrndup(path, path_len), message, warning};
@@ -665,13 +667,13 @@ static void get_loaded(struct reader *r, struct article_out *o, const struct cac
     a->format = get_code(r, ARTICLE_SFEED); /* never a line of an sfeed file */
     if (o->l)
         a->path = xstrndup(h->path, h->path_len);
-    a->title = clean_copy(r, o, get_text(r));
+    a->title = clean_copy(r, o, get_text(r, o->l != NULL));
     get_date(r, o, a->date);
     a->date_from_mtime = get_bool(r);
     get_date(r, o, a->text_date);
     get_meta(r, o, &a->meta);
     get_body(r, o, a);
-    a->warning = clean_copy(r, o, get_opt_text(r));
+    a->warning = clean_copy(r, o, get_opt_text(r, o->l != NULL));
     get_problems(r, o, h->path, h->path_len);
     if (o->l && r->ok && a->date_from_mtime) { /* in this run's time zone */
         int64_t ns = h->mtime_ns, sec = ns / 1000000000 - (ns % 1000000000 < 0);
