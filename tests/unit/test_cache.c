@@ -1120,7 +1120,8 @@ static void test_text_is_clean_agrees(void **state)
 }
 
 /* The records' four-lane checksum changes when any one byte changes, at
- * lengths around its 32-byte steps and 8-byte words. */
+ * lengths around its 32-byte steps and 8-byte words, and is the same when
+ * taken in two pieces cut at any word. */
 static void test_record_checksum_sees_every_byte(void **state)
 {
     (void)state;
@@ -1136,6 +1137,13 @@ static void test_record_checksum_sees_every_byte(void **state)
         }
         if (len > 1) /* the length itself counts */
             assert_true(cache_codec_record_checksum(data, len - 1) != sum);
+        for (size_t cut = 0; cut <= len / 8; cut++) { /* in two pieces, as files are written */
+            struct cache_codec_sum s;
+            cache_codec_sum_start(&s, len);
+            cache_codec_sum_words(&s, data, 8 * cut);
+            cache_codec_sum_words(&s, data + 8 * cut, len - 8 * cut);
+            assert_true(cache_codec_sum_end(&s, data + (len & ~(size_t)7), len % 8) == sum);
+        }
     }
 }
 

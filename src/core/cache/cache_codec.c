@@ -220,21 +220,21 @@ uint64_t cache_codec_get_u64(const unsigned char *p)
     return (uint64_t)cache_codec_get_u32(p) | (uint64_t)cache_codec_get_u32(p + 4) << 32;
 }
 
-uint64_t cache_codec_checksum_start(uint64_t len)
+/* One word into a chain: a multiply and an xorshift, each a bijection. */
+static uint64_t chain(uint64_t h, uint64_t word)
 {
-    return 0x9e3779b97f4a7c15ULL ^ len;
+    h = (h ^ word) * 0x100000001b3ULL;
+    return h ^ (h >> 29);
 }
 
-uint64_t cache_codec_checksum_words(uint64_t h, const unsigned char *p, size_t n)
+static uint64_t chain_words(uint64_t h, const unsigned char *p, size_t n)
 {
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-        h = (h ^ cache_codec_get_u64(p + i)) * 0x100000001b3ULL;
-        h ^= h >> 29;
-    }
+    for (size_t i = 0; i + 8 <= n; i += 8)
+        h = chain(h, cache_codec_get_u64(p + i));
     return h;
 }
 
-uint64_t cache_codec_checksum_end(uint64_t h, const unsigned char *tail, size_t n)
+static uint64_t chain_end(uint64_t h, const unsigned char *tail, size_t n)
 {
     uint64_t t = 0;
     for (size_t k = 0; k < n; k++)
@@ -243,34 +243,52 @@ uint64_t cache_codec_checksum_end(uint64_t h, const unsigned char *tail, size_t 
     return h ^ (h >> 32);
 }
 
-/* Four lanes, each the words' chain above over every fourth word, so that
- * the multiplies of one do not wait for the others'; the lanes then go
- * through the same chain one after another (each step a bijection of what
- * came before, so a changed word still changes the sum). */
+void cache_codec_sum_start(struct cache_codec_sum *s, uint64_t len)
+{
+    *s = (struct cache_codec_sum){{0x9e3779b97f4a7c15ULL ^ len, 0xc2b2ae3d27d4eb4fULL,
+                                   0x165667b19e3779f9ULL, 0x27d4eb2f165667c5ULL},
+                                  0};
+}
+
+/* Word k of the whole goes into lane k % 4: four chains whose multiplies
+ * do not wait for one another. */
+void cache_codec_sum_words(struct cache_codec_sum *s, const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n && s->words % 4; i += 8, s->words++)
+        s->lane[s->words % 4] = chain(s->lane[s->words % 4], cache_codec_get_u64(p + i));
+    for (; i + 32 <= n; i += 32, s->words += 4) {
+        s->lane[0] = chain(s->lane[0], cache_codec_get_u64(p + i));
+        s->lane[1] = chain(s->lane[1], cache_codec_get_u64(p + i + 8));
+        s->lane[2] = chain(s->lane[2], cache_codec_get_u64(p + i + 16));
+        s->lane[3] = chain(s->lane[3], cache_codec_get_u64(p + i + 24));
+    }
+    for (; i + 8 <= n; i += 8, s->words++)
+        s->lane[s->words % 4] = chain(s->lane[s->words % 4], cache_codec_get_u64(p + i));
+}
+
+/* The lanes go through one chain in turn (a changed lane still changes the
+ * result), then the last 0 to 7 bytes. */
+uint64_t cache_codec_sum_end(const struct cache_codec_sum *s, const unsigned char *tail, size_t n)
+{
+    uint64_t h = s->lane[0];
+    for (int k = 1; k < 4; k++)
+        h = chain(h, s->lane[k]);
+    return chain_end(h, tail, n);
+}
+
 uint64_t cache_codec_record_checksum(const unsigned char *p, size_t len)
 {
-    uint64_t lane[4] = {0x9e3779b97f4a7c15ULL ^ len, 0xc2b2ae3d27d4eb4fULL, 0x165667b19e3779f9ULL,
-                        0x27d4eb2f165667c5ULL};
-    size_t i = 0;
-    for (; i + 32 <= len; i += 32) {
-        for (int k = 0; k < 4; k++) {
-            uint64_t h = (lane[k] ^ cache_codec_get_u64(p + i + 8 * (size_t)k)) * 0x100000001b3ULL;
-            lane[k] = h ^ (h >> 29);
-        }
-    }
-    uint64_t h = lane[0];
-    for (int k = 1; k < 4; k++) {
-        h = (h ^ lane[k]) * 0x100000001b3ULL;
-        h ^= h >> 29;
-    }
-    h = cache_codec_checksum_words(h, p + i, len - i);
-    return cache_codec_checksum_end(h, p + (len & ~(size_t)7), len % 8);
+    struct cache_codec_sum s;
+    cache_codec_sum_start(&s, len);
+    cache_codec_sum_words(&s, p, len);
+    return cache_codec_sum_end(&s, p + (len & ~(size_t)7), len % 8);
 }
 
 uint64_t cache_codec_checksum(const unsigned char *p, size_t len)
 {
-    uint64_t h = cache_codec_checksum_words(cache_codec_checksum_start(len), p, len);
-    return cache_codec_checksum_end(h, p + (len & ~(size_t)7), len % 8);
+    uint64_t h = chain_words(0x9e3779b97f4a7c15ULL ^ len, p, len);
+    return chain_end(h, p + (len & ~(size_t)7), len % 8);
 }
 
 /* A cursor over a record's bytes; any failure clears ok and later reads
