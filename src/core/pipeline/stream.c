@@ -183,6 +183,11 @@ size_t stream_total(const struct stream *s)
     return s->scan.n;
 }
 
+const struct scan *stream_scan(const struct stream *s)
+{
+    return &s->scan;
+}
+
 void stream_free(struct stream *s)
 {
     if (!s)
