@@ -220,6 +220,18 @@ uint64_t cache_codec_get_u64(const unsigned char *p)
     return (uint64_t)cache_codec_get_u32(p) | (uint64_t)cache_codec_get_u32(p + 4) << 32;
 }
 
+/* A little-endian word, as one load where the machine is little-endian. */
+static inline uint64_t word_at(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+#else
+    return cache_codec_get_u64(p);
+#endif
+}
+
 /* One word into a chain: a multiply and an xorshift, each a bijection. */
 static uint64_t chain(uint64_t h, uint64_t word)
 {
@@ -230,7 +242,7 @@ static uint64_t chain(uint64_t h, uint64_t word)
 static uint64_t chain_words(uint64_t h, const unsigned char *p, size_t n)
 {
     for (size_t i = 0; i + 8 <= n; i += 8)
-        h = chain(h, cache_codec_get_u64(p + i));
+        h = chain(h, word_at(p + i));
     return h;
 }
 
@@ -256,15 +268,20 @@ void cache_codec_sum_words(struct cache_codec_sum *s, const unsigned char *p, si
 {
     size_t i = 0;
     for (; i + 8 <= n && s->words % 4; i += 8, s->words++)
-        s->lane[s->words % 4] = chain(s->lane[s->words % 4], cache_codec_get_u64(p + i));
-    for (; i + 32 <= n; i += 32, s->words += 4) {
-        s->lane[0] = chain(s->lane[0], cache_codec_get_u64(p + i));
-        s->lane[1] = chain(s->lane[1], cache_codec_get_u64(p + i + 8));
-        s->lane[2] = chain(s->lane[2], cache_codec_get_u64(p + i + 16));
-        s->lane[3] = chain(s->lane[3], cache_codec_get_u64(p + i + 24));
+        s->lane[s->words % 4] = chain(s->lane[s->words % 4], word_at(p + i));
+    /* in locals: p may alias s, which would keep the lanes in memory */
+    uint64_t l0 = s->lane[0], l1 = s->lane[1], l2 = s->lane[2], l3 = s->lane[3];
+    size_t blocks = (n - i) / 32;
+    for (; i + 32 <= n; i += 32) {
+        l0 = chain(l0, word_at(p + i));
+        l1 = chain(l1, word_at(p + i + 8));
+        l2 = chain(l2, word_at(p + i + 16));
+        l3 = chain(l3, word_at(p + i + 24));
     }
+    s->lane[0] = l0, s->lane[1] = l1, s->lane[2] = l2, s->lane[3] = l3;
+    s->words += 4 * blocks;
     for (; i + 8 <= n; i += 8, s->words++)
-        s->lane[s->words % 4] = chain(s->lane[s->words % 4], cache_codec_get_u64(p + i));
+        s->lane[s->words % 4] = chain(s->lane[s->words % 4], word_at(p + i));
 }
 
 /* The lanes go through one chain in turn (a changed lane still changes the
