@@ -26,6 +26,7 @@
 #include "core/load/corpus.h"
 #include "core/extract/extract.h"
 #include "core/base/hash.h"
+#include "core/load/sanitize.h"
 
 enum { KEY = 42 };
 static char dir[] = "/tmp/touchline-cache-XXXXXX";
@@ -498,7 +499,8 @@ static void test_wrong_header_fields(void **state)
     } cases[] = {{0, 4, 0x48434c54},
                  {8, 4, 1} /* before enum codes */,
                  {8, 4, 2} /* before articles */,
-                 {8, 4, 4},
+                 {8, 4, 3} /* before the four-lane record checksum */,
+                 {8, 4, 5},
                  {8, 4, 0},
                  {12, 4, 1},
                  {16, 8, KEY + 1},
@@ -602,9 +604,9 @@ static void write_hostile(const char *file, enum hostile h)
     uint32_t n = (uint32_t)(b.len - 4);
     for (int i = 0; i < 4; i++)
         b.data[i] = (char)(n >> (8 * i));
-    cache_codec_put_u64(&b, cache_codec_checksum((const unsigned char *)b.data, b.len));
+    cache_codec_put_u64(&b, cache_codec_record_checksum((const unsigned char *)b.data, b.len));
     unsigned char head[40] = "TLCACHE";
-    head[8] = 3;
+    head[8] = 4;
     head[16] = KEY;
     head[24] = 1;
     patch_header(head, 24, 8, 1);
@@ -1024,13 +1026,22 @@ static void test_loaded_refused(void **state)
     free(l.article->meta.tags[0]);
     l.article->meta.tags[0] = xstrdup("bell\a");
     cache_store_loaded(c, "/bell-tag", 3, 3, &x, &l);
+    char *body = l.article->body; /* a NUL inside the body: refused too */
+    size_t body_len = l.article->body_len;
+    l.article->body = xstrdup("Body\ntext.\n");
+    l.article->body[4] = '\0';
+    l.article->body_len = strlen("Body\ntext.\n");
+    cache_store_loaded(c, "/nul-body", 4, 4, &x, &l);
+    free(l.article->body);
+    l.article->body = body;
+    l.article->body_len = body_len;
     save(c);
     cache_free(c);
     c = open_key(KEY);
     const struct {
         const char *path;
         uint64_t n;
-    } cases[] = {{"/no-article", 1}, {"/esc-title", 2}, {"/bell-tag", 3}};
+    } cases[] = {{"/no-article", 1}, {"/esc-title", 2}, {"/bell-tag", 3}, {"/nul-body", 4}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         struct loaded got;
         struct extraction y;
@@ -1045,6 +1056,125 @@ static void test_loaded_refused(void **state)
     extraction_free(&x);
     boilerplate_free(bp);
     free(path);
+}
+
+/* The word-at-a-time check agrees with sanitize_is_clean: on edge cases
+ * (BOMs at the start and inside, controls, DEL, C1, bidi controls, bad and
+ * cut UTF-8 next to ASCII and at word edges) and on random mixes of them. */
+static void test_text_is_clean_agrees(void **state)
+{
+    (void)state;
+    static const char *pieces[] = {
+        "a",
+        "abcdefgh",
+        "\n",
+        "\t",
+        "\r",
+        "\x1b[31m",
+        "\x7f",
+        "\xc2\x85",
+        "\xe2\x80\x8f",
+        "\xe2\x80\xae",
+        "\xef\xbb\xbf",
+        "\xc3\xa9",
+        "\xe2\x80\x99",
+        "\xf0\x9f\x98\x80",
+        "\xc3",
+        "\xe2\x80",
+        "\xff",
+        "\x80",
+        "\xc0\xaf",
+        "\xed\xa0\x80",
+        "\xef\xbf\xbd",
+        " ",
+        "~",
+        "0123456",
+    };
+    size_t npieces = sizeof pieces / sizeof *pieces;
+    for (size_t i = 0; i < npieces; i++) {
+        const char *p = pieces[i];
+        assert_int_equal(cache_codec_text_is_clean(p, strlen(p)), sanitize_is_clean(p, strlen(p)));
+    }
+    unsigned seed = 16;
+    size_t clean = 0, dirty = 0;
+    for (int round = 0; round < 20000; round++) {
+        char text[256];
+        size_t n = 0;
+        int count = (int)(rand_r(&seed) % 12);
+        for (int k = 0; k < count; k++) {
+            /* mostly clean pieces, so that long clean texts are common */
+            size_t pick = rand_r(&seed) % 4 ? (size_t)(rand_r(&seed) % 4) : rand_r(&seed) % npieces;
+            static const char *common[] = {"abcdefgh", "0123456", "\xc3\xa9", "\n"};
+            const char *p = pick < 4 && rand_r(&seed) % 2 ? common[pick] : pieces[pick % npieces];
+            size_t len = strlen(p);
+            if (n + len > sizeof text)
+                break;
+            memcpy(text + n, p, len);
+            n += len;
+        }
+        bool want = sanitize_is_clean(text, n);
+        assert_int_equal(cache_codec_text_is_clean(text, n), want);
+        want ? clean++ : dirty++;
+    }
+    assert_true(clean > 1000 && dirty > 1000); /* both verdicts were tried */
+}
+
+/* The records' four-lane checksum changes when any one byte changes, at
+ * lengths around its 32-byte steps and 8-byte words, and is the same when
+ * taken in two pieces cut at any word. */
+static void test_record_checksum_sees_every_byte(void **state)
+{
+    (void)state;
+    unsigned char data[80];
+    for (size_t i = 0; i < sizeof data; i++)
+        data[i] = (unsigned char)(i * 37 + 11);
+    for (size_t len = 1; len <= sizeof data; len++) {
+        uint64_t sum = cache_codec_record_checksum(data, len);
+        for (size_t i = 0; i < len; i++) {
+            data[i] ^= 0x20;
+            assert_true(cache_codec_record_checksum(data, len) != sum);
+            data[i] ^= 0x20;
+        }
+        if (len > 1) /* the length itself counts */
+            assert_true(cache_codec_record_checksum(data, len - 1) != sum);
+        for (size_t cut = 0; cut <= len / 8; cut++) { /* in two pieces, as files are written */
+            struct cache_codec_sum s;
+            cache_codec_sum_start(&s, len);
+            cache_codec_sum_words(&s, data, 8 * cut);
+            cache_codec_sum_words(&s, data + 8 * cut, len - 8 * cut);
+            assert_true(cache_codec_sum_end(&s, data + (len & ~(size_t)7), len % 8) == sum);
+        }
+    }
+}
+
+/* The build-id read from memory is the note the linker wrote into the file
+ * (this test is linked with one, as touchline is): "GNU\0" then its bytes. */
+static void test_build_id_is_the_files_note(void **state)
+{
+    (void)state;
+    unsigned char id[64];
+    size_t n = cache_build_id(id, sizeof id);
+    assert_true(n >= 8);
+    FILE *f = fopen("/proc/self/exe", "rb");
+    assert_non_null(f);
+    struct buf exe;
+    buf_init(&exe);
+    char chunk[1 << 16];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_append(&exe, chunk, got);
+    fclose(f);
+    unsigned char note[4 + 64];
+    memcpy(note, "GNU", 4);
+    memcpy(note + 4, id, n);
+    bool found = false;
+    for (size_t i = 0; !found && i + 4 + n <= exe.len; i++)
+        found = !memcmp(exe.data + i, note, 4 + n);
+    assert_true(found);
+    buf_free(&exe);
+    unsigned char shorter[4];
+    assert_int_equal(cache_build_id(shorter, sizeof shorter), 4);
+    assert_memory_equal(shorter, id, 4);
 }
 
 int main(void)
@@ -1065,6 +1195,9 @@ int main(void)
         cmocka_unit_test(test_loaded_refused),
         cmocka_unit_test(test_encoded_and_found),
         cmocka_unit_test(test_big_and_small_extractions),
+        cmocka_unit_test(test_text_is_clean_agrees),
+        cmocka_unit_test(test_record_checksum_sees_every_byte),
+        cmocka_unit_test(test_build_id_is_the_files_note),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

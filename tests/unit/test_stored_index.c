@@ -133,6 +133,31 @@ static void attach_all(struct index *ix, struct pipeline *src)
     assert_true(index_image_check_spans(ix));
 }
 
+/* A text one byte shorter than a posting's end (in the title, or the body)
+ * fails the span check; as it was, it passes again. */
+static void assert_spans_checked(struct index *ix, struct corpus *c, bool in_title)
+{
+    const struct posting *p = NULL;
+    for (size_t e = 0; e < ix->nentities && !p; e++)
+        for (size_t i = 0; i < ix->entities[e].npostings && !p; i++)
+            if (ix->entities[e].postings[i].in_title == in_title && ix->entities[e].postings[i].end)
+                p = &ix->entities[e].postings[i];
+    assert_non_null(p);
+    struct article *a = c->articles[p->article];
+    if (in_title) {
+        char was = a->title[p->end - 1];
+        a->title[p->end - 1] = '\0';
+        assert_false(index_image_check_spans(ix));
+        a->title[p->end - 1] = was;
+    } else {
+        size_t was = a->body_len;
+        a->body_len = p->end - 1;
+        assert_false(index_image_check_spans(ix));
+        a->body_len = was;
+    }
+    assert_true(index_image_check_spans(ix));
+}
+
 static void test_image_reads_back_the_same_index(void **state)
 {
     (void)state;
@@ -150,6 +175,8 @@ static void test_image_reads_back_the_same_index(void **state)
     assert_int_equal(f.mtime_ns, 15);
     attach_all(&ix, &src);
     assert_same_index(&ref.index, &ix);
+    assert_spans_checked(&ix, &src.corpus, false);
+    assert_spans_checked(&ix, &src.corpus, true);
     /* Copied out (index_add does it first), the image may go. */
     index_image_unshare(&ix);
     memset(image, 0xa5, len);

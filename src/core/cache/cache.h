@@ -16,11 +16,15 @@
 
 struct cache;
 
-/* The extractor fingerprint part that depends on the build: hashes the
- * running binary (/proc/self/exe), falling back to the version string;
- * callers mix in KB files and patterns. Reads the whole binary: call it once
- * per run. */
+/* The extractor fingerprint part that depends on the build: a hash of the
+ * running program's build-id note when it has one (the linker's hash of the
+ * whole output), else a hash of the running binary (/proc/self/exe, read
+ * whole), else of the version string; callers mix in KB files and patterns.
+ * Call it once per run. */
 uint64_t cache_build_fingerprint(void);
+/* The running program's GNU build-id (its bytes, at most cap of them, into
+ * out); 0 when it has none. */
+size_t cache_build_id(unsigned char *out, size_t cap);
 
 /* Opens (maps, cache_file_map) the cache file for a set of roots:
  * dir/<16 hex digits of hash(roots)>.cache. The roots are hashed as given,

@@ -176,7 +176,7 @@ bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int6
     for (int i = 0; i < 4; i++)
         b->data[start + (size_t)i] = (char)(n >> (8 * i));
     cache_codec_put_u64(
-        b, cache_codec_checksum((const unsigned char *)b->data + start, b->len - start));
+        b, cache_codec_record_checksum((const unsigned char *)b->data + start, b->len - start));
     return true;
 }
 
@@ -220,21 +220,33 @@ uint64_t cache_codec_get_u64(const unsigned char *p)
     return (uint64_t)cache_codec_get_u32(p) | (uint64_t)cache_codec_get_u32(p + 4) << 32;
 }
 
-uint64_t cache_codec_checksum_start(uint64_t len)
+/* A little-endian word, as one load where the machine is little-endian. */
+static inline uint64_t word_at(const unsigned char *p)
 {
-    return 0x9e3779b97f4a7c15ULL ^ len;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+#else
+    return cache_codec_get_u64(p);
+#endif
 }
 
-uint64_t cache_codec_checksum_words(uint64_t h, const unsigned char *p, size_t n)
+/* One word into a chain: a multiply and an xorshift, each a bijection. */
+static uint64_t chain(uint64_t h, uint64_t word)
 {
-    for (size_t i = 0; i + 8 <= n; i += 8) {
-        h = (h ^ cache_codec_get_u64(p + i)) * 0x100000001b3ULL;
-        h ^= h >> 29;
-    }
+    h = (h ^ word) * 0x100000001b3ULL;
+    return h ^ (h >> 29);
+}
+
+static uint64_t chain_words(uint64_t h, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i + 8 <= n; i += 8)
+        h = chain(h, word_at(p + i));
     return h;
 }
 
-uint64_t cache_codec_checksum_end(uint64_t h, const unsigned char *tail, size_t n)
+static uint64_t chain_end(uint64_t h, const unsigned char *tail, size_t n)
 {
     uint64_t t = 0;
     for (size_t k = 0; k < n; k++)
@@ -243,10 +255,57 @@ uint64_t cache_codec_checksum_end(uint64_t h, const unsigned char *tail, size_t 
     return h ^ (h >> 32);
 }
 
+void cache_codec_sum_start(struct cache_codec_sum *s, uint64_t len)
+{
+    *s = (struct cache_codec_sum){{0x9e3779b97f4a7c15ULL ^ len, 0xc2b2ae3d27d4eb4fULL,
+                                   0x165667b19e3779f9ULL, 0x27d4eb2f165667c5ULL},
+                                  0};
+}
+
+/* Word k of the whole goes into lane k % 4: four chains whose multiplies
+ * do not wait for one another. */
+void cache_codec_sum_words(struct cache_codec_sum *s, const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n && s->words % 4; i += 8, s->words++)
+        s->lane[s->words % 4] = chain(s->lane[s->words % 4], word_at(p + i));
+    /* in locals: p may alias s, which would keep the lanes in memory */
+    uint64_t l0 = s->lane[0], l1 = s->lane[1], l2 = s->lane[2], l3 = s->lane[3];
+    size_t blocks = (n - i) / 32;
+    for (; i + 32 <= n; i += 32) {
+        l0 = chain(l0, word_at(p + i));
+        l1 = chain(l1, word_at(p + i + 8));
+        l2 = chain(l2, word_at(p + i + 16));
+        l3 = chain(l3, word_at(p + i + 24));
+    }
+    s->lane[0] = l0, s->lane[1] = l1, s->lane[2] = l2, s->lane[3] = l3;
+    s->words += 4 * blocks;
+    for (; i + 8 <= n; i += 8, s->words++)
+        s->lane[s->words % 4] = chain(s->lane[s->words % 4], word_at(p + i));
+}
+
+/* The lanes go through one chain in turn (a changed lane still changes the
+ * result), then the last 0 to 7 bytes. */
+uint64_t cache_codec_sum_end(const struct cache_codec_sum *s, const unsigned char *tail, size_t n)
+{
+    uint64_t h = s->lane[0];
+    for (int k = 1; k < 4; k++)
+        h = chain(h, s->lane[k]);
+    return chain_end(h, tail, n);
+}
+
+uint64_t cache_codec_record_checksum(const unsigned char *p, size_t len)
+{
+    struct cache_codec_sum s;
+    cache_codec_sum_start(&s, len);
+    cache_codec_sum_words(&s, p, len);
+    return cache_codec_sum_end(&s, p + (len & ~(size_t)7), len % 8);
+}
+
 uint64_t cache_codec_checksum(const unsigned char *p, size_t len)
 {
-    uint64_t h = cache_codec_checksum_words(cache_codec_checksum_start(len), p, len);
-    return cache_codec_checksum_end(h, p + (len & ~(size_t)7), len % 8);
+    uint64_t h = chain_words(0x9e3779b97f4a7c15ULL ^ len, p, len);
+    return chain_end(h, p + (len & ~(size_t)7), len % 8);
 }
 
 /* A cursor over a record's bytes; any failure clears ok and later reads
@@ -465,29 +524,31 @@ static void get_extraction(struct reader *r, struct extraction *x, struct arena 
         get_fact(r, x->facts ? &x->facts[i] : &f, x->nentities, a);
 }
 
-/* Text in the record: bytes without NULs, in place (NULL on failure). */
+/* Text in the record: bytes without NULs, in place (NULL on failure). The
+ * NUL check is left out (checked_later) for text that is decoded to a copy:
+ * clean_copy's check refuses a NUL as it refuses every control character. */
 struct text {
     const char *s;
     size_t n;
 };
 
-static struct text get_text(struct reader *r)
+static struct text get_text(struct reader *r, bool checked_later)
 {
     uint64_t n = get_varint(r);
     const char *s = get_bytes(r, n);
-    if (!s || memchr(s, '\0', (size_t)n))
+    if (!s || (!checked_later && memchr(s, '\0', (size_t)n)))
         return r->ok = false, (struct text){NULL, 0};
     return (struct text){s, (size_t)n};
 }
 
 /* Text that may be absent (length + 1, or 0): s is NULL when absent. */
-static struct text get_opt_text(struct reader *r)
+static struct text get_opt_text(struct reader *r, bool checked_later)
 {
     uint64_t n = get_varint(r);
     if (!n)
         return (struct text){NULL, 0};
     const char *s = get_bytes(r, n - 1);
-    if (!s || memchr(s, '\0', (size_t)n - 1))
+    if (!s || (!checked_later && memchr(s, '\0', (size_t)n - 1)))
         return r->ok = false, (struct text){NULL, 0};
     return (struct text){s, (size_t)n - 1};
 }
@@ -497,13 +558,58 @@ struct article_out {
     struct loaded *l;
 };
 
+/* Whether the 8 bytes of w are all printable ASCII (0x20 to 0x7E): no
+ * byte below 0x20, none at 0x7F, none with the high bit set. */
+static bool word_is_printable(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t below = (w - ones * 0x20) & ~w;                        /* a byte < 0x20 (or >= 0x80) */
+    uint64_t del = ((w ^ ones * 0x7F) - ones) & ~(w ^ ones * 0x7F); /* a 0x7F byte */
+    return !((below | del | w) & highs);
+}
+
+/* sanitize_is_clean, with its common case (printable ASCII and '\n') taken
+ * eight bytes at a time here; every run of other bytes is handed to it with
+ * the printable byte before it (so a U+FEFF inside the text is not taken for
+ * a leading BOM). Its verdict is per code point, and a run of bytes >= 0x80
+ * never splits a valid UTF-8 sequence, so the answer is the same. */
+bool cache_codec_text_is_clean(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (word_is_printable(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\n') {
+            i++;
+            continue;
+        }
+        if (c < 0x80)
+            return false; /* a control character (sanitize removes it) */
+        size_t end = i;
+        while (end < n && (unsigned char)s[end] >= 0x80)
+            end++;
+        size_t from = i ? i - 1 : 0;
+        if (!sanitize_is_clean(s + from, end - from))
+            return false;
+        i = end;
+    }
+    return true;
+}
+
 /* A copy of text that sanitize would leave as it is (NULL when absent or
  * only read over); anything else fails the record. */
 static char *clean_copy(struct reader *r, struct article_out *o, struct text t)
 {
     if (!o->l || !t.s || !r->ok)
         return NULL;
-    if (!sanitize_is_clean(t.s, t.n))
+    if (!cache_codec_text_is_clean(t.s, t.n))
         return r->ok = false, NULL;
     return xstrndup(t.s, t.n);
 }
@@ -511,7 +617,7 @@ static char *clean_copy(struct reader *r, struct article_out *o, struct text t)
 /* A date field (at most 10 characters) into out. */
 static void get_date(struct reader *r, struct article_out *o, char out[11])
 {
-    struct text t = get_text(r);
+    struct text t = get_text(r, o->l != NULL);
     if (t.n > 10)
         r->ok = false;
     char *copy = clean_copy(r, o, t);
@@ -524,7 +630,7 @@ static void get_meta(struct reader *r, struct article_out *o, struct frontmatter
 {
     char **opt[] = {&m->title, &m->date, &m->source, &m->url, &m->author};
     for (size_t i = 0; i < sizeof opt / sizeof *opt; i++)
-        *opt[i] = clean_copy(r, o, get_opt_text(r));
+        *opt[i] = clean_copy(r, o, get_opt_text(r, o->l != NULL));
     uint64_t line = get_varint(r), col = get_varint(r);
     m->date_line = (unsigned)line;
     m->date_col = (unsigned)col;
@@ -536,7 +642,7 @@ static void get_meta(struct reader *r, struct article_out *o, struct frontmatter
         m->ntags = n;
     }
     for (size_t i = 0; i < n && r->ok; i++) {
-        char *t = clean_copy(r, o, get_text(r));
+        char *t = clean_copy(r, o, get_text(r, o->l != NULL));
         if (m->tags)
             m->tags[i] = t;
     }
@@ -546,8 +652,8 @@ static void get_meta(struct reader *r, struct article_out *o, struct frontmatter
         m->nextra = n;
     }
     for (size_t i = 0; i < n && r->ok; i++) {
-        char *key = clean_copy(r, o, get_text(r));
-        char *value = clean_copy(r, o, get_opt_text(r));
+        char *key = clean_copy(r, o, get_text(r, o->l != NULL));
+        char *value = clean_copy(r, o, get_opt_text(r, o->l != NULL));
         if (m->extra)
             m->extra[i] = (struct meta_field){key, value};
     }
@@ -556,7 +662,7 @@ static void get_meta(struct reader *r, struct article_out *o, struct frontmatter
 /* The body: its text, length and first line. */
 static void get_body(struct reader *r, struct article_out *o, struct article *a)
 {
-    struct text t = get_text(r);
+    struct text t = get_text(r, o->l != NULL);
     a->body = clean_copy(r, o, t);
     a->body_len = t.n;
     uint64_t line = get_varint(r);
@@ -572,10 +678,10 @@ static void get_problems(struct reader *r, struct article_out *o, const char *pa
     if (n > sizeof l->problems / sizeof *l->problems)
         r->ok = false;
     for (size_t i = 0; i < n && r->ok; i++) {
-        struct text p = get_text(r);
+        struct text p = get_text(r, false);
         if (p.n != path_len || (p.s && memcmp(p.s, path, path_len)))
             r->ok = false; /* a file's problems name the file */
-        char *message = clean_copy(r, o, get_text(r));
+        char *message = clean_copy(r, o, get_text(r, o->l != NULL));
         bool warning = get_bool(r);
         if (o->l && r->ok) {
             l->problems[i] = (struct problem){xstrndup(path, path_len), message, warning};
@@ -596,13 +702,13 @@ static void get_loaded(struct reader *r, struct article_out *o, const struct cac
     a->format = get_code(r, ARTICLE_SFEED); /* never a line of an sfeed file */
     if (o->l)
         a->path = xstrndup(h->path, h->path_len);
-    a->title = clean_copy(r, o, get_text(r));
+    a->title = clean_copy(r, o, get_text(r, o->l != NULL));
     get_date(r, o, a->date);
     a->date_from_mtime = get_bool(r);
     get_date(r, o, a->text_date);
     get_meta(r, o, &a->meta);
     get_body(r, o, a);
-    a->warning = clean_copy(r, o, get_opt_text(r));
+    a->warning = clean_copy(r, o, get_opt_text(r, o->l != NULL));
     get_problems(r, o, h->path, h->path_len);
     if (o->l && r->ok && a->date_from_mtime) { /* in this run's time zone */
         int64_t ns = h->mtime_ns, sec = ns / 1000000000 - (ns % 1000000000 < 0);
@@ -678,7 +784,7 @@ bool cache_codec_record_decode(const struct cache_codec_head *h, struct extracti
     if (l)
         memset(l, 0, sizeof *l);
     size_t n = h->len - 8;
-    if (cache_codec_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
+    if (cache_codec_record_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
         return false;
     const unsigned char *body = (const unsigned char *)h->path + h->path_len;
     struct reader r = {body, h->start + n, true};

@@ -47,7 +47,7 @@ bool cache_image_open(const char *cache_path, uint64_t key, struct index *ix)
     if (!p)
         return false;
     bool ok = size >= FRAME && cache_codec_get_u64(p + 8) == size - FRAME &&
-              cache_codec_checksum(p + FRAME, size - FRAME) == cache_codec_get_u64(p);
+              cache_codec_record_checksum(p + FRAME, size - FRAME) == cache_codec_get_u64(p);
     struct mapping *m = xmalloc(sizeof *m);
     *m = (struct mapping){p, size};
     struct index_image_owner owner = {unmap, m};
@@ -61,7 +61,7 @@ bool cache_image_open(const char *cache_path, uint64_t key, struct index *ix)
 struct file_sink {
     struct index_image_sink sink; /* first: the writer's pointer is ours */
     int fd;
-    uint64_t sum;
+    struct cache_codec_sum sum;
     bool started;
 };
 
@@ -69,9 +69,9 @@ static bool write_to_file(struct index_image_sink *sink, const void *p, size_t n
 {
     struct file_sink *f = (struct file_sink *)sink;
     if (!f->started)
-        f->sum = cache_codec_checksum_start(sink->len);
+        cache_codec_sum_start(&f->sum, sink->len);
     f->started = true;
-    f->sum = cache_codec_checksum_words(f->sum, p, n); /* n is whole words */
+    cache_codec_sum_words(&f->sum, p, n); /* n is whole words */
     return cache_file_write(f->fd, p, n);
 }
 
@@ -90,7 +90,7 @@ bool cache_image_save(const char *cache_path, const struct index *ix,
     } else if (ok) {
         struct buf frame;
         buf_init(&frame);
-        cache_codec_put_u64(&frame, cache_codec_checksum_end(f.sum, NULL, 0));
+        cache_codec_put_u64(&frame, cache_codec_sum_end(&f.sum, NULL, 0));
         cache_codec_put_u64(&frame, f.sink.len);
         ok = cache_file_commit(f.fd, tmp, path, frame.data, FRAME, err);
         buf_free(&frame);

@@ -297,28 +297,31 @@ bool index_image_attach(struct index *ix, size_t article, struct extraction *x)
     return true;
 }
 
+/* Each posting's end against its article's title or body length, both
+ * taken first into one array (room[2 * article + in_title]), so that the
+ * walk over the postings reads no article. */
 bool index_image_check_spans(const struct index *ix)
 {
     size_t n = ix->narticles;
     if (ix->corpus->narticles != n)
         return false;
-    uint32_t *title_len = xmalloc((n ? n : 1) * sizeof *title_len);
+    uint32_t *room = xmalloc((n ? 2 * n : 1) * sizeof *room);
     for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(ix->corpus->articles[i]->title);
-        title_len[i] = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+        const struct article *a = ix->corpus->articles[i];
+        size_t title = strlen(a->title);
+        room[2 * i] = a->body_len > UINT32_MAX ? UINT32_MAX : (uint32_t)a->body_len;
+        room[2 * i + 1] = title > UINT32_MAX ? UINT32_MAX : (uint32_t)title;
     }
-    bool ok = true;
-    for (size_t e = 0; e < ix->nentities && ok; e++) {
+    bool bad = false;
+    for (size_t e = 0; e < ix->nentities && !bad; e++) {
         const struct index_entity *en = &ix->entities[e];
-        for (size_t i = 0; i < en->npostings && ok; i++) {
+        for (size_t i = 0; i < en->npostings; i++) {
             const struct posting *p = &en->postings[i];
-            size_t room =
-                p->in_title ? title_len[p->article] : ix->corpus->articles[p->article]->body_len;
-            ok = p->end <= room;
+            bad |= p->end > room[2 * (size_t)p->article + (p->in_title ? 1 : 0)];
         }
     }
-    free(title_len);
-    return ok;
+    free(room);
+    return !bad;
 }
 
 /* ---- letting go of the image ---- */

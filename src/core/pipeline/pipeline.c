@@ -146,10 +146,11 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
     /* Mapping the file and reading its records' heads is quick (a few ms
      * at 10,000 articles); waiting for it means no worker reads, parses or
      * extracts an article the cache holds. Not for long: on a slow disk the
-     * first screen comes first. */
-    pipeline_cache_wait(p->pcache, CACHE_WAIT_MS);
+     * first screen comes first. The stored index is checked meanwhile, and
+     * waited for once the workers are decoding (before any result is
+     * taken). */
+    double end = pipeline_cache_wait_cache(p->pcache, CACHE_WAIT_MS);
     p->background = opt && opt->background;
-    take_image(p, &s);
     p->imageable = p->pcache != NULL;
     struct stream_setup setup = {
         .ex = p->extractor,
@@ -164,6 +165,8 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
     clock_gettime(CLOCK_REALTIME, &now);
     p->started_ns = (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
     p->stream = stream_start(&s, &setup);
+    pipeline_cache_wait_until(p->pcache, end);
+    take_image(p, stream_scan(p->stream));
     return true;
 }
 

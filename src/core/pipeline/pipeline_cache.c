@@ -44,9 +44,11 @@ static void *open_now(void *arg)
 {
     struct pipeline_cache *pc = arg;
     pc->cache = cache_open(pc->dir, (const char *const *)pc->roots, pc->nroots, pc->key);
+    /* The workers may begin with the cache while the stored index is
+     * checked (pipeline_cache_wait_cache). */
+    atomic_store_explicit(&pc->open, pc->cache, memory_order_release);
     pc->has_image =
         cache_count(pc->cache) && cache_image_open(cache_file(pc->cache), pc->key, &pc->image);
-    atomic_store_explicit(&pc->open, pc->cache, memory_order_release);
     atomic_store_explicit(&pc->opened, true, memory_order_release);
     return NULL;
 }
@@ -83,15 +85,34 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-void pipeline_cache_wait(struct pipeline_cache *pc, double max_ms)
+/* Waits until the opener is done, or (cache_only) has published the cache,
+ * until the clock reads end_ms. */
+static void wait_until(struct pipeline_cache *pc, double end_ms, bool cache_only)
 {
     struct timespec nap = {0, 200 * 1000};
-    double end = now_ms() + max_ms;
-    while (pc && !atomic_load_explicit(&pc->opened, memory_order_acquire)) {
-        if (now_ms() >= end)
+    while (pc && !atomic_load_explicit(&pc->opened, memory_order_acquire) &&
+           !(cache_only && atomic_load_explicit(&pc->open, memory_order_acquire))) {
+        if (now_ms() >= end_ms)
             return; /* a slow disk: the workers start without it */
         nanosleep(&nap, NULL);
     }
+}
+
+double pipeline_cache_wait_cache(struct pipeline_cache *pc, double max_ms)
+{
+    double end = now_ms() + max_ms;
+    wait_until(pc, end, true);
+    return end;
+}
+
+void pipeline_cache_wait_until(struct pipeline_cache *pc, double end_ms)
+{
+    wait_until(pc, end_ms, false);
+}
+
+void pipeline_cache_wait(struct pipeline_cache *pc, double max_ms)
+{
+    wait_until(pc, now_ms() + max_ms, false);
 }
 
 const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc)

@@ -25,6 +25,11 @@ struct pipeline_cache *pipeline_cache_start(const char *dir, char *const *roots,
 /* Waits until the cache is open, for at most max_ms (the pipeline does
  * before its workers start). */
 void pipeline_cache_wait(struct pipeline_cache *pc, double max_ms);
+/* The same in two steps: until the cache itself is open (the stored index
+ * may still be being checked), for at most max_ms; returns when that time
+ * ends, for pipeline_cache_wait_until, which waits for the rest. */
+double pipeline_cache_wait_cache(struct pipeline_cache *pc, double max_ms);
+void pipeline_cache_wait_until(struct pipeline_cache *pc, double end_ms);
 /* The cache once it is open, else NULL (any thread). */
 const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc);
 /* What a worker did with the cache for one article: the record it

@@ -2,6 +2,7 @@
 #include "core/pipeline/stream.h"
 #include "core/base/xalloc.h"
 
+#include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -101,8 +102,20 @@ static void join_workers(struct stream *s)
     s->joined = true;
 }
 
+/* The workers copy every article out of the cache into fresh memory, and
+ * glibc grows a thread's heap a few pages at a time, each step an mprotect
+ * (a warm start spent 18 % of its time there). A top pad makes each heap
+ * start, and the main heap grow, with 16 MiB readable at once; pages are
+ * only touched as they are used, so the peak RSS does not change. */
+static void pad_heaps(void)
+{
+    mallopt(M_TOP_PAD, 16 << 20);
+}
+
 struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
 {
+    static pthread_once_t padded = PTHREAD_ONCE_INIT;
+    pthread_once(&padded, pad_heaps);
     struct stream *s = xcalloc(1, sizeof *s);
     s->scan = *scan;
     memset(scan, 0, sizeof *scan);
@@ -168,6 +181,11 @@ size_t stream_taken(const struct stream *s)
 size_t stream_total(const struct stream *s)
 {
     return s->scan.n;
+}
+
+const struct scan *stream_scan(const struct stream *s)
+{
+    return &s->scan;
 }
 
 void stream_free(struct stream *s)

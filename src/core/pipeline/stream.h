@@ -50,6 +50,8 @@ void stream_drain(struct stream *s);
 /* Entries handed over so far, and in all. */
 size_t stream_taken(const struct stream *s);
 size_t stream_total(const struct stream *s);
+/* The scanned entries the stream was started with (it owns them). */
+const struct scan *stream_scan(const struct stream *s);
 /* Stops the workers (results not handed over are dropped) and frees. */
 void stream_free(struct stream *s);
 
