@@ -3,6 +3,7 @@
  * first mention (see extract.h). The passes share a struct doc. */
 #include "core/extract/extract.h"
 #include "core/extract/extract_doc.h"
+#include "core/extract/extract_scratch.h"
 #include "core/base/fold.h"
 #include "core/base/xalloc.h"
 
@@ -43,6 +44,7 @@ void extractor_free(struct extractor *ex)
     free(ex->kb_folded);
     free(ex->kb_id);
     free(ex);
+    extract_scratch_release(); /* this thread's; workers' go when they exit */
 }
 
 const char *doc_text(const struct doc *d, size_t tok)
@@ -267,8 +269,9 @@ static const struct matcher_slot *kb_start(const struct doc *d, uint8_t *asked,
 static void kb_pass(struct doc *d)
 {
     size_t nw = d->t.nwords ? d->t.nwords : 1;
-    uint8_t *asked = xcalloc(nw, 1);
-    const struct matcher_slot **starts = xmalloc(nw * sizeof *starts);
+    uint8_t *asked = extract_scratch_zeroed(d->sc, SCRATCH_KB_ASKED, nw);
+    const struct matcher_slot **starts =
+        extract_scratch_block(d->sc, SCRATCH_KB_STARTS, nw * sizeof *starts);
     for (size_t i = 0; i < d->t.n; i++) {
         if (!(d->t.v[i].flags & TOK_WORD) || (d->t.v[i].flags & TOK_ASIDE) || d->owner[i] >= 0)
             continue;
@@ -292,8 +295,6 @@ static void kb_pass(struct doc *d)
         doc_add_mention(d, i, end, entity_for_kb(d, f->entry), weak);
         i = end - 1;
     }
-    free(asked);
-    free(starts);
 }
 
 /* Whether the mention at [tok, tok_end) is joined by "and", "or", "v" or
@@ -433,11 +434,19 @@ static void emit_packed(struct doc *d, struct extraction *out, const int *map, c
 static void emit(struct doc *d, struct extraction *out)
 {
     size_t ne = d->ne ? d->ne : 1;
-    int *map = xmalloc(ne * sizeof *map);
-    memset(map, 0xff, ne * sizeof *map);
-    size_t *count = xcalloc(ne, sizeof *count);
+    /* one block: the size_t and pointer arrays, then the ints, then the bools */
+    char *block = extract_scratch_block(
+        d->sc, SCRATCH_EMIT,
+        ne * (3 * sizeof(size_t) + sizeof(char *) + 2 * sizeof(int) + sizeof(bool)));
+    size_t *count = memset(block, 0, ne * sizeof *count);
     struct emitted em;
-    em.order = xmalloc(ne * sizeof *em.order);
+    em.id_len = count + ne;
+    em.name_len = em.id_len + ne;
+    em.ids = (char **)(em.name_len + ne);
+    int *map = (int *)(em.ids + ne);
+    memset(map, 0xff, ne * sizeof *map);
+    em.order = map + ne;
+    em.made = (bool *)(em.order + ne);
     size_t n = 0;
     for (size_t i = 0; i < d->nm; i++) {
         int e = d->m[i].entity;
@@ -457,11 +466,6 @@ static void emit(struct doc *d, struct extraction *out)
     if (!n && !d->nf) { /* nothing to pack: as extraction_pack leaves it */
         *out = (struct extraction){xcalloc(1, sizeof *out->entities), 0, d->f, 0, NULL};
     } else {
-        size_t m = n ? n : 1;
-        em.ids = xmalloc(m * sizeof *em.ids);
-        em.made = xmalloc(m * sizeof *em.made);
-        em.id_len = xmalloc(2 * m * sizeof *em.id_len);
-        em.name_len = em.id_len + m;
         for (size_t k = 0; k < n; k++) {
             const struct doc_entity *e = &d->e[em.order[k]];
             em.made[k] = !e->borrowed;
@@ -473,15 +477,9 @@ static void emit(struct doc *d, struct extraction *out)
         for (size_t k = 0; k < n; k++)
             if (em.made[k])
                 free(em.ids[k]);
-        free(em.ids);
-        free(em.made);
-        free(em.id_len);
     }
     d->f = NULL;
     d->nf = 0;
-    free(em.order);
-    free(map);
-    free(count);
 }
 
 static int compare_mentions(const void *pa, const void *pb)
@@ -514,11 +512,37 @@ static void sort_mentions(struct doc_mention *m, size_t n)
 /* The tokens with a capital, once for the passes that start at one. */
 static void list_caps(struct doc *d)
 {
-    d->caps = xmalloc((d->t.n ? d->t.n : 1) * sizeof *d->caps);
+    d->caps = extract_scratch_block(d->sc, SCRATCH_CAPS, (d->t.n ? d->t.n : 1) * sizeof *d->caps);
     d->ncaps = 0;
     for (size_t i = 0; i < d->t.n; i++)
         if (d->t.v[i].flags & TOK_CAP)
             d->caps[d->ncaps++] = i;
+}
+
+/* The doc starts with the thread's tokens, buffer, mentions and entities
+ * (emptied), and gives them back at the end. */
+static void take_scratch(struct doc *d)
+{
+    struct extract_scratch *s = d->sc;
+    d->t = s->t;
+    tokens_reset(&d->t);
+    d->scratch = s->buf;
+    buf_reset(&d->scratch);
+    d->m = s->m;
+    d->mcap = s->mcap;
+    d->e = s->e;
+    d->ecap = s->ecap;
+}
+
+static void give_back_scratch(struct doc *d)
+{
+    struct extract_scratch *s = d->sc;
+    s->t = d->t;
+    s->buf = d->scratch;
+    s->m = d->m;
+    s->mcap = d->mcap;
+    s->e = d->e;
+    s->ecap = d->ecap;
 }
 
 void extractor_run(const struct extractor *ex, const struct article *a, struct extraction *out)
@@ -527,14 +551,14 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     memset(&d, 0, sizeof d);
     d.ex = ex;
     d.a = a;
-    tokens_init(&d.t);
-    buf_init(&d.scratch);
+    d.sc = extract_scratch_get();
+    take_scratch(&d);
     size_t title_len = strlen(a->title);
     tokens_reserve(&d.t, title_len + a->body_len);
     tokens_add_text(&d.t, a->title, title_len, TOK_TITLE);
     tokens_add_text(&d.t, a->body, a->body_len, 0);
     list_caps(&d);
-    d.owner = xmalloc((d.t.n ? d.t.n : 1) * sizeof *d.owner);
+    d.owner = extract_scratch_block(d.sc, SCRATCH_OWNER, (d.t.n ? d.t.n : 1) * sizeof *d.owner);
     memset(d.owner, 0xff, (d.t.n ? d.t.n : 1) * sizeof *d.owner);
     asides_mark(&d);
     lexicon_lookup(&d);
@@ -552,14 +576,6 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     emit(&d, out);
     for (size_t i = 0; i < d.ne; i++)
         entity_free_names(&d.e[i]);
-    free(d.e);
-    free(d.lex);
-    free(d.role);
-    free(d.lists);
-    free(d.caps);
-    free(d.m);
     free(d.f);
-    free(d.owner);
-    buf_free(&d.scratch);
-    tokens_free(&d.t);
+    give_back_scratch(&d);
 }

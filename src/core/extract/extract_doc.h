@@ -18,6 +18,7 @@
 #include "core/extract/word_lists.h"
 
 struct facts_patterns;
+struct extract_scratch;
 
 /* What the lexicon says of a token, looked up once per token. */
 enum lex_flag {
@@ -75,6 +76,7 @@ struct doc_entity {
 struct doc {
     const struct extractor *ex;
     const struct article *a;
+    struct extract_scratch *sc; /* the thread's reusable memory (extract_scratch.h) */
     struct tokens t;
     struct buf scratch;
     int *owner;         /* per token: index of the mention covering it, or -1 */

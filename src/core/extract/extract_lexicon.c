@@ -8,6 +8,7 @@
 #include "core/base/hash.h"
 #include "core/base/fold.h"
 #include "core/base/xalloc.h"
+#include "core/extract/extract_scratch.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -223,17 +224,16 @@ static void lookup_word(struct doc *d, uint32_t w, uint8_t *lex, uint8_t *role)
 void lexicon_lookup(struct doc *d)
 {
     size_t n = d->t.n ? d->t.n : 1, nw = d->t.nwords ? d->t.nwords : 1;
-    d->lex = xmalloc(n);
-    d->role = xcalloc(nw, 1);
-    d->lists = xcalloc(2 * nw, sizeof *d->lists);
+    d->lex = extract_scratch_block(d->sc, SCRATCH_LEX, n);
+    d->role = extract_scratch_zeroed(d->sc, SCRATCH_ROLE, nw);
+    d->lists = extract_scratch_zeroed(d->sc, SCRATCH_LISTS, 2 * nw * sizeof *d->lists);
     d->triggers = d->lists + nw;
-    uint8_t *wlex = xcalloc(nw, 1); /* per word number */
+    uint8_t *wlex = extract_scratch_zeroed(d->sc, SCRATCH_WORD_LEX, nw); /* per word number */
     for (uint32_t w = 0; w < d->t.nwords; w++)
         if (d->t.v[d->t.first[w]].flags & TOK_WORD)
             lookup_word(d, w, &wlex[w], &d->role[w]);
     for (size_t i = 0; i < d->t.n; i++)
         d->lex[i] = wlex[d->t.v[i].word];
-    free(wlex);
 }
 
 bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)

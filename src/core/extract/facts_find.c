@@ -5,6 +5,7 @@
  * helpers those rules share. */
 #include "core/extract/facts.h"
 #include "core/base/xalloc.h"
+#include "core/extract/extract_scratch.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -210,11 +211,14 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
 {
     const struct facts_patterns *p = d->ex->patterns;
     st->n = d->t.nsentences;
-    st->mask = xcalloc(st->n + 1, sizeof *st->mask);
-    st->literals = xmalloc((st->n + 1) * sizeof *st->literals);
-    st->last = xcalloc(st->n + 1, sizeof *st->last);
-    size_t nw = d->t.nwords ? d->t.nwords : 1;
-    unsigned *word = xmalloc(nw * sizeof *word), *lit = xmalloc(nw * sizeof *lit);
+    size_t ns = st->n + 1, nw = d->t.nwords ? d->t.nwords : 1;
+    st->mask =
+        extract_scratch_zeroed(d->sc, SCRATCH_SENTENCES,
+                               ns * (sizeof *st->mask + sizeof *st->literals + sizeof *st->last));
+    st->literals = st->mask + ns;
+    st->last = (uint32_t *)(st->literals + ns);
+    unsigned *word = extract_scratch_block(d->sc, SCRATCH_WORD_FACTS, 2 * nw * sizeof *word);
+    unsigned *lit = word + nw;
     for (size_t i = 0; i < d->t.n; i++) {
         const struct token *tk = &d->t.v[i];
         if (tokens_first_of_word(&d->t, i)) { /* the same form says the same */
@@ -247,8 +251,6 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
             st->literals[s] |= lit[w];
         }
     }
-    free(word);
-    free(lit);
 }
 
 /* Whether a body mention of an entity of `kind` starts in [from, to]. */
@@ -302,6 +304,23 @@ static void run_over_triggered(struct doc *d, struct facts_scan *scan, const str
     }
 }
 
+/* The thread's match data and context, made once for these patterns. */
+static struct facts_scan *thread_scan(struct doc *d)
+{
+    struct extract_scratch *sc = d->sc;
+    const struct facts_patterns *p = d->ex->patterns;
+    if (sc->scan && pcre2_get_ovector_count(sc->scan->md) != p->ovector_pairs) {
+        facts_scan_free(sc->scan); /* made for other patterns */
+        free(sc->scan);
+        sc->scan = NULL;
+    }
+    if (!sc->scan) {
+        sc->scan = xmalloc(sizeof *sc->scan);
+        facts_scan_init(sc->scan, p);
+    }
+    return sc->scan;
+}
+
 void facts_find(struct doc *d)
 {
     static void (*const handlers[P_COUNT])(struct match *, void *) = {
@@ -320,16 +339,11 @@ void facts_find(struct doc *d)
     };
     struct sentences st;
     sentence_triggers(d, &st);
-    struct facts_scan scan;
-    facts_scan_init(&scan, d->ex->patterns);
+    struct facts_scan *scan = thread_scan(d);
     for (int p = 0; p < P_COUNT; p++)
         if (handlers[p])
-            run_over_triggered(d, &scan, &st, p, handlers[p]);
-    free(st.mask);
-    free(st.literals);
-    free(st.last);
-    facts_find_title(d, &scan);
-    facts_scan_free(&scan);
+            run_over_triggered(d, scan, &st, p, handlers[p]);
+    facts_find_title(d, scan);
     if (d->nf > 1)
         qsort(d->f, d->nf, sizeof *d->f, compare_facts);
     dedupe(d);

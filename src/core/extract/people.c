@@ -5,6 +5,7 @@
 #include "core/extract/extract_doc.h"
 #include "core/base/fold.h"
 #include "core/base/xalloc.h"
+#include "core/extract/extract_scratch.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -48,7 +49,11 @@ static const size_t *longer_mentions(struct people *p, size_t *n)
     for (; p->seen < d->nm; p->seen++) {
         if (d->m[p->seen].tok_end - d->m[p->seen].tok < 2)
             continue;
-        p->longer = xgrow(p->longer, &p->longer_cap, p->nlonger + 1, sizeof *p->longer);
+        if (p->nlonger == p->longer_cap) {
+            p->longer_cap = p->longer_cap ? 2 * p->longer_cap : 32;
+            p->longer = extract_scratch_grow(d->sc, SCRATCH_PEOPLE_LONGER,
+                                             p->longer_cap * sizeof *p->longer);
+        }
         p->longer[p->nlonger++] = p->seen;
     }
     *n = p->nlonger;
@@ -68,10 +73,12 @@ static void count_words(struct people *p)
 {
     const struct tokens *t = &p->d->t;
     size_t n = t->nwords ? t->nwords : 1;
-    p->lower = xcalloc(n, sizeof *p->lower);
-    p->mid_caps = xcalloc(n, sizeof *p->mid_caps);
-    p->caps = xmalloc((t->n ? t->n : 1) * sizeof *p->caps);
-    p->heads = xmalloc((t->n ? t->n : 1) * sizeof *p->heads);
+    struct extract_scratch *sc = p->d->sc;
+    p->lower = extract_scratch_zeroed(sc, SCRATCH_PEOPLE_COUNTS, 2 * n * sizeof *p->lower);
+    p->mid_caps = p->lower + n;
+    p->caps = extract_scratch_block(sc, SCRATCH_PEOPLE_CAPS, (t->n ? t->n : 1) * sizeof *p->caps);
+    p->heads =
+        extract_scratch_block(sc, SCRATCH_PEOPLE_HEADS, (t->n ? t->n : 1) * sizeof *p->heads);
     p->ncaps = p->nheads = 0;
     for (size_t i = 0; i < t->n; i++) {
         const struct token *tk = &t->v[i];
@@ -760,9 +767,4 @@ void people_find(struct doc *d)
     single_names(&p, false);
     single_names(&p, false); /* names introduced late link earlier mentions */
     single_names(&p, true);
-    free(p.lower);
-    free(p.mid_caps);
-    free(p.caps);
-    free(p.heads);
-    free(p.longer);
 }
