@@ -286,6 +286,34 @@ static void test_builtin(void **state)
     kb_free(kb);
 }
 
+/* The built-in base borrows its strings: a merge that replaces some of
+ * them and adds words to its lists leaves a base whose strings are all its
+ * own (kb_free frees each once; the sanitizer build checks it), and the
+ * built-in strings unchanged for the next base. */
+static void test_builtin_merge_owns_strings(void **state)
+{
+    (void)state;
+    struct kb *kb = kb_new_builtin(&err);
+    assert_true(kb->borrowed);
+    int arsenal = entry_of(kb, ENTITY_CLUB, "Arsenal");
+    const char *id = kb->entries[arsenal].id;
+    merge_ok(kb, "clubs:\n  - name: Arsenal\n    country: Wales\n    league: Nowhere\n"
+                 "given_names: [Zebedee]\nrole_words:\n  manager: [gaffer]\n");
+    assert_false(kb->borrowed);
+    assert_ptr_not_equal(kb->entries[arsenal].id, id); /* a copy */
+    assert_string_equal(kb->entries[arsenal].id, id);
+    assert_string_equal(kb->entries[arsenal].country, "Wales");
+    assert_string_equal(kb->entries[arsenal].league, "Nowhere");
+    assert_true(has_word(kb->lex.given_names, kb->lex.ngiven, "zebedee"));
+    kb_free(kb);
+    kb = kb_new_builtin(&err);
+    arsenal = entry_of(kb, ENTITY_CLUB, "Arsenal");
+    const char *league = kb->entries[arsenal].league;
+    assert_true(!league || strcmp(league, "Nowhere") != 0);
+    assert_false(has_word(kb->lex.given_names, kb->lex.ngiven, "zebedee"));
+    kb_free(kb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -298,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_deep_nesting_refused),
         cmocka_unit_test(test_files),
         cmocka_unit_test(test_builtin),
+        cmocka_unit_test(test_builtin_merge_owns_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -37,10 +37,58 @@ static void free_words(char **w, size_t n)
     free(w);
 }
 
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+static void own_words(char **w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        w[i] = xstrdup(w[i]);
+}
+
+/* Makes a borrowing base own copies of its strings, before a merge edits
+ * or frees some of them. */
+static void own_strings(struct kb *kb)
+{
+    if (!kb->borrowed)
+        return;
+    for (size_t i = 0; i < kb->nentries; i++) {
+        struct kb_entry *e = &kb->entries[i];
+        e->name = xstrdup(e->name);
+        e->id = xstrdup(e->id);
+        e->country = dup_or_null(e->country);
+        e->league = dup_or_null(e->league);
+    }
+    for (size_t i = 0; i < kb->nforms; i++)
+        kb->forms[i].text = xstrdup(kb->forms[i].text);
+    own_words(kb->lex.given_names, kb->lex.ngiven);
+    own_words(kb->lex.particles, kb->lex.nparticles);
+    own_words(kb->lex.not_names, kb->lex.nnot_names);
+    own_words(kb->lex.short_names, kb->lex.nshort);
+    for (int r = 0; r <= ROLE_OTHER; r++)
+        own_words(kb->lex.role_words[r], kb->lex.nrole_words[r]);
+    kb->borrowed = false;
+}
+
 void kb_free(struct kb *kb)
 {
     if (!kb)
         return;
+    if (kb->borrowed) {
+        free(kb->entries);
+        free(kb->slots);
+        free(kb->forms);
+        free(kb->lex.given_names);
+        free(kb->lex.particles);
+        free(kb->lex.not_names);
+        free(kb->lex.short_names);
+        for (int r = 0; r <= ROLE_OTHER; r++)
+            free(kb->lex.role_words[r]);
+        free(kb);
+        return;
+    }
     for (size_t i = 0; i < kb->nentries; i++) {
         free(kb->entries[i].name);
         free(kb->entries[i].id);
@@ -378,6 +426,7 @@ static bool read_document(const struct reader *r, struct kb *kb)
 /* Merges a freshly read base `add` into `kb`. */
 static void merge(struct kb *kb, const struct kb *add)
 {
+    own_strings(kb);
     for (size_t i = 0; i < add->nentries; i++) {
         const struct kb_entry *src = &add->entries[i];
         int e = get_or_add_entry(kb, src->kind, src->name);

@@ -54,6 +54,9 @@ struct kb {
     struct kb_form *forms;
     size_t nforms, fcap;
     struct kb_lexicon lex;
+    bool borrowed; /* the strings (names, ids, forms, words) are the built-in
+                    * arrays', not owned: kb_free leaves them, and a merge
+                    * copies them first */
 };
 
 struct kb_builtin_file;

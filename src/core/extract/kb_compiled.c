@@ -1,13 +1,17 @@
-/* kb_compiled: kb_new_builtin, a fresh base copied from the arrays that the
- * build wrote from src/kb/ (see kb_compiled.h). */
+/* kb_compiled: kb_new_builtin, a fresh base over the arrays that the build
+ * wrote from src/kb/ (see kb_compiled.h): its arrays are its own, its
+ * strings the compiled ones (kb->borrowed). */
 #include "core/extract/kb_compiled.h"
 #include "core/base/xalloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
-static char *dup_or_null(const char *s)
+/* A compiled string, borrowed: kb_free does not free it, and a merge
+ * copies it before editing the base. */
+static char *borrow(const char *s)
 {
-    return s ? xstrdup(s) : NULL;
+    return (char *)(uintptr_t)s;
 }
 
 static void copy_words(char ***dst, size_t *nd, const struct kb_compiled_words *src)
@@ -15,7 +19,7 @@ static void copy_words(char ***dst, size_t *nd, const struct kb_compiled_words *
     *nd = src->n;
     *dst = src->n ? xmalloc(src->n * sizeof **dst) : NULL;
     for (size_t i = 0; i < src->n; i++)
-        (*dst)[i] = xstrdup(src->v[i]);
+        (*dst)[i] = borrow(src->v[i]);
 }
 
 static void copy_entries(struct kb *kb, const struct kb_compiled *c)
@@ -24,9 +28,8 @@ static void copy_entries(struct kb *kb, const struct kb_compiled *c)
     kb->entries = xcalloc(c->nentries ? c->nentries : 1, sizeof *kb->entries);
     for (size_t i = 0; i < c->nentries; i++) {
         const struct kb_compiled_entry *s = &c->entries[i];
-        kb->entries[i] =
-            (struct kb_entry){xstrdup(s->name), xstrdup(s->id),          s->kind,
-                              s->role,          dup_or_null(s->country), dup_or_null(s->league)};
+        kb->entries[i] = (struct kb_entry){borrow(s->name), borrow(s->id),      s->kind,
+                                           s->role,         borrow(s->country), borrow(s->league)};
     }
 }
 
@@ -36,7 +39,7 @@ static void copy_forms(struct kb *kb, const struct kb_compiled *c)
     kb->forms = xcalloc(c->nforms ? c->nforms : 1, sizeof *kb->forms);
     for (size_t i = 0; i < c->nforms; i++) {
         const struct kb_compiled_form *s = &c->forms[i];
-        kb->forms[i] = (struct kb_form){xstrdup(s->text), s->kind, s->entry};
+        kb->forms[i] = (struct kb_form){borrow(s->text), s->kind, s->entry};
     }
 }
 
@@ -45,6 +48,7 @@ struct kb *kb_new_builtin(struct tl_error *err)
     (void)err;
     const struct kb_compiled *c = &kb_compiled;
     struct kb *kb = kb_new_empty();
+    kb->borrowed = true;
     copy_entries(kb, c);
     copy_forms(kb, c);
     kb_index_entries(kb);
