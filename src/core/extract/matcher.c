@@ -8,13 +8,16 @@
 #include <string.h>
 
 /* A key is a folded token sequence; `n` forms end there (0 for a key that
- * is only the beginning of longer forms, kept so a scan can stop early). */
+ * is only the beginning of longer forms, kept so a scan can stop early).
+ * Keys live in one buffer of the matcher, NUL-separated, so a slot holds
+ * the key's offset; one form is kept in the slot, more in an array. */
 struct matcher_slot {
-    char *key;
-    size_t len;
     uint64_t hash; /* hash_bytes of the key */
-    int *forms;
-    size_t n;
+    uint32_t key;  /* offset in matcher.keys */
+    uint32_t len;  /* 0: an empty slot (no key is empty) */
+    uint32_t n;
+    int form;      /* the form when n == 1 */
+    int *forms;    /* all n of them when n > 1 */
     bool extended; /* a longer key starts with this one and a space */
 };
 
@@ -22,6 +25,7 @@ struct matcher {
     struct matcher_slot *slots;
     size_t nslots, used;
     size_t max_tokens;
+    struct buf keys;
 };
 
 /* Whether a and b have the same n bytes: keys are short, so a loop, not a
@@ -38,22 +42,40 @@ static struct matcher_slot *find_slot(const struct matcher *m, const char *key, 
                                       uint64_t hash)
 {
     size_t mask = m->nslots - 1, i = (size_t)hash & mask;
-    while (m->slots[i].key && (m->slots[i].hash != hash || m->slots[i].len != len ||
-                               !same_bytes(m->slots[i].key, key, len)))
+    while (m->slots[i].len && (m->slots[i].hash != hash || m->slots[i].len != len ||
+                               !same_bytes(m->keys.data + m->slots[i].key, key, len)))
         i = (i + 1) & mask;
     return &m->slots[i];
 }
 
-static void grow(struct matcher *m)
+/* Makes the table nslots big (a power of two) and puts the keys back. */
+static void resize(struct matcher *m, size_t nslots)
 {
     struct matcher_slot *old = m->slots;
     size_t n = m->nslots;
-    m->nslots = n ? n * 2 : 4096;
+    m->nslots = nslots;
     m->slots = xcalloc(m->nslots, sizeof *m->slots);
     for (size_t i = 0; i < n; i++)
-        if (old[i].key)
-            *find_slot(m, old[i].key, old[i].len, old[i].hash) = old[i];
+        if (old[i].len)
+            *find_slot(m, m->keys.data + old[i].key, old[i].len, old[i].hash) = old[i];
     free(old);
+}
+
+/* A table size for the keys of the KB's forms: each form gives at most one
+ * key per word (its prefixes and itself), and prefixes are shared, so the
+ * words counted once fill it to about half; resize doubles it if not. */
+static size_t initial_slots(const struct kb *kb)
+{
+    size_t words = 0;
+    for (size_t f = 0; f < kb->nforms; f++) {
+        words++;
+        for (const char *c = kb->forms[f].text; *c; c++)
+            words += *c == ' ';
+    }
+    size_t n = 4096;
+    while (n < words)
+        n *= 2;
+    return n;
 }
 
 static bool skipped(const struct tokens *t, size_t i)
@@ -73,12 +95,13 @@ static void key_add(struct buf *key, const struct tokens *t, size_t i)
 static struct matcher_slot *intern_key(struct matcher *m, const struct buf *key)
 {
     if ((m->used + 1) * 2 > m->nslots)
-        grow(m);
+        resize(m, m->nslots * 2);
     uint64_t hash = hash_bytes(key->data, key->len);
     struct matcher_slot *s = find_slot(m, key->data, key->len, hash);
-    if (!s->key) {
-        s->key = xstrdup(key->data);
-        s->len = key->len;
+    if (!s->len) {
+        s->key = (uint32_t)m->keys.len;
+        buf_append(&m->keys, key->data, key->len + 1); /* with its NUL */
+        s->len = (uint32_t)key->len;
         s->hash = hash;
         m->used++;
     }
@@ -101,11 +124,22 @@ static void add_form(struct matcher *m, const char *text, int form, struct token
     if (!key->len)
         return;
     struct matcher_slot *s = intern_key(m, key);
+    const int *have = s->n > 1 ? s->forms : &s->form;
     for (size_t k = 0; k < s->n; k++)
-        if (s->forms[k] == form)
+        if (have[k] == form)
             return;
-    s->forms = xrealloc(s->forms, (s->n + 1) * sizeof *s->forms);
-    s->forms[s->n++] = form;
+    if (s->n == 0) {
+        s->form = form;
+    } else {
+        if (s->n == 1) {
+            s->forms = xmalloc(2 * sizeof *s->forms);
+            s->forms[0] = s->form;
+        } else {
+            s->forms = xrealloc(s->forms, (s->n + 1) * sizeof *s->forms);
+        }
+        s->forms[s->n] = form;
+    }
+    s->n++;
     if (t->n > m->max_tokens)
         m->max_tokens = t->n;
 }
@@ -113,7 +147,8 @@ static void add_form(struct matcher *m, const char *text, int form, struct token
 struct matcher *matcher_new(const struct kb *kb)
 {
     struct matcher *m = xcalloc(1, sizeof *m);
-    grow(m);
+    buf_init(&m->keys);
+    resize(m, initial_slots(kb));
     struct tokens t;
     tokens_init(&t);
     struct buf key;
@@ -129,11 +164,11 @@ void matcher_free(struct matcher *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->nslots; i++) {
-        free(m->slots[i].key);
-        free(m->slots[i].forms);
-    }
+    for (size_t i = 0; i < m->nslots; i++)
+        if (m->slots[i].n > 1)
+            free(m->slots[i].forms);
     free(m->slots);
+    buf_free(&m->keys);
     free(m);
 }
 
@@ -142,7 +177,7 @@ const struct matcher_slot *matcher_start(const struct matcher *m, const struct t
     const struct token *tk = &t->v[i];
     const struct matcher_slot *s =
         find_slot(m, tokens_folded(t, i), tk->fend - tk->fstart, t->hash[tk->word]);
-    return s->key ? s : NULL;
+    return s->len ? s : NULL;
 }
 
 /* Appends token j's folded form to the key in scratch after a space, and
@@ -173,7 +208,7 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
     for (size_t j = i;;) {
         if (s->n) {
             best_end = j + 1;
-            *forms = s->forms;
+            *forms = s->n > 1 ? s->forms : &s->form;
             *nforms = s->n;
         }
         if ((t->v[j].flags & TOK_POSS) || !s->extended)
@@ -190,7 +225,7 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
         hash = key_extend(scratch, t, j, hash);
         taken++;
         s = find_slot(m, scratch->data, scratch->len, hash);
-        if (!s->key)
+        if (!s->len)
             break; /* no form starts like this */
     }
     return best_end;
