@@ -95,26 +95,29 @@ struct found_entity {
 #define NO_ENTITY (-1)
 
 /* One fact. Entity references are indices into the article's entities, or
- * NO_ENTITY. The one string is loan_length (owned). */
+ * NO_ENTITY. The one string is loan_length (owned). The closed sets are
+ * one-byte codes (their enums' values), packed after the wider fields:
+ * 64 bytes, one cache line. */
 struct fact {
-    enum fact_kind kind;
-    int subject; /* the person it is about */
-    bool has_value;
-    double value;                  /* money in whole units, or a count, year, age */
-    enum fact_currency currency;   /* money */
-    enum fact_period period;       /* wage: week, month, year */
-    enum fact_type type;           /* contract: end (a year) or length (years) */
-    enum fact_status status;       /* contract: expires, offered, signed */
-    enum fact_qualifier qualifier; /* fee: up to, reported, undisclosed, asking, add-ons,
-                                    * instalment; age: at the time */
-    int team;                      /* caps: national team; appearances: club or competition */
-    int from, to;                  /* fee, loan: clubs */
-    int club;  /* interest: the interested club; offer: the club offering; source: the media */
-    int year;  /* fee: year of the transfer, 0 when not stated */
-    int goals; /* caps, appearances: goals, -1 when not stated */
-    char *loan_length;   /* loan: "season-long", "six-month"...; owned */
+    double value; /* money in whole units, or a count, year, age */
+    int subject;  /* the person it is about */
+    int team;     /* caps: national team; appearances: club or competition */
+    int from, to; /* fee, loan: clubs */
+    int club;     /* interest: the interested club; offer: the club offering; source: the media */
+    int year;     /* fee: year of the transfer, 0 when not stated */
+    int goals;    /* caps, appearances: goals, -1 when not stated */
     struct mention span; /* the phrase the fact came from */
+    char *loan_length;   /* loan: "season-long", "six-month"...; owned */
+    uint8_t kind;        /* enum fact_kind */
+    uint8_t currency;    /* enum fact_currency: money */
+    uint8_t period;      /* enum fact_period: wage: week, month, year */
+    uint8_t type;        /* enum fact_type: contract: end (a year) or length (years) */
+    uint8_t status;      /* enum fact_status: contract: expires, offered, signed */
+    uint8_t qualifier;   /* enum fact_qualifier: fee: up to, reported, undisclosed, asking,
+                          * add-ons, instalment; age: at the time */
+    bool has_value;
 };
+_Static_assert(sizeof(struct fact) <= 64, "struct fact: one cache line (64 bit)");
 
 /* Everything extracted from one article. */
 struct extraction {
