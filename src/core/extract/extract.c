@@ -7,13 +7,16 @@
 #include "core/base/fold.h"
 #include "core/base/xalloc.h"
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct extractor *extractor_new(const struct kb *kb, struct tl_error *err)
 {
+    static atomic_uint_fast64_t serials;
     struct extractor *ex = xcalloc(1, sizeof *ex);
+    ex->serial = atomic_fetch_add(&serials, 1) + 1;
     ex->kb = kb;
     lexicon_build(ex);
     ex->kb_folded = xcalloc(kb->nentries ? kb->nentries : 1, sizeof *ex->kb_folded);
@@ -252,30 +255,13 @@ static bool might_be_a_name(const struct doc *d, size_t i, size_t end)
     return end == i + 1 && (after_given || given_first);
 }
 
-/* The matcher's key of word token i alone (NULL: no KB form starts
- * there), asked once per word: `asked` per word number says whether
- * starts[word] is set yet. */
-static const struct matcher_slot *kb_start(const struct doc *d, uint8_t *asked,
-                                           const struct matcher_slot **starts, size_t i)
-{
-    uint32_t w = d->t.v[i].word;
-    if (!asked[w]) {
-        asked[w] = 1;
-        starts[w] = matcher_start(d->ex->matcher, &d->t, i);
-    }
-    return starts[w];
-}
-
 static void kb_pass(struct doc *d)
 {
-    size_t nw = d->t.nwords ? d->t.nwords : 1;
-    uint8_t *asked = extract_scratch_zeroed(d->sc, SCRATCH_KB_ASKED, nw);
-    const struct matcher_slot **starts =
-        extract_scratch_block(d->sc, SCRATCH_KB_STARTS, nw * sizeof *starts);
     for (size_t i = 0; i < d->t.n; i++) {
         if (!(d->t.v[i].flags & TOK_WORD) || (d->t.v[i].flags & TOK_ASIDE) || d->owner[i] >= 0)
             continue;
-        const struct matcher_slot *start = kb_start(d, asked, starts, i);
+        /* the matcher's key of the word alone (NULL: no KB form starts there) */
+        const struct matcher_slot *start = doc_word_info(d, d->t.v[i].word)->start;
         if (!start)
             continue;
         const int *forms;

@@ -12,6 +12,7 @@
 #include "core/load/article.h"
 #include "core/base/buf.h"
 #include "core/extract/entity.h"
+#include "core/extract/extract_scratch.h"
 #include "core/extract/kb.h"
 #include "core/extract/matcher.h"
 #include "core/extract/tokens.h"
@@ -52,6 +53,8 @@ struct extractor {
     char **owned; /* words the hash points at that are not the KB's: folded
                    * demonyms, first words of roles of several words */
     size_t nowned;
+    uint64_t serial; /* this extractor's number in the process, from 1: the
+                      * word cache's answers are for one extractor */
 };
 
 /* A mention: tokens [tok, tok_end) that name entity `entity`. */
@@ -85,6 +88,8 @@ struct doc {
     uint32_t *lists;    /* per word number: enum word_list bits (lexicon_lookup) */
     uint32_t *triggers; /* per word number: fact pattern bits of the word (lexicon_lookup;
                          * in the block of lists) */
+    uint32_t *info;     /* per word number: its index in the thread's word cache
+                         * (lexicon_lookup; doc_word_info) */
     size_t *caps;       /* the tokens with TOK_CAP, in order: where the passes that
                          * start at a capital (asides, press, club sides) look */
     size_t ncaps;
@@ -118,6 +123,11 @@ bool doc_token_in(const struct doc *d, size_t i, const char *const *words);
 static inline bool doc_word_in(const struct doc *d, size_t i, uint32_t lists)
 {
     return i < d->t.n && (d->lists[d->t.v[i].word] & lists);
+}
+/* What the thread's word cache knows of word number w (after lexicon_lookup). */
+static inline struct word_info *doc_word_info(const struct doc *d, uint32_t w)
+{
+    return &d->sc->words.v[d->info[w]];
 }
 /* The KB lexicon has token i's folded form in the role-word list of a role. */
 bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role);

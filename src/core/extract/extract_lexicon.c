@@ -221,6 +221,22 @@ static void lookup_word(struct doc *d, uint32_t w, uint8_t *lex, uint8_t *role)
     lookup_role_part(d->ex, lex, role, f, n);
 }
 
+/* Works out what the word cache keeps of word number w, new to it: the
+ * lexicon's answers for a word (d->lists and d->triggers of w are set on
+ * the way, as facts_triggers reads them), its matcher key and its fact
+ * triggers. */
+static void learn_word(struct doc *d, uint32_t w, struct word_info *info)
+{
+    size_t i = d->t.first[w];
+    if (d->t.v[i].flags & TOK_WORD) {
+        lookup_word(d, w, &info->lex, &info->role);
+        info->lists = d->lists[w];
+        info->lex_triggers = d->triggers[w];
+        info->start = matcher_start(d->ex->matcher, &d->t, i);
+    }
+    info->fact_triggers = facts_triggers(d, i);
+}
+
 void lexicon_lookup(struct doc *d)
 {
     size_t n = d->t.n ? d->t.n : 1, nw = d->t.nwords ? d->t.nwords : 1;
@@ -228,10 +244,24 @@ void lexicon_lookup(struct doc *d)
     d->role = extract_scratch_zeroed(d->sc, SCRATCH_ROLE, nw);
     d->lists = extract_scratch_zeroed(d->sc, SCRATCH_LISTS, 2 * nw * sizeof *d->lists);
     d->triggers = d->lists + nw;
+    d->info = extract_scratch_block(d->sc, SCRATCH_WORD_INFO, nw * sizeof *d->info);
     uint8_t *wlex = extract_scratch_zeroed(d->sc, SCRATCH_WORD_LEX, nw); /* per word number */
-    for (uint32_t w = 0; w < d->t.nwords; w++)
-        if (d->t.v[d->t.first[w]].flags & TOK_WORD)
-            lookup_word(d, w, &wlex[w], &d->role[w]);
+    struct word_cache *c = &d->sc->words;
+    word_cache_prepare(c, d->ex->serial);
+    for (uint32_t w = 0; w < d->t.nwords; w++) {
+        const struct token *first = &d->t.v[d->t.first[w]];
+        bool added;
+        uint32_t k = word_cache_get(c, d->t.folded.data + first->fstart,
+                                    first->fend - first->fstart, d->t.hash[w], &added);
+        d->info[w] = k;
+        if (added)
+            learn_word(d, w, &c->v[k]);
+        const struct word_info *info = &c->v[k];
+        wlex[w] = info->lex;
+        d->role[w] = info->role;
+        d->lists[w] = info->lists;
+        d->triggers[w] = info->lex_triggers;
+    }
     for (size_t i = 0; i < d->t.n; i++)
         d->lex[i] = wlex[d->t.v[i].word];
 }

@@ -20,6 +20,7 @@ static void scratch_free(void *p)
         return;
     tokens_free(&s->t);
     buf_free(&s->buf);
+    word_cache_free(&s->words);
     free(s->m);
     free(s->e);
     if (s->scan) {
@@ -45,6 +46,7 @@ struct extract_scratch *extract_scratch_get(void)
     struct extract_scratch *s = xcalloc(1, sizeof *s);
     tokens_init(&s->t);
     buf_init(&s->buf);
+    word_cache_init(&s->words);
     if (pthread_setspecific(key, s) != 0)
         abort();
     this_thread = s;

@@ -10,6 +10,7 @@
 
 #include "core/base/buf.h"
 #include "core/extract/tokens.h"
+#include "core/extract/word_cache.h"
 
 struct doc_mention;
 struct doc_entity;
@@ -20,19 +21,17 @@ struct facts_scan;
 enum scratch_block {
     SCRATCH_OWNER,         /* extract.c: per token, the covering mention */
     SCRATCH_CAPS,          /* extract.c: the tokens with a capital */
-    SCRATCH_KB_ASKED,      /* extract.c: per word, matcher start looked up */
-    SCRATCH_KB_STARTS,     /* extract.c: per word, its matcher start */
     SCRATCH_EMIT,          /* extract.c: emit's per-entity arrays */
     SCRATCH_LEX,           /* extract_lexicon.c: per token, lexicon flags */
     SCRATCH_ROLE,          /* extract_lexicon.c: per word, roles */
     SCRATCH_LISTS,         /* extract_lexicon.c: per word, lists and triggers */
     SCRATCH_WORD_LEX,      /* extract_lexicon.c: per word, lexicon flags */
+    SCRATCH_WORD_INFO,     /* extract_lexicon.c: per word, its index in the word cache */
     SCRATCH_PEOPLE_COUNTS, /* people.c: per word, lower-case and capital counts */
     SCRATCH_PEOPLE_CAPS,   /* people.c: the tokens a name may take */
     SCRATCH_PEOPLE_HEADS,  /* people.c: the tokens line-ups start at */
     SCRATCH_PEOPLE_LONGER, /* people.c: the mentions of two tokens or more */
     SCRATCH_SENTENCES,     /* facts_find.c: per sentence, triggers, literals, last token */
-    SCRATCH_WORD_FACTS,    /* facts_find.c: per word, triggers and literals */
     SCRATCH_BLOCK_COUNT
 };
 
@@ -44,6 +43,7 @@ struct extract_scratch {
     struct doc_entity *e;
     size_t ecap;
     struct facts_scan *scan; /* NULL until facts_find makes it */
+    struct word_cache words; /* what is known of each form met */
     void *block[SCRATCH_BLOCK_COUNT];
     size_t cap[SCRATCH_BLOCK_COUNT];
 };

@@ -196,8 +196,6 @@ static int compare_facts(const void *pa, const void *pb)
     return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
 }
 
-#define NOT_YET (1u << 31) /* a word's literals not looked at yet */
-
 /* Per sentence: the patterns its words trigger, those whose required
  * literals it holds (facts_literals), and its last token. */
 struct sentences {
@@ -211,23 +209,17 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
 {
     const struct facts_patterns *p = d->ex->patterns;
     st->n = d->t.nsentences;
-    size_t ns = st->n + 1, nw = d->t.nwords ? d->t.nwords : 1;
+    size_t ns = st->n + 1;
     st->mask =
         extract_scratch_zeroed(d->sc, SCRATCH_SENTENCES,
                                ns * (sizeof *st->mask + sizeof *st->literals + sizeof *st->last));
     st->literals = st->mask + ns;
     st->last = (uint32_t *)(st->literals + ns);
-    unsigned *word = extract_scratch_block(d->sc, SCRATCH_WORD_FACTS, 2 * nw * sizeof *word);
-    unsigned *lit = word + nw;
     for (size_t i = 0; i < d->t.n; i++) {
         const struct token *tk = &d->t.v[i];
-        if (tokens_first_of_word(&d->t, i)) { /* the same form says the same */
-            word[tk->word] = facts_triggers(d, i);
-            lit[tk->word] = NOT_YET;
-        }
         if (!(tk->flags & (TOK_TITLE | TOK_ASIDE)))
             st->mask[tk->sentence] |=
-                word[tk->word] |
+                doc_word_info(d, tk->word)->fact_triggers | /* the form's, once */
                 ((tk->flags & TOK_NUM) && facts_age_said_at(d, i) ? 1u << P_AGE_SAID : 0);
         st->last[tk->sentence] = (uint32_t)i;
     }
@@ -245,10 +237,10 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
             continue;
         }
         for (; i < end; i++) {
-            uint32_t w = d->t.v[i].word;
-            if (lit[w] == NOT_YET)
-                lit[w] = facts_literals(p, d, i); /* one form, one answer */
-            st->literals[s] |= lit[w];
+            struct word_info *w = doc_word_info(d, d->t.v[i].word);
+            if (w->literals == WORD_LITERALS_UNKNOWN)
+                w->literals = facts_literals(p, d, i); /* one form, one answer */
+            st->literals[s] |= w->literals;
         }
     }
 }

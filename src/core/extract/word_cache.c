@@ -1,0 +1,82 @@
+/* word_cache: a thread's answers per folded form (see word_cache.h). */
+#include "core/extract/word_cache.h"
+#include "core/base/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Forms kept at most: past it the cache starts again empty (about 3 MB). */
+#define WORD_CACHE_MAX (1u << 16)
+
+void word_cache_init(struct word_cache *c)
+{
+    memset(c, 0, sizeof *c);
+    buf_init(&c->keys);
+}
+
+void word_cache_free(struct word_cache *c)
+{
+    free(c->v);
+    free(c->table);
+    buf_free(&c->keys);
+    memset(c, 0, sizeof *c);
+}
+
+void word_cache_prepare(struct word_cache *c, uint64_t owner)
+{
+    if (c->owner == owner && c->n < WORD_CACHE_MAX)
+        return;
+    c->owner = owner;
+    c->n = 0;
+    buf_reset(&c->keys);
+    if (c->table)
+        memset(c->table, 0, c->tcap * sizeof *c->table);
+}
+
+/* Doubles the table and puts every form back. */
+static void grow_table(struct word_cache *c)
+{
+    free(c->table);
+    c->tcap = c->tcap ? 2 * c->tcap : 4096;
+    c->table = xcalloc(c->tcap, sizeof *c->table);
+    for (size_t w = 0; w < c->n; w++) {
+        size_t k = (size_t)c->v[w].hash & (c->tcap - 1);
+        while (c->table[k])
+            k = (k + 1) & (c->tcap - 1);
+        c->table[k] = (uint32_t)w + 1;
+    }
+}
+
+/* Whether a and b have the same n bytes: forms are short, so a loop. */
+static bool same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return false;
+    return true;
+}
+
+uint32_t word_cache_get(struct word_cache *c, const char *f, size_t n, uint64_t h, bool *added)
+{
+    if ((c->n + 1) * 2 > c->tcap)
+        grow_table(c);
+    size_t mask = c->tcap - 1, k = (size_t)h & mask;
+    for (uint32_t slot; (slot = c->table[k]) != 0; k = (k + 1) & mask) {
+        const struct word_info *w = &c->v[slot - 1];
+        if (w->hash == h && w->len == n && same_bytes(c->keys.data + w->key, f, n)) {
+            *added = false;
+            return slot - 1;
+        }
+    }
+    c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+    struct word_info *w = &c->v[c->n];
+    memset(w, 0, sizeof *w);
+    w->hash = h;
+    w->key = (uint32_t)c->keys.len;
+    w->len = (uint32_t)n;
+    w->literals = WORD_LITERALS_UNKNOWN;
+    buf_append(&c->keys, f, n + 1); /* with its NUL: facts_literals reads it */
+    c->table[k] = (uint32_t)++c->n;
+    *added = true;
+    return (uint32_t)(c->n - 1);
+}

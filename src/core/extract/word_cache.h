@@ -1,0 +1,52 @@
+/* word_cache: what the extractor knows of one folded form (its lexicon
+ * flags, role and word lists, its fact triggers, the matcher key it starts,
+ * the fact literals it holds), kept by a thread across articles (in its
+ * extract_scratch) so that each is worked out once per form the thread
+ * meets, not once per article. Every form an article holds is looked up
+ * once per article, by the hash its tokens already have. The answers belong
+ * to one extractor: the cache empties itself for another. */
+#ifndef TOUCHLINE_WORD_CACHE_H
+#define TOUCHLINE_WORD_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/base/buf.h"
+#include "core/extract/matcher.h"
+
+#define WORD_LITERALS_UNKNOWN (1u << 31) /* facts_literals not asked yet */
+
+struct word_info {
+    uint64_t hash;                    /* of the folded form, as tokens.hash */
+    uint32_t key;                     /* the folded form: offset in word_cache.keys */
+    uint32_t len;                     /* its bytes */
+    uint32_t lists;                   /* enum word_list bits */
+    uint32_t lex_triggers;            /* fact pattern bits of the whole word (lexicon) */
+    uint32_t fact_triggers;           /* facts_triggers of the form */
+    uint32_t literals;                /* facts_literals of the form, or WORD_LITERALS_UNKNOWN */
+    const struct matcher_slot *start; /* matcher_start of the form (words only) */
+    uint8_t lex;                      /* enum lex_flag bits */
+    uint8_t role;                     /* enum person_role, with LEX_ROLE */
+};
+
+struct word_cache {
+    struct word_info *v;
+    size_t n, cap;
+    uint32_t *table; /* open addressing: index in v + 1, 0 when empty */
+    size_t tcap;
+    struct buf keys;
+    uint64_t owner; /* the serial of the extractor the answers are for */
+};
+
+void word_cache_init(struct word_cache *c);
+void word_cache_free(struct word_cache *c);
+/* Empties the cache when it holds answers for another extractor than
+ * `owner`, or has grown past its bound; call between articles. */
+void word_cache_prepare(struct word_cache *c, uint64_t owner);
+/* The index of the form f (n bytes, hash h) in c->v; *added tells whether it
+ * is new (then its answers are zero, literals unknown, for the caller to
+ * fill). An index stays valid until the next word_cache_prepare. */
+uint32_t word_cache_get(struct word_cache *c, const char *f, size_t n, uint64_t h, bool *added);
+
+#endif
