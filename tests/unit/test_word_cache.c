@@ -1,0 +1,97 @@
+/* word_cache: one entry per folded form, found again by its hash and bytes,
+ * and emptied for another extractor. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/base/hash.h"
+#include "core/extract/word_cache.h"
+
+static uint32_t get(struct word_cache *c, const char *f, bool *added)
+{
+    size_t n = strlen(f);
+    return word_cache_get(c, f, n, hash_bytes(f, n), added);
+}
+
+/* A form gets one index; a new one starts with its literals unknown. */
+static void test_same_form_same_entry(void **state)
+{
+    (void)state;
+    struct word_cache c;
+    word_cache_init(&c);
+    word_cache_prepare(&c, 1);
+    bool added;
+    uint32_t a = get(&c, "transfer", &added);
+    assert_true(added);
+    assert_int_equal(c.v[a].literals, WORD_LITERALS_UNKNOWN);
+    c.v[a].lists = 7;
+    uint32_t b = get(&c, "loan", &added);
+    assert_true(added);
+    assert_int_not_equal(a, b);
+    assert_int_equal(get(&c, "transfer", &added), a);
+    assert_false(added);
+    assert_int_equal(c.v[a].lists, 7);
+    word_cache_free(&c);
+}
+
+/* Forms that share a hash stay apart (compared by their bytes), and many
+ * forms make the table grow without losing any. */
+static void test_collisions_and_growth(void **state)
+{
+    (void)state;
+    struct word_cache c;
+    word_cache_init(&c);
+    word_cache_prepare(&c, 1);
+    bool added;
+    uint32_t a = word_cache_get(&c, "ab", 2, 42, &added);
+    uint32_t b = word_cache_get(&c, "ba", 2, 42, &added);
+    assert_true(added);
+    assert_int_not_equal(a, b);
+    char form[16];
+    for (int i = 0; i < 10000; i++) {
+        snprintf(form, sizeof form, "w%d", i);
+        get(&c, form, &added);
+        assert_true(added);
+    }
+    for (int i = 0; i < 10000; i += 997) {
+        snprintf(form, sizeof form, "w%d", i);
+        uint32_t k = get(&c, form, &added);
+        assert_false(added);
+        assert_string_equal(c.keys.data + c.v[k].key, form);
+    }
+    assert_int_equal(word_cache_get(&c, "ab", 2, 42, &added), a);
+    word_cache_free(&c);
+}
+
+/* Answers for one extractor are not given for another. */
+static void test_other_owner_empties(void **state)
+{
+    (void)state;
+    struct word_cache c;
+    word_cache_init(&c);
+    word_cache_prepare(&c, 1);
+    bool added;
+    get(&c, "transfer", &added);
+    word_cache_prepare(&c, 1);
+    get(&c, "transfer", &added);
+    assert_false(added);
+    word_cache_prepare(&c, 2);
+    get(&c, "transfer", &added);
+    assert_true(added);
+    word_cache_free(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_form_same_entry),
+        cmocka_unit_test(test_collisions_and_growth),
+        cmocka_unit_test(test_other_owner_empties),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
