@@ -57,7 +57,8 @@ int cmd_mentions(int argc, char **argv, const struct startup_globals *g)
     }
     const struct index_entity *ent = &p.index.entities[e];
     for (size_t i = 0; i < ent->npostings; i++) {
-        const struct posting *ps = &ent->postings[i];
+        struct place at = index_place(&p.index, &ent->postings[i]);
+        const struct place *ps = &at;
         const struct article *a = p.corpus.articles[ps->article];
         if (ps->in_title) {
             printf("%s:title:%u: ", a->path, ps->start + 1);

@@ -33,27 +33,36 @@ static struct overlay_list list_box = {
     .open = jump,
 };
 
-/* The target's postings as they are now. */
-static const struct posting *postings(const struct app *a)
+/* The article of the target's posting (entity mention or search hit) i. */
+static uint32_t article_at(const struct app *a, size_t i)
 {
-    return a->target == TARGET_ENTITY ? a->ix->entities[a->target_entity].postings : a->hits.hits;
+    return a->target == TARGET_ENTITY ? a->ix->entities[a->target_entity].postings[i].article
+                                      : a->hits.hits[i].article;
 }
 
-static const struct posting *item(const struct app *a, size_t i)
+/* Where the target's posting i is. */
+static struct place place_at(const struct app *a, size_t i)
 {
-    return &postings(a)[items[i]];
+    return a->target == TARGET_ENTITY
+               ? index_place(a->ix, &a->ix->entities[a->target_entity].postings[i])
+               : a->hits.hits[i];
+}
+
+static struct place item(const struct app *a, size_t i)
+{
+    return place_at(a, items[i]);
 }
 
 static int by_list_pos(const void *pa, const void *pb, void *ctx)
 {
     const struct app *app = ctx;
     size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
-    const struct posting *a = &postings(app)[ia], *b = &postings(app)[ib];
-    long qa = app->pos_of[a->article], qb = app->pos_of[b->article];
+    uint32_t a = article_at(app, ia), b = article_at(app, ib);
+    long qa = app->pos_of[a], qb = app->pos_of[b];
     if (qa < 0)
-        qa = (long)app->nlist + (long)a->article; /* hidden: after the list */
+        qa = (long)app->nlist + (long)a; /* hidden: after the list */
     if (qb < 0)
-        qb = (long)app->nlist + (long)b->article;
+        qb = (long)app->nlist + (long)b;
     if (qa != qb)
         return qa < qb ? -1 : 1;
     return ia < ib ? -1 : ia > ib; /* postings are in reading order within an article */
@@ -61,13 +70,10 @@ static int by_list_pos(const void *pa, const void *pb, void *ctx)
 
 void mentions_open(struct app *a)
 {
-    const struct posting *p;
     size_t n;
     if (a->target == TARGET_ENTITY) {
-        p = a->ix->entities[a->target_entity].postings;
         n = a->ix->entities[a->target_entity].npostings;
     } else if (a->target == TARGET_SEARCH) {
-        p = a->hits.hits;
         n = a->hits.nhits;
     } else {
         app_message(a, true, "no target: put the cursor on a name with ] or search with /");
@@ -76,22 +82,23 @@ void mentions_open(struct app *a)
     nitems = narticles = 0;
     overlay_list_reset(&list_box, true);
     for (size_t i = 0; i < n; i++) {
-        if (a->pos_of[p[i].article] < 0 && a->target != TARGET_ENTITY)
+        if (a->pos_of[article_at(a, i)] < 0 && a->target != TARGET_ENTITY)
             continue;
         items = xgrow(items, &icap, nitems + 1, sizeof *items);
         items[nitems++] = i;
     }
     sort_ctx(items, nitems, sizeof *items, by_list_pos, a);
     for (size_t i = 0; i < nitems; i++) {
-        const struct posting *it = item(a, i);
-        if (!i || it->article != item(a, i - 1)->article)
+        uint32_t article = article_at(a, items[i]);
+        if (!i || article != article_at(a, items[i - 1]))
             narticles++;
         /* start on the occurrence under the cursor */
-        if (it->article == (uint32_t)a->open.article) {
+        if (article == (uint32_t)a->open.article) {
             bool here = false;
+            struct place it = item(a, i);
             if (a->target == TARGET_ENTITY && a->open.cursor >= 0)
-                here = a->open.marks[a->open.cursor].start == it->start &&
-                       a->open.marks[a->open.cursor].in_title == it->in_title;
+                here = a->open.marks[a->open.cursor].start == it.start &&
+                       a->open.marks[a->open.cursor].in_title == it.in_title;
             else if (a->target == TARGET_SEARCH && a->open.hit >= 0)
                 here = (size_t)a->open.hit == items[i];
             if (here)
@@ -140,7 +147,8 @@ static void draw_row(struct app *a, WINDOW *w, int y, size_t i, bool is_sel)
     enum style_elem kst = a->target == TARGET_ENTITY
                               ? style_of_kind(a->ix->entities[a->target_entity].kind)
                               : STYLE_SEARCH;
-    const struct posting *p = item(a, i);
+    struct place at = item(a, i);
+    const struct place *p = &at;
     const struct article *ar = a->c->articles[p->article];
     const char *t = p->in_title ? ar->title : ar->body;
     size_t len = p->in_title ? strlen(ar->title) : ar->body_len;
@@ -182,7 +190,7 @@ static void mentions_draw(struct app *a, WINDOW *w)
 
 static void jump(struct app *a)
 {
-    struct posting p0 = *item(a, list_box.pos.sel), *p = &p0;
+    struct place p0 = item(a, list_box.pos.sel), *p = &p0;
     size_t at = items[list_box.pos.sel];
     app_close_modal(a);
     long listed = a->pos_of[p->article];

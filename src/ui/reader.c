@@ -433,7 +433,7 @@ static void draw_row(struct app *a, WINDOW *w, int y, const struct reader_row *r
     if (a->search && a->target == TARGET_SEARCH) {
         size_t count, first = search_hits_in(&a->hits, (size_t)d->article, &count);
         for (size_t h = first; h < first + count; h++) {
-            const struct posting *p = &a->hits.hits[h];
+            const struct place *p = &a->hits.hits[h];
             if (p->in_title != title || p->end <= row->start || p->start >= row->end)
                 continue;
             for (size_t j = p->start > row->start ? p->start : row->start;

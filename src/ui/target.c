@@ -55,12 +55,12 @@ static void here(const struct app *a, int dir, size_t *offset, bool *in_title, b
     }
 }
 
-/* The target's posting (entity mention or search hit) number i. */
-static const struct posting *target_posting(const struct app *a, size_t i)
+/* Where the target's posting (entity mention or search hit) number i is. */
+static struct place target_place(const struct app *a, size_t i)
 {
     if (a->target == TARGET_ENTITY)
-        return &a->ix->entities[a->target_entity].postings[i];
-    return &a->hits.hits[i];
+        return index_place(a->ix, &a->ix->entities[a->target_entity].postings[i]);
+    return a->hits.hits[i];
 }
 
 /* Where n/N go from (in_title, offset) of the open article: its first
@@ -115,7 +115,8 @@ void target_step(struct app *a, int dir)
         app_message(a, true, "%s is not in any listed article", target_name(a));
         return;
     }
-    const struct posting *p = target_posting(a, to.posting);
+    struct place at = target_place(a, to.posting);
+    const struct place *p = &at;
     bool moved = p->article != article;
     if (moved)
         app_select(a, to.list_pos);
@@ -139,10 +140,11 @@ void target_describe(const struct app *a, struct buf *out)
         total = e->npostings;
         narticles = e->narticles;
         const struct reader_mark *m = a->open.cursor >= 0 ? &a->open.marks[a->open.cursor] : NULL;
-        for (size_t i = 0; m && m->entity == a->target_entity && i < count; i++)
-            if (e->postings[first + i].start == m->start &&
-                e->postings[first + i].in_title == m->in_title)
+        for (size_t i = 0; m && m->entity == a->target_entity && i < count; i++) {
+            struct place p = index_place(a->ix, &e->postings[first + i]);
+            if (p.start == m->start && p.in_title == m->in_title)
                 at = i + 1;
+        }
         buf_printf(out, "%s ", e->name);
     } else {
         if (article != SIZE_MAX)

@@ -110,11 +110,21 @@ static void test_article_has_and_postings(void **state)
     int bastoni = index_find(&pl.index, "person:alessandro-bastoni");
     size_t count, first = index_postings_in(&pl.index, bastoni, 0, &count);
     assert_int_equal(count, 2);
-    const struct posting *p = &pl.index.entities[bastoni].postings[first];
+    const struct posting *ps = &pl.index.entities[bastoni].postings[first];
+    struct place p[2] = {index_place(&pl.index, &ps[0]), index_place(&pl.index, &ps[1])};
+    assert_false(p[0].in_title || p[1].in_title);
     const char *body = pl.corpus.articles[0]->body;
     assert_memory_equal(body + p[0].start, "Alessandro Bastoni", p[0].end - p[0].start);
     assert_memory_equal(body + p[1].start, "Bastoni", p[1].end - p[1].start);
     assert_true(p[0].start < p[1].start);
+}
+
+/* The body offset of posting i of an array of the index. */
+static size_t start_of(const struct posting *ps, size_t i)
+{
+    struct place p = index_place(&pl.index, &ps[i]);
+    assert_false(p.in_title);
+    return p.start;
 }
 
 static void test_step_across_a_filtered_list(void **state)
@@ -133,21 +143,21 @@ static void test_step_across_a_filtered_list(void **state)
     const struct posting *ps = pl.index.entities[bastoni].postings;
     size_t at = cur.posting;
     assert_int_equal(ps[at].article, 2);
-    assert_true(
-        index_step(&pl.index, bastoni, list, 2, pos_of, 2, ps[at].start, false, 1, &cur, &wrapped));
+    assert_true(index_step(&pl.index, bastoni, list, 2, pos_of, 2, start_of(ps, at), false, 1, &cur,
+                           &wrapped));
     assert_int_equal(ps[cur.posting].article, 2);
     assert_false(wrapped);
     at = cur.posting;
-    assert_true(
-        index_step(&pl.index, bastoni, list, 2, pos_of, 2, ps[at].start, false, 1, &cur, &wrapped));
+    assert_true(index_step(&pl.index, bastoni, list, 2, pos_of, 2, start_of(ps, at), false, 1, &cur,
+                           &wrapped));
     assert_int_equal(cur.list_pos, 1);
     assert_int_equal(ps[cur.posting].article, 0);
     assert_false(wrapped);
     /* Past the last mention of the last listed article: wrap to the first. */
     size_t count, first = index_postings_in(&pl.index, bastoni, 0, &count);
     size_t last = first + count - 1;
-    assert_true(index_step(&pl.index, bastoni, list, 2, pos_of, 0, ps[last].start, false, 1, &cur,
-                           &wrapped));
+    assert_true(index_step(&pl.index, bastoni, list, 2, pos_of, 0, start_of(ps, last), false, 1,
+                           &cur, &wrapped));
     assert_true(wrapped);
     assert_int_equal(cur.list_pos, 0);
     /* Backwards from before the first mention of a goes to the last mention in c. */

@@ -68,10 +68,7 @@ static void assert_same_entity(const struct index_entity *a, const struct index_
     assert_int_equal(a->npostings, b->npostings);
     for (size_t k = 0; k < a->npostings; k++) {
         assert_int_equal(a->postings[k].article, b->postings[k].article);
-        assert_int_equal(a->postings[k].local, b->postings[k].local);
-        assert_int_equal(a->postings[k].start, b->postings[k].start);
-        assert_int_equal(a->postings[k].end, b->postings[k].end);
-        assert_int_equal(a->postings[k].in_title, b->postings[k].in_title);
+        assert_int_equal(a->postings[k].mention, b->postings[k].mention);
     }
     assert_int_equal(a->narticles, b->narticles);
     if (a->narticles)
@@ -137,11 +134,14 @@ static void attach_all(struct index *ix, struct pipeline *src)
  * fails the span check; as it was, it passes again. */
 static void assert_spans_checked(struct index *ix, struct corpus *c, bool in_title)
 {
-    const struct posting *p = NULL;
-    for (size_t e = 0; e < ix->nentities && !p; e++)
-        for (size_t i = 0; i < ix->entities[e].npostings && !p; i++)
-            if (ix->entities[e].postings[i].in_title == in_title && ix->entities[e].postings[i].end)
-                p = &ix->entities[e].postings[i];
+    struct place at = {0}, *p = NULL;
+    for (size_t e = 0; e < ix->nentities && !p; e++) {
+        for (size_t i = 0; i < ix->entities[e].npostings && !p; i++) {
+            at = index_place(ix, &ix->entities[e].postings[i]);
+            if (at.in_title == in_title && at.end)
+                p = &at;
+        }
+    }
     assert_non_null(p);
     struct article *a = c->articles[p->article];
     if (in_title) {
@@ -182,6 +182,37 @@ static void test_image_reads_back_the_same_index(void **state)
     memset(image, 0xa5, len);
     assert_null(ix.stored);
     assert_same_index(&ref.index, &ix);
+    index_free(&ix);
+    free(image);
+    pipeline_close(&ref);
+    pipeline_close(&src);
+}
+
+/* An extraction attached with one mention fewer than the image recorded
+ * (its postings refer to mentions by number): the span check fails. */
+static void test_attached_mentions_are_counted(void **state)
+{
+    (void)state;
+    struct pipeline ref, src;
+    open_samples(&ref);
+    open_samples(&src);
+    size_t len;
+    unsigned char *image = image_of(&ref, &len);
+    struct index ix;
+    assert_true(index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL}));
+    ix.corpus = &src.corpus;
+    size_t cut = SIZE_MAX;
+    for (size_t i = 0; i < src.index.narticles; i++) {
+        struct extraction *x = &src.index.x[i];
+        if (cut == SIZE_MAX && x->nentities && x->entities[0].nmentions > 1) {
+            cut = i;
+            x->entities[0].nmentions--;
+        }
+        assert_true(index_image_attach(&ix, i, x));
+    }
+    assert_true(cut != SIZE_MAX);
+    assert_false(index_image_check_spans(&ix));
+    ix.x[cut].entities[0].nmentions++; /* as it was: freed as allocated */
     index_free(&ix);
     free(image);
     pipeline_close(&ref);
@@ -242,6 +273,17 @@ static void test_image_refused_when_short_foreign_or_out_of_range(void **state)
     uint32_t far = (uint32_t)ref.corpus.narticles;
     memcpy(copy + postings, &far, 4);
     assert_false(loads(copy, len, 7));
+    /* A posting's mention past its article's mentions. */
+    memcpy(copy, image, len);
+    const struct posting *first = (const struct posting *)(image + postings);
+    uint32_t past = 0;
+    for (size_t l = 0; l < ref.index.x[first->article].nentities; l++)
+        past += (uint32_t)ref.index.x[first->article].entities[l].nmentions;
+    memcpy(copy + postings + 4, &past, 4);
+    assert_false(loads(copy, len, 7));
+    past--;
+    memcpy(copy + postings + 4, &past, 4);
+    assert_true(loads(copy, len, 7));
     /* Not 8-byte aligned. */
     memcpy(copy + 1, image, len);
     assert_false(loads(copy + 1, len, 7));
@@ -422,6 +464,7 @@ int main(void)
     snprintf(samples, sizeof samples, "%s/samples", src ? src : ".");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_image_reads_back_the_same_index),
+        cmocka_unit_test(test_attached_mentions_are_counted),
         cmocka_unit_test(test_image_refused_when_short_foreign_or_out_of_range),
         cmocka_unit_test(test_image_with_any_word_overwritten),
         cmocka_unit_test(test_warm_start_takes_the_stored_index),

@@ -106,19 +106,20 @@ int index_canonical(const struct index *ix, int g)
     return g;
 }
 
-int identity_posting_cmp(const struct posting *a, const struct posting *b)
+int identity_posting_cmp(const struct index *ix, const struct posting *a, const struct posting *b)
 {
     if (a->article != b->article)
         return a->article < b->article ? -1 : 1;
-    if (a->in_title != b->in_title)
-        return a->in_title ? -1 : 1;
-    return a->start < b->start ? -1 : a->start > b->start;
+    struct place pa = index_place(ix, a), pb = index_place(ix, b);
+    if (pa.in_title != pb.in_title)
+        return pa.in_title ? -1 : 1;
+    return pa.start < pb.start ? -1 : pa.start > pb.start;
 }
 
 /* The entity a posting's own local entity was interned as. */
 static int posting_owner(const struct index *ix, const struct posting *p)
 {
-    return index_interned(ix, ix->x[p->article].entities[p->local].id);
+    return index_interned(ix, ix->x[p->article].entities[index_posting_local(ix, p)].id);
 }
 
 /* Whether entity o is s or is folded into s (directly or not). */
@@ -159,12 +160,12 @@ static void merge_into(struct index *ix, int s, int t)
     size_t n = from->npostings + to->npostings, i = 0, j = 0, k = 0, cap = 0;
     struct posting *v = xgrow(NULL, &cap, n ? n : 1, sizeof *v);
     while (i < to->npostings || j < from->npostings) {
-        bool take_from =
-            i == to->npostings ||
-            (j < from->npostings && identity_posting_cmp(&from->postings[j], &to->postings[i]) < 0);
+        bool take_from = i == to->npostings ||
+                         (j < from->npostings &&
+                          identity_posting_cmp(ix, &from->postings[j], &to->postings[i]) < 0);
         if (take_from) {
             const struct posting *p = &from->postings[j++];
-            ix->global[p->article][p->local] = t;
+            ix->global[p->article][index_posting_local(ix, p)] = t;
             v[k++] = *p;
         } else {
             v[k++] = to->postings[i++];
@@ -196,7 +197,7 @@ static void split_out(struct index *ix, int s)
             back->postings =
                 xgrow(back->postings, &back->pcap, back->npostings + 1, sizeof *back->postings);
             back->postings[back->npostings++] = p;
-            ix->global[p.article][p.local] = s;
+            ix->global[p.article][index_posting_local(ix, &p)] = s;
         } else {
             from->postings[keep++] = p;
         }

@@ -34,6 +34,6 @@ void index_rebuild_slots(struct index *ix);
 int index_interned(const struct index *ix, const char *id);
 
 /* Posting order: by article, then title first, then offset. */
-int identity_posting_cmp(const struct posting *a, const struct posting *b);
+int identity_posting_cmp(const struct index *ix, const struct posting *a, const struct posting *b);
 
 #endif

@@ -153,20 +153,35 @@ static bool seen_before(const struct article *a, const struct found_entity *fe, 
     return false;
 }
 
+/* Whether posting q may come after posting p of the same entity. `first`
+ * is the number of the first mention of q's own local entity: one of its
+ * earlier mentions is in order without reading either (most are). */
+static bool in_order(const struct index *ix, const struct posting *p, const struct posting *q,
+                     uint32_t first)
+{
+    if (p->article != q->article)
+        return p->article < q->article;
+    if (p->mention >= first && p->mention < q->mention)
+        return true;
+    return identity_posting_cmp(ix, p, q) <= 0;
+}
+
 /* Appends a posting, kept in order when two entities of the article are one
  * person across the corpus (their mentions interleave). */
-static void put_posting(struct index_entity *e, struct posting p)
+static void put_posting(const struct index *ix, struct index_entity *e, struct posting p,
+                        uint32_t first)
 {
     e->postings = xgrow(e->postings, &e->pcap, e->npostings + 1, sizeof *e->postings);
     size_t i = e->npostings++;
-    for (; i > 0 && identity_posting_cmp(&e->postings[i - 1], &p) > 0; i--)
+    for (; i > 0 && !in_order(ix, &e->postings[i - 1], &p, first); i--)
         e->postings[i] = e->postings[i - 1];
     e->postings[i] = p;
 }
 
 /* Postings of local entity fe go to g, the person it is across the corpus;
- * its mention texts become forms of g. */
-static void add_postings(struct index *ix, int g, size_t article, size_t local,
+ * its mention texts become forms of g. `first` is the article's number of
+ * its first mention. */
+static void add_postings(struct index *ix, int g, size_t article, uint32_t first,
                          const struct found_entity *fe)
 {
     struct index_entity *e = &ix->entities[g];
@@ -179,8 +194,7 @@ static void add_postings(struct index *ix, int g, size_t article, size_t local,
         add_form(e, fold_text(e->name, strlen(e->name)));
     for (size_t m = 0; m < fe->nmentions; m++) {
         const struct mention *mn = &fe->mentions[m];
-        put_posting(e, (struct posting){(uint32_t)article, (uint32_t)local, (uint32_t)mn->start,
-                                        (uint32_t)mn->end, mn->in_title});
+        put_posting(ix, e, (struct posting){(uint32_t)article, first + (uint32_t)m}, first);
         const char *text = mn->in_title ? a->title : a->body;
         if (!seen_before(a, fe, m) && strcmp_span(e->name, text + mn->start, mn->end - mn->start))
             add_form(e, fold_text(text + mn->start, mn->end - mn->start));
@@ -212,12 +226,14 @@ void index_add(struct index *ix, size_t article, struct extraction *x)
     size_t n = mine->nentities;
     ix->global[article] = xmalloc((n ? n : 1) * sizeof(int));
     char **ids = xmalloc((n ? n : 1) * sizeof *ids), **names = xmalloc((n ? n : 1) * sizeof *names);
+    uint32_t first = 0; /* the article's number of entity i's first mention */
     for (size_t i = 0; i < n; i++) {
         bool fresh;
         int own = intern_entity(ix, &mine->entities[i], &fresh);
         int g = index_canonical(ix, own);
         ix->global[article][i] = g;
-        add_postings(ix, g, article, i, &mine->entities[i]);
+        add_postings(ix, g, article, first, &mine->entities[i]);
+        first += (uint32_t)mine->entities[i].nmentions;
         if (fresh && mine->entities[i].kind == ENTITY_PERSON)
             identity_note(ix, own);
         const struct index_entity *e = &ix->entities[own];
@@ -229,6 +245,42 @@ void index_add(struct index *ix, size_t article, struct extraction *x)
     free(ids);
     free(names);
     identity_settle(ix);
+}
+
+/* The mention a posting refers to, and in *local its entity; NULL (and
+ * SIZE_MAX) when the article's extraction has no such mention. */
+static const struct mention *posting_mention(const struct index *ix, const struct posting *p,
+                                             size_t *local)
+{
+    *local = SIZE_MAX;
+    if (p->article >= ix->narticles)
+        return NULL;
+    const struct extraction *x = &ix->x[p->article];
+    size_t m = p->mention;
+    for (size_t l = 0; l < x->nentities; l++) {
+        if (m < x->entities[l].nmentions) {
+            *local = l;
+            return &x->entities[l].mentions[m];
+        }
+        m -= x->entities[l].nmentions;
+    }
+    return NULL;
+}
+
+struct place index_place(const struct index *ix, const struct posting *p)
+{
+    size_t local;
+    const struct mention *mn = posting_mention(ix, p, &local);
+    if (!mn)
+        return (struct place){p->article, 0, 0, false};
+    return (struct place){p->article, mn->start, mn->end, mn->in_title};
+}
+
+size_t index_posting_local(const struct index *ix, const struct posting *p)
+{
+    size_t local;
+    (void)posting_mention(ix, p, &local);
+    return local;
 }
 
 int index_global(const struct index *ix, size_t article, size_t local)
@@ -328,9 +380,20 @@ size_t index_search(const struct index *ix, int kind, const char *query, int *ou
 struct posting_list index_postings(const struct index *ix, int entity)
 {
     if (entity < 0 || (size_t)entity >= ix->nentities)
-        return (struct posting_list){NULL, 0, NULL, 0};
+        return (struct posting_list){NULL, ix, NULL, 0, NULL, 0};
     const struct index_entity *e = &ix->entities[entity];
-    return (struct posting_list){e->postings, e->npostings, e->articles, e->narticles};
+    return (struct posting_list){e->postings, ix, NULL, e->npostings, e->articles, e->narticles};
+}
+
+struct place posting_list_place(const struct posting_list *pl, size_t i)
+{
+    return pl->v ? index_place(pl->ix, &pl->v[i]) : pl->places[i];
+}
+
+/* The article of entry i of a list. */
+static uint32_t list_article(const struct posting_list *pl, size_t i)
+{
+    return pl->v ? pl->v[i].article : pl->places[i].article;
 }
 
 bool postings_has_article(const struct posting_list *pl, size_t article)
@@ -351,13 +414,13 @@ size_t postings_in(const struct posting_list *pl, size_t article, size_t *count)
     size_t lo = 0, hi = pl->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (pl->v[mid].article < article)
+        if (list_article(pl, mid) < article)
             lo = mid + 1;
         else
             hi = mid;
     }
     size_t end = lo;
-    while (end < pl->n && pl->v[end].article == article)
+    while (end < pl->n && list_article(pl, end) == article)
         end++;
     *count = end - lo;
     return lo;
@@ -401,7 +464,8 @@ bool postings_step(const struct posting_list *pl, const size_t *list, size_t nli
     size_t count, first = postings_in(pl, from_article, &count);
     for (size_t k = 0; p >= 0 && k < count; k++) {
         size_t i = dir > 0 ? first + k : first + count - 1 - k;
-        uint64_t key = posting_key(pl->v[i].in_title, pl->v[i].start);
+        struct place at = posting_list_place(pl, i);
+        uint64_t key = posting_key(at.in_title, at.start);
         if (outside || (dir > 0 && key > here) || (dir < 0 && key < here)) {
             out->list_pos = (size_t)p;
             out->posting = i;

@@ -12,12 +12,23 @@
 #include "core/load/corpus.h"
 #include "core/extract/entity.h"
 
-/* One mention of an entity. */
-struct posting {
+/* A span of one article's text: what a posting comes to, and what a
+ * search match is. Offsets are bytes into the body, or into the title when
+ * in_title is set. */
+struct place {
     uint32_t article; /* load index in the corpus */
-    uint32_t local;   /* index of the entity in that article's extraction */
     uint32_t start, end;
     bool in_title;
+};
+
+/* One mention of an entity: a reference to the mention in its article's
+ * extraction, not a copy of it (index_place reads it). The article's
+ * mentions are numbered through its entities in order: entity 0's, then
+ * entity 1's... Each mention starts at a token of its own and an article
+ * has at most 16 MiB, so the number fits. */
+struct posting {
+    uint32_t article; /* load index in the corpus */
+    uint32_t mention; /* the article's mention number */
 };
 
 struct index_entity {
@@ -79,6 +90,13 @@ int index_canonical(const struct index *ix, int g);
  * when more than one): writes up to max entity indices, returns how many
  * there are. */
 size_t index_people_named(const struct index *ix, const char *name, int *out, size_t max);
+/* Where a posting is in its article's text. The article's extraction must
+ * be in the index (always, but for a stored index before every article is
+ * attached: index_image.h). */
+struct place index_place(const struct index *ix, const struct posting *p);
+/* The article's entity (index in its extraction) that a posting is a
+ * mention of. */
+size_t index_posting_local(const struct index *ix, const struct posting *p);
 /* The global index (across the corpus) of entity `local` of an article. */
 int index_global(const struct index *ix, size_t article, size_t local);
 /* The entity that a name resolves to: exact id, else a folded match of its
@@ -115,14 +133,20 @@ bool index_step(const struct index *ix, int entity, const size_t *list, size_t n
                 int dir, struct index_cursor *out, bool *wrapped);
 
 /* Postings in index order (by article, then title first, then offset) with
- * the distinct articles they cover: an entity's mentions, or a search's
- * matches (src/core/search.c). The queries below work on either. */
+ * the distinct articles they cover: an entity's mentions (v, read through
+ * ix), or a search's matches (places; src/core/search.c). The queries below
+ * work on either. */
 struct posting_list {
-    const struct posting *v;
+    const struct posting *v; /* or NULL, and then places */
+    const struct index *ix;  /* that v refers into */
+    const struct place *places;
     size_t n;
     const uint32_t *articles; /* ascending */
     size_t narticles;
 };
+
+/* Entry i of a list, as a place. */
+struct place posting_list_place(const struct posting_list *pl, size_t i);
 
 /* An entity's postings as a list (empty for an unknown entity). */
 struct posting_list index_postings(const struct index *ix, int entity);

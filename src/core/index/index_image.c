@@ -17,7 +17,8 @@ struct index_stored {
     size_t len;
     struct index_image_owner owner;
     const struct image_file *files;
-    char **forms; /* every entity's form pointers, one block */
+    char **forms;  /* every entity's form pointers, one block */
+    bool mismatch; /* an attached extraction has another number of mentions */
 };
 
 /* ---- reading: every check before anything is used ---- */
@@ -108,8 +109,7 @@ static bool postings_ok(const struct view *v, const struct image_entity *e)
         return false;
     for (uint32_t i = 0; i < e->npostings; i++) {
         const struct posting *p = &v->postings[e->postings + i];
-        if (p->article >= v->h->narticles || p->local >= v->files[p->article].nlocal ||
-            p->start > p->end)
+        if (p->article >= v->h->narticles || p->mention >= v->files[p->article].nmentions)
             return false;
     }
     return true;
@@ -279,6 +279,14 @@ size_t index_image_locals(const struct index *ix, size_t i)
     return ix->stored->files[i].nlocal;
 }
 
+static uint64_t mentions_of(const struct extraction *x)
+{
+    uint64_t n = 0;
+    for (size_t l = 0; l < x->nentities; l++)
+        n += x->entities[l].nmentions;
+    return n;
+}
+
 bool index_image_attach(struct index *ix, size_t article, struct extraction *x)
 {
     if (!ix->stored || article >= ix->narticles ||
@@ -292,36 +300,43 @@ bool index_image_attach(struct index *ix, size_t article, struct extraction *x)
     const uint32_t *own = owners(ix->stored, article);
     for (size_t l = 0; l < x->nentities; l++)
         x->entities[l].id = ix->entities[own[l]].id;
+    /* The postings refer to its mentions by number: another count fails
+     * the span check, which makes the index be built again. */
+    if (mentions_of(x) != ix->stored->files[article].nmentions)
+        ix->stored->mismatch = true;
     ix->x[article] = *x;
     memset(x, 0, sizeof *x);
     return true;
 }
 
-/* Each posting's end against its article's title or body length, both
- * taken first into one array (room[2 * article + in_title]), so that the
- * walk over the postings reads no article. */
+/* Whether each mention of an extraction lies within the title or body. */
+static bool mentions_fit(const struct extraction *x, size_t title, size_t body)
+{
+    for (size_t l = 0; l < x->nentities; l++) {
+        const struct found_entity *fe = &x->entities[l];
+        for (size_t m = 0; m < fe->nmentions; m++) {
+            const struct mention *mn = &fe->mentions[m];
+            if (mn->start > mn->end || mn->end > (mn->in_title ? title : body))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* The postings are mentions of the attached extractions by number (each
+ * below its article's count, checked on loading): the counts must be the
+ * image's and every mention within its article's title or body. */
 bool index_image_check_spans(const struct index *ix)
 {
     size_t n = ix->narticles;
-    if (ix->corpus->narticles != n)
+    if (ix->corpus->narticles != n || ix->stored->mismatch)
         return false;
-    uint32_t *room = xmalloc((n ? 2 * n : 1) * sizeof *room);
     for (size_t i = 0; i < n; i++) {
         const struct article *a = ix->corpus->articles[i];
-        size_t title = strlen(a->title);
-        room[2 * i] = a->body_len > UINT32_MAX ? UINT32_MAX : (uint32_t)a->body_len;
-        room[2 * i + 1] = title > UINT32_MAX ? UINT32_MAX : (uint32_t)title;
+        if (!mentions_fit(&ix->x[i], strlen(a->title), a->body_len))
+            return false;
     }
-    bool bad = false;
-    for (size_t e = 0; e < ix->nentities && !bad; e++) {
-        const struct index_entity *en = &ix->entities[e];
-        for (size_t i = 0; i < en->npostings; i++) {
-            const struct posting *p = &en->postings[i];
-            bad |= p->end > room[2 * (size_t)p->article + (p->in_title ? 1 : 0)];
-        }
-    }
-    free(room);
-    return !bad;
+    return true;
 }
 
 /* ---- letting go of the image ---- */

@@ -67,10 +67,12 @@ struct index_image_file index_image_file(const struct index *ix, size_t i);
 size_t index_image_locals(const struct index *ix, size_t i);
 /* Gives article `article` of a loaded image its extraction (taking its
  * contents, *x zeroed) when it has the image's number of entities for it;
- * false (x untouched) when not. */
+ * false (x untouched) when not. One with another number of mentions is
+ * taken, and index_image_check_spans then fails. */
 bool index_image_attach(struct index *ix, size_t article, struct extraction *x);
-/* Once every article is attached and in ix->corpus: whether every posting's
- * span lies within its article's title or body. */
+/* Once every article is attached and in ix->corpus: whether every posting
+ * refers to a mention of its article's extraction, and that mention lies
+ * within its title or body. */
 bool index_image_check_spans(const struct index *ix);
 /* Copies into the index's own memory everything it points to in the image,
  * then releases the image (index_add does this before it changes anything). */

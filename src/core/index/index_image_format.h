@@ -3,7 +3,7 @@
  * (index_image.c). Internal to the index stage. The image is a header,
  * then six sections, each starting on an 8-byte boundary: files, entities
  * and keys (the fixed-size records below), postings (struct posting as in
- * memory, padding zeroed), a pool of 32-bit numbers (article lists, global
+ * memory: article and mention number, no padding), a pool of 32-bit numbers (article lists, global
  * maps, the entities locals were interned as, key members, form offsets)
  * and a pool of NUL-terminated strings. It is written and read by the same
  * build on the same machine (the extractor key hashes the binary), so
@@ -14,7 +14,7 @@
 
 #include <stdint.h>
 
-#define INDEX_IMAGE_MAGIC "TLINDX1" /* 8 bytes with its NUL */
+#define INDEX_IMAGE_MAGIC "TLINDX2" /* 8 bytes with its NUL; 1 had postings with spans */
 enum { INDEX_IMAGE_ORDER = 0x01020304 };
 
 struct image_head {
@@ -30,11 +30,11 @@ struct image_head {
 struct image_file {
     uint64_t size;
     int64_t mtime_ns;
-    uint64_t path;   /* into strings */
-    uint32_t nlocal; /* entities of the article's extraction */
-    uint32_t global; /* into numbers: nlocal of them */
-    uint32_t own;    /* into numbers: the entity each local one was interned as */
-    uint32_t pad;
+    uint64_t path;      /* into strings */
+    uint32_t nlocal;    /* entities of the article's extraction */
+    uint32_t global;    /* into numbers: nlocal of them */
+    uint32_t own;       /* into numbers: the entity each local one was interned as */
+    uint32_t nmentions; /* of the article's extraction, all entities */
 };
 
 struct image_entity {

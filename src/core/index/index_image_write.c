@@ -66,19 +66,13 @@ static uint32_t put_numbers(struct writer *w, const void *v, size_t n)
     return at;
 }
 
+/* struct posting has no padding: the array goes as it is. */
+_Static_assert(sizeof(struct posting) == 8, "struct posting is two numbers");
+
 static void put_postings(struct writer *w, const struct index_entity *e)
 {
     w->npostings += e->npostings;
-    for (size_t i = 0; w->emit == POSTINGS && i < e->npostings; i++) {
-        struct posting p;
-        memset(&p, 0, sizeof p); /* the padding too */
-        p.article = e->postings[i].article;
-        p.local = e->postings[i].local;
-        p.start = e->postings[i].start;
-        p.end = e->postings[i].end;
-        p.in_title = e->postings[i].in_title;
-        put(w, POSTINGS, &p, sizeof p);
-    }
+    put(w, POSTINGS, e->postings, e->npostings * sizeof *e->postings);
 }
 
 static void put_entity(struct writer *w, const struct index_entity *e)
@@ -119,6 +113,8 @@ static void put_file(struct writer *w, size_t i)
     struct image_file r = {.size = w->files[i].size, .mtime_ns = w->files[i].mtime_ns};
     r.path = put_string(w, w->files[i].path);
     r.nlocal = (uint32_t)x->nentities;
+    for (size_t l = 0; l < x->nentities; l++)
+        r.nmentions += (uint32_t)x->entities[l].nmentions;
     r.global = put_numbers(w, ix->global[i], x->nentities);
     r.own = (uint32_t)w->nnumbers;
     if (w->emit != NUMBERS) {

@@ -93,7 +93,7 @@ static void add_hit(struct search_hits *h, size_t article, size_t start, size_t 
     }
     h->hits = xgrow(h->hits, &h->hcap, h->nhits + 1, sizeof *h->hits);
     h->hits[h->nhits++] =
-        (struct posting){(uint32_t)article, 0, (uint32_t)start, (uint32_t)end, in_title};
+        (struct place){(uint32_t)article, (uint32_t)start, (uint32_t)end, in_title};
     if (!h->narticles || h->articles[h->narticles - 1] != article) {
         h->articles = xgrow(h->articles, &h->acap, h->narticles + 1, sizeof *h->articles);
         h->articles[h->narticles++] = (uint32_t)article;
@@ -157,7 +157,7 @@ void search_hits_free(struct search_hits *h)
 
 static struct posting_list hits_list(const struct search_hits *h)
 {
-    return (struct posting_list){h->hits, h->nhits, h->articles, h->narticles};
+    return (struct posting_list){NULL, NULL, h->hits, h->nhits, h->articles, h->narticles};
 }
 
 bool search_hits_has(const struct search_hits *h, size_t article)

@@ -1,7 +1,7 @@
 /* search: the reader's `/` search. Compiles the user's own PCRE2 pattern
  * (smart case) and finds its matches in articles, as postings shaped like
- * the entity index's so that n/N, counters and the mentions list treat a
- * search like any other target. Curses-free. */
+ * the entity index's (places, index.h) so that n/N, counters and the
+ * mentions list treat a search like any other target. Curses-free. */
 #ifndef TOUCHLINE_SEARCH_H
 #define TOUCHLINE_SEARCH_H
 
@@ -20,10 +20,9 @@
 struct search;
 
 /* All matches of a search over a corpus, ordered like an entity's postings:
- * by article load index, then title before body, then offset. `local` is
- * unused (0). */
+ * by article load index, then title before body, then offset. */
 struct search_hits {
-    struct posting *hits;
+    struct place *hits;
     size_t nhits, hcap;
     uint32_t *articles; /* distinct articles with a match, ascending */
     size_t narticles, acap;
