@@ -3,7 +3,8 @@
  * key or roots; no rewrite when nothing changed, and dropping what was not
  * stored; every single-byte flip, every truncation, garbage, wrong magic or
  * version and hostile records with valid checksums (all read without a crash
- * and never returned wrong); the real extractions of the samples; and 100k
+ * and never returned wrong); a loaded article's body borrowed from its
+ * record, which must end it with a NUL; the real extractions of the samples; and 100k
  * synthetic records looked up from four threads. */
 #include <dirent.h>
 #include <fcntl.h>
@@ -500,7 +501,8 @@ static void test_wrong_header_fields(void **state)
                  {8, 4, 1} /* before enum codes */,
                  {8, 4, 2} /* before articles */,
                  {8, 4, 3} /* before the four-lane record checksum */,
-                 {8, 4, 5},
+                 {8, 4, 4} /* before the body's NUL */,
+                 {8, 4, 6},
                  {8, 4, 0},
                  {12, 4, 1},
                  {16, 8, KEY + 1},
@@ -606,7 +608,7 @@ static void write_hostile(const char *file, enum hostile h)
         b.data[i] = (char)(n >> (8 * i));
     cache_codec_put_u64(&b, cache_codec_record_checksum((const unsigned char *)b.data, b.len));
     unsigned char head[40] = "TLCACHE";
-    head[8] = 4;
+    head[8] = 5;
     head[16] = KEY;
     head[24] = 1;
     patch_header(head, 24, 8, 1);
@@ -1002,6 +1004,66 @@ static void test_encoded_and_found(void **state)
     free(file);
 }
 
+/* Decodes a whole record in b (with the article when l is not NULL). */
+static bool decode_record(const struct buf *b, struct extraction *x, struct loaded *l)
+{
+    struct cache_codec_head h;
+    return cache_codec_record_head((const unsigned char *)b->data, b->len, &h) &&
+           cache_codec_record_decode(&h, x, l);
+}
+
+/* A loaded article's body is borrowed from the record, so the record keeps
+ * a NUL after it: a good record's body points into its bytes; one whose
+ * NUL is another byte (checksum made right again) is refused, with the
+ * article or without. */
+static void test_loaded_body_needs_nul(void **state)
+{
+    (void)state;
+    char *path = article_at("nul.md", "---\ntitle: T\n---\nBody text, long enough.\n");
+    struct boilerplate *bp = boilerplate_new();
+    struct loaded l;
+    corpus_load_file(path, bp, CORPUS_MAX_FILE_SIZE, &l);
+    assert_non_null(l.article);
+    struct extraction x, y;
+    cache_synth(&x, 3, 2);
+    struct buf b;
+    buf_init(&b);
+    assert_true(cache_codec_put_record(&b, path, l.size, l.mtime_ns, &x, &l));
+    struct loaded got;
+    assert_true(decode_record(&b, &y, &got));
+    assert_true(cache_loaded_equal(&l, &got));
+    assert_true(got.article->body_borrowed);
+    assert_true(got.article->body > b.data && got.article->body < b.data + b.len);
+    loaded_free(&got);
+    extraction_free(&y);
+    const char *body = l.article->body;
+    size_t n = l.article->body_len;
+    char *at = NULL;
+    for (size_t i = 0; i + n < b.len && !at; i++)
+        if (!memcmp(b.data + i, body, n + 1))
+            at = b.data + i + n;
+    assert_non_null(at);
+    *at = 'x';
+    size_t sum_at = b.len - 8;
+    uint64_t sum = cache_codec_record_checksum((const unsigned char *)b.data, sum_at);
+    for (int i = 0; i < 8; i++)
+        b.data[sum_at + (size_t)i] = (char)(sum >> (8 * i));
+    assert_false(decode_record(&b, &y, &got));
+    assert_null(got.article);
+    assert_false(decode_record(&b, &y, NULL));
+    *at = '\0'; /* and back: good again */
+    sum = cache_codec_record_checksum((const unsigned char *)b.data, sum_at);
+    for (int i = 0; i < 8; i++)
+        b.data[sum_at + (size_t)i] = (char)(sum >> (8 * i));
+    assert_true(decode_record(&b, &y, NULL));
+    extraction_free(&y);
+    buf_free(&b);
+    loaded_free(&l);
+    extraction_free(&x);
+    boilerplate_free(bp);
+    free(path);
+}
+
 /* A record stored without the article gives the extraction only; one whose
  * article text is not as sanitize leaves it (an escape sequence in the
  * title, a control character in a tag) is refused whole by
@@ -1195,6 +1257,7 @@ int main(void)
         cmocka_unit_test(test_loaded_refused),
         cmocka_unit_test(test_encoded_and_found),
         cmocka_unit_test(test_big_and_small_extractions),
+        cmocka_unit_test(test_loaded_body_needs_nul),
         cmocka_unit_test(test_text_is_clean_agrees),
         cmocka_unit_test(test_record_checksum_sees_every_byte),
         cmocka_unit_test(test_build_id_is_the_files_note),

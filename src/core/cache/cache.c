@@ -23,8 +23,10 @@
 #define TOUCHLINE_VERSION "0.0.0"
 #endif
 
-/* 2: fact details are enum codes; 3: records may hold the loaded article */
-enum { HEADER_SIZE = 40, FORMAT_VERSION = 4 };
+/* 2: fact details are enum codes; 3: records may hold the loaded article;
+ * 4: four-lane record checksums; 5: an article's body ends with a NUL, so
+ * that it is borrowed from the mapping. An older file is a miss. */
+enum { HEADER_SIZE = 40, FORMAT_VERSION = 5 };
 static const char magic[8] = "TLCACHE";         /* and its NUL */
 static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
 static const long stale_temp_age = 10 * 60;     /* seconds */
@@ -558,23 +560,38 @@ const char *cache_file(const struct cache *c)
     return c ? c->file : NULL;
 }
 
-void cache_free(struct cache *c)
+void cache_trim(struct cache *c)
 {
     if (!c)
         return;
     if (c->wfd >= 0) /* records written out but never saved: not a cache */
         cache_file_abort(c->wfd, c->wtmp);
+    c->wfd = -1;
     free(c->werror);
-    free(c->file);
-    cache_file_unmap(c->data, c->data_size);
+    c->werror = NULL;
     free(c->entries);
     free(c->slots);
     free(c->matched);
     free(c->items);
+    c->entries = NULL;
+    c->slots = NULL;
+    c->matched = NULL;
+    c->items = NULL;
+    c->nentries = c->nitems = c->icap = 0;
     buf_free(&c->scratch);
-    for (size_t i = 0; i < c->nchunks; i++)
-        free(c->chunks[i].data);
+    free_chunks(c);
     free(c->chunks);
+    c->chunks = NULL;
+    c->ccap = 0;
+}
+
+void cache_free(struct cache *c)
+{
+    if (!c)
+        return;
+    cache_trim(c);
+    free(c->file);
+    cache_file_unmap(c->data, c->data_size);
     free(c);
 }
 

@@ -46,8 +46,10 @@ bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_
 /* cache_lookup for a record that also holds what loading the file gave
  * (cache_store_loaded): fills *l (its article and problems, caller frees
  * with loaded_free) as corpus_load_file would have, so the file need not be
- * read. A record without it, or whose text is not as sanitize leaves it,
- * is a miss (*l and *out empty). Same threading rules as cache_lookup. */
+ * read. The article's body is borrowed from the cache's mapping (it is not
+ * copied), so the cache must outlive the article (cache_trim keeps the
+ * mapping). A record without it, or whose text is not as sanitize leaves
+ * it, is a miss (*l and *out empty). Same threading rules as cache_lookup. */
 bool cache_lookup_loaded(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                          struct loaded *l, struct extraction *out);
 /* cache_lookup (l NULL) or cache_lookup_loaded, which also sets *found to
@@ -99,6 +101,10 @@ bool cache_save(struct cache *c, struct tl_error *err);
 size_t cache_count(const struct cache *c);
 /* The cache file's path. */
 const char *cache_file(const struct cache *c);
+/* Frees all but the mapped file, once the cache is saved: what the
+ * articles it gave borrow (cache_lookup_loaded) stays readable until
+ * cache_free. Only cache_file and cache_free may follow. */
+void cache_trim(struct cache *c);
 void cache_free(struct cache *c);
 
 /* The default folder: $XDG_CACHE_HOME/touchline, else $HOME/.cache/touchline

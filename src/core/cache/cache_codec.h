@@ -72,7 +72,9 @@ bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_
  * record must also hold the loaded article, decoded into *l (size and mtime
  * from the record; a date taken from the mtime is made again, in the
  * current time zone); its text must be as sanitize leaves it (sanitize.h),
- * since what is read here reaches the screen without passing there. */
+ * since what is read here reaches the screen without passing there. The
+ * article's body is not copied: it points into the record's bytes
+ * (body_borrowed), which must outlive it. */
 bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out,
                                struct loaded *l);
 

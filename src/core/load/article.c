@@ -327,7 +327,8 @@ void article_free(struct article *a)
     free(a->path);
     free(a->title);
     frontmatter_free(&a->meta);
-    free(a->body);
+    if (!a->body_borrowed)
+        free(a->body);
     free(a->warning);
     free(a);
 }

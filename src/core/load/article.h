@@ -26,6 +26,9 @@ struct article {
     struct frontmatter meta; /* source, url, author, tags, extra keys (title/date unused) */
     char *body;              /* cleaned UTF-8, NUL-terminated; offsets point into it */
     size_t body_len;
+    /* body is borrowed, not owned: it points into memory that outlives the
+     * article (a cache file's mapping, cache.h) and article_free leaves it */
+    bool body_borrowed;
     unsigned body_line; /* file line of body[0], for path:line:col positions */
     char *warning;      /* a non-fatal problem (e.g. an unreadable date), or NULL */
     size_t load_index;  /* position in load order */

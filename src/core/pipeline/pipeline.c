@@ -391,7 +391,7 @@ bool pipeline_open(struct pipeline *p, char *const *paths, size_t npaths,
 void pipeline_close(struct pipeline *p)
 {
     stream_free(p->stream);
-    pipeline_cache_free(p->pcache); /* waits for the cache to be written */
+    pipeline_cache_warning(p->pcache); /* the writer reads the index and the files */
     for (size_t i = 0; i < p->nheld; i++) {
         loaded_free(&p->held[i].loaded);
         extraction_free(&p->held[i].x);
@@ -404,6 +404,8 @@ void pipeline_close(struct pipeline *p)
     if (p->index.corpus)
         index_free(&p->index);
     corpus_free(&p->corpus);
+    /* after the articles: their bodies may point into the cache's mapping */
+    pipeline_cache_free(p->pcache);
     extractor_free(p->extractor);
     kb_free(p->kb);
     boilerplate_free(p->boilerplate);

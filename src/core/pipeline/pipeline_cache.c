@@ -189,8 +189,9 @@ static void *write_now(void *arg)
         cache_image_remove(cache_file(pc->cache));
     if (!ok)
         pc->warning = xstrdup(err.msg);
-    cache_free(pc->cache); /* its copy of the file is not needed any more */
-    pc->cache = NULL;
+    /* Its tables are not needed any more; its mapping is, until
+     * pipeline_cache_free: the articles' bodies point into it. */
+    cache_trim(pc->cache);
     return NULL;
 }
 

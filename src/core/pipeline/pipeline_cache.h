@@ -67,7 +67,9 @@ void pipeline_cache_finish(struct pipeline_cache *pc, const struct index *ix, bo
                            enum pipeline_image_action image, const struct index_image_file *files);
 /* Why the cache could not be written, or NULL; waits for the writing. */
 const char *pipeline_cache_warning(struct pipeline_cache *pc);
-/* Waits for the threads and frees (a load never finished writes nothing). */
+/* Waits for the threads and frees (a load never finished writes nothing).
+ * The articles that came from the cache borrow their bodies from its
+ * mapping, which this unmaps: free them first. */
 void pipeline_cache_free(struct pipeline_cache *pc);
 
 #endif
