@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include "core/index/export.h"
 #include "core/index/index_image.h"
 #include "core/pipeline/pipeline.h"
+#include "core/pipeline/pipeline_cache.h"
 
 static char samples[1024];
 
@@ -458,6 +460,47 @@ static void test_append_after_stored_index(void **state)
     run(cmd);
 }
 
+/* A cache that opens only after the workers started and the first
+ * results were taken (at 100,000 articles its file takes longer to open
+ * than the workers wait): the stored index is still taken once it is
+ * checked, the results before it being fresh extractions of the same
+ * files. */
+static void test_stored_index_taken_when_the_cache_opens_late(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/touchline-stored-late-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    copy_samples(dir);
+    char in[sizeof dir + 8], cache[sizeof dir + 32];
+    snprintf(in, sizeof in, "%s/in", dir);
+    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
+    char *paths[] = {in};
+    assert_false(load_and_compare(paths, 1, cache)); /* cold: writes it */
+    struct pipeline p, fresh;
+    struct pipeline_options opt = {.threads = 2, .cache_dir = cache, .background = true};
+    struct tl_error err;
+    pipeline_cache_hold_opener(true);
+    assert_true(pipeline_start(&p, paths, 1, &opt, &err));
+    struct timespec nap = {0, 1000 * 1000};
+    while (p.taken < 3)
+        if (!pipeline_take(&p, 3 - p.taken))
+            nanosleep(&nap, NULL);
+    assert_int_equal(p.cache_hits, 0);
+    pipeline_cache_hold_opener(false);
+    pipeline_cache_wait(p.pcache, 1e9);
+    pipeline_finish(&p);
+    assert_null(pipeline_warning(&p));
+    assert_true(p.index_stored);
+    open_paths(&fresh, paths, 1, NULL);
+    assert_int_equal(p.corpus.narticles, fresh.corpus.narticles);
+    assert_same_index(&fresh.index, &p.index);
+    pipeline_close(&p);
+    pipeline_close(&fresh);
+    char cmd[20000];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    run(cmd);
+}
+
 int main(void)
 {
     const char *src = getenv("TOUCHLINE_SOURCE_DIR");
@@ -469,6 +512,7 @@ int main(void)
         cmocka_unit_test(test_image_with_any_word_overwritten),
         cmocka_unit_test(test_warm_start_takes_the_stored_index),
         cmocka_unit_test(test_append_after_stored_index),
+        cmocka_unit_test(test_stored_index_taken_when_the_cache_opens_late),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -108,13 +108,30 @@ static bool image_fits(const struct index *img, const struct scan *s)
     return true;
 }
 
-/* Takes the stored index when it fits the scan. */
+/* Whether the results taken before the stored index came (the cache
+ * opened late: a big file, a busy disk) are what it recorded, as
+ * fits_image would have found each: their files' sizes and mtimes, and
+ * as many entities. */
+static bool taken_fit(const struct pipeline *p, const struct index *img)
+{
+    for (size_t i = 0; i < p->taken; i++) {
+        struct index_image_file f = index_image_file(img, i);
+        if (f.size != p->files[i].size || f.mtime_ns != p->files[i].mtime_ns ||
+            p->index.x[i].nentities != index_image_locals(img, i))
+            return false;
+    }
+    return true;
+}
+
+/* Takes the stored index, once the cache's opener has checked it, when it
+ * fits the scan and what was taken so far (tried again for every result
+ * until then). */
 static void take_image(struct pipeline *p, const struct scan *s)
 {
     struct index img;
-    if (!pipeline_cache_image(p->pcache, &img))
+    if (!p->imageable || p->appended || !pipeline_cache_image(p->pcache, &img))
         return;
-    if (!s->n || !image_fits(&img, s)) {
+    if (!s->n || !image_fits(&img, s) || !taken_fit(p, &img)) {
         index_free(&img);
         return;
     }
@@ -240,11 +257,13 @@ static void take_item(struct pipeline *p, struct stream_item *it, bool attach)
     extraction_free(&it->x); /* a file with no article has none */
 }
 
-/* Whether a result is what the stored index recorded for its entry: a
- * cache hit of the same size and mtime, with as many entities. */
+/* Whether a result is what the stored index recorded for its entry: an
+ * article of the same size and mtime, with as many entities. It need not
+ * be a cache hit: the extractor key is the image's, so one extracted again
+ * (the cache was not open yet) is the same extraction. */
 static bool fits_image(const struct pipeline *p, const struct stream_item *it)
 {
-    if (it->entry->problem || !it->loaded.article || !it->cache.cached)
+    if (it->entry->problem || !it->loaded.article)
         return false;
     struct index_image_file f = index_image_file(&p->image, p->taken);
     return f.size == it->loaded.size && f.mtime_ns == it->loaded.mtime_ns &&
@@ -310,6 +329,8 @@ static void commit_image(struct pipeline *p)
 /* Takes one result, or holds it back for the stored index. */
 static void take_or_hold(struct pipeline *p, struct stream_item *it)
 {
+    if (!p->from_image)
+        take_image(p, stream_scan(p->stream));
     if (p->from_image && !fits_image(p, it))
         drop_image(p);
     if (!p->from_image || p->taken < p->image_prefix) {

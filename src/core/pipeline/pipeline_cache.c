@@ -40,9 +40,21 @@ struct pipeline_cache {
     const struct index *image_index;
 };
 
+/* Set by tests: the opener waits while it is (a slow disk, or a cache
+ * file too big to open before the workers start). */
+static atomic_bool hold_opener;
+
+void pipeline_cache_hold_opener(bool hold)
+{
+    atomic_store_explicit(&hold_opener, hold, memory_order_release);
+}
+
 static void *open_now(void *arg)
 {
     struct pipeline_cache *pc = arg;
+    struct timespec nap = {0, 1000 * 1000};
+    while (atomic_load_explicit(&hold_opener, memory_order_acquire))
+        nanosleep(&nap, NULL);
     pc->cache = cache_open(pc->dir, (const char *const *)pc->roots, pc->nroots, pc->key);
     /* The workers may begin with the cache while the stored index is
      * checked (pipeline_cache_wait_cache). */

@@ -22,6 +22,9 @@ struct pipeline_cache;
 /* Starts reading the cache of dir for these roots and extractor key. */
 struct pipeline_cache *pipeline_cache_start(const char *dir, char *const *roots, size_t nroots,
                                             uint64_t key);
+/* For tests: while held, a cache's opener waits before it opens the file
+ * (as a slow disk or a very big file would make it late). */
+void pipeline_cache_hold_opener(bool hold);
 /* Waits until the cache is open, for at most max_ms (the pipeline does
  * before its workers start). */
 void pipeline_cache_wait(struct pipeline_cache *pc, double max_ms);
