@@ -7,6 +7,7 @@
 #include "core/cache/cache.h"
 #include "core/cache/cache_codec.h"
 #include "core/cache/cache_file.h"
+#include "core/cache/cache_slab.h"
 #include "core/base/hash.h"
 #include "core/base/xalloc.h"
 
@@ -61,6 +62,7 @@ struct cache {
     char *file;
     uint64_t key;
     const unsigned char *data; /* the file as mapped at open, or NULL */
+    struct cache_slab *slab;   /* what decoded extractions live in */
     size_t data_size;
     struct entry *entries;
     size_t nentries;
@@ -260,6 +262,7 @@ struct cache *cache_open(const char *dir, const char *const *roots, size_t nroot
     c->key = key;
     buf_init(&c->scratch);
     c->wfd = -1;
+    c->slab = cache_slab_new();
     load(c);
     build_table(c);
     c->matched = xcalloc(c->nentries ? c->nentries : 1, 1);
@@ -307,7 +310,7 @@ static bool decode(const struct cache *c, const struct entry *e, struct extracti
 {
     if (!e)
         return false;
-    bool ok = cache_codec_record_decode(&e->head, out, l);
+    bool ok = cache_codec_record_decode_into(&e->head, out, l, c->slab);
     drop_behind(c, e);
     return ok;
 }
@@ -590,6 +593,7 @@ void cache_free(struct cache *c)
     if (!c)
         return;
     cache_trim(c);
+    cache_slab_free(c->slab);
     free(c->file);
     cache_file_unmap(c->data, c->data_size);
     free(c);

@@ -37,8 +37,10 @@ size_t cache_build_id(unsigned char *out, size_t cap);
  * cache and then does nothing (lookups miss, cache_save succeeds). */
 struct cache *cache_open(const char *dir, const char *const *roots, size_t nroots, uint64_t key);
 /* Looks up an article by path, file size and mtime (nanoseconds). On a hit
- * fills *out (caller owns, frees with extraction_free) and returns true; on a
- * miss leaves *out empty. A record whose checksum, lengths, enums, entity
+ * fills *out (caller frees with extraction_free) and returns true; on a
+ * miss leaves *out empty. The extraction's block is usually the cache's
+ * (block_borrowed: carved from its huge-page slab, cache_slab.h), so it
+ * must be freed before the cache is. A record whose checksum, lengths, enums, entity
  * references or fact codes fail validation is a miss. Read-only: safe from
  * several threads at once, and alongside cache_store. */
 bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,

@@ -5,6 +5,7 @@
  * codes, 0 for none), and the loan length is its length + 1 then its bytes
  * (0 for NULL). */
 #include "core/cache/cache_codec.h"
+#include "core/cache/cache_slab.h"
 #include "core/base/xalloc.h"
 #include "core/load/sanitize.h"
 
@@ -787,8 +788,23 @@ static void relocate(struct extraction *x, const char *from, char *to)
 
 enum { SCRATCH = 64 * 1024 };
 
+/* A block of n bytes for a decoded extraction: from the slab when it
+ * gives one (x->block_borrowed), else the extraction's own. */
+static void *block_for(struct extraction *x, size_t n, struct cache_slab *slab)
+{
+    void *b = cache_slab_take(slab, n);
+    x->block_borrowed = b != NULL;
+    return b ? b : xmalloc(n);
+}
+
 bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out,
                                struct loaded *l)
+{
+    return cache_codec_record_decode_into(h, out, l, NULL);
+}
+
+bool cache_codec_record_decode_into(const struct cache_codec_head *h, struct extraction *out,
+                                    struct loaded *l, struct cache_slab *slab)
 {
     memset(out, 0, sizeof *out);
     if (l)
@@ -808,14 +824,18 @@ bool cache_codec_record_decode(const struct cache_codec_head *h, struct extracti
         return ok;
     }
     if (a.used <= a.cap) {
-        out->block = memcpy(xmalloc(a.used), scratch, a.used);
+        out->block = memcpy(block_for(out, a.used, slab), scratch, a.used);
         relocate(out, scratch, out->block);
     } else {
         memset(out, 0, sizeof *out);
-        a = (struct arena){xmalloc(a.used), 0, a.used};
+        void *block = block_for(out, a.used, slab);
+        bool borrowed = out->block_borrowed;
+        memset(out, 0, sizeof *out);
+        a = (struct arena){block, 0, a.used};
         r = (struct reader){body, h->start + n, true};
         get_extraction(&r, out, &a); /* the same bytes again: cannot fail */
         out->block = a.base;
+        out->block_borrowed = borrowed;
     }
     if (!out->nentities)
         out->entities = NULL;

@@ -77,5 +77,10 @@ bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_
  * (body_borrowed), which must outlive it. */
 bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out,
                                struct loaded *l);
+/* The same with the extraction's block taken from `slab` when it gives one
+ * (out->block_borrowed then: it lives as long as the slab). */
+struct cache_slab;
+bool cache_codec_record_decode_into(const struct cache_codec_head *h, struct extraction *out,
+                                    struct loaded *l, struct cache_slab *slab);
 
 #endif

@@ -121,7 +121,8 @@ char *entity_make_id(enum entity_kind kind, const char *name)
 void extraction_free(struct extraction *x)
 {
     if (x->block) {
-        free(x->block);
+        if (!x->block_borrowed)
+            free(x->block);
         memset(x, 0, sizeof *x);
         return;
     }
@@ -197,7 +198,8 @@ static void pack(struct extraction *x, char *const *ids, char *const *names)
     }
     size_t nentities = x->nentities, nfacts = x->nfacts;
     extraction_free(x);
-    *x = (struct extraction){ents, nentities, facts, nfacts, block};
+    *x = (struct extraction){
+        .entities = ents, .nentities = nentities, .facts = facts, .nfacts = nfacts, .block = block};
 }
 
 void extraction_pack(struct extraction *x)

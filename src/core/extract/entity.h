@@ -125,7 +125,8 @@ struct extraction {
     size_t nentities;
     struct fact *facts;
     size_t nfacts;
-    void *block; /* when packed: the one allocation holding everything above */
+    void *block;         /* when packed: the one allocation holding everything above */
+    bool block_borrowed; /* block is someone else's (a cache's slab): not freed */
 };
 
 void extraction_free(struct extraction *x);

@@ -412,7 +412,8 @@ static void emit_packed(struct doc *d, struct extraction *out, const int *map, c
         }
     }
     free(d->f);
-    *out = (struct extraction){ents, n, facts, d->nf, block};
+    *out = (struct extraction){
+        .entities = ents, .nentities = n, .facts = facts, .nfacts = d->nf, .block = block};
 }
 
 /* Copies the doc's entities and mentions into the public extraction, in
@@ -450,7 +451,7 @@ static void emit(struct doc *d, struct extraction *out)
                 *refs[k] = map[*refs[k]];
     }
     if (!n && !d->nf) { /* nothing to pack: as extraction_pack leaves it */
-        *out = (struct extraction){xcalloc(1, sizeof *out->entities), 0, d->f, 0, NULL};
+        *out = (struct extraction){.entities = xcalloc(1, sizeof *out->entities), .facts = d->f};
     } else {
         for (size_t k = 0; k < n; k++) {
             const struct doc_entity *e = &d->e[em.order[k]];
