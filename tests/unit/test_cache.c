@@ -24,6 +24,7 @@
 #include "cache_helpers.h"
 #include "core/cache/cache.h"
 #include "core/cache/cache_codec.h"
+#include "core/cache/cache_slab.h"
 #include "core/load/corpus.h"
 #include "core/extract/extract.h"
 #include "core/base/hash.h"
@@ -224,6 +225,57 @@ static void test_big_and_small_extractions(void **state)
         extraction_free(&x);
         buf_free(&b);
     }
+}
+
+/* Decoded into a slab: an extraction up to the biggest piece borrows its
+ * block (extraction_free leaves it; freeing it would abort), a bigger one
+ * owns its own; the pieces are aligned and never overlap, across blocks. */
+static void test_decoded_into_the_slab(void **state)
+{
+    (void)state;
+    struct cache_slab *slab = cache_slab_new();
+    size_t sizes[] = {0, 100, 2000}; /* entities added; 2000 passes 64 KiB */
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+        struct extraction x;
+        cache_synth(&x, 9, 3);
+        size_t want = x.nentities + sizes[s];
+        x.entities = xrealloc(x.entities, want * sizeof *x.entities);
+        for (size_t k = x.nentities; k < want; k++) {
+            x.entities[k] = x.entities[0];
+            x.entities[k].id = cache_name_dup("club:a-long-enough-id-to-fill-the-block", 9, 3, k);
+            x.entities[k].name = cache_name_dup("A club name of some length", 9, 3, k);
+            x.entities[k].mentions = xcalloc(1, sizeof *x.entities[k].mentions);
+            x.entities[k].nmentions = 1;
+        }
+        x.nentities = want;
+        struct buf b;
+        buf_init(&b);
+        assert_true(cache_codec_put_record(&b, "/news/slab.md", 7, 8, &x, NULL));
+        struct cache_codec_head h;
+        assert_true(cache_codec_record_head((const unsigned char *)b.data, b.len, &h));
+        struct extraction got;
+        assert_true(cache_codec_record_decode_into(&h, &got, NULL, slab));
+        assert_true(cache_extraction_equal(&x, &got));
+        assert_int_equal(got.block_borrowed, sizes[s] < 2000);
+        extraction_free(&got);
+        extraction_free(&x);
+        buf_free(&b);
+    }
+    char *last = NULL;
+    size_t last_n = 0;
+    for (size_t i = 0; i < 600; i++) { /* about 20 MB: ten blocks */
+        size_t n = 1 + (i * 7919) % CACHE_SLAB_MAX_PIECE;
+        char *p = cache_slab_take(slab, n);
+        assert_non_null(p);
+        assert_int_equal((uintptr_t)p % 8, 0);
+        memset(p, (int)i, n);
+        if (last)
+            assert_true(p >= last + last_n || p + n <= last);
+        last = p;
+        last_n = n;
+    }
+    assert_null(cache_slab_take(slab, CACHE_SLAB_MAX_PIECE + 1));
+    cache_slab_free(slab);
 }
 
 static void test_hash_and_names(void **state)
@@ -1257,6 +1309,7 @@ int main(void)
         cmocka_unit_test(test_loaded_refused),
         cmocka_unit_test(test_encoded_and_found),
         cmocka_unit_test(test_big_and_small_extractions),
+        cmocka_unit_test(test_decoded_into_the_slab),
         cmocka_unit_test(test_loaded_body_needs_nul),
         cmocka_unit_test(test_text_is_clean_agrees),
         cmocka_unit_test(test_record_checksum_sees_every_byte),
