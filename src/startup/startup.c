@@ -43,6 +43,11 @@ struct boilerplate *startup_boilerplate(const struct startup_globals *g)
     return bp;
 }
 
+/* Articles the reader loads ahead of their extraction: a screenful of
+ * titles on any but the tallest terminals, so that the first screen waits
+ * for parses, not extractions. */
+enum { READER_LEAD = 128 };
+
 bool startup_pipeline_start(struct pipeline *p, char **paths, size_t npaths,
                             const struct config *cfg, const struct startup_globals *g,
                             const char *kb_file, bool background, struct tl_error *err)
@@ -62,7 +67,8 @@ bool startup_pipeline_start(struct pipeline *p, char **paths, size_t npaths,
                                    .boilerplate = patterns,
                                    .nboilerplate = cfg->nboilerplate,
                                    .threads = g ? g->threads : 0,
-                                   .background = background};
+                                   .background = background,
+                                   .lead = background ? READER_LEAD : 0};
     char *cache_dir = cfg->cache && !(g && g->no_cache) ? cache_default_dir() : NULL;
     opt.cache_dir = cache_dir;
     bool ok = pipeline_start(p, paths, npaths, &opt, err);

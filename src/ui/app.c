@@ -87,6 +87,12 @@ void app_init(struct app *a, struct pipeline *pl)
     loading_fold(a);
 }
 
+const struct extraction *app_extraction(const struct app *a, size_t article)
+{
+    static const struct extraction none;
+    return article < a->ix->narticles ? &a->ix->x[article] : &none;
+}
+
 static void delete_windows(struct app *a)
 {
     for (int p = 0; p < PANE_COUNT; p++) {

@@ -98,10 +98,14 @@ struct app {
     unsigned char *nclubs; /* per article, for the list markers */
     bool *money;
     size_t nknown, ncap; /* articles in the arrays above (they grow while loading), room */
-    bool samples;        /* reading the bundled samples */
-    bool touched;        /* a key was pressed: the selection stops following the list's top */
-    bool backlog;        /* finished results wait to be taken: no idle wait */
-    bool fold_pending;   /* articles folded in but not repainted yet */
+    /* Articles whose extraction is folded in (nclubs, money): the index's
+     * count at the last fold. The load lists an article before its
+     * extraction lands; until then it has none (app_extraction). */
+    size_t nlanded;
+    bool samples;      /* reading the bundled samples */
+    bool touched;      /* a key was pressed: the selection stops following the list's top */
+    bool backlog;      /* finished results wait to be taken: no idle wait */
+    bool fold_pending; /* articles folded in but not repainted yet */
     int filter_club, filter_person; /* entity indices, -1 for none */
     struct search *search;          /* the `/` search: filter and target */
     struct search *pending;         /* a search still running, in search_job */
@@ -160,6 +164,9 @@ void app_open_modal(struct app *a, const struct modal_ops *m);
 void app_close_modal(struct app *a);
 /* Rows of content a pane shows (its height minus the title bar). */
 int app_pane_rows(const struct pane *p);
+/* An article's extraction, or an empty one while it has not landed in
+ * the index yet (the load lists articles before their extraction). */
+const struct extraction *app_extraction(const struct app *a, size_t article);
 /* "05 Dec" (or "Dec'19" when not the newest year) for an article. */
 void app_short_date(const struct app *a, size_t article, char out[16]);
 /* Sets a pane's row count (and its height from its window), and clamps. */

@@ -282,7 +282,7 @@ static void describe_count(struct sline *l, const struct extraction *x, const st
  * -> Inter Milan)". */
 static void describe_fact(struct sline *l, const struct app *a, size_t art, const struct fact *f)
 {
-    const struct extraction *x = &a->ix->x[art];
+    const struct extraction *x = app_extraction(a, art);
     switch (f->kind) {
     case FACT_FEE:
     case FACT_RELEASE_CLAUSE:
@@ -365,16 +365,17 @@ static bool repeated(const struct app *a, size_t art, size_t i);
  * the end of "In this article"), linked to the fact for Enter. */
 static void fact_line(const struct app *a, size_t art, size_t i, int indent)
 {
-    describe_fact(new_line(indent), a, art, &a->ix->x[art].facts[i]);
+    describe_fact(new_line(indent), a, art, &app_extraction(a, art)->facts[i]);
     line_refs[nlines - 1] = (struct fact_ref){(long)art, i};
 }
 
 static void article_facts(const struct app *a, size_t art)
 {
-    const struct extraction *x = &a->ix->x[art];
+    const struct extraction *x = app_extraction(a, art);
     heading("In this article");
     if (!x->nfacts) {
-        sline_puts(new_line(1), "none found", STYLE_DIM);
+        bool landed = art < a->ix->narticles;
+        sline_puts(new_line(1), landed ? "none found" : "not extracted yet", STYLE_DIM);
     }
     /* grouped by subject, in order of each subject's first fact; the facts
      * with no subject come last, under no heading */
@@ -484,8 +485,8 @@ static int global_ref(const struct app *a, uint32_t art, int local)
  * entities (by global entity, so across articles). */
 static bool same_fact(const struct app *a, struct shown_fact p, struct shown_fact q)
 {
-    const struct fact *f = &a->ix->x[p.article].facts[p.fact];
-    const struct fact *g = &a->ix->x[q.article].facts[q.fact];
+    const struct fact *f = &app_extraction(a, p.article)->facts[p.fact];
+    const struct fact *g = &app_extraction(a, q.article)->facts[q.fact];
     if (f->kind != g->kind || f->has_value != g->has_value ||
         (f->has_value && f->value != g->value) || f->year != g->year || f->goals != g->goals ||
         f->currency != g->currency || f->period != g->period || f->type != g->type ||
@@ -527,7 +528,7 @@ static void dossier_heading(const struct index_entity *e)
  * subject's name only in a club's dossier), hanging under the fact. */
 static void dossier_line(const struct app *a, struct shown_fact sf, bool club)
 {
-    const struct extraction *x = &a->ix->x[sf.article];
+    const struct extraction *x = app_extraction(a, sf.article);
     const struct fact *f = &x->facts[sf.fact];
     char date[16];
     app_short_date(a, sf.article, date);
@@ -551,7 +552,7 @@ static size_t dossier_facts(const struct app *a, int g, bool club, const uint32_
     struct shown_fact *shown = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < narts; i++) {
-        const struct extraction *x = &a->ix->x[arts[i]];
+        const struct extraction *x = app_extraction(a, arts[i]);
         for (size_t f = 0; f < x->nfacts; f++) {
             struct shown_fact sf = {arts[i], f};
             if (!fact_about(a, arts[i], &x->facts[f], g, club))
@@ -669,7 +670,7 @@ static void open_selected(struct app *a, struct pane *p)
         app_message(a, false, "not a fact: Enter on a fact opens its article at its sentence");
         return;
     }
-    const struct mention *s = &a->ix->x[f->article].facts[f->fact].span;
+    const struct mention *s = &app_extraction(a, f->article)->facts[f->fact].span;
     reader_open_span(a, (size_t)f->article, s->in_title, s->start, s->end);
 }
 

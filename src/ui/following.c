@@ -201,7 +201,7 @@ static void heading_line(const struct app *a, const struct news_group *g)
  * contract talk"; a club's facts name their subject first. */
 static void fact_line(const struct app *a, const struct news_group *g, const struct news_item *it)
 {
-    const struct extraction *x = &a->ix->x[it->article];
+    const struct extraction *x = app_extraction(a, it->article);
     const struct fact *f = &x->facts[it->fact];
     char date[16];
     app_short_date(a, it->article, date);
@@ -310,7 +310,7 @@ static void open_selected(struct app *a)
         return;
     const struct frow *r = &rows[list_box.pos.sel];
     const struct news_item *it = &news.groups[r->group].items[r->item < 0 ? 0 : r->item];
-    const struct mention *s = &a->ix->x[it->article].facts[it->fact].span;
+    const struct mention *s = &app_extraction(a, it->article)->facts[it->fact].span;
     app_close_modal(a);
     reader_open_span(a, it->article, s->in_title, s->start, s->end);
 }

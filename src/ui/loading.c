@@ -28,10 +28,11 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* Club count and money marker of one article, for the list. */
+/* Club count and money marker of one article, for the list (none while
+ * its extraction has not landed). */
 static void summarise(struct app *a, size_t i)
 {
-    const struct extraction *x = &a->ix->x[i];
+    const struct extraction *x = app_extraction(a, i);
     unsigned clubs = 0;
     for (size_t e = 0; e < x->nentities; e++)
         clubs += x->entities[e].kind == ENTITY_CLUB;
@@ -91,35 +92,51 @@ static void merge_order(struct app *a, size_t old, size_t n)
         a->rank[a->order[r]] = r;
 }
 
-void loading_fold(struct app *a)
+/* Extractions that landed since the last fold: the list's marks fill in,
+ * and so does the open article's. */
+static void fold_landed(struct app *a)
 {
-    size_t old = a->nknown, n = a->c->narticles;
-    if (n == old)
-        return;
-    grow_arrays(a, n);
-    for (size_t i = old; i < n; i++) {
-        a->pos_of[i] = -1;
-        a->date_key[i] = corpus_date_key(a->c->articles[i]->date);
+    size_t old = a->nlanded, n = a->ix->narticles < a->nknown ? a->ix->narticles : a->nknown;
+    for (size_t i = old; i < n; i++)
         summarise(a, i);
-    }
-    merge_order(a, old, n);
-    if (a->search)
-        search_run_range(a->search, a->c, old, n, &a->hits);
-    a->nknown = n;
-    reading_fold(a);
-    filter_refresh(a);
+    a->nlanded = n;
+    if (a->open.article >= (long)old && a->open.article < (long)n)
+        reader_refresh_marks(a);
 }
 
-/* Folds what was just taken (`taken` results) into the app and marks what
- * to repaint: everything once the load is complete, else at most every
- * REPAINT_MS. */
-static void settle(struct app *a, size_t taken)
+bool loading_fold(struct app *a)
+{
+    size_t old = a->nknown, n = a->c->narticles;
+    if (n == old && a->nlanded == a->ix->narticles)
+        return false;
+    if (n > old) {
+        grow_arrays(a, n);
+        for (size_t i = old; i < n; i++) {
+            a->pos_of[i] = -1;
+            a->date_key[i] = corpus_date_key(a->c->articles[i]->date);
+            summarise(a, i);
+        }
+        merge_order(a, old, n);
+        if (a->search)
+            search_run_range(a->search, a->c, old, n, &a->hits);
+        a->nknown = n;
+        reading_fold(a);
+    }
+    fold_landed(a);
+    filter_refresh(a);
+    return true;
+}
+
+/* Folds what was just taken into the app and marks what to repaint:
+ * everything once the load is complete, else at most every REPAINT_MS.
+ * True when anything was new. */
+static bool settle(struct app *a)
 {
     /* Repaint at most every REPAINT_MS while loading: the workers need the
      * cores more than the screen needs 30 frames a second. */
     static double last_paint;
     unsigned before = a->dirty;
-    loading_fold(a);
+    bool changed = loading_fold(a);
     if (!pipeline_loading(a->pl)) {
         if (!a->msg[0])
             loading_announce(a);
@@ -127,11 +144,12 @@ static void settle(struct app *a, size_t taken)
     } else if (a->nlist && now_ms() - last_paint < REPAINT_MS) {
         a->dirty = before; /* the fold's repaint waits for the next round */
         a->fold_pending = true;
-    } else if (taken || a->fold_pending) {
+    } else if (changed || a->fold_pending) {
         a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
         a->fold_pending = false;
         last_paint = now_ms();
     }
+    return changed;
 }
 
 bool loading_tick(struct app *a, double budget_ms)
@@ -148,28 +166,27 @@ bool loading_tick(struct app *a, double budget_ms)
     /* A full last batch: more are probably waiting, so the loop should come
      * back at once rather than after its idle interval. */
     a->backlog = got == TAKE_BATCH && pipeline_loading(a->pl);
-    settle(a, taken);
-    return taken > 0;
+    return settle(a) || taken > 0;
 }
 
 void loading_first_screen(struct app *a, double max_wait_ms)
 {
     int rows = app_pane_rows(&a->panes[PANE_LIST]);
-    size_t screenful = rows > 0 ? (size_t)rows : 1, taken = 0;
+    size_t screenful = rows > 0 ? (size_t)rows : 1;
     double end = now_ms() + max_wait_ms;
     struct timespec nap = {0, 500 * 1000};
-    /* Results are taken as they come but folded once, when a screenful is
-     * in: each fold redoes the date order, the filters and the reading
-     * marks, and the workers need the cores while the screen waits. */
+    /* Articles are taken as they load (titles and dates; their extractions
+     * land later) but folded once, when a screenful is in: each fold redoes
+     * the date order, the filters and the reading marks, and the workers
+     * need the cores while the screen waits. */
     while (pipeline_loading(a->pl)) {
         size_t got = pipeline_take(a->pl, TAKE_BATCH);
-        taken += got;
         if (a->c->narticles >= screenful || now_ms() >= end) /* a screenful, or a slow disk */
             break;
         if (got < TAKE_BATCH)
             nanosleep(&nap, NULL);
     }
-    settle(a, taken);
+    settle(a);
 }
 
 /* "1,234,567" */

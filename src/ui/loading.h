@@ -8,8 +8,10 @@ struct app;
 struct buf;
 
 /* Folds the articles the corpus has and the app does not yet into the
- * per-article arrays, the order, the search and the list. */
-void loading_fold(struct app *a);
+ * per-article arrays, the order, the search and the list, and the
+ * extractions that landed since into the list's marks and the open
+ * article. True when anything was new. */
+bool loading_fold(struct app *a);
 /* Takes what the background load has finished, for at most `budget_ms`,
  * and folds it into the list, counts and search. True when anything came. */
 bool loading_tick(struct app *a, double budget_ms);

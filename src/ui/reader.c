@@ -92,7 +92,7 @@ static void build_marks(struct app *a, size_t article)
 {
     struct reader_article *d = &a->open;
     const struct article *ar = source_shown(a, article);
-    const struct extraction *x = &a->ix->x[article];
+    const struct extraction *x = app_extraction(a, article);
     size_t tlen = strlen(ar->title), blen = ar->body_len;
     d->tstyle = xcalloc(tlen + 1, 1);
     d->bstyle = xcalloc(blen + 1, 1);
@@ -300,6 +300,21 @@ void reader_open(struct app *a, long article)
     if (p->win && !p->hidden) /* else laid out when the pane appears (reader_resize) */
         layout_article(a, p->w > 1 ? p->w - 1 : 1);
     app_pane_size(p, a->open.nrows);
+    a->dirty |= DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
+}
+
+void reader_refresh_marks(struct app *a)
+{
+    struct reader_article *d = &a->open;
+    if (d->article < 0)
+        return;
+    free(d->tstyle);
+    free(d->bstyle);
+    free(d->tmark);
+    free(d->bmark);
+    d->nmarks = 0;
+    d->cursor = -1;
+    build_marks(a, (size_t)d->article);
     a->dirty |= DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
 }
 

@@ -50,6 +50,9 @@ struct reader_article {
 
 /* Opens an article (-1 for none) and lays it out. */
 void reader_open(struct app *a, long article);
+/* Paints the open article's marks again, keeping its place (its
+ * extraction landed after it was opened). */
+void reader_refresh_marks(struct app *a);
 /* Frees what an open article holds and leaves it empty (article -1). */
 void reader_article_free(struct reader_article *d);
 /* Puts the entity cursor on mark m (-1 removes it) and scrolls to it. */

@@ -176,6 +176,7 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
         .threads = thread_count(opt ? opt->threads : 0, s.n),
         .background = opt && opt->background,
         .pcache = p->pcache,
+        .lead = opt ? opt->lead : 0,
     };
     p->total = s.n;
     struct timespec now;
@@ -225,36 +226,75 @@ static void note_file(struct pipeline *p, const struct article *a, const struct 
     p->files[a->load_index] = (struct index_image_file){a->path, size, mtime_ns};
 }
 
-/* Hands one result to the corpus and the index: index_add, or with the
- * stored index only the extraction it lacks. */
-static void take_item(struct pipeline *p, struct stream_item *it, bool attach)
+/* Hands a result's loaded part to the corpus: its problem, or its article
+ * and problems. Returns where its problems start in the corpus. */
+static size_t add_loaded(struct pipeline *p, struct stream_item *it)
 {
+    size_t first_problem = p->corpus.nproblems;
     if (it->entry->problem) {
         p->imageable = false;
         corpus_add_problem(&p->corpus, it->entry->path, false, "%s", it->entry->problem);
-        return;
+        return first_problem;
     }
     struct article *a = it->loaded.article;
     uint64_t size = it->loaded.size;
     int64_t mtime_ns = it->loaded.mtime_ns;
-    size_t first_problem = p->corpus.nproblems, nproblems = it->loaded.nproblems;
     bool cached = !p->appended && mtime_ns < p->started_ns - RACY_NS;
     corpus_add_loaded(&p->corpus, &it->loaded);
     if (!p->appended)
         note_file(p, a, it, size, mtime_ns, cached);
-    if (!a)
+    return first_problem;
+}
+
+/* The first problem recorded for the oldest result handed over early. */
+static size_t pop_early(struct pipeline *p)
+{
+    size_t first_problem = p->early[p->early_head++];
+    if (p->early_head == p->nearly)
+        p->early_head = p->nearly = 0;
+    return first_problem;
+}
+
+/* Moves every loaded article next in load order into the corpus before
+ * its extraction is done (not while the stored index may hold results
+ * back: those come whole). */
+static void take_loaded(struct pipeline *p)
+{
+    struct stream_item it;
+    while (!p->from_image && stream_next_loaded(p->stream, &it)) {
+        if (p->early_head && p->nearly == p->ecap) { /* reuse the room already taken */
+            memmove(p->early, p->early + p->early_head,
+                    (p->nearly - p->early_head) * sizeof *p->early);
+            p->nearly -= p->early_head;
+            p->early_head = 0;
+        }
+        p->early = xgrow(p->early, &p->ecap, p->nearly + 1, sizeof *p->early);
+        p->early[p->nearly++] = add_loaded(p, &it);
+    }
+}
+
+/* Hands one result to the corpus (unless it went there early) and the
+ * index: index_add, or with the stored index only the extraction it
+ * lacks. */
+static void take_item(struct pipeline *p, struct stream_item *it, bool attach)
+{
+    struct loaded l = it->loaded; /* add_loaded gives it away */
+    size_t first_problem = it->early ? pop_early(p) : add_loaded(p, it);
+    if (!l.article) {
+        extraction_free(&it->x); /* a file with no article has none */
         return;
+    }
     /* A file changed in the last seconds may change again within its mtime's
      * resolution without its size or mtime showing it: not cached. */
-    if (cached) {
-        pipeline_cache_take(p->pcache, &p->index, a->load_index, first_problem, nproblems, size,
-                            mtime_ns, &it->x, &it->cache);
+    if (!p->appended && l.mtime_ns < p->started_ns - RACY_NS) {
+        pipeline_cache_take(p->pcache, &p->index, l.article->load_index, first_problem, l.nproblems,
+                            l.size, l.mtime_ns, &it->x, &it->cache);
         p->cache_hits += it->cache.cached;
     }
     buf_free(&it->cache.record);
-    if (!attach || !index_image_attach(&p->index, a->load_index, &it->x))
-        index_add(&p->index, a->load_index, &it->x);
-    extraction_free(&it->x); /* a file with no article has none */
+    if (!attach || !index_image_attach(&p->index, l.article->load_index, &it->x))
+        index_add(&p->index, l.article->load_index, &it->x);
+    extraction_free(&it->x);
 }
 
 /* Whether a result is what the stored index recorded for its entry: an
@@ -353,6 +393,7 @@ size_t pipeline_take(struct pipeline *p, size_t max)
 {
     if (!p->stream)
         return 0;
+    take_loaded(p);
     size_t n = 0;
     struct stream_item it;
     while ((!max || n < max) && stream_next(p->stream, &it)) {
@@ -420,6 +461,7 @@ void pipeline_close(struct pipeline *p)
     }
     free(p->held);
     free(p->files);
+    free(p->early);
     if (p->from_image)
         index_free(&p->image);
     if (p->index.corpus)

@@ -29,6 +29,9 @@ struct pipeline_options {
     /* The cache folder (cache.h), or NULL for no cache. A complete load
      * writes the cache file; a load closed halfway leaves it as it was. */
     const char *cache_dir;
+    /* Articles loaded ahead, before any of them is extracted (the reader's
+     * first screenful; at most STREAM_MAX_LEAD); 0: none. */
+    size_t lead;
 };
 
 struct stream;
@@ -65,6 +68,11 @@ struct pipeline {
     struct index_image_file *files;
     size_t fcap;
     bool imageable;
+    /* Results whose article went into the corpus before their extraction
+     * was done (pipeline_take): each one's first problem in the corpus, in
+     * load order, from early_head on. */
+    size_t *early;
+    size_t nearly, early_head, ecap;
 };
 
 /* Builds the KB and the extractor, scans the paths and starts the workers.
@@ -76,7 +84,10 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
                     const struct pipeline_options *opt, struct tl_error *err);
 /* Moves finished results, in load order, into the corpus and the index: at
  * most `max` scanned entries (0: no limit), stopping at the first one not
- * finished yet. Returns how many it took. With the stored index
+ * finished yet. Returns how many it took. Before that, every loaded article
+ * next in load order goes into the corpus at once, its extraction into the
+ * index later, so that the corpus may be ahead of the index (an article
+ * i >= index.narticles has no extraction yet). With the stored index
  * (from_image) results taken are held back (all but the first few in the
  * background) and appear at once with the last one. Only the thread that called
  * pipeline_start may call this (it owns the corpus and the index). */

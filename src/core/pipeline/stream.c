@@ -9,14 +9,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* One entry's result. Only the worker that claimed the entry writes it,
- * until it sets `done` (release); the caller reads it after seeing `done`
- * (acquire), so the flag is the only thing they share. */
+/* One entry's result. Only the worker that claimed the entry writes it:
+ * `loaded` until it sets `loaded_flag`, then x and cache until it sets
+ * `done` (both release); the caller reads each part after seeing its flag
+ * (acquire), so the flags are the only thing they share. */
 struct slot {
     struct loaded loaded;
     struct extraction x;
     struct pipeline_cache_work cache;
-    atomic_bool done;
+    atomic_bool loaded_flag, done;
+    bool handed; /* caller's thread only: loaded went out with stream_next_loaded */
 };
 
 struct stream {
@@ -25,7 +27,8 @@ struct stream {
     struct stream_setup setup;
     atomic_size_t next; /* the next entry to claim */
     atomic_bool stop;
-    size_t taken; /* caller's thread only */
+    size_t taken;  /* caller's thread only */
+    size_t ltaken; /* caller's thread only: entries whose loaded part went out */
     pthread_t *tids;
     size_t started;
     bool joined;
@@ -44,47 +47,100 @@ static bool load_cached(const struct cache *c, const struct scan_entry *e, struc
                               &slot->cache.found);
 }
 
-/* Loads and extracts a file the cache did not give whole; with the cache
- * open, encodes its record here, so that the caller only appends it. */
-static void load_and_extract(struct stream *s, const struct scan_entry *e, struct slot *slot,
-                             const struct cache *c)
+static void publish(atomic_bool *flag)
 {
-    corpus_load_entry(e, s->setup.bp, s->setup.max_file_size, &slot->loaded);
-    const struct loaded *l = &slot->loaded;
-    if (!l->article)
-        return;
+    atomic_store_explicit(flag, true, memory_order_release);
+}
+
+/* Loads entry i: a problem, a cache hit (article and extraction at once)
+ * or a file read and parsed. True when the article still needs its
+ * extraction: *l is then the worker's copy of what the slot holds (the
+ * caller may take the slot's from now on; the worker reads only the copy). */
+static bool load_one(struct stream *s, size_t i, struct loaded *l)
+{
+    const struct scan_entry *e = &s->scan.v[i];
+    struct slot *slot = &s->slots[i];
+    const struct cache *c = pipeline_cache_ready(s->setup.pcache);
+    bool pending = false;
+    if (!e->problem && load_cached(c, e, slot)) {
+        slot->cache.cached = true;
+        extraction_pack(&slot->x);
+    } else if (!e->problem) {
+        corpus_load_entry(e, s->setup.bp, s->setup.max_file_size, &slot->loaded);
+        pending = slot->loaded.article != NULL;
+        *l = slot->loaded;
+    }
+    publish(&slot->loaded_flag);
+    if (!pending)
+        publish(&slot->done);
+    return pending;
+}
+
+/* Extracts a loaded article (the cache may have opened since it was
+ * looked up); with the cache open, encodes its record here, so that the
+ * caller only appends it. */
+static void extract_one(struct stream *s, size_t i, const struct loaded *l)
+{
+    struct slot *slot = &s->slots[i];
+    const struct cache *c = pipeline_cache_ready(s->setup.pcache);
     struct pipeline_cache_work *w = &slot->cache;
-    w->cached =
-        c && cache_lookup_found(c, e->path, l->size, l->mtime_ns, NULL, &slot->x, &w->found);
+    w->cached = c && cache_lookup_found(c, s->scan.v[i].path, l->size, l->mtime_ns, NULL, &slot->x,
+                                        &w->found);
     if (!w->cached)
         extractor_run(s->setup.ex, l->article, &slot->x);
     extraction_pack(&slot->x); /* compact while it waits to be taken */
     if (c && !w->cached)
         cache_encode(&w->record, l->article->path, l->size, l->mtime_ns, &slot->x, l);
+    publish(&slot->done);
 }
 
 static void work_one(struct stream *s, size_t i)
 {
-    const struct scan_entry *e = &s->scan.v[i];
-    struct slot *slot = &s->slots[i];
-    const struct cache *c = pipeline_cache_ready(s->setup.pcache);
-    if (!e->problem && load_cached(c, e, slot)) {
-        slot->cache.cached = true;
-        extraction_pack(&slot->x);
-    } else if (!e->problem) {
-        load_and_extract(s, e, slot, c);
-    }
-    atomic_store_explicit(&slot->done, true, memory_order_release);
+    struct loaded l;
+    if (load_one(s, i, &l))
+        extract_one(s, i, &l);
+}
+
+/* The entries a worker loaded ahead (the lead), to extract in order. */
+struct ahead {
+    size_t i[STREAM_MAX_LEAD];
+    struct loaded l[STREAM_MAX_LEAD];
+    size_t n;
+};
+
+static bool stopped(const struct stream *s)
+{
+    return atomic_load_explicit(&s->stop, memory_order_relaxed);
+}
+
+static void extract_ahead(struct stream *s, struct ahead *ah)
+{
+    for (size_t k = 0; k < ah->n && !stopped(s); k++)
+        extract_one(s, ah->i[k], &ah->l[k]);
+    ah->n = 0;
 }
 
 static void work(struct stream *s)
 {
-    while (!atomic_load_explicit(&s->stop, memory_order_relaxed)) {
+    struct ahead *ah = xmalloc(sizeof *ah);
+    ah->n = 0;
+    while (!stopped(s)) {
         size_t i = atomic_fetch_add_explicit(&s->next, 1, memory_order_relaxed);
         if (i >= s->scan.n)
             break;
-        work_one(s, i);
+        struct loaded l;
+        if (!load_one(s, i, &l))
+            continue;
+        if (i < s->setup.lead) {
+            ah->i[ah->n] = i;
+            ah->l[ah->n++] = l;
+            continue;
+        }
+        extract_ahead(s, ah);
+        extract_one(s, i, &l);
     }
+    extract_ahead(s, ah);
+    free(ah);
 }
 
 static void *worker(void *arg)
@@ -120,9 +176,13 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
     s->scan = *scan;
     memset(scan, 0, sizeof *scan);
     s->setup = *setup;
+    if (s->setup.lead > STREAM_MAX_LEAD)
+        s->setup.lead = STREAM_MAX_LEAD;
     s->slots = xcalloc(s->scan.n ? s->scan.n : 1, sizeof *s->slots);
-    for (size_t i = 0; i < s->scan.n; i++)
+    for (size_t i = 0; i < s->scan.n; i++) {
+        atomic_init(&s->slots[i].loaded_flag, false);
         atomic_init(&s->slots[i].done, false);
+    }
     atomic_init(&s->next, 0);
     atomic_init(&s->stop, false);
     size_t want = setup->threads ? setup->threads : 1;
@@ -149,10 +209,27 @@ bool stream_next(struct stream *s, struct stream_item *out)
     out->loaded = slot->loaded;
     out->x = slot->x;
     out->cache = slot->cache;
+    out->early = slot->handed;
     memset(&slot->loaded, 0, sizeof slot->loaded);
     memset(&slot->x, 0, sizeof slot->x);
     memset(&slot->cache, 0, sizeof slot->cache);
     s->taken++;
+    return true;
+}
+
+bool stream_next_loaded(struct stream *s, struct stream_item *out)
+{
+    size_t i = s->ltaken > s->taken ? s->ltaken : s->taken;
+    if (i >= s->scan.n)
+        return false;
+    struct slot *slot = &s->slots[i];
+    if (!atomic_load_explicit(&slot->loaded_flag, memory_order_acquire))
+        return false;
+    memset(out, 0, sizeof *out);
+    out->entry = &s->scan.v[i];
+    out->loaded = slot->loaded; /* the slot keeps naming it, for stream_next */
+    slot->handed = true;
+    s->ltaken = i + 1;
     return true;
 }
 
@@ -195,7 +272,8 @@ void stream_free(struct stream *s)
     atomic_store(&s->stop, true);
     join_workers(s);
     for (size_t i = s->taken; i < s->scan.n; i++) {
-        loaded_free(&s->slots[i].loaded);
+        if (!s->slots[i].handed)
+            loaded_free(&s->slots[i].loaded);
         extraction_free(&s->slots[i].x);
         buf_free(&s->slots[i].cache.record);
     }

@@ -1,7 +1,9 @@
 /* stream: loads and extracts the scanned files on worker threads. Each
  * worker claims the next entry and fills that entry's slot alone; results
  * finish in any order and are handed over strictly in scan order, so what
- * the caller builds is the same whatever the number of threads. */
+ * the caller builds is the same whatever the number of threads. A loaded
+ * article can be handed over before its extraction (stream_next_loaded),
+ * so that the reader lists titles while the workers still extract. */
 #ifndef TOUCHLINE_STREAM_H
 #define TOUCHLINE_STREAM_H
 
@@ -25,7 +27,14 @@ struct stream_setup {
     bool background; /* start every worker; else threads - 1 (the caller helps) */
     const struct pipeline_cache
         *pcache; /* where extractions are looked up first once open, or NULL */
+    /* The first `lead` entries are all loaded before any of them is
+     * extracted (each worker loads its share, then extracts it): a
+     * screenful of titles then waits for parses, not extractions. At most
+     * STREAM_MAX_LEAD; 0 loads and extracts each entry in turn. */
+    size_t lead;
 };
+
+enum { STREAM_MAX_LEAD = 256 };
 
 /* One entry's result: a scan problem (entry->problem set), or what loading
  * the file gave and, for an article, its extraction. */
@@ -34,6 +43,10 @@ struct stream_item {
     struct loaded loaded;
     struct extraction x;
     struct pipeline_cache_work cache; /* cache.cached: x came from the cache */
+    /* The entry's loaded part went out earlier with stream_next_loaded:
+     * `loaded` still names the article, the size and mtime and the number
+     * of problems, but the caller owns them already. */
+    bool early;
 };
 
 /* Takes the scan (*scan is zeroed) and starts the workers. */
@@ -41,6 +54,13 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
 /* Moves the next result in scan order into *out (the caller owns its
  * contents) if it is finished; false when it is not, or none is left. */
 bool stream_next(struct stream *s, struct stream_item *out);
+/* Hands over the next entry in scan order not handed over yet whose file
+ * is loaded, before its extraction: its entry and loaded part (the caller
+ * owns them; the workers still read the article, never write it) into
+ * *out, whose x is empty. stream_next then gives the same entry with
+ * `early` set once it is extracted. False when the next one is not loaded
+ * yet, or none is left. */
+bool stream_next_loaded(struct stream *s, struct stream_item *out);
 /* Claims and works on one entry on the calling thread; false when none is
  * left to claim. */
 bool stream_work_one(struct stream *s);
