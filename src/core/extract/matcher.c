@@ -28,22 +28,12 @@ struct matcher {
     struct buf keys;
 };
 
-/* Whether a and b have the same n bytes: keys are short, so a loop, not a
- * call. */
-static bool same_bytes(const char *a, const char *b, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (a[k] != b[k])
-            return false;
-    return true;
-}
-
 static struct matcher_slot *find_slot(const struct matcher *m, const char *key, size_t len,
                                       uint64_t hash)
 {
     size_t mask = m->nslots - 1, i = (size_t)hash & mask;
     while (m->slots[i].len && (m->slots[i].hash != hash || m->slots[i].len != len ||
-                               !same_bytes(m->keys.data + m->slots[i].key, key, len)))
+                               !hash_same_bytes(m->keys.data + m->slots[i].key, key, len)))
         i = (i + 1) & mask;
     return &m->slots[i];
 }

@@ -83,16 +83,6 @@ static void add_new_word(struct tokens *t, size_t i, uint64_t h, size_t k)
     t->table[k] = (uint32_t)++t->nwords;
 }
 
-/* Whether a and b have the same n bytes: words are short, so a loop, not
- * a call. */
-static inline bool same_bytes(const char *a, const char *b, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (a[k] != b[k])
-            return false;
-    return true;
-}
-
 /* Gives token i (the last one pushed) the number of its folded form,
  * whose FNV-1a hash is h: the number of the first token with that form, or
  * a new one. Inline: it runs per token. */
@@ -109,7 +99,8 @@ static inline void intern(struct tokens *t, size_t i, uint64_t h)
         if (t->hash[w] != h)
             continue;
         const struct token *first = &t->v[t->first[w]];
-        if (first->fend - first->fstart == n && same_bytes(t->folded.data + first->fstart, f, n)) {
+        if (first->fend - first->fstart == n &&
+            hash_same_bytes(t->folded.data + first->fstart, f, n)) {
             tk->word = w;
             return;
         }

@@ -1,5 +1,6 @@
 /* word_cache: a thread's answers per folded form (see word_cache.h). */
 #include "core/extract/word_cache.h"
+#include "core/base/hash.h"
 #include "core/base/xalloc.h"
 
 #include <stdlib.h>
@@ -47,15 +48,6 @@ static void grow_table(struct word_cache *c)
     }
 }
 
-/* Whether a and b have the same n bytes: forms are short, so a loop. */
-static bool same_bytes(const char *a, const char *b, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (a[k] != b[k])
-            return false;
-    return true;
-}
-
 uint32_t word_cache_get(struct word_cache *c, const char *f, size_t n, uint64_t h, bool *added)
 {
     if ((c->n + 1) * 2 > c->tcap)
@@ -63,7 +55,7 @@ uint32_t word_cache_get(struct word_cache *c, const char *f, size_t n, uint64_t 
     size_t mask = c->tcap - 1, k = (size_t)h & mask;
     for (uint32_t slot; (slot = c->table[k]) != 0; k = (k + 1) & mask) {
         const struct word_info *w = &c->v[slot - 1];
-        if (w->hash == h && w->len == n && same_bytes(c->keys.data + w->key, f, n)) {
+        if (w->hash == h && w->len == n && hash_same_bytes(c->keys.data + w->key, f, n)) {
             *added = false;
             return slot - 1;
         }
