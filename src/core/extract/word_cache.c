@@ -1,6 +1,5 @@
 /* word_cache: a thread's answers per folded form (see word_cache.h). */
 #include "core/extract/word_cache.h"
-#include "core/base/hash.h"
 #include "core/base/xalloc.h"
 
 #include <stdlib.h>
@@ -48,18 +47,13 @@ static void grow_table(struct word_cache *c)
     }
 }
 
-uint32_t word_cache_get(struct word_cache *c, const char *f, size_t n, uint64_t h, bool *added)
+uint32_t word_cache_add(struct word_cache *c, const char *f, size_t n, uint64_t h)
 {
     if ((c->n + 1) * 2 > c->tcap)
         grow_table(c);
     size_t mask = c->tcap - 1, k = (size_t)h & mask;
-    for (uint32_t slot; (slot = c->table[k]) != 0; k = (k + 1) & mask) {
-        const struct word_info *w = &c->v[slot - 1];
-        if (w->hash == h && w->len == n && hash_same_bytes(c->keys.data + w->key, f, n)) {
-            *added = false;
-            return slot - 1;
-        }
-    }
+    while (c->table[k])
+        k = (k + 1) & mask;
     c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
     struct word_info *w = &c->v[c->n];
     memset(w, 0, sizeof *w);
@@ -69,6 +63,5 @@ uint32_t word_cache_get(struct word_cache *c, const char *f, size_t n, uint64_t 
     w->literals = WORD_LITERALS_UNKNOWN;
     buf_append(&c->keys, f, n + 1); /* with its NUL: facts_literals reads it */
     c->table[k] = (uint32_t)++c->n;
-    *added = true;
     return (uint32_t)(c->n - 1);
 }
