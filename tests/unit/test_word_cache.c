@@ -1,10 +1,11 @@
-/* word_cache: one entry per folded form, found again by its hash and bytes,
- * and emptied for another extractor. */
+/* word_cache: one entry per folded form, found again by its hash and bytes
+ * (hash_same_bytes), and emptied for another extractor. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -86,12 +87,36 @@ static void test_other_owner_empties(void **state)
     word_cache_free(&c);
 }
 
+/* The compare of forms sees a difference at any byte of any length, and
+ * reads no byte past the n-th (exact-size copies on the heap, so that a
+ * sanitizer build would see an over-read). */
+static void test_same_bytes_every_length(void **state)
+{
+    (void)state;
+    const char *text = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (size_t n = 0; n <= 33; n++) {
+        char *a = malloc(n ? n : 1), *b = malloc(n ? n : 1);
+        memcpy(a, text, n);
+        memcpy(b, text, n);
+        assert_true(hash_same_bytes(a, b, n));
+        for (size_t k = 0; k < n; k++) {
+            b[k] = 'X';
+            assert_false(hash_same_bytes(a, b, n));
+            assert_false(hash_same_bytes(b, a, n));
+            b[k] = a[k];
+        }
+        free(a);
+        free(b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_form_same_entry),
         cmocka_unit_test(test_collisions_and_growth),
         cmocka_unit_test(test_other_owner_empties),
+        cmocka_unit_test(test_same_bytes_every_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

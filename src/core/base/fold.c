@@ -7,6 +7,29 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Per ASCII byte: its folded form when it is a letter or digit (a word
+ * byte), else 0. */
+#define FOLD(c)                                                                                    \
+    ((c) >= 'A' && (c) <= 'Z'                                   ? (c) + 32                         \
+     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c)                              \
+                                                                : 0)
+#define ROW(r)                                                                                     \
+    FOLD(r), FOLD(r + 1), FOLD(r + 2), FOLD(r + 3), FOLD(r + 4), FOLD(r + 5), FOLD(r + 6),         \
+        FOLD(r + 7), FOLD(r + 8), FOLD(r + 9), FOLD(r + 10), FOLD(r + 11), FOLD(r + 12),           \
+        FOLD(r + 13), FOLD(r + 14), FOLD(r + 15)
+static const char ascii_word[128] = {
+    ROW(0x00), ROW(0x10), ROW(0x20), ROW(0x30), ROW(0x40), ROW(0x50), ROW(0x60), ROW(0x70),
+};
+#undef ROW
+#undef FOLD
+
+/* Whether the byte before s[i] is an apostrophe that starts a possessive
+ * 's ending the text or followed by a space. */
+static bool possessive_s(const char *s, size_t len, size_t i)
+{
+    return i < len && (s[i] == 's' || s[i] == 'S') && (i + 1 == len || s[i + 1] == ' ');
+}
+
 char *fold_text(const char *s, size_t len)
 {
     /* at most 3 bytes a byte (a stray byte becomes U+FFFD); a space only
@@ -15,16 +38,25 @@ char *fold_text(const char *s, size_t len)
     bool space = false;
     for (size_t i = 0; i < len;) {
         uint32_t cp = (unsigned char)s[i];
-        if (cp < 0x80) { /* ASCII: no decoding, and the fold is the lower case */
+        if (cp < 0x80) { /* ASCII: no decoding, a table gives the fold */
+            char f = ascii_word[cp];
             i++;
-            cp += cp >= 'A' && cp <= 'Z' ? 'a' - 'A' : 0;
-        } else {
-            i += utf8_decode(s + i, len - i, &cp);
-            cp = utf8_fold_cp(cp);
+            if (f) {
+                if (space)
+                    *o++ = ' ';
+                space = false;
+                *o++ = f;
+            } else if (cp == '\'' && possessive_s(s, len, i)) {
+                i++; /* drop a possessive 's */
+            } else {
+                space = o > out;
+            }
+            continue;
         }
+        i += utf8_decode(s + i, len - i, &cp);
+        cp = utf8_fold_cp(cp);
         bool word = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp >= 0x80;
-        if (cp == '\'' && i < len && (s[i] == 's' || s[i] == 'S') &&
-            (i + 1 == len || s[i + 1] == ' '))
+        if (cp == '\'' && possessive_s(s, len, i))
             i++; /* drop a possessive 's */
         else if (!word)
             space = o > out;

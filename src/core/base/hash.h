@@ -1,9 +1,11 @@
 /* hash: 64-bit FNV-1a, the one string hash of the core: its hash tables
  * (KB ids, index ids, lexicon, tokens, matcher keys, fact triggers) and the
- * cache's keys and file names. Inline: it runs per token. */
+ * cache's keys and file names, and the compare of two keys whose hashes
+ * agree. Inline: it runs per token. */
 #ifndef TOUCHLINE_HASH_H
 #define TOUCHLINE_HASH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -34,6 +36,43 @@ static inline uint64_t hash_bytes(const void *data, size_t len)
 static inline uint64_t hash_str(const char *s)
 {
     return hash_bytes(s, strlen(s));
+}
+
+/* Whether a and b have the same n bytes, read a few bytes at a time and
+ * never past the n-th: the keys of the tables are short words, for which a
+ * call to memcmp or a loop per byte costs more. */
+static inline bool hash_same_bytes(const void *a, const void *b, size_t n)
+{
+    const unsigned char *p = a, *q = b;
+    uint64_t x, y;
+    if (n >= 8) {
+        for (size_t k = 0; k + 8 < n; k += 8) {
+            memcpy(&x, p + k, 8);
+            memcpy(&y, q + k, 8);
+            if (x != y)
+                return false;
+        }
+        memcpy(&x, p + n - 8, 8); /* the last 8, overlapping what went before */
+        memcpy(&y, q + n - 8, 8);
+        return x == y;
+    }
+    uint32_t u, v, w, z;
+    if (n >= 4) { /* the first 4 and the last 4 */
+        memcpy(&u, p, 4);
+        memcpy(&v, q, 4);
+        memcpy(&w, p + n - 4, 4);
+        memcpy(&z, q + n - 4, 4);
+        return u == v && w == z;
+    }
+    if (n >= 2) {
+        uint16_t s, t, e, f;
+        memcpy(&s, p, 2);
+        memcpy(&t, q, 2);
+        memcpy(&e, p + n - 2, 2);
+        memcpy(&f, q + n - 2, 2);
+        return s == t && e == f;
+    }
+    return n == 0 || p[0] == q[0];
 }
 
 #endif

@@ -10,11 +10,16 @@
 /* A key is a folded token sequence; `n` forms end there (0 for a key that
  * is only the beginning of longer forms, kept so a scan can stop early).
  * Keys live in one buffer of the matcher, NUL-separated, so a slot holds
- * the key's offset; one form is kept in the slot, more in an array. */
+ * the key's offset; one form is kept in the slot, more in an array. A key
+ * of several words also knows the key of all its words but the last (its
+ * parent, a key too) and where that last word starts: a scan finds the
+ * next key by its parent and one word, without writing the key out. */
 struct matcher_slot {
-    uint64_t hash; /* hash_bytes of the key */
-    uint32_t key;  /* offset in matcher.keys */
-    uint32_t len;  /* 0: an empty slot (no key is empty) */
+    uint64_t hash;   /* hash_bytes of the key */
+    uint32_t key;    /* offset in matcher.keys */
+    uint32_t len;    /* 0: an empty slot (no key is empty) */
+    uint32_t parent; /* the key offset of its parent, NO_PARENT for one word */
+    uint32_t last;   /* the offset of its last word in the key */
     uint32_t n;
     int form;      /* the form when n == 1 */
     int *forms;    /* all n of them when n > 1 */
@@ -28,24 +33,32 @@ struct matcher {
     struct buf keys;
 };
 
-/* Whether a and b have the same n bytes: keys are short, so a loop, not a
- * call. */
-static bool same_bytes(const char *a, const char *b, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (a[k] != b[k])
-            return false;
-    return true;
-}
+#define NO_PARENT UINT32_MAX
 
 static struct matcher_slot *find_slot(const struct matcher *m, const char *key, size_t len,
                                       uint64_t hash)
 {
     size_t mask = m->nslots - 1, i = (size_t)hash & mask;
     while (m->slots[i].len && (m->slots[i].hash != hash || m->slots[i].len != len ||
-                               !same_bytes(m->keys.data + m->slots[i].key, key, len)))
+                               !hash_same_bytes(m->keys.data + m->slots[i].key, key, len)))
         i = (i + 1) & mask;
     return &m->slots[i];
+}
+
+/* The slot of the key made of parent's key, a space and the word w (n
+ * bytes), whose hash is `hash`, or an empty slot. Equal parents and equal
+ * last words make equal keys, as each key is kept once. */
+static const struct matcher_slot *find_next(const struct matcher *m,
+                                            const struct matcher_slot *parent, const char *w,
+                                            size_t n, uint64_t hash)
+{
+    size_t mask = m->nslots - 1, i = (size_t)hash & mask;
+    for (;; i = (i + 1) & mask) {
+        const struct matcher_slot *s = &m->slots[i];
+        if (!s->len || (s->hash == hash && s->parent == parent->key && s->len - s->last == n &&
+                        hash_same_bytes(m->keys.data + s->key + s->last, w, n)))
+            return s;
+    }
 }
 
 /* Makes the table nslots big (a power of two) and puts the keys back. */
@@ -91,8 +104,11 @@ static void key_add(struct buf *key, const struct tokens *t, size_t i)
     buf_append(key, tokens_folded(t, i), t->v[i].fend - t->v[i].fstart);
 }
 
-/* The slot for a key, created empty when new. */
-static struct matcher_slot *intern_key(struct matcher *m, const struct buf *key)
+/* The slot for a key, created empty when new; its parent is the key at
+ * offset `parent` (NO_PARENT for a key of one word) and its last word
+ * starts at offset `last` of the key. */
+static struct matcher_slot *intern_key(struct matcher *m, const struct buf *key, uint32_t parent,
+                                       uint32_t last)
 {
     if ((m->used + 1) * 2 > m->nslots)
         resize(m, m->nslots * 2);
@@ -103,6 +119,8 @@ static struct matcher_slot *intern_key(struct matcher *m, const struct buf *key)
         buf_append(&m->keys, key->data, key->len + 1); /* with its NUL */
         s->len = (uint32_t)key->len;
         s->hash = hash;
+        s->parent = parent;
+        s->last = last;
         m->used++;
     }
     return s;
@@ -114,16 +132,21 @@ static void add_form(struct matcher *m, const char *text, int form, struct token
     tokens_reset(t);
     tokens_add_text(t, text, strlen(text), 0);
     buf_reset(key);
+    uint32_t parent = NO_PARENT, last = 0; /* of the key so far */
     for (size_t i = 0; i < t->n; i++) {
         if (skipped(t, i))
             continue;
-        if (key->len) /* a prefix: lets matcher_longest stop early */
-            intern_key(m, key)->extended = true;
+        if (key->len) { /* a prefix: lets matcher_longest stop early */
+            struct matcher_slot *p = intern_key(m, key, parent, last);
+            p->extended = true;
+            parent = p->key;
+            last = (uint32_t)key->len + 1;
+        }
         key_add(key, t, i);
     }
     if (!key->len)
         return;
-    struct matcher_slot *s = intern_key(m, key);
+    struct matcher_slot *s = intern_key(m, key, parent, last);
     const int *have = s->n > 1 ? s->forms : &s->form;
     for (size_t k = 0; k < s->n; k++)
         if (have[k] == form)
@@ -180,24 +203,11 @@ const struct matcher_slot *matcher_start(const struct matcher *m, const struct t
     return s->len ? s : NULL;
 }
 
-/* Appends token j's folded form to the key in scratch after a space, and
- * continues its hash. */
-static uint64_t key_extend(struct buf *scratch, const struct tokens *t, size_t j, uint64_t hash)
-{
-    size_t n = t->v[j].fend - t->v[j].fstart;
-    buf_reserve(scratch, n + 1);
-    char *o = scratch->data + scratch->len;
-    *o++ = ' ';
-    memcpy(o, tokens_folded(t, j), n);
-    o[n] = '\0';
-    scratch->len = (size_t)(o + n - scratch->data);
-    return hash_more(hash_byte(hash, ' '), tokens_folded(t, j), n);
-}
-
 size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i,
                        const struct matcher_slot *start, struct buf *scratch, const int **forms,
                        size_t *nforms)
 {
+    (void)scratch;
     size_t best_end = i;
     *forms = NULL;
     *nforms = 0;
@@ -212,19 +222,17 @@ size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i
             *nforms = s->n;
         }
         if ((t->v[j].flags & TOK_POSS) || !s->extended)
-            break;    /* no longer form starts like this */
-        if (j == i) { /* a longer key is asked for: token i's form goes to scratch */
-            buf_reset(scratch);
-            buf_append(scratch, tokens_folded(t, i), t->v[i].fend - t->v[i].fstart);
-        }
-        do /* the next token not skipped */
+            break; /* no longer form starts like this */
+        do         /* the next token not skipped */
             j++;
         while (j < t->n && t->v[j].sentence == sentence && skipped(t, j));
         if (j >= t->n || t->v[j].sentence != sentence || taken >= m->max_tokens)
             break;
-        hash = key_extend(scratch, t, j, hash);
+        const char *w = tokens_folded(t, j);
+        size_t n = t->v[j].fend - t->v[j].fstart;
+        hash = hash_more(hash_byte(hash, ' '), w, n); /* the key's hash, one word longer */
         taken++;
-        s = find_slot(m, scratch->data, scratch->len, hash);
+        s = find_next(m, s, w, n, hash);
         if (!s->len)
             break; /* no form starts like this */
     }

@@ -30,7 +30,7 @@ const struct matcher_slot *matcher_start(const struct matcher *m, const struct t
  * `start` (not NULL). Returns the index of the token after it (i when
  * nothing matches) and points *forms (*nforms long) at the KB form indices
  * that share that text (several entities may share one form). `scratch` is
- * the caller's buffer, reused across calls. Full stops are ignored ("St.
+ * not used any more (the keys are found without being written out). Full stops are ignored ("St.
  * Johnstone" = "St Johnstone"); a match never goes past a possessive token
  * or across a sentence. */
 size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i,

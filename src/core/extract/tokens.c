@@ -7,11 +7,55 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Words after which a full stop does not end the sentence. */
-static const char *const abbreviations[] = {
-    "mr",  "mrs", "ms",  "dr", "st",   "utd", "jr",  "jnr", "snr", "sr",     "no",  "v",   "vs",
-    "etc", "inc", "ltd", "co", "prof", "gen", "rev", "mt",  "ft",  "approx", "fig", "vol", NULL};
-#define ABBREVIATION_MAX 6 /* the longest of them, "approx" */
+/* The bytes of a word of up to four letters as one number (the first in
+ * the low byte), for a switch over words. */
+#define W1(a)          ((uint32_t)(unsigned char)(a))
+#define W2(a, b)       (W1(a) | W1(b) << 8)
+#define W3(a, b, c)    (W2(a, b) | W1(c) << 16)
+#define W4(a, b, c, d) (W3(a, b, c) | W1(d) << 24)
+
+/* Whether a folded word (n bytes) is one after which a full stop does not
+ * end the sentence: mr mrs ms dr st utd jr jnr snr sr no v vs etc inc ltd
+ * co prof gen rev mt ft approx fig vol. */
+static bool abbreviation_form(const char *f, size_t n)
+{
+    if (n == 6)
+        return !memcmp(f, "approx", 6);
+    if (n > 4)
+        return false;
+    uint32_t w = 0;
+    for (size_t k = 0; k < n; k++)
+        w |= W1(f[k]) << (8 * k);
+    switch (w) {
+    case W2('m', 'r'):
+    case W3('m', 'r', 's'):
+    case W2('m', 's'):
+    case W2('d', 'r'):
+    case W2('s', 't'):
+    case W3('u', 't', 'd'):
+    case W2('j', 'r'):
+    case W3('j', 'n', 'r'):
+    case W3('s', 'n', 'r'):
+    case W2('s', 'r'):
+    case W2('n', 'o'):
+    case W1('v'):
+    case W2('v', 's'):
+    case W3('e', 't', 'c'):
+    case W3('i', 'n', 'c'):
+    case W3('l', 't', 'd'):
+    case W2('c', 'o'):
+    case W4('p', 'r', 'o', 'f'):
+    case W3('g', 'e', 'n'):
+    case W3('r', 'e', 'v'):
+    case W2('m', 't'):
+    case W2('f', 't'):
+    case W3('f', 'i', 'g'):
+    case W3('v', 'o', 'l'):
+        return true;
+    default:
+        return false;
+    }
+}
 
 void tokens_init(struct tokens *t)
 {
@@ -83,38 +127,27 @@ static void add_new_word(struct tokens *t, size_t i, uint64_t h, size_t k)
     t->table[k] = (uint32_t)++t->nwords;
 }
 
-/* Whether a and b have the same n bytes: words are short, so a loop, not
- * a call. */
-static inline bool same_bytes(const char *a, const char *b, size_t n)
+/* The number of the folded form f (n bytes, FNV-1a hash h) of token i,
+ * the last one pushed: the number of the first token with that form, or a
+ * new one. Inline: it runs per token. */
+static inline uint32_t intern(struct tokens *t, size_t i, const char *f, size_t n, uint64_t h)
 {
-    for (size_t k = 0; k < n; k++)
-        if (a[k] != b[k])
-            return false;
-    return true;
-}
-
-/* Gives token i (the last one pushed) the number of its folded form,
- * whose FNV-1a hash is h: the number of the first token with that form, or
- * a new one. Inline: it runs per token. */
-static inline void intern(struct tokens *t, size_t i, uint64_t h)
-{
-    struct token *tk = &t->v[i];
-    const char *f = t->folded.data + tk->fstart;
-    size_t n = tk->fend - tk->fstart;
     if ((t->nwords + 1) * 2 > t->tcap)
         grow_table(t);
+    const uint32_t *table = t->table;
+    const uint64_t *hash = t->hash;
     size_t mask = t->tcap - 1, k = (size_t)h & mask;
-    for (uint32_t slot; (slot = t->table[k]) != 0; k = (k + 1) & mask) {
+    for (uint32_t slot; (slot = table[k]) != 0; k = (k + 1) & mask) {
         uint32_t w = slot - 1;
-        if (t->hash[w] != h)
+        if (hash[w] != h)
             continue;
         const struct token *first = &t->v[t->first[w]];
-        if (first->fend - first->fstart == n && same_bytes(t->folded.data + first->fstart, f, n)) {
-            tk->word = w;
-            return;
-        }
+        if (first->fend - first->fstart == n &&
+            hash_same_bytes(t->folded.data + first->fstart, f, n))
+            return w;
     }
     add_new_word(t, i, h, k);
+    return t->v[i].word;
 }
 
 bool tokenize_is_upper(uint32_t cp)
@@ -275,13 +308,14 @@ static struct token *new_token(struct tokens *t)
 __attribute__((always_inline)) static inline void end_token(struct tokens *t, struct token *tk,
                                                             char *out, uint64_t h)
 {
-    *out = '\0';
-    tk->fstart = (uint32_t)t->folded.len;
-    t->folded.len = (size_t)(out - t->folded.data);
-    tk->fend = (uint32_t)t->folded.len;
-    t->folded.len++;
-    t->folded.data[t->folded.len] = '\0';
-    intern(t, (size_t)(tk - t->v), h);
+    char *data = t->folded.data;
+    size_t start = t->folded.len, end = (size_t)(out - data);
+    out[0] = '\0';
+    out[1] = '\0'; /* the buffer's own NUL, after the form's */
+    tk->fstart = (uint32_t)start;
+    tk->fend = (uint32_t)end;
+    t->folded.len = end + 1;
+    tk->word = intern(t, (size_t)(tk - t->v), data + start, end - start, h);
 }
 
 /* Appends token s[start, end), folding it (tokens_add_text reserved the room
@@ -327,12 +361,7 @@ static bool is_abbreviation(const struct tokens *t, size_t i)
     const char *f = tokens_folded(t, i);
     if (f[0] && !f[1] && (t->v[i].flags & TOK_CAP))
         return true; /* an initial: "M. Riley" */
-    if (t->v[i].fend - t->v[i].fstart > ABBREVIATION_MAX)
-        return false;
-    for (size_t k = 0; abbreviations[k]; k++)
-        if (abbreviations[k][0] == f[0] && !strcmp(f, abbreviations[k]))
-            return true;
-    return false;
+    return abbreviation_form(f, t->v[i].fend - t->v[i].fstart);
 }
 
 /* Whether the full stop/!/? token at index i ends a sentence. */

@@ -47,27 +47,13 @@ static void grow_table(struct word_cache *c)
     }
 }
 
-/* Whether a and b have the same n bytes: forms are short, so a loop. */
-static bool same_bytes(const char *a, const char *b, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (a[k] != b[k])
-            return false;
-    return true;
-}
-
-uint32_t word_cache_get(struct word_cache *c, const char *f, size_t n, uint64_t h, bool *added)
+uint32_t word_cache_add(struct word_cache *c, const char *f, size_t n, uint64_t h)
 {
     if ((c->n + 1) * 2 > c->tcap)
         grow_table(c);
     size_t mask = c->tcap - 1, k = (size_t)h & mask;
-    for (uint32_t slot; (slot = c->table[k]) != 0; k = (k + 1) & mask) {
-        const struct word_info *w = &c->v[slot - 1];
-        if (w->hash == h && w->len == n && same_bytes(c->keys.data + w->key, f, n)) {
-            *added = false;
-            return slot - 1;
-        }
-    }
+    while (c->table[k])
+        k = (k + 1) & mask;
     c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
     struct word_info *w = &c->v[c->n];
     memset(w, 0, sizeof *w);
@@ -77,6 +63,5 @@ uint32_t word_cache_get(struct word_cache *c, const char *f, size_t n, uint64_t 
     w->literals = WORD_LITERALS_UNKNOWN;
     buf_append(&c->keys, f, n + 1); /* with its NUL: facts_literals reads it */
     c->table[k] = (uint32_t)++c->n;
-    *added = true;
     return (uint32_t)(c->n - 1);
 }

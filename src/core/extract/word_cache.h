@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "core/base/buf.h"
+#include "core/base/hash.h"
 #include "core/extract/matcher.h"
 
 #define WORD_LITERALS_UNKNOWN (1u << 31) /* facts_literals not asked yet */
@@ -44,9 +45,27 @@ void word_cache_free(struct word_cache *c);
 /* Empties the cache when it holds answers for another extractor than
  * `owner`, or has grown past its bound; call between articles. */
 void word_cache_prepare(struct word_cache *c, uint64_t owner);
+/* Adds the form f (n bytes, hash h), which the cache does not hold, and
+ * returns its index: its answers are zero, literals unknown. */
+uint32_t word_cache_add(struct word_cache *c, const char *f, size_t n, uint64_t h);
 /* The index of the form f (n bytes, hash h) in c->v; *added tells whether it
  * is new (then its answers are zero, literals unknown, for the caller to
- * fill). An index stays valid until the next word_cache_prepare. */
-uint32_t word_cache_get(struct word_cache *c, const char *f, size_t n, uint64_t h, bool *added);
+ * fill). An index stays valid until the next word_cache_prepare. Inline:
+ * it runs per word of every article, and nearly always finds the form. */
+static inline uint32_t word_cache_get(struct word_cache *c, const char *f, size_t n, uint64_t h,
+                                      bool *added)
+{
+    size_t mask = c->tcap - 1;
+    for (size_t k = (size_t)h & mask; c->tcap && c->table[k]; k = (k + 1) & mask) {
+        uint32_t i = c->table[k] - 1;
+        const struct word_info *w = &c->v[i];
+        if (w->hash == h && w->len == n && hash_same_bytes(c->keys.data + w->key, f, n)) {
+            *added = false;
+            return i;
+        }
+    }
+    *added = true;
+    return word_cache_add(c, f, n, h);
+}
 
 #endif
