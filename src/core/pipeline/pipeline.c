@@ -455,7 +455,8 @@ void pipeline_close(struct pipeline *p)
     stream_free(p->stream);
     pipeline_cache_warning(p->pcache); /* the writer reads the index and the files */
     for (size_t i = 0; i < p->nheld; i++) {
-        loaded_free(&p->held[i].loaded);
+        if (!p->held[i].early) /* else the corpus owns its article and problems */
+            loaded_free(&p->held[i].loaded);
         extraction_free(&p->held[i].x);
         buf_free(&p->held[i].cache.record);
     }
