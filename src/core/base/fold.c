@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Per ASCII byte: its folded form when it is a letter or digit (a word
- * byte), else 0. */
+/* Per byte: its folded form when it is an ASCII letter or digit (a word
+ * byte), else 0 (see fold.h). */
 #define FOLD(c)                                                                                    \
     ((c) >= 'A' && (c) <= 'Z'                                   ? (c) + 32                         \
      : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c)                              \
@@ -17,7 +17,7 @@
     FOLD(r), FOLD(r + 1), FOLD(r + 2), FOLD(r + 3), FOLD(r + 4), FOLD(r + 5), FOLD(r + 6),         \
         FOLD(r + 7), FOLD(r + 8), FOLD(r + 9), FOLD(r + 10), FOLD(r + 11), FOLD(r + 12),           \
         FOLD(r + 13), FOLD(r + 14), FOLD(r + 15)
-static const char ascii_word[128] = {
+const unsigned char fold_ascii[256] = {
     ROW(0x00), ROW(0x10), ROW(0x20), ROW(0x30), ROW(0x40), ROW(0x50), ROW(0x60), ROW(0x70),
 };
 #undef ROW
@@ -39,7 +39,7 @@ char *fold_text(const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         uint32_t cp = (unsigned char)s[i];
         if (cp < 0x80) { /* ASCII: no decoding, a table gives the fold */
-            char f = ascii_word[cp];
+            char f = (char)fold_ascii[cp];
             i++;
             if (f) {
                 if (space)

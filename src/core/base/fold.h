@@ -9,4 +9,8 @@
  * Caller frees. */
 char *fold_text(const char *s, size_t len);
 
+/* Per byte: its folded form when it is an ASCII letter or digit, else 0
+ * (the word bytes fold_text and the tokenizer fold by table). */
+extern const unsigned char fold_ascii[256];
+
 #endif

@@ -266,7 +266,7 @@ static void kb_pass(struct doc *d)
             continue;
         const int *forms;
         size_t n;
-        size_t end = matcher_longest(d->ex->matcher, &d->t, i, start, &d->scratch, &forms, &n);
+        size_t end = matcher_longest(d->ex->matcher, &d->t, i, start, &forms, &n);
         if (end == i)
             continue;
         bool weak;

@@ -204,10 +204,8 @@ const struct matcher_slot *matcher_start(const struct matcher *m, const struct t
 }
 
 size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i,
-                       const struct matcher_slot *start, struct buf *scratch, const int **forms,
-                       size_t *nforms)
+                       const struct matcher_slot *start, const int **forms, size_t *nforms)
 {
-    (void)scratch;
     size_t best_end = i;
     *forms = NULL;
     *nforms = 0;

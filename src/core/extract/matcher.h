@@ -29,12 +29,11 @@ const struct matcher_slot *matcher_start(const struct matcher *m, const struct t
 /* The longest KB form starting at word token i, whose matcher_start is
  * `start` (not NULL). Returns the index of the token after it (i when
  * nothing matches) and points *forms (*nforms long) at the KB form indices
- * that share that text (several entities may share one form). `scratch` is
- * not used any more (the keys are found without being written out). Full stops are ignored ("St.
+ * that share that text (several entities may share one form). Full stops
+ * are ignored ("St.
  * Johnstone" = "St Johnstone"); a match never goes past a possessive token
  * or across a sentence. */
 size_t matcher_longest(const struct matcher *m, const struct tokens *t, size_t i,
-                       const struct matcher_slot *start, struct buf *scratch, const int **forms,
-                       size_t *nforms);
+                       const struct matcher_slot *start, const int **forms, size_t *nforms);
 
 #endif

@@ -1,5 +1,6 @@
 /* tokenize: words, punctuation and sentence boundaries (see tokenize.h). */
 #include "core/extract/tokens.h"
+#include "core/base/fold.h"
 #include "core/base/hash.h"
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
@@ -411,21 +412,6 @@ static const uint8_t byte_class[256] = {
 #undef C_16
 #undef C_8
 
-/* Per byte: its folded form when it is an ASCII letter or digit, else 0. */
-#define FOLD(c)                                                                                    \
-    ((c) >= 'A' && (c) <= 'Z'                                   ? (c) + 32                         \
-     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c)                              \
-                                                                : 0)
-#define ROW(r)                                                                                     \
-    FOLD(r), FOLD(r + 1), FOLD(r + 2), FOLD(r + 3), FOLD(r + 4), FOLD(r + 5), FOLD(r + 6),         \
-        FOLD(r + 7), FOLD(r + 8), FOLD(r + 9), FOLD(r + 10), FOLD(r + 11), FOLD(r + 12),           \
-        FOLD(r + 13), FOLD(r + 14), FOLD(r + 15)
-static const unsigned char ascii_fold[256] = {
-    ROW(0x00), ROW(0x10), ROW(0x20), ROW(0x30), ROW(0x40), ROW(0x50), ROW(0x60), ROW(0x70),
-};
-#undef ROW
-#undef FOLD
-
 static bool is_ascii_digit(unsigned char c)
 {
     return c >= '0' && c <= '9';
@@ -442,7 +428,7 @@ static bool stop_ends_word(const char *s, size_t len, size_t j)
     if (c == '.' || c == ',')
         return !(is_ascii_digit((unsigned char)s[j - 1]) && is_ascii_digit(next));
     if (c == '-')
-        return next < 0x80 && !ascii_fold[next];
+        return next < 0x80 && !fold_ascii[next];
     return false;
 }
 
@@ -470,7 +456,7 @@ static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t
     uint64_t h = HASH_INIT;
     size_t j = i;
     for (; j < len; j++) {
-        unsigned char f = ascii_fold[(unsigned char)s[j]];
+        unsigned char f = fold_ascii[(unsigned char)s[j]];
         if (!f)
             break;
         *out++ = (char)f;
