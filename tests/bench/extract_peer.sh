@@ -55,18 +55,25 @@ else
 fi
 
 # timed CMD...: runs CMD with its output to $out; prints "WALL CPU" in
-# seconds (wall clock around the process; user+sys of the child).
+# seconds (wall clock around the process; user+sys of the child). The CPU is
+# the children's usage after the run less their usage before it: a python3
+# started through a wrapper script that runs programs of its own and then
+# execs the interpreter (pyenv's shims do) inherits their usage in
+# RUSAGE_CHILDREN, which once read as three times the wall time.
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 timed() {
     python3 -c '
 import resource, subprocess, sys, time
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+before = cpu()
 with open(sys.argv[1], "wb") as out:
     t0 = time.perf_counter()
     rc = subprocess.run(sys.argv[2:], stdout=out).returncode
     wall = time.perf_counter() - t0
-r = resource.getrusage(resource.RUSAGE_CHILDREN)
-print("%.4f %.4f" % (wall, r.ru_utime + r.ru_stime))
+print("%.4f %.4f" % (wall, cpu() - before))
 sys.exit(rc)' "$out" "$@"
 }
 ours=() ourcpu=() peer=() peerproc=()
