@@ -5,8 +5,8 @@
 #include "core/fetch/subs.h"
 #include "core/fetch/xmlsafe.h"
 #include "core/base/xalloc.h"
+#include "core/html/xml_lib.h"
 
-#include <libxml/uri.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,13 +127,13 @@ static char *resolve_link(const xmlNode *n, const char *href)
 {
     if (!href || !*href)
         return NULL;
-    xmlChar *base = xmlNodeGetBase(n->doc, n);
-    xmlChar *abs = xmlBuildURI((const xmlChar *)href, base);
-    xmlFree(base);
+    xmlChar *base = xml_lib()->node_get_base(n->doc, n);
+    xmlChar *abs = xml_lib()->build_uri((const xmlChar *)href, base);
+    (*xml_lib()->xml_free)(base);
     char *r = NULL;
     if (abs && subs_url_ok((const char *)abs))
         r = xstrdup((const char *)abs);
-    xmlFree(abs);
+    (*xml_lib()->xml_free)(abs);
     return r;
 }
 
@@ -270,9 +270,12 @@ bool feed_parse(const char *bytes, size_t len, const char *base_url, struct feed
                 struct tl_error *err)
 {
     memset(out, 0, sizeof *out);
+    const char *why = NULL;
+    if (!xml_lib_get(&why))
+        return tl_error_set(err, "%s", why);
     struct xmlsafe_error first;
     xmlDocPtr doc = xmlsafe_read(bytes, len, base_url, &first);
-    const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    const xmlNode *root = doc ? xml_lib()->doc_get_root_element(doc) : NULL;
     bool ok = true;
     if (!root) {
         ok = tl_error_set(err, "XML error at line %u, column %u: %s", first.line, first.col,
@@ -288,7 +291,8 @@ bool feed_parse(const char *bytes, size_t len, const char *base_url, struct feed
         snprintf(out->warning, sizeof out->warning, "XML error at line %u, column %u: %s",
                  first.line, first.col, first.msg);
     }
-    xmlFreeDoc(doc);
+    if (doc)
+        xml_lib()->free_doc(doc);
     if (!ok)
         feed_free(out);
     return ok;

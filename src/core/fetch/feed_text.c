@@ -3,8 +3,8 @@
  * text: paragraphs for block elements, no scripts or styles, white space
  * collapsed (see feed.h). Parsed with libxml2's HTML parser, offline. */
 #include "core/fetch/feed.h"
+#include "core/html/xml_lib.h"
 
-#include <libxml/HTMLparser.h>
 #include <string.h>
 #include <strings.h>
 
@@ -93,16 +93,16 @@ static void walk(struct textw *w, const xmlNode *n, int depth)
 
 void feed_html_to_text(const char *html, size_t len, struct buf *out)
 {
-    if (!len || len > (size_t)0x7fffffff)
+    if (!len || len > (size_t)0x7fffffff || !xml_lib_get(NULL))
         return;
-    htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                        HTML_PARSE_NOWARNING);
+    htmlDocPtr doc = xml_lib()->html_read_memory(html, (int)len, NULL, "UTF-8",
+                                                 HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+                                                     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
     if (!doc)
         return;
     struct textw w = {out, out->len, GAP_NONE};
     walk(&w, doc->children, 0);
-    xmlFreeDoc(doc);
+    xml_lib()->free_doc(doc);
 }
 
 void feed_xhtml_to_text(const struct _xmlNode *n, struct buf *out)

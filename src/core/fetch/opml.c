@@ -1,6 +1,7 @@
 /* opml: subscriptions from an OPML export (see subs.h, subs_read_opml). */
 #include "core/fetch/subs.h"
 #include "core/fetch/xmlsafe.h"
+#include "core/html/xml_lib.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,15 +64,18 @@ static const xmlNode *child(const xmlNode *n, const char *name)
 bool subs_read_opml(const char *path, const char *text, size_t len, struct subs *out,
                     struct buf *warnings, struct tl_error *err)
 {
+    const char *why = NULL;
+    if (!xml_lib_get(&why))
+        return tl_error_at(err, path, 0, 0, "%s", why);
     struct xmlsafe_error first;
     xmlDocPtr doc = xmlsafe_read(text, len, NULL, &first);
-    const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    const xmlNode *root = doc ? xml_lib()->doc_get_root_element(doc) : NULL;
     bool ok = true;
     if (!root) {
         ok = tl_error_at(err, path, first.line ? first.line : 1, first.col ? first.col : 1,
                          "not XML: %s; expected an OPML file", first.set ? first.msg : "empty");
     } else if (!xmlsafe_is(root, "opml") || !child(root, "body")) {
-        ok = tl_error_at(err, path, (unsigned)xmlGetLineNo(root), 1,
+        ok = tl_error_at(err, path, (unsigned)xml_lib()->get_line_no(root), 1,
                          "<%s> is not OPML; expected <opml> with a <body> of <outline>s",
                          (const char *)root->name);
     } else {
@@ -86,6 +90,7 @@ bool subs_read_opml(const char *path, const char *text, size_t len, struct subs 
                        "skipped\n",
                        path, w.skipped);
     }
-    xmlFreeDoc(doc);
+    if (doc)
+        xml_lib()->free_doc(doc);
     return ok;
 }

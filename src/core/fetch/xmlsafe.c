@@ -1,9 +1,8 @@
 /* xmlsafe: safe XML parsing for fetch (see xmlsafe.h). */
 #include "core/fetch/xmlsafe.h"
 #include "core/base/xalloc.h"
+#include "core/html/xml_lib.h"
 
-#include <libxml/parser.h>
-#include <libxml/xmlerror.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,8 +20,7 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 static void init_libxml(void)
 {
-    xmlInitParser();
-    xmlSetExternalEntityLoader(refuse_loader);
+    xml_lib()->set_external_entity_loader(refuse_loader);
 }
 
 static void keep_first(void *ctx, xmlErrorPtr e)
@@ -44,30 +42,37 @@ static void keep_first(void *ctx, xmlErrorPtr e)
 
 xmlDocPtr xmlsafe_read(const char *bytes, size_t len, const char *url, struct xmlsafe_error *first)
 {
-    pthread_once(&init_once, init_libxml);
     struct xmlsafe_error dummy;
     if (!first)
         first = &dummy;
     memset(first, 0, sizeof *first);
+    const char *why = NULL;
+    if (!xml_lib_get(&why)) {
+        first->set = true;
+        snprintf(first->msg, sizeof first->msg, "%s", why);
+        return NULL;
+    }
+    pthread_once(&init_once, init_libxml);
     if (len > (size_t)0x7fffffff) {
         first->set = true;
         snprintf(first->msg, sizeof first->msg, "document too large");
         return NULL;
     }
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    xmlParserCtxtPtr ctxt = xml_lib()->new_parser_ctxt();
     if (!ctxt)
         return NULL;
     /* The thread's structured handler gets every error (with `first` as its
      * context); the context's own handlers stay off (XML_PARSE_NOERROR). */
-    xmlSetStructuredErrorFunc(first, keep_first);
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, url, NULL,
-                                      XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                          XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+    xml_lib()->set_structured_error_func(first, keep_first);
+    xmlDocPtr doc =
+        xml_lib()->ctxt_read_memory(ctxt, bytes, (int)len, url, NULL,
+                                    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                        XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
     /* The context's own copy of the error, in case the handler was not called. */
     if (!first->set && ctxt->lastError.code != XML_ERR_OK)
         keep_first(first, &ctxt->lastError);
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    xmlFreeParserCtxt(ctxt);
+    xml_lib()->set_structured_error_func(NULL, NULL);
+    xml_lib()->free_parser_ctxt(ctxt);
     return doc;
 }
 

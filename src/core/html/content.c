@@ -3,6 +3,7 @@
 #include "core/base/xalloc.h"
 #include "core/html/hints.h"
 #include "core/html/prep.h"
+#include "core/html/xml_lib.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -124,12 +125,12 @@ static void wrap_phrasing(xmlNode *div)
         xmlNode *next = c->next;
         if (prep_is_phrasing(c)) {
             if (p) {
-                xmlUnlinkNode(c);
-                xmlAddChild(p, c);
+                xml_lib()->unlink_node(c);
+                xml_lib()->add_child(p, c);
             } else if (!prep_is_whitespace(c)) {
-                p = xmlNewDocNode(div->doc, NULL, (const xmlChar *)"p", NULL);
-                xmlReplaceNode(c, p);
-                xmlAddChild(p, c);
+                p = xml_lib()->new_doc_node(div->doc, NULL, (const xmlChar *)"p", NULL);
+                xml_lib()->replace_node(c, p);
+                xml_lib()->add_child(p, c);
             }
         } else if (p) {
             while (p->last && prep_is_whitespace(p->last))
@@ -198,9 +199,9 @@ static xmlNode *reshape_div(struct walk *w, xmlNode *n)
         for (xmlNode *c = n->children; c; c = c->next)
             stray_text |= c->type == XML_TEXT_NODE && !prep_is_whitespace(c);
         if (!stray_text) {
-            xmlUnlinkNode(only);
-            xmlReplaceNode(n, only);
-            xmlFreeNode(n);
+            xml_lib()->unlink_node(only);
+            xml_lib()->replace_node(n, only);
+            xml_lib()->free_node(n);
             nodes_push(&w->to_score, only);
             return only;
         }
@@ -358,14 +359,14 @@ static xmlNode *climb(xmlNode *best, xmlNode *body, const struct content_pass *p
 static xmlNode *wrap_body(xmlDoc *doc, xmlNode *body, const struct content_pass *pass,
                           struct nodes *cands)
 {
-    xmlNode *div = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
+    xmlNode *div = xml_lib()->new_doc_node(doc, NULL, (const xmlChar *)"div", NULL);
     for (xmlNode *c = body->children; c;) {
         xmlNode *next = c->next;
-        xmlUnlinkNode(c);
-        xmlAddChild(div, c);
+        xml_lib()->unlink_node(c);
+        xml_lib()->add_child(div, c);
         c = next;
     }
-    xmlAddChild(body, div);
+    xml_lib()->add_child(body, div);
     dom_measure(pass->pool, div);
     init_node(div, pass, cands);
     return div;
@@ -401,7 +402,7 @@ static bool sibling_belongs(xmlNode *s, xmlNode *best, double threshold)
 /* The winner and its siblings that belong with it, moved into a new <div>. */
 static xmlNode *gather(xmlDoc *doc, xmlNode *best)
 {
-    xmlNode *article = xmlNewDocNode(doc, NULL, (const xmlChar *)"div", NULL);
+    xmlNode *article = xml_lib()->new_doc_node(doc, NULL, (const xmlChar *)"div", NULL);
     double threshold = score_of(best) * 0.2 > 10 ? score_of(best) * 0.2 : 10;
     xmlNode *parent = best->parent;
     for (xmlNode *s = parent ? parent->children : best; s;) {
@@ -409,8 +410,8 @@ static xmlNode *gather(xmlDoc *doc, xmlNode *best)
         if (s->type == XML_ELEMENT_NODE && sibling_belongs(s, best, threshold)) {
             if (!dom_is_any(s, "div article section p"))
                 dom_rename(s, "div");
-            xmlUnlinkNode(s);
-            xmlAddChild(article, s);
+            xml_lib()->unlink_node(s);
+            xml_lib()->add_child(article, s);
         }
         s = next;
     }

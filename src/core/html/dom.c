@@ -2,6 +2,7 @@
 #include "core/html/dom.h"
 #include "core/base/buf.h"
 #include "core/base/xalloc.h"
+#include "core/html/xml_lib.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -128,15 +129,15 @@ bool dom_has_ancestor(const xmlNode *n, const char *tag, int max_depth)
 
 void dom_remove(xmlNode *n)
 {
-    xmlUnlinkNode(n);
-    xmlFreeNode(n);
+    xml_lib()->unlink_node(n);
+    xml_lib()->free_node(n);
 }
 
 static unsigned tag_bits(const xmlNode *n);
 
 void dom_rename(xmlNode *n, const char *tag)
 {
-    xmlNodeSetName(n, (const xmlChar *)tag);
+    xml_lib()->node_set_name(n, (const xmlChar *)tag);
     if (n->_private)
         ((struct dom_info *)n->_private)->tags = tag_bits(n);
 }

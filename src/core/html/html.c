@@ -10,8 +10,8 @@
 #include "core/html/meta.h"
 #include "core/html/prep.h"
 #include "core/html/render.h"
+#include "core/html/xml_lib.h"
 
-#include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -31,12 +31,12 @@ static htmlDocPtr parse(const struct buf *utf8)
 {
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
-    return htmlReadMemory(utf8->data, (int)utf8->len, NULL, "UTF-8", opts);
+    return xml_lib()->html_read_memory(utf8->data, (int)utf8->len, NULL, "UTF-8", opts);
 }
 
 static xmlNode *find_body(xmlDoc *doc)
 {
-    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *root = xml_lib()->doc_get_root_element(doc);
     if (!root)
         return NULL;
     for (xmlNode *c = root->children; c; c = c->next)
@@ -51,7 +51,7 @@ static void run_pass(htmlDocPtr doc, int flags, const char *title, char **byline
 {
     if (!doc)
         return;
-    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *root = xml_lib()->doc_get_root_element(doc);
     if (root) {
         prep_document(root);
         xmlNode *body = find_body(doc);
@@ -60,14 +60,14 @@ static void run_pass(htmlDocPtr doc, int flags, const char *title, char **byline
         xmlNode *article = content_grab(doc, body, &pass);
         clean_article(article, &pass);
         render_text(article, out);
-        xmlFreeNode(article);
+        xml_lib()->free_node(article);
         dom_pool_free(&pool);
         if (!*byline)
             *byline = pass.byline;
         else
             free(pass.byline);
     }
-    xmlFreeDoc(doc);
+    xml_lib()->free_doc(doc);
 }
 
 /* The main text: the first pass long enough, else the longest. The first
@@ -129,6 +129,9 @@ bool html_extract(const char *bytes, size_t len, const char *base_url, const cha
                   struct html_page *out, struct tl_error *err)
 {
     memset(out, 0, sizeof *out);
+    const char *why = NULL;
+    if (!xml_lib_get(&why))
+        return tl_error_set(err, "%s", why);
     if (len > HTML_MAX_BYTES)
         return tl_error_set(err, "web page too large (%zu bytes; the limit is %u)", len,
                             HTML_MAX_BYTES);

@@ -3,9 +3,9 @@
 #include "core/base/buf.h"
 #include "core/base/xalloc.h"
 #include "core/html/dom.h"
+#include "core/html/xml_lib.h"
 
 #include <ctype.h>
-#include <libxml/uri.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -167,9 +167,9 @@ static char *resolve_url(const char *href, const char *base)
         return NULL;
     if (!base)
         return xstrdup(href);
-    xmlChar *u = xmlBuildURI((const xmlChar *)href, (const xmlChar *)base);
+    xmlChar *u = xml_lib()->build_uri((const xmlChar *)href, (const xmlChar *)base);
     char *r = xstrdup(u ? (const char *)u : href);
-    xmlFree(u);
+    (*xml_lib()->xml_free)(u);
     return r;
 }
 
@@ -199,7 +199,7 @@ void meta_read(xmlDoc *doc, const char *base_url, struct meta *m)
     memset(m, 0, sizeof *m);
     struct found f;
     memset(&f, 0, sizeof f);
-    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *root = xml_lib()->doc_get_root_element(doc);
     for (xmlNode *n = root; n; n = dom_next(n, root, false))
         if (n->type == XML_ELEMENT_NODE)
             read_node(n, &f, m);

@@ -2,6 +2,7 @@
 #include "core/html/prep.h"
 #include "core/html/dom.h"
 #include "core/html/hints.h"
+#include "core/html/xml_lib.h"
 
 #include <string.h>
 
@@ -50,9 +51,9 @@ static xmlNode *replace_brs(xmlNode *br)
     }
     if (!replaced)
         return br;
-    xmlNode *p = xmlNewDocNode(br->doc, NULL, (const xmlChar *)"p", NULL);
-    xmlReplaceNode(br, p);
-    xmlFreeNode(br);
+    xmlNode *p = xml_lib()->new_doc_node(br->doc, NULL, (const xmlChar *)"p", NULL);
+    xml_lib()->replace_node(br, p);
+    xml_lib()->free_node(br);
     for (next = p->next; next;) {
         if (dom_is(next, "br")) {
             xmlNode *e = next_significant(next->next);
@@ -62,8 +63,8 @@ static xmlNode *replace_brs(xmlNode *br)
         if (!prep_is_phrasing(next))
             break;
         xmlNode *sibling = next->next;
-        xmlUnlinkNode(next);
-        xmlAddChild(p, next);
+        xml_lib()->unlink_node(next);
+        xml_lib()->add_child(p, next);
         next = sibling;
     }
     while (p->last && prep_is_whitespace(p->last))

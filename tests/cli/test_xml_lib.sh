@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# test_xml_lib: libxml2 is opened on first use (src/core/html/xml_lib.c),
+# never linked. The binary needs neither it nor ICU; the reader, `list`,
+# `extract` and `check` over Markdown and text articles never load it (the
+# dynamic loader's own log, LD_DEBUG=files, names every library it opens);
+# a web page loads it and reads as before. When it cannot be opened (an
+# empty libxml2.so.2 first on LD_LIBRARY_PATH), a page is a problem line
+# with the loader's reason while the other articles still load, and `fetch`
+# fails each feed with that reason (exit 1, as without libcurl).
+# usage: test_xml_lib.sh BINARY SOURCE_DIR
+set -u
+BIN=${1:?usage: test_xml_lib.sh BINARY SOURCE_DIR}
+SRC=${2:?usage: test_xml_lib.sh BINARY SOURCE_DIR}
+. "$SRC/tests/cli/lib.sh"
+. "$SRC/tests/cli/feeds_lib.sh"
+export HOME="$tmp/home" TERM=xterm
+mkdir -p "$HOME"
+page=$SRC/tests/fixtures/pages/football-page.html
+
+if command -v readelf >/dev/null; then
+    check "the binary does not link libxml2" "! readelf -d '$BIN' | grep -q 'NEEDED.*libxml2'"
+fi
+check "nor does it load libxml2 or ICU at start" "! ldd '$BIN' | grep -q 'libxml2\|libicu'"
+
+# The libraries a run opened, one per line, from the loader's log.
+opened() { grep -o 'file=[^ ]*' "$1" | sed 's/^file=//' | sort -u; }
+mkdir -p "$tmp/md"
+cp "$SRC"/samples/*.md "$SRC"/samples/*.txt "$tmp/md/"
+rm -f "$tmp/md/README.md" # the folder's notes, not an article
+
+LD_DEBUG=files "$BIN" --no-cache list "$tmp/md" >"$tmp/list.out" 2>"$tmp/list.log"
+check "list over Markdown exits 0" "[ $? -eq 0 ]"
+check "the loader's log names the linked libraries (so the checks below can fail)" \
+    "opened '$tmp/list.log' | grep -q libyaml"
+check "list over Markdown never opens libxml2" "! opened '$tmp/list.log' | grep -q libxml2"
+check "and lists every article" \
+    "[ \$(wc -l <'$tmp/list.out') -eq \$(ls '$tmp/md' | wc -l) ]"
+for cmd in extract check; do
+    LD_DEBUG=files "$BIN" --no-cache "$cmd" "$tmp/md" >/dev/null 2>"$tmp/$cmd.log"
+    check "$cmd over Markdown never opens libxml2" \
+        "opened '$tmp/$cmd.log' | grep -q libyaml && ! opened '$tmp/$cmd.log' | grep -q libxml2"
+done
+
+# The reader, headless: the whole folder loaded and a few keys.
+printf 'wait-load\n*3 down j\n' >"$tmp/keys"
+LD_DEBUG=files "$BIN" --no-cache --bench-keys "$tmp/keys" "$tmp/md" >"$tmp/reader.out" 2>"$tmp/reader.log"
+status=$?
+check "the reader opens and lists the folder" \
+    "[ $status -eq 0 ] && grep -q '^index-complete-ms [0-9.]* ([0-9]* articles)' '$tmp/reader.out'"
+check "the reader never opens libxml2 for it" \
+    "opened '$tmp/reader.log' | grep -q libncursesw && ! opened '$tmp/reader.log' | grep -q libxml2"
+
+# A web page opens it, and reads as before.
+LD_DEBUG=files "$BIN" --no-cache show "$page" >"$tmp/show.out" 2>"$tmp/show.log"
+check "show of a web page opens libxml2" "opened '$tmp/show.log' | grep -q '^libxml2.so.2$'"
+check "and shows its metadata and main text" \
+    '[ "$(grep -v "^path:\|^format:\|^body-line:" "$tmp/show.out")" = "$(cat "$SRC/tests/fixtures/pages/football-page.expected")" ]'
+
+# Without the library: the loader's reason, and everything else works.
+mkdir -p "$tmp/nolib" "$tmp/mixed"
+: >"$tmp/nolib/libxml2.so.2"
+cp "$tmp"/md/* "$page" "$tmp/mixed/"
+LD_LIBRARY_PATH=$tmp/nolib "$BIN" --no-cache list "$tmp/mixed" >"$tmp/nolib.out" 2>"$tmp/nolib.err"
+check "without libxml2 a page is a problem line with the loader's reason" \
+    "grep -q 'football-page.html: cannot load libxml2: .*libxml2.so.2: ' '$tmp/nolib.err'"
+check "and the other articles are listed as before" "cmp -s '$tmp/list.out' <(sed 's#/mixed/#/md/#' '$tmp/nolib.out')"
+
+start_feed_server
+printf 'feeds_dir: %s\nfeeds:\n  - {url: %s/f/rss2.xml}\n' "$tmp/feeds" "$base" >"$tmp/config.yaml"
+LD_LIBRARY_PATH=$tmp/nolib "$BIN" --config "$tmp/config.yaml" fetch >"$tmp/fetch.out" 2>"$tmp/fetch.err"
+status=$?
+check "without libxml2 fetch exits 1" "[ $status -eq 1 ]"
+check "and says why for the feed" "grep -q '^$base/f/rss2.xml: cannot load libxml2: ' '$tmp/fetch.err'"
+check "and stores nothing" "[ ! -d '$tmp/feeds' ] || [ -z \"\$(find '$tmp/feeds' -type f)\" ]"
+
+cli_summary
