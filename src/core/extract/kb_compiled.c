@@ -49,6 +49,7 @@ struct kb *kb_new_builtin(struct tl_error *err)
     const struct kb_compiled *c = &kb_compiled;
     struct kb *kb = kb_new_empty();
     kb->borrowed = true;
+    kb->compiled = c;
     copy_entries(kb, c);
     copy_forms(kb, c);
     kb_index_entries(kb);

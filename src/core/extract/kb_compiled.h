@@ -1,12 +1,16 @@
 /* kb_compiled: the built-in knowledge base as static C arrays, written at
  * build time by src/tools/kbgen.c from src/kb/ (the final state after all
- * files are merged), so that start-up copies it instead of parsing YAML. */
+ * files are merged), so that start-up copies it instead of parsing YAML,
+ * with the extractor's matcher and lexicon tables of it, finished, so that
+ * start-up builds no hash table either. */
 #ifndef TOUCHLINE_KB_COMPILED_H
 #define TOUCHLINE_KB_COMPILED_H
 
 #include <stddef.h>
 
 #include "core/extract/kb.h"
+#include "core/extract/lexicon_table.h"
+#include "core/extract/matcher_table.h"
 
 struct kb_compiled_entry {
     const char *name, *id;
@@ -33,6 +37,10 @@ struct kb_compiled {
     size_t nforms;
     struct kb_compiled_words given_names, particles, not_names, short_names;
     struct kb_compiled_words role_words[ROLE_OTHER + 1];
+    /* The extractor's tables of this base, finished (offsets, no pointers
+     * to relocate), used in place while no file is merged over it. */
+    struct matcher_table matcher;
+    struct lex_table lexicon;
 };
 
 /* Generated into the build directory (kb_compiled_data.c). */

@@ -11,15 +11,20 @@
 
 #include "core/base/buf.h"
 #include "core/extract/kb.h"
+#include "core/extract/matcher_table.h"
 #include "core/extract/tokens.h"
 
 struct matcher;
 
+/* The matcher of a base: the compiled table of the built-in base in place
+ * (kb->compiled), else one built from the base's forms. */
 struct matcher *matcher_new(const struct kb *kb);
 void matcher_free(struct matcher *m);
+/* The table the matcher searches. */
+const struct matcher_table *matcher_table(const struct matcher *m);
 
-/* A key of the matcher: the folded words that start one KB form or more. */
-struct matcher_slot;
+/* A key of the matcher (matcher_table.h): the folded words that start one
+ * KB form or more. */
 
 /* The key of word token i alone, or NULL when no KB form starts with it
  * (then nothing matches there). Cheap (one probe with the token's word
