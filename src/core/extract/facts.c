@@ -228,9 +228,29 @@ static void build_literals(struct facts_patterns *p)
     }
 }
 
+/* Pattern `which`, JIT-compiled on its first use: the compile costs more
+ * than the start of a run that needs few patterns, or none. Extractor
+ * threads share the patterns, so one compiles it under the lock while the
+ * others wait, and none matches it before it is done. */
+static pcre2_code *pattern(const struct facts_patterns *cp, int which)
+{
+    unsigned bit = 1u << which;
+    if (atomic_load_explicit(&cp->jitted, memory_order_acquire) & bit)
+        return cp->re[which];
+    struct facts_patterns *p = (struct facts_patterns *)(uintptr_t)cp; /* allocated mutable */
+    pthread_mutex_lock(&p->jit_lock);
+    if (!(atomic_load_explicit(&p->jitted, memory_order_relaxed) & bit)) {
+        pcre_jit_compile(p->re[which]);
+        atomic_fetch_or_explicit(&p->jitted, bit, memory_order_release);
+    }
+    pthread_mutex_unlock(&p->jit_lock);
+    return p->re[which];
+}
+
 struct facts_patterns *facts_patterns_new(struct tl_error *err)
 {
     struct facts_patterns *p = xcalloc(1, sizeof *p);
+    pthread_mutex_init(&p->jit_lock, NULL);
     build_literals(p);
     for (int i = 0; i < P_COUNT; i++) {
         int code;
@@ -246,7 +266,6 @@ struct facts_patterns *facts_patterns_new(struct tl_error *err)
             facts_patterns_free(p);
             return NULL;
         }
-        pcre_jit_compile(p->re[i]);
         uint32_t groups = 0;
         pcre2_pattern_info(p->re[i], PCRE2_INFO_CAPTURECOUNT, &groups);
         if (groups + 1 > p->ovector_pairs)
@@ -261,6 +280,7 @@ void facts_patterns_free(struct facts_patterns *p)
         return;
     for (int i = 0; i < P_COUNT; i++)
         pcre2_code_free(p->re[i]);
+    pthread_mutex_destroy(&p->jit_lock);
     free(p->lits);
     free(p);
 }
@@ -321,7 +341,7 @@ void facts_each_match(const struct facts_patterns *p, struct facts_scan *scan, i
                       const char *text, size_t from, size_t len,
                       void (*fn)(struct match *m, void *ctx), void *ctx)
 {
-    pcre2_code *re = p->re[which];
+    pcre2_code *re = pattern(p, which);
     size_t at = from, first, last;
     while (at <= len && facts_window(which, text, at, len, &first, &last)) {
         /* No match starts in [at, first): the first match from `first`
@@ -342,7 +362,7 @@ void facts_each_match(const struct facts_patterns *p, struct facts_scan *scan, i
 bool facts_match_at(const struct facts_patterns *p, int which, const char *text, size_t len,
                     size_t at, size_t *start, size_t *end, struct match *out_match)
 {
-    pcre2_code *re = p->re[which];
+    pcre2_code *re = pattern(p, which);
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
     if (!md)
         abort();
