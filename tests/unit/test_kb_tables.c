@@ -1,8 +1,9 @@
 /* test_kb_tables: the matcher and lexicon tables that the build compiled for
  * the built-in base are the ones the run-time build makes of it, slot by
  * slot, and answer every lookup the same (every form and every word of the
- * base, and misses), so the two cannot drift; a base with a file merged over
- * it drops them and builds its own, which finds the merged names. */
+ * base, and misses), so the two cannot drift; the same for the entries'
+ * folded names; a base with a file merged over it drops them and builds its
+ * own, which finds the merged names. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,9 +14,11 @@
 
 #include <cmocka.h>
 
+#include "core/base/fold.h"
 #include "core/base/hash.h"
 #include "core/extract/kb.h"
 #include "core/extract/kb_compiled.h"
+#include "core/extract/kb_folded.h"
 #include "core/extract/lexicon_table.h"
 #include "core/extract/matcher.h"
 #include "core/extract/matcher_table.h"
@@ -83,6 +86,28 @@ static void test_lexicon_table_is_the_built_one(void **state)
     for (size_t i = 0; i < b.nslots; i++)
         assert_same_lex_slot(&c->slots[i], &b.slots[i]);
     lex_table_free(&b);
+    kb_free(kb);
+}
+
+static void test_folded_names_are_the_built_ones(void **state)
+{
+    (void)state;
+    struct kb *kb = kb_new_builtin(&err);
+    const struct kb_folded *c = &kb->compiled->folded;
+    struct kb_folded b;
+    kb_folded_build(kb, &b);
+    assert_int_equal(c->n, kb->nentries);
+    assert_int_equal(c->n, b.n);
+    assert_int_equal(c->ntext, b.ntext);
+    assert_memory_equal(c->text, b.text, b.ntext);
+    assert_memory_equal(c->at, b.at, b.n * sizeof *b.at);
+    for (size_t i = 0; i < kb->nentries; i++) {
+        const char *name = kb->entries[i].name;
+        char *folded = fold_text(name, strlen(name));
+        assert_string_equal(c->text + c->at[i], folded);
+        free(folded);
+    }
+    kb_folded_free(&b);
     kb_free(kb);
 }
 
@@ -203,6 +228,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_matcher_table_is_the_built_one),
         cmocka_unit_test(test_lexicon_table_is_the_built_one),
+        cmocka_unit_test(test_folded_names_are_the_built_ones),
         cmocka_unit_test(test_matcher_lookups_agree),
         cmocka_unit_test(test_lexicon_lookups_agree),
         cmocka_unit_test(test_merged_base_builds_its_tables),

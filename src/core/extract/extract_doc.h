@@ -14,6 +14,7 @@
 #include "core/extract/entity.h"
 #include "core/extract/extract_scratch.h"
 #include "core/extract/kb.h"
+#include "core/extract/kb_folded.h"
 #include "core/extract/lexicon_table.h"
 #include "core/extract/matcher.h"
 #include "core/extract/tokens.h"
@@ -29,9 +30,10 @@ struct extractor {
     struct facts_patterns *patterns;
     struct lex_table lex; /* the lexicon's words: kb->compiled's, or built and owned */
     bool lex_owned;
-    char **kb_folded; /* per KB entry: fold_text of its name */
-    char **kb_id;     /* per KB entry: its id (entity_make_id of kind and name), the base's */
-    size_t nkb_folded;
+    struct kb_folded kb_folded; /* per KB entry: fold_text of its name (kb->compiled's,
+                                 * or made and owned) */
+    bool kb_folded_owned;
+    char **kb_id;    /* per KB entry: its id (entity_make_id of kind and name), the base's */
     uint64_t serial; /* this extractor's number in the process, from 1: the
                       * word cache's answers are for one extractor */
 };

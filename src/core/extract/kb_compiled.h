@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/extract/kb.h"
+#include "core/extract/kb_folded.h"
 #include "core/extract/lexicon_table.h"
 #include "core/extract/matcher_table.h"
 
@@ -41,6 +42,7 @@ struct kb_compiled {
      * to relocate), used in place while no file is merged over it. */
     struct matcher_table matcher;
     struct lex_table lexicon;
+    struct kb_folded folded; /* the entries' folded names */
 };
 
 /* Generated into the build directory (kb_compiled_data.c). */
