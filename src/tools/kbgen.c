@@ -8,6 +8,8 @@
  * usage: kbgen OUT.c */
 #include "core/extract/kb.h"
 #include "core/extract/kb_builtin.h"
+#include "core/extract/kb_compiled.h"
+#include "core/base/buf.h"
 #include "core/extract/kb_folded.h"
 #include "core/extract/lexicon_table.h"
 #include "core/extract/matcher_table.h"
@@ -15,23 +17,20 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-/* A C string literal (or NULL); bytes other than plain printable ASCII are
- * written as three-digit octal escapes, which never run into what follows. */
-static void put_str(FILE *out, const char *s)
+/* The strings of the base, in order, each with its NUL: the arrays hold their
+ * offsets (kb_compiled.h). */
+static struct buf strings;
+
+/* The offset of s in `strings`, added (KB_COMPILED_NULL for NULL). */
+static uint32_t str_at(const char *s)
 {
-    if (!s) {
-        fputs("NULL", out);
-        return;
-    }
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\' && *p != '?')
-            fputc(*p, out);
-        else
-            fprintf(out, "\\%03o", *p);
-    }
-    fputc('"', out);
+    if (!s)
+        return KB_COMPILED_NULL;
+    uint32_t at = (uint32_t)strings.len;
+    buf_append(&strings, s, strlen(s) + 1);
+    return at;
 }
 
 /* n bytes (NULs among them) as a C string literal, cut into lines; the
@@ -103,13 +102,10 @@ static void put_folded(FILE *out, const struct kb_folded *f)
 
 static void put_words(FILE *out, const char *name, char *const *w, size_t n)
 {
-    fprintf(out, "static const char *const %s[] = {\n", name);
-    for (size_t i = 0; i < n; i++) {
-        fputs("    ", out);
-        put_str(out, w[i]);
-        fputs(",\n", out);
-    }
-    fputs("    NULL};\n", out);
+    fprintf(out, "static const uint32_t %s[] = {", name);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "%s%" PRIu32 "u,", i % 10 ? " " : "\n    ", str_at(w[i]));
+    fputs("\n    0};\n", out);
 }
 
 static void put_entries(FILE *out, const struct kb *kb)
@@ -117,28 +113,21 @@ static void put_entries(FILE *out, const struct kb *kb)
     fputs("static const struct kb_compiled_entry entries[] = {\n", out);
     for (size_t i = 0; i < kb->nentries; i++) {
         const struct kb_entry *e = &kb->entries[i];
-        fputs("    {", out);
-        put_str(out, e->name);
-        fputs(", ", out);
-        put_str(out, e->id);
-        fprintf(out, ", %d, %d, ", (int)e->kind, (int)e->role);
-        put_str(out, e->country);
-        fputs(", ", out);
-        put_str(out, e->league);
-        fputs("},\n", out);
+        uint32_t name = str_at(e->name), id = str_at(e->id);
+        uint32_t country = str_at(e->country), league = str_at(e->league);
+        fprintf(out, "    {%" PRIu32 "u, %" PRIu32 "u, %d, %d, %" PRIu32 "u, %" PRIu32 "u},\n",
+                name, id, (int)e->kind, (int)e->role, country, league);
     }
-    fputs("    {NULL, NULL, 0, 0, NULL, NULL}};\n", out);
+    fputs("    {0, 0, 0, 0, 0, 0}};\n", out);
 }
 
 static void put_forms(FILE *out, const struct kb *kb)
 {
     fputs("static const struct kb_compiled_form forms[] = {\n", out);
-    for (size_t i = 0; i < kb->nforms; i++) {
-        fputs("    {", out);
-        put_str(out, kb->forms[i].text);
-        fprintf(out, ", %d, %d},\n", (int)kb->forms[i].kind, kb->forms[i].entry);
-    }
-    fputs("    {NULL, 0, 0}};\n", out);
+    for (size_t i = 0; i < kb->nforms; i++)
+        fprintf(out, "    {%" PRIu32 "u, %d, %d},\n", str_at(kb->forms[i].text),
+                (int)kb->forms[i].kind, kb->forms[i].entry);
+    fputs("    {0, 0, 0}};\n", out);
 }
 
 static void put_kb(FILE *out, const struct kb *kb)
@@ -167,9 +156,12 @@ static void put_kb(FILE *out, const struct kb *kb)
     put_matcher(out, &mt);
     put_lexicon(out, &lt);
     put_folded(out, &kf);
+    fputs("static const char strings[] =", out);
+    put_bytes(out, strings.data, strings.len);
+    fputs(";\n", out);
     fprintf(out,
             "\nconst struct kb_compiled kb_compiled = {\n"
-            "    entries, %zu, forms, %zu,\n"
+            "    strings, entries, %zu, forms, %zu,\n"
             "    {given_names, %zu}, {particles, %zu}, {not_names, %zu}, {short_names, %zu},\n"
             "    {",
             kb->nentries, kb->nforms, l->ngiven, l->nparticles, l->nnot_names, l->nshort);
@@ -208,7 +200,9 @@ int main(int argc, char **argv)
         kb_free(kb);
         return 1;
     }
+    buf_init(&strings);
     put_kb(out, kb);
+    buf_free(&strings);
     kb_free(kb);
     if (ferror(out) | (fclose(out) != 0) || rename(tmp, argv[1]) != 0) {
         perror(argv[1]);
