@@ -23,7 +23,8 @@
 struct facts_patterns;
 struct extract_scratch;
 
-/* What the lexicon says of a token, looked up once per token. */
+/* What the lexicon says of a token (enum lex_flag, lexicon_table.h) is
+ * looked up once per token. */
 struct extractor {
     const struct kb *kb;
     struct matcher *matcher;
