@@ -1,42 +1,111 @@
 /* kbgen: a build-time tool that reads the built-in knowledge base (the YAML
  * files of src/kb/, embedded by embed) exactly as a user's file is read, and
  * writes the merged result as the static arrays of core/extract/kb_compiled.h,
- * so that touchline parses no YAML to start. A bad file fails the build with
+ * so that touchline parses no YAML to start, and the extractor's matcher and
+ * lexicon tables of that base, built by the same code as at run time, so that
+ * it builds no hash table to start either. A bad file fails the build with
  * its path:line:col.
  * usage: kbgen OUT.c */
 #include "core/extract/kb.h"
 #include "core/extract/kb_builtin.h"
+#include "core/extract/kb_compiled.h"
+#include "core/base/buf.h"
+#include "core/extract/kb_folded.h"
+#include "core/extract/lexicon_table.h"
+#include "core/extract/matcher_table.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-/* A C string literal (or NULL); bytes other than plain printable ASCII are
- * written as three-digit octal escapes, which never run into what follows. */
-static void put_str(FILE *out, const char *s)
+/* The strings of the base, in order, each with its NUL: the arrays hold their
+ * offsets (kb_compiled.h). */
+static struct buf strings;
+
+/* The offset of s in `strings`, added (KB_COMPILED_NULL for NULL). */
+static uint32_t str_at(const char *s)
 {
-    if (!s) {
-        fputs("NULL", out);
-        return;
-    }
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\' && *p != '?')
-            fputc(*p, out);
+    if (!s)
+        return KB_COMPILED_NULL;
+    uint32_t at = (uint32_t)strings.len;
+    buf_append(&strings, s, strlen(s) + 1);
+    return at;
+}
+
+/* n bytes (NULs among them) as a C string literal, cut into lines; the
+ * literal's own NUL follows them. */
+static void put_bytes(FILE *out, const char *s, size_t n)
+{
+    fputs("\n    \"", out);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?')
+            fputc(c, out);
         else
-            fprintf(out, "\\%03o", *p);
+            fprintf(out, "\\%03o", c);
+        if (!c && i + 1 < n && i % 64 > 48)
+            fputs("\"\n    \"", out);
     }
-    fputc('"', out);
+    fputs("\"", out);
+}
+
+static void put_matcher(FILE *out, const struct matcher_table *t)
+{
+    fputs("static const struct matcher_slot matcher_slots[] = {\n", out);
+    for (size_t i = 0; i < t->nslots; i++) {
+        const struct matcher_slot *s = &t->slots[i];
+        if (!s->len) {
+            fputs("    {0},\n", out);
+            continue;
+        }
+        fprintf(out,
+                "    {0x%016" PRIx64 "u, %" PRIu32 "u, %" PRIu32 "u, %" PRIu32 "u, %" PRIu32
+                "u, %" PRIu32 "u, %d, %d},\n",
+                s->hash, s->key, s->len, s->parent, s->last, s->n, s->form, (int)s->extended);
+    }
+    fputs("};\nstatic const char matcher_keys[] =", out);
+    put_bytes(out, t->keys, t->nkeys);
+    fputs(";\nstatic const int matcher_forms[] = {", out);
+    for (size_t i = 0; i < t->nforms; i++)
+        fprintf(out, "%s%d,", i % 16 ? " " : "\n    ", t->forms[i]);
+    fputs("\n    0};\n", out);
+}
+
+static void put_lexicon(FILE *out, const struct lex_table *t)
+{
+    fputs("static const struct lex_slot lex_slots[] = {\n", out);
+    for (size_t i = 0; i < t->nslots; i++) {
+        const struct lex_slot *s = &t->slots[i];
+        if (!s->word) {
+            fputs("    {0},\n", out);
+            continue;
+        }
+        fprintf(out,
+                "    {%" PRIu32 "u, 0x%08" PRIx32 "u, %u, %u, 0x%" PRIx32 "u, 0x%" PRIx32 "u},\n",
+                s->word, s->hash, (unsigned)s->flags, (unsigned)s->role, s->lists, s->triggers);
+    }
+    fputs("};\nstatic const char lex_words[] =", out);
+    put_bytes(out, t->words, t->nwords);
+    fputs(";\n", out);
+}
+
+static void put_folded(FILE *out, const struct kb_folded *f)
+{
+    fputs("static const char folded_text[] =", out);
+    put_bytes(out, f->text, f->ntext);
+    fputs(";\nstatic const uint32_t folded_at[] = {", out);
+    for (size_t i = 0; i < f->n; i++)
+        fprintf(out, "%s%" PRIu32 "u,", i % 10 ? " " : "\n    ", f->at[i]);
+    fputs("\n    0};\n", out);
 }
 
 static void put_words(FILE *out, const char *name, char *const *w, size_t n)
 {
-    fprintf(out, "static const char *const %s[] = {\n", name);
-    for (size_t i = 0; i < n; i++) {
-        fputs("    ", out);
-        put_str(out, w[i]);
-        fputs(",\n", out);
-    }
-    fputs("    NULL};\n", out);
+    fprintf(out, "static const uint32_t %s[] = {", name);
+    for (size_t i = 0; i < n; i++)
+        fprintf(out, "%s%" PRIu32 "u,", i % 10 ? " " : "\n    ", str_at(w[i]));
+    fputs("\n    0};\n", out);
 }
 
 static void put_entries(FILE *out, const struct kb *kb)
@@ -44,33 +113,32 @@ static void put_entries(FILE *out, const struct kb *kb)
     fputs("static const struct kb_compiled_entry entries[] = {\n", out);
     for (size_t i = 0; i < kb->nentries; i++) {
         const struct kb_entry *e = &kb->entries[i];
-        fputs("    {", out);
-        put_str(out, e->name);
-        fputs(", ", out);
-        put_str(out, e->id);
-        fprintf(out, ", %d, %d, ", (int)e->kind, (int)e->role);
-        put_str(out, e->country);
-        fputs(", ", out);
-        put_str(out, e->league);
-        fputs("},\n", out);
+        uint32_t name = str_at(e->name), id = str_at(e->id);
+        uint32_t country = str_at(e->country), league = str_at(e->league);
+        fprintf(out, "    {%" PRIu32 "u, %" PRIu32 "u, %d, %d, %" PRIu32 "u, %" PRIu32 "u},\n",
+                name, id, (int)e->kind, (int)e->role, country, league);
     }
-    fputs("    {NULL, NULL, 0, 0, NULL, NULL}};\n", out);
+    fputs("    {0, 0, 0, 0, 0, 0}};\n", out);
 }
 
 static void put_forms(FILE *out, const struct kb *kb)
 {
     fputs("static const struct kb_compiled_form forms[] = {\n", out);
-    for (size_t i = 0; i < kb->nforms; i++) {
-        fputs("    {", out);
-        put_str(out, kb->forms[i].text);
-        fprintf(out, ", %d, %d},\n", (int)kb->forms[i].kind, kb->forms[i].entry);
-    }
-    fputs("    {NULL, 0, 0}};\n", out);
+    for (size_t i = 0; i < kb->nforms; i++)
+        fprintf(out, "    {%" PRIu32 "u, %d, %d},\n", str_at(kb->forms[i].text),
+                (int)kb->forms[i].kind, kb->forms[i].entry);
+    fputs("    {0, 0, 0}};\n", out);
 }
 
 static void put_kb(FILE *out, const struct kb *kb)
 {
     const struct kb_lexicon *l = &kb->lex;
+    struct matcher_table mt;
+    struct lex_table lt;
+    struct kb_folded kf;
+    matcher_table_build(kb, &mt);
+    lex_table_build(kb, &lt);
+    kb_folded_build(kb, &kf);
     fputs("/* Generated by src/tools/kbgen.c from src/kb/; do not edit. */\n"
           "#include \"core/extract/kb_compiled.h\"\n\n",
           out);
@@ -85,15 +153,29 @@ static void put_kb(FILE *out, const struct kb *kb)
         snprintf(name, sizeof name, "role_words_%d", r);
         put_words(out, name, l->role_words[r], l->nrole_words[r]);
     }
+    put_matcher(out, &mt);
+    put_lexicon(out, &lt);
+    put_folded(out, &kf);
+    fputs("static const char strings[] =", out);
+    put_bytes(out, strings.data, strings.len);
+    fputs(";\n", out);
     fprintf(out,
             "\nconst struct kb_compiled kb_compiled = {\n"
-            "    entries, %zu, forms, %zu,\n"
+            "    strings, entries, %zu, forms, %zu,\n"
             "    {given_names, %zu}, {particles, %zu}, {not_names, %zu}, {short_names, %zu},\n"
             "    {",
             kb->nentries, kb->nforms, l->ngiven, l->nparticles, l->nnot_names, l->nshort);
     for (int r = 0; r <= ROLE_OTHER; r++)
         fprintf(out, "%s{role_words_%d, %zu}", r ? ", " : "", r, l->nrole_words[r]);
-    fputs("}};\n", out);
+    fprintf(out,
+            "},\n    {matcher_slots, %zu, %zu, %zu, matcher_keys, %zu, matcher_forms, %zu},\n"
+            "    {lex_slots, %zu, lex_words, %zu},\n"
+            "    {folded_text, %zu, folded_at, %zu}};\n",
+            mt.nslots, mt.used, mt.max_tokens, mt.nkeys, mt.nforms, lt.nslots, lt.nwords, kf.ntext,
+            kf.n);
+    matcher_table_free(&mt);
+    lex_table_free(&lt);
+    kb_folded_free(&kf);
 }
 
 int main(int argc, char **argv)
@@ -118,7 +200,9 @@ int main(int argc, char **argv)
         kb_free(kb);
         return 1;
     }
+    buf_init(&strings);
     put_kb(out, kb);
+    buf_free(&strings);
     kb_free(kb);
     if (ferror(out) | (fclose(out) != 0) || rename(tmp, argv[1]) != 0) {
         perror(argv[1]);

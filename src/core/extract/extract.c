@@ -4,6 +4,7 @@
 #include "core/extract/extract.h"
 #include "core/extract/extract_doc.h"
 #include "core/extract/extract_scratch.h"
+#include "core/extract/kb_compiled.h"
 #include "core/base/fold.h"
 #include "core/base/xalloc.h"
 
@@ -19,13 +20,15 @@ struct extractor *extractor_new(const struct kb *kb, struct tl_error *err)
     ex->serial = atomic_fetch_add(&serials, 1) + 1;
     ex->kb = kb;
     lexicon_build(ex);
-    ex->kb_folded = xcalloc(kb->nentries ? kb->nentries : 1, sizeof *ex->kb_folded);
-    ex->kb_id = xcalloc(kb->nentries ? kb->nentries : 1, sizeof *ex->kb_id);
-    for (; ex->nkb_folded < kb->nentries; ex->nkb_folded++) {
-        const struct kb_entry *k = &kb->entries[ex->nkb_folded];
-        ex->kb_folded[ex->nkb_folded] = fold_text(k->name, strlen(k->name));
-        ex->kb_id[ex->nkb_folded] = k->id; /* the base made it from kind and name */
+    if (kb->compiled) {
+        ex->kb_folded = kb->compiled->folded;
+    } else {
+        kb_folded_build(kb, &ex->kb_folded);
+        ex->kb_folded_owned = true;
     }
+    ex->kb_id = xcalloc(kb->nentries ? kb->nentries : 1, sizeof *ex->kb_id);
+    for (size_t i = 0; i < kb->nentries; i++)
+        ex->kb_id[i] = kb->entries[i].id; /* the base made it from kind and name */
     ex->matcher = matcher_new(kb);
     ex->patterns = facts_patterns_new(err);
     if (!ex->patterns) {
@@ -42,9 +45,8 @@ void extractor_free(struct extractor *ex)
     matcher_free(ex->matcher);
     facts_patterns_free(ex->patterns);
     lexicon_free(ex);
-    for (size_t i = 0; i < ex->nkb_folded; i++)
-        free(ex->kb_folded[i]);
-    free(ex->kb_folded);
+    if (ex->kb_folded_owned)
+        kb_folded_free(&ex->kb_folded);
     free(ex->kb_id);
     free(ex);
     extract_scratch_release(); /* this thread's; workers' go when they exit */
@@ -126,7 +128,9 @@ static int entity_for_kb(struct doc *d, int entry)
         if (d->e[i].kb_entry == entry)
             return (int)i;
     const struct kb_entry *k = &d->ex->kb->entries[entry];
-    int e = add_entity(d, k->kind, entry, k->name, d->ex->kb_folded[entry], true);
+    const struct kb_folded *f = &d->ex->kb_folded;
+    char *folded = (char *)(uintptr_t)(f->text + f->at[entry]); /* borrowed: not freed */
+    int e = add_entity(d, k->kind, entry, k->name, folded, true);
     d->e[e].role = k->role;
     return e;
 }

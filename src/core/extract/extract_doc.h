@@ -14,6 +14,8 @@
 #include "core/extract/entity.h"
 #include "core/extract/extract_scratch.h"
 #include "core/extract/kb.h"
+#include "core/extract/kb_folded.h"
+#include "core/extract/lexicon_table.h"
 #include "core/extract/matcher.h"
 #include "core/extract/tokens.h"
 #include "core/extract/word_lists.h"
@@ -21,38 +23,18 @@
 struct facts_patterns;
 struct extract_scratch;
 
-/* What the lexicon says of a token, looked up once per token. */
-enum lex_flag {
-    LEX_GIVEN = 1 << 0,     /* a given name */
-    LEX_PARTICLE = 1 << 1,  /* de, van, da ... */
-    LEX_NOT_NAME = 1 << 2,  /* never part of a person's name */
-    LEX_ROLE = 1 << 3,      /* a role word; the role is in doc.role */
-    LEX_KB_WEAK = 1 << 4,   /* a weak KB form left unsupported ("Crusaders", "Clyde") */
-    LEX_ROLE_HEAD = 1 << 5, /* first word of a role word of several ("chief" executive) */
-};
-
-/* One word of the KB lexicon with what it is (enum lex_flag bits). */
-struct lex_slot {
-    const char *word; /* points into the KB */
-    uint32_t hash;    /* of the word, checked before comparing it */
-    uint8_t flags;
-    uint8_t role;
-    uint32_t lists;    /* enum word_list bits of the lists holding the word */
-    uint32_t triggers; /* enum fact_pattern bits the word triggers (facts.c) */
-};
-
+/* What the lexicon says of a token (enum lex_flag, lexicon_table.h) is
+ * looked up once per token. */
 struct extractor {
     const struct kb *kb;
     struct matcher *matcher;
     struct facts_patterns *patterns;
-    struct lex_slot *lex; /* open-addressing hash of the lexicon's words */
-    size_t nlex;
-    char **kb_folded; /* per KB entry: fold_text of its name */
-    char **kb_id;     /* per KB entry: its id (entity_make_id of kind and name), the base's */
-    size_t nkb_folded;
-    char **owned; /* words the hash points at that are not the KB's: folded
-                   * demonyms, first words of roles of several words */
-    size_t nowned;
+    struct lex_table lex; /* the lexicon's words: kb->compiled's, or built and owned */
+    bool lex_owned;
+    struct kb_folded kb_folded; /* per KB entry: fold_text of its name (kb->compiled's,
+                                 * or made and owned) */
+    bool kb_folded_owned;
+    char **kb_id;    /* per KB entry: its id (entity_make_id of kind and name), the base's */
     uint64_t serial; /* this extractor's number in the process, from 1: the
                       * word cache's answers are for one extractor */
 };
@@ -144,7 +126,8 @@ void club_sides_find(struct doc *d);
  * token i. */
 bool doc_role_before(const struct doc *d, size_t i, enum person_role *role);
 
-/* extract_lexicon.c: the lexicon hash of an extractor, built once, and the
+/* extract_lexicon.c: the lexicon hash of an extractor (the compiled base's,
+ * or built once for a merged base), and the
  * per-token lexicon flags and roles of a doc (d->lex, d->role). */
 void lexicon_build(struct extractor *ex);
 void lexicon_free(struct extractor *ex);

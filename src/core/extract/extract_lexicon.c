@@ -1,167 +1,30 @@
-/* extract_lexicon: the KB lexicon as one hash of words (given names,
- * particles, words that are never names, demonyms, role words and the first
- * words of roles of several words), and each article's words looked up in
- * it once: the per-token flags the extractor's passes read (see
- * extract_doc.h). */
+/* extract_lexicon: the KB lexicon as one hash of words (lexicon_table.h:
+ * the built-in base's compiled in, a merged base's built at start), and each
+ * article's words looked up in it once: the per-token flags the extractor's
+ * passes read (see extract_doc.h). */
 #include "core/extract/extract_doc.h"
+#include "core/extract/kb_compiled.h"
 #include "core/extract/facts.h"
 #include "core/base/hash.h"
-#include "core/base/fold.h"
-#include "core/base/xalloc.h"
 #include "core/extract/extract_scratch.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether the string word starts with the n bytes of w (a loop: words are
- * short, and it stops at word's NUL). */
-static bool same_prefix(const char *word, const char *w, size_t n)
+static const struct lex_slot *lex_find(const struct extractor *ex, const char *w, size_t n)
 {
-    for (size_t k = 0; k < n; k++)
-        if (word[k] != w[k])
-            return false;
-    return true;
-}
-
-/* The slot of word w (n bytes, hash_bytes h), or the empty slot where it
- * would go. */
-static struct lex_slot *lex_find_hashed(const struct extractor *ex, const char *w, size_t n,
-                                        uint64_t h)
-{
-    size_t mask = ex->nlex - 1, i = (size_t)h & mask;
-    for (; ex->lex[i].word; i = (i + 1) & mask) {
-        const struct lex_slot *s = &ex->lex[i];
-        if (s->hash == (uint32_t)h && same_prefix(s->word, w, n) && !s->word[n])
-            break;
-    }
-    return &ex->lex[i];
-}
-
-static struct lex_slot *lex_find(const struct extractor *ex, const char *w, size_t n)
-{
-    return lex_find_hashed(ex, w, n, hash_bytes(w, n));
-}
-
-static struct lex_slot *lex_slot(const struct extractor *ex, const char *w)
-{
-    return lex_find(ex, w, strlen(w));
-}
-
-/* Claims an empty slot for a word. */
-static void lex_claim(struct lex_slot *s, const char *word)
-{
-    s->word = word;
-    s->hash = (uint32_t)hash_str(word);
-}
-
-static void lex_add(struct extractor *ex, char *const *words, size_t n, uint8_t flag, int role)
-{
-    for (size_t i = 0; i < n; i++) {
-        struct lex_slot *s = lex_slot(ex, words[i]);
-        if (!s->word)
-            lex_claim(s, words[i]);
-        s->flags |= flag;
-        if (role >= 0 && !(s->flags & LEX_ROLE & ~flag))
-            s->role = (uint8_t)role;
-    }
-}
-
-/* The slot of a word the extractor allocated: claimed with it when new
- * (the extractor keeps it), else the word is freed. */
-static struct lex_slot *lex_own(struct extractor *ex, char *word)
-{
-    struct lex_slot *s = lex_slot(ex, word);
-    if (s->word) {
-        free(word);
-        return s;
-    }
-    ex->owned = xrealloc(ex->owned, (ex->nowned + 1) * sizeof *ex->owned);
-    ex->owned[ex->nowned++] = word;
-    lex_claim(s, word);
-    return s;
-}
-
-/* Demonyms ("Dutch", "Brazilian") are adjectives, never part of a name. */
-static void add_demonyms(struct extractor *ex)
-{
-    for (size_t i = 0; i < ex->kb->nforms; i++) {
-        const struct kb_form *f = &ex->kb->forms[i];
-        if (f->kind != KB_FORM_DEMONYM || strchr(f->text, ' '))
-            continue;
-        char *folded = fold_text(f->text, strlen(f->text));
-        lex_own(ex, folded)->flags |= LEX_NOT_NAME;
-    }
-}
-
-/* Marks the first word of every role word of several words, so that
- * doc_role_before looks a pair of words up only after such a word. */
-static void add_role_heads(struct extractor *ex)
-{
-    const struct kb_lexicon *l = &ex->kb->lex;
-    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++)
-        for (size_t i = 0; i < l->nrole_words[r]; i++) {
-            const char *w = l->role_words[r][i], *space = strchr(w, ' ');
-            if (space)
-                lex_own(ex, xstrndup(w, (size_t)(space - w)))->flags |= LEX_ROLE_HEAD;
-        }
-}
-
-/* Gives a word of the fixed lists its list's bit (word_lists.h). */
-static void add_list_word(const char *word, uint32_t bit, void *ctx)
-{
-    struct extractor *ex = ctx;
-    struct lex_slot *s = lex_slot(ex, word);
-    if (!s->word)
-        lex_claim(s, word);
-    s->lists |= bit;
-}
-
-/* Gives a trigger word of the fact patterns its pattern bits (facts.c). */
-static void add_trigger_word(const char *word, unsigned mask, void *ctx)
-{
-    struct extractor *ex = ctx;
-    struct lex_slot *s = lex_slot(ex, word);
-    if (!s->word)
-        lex_claim(s, word);
-    s->triggers |= mask;
-}
-
-static void count_trigger_word(const char *word, unsigned mask, void *ctx)
-{
-    (void)word;
-    (void)mask;
-    ++*(size_t *)ctx;
-}
-
-static void count_list_word(const char *word, uint32_t bit, void *ctx)
-{
-    (void)word;
-    (void)bit;
-    ++*(size_t *)ctx;
+    return lex_table_find(&ex->lex, w, n, hash_bytes(w, n));
 }
 
 void lexicon_build(struct extractor *ex)
 {
-    const struct kb_lexicon *l = &ex->kb->lex;
-    size_t total = l->ngiven + l->nparticles + l->nnot_names + ex->kb->nforms;
-    for (int r = 0; r <= ROLE_OTHER; r++)
-        total += 2 * l->nrole_words[r]; /* role words and their first words */
-    word_lists_each(count_list_word, &total);
-    facts_trigger_words_each(count_trigger_word, &total);
-    ex->nlex = 64;
-    while (ex->nlex < total * 2 + 1)
-        ex->nlex *= 2;
-    ex->lex = xcalloc(ex->nlex, sizeof *ex->lex);
-    lex_add(ex, l->given_names, l->ngiven, LEX_GIVEN, -1);
-    lex_add(ex, l->particles, l->nparticles, LEX_PARTICLE, -1);
-    lex_add(ex, l->not_names, l->nnot_names, LEX_NOT_NAME, -1);
-    add_demonyms(ex);
-    for (int r = ROLE_PLAYER; r <= ROLE_OTHER; r++)
-        lex_add(ex, l->role_words[r], l->nrole_words[r], LEX_ROLE, r);
-    add_role_heads(ex);
-    word_lists_each(add_list_word, ex);
-    facts_trigger_words_each(add_trigger_word, ex);
+    if (ex->kb->compiled) {
+        ex->lex = ex->kb->compiled->lexicon;
+        return;
+    }
+    lex_table_build(ex->kb, &ex->lex);
+    ex->lex_owned = true;
 }
 
 static bool role_of(const struct doc *d, const char *folded, size_t n, enum person_role *role)
@@ -209,7 +72,7 @@ static void lookup_word(struct doc *d, uint32_t w, uint8_t *lex, uint8_t *role)
     size_t i = d->t.first[w];
     const char *f = tokens_folded(&d->t, i);
     size_t n = d->t.v[i].fend - d->t.v[i].fstart;
-    const struct lex_slot *s = lex_find_hashed(d->ex, f, n, d->t.hash[w]);
+    const struct lex_slot *s = lex_table_find(&d->ex->lex, f, n, d->t.hash[w]);
     d->lists[w] = s->word ? s->lists : 0;
     d->triggers[w] = s->word ? s->triggers : 0;
     if (s->word && (s->flags & ~LEX_ROLE_HEAD)) {
@@ -311,8 +174,6 @@ bool doc_role_before(const struct doc *d, size_t i, enum person_role *role)
 
 void lexicon_free(struct extractor *ex)
 {
-    free(ex->lex);
-    for (size_t i = 0; i < ex->nowned; i++)
-        free(ex->owned[i]);
-    free(ex->owned);
+    if (ex->lex_owned)
+        lex_table_free(&ex->lex);
 }

@@ -114,85 +114,6 @@ static const char *const required_text[P_COUNT][12] = {
 
 #define BIT(p) (1u << (p))
 
-static const struct trigger trigger_words[] = {
-    {"cap", BIT(P_CAPS)},
-    {"caps", BIT(P_CAPS)},
-    {"capped", BIT(P_CAPS)},
-    {"appearances", BIT(P_APPEARANCES)},
-    {"apps", BIT(P_APPEARANCES)},
-    {"games", BIT(P_APPEARANCES)},
-    {"matches", BIT(P_APPEARANCES)},
-    {"starts", BIT(P_APPEARANCES)},
-    {"outings", BIT(P_APPEARANCES)},
-    {"times", BIT(P_APPEARANCES)},
-    {"million", BIT(P_BARE_MONEY)},
-    {"euro", BIT(P_MONEY)},
-    {"euros", BIT(P_MONEY)},
-    {"pounds", BIT(P_MONEY)},
-    {"pound", BIT(P_MONEY)},
-    {"dollars", BIT(P_MONEY)},
-    {"sterling", BIT(P_MONEY)},
-    {"gbp", BIT(P_MONEY)},
-    {"eur", BIT(P_MONEY)},
-    {"usd", BIT(P_MONEY)},
-    {"option", BIT(P_CONTRACT_LENGTH)},
-    {"options", BIT(P_CONTRACT_LENGTH)},
-    {"aged", BIT(P_AGE)},
-    {"age", BIT(P_AGE)},
-    {"interested", BIT(P_INTEREST)},
-    {"keen", BIT(P_INTEREST)},
-    {"monitoring", BIT(P_INTEREST)},
-    {"tracking", BIT(P_INTEREST)},
-    {"eyeing", BIT(P_INTEREST)},
-    {"chasing", BIT(P_INTEREST)},
-    {"targeting", BIT(P_INTEREST)},
-    {"plotting", BIT(P_INTEREST)},
-    {"considering", BIT(P_INTEREST)},
-    {"preparing", BIT(P_INTEREST)},
-    {"ready", BIT(P_INTEREST)},
-    {"set", BIT(P_INTEREST)},
-    {"poised", BIT(P_INTEREST)},
-    {"lining", BIT(P_INTEREST)},
-    {"race", BIT(P_INTEREST)},
-    {"want", BIT(P_INTEREST)},
-    {"wants", BIT(P_INTEREST)},
-    {"talks", BIT(P_INTEREST)},
-    {"pursuit", BIT(P_INTEREST)},
-    {"hoping", BIT(P_INTEREST)},
-    {"trying", BIT(P_INTEREST)},
-    {"linked", BIT(P_INTEREST)},
-    {"weighing", BIT(P_INTEREST)},
-    {"according", BIT(P_SOURCE)},
-    {"told", BIT(P_SOURCE)},
-    {"quoted", BIT(P_SOURCE)},
-    {"speaking", BIT(P_SOURCE)},
-    {"writing", BIT(P_SOURCE)},
-    {"interview", BIT(P_SOURCE)},
-    {"report", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
-    {"reports", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
-    {"reported", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
-    {"claim", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
-    {"claims", BIT(P_SOURCE) | BIT(P_SOURCE_AFTER)},
-    {"claimed", BIT(P_SOURCE_AFTER)},
-    {"understands", BIT(P_SOURCE_AFTER)},
-    {"says", BIT(P_SOURCE_AFTER)},
-    {"said", BIT(P_SOURCE_AFTER)},
-    {"revealed", BIT(P_SOURCE_AFTER)},
-    {"reveals", BIT(P_SOURCE_AFTER)},
-    {"suggests", BIT(P_SOURCE_AFTER)},
-    {"suggested", BIT(P_SOURCE_AFTER)},
-    {"learned", BIT(P_SOURCE_AFTER)},
-    {"learnt", BIT(P_SOURCE_AFTER)},
-    {"states", BIT(P_SOURCE_AFTER)},
-    {"stated", BIT(P_SOURCE_AFTER)},
-};
-
-void facts_trigger_words_each(void (*fn)(const char *word, unsigned mask, void *ctx), void *ctx)
-{
-    for (size_t i = 0; i < sizeof trigger_words / sizeof *trigger_words; i++)
-        fn(trigger_words[i].word, trigger_words[i].mask, ctx);
-}
-
 /* The patterns that parts of a word trigger: "year", "month" and
  * "-season" a contract length ("five-year", "three-season"), "loan" a loan
  * ("loaned"); only in words of 4 to 7 bytes, or longer ones with a hyphen.
@@ -307,9 +228,29 @@ static void build_literals(struct facts_patterns *p)
     }
 }
 
+/* Pattern `which`, JIT-compiled on its first use: the compile costs more
+ * than the start of a run that needs few patterns, or none. Extractor
+ * threads share the patterns, so one compiles it under the lock while the
+ * others wait, and none matches it before it is done. */
+static pcre2_code *pattern(const struct facts_patterns *cp, int which)
+{
+    unsigned bit = 1u << which;
+    if (atomic_load_explicit(&cp->jitted, memory_order_acquire) & bit)
+        return cp->re[which];
+    struct facts_patterns *p = (struct facts_patterns *)(uintptr_t)cp; /* allocated mutable */
+    pthread_mutex_lock(&p->jit_lock);
+    if (!(atomic_load_explicit(&p->jitted, memory_order_relaxed) & bit)) {
+        pcre_jit_compile(p->re[which]);
+        atomic_fetch_or_explicit(&p->jitted, bit, memory_order_release);
+    }
+    pthread_mutex_unlock(&p->jit_lock);
+    return p->re[which];
+}
+
 struct facts_patterns *facts_patterns_new(struct tl_error *err)
 {
     struct facts_patterns *p = xcalloc(1, sizeof *p);
+    pthread_mutex_init(&p->jit_lock, NULL);
     build_literals(p);
     for (int i = 0; i < P_COUNT; i++) {
         int code;
@@ -325,7 +266,6 @@ struct facts_patterns *facts_patterns_new(struct tl_error *err)
             facts_patterns_free(p);
             return NULL;
         }
-        pcre_jit_compile(p->re[i]);
         uint32_t groups = 0;
         pcre2_pattern_info(p->re[i], PCRE2_INFO_CAPTURECOUNT, &groups);
         if (groups + 1 > p->ovector_pairs)
@@ -340,6 +280,7 @@ void facts_patterns_free(struct facts_patterns *p)
         return;
     for (int i = 0; i < P_COUNT; i++)
         pcre2_code_free(p->re[i]);
+    pthread_mutex_destroy(&p->jit_lock);
     free(p->lits);
     free(p);
 }
@@ -400,7 +341,7 @@ void facts_each_match(const struct facts_patterns *p, struct facts_scan *scan, i
                       const char *text, size_t from, size_t len,
                       void (*fn)(struct match *m, void *ctx), void *ctx)
 {
-    pcre2_code *re = p->re[which];
+    pcre2_code *re = pattern(p, which);
     size_t at = from, first, last;
     while (at <= len && facts_window(which, text, at, len, &first, &last)) {
         /* No match starts in [at, first): the first match from `first`
@@ -421,7 +362,7 @@ void facts_each_match(const struct facts_patterns *p, struct facts_scan *scan, i
 bool facts_match_at(const struct facts_patterns *p, int which, const char *text, size_t len,
                     size_t at, size_t *start, size_t *end, struct match *out_match)
 {
-    pcre2_code *re = p->re[which];
+    pcre2_code *re = pattern(p, which);
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
     if (!md)
         abort();

@@ -8,6 +8,8 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -47,9 +49,11 @@ struct literal {
 };
 
 struct facts_patterns {
-    pcre2_code *re[P_COUNT];
-    uint32_t ovector_pairs; /* the most any pattern needs */
-    struct literal *lits;   /* every pattern's required literals, by first byte */
+    pcre2_code *re[P_COUNT];  /* JIT-compiled on first use (facts.c, pattern) */
+    atomic_uint jitted;       /* bits of the patterns JIT-compiled so far */
+    pthread_mutex_t jit_lock; /* held while one is */
+    uint32_t ovector_pairs;   /* the most any pattern needs */
+    struct literal *lits;     /* every pattern's required literals, by first byte */
     size_t nlits;
     uint16_t lit_first[257];   /* lits[lit_first[c], lit_first[c + 1]) start with byte c */
     uint8_t lit_pair[256][32]; /* bit c2 of row c: a literal starts with bytes c, c2 (every c2

@@ -427,6 +427,7 @@ static bool read_document(const struct reader *r, struct kb *kb)
 static void merge(struct kb *kb, const struct kb *add)
 {
     own_strings(kb);
+    kb->compiled = NULL; /* its tables are the built-in base's only */
     for (size_t i = 0; i < add->nentries; i++) {
         const struct kb_entry *src = &add->entries[i];
         int e = get_or_add_entry(kb, src->kind, src->name);

@@ -54,12 +54,17 @@ struct kb {
     struct kb_form *forms;
     size_t nforms, fcap;
     struct kb_lexicon lex;
-    bool borrowed; /* the strings (names, ids, forms, words) are the built-in
-                    * arrays', not owned: kb_free leaves them, and a merge
-                    * copies them first */
+    bool borrowed;                      /* the strings (names, ids, forms, words) are the built-in
+                                         * arrays', not owned: kb_free leaves them, and a merge
+                                         * copies them first */
+    const struct kb_compiled *compiled; /* the built-in base as the build
+                                         * left it, whose finished matcher and
+                                         * lexicon tables the extractor uses in
+                                         * place; NULL once a file is merged */
 };
 
 struct kb_builtin_file;
+struct kb_compiled;
 
 /* The built-in base: src/kb/ read at build time (kb_compiled.c) and copied
  * into a fresh base, so start-up parses no YAML. Never fails; err is kept

@@ -1,6 +1,7 @@
 /* matcher: finds knowledge-base names in tokenised text in one pass. Every
- * KB form is tokenised and folded once, and kept in a hash table keyed by
- * its folded token sequence; at each token the longest sequence present
+ * KB form is tokenised and folded once (at build time for the built-in
+ * base, matcher_table.h), and kept in a hash table keyed by its folded
+ * token sequence; at each token the longest sequence present
  * wins (the same job as Aho-Corasick over token boundaries, and no regex
  * per name). Read-only after matcher_new, so threads can share it. */
 #ifndef TOUCHLINE_MATCHER_H
@@ -11,15 +12,20 @@
 
 #include "core/base/buf.h"
 #include "core/extract/kb.h"
+#include "core/extract/matcher_table.h"
 #include "core/extract/tokens.h"
 
 struct matcher;
 
+/* The matcher of a base: the compiled table of the built-in base in place
+ * (kb->compiled), else one built from the base's forms. */
 struct matcher *matcher_new(const struct kb *kb);
 void matcher_free(struct matcher *m);
+/* The table the matcher searches. */
+const struct matcher_table *matcher_table(const struct matcher *m);
 
-/* A key of the matcher: the folded words that start one KB form or more. */
-struct matcher_slot;
+/* A key of the matcher is a struct matcher_slot (matcher_table.h): the
+ * folded words that start one KB form or more. */
 
 /* The key of word token i alone, or NULL when no KB form starts with it
  * (then nothing matches there). Cheap (one probe with the token's word
