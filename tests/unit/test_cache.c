@@ -221,6 +221,8 @@ static void test_big_and_small_extractions(void **state)
         assert_true(cache_codec_record_decode(&h, &got, NULL));
         assert_true(cache_extraction_equal(&x, &got));
         assert_non_null(got.block);
+        for (size_t k = 0; k < got.nentities; k++) /* ids and names read in place */
+            assert_true(got.entities[k].id > b.data && got.entities[k].name < b.data + b.len);
         extraction_free(&got);
         extraction_free(&x);
         buf_free(&b);
@@ -554,7 +556,8 @@ static void test_wrong_header_fields(void **state)
                  {8, 4, 2} /* before articles */,
                  {8, 4, 3} /* before the four-lane record checksum */,
                  {8, 4, 4} /* before the body's NUL */,
-                 {8, 4, 6},
+                 {8, 4, 5} /* before the NULs after ids and names */,
+                 {8, 4, 7},
                  {8, 4, 0},
                  {12, 4, 1},
                  {16, 8, KEY + 1},
@@ -599,6 +602,7 @@ enum hostile {
     H_QUALIFIER,
     H_BOOL,
     H_NUL_NAME,
+    H_NAME_NO_NUL,
     H_HUGE_ENTITIES,
     H_HUGE_MENTIONS,
     H_HUGE_STRING,
@@ -614,9 +618,10 @@ static void hostile_payload(struct buf *b, enum hostile h)
 {
     varint(b, h == H_HUGE_ENTITIES ? UINT64_MAX / 2 : 1);
     varint(b, h == H_HUGE_STRING ? 1u << 30 : 1);
-    buf_puts(b, "a");
+    buf_append(b, "a", 2); /* and its NUL */
     varint(b, 3);
     buf_append(b, h == H_NUL_NAME ? "b\0c" : "bcd", 3);
+    buf_putc(b, h == H_NAME_NO_NUL ? 'e' : '\0'); /* read in place: must end there */
     buf_putc(b, h == H_KIND ? ENTITY_KIND_COUNT : ENTITY_CLUB);
     buf_putc(b, h == H_ROLE ? ROLE_OTHER + 1 : ROLE_PLAYER);
     varint(b, h == H_HUGE_MENTIONS ? 1u << 20 : 0);
@@ -660,7 +665,7 @@ static void write_hostile(const char *file, enum hostile h)
         b.data[i] = (char)(n >> (8 * i));
     cache_codec_put_u64(&b, cache_codec_record_checksum((const unsigned char *)b.data, b.len));
     unsigned char head[40] = "TLCACHE";
-    head[8] = 5;
+    head[8] = 6;
     head[16] = KEY;
     head[24] = 1;
     patch_header(head, 24, 8, 1);

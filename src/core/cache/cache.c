@@ -27,7 +27,7 @@
 /* 2: fact details are enum codes; 3: records may hold the loaded article;
  * 4: four-lane record checksums; 5: an article's body ends with a NUL, so
  * that it is borrowed from the mapping. An older file is a miss. */
-enum { HEADER_SIZE = 40, FORMAT_VERSION = 5 };
+enum { HEADER_SIZE = 40, FORMAT_VERSION = 6 };
 static const char magic[8] = "TLCACHE";         /* and its NUL */
 static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
 static const long stale_temp_age = 10 * 60;     /* seconds */

@@ -2,8 +2,9 @@
  * Inside a record, counts, lengths and offsets are LEB128 varints, signed
  * numbers are zigzag varints, a double is its IEEE bits as a u64, a fact's
  * currency, period, type, status and qualifier are one byte each (their enum
- * codes, 0 for none), and the loan length is its length + 1 then its bytes
- * (0 for NULL). */
+ * codes, 0 for none), the loan length is its length + 1 then its bytes
+ * (0 for NULL), and an entity's id and name are each followed by a NUL
+ * (format 6), so that a decoded extraction points at them in place. */
 #include "core/cache/cache_codec.h"
 #include "core/cache/cache_slab.h"
 #include "core/base/xalloc.h"
@@ -73,10 +74,18 @@ static void put_mention(struct buf *b, const struct mention *m)
     put_varint(b, m->end);
 }
 
+/* A string followed by its NUL, so that a decoded extraction can point at
+ * it in the record instead of copying it (get_borrowed). */
+static void put_cstring(struct buf *b, const char *s)
+{
+    put_string(b, s);
+    buf_putc(b, '\0');
+}
+
 static void put_entity(struct buf *b, const struct found_entity *e)
 {
-    put_string(b, e->id);
-    put_string(b, e->name);
+    put_cstring(b, e->id);
+    put_cstring(b, e->name);
     buf_putc(b, (char)e->kind);
     buf_putc(b, (char)e->role);
     put_varint(b, e->nmentions);
@@ -380,8 +389,9 @@ static const char *get_bytes(struct reader *r, uint64_t n)
 }
 
 /* Where a record's extraction is decoded to: one block for everything
- * (entities, mentions, facts, strings), laid out as extraction_pack lays
- * it, so that a hit costs one allocation, not one per entity or string.
+ * (entities, mentions, facts, loan lengths), laid out as extraction_pack
+ * lays it, so that a hit costs one allocation, not one per entity; the
+ * entities' ids and names are not copied but point into the record.
  * Decoding fills a scratch block on the stack and measures; the block is
  * then copied out at its exact size. An extraction too big for the
  * scratch block is decoded a second time, into a block of the size
@@ -401,20 +411,16 @@ static void *arena_take(struct arena *a, size_t n)
     return a->base && a->used <= a->cap ? a->base + at : NULL;
 }
 
-/* A string without NULs, copied into the arena (NULL while measuring or
- * on failure). */
-static char *get_string(struct reader *r, struct arena *a)
+/* A string without NULs followed by its NUL (put_cstring), in place: the
+ * decoded extraction points into the record, which must outlive it, as an
+ * article borrows its body (NULL on failure). */
+static char *get_borrowed(struct reader *r)
 {
     uint64_t n = get_varint(r);
     const char *s = get_bytes(r, n);
-    if (!s || memchr(s, '\0', n))
+    if (!s || memchr(s, '\0', n) || get_byte(r) != '\0')
         return r->ok = false, NULL;
-    char *copy = arena_take(a, (size_t)n + 1);
-    if (copy) {
-        memcpy(copy, s, (size_t)n);
-        copy[n] = '\0';
-    }
-    return copy;
+    return (char *)s; /* never written through: the mapping is read-only */
 }
 
 /* An enum code below `count` (a fact detail); anything else is invalid. */
@@ -439,8 +445,8 @@ static void get_mention(struct reader *r, struct mention *m)
 
 static void get_entity(struct reader *r, struct found_entity *e, struct arena *a)
 {
-    e->id = get_string(r, a);
-    e->name = get_string(r, a);
+    e->id = get_borrowed(r);
+    e->name = get_borrowed(r);
     e->kind = get_byte(r);
     e->role = get_byte(r);
     if ((unsigned)e->kind >= ENTITY_KIND_COUNT || (unsigned)e->role > ROLE_OTHER)
@@ -775,12 +781,8 @@ static void *moved(const void *p, const char *from, char *to)
 static void relocate(struct extraction *x, const char *from, char *to)
 {
     x->entities = moved(x->entities, from, to);
-    for (size_t i = 0; i < x->nentities; i++) {
-        struct found_entity *e = &x->entities[i];
-        e->id = moved(e->id, from, to);
-        e->name = moved(e->name, from, to);
-        e->mentions = moved(e->mentions, from, to);
-    }
+    for (size_t i = 0; i < x->nentities; i++) /* ids and names are the record's */
+        x->entities[i].mentions = moved(x->entities[i].mentions, from, to);
     x->facts = moved(x->facts, from, to);
     for (size_t i = 0; i < x->nfacts; i++)
         x->facts[i].loan_length = moved(x->facts[i].loan_length, from, to);
