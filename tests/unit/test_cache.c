@@ -1121,6 +1121,51 @@ static void test_loaded_body_needs_nul(void **state)
     free(path);
 }
 
+/* A decoded article's strings follow it in its own allocation
+ * (packed_size), and a string past the decoder's scratch room is on the
+ * heap: both read back equal and are freed whole (the ASan build checks
+ * each free). */
+static void test_loaded_strings_packed(void **state)
+{
+    (void)state;
+    struct buf text;
+    buf_init(&text);
+    for (int long_title = 0; long_title < 2; long_title++) {
+        buf_reset(&text);
+        buf_puts(&text, "---\ntitle: ");
+        for (int i = 0; i < (long_title ? 600 : 1); i++)
+            buf_puts(&text, "A headline ");
+        buf_puts(&text, "\nsource: Wire\nurl: https://example.com/a\nauthor: A. Writer\n"
+                        "tags: [one, two]\nextra_key: value\n---\nBody text, long enough.\n");
+        char *path = article_at(long_title ? "packed-long.md" : "packed.md", text.data);
+        struct boilerplate *bp = boilerplate_new();
+        struct loaded l, got;
+        corpus_load_file(path, bp, CORPUS_MAX_FILE_SIZE, &l);
+        assert_non_null(l.article);
+        struct extraction x, y;
+        cache_synth(&x, 3, 2);
+        struct buf b;
+        buf_init(&b);
+        assert_true(cache_codec_put_record(&b, path, l.size, l.mtime_ns, &x, &l));
+        assert_true(decode_record(&b, &y, &got));
+        assert_true(cache_loaded_equal(&l, &got));
+        const struct article *a = got.article;
+        const char *start = (const char *)a, *end = start + a->packed_size;
+        assert_true(a->packed_size > sizeof *a);
+        assert_true(a->path > start && a->path < end);
+        assert_true(a->meta.url > start && a->meta.url < end);
+        assert_int_equal(a->title > start && a->title < end, !long_title);
+        loaded_free(&got);
+        extraction_free(&y);
+        buf_free(&b);
+        loaded_free(&l);
+        extraction_free(&x);
+        boilerplate_free(bp);
+        free(path);
+    }
+    buf_free(&text);
+}
+
 /* A record stored without the article gives the extraction only; one whose
  * article text is not as sanitize leaves it (an escape sequence in the
  * title, a control character in a tag) is refused whole by
@@ -1316,6 +1361,7 @@ int main(void)
         cmocka_unit_test(test_big_and_small_extractions),
         cmocka_unit_test(test_decoded_into_the_slab),
         cmocka_unit_test(test_loaded_body_needs_nul),
+        cmocka_unit_test(test_loaded_strings_packed),
         cmocka_unit_test(test_text_is_clean_agrees),
         cmocka_unit_test(test_record_checksum_sees_every_byte),
         cmocka_unit_test(test_build_id_is_the_files_note),
