@@ -564,7 +564,7 @@ static struct text get_opt_text(struct reader *r, bool checked_later)
 /* Where the loaded article is decoded to; l NULL: only read over. Its
  * strings are copied into `strings` (a scratch block on the decoder's
  * stack) while they fit, and moved with the article into one allocation
- * once the record is read (pack_article). */
+ * once the record is read (settle_article). */
 struct article_out {
     struct loaded *l;
     char *strings;
