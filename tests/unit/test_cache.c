@@ -221,6 +221,8 @@ static void test_big_and_small_extractions(void **state)
         assert_true(cache_codec_record_decode(&h, &got, NULL));
         assert_true(cache_extraction_equal(&x, &got));
         assert_non_null(got.block);
+        for (size_t k = 0; k < got.nentities; k++) /* ids and names read in place */
+            assert_true(got.entities[k].id > b.data && got.entities[k].name < b.data + b.len);
         extraction_free(&got);
         extraction_free(&x);
         buf_free(&b);
@@ -554,7 +556,8 @@ static void test_wrong_header_fields(void **state)
                  {8, 4, 2} /* before articles */,
                  {8, 4, 3} /* before the four-lane record checksum */,
                  {8, 4, 4} /* before the body's NUL */,
-                 {8, 4, 6},
+                 {8, 4, 5} /* before the NULs after ids and names */,
+                 {8, 4, 7},
                  {8, 4, 0},
                  {12, 4, 1},
                  {16, 8, KEY + 1},
@@ -599,6 +602,7 @@ enum hostile {
     H_QUALIFIER,
     H_BOOL,
     H_NUL_NAME,
+    H_NAME_NO_NUL,
     H_HUGE_ENTITIES,
     H_HUGE_MENTIONS,
     H_HUGE_STRING,
@@ -614,9 +618,10 @@ static void hostile_payload(struct buf *b, enum hostile h)
 {
     varint(b, h == H_HUGE_ENTITIES ? UINT64_MAX / 2 : 1);
     varint(b, h == H_HUGE_STRING ? 1u << 30 : 1);
-    buf_puts(b, "a");
+    buf_append(b, "a", 2); /* and its NUL */
     varint(b, 3);
     buf_append(b, h == H_NUL_NAME ? "b\0c" : "bcd", 3);
+    buf_putc(b, h == H_NAME_NO_NUL ? 'e' : '\0'); /* read in place: must end there */
     buf_putc(b, h == H_KIND ? ENTITY_KIND_COUNT : ENTITY_CLUB);
     buf_putc(b, h == H_ROLE ? ROLE_OTHER + 1 : ROLE_PLAYER);
     varint(b, h == H_HUGE_MENTIONS ? 1u << 20 : 0);
@@ -660,7 +665,7 @@ static void write_hostile(const char *file, enum hostile h)
         b.data[i] = (char)(n >> (8 * i));
     cache_codec_put_u64(&b, cache_codec_record_checksum((const unsigned char *)b.data, b.len));
     unsigned char head[40] = "TLCACHE";
-    head[8] = 5;
+    head[8] = 6;
     head[16] = KEY;
     head[24] = 1;
     patch_header(head, 24, 8, 1);
@@ -1116,6 +1121,51 @@ static void test_loaded_body_needs_nul(void **state)
     free(path);
 }
 
+/* A decoded article's strings follow it in its own allocation
+ * (packed_size), and a string past the decoder's scratch room is on the
+ * heap: both read back equal and are freed whole (the ASan build checks
+ * each free). */
+static void test_loaded_strings_packed(void **state)
+{
+    (void)state;
+    struct buf text;
+    buf_init(&text);
+    for (int long_title = 0; long_title < 2; long_title++) {
+        buf_reset(&text);
+        buf_puts(&text, "---\ntitle: ");
+        for (int i = 0; i < (long_title ? 600 : 1); i++)
+            buf_puts(&text, "A headline ");
+        buf_puts(&text, "\nsource: Wire\nurl: https://example.com/a\nauthor: A. Writer\n"
+                        "tags: [one, two]\nextra_key: value\n---\nBody text, long enough.\n");
+        char *path = article_at(long_title ? "packed-long.md" : "packed.md", text.data);
+        struct boilerplate *bp = boilerplate_new();
+        struct loaded l, got;
+        corpus_load_file(path, bp, CORPUS_MAX_FILE_SIZE, &l);
+        assert_non_null(l.article);
+        struct extraction x, y;
+        cache_synth(&x, 3, 2);
+        struct buf b;
+        buf_init(&b);
+        assert_true(cache_codec_put_record(&b, path, l.size, l.mtime_ns, &x, &l));
+        assert_true(decode_record(&b, &y, &got));
+        assert_true(cache_loaded_equal(&l, &got));
+        const struct article *a = got.article;
+        const char *start = (const char *)a, *end = start + a->packed_size;
+        assert_true(a->packed_size > sizeof *a);
+        assert_true(a->path > start && a->path < end);
+        assert_true(a->meta.url > start && a->meta.url < end);
+        assert_int_equal(a->title > start && a->title < end, !long_title);
+        loaded_free(&got);
+        extraction_free(&y);
+        buf_free(&b);
+        loaded_free(&l);
+        extraction_free(&x);
+        boilerplate_free(bp);
+        free(path);
+    }
+    buf_free(&text);
+}
+
 /* A record stored without the article gives the extraction only; one whose
  * article text is not as sanitize leaves it (an escape sequence in the
  * title, a control character in a tag) is refused whole by
@@ -1311,6 +1361,7 @@ int main(void)
         cmocka_unit_test(test_big_and_small_extractions),
         cmocka_unit_test(test_decoded_into_the_slab),
         cmocka_unit_test(test_loaded_body_needs_nul),
+        cmocka_unit_test(test_loaded_strings_packed),
         cmocka_unit_test(test_text_is_clean_agrees),
         cmocka_unit_test(test_record_checksum_sees_every_byte),
         cmocka_unit_test(test_build_id_is_the_files_note),

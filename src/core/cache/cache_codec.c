@@ -2,8 +2,9 @@
  * Inside a record, counts, lengths and offsets are LEB128 varints, signed
  * numbers are zigzag varints, a double is its IEEE bits as a u64, a fact's
  * currency, period, type, status and qualifier are one byte each (their enum
- * codes, 0 for none), and the loan length is its length + 1 then its bytes
- * (0 for NULL). */
+ * codes, 0 for none), the loan length is its length + 1 then its bytes
+ * (0 for NULL), and an entity's id and name are each followed by a NUL
+ * (format 6), so that a decoded extraction points at them in place. */
 #include "core/cache/cache_codec.h"
 #include "core/cache/cache_slab.h"
 #include "core/base/xalloc.h"
@@ -73,10 +74,18 @@ static void put_mention(struct buf *b, const struct mention *m)
     put_varint(b, m->end);
 }
 
+/* A string followed by its NUL, so that a decoded extraction can point at
+ * it in the record instead of copying it (get_borrowed). */
+static void put_cstring(struct buf *b, const char *s)
+{
+    put_string(b, s);
+    buf_putc(b, '\0');
+}
+
 static void put_entity(struct buf *b, const struct found_entity *e)
 {
-    put_string(b, e->id);
-    put_string(b, e->name);
+    put_cstring(b, e->id);
+    put_cstring(b, e->name);
     buf_putc(b, (char)e->kind);
     buf_putc(b, (char)e->role);
     put_varint(b, e->nmentions);
@@ -380,8 +389,9 @@ static const char *get_bytes(struct reader *r, uint64_t n)
 }
 
 /* Where a record's extraction is decoded to: one block for everything
- * (entities, mentions, facts, strings), laid out as extraction_pack lays
- * it, so that a hit costs one allocation, not one per entity or string.
+ * (entities, mentions, facts, loan lengths), laid out as extraction_pack
+ * lays it, so that a hit costs one allocation, not one per entity; the
+ * entities' ids and names are not copied but point into the record.
  * Decoding fills a scratch block on the stack and measures; the block is
  * then copied out at its exact size. An extraction too big for the
  * scratch block is decoded a second time, into a block of the size
@@ -401,20 +411,16 @@ static void *arena_take(struct arena *a, size_t n)
     return a->base && a->used <= a->cap ? a->base + at : NULL;
 }
 
-/* A string without NULs, copied into the arena (NULL while measuring or
- * on failure). */
-static char *get_string(struct reader *r, struct arena *a)
+/* A string without NULs followed by its NUL (put_cstring), in place: the
+ * decoded extraction points into the record, which must outlive it, as an
+ * article borrows its body (NULL on failure). */
+static char *get_borrowed(struct reader *r)
 {
     uint64_t n = get_varint(r);
     const char *s = get_bytes(r, n);
-    if (!s || memchr(s, '\0', n))
+    if (!s || memchr(s, '\0', n) || get_byte(r) != '\0')
         return r->ok = false, NULL;
-    char *copy = arena_take(a, (size_t)n + 1);
-    if (copy) {
-        memcpy(copy, s, (size_t)n);
-        copy[n] = '\0';
-    }
-    return copy;
+    return (char *)s; /* never written through: the mapping is read-only */
 }
 
 /* An enum code below `count` (a fact detail); anything else is invalid. */
@@ -439,8 +445,8 @@ static void get_mention(struct reader *r, struct mention *m)
 
 static void get_entity(struct reader *r, struct found_entity *e, struct arena *a)
 {
-    e->id = get_string(r, a);
-    e->name = get_string(r, a);
+    e->id = get_borrowed(r);
+    e->name = get_borrowed(r);
     e->kind = get_byte(r);
     e->role = get_byte(r);
     if ((unsigned)e->kind >= ENTITY_KIND_COUNT || (unsigned)e->role > ROLE_OTHER)
@@ -555,9 +561,14 @@ static struct text get_opt_text(struct reader *r, bool checked_later)
     return (struct text){s, (size_t)n - 1};
 }
 
-/* Where the loaded article is decoded to; l NULL: only read over. */
+/* Where the loaded article is decoded to; l NULL: only read over. Its
+ * strings are copied into `strings` (a scratch block on the decoder's
+ * stack) while they fit, and moved with the article into one allocation
+ * once the record is read (settle_article). */
 struct article_out {
     struct loaded *l;
+    char *strings;
+    size_t used, cap;
 };
 
 /* Whether the 8 bytes of w are all printable ASCII (0x20 to 0x7E): no
@@ -605,15 +616,39 @@ bool cache_codec_text_is_clean(const char *s, size_t n)
     return true;
 }
 
+/* Room for an article's strings while its record is decoded (they are
+ * about 300 bytes on the bench corpora; what does not fit goes to the
+ * heap). */
+enum { STRING_SCRATCH = 4096 };
+
+/* Whether text that is there would be left as it is by sanitize; clears
+ * ok when not. */
+static bool clean_text(struct reader *r, struct article_out *o, struct text t)
+{
+    if (!o->l || !t.s || !r->ok)
+        return false;
+    if (!cache_codec_text_is_clean(t.s, t.n))
+        return r->ok = false;
+    return true;
+}
+
+/* A copy of n bytes (no NUL among them) and a NUL: in the article's
+ * scratch block while it has room, else on the heap. */
+static char *keep_copy(struct article_out *o, const char *s, size_t n)
+{
+    if (n >= o->cap - o->used)
+        return xstrndup(s, n);
+    char *copy = memcpy(o->strings + o->used, s, n);
+    copy[n] = '\0';
+    o->used += n + 1;
+    return copy;
+}
+
 /* A copy of text that sanitize would leave as it is (NULL when absent or
  * only read over); anything else fails the record. */
 static char *clean_copy(struct reader *r, struct article_out *o, struct text t)
 {
-    if (!o->l || !t.s || !r->ok)
-        return NULL;
-    if (!cache_codec_text_is_clean(t.s, t.n))
-        return r->ok = false, NULL;
-    return xstrndup(t.s, t.n);
+    return clean_text(r, o, t) ? keep_copy(o, t.s, t.n) : NULL;
 }
 
 /* A date field (at most 10 characters) into out. */
@@ -622,10 +657,10 @@ static void get_date(struct reader *r, struct article_out *o, char out[11])
     struct text t = get_text(r, o->l != NULL);
     if (t.n > 10)
         r->ok = false;
-    char *copy = clean_copy(r, o, t);
-    if (copy)
-        memcpy(out, copy, t.n + 1);
-    free(copy);
+    if (clean_text(r, o, t)) {
+        memcpy(out, t.s, t.n);
+        out[t.n] = '\0';
+    }
 }
 
 static void get_meta(struct reader *r, struct article_out *o, struct frontmatter *m)
@@ -691,8 +726,9 @@ static void get_problems(struct reader *r, struct article_out *o, const char *pa
     for (size_t i = 0; i < n && r->ok; i++) {
         struct text p = get_text(r, false);
         if (p.n != path_len || (p.s && memcmp(p.s, path, path_len)))
-            r->ok = false; /* a file's problems name the file */
-        char *message = clean_copy(r, o, get_text(r, o->l != NULL));
+            r->ok = false;                         /* a file's problems name the file */
+        struct text m = get_text(r, o->l != NULL); /* the message goes to the corpus */
+        char *message = clean_text(r, o, m) ? xstrndup(m.s, m.n) : NULL;
         bool warning = get_bool(r);
         if (o->l && r->ok) {
             l->problems[i] = (struct problem){xstrndup(path, path_len), message, warning};
@@ -712,7 +748,7 @@ static void get_loaded(struct reader *r, struct article_out *o, const struct cac
         a = o->l->article = xcalloc(1, sizeof *a);
     a->format = get_code(r, ARTICLE_SFEED); /* never a line of an sfeed file */
     if (o->l)
-        a->path = xstrndup(h->path, h->path_len);
+        a->path = keep_copy(o, h->path, strnlen(h->path, h->path_len));
     a->title = clean_copy(r, o, get_text(r, o->l != NULL));
     get_date(r, o, a->date);
     a->date_from_mtime = get_bool(r);
@@ -729,6 +765,53 @@ static void get_loaded(struct reader *r, struct article_out *o, const struct cac
         o->l->size = h->size;
         o->l->mtime_ns = h->mtime_ns;
     }
+}
+
+/* Where a string of the article that may be in the scratch block goes:
+ * to its place in `to` (NULL: nowhere, the record was refused); one on the
+ * heap stays. */
+static void move_string(char **p, const struct article_out *o, char *to)
+{
+    uintptr_t at = (uintptr_t)*p, from = (uintptr_t)o->strings;
+    if (at >= from && at < from + o->used)
+        *p = to ? to + (at - from) : NULL;
+}
+
+static void move_strings(struct article *a, const struct article_out *o, char *to)
+{
+    struct frontmatter *m = &a->meta;
+    char **p[] = {&a->path, &a->title,  &a->warning, &m->title,
+                  &m->date, &m->source, &m->url,     &m->author};
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+        move_string(p[i], o, to);
+    for (size_t i = 0; m->tags && i < m->ntags; i++)
+        move_string(&m->tags[i], o, to);
+    for (size_t i = 0; m->extra && i < m->nextra; i++) {
+        move_string(&m->extra[i].key, o, to);
+        move_string(&m->extra[i].value, o, to);
+    }
+}
+
+/* The decoded article and the strings in its scratch block, moved into one
+ * allocation (article->packed_size): one malloc per cache hit instead of
+ * one per string. When the record was refused (!ok), the strings are only
+ * forgotten, for loaded_free. */
+static void settle_article(struct article_out *o, bool ok)
+{
+    struct article *a = o->l->article;
+    if (!ok || !o->used) {
+        move_strings(a, o, NULL);
+        return;
+    }
+    size_t size = sizeof *a + o->used;
+    struct article *packed = xmalloc(size);
+    *packed = *a;
+    char *to = (char *)(packed + 1);
+    memcpy(to, o->strings, o->used);
+    move_strings(packed, o, to);
+    packed->packed_size = size;
+    free(a);
+    o->l->article = packed;
 }
 
 bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_codec_head *h)
@@ -755,10 +838,16 @@ bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_
  * and the article (into o->l when not NULL), to the record's end. */
 static bool get_tail(struct reader *r, struct article_out *o, const struct cache_codec_head *h)
 {
+    char strings[STRING_SCRATCH];
+    o->strings = strings;
+    o->used = 0;
+    o->cap = sizeof strings;
     bool with_article = get_bool(r);
     if (with_article)
         get_loaded(r, o, h);
     bool ok = r->ok && r->p == r->end && (with_article || !o->l);
+    if (o->l && o->l->article)
+        settle_article(o, ok);
     if (!ok && o->l)
         loaded_free(o->l);
     return ok;
@@ -775,12 +864,8 @@ static void *moved(const void *p, const char *from, char *to)
 static void relocate(struct extraction *x, const char *from, char *to)
 {
     x->entities = moved(x->entities, from, to);
-    for (size_t i = 0; i < x->nentities; i++) {
-        struct found_entity *e = &x->entities[i];
-        e->id = moved(e->id, from, to);
-        e->name = moved(e->name, from, to);
-        e->mentions = moved(e->mentions, from, to);
-    }
+    for (size_t i = 0; i < x->nentities; i++) /* ids and names are the record's */
+        x->entities[i].mentions = moved(x->entities[i].mentions, from, to);
     x->facts = moved(x->facts, from, to);
     for (size_t i = 0; i < x->nfacts; i++)
         x->facts[i].loan_length = moved(x->facts[i].loan_length, from, to);
@@ -817,7 +902,7 @@ bool cache_codec_record_decode_into(const struct cache_codec_head *h, struct ext
     _Alignas(max_align_t) char scratch[SCRATCH];
     struct arena a = {scratch, 0, sizeof scratch};
     get_extraction(&r, out, &a); /* validates, measures and (mostly) fills */
-    struct article_out o = {l};
+    struct article_out o = {.l = l};
     bool ok = r.ok && get_tail(&r, &o, h);
     if (!ok || !a.used) { /* refused; or no entity, no fact */
         memset(out, 0, sizeof *out);

@@ -10,6 +10,7 @@
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -320,16 +321,44 @@ struct article *article_parse(const char *path, const char *bytes, size_t len, t
     return a;
 }
 
+/* Frees a string of the article unless it lies in the article's own
+ * allocation (packed_size). */
+static void free_own(const struct article *a, void *p)
+{
+    uintptr_t at = (uintptr_t)p, start = (uintptr_t)a;
+    if (!a->packed_size || at < start || at >= start + a->packed_size)
+        free(p);
+}
+
+/* frontmatter_free for a packed article's front matter. */
+static void free_own_meta(const struct article *a, struct frontmatter *m)
+{
+    char *opt[] = {m->title, m->date, m->source, m->url, m->author};
+    for (size_t i = 0; i < sizeof opt / sizeof *opt; i++)
+        free_own(a, opt[i]);
+    for (size_t i = 0; i < m->ntags; i++)
+        free_own(a, m->tags[i]);
+    free(m->tags);
+    for (size_t i = 0; i < m->nextra; i++) {
+        free_own(a, m->extra[i].key);
+        free_own(a, m->extra[i].value);
+    }
+    free(m->extra);
+}
+
 void article_free(struct article *a)
 {
     if (!a)
         return;
-    free(a->path);
-    free(a->title);
-    frontmatter_free(&a->meta);
+    free_own(a, a->path);
+    free_own(a, a->title);
+    if (a->packed_size)
+        free_own_meta(a, &a->meta);
+    else
+        frontmatter_free(&a->meta);
     if (!a->body_borrowed)
         free(a->body);
-    free(a->warning);
+    free_own(a, a->warning);
     free(a);
 }
 

@@ -32,6 +32,10 @@ struct article {
     unsigned body_line; /* file line of body[0], for path:line:col positions */
     char *warning;      /* a non-fatal problem (e.g. an unreadable date), or NULL */
     size_t load_index;  /* position in load order */
+    /* 0, or the size of the article's own allocation when strings follow
+     * the struct in it (a cache hit, cache_codec.c): article_free frees
+     * those with the article, not one by one. */
+    size_t packed_size;
 };
 
 /* Builds an article from a file's raw bytes: sanitises them, detects the
