@@ -10,6 +10,9 @@
 #     (second start), side by side with the peer, sfeed_curses, on the same
 #     articles (one sfeed(5) file made by sfeed_tsv.py), as ratios to its
 #     first screen; and the p99 key latency of `--bench-keys keys.txt`.
+#  3. the first screen again without tmux: `touchline DIR` (empty cache) and
+#     sfeed_curses, alternated, each in a fresh 160x45 pty (pty_first.py),
+#     3 x R runs each: ms from the fork to the first screen and the ratio.
 #
 # usage: tests/bench/bench.sh [--smoke] [--runs R] [--sizes "1000 10000"]
 #                             [--timeout S] [--real DIR] [BINARY]
@@ -31,7 +34,7 @@ while [ $# -gt 0 ]; do
     --sizes) sizes=$2; shift ;;
     --timeout) limit=$2; shift ;;
     --real) real=$(cd "$2" && pwd); shift ;;
-    -h | --help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
     *) break ;;
     esac
@@ -58,6 +61,12 @@ if [ "$has_tmux" -eq 1 ] && command -v sfeed_curses >/dev/null; then
     has_sfeed=1
 else
     echo "bench.sh: sfeed_curses not found (apt-get install sfeed): no peer column" >&2
+fi
+has_pty=0
+if command -v python3 >/dev/null; then
+    has_pty=1
+else
+    echo "bench.sh: python3 not found: skipping the first screen in a pty" >&2
 fi
 sock=bench$$ # a private tmux server, killed on exit
 trap '[ "$has_tmux" -eq 0 ] || tmux -L "$sock" kill-server 2>/dev/null || true' EXIT
@@ -298,6 +307,35 @@ baseline() {
     echo "$ms"
 }
 
+# --- the first screen in a pty, without tmux ---
+
+# ms from the fork to the first screen of command $2... in a fresh pty
+# (pattern $1), or "timeout".
+pty_ms() {
+    local pat=$1 ms
+    shift
+    ms=$(python3 "$here/pty_first.py" --timeout "$limit" "$pat" "$@") || ms=timeout
+    [ "$ms" != timeout ] || timed_out "the first screen in a pty"
+    echo "$ms"
+}
+
+# One run of the reader on $1 (empty cache) and of the peer on feed file
+# $3 (if any), the peer first on odd runs ($4); appends "reader peer" (ms)
+# to file $2.
+pty_pair() {
+    local d=$1 out=$2 feed=$3 odd=$4 first peer=-
+    if [ "$feed" != - ] && [ "$odd" -eq 1 ]; then
+        peer=$(pty_ms 'bench \([0-9]+/[0-9]+\)' sfeed_curses "$feed")
+    fi
+    rm -rf "$cache"
+    mkdir -p "$cache"
+    first=$(pty_ms 'Articles [0-9]' "$bin" "$d")
+    if [ "$feed" != - ] && [ "$odd" -eq 0 ]; then
+        peer=$(pty_ms 'bench \([0-9]+/[0-9]+\)' sfeed_curses "$feed")
+    fi
+    echo "$first $peer" >>"$out"
+}
+
 # --- key latency, headless ---
 
 # The labels of keys.txt, in order.
@@ -390,5 +428,31 @@ if [ "$smoke" -eq 0 ]; then
     echo " peer measured first on odd runs and last on even ones; the other columns: p99 ms of"
     [ "$has_tmux" -eq 1 ] && base="$(baseline) ms" || base="not measured (no tmux)"
     echo " each label of keys.txt under --bench-keys, headless; tmux baseline: $base)"
+fi
+
+# The first screen in a pty: 3 x runs pairs per size, the peer first on
+# odd runs; its ratio is each pair's own, then the median.
+[ "$has_pty" -eq 1 ] || exit 0
+echo
+printf '%-9s %12s %7s %6s\n' articles pty-first sfeed ratio
+for n in $sizes; do
+    d=$(corpus "$n")
+    feed=-
+    command -v sfeed_curses >/dev/null && feed=$(sfeed_feed "$d")
+    f=$dir/pty-$n.txt
+    rm -f "$f"
+    for r in $(seq $((runs * 3))); do
+        pty_pair "$d" "$f" "$feed" $((r % 2))
+        if grep -q timeout "$f"; then break; fi
+    done
+    printf '%-9d %12s %7s %6s\n' "$n" "$(awk '{ print $1 }' "$f" | median)" \
+        "$(awk '{ print $2 }' "$f" | median)" \
+        "$(awk '{ print ($1 ~ /^[0-9.]+$/ && $2 ~ /^[0-9.]+$/ && $2 > 0) ? sprintf("%.2f", $1 / $2) : "-" }' "$f" |
+            median | awk '{ print ($1 ~ /^[0-9.]+$/) ? sprintf("%.2f", $1) : $1 }')"
+done
+if [ "$smoke" -eq 0 ]; then
+    echo "(medians of $((runs * 3)) runs, ms from the fork to the first output that shows \"Articles N\""
+    echo " / \"bench (N/N)\" in a fresh 160x45 pty read by tests/bench/pty_first.py, no tmux; touchline"
+    echo " with an empty cache; ratio: pty-first over sfeed, run by run, the peer first on odd runs)"
 fi
 exit 0

@@ -4,6 +4,7 @@
 #include "core/pipeline/pipeline.h"
 #include "core/cache/cache.h"
 #include "core/base/hash.h"
+#include "core/pipeline/lazy_extractor.h"
 #include "core/pipeline/pipeline_cache.h"
 #include "core/pipeline/stream.h"
 #include "core/base/xalloc.h"
@@ -23,6 +24,9 @@ enum { IMAGE_PREFIX = 128 };
 /* Files modified this close to the start of the load are not cached. */
 #define RACY_NS (2LL * 1000 * 1000 * 1000)
 
+/* Reads and checks the KB files here, on the caller's thread, so that a
+ * bad one stops the start; the extractor over them is built by the first
+ * worker that extracts (lazy_extractor.h). */
 static bool build_kb(struct pipeline *p, const struct pipeline_options *opt, struct tl_error *err)
 {
     p->kb = kb_new_builtin(err);
@@ -31,8 +35,8 @@ static bool build_kb(struct pipeline *p, const struct pipeline_options *opt, str
     for (size_t i = 0; opt && i < opt->nkb_files; i++)
         if (!kb_merge_file(p->kb, opt->kb_files[i], err))
             return false;
-    p->extractor = extractor_new(p->kb, err);
-    return p->extractor != NULL;
+    p->extractor = lazy_extractor_new(p->kb);
+    return true;
 }
 
 static bool build_boilerplate(struct pipeline *p, const struct pipeline_options *opt,
@@ -470,7 +474,7 @@ void pipeline_close(struct pipeline *p)
     corpus_free(&p->corpus);
     /* after the articles: their bodies may point into the cache's mapping */
     pipeline_cache_free(p->pcache);
-    extractor_free(p->extractor);
+    lazy_extractor_free(p->extractor); /* the workers are stopped */
     kb_free(p->kb);
     boilerplate_free(p->boilerplate);
     memset(p, 0, sizeof *p);

@@ -36,12 +36,13 @@ struct pipeline_options {
 
 struct stream;
 struct pipeline_cache;
+struct lazy_extractor;
 
 struct pipeline {
     struct boilerplate *boilerplate;
     struct corpus corpus;
     struct kb *kb;
-    struct extractor *extractor;
+    struct lazy_extractor *extractor; /* built by the first worker that extracts */
     struct index index;
     struct stream *stream;         /* the load under way; NULL once it is all taken */
     size_t taken, total;           /* scanned entries (files and problems) taken, and in all */
@@ -75,9 +76,10 @@ struct pipeline {
     size_t nearly, early_head, ecap;
 };
 
-/* Builds the KB and the extractor, scans the paths and starts the workers.
- * Returns false with err set when a path does not exist or a KB file or
- * pattern is bad; problems with single articles end up in
+/* Builds the KB (reading and checking its files), scans the paths and
+ * starts the workers, which load at once and build the extractor when the
+ * first of them needs it. Returns false with err set when a path does not
+ * exist or a KB file or pattern is bad; problems with single articles end up in
  * p->corpus.problems and never make it fail. The corpus and index are empty
  * until results are taken. */
 bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,

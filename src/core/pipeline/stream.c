@@ -87,7 +87,7 @@ static void extract_one(struct stream *s, size_t i, const struct loaded *l)
     w->cached = c && cache_lookup_found(c, s->scan.v[i].path, l->size, l->mtime_ns, NULL, &slot->x,
                                         &w->found);
     if (!w->cached)
-        extractor_run(s->setup.ex, l->article, &slot->x);
+        extractor_run(lazy_extractor_get(s->setup.ex), l->article, &slot->x);
     extraction_pack(&slot->x); /* compact while it waits to be taken */
     if (c && !w->cached)
         cache_encode(&w->record, l->article->path, l->size, l->mtime_ns, &slot->x, l);

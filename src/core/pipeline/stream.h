@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "core/load/boilerplate.h"
+#include "core/pipeline/lazy_extractor.h"
 #include "core/pipeline/pipeline_cache.h"
 #include "core/load/corpus.h"
 #include "core/extract/extract.h"
@@ -18,9 +19,10 @@
 
 struct stream;
 
-/* What the workers share; everything is read-only while they run. */
+/* What the workers share; everything is read-only while they run, but for
+ * the extractor, which the first of them to extract builds. */
 struct stream_setup {
-    const struct extractor *ex;
+    struct lazy_extractor *ex; /* built by the first worker that extracts */
     const struct boilerplate *bp;
     size_t max_file_size;
     size_t threads;  /* workers in all */
