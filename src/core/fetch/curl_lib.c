@@ -1,9 +1,10 @@
 /* curl_lib: libcurl opened with dlopen on first use (see curl_lib.h). */
 #include "core/fetch/curl_lib.h"
 
+#include "core/base/dl_table.h"
+
 #include <dlfcn.h>
 #include <pthread.h>
-#include <stddef.h>
 #include <stdio.h>
 
 /* The runtime names of libcurl 7.16 to 8.x (the ABI behind the header). */
@@ -14,15 +15,8 @@ static const struct curl_lib *loaded;
 static char why_not[512];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* Each entry of the table with the name dlsym looks up. */
-#define SYMBOL(field, name)                                                                        \
-    {                                                                                              \
-        offsetof(struct curl_lib, field), #name                                                    \
-    }
-static const struct {
-    size_t offset;
-    const char *name;
-} symbols[] = {
+#define SYMBOL(field, name) DL_SYMBOL(struct curl_lib, field, name)
+static const struct dl_symbol symbols[] = {
     SYMBOL(global_init, curl_global_init),
     SYMBOL(easy_init, curl_easy_init),
     SYMBOL(easy_setopt, curl_easy_setopt),
@@ -42,33 +36,17 @@ static const struct {
     SYMBOL(multi_cleanup, curl_multi_cleanup),
 };
 
-static void *open_library(void)
-{
-    for (size_t i = 0; i < sizeof sonames / sizeof *sonames; i++) {
-        void *h = dlopen(sonames[i], RTLD_NOW | RTLD_LOCAL);
-        if (h)
-            return h;
-        if (i == 0) /* the usual name's error is the one worth showing */
-            snprintf(why_not, sizeof why_not, "cannot load libcurl: %s", dlerror());
-    }
-    return NULL;
-}
-
 static void load(void)
 {
-    void *h = open_library();
+    void *h = dl_table_open(sonames, sizeof sonames / sizeof *sonames, RTLD_NOW, "libcurl", why_not,
+                            sizeof why_not);
     if (!h)
         return;
-    for (size_t i = 0; i < sizeof symbols / sizeof *symbols; i++) {
-        void *f = dlsym(h, symbols[i].name);
-        if (!f) {
-            snprintf(why_not, sizeof why_not, "libcurl has no %s (libcurl 7.83 or later needed)",
-                     symbols[i].name);
-            dlclose(h);
-            return;
-        }
-        /* POSIX guarantees a function's address survives the trip through void *. */
-        *(void **)((char *)&lib + symbols[i].offset) = f;
+    const char *missing;
+    if (!dl_table_bind(h, symbols, sizeof symbols / sizeof *symbols, &lib, &missing)) {
+        snprintf(why_not, sizeof why_not, "libcurl has no %s (libcurl 7.83 or later needed)",
+                 missing);
+        return;
     }
     if (lib.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
         snprintf(why_not, sizeof why_not, "libcurl could not be initialised");

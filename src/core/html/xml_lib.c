@@ -1,29 +1,23 @@
 /* xml_lib: libxml2 opened with dlopen on first use (see xml_lib.h). */
 #include "core/html/xml_lib.h"
 
+#include "core/base/dl_table.h"
+
 #include <dlfcn.h>
 #include <pthread.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 /* The runtime name of libxml2 2.x (the ABI behind the headers). */
-static const char SONAME[] = "libxml2.so.2";
+static const char *const SONAME[] = {"libxml2.so.2"};
 
 static struct xml_lib lib;
 static const struct xml_lib *loaded;
 static char why_not[512];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* Each entry of the table with the name dlsym looks up. */
-#define SYMBOL(field, name)                                                                        \
-    {                                                                                              \
-        offsetof(struct xml_lib, field), #name                                                     \
-    }
-static const struct {
-    size_t offset;
-    const char *name;
-} symbols[] = {
+#define SYMBOL(field, name) DL_SYMBOL(struct xml_lib, field, name)
+static const struct dl_symbol symbols[] = {
     SYMBOL(init_parser, xmlInitParser),
     SYMBOL(html_read_memory, htmlReadMemory),
     SYMBOL(new_parser_ctxt, xmlNewParserCtxt),
@@ -50,20 +44,13 @@ static const struct {
  * when they were linked; bound as called, 0.3 M more. */
 static void load(void)
 {
-    void *h = dlopen(SONAME, RTLD_LAZY | RTLD_LOCAL);
-    if (!h) {
-        snprintf(why_not, sizeof why_not, "cannot load libxml2: %s", dlerror());
+    void *h = dl_table_open(SONAME, 1, RTLD_LAZY, "libxml2", why_not, sizeof why_not);
+    if (!h)
         return;
-    }
-    for (size_t i = 0; i < sizeof symbols / sizeof *symbols; i++) {
-        void *f = dlsym(h, symbols[i].name);
-        if (!f) {
-            snprintf(why_not, sizeof why_not, "%s has no %s", SONAME, symbols[i].name);
-            dlclose(h);
-            return;
-        }
-        /* POSIX guarantees a function's address survives the trip through void *. */
-        *(void **)((char *)&lib + symbols[i].offset) = f;
+    const char *missing;
+    if (!dl_table_bind(h, symbols, sizeof symbols / sizeof *symbols, &lib, &missing)) {
+        snprintf(why_not, sizeof why_not, "%s has no %s", SONAME[0], missing);
+        return;
     }
     /* libxml2 asks for this once, before any thread parses. */
     lib.init_parser();
