@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "core/fetch/feed_state.h"
 #include "core/fetch/fetch.h"
+#include "core/html/xml_lib.h"
 #include "core/load/sanitize.h"
 
 #include <getopt.h>
@@ -172,9 +173,13 @@ int cmd_fetch(int argc, char **argv, const struct startup_globals *g)
     fputs(warnings.data, stderr);
     feed_state_default_dir(&state);
     config_feeds_dir(cfg, &dir);
-    if (!ok)
+    if (!ok) {
         fprintf(stderr, "touchline: %s\n", err.msg);
-    else if (!all.n)
+        /* An OPML file that cannot be read for want of libxml2 is this
+         * machine's failure, not the config's: as for a feed (exit 1). */
+        if (cfg->opml.value && !xml_lib_get(NULL))
+            status = EXIT_NOTHING;
+    } else if (!all.n)
         startup_usage_error("fetch: no feeds; list them under 'feeds:' in the config (or name a "
                             "newsboat urls file with 'feeds_file:', an OPML file with 'opml:')");
     else if (optind < argc &&

@@ -6,7 +6,8 @@
 # a web page loads it and reads as before. When it cannot be opened (an
 # empty libxml2.so.2 first on LD_LIBRARY_PATH), a page is a problem line
 # with the loader's reason while the other articles still load, and `fetch`
-# fails each feed with that reason (exit 1, as without libcurl).
+# fails each feed with that reason (exit 1, as without libcurl), and an OPML
+# file of subscriptions with it (exit 1 too: not a config error).
 # usage: test_xml_lib.sh BINARY SOURCE_DIR
 set -u
 BIN=${1:?usage: test_xml_lib.sh BINARY SOURCE_DIR}
@@ -72,5 +73,18 @@ status=$?
 check "without libxml2 fetch exits 1" "[ $status -eq 1 ]"
 check "and says why for the feed" "grep -q '^$base/f/rss2.xml: cannot load libxml2: ' '$tmp/fetch.err'"
 check "and stores nothing" "[ ! -d '$tmp/feeds' ] || [ -z \"\$(find '$tmp/feeds' -type f)\" ]"
+
+# Subscriptions from an OPML file: it cannot be read either, which is the
+# machine's failure (exit 1, as for a feed), not a config error (exit 2).
+printf '<opml version="2.0"><body><outline type="rss" text="F" xmlUrl="%s/f/rss2.xml"/></body></opml>\n' \
+    "$base" >"$tmp/subs.opml"
+printf 'feeds_dir: %s\nopml: %s\n' "$tmp/feeds" "$tmp/subs.opml" >"$tmp/config-opml.yaml"
+LD_LIBRARY_PATH=$tmp/nolib "$BIN" --config "$tmp/config-opml.yaml" fetch >/dev/null 2>"$tmp/opml.err"
+status=$?
+check "without libxml2 fetch of OPML subscriptions exits 1" "[ $status -eq 1 ]"
+check "and names the OPML file and the loader's reason" \
+    "grep -q '^touchline: $tmp/subs.opml: cannot load libxml2: ' '$tmp/opml.err'"
+"$BIN" --config "$tmp/config-opml.yaml" fetch >/dev/null 2>"$tmp/opml-ok.err"
+check "with libxml2 the same config fetches (exit 0)" "[ $? -eq 0 ]"
 
 cli_summary
