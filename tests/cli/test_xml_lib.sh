@@ -5,7 +5,8 @@
 # dynamic loader's own log, LD_DEBUG=files, names every library it opens);
 # a web page loads it and reads as before. When it cannot be opened (an
 # empty libxml2.so.2 first on LD_LIBRARY_PATH), a page is a problem line
-# with the loader's reason while the other articles still load, and `fetch`
+# with the loader's reason while the other articles still load (an sfeed
+# item of html too), and `fetch`
 # fails each feed with that reason (exit 1, as without libcurl), and an OPML
 # file of subscriptions with it (exit 1 too: not a config error).
 # usage: test_xml_lib.sh BINARY SOURCE_DIR
@@ -65,6 +66,23 @@ LD_LIBRARY_PATH=$tmp/nolib "$BIN" --no-cache list "$tmp/mixed" >"$tmp/nolib.out"
 check "without libxml2 a page is a problem line with the loader's reason" \
     "grep -q 'football-page.html: cannot load libxml2: .*libxml2.so.2: ' '$tmp/nolib.err'"
 check "and the other articles are listed as before" "cmp -s '$tmp/list.out' <(sed 's#/mixed/#/md/#' '$tmp/nolib.out')"
+
+# An sfeed file: its html item cannot be read either (its tags would show
+# as text), a problem line; its plain item is listed.
+T=$(printf '\t')
+mkdir -p "$tmp/sfeed"
+{
+    printf '%s\n' "1701684000${T}Html item${T}https://example.org/h${T}<p>Bukayo <b>Saka</b> scored.</p>${T}html${T}h1${T}${T}${T}"
+    printf '%s\n' "1701597600${T}Plain item${T}https://example.org/p${T}Declan Rice scored.${T}plain${T}p2${T}${T}${T}"
+} >"$tmp/sfeed/Wire"
+LD_LIBRARY_PATH=$tmp/nolib "$BIN" --no-cache list "$tmp/sfeed/Wire" >"$tmp/sfeed.out" 2>"$tmp/sfeed.err"
+check "without libxml2 an sfeed html item is a problem line with the loader's reason" \
+    "grep -q 'Wire#1: cannot load libxml2: ' '$tmp/sfeed.err'"
+check "and its plain item is listed, the html one not" \
+    "grep -q 'Plain item' '$tmp/sfeed.out' && ! grep -q 'Html item' '$tmp/sfeed.out'"
+"$BIN" --no-cache show "$tmp/sfeed/Wire#1" >"$tmp/sfeed-show.out" 2>&1
+check "with libxml2 the html item reads as text" \
+    "grep -q '^Bukayo Saka scored.$' '$tmp/sfeed-show.out'"
 
 start_feed_server
 printf 'feeds_dir: %s\nfeeds:\n  - {url: %s/f/rss2.xml}\n' "$tmp/feeds" "$base" >"$tmp/config.yaml"

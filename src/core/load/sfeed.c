@@ -3,6 +3,7 @@
 #include "core/base/buf.h"
 #include "core/base/xalloc.h"
 #include "core/html/html.h"
+#include "core/html/xml_lib.h"
 #include "core/load/article.h"
 #include "core/load/sanitize.h"
 
@@ -101,17 +102,21 @@ static void unescape(const char *s, size_t len, struct buf *out)
 }
 
 /* The body: the content unescaped, an html one reduced to its text, then
- * sanitised and trimmed. */
-static void set_body(struct article *a, const struct field *content, const struct field *type)
+ * sanitised and trimmed. Without libxml2 an html body cannot be read (its
+ * tags would show as text): false, with the loader's reason in *why. */
+static bool set_body(struct article *a, const struct field *content, const struct field *type,
+                     const char **why)
 {
+    bool is_html = type->len == 4 && !strncasecmp(type->s, "html", 4);
+    if (is_html && content->len && !xml_lib_get(why))
+        return false;
     struct buf raw, clean;
     buf_init(&raw);
     buf_init(&clean);
     unescape(content->s, content->len, &raw);
     struct html_page p;
     struct tl_error e;
-    bool html = type->len == 4 && !strncasecmp(type->s, "html", 4) && raw.len &&
-                html_extract(raw.data, raw.len, a->meta.url, "UTF-8", &p, &e);
+    bool html = is_html && raw.len && html_extract(raw.data, raw.len, a->meta.url, "UTF-8", &p, &e);
     if (html) {
         sanitize_text(p.text ? p.text : "", p.text ? p.text_len : 0, &clean, NULL);
         html_page_free(&p);
@@ -127,6 +132,7 @@ static void set_body(struct article *a, const struct field *content, const struc
     a->body_len = end - start;
     buf_free(&raw);
     buf_free(&clean);
+    return true;
 }
 
 static void set_date(struct article *a, const struct field *t, time_t mtime)
@@ -193,7 +199,12 @@ struct article *sfeed_parse_line(const char *vpath, const char *feed, const char
     add_extra(a, "guid", &f[F_ID]);
     add_extra(a, "enclosure", &f[F_ENCLOSURE]);
     set_tags(a, &f[F_CATEGORY]);
-    set_body(a, &f[F_CONTENT], &f[F_TYPE]);
+    const char *why = NULL;
+    if (!set_body(a, &f[F_CONTENT], &f[F_TYPE], &why)) {
+        tl_error_set(err, "%s: %s", vpath, why);
+        article_free(a);
+        return NULL;
+    }
     set_date(a, &f[F_TIME], mtime);
     return a;
 }
