@@ -23,13 +23,20 @@ static const struct dl_symbol math_symbols[] = {
     DL_SYMBOL(struct math_lib, sqrt, sqrt),
 };
 
-static void test_binds_every_field(void **state)
+/* libm, opened by its one name. */
+static void *open_libm(void)
 {
-    (void)state;
     static const char *const names[] = {"libm.so.6"};
     char why[256] = "";
     void *h = dl_table_open(names, 1, RTLD_NOW, "libm", why, sizeof why);
     assert_non_null(h);
+    return h;
+}
+
+static void test_binds_every_field(void **state)
+{
+    (void)state;
+    void *h = open_libm();
     struct math_lib m = {0};
     const char *missing = NULL;
     assert_true(dl_table_bind(h, math_symbols, 2, &m, &missing));
@@ -68,10 +75,7 @@ static void test_missing_symbol_is_named(void **state)
         DL_SYMBOL(struct math_lib, cos, cos),
         DL_SYMBOL(struct math_lib, sqrt, touchline_no_such_function),
     };
-    static const char *const names[] = {"libm.so.6"};
-    char why[256] = "";
-    void *h = dl_table_open(names, 1, RTLD_NOW, "libm", why, sizeof why);
-    assert_non_null(h);
+    void *h = open_libm();
     struct math_lib m = {0};
     const char *missing = NULL;
     assert_false(dl_table_bind(h, with_absent, 2, &m, &missing)); /* closes h */
