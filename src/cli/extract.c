@@ -2,6 +2,7 @@
  * contract: one object per article, in argument order (folders expanded in
  * load order). */
 #include "cli/cli.h"
+#include "core/base/heap_pages.h"
 #include "core/index/export.h"
 
 #include <stdio.h>
@@ -30,6 +31,7 @@ int cmd_extract(int argc, char **argv, const struct startup_globals *g)
         startup_free_paths(dflt, 0);
         return startup_usage_error("extract: expected at least one PATH");
     }
+    heap_pages_reserve(30u << 20);
     struct pipeline p;
     bool opened = ndflt ? cli_open_pipeline(&p, dflt, (int)ndflt, g)
                         : cli_open_pipeline(&p, argv + optind, argc - optind, g);
