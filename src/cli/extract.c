@@ -7,6 +7,9 @@
 
 #include <stdio.h>
 
+/* Articles' JSON is written out in chunks of at least this many bytes. */
+enum { OUT_CHUNK = 64 * 1024 };
+
 int cmd_extract(int argc, char **argv, const struct startup_globals *g)
 {
     static const struct option opts[] = {
@@ -41,11 +44,14 @@ int cmd_extract(int argc, char **argv, const struct startup_globals *g)
     struct buf out;
     buf_init(&out);
     for (size_t i = 0; i < p.corpus.narticles; i++) {
-        buf_reset(&out);
         export_article_json(&out, &p.index, i, pretty);
         buf_putc(&out, '\n');
-        fwrite(out.data, 1, out.len, stdout);
+        if (out.len >= OUT_CHUNK) {
+            fwrite(out.data, 1, out.len, stdout);
+            buf_reset(&out);
+        }
     }
+    fwrite(out.data, 1, out.len, stdout);
     buf_free(&out);
     int status = cli_status(&p.corpus, p.corpus.narticles > 0);
     pipeline_close(&p);
