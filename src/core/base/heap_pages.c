@@ -20,7 +20,11 @@
 #define HEAP_IS_MALLOCS 1
 #endif
 
-enum { HUGE_PAGE = 2 * 1024 * 1024, MMAP_THRESHOLD_MAX = 32 * 1024 * 1024 };
+enum {
+    HUGE_PAGE = 2 * 1024 * 1024,
+    MMAP_THRESHOLD_MAX = 32 * 1024 * 1024, /* the most mallopt takes */
+    MMAP_THRESHOLD = 128 * 1024,           /* malloc's own at start */
+};
 
 /* The heap below the first huge-page boundary of the reserve, taken so that
  * malloc hands out memory from that boundary on; never touched, so it costs
@@ -49,6 +53,7 @@ bool heap_pages_reserve(size_t bytes)
     uintptr_t to = huge_floor((uintptr_t)p + bytes);
     bool marked = madvise((void *)from, to - from, MADV_HUGEPAGE) == 0;
     free(p);
+    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD); /* big blocks mapped on their own again */
     /* p was the top of the heap and is again: a block of from - p - 16
      * bytes there ends where the next one's header puts its memory at from. */
     if (marked && from - (uintptr_t)p > 64)

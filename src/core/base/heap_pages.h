@@ -10,10 +10,12 @@
 
 /* Grows malloc's heap by about `bytes` at once and marks it for
  * transparent huge pages (a hint; where the kernel does not take it, the
- * heap stays on 4 KiB pages as before). Allocations below 32 MiB are then
- * taken from the heap, and freed memory at its top is kept. Nothing is
- * touched: memory is only used when malloc hands it out. Call it once,
- * early, on the main thread. Returns whether the heap was marked. */
+ * heap stays on 4 KiB pages as before). Freed memory at the heap's top is
+ * then kept (up to 64 MiB); a block of 128 KiB or more that the heap's
+ * free top cannot hold is mapped on its own, always (malloc would
+ * otherwise raise that threshold as such blocks are freed). Nothing is
+ * touched: memory is only used when malloc hands it out. Call it once, early, on the main thread.
+ * Returns whether the heap was marked. */
 bool heap_pages_reserve(size_t bytes);
 
 #endif
