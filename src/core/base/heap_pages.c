@@ -20,6 +20,8 @@
 #define HEAP_IS_MALLOCS 1
 #endif
 
+#if defined(MADV_HUGEPAGE) && defined(M_MMAP_THRESHOLD) && HEAP_IS_MALLOCS
+
 enum {
     HUGE_PAGE = 2 * 1024 * 1024,
     MMAP_THRESHOLD_MAX = 32 * 1024 * 1024, /* the most mallopt takes */
@@ -38,7 +40,6 @@ static uintptr_t huge_floor(uintptr_t a)
 
 bool heap_pages_reserve(size_t bytes)
 {
-#if defined(MADV_HUGEPAGE) && defined(M_MMAP_THRESHOLD) && HEAP_IS_MALLOCS
     if (below_boundary || bytes < 2 * HUGE_PAGE)
         return false;
     if (bytes > MMAP_THRESHOLD_MAX - HUGE_PAGE)
@@ -59,8 +60,14 @@ bool heap_pages_reserve(size_t bytes)
     if (marked && from - (uintptr_t)p > 64)
         below_boundary = malloc(from - (uintptr_t)p - 16);
     return marked;
+}
+
 #else
+
+bool heap_pages_reserve(size_t bytes)
+{
     (void)bytes;
     return false;
-#endif
 }
+
+#endif
