@@ -81,6 +81,17 @@ check "extract with no path exits 2" "[ $status -eq 2 ]"
 status=$?
 check "extract of a missing path exits 2" "[ $status -eq 2 ]"
 
+# The output goes out in chunks of 64 KiB: the samples (more than 100 KiB of
+# JSON) at once give each file's own output, one after the other.
+files=$(ls "$src"/samples/*.md "$src"/samples/*.txt | grep -v /README)
+for pretty in "" --pretty; do
+    "$bin" extract $pretty $files >"$tmp/all.jsonl" 2>/dev/null
+    : >"$tmp/each.jsonl"
+    for f in $files; do "$bin" extract $pretty "$f" >>"$tmp/each.jsonl" 2>/dev/null; done
+    check "extract $pretty of all the samples at once is each one's output in turn" \
+        "[ $(wc -c <"$tmp/all.jsonl") -gt 65536 ] && cmp -s '$tmp/all.jsonl' '$tmp/each.jsonl'"
+done
+
 # --kb: a user's knowledge base merged over the built-in one, and a bad one.
 cat >"$tmp/kb.yaml" <<'KB'
 clubs:

@@ -116,6 +116,10 @@ static char *read_file(const char *path, size_t max_size, struct loaded *l, size
         if (r == 0)
             break;
         n += (size_t)r;
+        /* a short read that brought the size fstat gave is the end: no
+         * second read to be told so */
+        if (n < cap && n >= (size_t)st.st_size)
+            break;
         if (n == cap) { /* the file grew while we read it: stop at the limit */
             if (cap > max_size)
                 break;
