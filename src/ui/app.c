@@ -286,8 +286,7 @@ static void layout(struct app *a)
     a->status = newwin(1, cols, rows - 1, 0);
     keypad(a->status, TRUE);
     wtimeout(a->status, 1000);
-    a->overlay = rows > 1 ? newwin(rows - 1, cols, 0, 0) : NULL;
-    a->dirty = DIRTY_ALL;
+    a->dirty = DIRTY_ALL; /* the overlay's window waits for an overlay (overlay_window) */
 }
 
 /* Vertical rules between side-by-side panes, drawn on stdscr. */
@@ -358,15 +357,27 @@ static void draw_status(struct app *a)
     wnoutrefresh(w);
 }
 
+/* The window overlays draw in, over every pane: made when the first one
+ * opens after a layout (a screenful of cells a start may never need), so a
+ * fresh one is drawn whole. NULL when the screen has no room for it. */
+static WINDOW *overlay_window(struct app *a, bool *fresh)
+{
+    *fresh = !a->overlay && a->rows > 1;
+    if (*fresh)
+        a->overlay = newwin(a->rows - 1, a->cols, 0, 0);
+    return a->overlay;
+}
+
 static void draw_all(struct app *a)
 {
     if (!a->status)
         return;
     if (a->dirty & DIRTY_LAYOUT)
         draw_separators(a);
-    bool over = a->modal && !a->modal->uses_status_line && a->overlay;
+    bool fresh = false;
+    bool over = a->modal && !a->modal->uses_status_line && overlay_window(a, &fresh);
     if (over) {
-        if (a->dirty & (DIRTY_MODAL | DIRTY_LAYOUT)) {
+        if (fresh || (a->dirty & (DIRTY_MODAL | DIRTY_LAYOUT))) {
             wbkgdset(a->overlay, ' ' | style_attr(a->modal->background));
             werase(a->overlay);
             a->modal->draw(a, a->overlay);

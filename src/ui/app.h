@@ -132,7 +132,7 @@ struct app {
     size_t nedited;
     int rows, cols;
     WINDOW *status;
-    WINDOW *overlay;
+    WINDOW *overlay; /* made by the first overlay after a layout; NULL before */
     const struct modal_ops *modal;
     unsigned dirty;
     char msg[512];

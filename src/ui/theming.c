@@ -47,6 +47,19 @@ static struct theme *load(const char *name, struct buf *warnings, bool *missing,
     return t;
 }
 
+/* mono, loaded when first needed: for NO_COLOR, or on a terminal without
+ * colours (its attributes stand in for the colours of the current theme). */
+static const struct theme *mono_theme(void)
+{
+    if (!mono) {
+        struct tl_error why;
+        mono = load("mono", NULL, NULL, &why);
+        if (!mono)
+            mono = colourless_default();
+    }
+    return mono;
+}
+
 bool theming_open(const char *named, const struct config *cfg, struct buf *warnings,
                   struct tl_error *err)
 {
@@ -55,11 +68,8 @@ bool theming_open(const char *named, const struct config *cfg, struct buf *warni
     bool no_color = nc && *nc, missing;
     const char *name = named ? named : cfg && cfg->theme.value ? cfg->theme.value : NULL;
     struct tl_error why;
-    mono = load("mono", NULL, NULL, &why);
-    if (!mono)
-        mono = colourless_default();
     if (!name && no_color) {
-        current = theme_copy(mono);
+        current = theme_copy(mono_theme());
         return true;
     }
     current = load(name ? name : "default", warnings, &missing, &why);
@@ -74,7 +84,7 @@ bool theming_open(const char *named, const struct config *cfg, struct buf *warni
 
 void theming_apply(void)
 {
-    style_use_theme(current, mono);
+    style_use_theme(current, style_depth() == COLOR_DEPTH_NONE ? mono_theme() : NULL);
 }
 
 const char *theming_cycle(struct tl_error *err)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test_layout: resizing re-lays everything out (160x45 -> 60x20 -> 160x45,
 # and down to 20x6 and smaller without crashing), Tab cycles the panes, and
-# `?` lists every request of the key table with its keys.
+# `?` lists every request of the key table with its keys, and a resize with
+# it open draws it again.
 BIN=$1
 SRC=$2
 . "$SRC/tests/ui/lib.sh"
@@ -68,8 +69,17 @@ for pair in "j Down C-n:move-down" "] w:entity-next" "n:next-mention" "m:mention
     keys=${pair%%:*} name=${pair##*:}
     check "? shows '$keys' for $name" has_re "^ +$(sed 's/[][\\/.^$*]/\\&/g' <<<"$keys") +$name "
 done
+# The overlay's window is made when an overlay first opens after a layout:
+# a resize with the help open re-lays out and draws the help again, whole.
+tl_resize 100 30
+check "resized with the help open: the help again" tl_wait "Help · keys"
+check "resized with the help open: its rows again" tl_wait "Move down a line"
+no_list() { ! tl_capture | grep -q '^ Articles 4 '; }
+check "resized with the help open: the list does not show through" no_list
 tl_keys q
 check "q closes the help" tl_wait_gone "Help · keys"
+check "after the help: the panes again" tl_wait "Articles 4"
+tl_resize 160 75
 tl_keys q
 check "q quits from the list" tl_wait "TOUCHLINE-EXIT=0"
 

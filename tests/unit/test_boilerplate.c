@@ -1,5 +1,8 @@
 /* test_boilerplate: the furniture patterns: built-ins, whole-line and
- * caseless matching, trimming, added patterns and bad ones. */
+ * caseless matching, trimming, added patterns and bad ones, patterns added
+ * before and after the first match (which compiles the built-ins), and
+ * threads racing for that first match on one fresh set. */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -80,12 +83,96 @@ static void test_add_pattern(void **state)
     boilerplate_free(NULL);
 }
 
+static const char *const race_lines[] = {
+    "Download the BBC Sport app",
+    "Share on Twitter",
+    "Sponsored by BetFast",
+    "Kane scores twice at Wembley",
+    "By Jane Doe, London",
+    "Arsenal share the points",
+    "3 mins read",
+    "Image caption: Saka",
+    "Sponsored by BetFast and more",
+};
+enum { RACE_LINES = sizeof race_lines / sizeof *race_lines, RACE_THREADS = 4 };
+
+struct racer {
+    const struct boilerplate *bp;
+    pthread_barrier_t *start;
+    bool hits[RACE_LINES];
+};
+
+static void *race(void *arg)
+{
+    struct racer *r = arg;
+    pthread_barrier_wait(r->start);
+    for (size_t i = 0; i < RACE_LINES; i++)
+        r->hits[i] = match(r->bp, race_lines[i]);
+    return NULL;
+}
+
+/* Threads released together on a set nobody has matched with yet all race
+ * for its first match (the one that compiles it); each must see what one
+ * thread alone sees. Under ThreadSanitizer it also checks that none matches
+ * while another compiles. */
+static void test_first_match_race(void **state)
+{
+    (void)state;
+    struct boilerplate *alone = boilerplate_new();
+    struct tl_error err;
+    assert_true(boilerplate_add(alone, "sponsored by \\w+", &err));
+    bool want[RACE_LINES];
+    for (size_t i = 0; i < RACE_LINES; i++)
+        want[i] = match(alone, race_lines[i]);
+    assert_true(want[0] && want[1] && want[2] && want[4] && want[6] && want[7]);
+    assert_false(want[3] || want[5] || want[8]);
+    boilerplate_free(alone);
+    for (int round = 0; round < 8; round++) {
+        struct boilerplate *bp = boilerplate_new();
+        assert_true(boilerplate_add(bp, "sponsored by \\w+", &err));
+        pthread_barrier_t start;
+        pthread_barrier_init(&start, NULL, RACE_THREADS);
+        struct racer racers[RACE_THREADS];
+        pthread_t threads[RACE_THREADS];
+        for (int t = 0; t < RACE_THREADS; t++) {
+            racers[t] = (struct racer){.bp = bp, .start = &start};
+            assert_int_equal(pthread_create(&threads[t], NULL, race, &racers[t]), 0);
+        }
+        for (int t = 0; t < RACE_THREADS; t++) {
+            pthread_join(threads[t], NULL);
+            assert_memory_equal(racers[t].hits, want, sizeof want);
+        }
+        pthread_barrier_destroy(&start);
+        boilerplate_free(bp);
+    }
+}
+
+/* A pattern added after the first match (the set already compiled) counts
+ * at once, like one added before; a set never matched with frees cleanly. */
+static void test_add_after_first_match(void **state)
+{
+    (void)state;
+    struct boilerplate *bp = boilerplate_new();
+    assert_true(match(bp, "Advertisement"));
+    assert_false(match(bp, "Sponsored by BetFast"));
+    struct tl_error err;
+    assert_true(boilerplate_add(bp, "sponsored by \\w+", &err));
+    assert_true(match(bp, "Sponsored by BetFast"));
+    assert_true(match(bp, "Advertisement"));
+    assert_false(boilerplate_add(bp, "bad [class", &err));
+    assert_non_null(strstr(err.msg, "bad [class"));
+    boilerplate_free(bp);
+    struct boilerplate *unused = boilerplate_new();
+    assert_true(boilerplate_add(unused, "sponsored by \\w+", &err));
+    boilerplate_free(unused);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_builtin_patterns),
-        cmocka_unit_test(test_long_and_invalid_lines),
-        cmocka_unit_test(test_add_pattern),
+        cmocka_unit_test(test_builtin_patterns),      cmocka_unit_test(test_long_and_invalid_lines),
+        cmocka_unit_test(test_add_pattern),           cmocka_unit_test(test_first_match_race),
+        cmocka_unit_test(test_add_after_first_match),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

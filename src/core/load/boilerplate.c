@@ -1,8 +1,14 @@
-/* boilerplate: PCRE2 patterns for furniture lines of scraped articles. */
+/* boilerplate: PCRE2 patterns for furniture lines of scraped articles. The
+ * built-in patterns are compiled, and every pattern JIT-compiled, by the
+ * first match (on a loading thread, off the path to the first screen); a
+ * pattern added from the config is compiled when added, so that a bad one
+ * is an error at start. */
 #include "core/load/boilerplate.h"
 #include "core/base/pcre_jit.h"
 #include "core/base/xalloc.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -28,22 +34,24 @@ static const char *const default_patterns[] = {
     "(?: articles| stories| now)?:?",
 };
 
+enum { BUILTIN_COUNT = sizeof default_patterns / sizeof *default_patterns };
+
 struct boilerplate {
-    pcre2_code **codes;
+    pcre2_code **codes; /* the built-ins (NULL until ready), then the added ones */
     size_t n, cap;
+    atomic_bool ready;    /* every pattern compiled and JIT-compiled */
+    pthread_mutex_t lock; /* held while the first match makes them so */
 };
 
 struct boilerplate *boilerplate_new(void)
 {
     struct boilerplate *bp = xcalloc(1, sizeof *bp);
-    for (size_t i = 0; i < sizeof default_patterns / sizeof *default_patterns; i++) {
-        struct tl_error err;
-        if (!boilerplate_add(bp, default_patterns[i], &err)) {
-            /* The built-in list is compiled in every test run; a failure
-             * here is a programming error, not user input. */
-            abort();
-        }
-    }
+    bp->codes = xgrow(NULL, &bp->cap, BUILTIN_COUNT, sizeof *bp->codes);
+    for (size_t i = 0; i < BUILTIN_COUNT; i++)
+        bp->codes[i] = NULL;
+    bp->n = BUILTIN_COUNT;
+    atomic_init(&bp->ready, false);
+    pthread_mutex_init(&bp->lock, NULL);
     return bp;
 }
 
@@ -52,12 +60,13 @@ void boilerplate_free(struct boilerplate *bp)
     if (!bp)
         return;
     for (size_t i = 0; i < bp->n; i++)
-        pcre2_code_free(bp->codes[i]);
+        pcre2_code_free(bp->codes[i]); /* NULL is a no-op */
     free(bp->codes);
+    pthread_mutex_destroy(&bp->lock);
     free(bp);
 }
 
-bool boilerplate_add(struct boilerplate *bp, const char *pattern, struct tl_error *err)
+static pcre2_code *compile(const char *pattern, struct tl_error *err)
 {
     int code;
     PCRE2_SIZE offset;
@@ -68,17 +77,52 @@ bool boilerplate_add(struct boilerplate *bp, const char *pattern, struct tl_erro
     if (!re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
-        return tl_error_set(err, "bad boilerplate pattern '%s': %s at offset %zu", pattern,
-                            (const char *)msg, (size_t)offset);
+        tl_error_set(err, "bad boilerplate pattern '%s': %s at offset %zu", pattern,
+                     (const char *)msg, (size_t)offset);
     }
-    pcre_jit_compile(re); /* falls back to the interpreter */
+    return re;
+}
+
+bool boilerplate_add(struct boilerplate *bp, const char *pattern, struct tl_error *err)
+{
+    pcre2_code *re = compile(pattern, err);
+    if (!re)
+        return false;
+    if (atomic_load_explicit(&bp->ready, memory_order_acquire))
+        pcre_jit_compile(re); /* the first match is past: JIT it now */
     bp->codes = xgrow(bp->codes, &bp->cap, bp->n + 1, sizeof *bp->codes);
     bp->codes[bp->n++] = re;
     return true;
 }
 
-bool boilerplate_match(const struct boilerplate *bp, const char *line, size_t len)
+/* Compiles the built-ins and JIT-compiles every pattern, once: the first
+ * caller does it under the lock, callers meanwhile wait on the lock, and
+ * later ones see `ready` through one acquire load. */
+static void make_ready(struct boilerplate *bp)
 {
+    if (atomic_load_explicit(&bp->ready, memory_order_acquire))
+        return;
+    pthread_mutex_lock(&bp->lock);
+    if (!atomic_load_explicit(&bp->ready, memory_order_relaxed)) {
+        for (size_t i = 0; i < BUILTIN_COUNT; i++) {
+            struct tl_error err;
+            bp->codes[i] = compile(default_patterns[i], &err);
+            /* The built-in list is compiled in every test run; a failure
+             * here is a programming error, not user input. */
+            if (!bp->codes[i])
+                abort();
+        }
+        for (size_t i = 0; i < bp->n; i++)
+            pcre_jit_compile(bp->codes[i]); /* falls back to the interpreter */
+        atomic_store_explicit(&bp->ready, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&bp->lock);
+}
+
+bool boilerplate_match(const struct boilerplate *cbp, const char *line, size_t len)
+{
+    /* Matching does not change the set; its first call completes it. */
+    struct boilerplate *bp = (struct boilerplate *)cbp;
     while (len && (*line == ' ' || *line == '\t')) {
         line++;
         len--;
@@ -87,6 +131,7 @@ bool boilerplate_match(const struct boilerplate *bp, const char *line, size_t le
         len--;
     if (!len || len > 400)
         return false;
+    make_ready(bp);
     bool hit = false;
     /* only whether a pattern matches counts: one pair of offsets, for all */
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);

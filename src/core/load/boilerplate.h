@@ -10,11 +10,14 @@
 
 struct boilerplate;
 
-/* A set holding the built-in patterns. Never NULL. */
+/* A set holding the built-in patterns. Never NULL. They are compiled, and
+ * every pattern JIT-compiled, by the first boilerplate_match (once, whichever
+ * thread gets there first), so making a set costs nothing at start. */
 struct boilerplate *boilerplate_new(void);
 void boilerplate_free(struct boilerplate *bp);
 /* Adds a pattern (PCRE2, matched case-insensitively against one whole line,
- * trimmed). On a bad pattern sets err to "what: PCRE2 message at offset N". */
+ * trimmed), compiled now. On a bad pattern sets err to "what: PCRE2 message
+ * at offset N". Not while another thread matches. */
 bool boilerplate_add(struct boilerplate *bp, const char *pattern, struct tl_error *err);
 /* True when the line is furniture. Safe to call from several threads. */
 bool boilerplate_match(const struct boilerplate *bp, const char *line, size_t len);

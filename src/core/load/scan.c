@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* DT_* of struct dirent */
 #include "core/load/scan.h"
 #include "core/base/buf.h"
+#include "core/base/strpool.h"
 #include "core/base/xalloc.h"
 #include "core/load/sfeed.h"
 
@@ -22,37 +23,45 @@ struct dir_stack {
     size_t n;
 };
 
-/* A folder entry: its name and what readdir says it is (DT_UNKNOWN when the
- * file system does not say). */
-struct dir_item {
-    char *name;
-    unsigned char type;
+/* The visible entries of one folder: each name is copied into `pool` after
+ * one byte saying what readdir says it is (DT_UNKNOWN when the file system
+ * does not say), and `names` points at the names, sorted. */
+struct dir_list {
+    struct strpool pool;
+    const char **names;
+    size_t n;
 };
 
 void scan_init(struct scan *s)
 {
     memset(s, 0, sizeof *s);
+    strpool_init(&s->paths);
 }
 
 void scan_free(struct scan *s)
 {
     for (size_t i = 0; i < s->n; i++) {
-        free(s->v[i].path);
         free(s->v[i].problem);
         if (s->v[i].sfeed)
             free(s->v[i].sfeed->file);
         free(s->v[i].sfeed);
     }
     free(s->v);
+    strpool_free(&s->paths);
     memset(s, 0, sizeof *s);
+}
+
+static void add_file_len(struct scan *s, const char *path, size_t len)
+{
+    s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+    s->v[s->n].path = strpool_add(&s->paths, path, len);
+    s->v[s->n].sfeed = NULL;
+    s->v[s->n++].problem = NULL;
 }
 
 static void add_file(struct scan *s, const char *path)
 {
-    s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
-    s->v[s->n].path = xstrdup(path);
-    s->v[s->n].sfeed = NULL;
-    s->v[s->n++].problem = NULL;
+    add_file_len(s, path, strlen(path));
 }
 
 static void add_problem(struct scan *s, const char *path, const char *fmt, ...)
@@ -61,7 +70,7 @@ static void add_problem(struct scan *s, const char *path, const char *fmt, ...)
 static void add_problem(struct scan *s, const char *path, const char *fmt, ...)
 {
     s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
-    s->v[s->n].path = xstrdup(path);
+    s->v[s->n].path = strpool_add(&s->paths, path, strlen(path));
     s->v[s->n].sfeed = NULL;
     va_list ap;
     va_start(ap, fmt);
@@ -168,37 +177,48 @@ static bool has_article_extension(const char *path)
            !strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm");
 }
 
-static int compare_items(const void *a, const void *b)
+static int compare_names(const void *a, const void *b)
 {
-    return strcmp(((const struct dir_item *)a)->name, ((const struct dir_item *)b)->name);
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The visible entries of a folder sorted by name; NULL when it cannot be read. */
-static struct dir_item *list_dir(struct scan *s, const char *path, size_t *count)
+/* Reads the visible entries of a folder into `out`, sorted by name; false
+ * (a problem added) when it cannot be read. */
+static bool list_dir(struct scan *s, const char *path, struct dir_list *out)
 {
     DIR *d = opendir(path);
     if (!d) {
         add_problem(s, path, "%s: %s", path, strerror(errno));
-        return NULL;
+        return false;
     }
-    struct dir_item *items = NULL;
-    size_t n = 0, cap = 0;
+    strpool_init(&out->pool);
+    out->names = NULL;
+    out->n = 0;
+    size_t cap = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
-        items = xgrow(items, &cap, n + 1, sizeof *items);
-        items[n].name = xstrdup(e->d_name);
-        items[n++].type = e->d_type;
+        size_t len = strlen(e->d_name);
+        char *item = strpool_alloc(&out->pool, len + 2);
+        item[0] = (char)e->d_type; /* the byte before the name */
+        memcpy(item + 1, e->d_name, len + 1);
+        out->names = xgrow(out->names, &cap, out->n + 1, sizeof *out->names);
+        out->names[out->n++] = item + 1;
     }
     closedir(d);
-    if (n > 1) /* items is NULL when the folder is empty */
-        qsort(items, n, sizeof *items, compare_items);
-    *count = n;
-    return items;
+    if (out->n > 1)
+        qsort(out->names, out->n, sizeof *out->names, compare_names);
+    return true;
 }
 
-static void scan_entry(struct scan *s, const char *path, unsigned char type,
+static void dir_list_free(struct dir_list *l)
+{
+    free(l->names);
+    strpool_free(&l->pool);
+}
+
+static void scan_entry(struct scan *s, const char *path, size_t len, unsigned char type,
                        struct dir_stack *stack, bool named);
 
 static void scan_dir(struct scan *s, const char *path, const struct stat *st,
@@ -214,22 +234,24 @@ static void scan_dir(struct scan *s, const char *path, const struct stat *st,
         add_problem(s, path, "%s: folders nested too deep, skipped", path);
         return;
     }
-    size_t n = 0;
-    struct dir_item *items = list_dir(s, path, &n);
-    if (!items)
+    struct dir_list list;
+    if (!list_dir(s, path, &list))
         return;
     stack->dev[stack->n] = st->st_dev;
     stack->ino[stack->n++] = st->st_ino;
+    /* the children's paths: the folder's, a slash, then each name in turn */
     struct buf child;
     buf_init(&child);
-    bool slash = path[strlen(path) - 1] == '/';
-    for (size_t i = 0; i < n; i++) {
-        buf_reset(&child);
-        buf_printf(&child, "%s%s%s", path, slash ? "" : "/", items[i].name);
-        scan_entry(s, child.data, items[i].type, stack, false);
-        free(items[i].name);
+    buf_puts(&child, path);
+    if (child.data[child.len - 1] != '/')
+        buf_putc(&child, '/');
+    size_t prefix = child.len;
+    for (size_t i = 0; i < list.n; i++) {
+        child.len = prefix;
+        buf_puts(&child, list.names[i]);
+        scan_entry(s, child.data, child.len, (unsigned char)list.names[i][-1], stack, false);
     }
-    free(items);
+    dir_list_free(&list);
     buf_free(&child);
     stack->n--;
 }
@@ -250,13 +272,13 @@ static void add_stat_problem(struct scan *s, const char *path, int err)
 /* One path. A regular file that readdir already named as such is added
  * without a stat() (the loader checks it again when it opens it), which
  * keeps a scan of 100,000 files to the cost of reading the folders. */
-static void scan_entry(struct scan *s, const char *path, unsigned char type,
+static void scan_entry(struct scan *s, const char *path, size_t len, unsigned char type,
                        struct dir_stack *stack, bool named)
 {
     bool wanted = named || has_article_extension(path);
     if (type == DT_REG) {
         if (wanted)
-            add_file(s, path);
+            add_file_len(s, path, len);
         return;
     }
     if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) {
@@ -273,7 +295,7 @@ static void scan_entry(struct scan *s, const char *path, unsigned char type,
         scan_dir(s, path, &st, stack);
     else if (S_ISREG(st.st_mode) && wanted) {
         if (!named || !scan_sfeed(s, path, &st, 0))
-            add_file(s, path);
+            add_file_len(s, path, len);
     } else if (wanted)
         add_problem(s, path, "%s: not a regular file", path);
 }
@@ -304,6 +326,6 @@ bool scan_path(struct scan *s, const char *path, struct tl_error *err)
     if (stat(path, &st) != 0)
         return tl_error_set(err, "%s: %s", path, strerror(errno));
     struct dir_stack stack = {.n = 0};
-    scan_entry(s, path, DT_UNKNOWN, &stack, true);
+    scan_entry(s, path, strlen(path), DT_UNKNOWN, &stack, true);
     return true;
 }

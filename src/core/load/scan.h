@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "core/base/error.h"
+#include "core/base/strpool.h"
 
 /* Where one line of an sfeed file lies, and the file as scanned (a file
  * that changed since is not read: the lines may have moved). */
@@ -27,7 +28,7 @@ struct scan_line {
 
 /* One file to load, or one problem (message set, path the thing it is about). */
 struct scan_entry {
-    char *path;              /* for a line of an sfeed file, "FILE#LINE" */
+    char *path;              /* for a line of an sfeed file, "FILE#LINE"; the scan's */
     char *problem;           /* "path: reason", or NULL for a file to load */
     struct scan_line *sfeed; /* a line of an sfeed file, else NULL */
 };
@@ -35,6 +36,7 @@ struct scan_entry {
 struct scan {
     struct scan_entry *v;
     size_t n, cap;
+    struct strpool paths; /* where every entry's path lives */
 };
 
 void scan_init(struct scan *s);
