@@ -335,13 +335,13 @@ pty_peer() {
 # articles"), then `q`, which writes the cache, then a warm start timed to
 # its complete index. Appends "first cold warm peer" (ms) to file $2.
 pty_run() {
-    local d=$1 out=$2 feed=$3 odd=$4 n=$5 cold warm peer=- done
-    done="(^|[^0-9,])$n articles"
+    local d=$1 out=$2 feed=$3 odd=$4 n=$5 cold warm peer=- complete
+    complete="(^|[^0-9,])$n articles"
     if [ "$feed" != - ] && [ "$odd" -eq 1 ]; then peer=$(pty_peer "$feed"); fi
     rm -rf "$cache"
     mkdir -p "$cache"
-    cold=$(pty_ms 2 --then "$done" --keys q 'Articles [0-9]' "$bin" "$d")
-    warm=$(pty_ms 2 --then "$done" 'Articles [0-9]' "$bin" "$d")
+    cold=$(pty_ms 2 --then "$complete" --keys q 'Articles [0-9]' "$bin" "$d")
+    warm=$(pty_ms 2 --then "$complete" 'Articles [0-9]' "$bin" "$d")
     if [ "$feed" != - ] && [ "$odd" -eq 0 ]; then peer=$(pty_peer "$feed"); fi
     echo "$cold ${warm#* } $peer" >>"$out"
 }
