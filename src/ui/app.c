@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -707,6 +708,22 @@ void app_draw(struct app *a)
         draw_all(a);
 }
 
+/* The input timeout for the next key: while the load is under way, the
+ * wait for a key (up to `timeout` ms) is a poll that the load's finishing
+ * also ends, so that the complete index shows at once rather than on the
+ * next tick; the key, if any, is then read without waiting. (A byte
+ * curses read ahead waits for the end of the tick, as it did before.) */
+static int wait_for_key_or_load(const struct app *a, int timeout)
+{
+    int wake = pipeline_wake_fd(a->pl);
+    if (timeout <= 0 || wake < 0)
+        return timeout;
+    struct pollfd fds[2] = {{.fd = fileno(stdin), .events = POLLIN},
+                            {.fd = wake, .events = POLLIN}};
+    poll(fds, 2, timeout); /* EINTR: a signal, which the loop looks at next */
+    return 0;
+}
+
 int app_run(struct app *a)
 {
     install_signals();
@@ -725,7 +742,7 @@ int app_run(struct app *a)
             draw_all(a);
         /* While loading or searching, wake up now and then to take results. */
         bool busy = pipeline_loading(a->pl) || filter_searching(a) || fetching_busy(a) || saving;
-        wtimeout(a->status, a->backlog ? 0 : busy ? TICK_INTERVAL_MS : -1);
+        wtimeout(a->status, wait_for_key_or_load(a, a->backlog ? 0 : busy ? TICK_INTERVAL_MS : -1));
         wint_t ch;
         int rc = wget_wch(a->status, &ch);
         if (rc == ERR)

@@ -10,9 +10,11 @@
 #     (second start), side by side with the peer, sfeed_curses, on the same
 #     articles (one sfeed(5) file made by sfeed_tsv.py), as ratios to its
 #     first screen; and the p99 key latency of `--bench-keys keys.txt`.
-#  3. the first screen again without tmux: `touchline DIR` (empty cache) and
-#     sfeed_curses, alternated, each in a fresh 160x45 pty (pty_first.py),
-#     3 x R runs each: ms from the fork to the first screen and the ratio.
+#  3. the reader again without tmux: `touchline DIR` and sfeed_curses,
+#     alternated, each in a fresh 160x45 pty (pty_first.py), 3 x R runs each:
+#     ms from the fork to the first screen and to a complete index, cold
+#     (empty cache, then `q`) and warm (the start after it), and their
+#     ratios to the peer's first screen.
 #
 # usage: tests/bench/bench.sh [--smoke] [--runs R] [--sizes "1000 10000"]
 #                             [--timeout S] [--real DIR] [BINARY]
@@ -307,33 +309,41 @@ baseline() {
     echo "$ms"
 }
 
-# --- the first screen in a pty, without tmux ---
+# --- the reader in a pty, without tmux ---
 
-# ms from the fork to the first screen of command $2... in a fresh pty
-# (pattern $1), or "timeout".
+# The ms pty_first.py prints for its arguments $2... (its options, a
+# pattern and a command), one figure per pattern, or $1 times "timeout".
 pty_ms() {
-    local pat=$1 ms
+    local count=$1 ms
     shift
-    ms=$(python3 "$here/pty_first.py" --timeout "$limit" "$pat" "$@") || ms=timeout
-    [ "$ms" != timeout ] || timed_out "the first screen in a pty"
+    ms=$(python3 "$here/pty_first.py" --timeout "$limit" "$@") || ms=
+    if [ -z "$ms" ] || [[ $ms == *timeout* ]]; then
+        timed_out "the reader in a pty"
+        ms=$(printf 'timeout %.0s' $(seq "$count"))
+    fi
     echo "$ms"
 }
 
-# One run of the reader on $1 (empty cache) and of the peer on feed file
-# $3 (if any), the peer first on odd runs ($4); appends "reader peer" (ms)
-# to file $2.
-pty_pair() {
-    local d=$1 out=$2 feed=$3 odd=$4 first peer=-
-    if [ "$feed" != - ] && [ "$odd" -eq 1 ]; then
-        peer=$(pty_ms 'bench \([0-9]+/[0-9]+\)' sfeed_curses "$feed")
-    fi
+# The peer's first screen on feed file $1 in a pty.
+pty_peer() {
+    pty_ms 1 'bench \([0-9]+/[0-9]+\)' sfeed_curses "$1"
+}
+
+# One run of the reader on $1, $5 articles, and of the peer on feed file $3
+# (if any), the peer first on odd runs ($4): a cold start (empty cache) timed
+# to the first screen and to the complete index (the status line's "N
+# articles"), then `q`, which writes the cache, then a warm start timed to
+# its complete index. Appends "first cold warm peer" (ms) to file $2.
+pty_run() {
+    local d=$1 out=$2 feed=$3 odd=$4 n=$5 cold warm peer=- complete
+    complete="(^|[^0-9,])$n articles"
+    if [ "$feed" != - ] && [ "$odd" -eq 1 ]; then peer=$(pty_peer "$feed"); fi
     rm -rf "$cache"
     mkdir -p "$cache"
-    first=$(pty_ms 'Articles [0-9]' "$bin" "$d")
-    if [ "$feed" != - ] && [ "$odd" -eq 0 ]; then
-        peer=$(pty_ms 'bench \([0-9]+/[0-9]+\)' sfeed_curses "$feed")
-    fi
-    echo "$first $peer" >>"$out"
+    cold=$(pty_ms 2 --then "$complete" --keys q 'Articles [0-9]' "$bin" "$d")
+    warm=$(pty_ms 2 --then "$complete" 'Articles [0-9]' "$bin" "$d")
+    if [ "$feed" != - ] && [ "$odd" -eq 0 ]; then peer=$(pty_peer "$feed"); fi
+    echo "$cold ${warm#* } $peer" >>"$out"
 }
 
 # --- key latency, headless ---
@@ -363,7 +373,7 @@ printf '%-9s %-8s %7s %8s %7s %7s %9s %8s %7s\n' articles threads MB seconds MB/
     "CPU s" "MB/CPU-s" "RSS MB" RSS/MB
 for n in $sizes; do
     d=$(corpus "$n")
-    bytes=$(find "$d" -type f \( -name '*.md' -o -name '*.txt' \) -printf '%s\n' | awk '{ s += $1 } END { print s }')
+    bytes=$(find "$d/" -type f \( -name '*.md' -o -name '*.txt' \) -printf '%s\n' | awk '{ s += $1 } END { print s }')
     for threads in 1 "$cores"; do
         measure "$d" "$threads" >"$dir/medians.txt" # set -e: a failed run stops here
         read -r secs kb cpu <"$dir/medians.txt"
@@ -430,11 +440,12 @@ if [ "$smoke" -eq 0 ]; then
     echo " each label of keys.txt under --bench-keys, headless; tmux baseline: $base)"
 fi
 
-# The first screen in a pty: 3 x runs pairs per size, the peer first on
-# odd runs; its ratio is each pair's own, then the median.
+# The reader in a pty: 3 x runs rounds per size, the peer first on odd
+# runs; each ratio is the round's own, then the median.
 [ "$has_pty" -eq 1 ] || exit 0
 echo
-printf '%-9s %12s %7s %6s\n' articles pty-first sfeed ratio
+printf '%-9s %12s %7s %6s %10s %6s %10s %6s\n' articles pty-first sfeed ratio pty-cold ratio \
+    pty-warm ratio
 for n in $sizes; do
     d=$(corpus "$n")
     feed=-
@@ -442,17 +453,18 @@ for n in $sizes; do
     f=$dir/pty-$n.txt
     rm -f "$f"
     for r in $(seq $((runs * 3))); do
-        pty_pair "$d" "$f" "$feed" $((r % 2))
+        pty_run "$d" "$f" "$feed" $((r % 2)) "$n"
         if grep -q timeout "$f"; then break; fi
     done
-    printf '%-9d %12s %7s %6s\n' "$n" "$(awk '{ print $1 }' "$f" | median)" \
-        "$(awk '{ print $2 }' "$f" | median)" \
-        "$(awk '{ print ($1 ~ /^[0-9.]+$/ && $2 ~ /^[0-9.]+$/ && $2 > 0) ? sprintf("%.2f", $1 / $2) : "-" }' "$f" |
-            median | awk '{ print ($1 ~ /^[0-9.]+$/) ? sprintf("%.2f", $1) : $1 }')"
+    printf '%-9d %12s %7s %6s %10s %6s %10s %6s\n' "$n" "$(reader_col 1 "$f")" "$(reader_col 4 "$f")" \
+        "$(reader_col 1 "$f" r)" "$(reader_col 2 "$f")" "$(reader_col 2 "$f" r)" \
+        "$(reader_col 3 "$f")" "$(reader_col 3 "$f" r)"
 done
 if [ "$smoke" -eq 0 ]; then
-    echo "(medians of $((runs * 3)) runs, ms from the fork to the first output that shows \"Articles N\""
-    echo " / \"bench (N/N)\" in a fresh 160x45 pty read by tests/bench/pty_first.py, no tmux; touchline"
-    echo " with an empty cache; ratio: pty-first over sfeed, run by run, the peer first on odd runs)"
+    echo "(medians of $((runs * 3)) runs, ms from the fork, in a fresh 160x45 pty read by"
+    echo " tests/bench/pty_first.py, no tmux, to the first output that shows \"Articles N\" (pty-first)"
+    echo " or the status line's \"N articles\" once the index is complete (pty-cold: empty cache, then q;"
+    echo " pty-warm: the start after it); sfeed: sfeed_curses until \"bench (N/N)\"; ratio: the column"
+    echo " before over sfeed, run by run, the peer first on odd runs)"
 fi
 exit 0

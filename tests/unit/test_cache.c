@@ -490,7 +490,8 @@ static void test_every_byte_flipped(void **state)
             spit(file, orig, len);
             unsigned hit = probe();
             orig[i] ^= masks[m];
-            unsigned in = i < 40 ? 3 : i < 40 + len0 ? 1 : 2; /* records the byte is in */
+            /* the records the byte is in (the heads table, at the end, is all of them) */
+            unsigned in = i < 40 ? 3 : i < 40 + len0 ? 1 : i < len - 2 * 48 - 8 ? 2 : 3;
             if (hit & in)
                 fail_msg("byte %zu ^ %02x: a record holding it still hits", i, masks[m]);
         }
@@ -557,7 +558,8 @@ static void test_wrong_header_fields(void **state)
                  {8, 4, 3} /* before the four-lane record checksum */,
                  {8, 4, 4} /* before the body's NUL */,
                  {8, 4, 5} /* before the NULs after ids and names */,
-                 {8, 4, 7},
+                 {8, 4, 6} /* before the heads table */,
+                 {8, 4, 8},
                  {8, 4, 0},
                  {12, 4, 1},
                  {16, 8, KEY + 1},
@@ -649,6 +651,34 @@ static void hostile_payload(struct buf *b, enum hostile h)
         buf_putc(b, 0);
 }
 
+/* A whole cache file (format 7) of one record `rec` of path `path`, whose
+ * heads table entry says size, mtime_ns and (with path_shift) a path that
+ * starts that many bytes later than it does. */
+static void file_of_one(struct buf *all, const struct buf *rec, const char *path, uint64_t size,
+                        int64_t mtime_ns, uint32_t path_shift)
+{
+    unsigned char head[40] = "TLCACHE";
+    head[8] = 7;
+    head[16] = KEY;
+    patch_header(head, 24, 8, 1);
+    buf_append(all, (const char *)head, sizeof head);
+    buf_append(all, rec->data, rec->len);
+    struct buf t;
+    buf_init(&t);
+    size_t plen = strlen(path);
+    cache_codec_put_u64(&t, 40);
+    cache_codec_put_u64(&t, size);
+    cache_codec_put_u64(&t, (uint64_t)mtime_ns);
+    cache_codec_put_u64(&t, hash_bytes(path, plen));
+    cache_codec_put_u32(&t, (uint32_t)rec->len);
+    cache_codec_put_u32(&t, (uint32_t)plen);
+    cache_codec_put_u32(&t, 4 + 16 + 1 + path_shift); /* a one-byte path length */
+    cache_codec_put_u32(&t, 0);
+    buf_append(all, t.data, t.len);
+    cache_codec_put_u64(all, cache_codec_record_checksum((const unsigned char *)t.data, t.len));
+    buf_free(&t);
+}
+
 /* A whole file of one hostile record for path "/h" with a valid checksum. */
 static void write_hostile(const char *file, enum hostile h)
 {
@@ -664,15 +694,9 @@ static void write_hostile(const char *file, enum hostile h)
     for (int i = 0; i < 4; i++)
         b.data[i] = (char)(n >> (8 * i));
     cache_codec_put_u64(&b, cache_codec_record_checksum((const unsigned char *)b.data, b.len));
-    unsigned char head[40] = "TLCACHE";
-    head[8] = 6;
-    head[16] = KEY;
-    head[24] = 1;
-    patch_header(head, 24, 8, 1);
     struct buf all;
     buf_init(&all);
-    buf_append(&all, (const char *)head, sizeof head);
-    buf_append(&all, b.data, b.len);
+    file_of_one(&all, &b, "/h", 1, 2, 0);
     spit(file, all.data, all.len);
     buf_free(&all);
     buf_free(&b);
@@ -702,6 +726,47 @@ static void test_hostile_records(void **state)
         cache_free(c);
     }
     free(file);
+}
+
+/* A heads table entry (with a valid table checksum) that says another size,
+ * mtime or path place than its record's own head: the record is refused;
+ * the same entry saying what the record says hits. */
+static void test_head_disagrees_with_table(void **state)
+{
+    (void)state;
+    struct cache *c = open_key(KEY);
+    char *file = xstrdup(cache_file(c));
+    cache_free(c);
+    struct extraction x;
+    cache_synth(&x, 5, 0);
+    struct buf rec, shifted; /* the second's path is "//t/a.md": one byte on is "/t/a.md" */
+    buf_init(&rec);
+    buf_init(&shifted);
+    assert_true(cache_codec_put_record(&rec, "/t/a.md", 7, 9, &x, NULL));
+    assert_true(cache_codec_put_record(&shifted, "//t/a.md", 7, 9, &x, NULL));
+    const struct {
+        uint64_t size;
+        int64_t mtime;
+        uint32_t shift;
+        bool hit;
+    } cases[] = {{7, 9, 0, true}, {8, 9, 0, false}, {7, 10, 0, false}, {7, 9, 1, false}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct buf all;
+        buf_init(&all);
+        file_of_one(&all, cases[i].shift ? &shifted : &rec, "/t/a.md", cases[i].size,
+                    cases[i].mtime, cases[i].shift);
+        spit(file, all.data, all.len);
+        buf_free(&all);
+        c = open_key(KEY);
+        assert_int_equal(cache_count(c), 1);
+        assert_int_equal(hits(c, "/t/a.md", cases[i].size, cases[i].mtime, &x), cases[i].hit);
+        cache_free(c);
+    }
+    unlink(file);
+    free(file);
+    buf_free(&rec);
+    buf_free(&shifted);
+    extraction_free(&x);
 }
 
 /* ---- real extractions ---- */
@@ -1352,6 +1417,7 @@ int main(void)
         cmocka_unit_test(test_every_truncation_and_garbage),
         cmocka_unit_test(test_wrong_header_fields),
         cmocka_unit_test(test_hostile_records),
+        cmocka_unit_test(test_head_disagrees_with_table),
         cmocka_unit_test(test_real_extractions),
         cmocka_unit_test(test_100k_records),
         cmocka_unit_test(test_records_written_out_as_they_come),

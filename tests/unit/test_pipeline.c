@@ -8,8 +8,9 @@
  * their extractions, a lead loaded before any extraction) gives the same
  * again; CI
  * runs this under ThreadSanitizer. Closing in the middle of a load drops it
- * cleanly. Also a sentence that once sent the subject finder into endless
- * recursion, found by the bench corpus. */
+ * cleanly. A background load's wake descriptor turns readable once every
+ * result is finished, so that one take then takes them all. Also a sentence that once sent the
+ * subject finder into endless recursion, found by the bench corpus. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -296,6 +298,54 @@ static void test_close_while_loading(void **state)
     }
 }
 
+/* Waits (a minute at most: a hang guard, not a timing) for the wake
+ * descriptor of a background load to turn readable. */
+static void wait_readable(int fd)
+{
+    struct pollfd pfd = {.fd = fd, .events = POLLIN};
+    assert_int_equal(poll(&pfd, 1, 60 * 1000), 1);
+    assert_true(pfd.revents & POLLIN);
+}
+
+static void test_wake_fd_when_all_done(void **state)
+{
+    (void)state;
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        struct pipeline p;
+        assert_true(start_background(&p, threads));
+        int fd = pipeline_wake_fd(&p);
+        assert_true(fd >= 0);
+        wait_readable(fd);
+        wait_readable(fd);    /* it stays readable */
+        pipeline_take(&p, 0); /* every result is finished: all are taken */
+        assert_false(pipeline_loading(&p));
+        size_t taken, total;
+        pipeline_progress(&p, &taken, &total);
+        assert_int_equal(taken, total);
+        assert_int_equal(pipeline_wake_fd(&p), -1);
+        pipeline_close(&p);
+    }
+    /* an empty folder: nothing to wait for */
+    char dir[] = "/tmp/test_pipeline_wake_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *paths[] = {dir};
+    struct pipeline_options opt = {.threads = 2, .background = true};
+    struct tl_error err;
+    struct pipeline p;
+    assert_true(pipeline_start(&p, paths, 1, &opt, &err));
+    if (pipeline_loading(&p))
+        wait_readable(pipeline_wake_fd(&p));
+    pipeline_close(&p);
+    /* in the foreground there is none */
+    opt.background = false;
+    paths[0] = samples;
+    assert_true(pipeline_start(&p, paths, 1, &opt, &err));
+    assert_int_equal(pipeline_wake_fd(&p), -1);
+    pipeline_finish(&p);
+    pipeline_close(&p);
+    rmdir(dir);
+}
+
 static void test_more_threads_than_articles(void **state)
 {
     (void)state;
@@ -342,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_background_load_with_cache),
         cmocka_unit_test(test_unchanged_file_not_read),
         cmocka_unit_test(test_close_while_loading),
+        cmocka_unit_test(test_wake_fd_when_all_done),
         cmocka_unit_test(test_role_opening_without_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,14 @@
 /* cache: the cache file's header, the table of its records built at open,
  * lookups, stores and the save (see cache.h). The file is a 40-byte header
  * (magic "TLCACHE\0", u32 format version, u32 0, u64 key, u64 record count,
- * u64 checksum of those 32 bytes, all little-endian) and then exactly that
- * many records (cache_codec.h), which must end at the end of the file. */
+ * u64 checksum of those 32 bytes, all little-endian), then exactly that
+ * many records (cache_codec.h), then the heads table: one HEAD_ENTRY-byte
+ * entry per record, in file order (u64 offset of the record in the file,
+ * u64 article size, i64 mtime_ns, u64 hash of the path, u32 record length,
+ * u32 path length, u32 where the path starts in the record, u32 0), then a
+ * u64 record checksum of the table, ending at the end of the file. The
+ * opener reads the table alone, not the records spread over the file; each
+ * record's own head is checked against its entry when it is decoded. */
 #define _GNU_SOURCE /* dl_iterate_phdr */
 #include "core/cache/cache.h"
 #include "core/cache/cache_codec.h"
@@ -26,8 +32,9 @@
 
 /* 2: fact details are enum codes; 3: records may hold the loaded article;
  * 4: four-lane record checksums; 5: an article's body ends with a NUL, so
- * that it is borrowed from the mapping. An older file is a miss. */
-enum { HEADER_SIZE = 40, FORMAT_VERSION = 6 };
+ * that it is borrowed from the mapping; 6: the NULs after ids and names;
+ * 7: the heads table at the end. An older file is a miss. */
+enum { HEADER_SIZE = 40, FORMAT_VERSION = 7, HEAD_ENTRY = 48 };
 static const char magic[8] = "TLCACHE";         /* and its NUL */
 static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
 static const long stale_temp_age = 10 * 60;     /* seconds */
@@ -79,6 +86,8 @@ struct cache {
     char *wtmp;
     char *werror; /* why writing out failed, or NULL */
     size_t nstored, icap;
+    struct buf heads;       /* the heads table of the records to save, so far */
+    uint64_t end;           /* where the next record to save goes in the file */
     unsigned char *matched; /* per entry: stored again byte for byte */
     bool changed;           /* a store that was not such a match */
     bool saved;             /* nothing stored since the last save */
@@ -184,7 +193,8 @@ static bool header_valid(const unsigned char *p, size_t size, uint64_t key, uint
         cache_codec_checksum(p, 32) != cache_codec_get_u64(p + 32))
         return false;
     *count = cache_codec_get_u64(p + 24);
-    return *count <= (size - HEADER_SIZE) / (CODEC_FRAME + CODEC_MIN_BODY);
+    return size >= HEADER_SIZE + 8 &&
+           *count <= (size - HEADER_SIZE - 8) / (CODEC_FRAME + CODEC_MIN_BODY + HEAD_ENTRY);
 }
 
 /* The slot of a path: its entry's, or the empty one where it would go.
@@ -217,23 +227,59 @@ static void build_table(struct cache *c)
     }
 }
 
-/* Reads the records' heads and hashes their paths (while each record's
- * first bytes are at hand: a second pass over 10,000 records spread over
- * the file costs as much as the first); false unless there are exactly
- * `count` and they end at the end of the file. */
+/* Fills entry e from its heads table entry p for a record at `at`,
+ * before `limit`; false unless the entry is well formed and in bounds (the
+ * record's own head is checked when it is decoded: check_head). */
+static bool read_head(const unsigned char *data, const unsigned char *p, size_t at, size_t limit,
+                      struct entry *e)
+{
+    uint32_t len = cache_codec_get_u32(p + 32), path_len = cache_codec_get_u32(p + 36);
+    uint32_t path_at = cache_codec_get_u32(p + 40);
+    if (cache_codec_get_u64(p) != at || cache_codec_get_u32(p + 44) != 0 ||
+        len < CODEC_FRAME + CODEC_MIN_BODY || len > limit - at || path_at < 4 + 16 + 1 ||
+        path_at > len - 8 || path_len > len - 8 - path_at)
+        return false;
+    e->head = (struct cache_codec_head){
+        .len = len,
+        .size = cache_codec_get_u64(p + 8),
+        .mtime_ns = (int64_t)cache_codec_get_u64(p + 16),
+        .path = (const char *)data + at + path_at,
+        .path_len = path_len,
+        .start = data + at,
+    };
+    e->hash = cache_codec_get_u64(p + 24);
+    return true;
+}
+
+/* Reads the heads table at the end of the file: false unless it is intact
+ * and its `count` records follow each other from the header to it. Only the
+ * table's pages are touched, not the records'. */
 static bool read_entries(struct cache *c, size_t size, uint64_t count)
 {
-    c->entries = xcalloc(count, sizeof *c->entries);
+    size_t table = size - 8 - (size_t)count * HEAD_ENTRY;
+    const unsigned char *t = c->data + table;
+    if (cache_codec_record_checksum(t, (size_t)count * HEAD_ENTRY) !=
+        cache_codec_get_u64(c->data + size - 8))
+        return false;
+    c->entries = xcalloc(count ? count : 1, sizeof *c->entries);
     size_t at = HEADER_SIZE;
     for (uint64_t i = 0; i < count; i++) {
-        struct cache_codec_head *h = &c->entries[i].head;
-        if (!cache_codec_record_head(c->data + at, size - at, h))
+        if (!read_head(c->data, t + i * HEAD_ENTRY, at, table, &c->entries[i]))
             return false;
-        c->entries[i].hash = hash_bytes(h->path, h->path_len);
-        at += h->len;
+        at += c->entries[i].head.len;
     }
     c->nentries = (size_t)count;
-    return at == size;
+    return at == table;
+}
+
+/* Whether a record's own head says what its table entry says (else the
+ * file is not what this program wrote, and the record is refused). */
+static bool check_head(const struct entry *e)
+{
+    struct cache_codec_head h;
+    return cache_codec_record_head(e->head.start, e->head.len, &h) && h.len == e->head.len &&
+           h.size == e->head.size && h.mtime_ns == e->head.mtime_ns && h.path == e->head.path &&
+           h.path_len == e->head.path_len;
 }
 
 static void load(struct cache *c)
@@ -243,9 +289,10 @@ static void load(struct cache *c)
     c->data = cache_file_map(c->file, max_file, &size);
     if (c->data && header_valid(c->data, size, c->key, &count) && read_entries(c, size, count)) {
         c->data_size = size;
-        /* The walk over the heads touched nearly every page: give them
-         * back; each record's come in again when it is decoded. */
-        cache_file_drop(c->data, size, c->data, size);
+        /* Give back the table's pages; each record's come in when it is
+         * decoded. */
+        size_t table = size - 8 - c->nentries * HEAD_ENTRY;
+        cache_file_drop(c->data, size, c->data + table, size - table);
         return;
     }
     cache_file_unmap(c->data, size);
@@ -263,6 +310,8 @@ struct cache *cache_open(const char *dir, const char *const *roots, size_t nroot
     c->file = cache_path(dir, roots, nroots);
     c->key = key;
     buf_init(&c->scratch);
+    buf_init(&c->heads);
+    c->end = HEADER_SIZE;
     c->wfd = -1;
     c->slab = cache_slab_new();
     load(c);
@@ -310,7 +359,7 @@ static void drop_behind(const struct cache *c, const struct entry *e)
 static bool decode(const struct cache *c, const struct entry *e, struct extraction *out,
                    struct loaded *l)
 {
-    if (!e)
+    if (!e || !check_head(e))
         return false;
     bool ok = cache_codec_record_decode_into(&e->head, out, l, c->slab);
     drop_behind(c, e);
@@ -359,8 +408,31 @@ static const char *chunk_put(struct cache *c, const char *p, size_t len)
     return at;
 }
 
+/* Appends a record's entry to the heads table of the file being saved. */
+static void put_head(struct cache *c, const struct cache_codec_head *h, uint64_t hash)
+{
+    cache_codec_put_u64(&c->heads, c->end);
+    cache_codec_put_u64(&c->heads, h->size);
+    cache_codec_put_u64(&c->heads, (uint64_t)h->mtime_ns);
+    cache_codec_put_u64(&c->heads, hash);
+    cache_codec_put_u32(&c->heads, (uint32_t)h->len);
+    cache_codec_put_u32(&c->heads, (uint32_t)h->path_len);
+    cache_codec_put_u32(&c->heads, (uint32_t)((const unsigned char *)h->path - h->start));
+    cache_codec_put_u32(&c->heads, 0);
+    c->end += h->len;
+}
+
 static void push_item(struct cache *c, struct item it)
 {
+    if (it.entry) {
+        const struct entry *e = &c->entries[it.entry - 1];
+        put_head(c, &e->head, e->hash);
+    } else {
+        struct cache_codec_head h; /* of a record cache_encode wrote: it reads */
+        if (!cache_codec_record_head((const unsigned char *)it.bytes, it.len, &h))
+            memset(&h, 0, sizeof h); /* never: the table then refuses the file */
+        put_head(c, &h, h.path ? hash_bytes(h.path, h.path_len) : 0);
+    }
     c->items = xgrow(c->items, &c->icap, c->nitems + 1, sizeof *c->items);
     c->items[c->nitems++] = it;
     c->nstored++;
@@ -433,7 +505,7 @@ void cache_keep_found(struct cache *c, size_t found)
  * merged. Nothing is copied. Caller frees. */
 static struct iovec *gather(const struct cache *c, const struct buf *head, size_t *n)
 {
-    struct iovec *v = xmalloc((c->nitems + 1) * sizeof *v);
+    struct iovec *v = xmalloc((c->nitems + 3) * sizeof *v); /* room for the table */
     v[0] = (struct iovec){head->data, head->len};
     *n = 1;
     for (size_t i = 0; i < c->nitems; i++) {
@@ -506,10 +578,23 @@ static void spill(struct cache *c)
     free_chunks(c);
 }
 
+/* The heads table's checksum, as the file stores it. */
+static void table_sum(const struct cache *c, unsigned char out[8])
+{
+    uint64_t v = cache_codec_record_checksum((const unsigned char *)c->heads.data, c->heads.len);
+    for (int i = 0; i < 8; i++)
+        out[i] = (unsigned char)(v >> (8 * i));
+}
+
 /* cache_save for a cache whose records went to the temp file. */
 static bool finish_spilled(struct cache *c, struct tl_error *err)
 {
     spill(c);
+    unsigned char sum[8];
+    table_sum(c, sum);
+    if (!c->werror && (!cache_file_write(c->wfd, c->heads.data, c->heads.len) ||
+                       !cache_file_write(c->wfd, sum, sizeof sum)))
+        c->werror = xstrdup(strerror(errno));
     bool ok = !c->werror;
     if (ok) {
         struct buf head;
@@ -527,6 +612,8 @@ static bool finish_spilled(struct cache *c, struct tl_error *err)
     free(c->werror);
     c->werror = NULL;
     c->nstored = 0; /* written: a later save starts a new file */
+    buf_reset(&c->heads);
+    c->end = HEADER_SIZE;
     c->saved = true;
     if (ok)
         cache_file_clean_temps(c->file, stale_temp_age);
@@ -545,6 +632,10 @@ bool cache_save(struct cache *c, struct tl_error *err)
     put_header(&head, c->key, c->nstored);
     size_t nparts;
     struct iovec *parts = gather(c, &head, &nparts);
+    unsigned char sum[8];
+    table_sum(c, sum);
+    parts[nparts++] = (struct iovec){c->heads.data, c->heads.len};
+    parts[nparts++] = (struct iovec){sum, sizeof sum};
     ok = ok && cache_file_replace(c->file, parts, nparts, err);
     free(parts);
     buf_free(&head);
@@ -584,6 +675,7 @@ void cache_trim(struct cache *c)
     c->items = NULL;
     c->nentries = c->nitems = c->icap = 0;
     buf_free(&c->scratch);
+    buf_free(&c->heads);
     free_chunks(c);
     free(c->chunks);
     c->chunks = NULL;

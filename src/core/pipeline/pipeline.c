@@ -439,6 +439,11 @@ bool pipeline_loading(const struct pipeline *p)
     return p->stream != NULL;
 }
 
+int pipeline_wake_fd(const struct pipeline *p)
+{
+    return p->stream ? stream_wake_fd(p->stream) : -1;
+}
+
 void pipeline_progress(const struct pipeline *p, size_t *taken, size_t *total)
 {
     *taken = p->taken;

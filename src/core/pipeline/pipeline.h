@@ -107,6 +107,10 @@ void pipeline_finish(struct pipeline *p);
 const char *pipeline_warning(struct pipeline *p);
 /* Whether results remain to be taken. */
 bool pipeline_loading(const struct pipeline *p);
+/* While a background load is under way: a descriptor that becomes
+ * readable once every result is finished (pipeline_take then takes them
+ * all without waiting), to poll with other input; else -1. */
+int pipeline_wake_fd(const struct pipeline *p);
 /* Scanned entries (files and problems) taken so far, and in all. */
 void pipeline_progress(const struct pipeline *p, size_t *taken, size_t *total);
 

@@ -2,12 +2,15 @@
 #include "core/pipeline/stream.h"
 #include "core/base/xalloc.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* One entry's result. Only the worker that claimed the entry writes it:
  * `loaded` until it sets `loaded_flag`, then x and cache until it sets
@@ -27,8 +30,10 @@ struct stream {
     struct stream_setup setup;
     atomic_size_t next; /* the next entry to claim */
     atomic_bool stop;
-    size_t taken;  /* caller's thread only */
-    size_t ltaken; /* caller's thread only: entries whose loaded part went out */
+    atomic_size_t ndone; /* entries done */
+    int wake[2];         /* a pipe written once every entry is done, or -1 */
+    size_t taken;        /* caller's thread only */
+    size_t ltaken;       /* caller's thread only: entries whose loaded part went out */
     pthread_t *tids;
     size_t started;
     bool joined;
@@ -52,6 +57,25 @@ static void publish(atomic_bool *flag)
     atomic_store_explicit(flag, true, memory_order_release);
 }
 
+/* Makes the wake pipe readable (it stays so until stream_free). */
+static void wake(struct stream *s)
+{
+    if (s->wake[1] < 0)
+        return;
+    ssize_t n;
+    do
+        n = write(s->wake[1], "", 1);
+    while (n < 0 && errno == EINTR);
+}
+
+/* Publishes entry i's result; the last one wakes the caller. */
+static void publish_done(struct stream *s, struct slot *slot)
+{
+    publish(&slot->done);
+    if (atomic_fetch_add_explicit(&s->ndone, 1, memory_order_acq_rel) + 1 == s->scan.n)
+        wake(s);
+}
+
 /* Loads entry i: a problem, a cache hit (article and extraction at once)
  * or a file read and parsed. True when the article still needs its
  * extraction: *l is then the worker's copy of what the slot holds (the
@@ -72,7 +96,7 @@ static bool load_one(struct stream *s, size_t i, struct loaded *l)
     }
     publish(&slot->loaded_flag);
     if (!pending)
-        publish(&slot->done);
+        publish_done(s, slot);
     return pending;
 }
 
@@ -91,7 +115,7 @@ static void extract_one(struct stream *s, size_t i, const struct loaded *l)
     extraction_pack(&slot->x); /* compact while it waits to be taken */
     if (c && !w->cached)
         cache_encode(&w->record, l->article->path, l->size, l->mtime_ns, &slot->x, l);
-    publish(&slot->done);
+    publish_done(s, slot);
 }
 
 static void work_one(struct stream *s, size_t i)
@@ -168,6 +192,22 @@ static void pad_heaps(void)
     mallopt(M_TOP_PAD, 16 << 20);
 }
 
+/* The wake pipe of a stream in the background (the caller waits on it
+ * with its other input), both ends close-on-exec and non-blocking. */
+static void open_wake(struct stream *s)
+{
+    s->wake[0] = s->wake[1] = -1;
+    int fds[2];
+    if (!s->setup.background || pipe(fds) != 0)
+        return;
+    for (int i = 0; i < 2; i++) {
+        fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+        fcntl(fds[i], F_SETFL, O_NONBLOCK);
+    }
+    s->wake[0] = fds[0];
+    s->wake[1] = fds[1];
+}
+
 struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
 {
     static pthread_once_t padded = PTHREAD_ONCE_INIT;
@@ -178,13 +218,17 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
     s->setup = *setup;
     if (s->setup.lead > STREAM_MAX_LEAD)
         s->setup.lead = STREAM_MAX_LEAD;
+    /* The slots' flags start false as calloc zeroes them (an atomic_bool
+     * false is all zero bits): no loop over them here, which at 100,000
+     * entries faulted in 17 MB page by page before a worker could start;
+     * each page now comes in when its first entry is claimed. */
     s->slots = xcalloc(s->scan.n ? s->scan.n : 1, sizeof *s->slots);
-    for (size_t i = 0; i < s->scan.n; i++) {
-        atomic_init(&s->slots[i].loaded_flag, false);
-        atomic_init(&s->slots[i].done, false);
-    }
     atomic_init(&s->next, 0);
     atomic_init(&s->stop, false);
+    atomic_init(&s->ndone, 0);
+    open_wake(s);
+    if (s->scan.n == 0)
+        wake(s);
     size_t want = setup->threads ? setup->threads : 1;
     if (!setup->background)
         want--;
@@ -250,6 +294,11 @@ void stream_drain(struct stream *s)
     join_workers(s);
 }
 
+int stream_wake_fd(const struct stream *s)
+{
+    return s->wake[0];
+}
+
 size_t stream_taken(const struct stream *s)
 {
     return s->taken;
@@ -277,6 +326,9 @@ void stream_free(struct stream *s)
         extraction_free(&s->slots[i].x);
         buf_free(&s->slots[i].cache.record);
     }
+    for (int i = 0; i < 2; i++)
+        if (s->wake[i] >= 0)
+            close(s->wake[i]);
     free(s->slots);
     free(s->tids);
     scan_free(&s->scan);

@@ -69,6 +69,10 @@ bool stream_work_one(struct stream *s);
 /* Works on the calling thread until every entry is claimed, then waits for
  * the workers: afterwards stream_next never has to wait. */
 void stream_drain(struct stream *s);
+/* A descriptor that becomes readable once every entry is done (so that
+ * stream_next never has to wait for one), and stays so; -1 unless the
+ * stream runs in the background. Only for poll: the stream owns it. */
+int stream_wake_fd(const struct stream *s);
 /* Entries handed over so far, and in all. */
 size_t stream_taken(const struct stream *s);
 size_t stream_total(const struct stream *s);
