@@ -15,11 +15,13 @@
 #include <string.h>
 #include <time.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "core/cache/cache.h"
 #include "core/cache/cache_image.h"
 #include "core/index/export.h"
 #include "core/index/index_image.h"
@@ -429,6 +431,68 @@ static void test_warm_start_takes_the_stored_index(void **state)
     run(cmd);
 }
 
+/* The resident kB of this process's mapping of a file whose name ends with
+ * `suffix` (its smaps Rss), or -1 when there is none. */
+static long mapping_rss_kb(const char *suffix)
+{
+    FILE *f = fopen("/proc/self/smaps", "r");
+    assert_non_null(f);
+    char line[4096];
+    bool in = false;
+    long kb = -1;
+    size_t n = strlen(suffix);
+    while (kb < 0 && fgets(line, sizeof line, f)) {
+        size_t len = strcspn(line, "\n");
+        line[len] = '\0';
+        size_t key = strcspn(line, " ");
+        if (key && line[key - 1] == ':') { /* "Rss:   4 kB": a field of the mapping above */
+            if (in && !strcmp(strtok(line, " "), "Rss:"))
+                kb = strtol(line + key + 1, NULL, 10);
+        } else { /* "start-end perms offset dev inode   path": a mapping */
+            in = len >= n && !strcmp(line + len - n, suffix);
+        }
+    }
+    fclose(f);
+    return kb;
+}
+
+/* A stored index opened from its file keeps none of its pages once
+ * checked (they do not count in the warm start's memory); reading the
+ * index faults them in again, unchanged. */
+static void test_opened_image_gives_its_pages_back(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/touchline-stored-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    copy_samples(dir);
+    char in[sizeof dir + 8], cache[sizeof dir + 32], pattern[sizeof cache + 16];
+    snprintf(in, sizeof in, "%s/in", dir);
+    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
+    snprintf(pattern, sizeof pattern, "%s/*.cache", cache);
+    char *paths[] = {in};
+    assert_false(load_and_compare(paths, 1, cache)); /* cold: writes it */
+    glob_t g;
+    assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+    assert_int_equal(g.gl_pathc, 1);
+    struct index ix;
+    /* the extractor key of a load with no KB files or patterns */
+    assert_true(cache_image_open(g.gl_pathv[0], cache_build_fingerprint(), &ix));
+    assert_int_equal(mapping_rss_kb(".cache.index"), 0);
+    struct pipeline fresh;
+    open_paths(&fresh, paths, 1, NULL);
+    assert_int_equal(ix.nentities, fresh.index.nentities);
+    for (size_t i = 0; i < ix.nentities; i++)
+        assert_same_entity(&fresh.index.entities[i], &ix.entities[i]);
+    assert_true(mapping_rss_kb(".cache.index") > 0);
+    index_free(&ix);
+    assert_int_equal(mapping_rss_kb(".cache.index"), -1);
+    pipeline_close(&fresh);
+    globfree(&g);
+    char cmd[20000];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    run(cmd);
+}
+
 /* More articles after a load that took the stored index (the reader's R):
  * the index copies itself out and grows as if built article by article. */
 static void test_append_after_stored_index(void **state)
@@ -563,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_image_refused_when_short_foreign_or_out_of_range),
         cmocka_unit_test(test_image_with_any_word_overwritten),
         cmocka_unit_test(test_warm_start_takes_the_stored_index),
+        cmocka_unit_test(test_opened_image_gives_its_pages_back),
         cmocka_unit_test(test_append_after_stored_index),
         cmocka_unit_test(test_stored_index_taken_when_the_cache_opens_late),
         cmocka_unit_test(test_late_stored_index_after_articles_went_early),

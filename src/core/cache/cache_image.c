@@ -51,8 +51,14 @@ bool cache_image_open(const char *cache_path, uint64_t key, struct index *ix)
     struct mapping *m = xmalloc(sizeof *m);
     *m = (struct mapping){p, size};
     struct index_image_owner owner = {unmap, m};
-    if (ok && index_image_load(ix, p + FRAME, size - FRAME, key, owner))
+    if (ok && index_image_load(ix, p + FRAME, size - FRAME, key, owner)) {
+        /* The checksum and the checks read every page; a load then touches
+         * little of it (the postings only as the reader asks): give them
+         * back, so that they do not count in the peak beside the decoded
+         * extractions. A page read later faults in from the page cache. */
+        cache_file_drop(p, size, p, size);
         return true;
+    }
     unmap(m);
     return false;
 }
