@@ -171,7 +171,7 @@ static void test_image_reads_back_the_same_index(void **state)
     size_t len;
     unsigned char *image = image_of(&ref, &len);
     struct index ix;
-    assert_true(index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL}));
+    assert_true(index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL, NULL}));
     assert_int_equal(index_image_articles(&ix), ref.corpus.narticles);
     struct index_image_file f = index_image_file(&ix, 3);
     assert_string_equal(f.path, ref.corpus.articles[3]->path);
@@ -203,7 +203,7 @@ static void test_attached_mentions_are_counted(void **state)
     size_t len;
     unsigned char *image = image_of(&ref, &len);
     struct index ix;
-    assert_true(index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL}));
+    assert_true(index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL, NULL}));
     ix.corpus = &src.corpus;
     size_t cut = SIZE_MAX;
     for (size_t i = 0; i < src.index.narticles; i++) {
@@ -223,11 +223,60 @@ static void test_attached_mentions_are_counted(void **state)
     pipeline_close(&src);
 }
 
+/* What an owner was asked to give back. */
+struct drops {
+    const unsigned char *image;
+    size_t len, calls, whole, outside;
+};
+
+static void record_drop(void *ctx, const void *p, size_t len)
+{
+    struct drops *d = ctx;
+    const unsigned char *at = p;
+    d->calls++;
+    d->whole += at == d->image && len == d->len;
+    d->outside += at < d->image || at + len > d->image + d->len;
+}
+
+/* An owner that can give memory back is asked to once the image is checked
+ * (all of it), then for the part each run of attached articles read, and
+ * the index reads the same afterwards. */
+static void test_image_given_back_as_it_is_used(void **state)
+{
+    (void)state;
+    char *paths[40];
+    for (size_t i = 0; i < 40; i++)
+        paths[i] = samples;
+    struct pipeline ref, src;
+    open_paths(&ref, paths, 40, NULL);
+    open_paths(&src, paths, 40, NULL);
+    size_t n = ref.index.narticles, len;
+    assert_true(n >= 1024); /* one run of attached articles at least */
+    unsigned char *image = image_of(&ref, &len);
+    struct drops d = {.image = image, .len = len};
+    struct index ix;
+    assert_true(
+        index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, &d, record_drop}));
+    assert_int_equal(d.calls, 1);
+    assert_int_equal(d.whole, 1);
+    ix.corpus = &src.corpus;
+    for (size_t i = 0; i < n; i++)
+        assert_true(index_image_attach(&ix, i, &src.index.x[i]));
+    assert_int_equal(d.calls, 1 + 2 * (n / 1024));
+    assert_int_equal(d.outside, 0);
+    assert_true(index_image_check_spans(&ix));
+    assert_same_index(&ref.index, &ix);
+    index_free(&ix);
+    free(image);
+    pipeline_close(&ref);
+    pipeline_close(&src);
+}
+
 /* Whether an image loads (freed again when it does). */
 static bool loads(const unsigned char *image, size_t len, uint64_t key)
 {
     struct index ix;
-    if (!index_image_load(&ix, image, len, key, (struct index_image_owner){NULL, NULL}))
+    if (!index_image_load(&ix, image, len, key, (struct index_image_owner){NULL, NULL, NULL}))
         return false;
     index_free(&ix);
     return true;
@@ -311,7 +360,7 @@ static void test_image_with_any_word_overwritten(void **state)
         memcpy(copy, image, len);
         put64(copy, w * 8, w % 2 ? UINT64_MAX : 0x7fffffff);
         struct index ix;
-        if (!index_image_load(&ix, copy, len, 7, (struct index_image_owner){NULL, NULL}))
+        if (!index_image_load(&ix, copy, len, 7, (struct index_image_owner){NULL, NULL, NULL}))
             continue;
         accepted++;
         ix.corpus = &ref.corpus;
@@ -624,6 +673,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_image_reads_back_the_same_index),
         cmocka_unit_test(test_attached_mentions_are_counted),
+        cmocka_unit_test(test_image_given_back_as_it_is_used),
         cmocka_unit_test(test_image_refused_when_short_foreign_or_out_of_range),
         cmocka_unit_test(test_image_with_any_word_overwritten),
         cmocka_unit_test(test_warm_start_takes_the_stored_index),
