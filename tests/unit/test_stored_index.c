@@ -5,7 +5,9 @@
  * image (an offset or a reference out of range, any word overwritten) is
  * refused or read safely; through the pipeline, a warm start with every file
  * unchanged takes the stored index, and a changed file, another path set or
- * a damaged index file falls back to building it, with the same results. */
+ * a damaged index file falls back to building it, with the same results.
+ * The image's memory is given back once checked and as articles are
+ * attached, and reads the same afterwards. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
