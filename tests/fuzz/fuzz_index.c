@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(image, data, size);
     struct index ix;
     if (index_image_load(&ix, (const unsigned char *)image, size, key,
-                         (struct index_image_owner){NULL, NULL})) {
+                         (struct index_image_owner){NULL, NULL, NULL})) {
         query(&ix);
         for (size_t i = 0; i < index_image_articles(&ix); i++)
             (void)index_image_file(&ix, i);

@@ -5,7 +5,9 @@
  * image (an offset or a reference out of range, any word overwritten) is
  * refused or read safely; through the pipeline, a warm start with every file
  * unchanged takes the stored index, and a changed file, another path set or
- * a damaged index file falls back to building it, with the same results. */
+ * a damaged index file falls back to building it, with the same results.
+ * The image's memory is given back once checked and as articles are
+ * attached, and reads the same afterwards. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,11 +17,13 @@
 #include <string.h>
 #include <time.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "core/cache/cache.h"
 #include "core/cache/cache_image.h"
 #include "core/index/export.h"
 #include "core/index/index_image.h"
@@ -169,7 +173,7 @@ static void test_image_reads_back_the_same_index(void **state)
     size_t len;
     unsigned char *image = image_of(&ref, &len);
     struct index ix;
-    assert_true(index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL}));
+    assert_true(index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL, NULL}));
     assert_int_equal(index_image_articles(&ix), ref.corpus.narticles);
     struct index_image_file f = index_image_file(&ix, 3);
     assert_string_equal(f.path, ref.corpus.articles[3]->path);
@@ -201,7 +205,7 @@ static void test_attached_mentions_are_counted(void **state)
     size_t len;
     unsigned char *image = image_of(&ref, &len);
     struct index ix;
-    assert_true(index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL}));
+    assert_true(index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL, NULL}));
     ix.corpus = &src.corpus;
     size_t cut = SIZE_MAX;
     for (size_t i = 0; i < src.index.narticles; i++) {
@@ -221,11 +225,60 @@ static void test_attached_mentions_are_counted(void **state)
     pipeline_close(&src);
 }
 
+/* What an owner was asked to give back. */
+struct drops {
+    const unsigned char *image;
+    size_t len, calls, whole, outside;
+};
+
+static void record_drop(void *ctx, const void *p, size_t len)
+{
+    struct drops *d = ctx;
+    const unsigned char *at = p;
+    d->calls++;
+    d->whole += at == d->image && len == d->len;
+    d->outside += at < d->image || at + len > d->image + d->len;
+}
+
+/* An owner that can give memory back is asked to once the image is checked
+ * (all of it), then for the part each run of attached articles read, and
+ * the index reads the same afterwards. */
+static void test_image_given_back_as_it_is_used(void **state)
+{
+    (void)state;
+    char *paths[40];
+    for (size_t i = 0; i < 40; i++)
+        paths[i] = samples;
+    struct pipeline ref, src;
+    open_paths(&ref, paths, 40, NULL);
+    open_paths(&src, paths, 40, NULL);
+    size_t n = ref.index.narticles, len;
+    assert_true(n >= 1024); /* one run of attached articles at least */
+    unsigned char *image = image_of(&ref, &len);
+    struct drops d = {.image = image, .len = len};
+    struct index ix;
+    assert_true(
+        index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, &d, record_drop}));
+    assert_int_equal(d.calls, 1);
+    assert_int_equal(d.whole, 1);
+    ix.corpus = &src.corpus;
+    for (size_t i = 0; i < n; i++)
+        assert_true(index_image_attach(&ix, i, &src.index.x[i]));
+    assert_int_equal(d.calls, 1 + 2 * (n / 1024));
+    assert_int_equal(d.outside, 0);
+    assert_true(index_image_check_spans(&ix));
+    assert_same_index(&ref.index, &ix);
+    index_free(&ix);
+    free(image);
+    pipeline_close(&ref);
+    pipeline_close(&src);
+}
+
 /* Whether an image loads (freed again when it does). */
 static bool loads(const unsigned char *image, size_t len, uint64_t key)
 {
     struct index ix;
-    if (!index_image_load(&ix, image, len, key, (struct index_image_owner){NULL, NULL}))
+    if (!index_image_load(&ix, image, len, key, (struct index_image_owner){NULL, NULL, NULL}))
         return false;
     index_free(&ix);
     return true;
@@ -309,7 +362,7 @@ static void test_image_with_any_word_overwritten(void **state)
         memcpy(copy, image, len);
         put64(copy, w * 8, w % 2 ? UINT64_MAX : 0x7fffffff);
         struct index ix;
-        if (!index_image_load(&ix, copy, len, 7, (struct index_image_owner){NULL, NULL}))
+        if (!index_image_load(&ix, copy, len, 7, (struct index_image_owner){NULL, NULL, NULL}))
             continue;
         accepted++;
         ix.corpus = &ref.corpus;
@@ -425,6 +478,68 @@ static void test_warm_start_takes_the_stored_index(void **state)
     run(cmd); /* damaged past its header */
     assert_false(load_and_compare(twice, 2, cache));
     assert_true(load_and_compare(twice, 2, cache));
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    run(cmd);
+}
+
+/* The resident kB of this process's mapping of a file whose name ends with
+ * `suffix` (its smaps Rss), or -1 when there is none. */
+static long mapping_rss_kb(const char *suffix)
+{
+    FILE *f = fopen("/proc/self/smaps", "r");
+    assert_non_null(f);
+    char line[4096];
+    bool in = false;
+    long kb = -1;
+    size_t n = strlen(suffix);
+    while (kb < 0 && fgets(line, sizeof line, f)) {
+        size_t len = strcspn(line, "\n");
+        line[len] = '\0';
+        size_t key = strcspn(line, " ");
+        if (key && line[key - 1] == ':') { /* "Rss:   4 kB": a field of the mapping above */
+            if (in && !strcmp(strtok(line, " "), "Rss:"))
+                kb = strtol(line + key + 1, NULL, 10);
+        } else { /* "start-end perms offset dev inode   path": a mapping */
+            in = len >= n && !strcmp(line + len - n, suffix);
+        }
+    }
+    fclose(f);
+    return kb;
+}
+
+/* A stored index opened from its file keeps none of its pages once
+ * checked (they do not count in the warm start's memory); reading the
+ * index faults them in again, unchanged. */
+static void test_opened_image_gives_its_pages_back(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/touchline-stored-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    copy_samples(dir);
+    char in[sizeof dir + 8], cache[sizeof dir + 32], pattern[sizeof cache + 16];
+    snprintf(in, sizeof in, "%s/in", dir);
+    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
+    snprintf(pattern, sizeof pattern, "%s/*.cache", cache);
+    char *paths[] = {in};
+    assert_false(load_and_compare(paths, 1, cache)); /* cold: writes it */
+    glob_t g;
+    assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+    assert_int_equal(g.gl_pathc, 1);
+    struct index ix;
+    /* the extractor key of a load with no KB files or patterns */
+    assert_true(cache_image_open(g.gl_pathv[0], cache_build_fingerprint(), &ix));
+    assert_int_equal(mapping_rss_kb(".cache.index"), 0);
+    struct pipeline fresh;
+    open_paths(&fresh, paths, 1, NULL);
+    assert_int_equal(ix.nentities, fresh.index.nentities);
+    for (size_t i = 0; i < ix.nentities; i++)
+        assert_same_entity(&fresh.index.entities[i], &ix.entities[i]);
+    assert_true(mapping_rss_kb(".cache.index") > 0);
+    index_free(&ix);
+    assert_int_equal(mapping_rss_kb(".cache.index"), -1);
+    pipeline_close(&fresh);
+    globfree(&g);
+    char cmd[20000];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     run(cmd);
 }
@@ -560,9 +675,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_image_reads_back_the_same_index),
         cmocka_unit_test(test_attached_mentions_are_counted),
+        cmocka_unit_test(test_image_given_back_as_it_is_used),
         cmocka_unit_test(test_image_refused_when_short_foreign_or_out_of_range),
         cmocka_unit_test(test_image_with_any_word_overwritten),
         cmocka_unit_test(test_warm_start_takes_the_stored_index),
+        cmocka_unit_test(test_opened_image_gives_its_pages_back),
         cmocka_unit_test(test_append_after_stored_index),
         cmocka_unit_test(test_stored_index_taken_when_the_cache_opens_late),
         cmocka_unit_test(test_late_stored_index_after_articles_went_early),

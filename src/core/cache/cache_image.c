@@ -35,6 +35,13 @@ static void unmap(void *ctx)
     free(m);
 }
 
+/* Gives back the mapping's pages of [p, p + len) (cache_file_drop). */
+static void drop(void *ctx, const void *p, size_t len)
+{
+    struct mapping *m = ctx;
+    cache_file_drop(m->p, m->size, p, len);
+}
+
 bool cache_image_open(const char *cache_path, uint64_t key, struct index *ix)
 {
     memset(ix, 0, sizeof *ix);
@@ -50,7 +57,7 @@ bool cache_image_open(const char *cache_path, uint64_t key, struct index *ix)
               cache_codec_record_checksum(p + FRAME, size - FRAME) == cache_codec_get_u64(p);
     struct mapping *m = xmalloc(sizeof *m);
     *m = (struct mapping){p, size};
-    struct index_image_owner owner = {unmap, m};
+    struct index_image_owner owner = {unmap, m, drop};
     if (ok && index_image_load(ix, p + FRAME, size - FRAME, key, owner))
         return true;
     unmap(m);

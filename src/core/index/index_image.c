@@ -11,6 +11,8 @@
 #include <string.h>
 
 enum { MAX_CHAIN = 64 }; /* same-as links followed before a chain is refused */
+/* Articles attached between two give-backs of their part of the image. */
+enum { ATTACH_WINDOW = 1024 };
 
 struct index_stored {
     const unsigned char *image;
@@ -238,6 +240,13 @@ static void take_articles(struct index *ix, const struct view *v)
         ix->global[i] = (int *)(v->numbers + v->files[i].global);
 }
 
+/* Gives back the image bytes [p, p + len) when the owner can. */
+static void give_back(const struct index_stored *s, const void *p, size_t len)
+{
+    if (s->owner.drop && len)
+        s->owner.drop(s->owner.ctx, p, len);
+}
+
 bool index_image_load(struct index *ix, const unsigned char *image, size_t len, uint64_t key,
                       struct index_image_owner owner)
 {
@@ -251,7 +260,16 @@ bool index_image_load(struct index *ix, const unsigned char *image, size_t len, 
     take_entities(ix, &v);
     take_keys(ix, &v);
     take_articles(ix, &v);
+    /* The checks read every byte; a load then reads little of the image
+     * (the postings, forms and keys only as the reader asks). */
+    give_back(ix->stored, image, len);
     return true;
+}
+
+void index_image_give_back(const struct index *ix)
+{
+    if (ix->stored)
+        give_back(ix->stored, ix->stored->image, ix->stored->len);
 }
 
 size_t index_image_articles(const struct index *ix)
@@ -287,6 +305,25 @@ static uint64_t mentions_of(const struct extraction *x)
     return n;
 }
 
+/* Gives back the parts of the image that attaching articles [from, to)
+ * read: their file records and their numbers (global and own maps, which
+ * the writer puts one article after the other). */
+static void give_back_attached(const struct index_stored *s, size_t from, size_t to)
+{
+    const struct image_file *f = s->files;
+    give_back(s, f + from, (to - from) * sizeof *f);
+    const struct image_head *h = (const struct image_head *)s->image;
+    const uint32_t *numbers = (const uint32_t *)(s->image + h->numbers);
+    uint64_t lo = f[from].global, hi = lo;
+    for (size_t i = from; i < to; i++) {
+        uint64_t a = f[i].global < f[i].own ? f[i].global : f[i].own;
+        uint64_t b = (f[i].global > f[i].own ? f[i].global : f[i].own) + f[i].nlocal;
+        lo = a < lo ? a : lo;
+        hi = b > hi ? b : hi;
+    }
+    give_back(s, numbers + lo, (size_t)(hi - lo) * sizeof *numbers);
+}
+
 bool index_image_attach(struct index *ix, size_t article, struct extraction *x)
 {
     if (!ix->stored || article >= ix->narticles ||
@@ -306,6 +343,8 @@ bool index_image_attach(struct index *ix, size_t article, struct extraction *x)
         ix->stored->mismatch = true;
     ix->x[article] = *x;
     memset(x, 0, sizeof *x);
+    if (article % ATTACH_WINDOW == ATTACH_WINDOW - 1)
+        give_back_attached(ix->stored, article + 1 - ATTACH_WINDOW, article + 1);
     return true;
 }
 

@@ -50,6 +50,11 @@ bool index_image_encode(const struct index *ix, const struct index_image_file *f
 struct index_image_owner {
     void (*release)(void *ctx);
     void *ctx;
+    /* NULL, or gives back the memory of the image bytes [p, p + len) (a
+     * file mapping's pages: read again, they fault in from the file,
+     * unchanged). The index gives back what a load has checked or read and
+     * will not need again soon, so that it does not count in the peak. */
+    void (*drop)(void *ctx, const void *p, size_t len);
 };
 
 /* Makes *ix the index of the image [image, image + len), which must be
@@ -77,6 +82,10 @@ bool index_image_check_spans(const struct index *ix);
 /* Copies into the index's own memory everything it points to in the image,
  * then releases the image (index_add does this before it changes anything). */
 void index_image_unshare(struct index *ix);
+/* Gives back the memory of the whole image when its owner can (see
+ * struct index_image_owner): for a caller that has just read much of it
+ * (every file's path) and will not again soon. */
+void index_image_give_back(const struct index *ix);
 /* index_free for an index that points into its image. */
 void index_image_free(struct index *ix);
 

@@ -60,13 +60,17 @@ bool frontmatter_split(const char *text, size_t len, const char **yaml, size_t *
 }
 
 /* A decoded scalar, sanitised again: YAML escapes ("\e", "\x9b", "\u202e",
- * "\0") can write the very controls the loader removed from the file. */
+ * "\0") can write the very controls the loader removed from the file. An
+ * exact-size copy: an article keeps it as long as it is loaded (a buffer's
+ * room is 64 bytes at least). */
 static char *clean_text(const char *s, size_t n)
 {
     struct buf b;
     buf_init(&b);
     sanitize_text(s, n, &b, NULL);
-    return buf_detach(&b, NULL);
+    char *text = xstrndup(b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return text;
 }
 
 static char *scalar_text(const struct yamltree_node *n)

@@ -139,6 +139,7 @@ static void take_image(struct pipeline *p, const struct scan *s)
         index_free(&img);
         return;
     }
+    index_image_give_back(&img); /* image_fits read every path */
     p->image = img;
     p->from_image = true;
     /* The reader shows the first articles at once, built as usual; the
@@ -315,14 +316,23 @@ static bool fits_image(const struct pipeline *p, const struct stream_item *it)
            it->x.nentities == index_image_locals(&p->image, p->taken);
 }
 
+/* Takes the held results (left in the stream, in load order). */
+static void take_held(struct pipeline *p, bool attach)
+{
+    for (size_t i = 0; i < p->nheld; i++) {
+        struct stream_item it;
+        stream_claim(p->stream, p->held_from + i, &it);
+        take_item(p, &it, attach);
+    }
+    p->nheld = 0;
+}
+
 /* The stored index will not do: the held results are taken as usual. */
 static void drop_image(struct pipeline *p)
 {
     index_free(&p->image);
     p->from_image = false;
-    for (size_t i = 0; i < p->nheld; i++)
-        take_item(p, &p->held[i], false);
-    p->nheld = 0;
+    take_held(p, false);
 }
 
 /* Builds the index again from the extractions it holds (a stored index
@@ -361,28 +371,31 @@ static void commit_image(struct pipeline *p)
         extraction_free(&x);
     }
     index_free(&first);
-    for (size_t i = 0; i < p->nheld; i++)
-        take_item(p, &p->held[i], true);
-    p->nheld = 0;
+    take_held(p, true);
     p->from_image = false;
     p->index_stored = p->index.stored && index_image_check_spans(&p->index);
     if (!p->index_stored)
         rebuild_index(p);
 }
 
-/* Takes one result, or holds it back for the stored index. */
-static void take_or_hold(struct pipeline *p, struct stream_item *it)
+/* Takes result i (it: a view of it, kept in the stream), or holds it back
+ * for the stored index where it is: held results are the ones from
+ * held_from on, without a copy. */
+static void take_or_hold(struct pipeline *p, size_t i, const struct stream_item *it)
 {
     if (!p->from_image)
         take_image(p, stream_scan(p->stream));
     if (p->from_image && !fits_image(p, it))
         drop_image(p);
     if (!p->from_image || p->taken < p->image_prefix) {
-        take_item(p, it, false);
+        struct stream_item mine;
+        stream_claim(p->stream, i, &mine);
+        take_item(p, &mine, false);
         return;
     }
-    p->held = xgrow(p->held, &p->hcap, p->nheld + 1, sizeof *p->held);
-    p->held[p->nheld++] = *it;
+    if (!p->nheld)
+        p->held_from = i;
+    p->nheld++;
 }
 
 /* What the cache writer does with the stored index after this load. */
@@ -400,8 +413,8 @@ size_t pipeline_take(struct pipeline *p, size_t max)
     take_loaded(p);
     size_t n = 0;
     struct stream_item it;
-    while ((!max || n < max) && stream_next(p->stream, &it)) {
-        take_or_hold(p, &it);
+    while ((!max || n < max) && stream_next_kept(p->stream, &it)) {
+        take_or_hold(p, stream_taken(p->stream) - 1, &it);
         n++;
         p->taken++;
     }
@@ -461,15 +474,8 @@ bool pipeline_open(struct pipeline *p, char *const *paths, size_t npaths,
 
 void pipeline_close(struct pipeline *p)
 {
-    stream_free(p->stream);
+    stream_free(p->stream);            /* with the held results */
     pipeline_cache_warning(p->pcache); /* the writer reads the index and the files */
-    for (size_t i = 0; i < p->nheld; i++) {
-        if (!p->held[i].early) /* else the corpus owns its article and problems */
-            loaded_free(&p->held[i].loaded);
-        extraction_free(&p->held[i].x);
-        buf_free(&p->held[i].cache.record);
-    }
-    free(p->held);
     free(p->files);
     free(p->early);
     if (p->from_image)

@@ -60,10 +60,9 @@ struct pipeline {
      * Anything else drops it and the held results are taken as usual. */
     bool from_image;
     size_t image_prefix;
-    struct index image; /* the stored index while from_image */
-    bool index_stored;  /* the index of the complete load is the stored one */
-    struct stream_item *held;
-    size_t nheld, hcap;
+    struct index image;      /* the stored index while from_image */
+    bool index_stored;       /* the index of the complete load is the stored one */
+    size_t held_from, nheld; /* the held results: entries kept in the stream (stream.h) */
     /* Article i's file (for writing the stored index), and whether every
      * scanned entry so far became an article whose record is cached. */
     struct index_image_file *files;

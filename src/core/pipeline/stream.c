@@ -22,6 +22,7 @@ struct slot {
     struct pipeline_cache_work cache;
     atomic_bool loaded_flag, done;
     bool handed; /* caller's thread only: loaded went out with stream_next_loaded */
+    bool kept;   /* caller's thread only: taken by stream_next_kept, not claimed yet */
 };
 
 struct stream {
@@ -242,22 +243,50 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
     return s;
 }
 
-bool stream_next(struct stream *s, struct stream_item *out)
+/* Entry i's result as it is in its slot. */
+static void view_of(const struct stream *s, size_t i, struct stream_item *out)
+{
+    const struct slot *slot = &s->slots[i];
+    out->entry = &s->scan.v[i];
+    out->loaded = slot->loaded;
+    out->x = slot->x;
+    out->cache = slot->cache;
+    out->early = slot->handed;
+}
+
+/* Empties a slot whose result went to the caller. */
+static void give_away(struct slot *slot)
+{
+    memset(&slot->loaded, 0, sizeof slot->loaded);
+    memset(&slot->x, 0, sizeof slot->x);
+    memset(&slot->cache, 0, sizeof slot->cache);
+    slot->kept = false;
+}
+
+bool stream_next_kept(struct stream *s, struct stream_item *out)
 {
     if (s->taken >= s->scan.n)
         return false;
     struct slot *slot = &s->slots[s->taken];
     if (!atomic_load_explicit(&slot->done, memory_order_acquire))
         return false;
-    out->entry = &s->scan.v[s->taken];
-    out->loaded = slot->loaded;
-    out->x = slot->x;
-    out->cache = slot->cache;
-    out->early = slot->handed;
-    memset(&slot->loaded, 0, sizeof slot->loaded);
-    memset(&slot->x, 0, sizeof slot->x);
-    memset(&slot->cache, 0, sizeof slot->cache);
+    view_of(s, s->taken, out);
+    slot->kept = true;
     s->taken++;
+    return true;
+}
+
+void stream_claim(struct stream *s, size_t i, struct stream_item *out)
+{
+    view_of(s, i, out);
+    give_away(&s->slots[i]);
+}
+
+bool stream_next(struct stream *s, struct stream_item *out)
+{
+    if (!stream_next_kept(s, out))
+        return false;
+    give_away(&s->slots[s->taken - 1]);
     return true;
 }
 
@@ -320,7 +349,9 @@ void stream_free(struct stream *s)
         return;
     atomic_store(&s->stop, true);
     join_workers(s);
-    for (size_t i = s->taken; i < s->scan.n; i++) {
+    for (size_t i = 0; i < s->scan.n; i++) {
+        if (i < s->taken && !s->slots[i].kept)
+            continue;
         if (!s->slots[i].handed)
             loaded_free(&s->slots[i].loaded);
         extraction_free(&s->slots[i].x);

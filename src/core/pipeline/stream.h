@@ -56,6 +56,14 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
 /* Moves the next result in scan order into *out (the caller owns its
  * contents) if it is finished; false when it is not, or none is left. */
 bool stream_next(struct stream *s, struct stream_item *out);
+/* stream_next that leaves the result in the stream (out is a view of it,
+ * which the caller must not free or change): the caller holds it back
+ * without a copy, then takes it with stream_claim, or leaves it to
+ * stream_free. The entry is counted as taken. */
+bool stream_next_kept(struct stream *s, struct stream_item *out);
+/* Moves kept entry i's result into *out (the caller owns its contents).
+ * Each kept entry is claimed at most once. */
+void stream_claim(struct stream *s, size_t i, struct stream_item *out);
 /* Hands over the next entry in scan order not handed over yet whose file
  * is loaded, before its extraction: its entry and loaded part (the caller
  * owns them; the workers still read the article, never write it) into
@@ -78,7 +86,8 @@ size_t stream_taken(const struct stream *s);
 size_t stream_total(const struct stream *s);
 /* The scanned entries the stream was started with (it owns them). */
 const struct scan *stream_scan(const struct stream *s);
-/* Stops the workers (results not handed over are dropped) and frees. */
+/* Stops the workers (results not handed over, or kept and not claimed,
+ * are dropped) and frees. */
 void stream_free(struct stream *s);
 
 #endif
