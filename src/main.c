@@ -5,6 +5,7 @@
 #include "core/base/suggest.h"
 #include "ui/ui.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -178,6 +179,18 @@ static int mistyped_command(const char *word)
                                word, near);
 }
 
+/* A command's output that could not be written in full (a full disk,
+ * /dev/full) is a failure the user must hear of, not a truncated file and
+ * exit 0. A closed pipe is not reported: the reader of `| head` left. */
+static int output_checked(int status)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return status;
+    if (errno != EPIPE)
+        fprintf(stderr, "touchline: cannot write the output: %s\n", strerror(errno));
+    return status == EXIT_USAGE ? status : EXIT_NOTHING;
+}
+
 int main(int argc, char **argv)
 {
     struct startup_globals g = {0};
@@ -191,7 +204,7 @@ int main(int argc, char **argv)
             return startup_usage_error("--club, --person, --theme and --bench-keys are options "
                                        "of the reader, not of '%s'",
                                        cmd->name);
-        return cmd->run(argc - optind, argv + optind, &g);
+        return output_checked(cmd->run(argc - optind, argv + optind, &g));
     }
     if (optind < argc && (status = mistyped_command(argv[optind])) >= 0)
         return status;

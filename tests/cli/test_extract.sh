@@ -2,7 +2,7 @@
 # test_extract: `touchline extract`, `entities` and `mentions` on the samples:
 # valid JSON Lines in argument order, byte offsets that slice out exactly
 # each mention's and fact's text, the golden labels matched in full, and
-# the commands' exit codes.
+# the commands' exit codes, also when the output cannot be written.
 set -u
 bin=$1
 src=$2
@@ -122,5 +122,19 @@ check "--threads 1 gives the default output" "cmp -s '$tmp/out.jsonl' <(head -n 
 status=$?
 check "--threads many exits 2" "[ $status -eq 2 ]"
 check "--threads many says why" "grep -q -- '--threads: expected a number' '$tmp/threads.err'"
+
+# Output that cannot be written (a full disk) fails with the reason, not a
+# cut-off file and exit 0; a reader that left a pipe early is not an error.
+if [ -w /dev/full ]; then
+    for cmd in extract list entities; do
+        "$bin" --no-cache "$cmd" "$src/samples" >/dev/full 2>"$tmp/full.err"
+        status=$?
+        check "$cmd to a full disk exits 1" "[ $status -eq 1 ]"
+        check "$cmd to a full disk says why" \
+            "grep -qx 'touchline: cannot write the output: No space left on device' '$tmp/full.err'"
+    done
+fi
+"$bin" --no-cache extract "$src/samples" "$src/samples" 2>"$tmp/pipe.err" | head -c 10 >/dev/null
+check "extract into a pipe closed early prints nothing" "[ ! -s '$tmp/pipe.err' ]"
 
 cli_summary
