@@ -176,8 +176,10 @@ int cmd_fetch(int argc, char **argv, const struct startup_globals *g)
     if (!ok) {
         fprintf(stderr, "touchline: %s\n", err.msg);
         /* An OPML file that cannot be read for want of libxml2 is this
-         * machine's failure, not the config's: as for a feed (exit 1). */
-        if (cfg->opml.value && !xml_lib_get(NULL))
+         * machine's failure, not the config's: as for a feed (exit 1). A
+         * bad feeds_file or a missing OPML file is the config's (2). */
+        const char *why = NULL;
+        if (cfg->opml.value && !xml_lib_get(&why) && strstr(err.msg, why))
             status = EXIT_NOTHING;
     } else if (!all.n)
         startup_usage_error("fetch: no feeds; list them under 'feeds:' in the config (or name a "

@@ -102,6 +102,9 @@ status=$?
 check "without libxml2 fetch of OPML subscriptions exits 1" "[ $status -eq 1 ]"
 check "and names the OPML file and the loader's reason" \
     "grep -q '^touchline: $tmp/subs.opml: cannot load libxml2: ' '$tmp/opml.err'"
+printf 'feeds_dir: %s\nopml: %s\n' "$tmp/feeds" "$tmp/absent.opml" >"$tmp/config-noopml.yaml"
+LD_LIBRARY_PATH=$tmp/nolib "$BIN" --config "$tmp/config-noopml.yaml" fetch >/dev/null 2>&1
+check "but a missing OPML file is still a config error (exit 2)" "[ $? -eq 2 ]"
 "$BIN" --config "$tmp/config-opml.yaml" fetch >/dev/null 2>"$tmp/opml-ok.err"
 check "with libxml2 the same config fetches (exit 0)" "[ $? -eq 0 ]"
 
