@@ -31,22 +31,6 @@ static bool kernel_takes_hint(void)
     return takes;
 }
 
-/* Whether malloc is the C library's (not a sanitizer's). */
-static bool libc_malloc(void)
-{
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-    return false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-    return false;
-#else
-    return true;
-#endif
-#else
-    return true;
-#endif
-}
-
 /* The VmFlags line of the mapping of /proc/self/smaps holding `p`. */
 static bool mapping_flags(const void *p, char *flags, size_t size)
 {
@@ -71,7 +55,7 @@ static bool mapping_flags(const void *p, char *flags, size_t size)
 static void test_reserve(void **state)
 {
     (void)state;
-    bool can = libc_malloc() && kernel_takes_hint();
+    bool can = heap_pages_supported() && kernel_takes_hint();
     assert_false(heap_pages_reserve(HUGE_PAGE)); /* too small to hold a huge page */
     bool marked = heap_pages_reserve(8 * HUGE_PAGE);
     char *p = malloc(HUGE_PAGE / 2); /* the first block after it: at the boundary */

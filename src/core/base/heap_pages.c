@@ -44,17 +44,22 @@ bool heap_pages_reserve(size_t bytes)
         return false;
     if (bytes > MMAP_THRESHOLD_MAX - HUGE_PAGE)
         bytes = MMAP_THRESHOLD_MAX - HUGE_PAGE;
-    if (!mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX) ||
-        !mallopt(M_TRIM_THRESHOLD, 2 * MMAP_THRESHOLD_MAX))
+    /* One block of `bytes` from the heap (not a mapping of its own), kept
+     * by the heap when freed; whatever happens, big blocks are mapped on
+     * their own again afterwards (malloc's own threshold at start). */
+    char *p = NULL;
+    if (mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_MAX) &&
+        mallopt(M_TRIM_THRESHOLD, 2 * MMAP_THRESHOLD_MAX))
+        p = malloc(bytes);
+    if (!p) {
+        mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
         return false;
-    char *p = malloc(bytes);
-    if (!p)
-        return false;
+    }
     uintptr_t from = huge_floor((uintptr_t)p + HUGE_PAGE - 1);
     uintptr_t to = huge_floor((uintptr_t)p + bytes);
     bool marked = madvise((void *)from, to - from, MADV_HUGEPAGE) == 0;
     free(p);
-    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD); /* big blocks mapped on their own again */
+    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
     /* p was the top of the heap and is again: a block of from - p - 16
      * bytes there ends where the next one's header puts its memory at from. */
     if (marked && from - (uintptr_t)p > 64)
@@ -62,11 +67,21 @@ bool heap_pages_reserve(size_t bytes)
     return marked;
 }
 
+bool heap_pages_supported(void)
+{
+    return true;
+}
+
 #else
 
 bool heap_pages_reserve(size_t bytes)
 {
     (void)bytes;
+    return false;
+}
+
+bool heap_pages_supported(void)
+{
     return false;
 }
 

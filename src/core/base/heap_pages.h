@@ -18,4 +18,8 @@
  * Returns whether the heap was marked. */
 bool heap_pages_reserve(size_t bytes);
 
+/* Whether this build can do it at all: glibc's malloc (not a sanitizer's,
+ * not another C library's). The kernel may still refuse the hint. */
+bool heap_pages_supported(void);
+
 #endif
