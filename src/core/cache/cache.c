@@ -417,7 +417,8 @@ static void put_head(struct cache *c, const struct cache_codec_head *h, uint64_t
     cache_codec_put_u64(&c->heads, hash);
     cache_codec_put_u32(&c->heads, (uint32_t)h->len);
     cache_codec_put_u32(&c->heads, (uint32_t)h->path_len);
-    cache_codec_put_u32(&c->heads, (uint32_t)((const unsigned char *)h->path - h->start));
+    cache_codec_put_u32(&c->heads,
+                        h->path ? (uint32_t)((const unsigned char *)h->path - h->start) : 0);
     cache_codec_put_u32(&c->heads, 0);
     c->end += h->len;
 }

@@ -61,13 +61,12 @@ void cache_file_unmap(const unsigned char *p, size_t size)
 
 void cache_file_drop(const unsigned char *map, size_t map_size, const unsigned char *p, size_t len)
 {
-    static size_t page;
     if (!map || !len)
         return;
-    if (!page) {
-        long ps = sysconf(_SC_PAGESIZE);
-        page = ps > 0 ? (size_t)ps : 4096;
-    }
+    /* asked each time (the C library answers from memory): a static set
+     * on first use would be raced for by the loading threads */
+    long ps = sysconf(_SC_PAGESIZE);
+    size_t page = ps > 0 ? (size_t)ps : 4096;
     size_t from = (size_t)(p - map) / page * page;
     size_t to = (size_t)(p - map) + len;
     to = to > map_size ? map_size : to;
