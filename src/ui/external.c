@@ -5,6 +5,7 @@
 #include "ui/external.h"
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "core/base/fdio.h"
 #include "core/base/xalloc.h"
 
 #include <errno.h>
@@ -78,12 +79,10 @@ static void child(char *const argv[], int stdin_fd, int err_fd)
 static int spawn_wait(char *const argv[], int stdin_fd, int *error)
 {
     int fds[2];
-    if (pipe(fds) < 0) {
+    if (!fd_pipe(fds, false)) {
         *error = errno;
         return -1;
     }
-    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
     pid_t pid = fork();
     if (pid < 0) {
         *error = errno;

@@ -1,7 +1,9 @@
 /* fdio: whole reads and writes on a file descriptor (see fdio.h). */
+#define _GNU_SOURCE /* pipe2 */
 #include "core/base/fdio.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 bool fd_read_all(int fd, void *p, size_t n)
@@ -32,4 +34,9 @@ bool fd_write_all(int fd, const void *p, size_t n)
         n -= (size_t)put;
     }
     return true;
+}
+
+bool fd_pipe(int fds[2], bool nonblocking)
+{
+    return pipe2(fds, O_CLOEXEC | (nonblocking ? O_NONBLOCK : 0)) == 0;
 }

@@ -1,5 +1,6 @@
 /* stream: worker threads over the scanned entries (see stream.h). */
 #include "core/pipeline/stream.h"
+#include "core/base/fdio.h"
 #include "core/base/xalloc.h"
 
 #include <errno.h>
@@ -199,12 +200,8 @@ static void open_wake(struct stream *s)
 {
     s->wake[0] = s->wake[1] = -1;
     int fds[2];
-    if (!s->setup.background || pipe(fds) != 0)
+    if (!s->setup.background || !fd_pipe(fds, true))
         return;
-    for (int i = 0; i < 2; i++) {
-        fcntl(fds[i], F_SETFD, FD_CLOEXEC);
-        fcntl(fds[i], F_SETFL, O_NONBLOCK);
-    }
     s->wake[0] = fds[0];
     s->wake[1] = fds[1];
 }
