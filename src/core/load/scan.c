@@ -69,12 +69,10 @@ static void add_problem(struct scan *s, const char *path, const char *fmt, ...)
 
 static void add_problem(struct scan *s, const char *path, const char *fmt, ...)
 {
-    s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
-    s->v[s->n].path = strpool_add(&s->paths, path, strlen(path));
-    s->v[s->n].sfeed = NULL;
+    add_file(s, path);
     va_list ap;
     va_start(ap, fmt);
-    s->v[s->n++].problem = buf_vformat(fmt, ap);
+    s->v[s->n - 1].problem = buf_vformat(fmt, ap);
     va_end(ap);
 }
 
