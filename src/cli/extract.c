@@ -41,8 +41,10 @@ int cmd_extract(int argc, char **argv, const struct startup_globals *g)
     bool opened = ndflt ? cli_open_pipeline(&p, dflt, (int)ndflt, g)
                         : cli_open_pipeline(&p, argv + optind, argc - optind, g);
     startup_free_paths(dflt, ndflt);
-    if (!opened)
+    if (!opened) {
+        heap_pages_release();
         return EXIT_USAGE;
+    }
     struct buf out;
     buf_init(&out);
     for (size_t i = 0; i < p.corpus.narticles; i++) {
@@ -58,5 +60,6 @@ int cmd_extract(int argc, char **argv, const struct startup_globals *g)
     buf_free(&out);
     int status = cli_status(&p.corpus, p.corpus.narticles > 0);
     pipeline_close(&p);
+    heap_pages_release();
     return status;
 }

@@ -72,6 +72,8 @@ static void test_reserve(void **state)
     memset(p, 1, HUGE_PAGE / 2);
     free(p);
     assert_false(heap_pages_reserve(8 * HUGE_PAGE)); /* once only */
+    heap_pages_release();                            /* the block below the boundary */
+    assert_false(heap_pages_reserve(8 * HUGE_PAGE)); /* still once only */
 }
 
 int main(void)

@@ -40,8 +40,10 @@ static uintptr_t huge_floor(uintptr_t a)
 
 bool heap_pages_reserve(size_t bytes)
 {
-    if (below_boundary || bytes < 2 * HUGE_PAGE)
+    static bool tried;
+    if (tried || bytes < 2 * HUGE_PAGE)
         return false;
+    tried = true;
     if (bytes > MMAP_THRESHOLD_MAX - HUGE_PAGE)
         bytes = MMAP_THRESHOLD_MAX - HUGE_PAGE;
     /* One block of `bytes` from the heap (not a mapping of its own), kept
@@ -67,6 +69,12 @@ bool heap_pages_reserve(size_t bytes)
     return marked;
 }
 
+void heap_pages_release(void)
+{
+    free(below_boundary);
+    below_boundary = NULL;
+}
+
 bool heap_pages_supported(void)
 {
     return true;
@@ -78,6 +86,10 @@ bool heap_pages_reserve(size_t bytes)
 {
     (void)bytes;
     return false;
+}
+
+void heap_pages_release(void)
+{
 }
 
 bool heap_pages_supported(void)

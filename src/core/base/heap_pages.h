@@ -18,6 +18,10 @@
  * Returns whether the heap was marked. */
 bool heap_pages_reserve(size_t bytes);
 
+/* Frees what heap_pages_reserve kept below the boundary, so that a leak
+ * checker sees every block freed; call it when the work is done. */
+void heap_pages_release(void);
+
 /* Whether this build can do it at all: glibc's malloc (not a sanitizer's,
  * not another C library's). The kernel may still refuse the hint. */
 bool heap_pages_supported(void);
