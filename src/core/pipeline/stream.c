@@ -3,8 +3,6 @@
 #include "core/base/fdio.h"
 #include "core/base/xalloc.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -62,12 +60,8 @@ static void publish(atomic_bool *flag)
 /* Makes the wake pipe readable (it stays so until stream_free). */
 static void wake(struct stream *s)
 {
-    if (s->wake[1] < 0)
-        return;
-    ssize_t n;
-    do
-        n = write(s->wake[1], "", 1);
-    while (n < 0 && errno == EINTR);
+    if (s->wake[1] >= 0)
+        (void)fd_write_all(s->wake[1], "", 1); /* full: already readable */
 }
 
 /* Publishes entry i's result; the last one wakes the caller. */
