@@ -196,8 +196,8 @@ static void hand_built(struct extraction *x)
 static void add_entities(struct extraction *x, size_t want, size_t n)
 {
     x->entities = xrealloc(x->entities, want * sizeof *x->entities);
-    x->mentions = xrealloc(x->mentions, (x->nmentions + (want - x->nentities) * n) *
-                                            sizeof *x->mentions);
+    x->mentions =
+        xrealloc(x->mentions, (x->nmentions + (want - x->nentities) * n) * sizeof *x->mentions);
     for (size_t k = x->nentities; k < want; k++) {
         x->entities[k] = x->entities[0];
         x->entities[k].id = cache_name_dup("club:a-long-enough-id-to-fill-the-block", 9, 3, k);
@@ -612,14 +612,46 @@ enum hostile {
     H_HUGE_STRING,
     H_LONG_VARINT,
     H_INT_RANGE,
+    H_YEAR_16, /* a year or goals past 16 bits, a span end past 31 */
+    H_GOALS_16,
+    H_END_31,
+    H_LOANS_256, /* more distinct loan lengths than one-byte codes */
     H_TRAILING,
     H_SHORT,
     H_COUNT
 };
 
+/* No entity and 256 loans, each with its own length. */
+static void loans_payload(struct buf *b)
+{
+    varint(b, 0);
+    varint(b, 256);
+    for (int k = 0; k < 256; k++) {
+        buf_putc(b, FACT_LOAN);
+        buf_putc(b, 0);                       /* has_value */
+        varint(b, 1);                         /* subject -1 */
+        buf_append(b, "\0\0\0\0\0\0\0\0", 8); /* value */
+        buf_append(b, "\0\0\0\0\0", 5);       /* currency ... qualifier */
+        for (int i = 0; i < 4; i++)
+            varint(b, 1); /* team, from, to, club: -1 */
+        varint(b, 0);     /* year */
+        varint(b, 1);     /* goals -1 */
+        char length[16];
+        int n = snprintf(length, sizeof length, "%d-month", k);
+        varint(b, (uint64_t)n + 1);
+        buf_append(b, length, (size_t)n);
+        buf_append(b, "\0\0\x05", 3); /* span 0 to 5 */
+    }
+    buf_putc(b, 0); /* no article */
+}
+
 /* The extraction part of a record: one entity, one fact, with one flaw. */
 static void hostile_payload(struct buf *b, enum hostile h)
 {
+    if (h == H_LOANS_256) {
+        loans_payload(b);
+        return;
+    }
     varint(b, h == H_HUGE_ENTITIES ? UINT64_MAX / 2 : 1);
     varint(b, h == H_HUGE_STRING ? 1u << 30 : 1);
     buf_append(b, "a", 2); /* and its NUL */
@@ -644,10 +676,15 @@ static void hostile_payload(struct buf *b, enum hostile h)
     if (h == H_LONG_VARINT)
         buf_append(b, "\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f", 10);
     else
-        varint(b, h == H_INT_RANGE ? (uint64_t)1 << 33 : 4000);
-    varint(b, 1);
+        varint(b, h == H_INT_RANGE ? (uint64_t)1 << 33 : h == H_YEAR_16 ? 2 * 40000 : 4000);
+    varint(b, h == H_GOALS_16 ? 2 * 32768 : 1);
     varint(b, 0);
-    buf_append(b, "\0\0\0", h == H_SHORT ? 2 : 3);
+    if (h == H_END_31) {
+        buf_append(b, "\0\0", 2);
+        varint(b, (uint64_t)1 << 31);
+    } else {
+        buf_append(b, "\0\0\0", h == H_SHORT ? 2 : 3);
+    }
     buf_putc(b, 0); /* no article */
     if (h == H_TRAILING)
         buf_putc(b, 0);

@@ -203,11 +203,11 @@ static bool fact_encodable(const struct extraction *x, const struct fact *f)
 {
     size_t ne = x->nentities;
     return (unsigned)f->kind < FACT_KIND_COUNT && valid_ref(f->subject, ne) &&
-           (!f->loan_length || extraction_loan_length(x, f)) &&
-           valid_ref(f->team, ne) && valid_ref(f->from, ne) && valid_ref(f->to, ne) &&
-           valid_ref(f->club, ne) && (unsigned)f->currency < FACT_CURRENCY_COUNT &&
-           (unsigned)f->period < FACT_PERIOD_COUNT && (unsigned)f->type < FACT_TYPE_COUNT &&
-           (unsigned)f->status < FACT_STATUS_COUNT && (unsigned)f->qualifier < FACT_QUALIFIER_COUNT;
+           (!f->loan_length || extraction_loan_length(x, f)) && valid_ref(f->team, ne) &&
+           valid_ref(f->from, ne) && valid_ref(f->to, ne) && valid_ref(f->club, ne) &&
+           (unsigned)f->currency < FACT_CURRENCY_COUNT && (unsigned)f->period < FACT_PERIOD_COUNT &&
+           (unsigned)f->type < FACT_TYPE_COUNT && (unsigned)f->status < FACT_STATUS_COUNT &&
+           (unsigned)f->qualifier < FACT_QUALIFIER_COUNT;
 }
 
 bool cache_codec_encodable(const struct extraction *x)
@@ -564,7 +564,8 @@ static void get_extraction(struct reader *r, struct extraction *x, struct arena 
         get_entity(r, to, nm, a);
         nm += to->nmentions;
     }
-    x->mentions = nm && a->base && a->used <= a->cap ? (struct mention *)(a->base + mentions_at) : NULL;
+    x->mentions =
+        nm && a->base && a->used <= a->cap ? (struct mention *)(a->base + mentions_at) : NULL;
     x->nmentions = nm;
     n = get_count(r, MIN_FACT);
     if (!r->ok)

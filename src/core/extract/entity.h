@@ -115,7 +115,8 @@ struct fact {
     int16_t subject;     /* the person it is about */
     int16_t team;        /* caps: national team; appearances: club or competition */
     int16_t from, to;    /* fee, loan: clubs */
-    int16_t club;        /* interest: the interested club; offer: the club offering; source: the media */
+    int16_t club;        /* interest: the interested club; offer: the club offering;
+                          * source: the media */
     int16_t year;        /* fee: year of the transfer, 0 when not stated */
     int16_t goals;       /* caps, appearances: goals, -1 when not stated */
     uint8_t kind;        /* enum fact_kind */

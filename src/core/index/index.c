@@ -197,7 +197,8 @@ static void add_postings(struct index *ix, int g, size_t article, uint32_t first
         const struct mention *mn = &mentions[m];
         put_posting(ix, e, (struct posting){(uint32_t)article, first + (uint32_t)m}, first);
         const char *text = mn->in_title ? a->title : a->body;
-        if (!seen_before(a, mentions, m) && strcmp_span(e->name, text + mn->start, mn->end - mn->start))
+        if (!seen_before(a, mentions, m) &&
+            strcmp_span(e->name, text + mn->start, mn->end - mn->start))
             add_form(e, fold_text(text + mn->start, mn->end - mn->start));
     }
 }
