@@ -3,8 +3,9 @@
  * numbers are zigzag varints, a double is its IEEE bits as a u64, a fact's
  * currency, period, type, status and qualifier are one byte each (their enum
  * codes, 0 for none), the loan length is its length + 1 then its bytes
- * (0 for NULL), and an entity's id and name are each followed by a NUL
- * (format 6), so that a decoded extraction points at them in place. */
+ * (0 for NULL; decoded to a code into the extraction's loan lengths),
+ * and an entity's id and name are each followed by a NUL (format 6), so
+ * that a decoded extraction points at them in place. */
 #include "core/cache/cache_codec.h"
 #include "core/cache/cache_slab.h"
 #include "core/base/xalloc.h"
@@ -392,9 +393,10 @@ static const char *get_bytes(struct reader *r, uint64_t n)
 }
 
 /* Where a record's extraction is decoded to: one block for everything
- * (entities, mentions, facts, loan lengths), laid out as extraction_pack
- * lays it, so that a hit costs one allocation, not one per entity; the
- * entities' ids and names are not copied but point into the record.
+ * (entities, their mentions as one array, facts, the distinct loan
+ * lengths that the facts' one-byte codes index), so that a hit costs one
+ * allocation, not one per entity; the entities' ids and names are not
+ * copied but point into the record.
  * Decoding fills a scratch block on the stack and measures; the block is
  * then copied out at its exact size. An extraction too big for the
  * scratch block is decoded a second time, into a block of the size

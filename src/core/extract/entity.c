@@ -1,4 +1,5 @@
-/* entity: names of kinds and roles, entity ids, and freeing an extraction. */
+/* entity: names of kinds and roles, entity ids, loan length codes, and
+ * packing and freeing an extraction. */
 #include "core/extract/entity.h"
 #include "core/base/buf.h"
 #include "core/base/utf8.h"
