@@ -61,8 +61,8 @@ static inline bool cache_fact_equal(const struct extraction *xa, const struct fa
 static inline bool cache_extraction_equal(const struct extraction *a, const struct extraction *b)
 {
     if (a->nentities != b->nentities || a->nfacts != b->nfacts || a->nmentions != b->nmentions)
-        return CACHE_DIFF("counts %zu/%zu/%zu vs %zu/%zu/%zu", a->nentities, a->nmentions,
-                          a->nfacts, b->nentities, b->nmentions, b->nfacts);
+        return CACHE_DIFF("counts %zu/%u/%zu vs %zu/%u/%zu", a->nentities, (unsigned)a->nmentions,
+                          a->nfacts, b->nentities, (unsigned)b->nmentions, b->nfacts);
     for (size_t i = 0; i < a->nentities; i++)
         if (!cache_entity_equal(a, &a->entities[i], b, &b->entities[i]))
             return false;
@@ -131,7 +131,7 @@ static inline void cache_synth(struct extraction *x, unsigned set, size_t i)
         e->name = cache_name_dup("Pérez", set, i, k);
         e->kind = (enum entity_kind)((i + k) % ENTITY_KIND_COUNT);
         e->role = (enum person_role)((i + k + set) % (ROLE_OTHER + 1));
-        e->first_mention = (uint32_t)x->nmentions;
+        e->first_mention = x->nmentions;
         e->nmentions = 1 + (i + k) % 4;
         x->nmentions += e->nmentions;
     }
@@ -169,12 +169,14 @@ static inline void cache_synth(struct extraction *x, unsigned set, size_t i)
         if (j % 2) {
             char *length = cache_name_dup("season-long", set, i, k % 2);
             f->loan_length = (uint8_t)loan_lengths_add(&loans, length, strlen(length));
+            x->nloan_lengths =
+                f->loan_length > x->nloan_lengths ? f->loan_length : x->nloan_lengths;
             free(length);
         }
         f->span = (struct mention){
             .start = (uint32_t)(i + 3 * k), .end = (uint32_t)(i + 3 * k + 11), .in_title = k == 1};
     }
-    x->loan_lengths = loans.len ? buf_detach(&loans, &x->loan_lengths_len) : NULL;
+    x->loan_lengths = loans.len ? buf_detach(&loans, NULL) : NULL;
     buf_free(&loans);
 }
 

@@ -189,7 +189,7 @@ static void hand_built(struct extraction *x)
                                 .loan_length = 1,
                                 .span = {30, 42, false}};
     x->loan_lengths = xstrdup("season-long");
-    x->loan_lengths_len = sizeof "season-long";
+    x->nloan_lengths = 1;
 }
 
 /* Appends entities to x up to `want`, each with n mentions (at k, k + 4). */

@@ -21,6 +21,7 @@ static void test_sizes(void **state)
     assert_int_equal(sizeof(struct mention), 8);
     assert_int_equal(sizeof(struct found_entity), 24);
     assert_int_equal(sizeof(struct fact), 40);
+    assert_int_equal(sizeof(struct extraction), 64);
     struct mention m = {MENTION_MAX_OFFSET - 1, MENTION_MAX_OFFSET, true};
     assert_int_equal(m.end, MENTION_MAX_OFFSET);
     assert_true(m.in_title);
@@ -40,7 +41,8 @@ static void test_loan_length_codes(void **state)
     assert_int_equal(loan_lengths_add(&t, "six-month loan", 9), 2); /* "six-month" */
     assert_int_equal(loan_lengths_add(&t, "season-long", 11), 1);
     assert_int_equal(loan_lengths_add(&t, "season", 6), 3); /* a prefix is another */
-    struct extraction x = {.loan_lengths = t.data, .loan_lengths_len = t.len};
+    struct extraction x = {.loan_lengths = t.data, .nloan_lengths = 3};
+    assert_int_equal(extraction_loan_lengths_size(&x), t.len);
     struct fact f = {.loan_length = 2};
     assert_string_equal(extraction_loan_length(&x, &f), "six-month");
     f.loan_length = 3;
@@ -56,7 +58,8 @@ static void test_loan_length_codes(void **state)
     }
     assert_int_equal(loan_lengths_add(&t, "one more", 8), 0); /* full: dropped */
     assert_int_equal(loan_lengths_add(&t, "season", 6), 3);   /* still found */
-    x = (struct extraction){.loan_lengths = t.data, .loan_lengths_len = t.len};
+    x = (struct extraction){.loan_lengths = t.data, .nloan_lengths = FACT_MAX_LOAN_LENGTHS};
+    assert_int_equal(extraction_loan_lengths_size(&x), t.len);
     f.loan_length = FACT_MAX_LOAN_LENGTHS;
     assert_string_equal(extraction_loan_length(&x, &f), "255-month");
     buf_free(&t);

@@ -544,7 +544,7 @@ static void put_loans(struct extraction *x, const struct loans *l, struct arena 
         return;
     char *at = arena_take(a, l->bytes);
     x->loan_lengths = at;
-    x->loan_lengths_len = l->bytes;
+    x->nloan_lengths = (uint8_t)l->count;
     for (size_t k = 0; at && k < l->count; k++) {
         memcpy(at, l->v[k].s, l->v[k].n);
         at[l->v[k].n] = '\0';
@@ -568,7 +568,7 @@ static void get_extraction(struct reader *r, struct extraction *x, struct arena 
     }
     x->mentions =
         nm && a->base && a->used <= a->cap ? (struct mention *)(a->base + mentions_at) : NULL;
-    x->nmentions = nm;
+    x->nmentions = (uint32_t)nm; /* each entity's first + n checked to fit */
     n = get_count(r, MIN_FACT);
     if (!r->ok)
         return;

@@ -121,11 +121,19 @@ char *entity_make_id(enum entity_kind kind, const char *name)
 
 const char *extraction_loan_length(const struct extraction *x, const struct fact *f)
 {
-    const char *s = x->loan_lengths, *end = s ? s + x->loan_lengths_len : NULL;
-    for (unsigned k = 1; s && s < end; k++, s += strlen(s) + 1)
+    const char *s = x->loan_lengths;
+    for (unsigned k = 1; k <= x->nloan_lengths; k++, s += strlen(s) + 1)
         if (k == f->loan_length)
             return s;
     return NULL;
+}
+
+size_t extraction_loan_lengths_size(const struct extraction *x)
+{
+    size_t n = 0;
+    for (unsigned k = 0; k < x->nloan_lengths; k++)
+        n += strlen(x->loan_lengths + n) + 1;
+    return n;
 }
 
 unsigned loan_lengths_add(struct buf *t, const char *s, size_t n)
@@ -172,7 +180,7 @@ static size_t span8(size_t n, size_t size)
 static size_t packed_size(const struct extraction *x, char *const *ids, char *const *names)
 {
     size_t total = span8(x->nentities, sizeof *x->entities) + span8(x->nfacts, sizeof *x->facts) +
-                   span8(x->nmentions, sizeof *x->mentions) + x->loan_lengths_len;
+                   span8(x->nmentions, sizeof *x->mentions) + extraction_loan_lengths_size(x);
     for (size_t i = 0; i < x->nentities; i++) {
         if (!ids || !ids[i])
             total += strlen(x->entities[i].id) + 1;
@@ -214,7 +222,7 @@ static void pack(struct extraction *x, char *const *ids, char *const *names)
         p.entities[i].id = ids && ids[i] ? ids[i] : put_string(&at, x->entities[i].id);
         p.entities[i].name = names && names[i] ? names[i] : put_string(&at, x->entities[i].name);
     }
-    p.loan_lengths = put_bytes(&at, x->loan_lengths, x->loan_lengths_len);
+    p.loan_lengths = put_bytes(&at, x->loan_lengths, extraction_loan_lengths_size(x));
     p.block = block;
     p.block_borrowed = false;
     extraction_free(x);

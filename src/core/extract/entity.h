@@ -134,20 +134,22 @@ _Static_assert(sizeof(struct fact) <= 40, "struct fact: 40 bytes");
 /* The most distinct loan lengths one extraction holds (one-byte codes). */
 #define FACT_MAX_LOAN_LENGTHS 255
 
-/* Everything extracted from one article. */
+/* Everything extracted from one article: 64 bytes (the index keeps one
+ * per article, the pipeline's stream one per slot). */
 struct extraction {
     struct found_entity *entities;
     size_t nentities;
     struct mention *mentions; /* every entity's, entity after entity */
-    size_t nmentions;
     struct fact *facts;
     size_t nfacts;
-    char *loan_lengths;      /* the facts' distinct loan lengths, each with its NUL, back to
-                              * back (a fact's code k is the k-th), or NULL */
-    size_t loan_lengths_len; /* bytes, NULs included */
-    void *block;             /* when packed: the one allocation holding everything above */
-    bool block_borrowed;     /* block is someone else's (a cache's slab): not freed */
+    char *loan_lengths;    /* the facts' distinct loan lengths, each with its NUL, back to
+                            * back (a fact's code k is the k-th), or NULL */
+    void *block;           /* when packed: the one allocation holding everything above */
+    uint32_t nmentions;    /* fits: a title and a body of under 2 GiB each */
+    uint8_t nloan_lengths; /* the strings in loan_lengths */
+    bool block_borrowed;   /* block is someone else's (a cache's slab): not freed */
 };
+_Static_assert(sizeof(struct extraction) <= 64, "struct extraction: 64 bytes");
 
 /* Entity e's mentions (e->nmentions of them; NULL when none). */
 static inline const struct mention *extraction_mentions_of(const struct extraction *x,
@@ -157,6 +159,8 @@ static inline const struct mention *extraction_mentions_of(const struct extracti
 }
 /* Fact f's loan length, NULL when not stated (or its code is not one of x's). */
 const char *extraction_loan_length(const struct extraction *x, const struct fact *f);
+/* The bytes of x's loan lengths, NULs included. */
+size_t extraction_loan_lengths_size(const struct extraction *x);
 struct buf;
 /* Adds loan length s[0, n) (no NUL inside) to `t`, the loan_lengths of an
  * extraction being built, unless it is there; returns its code, or 0 when

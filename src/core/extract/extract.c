@@ -405,17 +405,20 @@ static bool public_fact(const struct doc_fact *f, struct fact *out)
 }
 
 /* Makes the public facts (into `facts`, room for d->nf) and their loan
- * lengths (into `loans`) from the doc's, and frees the doc's strings. */
-static size_t emit_facts(struct doc *d, struct fact *facts, struct buf *loans)
+ * lengths (into `loans`, *nloans of them) from the doc's, and frees the
+ * doc's strings. */
+static size_t emit_facts(struct doc *d, struct fact *facts, struct buf *loans, unsigned *nloans)
 {
     size_t n = 0;
+    *nloans = 0;
     for (size_t i = 0; i < d->nf; i++) {
         const struct doc_fact *f = &d->f[i];
         if (public_fact(f, &facts[n])) {
-            if (f->loan_length)
-                facts[n].loan_length =
-                    (uint8_t)loan_lengths_add(loans, f->loan_length, strlen(f->loan_length));
-            n++;
+            unsigned code = f->loan_length
+                                ? loan_lengths_add(loans, f->loan_length, strlen(f->loan_length))
+                                : 0;
+            facts[n++].loan_length = (uint8_t)code;
+            *nloans = code > *nloans ? code : *nloans; /* codes come in order: 1, 2... */
         }
         free(d->f[i].loan_length);
     }
@@ -432,7 +435,8 @@ static void emit_packed(struct doc *d, struct extraction *out, const int *map, c
     struct fact *facts = d->nf ? xmalloc(d->nf * sizeof *facts) : NULL;
     struct buf loans;
     buf_init(&loans);
-    size_t nf = emit_facts(d, facts, &loans);
+    unsigned nloans;
+    size_t nf = emit_facts(d, facts, &loans, &nloans);
     size_t total = span8(n, sizeof *out->entities) + span8(nf, sizeof *out->facts) +
                    span8(d->nm, sizeof *out->mentions) + loans.len;
     for (size_t k = 0; k < n; k++)
@@ -467,11 +471,11 @@ static void emit_packed(struct doc *d, struct extraction *out, const int *map, c
     *out = (struct extraction){.entities = ents,
                                .nentities = n,
                                .mentions = d->nm ? mentions : NULL,
-                               .nmentions = d->nm,
+                               .nmentions = (uint32_t)d->nm, /* texts under 2 GiB */
                                .facts = nf ? pfacts : NULL,
                                .nfacts = nf,
                                .loan_lengths = loan_lengths,
-                               .loan_lengths_len = loans.len,
+                               .nloan_lengths = (uint8_t)nloans,
                                .block = block};
     buf_free(&loans);
     free(d->f);
