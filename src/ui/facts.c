@@ -187,8 +187,9 @@ static void describe_loan(struct sline *l, const struct extraction *x, const str
         sline_puts(l, " to ", STYLE_FACTS_LABEL);
         put_entity(l, x, f->to);
     }
-    if (f->loan_length)
-        sline_printf(l, STYLE_FACTS_LABEL, " (%s)", f->loan_length);
+    const char *length = extraction_loan_length(x, f);
+    if (length)
+        sline_printf(l, STYLE_FACTS_LABEL, " (%s)", length);
 }
 
 /* Whether the phrase a fact came from says `word` (ASCII, any case). */
@@ -350,7 +351,7 @@ static void article_clubs(const struct extraction *x)
     for (size_t i = 0; i < n; i++) {
         struct sline *l = new_line(1);
         put_entity(l, x, (int)order[i]);
-        sline_printf(l, STYLE_DIM, " %zu", x->entities[order[i]].nmentions);
+        sline_printf(l, STYLE_DIM, " %zu", (size_t)x->entities[order[i]].nmentions);
     }
 }
 
@@ -485,13 +486,14 @@ static int global_ref(const struct app *a, uint32_t art, int local)
  * entities (by global entity, so across articles). */
 static bool same_fact(const struct app *a, struct shown_fact p, struct shown_fact q)
 {
-    const struct fact *f = &app_extraction(a, p.article)->facts[p.fact];
-    const struct fact *g = &app_extraction(a, q.article)->facts[q.fact];
+    const struct extraction *fx = app_extraction(a, p.article), *gx = app_extraction(a, q.article);
+    const struct fact *f = &fx->facts[p.fact];
+    const struct fact *g = &gx->facts[q.fact];
     if (f->kind != g->kind || f->has_value != g->has_value ||
         (f->has_value && f->value != g->value) || f->year != g->year || f->goals != g->goals ||
         f->currency != g->currency || f->period != g->period || f->type != g->type ||
         f->status != g->status || f->qualifier != g->qualifier ||
-        !same_text(f->loan_length, g->loan_length))
+        !same_text(extraction_loan_length(fx, f), extraction_loan_length(gx, g)))
         return false;
     const int fr[] = {f->subject, f->team, f->from, f->to, f->club};
     const int gr[] = {g->subject, g->team, g->from, g->to, g->club};

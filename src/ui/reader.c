@@ -111,8 +111,9 @@ static void build_marks(struct app *a, size_t article)
     }
     for (size_t e = 0; e < x->nentities; e++) {
         const struct found_entity *fe = &x->entities[e];
+        const struct mention *mentions = extraction_mentions_of(x, fe);
         for (size_t m = 0; m < fe->nmentions; m++) {
-            const struct mention *mn = &fe->mentions[m];
+            const struct mention *mn = &mentions[m];
             if (mn->start >= mn->end || mn->end > (mn->in_title ? tlen : blen))
                 continue;
             d->marks = xgrow(d->marks, &d->mcap, d->nmarks + 1, sizeof *d->marks);

@@ -38,11 +38,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     struct extraction x = {0};
     extractor_run(ex, a, &x);
-    for (size_t i = 0; i < x.nentities; i++)
+    size_t nm = 0; /* the entities' mentions: the one array, entity after entity */
+    for (size_t i = 0; i < x.nentities; i++) {
+        if (x.entities[i].first_mention != nm)
+            abort();
+        nm += x.entities[i].nmentions;
         for (size_t j = 0; j < x.entities[i].nmentions; j++)
-            check_span(a, &x.entities[i].mentions[j]);
-    for (size_t i = 0; i < x.nfacts; i++)
+            check_span(a, &extraction_mentions_of(&x, &x.entities[i])[j]);
+    }
+    if (nm != x.nmentions)
+        abort();
+    for (size_t i = 0; i < x.nfacts; i++) {
         check_span(a, &x.facts[i].span);
+        if (x.facts[i].loan_length && !extraction_loan_length(&x, &x.facts[i]))
+            abort();
+    }
     extraction_free(&x);
     article_free(a);
     return 0;

@@ -6,7 +6,8 @@
 # said twice shows once. The panel is a list: Enter on a fact opens its
 # article at the sentence, scrolled into view, with the phrase highlighted
 # (capture-pane -e), and Enter on a dossier line opens the other article
-# it came from. At 160x45 and at 80x24 (the panel beside the reader).
+# it came from. At 160x45 and at 80x24 (the panel beside the reader). Two
+# loans of one article show each its own length.
 BIN=$1
 SRC=$2
 . "$SRC/tests/ui/lib.sh"
@@ -163,5 +164,18 @@ check "the add-ons read as add-ons" tl_wait "add-ons £5m (Ajax -> Chelsea)"
 check "an instalment reads as one" tl_wait "instalment £10m (Ajax -> Chelsea)"
 tl_snap
 check "... and neither as a fee" eval 'lacks "fee add-ons" && lacks "fee instalment"'
+tl_keys Q
+# Loan lengths (one-byte codes into the article's own strings): each loan its own.
+mkdir -p "$TL_TMP/loans"
+cat >"$TL_TMP/loans/loans.md" <<'TEXT'
+---
+title: Parma loan deals
+date: 2024-01-03
+---
+Joao Felix joined Barcelona on a season-long loan from Atletico Madrid. Marco Rossi joined Parma on a six-month loan from Atalanta.
+TEXT
+tl_start 160 20 -- "$TL_TMP/loans"
+check "a loan shows its length" tl_wait "Barcelona (season-long)"
+check "... and the other loan its own" tl_wait "(six-month)"
 tl_keys Q
 tl_summary

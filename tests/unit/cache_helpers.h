@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/extract/entity.h"
+#include "core/base/buf.h"
 #include "core/base/xalloc.h"
 #include "core/load/corpus.h"
 
@@ -27,25 +28,28 @@ static inline bool cache_mention_equal(const struct mention *a, const struct men
     return a->start == b->start && a->end == b->end && a->in_title == b->in_title;
 }
 
-static inline bool cache_entity_equal(const struct found_entity *a, const struct found_entity *b)
+static inline bool cache_entity_equal(const struct extraction *xa, const struct found_entity *a,
+                                      const struct extraction *xb, const struct found_entity *b)
 {
     if (!cache_str_equal(a->id, b->id) || !cache_str_equal(a->name, b->name) ||
         a->kind != b->kind || a->role != b->role || a->nmentions != b->nmentions)
         return CACHE_DIFF("entity %s / %s", a->id, b->id);
+    const struct mention *ma = extraction_mentions_of(xa, a), *mb = extraction_mentions_of(xb, b);
     for (size_t i = 0; i < a->nmentions; i++)
-        if (!cache_mention_equal(&a->mentions[i], &b->mentions[i]))
+        if (!cache_mention_equal(&ma[i], &mb[i]))
             return CACHE_DIFF("entity %s: mention %zu", a->id, i);
     return true;
 }
 
-static inline bool cache_fact_equal(const struct fact *a, const struct fact *b)
+static inline bool cache_fact_equal(const struct extraction *xa, const struct fact *a,
+                                    const struct extraction *xb, const struct fact *b)
 {
     if (a->kind != b->kind || a->subject != b->subject || a->has_value != b->has_value ||
         memcmp(&a->value, &b->value, sizeof a->value))
         return CACHE_DIFF("fact kind/subject/value");
     if (a->currency != b->currency || a->period != b->period || a->type != b->type ||
         a->status != b->status || a->qualifier != b->qualifier ||
-        !cache_str_equal(a->loan_length, b->loan_length))
+        !cache_str_equal(extraction_loan_length(xa, a), extraction_loan_length(xb, b)))
         return CACHE_DIFF("fact details");
     if (a->team != b->team || a->from != b->from || a->to != b->to || a->club != b->club ||
         a->year != b->year || a->goals != b->goals || !cache_mention_equal(&a->span, &b->span))
@@ -56,14 +60,14 @@ static inline bool cache_fact_equal(const struct fact *a, const struct fact *b)
 /* Whether two extractions hold the same data, field by field. */
 static inline bool cache_extraction_equal(const struct extraction *a, const struct extraction *b)
 {
-    if (a->nentities != b->nentities || a->nfacts != b->nfacts)
-        return CACHE_DIFF("counts %zu/%zu vs %zu/%zu", a->nentities, a->nfacts, b->nentities,
-                          b->nfacts);
+    if (a->nentities != b->nentities || a->nfacts != b->nfacts || a->nmentions != b->nmentions)
+        return CACHE_DIFF("counts %zu/%u/%zu vs %zu/%u/%zu", a->nentities, (unsigned)a->nmentions,
+                          a->nfacts, b->nentities, (unsigned)b->nmentions, b->nfacts);
     for (size_t i = 0; i < a->nentities; i++)
-        if (!cache_entity_equal(&a->entities[i], &b->entities[i]))
+        if (!cache_entity_equal(a, &a->entities[i], b, &b->entities[i]))
             return false;
     for (size_t i = 0; i < a->nfacts; i++)
-        if (!cache_fact_equal(&a->facts[i], &b->facts[i]))
+        if (!cache_fact_equal(a, &a->facts[i], b, &b->facts[i]))
             return false;
     return true;
 }
@@ -114,7 +118,8 @@ static inline char *cache_name_dup(const char *prefix, unsigned set, size_t i, s
 }
 
 /* A deterministic extraction for record i of set `set`: 1 to 4 entities with
- * 1 to 4 mentions each, 1 to 3 facts with every field set (or none in turn). */
+ * 1 to 4 mentions each, 1 to 3 facts with every field set (or none in turn;
+ * the loan lengths of facts 0 and 2 are the same string, one code). */
 static inline void cache_synth(struct extraction *x, unsigned set, size_t i)
 {
     memset(x, 0, sizeof *x);
@@ -126,13 +131,21 @@ static inline void cache_synth(struct extraction *x, unsigned set, size_t i)
         e->name = cache_name_dup("Pérez", set, i, k);
         e->kind = (enum entity_kind)((i + k) % ENTITY_KIND_COUNT);
         e->role = (enum person_role)((i + k + set) % (ROLE_OTHER + 1));
+        e->first_mention = x->nmentions;
         e->nmentions = 1 + (i + k) % 4;
-        e->mentions = xcalloc(e->nmentions, sizeof *e->mentions);
-        for (size_t m = 0; m < e->nmentions; m++)
-            e->mentions[m] = (struct mention){.start = (uint32_t)(100 * m + i),
-                                              .end = (uint32_t)(100 * m + i + 7 + k),
-                                              .in_title = m == 0};
+        x->nmentions += e->nmentions;
     }
+    x->mentions = xcalloc(x->nmentions, sizeof *x->mentions);
+    for (size_t k = 0; k < x->nentities; k++) {
+        const struct found_entity *e = &x->entities[k];
+        for (size_t m = 0; m < e->nmentions; m++)
+            x->mentions[e->first_mention + m] =
+                (struct mention){.start = (uint32_t)(100 * m + i),
+                                 .end = (uint32_t)(100 * m + i + 7 + k),
+                                 .in_title = m == 0};
+    }
+    struct buf loans;
+    buf_init(&loans);
     x->nfacts = 1 + (i + set) % 3;
     x->facts = xcalloc(x->nfacts, sizeof *x->facts);
     for (size_t k = 0; k < x->nfacts; k++) {
@@ -153,10 +166,18 @@ static inline void cache_synth(struct extraction *x, unsigned set, size_t i)
         f->club = j % 2 ? NO_ENTITY : 0;
         f->year = j % 7 ? 2000 + (int)(j % 30) : 0;
         f->goals = j % 3 ? (int)(j % 50) : -1;
-        f->loan_length = j % 2 ? cache_name_dup("season-long", set, i, k) : NULL;
+        if (j % 2) {
+            char *length = cache_name_dup("season-long", set, i, k % 2);
+            f->loan_length = (uint8_t)loan_lengths_add(&loans, length, strlen(length));
+            x->nloan_lengths =
+                f->loan_length > x->nloan_lengths ? f->loan_length : x->nloan_lengths;
+            free(length);
+        }
         f->span = (struct mention){
             .start = (uint32_t)(i + 3 * k), .end = (uint32_t)(i + 3 * k + 11), .in_title = k == 1};
     }
+    x->loan_lengths = loans.len ? buf_detach(&loans, NULL) : NULL;
+    buf_free(&loans);
 }
 
 #endif

@@ -128,21 +128,23 @@ static void hand_built(struct extraction *x)
     memset(x, 0, sizeof *x);
     x->nentities = 2;
     x->entities = xcalloc(2, sizeof *x->entities);
-    x->entities[0] = (struct found_entity){xstrdup("person:alessandro-bastoni"),
-                                           xstrdup("Alessandro Bastoni"),
-                                           ENTITY_PERSON,
-                                           ROLE_PLAYER,
-                                           xcalloc(2, sizeof(struct mention)),
-                                           2};
-    x->entities[0].mentions[0] = (struct mention){6, 13, true};
-    x->entities[0].mentions[1] = (struct mention){4000000000u, 4000000007u, false};
-    x->entities[1] = (struct found_entity){xstrdup("club:inter-milan"),
-                                           xstrdup("Inter Milan"),
-                                           ENTITY_CLUB,
-                                           ROLE_OTHER,
-                                           xcalloc(1, sizeof(struct mention)),
-                                           1};
-    x->entities[1].mentions[0] = (struct mention){0, 5, false};
+    x->entities[0] = (struct found_entity){.id = xstrdup("person:alessandro-bastoni"),
+                                           .name = xstrdup("Alessandro Bastoni"),
+                                           .kind = ENTITY_PERSON,
+                                           .role = ROLE_PLAYER,
+                                           .first_mention = 0,
+                                           .nmentions = 2};
+    x->entities[1] = (struct found_entity){.id = xstrdup("club:inter-milan"),
+                                           .name = xstrdup("Inter Milan"),
+                                           .kind = ENTITY_CLUB,
+                                           .role = ROLE_OTHER,
+                                           .first_mention = 2,
+                                           .nmentions = 1};
+    x->nmentions = 3;
+    x->mentions = xcalloc(3, sizeof *x->mentions);
+    x->mentions[0] = (struct mention){6, 13, true};
+    x->mentions[1] = (struct mention){2000000000u, 2000000007u, false}; /* the end's 31 bits */
+    x->mentions[2] = (struct mention){0, 5, false};
     x->nfacts = 3;
     x->facts = xcalloc(3, sizeof *x->facts);
     x->facts[0] = (struct fact){.kind = FACT_FEE,
@@ -184,8 +186,28 @@ static void hand_built(struct extraction *x)
                                 .club = NO_ENTITY,
                                 .year = 2024,
                                 .goals = 12,
-                                .loan_length = xstrdup("season-long"),
+                                .loan_length = 1,
                                 .span = {30, 42, false}};
+    x->loan_lengths = xstrdup("season-long");
+    x->nloan_lengths = 1;
+}
+
+/* Appends entities to x up to `want`, each with n mentions (at k, k + 4). */
+static void add_entities(struct extraction *x, size_t want, size_t n)
+{
+    x->entities = xrealloc(x->entities, want * sizeof *x->entities);
+    x->mentions =
+        xrealloc(x->mentions, (x->nmentions + (want - x->nentities) * n) * sizeof *x->mentions);
+    for (size_t k = x->nentities; k < want; k++) {
+        x->entities[k] = x->entities[0];
+        x->entities[k].id = cache_name_dup("club:a-long-enough-id-to-fill-the-block", 9, 3, k);
+        x->entities[k].name = cache_name_dup("A club name of some length", 9, 3, k);
+        x->entities[k].first_mention = (uint32_t)x->nmentions;
+        x->entities[k].nmentions = (uint32_t)n;
+        for (size_t m = 0; m < n; m++)
+            x->mentions[x->nmentions++] = (struct mention){(uint32_t)k, (uint32_t)k + 4, false};
+    }
+    x->nentities = want;
 }
 
 /* ---- round trip and misses ---- */
@@ -200,18 +222,7 @@ static void test_big_and_small_extractions(void **state)
     for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
         struct extraction x;
         cache_synth(&x, 9, 3);
-        size_t want = x.nentities + sizes[s];
-        x.entities = xrealloc(x.entities, want * sizeof *x.entities);
-        for (size_t k = x.nentities; k < want; k++) {
-            x.entities[k] = x.entities[0];
-            x.entities[k].id = cache_name_dup("club:a-long-enough-id-to-fill-the-block", 9, 3, k);
-            x.entities[k].name = cache_name_dup("A club name of some length", 9, 3, k);
-            x.entities[k].mentions = xcalloc(2, sizeof *x.entities[k].mentions);
-            x.entities[k].mentions[1].start = (uint32_t)k;
-            x.entities[k].mentions[1].end = (uint32_t)k + 4;
-            x.entities[k].nmentions = 2;
-        }
-        x.nentities = want;
+        add_entities(&x, x.nentities + sizes[s], 2);
         struct buf b;
         buf_init(&b);
         assert_true(cache_codec_put_record(&b, "/news/big.md", 7, 8, &x, NULL));
@@ -236,20 +247,11 @@ static void test_decoded_into_the_slab(void **state)
 {
     (void)state;
     struct cache_slab *slab = cache_slab_new();
-    size_t sizes[] = {0, 100, 2000}; /* entities added; 2000 passes 64 KiB */
+    size_t sizes[] = {0, 100, 3000}; /* entities added; 3000 pass 64 KiB */
     for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
         struct extraction x;
         cache_synth(&x, 9, 3);
-        size_t want = x.nentities + sizes[s];
-        x.entities = xrealloc(x.entities, want * sizeof *x.entities);
-        for (size_t k = x.nentities; k < want; k++) {
-            x.entities[k] = x.entities[0];
-            x.entities[k].id = cache_name_dup("club:a-long-enough-id-to-fill-the-block", 9, 3, k);
-            x.entities[k].name = cache_name_dup("A club name of some length", 9, 3, k);
-            x.entities[k].mentions = xcalloc(1, sizeof *x.entities[k].mentions);
-            x.entities[k].nmentions = 1;
-        }
-        x.nentities = want;
+        add_entities(&x, x.nentities + sizes[s], 1);
         struct buf b;
         buf_init(&b);
         assert_true(cache_codec_put_record(&b, "/news/slab.md", 7, 8, &x, NULL));
@@ -258,7 +260,7 @@ static void test_decoded_into_the_slab(void **state)
         struct extraction got;
         assert_true(cache_codec_record_decode_into(&h, &got, NULL, slab));
         assert_true(cache_extraction_equal(&x, &got));
-        assert_int_equal(got.block_borrowed, sizes[s] < 2000);
+        assert_int_equal(got.block_borrowed, sizes[s] < 3000);
         extraction_free(&got);
         extraction_free(&x);
         buf_free(&b);
@@ -324,7 +326,7 @@ static void test_round_trip_and_misses(void **state)
     struct extraction got;
     assert_true(cache_lookup(c, "/news/a.md", 100, -5, &got));
     assert_int_equal(got.facts[0].currency, FACT_GBP);
-    assert_string_equal(got.facts[2].loan_length, "season-long");
+    assert_string_equal(extraction_loan_length(&got, &got.facts[2]), "season-long");
     extraction_free(&got);
     assert_false(hits(c, "/news/a.md", 101, -5, &x));
     assert_false(hits(c, "/news/a.md", 100, -4, &x));
@@ -610,14 +612,46 @@ enum hostile {
     H_HUGE_STRING,
     H_LONG_VARINT,
     H_INT_RANGE,
+    H_YEAR_16, /* a year or goals past 16 bits, a span end past 31 */
+    H_GOALS_16,
+    H_END_31,
+    H_LOANS_256, /* more distinct loan lengths than one-byte codes */
     H_TRAILING,
     H_SHORT,
     H_COUNT
 };
 
+/* No entity and 256 loans, each with its own length. */
+static void loans_payload(struct buf *b)
+{
+    varint(b, 0);
+    varint(b, 256);
+    for (int k = 0; k < 256; k++) {
+        buf_putc(b, FACT_LOAN);
+        buf_putc(b, 0);                       /* has_value */
+        varint(b, 1);                         /* subject -1 */
+        buf_append(b, "\0\0\0\0\0\0\0\0", 8); /* value */
+        buf_append(b, "\0\0\0\0\0", 5);       /* currency ... qualifier */
+        for (int i = 0; i < 4; i++)
+            varint(b, 1); /* team, from, to, club: -1 */
+        varint(b, 0);     /* year */
+        varint(b, 1);     /* goals -1 */
+        char length[16];
+        int n = snprintf(length, sizeof length, "%d-month", k);
+        varint(b, (uint64_t)n + 1);
+        buf_append(b, length, (size_t)n);
+        buf_append(b, "\0\0\x05", 3); /* span 0 to 5 */
+    }
+    buf_putc(b, 0); /* no article */
+}
+
 /* The extraction part of a record: one entity, one fact, with one flaw. */
 static void hostile_payload(struct buf *b, enum hostile h)
 {
+    if (h == H_LOANS_256) {
+        loans_payload(b);
+        return;
+    }
     varint(b, h == H_HUGE_ENTITIES ? UINT64_MAX / 2 : 1);
     varint(b, h == H_HUGE_STRING ? 1u << 30 : 1);
     buf_append(b, "a", 2); /* and its NUL */
@@ -642,10 +676,15 @@ static void hostile_payload(struct buf *b, enum hostile h)
     if (h == H_LONG_VARINT)
         buf_append(b, "\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f", 10);
     else
-        varint(b, h == H_INT_RANGE ? (uint64_t)1 << 33 : 4000);
-    varint(b, 1);
+        varint(b, h == H_INT_RANGE ? (uint64_t)1 << 33 : h == H_YEAR_16 ? 2 * 40000 : 4000);
+    varint(b, h == H_GOALS_16 ? 2 * 32768 : 1);
     varint(b, 0);
-    buf_append(b, "\0\0\0", h == H_SHORT ? 2 : 3);
+    if (h == H_END_31) {
+        buf_append(b, "\0\0", 2);
+        varint(b, (uint64_t)1 << 31);
+    } else {
+        buf_append(b, "\0\0\0", h == H_SHORT ? 2 : 3);
+    }
     buf_putc(b, 0); /* no article */
     if (h == H_TRAILING)
         buf_putc(b, 0);
@@ -924,9 +963,10 @@ static void big_extraction(struct extraction *x, size_t i)
     x->entities[0].id = strdup("person:someone");
     x->entities[0].name = strdup("Someone");
     x->entities[0].nmentions = 2000;
-    x->entities[0].mentions = calloc(2000, sizeof *x->entities[0].mentions);
+    x->nmentions = 2000;
+    x->mentions = calloc(2000, sizeof *x->mentions);
     for (uint32_t m = 0; m < 2000; m++)
-        x->entities[0].mentions[m] =
+        x->mentions[m] =
             (struct mention){(uint32_t)(i + m * 1000), (uint32_t)(i + m * 1000 + 7), false};
 }
 

@@ -127,7 +127,7 @@ static void test_people_and_surname_links(void **state)
     int e = fixture_entity(f, ENTITY_PERSON, "Alessandro Bastoni");
     assert_true(e >= 0);
     assert_int_equal(f->x.entities[e].nmentions, 4); /* title, full name, two surnames */
-    assert_true(f->x.entities[e].mentions[0].in_title);
+    assert_true(extraction_mentions_of(&f->x, &f->x.entities[e])[0].in_title);
     int agent = fixture_entity(f, ENTITY_PERSON, "Tullio Tinti");
     assert_true(agent >= 0);
     assert_int_equal(f->x.entities[agent].role, ROLE_AGENT);

@@ -313,7 +313,8 @@ static void test_loan_interest_source(void **state)
     for (size_t i = 0; i < f->x.nfacts; i++)
         if (f->x.facts[i].kind == FACT_LOAN)
             loan = &f->x.facts[i];
-    assert_string_equal(loan->loan_length, "season-long");
+    assert_int_equal(loan->loan_length, 1);
+    assert_string_equal(extraction_loan_length(&f->x, loan), "season-long");
     assert_string_equal(fixture_name(f, loan->from), "Atlético Madrid");
     assert_string_equal(fixture_name(f, loan->subject), "Joao Felix");
 

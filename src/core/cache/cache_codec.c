@@ -3,8 +3,9 @@
  * numbers are zigzag varints, a double is its IEEE bits as a u64, a fact's
  * currency, period, type, status and qualifier are one byte each (their enum
  * codes, 0 for none), the loan length is its length + 1 then its bytes
- * (0 for NULL), and an entity's id and name are each followed by a NUL
- * (format 6), so that a decoded extraction points at them in place. */
+ * (0 for NULL; decoded to a code into the extraction's loan lengths),
+ * and an entity's id and name are each followed by a NUL (format 6), so
+ * that a decoded extraction points at them in place. */
 #include "core/cache/cache_codec.h"
 #include "core/cache/cache_slab.h"
 #include "core/base/xalloc.h"
@@ -82,18 +83,19 @@ static void put_cstring(struct buf *b, const char *s)
     buf_putc(b, '\0');
 }
 
-static void put_entity(struct buf *b, const struct found_entity *e)
+static void put_entity(struct buf *b, const struct extraction *x, const struct found_entity *e)
 {
+    const struct mention *m = extraction_mentions_of(x, e);
     put_cstring(b, e->id);
     put_cstring(b, e->name);
     buf_putc(b, (char)e->kind);
     buf_putc(b, (char)e->role);
     put_varint(b, e->nmentions);
     for (size_t i = 0; i < e->nmentions; i++)
-        put_mention(b, &e->mentions[i]);
+        put_mention(b, &m[i]);
 }
 
-static void put_fact(struct buf *b, const struct fact *f)
+static void put_fact(struct buf *b, const struct extraction *x, const struct fact *f)
 {
     uint64_t bits;
     memcpy(&bits, &f->value, sizeof bits);
@@ -107,7 +109,7 @@ static void put_fact(struct buf *b, const struct fact *f)
     const int ints[] = {f->team, f->from, f->to, f->club, f->year, f->goals};
     for (size_t i = 0; i < sizeof ints / sizeof *ints; i++)
         put_svarint(b, ints[i]);
-    put_opt_string(b, f->loan_length);
+    put_opt_string(b, extraction_loan_length(x, f));
     put_mention(b, &f->span);
 }
 
@@ -170,10 +172,10 @@ bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int6
     put_string(b, path);
     put_varint(b, x->nentities);
     for (size_t i = 0; i < x->nentities; i++)
-        put_entity(b, &x->entities[i]);
+        put_entity(b, x, &x->entities[i]);
     put_varint(b, x->nfacts);
     for (size_t i = 0; i < x->nfacts; i++)
-        put_fact(b, &x->facts[i]);
+        put_fact(b, x, &x->facts[i]);
     bool with_article = l && loaded_encodable(l);
     buf_putc(b, (char)with_article);
     if (with_article)
@@ -195,16 +197,18 @@ bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int6
 
 static bool valid_ref(int64_t e, size_t nentities)
 {
-    return e == NO_ENTITY || (e >= 0 && (uint64_t)e < nentities);
+    return e == NO_ENTITY || (e >= 0 && e <= FACT_MAX_ENTITY && (uint64_t)e < nentities);
 }
 
-static bool fact_encodable(const struct fact *f, size_t ne)
+static bool fact_encodable(const struct extraction *x, const struct fact *f)
 {
+    size_t ne = x->nentities;
     return (unsigned)f->kind < FACT_KIND_COUNT && valid_ref(f->subject, ne) &&
-           valid_ref(f->team, ne) && valid_ref(f->from, ne) && valid_ref(f->to, ne) &&
-           valid_ref(f->club, ne) && (unsigned)f->currency < FACT_CURRENCY_COUNT &&
-           (unsigned)f->period < FACT_PERIOD_COUNT && (unsigned)f->type < FACT_TYPE_COUNT &&
-           (unsigned)f->status < FACT_STATUS_COUNT && (unsigned)f->qualifier < FACT_QUALIFIER_COUNT;
+           (!f->loan_length || extraction_loan_length(x, f)) && valid_ref(f->team, ne) &&
+           valid_ref(f->from, ne) && valid_ref(f->to, ne) && valid_ref(f->club, ne) &&
+           (unsigned)f->currency < FACT_CURRENCY_COUNT && (unsigned)f->period < FACT_PERIOD_COUNT &&
+           (unsigned)f->type < FACT_TYPE_COUNT && (unsigned)f->status < FACT_STATUS_COUNT &&
+           (unsigned)f->qualifier < FACT_QUALIFIER_COUNT;
 }
 
 bool cache_codec_encodable(const struct extraction *x)
@@ -214,7 +218,7 @@ bool cache_codec_encodable(const struct extraction *x)
             (unsigned)x->entities[i].role > ROLE_OTHER)
             return false;
     for (size_t i = 0; i < x->nfacts; i++)
-        if (!fact_encodable(&x->facts[i], x->nentities))
+        if (!fact_encodable(x, &x->facts[i]))
             return false;
     return true;
 }
@@ -389,9 +393,10 @@ static const char *get_bytes(struct reader *r, uint64_t n)
 }
 
 /* Where a record's extraction is decoded to: one block for everything
- * (entities, mentions, facts, loan lengths), laid out as extraction_pack
- * lays it, so that a hit costs one allocation, not one per entity; the
- * entities' ids and names are not copied but point into the record.
+ * (entities, their mentions as one array, facts, the distinct loan
+ * lengths that the facts' one-byte codes index), so that a hit costs one
+ * allocation, not one per entity; the entities' ids and names are not
+ * copied but point into the record.
  * Decoding fills a scratch block on the stack and measures; the block is
  * then copied out at its exact size. An extraction too big for the
  * scratch block is decoded a second time, into a block of the size
@@ -443,47 +448,71 @@ static void get_mention(struct reader *r, struct mention *m)
         r->ok = false;
 }
 
-static void get_entity(struct reader *r, struct found_entity *e, struct arena *a)
+/* Entity e, its mentions the extraction's from `first` on (taken from the
+ * arena right after the entities before it, so that they are one array). */
+static void get_entity(struct reader *r, struct found_entity *e, size_t first, struct arena *a)
 {
     e->id = get_borrowed(r);
     e->name = get_borrowed(r);
-    e->kind = get_byte(r);
-    e->role = get_byte(r);
-    if ((unsigned)e->kind >= ENTITY_KIND_COUNT || (unsigned)e->role > ROLE_OTHER)
-        r->ok = false;
+    e->kind = get_code(r, ENTITY_KIND_COUNT);
+    e->role = get_code(r, ROLE_OTHER + 1);
     size_t n = get_count(r, MIN_MENTION);
+    if (n > FOUND_ENTITY_MAX_MENTIONS || first + n > UINT32_MAX)
+        r->ok = false;
     if (!r->ok)
         return;
-    e->mentions = arena_take(a, n * sizeof *e->mentions);
-    e->nmentions = n;
+    struct mention *m = arena_take(a, n * sizeof *m);
+    e->first_mention = (uint32_t)first;
+    e->nmentions = (uint32_t)n;
     struct mention none;
     for (size_t i = 0; i < n && r->ok; i++)
-        get_mention(r, e->mentions ? &e->mentions[i] : &none);
+        get_mention(r, m ? &m[i] : &none);
 }
 
-/* A zigzag int that must fit an int. */
-static int get_int(struct reader *r)
+/* A zigzag int that must fit an int16_t. */
+static int16_t get_int16(struct reader *r)
 {
     int64_t v = get_svarint(r);
-    if (v < INT_MIN || v > INT_MAX)
+    if (v < INT16_MIN || v > INT16_MAX)
         return r->ok = false, 0;
-    return (int)v;
+    return (int16_t)v;
 }
 
 /* An entity reference: NO_ENTITY or an index below ne. */
-static int get_ref(struct reader *r, size_t ne)
+static int16_t get_ref(struct reader *r, size_t ne)
 {
-    int v = get_int(r);
+    int16_t v = get_int16(r);
     if (!valid_ref(v, ne))
         r->ok = false;
     return v;
 }
 
-static void get_fact(struct reader *r, struct fact *f, size_t ne, struct arena *a)
+/* The distinct loan lengths of the facts read so far, in the record. */
+struct loans {
+    struct text_slice {
+        const char *s;
+        size_t n;
+    } v[FACT_MAX_LOAN_LENGTHS];
+    size_t count, bytes;
+};
+
+/* The code of loan length s[0, n) (added when new; refused past the most
+ * an extraction holds, which an encoded one never has). */
+static uint8_t loan_code(struct reader *r, struct loans *l, const char *s, size_t n)
 {
-    f->kind = get_byte(r);
-    if ((unsigned)f->kind >= FACT_KIND_COUNT)
-        r->ok = false;
+    for (size_t k = 0; k < l->count; k++)
+        if (l->v[k].n == n && !memcmp(l->v[k].s, s, n))
+            return (uint8_t)(k + 1);
+    if (l->count == FACT_MAX_LOAN_LENGTHS)
+        return r->ok = false, 0;
+    l->v[l->count++] = (struct text_slice){s, n};
+    l->bytes += n + 1;
+    return (uint8_t)l->count;
+}
+
+static void get_fact(struct reader *r, struct fact *f, size_t ne, struct loans *loans)
+{
+    f->kind = get_code(r, FACT_KIND_COUNT);
     f->has_value = get_bool(r);
     f->subject = get_ref(r, ne);
     const char *bits = get_bytes(r, 8);
@@ -498,18 +527,29 @@ static void get_fact(struct reader *r, struct fact *f, size_t ne, struct arena *
     f->from = get_ref(r, ne);
     f->to = get_ref(r, ne);
     f->club = get_ref(r, ne);
-    f->year = get_int(r);
-    f->goals = get_int(r);
+    f->year = get_int16(r);
+    f->goals = get_int16(r);
     uint64_t n = get_varint(r);
     const char *s = n ? get_bytes(r, n - 1) : NULL;
     if (s && memchr(s, '\0', n - 1))
         r->ok = false;
-    f->loan_length = NULL;
-    if (s && r->ok && (f->loan_length = arena_take(a, (size_t)n))) {
-        memcpy(f->loan_length, s, (size_t)n - 1);
-        f->loan_length[n - 1] = '\0';
-    }
+    f->loan_length = s && r->ok ? loan_code(r, loans, s, (size_t)n - 1) : 0;
     get_mention(r, &f->span);
+}
+
+/* The loan lengths, back to back, into the arena. */
+static void put_loans(struct extraction *x, const struct loans *l, struct arena *a)
+{
+    if (!l->count)
+        return;
+    char *at = arena_take(a, l->bytes);
+    x->loan_lengths = at;
+    x->nloan_lengths = (uint8_t)l->count;
+    for (size_t k = 0; at && k < l->count; k++) {
+        memcpy(at, l->v[k].s, l->v[k].n);
+        at[l->v[k].n] = '\0';
+        at += l->v[k].n + 1;
+    }
 }
 
 static void get_extraction(struct reader *r, struct extraction *x, struct arena *a)
@@ -519,17 +559,26 @@ static void get_extraction(struct reader *r, struct extraction *x, struct arena 
         return;
     x->entities = arena_take(a, n * sizeof *x->entities);
     x->nentities = n;
+    size_t mentions_at = a->used, nm = 0;
     struct found_entity e;
-    for (size_t i = 0; i < n && r->ok; i++)
-        get_entity(r, x->entities ? &x->entities[i] : &e, a);
+    for (size_t i = 0; i < n && r->ok; i++) {
+        struct found_entity *to = x->entities ? &x->entities[i] : &e;
+        get_entity(r, to, nm, a);
+        nm += to->nmentions;
+    }
+    x->mentions =
+        nm && a->base && a->used <= a->cap ? (struct mention *)(a->base + mentions_at) : NULL;
+    x->nmentions = (uint32_t)nm; /* each entity's first + n checked to fit */
     n = get_count(r, MIN_FACT);
     if (!r->ok)
         return;
     x->facts = arena_take(a, n * sizeof *x->facts);
     x->nfacts = n;
     struct fact f;
+    struct loans loans = {.count = 0, .bytes = 0};
     for (size_t i = 0; i < n && r->ok; i++)
-        get_fact(r, x->facts ? &x->facts[i] : &f, x->nentities, a);
+        get_fact(r, x->facts ? &x->facts[i] : &f, x->nentities, &loans);
+    put_loans(x, &loans, a);
 }
 
 /* Text in the record: bytes without NULs, in place (NULL on failure). The
@@ -864,11 +913,9 @@ static void *moved(const void *p, const char *from, char *to)
 static void relocate(struct extraction *x, const char *from, char *to)
 {
     x->entities = moved(x->entities, from, to);
-    for (size_t i = 0; i < x->nentities; i++) /* ids and names are the record's */
-        x->entities[i].mentions = moved(x->entities[i].mentions, from, to);
+    x->mentions = moved(x->mentions, from, to); /* ids and names are the record's */
     x->facts = moved(x->facts, from, to);
-    for (size_t i = 0; i < x->nfacts; i++)
-        x->facts[i].loan_length = moved(x->facts[i].loan_length, from, to);
+    x->loan_lengths = moved(x->loan_lengths, from, to);
 }
 
 enum { SCRATCH = 64 * 1024 };

@@ -1,4 +1,5 @@
-/* entity: names of kinds and roles, entity ids, and freeing an extraction. */
+/* entity: names of kinds and roles, entity ids, loan length codes, and
+ * packing and freeing an extraction. */
 #include "core/extract/entity.h"
 #include "core/base/buf.h"
 #include "core/base/utf8.h"
@@ -118,6 +119,39 @@ char *entity_make_id(enum entity_kind kind, const char *name)
     return buf_detach(&b, NULL);
 }
 
+const char *extraction_loan_length(const struct extraction *x, const struct fact *f)
+{
+    const char *s = x->loan_lengths;
+    for (unsigned k = 1; k <= x->nloan_lengths; k++, s += strlen(s) + 1)
+        if (k == f->loan_length)
+            return s;
+    return NULL;
+}
+
+size_t extraction_loan_lengths_size(const struct extraction *x)
+{
+    size_t n = 0;
+    for (unsigned k = 0; k < x->nloan_lengths; k++)
+        n += strlen(x->loan_lengths + n) + 1;
+    return n;
+}
+
+unsigned loan_lengths_add(struct buf *t, const char *s, size_t n)
+{
+    unsigned k = 1;
+    for (size_t at = 0; at < t->len; k++) {
+        size_t len = strlen(t->data + at);
+        if (len == n && !memcmp(t->data + at, s, n))
+            return k;
+        at += len + 1;
+    }
+    if (k > FACT_MAX_LOAN_LENGTHS)
+        return 0;
+    buf_append(t, s, n);
+    buf_append(t, "", 1);
+    return k;
+}
+
 void extraction_free(struct extraction *x)
 {
     if (x->block) {
@@ -129,12 +163,11 @@ void extraction_free(struct extraction *x)
     for (size_t i = 0; i < x->nentities; i++) {
         free(x->entities[i].id);
         free(x->entities[i].name);
-        free(x->entities[i].mentions);
     }
     free(x->entities);
-    for (size_t i = 0; i < x->nfacts; i++)
-        free(x->facts[i].loan_length);
+    free(x->mentions);
     free(x->facts);
+    free(x->loan_lengths);
     memset(x, 0, sizeof *x);
 }
 
@@ -146,60 +179,54 @@ static size_t span8(size_t n, size_t size)
 
 static size_t packed_size(const struct extraction *x, char *const *ids, char *const *names)
 {
-    size_t total = span8(x->nentities, sizeof *x->entities) + span8(x->nfacts, sizeof *x->facts);
-    for (size_t i = 0; i < x->nentities; i++)
-        total += span8(x->entities[i].nmentions, sizeof *x->entities[i].mentions);
+    size_t total = span8(x->nentities, sizeof *x->entities) + span8(x->nfacts, sizeof *x->facts) +
+                   span8(x->nmentions, sizeof *x->mentions) + extraction_loan_lengths_size(x);
     for (size_t i = 0; i < x->nentities; i++) {
         if (!ids || !ids[i])
             total += strlen(x->entities[i].id) + 1;
         if (!names || !names[i])
             total += strlen(x->entities[i].name) + 1;
     }
-    for (size_t i = 0; i < x->nfacts; i++)
-        if (x->facts[i].loan_length)
-            total += strlen(x->facts[i].loan_length) + 1;
     return total;
+}
+
+/* Copies n bytes to *at and moves *at past them (NULL when n is 0). */
+static void *put_bytes(char **at, const void *s, size_t n)
+{
+    if (!n)
+        return NULL;
+    void *copy = memcpy(*at, s, n);
+    *at += n;
+    return copy;
 }
 
 /* Copies a string to *at and moves *at past it. */
 static char *put_string(char **at, const char *s)
 {
-    size_t n = strlen(s) + 1;
-    char *copy = memcpy(*at, s, n);
-    *at += n;
-    return copy;
+    return put_bytes(at, s, strlen(s) + 1);
 }
 
 /* Packs x; entity i's id and name are copied in, or point to ids[i] and
- * names[i] when those arrays and entries are not NULL. */
+ * names[i] when those arrays and entries are not NULL. The block holds the
+ * entities, the facts, the mentions, then the strings. */
 static void pack(struct extraction *x, char *const *ids, char *const *names)
 {
     char *block = xmalloc(packed_size(x, ids, names)), *at = block;
-    struct found_entity *ents = (struct found_entity *)at;
-    at += span8(x->nentities, sizeof *ents);
-    struct fact *facts = (struct fact *)at;
-    at += span8(x->nfacts, sizeof *facts);
+    struct extraction p = *x;
+    p.entities = put_bytes(&at, x->entities, x->nentities * sizeof *x->entities);
+    at = block + span8(x->nentities, sizeof *x->entities);
+    p.facts = put_bytes(&at, x->facts, x->nfacts * sizeof *x->facts);
+    at = block + span8(x->nentities, sizeof *x->entities) + span8(x->nfacts, sizeof *x->facts);
+    p.mentions = put_bytes(&at, x->mentions, x->nmentions * sizeof *x->mentions);
     for (size_t i = 0; i < x->nentities; i++) {
-        const struct found_entity *e = &x->entities[i];
-        ents[i] = *e;
-        ents[i].mentions = (struct mention *)at;
-        if (e->nmentions)
-            memcpy(ents[i].mentions, e->mentions, e->nmentions * sizeof *e->mentions);
-        at += span8(e->nmentions, sizeof *e->mentions);
+        p.entities[i].id = ids && ids[i] ? ids[i] : put_string(&at, x->entities[i].id);
+        p.entities[i].name = names && names[i] ? names[i] : put_string(&at, x->entities[i].name);
     }
-    for (size_t i = 0; i < x->nentities; i++) {
-        ents[i].id = ids && ids[i] ? ids[i] : put_string(&at, x->entities[i].id);
-        ents[i].name = names && names[i] ? names[i] : put_string(&at, x->entities[i].name);
-    }
-    for (size_t i = 0; i < x->nfacts; i++) {
-        facts[i] = x->facts[i];
-        if (x->facts[i].loan_length)
-            facts[i].loan_length = put_string(&at, x->facts[i].loan_length);
-    }
-    size_t nentities = x->nentities, nfacts = x->nfacts;
+    p.loan_lengths = put_bytes(&at, x->loan_lengths, extraction_loan_lengths_size(x));
+    p.block = block;
+    p.block_borrowed = false;
     extraction_free(x);
-    *x = (struct extraction){
-        .entities = ents, .nentities = nentities, .facts = facts, .nfacts = nfacts, .block = block};
+    *x = p;
 }
 
 void extraction_pack(struct extraction *x)

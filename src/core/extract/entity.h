@@ -76,38 +76,49 @@ const char *fact_qualifier_name(enum fact_qualifier q);
 char *entity_make_id(enum entity_kind kind, const char *name);
 
 /* A span of an article's text. Offsets are bytes into the body, or into the
- * title when in_title is set. */
+ * title when in_title is set: 8 bytes, the end in 31 bits (articles are at
+ * most 16 MiB, CORPUS_MAX_FILE_SIZE; the extractor and the cache decoder
+ * refuse offsets that do not fit). */
 struct mention {
-    uint32_t start, end; /* articles are at most 16 MiB (CORPUS_MAX_FILE_SIZE) */
-    bool in_title;
+    uint32_t start;
+    uint32_t end : 31;
+    bool in_title : 1;
 };
+_Static_assert(sizeof(struct mention) == 8, "struct mention: 8 bytes");
+#define MENTION_MAX_OFFSET 0x7fffffffu
 
-/* An entity as found in one article. */
+/* An entity as found in one article: 24 bytes. Its mentions are
+ * nmentions of the extraction's one mention array from first_mention
+ * (extraction_mentions_of), in text order, body mentions after title ones. */
 struct found_entity {
-    char *id;   /* kind:slug, the same in every article */
-    char *name; /* canonical name */
-    enum entity_kind kind;
-    enum person_role role;
-    struct mention *mentions; /* in text order, body mentions after title ones */
-    size_t nmentions;
+    char *id;                /* kind:slug, the same in every article */
+    char *name;              /* canonical name */
+    uint32_t first_mention;  /* index of its first mention in the extraction's */
+    uint32_t nmentions : 24; /* at most FOUND_ENTITY_MAX_MENTIONS */
+    uint32_t kind : 4;       /* enum entity_kind */
+    uint32_t role : 4;       /* enum person_role */
 };
+_Static_assert(sizeof(struct found_entity) <= 24, "struct found_entity: 24 bytes");
+#define FOUND_ENTITY_MAX_MENTIONS 0xffffffu
 
 #define NO_ENTITY (-1)
+/* The highest entity index a fact can refer to (its references are 16 bit). */
+#define FACT_MAX_ENTITY INT16_MAX
 
-/* One fact. Entity references are indices into the article's entities, or
- * NO_ENTITY. The one string is loan_length (owned). The closed sets are
- * one-byte codes (their enums' values), packed after the wider fields:
- * 64 bytes, one cache line. */
+/* One fact: 40 bytes. Entity references are indices into the article's
+ * entities, or NO_ENTITY. The closed sets are one-byte codes (their enums'
+ * values); so is the loan length, an index into the extraction's loan
+ * lengths (extraction_loan_length). */
 struct fact {
-    double value; /* money in whole units, or a count, year, age */
-    int subject;  /* the person it is about */
-    int team;     /* caps: national team; appearances: club or competition */
-    int from, to; /* fee, loan: clubs */
-    int club;     /* interest: the interested club; offer: the club offering; source: the media */
-    int year;     /* fee: year of the transfer, 0 when not stated */
-    int goals;    /* caps, appearances: goals, -1 when not stated */
+    double value;        /* money in whole units, or a count, year, age */
     struct mention span; /* the phrase the fact came from */
-    char *loan_length;   /* loan: "season-long", "six-month"...; owned */
+    int16_t subject;     /* the person it is about */
+    int16_t team;        /* caps: national team; appearances: club or competition */
+    int16_t from, to;    /* fee, loan: clubs */
+    int16_t club;        /* interest: the interested club; offer: the club offering;
+                          * source: the media */
+    int16_t year;        /* fee: year of the transfer, 0 when not stated */
+    int16_t goals;       /* caps, appearances: goals, -1 when not stated */
     uint8_t kind;        /* enum fact_kind */
     uint8_t currency;    /* enum fact_currency: money */
     uint8_t period;      /* enum fact_period: wage: week, month, year */
@@ -115,19 +126,46 @@ struct fact {
     uint8_t status;      /* enum fact_status: contract: expires, offered, signed */
     uint8_t qualifier;   /* enum fact_qualifier: fee: up to, reported, undisclosed, asking,
                           * add-ons, instalment; age: at the time */
+    uint8_t loan_length; /* loan: 0 when not stated, else k for the extraction's k-th
+                          * loan length ("season-long", "six-month"...) */
     bool has_value;
 };
-_Static_assert(sizeof(struct fact) <= 64, "struct fact: one cache line (64 bit)");
+_Static_assert(sizeof(struct fact) <= 40, "struct fact: 40 bytes");
+/* The most distinct loan lengths one extraction holds (one-byte codes). */
+#define FACT_MAX_LOAN_LENGTHS 255
 
-/* Everything extracted from one article. */
+/* Everything extracted from one article: 64 bytes (the index keeps one
+ * per article, the pipeline's stream one per slot). */
 struct extraction {
     struct found_entity *entities;
     size_t nentities;
+    struct mention *mentions; /* every entity's, entity after entity */
     struct fact *facts;
     size_t nfacts;
-    void *block;         /* when packed: the one allocation holding everything above */
-    bool block_borrowed; /* block is someone else's (a cache's slab): not freed */
+    char *loan_lengths;    /* the facts' distinct loan lengths, each with its NUL, back to
+                            * back (a fact's code k is the k-th), or NULL */
+    void *block;           /* when packed: the one allocation holding everything above */
+    uint32_t nmentions;    /* fits: a title and a body of under 2 GiB each */
+    uint8_t nloan_lengths; /* the strings in loan_lengths */
+    bool block_borrowed;   /* block is someone else's (a cache's slab): not freed */
 };
+_Static_assert(sizeof(struct extraction) <= 64, "struct extraction: 64 bytes");
+
+/* Entity e's mentions (e->nmentions of them; NULL when none). */
+static inline const struct mention *extraction_mentions_of(const struct extraction *x,
+                                                           const struct found_entity *e)
+{
+    return e->nmentions ? x->mentions + e->first_mention : NULL;
+}
+/* Fact f's loan length, NULL when not stated (or its code is not one of x's). */
+const char *extraction_loan_length(const struct extraction *x, const struct fact *f);
+/* The bytes of x's loan lengths, NULs included. */
+size_t extraction_loan_lengths_size(const struct extraction *x);
+struct buf;
+/* Adds loan length s[0, n) (no NUL inside) to `t`, the loan_lengths of an
+ * extraction being built, unless it is there; returns its code, or 0 when
+ * t already holds FACT_MAX_LOAN_LENGTHS strings (the length is then dropped). */
+unsigned loan_lengths_add(struct buf *t, const char *s, size_t n);
 
 void extraction_free(struct extraction *x);
 /* Moves an extraction into one exact-size block (entities, mentions, facts,

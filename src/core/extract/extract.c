@@ -373,29 +373,89 @@ struct emitted {
     size_t *id_len, *name_len;
 };
 
+/* The public fact of doc fact f, whose entity references are already the
+ * public ones (its loan length is left for the caller); false when one
+ * does not fit 16 bits (more than FACT_MAX_ENTITY entities mentioned
+ * before it: the fact is left out). */
+static bool public_fact(const struct doc_fact *f, struct fact *out)
+{
+    const int refs[] = {f->subject, f->team, f->from, f->to, f->club};
+    for (size_t k = 0; k < sizeof refs / sizeof *refs; k++)
+        if (refs[k] > FACT_MAX_ENTITY)
+            return false;
+    bool year_fits = f->year >= INT16_MIN && f->year <= INT16_MAX;
+    bool goals_fit = f->goals >= -1 && f->goals <= INT16_MAX;
+    *out = (struct fact){.value = f->value,
+                         .span = f->span,
+                         .subject = (int16_t)f->subject,
+                         .team = (int16_t)f->team,
+                         .from = (int16_t)f->from,
+                         .to = (int16_t)f->to,
+                         .club = (int16_t)f->club,
+                         .year = (int16_t)(year_fits ? f->year : 0),    /* 0: not stated */
+                         .goals = (int16_t)(goals_fit ? f->goals : -1), /* -1: not stated */
+                         .kind = f->kind,
+                         .currency = f->currency,
+                         .period = f->period,
+                         .type = f->type,
+                         .status = f->status,
+                         .qualifier = f->qualifier,
+                         .has_value = f->has_value};
+    return true;
+}
+
+/* Makes the public facts (into `facts`, room for d->nf) and their loan
+ * lengths (into `loans`, *nloans of them) from the doc's, and frees the
+ * doc's strings. */
+static size_t emit_facts(struct doc *d, struct fact *facts, struct buf *loans, unsigned *nloans)
+{
+    size_t n = 0;
+    *nloans = 0;
+    for (size_t i = 0; i < d->nf; i++) {
+        const struct doc_fact *f = &d->f[i];
+        if (public_fact(f, &facts[n])) {
+            unsigned code = f->loan_length
+                                ? loan_lengths_add(loans, f->loan_length, strlen(f->loan_length))
+                                : 0;
+            facts[n++].loan_length = (uint8_t)code;
+            *nloans = code > *nloans ? code : *nloans; /* codes come in order: 1, 2... */
+        }
+        free(d->f[i].loan_length);
+    }
+    return n;
+}
+
 /* Gives the public extraction its entities, mentions and facts in one
- * block, laid out as extraction_pack lays it (entities, facts, each
- * entity's mentions, each entity's id and name, the facts' strings): the
- * pack the pipeline asks for next is then a no-op. */
+ * block, laid out as extraction_pack lays it (entities, facts, mentions,
+ * each entity's id and name, the loan lengths): the pack the pipeline asks
+ * for next is then a no-op. */
 static void emit_packed(struct doc *d, struct extraction *out, const int *map, const size_t *count,
                         const struct emitted *em, size_t n)
 {
-    size_t total = span8(n, sizeof *out->entities) + span8(d->nf, sizeof *out->facts);
+    struct fact *facts = d->nf ? xmalloc(d->nf * sizeof *facts) : NULL;
+    struct buf loans;
+    buf_init(&loans);
+    unsigned nloans;
+    size_t nf = emit_facts(d, facts, &loans, &nloans);
+    size_t total = span8(n, sizeof *out->entities) + span8(nf, sizeof *out->facts) +
+                   span8(d->nm, sizeof *out->mentions) + loans.len;
     for (size_t k = 0; k < n; k++)
-        total += span8(count[em->order[k]], sizeof(struct mention)) + em->id_len[k] + 1 +
-                 em->name_len[k] + 1;
-    for (size_t i = 0; i < d->nf; i++)
-        if (d->f[i].loan_length)
-            total += strlen(d->f[i].loan_length) + 1;
+        total += em->id_len[k] + 1 + em->name_len[k] + 1;
     char *block = xmalloc(total), *at = block;
     struct found_entity *ents = (struct found_entity *)at;
     at += span8(n, sizeof *ents);
-    struct fact *facts = (struct fact *)at;
-    at += span8(d->nf, sizeof *facts);
+    struct fact *pfacts = (struct fact *)at;
+    if (nf)
+        memcpy(pfacts, facts, nf * sizeof *facts);
+    free(facts);
+    at += span8(nf, sizeof *pfacts);
+    struct mention *mentions = (struct mention *)at;
+    at += span8(d->nm, sizeof *mentions);
+    uint32_t first = 0;
     for (size_t k = 0; k < n; k++) {
         const struct doc_entity *e = &d->e[em->order[k]];
-        ents[k] = (struct found_entity){NULL, NULL, e->kind, e->role, (struct mention *)at, 0};
-        at += span8(count[em->order[k]], sizeof(struct mention));
+        ents[k] = (struct found_entity){.first_mention = first, .kind = e->kind, .role = e->role};
+        first += (uint32_t)count[em->order[k]];
     }
     for (size_t k = 0; k < n; k++) {
         ents[k].id = put_string(&at, em->ids[k], em->id_len[k]);
@@ -404,20 +464,21 @@ static void emit_packed(struct doc *d, struct extraction *out, const int *map, c
     for (size_t i = 0; i < d->nm; i++) {
         struct found_entity *fe = &ents[map[d->m[i].entity]];
         const struct token *a = &d->t.v[d->m[i].tok], *b = &d->t.v[d->m[i].tok_end - 1];
-        fe->mentions[fe->nmentions++] =
+        mentions[fe->first_mention + fe->nmentions++] =
             (struct mention){a->start, b->end, (a->flags & TOK_TITLE) != 0};
     }
-    for (size_t i = 0; i < d->nf; i++) {
-        facts[i] = d->f[i];
-        if (d->f[i].loan_length) {
-            facts[i].loan_length =
-                put_string(&at, d->f[i].loan_length, strlen(d->f[i].loan_length));
-            free(d->f[i].loan_length);
-        }
-    }
+    char *loan_lengths = loans.len ? memcpy(at, loans.data, loans.len) : NULL;
+    *out = (struct extraction){.entities = ents,
+                               .nentities = n,
+                               .mentions = d->nm ? mentions : NULL,
+                               .nmentions = (uint32_t)d->nm, /* texts under 2 GiB */
+                               .facts = nf ? pfacts : NULL,
+                               .nfacts = nf,
+                               .loan_lengths = loan_lengths,
+                               .nloan_lengths = (uint8_t)nloans,
+                               .block = block};
+    buf_free(&loans);
     free(d->f);
-    *out = (struct extraction){
-        .entities = ents, .nentities = n, .facts = facts, .nfacts = d->nf, .block = block};
 }
 
 /* Copies the doc's entities and mentions into the public extraction, in
@@ -438,24 +499,29 @@ static void emit(struct doc *d, struct extraction *out)
     memset(map, 0xff, ne * sizeof *map);
     em.order = map + ne;
     em.made = (bool *)(em.order + ne);
-    size_t n = 0;
+    size_t n = 0, kept = 0;
     for (size_t i = 0; i < d->nm; i++) {
         int e = d->m[i].entity;
+        if (count[e] == FOUND_ENTITY_MAX_MENTIONS)
+            continue; /* past what its count holds: only in a text of over 16 MiB */
         if (map[e] < 0) {
             map[e] = (int)n;
             em.order[n++] = e;
         }
         count[e]++;
+        d->m[kept++] = d->m[i];
     }
+    d->nm = kept;
     for (size_t i = 0; i < d->nf; i++) {
-        struct fact *f = &d->f[i];
+        struct doc_fact *f = &d->f[i];
         int *refs[] = {&f->subject, &f->team, &f->from, &f->to, &f->club};
         for (size_t k = 0; k < sizeof refs / sizeof *refs; k++)
             if (*refs[k] >= 0)
                 *refs[k] = map[*refs[k]];
     }
     if (!n && !d->nf) { /* nothing to pack: as extraction_pack leaves it */
-        *out = (struct extraction){.entities = xcalloc(1, sizeof *out->entities), .facts = d->f};
+        *out = (struct extraction){.entities = xcalloc(1, sizeof *out->entities)};
+        free(d->f);
     } else {
         for (size_t k = 0; k < n; k++) {
             const struct doc_entity *e = &d->e[em.order[k]];
@@ -538,13 +604,17 @@ static void give_back_scratch(struct doc *d)
 
 void extractor_run(const struct extractor *ex, const struct article *a, struct extraction *out)
 {
+    size_t title_len = strlen(a->title);
+    if (title_len > MENTION_MAX_OFFSET || a->body_len > MENTION_MAX_OFFSET) {
+        *out = (struct extraction){.entities = xcalloc(1, sizeof *out->entities)};
+        return; /* offsets past what a mention holds: nothing found (never under 2 GiB) */
+    }
     struct doc d;
     memset(&d, 0, sizeof d);
     d.ex = ex;
     d.a = a;
     d.sc = extract_scratch_get();
     take_scratch(&d);
-    size_t title_len = strlen(a->title);
     tokens_reserve(&d.t, title_len + a->body_len);
     tokens_add_text(&d.t, a->title, title_len, TOK_TITLE);
     tokens_add_text(&d.t, a->body, a->body_len, 0);

@@ -58,6 +58,19 @@ struct doc_entity {
     bool borrowed;  /* name and folded belong to the KB and the extractor */
 };
 
+/* A fact while the article is read: what struct fact holds, with the
+ * doc's entity indices as ints and the loan length as an owned string.
+ * emit gives the public extraction its facts from these. */
+struct doc_fact {
+    double value;
+    int subject, team, from, to, club; /* doc entities, or NO_ENTITY */
+    int year, goals;
+    struct mention span;
+    char *loan_length; /* owned */
+    uint8_t kind, currency, period, type, status, qualifier;
+    bool has_value;
+};
+
 struct doc {
     const struct extractor *ex;
     const struct article *a;
@@ -79,7 +92,7 @@ struct doc {
     size_t nm, mcap;
     struct doc_entity *e;
     size_t ne, ecap;
-    struct fact *f;
+    struct doc_fact *f;
     size_t nf, fcap;
     size_t money_skip; /* body offset before which a money match is a
                         * conversion already attached to a fact */

@@ -121,7 +121,7 @@ bool facts_group_number(const struct match *m, const char *const *names, double 
  * when none). */
 size_t facts_token_before(const struct doc *d, size_t at);
 /* Appends a fact of a kind over body bytes [start, end), its entities unset. */
-struct fact *facts_add(struct doc *d, enum fact_kind kind, size_t start, size_t end);
+struct doc_fact *facts_add(struct doc *d, enum fact_kind kind, size_t start, size_t end);
 /* One of the words is in [start - before, end + after) of the body. */
 bool facts_near_words(const struct doc *d, size_t start, size_t end, size_t before, size_t after,
                       const char *const *words);

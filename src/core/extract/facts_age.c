@@ -215,7 +215,7 @@ void facts_on_age(struct match *m, void *ctx)
     if (nth != NOT_LISTED && subject_respective(d, m->start, nth) != NO_ENTITY)
         subject = subject_respective(d, m->start, nth); /* "aged 22 and 25 respectively" */
     bool span_group = apposition || stated;
-    struct fact *f = facts_add(d, FACT_AGE, span_group ? a : m->start, span_group ? b : m->end);
+    struct doc_fact *f = facts_add(d, FACT_AGE, span_group ? a : m->start, span_group ? b : m->end);
     f->has_value = true;
     f->value = n;
     f->subject = subject;

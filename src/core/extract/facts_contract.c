@@ -46,8 +46,8 @@ static void share_fact(struct doc *d)
         return;
     d->f[d->nf - 1].subject = who[0];
     for (size_t i = 1; i < n; i++) {
-        struct fact copy = d->f[d->nf - 1];
-        struct fact *f = facts_add(d, copy.kind, copy.span.start, copy.span.end);
+        struct doc_fact copy = d->f[d->nf - 1];
+        struct doc_fact *f = facts_add(d, copy.kind, copy.span.start, copy.span.end);
         *f = copy;
         f->loan_length = NULL;
         f->subject = who[i];
@@ -76,7 +76,7 @@ void facts_on_contract_end(struct match *m, void *ctx)
     if (!facts_near_words(d, m->start, m->end, 90, 10, contract_words) ||
         facts_near_words(d, m->start, m->end, 40, 0, loan_not_contract) || clause_starts(d, m))
         return;
-    struct fact *f = facts_add(d, FACT_CONTRACT, m->start, m->end);
+    struct doc_fact *f = facts_add(d, FACT_CONTRACT, m->start, m->end);
     f->has_value = true;
     f->value = atoi(m->text + ya);
     f->type = FACT_TYPE_END;
@@ -106,7 +106,7 @@ void facts_on_contract_length(struct match *m, void *ctx)
     if (n > 10)
         return;
     subject_sentence(d, m->start, &s, &e);
-    struct fact *f = facts_add(d, FACT_CONTRACT, m->start, m->end);
+    struct doc_fact *f = facts_add(d, FACT_CONTRACT, m->start, m->end);
     f->has_value = true;
     f->value = n;
     f->type = FACT_TYPE_LENGTH;

@@ -62,7 +62,7 @@ static void add_count(struct doc *d, const struct match *m, enum fact_kind kind,
                       double max)
 {
     size_t nth = facts_respective_list(d, kind, team, m->start, m->end, 1, max);
-    struct fact *f = facts_add(d, kind, m->start, m->end);
+    struct doc_fact *f = facts_add(d, kind, m->start, m->end);
     f->has_value = true;
     f->value = n;
     f->team = team;

@@ -31,10 +31,10 @@ size_t facts_token_before(const struct doc *d, size_t at)
 static const char *const from_words[] = {"from", NULL};
 static const char *const to_words[] = {"to", "join", "joined", "joins", "joining", NULL};
 
-struct fact *facts_add(struct doc *d, enum fact_kind kind, size_t start, size_t end)
+struct doc_fact *facts_add(struct doc *d, enum fact_kind kind, size_t start, size_t end)
 {
     d->f = xgrow(d->f, &d->fcap, d->nf + 1, sizeof *d->f);
-    struct fact *f = &d->f[d->nf++];
+    struct doc_fact *f = &d->f[d->nf++];
     memset(f, 0, sizeof *f);
     f->kind = kind;
     f->subject = f->team = f->from = f->to = f->club = NO_ENTITY;
@@ -85,7 +85,7 @@ static void on_loan(struct match *m, void *ctx)
     struct doc *d = ctx;
     size_t s, e, la, lb;
     subject_sentence(d, m->start, &s, &e);
-    struct fact *f = facts_add(d, FACT_LOAN, m->start, m->end);
+    struct doc_fact *f = facts_add(d, FACT_LOAN, m->start, m->end);
     if (facts_group(m, "len", &la, &lb))
         f->loan_length = xstrndup(m->text + la, lb - la);
     f->from = subject_entity_after_word(d, ENTITY_CLUB, s, e, from_words);
@@ -123,7 +123,7 @@ static void on_interest(struct match *m, void *ctx)
         person = subject_topic(d, m->start, true);
     if (person == NO_ENTITY)
         return;
-    struct fact *f = facts_add(d, FACT_INTEREST, m->start, m->end);
+    struct doc_fact *f = facts_add(d, FACT_INTEREST, m->start, m->end);
     f->club = club;
     f->subject = person;
 }
@@ -133,7 +133,7 @@ static void add_source(struct doc *d, int media, size_t start, size_t end)
     for (size_t i = 0; i < d->nf; i++)
         if (d->f[i].kind == FACT_SOURCE && d->f[i].club == media)
             return;
-    struct fact *f = facts_add(d, FACT_SOURCE, start, end);
+    struct doc_fact *f = facts_add(d, FACT_SOURCE, start, end);
     f->club = media;
     f->subject = subject_person(d, start, end, true);
 }
@@ -156,13 +156,13 @@ static void on_source_after(struct match *m, void *ctx)
 }
 
 /* A title's money that the body gives too (whoever it is about there). */
-static bool title_repeat(const struct fact *body, const struct fact *title)
+static bool title_repeat(const struct doc_fact *body, const struct doc_fact *title)
 {
     return title->span.in_title && !body->span.in_title && body->kind == title->kind &&
            body->value == title->value && body->currency == title->currency;
 }
 
-static bool same_fact(const struct fact *a, const struct fact *b)
+static bool same_fact(const struct doc_fact *a, const struct doc_fact *b)
 {
     return a->kind == b->kind && a->has_value == b->has_value && a->value == b->value &&
            a->subject == b->subject &&
@@ -190,7 +190,7 @@ static void dedupe(struct doc *d)
 
 static int compare_facts(const void *pa, const void *pb)
 {
-    const struct fact *a = pa, *b = pb; /* the body's first: they win over the title's */
+    const struct doc_fact *a = pa, *b = pb; /* the body's first: they win over the title's */
     if (a->span.in_title != b->span.in_title)
         return a->span.in_title ? 1 : -1;
     return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;

@@ -473,7 +473,7 @@ static int bidder(const struct doc *d, size_t s, size_t e)
 /* The selling and buying clubs: "from X", "to Y" near the fee, else the
  * club named before it (the buyer leads: "Barcelona agreed to sign X from
  * Bayern for ..."). */
-static void fee_clubs(const struct doc *d, const struct place *p, struct fact *f)
+static void fee_clubs(const struct doc *d, const struct place *p, struct doc_fact *f)
 {
     size_t near_end = p->end + 40 < p->e ? p->end + 40 : p->e; /* not "... on loan to Parma" */
     f->from = subject_entity_after_word(d, ENTITY_CLUB, p->s, near_end, from_words);
@@ -549,7 +549,7 @@ static size_t facts_in(const struct doc *d, size_t from, size_t to, bool money, 
 {
     size_t n = 0;
     for (size_t i = 0; i < d->nf; i++) {
-        const struct fact *f = &d->f[i];
+        const struct doc_fact *f = &d->f[i];
         bool same = money ? f->kind <= FACT_RELEASE_CLAUSE : f->kind == kind;
         n += same && !f->span.in_title && f->span.start >= from && f->span.start < to;
     }
@@ -636,7 +636,7 @@ void facts_on_money(struct match *m, void *ctx)
         if (!list_line) /* "Marc Vidal – €500m" under "Release clauses" */
             return;
     }
-    struct fact *f = facts_add(d, kind, p.start, p.end);
+    struct doc_fact *f = facts_add(d, kind, p.start, p.end);
     f->has_value = true;
     f->value = value;
     f->currency = currency;

@@ -125,7 +125,7 @@ static int fee_before(const struct doc *d, size_t s, size_t start, enum fact_cur
     if (i < d->t.n)
         subject_sentence(d, d->t.v[i].start, &ps, &pe);
     for (size_t k = d->nf; k-- > 0;) {
-        const struct fact *f = &d->f[k];
+        const struct doc_fact *f = &d->f[k];
         if (f->kind == FACT_FEE && !f->span.in_title && f->currency == currency &&
             f->qualifier != FACT_ADD_ON && f->qualifier != FACT_INSTALMENT && f->span.start >= ps &&
             f->span.start < start)

@@ -64,7 +64,7 @@ size_t facts_respective_list(struct doc *d, enum fact_kind kind, int team, size_
         if (k == own || vals[k] < lo || vals[k] > hi)
             continue;
         const struct token *tk = &d->t.v[toks[k]];
-        struct fact *f = facts_add(d, kind, tk->start, tk->end);
+        struct doc_fact *f = facts_add(d, kind, tk->start, tk->end);
         f->has_value = true;
         f->value = vals[k];
         f->team = team;

@@ -80,7 +80,7 @@ static size_t title_token_at(const struct doc *d, size_t at, size_t n)
 
 /* The selling and buying clubs: "from X" anywhere, else the club nearest
  * before the amount is the buyer, or the seller when it asks a price. */
-static void title_clubs(const struct doc *d, size_t at, struct fact *f, bool asking)
+static void title_clubs(const struct doc *d, size_t at, struct doc_fact *f, bool asking)
 {
     for (size_t k = 0; k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];
@@ -114,7 +114,7 @@ static void on_title_money(struct match *m, void *ctx)
     bool clause = title_has(d, i, i + 5, title_clause_words);
     if (!clause && !title_has(d, 0, n, title_fee_words))
         return;
-    struct fact *f = facts_add(d, clause ? FACT_RELEASE_CLAUSE : FACT_FEE, m->start, m->end);
+    struct doc_fact *f = facts_add(d, clause ? FACT_RELEASE_CLAUSE : FACT_FEE, m->start, m->end);
     f->span.in_title = true;
     f->has_value = true;
     f->value = value;

@@ -5,12 +5,14 @@
 /* "key": s for a key written here (plain: copied without a check). */
 #define KV_STRING(j, literal, s) (JSON_KEY(j, literal), json_string(j, s))
 
-static void write_mentions(struct json *j, const struct article *a, const struct found_entity *e)
+static void write_mentions(struct json *j, const struct article *a, const struct extraction *x,
+                           const struct found_entity *e)
 {
     JSON_KEY(j, "mentions");
     json_begin_array(j);
+    const struct mention *mentions = extraction_mentions_of(x, e);
     for (size_t m = 0; m < e->nmentions; m++) {
-        const struct mention *mn = &e->mentions[m];
+        const struct mention *mn = &mentions[m];
         const char *text = mn->in_title ? a->title : a->body;
         json_begin_object(j);
         JSON_KEY(j, "start");
@@ -43,7 +45,7 @@ static void write_entities(struct json *j, const struct index *ix, size_t articl
         KV_STRING(j, "kind", entity_kind_name(e->kind));
         if (e->kind == ENTITY_PERSON && e->role != ROLE_UNKNOWN)
             KV_STRING(j, "role", person_role_name(e->role));
-        write_mentions(j, a, e);
+        write_mentions(j, a, x, e);
         json_end_object(j);
     }
     json_end_array(j);
@@ -81,7 +83,7 @@ void export_fact_fields(struct json *j, const struct article *a, const struct ex
         json_kv_number(j, "year", f->year);
     if (f->goals >= 0)
         json_kv_number(j, "goals", f->goals);
-    optional_string(j, "length", f->loan_length);
+    optional_string(j, "length", extraction_loan_length(x, f));
     JSON_KEY(j, "text");
     json_string_n(j, (f->span.in_title ? a->title : a->body) + f->span.start,
                   f->span.end - f->span.start);

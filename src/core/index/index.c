@@ -139,13 +139,13 @@ static int strcmp_span(const char *s, const char *t, size_t len)
 
 /* Whether mention m of an entity has the same text as an earlier one in the
  * article (its form is in already: folding is the index's costly part). */
-static bool seen_before(const struct article *a, const struct found_entity *fe, size_t m)
+static bool seen_before(const struct article *a, const struct mention *mentions, size_t m)
 {
-    const struct mention *mn = &fe->mentions[m];
+    const struct mention *mn = &mentions[m];
     const char *t = (mn->in_title ? a->title : a->body) + mn->start;
     size_t len = mn->end - mn->start;
     for (size_t i = 0; i < m; i++) {
-        const struct mention *o = &fe->mentions[i];
+        const struct mention *o = &mentions[i];
         if (o->end - o->start == len &&
             !memcmp((o->in_title ? a->title : a->body) + o->start, t, len))
             return true;
@@ -182,8 +182,9 @@ static void put_posting(const struct index *ix, struct index_entity *e, struct p
  * its mention texts become forms of g. `first` is the article's number of
  * its first mention. */
 static void add_postings(struct index *ix, int g, size_t article, uint32_t first,
-                         const struct found_entity *fe)
+                         const struct extraction *x, const struct found_entity *fe)
 {
+    const struct mention *mentions = extraction_mentions_of(x, fe);
     struct index_entity *e = &ix->entities[g];
     const struct article *a = ix->corpus->articles[article];
     if (!e->narticles || e->articles[e->narticles - 1] != article) {
@@ -193,10 +194,11 @@ static void add_postings(struct index *ix, int g, size_t article, uint32_t first
     if (!e->nforms)
         add_form(e, fold_text(e->name, strlen(e->name)));
     for (size_t m = 0; m < fe->nmentions; m++) {
-        const struct mention *mn = &fe->mentions[m];
+        const struct mention *mn = &mentions[m];
         put_posting(ix, e, (struct posting){(uint32_t)article, first + (uint32_t)m}, first);
         const char *text = mn->in_title ? a->title : a->body;
-        if (!seen_before(a, fe, m) && strcmp_span(e->name, text + mn->start, mn->end - mn->start))
+        if (!seen_before(a, mentions, m) &&
+            strcmp_span(e->name, text + mn->start, mn->end - mn->start))
             add_form(e, fold_text(text + mn->start, mn->end - mn->start));
     }
 }
@@ -232,7 +234,7 @@ void index_add(struct index *ix, size_t article, struct extraction *x)
         int own = intern_entity(ix, &mine->entities[i], &fresh);
         int g = index_canonical(ix, own);
         ix->global[article][i] = g;
-        add_postings(ix, g, article, first, &mine->entities[i]);
+        add_postings(ix, g, article, first, mine, &mine->entities[i]);
         first += (uint32_t)mine->entities[i].nmentions;
         if (fresh && mine->entities[i].kind == ENTITY_PERSON)
             identity_note(ix, own);
@@ -260,7 +262,7 @@ static const struct mention *posting_mention(const struct index *ix, const struc
     for (size_t l = 0; l < x->nentities; l++) {
         if (m < x->entities[l].nmentions) {
             *local = l;
-            return &x->entities[l].mentions[m];
+            return &extraction_mentions_of(x, &x->entities[l])[m];
         }
         m -= x->entities[l].nmentions;
     }

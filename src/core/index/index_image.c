@@ -353,8 +353,9 @@ static bool mentions_fit(const struct extraction *x, size_t title, size_t body)
 {
     for (size_t l = 0; l < x->nentities; l++) {
         const struct found_entity *fe = &x->entities[l];
+        const struct mention *mentions = extraction_mentions_of(x, fe);
         for (size_t m = 0; m < fe->nmentions; m++) {
-            const struct mention *mn = &fe->mentions[m];
+            const struct mention *mn = &mentions[m];
             if (mn->start > mn->end || mn->end > (mn->in_title ? title : body))
                 return false;
         }
