@@ -113,10 +113,15 @@ static void test_word_numbers(void **state)
         assert_true(t.hash[t.v[i].word] == hash_bytes(f, strlen(f)));
         assert_true(tokens_first_of_word(&t, i) == (t.first[t.v[i].word] == i));
     }
-    /* a second text goes on numbering, as the title and body do */
-    tokens_add_text(&t, "goal", 4, TOK_TITLE);
+    /* a second text goes on numbering, as the title and body do; a form
+     * that starts another, or that another starts, is a word of its own */
+    tokens_add_text(&t, "goal goals go", 13, TOK_TITLE);
     assert_int_equal(t.v[8].word, t.v[3].word);
     assert_true(t.v[8].flags & TOK_TITLE);
+    assert_int_not_equal(t.v[9].word, t.v[3].word);
+    assert_int_not_equal(t.v[10].word, t.v[3].word);
+    assert_int_not_equal(t.v[10].word, t.v[9].word);
+    assert_int_equal(t.nwords, 6);
     tokens_reset(&t);
     assert_int_equal(t.n, 0);
     assert_int_equal(t.nwords, 0);
@@ -138,6 +143,16 @@ static void test_many_words(void **state)
     assert_int_equal(t.nwords, 5001);
     for (size_t i = 1; i < t.n; i += 2)
         assert_int_equal(t.v[i].word, t.v[1].word);
+    /* after the growth, every form is found again with its first number,
+     * and each word knows where its form is */
+    tokens_add_text(&t, text.data, text.len, 0);
+    assert_int_equal(t.nwords, 5001);
+    for (size_t i = 0; i < 10000; i++) {
+        uint32_t w = t.v[i].word;
+        assert_int_equal(t.v[10000 + i].word, w);
+        assert_int_equal(t.form[w].at, t.v[t.first[w]].fstart);
+        assert_int_equal(t.form[w].len, t.v[t.first[w]].fend - t.v[t.first[w]].fstart);
+    }
     tokens_free(&t);
     buf_free(&text);
 }
