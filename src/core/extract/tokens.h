@@ -35,6 +35,8 @@ struct token {
     uint16_t flags;
 };
 
+struct word_cache;
+
 /* A word's folded form: its offset in tokens.folded and its bytes. */
 struct token_form {
     uint32_t at, len;
@@ -59,6 +61,10 @@ struct tokens {
     size_t nwords, wcap;
     struct token_slot *table; /* open addressing */
     size_t tcap;
+    /* The word cache each word of the text is looked up in next (the
+     * extractor's), or NULL: a new word's place in it is fetched into the
+     * cache while the text is read, so the look-up finds it there. */
+    const struct word_cache *lookahead;
 };
 
 void tokens_init(struct tokens *t);
