@@ -576,6 +576,8 @@ void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra
         new_para = new_sentence = false;
         if ((k & C_ALNUM) || (c >= 0x80 && is_letter_or_digit(cp))) {
             i = add_word(t, s, len, i, flags);
+            if (i < len && s[i] == ' ')
+                i++; /* the space after a word, most often: it changes nothing */
             continue;
         }
         if (c < 0x80)
