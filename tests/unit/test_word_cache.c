@@ -87,52 +87,6 @@ static void test_other_owner_empties(void **state)
     word_cache_free(&c);
 }
 
-/* Forms longer than the copy an entry keeps, which differ only past it or
- * only in length, stay apart; forms of every length up to past that copy
- * are found again; the entries start on a 64-byte boundary, and keep their
- * answers when the array grows (moved to a new block). */
-static void test_long_forms_and_alignment(void **state)
-{
-    (void)state;
-    struct word_cache c;
-    word_cache_init(&c);
-    word_cache_prepare(&c, 1);
-    bool added;
-    const char *a = "abcdefghijklmnopqrstuvwxyz-one", *b = "abcdefghijklmnopqrstuvwxyz-two";
-    uint32_t ka = word_cache_get(&c, a, strlen(a), 7, &added);
-    uint32_t kb = word_cache_get(&c, b, strlen(b), 7, &added);
-    assert_true(added);
-    assert_int_not_equal(ka, kb);
-    uint32_t kshort = word_cache_get(&c, a, WORD_HEAD, 7, &added);
-    assert_true(added);
-    assert_int_equal(word_cache_get(&c, b, strlen(b), 7, &added), kb);
-    assert_false(added);
-    assert_int_equal(word_cache_get(&c, a, strlen(a), 7, &added), ka);
-    assert_int_equal(word_cache_get(&c, a, WORD_HEAD, 7, &added), kshort);
-    c.v[ka].lists = 5;
-    char form[40];
-    for (int i = 0; i < 5000; i++) { /* grows the entries' array several times */
-        size_t n = (size_t)i % 30 + 1;
-        memset(form, 'a' + i % 26, n);
-        snprintf(form + n, sizeof form - n, "%d", i);
-        get(&c, form, &added);
-        assert_true(added);
-    }
-    assert_int_equal((uintptr_t)c.v % 64, 0);
-    assert_int_equal(word_cache_get(&c, a, strlen(a), 7, &added), ka);
-    assert_false(added);
-    assert_int_equal(c.v[ka].lists, 5);
-    for (int i = 0; i < 5000; i += 7) {
-        size_t n = (size_t)i % 30 + 1;
-        memset(form, 'a' + i % 26, n);
-        snprintf(form + n, sizeof form - n, "%d", i);
-        uint32_t k = get(&c, form, &added);
-        assert_false(added);
-        assert_string_equal(c.keys.data + c.v[k].key, form);
-    }
-    word_cache_free(&c);
-}
-
 /* The compare of forms sees a difference at any byte of any length, and
  * reads no byte past the n-th (exact-size copies on the heap, so that a
  * sanitizer build would see an over-read). */
@@ -162,7 +116,6 @@ int main(void)
         cmocka_unit_test(test_same_form_same_entry),
         cmocka_unit_test(test_collisions_and_growth),
         cmocka_unit_test(test_other_owner_empties),
-        cmocka_unit_test(test_long_forms_and_alignment),
         cmocka_unit_test(test_same_bytes_every_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -5,9 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-_Static_assert(sizeof(struct word_info) == 64, "struct word_info: one cache line (64 bit)");
-
-/* Forms kept at most: past it the cache starts again empty (about 5 MB). */
+/* Forms kept at most: past it the cache starts again empty (about 3 MB). */
 #define WORD_CACHE_MAX (1u << 16)
 
 void word_cache_init(struct word_cache *c)
@@ -18,7 +16,7 @@ void word_cache_init(struct word_cache *c)
 
 void word_cache_free(struct word_cache *c)
 {
-    free(c->v_block);
+    free(c->v);
     free(c->table);
     buf_free(&c->keys);
     memset(c, 0, sizeof *c);
@@ -43,25 +41,10 @@ static void grow_table(struct word_cache *c)
     c->table = xcalloc(c->tcap, sizeof *c->table);
     for (size_t w = 0; w < c->n; w++) {
         size_t k = (size_t)c->v[w].hash & (c->tcap - 1);
-        while (c->table[k].index)
+        while (c->table[k])
             k = (k + 1) & (c->tcap - 1);
-        c->table[k] = (struct word_slot){(uint32_t)w + 1, (uint32_t)(c->v[w].hash >> 32)};
+        c->table[k] = (uint32_t)w + 1;
     }
-}
-
-/* Doubles the entries' array, kept on a 64-byte boundary (malloc gives 16):
- * a new block, the entries copied over. */
-static void grow_entries(struct word_cache *c)
-{
-    size_t cap = c->cap ? 2 * c->cap : 1024;
-    void *block = xmalloc(cap * sizeof *c->v + 63);
-    struct word_info *v = (struct word_info *)(((uintptr_t)block + 63) & ~(uintptr_t)63);
-    if (c->n)
-        memcpy(v, c->v, c->n * sizeof *c->v);
-    free(c->v_block);
-    c->v_block = block;
-    c->v = v;
-    c->cap = cap;
 }
 
 uint32_t word_cache_add(struct word_cache *c, const char *f, size_t n, uint64_t h)
@@ -69,18 +52,16 @@ uint32_t word_cache_add(struct word_cache *c, const char *f, size_t n, uint64_t 
     if ((c->n + 1) * 2 > c->tcap)
         grow_table(c);
     size_t mask = c->tcap - 1, k = (size_t)h & mask;
-    while (c->table[k].index)
+    while (c->table[k])
         k = (k + 1) & mask;
-    if (c->n == c->cap)
-        grow_entries(c);
+    c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
     struct word_info *w = &c->v[c->n];
     memset(w, 0, sizeof *w);
     w->hash = h;
     w->key = (uint32_t)c->keys.len;
     w->len = (uint32_t)n;
     w->literals = WORD_LITERALS_UNKNOWN;
-    memcpy(w->head, f, n < WORD_HEAD ? n : WORD_HEAD);
-    buf_append(&c->keys, f, n + 1); /* with its NUL: the whole form, whatever its length */
-    c->table[k] = (struct word_slot){(uint32_t)++c->n, (uint32_t)(h >> 32)};
+    buf_append(&c->keys, f, n + 1); /* with its NUL: facts_literals reads it */
+    c->table[k] = (uint32_t)++c->n;
     return (uint32_t)(c->n - 1);
 }

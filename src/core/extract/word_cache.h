@@ -18,38 +18,23 @@
 
 #define WORD_LITERALS_UNKNOWN (1u << 31) /* facts_literals not asked yet */
 
-#define WORD_HEAD 22 /* bytes of a form kept in its entry */
-
-/* One form's answers: 64 bytes, and the cache's array starts on a 64-byte
- * boundary, so a look-up that finds a form reads one cache line of it (a
- * form of up to WORD_HEAD bytes is compared with its copy in `head`). */
 struct word_info {
     uint64_t hash;                    /* of the folded form, as tokens.hash */
-    const struct matcher_slot *start; /* matcher_start of the form (words only) */
     uint32_t key;                     /* the folded form: offset in word_cache.keys */
     uint32_t len;                     /* its bytes */
     uint32_t lists;                   /* enum word_list bits */
     uint32_t lex_triggers;            /* fact pattern bits of the whole word (lexicon) */
     uint32_t fact_triggers;           /* facts_triggers of the form */
     uint32_t literals;                /* facts_literals of the form, or WORD_LITERALS_UNKNOWN */
+    const struct matcher_slot *start; /* matcher_start of the form (words only) */
     uint8_t lex;                      /* enum lex_flag bits */
     uint8_t role;                     /* enum person_role, with LEX_ROLE */
-    char head[WORD_HEAD];             /* the form's first bytes (all of it when it fits) */
-};
-
-/* A slot of the cache's table: the entry's index + 1 (0: empty) and the
- * high half of its form's hash, so that a probe reads an entry only when
- * the two halves may agree. */
-struct word_slot {
-    uint32_t index;
-    uint32_t tag;
 };
 
 struct word_cache {
-    struct word_info *v; /* on a 64-byte boundary inside v_block */
-    void *v_block;
+    struct word_info *v;
     size_t n, cap;
-    struct word_slot *table; /* open addressing */
+    uint32_t *table; /* open addressing: index in v + 1, 0 when empty */
     size_t tcap;
     struct buf keys;
     uint64_t owner; /* the serial of the extractor the answers are for */
@@ -71,14 +56,10 @@ static inline uint32_t word_cache_get(struct word_cache *c, const char *f, size_
                                       bool *added)
 {
     size_t mask = c->tcap - 1;
-    uint32_t tag = (uint32_t)(h >> 32);
-    for (size_t k = (size_t)h & mask; c->tcap && c->table[k].index; k = (k + 1) & mask) {
-        if (c->table[k].tag != tag)
-            continue;
-        uint32_t i = c->table[k].index - 1;
+    for (size_t k = (size_t)h & mask; c->tcap && c->table[k]; k = (k + 1) & mask) {
+        uint32_t i = c->table[k] - 1;
         const struct word_info *w = &c->v[i];
-        const char *key = n <= WORD_HEAD ? w->head : c->keys.data + w->key;
-        if (w->hash == h && w->len == n && hash_same_bytes(key, f, n)) {
+        if (w->hash == h && w->len == n && hash_same_bytes(c->keys.data + w->key, f, n)) {
             *added = false;
             return i;
         }
