@@ -199,6 +199,56 @@ static void test_lexicon_lookups_agree(void **state)
     kb_free(kb);
 }
 
+/* Whether the tokens are one sentence without a possessive: a text the
+ * matcher can take whole. */
+static bool one_run(const struct tokens *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if ((t->v[i].flags & TOK_POSS) || t->v[i].sentence != 0)
+            return false;
+    return true;
+}
+
+/* Every form of the base that is one sentence without a possessive is
+ * found whole in its own text, by its first word and then word by word
+ * (the matcher's tags must not turn a key away), and is among the forms
+ * the match gives. */
+static void test_every_form_found_whole(void **state)
+{
+    (void)state;
+    struct kb *kb = kb_new_builtin(&err);
+    struct matcher *m = matcher_new(kb);
+    struct tokens t;
+    tokens_init(&t);
+    size_t whole = 0, considered = 0;
+    for (size_t f = 0; f < kb->nforms; f++) {
+        tokens_reset(&t);
+        tokens_add_text(&t, kb->forms[f].text, strlen(kb->forms[f].text), 0);
+        const struct matcher_slot *s = matcher_start(m, &t, 0);
+        assert_non_null(s);
+        const int *forms;
+        size_t n;
+        size_t end = matcher_longest(m, &t, 0, s, &forms, &n);
+        if (!one_run(&t))
+            continue; /* a match stops at a possessive and a sentence's end */
+        considered++;
+        size_t last = t.n; /* a full stop at the end is skipped, not taken */
+        while (last > 1 && tokens_is_punct(&t, last - 1, '.'))
+            last--;
+        assert_int_equal(end, last);
+        whole++;
+        bool listed = false;
+        for (size_t k = 0; k < n; k++)
+            listed |= (size_t)forms[k] == f;
+        assert_true(listed);
+    }
+    assert_int_equal(whole, considered);
+    assert_true(considered > kb->nforms * 9 / 10);
+    tokens_free(&t);
+    matcher_free(m);
+    kb_free(kb);
+}
+
 /* A merged file drops the compiled tables: the extractor builds its own,
  * which know the merged club. */
 static void test_merged_base_builds_its_tables(void **state)
@@ -227,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_folded_names_are_the_built_ones),
         cmocka_unit_test(test_matcher_lookups_agree),
         cmocka_unit_test(test_lexicon_lookups_agree),
+        cmocka_unit_test(test_every_form_found_whole),
         cmocka_unit_test(test_merged_base_builds_its_tables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

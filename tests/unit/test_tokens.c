@@ -13,6 +13,7 @@
 #include "core/base/buf.h"
 #include "core/base/hash.h"
 #include "core/extract/tokens.h"
+#include "core/extract/word_cache.h"
 
 /* The tokens of text as "folded/flags" items, flags written as letters:
  * W word, C capital, U upper case, N number, P possessive, S sentence
@@ -113,10 +114,15 @@ static void test_word_numbers(void **state)
         assert_true(t.hash[t.v[i].word] == hash_bytes(f, strlen(f)));
         assert_true(tokens_first_of_word(&t, i) == (t.first[t.v[i].word] == i));
     }
-    /* a second text goes on numbering, as the title and body do */
-    tokens_add_text(&t, "goal", 4, TOK_TITLE);
+    /* a second text goes on numbering, as the title and body do; a form
+     * that starts another, or that another starts, is a word of its own */
+    tokens_add_text(&t, "goal goals go", 13, TOK_TITLE);
     assert_int_equal(t.v[8].word, t.v[3].word);
     assert_true(t.v[8].flags & TOK_TITLE);
+    assert_int_not_equal(t.v[9].word, t.v[3].word);
+    assert_int_not_equal(t.v[10].word, t.v[3].word);
+    assert_int_not_equal(t.v[10].word, t.v[9].word);
+    assert_int_equal(t.nwords, 6);
     tokens_reset(&t);
     assert_int_equal(t.n, 0);
     assert_int_equal(t.nwords, 0);
@@ -138,16 +144,63 @@ static void test_many_words(void **state)
     assert_int_equal(t.nwords, 5001);
     for (size_t i = 1; i < t.n; i += 2)
         assert_int_equal(t.v[i].word, t.v[1].word);
+    /* after the growth, every form is found again with its first number,
+     * and each word knows where its form is */
+    tokens_add_text(&t, text.data, text.len, 0);
+    assert_int_equal(t.nwords, 5001);
+    for (size_t i = 0; i < 10000; i++) {
+        uint32_t w = t.v[i].word;
+        assert_int_equal(t.v[10000 + i].word, w);
+        assert_int_equal(t.form[w].at, t.v[t.first[w]].fstart);
+        assert_int_equal(t.form[w].len, t.v[t.first[w]].fend - t.v[t.first[w]].fstart);
+    }
     tokens_free(&t);
     buf_free(&text);
+}
+
+/* A word cache to fetch ahead into (empty, then holding some of the words)
+ * changes nothing in the tokens. */
+static void test_lookahead_changes_nothing(void **state)
+{
+    (void)state;
+    const char *text = "Saka scored twice as Arsenal beat Chelsea; Saka's second came late.";
+    struct tokens plain, ahead;
+    tokens_init(&plain);
+    tokens_init(&ahead);
+    struct word_cache c;
+    word_cache_init(&c);
+    ahead.lookahead = &c;
+    tokens_add_text(&plain, text, strlen(text), 0);
+    for (int round = 0; round < 2; round++) {
+        tokens_reset(&ahead);
+        tokens_add_text(&ahead, text, strlen(text), 0);
+        assert_int_equal(ahead.n, plain.n);
+        assert_int_equal(ahead.nwords, plain.nwords);
+        assert_memory_equal(ahead.v, plain.v, plain.n * sizeof *plain.v);
+        assert_memory_equal(ahead.hash, plain.hash, plain.nwords * sizeof *plain.hash);
+        word_cache_prepare(&c, 1); /* the second round: the cache holds the words */
+        for (size_t w = 0; w < ahead.nwords; w++) {
+            bool added;
+            const struct token *tk = &ahead.v[ahead.first[w]];
+            word_cache_get(&c, tokens_folded(&ahead, ahead.first[w]), tk->fend - tk->fstart,
+                           ahead.hash[w], &added);
+        }
+    }
+    word_cache_free(&c);
+    tokens_free(&ahead);
+    tokens_free(&plain);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_numbers),     cmocka_unit_test(test_hyphens),
-        cmocka_unit_test(test_apostrophes), cmocka_unit_test(test_letters_beyond_ascii),
-        cmocka_unit_test(test_sentences),   cmocka_unit_test(test_word_numbers),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_hyphens),
+        cmocka_unit_test(test_apostrophes),
+        cmocka_unit_test(test_letters_beyond_ascii),
+        cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_word_numbers),
+        cmocka_unit_test(test_lookahead_changes_nothing),
         cmocka_unit_test(test_many_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,6 +13,7 @@
  * may hold (none of those texts holds a k). */
 #include "core/extract/facts.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* The most bytes a match holds before its anchor, and after. */
@@ -35,6 +36,26 @@
 static bool is_digit(unsigned char c)
 {
     return (unsigned)(c - '0') < 10;
+}
+
+/* The first ASCII digit in text[at, len), or len. Eight bytes are tested
+ * at once, and passed over when none of them is a digit (most of a text):
+ * xor-ed with '0' a digit is a byte below 10, and the test for one is the
+ * one of "Bit Twiddling Hacks" (exact for whether there is any). */
+static size_t next_digit(const char *text, size_t at, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t q = at;
+    for (; q + 8 <= len; q += 8) {
+        uint64_t x;
+        memcpy(&x, text + q, 8);
+        x ^= 0x30 * ones;
+        if ((x - 10 * ones) & ~x & highs)
+            break; /* a digit among them */
+    }
+    while (q < len && !is_digit((unsigned char)text[q]))
+        q++;
+    return q;
 }
 
 static bool is_letter(unsigned char c)
@@ -115,15 +136,13 @@ static bool age_can_hold(const char *text, size_t q, size_t r, size_t len)
  * ("aged 19", "23-year-old", ", 31,"). */
 static size_t short_number_from(const char *text, size_t at, size_t len)
 {
-    for (size_t q = at; q < len; q++) {
-        if (!is_digit((unsigned char)text[q]))
-            continue;
+    for (size_t q = next_digit(text, at, len); q < len;) {
         size_t r = q;
         while (r < len && is_digit((unsigned char)text[r]))
             r++;
         if (r - q <= 2 && word_starts(text, q) && age_can_hold(text, q, r, len))
             return q;
-        q = r; /* the byte at r is no digit */
+        q = next_digit(text, r, len); /* the byte at r is no digit */
     }
     return (size_t)-1;
 }
@@ -183,8 +202,15 @@ static bool count_word_after(const char *text, size_t q, size_t len)
     size_t r = q;
     while (r < len && in_number((unsigned char)text[r]))
         r++;
+    /* the bytes the words below start with, in either case: most bytes are
+     * passed over by one look-up, not a jump through the switch */
+    static const bool starts[256] = {
+        ['a'] = true, ['A'] = true, ['g'] = true, ['G'] = true, ['m'] = true, ['M'] = true,
+        ['t'] = true, ['T'] = true, ['o'] = true, ['O'] = true, [' '] = true};
     size_t end = len - r > APPEARANCES_AFTER ? r + APPEARANCES_AFTER : len;
     for (size_t j = r; j < end; j++) {
+        if (!starts[(unsigned char)text[j]])
+            continue;
         bool hit;
         switch (lower((unsigned char)text[j])) {
         case 'a':
@@ -287,15 +313,13 @@ static bool year_can_end(const char *text, size_t q)
  * space, at most YEAR_BEFORE bytes after its start. */
 static size_t year_from(const char *text, size_t at, size_t len)
 {
-    size_t from = at > 0 ? at - 1 : 0; /* the space before a year at `at` or later */
-    const char *sp;
-    while (from < len && (sp = memchr(text + from, ' ', len - from))) {
-        size_t q = (size_t)(sp - text) + 1;
-        const char *y = sp + 1;
-        if (q + 4 <= len && ((y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0')) &&
+    /* a year at `at` or later, after a space: its first digit at 1 or later */
+    for (size_t q = next_digit(text, at > 0 ? at : 1, len); q + 4 <= len;
+         q = next_digit(text, q + 1, len)) {
+        const char *y = text + q;
+        if (text[q - 1] == ' ' && ((y[0] == '1' && y[1] == '9') || (y[0] == '2' && y[1] == '0')) &&
             is_digit((unsigned char)y[2]) && is_digit((unsigned char)y[3]) && year_can_end(text, q))
             return q;
-        from = q;
     }
     return (size_t)-1;
 }

@@ -1,5 +1,6 @@
 /* tokenize: words, punctuation and sentence boundaries (see tokenize.h). */
 #include "core/extract/tokens.h"
+#include "core/extract/word_cache.h"
 #include "core/base/fold.h"
 #include "core/base/hash.h"
 #include "core/base/utf8.h"
@@ -69,9 +70,16 @@ void tokens_free(struct tokens *t)
     free(t->v);
     free(t->first);
     free(t->hash);
+    free(t->form);
     free(t->table);
     buf_free(&t->folded);
     memset(t, 0, sizeof *t);
+}
+
+/* The word table's slot for word w, whose hash is h. */
+static struct token_slot word_slot(size_t w, uint64_t h)
+{
+    return (struct token_slot){(uint32_t)w + 1, (uint32_t)(h >> 32)};
 }
 
 /* Empties the word table: slot by slot when it holds few words (a KB form
@@ -85,9 +93,9 @@ static void clear_table(struct tokens *t)
     }
     for (size_t w = 0; w < t->nwords; w++) {
         size_t k = (size_t)t->hash[w] & (t->tcap - 1);
-        while (t->table[k] != w + 1)
+        while (t->table[k].word != w + 1)
             k = (k + 1) & (t->tcap - 1);
-        t->table[k] = 0;
+        t->table[k].word = 0;
     }
 }
 
@@ -108,46 +116,61 @@ static void grow_table(struct tokens *t)
     t->table = xcalloc(t->tcap, sizeof *t->table);
     for (size_t w = 0; w < t->nwords; w++) {
         size_t k = (size_t)t->hash[w] & (t->tcap - 1);
-        while (t->table[k])
+        while (t->table[k].word)
             k = (k + 1) & (t->tcap - 1);
-        t->table[k] = (uint32_t)w + 1;
+        t->table[k] = word_slot(w, t->hash[w]);
     }
 }
 
-/* A new word: the folded form of token i, whose hash is h, at table slot k. */
-static void add_new_word(struct tokens *t, size_t i, uint64_t h, size_t k)
+/* Room for `words` words in the per-word arrays. */
+__attribute__((noinline)) static void grow_words(struct tokens *t, size_t words)
 {
-    if (t->nwords == t->wcap) {
-        t->wcap = t->wcap ? t->wcap * 2 : 256;
-        t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
-        t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
-    }
-    t->first[t->nwords] = (uint32_t)i;
-    t->hash[t->nwords] = h;
-    t->v[i].word = (uint32_t)t->nwords;
-    t->table[k] = (uint32_t)++t->nwords;
+    t->wcap = words;
+    t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
+    t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
+    t->form = xrealloc(t->form, t->wcap * sizeof *t->form);
 }
 
-/* The number of the folded form f (n bytes, FNV-1a hash h) of token i,
- * the last one pushed: the number of the first token with that form, or a
- * new one. Inline: it runs per token. */
-static inline uint32_t intern(struct tokens *t, size_t i, const char *f, size_t n, uint64_t h)
+/* A new word: the folded form of token i (at `at`, n bytes), whose hash is
+ * h, at table slot k. Inline: about half the tokens of an article are the
+ * first of their word. */
+static inline void add_new_word(struct tokens *t, size_t i, size_t at, size_t n, uint64_t h,
+                                size_t k)
+{
+    if (t->nwords == t->wcap)
+        grow_words(t, t->wcap ? t->wcap * 2 : 256);
+    size_t w = t->nwords++;
+    t->first[w] = (uint32_t)i;
+    t->hash[w] = h;
+    t->form[w] = (struct token_form){(uint32_t)at, (uint32_t)n};
+    t->v[i].word = (uint32_t)w;
+    t->table[k] = word_slot(w, h);
+    if (t->lookahead)
+        word_cache_prefetch_slot(t->lookahead, h);
+}
+
+/* The number of the folded form f (n bytes, at offset `at` of the folded
+ * forms, FNV-1a hash h) of token i, the last one pushed: the number of the
+ * first token with that form, or a new one. A probe reads the slot, then
+ * only where the tags agree the word's form and its bytes. Inline: it runs
+ * per token. */
+static inline uint32_t intern(struct tokens *t, size_t i, const char *f, size_t at, size_t n,
+                              uint64_t h)
 {
     if ((t->nwords + 1) * 2 > t->tcap)
         grow_table(t);
-    const uint32_t *table = t->table;
-    const uint64_t *hash = t->hash;
+    const struct token_slot *table = t->table;
+    uint32_t tag = (uint32_t)(h >> 32);
     size_t mask = t->tcap - 1, k = (size_t)h & mask;
-    for (uint32_t slot; (slot = table[k]) != 0; k = (k + 1) & mask) {
-        uint32_t w = slot - 1;
-        if (hash[w] != h)
+    for (; table[k].word; k = (k + 1) & mask) {
+        if (table[k].tag != tag)
             continue;
-        const struct token *first = &t->v[t->first[w]];
-        if (first->fend - first->fstart == n &&
-            hash_same_bytes(t->folded.data + first->fstart, f, n))
+        uint32_t w = table[k].word - 1;
+        struct token_form form = t->form[w];
+        if (form.len == n && hash_same_bytes(t->folded.data + form.at, f, n))
             return w;
     }
-    add_new_word(t, i, h, k);
+    add_new_word(t, i, at, n, h, k);
     return t->v[i].word;
 }
 
@@ -316,7 +339,7 @@ __attribute__((always_inline)) static inline void end_token(struct tokens *t, st
     tk->fstart = (uint32_t)start;
     tk->fend = (uint32_t)end;
     t->folded.len = end + 1;
-    tk->word = intern(t, (size_t)(tk - t->v), data + start, end - start, h);
+    tk->word = intern(t, (size_t)(tk - t->v), data + start, start, end - start, h);
 }
 
 /* Appends token s[start, end), folding it (tokens_add_text reserved the room
@@ -512,11 +535,8 @@ void tokens_reserve(struct tokens *t, size_t len)
     buf_reserve(&t->folded, 2 * len + 1);
     t->v = xgrow(t->v, &t->cap, t->n + len / 4 + 8, sizeof *t->v);
     size_t words = t->nwords + len / 8 + 8;
-    if (words > t->wcap) {
-        t->wcap = words;
-        t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
-        t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
-    }
+    if (words > t->wcap)
+        grow_words(t, words);
     if (words * 2 > t->tcap) {
         size_t tcap = t->tcap ? t->tcap : 256;
         while (words * 2 > tcap)
@@ -556,6 +576,8 @@ void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra
         new_para = new_sentence = false;
         if ((k & C_ALNUM) || (c >= 0x80 && is_letter_or_digit(cp))) {
             i = add_word(t, s, len, i, flags);
+            if (i < len && s[i] == ' ')
+                i++; /* the space after a word, most often: it changes nothing */
             continue;
         }
         if (c < 0x80)

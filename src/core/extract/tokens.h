@@ -35,16 +35,36 @@ struct token {
     uint16_t flags;
 };
 
+struct word_cache;
+
+/* A word's folded form: its offset in tokens.folded and its bytes. */
+struct token_form {
+    uint32_t at, len;
+};
+
+/* A slot of the word table: the word number + 1 (0: empty) and the high
+ * half of its form's hash, so that a probe looks at a word's form only
+ * when the hashes may agree. */
+struct token_slot {
+    uint32_t word;
+    uint32_t tag;
+};
+
 struct tokens {
     struct token *v;
     size_t n, cap;
     struct buf folded; /* folded forms, each followed by a NUL */
     uint32_t nsentences;
-    uint32_t *first; /* per word number: the first token with that form */
-    uint64_t *hash;  /* per word number: FNV-1a of the folded form */
+    uint32_t *first;         /* per word number: the first token with that form */
+    uint64_t *hash;          /* per word number: FNV-1a of the folded form */
+    struct token_form *form; /* per word number: where its folded form is */
     size_t nwords, wcap;
-    uint32_t *table; /* open addressing: word number + 1, 0 when empty */
+    struct token_slot *table; /* open addressing */
     size_t tcap;
+    /* The word cache each word of the text is looked up in next (the
+     * extractor's), or NULL: a new word's place in it is fetched into the
+     * cache while the text is read, so the look-up finds it there. */
+    const struct word_cache *lookahead;
 };
 
 void tokens_init(struct tokens *t);
