@@ -110,7 +110,7 @@ static void extract_one(struct stream *s, size_t i, const struct loaded *l)
         extractor_run(lazy_extractor_get(s->setup.ex), l->article, &slot->x);
     extraction_pack(&slot->x); /* compact while it waits to be taken */
     if (c && !w->cached)
-        cache_encode(&w->record, l->article->path, l->size, l->mtime_ns, &slot->x, l);
+        cache_encode(&w->record, l->article->path, l->size, l->mtime_ns, &slot->x, l, &w->text_at);
     publish_done(s, slot);
 }
 
