@@ -77,7 +77,7 @@ uint64_t cache_store_encoded(struct cache *c, const char *path, uint64_t size, i
                              const char *bytes, size_t len, size_t text_at);
 /* The text of a stored record (`at` from cache_store_encoded, `text` and
  * `len` the article's body it was encoded from), read-only in a mapping of
- * the file being written, once the record is written out (past 16 MiB of
+ * the file being written, once the record is written out (past 4 MiB of
  * new records they go to the file as they come): the article can then
  * borrow it (body_borrowed) and free its copy. NULL when it is not written
  * yet, could not be (a full disk), or the mapped bytes are not `text` and

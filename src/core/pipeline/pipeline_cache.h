@@ -57,7 +57,7 @@ void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size
 /* The articles of the corpus whose records were noted and are written out
  * to the cache file by now (cache_lend) borrow their bodies from its
  * mapping, and their copies are freed: a cold load holds in memory only
- * the text of the records not yet written (up to about 16 MiB of them).
+ * the text of the records not yet written (up to about 4 MiB of them).
  * Only on the thread that takes the results, before pipeline_cache_finish,
  * and only while no other thread reads the articles (a search): a body
  * changes and its old copy is freed. */
