@@ -159,6 +159,8 @@ bool loading_tick(struct app *a, double budget_ms)
         return false;
     double end = now_ms() + budget_ms;
     size_t taken = 0, got;
+    /* A search running on its own thread reads the articles' bodies. */
+    pipeline_hold_text(a->pl, filter_searching(a));
     do {
         got = pipeline_take(a->pl, TAKE_BATCH);
         taken += got;

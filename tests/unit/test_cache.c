@@ -1105,8 +1105,8 @@ static void test_encoded_and_found(void **state)
         char path[64];
         snprintf(path, sizeof path, "/news/%zu.md", i);
         buf_reset(&b);
-        assert_true(cache_encode(&b, path, i, (int64_t)i * 1000000007, &x, NULL));
-        cache_store_encoded(c, path, i, (int64_t)i * 1000000007, b.data, b.len);
+        assert_true(cache_encode(&b, path, i, (int64_t)i * 1000000007, &x, NULL, NULL));
+        cache_store_encoded(c, path, i, (int64_t)i * 1000000007, b.data, b.len, 0);
         extraction_free(&x);
     }
     buf_free(&b);

@@ -63,13 +63,31 @@ bool cache_lookup_found(const struct cache *c, const char *path, uint64_t size, 
                         struct loaded *l, struct extraction *out, size_t *found);
 /* The bytes cache_store_loaded would store, appended to b (pure: no cache
  * needed, any thread), so that workers can encode their own records; false
- * (b unchanged) when the extraction cannot be stored. */
+ * (b unchanged) when the extraction cannot be stored. When text_at is not
+ * NULL it is set to where the article's body text starts in the record
+ * (bytes from its first one), or to 0 when the record holds no article. */
 bool cache_encode(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
-                  const struct extraction *x, const struct loaded *l);
+                  const struct extraction *x, const struct loaded *l, size_t *text_at);
 /* cache_store_loaded for a record cache_encode made of the same path, size
- * and mtime (it copies the bytes). Same threading rules as cache_store. */
-void cache_store_encoded(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
-                         const char *bytes, size_t len);
+ * and mtime (it copies the bytes). Same threading rules as cache_store.
+ * Returns where the record's body text (text_at, as cache_encode set it)
+ * will lie in the file being written, for cache_lend; 0 when it never can
+ * be lent (no text, a record kept as read, a cache saved already). */
+uint64_t cache_store_encoded(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                             const char *bytes, size_t len, size_t text_at);
+/* The text of a stored record (`at` from cache_store_encoded, `text` and
+ * `len` the article's body it was encoded from), read-only in a mapping of
+ * the file being written, once the record is written out (past 4 MiB of
+ * new records they go to the file as they come): the article can then
+ * borrow it (body_borrowed) and free its copy. NULL when it is not written
+ * yet, could not be (a full disk), or the mapped bytes are not `text` and
+ * a NUL. The mapping lives until cache_free (cache_trim keeps it, a failed
+ * save too). Same threading rules as cache_store. */
+const char *cache_lend(struct cache *c, uint64_t at, const char *text, size_t len);
+/* Gives back the pages of that mapping that cache_lend read to compare, so
+ * that they do not count in the process's memory (a borrowed body reads
+ * them in again from the page cache when it is shown). */
+void cache_lend_done(struct cache *c);
 /* cache_keep for the record a cache_lookup_found of this cache set in
  * *found (0 does nothing). */
 void cache_keep_found(struct cache *c, size_t found);

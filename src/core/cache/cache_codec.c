@@ -126,8 +126,9 @@ static bool loaded_encodable(const struct loaded *l)
 }
 
 /* The loaded article: format, title, dates, front matter, body, warning
- * and problems (its path is the record's). */
-static void put_loaded(struct buf *b, const struct loaded *l)
+ * and problems (its path is the record's). Returns where the body's text
+ * starts in b. */
+static size_t put_loaded(struct buf *b, const struct loaded *l)
 {
     const struct article *a = l->article;
     const struct frontmatter *m = &a->meta;
@@ -150,6 +151,7 @@ static void put_loaded(struct buf *b, const struct loaded *l)
         put_opt_string(b, m->extra[i].value);
     }
     put_varint(b, a->body_len);
+    size_t text_at = b->len;
     buf_append(b, a->body, a->body_len);
     buf_putc(b, '\0'); /* so that a decoded article can borrow it in place */
     put_varint(b, a->body_line);
@@ -160,12 +162,21 @@ static void put_loaded(struct buf *b, const struct loaded *l)
         put_string(b, l->problems[i].message);
         buf_putc(b, (char)l->problems[i].warning);
     }
+    return text_at;
 }
 
 bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
                             const struct extraction *x, const struct loaded *l)
 {
+    size_t text_at;
+    return cache_codec_put_record_at(b, path, size, mtime_ns, x, l, &text_at);
+}
+
+bool cache_codec_put_record_at(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
+                               const struct extraction *x, const struct loaded *l, size_t *text_at)
+{
     size_t start = b->len;
+    *text_at = 0;
     cache_codec_put_u32(b, 0); /* the length, filled in below */
     cache_codec_put_u64(b, size);
     cache_codec_put_u64(b, (uint64_t)mtime_ns);
@@ -178,8 +189,7 @@ bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int6
         put_fact(b, x, &x->facts[i]);
     bool with_article = l && loaded_encodable(l);
     buf_putc(b, (char)with_article);
-    if (with_article)
-        put_loaded(b, l);
+    size_t text = with_article ? put_loaded(b, l) : 0;
     if (b->len - start - 4 > UINT32_MAX) {
         b->len = start; /* cannot happen with articles under 16 MiB */
         b->data[start] = '\0';
@@ -190,6 +200,7 @@ bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int6
         b->data[start + (size_t)i] = (char)(n >> (8 * i));
     cache_codec_put_u64(
         b, cache_codec_record_checksum((const unsigned char *)b->data + start, b->len - start));
+    *text_at = with_article ? text - start : 0;
     return true;
 }
 

@@ -64,6 +64,11 @@ bool cache_codec_encodable(const struct extraction *x);
  * problems), stored too when it can be read back equal (else left out). */
 bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
                             const struct extraction *x, const struct loaded *l);
+/* The same, setting *text_at to where the article's body text starts in
+ * the record (bytes from its first one; a NUL follows the text), or to 0
+ * when the record holds no article. */
+bool cache_codec_put_record_at(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
+                               const struct extraction *x, const struct loaded *l, size_t *text_at);
 /* Reads the framing and header of the record at p (avail bytes left in the
  * file). Returns false when they do not fit; the checksum is not checked. */
 bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_codec_head *h);

@@ -59,6 +59,12 @@ void cache_file_unmap(const unsigned char *p, size_t size)
         munmap((void *)p, size);
 }
 
+const unsigned char *cache_file_map_growing(int fd, size_t len)
+{
+    void *p = len ? mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0) : MAP_FAILED;
+    return p == MAP_FAILED ? NULL : p;
+}
+
 void cache_file_drop(const unsigned char *map, size_t map_size, const unsigned char *p, size_t len)
 {
     if (!map || !len)

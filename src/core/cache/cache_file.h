@@ -23,10 +23,17 @@ unsigned char *cache_file_read(const char *path, size_t max, size_t *size);
  * place, so the mapping keeps the old file. Release with cache_file_unmap. */
 const unsigned char *cache_file_map(const char *path, size_t max, size_t *size);
 void cache_file_unmap(const unsigned char *p, size_t size);
+/* The first `len` bytes of an open file (which may still be shorter),
+ * mapped read-only and shared, so that what is written to the file later
+ * reads through the mapping (the page cache is one for both). Only bytes
+ * already written may be read: a page past the file's end faults
+ * (SIGBUS). NULL when it cannot be mapped. Release with cache_file_unmap;
+ * the mapping outlives the descriptor, a rename and an unlink. */
+const unsigned char *cache_file_map_growing(int fd, size_t len);
 /* Gives back the pages of a mapping (cache_file_map) that hold the bytes
  * [p, p + len), rounded out to whole pages, so they stop counting in the
  * process's memory; a later read of them faults them in again from the
- * page cache, unchanged (the mapping is private and never written). */
+ * page cache, unchanged (the mapping is never written). */
 void cache_file_drop(const unsigned char *map, size_t map_size, const unsigned char *p, size_t len);
 /* Creates a folder and its parents (mode 0700 for the ones it creates). */
 bool cache_file_mkdirs(const char *dir, struct tl_error *err);

@@ -418,6 +418,8 @@ size_t pipeline_take(struct pipeline *p, size_t max)
         n++;
         p->taken++;
     }
+    if (!p->hold_text)
+        pipeline_cache_lend(p->pcache, &p->corpus);
     if (stream_taken(p->stream) == stream_total(p->stream)) {
         if (p->from_image)
             commit_image(p);
@@ -427,6 +429,11 @@ size_t pipeline_take(struct pipeline *p, size_t max)
             pipeline_cache_finish(p->pcache, &p->index, p->background, image_action(p), p->files);
     }
     return n;
+}
+
+void pipeline_hold_text(struct pipeline *p, bool hold)
+{
+    p->hold_text = hold;
 }
 
 void pipeline_finish(struct pipeline *p)

@@ -50,6 +50,7 @@ struct pipeline {
     size_t cache_hits;             /* articles whose extraction came from the cache */
     bool background;               /* started with every worker in the background */
     bool appended;                 /* a load of pipeline_append: no cache around it */
+    bool hold_text;                /* pipeline_hold_text */
     long long started_ns;          /* wall clock at the start, for the cache */
     /* The stored index (cache_image.h). A load whose scan is the one it
      * was made from takes it (from_image) and holds the results back
@@ -93,6 +94,12 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
  * background) and appear at once with the last one. Only the thread that called
  * pipeline_start may call this (it owns the corpus and the index). */
 size_t pipeline_take(struct pipeline *p, size_t max);
+/* Taking results also moves the bodies of articles already taken, whose
+ * cache records are written out, to the cache file's mapping
+ * (pipeline_cache_lend), freeing their copies: a body's pointer changes.
+ * While held (another thread reads the articles: a search), it does not;
+ * not held at the start. */
+void pipeline_hold_text(struct pipeline *p, bool hold);
 /* Once the load is all taken: scans more paths and loads them after the
  * articles there are (load order goes on), in the background like the
  * first load, without the cache (the reader adds what `R` fetched this

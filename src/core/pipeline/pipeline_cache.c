@@ -19,6 +19,13 @@ struct held {
     int64_t mtime_ns;
 };
 
+/* A record stored with an article's body, whose text the article can
+ * borrow once it is written out: where it will be in the file. */
+struct lend {
+    size_t article;
+    uint64_t at;
+};
+
 struct pipeline_cache {
     char *dir;
     char **roots;
@@ -31,6 +38,8 @@ struct pipeline_cache {
     bool opener_running, writer_running;
     struct held *held;
     size_t nheld, hcap;
+    struct lend *lends; /* in file order, from lend_head on */
+    size_t nlends, lend_head, lcap;
     char *warning;
     struct index image; /* the stored index, read by the opener */
     bool has_image;     /* image holds it, not yet taken */
@@ -165,6 +174,15 @@ static void store_held(struct pipeline_cache *pc, const struct index *ix)
     pc->nheld = 0;
 }
 
+/* Notes that an article's text will be at `at` in the file (0: never). */
+static void note_lend(struct pipeline_cache *pc, size_t article, uint64_t at)
+{
+    if (!at)
+        return;
+    pc->lends = xgrow(pc->lends, &pc->lcap, pc->nlends + 1, sizeof *pc->lends);
+    pc->lends[pc->nlends++] = (struct lend){article, at};
+}
+
 void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size_t article,
                          size_t first_problem, size_t nproblems, uint64_t size, int64_t mtime_ns,
                          const struct extraction *x, const struct pipeline_cache_work *w)
@@ -184,9 +202,32 @@ void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size
     else if (w->cached)
         cache_keep(pc->cache, path, size, mtime_ns);
     else if (w->record.len)
-        cache_store_encoded(pc->cache, path, size, mtime_ns, w->record.data, w->record.len);
+        note_lend(pc, article,
+                  cache_store_encoded(pc->cache, path, size, mtime_ns, w->record.data,
+                                      w->record.len, w->text_at));
     else
         store(pc, ix, &h, x);
+}
+
+void pipeline_cache_lend(struct pipeline_cache *pc, struct corpus *corpus)
+{
+    if (!pc || pc->lend_head == pc->nlends)
+        return;
+    for (; pc->lend_head < pc->nlends; pc->lend_head++) {
+        const struct lend *ln = &pc->lends[pc->lend_head];
+        struct article *a = corpus->articles[ln->article];
+        if (a->body_borrowed)
+            continue;
+        const char *text = cache_lend(pc->cache, ln->at, a->body, a->body_len);
+        if (!text)
+            break; /* not written yet, and nor are the ones after it */
+        free(a->body);
+        a->body = (char *)text; /* never written through: the mapping is read-only */
+        a->body_borrowed = true;
+    }
+    cache_lend_done(pc->cache);
+    if (pc->lend_head == pc->nlends)
+        pc->lend_head = pc->nlends = 0;
 }
 
 static void *write_now(void *arg)
@@ -214,6 +255,7 @@ void pipeline_cache_finish(struct pipeline_cache *pc, const struct index *ix, bo
         return;
     join_opener(pc);
     store_held(pc, ix);
+    pc->nlends = pc->lend_head = 0; /* the writer owns the cache from here */
     pc->image_action = image;
     pc->image_files = files;
     pc->image_index = ix;
@@ -247,6 +289,7 @@ void pipeline_cache_free(struct pipeline_cache *pc)
     free(pc->roots);
     free(pc->dir);
     free(pc->held);
+    free(pc->lends);
     free(pc->warning);
     free(pc);
 }

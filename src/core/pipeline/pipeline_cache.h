@@ -43,15 +43,25 @@ struct pipeline_cache_work {
     bool cached;  /* the extraction came from the cache */
     size_t found; /* the record it came from, when known, else 0 */
     struct buf record;
+    size_t text_at; /* where the record holds the article's body text, or 0 */
 };
 /* Records article `article` of the index (loaded from a file of this size
  * and mtime, its problems the corpus's `nproblems` from `first_problem`) as
  * its extraction x is taken, before x goes into the index: kept as read
  * when w->cached, else stored with the article: w->record when the worker
- * made it, else encoded here (held back while the cache is still opening). */
+ * made it, else encoded here (held back while the cache is still opening).
+ * A record the worker made is noted for pipeline_cache_lend. */
 void pipeline_cache_take(struct pipeline_cache *pc, const struct index *ix, size_t article,
                          size_t first_problem, size_t nproblems, uint64_t size, int64_t mtime_ns,
                          const struct extraction *x, const struct pipeline_cache_work *w);
+/* The articles of the corpus whose records were noted and are written out
+ * to the cache file by now (cache_lend) borrow their bodies from its
+ * mapping, and their copies are freed: a cold load holds in memory only
+ * the text of the records not yet written (up to about 4 MiB of them).
+ * Only on the thread that takes the results, before pipeline_cache_finish,
+ * and only while no other thread reads the articles (a search): a body
+ * changes and its old copy is freed. */
+void pipeline_cache_lend(struct pipeline_cache *pc, struct corpus *corpus);
 /* Takes the stored index (cache_image.h) the opener found for this cache,
  * into *out (which it replaces without freeing): false when the cache is
  * not open yet, has none, or it was taken already. */
@@ -62,7 +72,8 @@ bool pipeline_cache_image(struct pipeline_cache *pc, struct index *out);
  * it (a load it cannot describe). */
 enum pipeline_image_action { PIPELINE_IMAGE_KEEP, PIPELINE_IMAGE_WRITE, PIPELINE_IMAGE_REMOVE };
 /* The load is complete: waits for the cache to be open, stores what was
- * held back and writes the file, then does `image` with the stored index
+ * held back and writes the file (the articles noted and not lent keep
+ * their copies), then does `image` with the stored index
  * (files: article i's file, for PIPELINE_IMAGE_WRITE; ix and files must not
  * change until pipeline_cache_warning returns), in the background when
  * asked. */

@@ -1,5 +1,6 @@
 /* stream: worker threads over the scanned entries (see stream.h). */
 #include "core/pipeline/stream.h"
+#include "core/pipeline/slot_pages.h"
 #include "core/base/fdio.h"
 #include "core/base/xalloc.h"
 
@@ -27,6 +28,8 @@ struct slot {
 struct stream {
     struct scan scan;
     struct slot *slots;
+    struct slot_pages pages; /* where the slots are */
+    size_t settled;          /* caller's thread only: the leading slots handed over for good */
     struct stream_setup setup;
     atomic_size_t next; /* the next entry to claim */
     atomic_bool stop;
@@ -110,7 +113,7 @@ static void extract_one(struct stream *s, size_t i, const struct loaded *l)
         extractor_run(lazy_extractor_get(s->setup.ex), l->article, &slot->x);
     extraction_pack(&slot->x); /* compact while it waits to be taken */
     if (c && !w->cached)
-        cache_encode(&w->record, l->article->path, l->size, l->mtime_ns, &slot->x, l);
+        cache_encode(&w->record, l->article->path, l->size, l->mtime_ns, &slot->x, l, &w->text_at);
     publish_done(s, slot);
 }
 
@@ -210,11 +213,12 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
     s->setup = *setup;
     if (s->setup.lead > STREAM_MAX_LEAD)
         s->setup.lead = STREAM_MAX_LEAD;
-    /* The slots' flags start false as calloc zeroes them (an atomic_bool
+    /* The slots' flags start false as fresh pages are zero (an atomic_bool
      * false is all zero bits): no loop over them here, which at 100,000
      * entries faulted in 17 MB page by page before a worker could start;
-     * each page now comes in when its first entry is claimed. */
-    s->slots = xcalloc(s->scan.n ? s->scan.n : 1, sizeof *s->slots);
+     * each page now comes in when its first entry is claimed, and goes
+     * once its entries are handed over (give_away). */
+    s->slots = slot_pages_new(&s->pages, s->scan.n, sizeof *s->slots);
     atomic_init(&s->next, 0);
     atomic_init(&s->stop, false);
     atomic_init(&s->ndone, 0);
@@ -245,13 +249,19 @@ static void view_of(const struct stream *s, size_t i, struct stream_item *out)
     out->early = slot->handed;
 }
 
-/* Empties a slot whose result went to the caller. */
-static void give_away(struct slot *slot)
+/* Empties slot i, whose result went to the caller; the pages of the
+ * leading slots all handed over (none kept) are given back: nothing reads
+ * them but stream_free, which skips them (zeros: taken, not kept). */
+static void give_away(struct stream *s, size_t i)
 {
+    struct slot *slot = &s->slots[i];
     memset(&slot->loaded, 0, sizeof slot->loaded);
     memset(&slot->x, 0, sizeof slot->x);
     memset(&slot->cache, 0, sizeof slot->cache);
     slot->kept = false;
+    while (s->settled < s->taken && !s->slots[s->settled].kept)
+        s->settled++;
+    slot_pages_give_back(&s->pages, s->settled * sizeof *s->slots);
 }
 
 bool stream_next_kept(struct stream *s, struct stream_item *out)
@@ -270,14 +280,14 @@ bool stream_next_kept(struct stream *s, struct stream_item *out)
 void stream_claim(struct stream *s, size_t i, struct stream_item *out)
 {
     view_of(s, i, out);
-    give_away(&s->slots[i]);
+    give_away(s, i);
 }
 
 bool stream_next(struct stream *s, struct stream_item *out)
 {
     if (!stream_next_kept(s, out))
         return false;
-    give_away(&s->slots[s->taken - 1]);
+    give_away(s, s->taken - 1);
     return true;
 }
 
@@ -351,7 +361,7 @@ void stream_free(struct stream *s)
     for (int i = 0; i < 2; i++)
         if (s->wake[i] >= 0)
             close(s->wake[i]);
-    free(s->slots);
+    slot_pages_free(&s->pages);
     free(s->tids);
     scan_free(&s->scan);
     free(s);
