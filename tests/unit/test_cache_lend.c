@@ -108,6 +108,7 @@ static void test_lend_after_spill(void **state)
     cache_synth(&x, 1, 1);
     struct buf b;
     buf_init(&b);
+    bool later;
     const char *lent = NULL;
     size_t nwritten = 0; /* the records known to be written out */
     for (size_t i = 0; i < NFILES; i++) {
@@ -123,15 +124,17 @@ static void test_lend_after_spill(void **state)
         at[i] = cache_store_encoded(c, path, l[i].size, l[i].mtime_ns, b.data, b.len, text_at);
         assert_true(at[i] > 0);
         const struct article *a = l[i].article;
-        const char *mine = cache_lend(c, at[i], a->body, a->body_len);
+        const char *mine = cache_lend(c, at[i], a->body, a->body_len, &later);
+        assert_true(!mine == later); /* not written yet: ask again later */
         if (mine) {
             assert_true(mine != a->body);
             assert_memory_equal(mine, a->body, a->body_len + 1);
             for (size_t j = nwritten; j < i; j++)
-                assert_non_null(cache_lend(c, at[j], l[j].article->body, l[j].article->body_len));
+                assert_non_null(
+                    cache_lend(c, at[j], l[j].article->body, l[j].article->body_len, &later));
             nwritten = i + 1;
         }
-        const char *p = cache_lend(c, at[0], l[0].article->body, l[0].article->body_len);
+        const char *p = cache_lend(c, at[0], l[0].article->body, l[0].article->body_len, &later);
         assert_true(!p == !nwritten);
         assert_true(!lent || p == lent);
         lent = p;
@@ -141,8 +144,10 @@ static void test_lend_after_spill(void **state)
     /* Another text, or the right one a byte short, is not lent. */
     char *other = xstrdup(l[1].article->body);
     other[10] ^= 1;
-    assert_null(cache_lend(c, at[1], other, l[1].article->body_len));
-    assert_null(cache_lend(c, at[1], l[1].article->body, l[1].article->body_len - 1));
+    assert_null(cache_lend(c, at[1], other, l[1].article->body_len, &later));
+    assert_false(later); /* never */
+    assert_null(cache_lend(c, at[1], l[1].article->body, l[1].article->body_len - 1, &later));
+    assert_false(later);
     free(other);
     /* The first article borrows its text from the mapping. */
     char *copy = l[0].article->body;
@@ -154,7 +159,7 @@ static void test_lend_after_spill(void **state)
     assert_string_equal(l[0].article->body, copy); /* the file renamed */
     /* The save wrote out the last records too. */
     const struct article *last = l[NFILES - 1].article;
-    assert_non_null(cache_lend(c, at[NFILES - 1], last->body, last->body_len));
+    assert_non_null(cache_lend(c, at[NFILES - 1], last->body, last->body_len, &later));
     cache_trim(c);
     assert_string_equal(l[0].article->body, copy);
     /* The file saved reads back: the same article. */
@@ -193,6 +198,7 @@ static void test_lent_text_outlives_unsaved_file(void **state)
     buf_init(&b);
     struct loaded first = {0};
     uint64_t first_at = 0;
+    bool later;
     const char *lent = NULL;
     for (size_t i = 0; i < NFILES && !lent; i++) {
         char path[256];
@@ -209,7 +215,7 @@ static void test_lent_text_outlives_unsaved_file(void **state)
         } else {
             loaded_free(&l);
         }
-        lent = cache_lend(c, first_at, first.article->body, first.article->body_len);
+        lent = cache_lend(c, first_at, first.article->body, first.article->body_len, &later);
     }
     assert_non_null(lent);
     cache_trim(c); /* removes the temp file */

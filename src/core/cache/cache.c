@@ -500,13 +500,15 @@ uint64_t cache_store_encoded(struct cache *c, const char *path, uint64_t size, i
     return at;
 }
 
-const char *cache_lend(struct cache *c, uint64_t at, const char *text, size_t len)
+const char *cache_lend(struct cache *c, uint64_t at, const char *text, size_t len, bool *later)
 {
-    if (!c || !c->wmap)
+    *later = false;
+    if (!c || c->werror || at < HEADER_SIZE || at >= max_file || max_file - at <= len)
+        return NULL; /* a write failed, or the text lies past the mapping: never */
+    if (!c->wmap || at > c->written || c->written - at <= len) {
+        *later = c->lending; /* the text and its NUL are not all written yet */
         return NULL;
-    uint64_t end = c->written < max_file ? c->written : max_file; /* what reads */
-    if (at < HEADER_SIZE || at > end || end - at <= len)
-        return NULL; /* the text and its NUL are not all written yet */
+    }
     const char *p = (const char *)c->wmap + at;
     return !memcmp(p, text, len) && p[len] == '\0' ? p : NULL;
 }
@@ -607,6 +609,7 @@ static void spill(struct cache *c)
         if (c->lending && !c->wmap && !c->werror) {
             c->wmap = cache_file_map_growing(c->wfd, max_file);
             c->written = c->wdropped = sizeof room;
+            c->lending = c->wmap != NULL; /* no mapping: nothing is ever lent */
         }
     }
     struct buf none = {0}; /* no header: it is written last, over the room */

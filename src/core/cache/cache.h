@@ -80,10 +80,11 @@ uint64_t cache_store_encoded(struct cache *c, const char *path, uint64_t size, i
  * the file being written, once the record is written out (past 4 MiB of
  * new records they go to the file as they come): the article can then
  * borrow it (body_borrowed) and free its copy. NULL when it is not written
- * yet, could not be (a full disk), or the mapped bytes are not `text` and
- * a NUL. The mapping lives until cache_free (cache_trim keeps it, a failed
- * save too). Same threading rules as cache_store. */
-const char *cache_lend(struct cache *c, uint64_t at, const char *text, size_t len);
+ * yet (*later set: ask again after more stores), or never can be (*later
+ * false: a write failed, a full disk, the file is past the mapping, or the
+ * mapped bytes are not `text` and a NUL). The mapping lives until cache_free (cache_trim keeps it,
+ * a failed save too). Same threading rules as cache_store. */
+const char *cache_lend(struct cache *c, uint64_t at, const char *text, size_t len, bool *later);
 /* Gives back the pages of that mapping that cache_lend read to compare, so
  * that they do not count in the process's memory (a borrowed body reads
  * them in again from the page cache when it is shown). */
@@ -121,9 +122,10 @@ bool cache_save(struct cache *c, struct tl_error *err);
 size_t cache_count(const struct cache *c);
 /* The cache file's path. */
 const char *cache_file(const struct cache *c);
-/* Frees all but the mapped file, once the cache is saved: what the
- * articles it gave borrow (cache_lookup_loaded) stays readable until
- * cache_free. Only cache_file and cache_free may follow. */
+/* Frees all but the mappings (the file read at open and the temp file
+ * records were written to), once the cache is saved: what the articles
+ * it gave or lent borrow (cache_lookup_loaded, cache_lend) stays readable
+ * until cache_free. Only cache_file and cache_free may follow. */
 void cache_trim(struct cache *c);
 void cache_free(struct cache *c);
 

@@ -472,6 +472,10 @@ static void get_entity(struct reader *r, struct found_entity *e, size_t first, s
         r->ok = false;
     if (!r->ok)
         return;
+    /* get_extraction reads every entity's mentions as one array: they are
+     * taken one after another with nothing between, and arena_take's
+     * rounding to 8 leaves no gap after 8-byte mentions. */
+    _Static_assert(sizeof(struct mention) % 8 == 0, "mentions taken back to back: one array");
     struct mention *m = arena_take(a, n * sizeof *m);
     e->first_mention = (uint32_t)first;
     e->nmentions = (uint32_t)n;

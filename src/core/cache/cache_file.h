@@ -28,7 +28,10 @@ void cache_file_unmap(const unsigned char *p, size_t size);
  * reads through the mapping (the page cache is one for both). Only bytes
  * already written may be read: a page past the file's end faults
  * (SIGBUS). NULL when it cannot be mapped. Release with cache_file_unmap;
- * the mapping outlives the descriptor, a rename and an unlink. */
+ * the mapping outlives the descriptor, a rename and an unlink, but not a
+ * truncation by another process, nor an I/O error of the disk under it:
+ * reading such a page then raises SIGBUS, as for cache_file_map's
+ * mappings (man page, FILES: the cache folder belongs on a local disk). */
 const unsigned char *cache_file_map_growing(int fd, size_t len);
 /* Gives back the pages of a mapping (cache_file_map) that hold the bytes
  * [p, p + len), rounded out to whole pages, so they stop counting in the

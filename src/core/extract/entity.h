@@ -99,6 +99,8 @@ struct found_entity {
     uint32_t role : 4;       /* enum person_role */
 };
 _Static_assert(sizeof(struct found_entity) <= 24, "struct found_entity: 24 bytes");
+_Static_assert(ENTITY_KIND_COUNT <= 16 && ROLE_OTHER < 16,
+               "found_entity: kind and role fit 4 bits");
 #define FOUND_ENTITY_MAX_MENTIONS 0xffffffu
 
 #define NO_ENTITY (-1)
@@ -131,6 +133,10 @@ struct fact {
     bool has_value;
 };
 _Static_assert(sizeof(struct fact) <= 40, "struct fact: 40 bytes");
+_Static_assert(FACT_KIND_COUNT <= 256 && FACT_CURRENCY_COUNT <= 256 && FACT_PERIOD_COUNT <= 256 &&
+                   FACT_TYPE_COUNT <= 256 && FACT_STATUS_COUNT <= 256 &&
+                   FACT_QUALIFIER_COUNT <= 256,
+               "fact: the closed sets fit a byte");
 /* The most distinct loan lengths one extraction holds (one-byte codes). */
 #define FACT_MAX_LOAN_LENGTHS 255
 

@@ -218,9 +218,12 @@ void pipeline_cache_lend(struct pipeline_cache *pc, struct corpus *corpus)
         struct article *a = corpus->articles[ln->article];
         if (a->body_borrowed)
             continue;
-        const char *text = cache_lend(pc->cache, ln->at, a->body, a->body_len);
-        if (!text)
+        bool later;
+        const char *text = cache_lend(pc->cache, ln->at, a->body, a->body_len, &later);
+        if (!text && later)
             break; /* not written yet, and nor are the ones after it */
+        if (!text)
+            continue; /* never: this article keeps its copy */
         free(a->body);
         a->body = (char *)text; /* never written through: the mapping is read-only */
         a->body_borrowed = true;
@@ -255,7 +258,9 @@ void pipeline_cache_finish(struct pipeline_cache *pc, const struct index *ix, bo
         return;
     join_opener(pc);
     store_held(pc, ix);
-    pc->nlends = pc->lend_head = 0; /* the writer owns the cache from here */
+    pc->nlends = pc->lend_head = pc->lcap = 0; /* the writer owns the cache from here */
+    free(pc->lends);
+    pc->lends = NULL;
     pc->image_action = image;
     pc->image_files = files;
     pc->image_index = ix;
