@@ -2,7 +2,9 @@
 # test_bench_keys: the reader driven headlessly by `--bench-keys`, which runs
 # the real loop (background load, keys between takes, repaints) without a
 # terminal. A corpus big enough to still be loading when the keys start is
-# loaded, keys are pressed while it loads, and the timings table comes out;
+# loaded, keys are pressed while it loads (searches too, whose thread reads
+# the bodies that the load lends from the cache file as it writes it), and
+# the timings table comes out;
 # a second run reads the cache the first wrote; a bad script line is
 # path:line: what, exit 2. CI also runs this under
 # ThreadSanitizer, where a data race between the loop and the workers fails it.
@@ -13,8 +15,9 @@ src=$2
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/xdg" XDG_CACHE_HOME="$tmp/cache" TERM=xterm
 mkdir -p "$HOME" "$XDG_CONFIG_HOME"
 
-# 40 copies of the samples: over a thousand articles.
-for i in $(seq 1 40); do
+# 80 copies of the samples: over two thousand articles, whose cache records
+# pass the 4 MiB past which they are written out while loading.
+for i in $(seq 1 80); do
     mkdir -p "$tmp/corpus/copy$i"
     cp "$src"/samples/*.md "$src"/samples/*.txt "$tmp/corpus/copy$i/"
 done
@@ -24,6 +27,7 @@ find "$tmp/corpus" -type f -exec touch -d '2024-01-01 12:00' {} +
 cat >"$tmp/keys.txt" <<'KEYS'
 # keys while the corpus is still loading, then after
 *30 early j
+*4 during / text:the <Enter>
 wait-load
 *3 club c text:Chelsea <Enter> x
 target ]
@@ -34,10 +38,10 @@ timeout 300 "$bin" --bench-keys "$tmp/keys.txt" "$tmp/corpus" >"$tmp/out" 2>"$tm
 status=$?
 check "--bench-keys exits 0 (was $status: $(head -c 300 "$tmp/err"))" "[ $status -eq 0 ]"
 check "it reports the first screen and the complete index" \
-    "grep -q '^first-screen-ms [0-9.]* (' '$tmp/out' && grep -q '^index-complete-ms [0-9.]* (1[0-9]* articles)' '$tmp/out'"
+    "grep -q '^first-screen-ms [0-9.]* (' '$tmp/out' && grep -q '^index-complete-ms [0-9.]* ([0-9]* articles)' '$tmp/out'"
 check "the table has a header and every label" \
     "grep -q '^label *keys *median_ms *p99_ms *max_ms' '$tmp/out' &&
-     for l in early club target next search; do grep -q \"^\$l \" '$tmp/out' || exit 1; done"
+     for l in early during club target next search; do grep -q \"^\$l \" '$tmp/out' || exit 1; done"
 check "keys are counted (30 early, 3 x 10 club, 20 next)" \
     "grep -q '^early *30 ' '$tmp/out' && grep -q '^club *30 ' '$tmp/out' && grep -q '^next *20 ' '$tmp/out'"
 check "nothing on stderr" "[ ! -s '$tmp/err' ]"
@@ -48,7 +52,7 @@ timeout 300 "$bin" --bench-keys "$tmp/keys.txt" "$tmp/corpus" >"$tmp/out2" 2>"$t
 status=$?
 check "a warm start with the same keys exits 0" "[ $status -eq 0 ] && [ ! -s '$tmp/err' ]"
 check "it indexes the same number of articles" \
-    "[ \"\$(grep -o '(1[0-9]* articles)' '$tmp/out' | tail -1)\" = \"\$(grep -o '(1[0-9]* articles)' '$tmp/out2' | tail -1)\" ]"
+    "[ \"\$(grep -o '([0-9]* articles)' '$tmp/out' | tail -1)\" = \"\$(grep -o '([0-9]* articles)' '$tmp/out2' | tail -1)\" ]"
 
 printf 'wait-load\nbad <NoSuchKey>\n' >"$tmp/bad.txt"
 "$bin" --bench-keys "$tmp/bad.txt" "$src/samples" >"$tmp/out" 2>"$tmp/err"
