@@ -168,7 +168,7 @@ static inline void cache_synth(struct extraction *x, unsigned set, size_t i)
         f->goals = j % 3 ? (int)(j % 50) : -1;
         if (j % 2) {
             char *length = cache_name_dup("season-long", set, i, k % 2);
-            f->loan_length = (uint8_t)loan_lengths_add(&loans, length, strlen(length));
+            f->loan_length = (uint8_t)extraction_loan_lengths_add(&loans, length, strlen(length));
             x->nloan_lengths =
                 f->loan_length > x->nloan_lengths ? f->loan_length : x->nloan_lengths;
             free(length);

@@ -37,10 +37,10 @@ static void test_loan_length_codes(void **state)
     (void)state;
     struct buf t;
     buf_init(&t);
-    assert_int_equal(loan_lengths_add(&t, "season-long", 11), 1);
-    assert_int_equal(loan_lengths_add(&t, "six-month loan", 9), 2); /* "six-month" */
-    assert_int_equal(loan_lengths_add(&t, "season-long", 11), 1);
-    assert_int_equal(loan_lengths_add(&t, "season", 6), 3); /* a prefix is another */
+    assert_int_equal(extraction_loan_lengths_add(&t, "season-long", 11), 1);
+    assert_int_equal(extraction_loan_lengths_add(&t, "six-month loan", 9), 2); /* "six-month" */
+    assert_int_equal(extraction_loan_lengths_add(&t, "season-long", 11), 1);
+    assert_int_equal(extraction_loan_lengths_add(&t, "season", 6), 3); /* a prefix is another */
     struct extraction x = {.loan_lengths = t.data, .nloan_lengths = 3};
     assert_int_equal(extraction_loan_lengths_size(&x), t.len);
     struct fact f = {.loan_length = 2};
@@ -54,10 +54,10 @@ static void test_loan_length_codes(void **state)
     for (unsigned k = 4; k <= FACT_MAX_LOAN_LENGTHS; k++) {
         char s[16];
         int n = snprintf(s, sizeof s, "%u-month", k);
-        assert_int_equal(loan_lengths_add(&t, s, (size_t)n), k);
+        assert_int_equal(extraction_loan_lengths_add(&t, s, (size_t)n), k);
     }
-    assert_int_equal(loan_lengths_add(&t, "one more", 8), 0); /* full: dropped */
-    assert_int_equal(loan_lengths_add(&t, "season", 6), 3);   /* still found */
+    assert_int_equal(extraction_loan_lengths_add(&t, "one more", 8), 0); /* full: dropped */
+    assert_int_equal(extraction_loan_lengths_add(&t, "season", 6), 3);   /* still found */
     x = (struct extraction){.loan_lengths = t.data, .nloan_lengths = FACT_MAX_LOAN_LENGTHS};
     assert_int_equal(extraction_loan_lengths_size(&x), t.len);
     f.loan_length = FACT_MAX_LOAN_LENGTHS;

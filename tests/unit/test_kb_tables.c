@@ -220,7 +220,7 @@ static void test_every_form_found_whole(void **state)
     struct matcher *m = matcher_new(kb);
     struct tokens t;
     tokens_init(&t);
-    size_t whole = 0, considered = 0;
+    size_t considered = 0;
     for (size_t f = 0; f < kb->nforms; f++) {
         tokens_reset(&t);
         tokens_add_text(&t, kb->forms[f].text, strlen(kb->forms[f].text), 0);
@@ -236,13 +236,11 @@ static void test_every_form_found_whole(void **state)
         while (last > 1 && tokens_is_punct(&t, last - 1, '.'))
             last--;
         assert_int_equal(end, last);
-        whole++;
         bool listed = false;
         for (size_t k = 0; k < n; k++)
             listed |= (size_t)forms[k] == f;
         assert_true(listed);
     }
-    assert_int_equal(whole, considered);
     assert_true(considered > kb->nforms * 9 / 10);
     tokens_free(&t);
     matcher_free(m);

@@ -504,7 +504,7 @@ static int16_t get_ref(struct reader *r, size_t ne)
 
 /* The distinct loan lengths of the facts read so far, in the record. */
 struct loans {
-    struct text_slice {
+    struct loan_text {
         const char *s;
         size_t n;
     } v[FACT_MAX_LOAN_LENGTHS];
@@ -520,7 +520,7 @@ static uint8_t loan_code(struct reader *r, struct loans *l, const char *s, size_
             return (uint8_t)(k + 1);
     if (l->count == FACT_MAX_LOAN_LENGTHS)
         return r->ok = false, 0;
-    l->v[l->count++] = (struct text_slice){s, n};
+    l->v[l->count++] = (struct loan_text){s, n};
     l->bytes += n + 1;
     return (uint8_t)l->count;
 }

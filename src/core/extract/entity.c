@@ -136,7 +136,7 @@ size_t extraction_loan_lengths_size(const struct extraction *x)
     return n;
 }
 
-unsigned loan_lengths_add(struct buf *t, const char *s, size_t n)
+unsigned extraction_loan_lengths_add(struct buf *t, const char *s, size_t n)
 {
     unsigned k = 1;
     for (size_t at = 0; at < t->len; k++) {

@@ -171,7 +171,7 @@ struct buf;
 /* Adds loan length s[0, n) (no NUL inside) to `t`, the loan_lengths of an
  * extraction being built, unless it is there; returns its code, or 0 when
  * t already holds FACT_MAX_LOAN_LENGTHS strings (the length is then dropped). */
-unsigned loan_lengths_add(struct buf *t, const char *s, size_t n);
+unsigned extraction_loan_lengths_add(struct buf *t, const char *s, size_t n);
 
 void extraction_free(struct extraction *x);
 /* Moves an extraction into one exact-size block (entities, mentions, facts,

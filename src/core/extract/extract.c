@@ -414,9 +414,9 @@ static size_t emit_facts(struct doc *d, struct fact *facts, struct buf *loans, u
     for (size_t i = 0; i < d->nf; i++) {
         const struct doc_fact *f = &d->f[i];
         if (public_fact(f, &facts[n])) {
-            unsigned code = f->loan_length
-                                ? loan_lengths_add(loans, f->loan_length, strlen(f->loan_length))
-                                : 0;
+            unsigned code = f->loan_length ? extraction_loan_lengths_add(loans, f->loan_length,
+                                                                         strlen(f->loan_length))
+                                           : 0;
             facts[n++].loan_length = (uint8_t)code;
             *nloans = code > *nloans ? code : *nloans; /* codes come in order: 1, 2... */
         }
