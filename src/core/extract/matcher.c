@@ -27,21 +27,34 @@ static uint8_t matcher_tag(uint64_t hash)
     return (uint8_t)(1 + (hash >> 57));
 }
 
+/* The next slot from *i on, in probe order, whose tag is `tag` (*i then
+ * points past it), or NULL at an empty slot: a probe reads no slot whose
+ * tag differs. */
+static inline const struct matcher_slot *next_tagged(const struct matcher *m, size_t *i,
+                                                     uint8_t tag)
+{
+    size_t mask = m->t.nslots - 1;
+    for (;; *i = (*i + 1) & mask) {
+        if (!m->tags[*i])
+            return NULL; /* the slots are not read: no miss */
+        if (m->tags[*i] == tag) {
+            const struct matcher_slot *s = &m->t.slots[*i];
+            *i = (*i + 1) & mask;
+            return s;
+        }
+    }
+}
+
 /* The slot of the key `key` (len bytes, hash `hash`), or NULL. */
 static const struct matcher_slot *find_slot(const struct matcher *m, const char *key, size_t len,
                                             uint64_t hash)
 {
-    const struct matcher_table *t = &m->t;
-    size_t mask = t->nslots - 1, i = (size_t)hash & mask;
-    uint8_t tag = matcher_tag(hash);
-    for (;; i = (i + 1) & mask) {
-        if (!m->tags[i])
-            return NULL; /* the slots are not read: no miss */
-        const struct matcher_slot *s = &t->slots[i];
-        if (m->tags[i] == tag && s->hash == hash && s->len == len &&
-            hash_same_bytes(t->keys + s->key, key, len))
+    size_t i = (size_t)hash & (m->t.nslots - 1);
+    const struct matcher_slot *s;
+    while ((s = next_tagged(m, &i, matcher_tag(hash))))
+        if (s->hash == hash && s->len == len && hash_same_bytes(m->t.keys + s->key, key, len))
             return s;
-    }
+    return NULL;
 }
 
 /* The slot of the key made of parent's key, a space and the word w (n
@@ -51,17 +64,13 @@ static const struct matcher_slot *find_next(const struct matcher *m,
                                             const struct matcher_slot *parent, const char *w,
                                             size_t n, uint64_t hash)
 {
-    const struct matcher_table *t = &m->t;
-    size_t mask = t->nslots - 1, i = (size_t)hash & mask;
-    uint8_t tag = matcher_tag(hash);
-    for (;; i = (i + 1) & mask) {
-        if (!m->tags[i])
-            return NULL; /* the slots are not read: no miss */
-        const struct matcher_slot *s = &t->slots[i];
-        if (m->tags[i] == tag && s->hash == hash && s->parent == parent->key &&
-            s->len - s->last == n && hash_same_bytes(t->keys + s->key + s->last, w, n))
+    size_t i = (size_t)hash & (m->t.nslots - 1);
+    const struct matcher_slot *s;
+    while ((s = next_tagged(m, &i, matcher_tag(hash))))
+        if (s->hash == hash && s->parent == parent->key && s->len - s->last == n &&
+            hash_same_bytes(m->t.keys + s->key + s->last, w, n))
             return s;
-    }
+    return NULL;
 }
 
 /* The tag of every slot of m's table (see struct matcher). */
