@@ -114,7 +114,8 @@ bool loading_fold(struct app *a)
         for (size_t i = old; i < n; i++) {
             a->pos_of[i] = -1;
             a->date_key[i] = corpus_date_key(a->c->articles[i]->date);
-            summarise(a, i);
+            a->nclubs[i] = 0; /* fold_landed summarises it once it has landed */
+            a->money[i] = false;
         }
         merge_order(a, old, n);
         if (a->search)
