@@ -26,9 +26,8 @@
 
 #include <cmocka.h>
 
-#include "core/index/export.h"
-#include "core/pipeline/pipeline.h"
 #include "core/pipeline/stream.h"
+#include "pipeline_helpers.h"
 
 enum { COPIES = 8 };
 
@@ -45,23 +44,6 @@ static bool open_with(struct pipeline *p, unsigned threads)
     if (!ok)
         print_error("pipeline_open: %s\n", err.msg);
     return ok;
-}
-
-static void assert_same_exports(const struct pipeline *a, const struct pipeline *b)
-{
-    assert_int_equal(a->corpus.narticles, b->corpus.narticles);
-    struct buf ja, jb;
-    buf_init(&ja);
-    buf_init(&jb);
-    for (size_t i = 0; i < a->corpus.narticles; i++) {
-        buf_reset(&ja);
-        buf_reset(&jb);
-        export_article_json(&ja, &a->index, i, false);
-        export_article_json(&jb, &b->index, i, false);
-        assert_string_equal(ja.data, jb.data);
-    }
-    buf_free(&ja);
-    buf_free(&jb);
 }
 
 static void assert_same_index(const struct index *a, const struct index *b)
