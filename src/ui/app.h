@@ -98,10 +98,14 @@ struct app {
     unsigned char *nclubs; /* per article, for the list markers */
     bool *money;
     size_t nknown, ncap; /* articles in the arrays above (they grow while loading), room */
-    /* Articles whose extraction is folded in (nclubs, money): the index's
-     * count at the last fold. The load lists an article before its
-     * extraction lands; until then it has none (app_extraction). */
+    /* Articles whose extraction has landed in the index: its count at the
+     * last fold. The load lists an article before its extraction lands;
+     * until then it has none (app_extraction). */
     size_t nlanded;
+    /* Articles whose nclubs and money are set: those whose extraction is
+     * known (pipeline_extractions_known), which with the stored index is
+     * ahead of the index's count. */
+    size_t nsummarised;
     bool samples;      /* reading the bundled samples */
     bool touched;      /* a key was pressed: the selection stops following the list's top */
     bool backlog;      /* finished results wait to be taken: no idle wait */

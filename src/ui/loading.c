@@ -28,11 +28,10 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* Club count and money marker of one article, for the list (none while
- * its extraction has not landed). */
-static void summarise(struct app *a, size_t i)
+/* Club count and money marker of one article, for the list, from its
+ * extraction x (none while it is not known). */
+static void summarise(struct app *a, size_t i, const struct extraction *x)
 {
-    const struct extraction *x = app_extraction(a, i);
     unsigned clubs = 0;
     for (size_t e = 0; e < x->nentities; e++)
         clubs += x->entities[e].kind == ENTITY_CLUB;
@@ -92,13 +91,25 @@ static void merge_order(struct app *a, size_t old, size_t n)
         a->rank[a->order[r]] = r;
 }
 
-/* Extractions that landed since the last fold: the list's marks fill in,
- * and so does the open article's. */
+/* The leading articles listed whose extraction is known (pipeline.h):
+ * with the stored index, before the index has them. */
+static size_t known_listed(const struct app *a)
+{
+    size_t known = pipeline_extractions_known(a->pl);
+    return known < a->nknown ? known : a->nknown;
+}
+
+/* Extractions known or landed since the last fold: the list's marks fill
+ * in as each extraction is known (with the stored index, as it is
+ * attached, not all at once when it becomes the index), and the open
+ * article's once it lands. */
 static void fold_landed(struct app *a)
 {
+    size_t known = known_listed(a);
+    for (size_t i = a->nsummarised; i < known; i++)
+        summarise(a, i, pipeline_extraction(a->pl, i));
+    a->nsummarised = known;
     size_t old = a->nlanded, n = a->ix->narticles < a->nknown ? a->ix->narticles : a->nknown;
-    for (size_t i = old; i < n; i++)
-        summarise(a, i);
     a->nlanded = n;
     if (a->open.article >= (long)old && a->open.article < (long)n)
         reader_refresh_marks(a);
@@ -107,14 +118,14 @@ static void fold_landed(struct app *a)
 bool loading_fold(struct app *a)
 {
     size_t old = a->nknown, n = a->c->narticles;
-    if (n == old && a->nlanded == a->ix->narticles)
+    if (n == old && a->nlanded == a->ix->narticles && a->nsummarised == known_listed(a))
         return false;
     if (n > old) {
         grow_arrays(a, n);
         for (size_t i = old; i < n; i++) {
             a->pos_of[i] = -1;
             a->date_key[i] = corpus_date_key(a->c->articles[i]->date);
-            a->nclubs[i] = 0; /* fold_landed summarises it once it has landed */
+            a->nclubs[i] = 0; /* fold_landed summarises it once its extraction is known */
             a->money[i] = false;
         }
         merge_order(a, old, n);

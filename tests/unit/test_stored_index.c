@@ -131,13 +131,16 @@ static unsigned char *image_of(const struct pipeline *p, size_t *len)
 static void attach_all(struct index *ix, struct pipeline *src)
 {
     ix->corpus = &src->corpus;
-    for (size_t i = 0; i < src->index.narticles; i++)
-        assert_true(index_image_attach(ix, i, &src->index.x[i]));
+    for (size_t i = 0; i < src->index.narticles; i++) {
+        struct extraction *x = &src->index.x[i];
+        assert_true(index_image_mentions_fit(x, src->corpus.articles[i]));
+        assert_true(index_image_attach(ix, i, x, true));
+    }
     assert_true(index_image_check_spans(ix));
 }
 
 /* A text one byte shorter than a posting's end (in the title, or the body)
- * fails the span check; as it was, it passes again. */
+ * is one its article's extraction does not fit; as it was, it fits again. */
 static void assert_spans_checked(struct index *ix, struct corpus *c, bool in_title)
 {
     struct place at = {0}, *p = NULL;
@@ -150,18 +153,19 @@ static void assert_spans_checked(struct index *ix, struct corpus *c, bool in_tit
     }
     assert_non_null(p);
     struct article *a = c->articles[p->article];
+    const struct extraction *x = &ix->x[p->article];
     if (in_title) {
         char was = a->title[p->end - 1];
         a->title[p->end - 1] = '\0';
-        assert_false(index_image_check_spans(ix));
+        assert_false(index_image_mentions_fit(x, a));
         a->title[p->end - 1] = was;
     } else {
         size_t was = a->body_len;
         a->body_len = p->end - 1;
-        assert_false(index_image_check_spans(ix));
+        assert_false(index_image_mentions_fit(x, a));
         a->body_len = was;
     }
-    assert_true(index_image_check_spans(ix));
+    assert_true(index_image_mentions_fit(x, a));
 }
 
 static void test_image_reads_back_the_same_index(void **state)
@@ -214,7 +218,7 @@ static void test_attached_mentions_are_counted(void **state)
             cut = i;
             x->entities[0].nmentions--;
         }
-        assert_true(index_image_attach(&ix, i, x));
+        assert_true(index_image_attach(&ix, i, x, true));
     }
     assert_true(cut != SIZE_MAX);
     assert_false(index_image_check_spans(&ix));
@@ -223,6 +227,34 @@ static void test_attached_mentions_are_counted(void **state)
     free(image);
     pipeline_close(&ref);
     pipeline_close(&src);
+}
+
+/* One extraction attached as not fitting its article (found where it was
+ * made, however early): the check fails at the end, after every other
+ * article fitted; all attached as fitting, it passes. */
+static void test_attached_as_not_fitting_fails_the_check(void **state)
+{
+    (void)state;
+    struct pipeline ref;
+    open_samples(&ref);
+    size_t len;
+    unsigned char *image = image_of(&ref, &len);
+    for (size_t bad = 0; bad < 3; bad++) { /* the first, one in the middle, none */
+        struct pipeline src;
+        open_samples(&src);
+        size_t n = src.index.narticles, unfit = bad == 0 ? 0 : bad == 1 ? n / 2 : SIZE_MAX;
+        struct index ix;
+        assert_true(
+            index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL, NULL}));
+        ix.corpus = &src.corpus;
+        for (size_t i = 0; i < n; i++)
+            assert_true(index_image_attach(&ix, i, &src.index.x[i], i != unfit));
+        assert_int_equal(index_image_check_spans(&ix), unfit == SIZE_MAX);
+        index_free(&ix);
+        pipeline_close(&src);
+    }
+    free(image);
+    pipeline_close(&ref);
 }
 
 /* What an owner was asked to give back. */
@@ -263,7 +295,7 @@ static void test_image_given_back_as_it_is_used(void **state)
     assert_int_equal(d.whole, 1);
     ix.corpus = &src.corpus;
     for (size_t i = 0; i < n; i++)
-        assert_true(index_image_attach(&ix, i, &src.index.x[i]));
+        assert_true(index_image_attach(&ix, i, &src.index.x[i], true));
     assert_int_equal(d.calls, 1 + 2 * (n / 1024));
     assert_int_equal(d.outside, 0);
     assert_true(index_image_check_spans(&ix));
@@ -616,9 +648,65 @@ static void test_stored_index_taken_when_the_cache_opens_late(void **state)
     run(cmd);
 }
 
+/* A warm start whose last file changed: every article before it is
+ * attached to the stored index as it comes, then the last one does not
+ * fit, so those attached go into the index as usual and it is built as a
+ * fresh load's; the next start takes the index stored again. */
+static void test_stored_index_dropped_by_the_last_result(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/touchline-stored-last-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    copy_samples(dir);
+    char in[sizeof dir + 8], cache[sizeof dir + 32], cmd[20000];
+    snprintf(in, sizeof in, "%s/in", dir);
+    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
+    char *paths[] = {in};
+    assert_false(load_and_compare(paths, 1, cache)); /* cold: writes it */
+    assert_true(load_and_compare(paths, 1, cache));
+    struct pipeline fresh, p;
+    open_paths(&fresh, paths, 1, NULL);
+    size_t n = fresh.corpus.narticles;
+    snprintf(cmd, sizeof cmd,
+             "printf '\\nArsenal have signed Declan Rice from West Ham.\\n' >> '%s' && "
+             "touch -d '2024-02-01 12:00' '%s'",
+             fresh.corpus.articles[n - 1]->path, fresh.corpus.articles[n - 1]->path);
+    run(cmd);
+    pipeline_close(&fresh);
+    struct pipeline_options opt = {.threads = 2, .cache_dir = cache};
+    struct tl_error err;
+    assert_true(pipeline_start(&p, paths, 1, &opt, &err));
+    pipeline_cache_wait(p.pcache, 1e9);
+    struct timespec nap = {0, 1000 * 1000};
+    while (p.taken < n - 1) /* every result but the last */
+        if (!pipeline_take(&p, n - 1 - p.taken))
+            nanosleep(&nap, NULL);
+    assert_true(p.from_image);
+    assert_int_equal(p.attached_from, 0);
+    assert_int_equal(p.nattached, n - 1);
+    assert_int_equal(p.corpus.narticles, n - 1); /* listed before the index has them */
+    assert_int_equal(p.index.narticles, 0);
+    assert_int_equal(pipeline_extractions_known(&p), n - 1); /* known before it too */
+    assert_null(pipeline_extraction(&p, n - 1));
+    open_paths(&fresh, paths, 1, NULL);
+    for (size_t i = 0; i < n - 1; i++)
+        assert_int_equal(pipeline_extraction(&p, i)->nentities, fresh.index.x[i].nentities);
+    pipeline_finish(&p);
+    assert_false(p.from_image);
+    assert_false(p.index_stored);
+    assert_int_equal(pipeline_extractions_known(&p), n);
+    assert_ptr_equal(pipeline_extraction(&p, n - 1), &p.index.x[n - 1]);
+    assert_same_index(&fresh.index, &p.index);
+    pipeline_close(&fresh);
+    pipeline_close(&p);
+    assert_true(load_and_compare(paths, 1, cache)); /* stored again */
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    run(cmd);
+}
+
 /* The reader lists articles before their extractions (a lead of them
- * loaded first), and a cache that opens late then holds the rest back
- * for the stored index: those held were handed to the corpus already.
+ * loaded first), and a cache that opens late then attaches the rest to
+ * the stored index: those were handed to the corpus already.
  * Closing before the load ends frees each once (ASan: no double free),
  * and a load that ends is the same index as a fresh one. */
 static void test_late_stored_index_after_articles_went_early(void **state)
@@ -647,11 +735,11 @@ static void test_late_stored_index_after_articles_went_early(void **state)
                 nanosleep(&nap, NULL);
         pipeline_cache_hold_opener(false);
         pipeline_cache_wait(p.pcache, 1e9);
-        while (!p.nheld && p.taken < p.total)
+        while (!p.nattached && p.taken < p.total)
             if (!pipeline_take(&p, 1))
                 nanosleep(&nap, NULL);
         assert_true(p.from_image);
-        assert_true(p.nheld > 0);
+        assert_true(p.nattached > 0);
         if (finish) {
             pipeline_finish(&p);
             assert_true(p.index_stored);
@@ -675,6 +763,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_image_reads_back_the_same_index),
         cmocka_unit_test(test_attached_mentions_are_counted),
+        cmocka_unit_test(test_attached_as_not_fitting_fails_the_check),
         cmocka_unit_test(test_image_given_back_as_it_is_used),
         cmocka_unit_test(test_image_refused_when_short_foreign_or_out_of_range),
         cmocka_unit_test(test_image_with_any_word_overwritten),
@@ -683,6 +772,7 @@ int main(void)
         cmocka_unit_test(test_append_after_stored_index),
         cmocka_unit_test(test_stored_index_taken_when_the_cache_opens_late),
         cmocka_unit_test(test_late_stored_index_after_articles_went_early),
+        cmocka_unit_test(test_stored_index_dropped_by_the_last_result),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,8 +19,10 @@ struct index_stored {
     size_t len;
     struct index_image_owner owner;
     const struct image_file *files;
-    char **forms;  /* every entity's form pointers, one block */
-    bool mismatch; /* an attached extraction has another number of mentions */
+    char **forms; /* every entity's form pointers, one block */
+    /* An attached extraction has another number of mentions, or a mention
+     * outside its article. */
+    bool mismatch;
 };
 
 /* ---- reading: every check before anything is used ---- */
@@ -324,7 +326,7 @@ static void give_back_attached(const struct index_stored *s, size_t from, size_t
     give_back(s, numbers + lo, (size_t)(hi - lo) * sizeof *numbers);
 }
 
-bool index_image_attach(struct index *ix, size_t article, struct extraction *x)
+bool index_image_attach(struct index *ix, size_t article, struct extraction *x, bool spans_fit)
 {
     if (!ix->stored || article >= ix->narticles ||
         x->nentities != ix->stored->files[article].nlocal)
@@ -339,7 +341,7 @@ bool index_image_attach(struct index *ix, size_t article, struct extraction *x)
         x->entities[l].id = ix->entities[own[l]].id;
     /* The postings refer to its mentions by number: another count fails
      * the span check, which makes the index be built again. */
-    if (mentions_of(x) != ix->stored->files[article].nmentions)
+    if (!spans_fit || mentions_of(x) != ix->stored->files[article].nmentions)
         ix->stored->mismatch = true;
     ix->x[article] = *x;
     memset(x, 0, sizeof *x);
@@ -348,9 +350,9 @@ bool index_image_attach(struct index *ix, size_t article, struct extraction *x)
     return true;
 }
 
-/* Whether each mention of an extraction lies within the title or body. */
-static bool mentions_fit(const struct extraction *x, size_t title, size_t body)
+bool index_image_mentions_fit(const struct extraction *x, const struct article *a)
 {
+    size_t title = strlen(a->title), body = a->body_len;
     for (size_t l = 0; l < x->nentities; l++) {
         const struct found_entity *fe = &x->entities[l];
         const struct mention *mentions = extraction_mentions_of(x, fe);
@@ -363,20 +365,9 @@ static bool mentions_fit(const struct extraction *x, size_t title, size_t body)
     return true;
 }
 
-/* The postings are mentions of the attached extractions by number (each
- * below its article's count, checked on loading): the counts must be the
- * image's and every mention within its article's title or body. */
 bool index_image_check_spans(const struct index *ix)
 {
-    size_t n = ix->narticles;
-    if (ix->corpus->narticles != n || ix->stored->mismatch)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        const struct article *a = ix->corpus->articles[i];
-        if (!mentions_fit(&ix->x[i], strlen(a->title), a->body_len))
-            return false;
-    }
-    return true;
+    return ix->corpus->narticles == ix->narticles && !ix->stored->mismatch;
 }
 
 /* ---- letting go of the image ---- */

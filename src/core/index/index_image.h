@@ -70,14 +70,21 @@ size_t index_image_articles(const struct index *ix);
 struct index_image_file index_image_file(const struct index *ix, size_t i);
 /* The number of entities article i's extraction has in the image. */
 size_t index_image_locals(const struct index *ix, size_t i);
+/* Whether each mention of x lies within the title or body of article a,
+ * the article x was made from (cheap enough for the thread that makes or
+ * decodes x, so that attaching only passes the answer on). */
+bool index_image_mentions_fit(const struct extraction *x, const struct article *a);
 /* Gives article `article` of a loaded image its extraction (taking its
  * contents, *x zeroed) when it has the image's number of entities for it;
- * false (x untouched) when not. One with another number of mentions is
- * taken, and index_image_check_spans then fails. */
-bool index_image_attach(struct index *ix, size_t article, struct extraction *x);
+ * false (x untouched) when not. spans_fit: what index_image_mentions_fit
+ * said of x and its article. One with another number of mentions, or whose
+ * mentions do not fit, is taken, and index_image_check_spans then fails. */
+bool index_image_attach(struct index *ix, size_t article, struct extraction *x, bool spans_fit);
 /* Once every article is attached and in ix->corpus: whether every posting
  * refers to a mention of its article's extraction, and that mention lies
- * within its title or body. */
+ * within its title or body (the postings are checked below their article's
+ * count on loading: the counts must be the image's, and every attached
+ * extraction's mentions must have fitted). Reads no extraction. */
 bool index_image_check_spans(const struct index *ix);
 /* Copies into the index's own memory everything it points to in the image,
  * then releases the image (index_add does this before it changes anything). */

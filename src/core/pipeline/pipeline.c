@@ -261,8 +261,8 @@ static size_t pop_early(struct pipeline *p)
 }
 
 /* Moves every loaded article next in load order into the corpus before
- * its extraction is done (not while the stored index may hold results
- * back: those come whole). */
+ * its extraction is done (not while the stored index is taken: there an
+ * article and its extraction come together, mostly a cache hit). */
 static void take_loaded(struct pipeline *p)
 {
     struct stream_item it;
@@ -278,9 +278,32 @@ static void take_loaded(struct pipeline *p)
     }
 }
 
+/* An extraction taken out of an index, with its own ids and names. */
+static struct extraction take_out(struct index *ix, size_t i)
+{
+    struct extraction x = ix->x[i];
+    memset(&ix->x[i], 0, sizeof ix->x[i]);
+    extraction_pack_shared(&x, NULL, NULL);
+    return x;
+}
+
+/* The stored index will not do: the extractions attached to it go into
+ * the index as usual, in load order, and so will the results after them. */
+static void drop_image(struct pipeline *p)
+{
+    for (size_t i = p->attached_from; i < p->attached_from + p->nattached; i++) {
+        struct extraction x = take_out(&p->image, i);
+        index_add(&p->index, i, &x);
+        extraction_free(&x);
+    }
+    p->nattached = 0;
+    index_free(&p->image);
+    p->from_image = false;
+}
+
 /* Hands one result to the corpus (unless it went there early) and the
- * index: index_add, or with the stored index only the extraction it
- * lacks. */
+ * index (index_add), or with attach its extraction to the stored index,
+ * which lacks only that. */
 static void take_item(struct pipeline *p, struct stream_item *it, bool attach)
 {
     struct loaded l = it->loaded; /* add_loaded gives it away */
@@ -297,8 +320,13 @@ static void take_item(struct pipeline *p, struct stream_item *it, bool attach)
         p->cache_hits += it->cache.cached;
     }
     buf_free(&it->cache.record);
-    if (!attach || !index_image_attach(&p->index, l.article->load_index, &it->x))
+    if (attach && index_image_attach(&p->image, l.article->load_index, &it->x, it->spans_fit)) {
+        p->nattached++;
+    } else {
+        if (attach)
+            drop_image(p); /* cannot be: fits_image counted its entities */
         index_add(&p->index, l.article->load_index, &it->x);
+    }
     extraction_free(&it->x);
 }
 
@@ -316,36 +344,14 @@ static bool fits_image(const struct pipeline *p, const struct stream_item *it)
            it->x.nentities == index_image_locals(&p->image, p->taken);
 }
 
-/* Takes the held results (left in the stream, in load order). */
-static void take_held(struct pipeline *p, bool attach)
-{
-    for (size_t i = 0; i < p->nheld; i++) {
-        struct stream_item it;
-        stream_claim(p->stream, p->held_from + i, &it);
-        take_item(p, &it, attach);
-    }
-    p->nheld = 0;
-}
-
-/* The stored index will not do: the held results are taken as usual. */
-static void drop_image(struct pipeline *p)
-{
-    index_free(&p->image);
-    p->from_image = false;
-    take_held(p, false);
-}
-
 /* Builds the index again from the extractions it holds (a stored index
  * whose spans did not fit the articles). */
 static void rebuild_index(struct pipeline *p)
 {
     size_t n = p->index.narticles;
     struct extraction *x = xcalloc(n ? n : 1, sizeof *x);
-    for (size_t i = 0; i < n; i++) {
-        x[i] = p->index.x[i];
-        memset(&p->index.x[i], 0, sizeof p->index.x[i]);
-        extraction_pack_shared(&x[i], NULL, NULL); /* its own ids and names */
-    }
+    for (size_t i = 0; i < n; i++)
+        x[i] = take_out(&p->index, i);
     index_free(&p->index);
     index_init(&p->index, &p->corpus);
     for (size_t i = 0; i < n; i++) {
@@ -355,7 +361,8 @@ static void rebuild_index(struct pipeline *p)
     free(x);
 }
 
-/* Every result is held and fits: all of them go in at once. */
+/* Every result is in and fits: the stored index, with every later article
+ * attached already, takes the first ones and becomes the index. */
 static void commit_image(struct pipeline *p)
 {
     struct index first = p->index; /* the first articles, built as they came */
@@ -363,39 +370,34 @@ static void commit_image(struct pipeline *p)
     memset(&p->image, 0, sizeof p->image);
     p->index.corpus = &p->corpus;
     for (size_t i = 0; i < first.narticles; i++) {
-        struct extraction x = first.x[i];
-        memset(&first.x[i], 0, sizeof first.x[i]);
-        extraction_pack_shared(&x, NULL, NULL); /* its own ids and names */
-        if (!index_image_attach(&p->index, i, &x))
+        struct extraction x = take_out(&first, i);
+        bool fit = index_image_mentions_fit(&x, p->corpus.articles[i]);
+        if (!index_image_attach(&p->index, i, &x, fit))
             index_add(&p->index, i, &x); /* cannot be: rebuilt below */
         extraction_free(&x);
     }
     index_free(&first);
-    take_held(p, true);
+    p->nattached = 0;
     p->from_image = false;
     p->index_stored = p->index.stored && index_image_check_spans(&p->index);
     if (!p->index_stored)
         rebuild_index(p);
 }
 
-/* Takes result i (it: a view of it, kept in the stream), or holds it back
- * for the stored index where it is: held results are the ones from
- * held_from on, without a copy. */
-static void take_or_hold(struct pipeline *p, size_t i, const struct stream_item *it)
+/* Takes result i (it: a view of it, kept in the stream): as usual, or its
+ * extraction attached to the stored index where it is. */
+static void take_or_attach(struct pipeline *p, size_t i, const struct stream_item *it)
 {
     if (!p->from_image)
         take_image(p, stream_scan(p->stream));
     if (p->from_image && !fits_image(p, it))
         drop_image(p);
-    if (!p->from_image || p->taken < p->image_prefix) {
-        struct stream_item mine;
-        stream_claim(p->stream, i, &mine);
-        take_item(p, &mine, false);
-        return;
-    }
-    if (!p->nheld)
-        p->held_from = i;
-    p->nheld++;
+    bool attach = p->from_image && p->taken >= p->image_prefix;
+    if (attach && !p->nattached)
+        p->attached_from = p->taken;
+    struct stream_item mine;
+    stream_claim(p->stream, i, &mine);
+    take_item(p, &mine, attach);
 }
 
 /* What the cache writer does with the stored index after this load. */
@@ -414,7 +416,7 @@ size_t pipeline_take(struct pipeline *p, size_t max)
     size_t n = 0;
     struct stream_item it;
     while ((!max || n < max) && stream_next_kept(p->stream, &it)) {
-        take_or_hold(p, stream_taken(p->stream) - 1, &it);
+        take_or_attach(p, stream_taken(p->stream) - 1, &it);
         n++;
         p->taken++;
     }
@@ -464,6 +466,18 @@ int pipeline_wake_fd(const struct pipeline *p)
     return p->stream ? stream_wake_fd(p->stream) : -1;
 }
 
+size_t pipeline_extractions_known(const struct pipeline *p)
+{
+    return p->index.narticles + (p->from_image ? p->nattached : 0);
+}
+
+const struct extraction *pipeline_extraction(const struct pipeline *p, size_t i)
+{
+    if (i < p->index.narticles)
+        return &p->index.x[i];
+    return i < pipeline_extractions_known(p) ? &p->image.x[i] : NULL;
+}
+
 void pipeline_progress(const struct pipeline *p, size_t *taken, size_t *total)
 {
     *taken = p->taken;
@@ -481,7 +495,7 @@ bool pipeline_open(struct pipeline *p, char *const *paths, size_t npaths,
 
 void pipeline_close(struct pipeline *p)
 {
-    stream_free(p->stream);            /* with the held results */
+    stream_free(p->stream);            /* with the results not taken */
     pipeline_cache_warning(p->pcache); /* the writer reads the index and the files */
     free(p->files);
     free(p->early);

@@ -53,17 +53,19 @@ struct pipeline {
     bool hold_text;                /* pipeline_hold_text */
     long long started_ns;          /* wall clock at the start, for the cache */
     /* The stored index (cache_image.h). A load whose scan is the one it
-     * was made from takes it (from_image) and holds the results back
-     * (held; in the background all but the first image_prefix, which are
-     * taken as usual for the reader's first screen) until all are in and
-     * each is a cache hit of the recorded size and mtime: they are then
-     * taken at once, with no index_add, and the first ones move over.
-     * Anything else drops it and the held results are taken as usual. */
+     * was made from takes it (from_image) and attaches each result to it
+     * as it comes (in the background all but the first image_prefix,
+     * which are taken as usual for the reader's first screen), the
+     * article going into the corpus ahead of the index, as long as each
+     * is a cache hit of the recorded size and mtime; once all are in, the
+     * stored index becomes the index at once, with no index_add, and the
+     * first ones move over. Anything else drops it: the results attached
+     * so far go into the index as usual, and so do the rest. */
     bool from_image;
     size_t image_prefix;
-    struct index image;      /* the stored index while from_image */
-    bool index_stored;       /* the index of the complete load is the stored one */
-    size_t held_from, nheld; /* the held results: entries kept in the stream (stream.h) */
+    struct index image;              /* the stored index while from_image */
+    bool index_stored;               /* the index of the complete load is the stored one */
+    size_t attached_from, nattached; /* the articles attached to it so far */
     /* Article i's file (for writing the stored index), and whether every
      * scanned entry so far became an article whose record is cached. */
     struct index_image_file *files;
@@ -90,8 +92,9 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
  * next in load order goes into the corpus at once, its extraction into the
  * index later, so that the corpus may be ahead of the index (an article
  * i >= index.narticles has no extraction yet). With the stored index
- * (from_image) results taken are held back (all but the first few in the
- * background) and appear at once with the last one. Only the thread that called
+ * (from_image) the extractions of results taken wait in it (all but the
+ * first few in the background), their articles in the corpus, and appear
+ * in the index at once with the last one. Only the thread that called
  * pipeline_start may call this (it owns the corpus and the index). */
 size_t pipeline_take(struct pipeline *p, size_t max);
 /* Taking results also moves the bodies of articles already taken, whose
@@ -117,6 +120,12 @@ bool pipeline_loading(const struct pipeline *p);
  * readable once every result is finished (pipeline_take then takes them
  * all without waiting), to poll with other input; else -1. */
 int pipeline_wake_fd(const struct pipeline *p);
+/* How many leading articles have their extraction known: in the index, or
+ * (from_image) attached to the stored index, which the index becomes with
+ * the last result. pipeline_extraction(p, i) is article i's for each i
+ * below it (the same extraction either way), NULL from it on. */
+size_t pipeline_extractions_known(const struct pipeline *p);
+const struct extraction *pipeline_extraction(const struct pipeline *p, size_t i);
 /* Scanned entries (files and problems) taken so far, and in all. */
 void pipeline_progress(const struct pipeline *p, size_t *taken, size_t *total);
 

@@ -1,6 +1,7 @@
 /* stream: worker threads over the scanned entries (see stream.h). */
 #include "core/pipeline/stream.h"
 #include "core/pipeline/slot_pages.h"
+#include "core/index/index_image.h"
 #include "core/base/fdio.h"
 #include "core/base/xalloc.h"
 
@@ -20,6 +21,7 @@ struct slot {
     struct loaded loaded;
     struct extraction x;
     struct pipeline_cache_work cache;
+    bool spans_fit; /* index_image_mentions_fit of x, written with x */
     atomic_bool loaded_flag, done;
     bool handed; /* caller's thread only: loaded went out with stream_next_loaded */
     bool kept;   /* caller's thread only: taken by stream_next_kept, not claimed yet */
@@ -88,6 +90,7 @@ static bool load_one(struct stream *s, size_t i, struct loaded *l)
     if (!e->problem && load_cached(c, e, slot)) {
         slot->cache.cached = true;
         extraction_pack(&slot->x);
+        slot->spans_fit = index_image_mentions_fit(&slot->x, slot->loaded.article);
     } else if (!e->problem) {
         corpus_load_entry(e, s->setup.bp, s->setup.max_file_size, &slot->loaded);
         pending = slot->loaded.article != NULL;
@@ -112,6 +115,7 @@ static void extract_one(struct stream *s, size_t i, const struct loaded *l)
     if (!w->cached)
         extractor_run(lazy_extractor_get(s->setup.ex), l->article, &slot->x);
     extraction_pack(&slot->x); /* compact while it waits to be taken */
+    slot->spans_fit = index_image_mentions_fit(&slot->x, l->article);
     if (c && !w->cached)
         cache_encode(&w->record, l->article->path, l->size, l->mtime_ns, &slot->x, l, &w->text_at);
     publish_done(s, slot);
@@ -246,6 +250,7 @@ static void view_of(const struct stream *s, size_t i, struct stream_item *out)
     out->loaded = slot->loaded;
     out->x = slot->x;
     out->cache = slot->cache;
+    out->spans_fit = slot->spans_fit;
     out->early = slot->handed;
 }
 

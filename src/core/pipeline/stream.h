@@ -45,6 +45,9 @@ struct stream_item {
     struct loaded loaded;
     struct extraction x;
     struct pipeline_cache_work cache; /* cache.cached: x came from the cache */
+    /* Whether every mention of x lies within the article's title or body
+     * (index_image_mentions_fit, found on the worker that made x). */
+    bool spans_fit;
     /* The entry's loaded part went out earlier with stream_next_loaded:
      * `loaded` still names the article, the size and mtime and the number
      * of problems, but the caller owns them already. */
