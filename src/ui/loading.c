@@ -9,6 +9,7 @@
 #include "ui/following.h"
 #include "ui/reading.h"
 #include "ui/theming.h"
+#include "core/base/sort.h"
 #include "core/base/xalloc.h"
 
 #include <stdio.h>
@@ -70,15 +71,20 @@ static int compare_keyed(const struct app *a, size_t i, size_t j)
     return d ? d : strcmp(a->c->articles[i]->path, a->c->articles[j]->path);
 }
 
+static int compare_fresh(const void *pa, const void *pb, void *ctx)
+{
+    return compare_keyed(ctx, *(const size_t *)pa, *(const size_t *)pb);
+}
+
 /* Merges the new articles old..n-1 into the date order: sorts them, then
- * merges from the back, in place (most of the order moves each time, so
- * the comparison is the keys'). */
+ * merges from the back, in place (both compare the keys: no date behind a
+ * pointer per step). */
 static void merge_order(struct app *a, size_t old, size_t n)
 {
     size_t *fresh = xmalloc((n - old) * sizeof *fresh);
     for (size_t i = old; i < n; i++)
         fresh[i - old] = i;
-    corpus_sort_by_date(a->c, fresh, n - old);
+    sort_ctx(fresh, n - old, sizeof *fresh, compare_fresh, a);
     size_t i = old, j = n - old, k = n;
     while (j > 0) {
         if (i > 0 && compare_keyed(a, a->order[i - 1], fresh[j - 1]) > 0)
@@ -144,21 +150,22 @@ bool loading_fold(struct app *a)
  * True when anything was new. */
 static bool settle(struct app *a)
 {
-    /* Repaint at most every REPAINT_MS while loading: the workers need the
-     * cores more than the screen needs 30 frames a second. */
+    /* Fold and repaint at most every REPAINT_MS while loading: the workers
+     * need the cores more than the screen needs 30 frames a second, and a
+     * fold costs the whole list (the date order's merge, the filters)
+     * however few articles are new. What was taken meanwhile waits in the
+     * corpus for the next fold. */
     static double last_paint;
-    unsigned before = a->dirty;
+    bool loading = pipeline_loading(a->pl);
+    if (loading && a->nlist && now_ms() - last_paint < REPAINT_MS)
+        return false;
     bool changed = loading_fold(a);
-    if (!pipeline_loading(a->pl)) {
+    if (!loading) {
         if (!a->msg[0])
             loading_announce(a);
         a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
-    } else if (a->nlist && now_ms() - last_paint < REPAINT_MS) {
-        a->dirty = before; /* the fold's repaint waits for the next round */
-        a->fold_pending = true;
-    } else if (changed || a->fold_pending) {
+    } else if (changed) {
         a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
-        a->fold_pending = false;
         last_paint = now_ms();
     }
     return changed;
