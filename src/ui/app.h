@@ -106,9 +106,10 @@ struct app {
      * known (pipeline_extractions_known), which with the stored index is
      * ahead of the index's count. */
     size_t nsummarised;
-    bool samples; /* reading the bundled samples */
-    bool touched; /* a key was pressed: the selection stops following the list's top */
-    bool backlog; /* finished results wait to be taken: no idle wait */
+    bool samples;      /* reading the bundled samples */
+    bool touched;      /* a key was pressed: the selection stops following the list's top */
+    bool backlog;      /* finished results wait to be taken: no idle wait */
+    bool fold_pending; /* articles folded in but not repainted yet */
     int filter_club, filter_person; /* entity indices, -1 for none */
     struct search *search;          /* the `/` search: filter and target */
     struct search *pending;         /* a search still running, in search_job */

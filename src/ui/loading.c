@@ -21,6 +21,9 @@
 enum { TAKE_BATCH = 64 };
 /* While loading, the screen is repainted for new articles this often. */
 #define REPAINT_MS 200.0
+/* While loading, new articles are folded in once they are this fraction
+ * of those already folded (1/FOLD_SHARE), or a repaint is due. */
+enum { FOLD_SHARE = 8 };
 
 static double now_ms(void)
 {
@@ -145,27 +148,40 @@ bool loading_fold(struct app *a)
     return true;
 }
 
+/* Whether a fold can wait while loading: a fold costs the whole list (the
+ * date order's merge, the filters) however few articles are new, so it
+ * waits for a repaint to be due or for the new articles to be a
+ * FOLD_SHARE-th of those folded (the fold when the load completes then has
+ * few to sort, and the folds cost a few times the list in all). */
+static bool fold_can_wait(const struct app *a, bool due)
+{
+    return !due && a->nlist && (a->c->narticles - a->nknown) * FOLD_SHARE < a->nknown;
+}
+
 /* Folds what was just taken into the app and marks what to repaint:
  * everything once the load is complete, else at most every REPAINT_MS.
  * True when anything was new. */
 static bool settle(struct app *a)
 {
-    /* Fold and repaint at most every REPAINT_MS while loading: the workers
-     * need the cores more than the screen needs 30 frames a second, and a
-     * fold costs the whole list (the date order's merge, the filters)
-     * however few articles are new. What was taken meanwhile waits in the
-     * corpus for the next fold. */
+    /* Repaint at most every REPAINT_MS while loading: the workers need the
+     * cores more than the screen needs 30 frames a second. */
     static double last_paint;
     bool loading = pipeline_loading(a->pl);
-    if (loading && a->nlist && now_ms() - last_paint < REPAINT_MS)
+    bool due = now_ms() - last_paint >= REPAINT_MS;
+    if (loading && fold_can_wait(a, due))
         return false;
+    unsigned before = a->dirty;
     bool changed = loading_fold(a);
     if (!loading) {
         if (!a->msg[0])
             loading_announce(a);
         a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
-    } else if (changed) {
+    } else if (a->nlist && !due) {
+        a->dirty = before; /* the fold's repaint waits for the next round */
+        a->fold_pending = true;
+    } else if (changed || a->fold_pending) {
         a->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
+        a->fold_pending = false;
         last_paint = now_ms();
     }
     return changed;

@@ -11,7 +11,8 @@
 # Titles come before extractions: a corpus whose files load newest first
 # shows its first titles, in order, on the first screen, and the list's
 # marks (money, club count), which need the extraction, are there on the
-# same rows once the load ends, the selection still on the top row.
+# same rows once the load ends, the selection still on the top row; and
+# so are they when that corpus starts warm, from the stored index.
 BIN=$1
 SRC=$2
 . "$SRC/tests/ui/lib.sh"
@@ -124,4 +125,34 @@ check "the marks have filled in on the same rows (money, 2 clubs)" marks_in
 check "untouched, the selection is still on the top row" on_top
 tl_keys q
 check "q quits with status 0 once more" tl_wait "TOUCHLINE-EXIT=0"
+
+# The same corpus twice with the cache (the files made older, as above):
+# the second start takes the index stored by the first, the extractions
+# after its first screenful attached to it as they come and the list's
+# marks folded in from them before the index is complete; the oldest
+# articles, among those, show the same marks as a fresh load's.
+find "$fresh" -type f -exec touch -d '2024-01-01 12:00' {} +
+list_col() { awk -F'│' '{ print $1 }' <<<"$TL_SCREEN"; }
+marks_end() {
+    local n
+    for n in 0160 0180 0199; do
+        list_col | grep -qE "£2 +Article $n" || return 1
+    done
+}
+for start in cold warm; do
+    tl_start 160 45 -- --threads 1 "$fresh"
+    check "$start start: the load ends" tl_wait " Articles 200 " 60
+    check "$start start: the bar goes" tl_wait_gone "loading " 60
+    tl_keys G
+    check "$start start: G shows the oldest articles" tl_wait "Article 0199" 10
+    tl_snap
+    check "$start start: their marks are in (money, 2 clubs)" marks_end
+    tl_keys q
+    check "$start start: q quits with status 0" tl_wait "TOUCHLINE-EXIT=0"
+done
+printf 'wait-load\n' >"$TL_TMP/wait-load.keys"
+stored=$(env XDG_CACHE_HOME="$TL_TMP/cache" LINES=45 COLUMNS=160 "$BIN" --threads 1 \
+    --bench-keys "$TL_TMP/wait-load.keys" "$fresh" 2>/dev/null | grep '^index-stored')
+check "a start like the warm one took the stored index ($stored)" \
+    test "$stored" = "index-stored yes (200 cache hits)"
 tl_summary
