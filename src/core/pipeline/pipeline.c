@@ -19,7 +19,7 @@ enum { MAX_THREADS = 256 };
 /* How long the workers wait for the cache to open before they start. */
 #define CACHE_WAIT_MS 250.0
 /* Articles a background load with the stored index takes as usual, for
- * the reader's first screen, before it holds the rest back. */
+ * the reader's first screen, before it attaches the rest to it. */
 enum { IMAGE_PREFIX = 128 };
 /* Files modified this close to the start of the load are not cached. */
 #define RACY_NS (2LL * 1000 * 1000 * 1000)
@@ -143,7 +143,7 @@ static void take_image(struct pipeline *p, const struct scan *s)
     p->image = img;
     p->from_image = true;
     /* The reader shows the first articles at once, built as usual; the
-     * rest waits for the stored index. */
+     * rest are attached to the stored index as they come. */
     p->image_prefix = p->background ? IMAGE_PREFIX : 0;
 }
 
