@@ -87,6 +87,30 @@ static void test_other_owner_empties(void **state)
     word_cache_free(&c);
 }
 
+/* A new form is met in no text and not learned; when the text numbers go
+ * round, no form keeps a number it could be taken to have met again. */
+static void test_text_numbers(void **state)
+{
+    (void)state;
+    struct word_cache c;
+    word_cache_init(&c);
+    assert_int_not_equal(c.text, 0);
+    bool added;
+    uint32_t a = get(&c, "transfer", &added);
+    assert_int_equal(c.v[a].text, 0);
+    assert_false(c.v[a].learned);
+    c.v[a].text = c.text;
+    uint32_t before = c.text;
+    word_cache_next_text(&c);
+    assert_int_equal(c.text, before + 1);
+    c.v[a].text = UINT32_MAX;
+    c.text = UINT32_MAX;
+    word_cache_next_text(&c);
+    assert_int_equal(c.text, 1);
+    assert_int_equal(c.v[a].text, 0);
+    word_cache_free(&c);
+}
+
 /* The compare of forms sees a difference at any byte of any length, and
  * reads no byte past the n-th (exact-size copies on the heap, so that a
  * sanitizer build would see an over-read). */
@@ -116,6 +140,7 @@ int main(void)
         cmocka_unit_test(test_same_form_same_entry),
         cmocka_unit_test(test_collisions_and_growth),
         cmocka_unit_test(test_other_owner_empties),
+        cmocka_unit_test(test_text_numbers),
         cmocka_unit_test(test_same_bytes_every_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

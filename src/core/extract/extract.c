@@ -581,6 +581,9 @@ static void list_caps(struct doc *d)
 static void take_scratch(struct doc *d)
 {
     struct extract_scratch *s = d->sc;
+    /* the tokens intern the words in the cache: emptied first if it holds
+     * another extractor's answers */
+    word_cache_prepare(&s->words, d->ex->serial);
     d->t = s->t;
     tokens_reset(&d->t);
     d->scratch = s->buf;

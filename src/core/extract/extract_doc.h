@@ -84,7 +84,7 @@ struct doc {
     uint32_t *triggers; /* per word number: fact pattern bits of the word (lexicon_lookup;
                          * in the block of lists) */
     uint32_t *info;     /* per word number: its index in the thread's word cache
-                         * (lexicon_lookup; doc_word_info) */
+                         * (the tokens' `cached`; doc_word_info) */
     size_t *caps;       /* the tokens with TOK_CAP, in order: where the passes that
                          * start at a capital (asides, press, club sides) look */
     size_t ncaps;
@@ -119,7 +119,8 @@ static inline bool doc_word_in(const struct doc *d, size_t i, uint32_t lists)
 {
     return i < d->t.n && (d->lists[d->t.v[i].word] & lists);
 }
-/* What the thread's word cache knows of word number w (after lexicon_lookup). */
+/* What the thread's word cache knows of word number w (learned by
+ * lexicon_lookup). */
 static inline struct word_info *doc_word_info(const struct doc *d, uint32_t w)
 {
     return &d->sc->words.v[d->info[w]];

@@ -71,6 +71,7 @@ void tokens_free(struct tokens *t)
     free(t->first);
     free(t->hash);
     free(t->form);
+    free(t->cached);
     free(t->table);
     buf_free(&t->folded);
     memset(t, 0, sizeof *t);
@@ -86,9 +87,10 @@ static struct token_slot word_slot(size_t w, uint64_t h)
  * of two words should not clear a table an article made big). */
 static void clear_table(struct tokens *t)
 {
+    if (!t->table)
+        return; /* none: the words are interned in the cache */
     if (t->nwords * 8 >= t->tcap) {
-        if (t->table)
-            memset(t->table, 0, t->tcap * sizeof *t->table);
+        memset(t->table, 0, t->tcap * sizeof *t->table);
         return;
     }
     for (size_t w = 0; w < t->nwords; w++) {
@@ -104,6 +106,8 @@ void tokens_reset(struct tokens *t)
     t->n = 0;
     t->nsentences = 0;
     clear_table(t);
+    if (t->cache)
+        word_cache_next_text(t->cache);
     t->nwords = 0;
     buf_reset(&t->folded);
 }
@@ -129,13 +133,13 @@ __attribute__((noinline)) static void grow_words(struct tokens *t, size_t words)
     t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
     t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
     t->form = xrealloc(t->form, t->wcap * sizeof *t->form);
+    t->cached = xrealloc(t->cached, t->wcap * sizeof *t->cached);
 }
 
 /* A new word: the folded form of token i (at `at`, n bytes), whose hash is
- * h, at table slot k. Inline: about half the tokens of an article are the
- * first of their word. */
-static inline void add_new_word(struct tokens *t, size_t i, size_t at, size_t n, uint64_t h,
-                                size_t k)
+ * h; returns its number. Inline: about half the tokens of an article are
+ * the first of their word. */
+static inline uint32_t add_new_word(struct tokens *t, size_t i, size_t at, size_t n, uint64_t h)
 {
     if (t->nwords == t->wcap)
         grow_words(t, t->wcap ? t->wcap * 2 : 256);
@@ -143,17 +147,32 @@ static inline void add_new_word(struct tokens *t, size_t i, size_t at, size_t n,
     t->first[w] = (uint32_t)i;
     t->hash[w] = h;
     t->form[w] = (struct token_form){(uint32_t)at, (uint32_t)n};
-    t->v[i].word = (uint32_t)w;
-    t->table[k] = word_slot(w, h);
-    if (t->lookahead)
-        word_cache_prefetch_slot(t->lookahead, h);
+    return (uint32_t)w;
+}
+
+/* intern through the word cache: the form's entry there (found or added),
+ * and its word number in this text, given when the text first meets it. */
+static inline uint32_t intern_cached(struct tokens *t, size_t i, const char *f, size_t at, size_t n,
+                                     uint64_t h)
+{
+    struct word_cache *c = t->cache;
+    bool added;
+    uint32_t k = word_cache_get(c, f, n, h, &added);
+    struct word_info *e = &c->v[k];
+    if (e->text == c->text)
+        return e->word;
+    uint32_t w = add_new_word(t, i, at, n, h);
+    t->cached[w] = k;
+    e->text = c->text;
+    e->word = w;
+    return w;
 }
 
 /* The number of the folded form f (n bytes, at offset `at` of the folded
  * forms, FNV-1a hash h) of token i, the last one pushed: the number of the
- * first token with that form, or a new one. A probe reads the slot, then
- * only where the tags agree the word's form and its bytes. Inline: it runs
- * per token. */
+ * first token with that form, or a new one, in the tokens' own table
+ * (without a cache): a probe reads the slot, then only where the tags agree
+ * the word's form and its bytes. Inline: it runs per token. */
 static inline uint32_t intern(struct tokens *t, size_t i, const char *f, size_t at, size_t n,
                               uint64_t h)
 {
@@ -170,8 +189,9 @@ static inline uint32_t intern(struct tokens *t, size_t i, const char *f, size_t 
         if (form.len == n && hash_same_bytes(t->folded.data + form.at, f, n))
             return w;
     }
-    add_new_word(t, i, at, n, h, k);
-    return t->v[i].word;
+    uint32_t w = add_new_word(t, i, at, n, h);
+    t->table[k] = word_slot(w, h);
+    return w;
 }
 
 bool tokenize_is_upper(uint32_t cp)
@@ -339,7 +359,9 @@ __attribute__((always_inline)) static inline void end_token(struct tokens *t, st
     tk->fstart = (uint32_t)start;
     tk->fend = (uint32_t)end;
     t->folded.len = end + 1;
-    tk->word = intern(t, (size_t)(tk - t->v), data + start, start, end - start, h);
+    size_t i = t->n - 1; /* tk is the last token */
+    tk->word = t->cache ? intern_cached(t, i, data + start, start, end - start, h)
+                        : intern(t, i, data + start, start, end - start, h);
 }
 
 /* Appends token s[start, end), folding it (tokens_add_text reserved the room
@@ -537,7 +559,7 @@ void tokens_reserve(struct tokens *t, size_t len)
     size_t words = t->nwords + len / 8 + 8;
     if (words > t->wcap)
         grow_words(t, words);
-    if (words * 2 > t->tcap) {
+    if (!t->cache && words * 2 > t->tcap) {
         size_t tcap = t->tcap ? t->tcap : 256;
         while (words * 2 > tcap)
             tcap *= 2;

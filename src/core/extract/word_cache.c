@@ -12,6 +12,16 @@ void word_cache_init(struct word_cache *c)
 {
     memset(c, 0, sizeof *c);
     buf_init(&c->keys);
+    c->text = 1;
+}
+
+void word_cache_next_text(struct word_cache *c)
+{
+    if (++c->text)
+        return;
+    for (size_t w = 0; w < c->n; w++) /* the numbers went round: forget them */
+        c->v[w].text = 0;
+    c->text = 1;
 }
 
 void word_cache_free(struct word_cache *c)

@@ -2,9 +2,11 @@
  * flags, role and word lists, its fact triggers, the matcher key it starts,
  * the fact literals it holds), kept by a thread across articles (in its
  * extract_scratch) so that each is worked out once per form the thread
- * meets, not once per article. Every form an article holds is looked up
- * once per article, by the hash its tokens already have. The answers belong
- * to one extractor: the cache empties itself for another. */
+ * meets, not once per article. The tokenizer interns every token of an
+ * article in it (tokens.cache), so that a token's form is looked up once,
+ * as it is read: each entry also says which text last met it and its word
+ * number there. The answers belong to one extractor: the cache empties
+ * itself for another. */
 #ifndef TOUCHLINE_WORD_CACHE_H
 #define TOUCHLINE_WORD_CACHE_H
 
@@ -27,8 +29,11 @@ struct word_info {
     uint32_t fact_triggers;           /* facts_triggers of the form */
     uint32_t literals;                /* facts_literals of the form, or WORD_LITERALS_UNKNOWN */
     const struct matcher_slot *start; /* matcher_start of the form (words only) */
+    uint32_t text;                    /* the word_cache.text that met it last (0: none) */
+    uint32_t word;                    /* its word number in that text */
     uint8_t lex;                      /* enum lex_flag bits */
     uint8_t role;                     /* enum person_role, with LEX_ROLE */
+    bool learned;                     /* the answers above are worked out */
 };
 
 struct word_cache {
@@ -38,6 +43,7 @@ struct word_cache {
     size_t tcap;
     struct buf keys;
     uint64_t owner; /* the serial of the extractor the answers are for */
+    uint32_t text;  /* the number of the text being read: 1, 2, ... */
 };
 
 void word_cache_init(struct word_cache *c);
@@ -45,8 +51,11 @@ void word_cache_free(struct word_cache *c);
 /* Empties the cache when it holds answers for another extractor than
  * `owner`, or has grown past its bound; call between articles. */
 void word_cache_prepare(struct word_cache *c, uint64_t owner);
+/* Starts the next text (tokens_reset): no entry has been met in it yet. */
+void word_cache_next_text(struct word_cache *c);
 /* Adds the form f (n bytes, hash h), which the cache does not hold, and
- * returns its index: its answers are zero, literals unknown. */
+ * returns its index: its answers are zero (not learned), literals unknown,
+ * met in no text. */
 uint32_t word_cache_add(struct word_cache *c, const char *f, size_t n, uint64_t h);
 /* The index of the form f (n bytes, hash h) in c->v; *added tells whether it
  * is new (then its answers are zero, literals unknown, for the caller to
@@ -66,14 +75,6 @@ static inline uint32_t word_cache_get(struct word_cache *c, const char *f, size_
     }
     *added = true;
     return word_cache_add(c, f, n, h);
-}
-
-/* Asks the processor to fetch the table slot where a look-up of the form
- * whose hash is h starts (a hint: nothing is read, no fault). */
-static inline void word_cache_prefetch_slot(const struct word_cache *c, uint64_t h)
-{
-    if (c->tcap)
-        __builtin_prefetch(&c->table[(size_t)h & (c->tcap - 1)]);
 }
 
 #endif
