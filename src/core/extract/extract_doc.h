@@ -88,6 +88,9 @@ struct doc {
     size_t *caps;       /* the tokens with TOK_CAP, in order: where the passes that
                          * start at a capital (asides, press, club sides) look */
     size_t ncaps;
+    uint32_t *kb_starts; /* the tokens whose form starts a KB form's key (matcher_start),
+                          * in order (lexicon_lookup): where kb_pass looks */
+    size_t nkb_starts;
     struct doc_mention *m;
     size_t nm, mcap;
     struct doc_entity *e;
@@ -142,7 +145,8 @@ bool doc_role_before(const struct doc *d, size_t i, enum person_role *role);
 
 /* extract_lexicon.c: the lexicon hash of an extractor (the compiled base's,
  * or built once for a merged base), and the
- * per-token lexicon flags and roles of a doc (d->lex, d->role). */
+ * per-token lexicon flags and roles of a doc (d->lex, d->role), and the
+ * tokens a KB form may start at (d->kb_starts). */
 void lexicon_build(struct extractor *ex);
 void lexicon_free(struct extractor *ex);
 void lexicon_lookup(struct doc *d);

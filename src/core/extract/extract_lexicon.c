@@ -108,7 +108,9 @@ void lexicon_lookup(struct doc *d)
     d->lists = extract_scratch_zeroed(d->sc, SCRATCH_LISTS, 2 * nw * sizeof *d->lists);
     d->triggers = d->lists + nw;
     d->info = d->t.cached; /* the tokens interned the words in the thread's cache */
-    uint8_t *wlex = extract_scratch_zeroed(d->sc, SCRATCH_WORD_LEX, nw); /* per word number */
+    uint8_t *wlex = extract_scratch_block(d->sc, SCRATCH_WORD_LEX, nw); /* per word number */
+    uint8_t *wstarts = extract_scratch_block(d->sc, SCRATCH_WORD_STARTS, nw);
+    d->kb_starts = extract_scratch_block(d->sc, SCRATCH_KB_STARTS, n * sizeof *d->kb_starts);
     struct word_cache *c = &d->sc->words;
     for (uint32_t w = 0; w < d->t.nwords; w++) {
         uint32_t k = d->info[w];
@@ -118,12 +120,19 @@ void lexicon_lookup(struct doc *d)
         }
         const struct word_info *info = &c->v[k];
         wlex[w] = info->lex;
+        wstarts[w] = info->start != NULL;
         d->role[w] = info->role;
         d->lists[w] = info->lists;
         d->triggers[w] = info->lex_triggers;
     }
-    for (size_t i = 0; i < d->t.n; i++)
-        d->lex[i] = wlex[d->t.v[i].word];
+    size_t starts = 0;
+    for (size_t i = 0; i < d->t.n; i++) {
+        uint32_t w = d->t.v[i].word;
+        d->lex[i] = wlex[w];
+        d->kb_starts[starts] = (uint32_t)i; /* kept only when a form starts there: */
+        starts += wstarts[w];               /* no branch, which a sixth of the tokens take */
+    }
+    d->nkb_starts = starts;
 }
 
 bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)
