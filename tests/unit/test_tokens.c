@@ -12,7 +12,9 @@
 
 #include "core/base/buf.h"
 #include "core/base/hash.h"
+#include "core/base/fold.h"
 #include "core/extract/tokens.h"
+#include "core/extract/word_bytes.h"
 #include "core/extract/word_cache.h"
 
 /* The tokens of text as "folded/flags" items, flags written as letters:
@@ -208,6 +210,76 @@ static void test_cache_changes_nothing(void **state)
     tokens_free(&cached);
 }
 
+/* word_bytes: every byte value, at every place of the 8, is a letter or
+ * digit exactly when fold_ascii has a fold for it, folds to that fold, and
+ * the bytes before the first that is not are kept whole. */
+static void test_word_bytes_every_byte(void **state)
+{
+    (void)state;
+    for (unsigned c = 0; c < 256; c++)
+        for (unsigned at = 0; at < 8; at++) {
+            char bytes[8] = "abcdefgh";
+            bytes[at] = (char)c;
+            uint64_t x = word_bytes_load(bytes);
+            uint64_t alnum = word_bytes_alnum(x);
+            bool is = (alnum >> (8 * at + 7)) & 1;
+            assert_int_equal(is, fold_ascii[c] != 0);
+            char folded[8];
+            word_bytes_store(folded, word_bytes_fold(x, alnum));
+            if (is)
+                assert_int_equal((unsigned char)folded[at], fold_ascii[c]);
+            for (unsigned k = 0; k < 8; k++)
+                if (k != at)
+                    assert_int_equal(folded[k], bytes[k]); /* lower case already */
+            uint64_t stops = ~alnum & WORD_BYTES_HIGH;
+            if (!is) {
+                uint64_t before = word_bytes_before(x, stops);
+                assert_true(before == (at ? x & (~0ULL >> (64 - 8 * at)) : 0));
+            }
+        }
+}
+
+/* A form's word hash is hash_word of its bytes however the tokenizer read
+ * it (8 bytes at a time, the text's last bytes one by one, or folded from
+ * UTF-8), at every length around a multiple of 8; the tokens' hash stays
+ * the form's FNV-1a; and a form met again is found, not added twice. */
+static void test_word_hash_every_length(void **state)
+{
+    (void)state;
+    struct buf text;
+    buf_init(&text);
+    const char *letters = "AbcdefghijklmnopqrstuvwxyZ0123456789";
+    for (size_t n = 1; n <= 26; n++) {
+        buf_append(&text, letters, n);
+        buf_append(&text, " ", 1);
+    }
+    buf_append(&text, "Fußball; ", 9);
+    buf_append(&text, text.data, text.len); /* each form again */
+    struct word_cache c;
+    word_cache_init(&c);
+    struct tokens t;
+    tokens_init(&t);
+    t.cache = &c;
+    for (size_t end = text.len - 30; end <= text.len; end++) { /* words cut at the text's end */
+        tokens_reset(&t);
+        tokens_add_text(&t, text.data, end, 0);
+        for (size_t w = 0; w < t.nwords; w++) {
+            const char *f = tokens_folded(&t, t.first[w]);
+            size_t n = strlen(f);
+            const struct word_info *e = &c.v[t.cached[w]];
+            assert_true(e->tag == (uint32_t)(hash_word(f, n) >> 32));
+            assert_true(t.hash[w] == hash_bytes(f, n));
+            assert_string_equal(c.keys.data + e->key, f);
+        }
+    }
+    for (size_t k = 0; k < c.n; k++) /* no form twice */
+        for (size_t j = k + 1; j < c.n; j++)
+            assert_string_not_equal(c.keys.data + c.v[k].key, c.keys.data + c.v[j].key);
+    tokens_free(&t);
+    word_cache_free(&c);
+    buf_free(&text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -219,6 +291,8 @@ int main(void)
         cmocka_unit_test(test_word_numbers),
         cmocka_unit_test(test_cache_changes_nothing),
         cmocka_unit_test(test_many_words),
+        cmocka_unit_test(test_word_bytes_every_byte),
+        cmocka_unit_test(test_word_hash_every_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

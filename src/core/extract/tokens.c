@@ -1,6 +1,7 @@
 /* tokenize: words, punctuation and sentence boundaries (see tokenize.h). */
 #include "core/extract/tokens.h"
 #include "core/extract/word_cache.h"
+#include "core/extract/word_bytes.h"
 #include "core/base/fold.h"
 #include "core/base/hash.h"
 #include "core/base/utf8.h"
@@ -153,15 +154,15 @@ static inline uint32_t add_new_word(struct tokens *t, size_t i, size_t at, size_
 /* intern through the word cache: the form's entry there (found or added),
  * and its word number in this text, given when the text first meets it. */
 static inline uint32_t intern_cached(struct tokens *t, size_t i, const char *f, size_t at, size_t n,
-                                     uint64_t h)
+                                     uint64_t key)
 {
     struct word_cache *c = t->cache;
     bool added;
-    uint32_t k = word_cache_get(c, f, n, h, &added);
+    uint32_t k = word_cache_get(c, f, n, key, &added);
     struct word_info *e = &c->v[k];
     if (e->text == c->text)
         return e->word;
-    uint32_t w = add_new_word(t, i, at, n, h);
+    uint32_t w = add_new_word(t, i, at, n, e->hash); /* the FNV-1a the cache keeps */
     t->cached[w] = k;
     e->text = c->text;
     e->word = w;
@@ -309,17 +310,13 @@ static size_t scan_word(const char *s, size_t len, size_t i, bool *poss, size_t 
     return i;
 }
 
-/* Writes the folded form of s[start, end) at out and returns its end; *h
- * goes on to the FNV-1a hash of what it wrote. */
-static char *fold_into(char *out, const char *s, size_t start, size_t end, uint64_t *h)
+/* Writes the folded form of s[start, end) at out and returns its end. */
+static char *fold_into(char *out, const char *s, size_t start, size_t end)
 {
-    uint64_t hash = *h;
     for (size_t i = start; i < end;) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) { /* ASCII: fold in place */
-            c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            *out++ = (char)c;
-            hash = hash_byte(hash, c);
+            *out++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             i++;
             continue;
         }
@@ -327,13 +324,9 @@ static char *fold_into(char *out, const char *s, size_t start, size_t end, uint6
         uint32_t cp = utf8_fold_cp(cp_at(s, end, i, &n));
         if (cp == 0x2010 || cp == 0x2011)
             cp = '-';
-        char *from = out;
         out += utf8_encode(cp, out); /* a fold is never longer than its source */
-        for (; from < out; from++)
-            hash = hash_byte(hash, (unsigned char)*from);
         i += n;
     }
-    *h = hash;
     return out;
 }
 
@@ -346,11 +339,12 @@ static struct token *new_token(struct tokens *t)
 }
 
 /* Ends the folded form written at folded.data + folded.len up to `out` (its
- * hash h) as the form of token tk, and gives the token its word number.
- * Always inlined: it runs per token, and a call costs the saving of six
- * registers. */
+ * word hash `key`: hash_word) as the form of token tk, and gives the token
+ * its word number: through the word cache, or without one by the form's
+ * FNV-1a in the tokens' own table. Always inlined: it runs per token, and a
+ * call costs the saving of six registers. */
 __attribute__((always_inline)) static inline void end_token(struct tokens *t, struct token *tk,
-                                                            char *out, uint64_t h)
+                                                            char *out, uint64_t key)
 {
     char *data = t->folded.data;
     size_t start = t->folded.len, end = (size_t)(out - data);
@@ -360,8 +354,10 @@ __attribute__((always_inline)) static inline void end_token(struct tokens *t, st
     tk->fend = (uint32_t)end;
     t->folded.len = end + 1;
     size_t i = t->n - 1; /* tk is the last token */
-    tk->word = t->cache ? intern_cached(t, i, data + start, start, end - start, h)
-                        : intern(t, i, data + start, start, end - start, h);
+    const char *f = data + start;
+    size_t n = end - start;
+    tk->word = t->cache ? intern_cached(t, i, f, start, n, key)
+                        : intern(t, i, f, start, n, hash_bytes(f, n));
 }
 
 /* Appends token s[start, end), folding it (tokens_add_text reserved the room
@@ -373,9 +369,9 @@ static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, con
     tk->end = (uint32_t)end;
     tk->flags = flags;
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
-    uint64_t h = HASH_INIT;
-    char *out = fold_into(t->folded.data + t->folded.len, s, start, end, &h);
-    end_token(t, tk, out, h);
+    char *form = t->folded.data + t->folded.len;
+    char *out = fold_into(form, s, start, end);
+    end_token(t, tk, out, hash_word(form, (size_t)(out - form)));
 }
 
 static uint16_t word_flags(const char *s, size_t start, size_t end)
@@ -491,6 +487,52 @@ static bool all_upper(const char *s, size_t i, size_t j)
     return upper >= 2;
 }
 
+/* Folds the ASCII letters and digits from s[i] into *out (moved past them)
+ * and returns where they end; *key is their word hash (hash_word). Eight
+ * bytes at a time while eight are left in the text: a word's end is then
+ * found without a branch per byte, and each 8 bytes are one step of the
+ * hash. The 8 bytes are written whole: tokens_add_text reserved twice the
+ * text, and a form starts no later than twice its offset in the text. */
+static size_t fold_ascii_run(const char *s, size_t len, size_t i, char **out, uint64_t *key)
+{
+    char *o = *out;
+    uint64_t h = 0;
+    size_t j = i;
+    while (j + 8 <= len) {
+        uint64_t x = word_bytes_load(s + j);
+        uint64_t alnum = word_bytes_alnum(x);
+        uint64_t folded = word_bytes_fold(x, alnum);
+        word_bytes_store(o, folded);
+        uint64_t stops = ~alnum & WORD_BYTES_HIGH;
+        if (stops) { /* the word ends in these 8 bytes */
+            unsigned n = (unsigned)__builtin_ctzll(stops) / 8;
+            *out = o + n;
+            *key = hash_word_end(hash_word_chunk(h, word_bytes_before(folded, stops)));
+            return j + n;
+        }
+        h = hash_word_chunk(h, folded);
+        o += 8;
+        j += 8;
+    }
+    uint64_t chunk = 0;
+    unsigned k = 0;
+    for (; j < len; j++) { /* the text's last bytes */
+        unsigned char f = fold_ascii[(unsigned char)s[j]];
+        if (!f)
+            break;
+        *o++ = (char)f;
+        chunk |= (uint64_t)f << (8 * k);
+        if (++k == 8) {
+            h = hash_word_chunk(h, chunk);
+            chunk = 0;
+            k = 0;
+        }
+    }
+    *out = o;
+    *key = hash_word_end(hash_word_chunk(h, chunk));
+    return j;
+}
+
 /* Adds the word of ASCII letters and digits at i, folded and hashed in the
  * one pass that finds its end, when what stops it cannot continue a word
  * (stop_ends_word; scan_word decides the rest). Returns its end, or 0
@@ -498,15 +540,8 @@ static bool all_upper(const char *s, size_t i, size_t j)
 static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t i, uint16_t flags)
 {
     char *out = t->folded.data + t->folded.len; /* reserved by tokens_add_text */
-    uint64_t h = HASH_INIT;
-    size_t j = i;
-    for (; j < len; j++) {
-        unsigned char f = fold_ascii[(unsigned char)s[j]];
-        if (!f)
-            break;
-        *out++ = (char)f;
-        h = hash_byte(h, f);
-    }
+    uint64_t key;
+    size_t j = fold_ascii_run(s, len, i, &out, &key);
     if (j < len && (byte_class[(unsigned char)s[j]] & C_STOP) && !stop_ends_word(s, len, j))
         return 0;
     /* the flags of a word by the class of its first byte */
@@ -521,7 +556,7 @@ static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t
     tk->end = (uint32_t)j;
     tk->flags = flags;
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
-    end_token(t, tk, out, h);
+    end_token(t, tk, out, key);
     return j;
 }
 
@@ -535,7 +570,7 @@ static void add_ascii_punct(struct tokens *t, unsigned char c, size_t i, uint16_
     tk->end = (uint32_t)i + 1;
     tk->flags = flags;
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
-    end_token(t, tk, out, hash_byte(HASH_INIT, c));
+    end_token(t, tk, out, hash_word_end(hash_word_chunk(0, c)));
 }
 
 /* Adds the word starting at i; returns where the text goes on. */
