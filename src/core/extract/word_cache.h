@@ -24,20 +24,23 @@
 #define WORD_LITERALS_UNKNOWN (1u << 31) /* facts_literals not asked yet */
 
 struct word_info {
+    /* first, together, what the tokenizer's probe reads of a form met */
+    uint32_t tag;  /* the high half of the form's word hash */
+    uint32_t len;  /* the folded form's bytes */
+    uint32_t key;  /* the folded form: offset in word_cache.keys */
+    uint32_t text; /* the word_cache.text that met it last (0: none) */
+    uint32_t word; /* its word number in that text */
+    /* then what lexicon_lookup reads of each word of an article */
+    uint32_t lists;        /* enum word_list bits */
+    uint32_t lex_triggers; /* fact pattern bits of the whole word (lexicon) */
+    uint8_t lex;           /* enum lex_flag bits */
+    uint8_t role;          /* enum person_role, with LEX_ROLE */
+    bool learned;          /* the answers are worked out */
+    /* and the rest */
     uint64_t hash;                    /* FNV-1a of the folded form, as tokens.hash */
-    uint32_t key;                     /* the folded form: offset in word_cache.keys */
-    uint32_t len;                     /* its bytes */
-    uint32_t lists;                   /* enum word_list bits */
-    uint32_t lex_triggers;            /* fact pattern bits of the whole word (lexicon) */
+    const struct matcher_slot *start; /* matcher_start of the form (words only) */
     uint32_t fact_triggers;           /* facts_triggers of the form */
     uint32_t literals;                /* facts_literals of the form, or WORD_LITERALS_UNKNOWN */
-    const struct matcher_slot *start; /* matcher_start of the form (words only) */
-    uint32_t text;                    /* the word_cache.text that met it last (0: none) */
-    uint32_t word;                    /* its word number in that text */
-    uint32_t tag;                     /* the high half of the form's word hash */
-    uint8_t lex;                      /* enum lex_flag bits */
-    uint8_t role;                     /* enum person_role, with LEX_ROLE */
-    bool learned;                     /* the answers above are worked out */
 };
 
 struct word_cache {
