@@ -48,6 +48,21 @@ static void test_longest_kb_match_wins(void **state)
     assert_int_equal(fixture_entity(f, ENTITY_CLUB, "Manchester United"), -1);
 }
 
+/* Forms back to back are each found from their first word, and a word
+ * inside a form found ("Madrid" of "Atletico Madrid", a weak form of Real
+ * Madrid) starts no other. */
+static void test_forms_back_to_back_and_inside(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News",
+                "Manchester City Manchester United drew at Madrid, then Atletico Madrid and "
+                "Real Madrid met.");
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Manchester City"), 1);
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Manchester United"), 1);
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Atlético Madrid"), 1);
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Real Madrid"), 2); /* "Madrid", "Real Madrid" */
+}
+
 static void test_diacritics_and_case_fold(void **state)
 {
     struct fixture *f = *state;
@@ -460,6 +475,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_longest_kb_match_wins),
+        cmocka_unit_test(test_forms_back_to_back_and_inside),
         cmocka_unit_test(test_entities_17),
         cmocka_unit_test(test_entities_17_places_and_asides),
         cmocka_unit_test(test_diacritics_and_case_fold),

@@ -12,7 +12,9 @@
 
 #include "core/base/buf.h"
 #include "core/base/hash.h"
+#include "core/base/fold.h"
 #include "core/extract/tokens.h"
+#include "core/extract/word_bytes.h"
 #include "core/extract/word_cache.h"
 
 /* The tokens of text as "folded/flags" items, flags written as letters:
@@ -158,39 +160,127 @@ static void test_many_words(void **state)
     buf_free(&text);
 }
 
-/* A word cache to fetch ahead into (empty, then holding some of the words)
- * changes nothing in the tokens. The fetch is only a hint to the processor,
- * so this checks that asking for it reads and writes nothing it should not
- * (under the sanitizers too), not that it is faster. */
-static void test_lookahead_changes_nothing(void **state)
+/* Interning through a word cache (the extractor's tokens) gives the same
+ * tokens, word numbers and hashes as the tokens' own table: with the cache
+ * empty, holding the words from the text before, and emptied for another
+ * owner. Each word's entry holds its form, and a form the text before met
+ * is a new word of this text all the same. */
+static void test_cache_changes_nothing(void **state)
 {
     (void)state;
-    const char *text = "Saka scored twice as Arsenal beat Chelsea; Saka's second came late.";
-    struct tokens plain, ahead;
-    tokens_init(&plain);
-    tokens_init(&ahead);
+    const char *texts[] = {
+        "Saka scored twice as Arsenal beat Chelsea; Saka's second came late.",
+        "Saka scored twice as Arsenal beat Chelsea; Saka's second came late.",
+        "Late on, Chelsea came back: Palmer scored.",
+        "Saka scored twice as Arsenal beat Chelsea; Saka's second came late.",
+    };
     struct word_cache c;
     word_cache_init(&c);
-    ahead.lookahead = &c;
-    tokens_add_text(&plain, text, strlen(text), 0);
-    for (int round = 0; round < 2; round++) {
-        tokens_reset(&ahead);
-        tokens_add_text(&ahead, text, strlen(text), 0);
-        assert_int_equal(ahead.n, plain.n);
-        assert_int_equal(ahead.nwords, plain.nwords);
-        assert_memory_equal(ahead.v, plain.v, plain.n * sizeof *plain.v);
-        assert_memory_equal(ahead.hash, plain.hash, plain.nwords * sizeof *plain.hash);
-        word_cache_prepare(&c, 1); /* the second round: the cache holds the words */
-        for (size_t w = 0; w < ahead.nwords; w++) {
-            bool added;
-            const struct token *tk = &ahead.v[ahead.first[w]];
-            word_cache_get(&c, tokens_folded(&ahead, ahead.first[w]), tk->fend - tk->fstart,
-                           ahead.hash[w], &added);
+    struct tokens cached;
+    tokens_init(&cached);
+    cached.cache = &c;
+    for (size_t round = 0; round < 4; round++) {
+        const char *text = texts[round];
+        struct tokens plain;
+        tokens_init(&plain);
+        tokens_add_text(&plain, text, strlen(text), 0);
+        word_cache_prepare(&c, round < 3 ? 1 : 2); /* the last round: emptied */
+        size_t held = c.n;
+        tokens_reset(&cached);
+        tokens_add_text(&cached, text, strlen(text), 0);
+        assert_int_equal(cached.n, plain.n);
+        assert_int_equal(cached.nwords, plain.nwords);
+        assert_memory_equal(cached.v, plain.v, plain.n * sizeof *plain.v);
+        assert_memory_equal(cached.hash, plain.hash, plain.nwords * sizeof *plain.hash);
+        assert_memory_equal(cached.first, plain.first, plain.nwords * sizeof *plain.first);
+        if (round == 1)
+            assert_int_equal(c.n, held); /* the same text again adds nothing */
+        if (round == 3)
+            assert_int_equal(c.n, plain.nwords);
+        for (size_t w = 0; w < cached.nwords; w++) {
+            const struct word_info *e = &c.v[cached.cached[w]];
+            assert_string_equal(c.keys.data + e->key, tokens_folded(&cached, cached.first[w]));
+            assert_int_equal(e->word, w);
+            assert_int_equal(e->text, c.text);
+            assert_true(e->hash == cached.hash[w]);
         }
+        tokens_free(&plain);
     }
     word_cache_free(&c);
-    tokens_free(&ahead);
-    tokens_free(&plain);
+    tokens_free(&cached);
+}
+
+/* word_bytes: every byte value, at every place of the 8, is a letter or
+ * digit exactly when fold_ascii has a fold for it, folds to that fold, and
+ * the bytes before the first that is not are kept whole. */
+static void test_word_bytes_every_byte(void **state)
+{
+    (void)state;
+    for (unsigned c = 0; c < 256; c++)
+        for (unsigned at = 0; at < 8; at++) {
+            char bytes[8] = "abcdefgh";
+            bytes[at] = (char)c;
+            uint64_t x = word_bytes_load(bytes);
+            uint64_t alnum = word_bytes_alnum(x);
+            bool is = (alnum >> (8 * at + 7)) & 1;
+            assert_int_equal(is, fold_ascii[c] != 0);
+            char folded[8];
+            word_bytes_store(folded, word_bytes_fold(x, alnum));
+            if (is)
+                assert_int_equal((unsigned char)folded[at], fold_ascii[c]);
+            for (unsigned k = 0; k < 8; k++)
+                if (k != at)
+                    assert_int_equal(folded[k], bytes[k]); /* lower case already */
+            uint64_t stops = ~alnum & WORD_BYTES_HIGH;
+            if (!is) {
+                uint64_t before = word_bytes_before(x, stops);
+                assert_true(before == (at ? x & (~0ULL >> (64 - 8 * at)) : 0));
+            }
+        }
+}
+
+/* A form's word hash is hash_word of its bytes however the tokenizer read
+ * it (8 bytes at a time, the text's last bytes one by one, or folded from
+ * UTF-8), at every length around a multiple of 8; the tokens' hash stays
+ * the form's FNV-1a; and a form met again is found, not added twice. */
+static void test_word_hash_every_length(void **state)
+{
+    (void)state;
+    struct buf once, text;
+    buf_init(&once);
+    buf_init(&text);
+    const char *letters = "AbcdefghijklmnopqrstuvwxyZ0123456789";
+    for (size_t n = 1; n <= 26; n++) {
+        buf_append(&once, letters, n);
+        buf_append(&once, " ", 1);
+    }
+    buf_append(&once, "Fußball; ", 9);
+    buf_append(&text, once.data, once.len);
+    buf_append(&text, once.data, once.len); /* each form again */
+    struct word_cache c;
+    word_cache_init(&c);
+    struct tokens t;
+    tokens_init(&t);
+    t.cache = &c;
+    for (size_t end = text.len - 30; end <= text.len; end++) { /* words cut at the text's end */
+        tokens_reset(&t);
+        tokens_add_text(&t, text.data, end, 0);
+        for (size_t w = 0; w < t.nwords; w++) {
+            const char *f = tokens_folded(&t, t.first[w]);
+            size_t n = strlen(f);
+            const struct word_info *e = &c.v[t.cached[w]];
+            assert_true(e->tag == (uint32_t)(hash_word(f, n) >> 32));
+            assert_true(t.hash[w] == hash_bytes(f, n));
+            assert_string_equal(c.keys.data + e->key, f);
+        }
+    }
+    for (size_t k = 0; k < c.n; k++) /* no form twice */
+        for (size_t j = k + 1; j < c.n; j++)
+            assert_string_not_equal(c.keys.data + c.v[k].key, c.keys.data + c.v[j].key);
+    tokens_free(&t);
+    word_cache_free(&c);
+    buf_free(&text);
+    buf_free(&once);
 }
 
 int main(void)
@@ -202,8 +292,10 @@ int main(void)
         cmocka_unit_test(test_letters_beyond_ascii),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_word_numbers),
-        cmocka_unit_test(test_lookahead_changes_nothing),
+        cmocka_unit_test(test_cache_changes_nothing),
         cmocka_unit_test(test_many_words),
+        cmocka_unit_test(test_word_bytes_every_byte),
+        cmocka_unit_test(test_word_hash_every_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,6 @@
-/* word_cache: one entry per folded form, found again by its hash and bytes
- * (hash_same_bytes), and emptied for another extractor. */
+/* word_cache: one entry per folded form, found again by its word hash and
+ * bytes (hash_same_bytes), keeping its FNV-1a, and emptied for another
+ * extractor. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,7 +17,7 @@
 static uint32_t get(struct word_cache *c, const char *f, bool *added)
 {
     size_t n = strlen(f);
-    return word_cache_get(c, f, n, hash_bytes(f, n), added);
+    return word_cache_get(c, f, n, hash_word(f, n), added);
 }
 
 /* A form gets one index; a new one starts with its literals unknown. */
@@ -49,23 +50,44 @@ static void test_collisions_and_growth(void **state)
     word_cache_init(&c);
     word_cache_prepare(&c, 1);
     bool added;
-    uint32_t a = word_cache_get(&c, "ab", 2, 42, &added);
-    uint32_t b = word_cache_get(&c, "ba", 2, 42, &added);
+    /* two forms whose word hashes start at one slot of the first table stay
+     * two entries, and so does a form given another's word hash (the same
+     * slot and tag): told apart by their bytes */
+    char x[16], y[16];
+    uint64_t hx = 0;
+    int i = 0, j = 0;
+    for (bool found = false; !found; i++) {
+        snprintf(x, sizeof x, "c%d", i);
+        hx = hash_word(x, strlen(x));
+        for (j = 0; j < i && !found; j++) {
+            snprintf(y, sizeof y, "c%d", j);
+            found = (hash_word(y, strlen(y)) & 4095) == (hx & 4095);
+        }
+    }
+    uint32_t a = get(&c, x, &added);
+    uint32_t b = get(&c, y, &added);
     assert_true(added);
     assert_int_not_equal(a, b);
+    assert_int_equal(get(&c, x, &added), a);
+    assert_false(added);
+    uint32_t same_key = word_cache_get(&c, "ab", 2, hx, &added); /* "ab" given x's key */
+    assert_true(added);
+    assert_int_not_equal(same_key, a);
     char form[16];
-    for (int i = 0; i < 10000; i++) {
-        snprintf(form, sizeof form, "w%d", i);
+    for (int k = 0; k < 10000; k++) {
+        snprintf(form, sizeof form, "w%d", k);
         get(&c, form, &added);
         assert_true(added);
     }
-    for (int i = 0; i < 10000; i += 997) {
-        snprintf(form, sizeof form, "w%d", i);
-        uint32_t k = get(&c, form, &added);
+    for (int k = 0; k < 10000; k += 997) {
+        snprintf(form, sizeof form, "w%d", k);
+        uint32_t e = get(&c, form, &added);
         assert_false(added);
-        assert_string_equal(c.keys.data + c.v[k].key, form);
+        assert_string_equal(c.keys.data + c.v[e].key, form);
+        assert_true(c.v[e].hash == hash_bytes(form, strlen(form))); /* its FNV-1a, kept */
     }
-    assert_int_equal(word_cache_get(&c, "ab", 2, 42, &added), a);
+    assert_int_equal(get(&c, x, &added), a);
+    assert_int_equal(get(&c, y, &added), b);
     word_cache_free(&c);
 }
 
@@ -84,6 +106,30 @@ static void test_other_owner_empties(void **state)
     word_cache_prepare(&c, 2);
     get(&c, "transfer", &added);
     assert_true(added);
+    word_cache_free(&c);
+}
+
+/* A new form is met in no text and not learned; when the text numbers go
+ * round, no form keeps a number it could be taken to have met again. */
+static void test_text_numbers(void **state)
+{
+    (void)state;
+    struct word_cache c;
+    word_cache_init(&c);
+    assert_int_not_equal(c.text, 0);
+    bool added;
+    uint32_t a = get(&c, "transfer", &added);
+    assert_int_equal(c.v[a].text, 0);
+    assert_false(c.v[a].learned);
+    c.v[a].text = c.text;
+    uint32_t before = c.text;
+    word_cache_next_text(&c);
+    assert_int_equal(c.text, before + 1);
+    c.v[a].text = UINT32_MAX;
+    c.text = UINT32_MAX;
+    word_cache_next_text(&c);
+    assert_int_equal(c.text, 1);
+    assert_int_equal(c.v[a].text, 0);
     word_cache_free(&c);
 }
 
@@ -116,6 +162,7 @@ int main(void)
         cmocka_unit_test(test_same_form_same_entry),
         cmocka_unit_test(test_collisions_and_growth),
         cmocka_unit_test(test_other_owner_empties),
+        cmocka_unit_test(test_text_numbers),
         cmocka_unit_test(test_same_bytes_every_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

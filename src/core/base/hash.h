@@ -1,7 +1,8 @@
 /* hash: 64-bit FNV-1a, the one string hash of the core: its hash tables
  * (KB ids, index ids, lexicon, tokens, matcher keys, fact triggers) and the
- * cache's keys and file names, and the compare of two keys whose hashes
- * agree. Inline: it runs per token. */
+ * cache's keys and file names; the word hash, 8 bytes at a time, that the
+ * word cache is probed with per token; and the compare of two keys whose
+ * hashes agree. Inline: it runs per token. */
 #ifndef TOUCHLINE_HASH_H
 #define TOUCHLINE_HASH_H
 
@@ -36,6 +37,46 @@ static inline uint64_t hash_bytes(const void *data, size_t len)
 static inline uint64_t hash_str(const char *s)
 {
     return hash_bytes(s, strlen(s));
+}
+
+/* The word hash: a second hash, of a short key (a folded word) 8 bytes at
+ * a time, for tables that keep a form's FNV-1a beside it and need not
+ * compute it again for every occurrence (the word cache). A key is taken
+ * as its whole 8-byte chunks, then one last chunk of the n % 8 bytes left
+ * (none when n is a multiple of 8), each little-endian (the first byte in
+ * the low byte) and padded with zeros, so a tokenizer reading 8 bytes at a
+ * time gets the same number as hash_word over the bytes. */
+#define HASH_WORD_MUL 0x9E3779B97F4A7C15ULL
+
+/* One more chunk into the word hash h (0 to start). */
+static inline uint64_t hash_word_chunk(uint64_t h, uint64_t chunk)
+{
+    return (h ^ chunk) * HASH_WORD_MUL;
+}
+
+/* The word hash after its last chunk: its high bits folded into the low
+ * ones, which a table's slot is taken from. */
+static inline uint64_t hash_word_end(uint64_t h)
+{
+    return h ^ (h >> 32);
+}
+
+/* The word hash of data[0..n). */
+static inline uint64_t hash_word(const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    uint64_t h = 0, chunk = 0;
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        chunk = 0;
+        for (unsigned b = 0; b < 8; b++)
+            chunk |= (uint64_t)p[k + b] << (8 * b);
+        h = hash_word_chunk(h, chunk);
+    }
+    chunk = 0;
+    for (unsigned b = 0; k + b < n; b++)
+        chunk |= (uint64_t)p[k + b] << (8 * b);
+    return hash_word_end(hash_word_chunk(h, chunk));
 }
 
 /* Whether a and b have the same n bytes, read a few bytes at a time and

@@ -259,15 +259,18 @@ static bool might_be_a_name(const struct doc *d, size_t i, size_t end)
     return end == i + 1 && (after_given || given_first);
 }
 
+/* Finds the KB's forms in the text, longest first, from the tokens whose
+ * form starts one (d->kb_starts), each after the mention before it. */
 static void kb_pass(struct doc *d)
 {
-    for (size_t i = 0; i < d->t.n; i++) {
-        if (!(d->t.v[i].flags & TOK_WORD) || (d->t.v[i].flags & TOK_ASIDE) || d->owner[i] >= 0)
+    size_t next = 0; /* the first token after the last mention found */
+    for (size_t c = 0; c < d->nkb_starts; c++) {
+        size_t i = d->kb_starts[c];
+        if (i < next || !(d->t.v[i].flags & TOK_WORD) || (d->t.v[i].flags & TOK_ASIDE) ||
+            d->owner[i] >= 0)
             continue;
-        /* the matcher's key of the word alone (NULL: no KB form starts there) */
+        /* the matcher's key of the word alone */
         const struct matcher_slot *start = doc_word_info(d, d->t.v[i].word)->start;
-        if (!start)
-            continue;
         const int *forms;
         size_t n;
         size_t end = matcher_longest(d->ex->matcher, &d->t, i, start, &forms, &n);
@@ -283,7 +286,7 @@ static void kb_pass(struct doc *d)
             continue;
         }
         doc_add_mention(d, i, end, entity_for_kb(d, f->entry), weak);
-        i = end - 1;
+        next = end;
     }
 }
 
@@ -581,6 +584,9 @@ static void list_caps(struct doc *d)
 static void take_scratch(struct doc *d)
 {
     struct extract_scratch *s = d->sc;
+    /* the tokens intern the words in the cache: emptied first if it holds
+     * another extractor's answers */
+    word_cache_prepare(&s->words, d->ex->serial);
     d->t = s->t;
     tokens_reset(&d->t);
     d->scratch = s->buf;

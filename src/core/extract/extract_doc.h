@@ -84,10 +84,13 @@ struct doc {
     uint32_t *triggers; /* per word number: fact pattern bits of the word (lexicon_lookup;
                          * in the block of lists) */
     uint32_t *info;     /* per word number: its index in the thread's word cache
-                         * (lexicon_lookup; doc_word_info) */
+                         * (the tokens' `cached`; doc_word_info) */
     size_t *caps;       /* the tokens with TOK_CAP, in order: where the passes that
                          * start at a capital (asides, press, club sides) look */
     size_t ncaps;
+    uint32_t *kb_starts; /* the tokens whose form starts a KB form's key (matcher_start),
+                          * in order (lexicon_lookup): where kb_pass looks */
+    size_t nkb_starts;
     struct doc_mention *m;
     size_t nm, mcap;
     struct doc_entity *e;
@@ -119,7 +122,8 @@ static inline bool doc_word_in(const struct doc *d, size_t i, uint32_t lists)
 {
     return i < d->t.n && (d->lists[d->t.v[i].word] & lists);
 }
-/* What the thread's word cache knows of word number w (after lexicon_lookup). */
+/* What the thread's word cache knows of word number w (learned by
+ * lexicon_lookup). */
 static inline struct word_info *doc_word_info(const struct doc *d, uint32_t w)
 {
     return &d->sc->words.v[d->info[w]];
@@ -141,7 +145,8 @@ bool doc_role_before(const struct doc *d, size_t i, enum person_role *role);
 
 /* extract_lexicon.c: the lexicon hash of an extractor (the compiled base's,
  * or built once for a merged base), and the
- * per-token lexicon flags and roles of a doc (d->lex, d->role). */
+ * per-token lexicon flags and roles of a doc (d->lex, d->role), and the
+ * tokens a KB form may start at (d->kb_starts). */
 void lexicon_build(struct extractor *ex);
 void lexicon_free(struct extractor *ex);
 void lexicon_lookup(struct doc *d);

@@ -107,26 +107,32 @@ void lexicon_lookup(struct doc *d)
     d->role = extract_scratch_zeroed(d->sc, SCRATCH_ROLE, nw);
     d->lists = extract_scratch_zeroed(d->sc, SCRATCH_LISTS, 2 * nw * sizeof *d->lists);
     d->triggers = d->lists + nw;
-    d->info = extract_scratch_block(d->sc, SCRATCH_WORD_INFO, nw * sizeof *d->info);
-    uint8_t *wlex = extract_scratch_zeroed(d->sc, SCRATCH_WORD_LEX, nw); /* per word number */
+    d->info = d->t.cached; /* the tokens interned the words in the thread's cache */
+    uint8_t *wlex = extract_scratch_block(d->sc, SCRATCH_WORD_LEX, nw); /* per word number */
+    uint8_t *wstarts = extract_scratch_block(d->sc, SCRATCH_WORD_STARTS, nw);
+    d->kb_starts = extract_scratch_block(d->sc, SCRATCH_KB_STARTS, n * sizeof *d->kb_starts);
     struct word_cache *c = &d->sc->words;
-    word_cache_prepare(c, d->ex->serial);
     for (uint32_t w = 0; w < d->t.nwords; w++) {
-        const struct token *first = &d->t.v[d->t.first[w]];
-        bool added;
-        uint32_t k = word_cache_get(c, d->t.folded.data + first->fstart,
-                                    first->fend - first->fstart, d->t.hash[w], &added);
-        d->info[w] = k;
-        if (added)
+        uint32_t k = d->info[w];
+        if (!c->v[k].learned) {
             learn_word(d, w, &c->v[k]);
+            c->v[k].learned = true;
+        }
         const struct word_info *info = &c->v[k];
         wlex[w] = info->lex;
+        wstarts[w] = info->start != NULL;
         d->role[w] = info->role;
         d->lists[w] = info->lists;
         d->triggers[w] = info->lex_triggers;
     }
-    for (size_t i = 0; i < d->t.n; i++)
-        d->lex[i] = wlex[d->t.v[i].word];
+    size_t starts = 0;
+    for (size_t i = 0; i < d->t.n; i++) {
+        uint32_t w = d->t.v[i].word;
+        d->lex[i] = wlex[w];
+        d->kb_starts[starts] = (uint32_t)i; /* kept only when a form starts there: */
+        starts += wstarts[w];               /* no branch, which a sixth of the tokens take */
+    }
+    d->nkb_starts = starts;
 }
 
 bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)

@@ -47,7 +47,7 @@ struct extract_scratch *extract_scratch_get(void)
     tokens_init(&s->t);
     buf_init(&s->buf);
     word_cache_init(&s->words);
-    s->t.lookahead = &s->words; /* the words are looked up there next */
+    s->t.cache = &s->words; /* the words are interned there */
     if (pthread_setspecific(key, s) != 0)
         abort();
     this_thread = s;

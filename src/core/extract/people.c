@@ -72,24 +72,29 @@ static bool cap_word(const struct token *tk)
 static void count_words(struct people *p)
 {
     const struct tokens *t = &p->d->t;
-    size_t n = t->nwords ? t->nwords : 1;
+    size_t n = t->nwords ? t->nwords : 1, ntokens = t->n;
     struct extract_scratch *sc = p->d->sc;
-    p->lower = extract_scratch_zeroed(sc, SCRATCH_PEOPLE_COUNTS, 2 * n * sizeof *p->lower);
-    p->mid_caps = p->lower + n;
-    p->caps = extract_scratch_block(sc, SCRATCH_PEOPLE_CAPS, (t->n ? t->n : 1) * sizeof *p->caps);
-    p->heads =
-        extract_scratch_block(sc, SCRATCH_PEOPLE_HEADS, (t->n ? t->n : 1) * sizeof *p->heads);
-    p->ncaps = p->nheads = 0;
-    for (size_t i = 0; i < t->n; i++) {
+    /* the lists and counts in locals: a store to one could alias p's fields */
+    uint32_t *lower = p->lower =
+        extract_scratch_zeroed(sc, SCRATCH_PEOPLE_COUNTS, 2 * n * sizeof *p->lower);
+    uint32_t *mid_caps = p->mid_caps = lower + n;
+    size_t *caps = p->caps =
+        extract_scratch_block(sc, SCRATCH_PEOPLE_CAPS, (ntokens ? ntokens : 1) * sizeof *p->caps);
+    size_t *heads = p->heads =
+        extract_scratch_block(sc, SCRATCH_PEOPLE_HEADS, (ntokens ? ntokens : 1) * sizeof *p->heads);
+    size_t ncaps = 0, nheads = 0;
+    for (size_t i = 0; i < ntokens; i++) {
         const struct token *tk = &t->v[i];
-        p->lower[tk->word] += lower_word(tk);
-        p->mid_caps[tk->word] += mid_sentence_capital(tk);
-        if (cap_word(tk))
-            p->caps[p->ncaps++] = i;
+        lower[tk->word] += lower_word(tk);
+        mid_caps[tk->word] += mid_sentence_capital(tk);
+        caps[ncaps] = i;       /* kept only for a capitalised word: no branch, which */
+        ncaps += cap_word(tk); /* a capital at random in the text would mispredict */
         if (((tk->flags & TOK_PARA_START) && !(tk->flags & TOK_TITLE)) ||
             tokens_is_punct(t, i, ':'))
-            p->heads[p->nheads++] = i;
+            heads[nheads++] = i;
     }
+    p->ncaps = ncaps;
+    p->nheads = nheads;
 }
 
 /* Whether the article has token i's word in lower case somewhere. */

@@ -1,6 +1,7 @@
 /* tokenize: words, punctuation and sentence boundaries (see tokenize.h). */
 #include "core/extract/tokens.h"
 #include "core/extract/word_cache.h"
+#include "core/extract/word_bytes.h"
 #include "core/base/fold.h"
 #include "core/base/hash.h"
 #include "core/base/utf8.h"
@@ -71,6 +72,7 @@ void tokens_free(struct tokens *t)
     free(t->first);
     free(t->hash);
     free(t->form);
+    free(t->cached);
     free(t->table);
     buf_free(&t->folded);
     memset(t, 0, sizeof *t);
@@ -86,9 +88,10 @@ static struct token_slot word_slot(size_t w, uint64_t h)
  * of two words should not clear a table an article made big). */
 static void clear_table(struct tokens *t)
 {
+    if (!t->table)
+        return; /* none: the words are interned in the cache */
     if (t->nwords * 8 >= t->tcap) {
-        if (t->table)
-            memset(t->table, 0, t->tcap * sizeof *t->table);
+        memset(t->table, 0, t->tcap * sizeof *t->table);
         return;
     }
     for (size_t w = 0; w < t->nwords; w++) {
@@ -104,6 +107,8 @@ void tokens_reset(struct tokens *t)
     t->n = 0;
     t->nsentences = 0;
     clear_table(t);
+    if (t->cache)
+        word_cache_next_text(t->cache);
     t->nwords = 0;
     buf_reset(&t->folded);
 }
@@ -129,13 +134,13 @@ __attribute__((noinline)) static void grow_words(struct tokens *t, size_t words)
     t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
     t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
     t->form = xrealloc(t->form, t->wcap * sizeof *t->form);
+    t->cached = xrealloc(t->cached, t->wcap * sizeof *t->cached);
 }
 
 /* A new word: the folded form of token i (at `at`, n bytes), whose hash is
- * h, at table slot k. Inline: about half the tokens of an article are the
- * first of their word. */
-static inline void add_new_word(struct tokens *t, size_t i, size_t at, size_t n, uint64_t h,
-                                size_t k)
+ * h; returns its number. Inline: about half the tokens of an article are
+ * the first of their word. */
+static inline uint32_t add_new_word(struct tokens *t, size_t i, size_t at, size_t n, uint64_t h)
 {
     if (t->nwords == t->wcap)
         grow_words(t, t->wcap ? t->wcap * 2 : 256);
@@ -143,17 +148,32 @@ static inline void add_new_word(struct tokens *t, size_t i, size_t at, size_t n,
     t->first[w] = (uint32_t)i;
     t->hash[w] = h;
     t->form[w] = (struct token_form){(uint32_t)at, (uint32_t)n};
-    t->v[i].word = (uint32_t)w;
-    t->table[k] = word_slot(w, h);
-    if (t->lookahead)
-        word_cache_prefetch_slot(t->lookahead, h);
+    return (uint32_t)w;
+}
+
+/* intern through the word cache: the form's entry there (found or added),
+ * and its word number in this text, given when the text first meets it. */
+static inline uint32_t intern_cached(struct tokens *t, size_t i, const char *f, size_t at, size_t n,
+                                     uint64_t key)
+{
+    struct word_cache *c = t->cache;
+    bool added;
+    uint32_t k = word_cache_get(c, f, n, key, &added);
+    struct word_info *e = &c->v[k];
+    if (e->text == c->text)
+        return e->word;
+    uint32_t w = add_new_word(t, i, at, n, e->hash); /* the FNV-1a the cache keeps */
+    t->cached[w] = k;
+    e->text = c->text;
+    e->word = w;
+    return w;
 }
 
 /* The number of the folded form f (n bytes, at offset `at` of the folded
  * forms, FNV-1a hash h) of token i, the last one pushed: the number of the
- * first token with that form, or a new one. A probe reads the slot, then
- * only where the tags agree the word's form and its bytes. Inline: it runs
- * per token. */
+ * first token with that form, or a new one, in the tokens' own table
+ * (without a cache): a probe reads the slot, then only where the tags agree
+ * the word's form and its bytes. Inline: it runs per token. */
 static inline uint32_t intern(struct tokens *t, size_t i, const char *f, size_t at, size_t n,
                               uint64_t h)
 {
@@ -170,8 +190,9 @@ static inline uint32_t intern(struct tokens *t, size_t i, const char *f, size_t 
         if (form.len == n && hash_same_bytes(t->folded.data + form.at, f, n))
             return w;
     }
-    add_new_word(t, i, at, n, h, k);
-    return t->v[i].word;
+    uint32_t w = add_new_word(t, i, at, n, h);
+    t->table[k] = word_slot(w, h);
+    return w;
 }
 
 bool tokenize_is_upper(uint32_t cp)
@@ -289,17 +310,13 @@ static size_t scan_word(const char *s, size_t len, size_t i, bool *poss, size_t 
     return i;
 }
 
-/* Writes the folded form of s[start, end) at out and returns its end; *h
- * goes on to the FNV-1a hash of what it wrote. */
-static char *fold_into(char *out, const char *s, size_t start, size_t end, uint64_t *h)
+/* Writes the folded form of s[start, end) at out and returns its end. */
+static char *fold_into(char *out, const char *s, size_t start, size_t end)
 {
-    uint64_t hash = *h;
     for (size_t i = start; i < end;) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) { /* ASCII: fold in place */
-            c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            *out++ = (char)c;
-            hash = hash_byte(hash, c);
+            *out++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             i++;
             continue;
         }
@@ -307,13 +324,9 @@ static char *fold_into(char *out, const char *s, size_t start, size_t end, uint6
         uint32_t cp = utf8_fold_cp(cp_at(s, end, i, &n));
         if (cp == 0x2010 || cp == 0x2011)
             cp = '-';
-        char *from = out;
         out += utf8_encode(cp, out); /* a fold is never longer than its source */
-        for (; from < out; from++)
-            hash = hash_byte(hash, (unsigned char)*from);
         i += n;
     }
-    *h = hash;
     return out;
 }
 
@@ -326,11 +339,12 @@ static struct token *new_token(struct tokens *t)
 }
 
 /* Ends the folded form written at folded.data + folded.len up to `out` (its
- * hash h) as the form of token tk, and gives the token its word number.
- * Always inlined: it runs per token, and a call costs the saving of six
- * registers. */
+ * word hash `key`: hash_word) as the form of token tk, and gives the token
+ * its word number: through the word cache, or without one by the form's
+ * FNV-1a in the tokens' own table. Always inlined: it runs per token, and a
+ * call costs the saving of six registers. */
 __attribute__((always_inline)) static inline void end_token(struct tokens *t, struct token *tk,
-                                                            char *out, uint64_t h)
+                                                            char *out, uint64_t key)
 {
     char *data = t->folded.data;
     size_t start = t->folded.len, end = (size_t)(out - data);
@@ -339,7 +353,11 @@ __attribute__((always_inline)) static inline void end_token(struct tokens *t, st
     tk->fstart = (uint32_t)start;
     tk->fend = (uint32_t)end;
     t->folded.len = end + 1;
-    tk->word = intern(t, (size_t)(tk - t->v), data + start, start, end - start, h);
+    size_t i = t->n - 1; /* tk is the last token */
+    const char *f = data + start;
+    size_t n = end - start;
+    tk->word = t->cache ? intern_cached(t, i, f, start, n, key)
+                        : intern(t, i, f, start, n, hash_bytes(f, n));
 }
 
 /* Appends token s[start, end), folding it (tokens_add_text reserved the room
@@ -351,9 +369,9 @@ static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, con
     tk->end = (uint32_t)end;
     tk->flags = flags;
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
-    uint64_t h = HASH_INIT;
-    char *out = fold_into(t->folded.data + t->folded.len, s, start, end, &h);
-    end_token(t, tk, out, h);
+    char *form = t->folded.data + t->folded.len;
+    char *out = fold_into(form, s, start, end);
+    end_token(t, tk, out, hash_word(form, (size_t)(out - form)));
 }
 
 static uint16_t word_flags(const char *s, size_t start, size_t end)
@@ -469,6 +487,52 @@ static bool all_upper(const char *s, size_t i, size_t j)
     return upper >= 2;
 }
 
+/* Folds the ASCII letters and digits from s[i] into *out (moved past them)
+ * and returns where they end; *key is their word hash (hash_word). Eight
+ * bytes at a time while eight are left in the text: a word's end is then
+ * found without a branch per byte, and each 8 bytes are one step of the
+ * hash. The 8 bytes are written whole: tokens_add_text reserved twice the
+ * text, and a form starts no later than twice its offset in the text. */
+static size_t fold_ascii_run(const char *s, size_t len, size_t i, char **out, uint64_t *key)
+{
+    char *o = *out;
+    uint64_t h = 0;
+    size_t j = i;
+    while (j + 8 <= len) {
+        uint64_t x = word_bytes_load(s + j);
+        uint64_t alnum = word_bytes_alnum(x);
+        uint64_t folded = word_bytes_fold(x, alnum);
+        word_bytes_store(o, folded);
+        uint64_t stops = ~alnum & WORD_BYTES_HIGH;
+        if (stops) { /* the word ends in these 8 bytes */
+            unsigned n = (unsigned)__builtin_ctzll(stops) / 8;
+            *out = o + n;
+            *key = hash_word_end(hash_word_chunk(h, word_bytes_before(folded, stops)));
+            return j + n;
+        }
+        h = hash_word_chunk(h, folded);
+        o += 8;
+        j += 8;
+    }
+    uint64_t chunk = 0;
+    unsigned k = 0;
+    for (; j < len; j++) { /* the text's last bytes */
+        unsigned char f = fold_ascii[(unsigned char)s[j]];
+        if (!f)
+            break;
+        *o++ = (char)f;
+        chunk |= (uint64_t)f << (8 * k);
+        if (++k == 8) {
+            h = hash_word_chunk(h, chunk);
+            chunk = 0;
+            k = 0;
+        }
+    }
+    *out = o;
+    *key = hash_word_end(hash_word_chunk(h, chunk));
+    return j;
+}
+
 /* Adds the word of ASCII letters and digits at i, folded and hashed in the
  * one pass that finds its end, when what stops it cannot continue a word
  * (stop_ends_word; scan_word decides the rest). Returns its end, or 0
@@ -476,15 +540,8 @@ static bool all_upper(const char *s, size_t i, size_t j)
 static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t i, uint16_t flags)
 {
     char *out = t->folded.data + t->folded.len; /* reserved by tokens_add_text */
-    uint64_t h = HASH_INIT;
-    size_t j = i;
-    for (; j < len; j++) {
-        unsigned char f = fold_ascii[(unsigned char)s[j]];
-        if (!f)
-            break;
-        *out++ = (char)f;
-        h = hash_byte(h, f);
-    }
+    uint64_t key;
+    size_t j = fold_ascii_run(s, len, i, &out, &key);
     if (j < len && (byte_class[(unsigned char)s[j]] & C_STOP) && !stop_ends_word(s, len, j))
         return 0;
     /* the flags of a word by the class of its first byte */
@@ -499,7 +556,7 @@ static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t
     tk->end = (uint32_t)j;
     tk->flags = flags;
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
-    end_token(t, tk, out, h);
+    end_token(t, tk, out, key);
     return j;
 }
 
@@ -513,7 +570,7 @@ static void add_ascii_punct(struct tokens *t, unsigned char c, size_t i, uint16_
     tk->end = (uint32_t)i + 1;
     tk->flags = flags;
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
-    end_token(t, tk, out, hash_byte(HASH_INIT, c));
+    end_token(t, tk, out, hash_word_end(hash_word_chunk(0, c)));
 }
 
 /* Adds the word starting at i; returns where the text goes on. */
@@ -537,7 +594,7 @@ void tokens_reserve(struct tokens *t, size_t len)
     size_t words = t->nwords + len / 8 + 8;
     if (words > t->wcap)
         grow_words(t, words);
-    if (words * 2 > t->tcap) {
+    if (!t->cache && words * 2 > t->tcap) {
         size_t tcap = t->tcap ? t->tcap : 256;
         while (words * 2 > tcap)
             tcap *= 2;

@@ -58,13 +58,15 @@ struct tokens {
     uint32_t *first;         /* per word number: the first token with that form */
     uint64_t *hash;          /* per word number: FNV-1a of the folded form */
     struct token_form *form; /* per word number: where its folded form is */
+    uint32_t *cached;        /* per word number: its entry in `cache` (with a cache) */
     size_t nwords, wcap;
-    struct token_slot *table; /* open addressing */
+    struct token_slot *table; /* open addressing (without a cache) */
     size_t tcap;
-    /* The word cache each word of the text is looked up in next (the
-     * extractor's), or NULL: a new word's place in it is fetched into the
-     * cache while the text is read, so the look-up finds it there. */
-    const struct word_cache *lookahead;
+    /* The word cache the text's forms are interned in (the extractor's), or
+     * NULL for the tokens' own table. With it, a form is looked up once per
+     * token, in the cache that keeps what is known of it across texts, and
+     * `cached` gives each word's entry there (new entries not learned). */
+    struct word_cache *cache;
 };
 
 void tokens_init(struct tokens *t);

@@ -12,6 +12,16 @@ void word_cache_init(struct word_cache *c)
 {
     memset(c, 0, sizeof *c);
     buf_init(&c->keys);
+    c->text = 1;
+}
+
+void word_cache_next_text(struct word_cache *c)
+{
+    if (++c->text)
+        return;
+    for (size_t w = 0; w < c->n; w++) /* the numbers went round: forget them */
+        c->v[w].text = 0;
+    c->text = 1;
 }
 
 void word_cache_free(struct word_cache *c)
@@ -40,24 +50,25 @@ static void grow_table(struct word_cache *c)
     c->tcap = c->tcap ? 2 * c->tcap : 4096;
     c->table = xcalloc(c->tcap, sizeof *c->table);
     for (size_t w = 0; w < c->n; w++) {
-        size_t k = (size_t)c->v[w].hash & (c->tcap - 1);
+        size_t k = (size_t)hash_word(c->keys.data + c->v[w].key, c->v[w].len) & (c->tcap - 1);
         while (c->table[k])
             k = (k + 1) & (c->tcap - 1);
         c->table[k] = (uint32_t)w + 1;
     }
 }
 
-uint32_t word_cache_add(struct word_cache *c, const char *f, size_t n, uint64_t h)
+uint32_t word_cache_add(struct word_cache *c, const char *f, size_t n, uint64_t key)
 {
     if ((c->n + 1) * 2 > c->tcap)
         grow_table(c);
-    size_t mask = c->tcap - 1, k = (size_t)h & mask;
+    size_t mask = c->tcap - 1, k = (size_t)key & mask;
     while (c->table[k])
         k = (k + 1) & mask;
     c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
     struct word_info *w = &c->v[c->n];
     memset(w, 0, sizeof *w);
-    w->hash = h;
+    w->hash = hash_bytes(f, n);
+    w->tag = (uint32_t)(key >> 32);
     w->key = (uint32_t)c->keys.len;
     w->len = (uint32_t)n;
     w->literals = WORD_LITERALS_UNKNOWN;
