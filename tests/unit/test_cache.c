@@ -28,7 +28,6 @@
 #include "core/load/corpus.h"
 #include "core/extract/extract.h"
 #include "core/base/hash.h"
-#include "core/load/sanitize.h"
 
 enum { KEY = 42 };
 static char dir[] = "/tmp/touchline-cache-XXXXXX";
@@ -561,7 +560,8 @@ static void test_wrong_header_fields(void **state)
                  {8, 4, 4} /* before the body's NUL */,
                  {8, 4, 5} /* before the NULs after ids and names */,
                  {8, 4, 6} /* before the heads table */,
-                 {8, 4, 8},
+                 {8, 4, 7} /* before mentions as start and length */,
+                 {8, 4, 9},
                  {8, 4, 0},
                  {12, 4, 1},
                  {16, 8, KEY + 1},
@@ -615,6 +615,8 @@ enum hostile {
     H_YEAR_16, /* a year or goals past 16 bits, a span end past 31 */
     H_GOALS_16,
     H_END_31,
+    H_START_32,  /* a span start past 32 bits */
+    H_END_NEG,   /* a span ending before offset 0 */
     H_LOANS_256, /* more distinct loan lengths than one-byte codes */
     H_TRAILING,
     H_SHORT,
@@ -640,7 +642,7 @@ static void loans_payload(struct buf *b)
         int n = snprintf(length, sizeof length, "%d-month", k);
         varint(b, (uint64_t)n + 1);
         buf_append(b, length, (size_t)n);
-        buf_append(b, "\0\0\x05", 3); /* span 0 to 5 */
+        buf_append(b, "\0\x0a", 2); /* span 0 to 5: start 0 doubled, zigzag 5 */
     }
     buf_putc(b, 0); /* no article */
 }
@@ -679,25 +681,27 @@ static void hostile_payload(struct buf *b, enum hostile h)
         varint(b, h == H_INT_RANGE ? (uint64_t)1 << 33 : h == H_YEAR_16 ? 2 * 40000 : 4000);
     varint(b, h == H_GOALS_16 ? 2 * 32768 : 1);
     varint(b, 0);
-    if (h == H_END_31) {
-        buf_append(b, "\0\0", 2);
-        varint(b, (uint64_t)1 << 31);
-    } else {
-        buf_append(b, "\0\0\0", h == H_SHORT ? 2 : 3);
-    }
-    buf_putc(b, 0); /* no article */
+    /* the span: start 3 doubled, then its end less its start zigzagged */
+    varint(b, h == H_START_32 ? (uint64_t)1 << 33 : 6);
+    if (h == H_END_31)
+        varint(b, ((uint64_t)1 << 31) * 2);
+    else if (h == H_END_NEG)
+        varint(b, 2 * 4 - 1); /* -4 */
+    else if (h != H_SHORT)
+        varint(b, 2 * 2); /* 2: the span is 3 to 5 */
+    buf_putc(b, 0);       /* no article */
     if (h == H_TRAILING)
         buf_putc(b, 0);
 }
 
-/* A whole cache file (format 7) of one record `rec` of path `path`, whose
+/* A whole cache file (format 8) of one record `rec` of path `path`, whose
  * heads table entry says size, mtime_ns and (with path_shift) a path that
  * starts that many bytes later than it does. */
 static void file_of_one(struct buf *all, const struct buf *rec, const char *path, uint64_t size,
                         int64_t mtime_ns, uint32_t path_shift)
 {
     unsigned char head[40] = "TLCACHE";
-    head[8] = 7;
+    head[8] = 8;
     head[16] = KEY;
     patch_header(head, 24, 8, 1);
     buf_append(all, (const char *)head, sizeof head);
@@ -718,8 +722,9 @@ static void file_of_one(struct buf *all, const struct buf *rec, const char *path
     buf_free(&t);
 }
 
-/* A whole file of one hostile record for path "/h" with a valid checksum. */
-static void write_hostile(const char *file, enum hostile h)
+/* A whole file of one record for path "/h" with a valid checksum, its
+ * extraction and the rest written by `payload`. */
+static void write_payload(const char *file, void (*payload)(struct buf *, int), int arg)
 {
     struct buf b;
     buf_init(&b);
@@ -728,7 +733,7 @@ static void write_hostile(const char *file, enum hostile h)
     cache_codec_put_u64(&b, 2);
     varint(&b, 2);
     buf_puts(&b, "/h");
-    hostile_payload(&b, h);
+    payload(&b, arg);
     uint32_t n = (uint32_t)(b.len - 4);
     for (int i = 0; i < 4; i++)
         b.data[i] = (char)(n >> (8 * i));
@@ -739,6 +744,17 @@ static void write_hostile(const char *file, enum hostile h)
     spit(file, all.data, all.len);
     buf_free(&all);
     buf_free(&b);
+}
+
+static void hostile_as_payload(struct buf *b, int h)
+{
+    hostile_payload(b, (enum hostile)h);
+}
+
+/* A whole file of one hostile record for path "/h" with a valid checksum. */
+static void write_hostile(const char *file, enum hostile h)
+{
+    write_payload(file, hostile_as_payload, (int)h);
 }
 
 static void test_hostile_records(void **state)
@@ -760,6 +776,104 @@ static void test_hostile_records(void **state)
             assert_true(x.facts[0].value == 1.0);
             assert_int_equal(x.facts[0].year, 2000);
             assert_int_equal(x.facts[0].goals, -1);
+            assert_int_equal(x.facts[0].span.start, 3);
+            assert_int_equal(x.facts[0].span.end, 5);
+        }
+        extraction_free(&x);
+        cache_free(c);
+    }
+    free(file);
+}
+
+/* One entity's mention (start 7, end 9) in an encoding that reads back
+ * the same or is refused, between runs of plain mentions: the first run
+ * and it are read with room for the longest mention (get_mentions_fast,
+ * which leaves anything unusual to get_mention), the end of the second
+ * without. */
+enum mention_case {
+    M_PLAIN,
+    M_PADDED,      /* start and length as 6-byte varints: read the same */
+    M_FIVE_BYTES,  /* both as 5-byte varints: read the same */
+    M_IN_TITLE,    /* the start's low bit */
+    M_LARGEST,     /* start 2^32 - 1, end 2^31 - 1: both fields' largest */
+    M_START_33,    /* start 2^32 (with an end that fits): refused */
+    M_END_31,      /* end 2^31: refused */
+    M_END_NEG,     /* end -1: refused */
+    M_LONG_VARINT, /* 11 bytes: refused */
+    M_CASES
+};
+
+/* The end of a mention of start 7: its end less 7, zigzagged. */
+static uint64_t case_length(enum mention_case m)
+{
+    if (m == M_END_31)
+        return ((uint64_t)1 << 31) * 2;
+    return m == M_END_NEG ? 2 * 8 - 1 : 2 * 2;
+}
+
+static void mention_payload(struct buf *b, int arg)
+{
+    enum mention_case m = (enum mention_case)arg;
+    varint(b, 1);
+    buf_append(b, "\1a\0\3bcd", 8); /* id "a", name "bcd", each with its NUL */
+    buf_putc(b, ENTITY_CLUB);
+    buf_putc(b, ROLE_PLAYER);
+    varint(b, 41);
+    for (int k = 0; k < 20; k++) {
+        varint(b, (uint64_t)k * 200); /* start 100 k */
+        varint(b, 2 * 3);             /* length 3 */
+    }
+    if (m == M_PADDED) {
+        buf_append(b, "\x8e\x80\x80\x80\x80\x00\x84\x80\x80\x80\x80\x00", 12);
+    } else if (m == M_FIVE_BYTES) {
+        buf_append(b, "\x8e\x80\x80\x80\x00\x84\x80\x80\x80\x00", 10);
+    } else if (m == M_LONG_VARINT) {
+        buf_append(b, "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01\x04", 12);
+    } else if (m == M_LARGEST) {
+        varint(b, (uint64_t)UINT32_MAX << 1);
+        varint(b, ((uint64_t)UINT32_MAX - MENTION_MAX_OFFSET) * 2 - 1); /* -(2^31) */
+    } else if (m == M_START_33) {
+        varint(b, (uint64_t)1 << 33);
+        varint(b, ((uint64_t)1 << 33) - 11); /* -(2^32 - 5): the end would be 5 */
+    } else {
+        varint(b, m == M_IN_TITLE ? 15 : 14);
+        varint(b, case_length(m));
+    }
+    for (int k = 0; k < 20; k++) {
+        varint(b, (uint64_t)k * 200 + 1); /* start 100 k, in the title */
+        varint(b, 2 * 3);
+    }
+    varint(b, 0);   /* no fact */
+    buf_putc(b, 0); /* no article */
+}
+
+static void test_mention_encodings(void **state)
+{
+    (void)state;
+    struct cache *c = open_key(KEY);
+    char *file = xstrdup(cache_file(c));
+    cache_free(c);
+    for (int arg = 0; arg < M_CASES; arg++) {
+        write_payload(file, mention_payload, arg);
+        c = open_key(KEY);
+        struct extraction x;
+        enum mention_case m = (enum mention_case)arg;
+        bool hit = cache_lookup(c, "/h", 1, 2, &x), want = m <= M_LARGEST;
+        if (hit != want)
+            fail_msg("mention case %d: %s", arg, hit ? "hit" : "missed");
+        if (hit) {
+            assert_int_equal(x.nmentions, 41);
+            for (int k = 0; k < 20; k++) {
+                assert_int_equal(x.mentions[k].start, 100 * k);
+                assert_int_equal(x.mentions[k].end, 100 * k + 3);
+                assert_false(x.mentions[k].in_title);
+                assert_int_equal(x.mentions[21 + k].start, 100 * k);
+                assert_true(x.mentions[21 + k].in_title);
+            }
+            const struct mention *got = &x.mentions[20];
+            assert_int_equal(got->start, m == M_LARGEST ? UINT32_MAX : 7);
+            assert_int_equal(got->end, m == M_LARGEST ? MENTION_MAX_OFFSET : 9);
+            assert_int_equal(got->in_title, m == M_IN_TITLE);
         }
         extraction_free(&x);
         cache_free(c);
@@ -1327,67 +1441,6 @@ static void test_loaded_refused(void **state)
     free(path);
 }
 
-/* The word-at-a-time check agrees with sanitize_is_clean: on edge cases
- * (BOMs at the start and inside, controls, DEL, C1, bidi controls, bad and
- * cut UTF-8 next to ASCII and at word edges) and on random mixes of them. */
-static void test_text_is_clean_agrees(void **state)
-{
-    (void)state;
-    static const char *pieces[] = {
-        "a",
-        "abcdefgh",
-        "\n",
-        "\t",
-        "\r",
-        "\x1b[31m",
-        "\x7f",
-        "\xc2\x85",
-        "\xe2\x80\x8f",
-        "\xe2\x80\xae",
-        "\xef\xbb\xbf",
-        "\xc3\xa9",
-        "\xe2\x80\x99",
-        "\xf0\x9f\x98\x80",
-        "\xc3",
-        "\xe2\x80",
-        "\xff",
-        "\x80",
-        "\xc0\xaf",
-        "\xed\xa0\x80",
-        "\xef\xbf\xbd",
-        " ",
-        "~",
-        "0123456",
-    };
-    size_t npieces = sizeof pieces / sizeof *pieces;
-    for (size_t i = 0; i < npieces; i++) {
-        const char *p = pieces[i];
-        assert_int_equal(cache_codec_text_is_clean(p, strlen(p)), sanitize_is_clean(p, strlen(p)));
-    }
-    unsigned seed = 16;
-    size_t clean = 0, dirty = 0;
-    for (int round = 0; round < 20000; round++) {
-        char text[256];
-        size_t n = 0;
-        int count = (int)(rand_r(&seed) % 12);
-        for (int k = 0; k < count; k++) {
-            /* mostly clean pieces, so that long clean texts are common */
-            size_t pick = rand_r(&seed) % 4 ? (size_t)(rand_r(&seed) % 4) : rand_r(&seed) % npieces;
-            static const char *common[] = {"abcdefgh", "0123456", "\xc3\xa9", "\n"};
-            const char *p = pick < 4 && rand_r(&seed) % 2 ? common[pick] : pieces[pick % npieces];
-            size_t len = strlen(p);
-            if (n + len > sizeof text)
-                break;
-            memcpy(text + n, p, len);
-            n += len;
-        }
-        bool want = sanitize_is_clean(text, n);
-        assert_int_equal(cache_codec_text_is_clean(text, n), want);
-        want ? clean++ : dirty++;
-    }
-    assert_true(clean > 1000 && dirty > 1000); /* both verdicts were tried */
-}
-
 /* The records' four-lane checksum changes when any one byte changes, at
  * lengths around its 32-byte steps and 8-byte words, and is the same when
  * taken in two pieces cut at any word. */
@@ -1457,6 +1510,7 @@ int main(void)
         cmocka_unit_test(test_every_truncation_and_garbage),
         cmocka_unit_test(test_wrong_header_fields),
         cmocka_unit_test(test_hostile_records),
+        cmocka_unit_test(test_mention_encodings),
         cmocka_unit_test(test_head_disagrees_with_table),
         cmocka_unit_test(test_real_extractions),
         cmocka_unit_test(test_100k_records),
@@ -1468,7 +1522,6 @@ int main(void)
         cmocka_unit_test(test_decoded_into_the_slab),
         cmocka_unit_test(test_loaded_body_needs_nul),
         cmocka_unit_test(test_loaded_strings_packed),
-        cmocka_unit_test(test_text_is_clean_agrees),
         cmocka_unit_test(test_record_checksum_sees_every_byte),
         cmocka_unit_test(test_build_id_is_the_files_note),
     };

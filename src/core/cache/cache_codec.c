@@ -4,12 +4,13 @@
  * currency, period, type, status and qualifier are one byte each (their enum
  * codes, 0 for none), the loan length is its length + 1 then its bytes
  * (0 for NULL; decoded to a code into the extraction's loan lengths),
- * and an entity's id and name are each followed by a NUL (format 6), so
- * that a decoded extraction points at them in place. */
+ * an entity's id and name are each followed by a NUL (format 6), so
+ * that a decoded extraction points at them in place, and a mention is its
+ * start doubled plus in_title, then its end less its start (format 8). */
 #include "core/cache/cache_codec.h"
 #include "core/cache/cache_slab.h"
+#include "core/cache/cache_text.h"
 #include "core/base/xalloc.h"
-#include "core/load/sanitize.h"
 
 #include <limits.h>
 #include <stddef.h>
@@ -17,7 +18,7 @@
 #include <string.h>
 
 /* The smallest encoded mention, entity and fact, to bound counts. */
-enum { MIN_MENTION = 3, MIN_ENTITY = 5, MIN_FACT = 1 + 1 + 1 + 8 + 5 + 6 + 1 + MIN_MENTION };
+enum { MIN_MENTION = 2, MIN_ENTITY = 5, MIN_FACT = 1 + 1 + 1 + 8 + 5 + 6 + 1 + MIN_MENTION };
 
 /* ---- writing ---- */
 
@@ -68,11 +69,12 @@ static void put_opt_string(struct buf *b, const char *s)
     buf_append(b, s ? s : "", n);
 }
 
+/* A mention: its start doubled plus in_title, then its end less its start
+ * (zigzag), so that most mentions take 3 bytes (format 8). */
 static void put_mention(struct buf *b, const struct mention *m)
 {
-    buf_putc(b, (char)m->in_title);
-    put_varint(b, m->start);
-    put_varint(b, m->end);
+    put_varint(b, (uint64_t)m->start << 1 | m->in_title);
+    put_svarint(b, (int64_t)m->end - (int64_t)m->start);
 }
 
 /* A string followed by its NUL, so that a decoded extraction can point at
@@ -353,10 +355,9 @@ static unsigned get_byte(struct reader *r)
     return *r->p++;
 }
 
-static uint64_t get_varint(struct reader *r)
+/* A varint of any length, the rare case of get_varint. */
+static uint64_t get_long_varint(struct reader *r)
 {
-    if (r->ok && r->p < r->end && *r->p < 0x80)
-        return *r->p++; /* most are one byte */
     uint64_t v = 0;
     for (unsigned shift = 0; shift < 64; shift += 7) {
         unsigned c = get_byte(r);
@@ -368,6 +369,20 @@ static uint64_t get_varint(struct reader *r)
     }
     r->ok = false;
     return 0;
+}
+
+/* Most varints are one or two bytes: those are read inline, with one
+ * check of the room left. */
+static inline uint64_t get_varint(struct reader *r)
+{
+    const unsigned char *p = r->p;
+    if (r->ok && r->end - p >= 2) {
+        if (p[0] < 0x80)
+            return r->p = p + 1, p[0];
+        if (p[1] < 0x80)
+            return r->p = p + 2, (uint64_t)(p[0] & 0x7f) | (uint64_t)p[1] << 7;
+    }
+    return get_long_varint(r);
 }
 
 static int64_t get_svarint(struct reader *r)
@@ -448,15 +463,67 @@ static unsigned get_code(struct reader *r, unsigned count)
     return c;
 }
 
-/* A mention's offsets, refused unless they fit its fields' type. */
+/* A mention (put_mention), refused unless its offsets fit their fields. */
 static void get_mention(struct reader *r, struct mention *m)
 {
-    m->in_title = get_bool(r);
-    uint64_t start = get_varint(r), end = get_varint(r);
-    m->start = start;
-    m->end = end;
-    if (m->start != start || m->end != end)
+    uint64_t head = get_varint(r), zigzag = get_varint(r);
+    *m = (struct mention){0, 0, false};
+    if (head >> 33 || zigzag >> 33) { /* a start past 32 bits, a length past 33 */
         r->ok = false;
+        return;
+    }
+    int64_t end = (int64_t)(head >> 1) + ((int64_t)(zigzag >> 1) ^ -(int64_t)(zigzag & 1));
+    if (end < 0 || end > (int64_t)MENTION_MAX_OFFSET) {
+        r->ok = false;
+        return;
+    }
+    *m = (struct mention){(uint32_t)(head >> 1), (uint32_t)end, head & 1};
+}
+
+/* The most bytes of a mention that get_mentions_fast reads: two varints
+ * of at most 5 bytes (35 bits, more than the 33 get_mention takes). */
+enum { FAST_MENTION = 10 };
+
+/* A varint of at most 5 bytes at *p, which has room for 5; UINT64_MAX
+ * when it is longer (left to get_varint). */
+static inline uint64_t take_short_varint(const unsigned char **p)
+{
+    const unsigned char *q = *p;
+    uint64_t v = q[0];
+    if (v < 0x80)
+        return *p = q + 1, v;
+    v &= 0x7f;
+    for (unsigned k = 1; k < 5; k++) {
+        v |= (uint64_t)(q[k] & 0x7f) << (7 * k);
+        if (q[k] < 0x80)
+            return *p = q + k + 1, v;
+    }
+    return UINT64_MAX;
+}
+
+/* The first mentions of a run of n into m (NULL: read over) while there is
+ * room for the longest FAST_MENTION, with one check of the room each and
+ * the same verdicts as get_mention: it stops before any mention that
+ * get_mention could refuse or read otherwise (a longer varint, an offset
+ * out of range), which is then left to it. Returns how many it read. */
+static size_t get_mentions_fast(struct reader *r, struct mention *m, size_t n)
+{
+    const unsigned char *p = r->p;
+    size_t i = 0;
+    for (; r->ok && i < n && r->end - p >= FAST_MENTION; i++) {
+        const unsigned char *q = p;
+        uint64_t head = take_short_varint(&q), zigzag = take_short_varint(&q);
+        if (head >> 33 || zigzag >> 33)
+            break;
+        int64_t end = (int64_t)(head >> 1) + ((int64_t)(zigzag >> 1) ^ -(int64_t)(zigzag & 1));
+        if (end < 0 || end > (int64_t)MENTION_MAX_OFFSET)
+            break;
+        if (m)
+            m[i] = (struct mention){(uint32_t)(head >> 1), (uint32_t)end, head & 1};
+        p = q;
+    }
+    r->p = p;
+    return i;
 }
 
 /* Entity e, its mentions the extraction's from `first` on (taken from the
@@ -480,7 +547,7 @@ static void get_entity(struct reader *r, struct found_entity *e, size_t first, s
     e->first_mention = (uint32_t)first;
     e->nmentions = (uint32_t)n;
     struct mention none;
-    for (size_t i = 0; i < n && r->ok; i++)
+    for (size_t i = get_mentions_fast(r, m, n); i < n && r->ok; i++)
         get_mention(r, m ? &m[i] : &none);
 }
 
@@ -590,7 +657,9 @@ static void get_extraction(struct reader *r, struct extraction *x, struct arena 
     x->facts = arena_take(a, n * sizeof *x->facts);
     x->nfacts = n;
     struct fact f;
-    struct loans loans = {.count = 0, .bytes = 0};
+    struct loans loans; /* not zeroed: 4 KiB, of which count are used */
+    loans.count = 0;
+    loans.bytes = 0;
     for (size_t i = 0; i < n && r->ok; i++)
         get_fact(r, x->facts ? &x->facts[i] : &f, x->nentities, &loans);
     put_loans(x, &loans, a);
@@ -635,51 +704,6 @@ struct article_out {
     size_t used, cap;
 };
 
-/* Whether the 8 bytes of w are all printable ASCII (0x20 to 0x7E): no
- * byte below 0x20, none at 0x7F, none with the high bit set. */
-static bool word_is_printable(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    uint64_t below = (w - ones * 0x20) & ~w;                        /* a byte < 0x20 (or >= 0x80) */
-    uint64_t del = ((w ^ ones * 0x7F) - ones) & ~(w ^ ones * 0x7F); /* a 0x7F byte */
-    return !((below | del | w) & highs);
-}
-
-/* sanitize_is_clean, with its common case (printable ASCII and '\n') taken
- * eight bytes at a time here; every run of other bytes is handed to it with
- * the printable byte before it (so a U+FEFF inside the text is not taken for
- * a leading BOM). Its verdict is per code point, and a run of bytes >= 0x80
- * never splits a valid UTF-8 sequence, so the answer is the same. */
-bool cache_codec_text_is_clean(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        if (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (word_is_printable(w)) {
-                i += 8;
-                continue;
-            }
-        }
-        unsigned char c = (unsigned char)s[i];
-        if ((c >= 0x20 && c < 0x7F) || c == '\n') {
-            i++;
-            continue;
-        }
-        if (c < 0x80)
-            return false; /* a control character (sanitize removes it) */
-        size_t end = i;
-        while (end < n && (unsigned char)s[end] >= 0x80)
-            end++;
-        size_t from = i ? i - 1 : 0;
-        if (!sanitize_is_clean(s + from, end - from))
-            return false;
-        i = end;
-    }
-    return true;
-}
-
 /* Room for an article's strings while its record is decoded (they are
  * about 300 bytes on the bench corpora; what does not fit goes to the
  * heap). */
@@ -691,7 +715,7 @@ static bool clean_text(struct reader *r, struct article_out *o, struct text t)
 {
     if (!o->l || !t.s || !r->ok)
         return false;
-    if (!cache_codec_text_is_clean(t.s, t.n))
+    if (!cache_text_is_clean(t.s, t.n))
         return r->ok = false;
     return true;
 }
@@ -768,7 +792,7 @@ static void get_body(struct reader *r, struct article_out *o, struct article *a)
     struct text t = get_text(r, o->l != NULL);
     if (get_byte(r) != '\0')
         r->ok = false;
-    if (o->l && t.s && r->ok && !cache_codec_text_is_clean(t.s, t.n))
+    if (o->l && t.s && r->ok && !cache_text_is_clean(t.s, t.n))
         r->ok = false;
     if (o->l && r->ok) {
         a->body = (char *)t.s; /* never written through: the mapping is read-only */

@@ -52,9 +52,6 @@ void cache_codec_sum_start(struct cache_codec_sum *s, uint64_t len);
 void cache_codec_sum_words(struct cache_codec_sum *s, const unsigned char *p, size_t n);
 uint64_t cache_codec_sum_end(const struct cache_codec_sum *s, const unsigned char *tail, size_t n);
 uint64_t cache_codec_record_checksum(const unsigned char *p, size_t len);
-/* sanitize_is_clean's verdict on n bytes of s, with printable ASCII taken a
- * word at a time (how a cache record's text is checked on a warm start). */
-bool cache_codec_text_is_clean(const char *s, size_t n);
 
 /* Whether an extraction can be stored so that it reads back equal: fact
  * strings from the known tables, enums in range, entity references valid. */
