@@ -647,23 +647,9 @@ static void loans_payload(struct buf *b)
     buf_putc(b, 0); /* no article */
 }
 
-/* The extraction part of a record: one entity, one fact, with one flaw. */
-static void hostile_payload(struct buf *b, enum hostile h)
+/* A fact of the hostile record, with flaw h. */
+static void hostile_fact(struct buf *b, enum hostile h)
 {
-    if (h == H_LOANS_256) {
-        loans_payload(b);
-        return;
-    }
-    varint(b, h == H_HUGE_ENTITIES ? UINT64_MAX / 2 : 1);
-    varint(b, h == H_HUGE_STRING ? 1u << 30 : 1);
-    buf_append(b, "a", 2); /* and its NUL */
-    varint(b, 3);
-    buf_append(b, h == H_NUL_NAME ? "b\0c" : "bcd", 3);
-    buf_putc(b, h == H_NAME_NO_NUL ? 'e' : '\0'); /* read in place: must end there */
-    buf_putc(b, h == H_KIND ? ENTITY_KIND_COUNT : ENTITY_CLUB);
-    buf_putc(b, h == H_ROLE ? ROLE_OTHER + 1 : ROLE_PLAYER);
-    varint(b, h == H_HUGE_MENTIONS ? 1u << 20 : 0);
-    varint(b, 1);
     buf_putc(b, h == H_FACT_KIND ? FACT_KIND_COUNT : FACT_FEE);
     buf_putc(b, h == H_BOOL ? 2 : 1);
     varint(b, h == H_SUBJECT ? 2 : h == H_NEG_REF ? 3 : 0); /* zigzag 1, -2, 0 */
@@ -683,13 +669,38 @@ static void hostile_payload(struct buf *b, enum hostile h)
     varint(b, 0);
     /* the span: start 3 doubled, then its end less its start zigzagged */
     varint(b, h == H_START_32 ? (uint64_t)1 << 33 : 6);
-    if (h == H_END_31)
+    if (h == H_START_32)
+        varint(b, ((uint64_t)1 << 33) - 11); /* -(2^32 - 5): the end would be 5 */
+    else if (h == H_END_31)
         varint(b, ((uint64_t)1 << 31) * 2);
     else if (h == H_END_NEG)
         varint(b, 2 * 4 - 1); /* -4 */
     else if (h != H_SHORT)
         varint(b, 2 * 2); /* 2: the span is 3 to 5 */
-    buf_putc(b, 0);       /* no article */
+}
+
+/* The extraction part of a record: one entity, one fact, with one flaw,
+ * then `more` facts without one. */
+static void hostile_payload(struct buf *b, enum hostile h, int more)
+{
+    if (h == H_LOANS_256) {
+        loans_payload(b);
+        return;
+    }
+    varint(b, h == H_HUGE_ENTITIES ? UINT64_MAX / 2 : 1);
+    varint(b, h == H_HUGE_STRING ? 1u << 30 : 1);
+    buf_append(b, "a", 2); /* and its NUL */
+    varint(b, 3);
+    buf_append(b, h == H_NUL_NAME ? "b\0c" : "bcd", 3);
+    buf_putc(b, h == H_NAME_NO_NUL ? 'e' : '\0'); /* read in place: must end there */
+    buf_putc(b, h == H_KIND ? ENTITY_KIND_COUNT : ENTITY_CLUB);
+    buf_putc(b, h == H_ROLE ? ROLE_OTHER + 1 : ROLE_PLAYER);
+    varint(b, h == H_HUGE_MENTIONS ? 1u << 20 : 0);
+    varint(b, 1 + (uint64_t)more);
+    hostile_fact(b, h);
+    for (int k = 0; k < more; k++)
+        hostile_fact(b, H_NONE);
+    buf_putc(b, 0); /* no article */
     if (h == H_TRAILING)
         buf_putc(b, 0);
 }
@@ -746,15 +757,18 @@ static void write_payload(const char *file, void (*payload)(struct buf *, int), 
     buf_free(&b);
 }
 
+/* h, or h - H_COUNT with six more facts after the hostile one: room for
+ * get_entity_fast and get_fact_fast to read the hostile entity and fact
+ * (which they leave to get_entity and get_fact when unusual). */
 static void hostile_as_payload(struct buf *b, int h)
 {
-    hostile_payload(b, (enum hostile)h);
+    hostile_payload(b, (enum hostile)(h % H_COUNT), h >= H_COUNT ? 6 : 0);
 }
 
 /* A whole file of one hostile record for path "/h" with a valid checksum. */
-static void write_hostile(const char *file, enum hostile h)
+static void write_hostile(const char *file, int h)
 {
-    write_payload(file, hostile_as_payload, (int)h);
+    write_payload(file, hostile_as_payload, h);
 }
 
 static void test_hostile_records(void **state)
@@ -763,12 +777,12 @@ static void test_hostile_records(void **state)
     struct cache *c = open_key(KEY);
     char *file = xstrdup(cache_file(c));
     cache_free(c);
-    for (enum hostile h = H_NONE; h < H_COUNT; h++) {
+    for (int h = H_NONE; h < 2 * H_COUNT; h++) { /* each twice: see hostile_as_payload */
         write_hostile(file, h);
         c = open_key(KEY);
         struct extraction x;
         bool hit = cache_lookup(c, "/h", 1, 2, &x);
-        if (hit != (h == H_NONE))
+        if (hit != (h % H_COUNT == H_NONE))
             fail_msg("hostile record %d: %s", (int)h, hit ? "hit" : "missed");
         if (hit) {
             assert_string_equal(x.entities[0].name, "bcd");
@@ -800,8 +814,23 @@ enum mention_case {
     M_END_31,      /* end 2^31: refused */
     M_END_NEG,     /* end -1: refused */
     M_LONG_VARINT, /* 11 bytes: refused */
+    M_NAME_15,     /* a plain mention; the entity's name 15 bytes long */
+    M_NAME_16,
+    M_NAME_63,
+    M_LONG_NAME, /* 100 bytes */
+    M_NUL_IN_16, /* refused: a NUL as the 16th byte of 16 */
+    M_NUL_IN_63, /* refused: a NUL as the 41st byte of 63 */
+    M_NO_NUL_63, /* refused: no NUL after 63 bytes */
     M_CASES
 };
+
+static size_t name_length(enum mention_case m)
+{
+    static const size_t lengths[M_CASES] = {
+        [M_NAME_15] = 15,   [M_NAME_16] = 16,   [M_NAME_63] = 63,  [M_LONG_NAME] = 100,
+        [M_NUL_IN_16] = 16, [M_NUL_IN_63] = 63, [M_NO_NUL_63] = 63};
+    return lengths[m] ? lengths[m] : 3;
+}
 
 /* The end of a mention of start 7: its end less 7, zigzagged. */
 static uint64_t case_length(enum mention_case m)
@@ -815,7 +844,13 @@ static void mention_payload(struct buf *b, int arg)
 {
     enum mention_case m = (enum mention_case)arg;
     varint(b, 1);
-    buf_append(b, "\1a\0\3bcd", 8); /* id "a", name "bcd", each with its NUL */
+    buf_append(b, "\1a", 3); /* id "a" and its NUL */
+    varint(b, name_length(m));
+    for (size_t k = 0; k < name_length(m); k++)
+        buf_putc(b, (char)('b' + k % 3)); /* "bcd" and so on */
+    buf_putc(b, m == M_NO_NUL_63 ? 'x' : '\0');
+    if (m == M_NUL_IN_16 || m == M_NUL_IN_63)
+        b->data[b->len - 1 - (m == M_NUL_IN_16 ? 1 : 23)] = '\0';
     buf_putc(b, ENTITY_CLUB);
     buf_putc(b, ROLE_PLAYER);
     varint(b, 41);
@@ -858,11 +893,15 @@ static void test_mention_encodings(void **state)
         c = open_key(KEY);
         struct extraction x;
         enum mention_case m = (enum mention_case)arg;
-        bool hit = cache_lookup(c, "/h", 1, 2, &x), want = m <= M_LARGEST;
+        bool hit = cache_lookup(c, "/h", 1, 2, &x),
+             want = m <= M_LARGEST || (m >= M_NAME_15 && m <= M_LONG_NAME);
         if (hit != want)
             fail_msg("mention case %d: %s", arg, hit ? "hit" : "missed");
         if (hit) {
             assert_int_equal(x.nmentions, 41);
+            assert_int_equal(strlen(x.entities[0].name), name_length(m));
+            assert_memory_equal(x.entities[0].name, "bcdbcd",
+                                name_length(m) < 6 ? name_length(m) : 6);
             for (int k = 0; k < 20; k++) {
                 assert_int_equal(x.mentions[k].start, 100 * k);
                 assert_int_equal(x.mentions[k].end, 100 * k + 3);

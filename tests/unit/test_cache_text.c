@@ -22,6 +22,9 @@ static const char *pieces[] = {
     "\t",
     "\r",
     "\x1b[31m",
+    "\x1f",
+    "\x01",
+    "\x0b",
     "\x7f",
     " ",
     "~",
@@ -94,9 +97,10 @@ static void test_pieces_alone_and_after_text(void **state)
         const char *p = pieces[i];
         size_t n = p[0] ? strlen(p) : 1;
         agree(p, n);
-        /* at every offset of a word, and cut at every length */
-        for (size_t at = 0; at < 17; at++) {
-            char text[64];
+        /* at every offset of a word and of two SSE2 blocks, and cut at
+         * every length */
+        for (size_t at = 0; at < 41; at++) {
+            char text[96];
             memset(text, 'x', at);
             memcpy(text + at, p, n);
             memcpy(text + at + n, "yyyyyyyyy", 9);
@@ -165,7 +169,7 @@ static void test_random_bytes(void **state)
     unsigned seed = 7;
     size_t clean = 0, dirty = 0;
     for (int round = 0; round < 200000; round++) {
-        unsigned char text[24];
+        unsigned char text[80];
         size_t n = (size_t)(rand_r(&seed) % sizeof text);
         for (size_t k = 0; k < n; k++)
             text[k] = rand_r(&seed) % 3 ? (unsigned char)('a' + k % 26)

@@ -35,7 +35,8 @@ static size_t clean_bytes_before(uint64_t bad)
 }
 
 /* The first byte from s[i] on that is not printable ASCII nor '\n' (n if
- * none), eight bytes at a time, then byte by byte. */
+ * none), eight bytes at a time, then byte by byte (all of it without
+ * SSE2, the last 0 to 31 bytes with it). */
 static size_t skip_plain_words(const unsigned char *s, size_t i, size_t n)
 {
     for (; n - i >= 8; i += 8) {
@@ -53,17 +54,23 @@ static size_t skip_plain_words(const unsigned char *s, size_t i, size_t n)
 }
 
 #if defined(__SSE2__) && defined(__GNUC__)
-/* The same, sixteen bytes at a time, then by words for the rest. */
+/* Bit k set when byte k of the 16 at s is printable ASCII or '\n'. One is
+ * added to each byte first, so that in a signed compare only 0x20 to 0x7E
+ * come out above 0x20 (0x7F wraps to -128, bytes >= 0x80 stay below 1). */
+static unsigned plain_bits16(const unsigned char *s)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i printable = _mm_cmpgt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x20));
+    __m128i nl = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(printable, nl));
+}
+
+/* The same, thirty-two bytes at a time, then by words for the rest. */
 static size_t skip_plain(const unsigned char *s, size_t i, size_t n)
 {
-    const __m128i space = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F), nl = _mm_set1_epi8('\n');
-    for (; n - i >= 16; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        /* signed: bytes >= 0x80 are below 0x1F */
-        __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, space), _mm_cmplt_epi8(v, del));
-        unsigned plain =
-            (unsigned)_mm_movemask_epi8(_mm_or_si128(printable, _mm_cmpeq_epi8(v, nl)));
-        if (plain != 0xFFFF)
+    for (; n - i >= 32; i += 32) {
+        uint32_t plain = plain_bits16(s + i) | (uint32_t)plain_bits16(s + i + 16) << 16;
+        if (plain != UINT32_MAX)
             return i + (size_t)__builtin_ctz(~plain);
     }
     return skip_plain_words(s, i, n);
