@@ -8,6 +8,7 @@
  * that a decoded extraction points at them in place, and a mention is its
  * start doubled plus in_title, then its end less its start (format 8). */
 #include "core/cache/cache_codec.h"
+#include "core/cache/cache_fast.h"
 #include "core/cache/cache_slab.h"
 #include "core/cache/cache_text.h"
 #include "core/base/xalloc.h"
@@ -17,12 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#endif
-
 /* The smallest encoded mention, entity and fact, to bound counts. */
-enum { MIN_MENTION = 2, MIN_ENTITY = 5, MIN_FACT = 1 + 1 + 1 + 8 + 5 + 6 + 1 + MIN_MENTION };
+enum {
+    MIN_MENTION = CACHE_MIN_MENTION,
+    MIN_ENTITY = 5,
+    MIN_FACT = 1 + 1 + 1 + 8 + 5 + 6 + 1 + MIN_MENTION
+};
 
 /* ---- writing ---- */
 
@@ -212,20 +213,15 @@ bool cache_codec_put_record_at(struct buf *b, const char *path, uint64_t size, i
 
 /* ---- checks shared by both directions ---- */
 
-static bool valid_ref(int64_t e, size_t nentities)
-{
-    return e == NO_ENTITY || (e >= 0 && e <= FACT_MAX_ENTITY && (uint64_t)e < nentities);
-}
-
 static bool fact_encodable(const struct extraction *x, const struct fact *f)
 {
     size_t ne = x->nentities;
-    return (unsigned)f->kind < FACT_KIND_COUNT && valid_ref(f->subject, ne) &&
-           (!f->loan_length || extraction_loan_length(x, f)) && valid_ref(f->team, ne) &&
-           valid_ref(f->from, ne) && valid_ref(f->to, ne) && valid_ref(f->club, ne) &&
-           (unsigned)f->currency < FACT_CURRENCY_COUNT && (unsigned)f->period < FACT_PERIOD_COUNT &&
-           (unsigned)f->type < FACT_TYPE_COUNT && (unsigned)f->status < FACT_STATUS_COUNT &&
-           (unsigned)f->qualifier < FACT_QUALIFIER_COUNT;
+    return (unsigned)f->kind < FACT_KIND_COUNT && cache_valid_ref(f->subject, ne) &&
+           (!f->loan_length || extraction_loan_length(x, f)) && cache_valid_ref(f->team, ne) &&
+           cache_valid_ref(f->from, ne) && cache_valid_ref(f->to, ne) &&
+           cache_valid_ref(f->club, ne) && (unsigned)f->currency < FACT_CURRENCY_COUNT &&
+           (unsigned)f->period < FACT_PERIOD_COUNT && (unsigned)f->type < FACT_TYPE_COUNT &&
+           (unsigned)f->status < FACT_STATUS_COUNT && (unsigned)f->qualifier < FACT_QUALIFIER_COUNT;
 }
 
 bool cache_codec_encodable(const struct extraction *x)
@@ -484,132 +480,12 @@ static void get_mention(struct reader *r, struct mention *m)
     *m = (struct mention){(uint32_t)(head >> 1), (uint32_t)end, head & 1};
 }
 
-/* The most bytes of a mention that get_mentions_fast reads: two varints
- * of at most 5 bytes (35 bits, more than the 33 get_mention takes). */
-enum { FAST_MENTION = 10 };
-
-/* A varint of at most 5 bytes at *p, which has room for 5; UINT64_MAX
- * when it is longer (left to get_varint). */
-static inline uint64_t take_short_varint(const unsigned char **p)
-{
-    const unsigned char *q = *p;
-    uint64_t v = q[0];
-    if (v < 0x80)
-        return *p = q + 1, v;
-    v &= 0x7f;
-    for (unsigned k = 1; k < 5; k++) {
-        v |= (uint64_t)(q[k] & 0x7f) << (7 * k);
-        if (q[k] < 0x80)
-            return *p = q + k + 1, v;
-    }
-    return UINT64_MAX;
-}
-
-/* A mention at *p, which has room for FAST_MENTION bytes, as get_mention
- * reads it; false (with *p where it was) when get_mention could refuse it
- * or read it otherwise (a longer varint, an offset out of range). */
-static inline bool take_mention(const unsigned char **p, struct mention *m)
-{
-    const unsigned char *q = *p;
-    uint64_t head = take_short_varint(&q), zigzag = take_short_varint(&q);
-    if (head >> 33 || zigzag >> 33)
-        return false;
-    int64_t end = (int64_t)(head >> 1) + ((int64_t)(zigzag >> 1) ^ -(int64_t)(zigzag & 1));
-    if (end < 0 || end > (int64_t)MENTION_MAX_OFFSET)
-        return false;
-    *m = (struct mention){(uint32_t)(head >> 1), (uint32_t)end, head & 1};
-    *p = q;
-    return true;
-}
-
-/* The first mentions of a run of n into m (NULL: read over) while there is
- * room for the longest FAST_MENTION, with one check of the room each and
- * the same verdicts as get_mention, which is left the rest from the first
- * that take_mention leaves. Returns how many it read. */
-static size_t get_mentions_fast(struct reader *r, struct mention *m, size_t n)
-{
-    const unsigned char *p = r->p;
-    size_t i = 0;
-    struct mention none;
-    for (; r->ok && i < n && r->end - p >= FAST_MENTION; i++)
-        if (!take_mention(&p, m ? &m[i] : &none))
-            break;
-    r->p = p;
-    return i;
-}
-
-/* The longest id or name that get_entity_fast reads; the most bytes of
- * an entity's head that it reads: two of them with their lengths and
- * NULs (and what it loads past a string, up to 64 bytes from its start),
- * kind, role and the count of mentions. */
-enum { FAST_STRING = 63, FAST_ENTITY = 2 * (5 + FAST_STRING + 1) + 2 + 5 };
-
-#if defined(__SSE2__) && defined(__GNUC__)
-/* Bit k set for each 0 among the 16 bytes at s. */
-static uint64_t nul_bits16(const unsigned char *s)
-{
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-    return (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128()));
-}
-
-/* Whether the n bytes at s (n <= FAST_STRING, with 64 bytes there to
- * read) hold no NUL and one follows them: the NULs among the first 16 or
- * 64 bytes as bits. */
-static bool ends_at_nul(const unsigned char *s, size_t n)
-{
-    uint64_t nuls = nul_bits16(s);
-    if (n >= 16)
-        nuls |= nul_bits16(s + 16) << 16 | nul_bits16(s + 32) << 32 | nul_bits16(s + 48) << 48;
-    return (nuls & ((2ULL << n) - 1)) == 1ULL << n; /* n = 63: the mask is all ones */
-}
-#else
-static bool ends_at_nul(const unsigned char *s, size_t n)
-{
-    return !memchr(s, '\0', n) && s[n] == '\0';
-}
-#endif
-
-/* A borrowed string (get_borrowed) at *p, when it is at most FAST_STRING
- * bytes; NULL otherwise. */
-static const char *take_short_borrowed(const unsigned char **p)
-{
-    const unsigned char *q = *p;
-    uint64_t n = take_short_varint(&q);
-    if (n > FAST_STRING || !ends_at_nul(q, (size_t)n))
-        return NULL;
-    *p = q + n + 1;
-    return (const char *)q;
-}
-
-/* Entity e's id, name, kind and role and the count of its mentions (into
- * *n) as get_entity reads them, with one check of the room (FAST_ENTITY);
- * false, with nothing read, for anything it could refuse or read
- * otherwise (a long string, a long varint), which is then left to it. */
-static bool get_entity_fast(struct reader *r, struct found_entity *e, size_t *n)
-{
-    const unsigned char *p = r->p;
-    if (!r->ok || r->end - p < FAST_ENTITY)
-        return false;
-    const char *id = take_short_borrowed(&p), *name = id ? take_short_borrowed(&p) : NULL;
-    if (!name || p[0] >= ENTITY_KIND_COUNT || p[1] > ROLE_OTHER)
-        return false;
-    unsigned kind = p[0], role = p[1];
-    p += 2;
-    uint64_t count = take_short_varint(&p);
-    if (count > (size_t)(r->end - p) / MIN_MENTION)
-        return false;
-    *e = (struct found_entity){.id = (char *)id, .name = (char *)name, .kind = kind, .role = role};
-    *n = (size_t)count;
-    r->p = p;
-    return true; /* the strings are never written through: the mapping is read-only */
-}
-
 /* Entity e, its mentions the extraction's from `first` on (taken from the
  * arena right after the entities before it, so that they are one array). */
 static void get_entity(struct reader *r, struct found_entity *e, size_t first, struct arena *a)
 {
     size_t n;
-    if (!get_entity_fast(r, e, &n)) {
+    if (!r->ok || !cache_fast_entity(&r->p, r->end, e, &n)) {
         e->id = get_borrowed(r);
         e->name = get_borrowed(r);
         e->kind = get_code(r, ENTITY_KIND_COUNT);
@@ -628,7 +504,7 @@ static void get_entity(struct reader *r, struct found_entity *e, size_t first, s
     e->first_mention = (uint32_t)first;
     e->nmentions = (uint32_t)n;
     struct mention none;
-    for (size_t i = get_mentions_fast(r, m, n); i < n && r->ok; i++)
+    for (size_t i = cache_fast_mentions(&r->p, r->end, m, n); i < n && r->ok; i++)
         get_mention(r, m ? &m[i] : &none);
 }
 
@@ -645,7 +521,7 @@ static int16_t get_int16(struct reader *r)
 static int16_t get_ref(struct reader *r, size_t ne)
 {
     int16_t v = get_int16(r);
-    if (!valid_ref(v, ne))
+    if (!cache_valid_ref(v, ne))
         r->ok = false;
     return v;
 }
@@ -715,53 +591,6 @@ static void put_loans(struct extraction *x, const struct loans *l, struct arena 
     }
 }
 
-/* The most bytes of a fact that get_fact_fast reads: kind, has_value, the
- * value's 8 bytes, 5 codes, 7 varints of at most 5 bytes, an empty loan
- * length and a mention. */
-enum { FAST_FACT = 2 + 8 + 5 + 7 * 5 + 1 + FAST_MENTION };
-
-/* A zigzag varint read by take_short_varint, when it fits an int16_t. */
-static bool short_int16(uint64_t v, int16_t *out)
-{
-    int64_t i = (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
-    *out = (int16_t)i;
-    return v != UINT64_MAX && i >= INT16_MIN && i <= INT16_MAX;
-}
-
-/* Fact f as get_fact reads it, with one check of the room (FAST_FACT) for
- * the common fact, which names no loan length: false, with nothing read,
- * for any other or anything get_fact could refuse or read otherwise, which
- * is then left to it. */
-static bool get_fact_fast(struct reader *r, struct fact *f, size_t ne)
-{
-    const unsigned char *p = r->p;
-    if (!r->ok || r->end - p < FAST_FACT)
-        return false;
-    f->kind = p[0];
-    f->has_value = p[1] == 1;
-    bool ok = p[0] < FACT_KIND_COUNT && p[1] <= 1;
-    p += 2;
-    ok &= short_int16(take_short_varint(&p), &f->subject) && valid_ref(f->subject, ne);
-    uint64_t bits = cache_codec_get_u64(p);
-    memcpy(&f->value, &bits, sizeof bits);
-    p += 8;
-    f->currency = p[0], f->period = p[1], f->type = p[2], f->status = p[3], f->qualifier = p[4];
-    ok &= p[0] < FACT_CURRENCY_COUNT && p[1] < FACT_PERIOD_COUNT && p[2] < FACT_TYPE_COUNT &&
-          p[3] < FACT_STATUS_COUNT && p[4] < FACT_QUALIFIER_COUNT;
-    p += 5;
-    int16_t *refs[] = {&f->team, &f->from, &f->to, &f->club};
-    for (size_t k = 0; k < sizeof refs / sizeof *refs; k++)
-        ok &= short_int16(take_short_varint(&p), refs[k]) && valid_ref(*refs[k], ne);
-    ok &= short_int16(take_short_varint(&p), &f->year);
-    ok &= short_int16(take_short_varint(&p), &f->goals);
-    f->loan_length = 0;
-    ok &= *p++ == 0; /* no loan length */
-    if (!ok || !take_mention(&p, &f->span))
-        return false;
-    r->p = p;
-    return true;
-}
-
 static void get_extraction(struct reader *r, struct extraction *x, struct arena *a)
 {
     size_t n = get_count(r, MIN_ENTITY);
@@ -790,7 +619,7 @@ static void get_extraction(struct reader *r, struct extraction *x, struct arena 
     loans.bytes = 0;
     for (size_t i = 0; i < n && r->ok; i++) {
         struct fact *to = x->facts ? &x->facts[i] : &f;
-        if (!get_fact_fast(r, to, x->nentities))
+        if (!cache_fast_fact(&r->p, r->end, to, x->nentities))
             get_fact(r, to, x->nentities, &loans);
     }
     put_loans(x, &loans, a);
