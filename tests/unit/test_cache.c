@@ -561,7 +561,8 @@ static void test_wrong_header_fields(void **state)
                  {8, 4, 5} /* before the NULs after ids and names */,
                  {8, 4, 6} /* before the heads table */,
                  {8, 4, 7} /* before mentions as start and length */,
-                 {8, 4, 9},
+                 {8, 4, 8} /* before XXH3 record checksums */,
+                 {8, 4, 10},
                  {8, 4, 0},
                  {12, 4, 1},
                  {16, 8, KEY + 1},
@@ -705,14 +706,14 @@ static void hostile_payload(struct buf *b, enum hostile h, int more)
         buf_putc(b, 0);
 }
 
-/* A whole cache file (format 8) of one record `rec` of path `path`, whose
+/* A whole cache file (format 9) of one record `rec` of path `path`, whose
  * heads table entry says size, mtime_ns and (with path_shift) a path that
  * starts that many bytes later than it does. */
 static void file_of_one(struct buf *all, const struct buf *rec, const char *path, uint64_t size,
                         int64_t mtime_ns, uint32_t path_shift)
 {
     unsigned char head[40] = "TLCACHE";
-    head[8] = 8;
+    head[8] = 9;
     head[16] = KEY;
     patch_header(head, 24, 8, 1);
     buf_append(all, (const char *)head, sizeof head);
@@ -1480,13 +1481,14 @@ static void test_loaded_refused(void **state)
     free(path);
 }
 
-/* The records' four-lane checksum changes when any one byte changes, at
- * lengths around its 32-byte steps and 8-byte words, and is the same when
- * taken in two pieces cut at any word. */
+/* The records' checksum (XXH3) changes when any one byte changes, at every
+ * length through its paths for short, mid-size and long inputs (up to 16,
+ * 128, 240 bytes and past), and is the same when taken in two pieces cut
+ * anywhere, as the stored index is written. */
 static void test_record_checksum_sees_every_byte(void **state)
 {
     (void)state;
-    unsigned char data[80];
+    unsigned char data[300];
     for (size_t i = 0; i < sizeof data; i++)
         data[i] = (unsigned char)(i * 37 + 11);
     for (size_t len = 1; len <= sizeof data; len++) {
@@ -1498,12 +1500,11 @@ static void test_record_checksum_sees_every_byte(void **state)
         }
         if (len > 1) /* the length itself counts */
             assert_true(cache_codec_record_checksum(data, len - 1) != sum);
-        for (size_t cut = 0; cut <= len / 8; cut++) { /* in two pieces, as files are written */
-            struct cache_codec_sum s;
-            cache_codec_sum_start(&s, len);
-            cache_codec_sum_words(&s, data, 8 * cut);
-            cache_codec_sum_words(&s, data + 8 * cut, len - 8 * cut);
-            assert_true(cache_codec_sum_end(&s, data + (len & ~(size_t)7), len % 8) == sum);
+        for (size_t cut = 0; cut <= len; cut++) { /* in two pieces, as files are written */
+            struct cache_codec_sum *s = cache_codec_sum_start();
+            cache_codec_sum_add(s, data, cut);
+            cache_codec_sum_add(s, data + cut, len - cut);
+            assert_true(cache_codec_sum_end(s) == sum);
         }
     }
 }

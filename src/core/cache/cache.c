@@ -34,8 +34,9 @@
 /* 2: fact details are enum codes; 3: records may hold the loaded article;
  * 4: four-lane record checksums; 5: an article's body ends with a NUL, so
  * that it is borrowed from the mapping; 6: the NULs after ids and names;
- * 7: the heads table at the end. An older file is a miss. */
-enum { HEADER_SIZE = 40, FORMAT_VERSION = 8, HEAD_ENTRY = 48 };
+ * 7: the heads table at the end; 8: mentions as start and length; 9: XXH3
+ * record checksums. An older file is a miss. */
+enum { HEADER_SIZE = 40, FORMAT_VERSION = 9, HEAD_ENTRY = 48 };
 static const char magic[8] = "TLCACHE";         /* and its NUL */
 static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
 static const long stale_temp_age = 10 * 60;     /* seconds */
@@ -147,7 +148,7 @@ size_t cache_build_id(unsigned char *out, size_t cap)
 }
 
 /* Without a build-id, the binary is hashed a chunk at a time with the
- * records' word-at-a-time checksum, chained (a byte-at-a-time hash of a 2 MB
+ * header's word-at-a-time checksum, chained (a byte-at-a-time hash of a 2 MB
  * binary took 13.5 million instructions, on the way to the first screen;
  * the word-at-a-time one about a millisecond on every start). */
 uint64_t cache_build_fingerprint(void)
