@@ -13,6 +13,7 @@
 #include "core/cache/cache.h"
 #include "core/cache/cache_codec.h"
 #include "core/cache/cache_file.h"
+#include "core/cache/cache_lend.h"
 #include "core/cache/cache_slab.h"
 #include "core/base/hash.h"
 #include "core/base/xalloc.h"
@@ -33,8 +34,9 @@
 /* 2: fact details are enum codes; 3: records may hold the loaded article;
  * 4: four-lane record checksums; 5: an article's body ends with a NUL, so
  * that it is borrowed from the mapping; 6: the NULs after ids and names;
- * 7: the heads table at the end. An older file is a miss. */
-enum { HEADER_SIZE = 40, FORMAT_VERSION = 7, HEAD_ENTRY = 48 };
+ * 7: the heads table at the end; 8: mentions as start and length; 9: XXH3
+ * record checksums. An older file is a miss. */
+enum { HEADER_SIZE = 40, FORMAT_VERSION = 9, HEAD_ENTRY = 48 };
 static const char magic[8] = "TLCACHE";         /* and its NUL */
 static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
 static const long stale_temp_age = 10 * 60;     /* seconds */
@@ -92,11 +94,8 @@ struct cache {
     struct buf heads; /* the heads table of the records to save, so far */
     uint64_t end;     /* where the next record to save goes in the file */
     /* The first temp file records are written out to, mapped (its first
-     * max_file bytes) for cache_lend: the bytes of it written so far, and
-     * those whose pages were given back. */
-    const unsigned char *wmap;
-    uint64_t written, wdropped;
-    bool lending;           /* no save yet: stores can be lent from wmap */
+     * max_file bytes) for cache_lend. */
+    struct cache_lender lend;
     unsigned char *matched; /* per entry: stored again byte for byte */
     bool changed;           /* a store that was not such a match */
     bool saved;             /* nothing stored since the last save */
@@ -149,7 +148,7 @@ size_t cache_build_id(unsigned char *out, size_t cap)
 }
 
 /* Without a build-id, the binary is hashed a chunk at a time with the
- * records' word-at-a-time checksum, chained (a byte-at-a-time hash of a 2 MB
+ * header's word-at-a-time checksum, chained (a byte-at-a-time hash of a 2 MB
  * binary took 13.5 million instructions, on the way to the first screen;
  * the word-at-a-time one about a millisecond on every start). */
 uint64_t cache_build_fingerprint(void)
@@ -322,7 +321,7 @@ struct cache *cache_open(const char *dir, const char *const *roots, size_t nroot
     buf_init(&c->heads);
     c->end = HEADER_SIZE;
     c->wfd = -1;
-    c->lending = true;
+    cache_lender_init(&c->lend, HEADER_SIZE, max_file);
     c->slab = cache_slab_new();
     load(c);
     build_table(c);
@@ -492,7 +491,7 @@ uint64_t cache_store_encoded(struct cache *c, const char *path, uint64_t size, i
         return 0;
     }
     c->changed = true;
-    uint64_t at = c->lending && text_at && text_at < len ? c->end + text_at : 0;
+    uint64_t at = cache_lender_on(&c->lend) && text_at && text_at < len ? c->end + text_at : 0;
     push_item(c, (struct item){0, chunk_put(c, bytes, len), len});
     c->chunk_bytes += len;
     if (c->chunk_bytes > SPILL_BYTES)
@@ -502,24 +501,15 @@ uint64_t cache_store_encoded(struct cache *c, const char *path, uint64_t size, i
 
 const char *cache_lend(struct cache *c, uint64_t at, const char *text, size_t len, bool *later)
 {
-    *later = false;
-    if (!c || c->werror || at < HEADER_SIZE || at >= max_file || max_file - at <= len)
-        return NULL; /* a write failed, or the text lies past the mapping: never */
-    if (!c->wmap || at > c->written || c->written - at <= len) {
-        *later = c->lending; /* the text and its NUL are not all written yet */
-        return NULL;
-    }
-    const char *p = (const char *)c->wmap + at;
-    return !memcmp(p, text, len) && p[len] == '\0' ? p : NULL;
+    if (!c)
+        return *later = false, NULL;
+    return cache_lender_lend(&c->lend, c->werror != NULL, at, text, len, later);
 }
 
 void cache_lend_done(struct cache *c)
 {
-    uint64_t end = c && c->written < max_file ? c->written : max_file;
-    if (!c || !c->wmap || c->wdropped >= end)
-        return;
-    cache_file_drop(c->wmap, max_file, c->wmap + c->wdropped, end - c->wdropped);
-    c->wdropped = end;
+    if (c)
+        cache_lender_done(&c->lend);
 }
 
 void cache_keep(struct cache *c, const char *path, uint64_t size, int64_t mtime_ns)
@@ -606,11 +596,8 @@ static void spill(struct cache *c)
         }
         if (!cache_file_write(c->wfd, room, sizeof room))
             c->werror = xstrdup(strerror(errno));
-        if (c->lending && !c->wmap && !c->werror) {
-            c->wmap = cache_file_map_growing(c->wfd, max_file);
-            c->written = c->wdropped = sizeof room;
-            c->lending = c->wmap != NULL; /* no mapping: nothing is ever lent */
-        }
+        if (!c->werror)
+            cache_lender_map(&c->lend, c->wfd);
     }
     struct buf none = {0}; /* no header: it is written last, over the room */
     size_t n;
@@ -618,8 +605,8 @@ static void spill(struct cache *c)
     for (size_t i = 0; i < n && !c->werror; i++) {
         if (!cache_file_write(c->wfd, v[i].iov_base, v[i].iov_len))
             c->werror = xstrdup(strerror(errno));
-        else if (c->lending)
-            c->written += v[i].iov_len;
+        else
+            cache_lender_wrote(&c->lend, v[i].iov_len);
     }
     free(v);
     c->nitems = 0;
@@ -660,7 +647,7 @@ static bool finish_spilled(struct cache *c, struct tl_error *err)
     free(c->werror);
     c->werror = NULL;
     c->nstored = 0; /* written: a later save starts a new file */
-    c->lending = false;
+    cache_lender_stop(&c->lend);
     buf_reset(&c->heads);
     c->end = HEADER_SIZE;
     c->saved = true;
@@ -674,7 +661,7 @@ bool cache_save(struct cache *c, struct tl_error *err)
     if (c && (c->wfd >= 0 || c->werror))
         return finish_spilled(c, err);
     if (c)
-        c->lending = false; /* what is stored next goes to another file */
+        cache_lender_stop(&c->lend); /* what is stored next goes to another file */
     if (!c || c->saved || (!c->changed && c->nstored == c->nentries))
         return true;
     bool ok = make_folder(c, err);
@@ -741,7 +728,7 @@ void cache_free(struct cache *c)
     cache_slab_free(c->slab);
     free(c->file);
     cache_file_unmap(c->data, c->data_size);
-    cache_file_unmap(c->wmap, max_file);
+    cache_lender_free(&c->lend);
     free(c);
 }
 

@@ -38,23 +38,16 @@ uint64_t cache_codec_get_u64(const unsigned char *p);
  * multiply-xorshift over 8-byte words (each step a bijection, so any single
  * changed word changes it). */
 uint64_t cache_codec_checksum(const unsigned char *p, size_t len);
-/* The records' and the stored index's checksum: the same steps over four
- * interleaved lanes of words (word k into lane k % 4), a few times faster
- * on long inputs (a warm start checks them all). In steps, for bytes that
- * come a piece at a time: start with the whole length, words over pieces
- * that are multiples of 8 bytes (all but the last), end with the last
- * piece's 0 to 7 bytes past its words. */
-struct cache_codec_sum {
-    uint64_t lane[4];
-    uint64_t words; /* taken so far */
-};
-void cache_codec_sum_start(struct cache_codec_sum *s, uint64_t len);
-void cache_codec_sum_words(struct cache_codec_sum *s, const unsigned char *p, size_t n);
-uint64_t cache_codec_sum_end(const struct cache_codec_sum *s, const unsigned char *tail, size_t n);
+/* The records', the heads table's and the stored index's checksum: XXH3's
+ * 64-bit hash (libxxhash) of the bytes, which a warm start takes over
+ * every record it reads. In steps, for bytes that come a piece at a time
+ * (pieces of any length): start, add each piece, end (which frees the
+ * sum). */
+struct cache_codec_sum;
+struct cache_codec_sum *cache_codec_sum_start(void);
+void cache_codec_sum_add(struct cache_codec_sum *s, const void *p, size_t n);
+uint64_t cache_codec_sum_end(struct cache_codec_sum *s);
 uint64_t cache_codec_record_checksum(const unsigned char *p, size_t len);
-/* sanitize_is_clean's verdict on n bytes of s, with printable ASCII taken a
- * word at a time (how a cache record's text is checked on a warm start). */
-bool cache_codec_text_is_clean(const char *s, size_t n);
 
 /* Whether an extraction can be stored so that it reads back equal: fact
  * strings from the known tables, enums in range, entity references valid. */

@@ -68,17 +68,13 @@ bool cache_image_open(const char *cache_path, uint64_t key, struct index *ix)
 struct file_sink {
     struct index_image_sink sink; /* first: the writer's pointer is ours */
     int fd;
-    struct cache_codec_sum sum;
-    bool started;
+    struct cache_codec_sum *sum;
 };
 
 static bool write_to_file(struct index_image_sink *sink, const void *p, size_t n)
 {
     struct file_sink *f = (struct file_sink *)sink;
-    if (!f->started)
-        cache_codec_sum_start(&f->sum, sink->len);
-    f->started = true;
-    cache_codec_sum_words(&f->sum, p, n); /* n is whole words */
+    cache_codec_sum_add(f->sum, p, n);
     return cache_file_write(f->fd, p, n);
 }
 
@@ -86,7 +82,7 @@ bool cache_image_save(const char *cache_path, const struct index *ix,
                       const struct index_image_file *files, uint64_t key, struct tl_error *err)
 {
     char *path = image_path(cache_path), *tmp;
-    struct file_sink f = {.sink = {.write = write_to_file}};
+    struct file_sink f = {.sink = {.write = write_to_file}, .sum = cache_codec_sum_start()};
     f.fd = cache_file_begin(path, &tmp, err);
     bool ok = f.fd >= 0;
     if (ok && (!cache_file_write(f.fd, (const char[FRAME]){0}, FRAME) ||
@@ -97,11 +93,14 @@ bool cache_image_save(const char *cache_path, const struct index *ix,
     } else if (ok) {
         struct buf frame;
         buf_init(&frame);
-        cache_codec_put_u64(&frame, cache_codec_sum_end(&f.sum, NULL, 0));
+        cache_codec_put_u64(&frame, cache_codec_sum_end(f.sum));
+        f.sum = NULL;
         cache_codec_put_u64(&frame, f.sink.len);
         ok = cache_file_commit(f.fd, tmp, path, frame.data, FRAME, err);
         buf_free(&frame);
     }
+    if (f.sum)
+        cache_codec_sum_end(f.sum); /* frees it */
     free(path);
     return ok;
 }
