@@ -185,10 +185,15 @@ void loading_first_screen(struct app *a, double max_wait_ms)
      * the date order, the filters and the reading marks, and the workers
      * need the cores while the screen waits. */
     while (pipeline_loading(a->pl)) {
-        size_t got = pipeline_take(a->pl, TAKE_BATCH);
+        /* no more than the screen lacks: each article taken whose
+         * extraction has landed (all of them, in a warm start) is added to
+         * the index on this thread: the screen waits for titles, not that */
+        size_t lack = a->c->narticles < screenful ? screenful - a->c->narticles : 1;
+        size_t ask = lack < TAKE_BATCH ? lack : TAKE_BATCH;
+        size_t got = pipeline_take(a->pl, ask);
         if (a->c->narticles >= screenful || now_ms() >= end) /* a screenful, or a slow disk */
             break;
-        if (got < TAKE_BATCH)
+        if (got < ask)
             nanosleep(&nap, NULL);
     }
     settle(a);
