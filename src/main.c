@@ -167,12 +167,14 @@ static const struct command *find_command(const char *name)
  * EXIT_USAGE; else -1 (the word is a path for the reader). */
 static int mistyped_command(const char *word)
 {
+    if (access(word, F_OK) == 0) /* a path: the usual case, so asked first */
+        return -1;
     enum { N = sizeof commands / sizeof *commands };
     const char *names[N];
     for (size_t i = 0; i < N; i++)
         names[i] = commands[i].name;
     const char *near = suggest_nearest(word, names, N);
-    if (!near || access(word, F_OK) == 0)
+    if (!near)
         return -1;
     return startup_usage_error("unknown command '%s'; did you mean '%s'? ('touchline --help' "
                                "lists the commands)",

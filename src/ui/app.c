@@ -20,15 +20,14 @@
 #include "ui/theming.h"
 #include "ui/source.h"
 #include "ui/pipe_cmd.h"
+#include "ui/signals.h"
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
 
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -39,29 +38,6 @@
 #define FIRST_SCREEN_MAX_MS 1000.0
 #define TICK_BUDGET_MS      6.0
 enum { TICK_INTERVAL_MS = 30 };
-
-static volatile sig_atomic_t got_winch, got_quit;
-
-static void on_signal(int sig)
-{
-    if (sig == SIGWINCH)
-        got_winch = 1;
-    else
-        got_quit = sig;
-}
-
-static void install_signals(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; /* no SA_RESTART: a blocked read returns so the loop sees the flag */
-    sigaction(SIGWINCH, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-}
 
 void app_init(struct app *a, struct pipeline *pl)
 {
@@ -708,46 +684,38 @@ void app_draw(struct app *a)
         draw_all(a);
 }
 
-/* The input timeout for the next key: while the load is under way, the
- * wait for a key (up to `timeout` ms) is a poll that the load's finishing
- * also ends, so that the complete index shows at once rather than on the
- * next tick; the key, if any, is then read without waiting. (A byte
- * curses read ahead waits for the end of the tick, as it did before.) */
-static int wait_for_key_or_load(const struct app *a, int timeout)
-{
-    int wake = pipeline_wake_fd(a->pl);
-    if (timeout <= 0 || wake < 0)
-        return timeout;
-    struct pollfd fds[2] = {{.fd = fileno(stdin), .events = POLLIN},
-                            {.fd = wake, .events = POLLIN}};
-    poll(fds, 2, timeout); /* EINTR: a signal, which the loop looks at next */
-    return 0;
-}
-
 int app_run(struct app *a)
 {
-    install_signals();
+    signals_install(); /* without its pipe, the wait still ends on a key and on its timeout */
     app_begin(a);
     draw_all(a); /* the first screen now, not after the loop's first round of taking results */
-    while (!a->quit && !got_quit) {
-        if (got_winch) {
-            got_winch = 0;
+    while (!a->quit && !signals_quit()) {
+        if (signals_take_resize())
             handle_resize(a);
-        }
         fetching_tick(a);
         loading_tick(a, TICK_BUDGET_MS);
         filter_search_poll(a);
         bool saving = reading_tick(a); /* a save waits on its timer */
         if (a->dirty)
             draw_all(a);
-        /* While loading or searching, wake up now and then to take results. */
-        bool busy = pipeline_loading(a->pl) || filter_searching(a) || fetching_busy(a) || saving;
-        wtimeout(a->status, wait_for_key_or_load(a, a->backlog ? 0 : busy ? TICK_INTERVAL_MS : -1));
+        /* A key already typed is read at once; else the loop waits for one,
+         * a signal, or (while loading) the load's end or the next tick. The
+         * wait is signals_wait's, not curses', so that a resize that lands
+         * now is not left for the next key. */
+        wtimeout(a->status, 0);
         wint_t ch;
         int rc = wget_wch(a->status, &ch);
+        if (rc == ERR && !a->backlog) {
+            bool loading = pipeline_loading(a->pl);
+            bool busy = loading || filter_searching(a) || fetching_busy(a) || saving;
+            signals_wait(fileno(stdin), loading ? pipeline_wake_fd(a->pl) : -1,
+                         busy ? TICK_INTERVAL_MS : -1);
+            rc = wget_wch(a->status, &ch);
+        }
         if (rc == ERR)
             continue;
         handle_key(a, rc == KEY_CODE_YES ? KEYS_FN((int)ch) : (int)ch);
     }
-    return got_quit ? 128 + got_quit : 0;
+    signals_close();
+    return signals_quit() ? 128 + signals_quit() : 0;
 }

@@ -211,16 +211,23 @@ void loading_first_screen(struct app *a, double max_wait_ms)
     int rows = app_pane_rows(&a->panes[PANE_LIST]);
     size_t screenful = rows > 0 ? (size_t)rows : 1;
     double end = now_ms() + max_wait_ms;
-    struct timespec nap = {0, 500 * 1000};
+    /* a short nap: the screen waits on the workers here, and a long one
+     * would add half its length to the first screen on average */
+    struct timespec nap = {0, 100 * 1000};
     /* Articles are taken as they load (titles and dates; their extractions
      * land later) but folded once, when a screenful is in: each fold redoes
      * the date order, the filters and the reading marks, and the workers
      * need the cores while the screen waits. */
     while (pipeline_loading(a->pl)) {
-        size_t got = pipeline_take(a->pl, TAKE_BATCH);
+        /* no more than the screen lacks: each article taken whose
+         * extraction has landed (all of them, in a warm start) is added to
+         * the index on this thread: the screen waits for titles, not that */
+        size_t lack = a->c->narticles < screenful ? screenful - a->c->narticles : 1;
+        size_t ask = lack < TAKE_BATCH ? lack : TAKE_BATCH;
+        size_t got = pipeline_take(a->pl, ask);
         if (a->c->narticles >= screenful || now_ms() >= end) /* a screenful, or a slow disk */
             break;
-        if (got < TAKE_BATCH)
+        if (got < ask)
             nanosleep(&nap, NULL);
     }
     settle(a);

@@ -2,6 +2,7 @@
  * cycling through them (see theming.h). */
 #include "ui/theming.h"
 #include "ui/style.h"
+#include "startup/stock_theme.h"
 #include "startup/theme_dirs.h"
 #include "core/config/theme.h"
 #include "core/base/xalloc.h"
@@ -40,9 +41,13 @@ static struct theme *load(const char *name, struct buf *warnings, bool *missing,
     char *path = theme_find(name, dirs.source, dirs.installed, &origin, err);
     if (missing)
         *missing = !path && origin != THEME_FROM_BUILTIN;
-    if (!path)
-        return origin == THEME_FROM_BUILTIN ? theme_load_builtin(name, warnings, err) : NULL;
-    struct theme *t = theme_load_file(path, NULL, warnings, err);
+    if (!path && origin != THEME_FROM_BUILTIN)
+        return NULL;
+    /* the stock default (the usual start) needs no YAML parse */
+    struct theme *t = path || !strcmp(name, "default") ? stock_theme_load(path) : NULL;
+    if (!t)
+        t = path ? theme_load_file(path, NULL, warnings, err)
+                 : theme_load_builtin(name, warnings, err);
     free(path);
     return t;
 }

@@ -33,14 +33,14 @@ rm -f "$tmp/md/README.md" # the folder's notes, not an article
 LD_DEBUG=files "$BIN" --no-cache list "$tmp/md" >"$tmp/list.out" 2>"$tmp/list.log"
 check "list over Markdown exits 0" "[ $? -eq 0 ]"
 check "the loader's log names the linked libraries (so the checks below can fail)" \
-    "opened '$tmp/list.log' | grep -q libyaml"
+    "opened '$tmp/list.log' | grep -q 'libc\.so'"
 check "list over Markdown never opens libxml2" "! opened '$tmp/list.log' | grep -q libxml2"
 check "and lists every article" \
     "[ \$(wc -l <'$tmp/list.out') -eq \$(ls '$tmp/md' | wc -l) ]"
 for cmd in extract check; do
     LD_DEBUG=files "$BIN" --no-cache "$cmd" "$tmp/md" >/dev/null 2>"$tmp/$cmd.log"
     check "$cmd over Markdown never opens libxml2" \
-        "opened '$tmp/$cmd.log' | grep -q libyaml && ! opened '$tmp/$cmd.log' | grep -q libxml2"
+        "opened '$tmp/$cmd.log' | grep -q 'libc\.so' && ! opened '$tmp/$cmd.log' | grep -q libxml2"
 done
 
 # The reader, headless: the whole folder loaded and a few keys.
@@ -50,7 +50,7 @@ status=$?
 check "the reader opens and lists the folder" \
     "[ $status -eq 0 ] && grep -q '^index-complete-ms [0-9.]* ([0-9]* articles)' '$tmp/reader.out'"
 check "the reader never opens libxml2 for it" \
-    "opened '$tmp/reader.log' | grep -q libncursesw && ! opened '$tmp/reader.log' | grep -q libxml2"
+    "opened '$tmp/reader.log' | grep -q 'libc\.so' && ! opened '$tmp/reader.log' | grep -q libxml2"
 
 # A web page opens it, and reads as before.
 LD_DEBUG=files "$BIN" --no-cache show "$page" >"$tmp/show.out" 2>"$tmp/show.log"

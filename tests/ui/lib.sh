@@ -21,6 +21,13 @@ TL_COLOR_MONEY=10
 
 tl_cleanup() {
     for s in "${TL_SOCKETS[@]+"${TL_SOCKETS[@]}"}"; do tmux -L "$s" kill-server 2>/dev/null; done
+    # a reader told to go by the server's end may still be saving its state
+    # under $TL_TMP: try again a few times rather than leave it behind
+    local try
+    for try in 1 2 3 4 5 6 7 8 9 10; do
+        rm -rf "$TL_TMP" 2>/dev/null && return 0
+        sleep 0.1
+    done
     rm -rf "$TL_TMP"
 }
 trap tl_cleanup EXIT
@@ -298,9 +305,9 @@ sys.exit(0 if found else 1)' "$1" "${2:-0}"
 
 # tl_colored COLOR TEXT: whether TEXT is drawn with foreground COLOR (0-255
 # or #rrggbb) somewhere on screen.
-tl_colored() { tl_style "$2" | grep -q "^fg=$1 "; }
+tl_colored() { tl_style "$2" | grep "^fg=$1 " >/dev/null; } # all read: no broken pipe
 # tl_bg COLOR TEXT: the same for the background.
-tl_bg() { tl_style "$2" | grep -q " bg=$1 "; }
+tl_bg() { tl_style "$2" | grep " bg=$1 " >/dev/null; }
 
 # tl_aligned: whether every row that has pane separators (│) has them at the
 # same display columns, i.e. no name or wide character shifted a row.

@@ -103,7 +103,12 @@ for size in 160x45 80x24 120x30; do
     tl_resize "${size%x*}" "${size#*x}"
     # facts beside the reader, separators to check: f once the stacked layout
     # is drawn (pressed before the resize is handled, it hid the wide one's)
-    [ "$size" = 80x24 ] && { tl_until stacked && tl_keys f && tl_wait "Facts"; }
+    # (each a check: a step that fails says so here, not as misaligned rows)
+    if [ "$size" = 80x24 ]; then
+        check "$size: the resize is drawn without waiting for a key" tl_until stacked
+        tl_keys f
+        check "$size: f shows the facts beside the reader" tl_wait "Facts"
+    fi
     tl_keys G
     tl_wait "Article $N of $N"
     names() { tl_snap && has 'Ødegaard' && has 'Vlahović' && has '손흥민'; }
