@@ -42,10 +42,11 @@ static inline uint64_t hash_str(const char *s)
 /* The word hash: a second hash, of a short key (a folded word) 8 bytes at
  * a time, for tables that keep a form's FNV-1a beside it and need not
  * compute it again for every occurrence (the word cache). A key is taken
- * as its whole 8-byte chunks, then one last chunk of the n % 8 bytes left
- * (none when n is a multiple of 8), each little-endian (the first byte in
- * the low byte) and padded with zeros, so a tokenizer reading 8 bytes at a
- * time gets the same number as hash_word over the bytes. */
+ * as its whole 8-byte chunks, then always one last chunk of the n % 8
+ * bytes left (a zero chunk when n is a multiple of 8), each little-endian
+ * (the first byte in the low byte) and padded with zeros, so a tokenizer
+ * reading 8 bytes at a time gets the same number as hash_word over the
+ * bytes. */
 #define HASH_WORD_MUL 0x9E3779B97F4A7C15ULL
 
 /* One more chunk into the word hash h (0 to start). */
