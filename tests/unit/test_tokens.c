@@ -184,6 +184,7 @@ static void test_cache_changes_nothing(void **state)
         struct tokens plain;
         tokens_init(&plain);
         tokens_add_text(&plain, text, strlen(text), 0);
+        assert_null(plain.cached);                 /* no entries to give without a cache */
         word_cache_prepare(&c, round < 3 ? 1 : 2); /* the last round: emptied */
         size_t held = c.n;
         tokens_reset(&cached);
@@ -237,6 +238,29 @@ static void test_word_bytes_every_byte(void **state)
                 assert_true(before == (at ? x & (~0ULL >> (64 - 8 * at)) : 0));
             }
         }
+}
+
+/* Tokens given a cache after a text of their own get their words' entries
+ * there all the same. */
+static void test_cache_set_later(void **state)
+{
+    (void)state;
+    const char *text = "Palmer scored, then Palmer scored again.";
+    struct word_cache c;
+    word_cache_init(&c);
+    struct tokens t;
+    tokens_init(&t);
+    tokens_add_text(&t, text, strlen(text), 0);
+    assert_null(t.cached);
+    t.cache = &c;
+    tokens_reset(&t);
+    tokens_add_text(&t, text, strlen(text), 0);
+    assert_non_null(t.cached);
+    assert_int_equal(c.n, t.nwords);
+    for (size_t w = 0; w < t.nwords; w++)
+        assert_string_equal(c.keys.data + c.v[t.cached[w]].key, tokens_folded(&t, t.first[w]));
+    tokens_free(&t);
+    word_cache_free(&c);
 }
 
 /* A form's word hash is hash_word of its bytes however the tokenizer read
@@ -293,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_word_numbers),
         cmocka_unit_test(test_cache_changes_nothing),
+        cmocka_unit_test(test_cache_set_later),
         cmocka_unit_test(test_many_words),
         cmocka_unit_test(test_word_bytes_every_byte),
         cmocka_unit_test(test_word_hash_every_length),

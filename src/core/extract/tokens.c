@@ -134,7 +134,8 @@ __attribute__((noinline)) static void grow_words(struct tokens *t, size_t words)
     t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
     t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
     t->form = xrealloc(t->form, t->wcap * sizeof *t->form);
-    t->cached = xrealloc(t->cached, t->wcap * sizeof *t->cached);
+    if (t->cache) /* the entries in the cache: none without one */
+        t->cached = xrealloc(t->cached, t->wcap * sizeof *t->cached);
 }
 
 /* A new word: the folded form of token i (at `at`, n bytes), whose hash is
@@ -592,8 +593,8 @@ void tokens_reserve(struct tokens *t, size_t len)
     buf_reserve(&t->folded, 2 * len + 1);
     t->v = xgrow(t->v, &t->cap, t->n + len / 4 + 8, sizeof *t->v);
     size_t words = t->nwords + len / 8 + 8;
-    if (words > t->wcap)
-        grow_words(t, words);
+    if (words > t->wcap || (t->cache && !t->cached)) /* or a cache set since */
+        grow_words(t, words > t->wcap ? words : t->wcap);
     if (!t->cache && words * 2 > t->tcap) {
         size_t tcap = t->tcap ? t->tcap : 256;
         while (words * 2 > tcap)
