@@ -101,6 +101,30 @@ static void test_collisions_and_growth(void **state)
     word_cache_free(&c);
 }
 
+/* Forms that differ only in bytes 6 and 7 of a chunk (the 7th and 8th of
+ * a word, or of its second 8) start at different slots of a table of
+ * 65536: the word hash's end brings the product's top bits, the only ones
+ * those bytes reach, down to the low ones. */
+static void test_word_hash_bytes_6_and_7_reach_the_slot(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {
+        {"player", "players"},
+        {"season", "seasons"},
+        {"league", "leagues"},
+        {"result", "results"},
+        {"minute", "minutes"},
+        {"defender", "defended"},
+        {"abcdefghijklmno", "abcdefghijklmnp"},
+        {"abcdefghijklmnop", "abcdefghijklmnoq"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        uint64_t a = hash_word(pairs[i][0], strlen(pairs[i][0]));
+        uint64_t b = hash_word(pairs[i][1], strlen(pairs[i][1]));
+        assert_int_not_equal(a & 65535, b & 65535);
+    }
+}
+
 /* Answers for one extractor are not given for another. */
 static void test_other_owner_empties(void **state)
 {
@@ -171,6 +195,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_form_same_entry),
         cmocka_unit_test(test_collisions_and_growth),
+        cmocka_unit_test(test_word_hash_bytes_6_and_7_reach_the_slot),
         cmocka_unit_test(test_other_owner_empties),
         cmocka_unit_test(test_text_numbers),
         cmocka_unit_test(test_same_bytes_every_length),

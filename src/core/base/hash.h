@@ -55,11 +55,16 @@ static inline uint64_t hash_word_chunk(uint64_t h, uint64_t chunk)
     return (h ^ chunk) * HASH_WORD_MUL;
 }
 
-/* The word hash after its last chunk: its high bits folded into the low
- * ones, which a table's slot is taken from. */
+/* The word hash after its last chunk: the product's top 16 bits folded
+ * into its low 16, which a table's slot is taken from. Byte j of a chunk
+ * reaches only bits 8j and up of a product, so only the top bits depend on
+ * all 8 bytes: folding bits 32 to 47 instead would leave bytes 6 and 7 out
+ * of the slot of a table of up to 65536 slots. Keys whose last product's
+ * inputs differ only in bits 48 to 63 get different low 16 bits (the
+ * multiplier is odd). The high half, a table's tag, is the product's. */
 static inline uint64_t hash_word_end(uint64_t h)
 {
-    return h ^ (h >> 32);
+    return h ^ (h >> 48);
 }
 
 /* The word hash of data[0..n). */
