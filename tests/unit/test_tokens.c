@@ -12,9 +12,7 @@
 
 #include "core/base/buf.h"
 #include "core/base/hash.h"
-#include "core/base/fold.h"
 #include "core/extract/tokens.h"
-#include "core/extract/word_bytes.h"
 #include "core/extract/word_cache.h"
 
 /* The tokens of text as "folded/flags" items, flags written as letters:
@@ -184,6 +182,7 @@ static void test_cache_changes_nothing(void **state)
         struct tokens plain;
         tokens_init(&plain);
         tokens_add_text(&plain, text, strlen(text), 0);
+        assert_null(plain.cached);                 /* no entries to give without a cache */
         word_cache_prepare(&c, round < 3 ? 1 : 2); /* the last round: emptied */
         size_t held = c.n;
         tokens_reset(&cached);
@@ -210,33 +209,27 @@ static void test_cache_changes_nothing(void **state)
     tokens_free(&cached);
 }
 
-/* word_bytes: every byte value, at every place of the 8, is a letter or
- * digit exactly when fold_ascii has a fold for it, folds to that fold, and
- * the bytes before the first that is not are kept whole. */
-static void test_word_bytes_every_byte(void **state)
+/* Tokens given a cache after a text of their own get their words' entries
+ * there all the same. */
+static void test_cache_set_later(void **state)
 {
     (void)state;
-    for (unsigned c = 0; c < 256; c++)
-        for (unsigned at = 0; at < 8; at++) {
-            char bytes[8] = "abcdefgh";
-            bytes[at] = (char)c;
-            uint64_t x = word_bytes_load(bytes);
-            uint64_t alnum = word_bytes_alnum(x);
-            bool is = (alnum >> (8 * at + 7)) & 1;
-            assert_int_equal(is, fold_ascii[c] != 0);
-            char folded[8];
-            word_bytes_store(folded, word_bytes_fold(x, alnum));
-            if (is)
-                assert_int_equal((unsigned char)folded[at], fold_ascii[c]);
-            for (unsigned k = 0; k < 8; k++)
-                if (k != at)
-                    assert_int_equal(folded[k], bytes[k]); /* lower case already */
-            uint64_t stops = ~alnum & WORD_BYTES_HIGH;
-            if (!is) {
-                uint64_t before = word_bytes_before(x, stops);
-                assert_true(before == (at ? x & (~0ULL >> (64 - 8 * at)) : 0));
-            }
-        }
+    const char *text = "Palmer scored, then Palmer scored again.";
+    struct word_cache c;
+    word_cache_init(&c);
+    struct tokens t;
+    tokens_init(&t);
+    tokens_add_text(&t, text, strlen(text), 0);
+    assert_null(t.cached);
+    t.cache = &c;
+    tokens_reset(&t);
+    tokens_add_text(&t, text, strlen(text), 0);
+    assert_non_null(t.cached);
+    assert_int_equal(c.n, t.nwords);
+    for (size_t w = 0; w < t.nwords; w++)
+        assert_string_equal(c.keys.data + c.v[t.cached[w]].key, tokens_folded(&t, t.first[w]));
+    tokens_free(&t);
+    word_cache_free(&c);
 }
 
 /* A form's word hash is hash_word of its bytes however the tokenizer read
@@ -254,7 +247,7 @@ static void test_word_hash_every_length(void **state)
         buf_append(&once, letters, n);
         buf_append(&once, " ", 1);
     }
-    buf_append(&once, "Fußball; ", 9);
+    buf_append(&once, "Fußball; ", strlen("Fußball; "));
     buf_append(&text, once.data, once.len);
     buf_append(&text, once.data, once.len); /* each form again */
     struct word_cache c;
@@ -293,8 +286,8 @@ int main(void)
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_word_numbers),
         cmocka_unit_test(test_cache_changes_nothing),
+        cmocka_unit_test(test_cache_set_later),
         cmocka_unit_test(test_many_words),
-        cmocka_unit_test(test_word_bytes_every_byte),
         cmocka_unit_test(test_word_hash_every_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

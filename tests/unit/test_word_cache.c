@@ -70,9 +70,19 @@ static void test_collisions_and_growth(void **state)
     assert_int_not_equal(a, b);
     assert_int_equal(get(&c, x, &added), a);
     assert_false(added);
-    uint32_t same_key = word_cache_get(&c, "ab", 2, hx, &added); /* "ab" given x's key */
+    /* a form of x's length given x's word hash: the slot, tag and length
+     * agree, so only the compare of the bytes tells it from x */
+    char other[16];
+    snprintf(other, sizeof other, "%s", x);
+    other[0] = 'd';
+    uint32_t same_key = word_cache_get(&c, other, strlen(other), hx, &added);
     assert_true(added);
     assert_int_not_equal(same_key, a);
+    assert_string_equal(c.keys.data + c.v[same_key].key, other);
+    assert_int_equal(word_cache_get(&c, other, strlen(other), hx, &added), same_key);
+    assert_false(added);
+    assert_int_equal(word_cache_get(&c, x, strlen(x), hx, &added), a);
+    assert_false(added);
     char form[16];
     for (int k = 0; k < 10000; k++) {
         snprintf(form, sizeof form, "w%d", k);
@@ -89,6 +99,30 @@ static void test_collisions_and_growth(void **state)
     assert_int_equal(get(&c, x, &added), a);
     assert_int_equal(get(&c, y, &added), b);
     word_cache_free(&c);
+}
+
+/* Forms that differ only in bytes 6 and 7 of a chunk (the 7th and 8th of
+ * a word, or of its second 8) start at different slots of a table of
+ * 65536: the word hash's end brings the product's top bits, the only ones
+ * those bytes reach, down to the low ones. */
+static void test_word_hash_bytes_6_and_7_reach_the_slot(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {
+        {"player", "players"},
+        {"season", "seasons"},
+        {"league", "leagues"},
+        {"result", "results"},
+        {"minute", "minutes"},
+        {"defender", "defended"},
+        {"abcdefghijklmno", "abcdefghijklmnp"},
+        {"abcdefghijklmnop", "abcdefghijklmnoq"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        uint64_t a = hash_word(pairs[i][0], strlen(pairs[i][0]));
+        uint64_t b = hash_word(pairs[i][1], strlen(pairs[i][1]));
+        assert_int_not_equal(a & 65535, b & 65535);
+    }
 }
 
 /* Answers for one extractor are not given for another. */
@@ -161,6 +195,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_form_same_entry),
         cmocka_unit_test(test_collisions_and_growth),
+        cmocka_unit_test(test_word_hash_bytes_6_and_7_reach_the_slot),
         cmocka_unit_test(test_other_owner_empties),
         cmocka_unit_test(test_text_numbers),
         cmocka_unit_test(test_same_bytes_every_length),

@@ -42,10 +42,11 @@ static inline uint64_t hash_str(const char *s)
 /* The word hash: a second hash, of a short key (a folded word) 8 bytes at
  * a time, for tables that keep a form's FNV-1a beside it and need not
  * compute it again for every occurrence (the word cache). A key is taken
- * as its whole 8-byte chunks, then one last chunk of the n % 8 bytes left
- * (none when n is a multiple of 8), each little-endian (the first byte in
- * the low byte) and padded with zeros, so a tokenizer reading 8 bytes at a
- * time gets the same number as hash_word over the bytes. */
+ * as its whole 8-byte chunks, then always one last chunk of the n % 8
+ * bytes left (a zero chunk when n is a multiple of 8), each little-endian
+ * (the first byte in the low byte) and padded with zeros, so a tokenizer
+ * reading 8 bytes at a time gets the same number as hash_word over the
+ * bytes. */
 #define HASH_WORD_MUL 0x9E3779B97F4A7C15ULL
 
 /* One more chunk into the word hash h (0 to start). */
@@ -54,11 +55,16 @@ static inline uint64_t hash_word_chunk(uint64_t h, uint64_t chunk)
     return (h ^ chunk) * HASH_WORD_MUL;
 }
 
-/* The word hash after its last chunk: its high bits folded into the low
- * ones, which a table's slot is taken from. */
+/* The word hash after its last chunk: the product's top 16 bits folded
+ * into its low 16, which a table's slot is taken from. Byte j of a chunk
+ * reaches only bits 8j and up of a product, so only the top bits depend on
+ * all 8 bytes: folding bits 32 to 47 instead would leave bytes 6 and 7 out
+ * of the slot of a table of up to 65536 slots. Keys whose last product's
+ * inputs differ only in bits 48 to 63 get different low 16 bits (the
+ * multiplier is odd). The high half, a table's tag, is the product's. */
 static inline uint64_t hash_word_end(uint64_t h)
 {
-    return h ^ (h >> 32);
+    return h ^ (h >> 48);
 }
 
 /* The word hash of data[0..n). */

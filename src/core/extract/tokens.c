@@ -134,7 +134,8 @@ __attribute__((noinline)) static void grow_words(struct tokens *t, size_t words)
     t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
     t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
     t->form = xrealloc(t->form, t->wcap * sizeof *t->form);
-    t->cached = xrealloc(t->cached, t->wcap * sizeof *t->cached);
+    if (t->cache) /* the entries in the cache: none without one */
+        t->cached = xrealloc(t->cached, t->wcap * sizeof *t->cached);
 }
 
 /* A new word: the folded form of token i (at `at`, n bytes), whose hash is
@@ -487,52 +488,6 @@ static bool all_upper(const char *s, size_t i, size_t j)
     return upper >= 2;
 }
 
-/* Folds the ASCII letters and digits from s[i] into *out (moved past them)
- * and returns where they end; *key is their word hash (hash_word). Eight
- * bytes at a time while eight are left in the text: a word's end is then
- * found without a branch per byte, and each 8 bytes are one step of the
- * hash. The 8 bytes are written whole: tokens_add_text reserved twice the
- * text, and a form starts no later than twice its offset in the text. */
-static size_t fold_ascii_run(const char *s, size_t len, size_t i, char **out, uint64_t *key)
-{
-    char *o = *out;
-    uint64_t h = 0;
-    size_t j = i;
-    while (j + 8 <= len) {
-        uint64_t x = word_bytes_load(s + j);
-        uint64_t alnum = word_bytes_alnum(x);
-        uint64_t folded = word_bytes_fold(x, alnum);
-        word_bytes_store(o, folded);
-        uint64_t stops = ~alnum & WORD_BYTES_HIGH;
-        if (stops) { /* the word ends in these 8 bytes */
-            unsigned n = (unsigned)__builtin_ctzll(stops) / 8;
-            *out = o + n;
-            *key = hash_word_end(hash_word_chunk(h, word_bytes_before(folded, stops)));
-            return j + n;
-        }
-        h = hash_word_chunk(h, folded);
-        o += 8;
-        j += 8;
-    }
-    uint64_t chunk = 0;
-    unsigned k = 0;
-    for (; j < len; j++) { /* the text's last bytes */
-        unsigned char f = fold_ascii[(unsigned char)s[j]];
-        if (!f)
-            break;
-        *o++ = (char)f;
-        chunk |= (uint64_t)f << (8 * k);
-        if (++k == 8) {
-            h = hash_word_chunk(h, chunk);
-            chunk = 0;
-            k = 0;
-        }
-    }
-    *out = o;
-    *key = hash_word_end(hash_word_chunk(h, chunk));
-    return j;
-}
-
 /* Adds the word of ASCII letters and digits at i, folded and hashed in the
  * one pass that finds its end, when what stops it cannot continue a word
  * (stop_ends_word; scan_word decides the rest). Returns its end, or 0
@@ -541,7 +496,7 @@ static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t
 {
     char *out = t->folded.data + t->folded.len; /* reserved by tokens_add_text */
     uint64_t key;
-    size_t j = fold_ascii_run(s, len, i, &out, &key);
+    size_t j = word_bytes_fold_run(s, len, i, &out, &key);
     if (j < len && (byte_class[(unsigned char)s[j]] & C_STOP) && !stop_ends_word(s, len, j))
         return 0;
     /* the flags of a word by the class of its first byte */
@@ -592,8 +547,8 @@ void tokens_reserve(struct tokens *t, size_t len)
     buf_reserve(&t->folded, 2 * len + 1);
     t->v = xgrow(t->v, &t->cap, t->n + len / 4 + 8, sizeof *t->v);
     size_t words = t->nwords + len / 8 + 8;
-    if (words > t->wcap)
-        grow_words(t, words);
+    if (words > t->wcap || (t->cache && !t->cached)) /* or a cache set since */
+        grow_words(t, words > t->wcap ? words : t->wcap);
     if (!t->cache && words * 2 > t->tcap) {
         size_t tcap = t->tcap ? t->tcap : 256;
         while (words * 2 > tcap)

@@ -58,7 +58,7 @@ struct tokens {
     uint32_t *first;         /* per word number: the first token with that form */
     uint64_t *hash;          /* per word number: FNV-1a of the folded form */
     struct token_form *form; /* per word number: where its folded form is */
-    uint32_t *cached;        /* per word number: its entry in `cache` (with a cache) */
+    uint32_t *cached;        /* per word number: its entry in `cache` (NULL without) */
     size_t nwords, wcap;
     struct token_slot *table; /* open addressing (without a cache) */
     size_t tcap;
