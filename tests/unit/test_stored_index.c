@@ -127,13 +127,19 @@ static unsigned char *image_of(const struct pipeline *p, size_t *len)
     return (unsigned char *)buf_detach(&b, NULL);
 }
 
+/* Whether x's mentions fit article a (extraction_fits_article). */
+static bool fits(const struct extraction *x, const struct article *a)
+{
+    return extraction_fits_article(x, strlen(a->title), a->body_len);
+}
+
 /* Moves src's extractions into a loaded image (src's index keeps none). */
 static void attach_all(struct index *ix, struct pipeline *src)
 {
     ix->corpus = &src->corpus;
     for (size_t i = 0; i < src->index.narticles; i++) {
         struct extraction *x = &src->index.x[i];
-        assert_true(index_image_mentions_fit(x, src->corpus.articles[i]));
+        assert_true(fits(x, src->corpus.articles[i]));
         assert_true(index_image_attach(ix, i, x, true));
     }
     assert_true(index_image_check_spans(ix));
@@ -157,15 +163,15 @@ static void assert_spans_checked(struct index *ix, struct corpus *c, bool in_tit
     if (in_title) {
         char was = a->title[p->end - 1];
         a->title[p->end - 1] = '\0';
-        assert_false(index_image_mentions_fit(x, a));
+        assert_false(fits(x, a));
         a->title[p->end - 1] = was;
     } else {
         size_t was = a->body_len;
         a->body_len = p->end - 1;
-        assert_false(index_image_mentions_fit(x, a));
+        assert_false(fits(x, a));
         a->body_len = was;
     }
-    assert_true(index_image_mentions_fit(x, a));
+    assert_true(fits(x, a));
 }
 
 static void test_image_reads_back_the_same_index(void **state)

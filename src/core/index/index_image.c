@@ -350,21 +350,6 @@ bool index_image_attach(struct index *ix, size_t article, struct extraction *x, 
     return true;
 }
 
-bool index_image_mentions_fit(const struct extraction *x, const struct article *a)
-{
-    size_t title = strlen(a->title), body = a->body_len;
-    for (size_t l = 0; l < x->nentities; l++) {
-        const struct found_entity *fe = &x->entities[l];
-        const struct mention *mentions = extraction_mentions_of(x, fe);
-        for (size_t m = 0; m < fe->nmentions; m++) {
-            const struct mention *mn = &mentions[m];
-            if (mn->start > mn->end || mn->end > (mn->in_title ? title : body))
-                return false;
-        }
-    }
-    return true;
-}
-
 bool index_image_check_spans(const struct index *ix)
 {
     return ix->corpus->narticles == ix->narticles && !ix->stored->mismatch;
