@@ -267,6 +267,7 @@ static void test_attached_as_not_fitting_fails_the_check(void **state)
 struct drops {
     const unsigned char *image;
     size_t len, calls, whole, outside;
+    const unsigned char *lowest; /* the lowest byte given back but the whole */
 };
 
 static void record_drop(void *ctx, const void *p, size_t len)
@@ -276,6 +277,8 @@ static void record_drop(void *ctx, const void *p, size_t len)
     d->calls++;
     d->whole += at == d->image && len == d->len;
     d->outside += at < d->image || at + len > d->image + d->len;
+    if (!(at == d->image && len == d->len) && (!d->lowest || at < d->lowest))
+        d->lowest = at;
 }
 
 /* An owner that can give memory back is asked to once the image is checked
@@ -310,6 +313,55 @@ static void test_image_given_back_as_it_is_used(void **state)
     free(image);
     pipeline_close(&ref);
     pipeline_close(&src);
+}
+
+/* The lowest byte of the image given back while attaching the articles of
+ * src in two runs, [first, n) then [0, first). */
+static const unsigned char *lowest_given_back(const unsigned char *image, size_t len,
+                                              struct pipeline *src, size_t first)
+{
+    struct drops d = {.image = image, .len = len};
+    struct index ix;
+    assert_true(
+        index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, &d, record_drop}));
+    ix.corpus = &src->corpus;
+    size_t n = src->index.narticles;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = (first + k) % n;
+        assert_true(index_image_attach(&ix, i, &src->index.x[i], true));
+    }
+    assert_true(index_image_check_spans(&ix));
+    assert_int_equal(d.outside, 0);
+    index_free(&ix);
+    return d.lowest;
+}
+
+/* A load that attaches the first articles last (the reader's first screen,
+ * built as usual, goes into the stored index once the load completes):
+ * what they read of the image is not given back when a later article
+ * closes the run they are in, only what those attached since read. */
+static void test_first_articles_not_given_back_before_they_attach(void **state)
+{
+    (void)state;
+    char *paths[40];
+    for (size_t i = 0; i < 40; i++)
+        paths[i] = samples;
+    struct pipeline ref, src;
+    open_paths(&ref, paths, 40, NULL);
+    assert_true(ref.index.narticles >= 1024);
+    size_t len;
+    unsigned char *image = image_of(&ref, &len);
+    open_paths(&src, paths, 40, NULL);
+    const unsigned char *from_start = lowest_given_back(image, len, &src, 0);
+    pipeline_close(&src);
+    open_paths(&src, paths, 40, NULL);
+    const unsigned char *prefix_last = lowest_given_back(image, len, &src, 128);
+    pipeline_close(&src);
+    assert_non_null(from_start);
+    assert_non_null(prefix_last);
+    assert_true(prefix_last > from_start);
+    free(image);
+    pipeline_close(&ref);
 }
 
 /* Whether an image loads (freed again when it does). */
@@ -771,6 +823,7 @@ int main(void)
         cmocka_unit_test(test_attached_mentions_are_counted),
         cmocka_unit_test(test_attached_as_not_fitting_fails_the_check),
         cmocka_unit_test(test_image_given_back_as_it_is_used),
+        cmocka_unit_test(test_first_articles_not_given_back_before_they_attach),
         cmocka_unit_test(test_image_refused_when_short_foreign_or_out_of_range),
         cmocka_unit_test(test_image_with_any_word_overwritten),
         cmocka_unit_test(test_warm_start_takes_the_stored_index),
