@@ -70,6 +70,13 @@ const struct extraction *app_extraction(const struct app *a, size_t article)
     return article < a->ix->narticles ? &a->ix->x[article] : &none;
 }
 
+enum extraction_state app_extraction_state(const struct app *a, size_t article)
+{
+    if (article < a->ix->narticles)
+        return EXTRACTION_LANDED;
+    return article < pipeline_extractions_known(a->pl) ? EXTRACTION_WAITING : EXTRACTION_PENDING;
+}
+
 static void delete_windows(struct app *a)
 {
     for (int p = 0; p < PANE_COUNT; p++) {

@@ -171,6 +171,12 @@ int app_pane_rows(const struct pane *p);
 /* An article's extraction, or an empty one while it has not landed in
  * the index yet (the load lists articles before their extraction). */
 const struct extraction *app_extraction(const struct app *a, size_t article);
+/* Where an article's extraction is: landed (app_extraction gives it);
+ * known, attached to the stored index (the list's marks show it, the
+ * reader's highlights and the facts wait for the index, which it becomes
+ * when the load completes); or not made yet. */
+enum extraction_state { EXTRACTION_LANDED, EXTRACTION_WAITING, EXTRACTION_PENDING };
+enum extraction_state app_extraction_state(const struct app *a, size_t article);
 /* "05 Dec" (or "Dec'19" when not the newest year) for an article. */
 void app_short_date(const struct app *a, size_t article, char out[16]);
 /* Sets a pane's row count (and its height from its window), and clamps. */

@@ -375,8 +375,10 @@ static void article_facts(const struct app *a, size_t art)
     const struct extraction *x = app_extraction(a, art);
     heading("In this article");
     if (!x->nfacts) {
-        bool landed = art < a->ix->narticles;
-        sline_puts(new_line(1), landed ? "none found" : "not extracted yet", STYLE_DIM);
+        static const char *const said[] = {[EXTRACTION_LANDED] = "none found",
+                                           [EXTRACTION_WAITING] = "extracted, shown once loaded",
+                                           [EXTRACTION_PENDING] = "not extracted yet"};
+        sline_puts(new_line(1), said[app_extraction_state(a, art)], STYLE_DIM);
     }
     /* grouped by subject, in order of each subject's first fact; the facts
      * with no subject come last, under no heading */

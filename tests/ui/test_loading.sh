@@ -128,9 +128,10 @@ check "q quits with status 0 once more" tl_wait "TOUCHLINE-EXIT=0"
 
 # The same corpus twice with the cache (the files made older, as above):
 # the second start takes the index stored by the first, the extractions
-# after its first screenful attached to it as they come and the list's
-# marks folded in from them before the index is complete; the oldest
-# articles, among those, show the same marks as a fresh load's.
+# after its first screenful attached to it as they come; once loaded, the
+# oldest articles, among those, show the same marks as a fresh load's.
+# (That the marks are folded in before the index is complete is
+# tests/unit/test_loading_fold.c's: here the load is too quick to see.)
 find "$fresh" -type f -exec touch -d '2024-01-01 12:00' {} +
 list_col() { awk -F'│' '{ print $1 }' <<<"$TL_SCREEN"; }
 marks_end() {

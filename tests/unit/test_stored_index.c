@@ -29,6 +29,7 @@
 #include "core/index/index_image.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/pipeline_cache.h"
+#include "warm_dir.h"
 
 static char samples[1024];
 
@@ -127,13 +128,19 @@ static unsigned char *image_of(const struct pipeline *p, size_t *len)
     return (unsigned char *)buf_detach(&b, NULL);
 }
 
+/* Whether x's mentions fit article a (extraction_fits_article). */
+static bool fits(const struct extraction *x, const struct article *a)
+{
+    return extraction_fits_article(x, strlen(a->title), a->body_len);
+}
+
 /* Moves src's extractions into a loaded image (src's index keeps none). */
 static void attach_all(struct index *ix, struct pipeline *src)
 {
     ix->corpus = &src->corpus;
     for (size_t i = 0; i < src->index.narticles; i++) {
         struct extraction *x = &src->index.x[i];
-        assert_true(index_image_mentions_fit(x, src->corpus.articles[i]));
+        assert_true(fits(x, src->corpus.articles[i]));
         assert_true(index_image_attach(ix, i, x, true));
     }
     assert_true(index_image_check_spans(ix));
@@ -157,15 +164,15 @@ static void assert_spans_checked(struct index *ix, struct corpus *c, bool in_tit
     if (in_title) {
         char was = a->title[p->end - 1];
         a->title[p->end - 1] = '\0';
-        assert_false(index_image_mentions_fit(x, a));
+        assert_false(fits(x, a));
         a->title[p->end - 1] = was;
     } else {
         size_t was = a->body_len;
         a->body_len = p->end - 1;
-        assert_false(index_image_mentions_fit(x, a));
+        assert_false(fits(x, a));
         a->body_len = was;
     }
-    assert_true(index_image_mentions_fit(x, a));
+    assert_true(fits(x, a));
 }
 
 static void test_image_reads_back_the_same_index(void **state)
@@ -261,6 +268,7 @@ static void test_attached_as_not_fitting_fails_the_check(void **state)
 struct drops {
     const unsigned char *image;
     size_t len, calls, whole, outside;
+    const unsigned char *lowest; /* the lowest byte given back but the whole */
 };
 
 static void record_drop(void *ctx, const void *p, size_t len)
@@ -270,6 +278,8 @@ static void record_drop(void *ctx, const void *p, size_t len)
     d->calls++;
     d->whole += at == d->image && len == d->len;
     d->outside += at < d->image || at + len > d->image + d->len;
+    if (!(at == d->image && len == d->len) && (!d->lowest || at < d->lowest))
+        d->lowest = at;
 }
 
 /* An owner that can give memory back is asked to once the image is checked
@@ -304,6 +314,55 @@ static void test_image_given_back_as_it_is_used(void **state)
     free(image);
     pipeline_close(&ref);
     pipeline_close(&src);
+}
+
+/* The lowest byte of the image given back while attaching the articles of
+ * src in two runs, [first, n) then [0, first). */
+static const unsigned char *lowest_given_back(const unsigned char *image, size_t len,
+                                              struct pipeline *src, size_t first)
+{
+    struct drops d = {.image = image, .len = len};
+    struct index ix;
+    assert_true(
+        index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, &d, record_drop}));
+    ix.corpus = &src->corpus;
+    size_t n = src->index.narticles;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = (first + k) % n;
+        assert_true(index_image_attach(&ix, i, &src->index.x[i], true));
+    }
+    assert_true(index_image_check_spans(&ix));
+    assert_int_equal(d.outside, 0);
+    index_free(&ix);
+    return d.lowest;
+}
+
+/* A load that attaches the first articles last (the reader's first screen,
+ * built as usual, goes into the stored index once the load completes):
+ * what they read of the image is not given back when a later article
+ * closes the run they are in, only what those attached since read. */
+static void test_first_articles_not_given_back_before_they_attach(void **state)
+{
+    (void)state;
+    char *paths[40];
+    for (size_t i = 0; i < 40; i++)
+        paths[i] = samples;
+    struct pipeline ref, src;
+    open_paths(&ref, paths, 40, NULL);
+    assert_true(ref.index.narticles >= 1024);
+    size_t len;
+    unsigned char *image = image_of(&ref, &len);
+    open_paths(&src, paths, 40, NULL);
+    const unsigned char *from_start = lowest_given_back(image, len, &src, 0);
+    pipeline_close(&src);
+    open_paths(&src, paths, 40, NULL);
+    const unsigned char *prefix_last = lowest_given_back(image, len, &src, 128);
+    pipeline_close(&src);
+    assert_non_null(from_start);
+    assert_non_null(prefix_last);
+    assert_true(prefix_last > from_start);
+    free(image);
+    pipeline_close(&ref);
 }
 
 /* Whether an image loads (freed again when it does). */
@@ -418,22 +477,6 @@ static void test_image_with_any_word_overwritten(void **state)
 
 /* ---- through the pipeline and the cache folder ---- */
 
-static void run(const char *cmd)
-{
-    assert_int_equal(system(cmd), 0);
-}
-
-/* A copy of the samples in dir/in, every file dated long ago. */
-static void copy_samples(const char *dir)
-{
-    char cmd[20000];
-    snprintf(cmd, sizeof cmd,
-             "mkdir -p '%s/in' && cp '%s'/*.md '%s'/*.txt '%s/in/' && "
-             "touch -d '2024-01-01 12:00' '%s'/in/*",
-             dir, samples, samples, dir, dir);
-    run(cmd);
-}
-
 /* A warm or cold load of paths with the cache in dir, checked against a
  * load without the cache; returns whether it took the stored index. */
 static bool load_and_compare(char **paths, size_t n, const char *dir)
@@ -459,21 +502,19 @@ static void index_file_do(const char *dir, const char *what)
     char cmd[20000];
     snprintf(cmd, sizeof cmd, "for f in '%s'/touchline-cache/*.cache.index; do %s \"$f\"; done",
              dir, what);
-    run(cmd);
+    warm_dir_run(cmd);
 }
 
 static void test_warm_start_takes_the_stored_index(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/touchline-stored-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    copy_samples(dir);
-    char in[sizeof dir + 8], cache[sizeof dir + 32], cmd[20000];
-    snprintf(in, sizeof in, "%s/in", dir);
-    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
-    char *paths[] = {in};
+    struct warm_dir w;
+    warm_dir_make(&w, "stored", samples);
+    const char *in = w.in, *cache = w.cache;
+    char cmd[20000];
+    char *paths[] = {w.in};
     assert_false(load_and_compare(paths, 1, cache)); /* cold: writes it */
-    index_file_do(dir, "test -s");
+    index_file_do(w.dir, "test -s");
     assert_true(load_and_compare(paths, 1, cache)); /* warm: takes it */
     assert_true(load_and_compare(paths, 1, cache)); /* and keeps it */
     /* One file changed: built as before (every other file a cache hit),
@@ -483,35 +524,34 @@ static void test_warm_start_takes_the_stored_index(void **state)
              "'%s/arsenal-declan-rice-record.md' && touch -d '2024-02-01 12:00' "
              "'%s/arsenal-declan-rice-record.md'",
              in, in);
-    run(cmd);
+    warm_dir_run(cmd);
     assert_false(load_and_compare(paths, 1, cache));
     assert_true(load_and_compare(paths, 1, cache));
     /* A file removed, then one added: the same. */
-    snprintf(cmd, sizeof cmd, "mv '%s/chelsea-appoint-pochettino.txt' '%s/'", in, dir);
-    run(cmd);
+    snprintf(cmd, sizeof cmd, "mv '%s/chelsea-appoint-pochettino.txt' '%s/'", in, w.dir);
+    warm_dir_run(cmd);
     assert_false(load_and_compare(paths, 1, cache));
     assert_true(load_and_compare(paths, 1, cache));
-    snprintf(cmd, sizeof cmd, "mv '%s/chelsea-appoint-pochettino.txt' '%s/zz-new.txt'", dir, in);
-    run(cmd);
+    snprintf(cmd, sizeof cmd, "mv '%s/chelsea-appoint-pochettino.txt' '%s/zz-new.txt'", w.dir, in);
+    warm_dir_run(cmd);
     assert_false(load_and_compare(paths, 1, cache));
     assert_true(load_and_compare(paths, 1, cache));
     /* Another set of paths for the same cache file is not this index. */
-    char *twice[] = {in, in};
+    char *twice[] = {w.in, w.in};
     assert_false(load_and_compare(twice, 2, cache));
     /* A truncated or damaged index file is not used, and is written again. */
     assert_true(load_and_compare(twice, 2, cache));
-    index_file_do(dir, "truncate -s 1000");
+    index_file_do(w.dir, "truncate -s 1000");
     assert_false(load_and_compare(twice, 2, cache));
     assert_true(load_and_compare(twice, 2, cache));
     snprintf(cmd, sizeof cmd,
              "for f in '%s'/*.cache.index; do printf XXXXXXXX | "
              "dd conv=notrunc bs=1 seek=5000 status=none of=\"$f\"; done",
              cache);
-    run(cmd); /* damaged past its header */
+    warm_dir_run(cmd); /* damaged past its header */
     assert_false(load_and_compare(twice, 2, cache));
     assert_true(load_and_compare(twice, 2, cache));
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    run(cmd);
+    warm_dir_remove(&w);
 }
 
 /* The resident kB of this process's mapping of a file whose name ends with
@@ -545,15 +585,12 @@ static long mapping_rss_kb(const char *suffix)
 static void test_opened_image_gives_its_pages_back(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/touchline-stored-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    copy_samples(dir);
-    char in[sizeof dir + 8], cache[sizeof dir + 32], pattern[sizeof cache + 16];
-    snprintf(in, sizeof in, "%s/in", dir);
-    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
-    snprintf(pattern, sizeof pattern, "%s/*.cache", cache);
-    char *paths[] = {in};
-    assert_false(load_and_compare(paths, 1, cache)); /* cold: writes it */
+    struct warm_dir w;
+    warm_dir_make(&w, "stored", samples);
+    char pattern[sizeof w.cache + 16];
+    snprintf(pattern, sizeof pattern, "%s/*.cache", w.cache);
+    char *paths[] = {w.in};
+    assert_false(load_and_compare(paths, 1, w.cache)); /* cold: writes it */
     glob_t g;
     assert_int_equal(glob(pattern, 0, NULL, &g), 0);
     assert_int_equal(g.gl_pathc, 1);
@@ -571,9 +608,7 @@ static void test_opened_image_gives_its_pages_back(void **state)
     assert_int_equal(mapping_rss_kb(".cache.index"), -1);
     pipeline_close(&fresh);
     globfree(&g);
-    char cmd[20000];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    run(cmd);
+    warm_dir_remove(&w);
 }
 
 /* More articles after a load that took the stored index (the reader's R):
@@ -581,30 +616,24 @@ static void test_opened_image_gives_its_pages_back(void **state)
 static void test_append_after_stored_index(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/touchline-stored-append-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    copy_samples(dir);
-    char in[sizeof dir + 8], cache[sizeof dir + 32];
-    snprintf(in, sizeof in, "%s/in", dir);
-    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
-    char *paths[] = {in};
-    assert_false(load_and_compare(paths, 1, cache));
+    struct warm_dir w;
+    warm_dir_make(&w, "stored-append", samples);
+    char *paths[] = {w.in};
+    assert_false(load_and_compare(paths, 1, w.cache));
     struct pipeline p, fresh;
-    open_paths(&p, paths, 1, cache);
+    open_paths(&p, paths, 1, w.cache);
     assert_true(p.index_stored);
     struct tl_error err;
     char *more[] = {samples};
     assert_true(pipeline_append(&p, more, 1, &err));
     pipeline_finish(&p);
-    char *both[] = {in, samples};
+    char *both[] = {w.in, samples};
     open_paths(&fresh, both, 2, NULL);
     assert_null(p.index.stored);
     assert_same_index(&fresh.index, &p.index);
     pipeline_close(&p);
     pipeline_close(&fresh);
-    char cmd[20000];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    run(cmd);
+    warm_dir_remove(&w);
 }
 
 /* A cache that opens only after the workers started and the first
@@ -615,23 +644,16 @@ static void test_append_after_stored_index(void **state)
 static void test_stored_index_taken_when_the_cache_opens_late(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/touchline-stored-late-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    copy_samples(dir);
-    char in[sizeof dir + 8], cache[sizeof dir + 32];
-    snprintf(in, sizeof in, "%s/in", dir);
-    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
-    char *paths[] = {in};
-    assert_false(load_and_compare(paths, 1, cache)); /* cold: writes it */
+    struct warm_dir w;
+    warm_dir_make(&w, "stored-late", samples);
+    char *paths[] = {w.in};
+    assert_false(load_and_compare(paths, 1, w.cache)); /* cold: writes it */
     struct pipeline p, fresh;
-    struct pipeline_options opt = {.threads = 2, .cache_dir = cache, .background = true};
+    struct pipeline_options opt = {.threads = 2, .cache_dir = w.cache, .background = true};
     struct tl_error err;
     pipeline_cache_hold_opener(true);
     assert_true(pipeline_start(&p, paths, 1, &opt, &err));
-    struct timespec nap = {0, 1000 * 1000};
-    while (p.taken < 3)
-        if (!pipeline_take(&p, 3 - p.taken))
-            nanosleep(&nap, NULL);
+    warm_dir_take_until(&p, 3);
     assert_int_equal(p.cache_hits, 0);
     pipeline_cache_hold_opener(false);
     pipeline_cache_wait(p.pcache, 1e9);
@@ -643,9 +665,7 @@ static void test_stored_index_taken_when_the_cache_opens_late(void **state)
     assert_same_index(&fresh.index, &p.index);
     pipeline_close(&p);
     pipeline_close(&fresh);
-    char cmd[20000];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    run(cmd);
+    warm_dir_remove(&w);
 }
 
 /* A warm start whose last file changed: every article before it is
@@ -655,33 +675,16 @@ static void test_stored_index_taken_when_the_cache_opens_late(void **state)
 static void test_stored_index_dropped_by_the_last_result(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/touchline-stored-last-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    copy_samples(dir);
-    char in[sizeof dir + 8], cache[sizeof dir + 32], cmd[20000];
-    snprintf(in, sizeof in, "%s/in", dir);
-    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
-    char *paths[] = {in};
-    assert_false(load_and_compare(paths, 1, cache)); /* cold: writes it */
-    assert_true(load_and_compare(paths, 1, cache));
+    struct warm_dir w;
+    warm_dir_make(&w, "stored-last", samples);
+    char *paths[] = {w.in};
+    assert_false(load_and_compare(paths, 1, w.cache)); /* cold: writes it */
+    assert_true(load_and_compare(paths, 1, w.cache));
     struct pipeline fresh, p;
     open_paths(&fresh, paths, 1, NULL);
     size_t n = fresh.corpus.narticles;
-    snprintf(cmd, sizeof cmd,
-             "printf '\\nArsenal have signed Declan Rice from West Ham.\\n' >> '%s' && "
-             "touch -d '2024-02-01 12:00' '%s'",
-             fresh.corpus.articles[n - 1]->path, fresh.corpus.articles[n - 1]->path);
-    run(cmd);
+    warm_dir_start_before_last(&w, &p, fresh.corpus.articles[n - 1]->path, n);
     pipeline_close(&fresh);
-    struct pipeline_options opt = {.threads = 2, .cache_dir = cache};
-    struct tl_error err;
-    assert_true(pipeline_start(&p, paths, 1, &opt, &err));
-    pipeline_cache_wait(p.pcache, 1e9);
-    struct timespec nap = {0, 1000 * 1000};
-    while (p.taken < n - 1) /* every result but the last */
-        if (!pipeline_take(&p, n - 1 - p.taken))
-            nanosleep(&nap, NULL);
-    assert_true(p.from_image);
     assert_int_equal(p.attached_from, 0);
     assert_int_equal(p.nattached, n - 1);
     assert_int_equal(p.corpus.narticles, n - 1); /* listed before the index has them */
@@ -699,9 +702,8 @@ static void test_stored_index_dropped_by_the_last_result(void **state)
     assert_same_index(&fresh.index, &p.index);
     pipeline_close(&fresh);
     pipeline_close(&p);
-    assert_true(load_and_compare(paths, 1, cache)); /* stored again */
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    run(cmd);
+    assert_true(load_and_compare(paths, 1, w.cache)); /* stored again */
+    warm_dir_remove(&w);
 }
 
 /* The reader lists articles before their extractions (a lead of them
@@ -712,17 +714,13 @@ static void test_stored_index_dropped_by_the_last_result(void **state)
 static void test_late_stored_index_after_articles_went_early(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/touchline-stored-early-XXXXXX";
-    assert_non_null(mkdtemp(dir));
-    copy_samples(dir);
-    char in[sizeof dir + 8], cache[sizeof dir + 32];
-    snprintf(in, sizeof in, "%s/in", dir);
-    snprintf(cache, sizeof cache, "%s/touchline-cache", dir);
-    char *paths[] = {in};
-    assert_false(load_and_compare(paths, 1, cache)); /* cold: writes it */
+    struct warm_dir w;
+    warm_dir_make(&w, "stored-early", samples);
+    char *paths[] = {w.in};
+    assert_false(load_and_compare(paths, 1, w.cache)); /* cold: writes it */
     for (int finish = 0; finish < 2; finish++) {
         struct pipeline p;
-        struct pipeline_options opt = {.threads = 2, .cache_dir = cache, .lead = 64};
+        struct pipeline_options opt = {.threads = 2, .cache_dir = w.cache, .lead = 64};
         struct tl_error err;
         pipeline_cache_hold_opener(true);
         assert_true(pipeline_start(&p, paths, 1, &opt, &err));
@@ -751,9 +749,7 @@ static void test_late_stored_index_after_articles_went_early(void **state)
         }
         pipeline_close(&p);
     }
-    char cmd[20000];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    run(cmd);
+    warm_dir_remove(&w);
 }
 
 int main(void)
@@ -765,6 +761,7 @@ int main(void)
         cmocka_unit_test(test_attached_mentions_are_counted),
         cmocka_unit_test(test_attached_as_not_fitting_fails_the_check),
         cmocka_unit_test(test_image_given_back_as_it_is_used),
+        cmocka_unit_test(test_first_articles_not_given_back_before_they_attach),
         cmocka_unit_test(test_image_refused_when_short_foreign_or_out_of_range),
         cmocka_unit_test(test_image_with_any_word_overwritten),
         cmocka_unit_test(test_warm_start_takes_the_stored_index),

@@ -229,6 +229,20 @@ static void pack(struct extraction *x, char *const *ids, char *const *names)
     *x = p;
 }
 
+bool extraction_fits_article(const struct extraction *x, size_t title_len, size_t body_len)
+{
+    for (size_t l = 0; l < x->nentities; l++) {
+        const struct found_entity *fe = &x->entities[l];
+        const struct mention *mentions = extraction_mentions_of(x, fe);
+        for (size_t m = 0; m < fe->nmentions; m++) {
+            const struct mention *mn = &mentions[m];
+            if (mn->start > mn->end || mn->end > (mn->in_title ? title_len : body_len))
+                return false;
+        }
+    }
+    return true;
+}
+
 void extraction_pack(struct extraction *x)
 {
     if (!x->block && (x->nentities || x->nfacts))

@@ -163,6 +163,9 @@ static inline const struct mention *extraction_mentions_of(const struct extracti
 {
     return e->nmentions ? x->mentions + e->first_mention : NULL;
 }
+/* Whether each mention of x lies within the title or body of the article
+ * it was made from, whose title is title_len bytes and body body_len. */
+bool extraction_fits_article(const struct extraction *x, size_t title_len, size_t body_len);
 /* Fact f's loan length, NULL when not stated (or its code is not one of x's). */
 const char *extraction_loan_length(const struct extraction *x, const struct fact *f);
 /* The bytes of x's loan lengths, NULs included. */

@@ -23,6 +23,11 @@ struct index_stored {
     /* An attached extraction has another number of mentions, or a mention
      * outside its article. */
     bool mismatch;
+    /* The first article attached (attaching: one was), where giving back
+     * what attaching read starts: those before it are attached later (the
+     * first ones, at the end of a load) and read their parts then. */
+    size_t attached_from;
+    bool attaching;
 };
 
 /* ---- reading: every check before anything is used ---- */
@@ -308,10 +313,15 @@ static uint64_t mentions_of(const struct extraction *x)
 }
 
 /* Gives back the parts of the image that attaching articles [from, to)
- * read: their file records and their numbers (global and own maps, which
- * the writer puts one article after the other). */
+ * read (from those attached since attached_from): their file records and
+ * their numbers (global and own maps, which the writer puts one article
+ * after the other). */
 static void give_back_attached(const struct index_stored *s, size_t from, size_t to)
 {
+    if (from < s->attached_from)
+        from = s->attached_from;
+    if (from >= to)
+        return;
     const struct image_file *f = s->files;
     give_back(s, f + from, (to - from) * sizeof *f);
     const struct image_head *h = (const struct image_head *)s->image;
@@ -332,6 +342,10 @@ bool index_image_attach(struct index *ix, size_t article, struct extraction *x, 
         x->nentities != ix->stored->files[article].nlocal)
         return false;
     extraction_pack(x);
+    if (!ix->stored->attaching) {
+        ix->stored->attaching = true;
+        ix->stored->attached_from = article;
+    }
     /* As index_add leaves it: each id is the index's own string of the
      * entity it was interned as (the exports tell a corpus id by the
      * pointer). Only pointers change in the packed block, to strings of the
@@ -347,21 +361,6 @@ bool index_image_attach(struct index *ix, size_t article, struct extraction *x, 
     memset(x, 0, sizeof *x);
     if (article % ATTACH_WINDOW == ATTACH_WINDOW - 1)
         give_back_attached(ix->stored, article + 1 - ATTACH_WINDOW, article + 1);
-    return true;
-}
-
-bool index_image_mentions_fit(const struct extraction *x, const struct article *a)
-{
-    size_t title = strlen(a->title), body = a->body_len;
-    for (size_t l = 0; l < x->nentities; l++) {
-        const struct found_entity *fe = &x->entities[l];
-        const struct mention *mentions = extraction_mentions_of(x, fe);
-        for (size_t m = 0; m < fe->nmentions; m++) {
-            const struct mention *mn = &mentions[m];
-            if (mn->start > mn->end || mn->end > (mn->in_title ? title : body))
-                return false;
-        }
-    }
     return true;
 }
 

@@ -70,13 +70,9 @@ size_t index_image_articles(const struct index *ix);
 struct index_image_file index_image_file(const struct index *ix, size_t i);
 /* The number of entities article i's extraction has in the image. */
 size_t index_image_locals(const struct index *ix, size_t i);
-/* Whether each mention of x lies within the title or body of article a,
- * the article x was made from (cheap enough for the thread that makes or
- * decodes x, so that attaching only passes the answer on). */
-bool index_image_mentions_fit(const struct extraction *x, const struct article *a);
 /* Gives article `article` of a loaded image its extraction (taking its
  * contents, *x zeroed) when it has the image's number of entities for it;
- * false (x untouched) when not. spans_fit: what index_image_mentions_fit
+ * false (x untouched) when not. spans_fit: what extraction_fits_article
  * said of x and its article. One with another number of mentions, or whose
  * mentions do not fit, is taken, and index_image_check_spans then fails. */
 bool index_image_attach(struct index *ix, size_t article, struct extraction *x, bool spans_fit);

@@ -9,6 +9,7 @@
 #include "core/pipeline/stream.h"
 #include "core/base/xalloc.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +183,7 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
         .background = opt && opt->background,
         .pcache = p->pcache,
         .lead = opt ? opt->lead : 0,
+        .check_fit = p->imageable, /* take_image needs the cache */
     };
     p->total = s.n;
     struct timespec now;
@@ -320,7 +322,7 @@ static void take_item(struct pipeline *p, struct stream_item *it, bool attach)
         p->cache_hits += it->cache.cached;
     }
     buf_free(&it->cache.record);
-    if (attach && index_image_attach(&p->image, l.article->load_index, &it->x, it->spans_fit)) {
+    if (attach && index_image_attach(&p->image, l.article->load_index, &it->x, it->fits_article)) {
         p->nattached++;
     } else {
         if (attach)
@@ -371,7 +373,8 @@ static void commit_image(struct pipeline *p)
     p->index.corpus = &p->corpus;
     for (size_t i = 0; i < first.narticles; i++) {
         struct extraction x = take_out(&first, i);
-        bool fit = index_image_mentions_fit(&x, p->corpus.articles[i]);
+        const struct article *a = p->corpus.articles[i];
+        bool fit = extraction_fits_article(&x, strlen(a->title), a->body_len);
         if (!index_image_attach(&p->index, i, &x, fit))
             index_add(&p->index, i, &x); /* cannot be: rebuilt below */
         extraction_free(&x);
@@ -384,20 +387,21 @@ static void commit_image(struct pipeline *p)
         rebuild_index(p);
 }
 
-/* Takes result i (it: a view of it, kept in the stream): as usual, or its
- * extraction attached to the stored index where it is. */
-static void take_or_attach(struct pipeline *p, size_t i, const struct stream_item *it)
+/* Takes the next result (it, whose contents it takes): as usual, or its
+ * extraction attached to the stored index. */
+static void take_or_attach(struct pipeline *p, struct stream_item *it)
 {
     if (!p->from_image)
         take_image(p, stream_scan(p->stream));
     if (p->from_image && !fits_image(p, it))
         drop_image(p);
     bool attach = p->from_image && p->taken >= p->image_prefix;
-    if (attach && !p->nattached)
+    if (attach && !p->nattached) {
+        /* every result before it is in the index (pipeline_extraction) */
+        assert(p->index.narticles == p->taken);
         p->attached_from = p->taken;
-    struct stream_item mine;
-    stream_claim(p->stream, i, &mine);
-    take_item(p, &mine, attach);
+    }
+    take_item(p, it, attach);
 }
 
 /* What the cache writer does with the stored index after this load. */
@@ -415,8 +419,8 @@ size_t pipeline_take(struct pipeline *p, size_t max)
     take_loaded(p);
     size_t n = 0;
     struct stream_item it;
-    while ((!max || n < max) && stream_next_kept(p->stream, &it)) {
-        take_or_attach(p, stream_taken(p->stream) - 1, &it);
+    while ((!max || n < max) && stream_next(p->stream, &it)) {
+        take_or_attach(p, &it);
         n++;
         p->taken++;
     }
@@ -466,16 +470,23 @@ int pipeline_wake_fd(const struct pipeline *p)
     return p->stream ? stream_wake_fd(p->stream) : -1;
 }
 
+/* Whether article i's extraction is attached to the stored index. */
+static bool attached(const struct pipeline *p, size_t i)
+{
+    return p->from_image && i >= p->attached_from && i < p->attached_from + p->nattached;
+}
+
 size_t pipeline_extractions_known(const struct pipeline *p)
 {
-    return p->index.narticles + (p->from_image ? p->nattached : 0);
+    size_t n = p->index.narticles;
+    return attached(p, n) ? p->attached_from + p->nattached : n;
 }
 
 const struct extraction *pipeline_extraction(const struct pipeline *p, size_t i)
 {
     if (i < p->index.narticles)
         return &p->index.x[i];
-    return i < pipeline_extractions_known(p) ? &p->image.x[i] : NULL;
+    return attached(p, i) && i < pipeline_extractions_known(p) ? &p->image.x[i] : NULL;
 }
 
 void pipeline_progress(const struct pipeline *p, size_t *taken, size_t *total)

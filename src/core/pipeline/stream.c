@@ -1,7 +1,6 @@
 /* stream: worker threads over the scanned entries (see stream.h). */
 #include "core/pipeline/stream.h"
 #include "core/pipeline/slot_pages.h"
-#include "core/index/index_image.h"
 #include "core/base/fdio.h"
 #include "core/base/xalloc.h"
 
@@ -21,17 +20,15 @@ struct slot {
     struct loaded loaded;
     struct extraction x;
     struct pipeline_cache_work cache;
-    bool spans_fit; /* index_image_mentions_fit of x, written with x */
+    bool fits_article; /* with check_fit: extraction_fits_article of x, written with x */
     atomic_bool loaded_flag, done;
     bool handed; /* caller's thread only: loaded went out with stream_next_loaded */
-    bool kept;   /* caller's thread only: taken by stream_next_kept, not claimed yet */
 };
 
 struct stream {
     struct scan scan;
     struct slot *slots;
     struct slot_pages pages; /* where the slots are */
-    size_t settled;          /* caller's thread only: the leading slots handed over for good */
     struct stream_setup setup;
     atomic_size_t next; /* the next entry to claim */
     atomic_bool stop;
@@ -77,6 +74,13 @@ static void publish_done(struct stream *s, struct slot *slot)
         wake(s);
 }
 
+/* With check_fit, notes whether the slot's extraction fits its article. */
+static void note_fit(const struct stream *s, struct slot *slot, const struct article *a)
+{
+    if (s->setup.check_fit)
+        slot->fits_article = extraction_fits_article(&slot->x, strlen(a->title), a->body_len);
+}
+
 /* Loads entry i: a problem, a cache hit (article and extraction at once)
  * or a file read and parsed. True when the article still needs its
  * extraction: *l is then the worker's copy of what the slot holds (the
@@ -90,7 +94,7 @@ static bool load_one(struct stream *s, size_t i, struct loaded *l)
     if (!e->problem && load_cached(c, e, slot)) {
         slot->cache.cached = true;
         extraction_pack(&slot->x);
-        slot->spans_fit = index_image_mentions_fit(&slot->x, slot->loaded.article);
+        note_fit(s, slot, slot->loaded.article);
     } else if (!e->problem) {
         corpus_load_entry(e, s->setup.bp, s->setup.max_file_size, &slot->loaded);
         pending = slot->loaded.article != NULL;
@@ -115,7 +119,7 @@ static void extract_one(struct stream *s, size_t i, const struct loaded *l)
     if (!w->cached)
         extractor_run(lazy_extractor_get(s->setup.ex), l->article, &slot->x);
     extraction_pack(&slot->x); /* compact while it waits to be taken */
-    slot->spans_fit = index_image_mentions_fit(&slot->x, l->article);
+    note_fit(s, slot, l->article);
     if (c && !w->cached)
         cache_encode(&w->record, l->article->path, l->size, l->mtime_ns, &slot->x, l, &w->text_at);
     publish_done(s, slot);
@@ -250,26 +254,23 @@ static void view_of(const struct stream *s, size_t i, struct stream_item *out)
     out->loaded = slot->loaded;
     out->x = slot->x;
     out->cache = slot->cache;
-    out->spans_fit = slot->spans_fit;
+    out->fits_article = slot->fits_article;
     out->early = slot->handed;
 }
 
 /* Empties slot i, whose result went to the caller; the pages of the
- * leading slots all handed over (none kept) are given back: nothing reads
- * them but stream_free, which skips them (zeros: taken, not kept). */
+ * slots handed over are given back: nothing reads them but stream_free,
+ * which skips them (zeros). */
 static void give_away(struct stream *s, size_t i)
 {
     struct slot *slot = &s->slots[i];
     memset(&slot->loaded, 0, sizeof slot->loaded);
     memset(&slot->x, 0, sizeof slot->x);
     memset(&slot->cache, 0, sizeof slot->cache);
-    slot->kept = false;
-    while (s->settled < s->taken && !s->slots[s->settled].kept)
-        s->settled++;
-    slot_pages_give_back(&s->pages, s->settled * sizeof *s->slots);
+    slot_pages_give_back(&s->pages, s->taken * sizeof *s->slots);
 }
 
-bool stream_next_kept(struct stream *s, struct stream_item *out)
+bool stream_next(struct stream *s, struct stream_item *out)
 {
     if (s->taken >= s->scan.n)
         return false;
@@ -277,21 +278,7 @@ bool stream_next_kept(struct stream *s, struct stream_item *out)
     if (!atomic_load_explicit(&slot->done, memory_order_acquire))
         return false;
     view_of(s, s->taken, out);
-    slot->kept = true;
     s->taken++;
-    return true;
-}
-
-void stream_claim(struct stream *s, size_t i, struct stream_item *out)
-{
-    view_of(s, i, out);
-    give_away(s, i);
-}
-
-bool stream_next(struct stream *s, struct stream_item *out)
-{
-    if (!stream_next_kept(s, out))
-        return false;
     give_away(s, s->taken - 1);
     return true;
 }
@@ -356,7 +343,7 @@ void stream_free(struct stream *s)
     atomic_store(&s->stop, true);
     join_workers(s);
     for (size_t i = 0; i < s->scan.n; i++) {
-        if (i < s->taken && !s->slots[i].kept)
+        if (i < s->taken)
             continue;
         if (!s->slots[i].handed)
             loaded_free(&s->slots[i].loaded);

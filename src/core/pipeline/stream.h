@@ -34,6 +34,9 @@ struct stream_setup {
      * screenful of titles then waits for parses, not extractions. At most
      * STREAM_MAX_LEAD; 0 loads and extracts each entry in turn. */
     size_t lead;
+    /* The results may be attached to a stored index: each tells whether
+     * its extraction fits its article (stream_item.fits_article). */
+    bool check_fit;
 };
 
 enum { STREAM_MAX_LEAD = 256 };
@@ -45,9 +48,10 @@ struct stream_item {
     struct loaded loaded;
     struct extraction x;
     struct pipeline_cache_work cache; /* cache.cached: x came from the cache */
-    /* Whether every mention of x lies within the article's title or body
-     * (index_image_mentions_fit, found on the worker that made x). */
-    bool spans_fit;
+    /* With check_fit: whether every mention of x lies within the
+     * article's title or body (extraction_fits_article, found on the
+     * worker that made x); else false. */
+    bool fits_article;
     /* The entry's loaded part went out earlier with stream_next_loaded:
      * `loaded` still names the article, the size and mtime and the number
      * of problems, but the caller owns them already. */
@@ -59,14 +63,6 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
 /* Moves the next result in scan order into *out (the caller owns its
  * contents) if it is finished; false when it is not, or none is left. */
 bool stream_next(struct stream *s, struct stream_item *out);
-/* stream_next that leaves the result in the stream (out is a view of it,
- * which the caller must not free or change): the caller holds it back
- * without a copy, then takes it with stream_claim, or leaves it to
- * stream_free. The entry is counted as taken. */
-bool stream_next_kept(struct stream *s, struct stream_item *out);
-/* Moves kept entry i's result into *out (the caller owns its contents).
- * Each kept entry is claimed at most once. */
-void stream_claim(struct stream *s, size_t i, struct stream_item *out);
 /* Hands over the next entry in scan order not handed over yet whose file
  * is loaded, before its extraction: its entry and loaded part (the caller
  * owns them; the workers still read the article, never write it) into
@@ -89,8 +85,7 @@ size_t stream_taken(const struct stream *s);
 size_t stream_total(const struct stream *s);
 /* The scanned entries the stream was started with (it owns them). */
 const struct scan *stream_scan(const struct stream *s);
-/* Stops the workers (results not handed over, or kept and not claimed,
- * are dropped) and frees. */
+/* Stops the workers (results not handed over are dropped) and frees. */
 void stream_free(struct stream *s);
 
 #endif
