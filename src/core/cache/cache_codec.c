@@ -19,9 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
-#if defined(__x86_64__)
+#if defined(TOUCHLINE_XXH_DISPATCH)
 /* XXH3 with AVX2 or AVX-512 when the CPU has them: on a warm start of
- * 10,000 articles, 20 M instructions instead of 68 M with SSE2 alone. */
+ * 10,000 articles, 20 M instructions instead of 68 M with SSE2 alone.
+ * Defined by the build only when libxxhash has the dispatch functions. */
 #include <xxh_x86dispatch.h>
 #endif
 
