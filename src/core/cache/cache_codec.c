@@ -380,12 +380,6 @@ static inline uint64_t get_varint(struct reader *r)
     return get_long_varint(r);
 }
 
-static int64_t get_svarint(struct reader *r)
-{
-    uint64_t v = get_varint(r);
-    return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
-}
-
 static bool get_bool(struct reader *r)
 {
     unsigned c = get_byte(r);
@@ -463,16 +457,8 @@ static void get_mention(struct reader *r, struct mention *m)
 {
     uint64_t head = get_varint(r), zigzag = get_varint(r);
     *m = (struct mention){0, 0, false};
-    if (head >> 33 || zigzag >> 33) { /* a start past 32 bits, a length past 33 */
+    if (!cache_mention_of(head, zigzag, m))
         r->ok = false;
-        return;
-    }
-    int64_t end = (int64_t)(head >> 1) + ((int64_t)(zigzag >> 1) ^ -(int64_t)(zigzag & 1));
-    if (end < 0 || end > (int64_t)MENTION_MAX_OFFSET) {
-        r->ok = false;
-        return;
-    }
-    *m = (struct mention){(uint32_t)(head >> 1), (uint32_t)end, head & 1};
 }
 
 /* Entity e, its mentions the extraction's from `first` on (taken from the
@@ -506,10 +492,10 @@ static void get_entity(struct reader *r, struct found_entity *e, size_t first, s
 /* A zigzag int that must fit an int16_t. */
 static int16_t get_int16(struct reader *r)
 {
-    int64_t v = get_svarint(r);
-    if (v < INT16_MIN || v > INT16_MAX)
+    int16_t v;
+    if (!cache_int16_of(get_varint(r), &v))
         return r->ok = false, 0;
-    return (int16_t)v;
+    return v;
 }
 
 /* An entity reference: NO_ENTITY or an index below ne. */
