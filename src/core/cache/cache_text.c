@@ -114,7 +114,8 @@ static size_t clean_sequence(const unsigned char *s, size_t n)
 }
 
 /* sanitize_is_clean's verdict, with its common cases inline: runs of
- * printable ASCII and '\n' taken sixteen or eight bytes at a time, and a
+ * printable ASCII and '\n' taken 32 bytes at a time with SSE2, then 8,
+ * then 1 (8, then 1, without it), and a
  * UTF-8 sequence checked in place (clean_sequence says which it keeps). */
 bool cache_text_is_clean(const char *text, size_t n)
 {
