@@ -1502,6 +1502,7 @@ static void test_record_checksum_sees_every_byte(void **state)
             assert_true(cache_codec_record_checksum(data, len - 1) != sum);
         for (size_t cut = 0; cut <= len; cut++) { /* in two pieces, as files are written */
             struct cache_codec_sum *s = cache_codec_sum_start();
+            assert_non_null(s);
             cache_codec_sum_add(s, data, cut);
             cache_codec_sum_add(s, data + cut, len - cut);
             assert_true(cache_codec_sum_end(s) == sum);

@@ -291,32 +291,33 @@ static uint64_t chain_end(uint64_t h, const unsigned char *tail, size_t n)
     return h ^ (h >> 32);
 }
 
-/* XXH3's state, allocated by the library (its layout is the library's). */
-struct cache_codec_sum {
-    XXH3_state_t *state;
-};
+/* A sum is XXH3's state itself, made and freed by the library: one
+ * allocation, and no copy of its layout here (XXH_STATIC_LINKING_ONLY's
+ * XXH3_state_t, which would embed it, is only for a static libxxhash; a
+ * shared one may change it under us). struct cache_codec_sum is never
+ * defined: only its pointer is converted to and from the state's. */
+static XXH3_state_t *sum_state(struct cache_codec_sum *s)
+{
+    return (XXH3_state_t *)(void *)s;
+}
 
 struct cache_codec_sum *cache_codec_sum_start(void)
 {
-    struct cache_codec_sum *s = xmalloc(sizeof *s);
-    s->state = XXH3_createState();
-    if (!s->state || XXH3_64bits_reset(s->state) != XXH_OK) {
-        fputs("touchline: out of memory\n", stderr);
-        abort();
-    }
-    return s;
+    XXH3_state_t *state = XXH3_createState();
+    if (state)
+        XXH3_64bits_reset(state); /* fails only for a NULL state */
+    return (struct cache_codec_sum *)(void *)state;
 }
 
 void cache_codec_sum_add(struct cache_codec_sum *s, const void *p, size_t n)
 {
-    XXH3_64bits_update(s->state, p, n); /* fails only for a NULL state */
+    XXH3_64bits_update(sum_state(s), p, n); /* fails only for a NULL state */
 }
 
 uint64_t cache_codec_sum_end(struct cache_codec_sum *s)
 {
-    uint64_t v = XXH3_64bits_digest(s->state);
-    XXH3_freeState(s->state);
-    free(s);
+    uint64_t v = XXH3_64bits_digest(sum_state(s));
+    XXH3_freeState(sum_state(s));
     return v;
 }
 
