@@ -759,7 +759,7 @@ static void write_payload(const char *file, void (*payload)(struct buf *, int), 
 }
 
 /* h, or h - H_COUNT with six more facts after the hostile one: room for
- * get_entity_fast and get_fact_fast to read the hostile entity and fact
+ * cache_fast_entity and cache_fast_fact to read the hostile entity and fact
  * (which they leave to get_entity and get_fact when unusual). */
 static void hostile_as_payload(struct buf *b, int h)
 {
@@ -802,7 +802,7 @@ static void test_hostile_records(void **state)
 
 /* One entity's mention (start 7, end 9) in an encoding that reads back
  * the same or is refused, between runs of plain mentions: the first run
- * and it are read with room for the longest mention (get_mentions_fast,
+ * and it are read with room for the longest mention (cache_fast_mentions,
  * which leaves anything unusual to get_mention), the end of the second
  * without. */
 enum mention_case {
@@ -1502,6 +1502,7 @@ static void test_record_checksum_sees_every_byte(void **state)
             assert_true(cache_codec_record_checksum(data, len - 1) != sum);
         for (size_t cut = 0; cut <= len; cut++) { /* in two pieces, as files are written */
             struct cache_codec_sum *s = cache_codec_sum_start();
+            assert_non_null(s);
             cache_codec_sum_add(s, data, cut);
             cache_codec_sum_add(s, data + cut, len - cut);
             assert_true(cache_codec_sum_end(s) == sum);

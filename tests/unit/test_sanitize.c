@@ -358,6 +358,25 @@ static bool is_fixed_point(const char *in, size_t len)
     return same;
 }
 
+/* sanitize_keeps_cp, the list the cache's check shares (cache_text.c),
+ * against what sanitize_text does with each code point's UTF-8 (the
+ * surrogates and U+110000 encoded as their bit patterns) after a letter
+ * (a U+FEFF first is dropped as a BOM), and against sanitize_is_clean. */
+static void test_keeps_cp(void **state)
+{
+    (void)state;
+    for (uint32_t cp = 0; cp <= 0x110000; cp++) {
+        char in[5] = {'a'};
+        size_t n = utf8_encode(cp, in + 1);
+        bool kept = is_fixed_point(in, n + 1);
+        if (sanitize_keeps_cp(cp) != kept || sanitize_is_clean(in, n + 1) != kept)
+            fail_msg("U+%04X: kept %d, sanitize_keeps_cp %d", (unsigned)cp, kept,
+                     sanitize_keeps_cp(cp));
+    }
+    assert_true(sanitize_keeps_cp('\n') && sanitize_keeps_cp(0xFEFF) && sanitize_keeps_cp(0xFFFD));
+    assert_false(sanitize_keeps_cp(0x061C) || sanitize_keeps_cp(0x9B) || sanitize_keeps_cp(0xDFFF));
+}
+
 static void test_is_clean(void **state)
 {
     (void)state;
@@ -479,6 +498,7 @@ int main(void)
         cmocka_unit_test(test_bidi_and_c0),
         cmocka_unit_test(test_hostile_combinations),
         cmocka_unit_test(test_random_bytes_safe_and_idempotent),
+        cmocka_unit_test(test_keeps_cp),
         cmocka_unit_test(test_is_clean),
         cmocka_unit_test(test_appends),
         cmocka_unit_test(test_looks_binary),

@@ -19,9 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
-#if defined(__x86_64__)
+#if defined(TOUCHLINE_XXH_DISPATCH)
 /* XXH3 with AVX2 or AVX-512 when the CPU has them: on a warm start of
- * 10,000 articles, 20 M instructions instead of 68 M with SSE2 alone. */
+ * 10,000 articles, 20 M instructions instead of 68 M with SSE2 alone.
+ * Defined by the build only when libxxhash has the dispatch functions. */
 #include <xxh_x86dispatch.h>
 #endif
 
@@ -290,32 +291,33 @@ static uint64_t chain_end(uint64_t h, const unsigned char *tail, size_t n)
     return h ^ (h >> 32);
 }
 
-/* XXH3's state, allocated by the library (its layout is the library's). */
-struct cache_codec_sum {
-    XXH3_state_t *state;
-};
+/* A sum is XXH3's state itself, made and freed by the library: one
+ * allocation, and no copy of its layout here (XXH_STATIC_LINKING_ONLY's
+ * XXH3_state_t, which would embed it, is only for a static libxxhash; a
+ * shared one may change it under us). struct cache_codec_sum is never
+ * defined: only its pointer is converted to and from the state's. */
+static XXH3_state_t *sum_state(struct cache_codec_sum *s)
+{
+    return (XXH3_state_t *)(void *)s;
+}
 
 struct cache_codec_sum *cache_codec_sum_start(void)
 {
-    struct cache_codec_sum *s = xmalloc(sizeof *s);
-    s->state = XXH3_createState();
-    if (!s->state || XXH3_64bits_reset(s->state) != XXH_OK) {
-        fputs("touchline: out of memory\n", stderr);
-        abort();
-    }
-    return s;
+    XXH3_state_t *state = XXH3_createState();
+    if (state)
+        XXH3_64bits_reset(state); /* fails only for a NULL state */
+    return (struct cache_codec_sum *)(void *)state;
 }
 
 void cache_codec_sum_add(struct cache_codec_sum *s, const void *p, size_t n)
 {
-    XXH3_64bits_update(s->state, p, n); /* fails only for a NULL state */
+    XXH3_64bits_update(sum_state(s), p, n); /* fails only for a NULL state */
 }
 
 uint64_t cache_codec_sum_end(struct cache_codec_sum *s)
 {
-    uint64_t v = XXH3_64bits_digest(s->state);
-    XXH3_freeState(s->state);
-    free(s);
+    uint64_t v = XXH3_64bits_digest(sum_state(s));
+    XXH3_freeState(sum_state(s));
     return v;
 }
 
@@ -377,12 +379,6 @@ static inline uint64_t get_varint(struct reader *r)
             return r->p = p + 2, (uint64_t)(p[0] & 0x7f) | (uint64_t)p[1] << 7;
     }
     return get_long_varint(r);
-}
-
-static int64_t get_svarint(struct reader *r)
-{
-    uint64_t v = get_varint(r);
-    return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
 }
 
 static bool get_bool(struct reader *r)
@@ -462,16 +458,8 @@ static void get_mention(struct reader *r, struct mention *m)
 {
     uint64_t head = get_varint(r), zigzag = get_varint(r);
     *m = (struct mention){0, 0, false};
-    if (head >> 33 || zigzag >> 33) { /* a start past 32 bits, a length past 33 */
+    if (!cache_mention_of(head, zigzag, m))
         r->ok = false;
-        return;
-    }
-    int64_t end = (int64_t)(head >> 1) + ((int64_t)(zigzag >> 1) ^ -(int64_t)(zigzag & 1));
-    if (end < 0 || end > (int64_t)MENTION_MAX_OFFSET) {
-        r->ok = false;
-        return;
-    }
-    *m = (struct mention){(uint32_t)(head >> 1), (uint32_t)end, head & 1};
 }
 
 /* Entity e, its mentions the extraction's from `first` on (taken from the
@@ -505,10 +493,10 @@ static void get_entity(struct reader *r, struct found_entity *e, size_t first, s
 /* A zigzag int that must fit an int16_t. */
 static int16_t get_int16(struct reader *r)
 {
-    int64_t v = get_svarint(r);
-    if (v < INT16_MIN || v > INT16_MAX)
+    int16_t v;
+    if (!cache_int16_of(get_varint(r), &v))
         return r->ok = false, 0;
-    return (int16_t)v;
+    return v;
 }
 
 /* An entity reference: NO_ENTITY or an index below ne. */

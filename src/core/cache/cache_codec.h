@@ -41,8 +41,8 @@ uint64_t cache_codec_checksum(const unsigned char *p, size_t len);
 /* The records', the heads table's and the stored index's checksum: XXH3's
  * 64-bit hash (libxxhash) of the bytes, which a warm start takes over
  * every record it reads. In steps, for bytes that come a piece at a time
- * (pieces of any length): start, add each piece, end (which frees the
- * sum). */
+ * (pieces of any length): start (NULL when memory runs out), add each
+ * piece, end (which frees the sum). */
 struct cache_codec_sum;
 struct cache_codec_sum *cache_codec_sum_start(void);
 void cache_codec_sum_add(struct cache_codec_sum *s, const void *p, size_t n);

@@ -83,6 +83,11 @@ bool cache_image_save(const char *cache_path, const struct index *ix,
 {
     char *path = image_path(cache_path), *tmp;
     struct file_sink f = {.sink = {.write = write_to_file}, .sum = cache_codec_sum_start()};
+    if (!f.sum) {
+        tl_error_set(err, "%s: out of memory", path);
+        free(path);
+        return false;
+    }
     f.fd = cache_file_begin(path, &tmp, err);
     bool ok = f.fd >= 0;
     if (ok && (!cache_file_write(f.fd, (const char[FRAME]){0}, FRAME) ||

@@ -1,6 +1,7 @@
 /* cache_text: whether a cache record's text is as sanitize leaves it, the
  * check every warm start runs over every article's body (see cache_text.h). */
 #include "core/cache/cache_text.h"
+#include "core/load/sanitize.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -83,9 +84,10 @@ static size_t skip_plain(const unsigned char *s, size_t i, size_t n)
 #endif
 
 /* The length of the UTF-8 sequence at s[0] (n bytes there) when
- * sanitize_is_clean keeps it as it is, else 0: valid, shortest form, not a
- * C1 control (U+0080 to U+009F) nor a bidi control. A U+FEFF is kept
- * (only a leading one is dropped, checked by the caller). */
+ * sanitize_is_clean keeps it as it is, else 0: valid, shortest form, a
+ * code point sanitize_keeps_cp keeps (not a C1 control, a bidi control nor
+ * a surrogate). A U+FEFF is kept (only a leading one is dropped, checked
+ * by the caller). */
 static size_t clean_sequence(const unsigned char *s, size_t n)
 {
     unsigned c = s[0];
@@ -93,28 +95,27 @@ static size_t clean_sequence(const unsigned char *s, size_t n)
         if (n < 2 || (s[1] & 0xC0) != 0x80)
             return 0;
         uint32_t cp = (uint32_t)(c & 0x1F) << 6 | (s[1] & 0x3F);
-        return cp <= 0x9F || cp == 0x061C ? 0 : 2;
+        return sanitize_keeps_cp(cp) ? 2 : 0;
     }
     if (c >= 0xE0 && c <= 0xEF) {
         if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
             return 0;
         uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-        bool bad = cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x200E || cp == 0x200F ||
-                   (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-        return bad ? 0 : 3;
+        return cp >= 0x800 && sanitize_keeps_cp(cp) ? 3 : 0; /* not overlong */
     }
     if (c >= 0xF0 && c <= 0xF4) {
         if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
             return 0;
         uint32_t cp = (uint32_t)(c & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
                       (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-        return cp < 0x10000 || cp > 0x10FFFF ? 0 : 4;
+        return cp >= 0x10000 && sanitize_keeps_cp(cp) ? 4 : 0; /* not overlong */
     }
     return 0; /* a continuation byte, an overlong lead or past U+10FFFF */
 }
 
 /* sanitize_is_clean's verdict, with its common cases inline: runs of
- * printable ASCII and '\n' taken sixteen or eight bytes at a time, and a
+ * printable ASCII and '\n' taken 32 bytes at a time with SSE2, then 8,
+ * then 1 (8, then 1, without it), and a
  * UTF-8 sequence checked in place (clean_sequence says which it keeps). */
 bool cache_text_is_clean(const char *text, size_t n)
 {

@@ -104,12 +104,6 @@ static size_t skip_escape(const char *in, size_t len, size_t i)
     return i;
 }
 
-static bool is_bidi_control(uint32_t cp)
-{
-    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
-           cp == 0x200F || cp == 0x061C;
-}
-
 /* Handles a C1 code point; returns the index to continue from. */
 static size_t skip_c1(const char *in, size_t len, size_t i, uint32_t cp, struct sanitize_stats *st)
 {
@@ -160,7 +154,7 @@ void sanitize_text(const char *in, size_t len, struct buf *out, struct sanitize_
             st->controls_removed++;
         } else if (cp >= 0x80 && cp <= 0x9F) {
             i = skip_c1(in, len, i, cp, st);
-        } else if (is_bidi_control(cp)) {
+        } else if (sanitize_is_bidi_control(cp)) {
             st->controls_removed++;
         } else {
             if (cp == UTF8_REPLACEMENT && n == 1)
@@ -189,8 +183,7 @@ bool sanitize_is_clean(const char *in, size_t len)
         }
         size_t n;
         uint32_t cp = cp_at(in, len, i, &n);
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp) ||
-            (cp == UTF8_REPLACEMENT && n == 1))
+        if (!sanitize_keeps_cp(cp) || (cp == UTF8_REPLACEMENT && n == 1))
             return false;
         char enc[4];
         if (utf8_encode(cp, enc) != n || memcmp(enc, in + i, n))
