@@ -101,6 +101,22 @@ static void test_quit(void **state)
     assert_int_equal(signals_quit(), SIGTERM);
 }
 
+static void test_many_signals_undrained(void **state)
+{
+    (void)state;
+    /* more bytes than a pipe holds (64 KiB on Linux), none read: were the
+     * pipe blocking, a handler would hang on the full pipe (and the alarm
+     * end the test); as it is, the surplus bytes are dropped */
+    alarm(30);
+    for (int i = 0; i < 70000; i++)
+        raise(SIGWINCH);
+    alarm(0);
+    assert_true(timed_wait(10000) < 2000);
+    assert_true(signals_take_resize());
+    /* the wait emptied the pipe: the next one runs to its timeout */
+    assert_true(timed_wait(100) >= 90);
+}
+
 /* The lowest free descriptor number. */
 static int next_fd(void)
 {
@@ -128,6 +144,7 @@ int main(void)
         cmocka_unit_test(test_signal_on_another_thread),
         cmocka_unit_test(test_input_and_timeout),
         cmocka_unit_test(test_quit),
+        cmocka_unit_test(test_many_signals_undrained),
         cmocka_unit_test(test_install_again_keeps_the_pipe),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
