@@ -9,14 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct theme_builtin_file *builtin_default(void)
-{
-    for (const struct theme_builtin_file *f = theme_builtin_files; f->name; f++)
-        if (!strcmp(f->name, "default.yaml"))
-            return f;
-    return NULL;
-}
-
 /* Whether the file at path holds exactly len bytes equal to text. */
 static bool file_equals(const char *path, const char *text, size_t len)
 {
@@ -39,7 +31,7 @@ static bool named_default(const char *path)
 
 struct theme *stock_theme_load(const char *path)
 {
-    const struct theme_builtin_file *def = builtin_default();
+    const struct theme_builtin_file *def = theme_builtin_find("default");
     if (!def || (path && (!named_default(path) || !file_equals(path, def->text, def->len))))
         return NULL;
     struct theme *t = theme_new_default();

@@ -723,6 +723,5 @@ int app_run(struct app *a)
             continue;
         handle_key(a, rc == KEY_CODE_YES ? KEYS_FN((int)ch) : (int)ch);
     }
-    signals_close();
     return signals_quit() ? 128 + signals_quit() : 0;
 }

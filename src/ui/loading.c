@@ -212,7 +212,12 @@ void loading_first_screen(struct app *a, double max_wait_ms)
     size_t screenful = rows > 0 ? (size_t)rows : 1;
     double end = now_ms() + max_wait_ms;
     /* a short nap: the screen waits on the workers here, and a long one
-     * would add half its length to the first screen on average */
+     * would add half its length to the first screen on average. Not a
+     * poll on pipeline_wake_fd: that is written once every article is
+     * done, not per result. 500 us cost the same CPU within noise (perf
+     * stat task-clock, cold, 20 alternated runs: 1k 296 vs 299 ms, 10k
+     * 2702 vs 2709 ms medians; context switches per 1k run alike, 260
+     * to 420 for either). */
     struct timespec nap = {0, 100 * 1000};
     /* Articles are taken as they load (titles and dates; their extractions
      * land later) but folded once, when a screenful is in: each fold redoes

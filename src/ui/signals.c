@@ -2,7 +2,10 @@
  * set a flag and write one byte to a non-blocking pipe (the self-pipe
  * trick): a flag alone was lost when the signal landed between the loop's
  * look at it and a blocking read of the next key, or on a loading thread,
- * and a resize then waited for the next key. */
+ * and a resize then waited for the next key. The pipe lives as long as the
+ * process: a handler on another thread may have read the write end's number
+ * just before a close, and would then write its byte into whatever file the
+ * next open got that number (the reading state, say). */
 #include "ui/signals.h"
 #include "core/base/fdio.h"
 
@@ -13,7 +16,9 @@
 #include <unistd.h>
 
 static volatile sig_atomic_t got_resize, got_quit;
-static int pipe_fds[2] = {-1, -1};
+static int wake_read = -1;
+/* what the handler writes to; set once, before the handlers go in */
+static volatile sig_atomic_t wake_write = -1;
 
 static void on_signal(int sig)
 {
@@ -22,15 +27,29 @@ static void on_signal(int sig)
         got_resize = 1;
     else
         got_quit = sig;
-    if (pipe_fds[1] >= 0 && write(pipe_fds[1], "", 1) < 0) {
+    int fd = wake_write;
+    if (fd >= 0 && write(fd, "", 1) < 0) {
         /* full: the wait will wake anyway */
     }
     errno = saved;
 }
 
+/* Makes the pipe once; it is never closed (see the top). */
+static bool open_pipe(void)
+{
+    if (wake_read >= 0)
+        return true;
+    int fds[2];
+    if (!fd_pipe(fds, true))
+        return false;
+    wake_read = fds[0];
+    wake_write = fds[1];
+    return true;
+}
+
 bool signals_install(void)
 {
-    bool piped = pipe_fds[0] >= 0 || fd_pipe(pipe_fds, true);
+    bool piped = open_pipe();
     int err = errno;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -42,16 +61,6 @@ bool signals_install(void)
         sigaction(sigs[i], &sa, NULL);
     errno = err;
     return piped;
-}
-
-void signals_close(void)
-{
-    for (int i = 0; i < 2; i++) {
-        int fd = pipe_fds[i];
-        pipe_fds[i] = -1;
-        if (fd >= 0)
-            close(fd);
-    }
 }
 
 bool signals_take_resize(void)
@@ -71,14 +80,14 @@ int signals_quit(void)
 static void drain(void)
 {
     char sink[64];
-    while (pipe_fds[0] >= 0 && read(pipe_fds[0], sink, sizeof sink) > 0)
+    while (wake_read >= 0 && read(wake_read, sink, sizeof sink) > 0)
         ;
 }
 
 void signals_wait(int input_fd, int wake_fd, int timeout_ms)
 {
     struct pollfd fds[3] = {{.fd = input_fd, .events = POLLIN},
-                            {.fd = pipe_fds[0], .events = POLLIN},
+                            {.fd = wake_read, .events = POLLIN},
                             {.fd = wake_fd, .events = POLLIN}};
     poll(fds, 3, timeout_ms); /* a negative fd is skipped; EINTR: a signal, seen next */
     drain();

@@ -7,10 +7,11 @@
 
 /* Handles SIGWINCH, SIGTERM, SIGINT and SIGHUP from now on. False with errno
  * set when the pipe that wakes signals_wait cannot be made (the handlers are
- * installed either way; the wait then ends on input and its timeout only). */
+ * installed either way; the wait then ends on input and its timeout only).
+ * The pipe, once made, stays open until the process ends: a handler running
+ * on another thread could otherwise write into a file that reused its number.
+ * Calling it again reuses the pipe. */
 bool signals_install(void);
-/* Closes that pipe (the handlers stay: the flags still count). */
-void signals_close(void);
 /* Whether a resize came since the last call. */
 bool signals_take_resize(void);
 /* The signal that asked to quit, or 0. */

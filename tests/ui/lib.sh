@@ -8,6 +8,7 @@ PASSED=0
 FAILED=0
 TL_SOCKET="tl-ui-$$-${RANDOM}"
 TL_SOCKETS=()
+TL_PIDS=()
 TL_COUNT=0
 TL_TMP="$(mktemp -d)"
 TL_TIMEOUT="${TL_TIMEOUT:-10}"
@@ -19,14 +20,34 @@ TL_COLOR_PERSON=11
 TL_COLOR_CLUB=14
 TL_COLOR_MONEY=10
 
+# A pid and its descendants, one a line.
+tl_descendants() {
+    local p
+    for p in "$@"; do
+        echo "$p"
+        tl_descendants $(pgrep -P "$p")
+    done
+}
+
+# tl_kill_server SOCKET: ends a tmux server, first noting its panes'
+# processes (the shell and the reader under it) in TL_PIDS.
+tl_kill_server() {
+    local panes
+    panes=$(tmux -L "$1" list-panes -a -F '#{pane_pid}' 2>/dev/null) || return 0
+    TL_PIDS+=($(tl_descendants $panes))
+    tmux -L "$1" kill-server 2>/dev/null
+}
+
 tl_cleanup() {
-    for s in "${TL_SOCKETS[@]+"${TL_SOCKETS[@]}"}"; do tmux -L "$s" kill-server 2>/dev/null; done
-    # a reader told to go by the server's end may still be saving its state
-    # under $TL_TMP: try again a few times rather than leave it behind
-    local try
-    for try in 1 2 3 4 5 6 7 8 9 10; do
-        rm -rf "$TL_TMP" 2>/dev/null && return 0
-        sleep 0.1
+    for s in "${TL_SOCKETS[@]+"${TL_SOCKETS[@]}"}"; do tl_kill_server "$s"; done
+    # a reader told to go by its server's end may still be saving its state
+    # under $TL_TMP: wait (ten seconds at most) for those processes to exit
+    local p i=0
+    for p in "${TL_PIDS[@]+"${TL_PIDS[@]}"}"; do
+        while kill -0 "$p" 2>/dev/null && [ "$i" -lt 100 ]; do
+            sleep 0.1
+            i=$((i + 1))
+        done
     done
     rm -rf "$TL_TMP"
 }
@@ -75,7 +96,7 @@ tl_start() {
     for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
         [ -n "${!v:-}" ] && extra="$extra $v=$(printf '%q' "${!v}")"
     done
-    tmux -L "$TL_SOCKET" kill-server 2>/dev/null
+    tl_kill_server "$TL_SOCKET"
     TL_COUNT=$((TL_COUNT + 1))
     TL_SOCKET="tl-ui-$$-$RANDOM-$TL_COUNT" # a fresh server: no race with the old one exiting
     TL_SOCKETS+=("$TL_SOCKET")

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
@@ -42,8 +43,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    (void)state;
-    signals_close();
+    (void)state; /* the signal pipe stays open for the process's life */
     close(input[0]);
     close(input[1]);
     return 0;
@@ -101,6 +101,42 @@ static void test_quit(void **state)
     assert_int_equal(signals_quit(), SIGTERM);
 }
 
+static void test_many_signals_undrained(void **state)
+{
+    (void)state;
+    /* more bytes than a pipe holds (64 KiB on Linux), none read: were the
+     * pipe blocking, a handler would hang on the full pipe (and the alarm
+     * end the test); as it is, the surplus bytes are dropped */
+    alarm(30);
+    for (int i = 0; i < 70000; i++)
+        raise(SIGWINCH);
+    alarm(0);
+    assert_true(timed_wait(10000) < 2000);
+    assert_true(signals_take_resize());
+    /* the wait emptied the pipe: the next one runs to its timeout */
+    assert_true(timed_wait(100) >= 90);
+}
+
+/* The lowest free descriptor number. */
+static int next_fd(void)
+{
+    int fd = open("/dev/null", O_RDONLY);
+    assert_true(fd >= 0);
+    close(fd);
+    return fd;
+}
+
+static void test_install_again_keeps_the_pipe(void **state)
+{
+    (void)state;
+    int before = next_fd();
+    assert_true(signals_install()); /* no second pipe, nothing closed */
+    assert_int_equal(next_fd(), before);
+    raise(SIGWINCH);
+    assert_true(timed_wait(10000) < 2000);
+    assert_true(signals_take_resize());
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -108,6 +144,8 @@ int main(void)
         cmocka_unit_test(test_signal_on_another_thread),
         cmocka_unit_test(test_input_and_timeout),
         cmocka_unit_test(test_quit),
+        cmocka_unit_test(test_many_signals_undrained),
+        cmocka_unit_test(test_install_again_keeps_the_pipe),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

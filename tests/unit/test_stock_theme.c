@@ -33,13 +33,13 @@ static int teardown(void **state)
     return system(cmd);
 }
 
+/* The embedded default.yaml, through the lookup the loaders use. */
 static const struct theme_builtin_file *embedded_default(void)
 {
-    for (const struct theme_builtin_file *f = theme_builtin_files; f->name; f++)
-        if (!strcmp(f->name, "default.yaml"))
-            return f;
-    fail_msg("no default.yaml among the built-in themes");
-    return NULL;
+    const struct theme_builtin_file *f = theme_builtin_find("default");
+    if (!f)
+        fail_msg("no default.yaml among the built-in themes");
+    return f;
 }
 
 /* Writes text (and then `extra`) to dir/name; returns the path. */
@@ -67,6 +67,20 @@ static void assert_same_theme(const struct theme *a, const struct theme *b)
     for (int e = 0; e < THEME_NELEMENTS; e++)
         if (memcmp(&a->styles[e], &b->styles[e], sizeof a->styles[e]))
             fail_msg("the two differ on '%s'", theme_element_name((enum theme_element)e));
+}
+
+static void test_builtin_lookup(void **state)
+{
+    (void)state;
+    const struct theme_builtin_file *def = theme_builtin_find("default");
+    assert_non_null(def);
+    assert_string_equal(def->name, "default.yaml");
+    assert_int_equal(strlen(def->text), def->len);
+    /* the whole name, without its extension, and nothing else */
+    assert_null(theme_builtin_find("defaul"));
+    assert_null(theme_builtin_find("default.yaml"));
+    assert_null(theme_builtin_find(""));
+    assert_null(theme_builtin_find("no-such-theme"));
 }
 
 static void test_builtin_is_the_parsed_one(void **state)
@@ -139,6 +153,7 @@ static void test_anything_else_is_parsed(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_builtin_lookup),
         cmocka_unit_test(test_builtin_is_the_parsed_one),
         cmocka_unit_test(test_file_is_the_parsed_one),
         cmocka_unit_test(test_anything_else_is_parsed),

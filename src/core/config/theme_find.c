@@ -48,8 +48,7 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && !strcmp(s + n - m, suffix);
 }
 
-/* The embedded file of built-in theme `name`, or NULL. */
-static const struct theme_builtin_file *builtin_file(const char *name)
+const struct theme_builtin_file *theme_builtin_find(const char *name)
 {
     size_t n = strlen(name);
     for (const struct theme_builtin_file *f = theme_builtin_files; f->name; f++)
@@ -60,12 +59,12 @@ static const struct theme_builtin_file *builtin_file(const char *name)
 
 static bool is_builtin(const char *name)
 {
-    return builtin_file(name) || !strcmp(name, "default");
+    return theme_builtin_find(name) || !strcmp(name, "default");
 }
 
 struct theme *theme_load_builtin(const char *name, struct buf *warnings, struct tl_error *err)
 {
-    const struct theme_builtin_file *f = builtin_file(name);
+    const struct theme_builtin_file *f = theme_builtin_find(name);
     if (!f && !strcmp(name, "default"))
         return theme_new_default();
     if (!f) {
