@@ -730,7 +730,7 @@ static void file_of_one(struct buf *all, const struct buf *rec, const char *path
     cache_codec_put_u32(&t, 4 + 16 + 1 + path_shift); /* a one-byte path length */
     cache_codec_put_u32(&t, 0);
     buf_append(all, t.data, t.len);
-    cache_codec_put_u64(all, cache_codec_record_checksum((const unsigned char *)t.data, t.len));
+    cache_codec_put_u64(all, cache_codec_checksum((const unsigned char *)t.data, t.len));
     buf_free(&t);
 }
 
@@ -749,7 +749,7 @@ static void write_payload(const char *file, void (*payload)(struct buf *, int), 
     uint32_t n = (uint32_t)(b.len - 4);
     for (int i = 0; i < 4; i++)
         b.data[i] = (char)(n >> (8 * i));
-    cache_codec_put_u64(&b, cache_codec_record_checksum((const unsigned char *)b.data, b.len));
+    cache_codec_put_u64(&b, cache_codec_checksum((const unsigned char *)b.data, b.len));
     struct buf all;
     buf_init(&all);
     file_of_one(&all, &b, "/h", 1, 2, 0);
@@ -1361,14 +1361,14 @@ static void test_loaded_body_needs_nul(void **state)
     assert_non_null(at);
     *at = 'x';
     size_t sum_at = b.len - 8;
-    uint64_t sum = cache_codec_record_checksum((const unsigned char *)b.data, sum_at);
+    uint64_t sum = cache_codec_checksum((const unsigned char *)b.data, sum_at);
     for (int i = 0; i < 8; i++)
         b.data[sum_at + (size_t)i] = (char)(sum >> (8 * i));
     assert_false(decode_record(&b, &y, &got));
     assert_null(got.article);
     assert_false(decode_record(&b, &y, NULL));
     *at = '\0'; /* and back: good again */
-    sum = cache_codec_record_checksum((const unsigned char *)b.data, sum_at);
+    sum = cache_codec_checksum((const unsigned char *)b.data, sum_at);
     for (int i = 0; i < 8; i++)
         b.data[sum_at + (size_t)i] = (char)(sum >> (8 * i));
     assert_true(decode_record(&b, &y, NULL));
@@ -1492,14 +1492,14 @@ static void test_record_checksum_sees_every_byte(void **state)
     for (size_t i = 0; i < sizeof data; i++)
         data[i] = (unsigned char)(i * 37 + 11);
     for (size_t len = 1; len <= sizeof data; len++) {
-        uint64_t sum = cache_codec_record_checksum(data, len);
+        uint64_t sum = cache_codec_checksum(data, len);
         for (size_t i = 0; i < len; i++) {
             data[i] ^= 0x20;
-            assert_true(cache_codec_record_checksum(data, len) != sum);
+            assert_true(cache_codec_checksum(data, len) != sum);
             data[i] ^= 0x20;
         }
         if (len > 1) /* the length itself counts */
-            assert_true(cache_codec_record_checksum(data, len - 1) != sum);
+            assert_true(cache_codec_checksum(data, len - 1) != sum);
         for (size_t cut = 0; cut <= len; cut++) { /* in two pieces, as files are written */
             struct cache_codec_sum *s = cache_codec_sum_start();
             assert_non_null(s);

@@ -266,7 +266,7 @@ static bool read_entries(struct cache *c, size_t size, uint64_t count)
 {
     size_t table = size - 8 - (size_t)count * HEAD_ENTRY;
     const unsigned char *t = c->data + table;
-    if (cache_codec_record_checksum(t, (size_t)count * HEAD_ENTRY) !=
+    if (cache_codec_checksum(t, (size_t)count * HEAD_ENTRY) !=
         cache_codec_get_u64(c->data + size - 8))
         return false;
     c->entries = xcalloc(count ? count : 1, sizeof *c->entries);
@@ -616,7 +616,7 @@ static void spill(struct cache *c)
 /* The heads table's checksum, as the file stores it. */
 static void table_sum(const struct cache *c, unsigned char out[8])
 {
-    uint64_t v = cache_codec_record_checksum((const unsigned char *)c->heads.data, c->heads.len);
+    uint64_t v = cache_codec_checksum((const unsigned char *)c->heads.data, c->heads.len);
     for (int i = 0; i < 8; i++)
         out[i] = (unsigned char)(v >> (8 * i));
 }

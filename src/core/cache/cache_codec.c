@@ -214,7 +214,7 @@ bool cache_codec_put_record_at(struct buf *b, const char *path, uint64_t size, i
     for (int i = 0; i < 4; i++)
         b->data[start + (size_t)i] = (char)(n >> (8 * i));
     cache_codec_put_u64(
-        b, cache_codec_record_checksum((const unsigned char *)b->data + start, b->len - start));
+        b, cache_codec_checksum((const unsigned char *)b->data + start, b->len - start));
     *text_at = with_article ? text - start : 0;
     return true;
 }
@@ -256,41 +256,6 @@ uint64_t cache_codec_get_u64(const unsigned char *p)
     return (uint64_t)cache_codec_get_u32(p) | (uint64_t)cache_codec_get_u32(p + 4) << 32;
 }
 
-/* A little-endian word, as one load where the machine is little-endian. */
-static inline uint64_t word_at(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-#else
-    return cache_codec_get_u64(p);
-#endif
-}
-
-/* One word into a chain: a multiply and an xorshift, each a bijection. */
-static uint64_t chain(uint64_t h, uint64_t word)
-{
-    h = (h ^ word) * 0x100000001b3ULL;
-    return h ^ (h >> 29);
-}
-
-static uint64_t chain_words(uint64_t h, const unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i + 8 <= n; i += 8)
-        h = chain(h, word_at(p + i));
-    return h;
-}
-
-static uint64_t chain_end(uint64_t h, const unsigned char *tail, size_t n)
-{
-    uint64_t t = 0;
-    for (size_t k = 0; k < n; k++)
-        t |= (uint64_t)tail[k] << (8 * k);
-    h = (h ^ t) * 0xff51afd7ed558ccdULL;
-    return h ^ (h >> 32);
-}
-
 /* A sum is XXH3's state itself, made and freed by the library: one
  * allocation, and no copy of its layout here (XXH_STATIC_LINKING_ONLY's
  * XXH3_state_t, which would embed it, is only for a static libxxhash; a
@@ -321,15 +286,9 @@ uint64_t cache_codec_sum_end(struct cache_codec_sum *s)
     return v;
 }
 
-uint64_t cache_codec_record_checksum(const unsigned char *p, size_t len)
-{
-    return XXH3_64bits(p, len);
-}
-
 uint64_t cache_codec_checksum(const unsigned char *p, size_t len)
 {
-    uint64_t h = chain_words(0x9e3779b97f4a7c15ULL ^ len, p, len);
-    return chain_end(h, p + (len & ~(size_t)7), len % 8);
+    return XXH3_64bits(p, len);
 }
 
 /* A cursor over a record's bytes; any failure clears ok and later reads
@@ -923,7 +882,7 @@ bool cache_codec_record_decode_into(const struct cache_codec_head *h, struct ext
     if (l)
         memset(l, 0, sizeof *l);
     size_t n = h->len - 8;
-    if (cache_codec_record_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
+    if (cache_codec_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
         return false;
     const unsigned char *body = (const unsigned char *)h->path + h->path_len;
     struct reader r = {body, h->start + n, true};

@@ -34,11 +34,8 @@ void cache_codec_put_u32(struct buf *b, uint32_t v);
 void cache_codec_put_u64(struct buf *b, uint64_t v);
 uint32_t cache_codec_get_u32(const unsigned char *p);
 uint64_t cache_codec_get_u64(const unsigned char *p);
-/* The cache header's checksum (and the binary's, without a build-id): a
- * multiply-xorshift over 8-byte words (each step a bijection, so any single
- * changed word changes it). */
-uint64_t cache_codec_checksum(const unsigned char *p, size_t len);
-/* The records', the heads table's and the stored index's checksum: XXH3's
+/* Every checksum of the cache (its header, records, heads table and stored
+ * index, and the binary's without a build-id): XXH3's
  * 64-bit hash (libxxhash) of the bytes, which a warm start takes over
  * every record it reads. In steps, for bytes that come a piece at a time
  * (pieces of any length): start (NULL when memory runs out), add each
@@ -47,7 +44,7 @@ struct cache_codec_sum;
 struct cache_codec_sum *cache_codec_sum_start(void);
 void cache_codec_sum_add(struct cache_codec_sum *s, const void *p, size_t n);
 uint64_t cache_codec_sum_end(struct cache_codec_sum *s);
-uint64_t cache_codec_record_checksum(const unsigned char *p, size_t len);
+uint64_t cache_codec_checksum(const unsigned char *p, size_t len);
 
 /* Whether an extraction can be stored so that it reads back equal: fact
  * strings from the known tables, enums in range, entity references valid. */

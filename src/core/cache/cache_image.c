@@ -54,7 +54,7 @@ bool cache_image_open(const char *cache_path, uint64_t key, struct index *ix)
     if (!p)
         return false;
     bool ok = size >= FRAME && cache_codec_get_u64(p + 8) == size - FRAME &&
-              cache_codec_record_checksum(p + FRAME, size - FRAME) == cache_codec_get_u64(p);
+              cache_codec_checksum(p + FRAME, size - FRAME) == cache_codec_get_u64(p);
     struct mapping *m = xmalloc(sizeof *m);
     *m = (struct mapping){p, size};
     struct index_image_owner owner = {unmap, m, drop};

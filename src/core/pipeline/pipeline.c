@@ -486,7 +486,7 @@ const struct extraction *pipeline_extraction(const struct pipeline *p, size_t i)
 {
     if (i < p->index.narticles)
         return &p->index.x[i];
-    return attached(p, i) && i < pipeline_extractions_known(p) ? &p->image.x[i] : NULL;
+    return attached(p, i) ? &p->image.x[i] : NULL;
 }
 
 void pipeline_progress(const struct pipeline *p, size_t *taken, size_t *total)
