@@ -42,6 +42,46 @@ static inline bool plain_8(uint64_t x)
              has_zero(x ^ (ONES * 0x7F)));
 }
 
+/* Whether all 4 bytes of x are plain (plain_8 on 32 bits). */
+static inline bool plain_4(uint32_t x)
+{
+    const uint32_t ones = 0x01010101u, highs = 0x80808080u;
+    uint32_t below_space = (x - ones * 0x20) & ~x & highs;
+    uint32_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\'), del = x ^ (ones * 0x7F);
+    return !(below_space | ((q - ones) & ~q & highs) | ((bs - ones) & ~bs & highs) |
+             ((del - ones) & ~del & highs));
+}
+
+/* The last len - i bytes of s (1 to 7), when they are all plain: copied to
+ * *o in at most two moves, and *o moved past them. A move may cover bytes
+ * before i: those are plain too and were copied as they are, so copying
+ * them again changes nothing. False, nothing written, when one is not
+ * plain or the string is too short for a move. */
+static inline bool plain_tail(char **o, const char *s, size_t i, size_t len)
+{
+    size_t rest = len - i;
+    char *end = *o + rest;
+    if (len >= 8) {
+        uint64_t x;
+        memcpy(&x, s + len - 8, 8);
+        if (!plain_8(x))
+            return false;
+        memcpy(end - 8, &x, 8);
+    } else if (rest >= 4) { /* then i is 0: the whole string is 4 to 7 bytes */
+        uint32_t head, tail;
+        memcpy(&head, s, 4);
+        memcpy(&tail, s + len - 4, 4);
+        if (!plain_4(head) || !plain_4(tail))
+            return false;
+        memcpy(*o, &head, 4);
+        memcpy(end - 4, &tail, 4);
+    } else {
+        return false;
+    }
+    *o = end;
+    return true;
+}
+
 static void put_escape(struct buf *b, unsigned char c)
 {
     switch (c) {
@@ -66,8 +106,9 @@ static void put_escape(struct buf *b, unsigned char c)
 }
 
 /* Writes plain bytes straight into room reserved once, eight at a time
- * while all eight are plain, then byte by byte up to the next byte to
- * escape; only those go through put_escape. */
+ * while all eight are plain; fewer than eight left, in one or two moves
+ * when they are plain (plain_tail), else byte by byte up to the next byte
+ * to escape; only those go through put_escape. */
 static void put_escaped(struct buf *b, const char *s, size_t len)
 {
     if (b->len + len + 2 >= b->cap)
@@ -78,6 +119,8 @@ static void put_escaped(struct buf *b, const char *s, size_t len)
     for (;;) {
         for (uint64_t x; len - i >= 8 && (memcpy(&x, s + i, 8), plain_8(x)); i += 8, o += 8)
             memcpy(o, &x, 8);
+        if (i < len && len - i < 8 && plain_tail(&o, s, i, len))
+            break;
         while (i < len && plain_byte((unsigned char)s[i]))
             *o++ = s[i++];
         if (i == len)
@@ -207,29 +250,6 @@ void json_key(struct json *j, const char *key)
     buf_putc(b, ':');
     if (j->pretty)
         buf_putc(b, ' ');
-    j->after_key = true;
-}
-
-void json_key_plain(struct json *j, const char *key, size_t n)
-{
-    if (j->pretty) {
-        json_key(j, key);
-        return;
-    }
-    struct buf *b = j->out;
-    if (b->len + n + 4 >= b->cap)
-        buf_reserve(b, n + 4);
-    char *o = b->data + b->len;
-    if (j->need_comma)
-        *o++ = ',';
-    *o++ = '"';
-    memcpy(o, key, n);
-    o += n;
-    *o++ = '"';
-    *o++ = ':';
-    *o = '\0';
-    b->len = (size_t)(o - b->data);
-    j->need_comma = true;
     j->after_key = true;
 }
 
