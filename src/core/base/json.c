@@ -1,5 +1,6 @@
 /* json: a small JSON writer (see json.h). */
 #include "core/base/json.h"
+#include "core/base/bytes16.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -42,17 +43,10 @@ static inline bool plain_8(uint64_t x)
              has_zero(x ^ (ONES * 0x7F)));
 }
 
-/* 16 bytes as one vector (GCC's vector extension: SSE2 on x86-64). */
-typedef unsigned char bytes16 __attribute__((vector_size(16)));
-
-/* Whether all 16 bytes at s are plain. */
-static inline bool plain_16(const char *s, bytes16 *x)
+/* Whether all 16 bytes of x are plain. */
+static inline bool plain_16(bytes16 x)
 {
-    memcpy(x, s, 16);
-    bytes16 bad = (bytes16)((*x < 0x20) | (*x == '"') | (*x == '\\') | (*x == 0x7F));
-    uint64_t half[2];
-    memcpy(half, &bad, 16);
-    return !(half[0] | half[1]);
+    return !bytes16_any((bytes16)((x < 0x20) | (x == '"') | (x == '\\') | (x == 0x7F)));
 }
 
 static void put_escape(struct buf *b, unsigned char c)
@@ -89,7 +83,7 @@ static void put_escaped(struct buf *b, const char *s, size_t len)
     *o++ = '"';
     size_t i = 0;
     for (;;) {
-        for (bytes16 v; len - i >= 16 && plain_16(s + i, &v); i += 16, o += 16)
+        for (bytes16 v; len - i >= 16 && (v = bytes16_load(s + i), plain_16(v)); i += 16, o += 16)
             memcpy(o, &v, 16);
         for (uint64_t x; len - i >= 8 && (memcpy(&x, s + i, 8), plain_8(x)); i += 8, o += 8)
             memcpy(o, &x, 8);
