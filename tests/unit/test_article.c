@@ -757,6 +757,11 @@ static void test_date_line_at_the_top(void **state)
          "2024-01-09", "City sign a winger", "MADRID"},
         {"City sign a winger\n\n2022-11-30\n\nCity have signed a winger.\n", "2022-11-30",
          "City sign a winger", "City have"},
+        /* leads, weekdays and months in any case, a month's short form */
+        {"City sign a winger\nupdated on TUESDAY 5 sept 2023 10:02 GMT\n\nCity have signed.\n",
+         "2023-09-05", "City sign a winger", "City have"},
+        {"City sign a winger\nMAY 5 2023\n\nCity have signed.\n", "2023-05-05",
+         "City sign a winger", "City have"},
         /* a dateline ends at its first cut: an em dash, a spaced hyphen before a " (" */
         {"City sign a winger\n\nPARIS, 9 January 2024 \xe2\x80\x94 City have signed.\n",
          "2024-01-09", "City sign a winger", "PARIS"},
