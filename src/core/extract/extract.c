@@ -77,37 +77,38 @@ static int add_entity(struct doc *d, enum entity_kind kind, int kb_entry, char *
     return (int)d->ne++;
 }
 
-int doc_add_entity_owned(struct doc *d, enum entity_kind kind, int kb_entry, char *name,
-                         char *folded)
+int doc_add_entity_pooled(struct doc *d, enum entity_kind kind, int kb_entry, char *name,
+                          char *folded)
 {
     return add_entity(d, kind, kb_entry, name, folded, false);
 }
 
-int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name)
+char *doc_fold(struct doc *d, const char *s)
 {
-    return add_entity(d, kind, kb_entry, xstrdup(name), fold_text(name, strlen(name)), false);
+    size_t len = strlen(s);
+    char *out = strpool_alloc(&d->names, FOLD_TEXT_ROOM(len));
+    fold_text_to(s, len, out);
+    return out;
 }
 
-static void entity_free_names(struct doc_entity *e)
+int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name)
 {
-    if (!e->borrowed) {
-        free(e->name);
-        free(e->folded);
-    }
+    char *copy = strpool_add(&d->names, name, strlen(name));
+    return add_entity(d, kind, kb_entry, copy, doc_fold(d, name), false);
 }
 
 void doc_rename_entity(struct doc *d, int e, const char *name)
 {
-    entity_free_names(&d->e[e]);
-    d->e[e].name = xstrdup(name);
-    d->e[e].folded = fold_text(name, strlen(name));
+    d->e[e].name = strpool_add(&d->names, name, strlen(name));
+    d->e[e].folded = doc_fold(d, name);
     d->e[e].borrowed = false;
 }
 
-char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end)
+char *doc_span_text(struct doc *d, size_t tok, size_t tok_end)
 {
     const char *text = doc_text(d, tok);
-    return xstrndup(text + d->t.v[tok].start, d->t.v[tok_end - 1].end - d->t.v[tok].start);
+    return strpool_add(&d->names, text + d->t.v[tok].start,
+                       d->t.v[tok_end - 1].end - d->t.v[tok].start);
 }
 
 bool doc_token_in(const struct doc *d, size_t i, const char *const *words)
@@ -619,6 +620,7 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     memset(&d, 0, sizeof d);
     d.ex = ex;
     d.a = a;
+    strpool_init(&d.names);
     d.sc = extract_scratch_get();
     take_scratch(&d);
     tokens_reserve(&d.t, title_len + a->body_len);
@@ -641,8 +643,7 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     facts_find(&d);
     memset(out, 0, sizeof *out);
     emit(&d, out);
-    for (size_t i = 0; i < d.ne; i++)
-        entity_free_names(&d.e[i]);
+    strpool_free(&d.names); /* the entities' names: emit copied them */
     free(d.f);
     give_back_scratch(&d);
 }
