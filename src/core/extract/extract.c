@@ -368,12 +368,11 @@ static char *put_string(char **at, const char *s, size_t n)
 }
 
 /* The entities emitted: order[k] is the doc entity of emitted entity k,
- * ids[k] its public id (made here when made[k], else the KB's), with the
+ * ids[k] its public id (made here in the doc's pool, or the KB's), with the
  * lengths of its id and name. */
 struct emitted {
     int *order;
-    char **ids; /* owned when made[k] */
-    bool *made;
+    const char **ids;
     size_t *id_len, *name_len;
 };
 
@@ -490,19 +489,17 @@ static void emit_packed(struct doc *d, struct extraction *out, const int *map, c
 static void emit(struct doc *d, struct extraction *out)
 {
     size_t ne = d->ne ? d->ne : 1;
-    /* one block: the size_t and pointer arrays, then the ints, then the bools */
+    /* one block: the size_t and pointer arrays, then the ints */
     char *block = extract_scratch_block(
-        d->sc, SCRATCH_EMIT,
-        ne * (3 * sizeof(size_t) + sizeof(char *) + 2 * sizeof(int) + sizeof(bool)));
+        d->sc, SCRATCH_EMIT, ne * (3 * sizeof(size_t) + sizeof(char *) + 2 * sizeof(int)));
     size_t *count = memset(block, 0, ne * sizeof *count);
     struct emitted em;
     em.id_len = count + ne;
     em.name_len = em.id_len + ne;
-    em.ids = (char **)(em.name_len + ne);
+    em.ids = (const char **)(em.name_len + ne);
     int *map = (int *)(em.ids + ne);
     memset(map, 0xff, ne * sizeof *map);
     em.order = map + ne;
-    em.made = (bool *)(em.order + ne);
     size_t n = 0, kept = 0;
     for (size_t i = 0; i < d->nm; i++) {
         int e = d->m[i].entity;
@@ -529,15 +526,17 @@ static void emit(struct doc *d, struct extraction *out)
     } else {
         for (size_t k = 0; k < n; k++) {
             const struct doc_entity *e = &d->e[em.order[k]];
-            em.made[k] = !e->borrowed;
-            em.ids[k] = e->borrowed ? d->ex->kb_id[e->kb_entry] : entity_make_id(e->kind, e->name);
-            em.id_len[k] = strlen(em.ids[k]);
             em.name_len[k] = strlen(e->name);
+            if (e->borrowed) {
+                em.ids[k] = d->ex->kb_id[e->kb_entry];
+                em.id_len[k] = strlen(em.ids[k]);
+            } else {
+                char *id = strpool_alloc(&d->names, entity_id_room(e->kind, em.name_len[k]));
+                em.id_len[k] = entity_write_id(e->kind, e->name, id);
+                em.ids[k] = id;
+            }
         }
         emit_packed(d, out, map, count, &em, n);
-        for (size_t k = 0; k < n; k++)
-            if (em.made[k])
-                free(em.ids[k]);
     }
     d->f = NULL;
     d->nf = 0;
