@@ -2,6 +2,7 @@
  * packing and freeing an extraction. */
 #include "core/extract/entity.h"
 #include "core/base/buf.h"
+#include "core/base/fold.h"
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
 
@@ -109,11 +110,13 @@ size_t entity_write_id(enum entity_kind kind, const char *name, char *out)
     bool dash = false;
     for (size_t i = 0; i < len;) {
         uint32_t cp = (unsigned char)name[i];
-        if (cp < 0x80) /* ASCII: no decoding */
+        if (cp < 0x80) { /* ASCII: no decoding, the fold table (0: no letter or digit) */
             i++;
-        else
+            cp = fold_ascii[cp] ? fold_ascii[cp] : cp;
+        } else {
             i += utf8_decode(name + i, len - i, &cp);
-        cp = utf8_fold_cp(cp);
+            cp = utf8_fold_cp(cp);
+        }
         if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
             if (dash && o > start)
                 *o++ = '-';
