@@ -595,6 +595,7 @@ static void take_scratch(struct doc *d)
     d->mcap = s->mcap;
     d->e = s->e;
     d->ecap = s->ecap;
+    d->names = s->names;
 }
 
 static void give_back_scratch(struct doc *d)
@@ -606,6 +607,8 @@ static void give_back_scratch(struct doc *d)
     s->mcap = d->mcap;
     s->e = d->e;
     s->ecap = d->ecap;
+    strpool_clear(&d->names); /* the entities' names: emit copied them */
+    s->names = d->names;
 }
 
 void extractor_run(const struct extractor *ex, const struct article *a, struct extraction *out)
@@ -619,7 +622,6 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     memset(&d, 0, sizeof d);
     d.ex = ex;
     d.a = a;
-    strpool_init(&d.names);
     d.sc = extract_scratch_get();
     take_scratch(&d);
     tokens_reserve(&d.t, title_len + a->body_len);
@@ -642,7 +644,6 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     facts_find(&d);
     memset(out, 0, sizeof *out);
     emit(&d, out);
-    strpool_free(&d.names); /* the entities' names: emit copied them */
     free(d.f);
     give_back_scratch(&d);
 }

@@ -99,7 +99,8 @@ struct doc {
     struct doc_fact *f;
     size_t nf, fcap;
     struct strpool names; /* the entities' names and folded forms, and doc_span_text's
-                           * copies: freed together when the article is done */
+                           * copies: cleared together when the article is done (the
+                           * thread's scratch keeps the pool's block) */
     size_t money_skip;    /* body offset before which a money match is a
                            * conversion already attached to a fact */
 };
