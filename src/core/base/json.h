@@ -57,6 +57,15 @@ static inline void json_key_literal(struct json *j, const char *key, const char 
     json_key_literal((j), "" literal "", ",\"" literal "\":", sizeof(literal) + 3)
 void json_string(struct json *j, const char *s);
 void json_string_n(struct json *j, const char *s, size_t len);
+/* A value the caller writes itself, compact output only: the comma that
+ * goes before it, if any, is written; returns the buffer, to which the
+ * caller appends one whole JSON value (json_put_string, json_put_unsigned
+ * and literal text). */
+struct buf *json_raw_value(struct json *j);
+/* s[0..len) as a JSON string, quoted and escaped, appended to b. */
+void json_put_string(struct buf *b, const char *s, size_t len);
+/* u in decimal appended to b. */
+void json_put_unsigned(struct buf *b, uint64_t u);
 /* Integral values print without a fraction; others with up to 15 digits. */
 void json_number(struct json *j, double v);
 /* A count or an offset: below 1e15, the same as json_number. */
