@@ -92,6 +92,31 @@ for pretty in "" --pretty; do
         "[ $(wc -c <"$tmp/all.jsonl") -gt 65536 ] && cmp -s '$tmp/all.jsonl' '$tmp/each.jsonl'"
 done
 
+# Compact output writes each entity's mentions straight into its buffer,
+# --pretty through the JSON writer's calls: both hold the same members in
+# the same order, the title mentions' "field" included.
+"$bin" extract $files >"$tmp/compact.jsonl" 2>/dev/null
+"$bin" extract --pretty $files >"$tmp/pretty.json" 2>/dev/null
+python3 - "$tmp/compact.jsonl" "$tmp/pretty.json" <<'PY' >"$tmp/same" 2>&1
+import json, sys
+decoder = json.JSONDecoder(object_pairs_hook=list)
+compact = [decoder.decode(line) for line in open(sys.argv[1], encoding="utf-8")]
+text = open(sys.argv[2], encoding="utf-8").read()
+pretty, at = [], 0
+while True:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    if at == len(text):
+        break
+    value, at = decoder.raw_decode(text, at)
+    pretty.append(value)
+titled = sum(line.count('"field":"title"') for line in open(sys.argv[1], encoding="utf-8"))
+print(f"{len(compact)} articles, {titled} title fields")
+sys.exit(0 if compact == pretty and titled > 0 else 1)
+PY
+status=$?
+check "compact and --pretty output hold the same members in order ($(cat "$tmp/same"))" "[ $status -eq 0 ]"
+
 # --kb: a user's knowledge base merged over the built-in one, and a bad one.
 cat >"$tmp/kb.yaml" <<'KB'
 clubs:

@@ -757,11 +757,24 @@ static void test_date_line_at_the_top(void **state)
          "2024-01-09", "City sign a winger", "MADRID"},
         {"City sign a winger\n\n2022-11-30\n\nCity have signed a winger.\n", "2022-11-30",
          "City sign a winger", "City have"},
+        /* leads, weekdays and months in any case, a month's short form */
+        {"City sign a winger\nupdated on TUESDAY 5 sept 2023 10:02 GMT\n\nCity have signed.\n",
+         "2023-09-05", "City sign a winger", "City have"},
+        {"City sign a winger\nMAY 5 2023\n\nCity have signed.\n", "2023-05-05",
+         "City sign a winger", "City have"},
+        /* a dateline ends at its first cut: an em dash, a spaced hyphen before a " (" */
+        {"City sign a winger\n\nPARIS, 9 January 2024 \xe2\x80\x94 City have signed.\n",
+         "2024-01-09", "City sign a winger", "PARIS"},
+        {"City sign a winger\n\nLONDON, Jan 9, 2024 - City (the champions) have signed.\n",
+         "2024-01-09", "City sign a winger", "LONDON"},
         /* not date lines: a sentence with a date, an impossible date */
         {"City sign a winger\n\nOn 12 August 2023 City signed a winger from Porto.\n", MTIME_DATE,
          "City sign a winger", "On 12"},
         {"City sign a winger\n\n31 February 2023\n\nCity have signed.\n", MTIME_DATE,
          "City sign a winger", "31 February"},
+        /* the first cut, " (", comes before the date: no dateline */
+        {"City sign a winger\n\nCity (the champions) said on Jan 9, 2024 - a deal.\n", MTIME_DATE,
+         "City sign a winger", "City (the"},
         /* front matter wins; without a date in it, the body's date line counts */
         {"---\ntitle: T\ndate: 2020-01-02\n---\nPublished 12 August 2023\n\nText.\n", "2020-01-02",
          "T", "Published"},

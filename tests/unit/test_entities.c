@@ -231,6 +231,37 @@ static void test_ids_are_kind_and_slug(void **state)
     assert_string_equal(f->x.entities[e].id, "person:martin-odegaard");
 }
 
+/* entity_write_id writes what entity_make_id returns, within
+ * entity_id_room, and gives its length: accents, punctuation runs, an
+ * apostrophe, leading and trailing separators, a name of nothing but
+ * separators and the longest a byte can take (all dashes and letters). */
+static void test_id_written_in_place(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"Martin \xc3\x98"
+                                        "degaard",
+                                        "Paris Saint-Germain",
+                                        "O'Neill",
+                                        " -Real  Madrid- ",
+                                        "--",
+                                        "",
+                                        "a.b.c.d",
+                                        "St. Mirren",
+                                        "\xff\xfe"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        for (int kind = 0; kind < ENTITY_KIND_COUNT; kind++) {
+            char *want = entity_make_id((enum entity_kind)kind, names[i]);
+            size_t room = entity_id_room((enum entity_kind)kind, strlen(names[i]));
+            char *got = malloc(room);
+            assert_non_null(got);
+            assert_int_equal(entity_write_id((enum entity_kind)kind, names[i], got), strlen(want));
+            assert_true(strlen(got) < room);
+            assert_string_equal(got, want);
+            free(got);
+            free(want);
+        }
+}
+
 /* Issue 17, item 6 and 5: persons named in lists, after descriptor words,
  * and only in the title; what is not a person. Sentences written for this
  * project. Each case: title, body, persons that must be there, names that
@@ -474,6 +505,7 @@ static void test_weak_club_by_context(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_id_written_in_place),
         cmocka_unit_test(test_longest_kb_match_wins),
         cmocka_unit_test(test_forms_back_to_back_and_inside),
         cmocka_unit_test(test_entities_17),

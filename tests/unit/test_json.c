@@ -55,15 +55,15 @@ static void assert_string_escaped(const char *s, size_t len)
 }
 
 /* Every byte value that needs escaping, and plain ones, at every position
- * of strings from 0 to 40 bytes (so before, inside and after the blocks of
- * eight), in plain ASCII and in UTF-8 text. */
+ * of strings from 0 to 48 bytes (so before, inside and after the blocks of
+ * sixteen and of eight), in plain ASCII and in UTF-8 text. */
 static void test_escape_every_position(void **state)
 {
     (void)state;
     const unsigned char specials[] = {'"', '\\', '\n', '\t', '\r', 0x01, 0x1F, 0x7F, 0x00,
                                       ' ', 'a',  0x80, 0xC3, 0xFF, '~',  0x20, 0x21, 0x5B};
     char s[64];
-    for (size_t len = 0; len <= 40; len++)
+    for (size_t len = 0; len <= 48; len++)
         for (size_t pos = 0; pos < len; pos++)
             for (size_t k = 0; k < sizeof specials; k++) {
                 for (size_t i = 0; i < len; i++)

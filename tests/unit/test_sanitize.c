@@ -484,6 +484,34 @@ static void test_looks_binary(void **state)
     assert_true(sanitize_looks_binary(png, sizeof png - 1));
 }
 
+/* Printable runs are read 16 and 8 bytes at a time: a byte that ends one
+ * (or a '~' or space that does not), at every position of texts of 1 to 48
+ * bytes, is handled as it is alone; a NUL anywhere marks the text binary. */
+static void test_run_ends_every_position(void **state)
+{
+    (void)state;
+    static const struct {
+        char byte;
+        const char *out;
+    } ends[] = {{'\x7f', ""}, {'\x1f', ""}, {'\t', " "}, {'\n', "\n"}, {'~', "~"}, {' ', " "}};
+    char in[48], want[64];
+    for (size_t len = 1; len <= sizeof in; len++)
+        for (size_t pos = 0; pos < len; pos++) {
+            for (size_t i = 0; i < len; i++)
+                in[i] = (char)('a' + i % 26);
+            for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+                in[pos] = ends[k].byte;
+                snprintf(want, sizeof want, "%.*s%s%.*s", (int)pos, in, ends[k].out,
+                         (int)(len - pos - 1), in + pos + 1);
+                expect_n(in, len, want, NULL);
+            }
+            in[pos] = '\0';
+            assert_true(sanitize_looks_binary(in, len));
+            in[pos] = 'a';
+            assert_false(sanitize_looks_binary(in, len));
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -502,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_is_clean),
         cmocka_unit_test(test_appends),
         cmocka_unit_test(test_looks_binary),
+        cmocka_unit_test(test_run_ends_every_position),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

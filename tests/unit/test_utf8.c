@@ -7,8 +7,10 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/base/fold.h"
 #include "core/base/utf8.h"
 
 /* Decodes s (of n bytes) and checks the code point and the length used. */
@@ -256,6 +258,27 @@ static void test_fold(void **state)
     }
 }
 
+/* fold_text_to writes what fold_text returns, in room of FOLD_TEXT_ROOM,
+ * and gives its length: with a leading "the" dropped, a possessive, accents,
+ * stray bytes (3 bytes each, the most a byte takes) and nothing at all. */
+static void test_fold_text_to(void **state)
+{
+    (void)state;
+    static const char *const cases[] = {
+        "The Hammers",    "the", "Scholes' goal", "Bastoni's", "S\xc3\xa3o Paulo", "\xff\xfe\xfd",
+        "  St. Mirren  ", "",    "THE  BLUES",    "them"};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t len = strlen(cases[i]);
+        char *want = fold_text(cases[i], len);
+        char got[64];
+        memset(got, 'x', sizeof got);
+        assert_true(FOLD_TEXT_ROOM(len) <= sizeof got);
+        assert_int_equal(fold_text_to(cases[i], len, got), strlen(want));
+        assert_string_equal(got, want);
+        free(want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -268,6 +291,7 @@ int main(void)
         cmocka_unit_test(test_prefix_fitting),
         cmocka_unit_test(test_prefix_never_cuts),
         cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_fold_text_to),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

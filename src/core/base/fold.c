@@ -34,7 +34,14 @@ char *fold_text(const char *s, size_t len)
 {
     /* at most 3 bytes a byte (a stray byte becomes U+FFFD); a space only
      * stands for a dropped byte */
-    char *out = xmalloc(3 * len + 1), *o = out;
+    char *out = xmalloc(FOLD_TEXT_ROOM(len));
+    fold_text_to(s, len, out);
+    return out;
+}
+
+size_t fold_text_to(const char *s, size_t len, char *out)
+{
+    char *o = out;
     bool space = false;
     for (size_t i = 0; i < len;) {
         uint32_t cp = (unsigned char)s[i];
@@ -72,7 +79,9 @@ char *fold_text(const char *s, size_t len)
     }
     *o = '\0';
     size_t n = (size_t)(o - out);
-    if (n > 4 && !strncmp(out, "the ", 4))
+    if (n > 4 && !strncmp(out, "the ", 4)) {
         memmove(out, out + 4, n - 3);
-    return out;
+        n -= 4;
+    }
+    return n;
 }

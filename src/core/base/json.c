@@ -1,5 +1,6 @@
 /* json: a small JSON writer (see json.h). */
 #include "core/base/json.h"
+#include "core/base/bytes16.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -42,6 +43,12 @@ static inline bool plain_8(uint64_t x)
              has_zero(x ^ (ONES * 0x7F)));
 }
 
+/* Whether all 16 bytes of x are plain. */
+static inline bool plain_16(bytes16 x)
+{
+    return !bytes16_any((bytes16)((x < 0x20) | (x == '"') | (x == '\\') | (x == 0x7F)));
+}
+
 static void put_escape(struct buf *b, unsigned char c)
 {
     switch (c) {
@@ -65,10 +72,10 @@ static void put_escape(struct buf *b, unsigned char c)
     }
 }
 
-/* Writes plain bytes straight into room reserved once, eight at a time
- * while all eight are plain, then byte by byte up to the next byte to
+/* Writes plain bytes straight into room reserved once, sixteen then eight
+ * at a time while all are plain, then byte by byte up to the next byte to
  * escape; only those go through put_escape. */
-static void put_escaped(struct buf *b, const char *s, size_t len)
+void json_put_string(struct buf *b, const char *s, size_t len)
 {
     if (b->len + len + 2 >= b->cap)
         buf_reserve(b, len + 2);
@@ -76,6 +83,8 @@ static void put_escaped(struct buf *b, const char *s, size_t len)
     *o++ = '"';
     size_t i = 0;
     for (;;) {
+        for (bytes16 v; len - i >= 16 && (v = bytes16_load(s + i), plain_16(v)); i += 16, o += 16)
+            memcpy(o, &v, 16);
         for (uint64_t x; len - i >= 8 && (memcpy(&x, s + i, 8), plain_8(x)); i += 8, o += 8)
             memcpy(o, &x, 8);
         while (i < len && plain_byte((unsigned char)s[i]))
@@ -203,46 +212,29 @@ void json_key(struct json *j, const char *key)
         *start = '\0'; /* a byte to escape, or a long key: the slow way below */
     }
     before_item(j);
-    put_escaped(b, key, strlen(key));
+    json_put_string(b, key, strlen(key));
     buf_putc(b, ':');
     if (j->pretty)
         buf_putc(b, ' ');
     j->after_key = true;
 }
 
-void json_key_plain(struct json *j, const char *key, size_t n)
+struct buf *json_raw_value(struct json *j)
 {
-    if (j->pretty) {
-        json_key(j, key);
-        return;
-    }
-    struct buf *b = j->out;
-    if (b->len + n + 4 >= b->cap)
-        buf_reserve(b, n + 4);
-    char *o = b->data + b->len;
-    if (j->need_comma)
-        *o++ = ',';
-    *o++ = '"';
-    memcpy(o, key, n);
-    o += n;
-    *o++ = '"';
-    *o++ = ':';
-    *o = '\0';
-    b->len = (size_t)(o - b->data);
-    j->need_comma = true;
-    j->after_key = true;
+    value_prefix(j);
+    return j->out;
 }
 
 void json_string_n(struct json *j, const char *s, size_t len)
 {
     value_prefix(j);
-    put_escaped(j->out, s, len);
+    json_put_string(j->out, s, len);
 }
 
 void json_string(struct json *j, const char *s)
 {
     value_prefix(j);
-    put_escaped(j->out, s, strlen(s));
+    json_put_string(j->out, s, strlen(s));
 }
 
 /* "00" to "99": the decimal digits of u written two at a time. */
@@ -254,7 +246,7 @@ static const char digit_pairs[201] =
 
 /* Writes u in decimal: the digits from the end of a small buffer, two at a
  * time, then copied in one fixed-size move (room for the longest reserved). */
-static void put_unsigned(struct buf *b, uint64_t u)
+void json_put_unsigned(struct buf *b, uint64_t u)
 {
     enum { LONGEST = 20 }; /* digits of UINT64_MAX */
     char digits[2 * LONGEST], *end = digits + LONGEST, *d = end;
@@ -330,14 +322,14 @@ void json_kv_string(struct json *j, const char *key, const char *s)
 void json_unsigned(struct json *j, uint64_t v)
 {
     value_prefix(j);
-    put_unsigned(j->out, v);
+    json_put_unsigned(j->out, v);
 }
 
 void json_kv_unsigned(struct json *j, const char *key, uint64_t v)
 {
     json_key(j, key);
     j->after_key = false;
-    put_unsigned(j->out, v);
+    json_put_unsigned(j->out, v);
 }
 
 void json_kv_number(struct json *j, const char *key, double v)
@@ -345,7 +337,7 @@ void json_kv_number(struct json *j, const char *key, double v)
     json_key(j, key);
     if (v >= 0 && v < 1e15 && v == (double)(uint64_t)v) { /* a count or an offset */
         j->after_key = false;
-        put_unsigned(j->out, (uint64_t)v);
+        json_put_unsigned(j->out, (uint64_t)v);
         return;
     }
     json_number(j, v);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/base/buf.h"
 
@@ -24,12 +25,47 @@ void json_begin_array(struct json *j);
 void json_end_array(struct json *j);
 /* Writes `"key":` inside an object; the value follows. */
 void json_key(struct json *j, const char *key);
-/* json_key for a key of n bytes, NUL-terminated, with no byte to escape
- * (JSON_KEY: a string literal written by the caller): copied unchecked. */
-void json_key_plain(struct json *j, const char *key, size_t n);
-#define JSON_KEY(j, literal) json_key_plain((j), "" literal "", sizeof(literal) - 1)
+/* json_key for a key with no byte to escape, written by the caller
+ * (JSON_KEY: a string literal): `with_comma` is `,"key":`, n bytes, copied
+ * unchecked, whole or without its comma when the key is the object's first.
+ * Inline, so that the copy is of a size known where it is called;
+ * indented output goes through json_key. */
+static inline void json_key_literal(struct json *j, const char *key, const char *with_comma,
+                                    size_t n)
+{
+    if (j->pretty) {
+        json_key(j, key);
+        return;
+    }
+    struct buf *b = j->out;
+    if (b->len + n >= b->cap)
+        buf_reserve(b, n);
+    char *o = b->data + b->len;
+    if (j->need_comma) {
+        memcpy(o, with_comma, n);
+        o += n;
+    } else {
+        memcpy(o, with_comma + 1, n - 1);
+        o += n - 1;
+    }
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
+    j->need_comma = true;
+    j->after_key = true;
+}
+#define JSON_KEY(j, literal)                                                                       \
+    json_key_literal((j), "" literal "", ",\"" literal "\":", sizeof(literal) + 3)
 void json_string(struct json *j, const char *s);
 void json_string_n(struct json *j, const char *s, size_t len);
+/* A value the caller writes itself, compact output only: the comma that
+ * goes before it, if any, is written; returns the buffer, to which the
+ * caller appends one whole JSON value (json_put_string, json_put_unsigned
+ * and literal text). */
+struct buf *json_raw_value(struct json *j);
+/* s[0..len) as a JSON string, quoted and escaped, appended to b. */
+void json_put_string(struct buf *b, const char *s, size_t len);
+/* u in decimal appended to b. */
+void json_put_unsigned(struct buf *b, uint64_t u);
 /* Integral values print without a fraction; others with up to 15 digits. */
 void json_number(struct json *j, double v);
 /* A count or an offset: below 1e15, the same as json_number. */

@@ -28,6 +28,18 @@ void strpool_free(struct strpool *p)
     }
 }
 
+void strpool_clear(struct strpool *p)
+{
+    if (!p->head)
+        return;
+    struct strpool_block *keep = p->head;
+    p->head = keep->next;
+    strpool_free(p);
+    keep->next = NULL;
+    keep->used = 0;
+    p->head = keep;
+}
+
 char *strpool_alloc(struct strpool *p, size_t bytes)
 {
     struct strpool_block *b = p->head;

@@ -14,6 +14,9 @@ struct strpool {
 void strpool_init(struct strpool *p);
 /* Frees every string the pool handed out. */
 void strpool_free(struct strpool *p);
+/* The same, but the newest block is kept, empty, for the strings to come
+ * (a pool used again and again allocates nothing once it is big enough). */
+void strpool_clear(struct strpool *p);
 /* `bytes` bytes, uninitialised and unaligned, valid until strpool_free. */
 char *strpool_alloc(struct strpool *p, size_t bytes);
 /* A NUL-terminated copy of the `len` bytes at s, valid until strpool_free. */

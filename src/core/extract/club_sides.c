@@ -69,9 +69,7 @@ void club_sides_find(struct doc *d)
         }
         if (e == s || (e < d->t.n && club_word(d, e, i)))
             continue; /* nothing, or a longer run than a club's name */
-        char *name = doc_span_text(d, s, e);
-        int club = club_named(d, name);
-        free(name);
+        int club = club_named(d, doc_span_text(d, s, e));
         doc_add_mention(d, s, e, club, false);
         next = e;
     }

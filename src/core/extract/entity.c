@@ -2,6 +2,7 @@
  * packing and freeing an extraction. */
 #include "core/extract/entity.h"
 #include "core/base/buf.h"
+#include "core/base/fold.h"
 #include "core/base/utf8.h"
 #include "core/base/xalloc.h"
 
@@ -85,14 +86,23 @@ const char *fact_qualifier_name(enum fact_qualifier q)
     return (unsigned)q < FACT_QUALIFIER_COUNT ? qualifier_names[q] : NULL;
 }
 
+size_t entity_id_room(enum entity_kind kind, size_t name_len)
+{
+    return strlen(entity_kind_name(kind)) + 1 + 2 * name_len + 1;
+}
+
 char *entity_make_id(enum entity_kind kind, const char *name)
 {
-    struct buf b;
-    buf_init(&b);
+    char *id = xmalloc(entity_id_room(kind, strlen(name)));
+    entity_write_id(kind, name, id);
+    return id;
+}
+
+size_t entity_write_id(enum entity_kind kind, const char *name, char *out)
+{
     const char *kind_name = entity_kind_name(kind);
     size_t klen = strlen(kind_name), len = strlen(name);
-    buf_reserve(&b, klen + 1 + 2 * len); /* a byte of the name: itself or a dash and it */
-    char *o = b.data;
+    char *o = out;
     memcpy(o, kind_name, klen);
     o += klen;
     *o++ = ':';
@@ -100,11 +110,13 @@ char *entity_make_id(enum entity_kind kind, const char *name)
     bool dash = false;
     for (size_t i = 0; i < len;) {
         uint32_t cp = (unsigned char)name[i];
-        if (cp < 0x80) /* ASCII: no decoding */
+        if (cp < 0x80) { /* ASCII: no decoding, the fold table (0: no letter or digit) */
             i++;
-        else
+            cp = fold_ascii[cp] ? fold_ascii[cp] : cp;
+        } else {
             i += utf8_decode(name + i, len - i, &cp);
-        cp = utf8_fold_cp(cp);
+            cp = utf8_fold_cp(cp);
+        }
         if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
             if (dash && o > start)
                 *o++ = '-';
@@ -115,8 +127,7 @@ char *entity_make_id(enum entity_kind kind, const char *name)
         }
     }
     *o = '\0';
-    b.len = (size_t)(o - b.data);
-    return buf_detach(&b, NULL);
+    return (size_t)(o - out);
 }
 
 const char *extraction_loan_length(const struct extraction *x, const struct fact *f)

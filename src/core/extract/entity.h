@@ -74,6 +74,11 @@ const char *fact_qualifier_name(enum fact_qualifier q);
 /* "kind:slug" from a kind and a display name (lower case ASCII, diacritics
  * folded, runs of other characters become one '-'). Caller frees. */
 char *entity_make_id(enum entity_kind kind, const char *name);
+/* The room entity_write_id needs for a name of name_len bytes: the kind's
+ * name, ':', two bytes a byte of the name (itself or a dash and it), NUL. */
+size_t entity_id_room(enum entity_kind kind, size_t name_len);
+/* entity_make_id written into out (entity_id_room bytes); returns its length. */
+size_t entity_write_id(enum entity_kind kind, const char *name, char *out);
 
 /* A span of an article's text. Offsets are bytes into the body, or into the
  * title when in_title is set: 8 bytes, the end in 31 bits (articles are at

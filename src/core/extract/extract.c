@@ -77,37 +77,38 @@ static int add_entity(struct doc *d, enum entity_kind kind, int kb_entry, char *
     return (int)d->ne++;
 }
 
-int doc_add_entity_owned(struct doc *d, enum entity_kind kind, int kb_entry, char *name,
-                         char *folded)
+int doc_add_entity_pooled(struct doc *d, enum entity_kind kind, int kb_entry, char *name,
+                          char *folded)
 {
     return add_entity(d, kind, kb_entry, name, folded, false);
 }
 
-int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name)
+char *doc_fold(struct doc *d, const char *s)
 {
-    return add_entity(d, kind, kb_entry, xstrdup(name), fold_text(name, strlen(name)), false);
+    size_t len = strlen(s);
+    char *out = strpool_alloc(&d->names, FOLD_TEXT_ROOM(len));
+    fold_text_to(s, len, out);
+    return out;
 }
 
-static void entity_free_names(struct doc_entity *e)
+int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name)
 {
-    if (!e->borrowed) {
-        free(e->name);
-        free(e->folded);
-    }
+    char *copy = strpool_add(&d->names, name, strlen(name));
+    return add_entity(d, kind, kb_entry, copy, doc_fold(d, name), false);
 }
 
 void doc_rename_entity(struct doc *d, int e, const char *name)
 {
-    entity_free_names(&d->e[e]);
-    d->e[e].name = xstrdup(name);
-    d->e[e].folded = fold_text(name, strlen(name));
+    d->e[e].name = strpool_add(&d->names, name, strlen(name));
+    d->e[e].folded = doc_fold(d, name);
     d->e[e].borrowed = false;
 }
 
-char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end)
+char *doc_span_text(struct doc *d, size_t tok, size_t tok_end)
 {
     const char *text = doc_text(d, tok);
-    return xstrndup(text + d->t.v[tok].start, d->t.v[tok_end - 1].end - d->t.v[tok].start);
+    return strpool_add(&d->names, text + d->t.v[tok].start,
+                       d->t.v[tok_end - 1].end - d->t.v[tok].start);
 }
 
 bool doc_token_in(const struct doc *d, size_t i, const char *const *words)
@@ -367,12 +368,11 @@ static char *put_string(char **at, const char *s, size_t n)
 }
 
 /* The entities emitted: order[k] is the doc entity of emitted entity k,
- * ids[k] its public id (made here when made[k], else the KB's), with the
+ * ids[k] its public id (made here in the doc's pool, or the KB's), with the
  * lengths of its id and name. */
 struct emitted {
     int *order;
-    char **ids; /* owned when made[k] */
-    bool *made;
+    const char **ids;
     size_t *id_len, *name_len;
 };
 
@@ -489,19 +489,17 @@ static void emit_packed(struct doc *d, struct extraction *out, const int *map, c
 static void emit(struct doc *d, struct extraction *out)
 {
     size_t ne = d->ne ? d->ne : 1;
-    /* one block: the size_t and pointer arrays, then the ints, then the bools */
+    /* one block: the size_t and pointer arrays, then the ints */
     char *block = extract_scratch_block(
-        d->sc, SCRATCH_EMIT,
-        ne * (3 * sizeof(size_t) + sizeof(char *) + 2 * sizeof(int) + sizeof(bool)));
+        d->sc, SCRATCH_EMIT, ne * (3 * sizeof(size_t) + sizeof(char *) + 2 * sizeof(int)));
     size_t *count = memset(block, 0, ne * sizeof *count);
     struct emitted em;
     em.id_len = count + ne;
     em.name_len = em.id_len + ne;
-    em.ids = (char **)(em.name_len + ne);
+    em.ids = (const char **)(em.name_len + ne);
     int *map = (int *)(em.ids + ne);
     memset(map, 0xff, ne * sizeof *map);
     em.order = map + ne;
-    em.made = (bool *)(em.order + ne);
     size_t n = 0, kept = 0;
     for (size_t i = 0; i < d->nm; i++) {
         int e = d->m[i].entity;
@@ -528,15 +526,17 @@ static void emit(struct doc *d, struct extraction *out)
     } else {
         for (size_t k = 0; k < n; k++) {
             const struct doc_entity *e = &d->e[em.order[k]];
-            em.made[k] = !e->borrowed;
-            em.ids[k] = e->borrowed ? d->ex->kb_id[e->kb_entry] : entity_make_id(e->kind, e->name);
-            em.id_len[k] = strlen(em.ids[k]);
             em.name_len[k] = strlen(e->name);
+            if (e->borrowed) {
+                em.ids[k] = d->ex->kb_id[e->kb_entry];
+                em.id_len[k] = strlen(em.ids[k]);
+            } else {
+                char *id = strpool_alloc(&d->names, entity_id_room(e->kind, em.name_len[k]));
+                em.id_len[k] = entity_write_id(e->kind, e->name, id);
+                em.ids[k] = id;
+            }
         }
         emit_packed(d, out, map, count, &em, n);
-        for (size_t k = 0; k < n; k++)
-            if (em.made[k])
-                free(em.ids[k]);
     }
     d->f = NULL;
     d->nf = 0;
@@ -595,6 +595,7 @@ static void take_scratch(struct doc *d)
     d->mcap = s->mcap;
     d->e = s->e;
     d->ecap = s->ecap;
+    d->names = s->names;
 }
 
 static void give_back_scratch(struct doc *d)
@@ -606,6 +607,8 @@ static void give_back_scratch(struct doc *d)
     s->mcap = d->mcap;
     s->e = d->e;
     s->ecap = d->ecap;
+    strpool_clear(&d->names); /* the entities' names: emit copied them */
+    s->names = d->names;
 }
 
 void extractor_run(const struct extractor *ex, const struct article *a, struct extraction *out)
@@ -641,8 +644,6 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     facts_find(&d);
     memset(out, 0, sizeof *out);
     emit(&d, out);
-    for (size_t i = 0; i < d.ne; i++)
-        entity_free_names(&d.e[i]);
     free(d.f);
     give_back_scratch(&d);
 }

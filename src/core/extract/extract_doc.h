@@ -11,6 +11,7 @@
 
 #include "core/load/article.h"
 #include "core/base/buf.h"
+#include "core/base/strpool.h"
 #include "core/extract/entity.h"
 #include "core/extract/extract_scratch.h"
 #include "core/extract/kb.h"
@@ -51,8 +52,8 @@ struct doc_entity {
     enum entity_kind kind;
     enum person_role role;
     int kb_entry;   /* -1 for people found from context */
-    char *name;     /* owned unless borrowed */
-    char *folded;   /* fold_text(name), owned unless borrowed */
+    char *name;     /* in the doc's pool (names) unless borrowed */
+    char *folded;   /* fold_text(name), in the doc's pool unless borrowed */
     size_t ntokens; /* tokens in the longest form seen (people) */
     bool strong;    /* has at least one non-weak mention */
     bool borrowed;  /* name and folded belong to the KB and the extractor */
@@ -97,8 +98,11 @@ struct doc {
     size_t ne, ecap;
     struct doc_fact *f;
     size_t nf, fcap;
-    size_t money_skip; /* body offset before which a money match is a
-                        * conversion already attached to a fact */
+    struct strpool names; /* the entities' names and folded forms, and doc_span_text's
+                           * copies: cleared together when the article is done (the
+                           * thread's scratch keeps the pool's block) */
+    size_t money_skip;    /* body offset before which a money match is a
+                           * conversion already attached to a fact */
 };
 
 /* The text a token belongs to (title or body). */
@@ -107,13 +111,17 @@ const char *doc_text(const struct doc *d, size_t tok);
 int doc_add_mention(struct doc *d, size_t tok, size_t tok_end, int entity, bool weak);
 /* Adds an entity and returns its index. `name` is copied. */
 int doc_add_entity(struct doc *d, enum entity_kind kind, int kb_entry, const char *name);
-/* The same with a name and its fold_text that the entity takes over. */
-int doc_add_entity_owned(struct doc *d, enum entity_kind kind, int kb_entry, char *name,
-                         char *folded);
+/* The same with a name and its fold_text already in the doc's pool
+ * (doc_span_text, doc_fold): kept as they are. */
+int doc_add_entity_pooled(struct doc *d, enum entity_kind kind, int kb_entry, char *name,
+                          char *folded);
 /* Renames an entity (keeps its folded form in step). */
 void doc_rename_entity(struct doc *d, int e, const char *name);
-/* Copies tokens [tok, tok_end) of the text as written, space-joined. */
-char *doc_span_text(const struct doc *d, size_t tok, size_t tok_end);
+/* Copies tokens [tok, tok_end) of the text as written into the doc's pool:
+ * valid until the article is done, never freed by the caller. */
+char *doc_span_text(struct doc *d, size_t tok, size_t tok_end);
+/* fold_text of s, in the doc's pool (as doc_span_text). */
+char *doc_fold(struct doc *d, const char *s);
 /* The folded token i equals one of a NULL-terminated list. */
 bool doc_token_in(const struct doc *d, size_t i, const char *const *words);
 /* Token i is a word of one of the fixed lists `lists` (enum word_list

@@ -21,6 +21,7 @@ static void scratch_free(void *p)
     tokens_free(&s->t);
     buf_free(&s->buf);
     word_cache_free(&s->words);
+    strpool_free(&s->names);
     free(s->m);
     free(s->e);
     if (s->scan) {
@@ -47,6 +48,7 @@ struct extract_scratch *extract_scratch_get(void)
     tokens_init(&s->t);
     buf_init(&s->buf);
     word_cache_init(&s->words);
+    strpool_init(&s->names);
     s->t.cache = &s->words; /* the words are interned there */
     if (pthread_setspecific(key, s) != 0)
         abort();

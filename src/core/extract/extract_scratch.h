@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/base/buf.h"
+#include "core/base/strpool.h"
 #include "core/extract/tokens.h"
 #include "core/extract/word_cache.h"
 
@@ -45,6 +46,7 @@ struct extract_scratch {
     size_t ecap;
     struct facts_scan *scan; /* NULL until facts_find makes it */
     struct word_cache words; /* what is known of each form met */
+    struct strpool names;    /* the doc's names (extract_doc.h), cleared per article */
     void *block[SCRATCH_BLOCK_COUNT];
     size_t cap[SCRATCH_BLOCK_COUNT];
 };

@@ -319,16 +319,13 @@ static int person_by_partial(struct doc *d, const char *folded, const char *name
 static int add_person(struct doc *d, size_t i, size_t end)
 {
     char *name = doc_span_text(d, i, end);
-    char *folded = fold_text(name, strlen(name));
+    char *folded = doc_fold(d, name);
     int e = person_by_name(d, folded);
     if (e < 0 && end - i >= 2)
         e = person_by_partial(d, folded, name, end - i);
     if (e < 0) {
-        e = doc_add_entity_owned(d, ENTITY_PERSON, -1, name, folded);
+        e = doc_add_entity_pooled(d, ENTITY_PERSON, -1, name, folded);
         d->e[e].ntokens = end - i;
-    } else {
-        free(folded);
-        free(name);
     }
     doc_add_mention(d, i, end, e, false);
     return e;
@@ -578,8 +575,7 @@ static void list_names(struct people *p, size_t i, size_t end, bool officials)
                     e = person_by_name(d, tokens_folded(&d->t, i));
                 if (e < 0) {
                     char *name = doc_span_text(d, i, i + 1);
-                    e = doc_add_entity(d, ENTITY_PERSON, -1, name);
-                    free(name);
+                    e = doc_add_entity_pooled(d, ENTITY_PERSON, -1, name, doc_fold(d, name));
                 }
                 m->entity = e;
             }
@@ -708,8 +704,7 @@ static void full_names(struct people *p)
  * (in full or in part) becomes a mention of that person. */
 static bool link_title_run(struct doc *d, size_t i, size_t end)
 {
-    char *text = doc_span_text(d, i, end);
-    char *folded = fold_text(text, strlen(text));
+    const char *folded = doc_fold(d, doc_span_text(d, i, end));
     bool linked = false;
     for (size_t e = 0; e < d->ne && !linked; e++) {
         if (d->e[e].kind == ENTITY_PERSON && name_part_of(folded, d->e[e].folded)) {
@@ -717,8 +712,6 @@ static bool link_title_run(struct doc *d, size_t i, size_t end)
             linked = true;
         }
     }
-    free(folded);
-    free(text);
     return linked;
 }
 

@@ -54,9 +54,7 @@ static size_t paper_start(const struct doc *d, size_t last)
 /* Drops the mentions of [s, e) and adds one of the paper. */
 static void claim(struct doc *d, size_t s, size_t e)
 {
-    char *name = doc_span_text(d, s, e);
-    int paper = media_named(d, name);
-    free(name);
+    int paper = media_named(d, doc_span_text(d, s, e));
     size_t out = 0;
     for (size_t k = 0; k < d->nm; k++) {
         const struct doc_mention *m = &d->m[k];

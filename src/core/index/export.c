@@ -2,13 +2,57 @@
 #include "core/index/export.h"
 #include "core/base/json.h"
 
+#include <string.h>
+
 /* "key": s for a key written here (plain: copied without a check). */
 #define KV_STRING(j, literal, s) (JSON_KEY(j, literal), json_string(j, s))
+
+/* Appends the n bytes of a literal (n known where it is written). */
+static inline void put_literal(struct buf *b, const char *literal, size_t n)
+{
+    if (b->len + n >= b->cap)
+        buf_reserve(b, n);
+    memcpy(b->data + b->len, literal, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+#define PUT_LITERAL(b, literal) put_literal((b), "" literal "", sizeof(literal) - 1)
+
+/* The mentions array of compact output, written straight into the buffer:
+ * what the json calls below write for it, with the keys, commas and braces
+ * as literals. */
+static void put_mentions(struct buf *b, const struct article *a, const struct mention *mentions,
+                         size_t n)
+{
+    PUT_LITERAL(b, "[");
+    for (size_t m = 0; m < n; m++) {
+        const struct mention *mn = &mentions[m];
+        const char *text = mn->in_title ? a->title : a->body;
+        if (m)
+            PUT_LITERAL(b, ",{\"start\":");
+        else
+            PUT_LITERAL(b, "{\"start\":");
+        json_put_unsigned(b, mn->start);
+        PUT_LITERAL(b, ",\"end\":");
+        json_put_unsigned(b, mn->end);
+        PUT_LITERAL(b, ",\"text\":");
+        json_put_string(b, text + mn->start, mn->end - mn->start);
+        if (mn->in_title)
+            PUT_LITERAL(b, ",\"field\":\"title\"}");
+        else
+            PUT_LITERAL(b, "}");
+    }
+    PUT_LITERAL(b, "]");
+}
 
 static void write_mentions(struct json *j, const struct article *a, const struct extraction *x,
                            const struct found_entity *e)
 {
     JSON_KEY(j, "mentions");
+    if (!j->pretty) {
+        put_mentions(json_raw_value(j), a, extraction_mentions_of(x, e), e->nmentions);
+        return;
+    }
     json_begin_array(j);
     const struct mention *mentions = extraction_mentions_of(x, e);
     for (size_t m = 0; m < e->nmentions; m++) {

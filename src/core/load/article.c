@@ -1,6 +1,5 @@
 /* article: one article as loaded, plain or front matter (see article.h;
  * web pages are in article_html.c). */
-#define _GNU_SOURCE /* memmem */
 #include "core/load/article.h"
 #include "core/base/buf.h"
 #include "core/html/html.h"
@@ -119,16 +118,36 @@ static bool take_date_line(struct article *a, const char *s, size_t n)
     return true;
 }
 
+/* Whether a cut of a leading dateline starts at s[0], a space: " (" or a
+ * spaced dash (" - ", en or em dash), all within the n bytes. */
+static bool dateline_cut_at(const char *s, size_t n)
+{
+    if (n >= 2 && s[1] == '(')
+        return true;
+    if (n >= 3 && s[1] == '-' && s[2] == ' ')
+        return true;
+    return n >= 5 && !memcmp(s + 1, "\xe2\x80", 2) && (s[3] == '\x93' || s[3] == '\x94') &&
+           s[4] == ' ';
+}
+
 /* Length of a dateline that leads a paragraph ("LONDON, Aug 12, 2023
- * (Reuters) - Arsenal have..."): the bytes before " (" or a spaced dash. */
+ * (Reuters) - Arsenal have..."): the bytes before the first " (" or spaced
+ * dash. Each cut's second byte ('(', '-' or an en or em dash's first) is
+ * looked for on its own, the rarer bytes of the line, and only where one
+ * follows a space is the cut checked. */
 static size_t dateline_lead(const char *s, size_t n)
 {
-    static const char *const cuts[] = {" (", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 "};
+    static const char seconds[] = {'(', '-', '\xe2'};
     size_t best = n;
-    for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
-        const char *c = memmem(s, n, cuts[i], strlen(cuts[i]));
-        if (c && (size_t)(c - s) < best)
-            best = (size_t)(c - s);
+    for (size_t i = 0; i < sizeof seconds && n > 1; i++) {
+        const char *end = s + (best < n ? best + 1 : n), *from = s + 1; /* cuts before best */
+        for (const char *c; from < end && (c = memchr(from, seconds[i], (size_t)(end - from)));
+             from = c + 1) {
+            if (c[-1] == ' ' && dateline_cut_at(c - 1, n - (size_t)(c - 1 - s))) {
+                best = (size_t)(c - 1 - s);
+                break;
+            }
+        }
     }
     return best;
 }

@@ -39,10 +39,18 @@ static bool next_word(struct scan *sc, char w[WORD_MAX])
     return k > 0;
 }
 
+/* Whether the ASCII letter or digit c, in either case, is the lower-case
+ * letter l: a word's first byte checked before a whole compare. */
+static bool starts_as(char c, char l)
+{
+    return (char)(c | 0x20) == l;
+}
+
+/* Whether w is one of the words of the list (lower case), in any case. */
 static bool is_one_of(const char *w, const char *const *list)
 {
     for (; *list; list++)
-        if (!strcasecmp(w, *list))
+        if (starts_as(w[0], (*list)[0]) && !strcasecmp(w, *list))
             return true;
     return false;
 }
@@ -61,8 +69,8 @@ static int month_of(const char *w)
                                         "september", "october",  "november", "december"};
     size_t n = strlen(w);
     for (int m = 0; m < 12; m++)
-        if (n >= 3 && n <= strlen(names[m]) && !strncasecmp(w, names[m], n) &&
-            (n == 3 || n == strlen(names[m]) || (m == 8 && n == 4)))
+        if (n >= 3 && starts_as(w[0], names[m][0]) && n <= strlen(names[m]) &&
+            !strncasecmp(w, names[m], n) && (n == 3 || n == strlen(names[m]) || (m == 8 && n == 4)))
             return m + 1;
     return 0;
 }
@@ -108,7 +116,7 @@ static bool all_capitals(const char *w)
  * onwards; *y, *m, *d are set on success. */
 static bool read_date(struct scan *sc, const char *w, int *y, int *m, int *d)
 {
-    if (sscanf(w, "%4d-%2d-%2d", y, m, d) == 3 && strlen(w) == 10)
+    if (strlen(w) == 10 && sscanf(w, "%4d-%2d-%2d", y, m, d) == 3)
         return true;
     char w2[WORD_MAX], w3[WORD_MAX];
     if (!next_word(sc, w2) || !next_word(sc, w3))

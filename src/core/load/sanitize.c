@@ -1,5 +1,6 @@
 /* sanitize: untrusted bytes to safe, valid, displayable UTF-8 (see sanitize.h). */
 #include "core/load/sanitize.h"
+#include "core/base/bytes16.h"
 #include "core/base/utf8.h"
 
 #include <stdbool.h>
@@ -25,11 +26,17 @@ enum {
 #define HIGHS 0x8080808080808080ULL
 
 /* The length of the run of printable ASCII bytes (0x20 to 0x7E, or to 0x7F
- * when `del` is true) at in[i], eight bytes at a time and then byte by
- * byte; at most len - i. */
+ * when `del` is true) at in[i], sixteen then eight bytes at a time and then
+ * byte by byte; at most len - i. */
 static size_t printable_run(const char *in, size_t len, size_t i, bool del)
 {
     size_t start = i;
+    unsigned char top = del ? 0x80 : 0x7F;
+    for (; len - i >= 16; i += 16) {
+        bytes16 x = bytes16_load(in + i);
+        if (bytes16_any((bytes16)((x < 0x20) | (x >= top))))
+            break;
+    }
     for (; len - i >= 8; i += 8) {
         uint64_t x;
         memcpy(&x, in + i, 8);
@@ -39,7 +46,6 @@ static size_t printable_run(const char *in, size_t len, size_t i, bool del)
         if ((x & HIGHS) | below_space | is_del)
             break;
     }
-    unsigned char top = del ? 0x80 : 0x7F;
     while (i < len && (unsigned char)in[i] >= 0x20 && (unsigned char)in[i] < top)
         i++;
     return i - start;
