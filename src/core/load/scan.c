@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* DT_* of struct dirent */
 #include "core/load/scan.h"
 #include "core/base/buf.h"
+#include "core/base/name_sort.h"
 #include "core/base/strpool.h"
 #include "core/base/xalloc.h"
 #include "core/load/sfeed.h"
@@ -162,22 +163,45 @@ static bool scan_sfeed(struct scan *s, const char *path, const struct stat *st, 
     return true;
 }
 
-/* Inside folders: .txt, .md, .markdown, .html and .htm files, except a
- * folder's own README (a README.md describes the folder; it is not news). */
-static bool has_article_extension(const char *path)
+/* Whether the n bytes at ext (after the dot) name an article file: txt,
+ * md, markdown, html or htm in any case (ASCII only, as strcasecmp has it
+ * for these letters in every locale). */
+static bool article_extension(const char *ext, size_t n)
 {
-    const char *name = strrchr(path, '/');
-    name = name ? name + 1 : path;
-    const char *dot = strrchr(name, '.');
-    if (!dot || ((size_t)(dot - name) == 6 && !strncasecmp(name, "readme", 6)))
+    char low[8];
+    if (n < 2 || n > sizeof low)
         return false;
-    return !strcasecmp(dot, ".txt") || !strcasecmp(dot, ".md") || !strcasecmp(dot, ".markdown") ||
-           !strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm");
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(ext[i] >= 'A' && ext[i] <= 'Z' ? ext[i] + ('a' - 'A') : ext[i]);
+    switch (n) {
+    case 2:
+        return !memcmp(low, "md", 2);
+    case 3:
+        return !memcmp(low, "txt", 3) || !memcmp(low, "htm", 3);
+    case 4:
+        return !memcmp(low, "html", 4);
+    case 8:
+        return !memcmp(low, "markdown", 8);
+    default:
+        return false;
+    }
 }
 
-static int compare_names(const void *a, const void *b)
+/* Inside folders: .txt, .md, .markdown, .html and .htm files, except a
+ * folder's own README (a README.md describes the folder; it is not news).
+ * One walk back from the end finds the name's last dot; a README is the
+ * six bytes before it, starting the name. */
+static bool has_article_extension(const char *path, size_t len)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    size_t ext = len;
+    while (ext > 0 && path[ext - 1] != '.' && path[ext - 1] != '/')
+        ext--;
+    if (ext == 0 || path[ext - 1] != '.' || !article_extension(path + ext, len - ext))
+        return false;
+    size_t dot = ext - 1;
+    bool readme = (dot == 6 || (dot > 6 && path[dot - 7] == '/')) &&
+                  !strncasecmp(path + dot - 6, "readme", 6);
+    return !readme;
 }
 
 /* Reads the visible entries of a folder into `out`, sorted by name; false
@@ -205,8 +229,7 @@ static bool list_dir(struct scan *s, const char *path, struct dir_list *out)
         out->names[out->n++] = item + 1;
     }
     closedir(d);
-    if (out->n > 1)
-        qsort(out->names, out->n, sizeof *out->names, compare_names);
+    name_sort(out->names, out->n);
     return true;
 }
 
@@ -273,7 +296,7 @@ static void add_stat_problem(struct scan *s, const char *path, int err)
 static void scan_entry(struct scan *s, const char *path, size_t len, unsigned char type,
                        struct dir_stack *stack, bool named)
 {
-    bool wanted = named || has_article_extension(path);
+    bool wanted = named || has_article_extension(path, len);
     if (type == DT_REG) {
         if (wanted)
             add_file_len(s, path, len);
