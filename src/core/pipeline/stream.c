@@ -41,17 +41,43 @@ struct stream {
     bool joined;
 };
 
+/* What a worker learns of an extraction it leaves in its record. */
+struct glance {
+    bool check_fit;
+    struct slot *slot;
+};
+
+static void glance(void *ctx, const struct extraction *x, const struct loaded *l)
+{
+    const struct glance *g = ctx;
+    struct pipeline_cache_work *w = &g->slot->cache;
+    w->nentities = x->nentities;
+    w->nmentions = x->nmentions;
+    w->marks = article_marks_of(x);
+    if (g->check_fit)
+        g->slot->fits_article =
+            extraction_fits_article(x, strlen(l->article->title), l->article->body_len);
+}
+
 /* A file whose size and mtime (its stat) match a cache record that holds
  * its article: the article and extraction come from the cache, and the file
  * is neither read nor parsed. Lines of sfeed files are always loaded. */
-static bool load_cached(const struct cache *c, const struct scan_entry *e, struct slot *slot)
+static bool load_cached(const struct stream *s, const struct cache *c, size_t i, struct slot *slot)
 {
+    const struct scan_entry *e = &s->scan.v[i];
     struct stat st;
     if (!c || e->sfeed || stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
         return false;
     int64_t mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    struct pipeline_cache_work *w = &slot->cache;
+    if (i >= s->setup.later_from && pipeline_cache_has_image(s->setup.pcache)) {
+        struct glance g = {s->setup.check_fit, slot};
+        w->later = cache_lookup_visit(c, e->path, (uint64_t)st.st_size, mtime_ns, &slot->loaded,
+                                      glance, &g, &w->found, &w->at);
+        return w->later;
+    }
     return cache_lookup_found(c, e->path, (uint64_t)st.st_size, mtime_ns, &slot->loaded, &slot->x,
-                              &slot->cache.found);
+                              &w->found);
 }
 
 static void publish(atomic_bool *flag)
@@ -91,10 +117,11 @@ static bool load_one(struct stream *s, size_t i, struct loaded *l)
     struct slot *slot = &s->slots[i];
     const struct cache *c = pipeline_cache_ready(s->setup.pcache);
     bool pending = false;
-    if (!e->problem && load_cached(c, e, slot)) {
+    if (!e->problem && load_cached(s, c, i, slot)) {
         slot->cache.cached = true;
         extraction_pack(&slot->x);
-        note_fit(s, slot, slot->loaded.article);
+        if (!slot->cache.later)
+            note_fit(s, slot, slot->loaded.article);
     } else if (!e->problem) {
         corpus_load_entry(e, s->setup.bp, s->setup.max_file_size, &slot->loaded);
         pending = slot->loaded.article != NULL;

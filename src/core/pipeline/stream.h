@@ -37,6 +37,11 @@ struct stream_setup {
     /* The results may be attached to a stored index: each tells whether
      * its extraction fits its article (stream_item.fits_article). */
     bool check_fit;
+    /* Cache hits of entries from this one on keep their extraction in
+     * their record (pipeline_cache_work.later) once the cache's opener has
+     * found a stored index (pipeline_cache_has_image), which they are
+     * attached to; SIZE_MAX: never. */
+    size_t later_from;
 };
 
 enum { STREAM_MAX_LEAD = 256 };
