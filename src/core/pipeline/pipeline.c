@@ -143,6 +143,7 @@ static void take_image(struct pipeline *p, const struct scan *s)
     index_image_give_back(&img); /* image_fits read every path */
     p->image = img;
     p->from_image = true;
+    stream_keep_later(p->stream, true); /* the hits from now on attach undecoded */
     /* The reader shows the first articles at once, built as usual; the
      * rest are attached to the stored index as they come. */
     p->image_prefix = p->background ? IMAGE_PREFIX : 0;
@@ -305,6 +306,8 @@ static void drop_image(struct pipeline *p)
     p->nattached = 0;
     index_free(&p->image);
     p->from_image = false;
+    if (p->stream)
+        stream_keep_later(p->stream, false); /* the workers decode the rest */
 }
 
 static bool decode_record(const void *start, size_t len, struct extraction *out)

@@ -41,9 +41,8 @@ struct pipeline_cache {
     struct lend *lends; /* in file order, from lend_head on */
     size_t nlends, lend_head, lcap;
     char *warning;
-    struct index image;      /* the stored index, read by the opener */
-    bool has_image;          /* image holds it, not yet taken */
-    atomic_bool found_image; /* the opener found it (published with opened) */
+    struct index image; /* the stored index, read by the opener */
+    bool has_image;     /* image holds it, not yet taken */
     /* What the writer does with the stored index, and the files for it. */
     enum pipeline_image_action image_action;
     const struct index_image_file *image_files;
@@ -71,7 +70,6 @@ static void *open_now(void *arg)
     atomic_store_explicit(&pc->open, pc->cache, memory_order_release);
     pc->has_image =
         cache_count(pc->cache) && cache_image_open(cache_file(pc->cache), pc->key, &pc->image);
-    atomic_store_explicit(&pc->found_image, pc->has_image, memory_order_relaxed);
     atomic_store_explicit(&pc->opened, true, memory_order_release);
     return NULL;
 }
@@ -88,7 +86,6 @@ struct pipeline_cache *pipeline_cache_start(const char *dir, char *const *roots,
     pc->key = key;
     atomic_init(&pc->open, NULL);
     atomic_init(&pc->opened, false);
-    atomic_init(&pc->found_image, false);
     pc->opener_running = pthread_create(&pc->opener, NULL, open_now, pc) == 0;
     if (!pc->opener_running)
         open_now(pc);
@@ -142,12 +139,6 @@ void pipeline_cache_wait(struct pipeline_cache *pc, double max_ms)
 const struct cache *pipeline_cache_ready(const struct pipeline_cache *pc)
 {
     return pc ? atomic_load_explicit(&pc->open, memory_order_acquire) : NULL;
-}
-
-bool pipeline_cache_has_image(const struct pipeline_cache *pc)
-{
-    return pc && atomic_load_explicit(&pc->opened, memory_order_acquire) &&
-           atomic_load_explicit(&pc->found_image, memory_order_relaxed);
 }
 
 bool pipeline_cache_image(struct pipeline_cache *pc, struct index *out)

@@ -54,9 +54,7 @@ struct pipeline_cache_work {
     uint32_t nmentions;
     struct article_marks marks;
 };
-/* Whether the opener found a stored index for this cache (taken or not);
- * false until it is done. Any thread. */
-bool pipeline_cache_has_image(const struct pipeline_cache *pc);
+
 /* Records article `article` of the index (loaded from a file of this size
  * and mtime, its problems the corpus's `nproblems` from `first_problem`) as
  * its extraction x is taken, before x goes into the index: kept as read

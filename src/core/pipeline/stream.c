@@ -32,6 +32,7 @@ struct stream {
     struct stream_setup setup;
     atomic_size_t next; /* the next entry to claim */
     atomic_bool stop;
+    atomic_bool later;   /* stream_keep_later */
     atomic_size_t ndone; /* entries done */
     int wake[2];         /* a pipe written once every entry is done, or -1 */
     size_t taken;        /* caller's thread only */
@@ -70,7 +71,7 @@ static bool load_cached(const struct stream *s, const struct cache *c, size_t i,
         return false;
     int64_t mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
     struct pipeline_cache_work *w = &slot->cache;
-    if (i >= s->setup.later_from && pipeline_cache_has_image(s->setup.pcache)) {
+    if (i >= s->setup.later_from && atomic_load_explicit(&s->later, memory_order_relaxed)) {
         struct glance g = {s->setup.check_fit, slot};
         w->later = cache_lookup_visit(c, e->path, (uint64_t)st.st_size, mtime_ns, &slot->loaded,
                                       glance, &g, &w->found, &w->at);
@@ -256,6 +257,7 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
     s->slots = slot_pages_new(&s->pages, s->scan.n, sizeof *s->slots);
     atomic_init(&s->next, 0);
     atomic_init(&s->stop, false);
+    atomic_init(&s->later, false);
     atomic_init(&s->ndone, 0);
     open_wake(s);
     if (s->scan.n == 0)
@@ -295,6 +297,11 @@ static void give_away(struct stream *s, size_t i)
     memset(&slot->x, 0, sizeof slot->x);
     memset(&slot->cache, 0, sizeof slot->cache);
     slot_pages_give_back(&s->pages, s->taken * sizeof *s->slots);
+}
+
+void stream_keep_later(struct stream *s, bool keep)
+{
+    atomic_store_explicit(&s->later, keep, memory_order_relaxed);
 }
 
 bool stream_next(struct stream *s, struct stream_item *out)
