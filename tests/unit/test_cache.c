@@ -4,8 +4,9 @@
  * stored; every single-byte flip, every truncation, garbage, wrong magic or
  * version and hostile records with valid checksums (all read without a crash
  * and never returned wrong); a loaded article's body borrowed from its
- * record, which must end it with a NUL; the real extractions of the samples; and 100k
- * synthetic records looked up from four threads. */
+ * record, which must end it with a NUL; a record looked up without its
+ * extraction and decoded later from its place; the real extractions of the
+ * samples; and 100k synthetic records looked up from four threads. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>

@@ -7,7 +7,10 @@
  * unchanged takes the stored index, and a changed file, another path set or
  * a damaged index file falls back to building it, with the same results.
  * The image's memory is given back once checked and as articles are
- * attached, and reads the same afterwards. */
+ * attached, and reads the same afterwards. Extractions attached for later
+ * (a warm start leaves them in their cache records) are decoded on first
+ * use, the same index; one whose bytes went bad meanwhile is a stand-in
+ * with the image's counts. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
