@@ -32,6 +32,7 @@
 #include "core/index/index_image.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/pipeline_cache.h"
+#include "core/pipeline/stream.h"
 #include "warm_dir.h"
 
 static char samples[1024];
@@ -732,8 +733,15 @@ static void test_warm_start_decodes_on_first_use(void **state)
     open_paths(&fresh, paths, 1, NULL);
     size_t n = fresh.index.narticles;
     for (int overwrite = 0; overwrite < 2; overwrite++) {
+        /* The workers begin once the stored index is taken (on a busy
+         * machine they may begin before: those hits are decoded). */
         struct pipeline p;
-        open_paths(&p, paths, 1, w.cache);
+        struct pipeline_options opt = {.threads = 2, .cache_dir = w.cache};
+        struct tl_error err;
+        stream_hold_workers(true);
+        assert_true(pipeline_start(&p, paths, 1, &opt, &err));
+        stream_hold_workers(false);
+        pipeline_finish(&p);
         assert_true(p.index_stored);
         assert_int_equal(p.cache_hits, n);
         for (size_t i = 0; i < n; i++) {

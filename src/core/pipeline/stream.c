@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* One entry's result. Only the worker that claimed the entry writes it:
@@ -202,8 +203,19 @@ static void work(struct stream *s)
     free(ah);
 }
 
+/* Set by tests: the background workers wait while it is. */
+static atomic_bool hold_workers;
+
+void stream_hold_workers(bool hold)
+{
+    atomic_store_explicit(&hold_workers, hold, memory_order_release);
+}
+
 static void *worker(void *arg)
 {
+    struct timespec nap = {0, 1000 * 1000};
+    while (atomic_load_explicit(&hold_workers, memory_order_acquire))
+        nanosleep(&nap, NULL);
     work(arg);
     return NULL;
 }

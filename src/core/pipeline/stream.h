@@ -65,6 +65,9 @@ struct stream_item {
 
 /* Takes the scan (*scan is zeroed) and starts the workers. */
 struct stream *stream_start(struct scan *scan, const struct stream_setup *setup);
+/* For tests: while held, the background workers wait before they claim
+ * their first entry (a busy machine can make them that late). */
+void stream_hold_workers(bool hold);
 /* Whether the cache hits a worker looks up from now on (from later_from)
  * keep their extraction in their record; not at the start. Any thread. */
 void stream_keep_later(struct stream *s, bool keep);
