@@ -55,7 +55,8 @@ static void print_text(const struct news *n, const struct pipeline *p, const str
                grp->nitems == 1 ? "" : "s");
         for (size_t j = 0; j < grp->nitems; j++) {
             const struct article *a = p->corpus.articles[grp->items[j].article];
-            const struct fact *fc = &p->index.x[grp->items[j].article].facts[grp->items[j].fact];
+            const struct fact *fc =
+                &index_extraction(&p->index, grp->items[j].article)->facts[grp->items[j].fact];
             unsigned line, col;
             fact_position(a, fc, &line, &col);
             printf("  %s  %s %.*s  %s  %s:%u:%u\n", a->date, fact_kind_name(fc->kind),
@@ -89,7 +90,7 @@ static void print_json(const struct news *n, const struct pipeline *p, time_t si
         json_begin_array(&j);
         for (size_t i = 0; i < grp->nitems; i++) {
             const struct article *a = p->corpus.articles[grp->items[i].article];
-            const struct extraction *x = &p->index.x[grp->items[i].article];
+            const struct extraction *x = index_extraction(&p->index, grp->items[i].article);
             const struct fact *f = &x->facts[grp->items[i].fact];
             unsigned line, col;
             fact_position(a, f, &line, &col);

@@ -67,7 +67,7 @@ void app_init(struct app *a, struct pipeline *pl)
 const struct extraction *app_extraction(const struct app *a, size_t article)
 {
     static const struct extraction none;
-    return article < a->ix->narticles ? &a->ix->x[article] : &none;
+    return article < a->ix->narticles ? index_extraction(a->ix, article) : &none;
 }
 
 enum extraction_state app_extraction_state(const struct app *a, size_t article)

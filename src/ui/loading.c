@@ -32,20 +32,13 @@ static double now_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-/* Club count and money marker of one article, for the list, from its
- * extraction x (none while it is not known). */
-static void summarise(struct app *a, size_t i, const struct extraction *x)
+/* Club count and money marker of one article, for the list (from the
+ * cache record, on a warm start: its extraction is not decoded for this). */
+static void summarise(struct app *a, size_t i)
 {
-    unsigned clubs = 0;
-    for (size_t e = 0; e < x->nentities; e++)
-        clubs += x->entities[e].kind == ENTITY_CLUB;
-    a->nclubs[i] = (unsigned char)(clubs > 255 ? 255 : clubs);
-    a->money[i] = false;
-    for (size_t f = 0; f < x->nfacts; f++) {
-        enum fact_kind k = x->facts[f].kind;
-        if ((k == FACT_FEE || k == FACT_WAGE || k == FACT_RELEASE_CLAUSE) && x->facts[f].has_value)
-            a->money[i] = true;
-    }
+    struct article_marks m = pipeline_marks(a->pl, i);
+    a->nclubs[i] = m.nclubs;
+    a->money[i] = m.money;
 }
 
 static void grow_arrays(struct app *a, size_t n)
@@ -116,7 +109,7 @@ static void fold_landed(struct app *a)
 {
     size_t known = known_listed(a);
     for (size_t i = a->nsummarised; i < known; i++)
-        summarise(a, i, pipeline_extraction(a->pl, i));
+        summarise(a, i);
     a->nsummarised = known;
     size_t old = a->nlanded, n = a->ix->narticles < a->nknown ? a->ix->narticles : a->nknown;
     a->nlanded = n;

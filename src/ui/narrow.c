@@ -93,7 +93,7 @@ void narrow_candidates(const struct app *a, const uint32_t **cand, size_t *ncand
 
 static size_t nfacts(const struct app *a, size_t article)
 {
-    return article < a->ix->narticles ? a->ix->x[article].nfacts : 0;
+    return article < a->ix->narticles ? index_extraction(a->ix, article)->nfacts : 0;
 }
 
 static int most_facts(const void *pa, const void *pb, void *ctx)
@@ -238,7 +238,7 @@ void narrow_pick_source(struct app *a)
     size_t *last = NULL, lcap = 0, nlast = 0; /* per row, the last article counted + 1 */
     for (size_t i = 0; i < a->nknown; i++) {
         const char *src = article_source(a->c->articles[i]);
-        const struct extraction *x = i < a->ix->narticles ? &a->ix->x[i] : NULL;
+        const struct extraction *x = i < a->ix->narticles ? index_extraction(a->ix, i) : NULL;
         for (size_t e = 0; e <= (x ? x->nentities : 0); e++) {
             const char *name = e == 0 ? src : NULL;
             if (e > 0 && x->entities[e - 1].kind == ENTITY_MEDIA)

@@ -4,8 +4,9 @@
  * stored; every single-byte flip, every truncation, garbage, wrong magic or
  * version and hostile records with valid checksums (all read without a crash
  * and never returned wrong); a loaded article's body borrowed from its
- * record, which must end it with a NUL; the real extractions of the samples; and 100k
- * synthetic records looked up from four threads. */
+ * record, which must end it with a NUL; a record looked up without its
+ * extraction and decoded later from its place; the real extractions of the
+ * samples; and 100k synthetic records looked up from four threads. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -1228,6 +1229,110 @@ static void test_loaded_articles(void **state)
     boilerplate_free(bp);
 }
 
+/* n bytes copied (NULL for none). */
+static void *xmemdup(const void *p, size_t n)
+{
+    return n ? memcpy(xmalloc(n), p, n) : NULL;
+}
+
+/* What a visit saw of an extraction: a copy of it, and the article. */
+struct seen {
+    struct extraction x;
+    const struct article *article;
+    int calls;
+};
+
+static void see(void *ctx, const struct extraction *x, const struct loaded *l)
+{
+    struct seen *s = ctx;
+    s->calls++;
+    s->article = l->article;
+    /* a copy, its own: x lives for the call */
+    struct extraction *c = &s->x;
+    *c = *x;
+    c->block = NULL;
+    c->block_borrowed = false;
+    c->entities = xmemdup(x->entities, x->nentities * sizeof *x->entities);
+    for (size_t e = 0; e < x->nentities; e++) {
+        c->entities[e].id = xstrdup(x->entities[e].id);
+        c->entities[e].name = xstrdup(x->entities[e].name);
+    }
+    c->mentions = xmemdup(x->mentions, x->nmentions * sizeof *x->mentions);
+    c->facts = xmemdup(x->facts, x->nfacts * sizeof *x->facts);
+    c->loan_lengths = xmemdup(x->loan_lengths, extraction_loan_lengths_size(x));
+    extraction_pack(c);
+}
+
+/* A record looked up without its extraction (cache_lookup_visit, for a
+ * warm start that leaves it in the mapping) is checked as a lookup checks
+ * it, gives the same article, shows its visitor the same extraction (one
+ * too big for the scratch block too), and cache_record_decode makes that
+ * extraction of it later; a copy of the record with a byte changed (a file
+ * written over under its mapping) decodes to nothing, and a miss calls no
+ * visitor. */
+static void test_visited_then_decoded(void **state)
+{
+    (void)state;
+    size_t sizes[] = {0, 3000}; /* entities added; 3000 pass the scratch block */
+    enum { N = sizeof sizes / sizeof *sizes };
+    char *paths[N];
+    struct loaded want[N];
+    struct extraction x[N];
+    struct boilerplate *bp = boilerplate_new();
+    struct cache *c = open_key(KEY);
+    for (size_t i = 0; i < N; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "visited-%zu.md", i);
+        paths[i] = article_at(name, "---\ntitle: Kane signs\n---\nHarry Kane joined Bayern.\n");
+        corpus_load_file(paths[i], bp, CORPUS_MAX_FILE_SIZE, &want[i]);
+        cache_synth(&x[i], 9, 3);
+        add_entities(&x[i], x[i].nentities + sizes[i], 1);
+        cache_store_loaded(c, paths[i], want[i].size, want[i].mtime_ns, &x[i], &want[i]);
+    }
+    save(c);
+    cache_free(c);
+    c = open_key(KEY);
+    for (size_t i = 0; i < N; i++) {
+        struct loaded got;
+        struct seen seen = {.calls = 0};
+        size_t found;
+        struct cache_record at;
+        assert_true(cache_lookup_visit(c, paths[i], want[i].size, want[i].mtime_ns, &got, see,
+                                       &seen, &found, &at));
+        assert_int_equal(seen.calls, 1);
+        assert_ptr_equal(seen.article, got.article);
+        assert_true(found > 0);
+        assert_true(cache_loaded_equal(&want[i], &got));
+        assert_true(cache_extraction_equal(&x[i], &seen.x));
+        struct extraction later;
+        assert_true(cache_record_decode(at, &later));
+        assert_true(cache_extraction_equal(&x[i], &later));
+        extraction_free(&later);
+        unsigned char *copy = malloc(at.len);
+        memcpy(copy, at.start, at.len);
+        copy[at.len / 2] ^= 0x40;
+        assert_false(cache_record_decode((struct cache_record){copy, at.len}, &later));
+        assert_int_equal(later.nentities, 0);
+        assert_false(cache_record_decode((struct cache_record){NULL, 0}, &later));
+        free(copy);
+        struct seen none = {.calls = 0};
+        struct loaded missed;
+        assert_false(cache_lookup_visit(c, paths[i], want[i].size, want[i].mtime_ns + 1, &missed,
+                                        see, &none, &found, &at));
+        assert_int_equal(none.calls, 0);
+        assert_null(missed.article);
+        assert_int_equal(found, 0);
+        assert_null(at.start);
+        extraction_free(&seen.x);
+        loaded_free(&got);
+        loaded_free(&want[i]);
+        extraction_free(&x[i]);
+        free(paths[i]);
+    }
+    cache_free(c);
+    boilerplate_free(bp);
+}
+
 /* Workers encode records (cache_encode) and the main thread stores the
  * bytes (cache_store_encoded): the file is byte for byte the one
  * cache_store makes. A hit's record (cache_lookup_found) is kept by
@@ -1557,6 +1662,7 @@ int main(void)
         cmocka_unit_test(test_100k_records),
         cmocka_unit_test(test_records_written_out_as_they_come),
         cmocka_unit_test(test_loaded_articles),
+        cmocka_unit_test(test_visited_then_decoded),
         cmocka_unit_test(test_loaded_refused),
         cmocka_unit_test(test_encoded_and_found),
         cmocka_unit_test(test_big_and_small_extractions),

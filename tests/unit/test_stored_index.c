@@ -7,7 +7,10 @@
  * unchanged takes the stored index, and a changed file, another path set or
  * a damaged index file falls back to building it, with the same results.
  * The image's memory is given back once checked and as articles are
- * attached, and reads the same afterwards. */
+ * attached, and reads the same afterwards. Extractions attached for later
+ * (a warm start leaves them in their cache records) are decoded on first
+ * use, the same index; one whose bytes went bad meanwhile is a stand-in
+ * with the image's counts. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,6 +32,7 @@
 #include "core/index/index_image.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/pipeline_cache.h"
+#include "core/pipeline/stream.h"
 #include "warm_dir.h"
 
 static char samples[1024];
@@ -261,6 +265,163 @@ static void test_attached_as_not_fitting_fails_the_check(void **state)
         pipeline_close(&src);
     }
     free(image);
+    pipeline_close(&ref);
+}
+
+/* A decoder of extractions attached for later whose bytes are the test's
+ * own extraction: it moves it out (each is decoded once). */
+static bool move_decode(const void *start, size_t len, struct extraction *out)
+{
+    (void)len;
+    struct extraction *x = (struct extraction *)(uintptr_t)start; /* the test's own */
+    *out = *x;
+    memset(x, 0, sizeof *x);
+    return true;
+}
+
+/* A decoder for bytes that no longer make a record. */
+static bool failed_decode(const void *start, size_t len, struct extraction *out)
+{
+    (void)start;
+    (void)len;
+    memset(out, 0, sizeof *out);
+    return false;
+}
+
+static uint64_t mention_count(const struct extraction *x)
+{
+    uint64_t n = 0;
+    for (size_t l = 0; l < x->nentities; l++)
+        n += x->entities[l].nmentions;
+    return n;
+}
+
+/* Attaches every article of src to ix for later, with `decode`. */
+static void attach_all_later(struct index *ix, struct pipeline *src, index_image_decode decode)
+{
+    ix->corpus = &src->corpus;
+    for (size_t i = 0; i < src->index.narticles; i++) {
+        struct extraction *x = &src->index.x[i];
+        assert_false(index_image_attach_later(ix, i, x->nentities + 1, mention_count(x), true, x,
+                                              sizeof *x, decode)); /* not the image's count */
+        assert_true(index_image_attach_later(ix, i, x->nentities, mention_count(x), true, x,
+                                             sizeof *x, decode));
+        assert_true(index_image_later(ix, i));
+    }
+}
+
+/* Extractions attached for later (a warm start leaves them in their cache
+ * records) are not decoded to attach, nor by the span check or the global
+ * maps; the first use (index_extraction, an export, a query) decodes
+ * each, the same index as one attached decoded; copying the index out
+ * decodes those left. Another count of mentions, or mentions that did not
+ * fit, fail the span check as they do attached decoded. */
+static void test_attached_for_later_decoded_on_first_use(void **state)
+{
+    (void)state;
+    struct pipeline ref;
+    open_samples(&ref);
+    size_t len, n = ref.index.narticles;
+    unsigned char *image = image_of(&ref, &len);
+    for (int unshare = 0; unshare < 2; unshare++) {
+        struct pipeline src;
+        open_samples(&src);
+        struct index ix;
+        assert_true(
+            index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL, NULL}));
+        attach_all_later(&ix, &src, move_decode);
+        assert_true(index_image_check_spans(&ix));
+        for (size_t i = 0; i < n; i++)
+            for (size_t l = 0; l <= ref.index.x[i].nentities; l++)
+                assert_int_equal(index_global(&ix, i, l), index_global(&ref.index, i, l));
+        for (size_t i = 0; i < n; i++)
+            assert_true(index_image_later(&ix, i)); /* none decoded yet */
+        assert_int_equal(index_extraction(&ix, 1)->nentities, ref.index.x[1].nentities);
+        assert_false(index_image_later(&ix, 1));
+        assert_true(index_image_later(&ix, 2));
+        if (unshare) {
+            index_image_unshare(&ix);
+            memset(image, 0xa5, len);
+            free(image);
+            image = image_of(&ref, &len);
+        }
+        for (size_t i = 0; i < n; i++)
+            assert_int_equal(index_image_later(&ix, i), !unshare && i != 1);
+        assert_same_index(&ref.index, &ix);
+        index_free(&ix);
+        pipeline_close(&src);
+    }
+    for (int unfit = 0; unfit < 2; unfit++) {
+        struct pipeline src;
+        open_samples(&src);
+        struct index ix;
+        assert_true(
+            index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL, NULL}));
+        ix.corpus = &src.corpus;
+        for (size_t i = 0; i < n; i++) {
+            struct extraction *x = &src.index.x[i];
+            bool bad = i == n / 2;
+            assert_true(index_image_attach_later(&ix, i, x->nentities,
+                                                 mention_count(x) + (bad && !unfit),
+                                                 !(bad && unfit), x, sizeof *x, move_decode));
+        }
+        assert_false(index_image_check_spans(&ix));
+        index_free(&ix); /* frees the ones never decoded too (ASan) */
+        pipeline_close(&src);
+    }
+    free(image);
+    pipeline_close(&ref);
+}
+
+/* A record that turns bad between the load and its first use (its file
+ * written over under the mapping) decodes to a stand-in with the image's
+ * counts: the entities the article's were interned as, as many mentions
+ * (empty, at the body's start), no facts; every posting then places
+ * within it, exports and queries run, and copying out works. */
+static void test_record_bad_at_first_use_gets_a_stand_in(void **state)
+{
+    (void)state;
+    struct pipeline ref, src;
+    open_samples(&ref);
+    open_samples(&src);
+    size_t len, n = ref.index.narticles;
+    unsigned char *image = image_of(&ref, &len);
+    struct index ix;
+    assert_true(index_image_load(&ix, image, len, 7, (struct index_image_owner){NULL, NULL, NULL}));
+    attach_all_later(&ix, &src, failed_decode);
+    assert_true(index_image_check_spans(&ix));
+    size_t with_mentions = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct extraction *x = index_extraction(&ix, i), *want = &ref.index.x[i];
+        assert_int_equal(x->nentities, want->nentities);
+        assert_int_equal(mention_count(x), mention_count(want));
+        assert_int_equal(x->nfacts, 0);
+        for (size_t l = 0; l < x->nentities; l++) {
+            assert_string_equal(x->entities[l].id, want->entities[l].id);
+            assert_int_equal(x->entities[l].kind, want->entities[l].kind);
+        }
+        with_mentions += mention_count(x) > 0;
+    }
+    assert_true(with_mentions > 0);
+    for (size_t e = 0; e < ix.nentities; e++)
+        for (size_t k = 0; k < ix.entities[e].npostings; k++) {
+            struct place at = index_place(&ix, &ix.entities[e].postings[k]);
+            assert_int_equal(at.start, 0);
+            assert_int_equal(at.end, 0);
+            assert_true(index_posting_local(&ix, &ix.entities[e].postings[k]) <
+                        ix.x[at.article].nentities);
+        }
+    struct buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < n; i++)
+        export_article_json(&b, &ix, i, false);
+    buf_free(&b);
+    assert_int_equal(index_resolve(&ix, "Arsenal", -1), index_resolve(&ref.index, "Arsenal", -1));
+    index_image_unshare(&ix);
+    assert_null(ix.stored);
+    index_free(&ix);
+    free(image);
+    pipeline_close(&src);
     pipeline_close(&ref);
 }
 
@@ -554,6 +715,76 @@ static void test_warm_start_takes_the_stored_index(void **state)
     warm_dir_remove(&w);
 }
 
+/* A warm start that takes the stored index leaves every hit's extraction
+ * in its cache record: the list's marks come from the record
+ * (pipeline_marks) without decoding it, and each is decoded on first use,
+ * the same as a fresh load's. Then the cache file written over in place
+ * under the mapping, before the extractions' first use: each is the same
+ * as a fresh load's or a stand-in with the image's counts and no facts,
+ * and at least one is a stand-in; nothing reads out of bounds (ASan). */
+static void test_warm_start_decodes_on_first_use(void **state)
+{
+    (void)state;
+    struct warm_dir w;
+    warm_dir_make(&w, "stored-later", samples);
+    char *paths[] = {w.in};
+    assert_false(load_and_compare(paths, 1, w.cache)); /* cold: writes it */
+    struct pipeline fresh;
+    open_paths(&fresh, paths, 1, NULL);
+    size_t n = fresh.index.narticles;
+    for (int overwrite = 0; overwrite < 2; overwrite++) {
+        /* The workers begin once the stored index is taken (on a busy
+         * machine they may begin before: those hits are decoded). */
+        struct pipeline p;
+        struct pipeline_options opt = {.threads = 2, .cache_dir = w.cache};
+        struct tl_error err;
+        stream_hold_workers(true);
+        assert_true(pipeline_start(&p, paths, 1, &opt, &err));
+        stream_hold_workers(false);
+        pipeline_finish(&p);
+        assert_true(p.index_stored);
+        assert_int_equal(p.cache_hits, n);
+        for (size_t i = 0; i < n; i++) {
+            assert_true(index_image_later(&p.index, i));
+            struct article_marks got = pipeline_marks(&p, i),
+                                 want = article_marks_of(&fresh.index.x[i]);
+            assert_int_equal(got.nclubs, want.nclubs);
+            assert_int_equal(got.money, want.money);
+            assert_true(index_image_later(&p.index, i)); /* not decoded for them */
+        }
+        if (overwrite) {
+            char cmd[4096];
+            snprintf(cmd, sizeof cmd,
+                     "for f in '%s'/*.cache; do s=$(stat -c %%s \"$f\"); head -c $((s / 2)) "
+                     "/dev/zero | tr '\\0' 'Z' | dd conv=notrunc bs=1 seek=$((s / 4)) "
+                     "status=none of=\"$f\"; done",
+                     w.cache);
+            warm_dir_run(cmd);
+        }
+        size_t stand_ins = 0;
+        for (size_t i = 0; i < n; i++) {
+            const struct extraction *x = pipeline_extraction(&p, i), *want = &fresh.index.x[i];
+            assert_int_equal(x->nentities, want->nentities);
+            assert_int_equal(mention_count(x), mention_count(want));
+            bool same = x->nfacts == want->nfacts;
+            for (size_t l = 0; same && l < x->nentities; l++)
+                same = !strcmp(x->entities[l].name, want->entities[l].name) &&
+                       x->entities[l].nmentions == want->entities[l].nmentions;
+            if (!same) {
+                assert_true(overwrite);
+                assert_int_equal(x->nfacts, 0);
+                stand_ins++;
+            }
+        }
+        assert_int_equal(stand_ins > 0, overwrite);
+        if (!overwrite)
+            assert_same_index(&fresh.index, &p.index);
+        pipeline_close(&p);
+    }
+    pipeline_close(&fresh);
+    warm_dir_remove(&w);
+}
+
 /* The resident kB of this process's mapping of a file whose name ends with
  * `suffix` (its smaps Rss), or -1 when there is none. */
 static long mapping_rss_kb(const char *suffix)
@@ -760,11 +991,14 @@ int main(void)
         cmocka_unit_test(test_image_reads_back_the_same_index),
         cmocka_unit_test(test_attached_mentions_are_counted),
         cmocka_unit_test(test_attached_as_not_fitting_fails_the_check),
+        cmocka_unit_test(test_attached_for_later_decoded_on_first_use),
+        cmocka_unit_test(test_record_bad_at_first_use_gets_a_stand_in),
         cmocka_unit_test(test_image_given_back_as_it_is_used),
         cmocka_unit_test(test_first_articles_not_given_back_before_they_attach),
         cmocka_unit_test(test_image_refused_when_short_foreign_or_out_of_range),
         cmocka_unit_test(test_image_with_any_word_overwritten),
         cmocka_unit_test(test_warm_start_takes_the_stored_index),
+        cmocka_unit_test(test_warm_start_decodes_on_first_use),
         cmocka_unit_test(test_opened_image_gives_its_pages_back),
         cmocka_unit_test(test_append_after_stored_index),
         cmocka_unit_test(test_stored_index_taken_when_the_cache_opens_late),

@@ -387,6 +387,30 @@ bool cache_lookup_found(const struct cache *c, const char *path, uint64_t size, 
     return ok;
 }
 
+bool cache_lookup_visit(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                        struct loaded *l, cache_codec_visit visit, void *ctx, size_t *found,
+                        struct cache_record *record)
+{
+    memset(l, 0, sizeof *l);
+    *record = (struct cache_record){NULL, 0};
+    const struct entry *e = find_or_null(c, path, size, mtime_ns);
+    bool ok = e && check_head(e) && cache_codec_record_visit(&e->head, l, visit, ctx);
+    if (e)
+        drop_behind(c, e);
+    *found = ok ? (size_t)(e - c->entries) + 1 : 0;
+    if (ok)
+        *record = (struct cache_record){e->head.start, e->head.len};
+    return ok;
+}
+
+bool cache_record_decode(struct cache_record record, struct extraction *out)
+{
+    struct cache_codec_head h;
+    memset(out, 0, sizeof *out);
+    return record.start && cache_codec_record_head(record.start, record.len, &h) &&
+           h.len == record.len && cache_codec_record_decode(&h, out, NULL);
+}
+
 bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                   struct extraction *out)
 {

@@ -11,6 +11,7 @@
 
 #include "core/extract/entity.h"
 #include "core/base/buf.h"
+#include "core/cache/cache_codec.h"
 #include "core/base/error.h"
 #include "core/load/corpus.h"
 
@@ -61,6 +62,30 @@ bool cache_lookup_loaded(const struct cache *c, const char *path, uint64_t size,
  * in again. */
 bool cache_lookup_found(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                         struct loaded *l, struct extraction *out, size_t *found);
+/* A record's place in the cache's mapping (cache_lookup_visit), which
+ * lives until cache_free (cache_trim keeps it). */
+struct cache_record {
+    const unsigned char *start;
+    size_t len;
+};
+/* cache_lookup_found for a record that holds its article, without the
+ * extraction: the record is checked as a lookup checks it (the same
+ * verdict), the article decoded into *l, and the extraction shown only to
+ * visit(ctx, x, l) (cache_codec.h), which may keep what it learns of it
+ * but no pointer into x; *record is where the record is, for
+ * cache_record_decode when the extraction is needed. On a miss *l is
+ * empty, *found 0 and visit not called. Same threading rules as
+ * cache_lookup. */
+bool cache_lookup_visit(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
+                        struct loaded *l, cache_codec_visit visit, void *ctx, size_t *found,
+                        struct cache_record *record);
+/* Decodes the extraction of a record cache_lookup_visit found, into *out
+ * (its own block: caller frees with extraction_free; the ids and names
+ * point into the mapping, so the cache must outlive it). The same bytes
+ * give the same extraction as the lookup would have; false (*out empty)
+ * when they are not a valid record any more (the file was written over in
+ * place under the mapping). Any thread. */
+bool cache_record_decode(struct cache_record record, struct extraction *out);
 /* The bytes cache_store_loaded would store, appended to b (pure: no cache
  * needed, any thread), so that workers can encode their own records; false
  * (b unchanged) when the extraction cannot be stored. When text_at is not

@@ -869,6 +869,47 @@ static void *block_for(struct extraction *x, size_t n, struct cache_slab *slab)
     return b ? b : xmalloc(n);
 }
 
+/* The second pass of a decode too big for the scratch block: into
+ * `block`, measured at `size` bytes by the first (the same bytes again:
+ * it cannot fail). */
+static void decode_again(const unsigned char *body, const unsigned char *end,
+                         struct extraction *out, void *block, size_t size)
+{
+    memset(out, 0, sizeof *out);
+    struct arena a = {block, 0, size};
+    struct reader r = {body, end, true};
+    get_extraction(&r, out, &a);
+    out->block = a.base;
+}
+
+bool cache_codec_record_visit(const struct cache_codec_head *h, struct loaded *l,
+                              cache_codec_visit visit, void *ctx)
+{
+    memset(l, 0, sizeof *l);
+    size_t n = h->len - 8;
+    if (cache_codec_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
+        return false;
+    const unsigned char *body = (const unsigned char *)h->path + h->path_len;
+    struct reader r = {body, h->start + n, true};
+    _Alignas(max_align_t) char scratch[SCRATCH];
+    struct arena a = {scratch, 0, sizeof scratch};
+    struct extraction x;
+    memset(&x, 0, sizeof x);
+    get_extraction(&r, &x, &a); /* validates, measures and (mostly) fills */
+    struct article_out o = {.l = l};
+    if (!r.ok || !get_tail(&r, &o, h))
+        return false;
+    if (a.used <= a.cap) {
+        visit(ctx, &x, l);
+        return true;
+    }
+    void *block = xmalloc(a.used);
+    decode_again(body, h->start + n, &x, block, a.used);
+    visit(ctx, &x, l);
+    free(block);
+    return true;
+}
+
 bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out,
                                struct loaded *l)
 {
@@ -902,11 +943,7 @@ bool cache_codec_record_decode_into(const struct cache_codec_head *h, struct ext
         memset(out, 0, sizeof *out);
         void *block = block_for(out, a.used, slab);
         bool borrowed = out->block_borrowed;
-        memset(out, 0, sizeof *out);
-        a = (struct arena){block, 0, a.used};
-        r = (struct reader){body, h->start + n, true};
-        get_extraction(&r, out, &a); /* the same bytes again: cannot fail */
-        out->block = a.base;
+        decode_again(body, h->start + n, out, block, a.used);
         out->block_borrowed = borrowed;
     }
     if (!out->nentities)

@@ -72,6 +72,15 @@ bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_
  * (body_borrowed), which must outlive it. */
 bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out,
                                struct loaded *l);
+/* Checks a record as cache_codec_record_decode does (the same verdict for
+ * the same bytes) and decodes its article into *l, which the record must
+ * hold, but gives its extraction only to visit(ctx, x, l), in a scratch
+ * block that lives for the call: nothing is copied out (a caller that keeps
+ * only what it learns of x, and decodes the record again when it needs the
+ * extraction). False, *l empty and visit not called, on any failure. */
+typedef void (*cache_codec_visit)(void *ctx, const struct extraction *x, const struct loaded *l);
+bool cache_codec_record_visit(const struct cache_codec_head *h, struct loaded *l,
+                              cache_codec_visit visit, void *ctx);
 /* The same with the extraction's block taken from `slab` when it gives one
  * (out->block_borrowed then: it lives as long as the slab). */
 struct cache_slab;

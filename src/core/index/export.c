@@ -75,7 +75,7 @@ static void write_mentions(struct json *j, const struct article *a, const struct
 static void write_entities(struct json *j, const struct index *ix, size_t article)
 {
     const struct article *a = ix->corpus->articles[article];
-    const struct extraction *x = &ix->x[article];
+    const struct extraction *x = index_extraction(ix, article);
     JSON_KEY(j, "entities");
     json_begin_array(j);
     for (size_t i = 0; i < x->nentities; i++) {
@@ -150,7 +150,7 @@ static void write_fact(struct json *j, const struct article *a, const struct ext
 void export_article_json(struct buf *out, const struct index *ix, size_t article, bool pretty)
 {
     const struct article *a = ix->corpus->articles[article];
-    const struct extraction *x = &ix->x[article];
+    const struct extraction *x = index_extraction(ix, article);
     struct json j;
     json_init(&j, out, pretty);
     json_begin_object(&j);

@@ -119,7 +119,8 @@ int identity_posting_cmp(const struct index *ix, const struct posting *a, const 
 /* The entity a posting's own local entity was interned as. */
 static int posting_owner(const struct index *ix, const struct posting *p)
 {
-    return index_interned(ix, ix->x[p->article].entities[index_posting_local(ix, p)].id);
+    return index_interned(
+        ix, index_extraction(ix, p->article)->entities[index_posting_local(ix, p)].id);
 }
 
 /* Whether entity o is s or is folded into s (directly or not). */

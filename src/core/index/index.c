@@ -257,7 +257,7 @@ static const struct mention *posting_mention(const struct index *ix, const struc
     *local = SIZE_MAX;
     if (p->article >= ix->narticles)
         return NULL;
-    const struct extraction *x = &ix->x[p->article];
+    const struct extraction *x = index_extraction(ix, p->article);
     size_t m = p->mention;
     for (size_t l = 0; l < x->nentities; l++) {
         if (m < x->entities[l].nmentions) {
@@ -285,9 +285,20 @@ size_t index_posting_local(const struct index *ix, const struct posting *p)
     return local;
 }
 
+const struct extraction *index_extraction(const struct index *ix, size_t article)
+{
+    index_image_settle(ix, article);
+    return &ix->x[article];
+}
+
 int index_global(const struct index *ix, size_t article, size_t local)
 {
-    if (article >= ix->narticles || local >= ix->x[article].nentities)
+    if (article >= ix->narticles)
+        return -1;
+    /* an extraction attached for later has the image's count, undecoded */
+    size_t n =
+        index_image_later(ix, article) ? index_image_locals(ix, article) : ix->x[article].nentities;
+    if (local >= n)
         return -1;
     return ix->global[article][local];
 }

@@ -81,6 +81,11 @@ void index_free(struct index *ix);
 /* Adds article `article`'s extraction, taking ownership of its contents
  * (*x is zeroed). Articles must be added in load order. */
 void index_add(struct index *ix, size_t article, struct extraction *x);
+/* Article `article`'s extraction (article < narticles). Read it here, not
+ * in x[]: a stored index decodes an extraction on first use
+ * (index_image_attach_later), so this is only for the thread that owns
+ * the index. */
+const struct extraction *index_extraction(const struct index *ix, size_t article);
 /* Entity index for an id, or -1. An id that is the same person as another
  * entity across the corpus gives that entity. */
 int index_find(const struct index *ix, const char *id);

@@ -28,6 +28,14 @@ struct index_stored {
      * first ones, at the end of a load) and read their parts then. */
     size_t attached_from;
     bool attaching;
+    /* Per article (allocated with the first index_image_attach_later): the
+     * record of an extraction attached for later, decoded on first use
+     * (index_image_settle); start NULL once decoded, or never one. */
+    struct later {
+        const void *start;
+        size_t len;
+    } * later;
+    index_image_decode decode;
 };
 
 /* ---- reading: every check before anything is used ---- */
@@ -364,6 +372,77 @@ bool index_image_attach(struct index *ix, size_t article, struct extraction *x, 
     return true;
 }
 
+bool index_image_attach_later(struct index *ix, size_t article, size_t nentities,
+                              uint64_t nmentions, bool spans_fit, const void *start, size_t len,
+                              index_image_decode decode)
+{
+    struct index_stored *s = ix->stored;
+    if (!s || article >= ix->narticles || nentities != s->files[article].nlocal)
+        return false;
+    if (!s->attaching) {
+        s->attaching = true;
+        s->attached_from = article;
+    }
+    if (!s->later)
+        s->later = xcalloc(ix->narticles, sizeof *s->later);
+    s->later[article] = (struct later){start, len};
+    s->decode = decode;
+    if (!spans_fit || nmentions != s->files[article].nmentions)
+        s->mismatch = true;
+    memset(&ix->x[article], 0, sizeof ix->x[article]);
+    if (article % ATTACH_WINDOW == ATTACH_WINDOW - 1)
+        give_back_attached(s, article + 1 - ATTACH_WINDOW, article + 1);
+    return true;
+}
+
+/* What article i gets when its record no longer decodes (its file was
+ * written over under the mapping): as many entities as the image says,
+ * each the entity it was interned as (its id, name, kind and role), and as
+ * many mentions, all empty spans at the body's start, given to the first
+ * entity; no facts. The postings and maps stay within it: the article
+ * shows without highlights or facts. */
+static void stand_in(const struct index *ix, size_t i, struct extraction *x)
+{
+    const struct image_file *f = &ix->stored->files[i];
+    const uint32_t *own = owners(ix->stored, i);
+    memset(x, 0, sizeof *x);
+    if (!f->nlocal)
+        return;
+    x->entities = xcalloc(f->nlocal, sizeof *x->entities);
+    x->nentities = f->nlocal;
+    x->mentions = xcalloc(f->nmentions ? f->nmentions : 1, sizeof *x->mentions);
+    x->nmentions = f->nmentions;
+    for (size_t l = 0; l < f->nlocal; l++) {
+        const struct index_entity *e = &ix->entities[own[l]];
+        x->entities[l] = (struct found_entity){
+            .id = xstrdup(e->id), .name = xstrdup(e->name), .kind = e->kind, .role = e->role};
+    }
+    x->entities[0].nmentions = f->nmentions; /* packed by index_image_settle */
+}
+
+void index_image_settle(const struct index *ix, size_t i)
+{
+    struct index_stored *s = ix->stored;
+    if (!s || !s->later || i >= ix->narticles || !s->later[i].start)
+        return;
+    struct extraction x;
+    if (!s->decode(s->later[i].start, s->later[i].len, &x) || x.nentities != s->files[i].nlocal) {
+        extraction_free(&x);
+        stand_in(ix, i, &x);
+    }
+    s->later[i].start = NULL;
+    extraction_pack(&x);
+    const uint32_t *own = owners(s, i);
+    for (size_t l = 0; l < x.nentities; l++)
+        x.entities[l].id = ix->entities[own[l]].id; /* as index_image_attach leaves it */
+    ix->x[i] = x;
+}
+
+bool index_image_later(const struct index *ix, size_t i)
+{
+    return ix->stored && ix->stored->later && i < ix->narticles && ix->stored->later[i].start;
+}
+
 bool index_image_check_spans(const struct index *ix)
 {
     return ix->corpus->narticles == ix->narticles && !ix->stored->mismatch;
@@ -407,6 +486,7 @@ static void release(struct index *ix)
 {
     struct index_stored *s = ix->stored;
     free(s->forms);
+    free(s->later);
     if (s->owner.release)
         s->owner.release(s->owner.ctx);
     free(s);
@@ -434,6 +514,8 @@ void index_image_unshare(struct index *ix)
 {
     if (!ix->stored)
         return;
+    for (size_t i = 0; i < ix->narticles; i++)
+        index_image_settle(ix, i); /* the records' bytes are not the index's to keep */
     char **old = xmalloc((ix->nentities ? 2 * ix->nentities : 1) * sizeof *old);
     for (size_t e = 0; e < ix->nentities; e++) {
         old[2 * e] = ix->entities[e].id;

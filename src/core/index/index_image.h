@@ -76,6 +76,28 @@ size_t index_image_locals(const struct index *ix, size_t i);
  * said of x and its article. One with another number of mentions, or whose
  * mentions do not fit, is taken, and index_image_check_spans then fails. */
 bool index_image_attach(struct index *ix, size_t article, struct extraction *x, bool spans_fit);
+/* Decodes an extraction attached for later from its bytes [start,
+ * start + len) into *out (its own, for extraction_free); false, *out
+ * empty, when they do not decode. */
+typedef bool (*index_image_decode)(const void *start, size_t len, struct extraction *out);
+/* index_image_attach for an extraction that is not decoded yet: its number
+ * of entities and of mentions in all, whether its mentions fit its article
+ * (as index_image_attach checks them), and the bytes `decode` makes it of,
+ * which must stay unchanged while the index lives (a read-only mapping).
+ * Until it is decoded, on first use (index_extraction), ix->x[article] is
+ * empty. False (nothing kept) when nentities is not the image's. */
+bool index_image_attach_later(struct index *ix, size_t article, size_t nentities,
+                              uint64_t nmentions, bool spans_fit, const void *start, size_t len,
+                              index_image_decode decode);
+/* Decodes article i's extraction into ix->x[i] when it was attached for
+ * later and not decoded yet (index_extraction calls it: the index is
+ * logically unchanged). Bytes that no longer decode (a file written over
+ * under its mapping) give a stand-in with the image's counts: the entities
+ * the article's were interned as, its mentions empty, no facts. Only on
+ * the thread that owns the index. */
+void index_image_settle(const struct index *ix, size_t i);
+/* Whether article i's extraction is attached for later, not decoded yet. */
+bool index_image_later(const struct index *ix, size_t i);
 /* Once every article is attached and in ix->corpus: whether every posting
  * refers to a mention of its article's extraction, and that mention lies
  * within its title or body (the postings are checked below their article's

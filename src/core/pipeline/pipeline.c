@@ -143,6 +143,7 @@ static void take_image(struct pipeline *p, const struct scan *s)
     index_image_give_back(&img); /* image_fits read every path */
     p->image = img;
     p->from_image = true;
+    stream_keep_later(p->stream, true); /* the hits from now on attach undecoded */
     /* The reader shows the first articles at once, built as usual; the
      * rest are attached to the stored index as they come. */
     p->image_prefix = p->background ? IMAGE_PREFIX : 0;
@@ -184,6 +185,8 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
         .pcache = p->pcache,
         .lead = opt ? opt->lead : 0,
         .check_fit = p->imageable, /* take_image needs the cache */
+        /* the first screen's articles are taken as usual (image_prefix) */
+        .later_from = opt && opt->background ? IMAGE_PREFIX : 0,
     };
     p->total = s.n;
     struct timespec now;
@@ -214,6 +217,7 @@ bool pipeline_append(struct pipeline *p, char *const *paths, size_t npaths, stru
         .threads = thread_count(0, s.n),
         .background = p->background,
         .pcache = NULL,
+        .later_from = SIZE_MAX,
     };
     p->appended = true;
     p->total += s.n;
@@ -283,6 +287,7 @@ static void take_loaded(struct pipeline *p)
 /* An extraction taken out of an index, with its own ids and names. */
 static struct extraction take_out(struct index *ix, size_t i)
 {
+    index_image_settle(ix, i);
     struct extraction x = ix->x[i];
     memset(&ix->x[i], 0, sizeof ix->x[i]);
     extraction_pack_shared(&x, NULL, NULL);
@@ -301,11 +306,34 @@ static void drop_image(struct pipeline *p)
     p->nattached = 0;
     index_free(&p->image);
     p->from_image = false;
+    if (p->stream)
+        stream_keep_later(p->stream, false); /* the workers decode the rest */
+}
+
+static bool decode_record(const void *start, size_t len, struct extraction *out)
+{
+    return cache_record_decode((struct cache_record){start, len}, out);
+}
+
+/* Attaches a result whose extraction stayed in its record to the stored
+ * index, to be decoded on first use; false when it does not fit. */
+static bool attach_later(struct pipeline *p, size_t article, const struct stream_item *it)
+{
+    const struct pipeline_cache_work *w = &it->cache;
+    if (!index_image_attach_later(&p->image, article, w->nentities, w->nmentions, it->fits_article,
+                                  w->at.start, w->at.len, decode_record))
+        return false;
+    if (!p->later_marks)
+        p->later_marks = xcalloc(p->total ? p->total : 1, sizeof *p->later_marks);
+    p->later_marks[article] = w->marks;
+    return true;
 }
 
 /* Hands one result to the corpus (unless it went there early) and the
  * index (index_add), or with attach its extraction to the stored index,
- * which lacks only that. */
+ * which lacks only that. A result whose extraction stayed in its record
+ * is attached as it is, else decoded here (the stored index was dropped:
+ * rare). */
 static void take_item(struct pipeline *p, struct stream_item *it, bool attach)
 {
     struct loaded l = it->loaded; /* add_loaded gives it away */
@@ -322,6 +350,12 @@ static void take_item(struct pipeline *p, struct stream_item *it, bool attach)
         p->cache_hits += it->cache.cached;
     }
     buf_free(&it->cache.record);
+    if (attach && it->cache.later && attach_later(p, l.article->load_index, it)) {
+        p->nattached++;
+        return;
+    }
+    if (it->cache.later && !cache_record_decode(it->cache.at, &it->x))
+        memset(&it->x, 0, sizeof it->x); /* bytes written over under the mapping: no entities */
     if (attach && index_image_attach(&p->image, l.article->load_index, &it->x, it->fits_article)) {
         p->nattached++;
     } else {
@@ -341,9 +375,10 @@ static bool fits_image(const struct pipeline *p, const struct stream_item *it)
     if (it->entry->problem || !it->loaded.article)
         return false;
     struct index_image_file f = index_image_file(&p->image, p->taken);
+    size_t nentities = it->cache.later ? it->cache.nentities : it->x.nentities;
     return f.size == it->loaded.size && f.mtime_ns == it->loaded.mtime_ns &&
            it->loaded.mtime_ns < p->started_ns - RACY_NS &&
-           it->x.nentities == index_image_locals(&p->image, p->taken);
+           nentities == index_image_locals(&p->image, p->taken);
 }
 
 /* Builds the index again from the extractions it holds (a stored index
@@ -485,8 +520,17 @@ size_t pipeline_extractions_known(const struct pipeline *p)
 const struct extraction *pipeline_extraction(const struct pipeline *p, size_t i)
 {
     if (i < p->index.narticles)
-        return &p->index.x[i];
-    return attached(p, i) ? &p->image.x[i] : NULL;
+        return index_extraction(&p->index, i);
+    return attached(p, i) ? index_extraction(&p->image, i) : NULL;
+}
+
+struct article_marks pipeline_marks(const struct pipeline *p, size_t i)
+{
+    const struct index *ix = i < p->index.narticles ? &p->index : &p->image;
+    if (p->later_marks && index_image_later(ix, i))
+        return p->later_marks[i]; /* not decoded for the list */
+    const struct extraction *x = pipeline_extraction(p, i);
+    return x ? article_marks_of(x) : (struct article_marks){0, false};
 }
 
 void pipeline_progress(const struct pipeline *p, size_t *taken, size_t *total)
@@ -510,6 +554,7 @@ void pipeline_close(struct pipeline *p)
     pipeline_cache_warning(p->pcache); /* the writer reads the index and the files */
     free(p->files);
     free(p->early);
+    free(p->later_marks);
     if (p->from_image)
         index_free(&p->image);
     if (p->index.corpus)

@@ -16,6 +16,7 @@
 #include "core/index/index.h"
 #include "core/index/index_image.h"
 #include "core/extract/kb.h"
+#include "core/pipeline/article_marks.h"
 
 struct pipeline_options {
     const char *const *kb_files; /* extra KB files merged over the built-in one */
@@ -76,6 +77,10 @@ struct pipeline {
      * load order, from early_head on. */
     size_t *early;
     size_t nearly, early_head, ecap;
+    /* Per article (p->total of them, allocated with the first): the
+     * list's marks of those attached with their extraction left in its
+     * record (index_image_attach_later). */
+    struct article_marks *later_marks;
 };
 
 /* Builds the KB (reading and checking its files), scans the paths and
@@ -126,6 +131,9 @@ int pipeline_wake_fd(const struct pipeline *p);
  * below it (the same extraction either way), NULL from it on. */
 size_t pipeline_extractions_known(const struct pipeline *p);
 const struct extraction *pipeline_extraction(const struct pipeline *p, size_t i);
+/* The list's marks of article i (i below pipeline_extractions_known): of
+ * its extraction, without decoding one still in its cache record. */
+struct article_marks pipeline_marks(const struct pipeline *p, size_t i);
 /* Scanned entries (files and problems) taken so far, and in all. */
 void pipeline_progress(const struct pipeline *p, size_t *taken, size_t *total);
 

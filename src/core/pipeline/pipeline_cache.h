@@ -16,6 +16,7 @@
 #include "core/cache/cache.h"
 #include "core/index/index.h"
 #include "core/index/index_image.h"
+#include "core/pipeline/article_marks.h"
 
 struct pipeline_cache;
 
@@ -44,7 +45,16 @@ struct pipeline_cache_work {
     size_t found; /* the record it came from, when known, else 0 */
     struct buf record;
     size_t text_at; /* where the record holds the article's body text, or 0 */
+    /* A hit whose extraction stays in its record (cache_lookup_visit): the
+     * item's x is empty; `at` decodes it (cache_record_decode), and the
+     * rest is what the worker learnt of it. */
+    bool later;
+    struct cache_record at;
+    size_t nentities;
+    uint32_t nmentions;
+    struct article_marks marks;
 };
+
 /* Records article `article` of the index (loaded from a file of this size
  * and mtime, its problems the corpus's `nproblems` from `first_problem`) as
  * its extraction x is taken, before x goes into the index: kept as read

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* One entry's result. Only the worker that claimed the entry writes it:
@@ -32,6 +33,7 @@ struct stream {
     struct stream_setup setup;
     atomic_size_t next; /* the next entry to claim */
     atomic_bool stop;
+    atomic_bool later;   /* stream_keep_later */
     atomic_size_t ndone; /* entries done */
     int wake[2];         /* a pipe written once every entry is done, or -1 */
     size_t taken;        /* caller's thread only */
@@ -41,17 +43,43 @@ struct stream {
     bool joined;
 };
 
+/* What a worker learns of an extraction it leaves in its record. */
+struct glance {
+    bool check_fit;
+    struct slot *slot;
+};
+
+static void glance(void *ctx, const struct extraction *x, const struct loaded *l)
+{
+    const struct glance *g = ctx;
+    struct pipeline_cache_work *w = &g->slot->cache;
+    w->nentities = x->nentities;
+    w->nmentions = x->nmentions;
+    w->marks = article_marks_of(x);
+    if (g->check_fit)
+        g->slot->fits_article =
+            extraction_fits_article(x, strlen(l->article->title), l->article->body_len);
+}
+
 /* A file whose size and mtime (its stat) match a cache record that holds
  * its article: the article and extraction come from the cache, and the file
  * is neither read nor parsed. Lines of sfeed files are always loaded. */
-static bool load_cached(const struct cache *c, const struct scan_entry *e, struct slot *slot)
+static bool load_cached(const struct stream *s, const struct cache *c, size_t i, struct slot *slot)
 {
+    const struct scan_entry *e = &s->scan.v[i];
     struct stat st;
     if (!c || e->sfeed || stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
         return false;
     int64_t mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    struct pipeline_cache_work *w = &slot->cache;
+    if (i >= s->setup.later_from && atomic_load_explicit(&s->later, memory_order_relaxed)) {
+        struct glance g = {s->setup.check_fit, slot};
+        w->later = cache_lookup_visit(c, e->path, (uint64_t)st.st_size, mtime_ns, &slot->loaded,
+                                      glance, &g, &w->found, &w->at);
+        return w->later;
+    }
     return cache_lookup_found(c, e->path, (uint64_t)st.st_size, mtime_ns, &slot->loaded, &slot->x,
-                              &slot->cache.found);
+                              &w->found);
 }
 
 static void publish(atomic_bool *flag)
@@ -91,10 +119,11 @@ static bool load_one(struct stream *s, size_t i, struct loaded *l)
     struct slot *slot = &s->slots[i];
     const struct cache *c = pipeline_cache_ready(s->setup.pcache);
     bool pending = false;
-    if (!e->problem && load_cached(c, e, slot)) {
+    if (!e->problem && load_cached(s, c, i, slot)) {
         slot->cache.cached = true;
         extraction_pack(&slot->x);
-        note_fit(s, slot, slot->loaded.article);
+        if (!slot->cache.later)
+            note_fit(s, slot, slot->loaded.article);
     } else if (!e->problem) {
         corpus_load_entry(e, s->setup.bp, s->setup.max_file_size, &slot->loaded);
         pending = slot->loaded.article != NULL;
@@ -174,8 +203,19 @@ static void work(struct stream *s)
     free(ah);
 }
 
+/* Set by tests: the background workers wait while it is. */
+static atomic_bool hold_workers;
+
+void stream_hold_workers(bool hold)
+{
+    atomic_store_explicit(&hold_workers, hold, memory_order_release);
+}
+
 static void *worker(void *arg)
 {
+    struct timespec nap = {0, 1000 * 1000};
+    while (atomic_load_explicit(&hold_workers, memory_order_acquire))
+        nanosleep(&nap, NULL);
     work(arg);
     return NULL;
 }
@@ -229,6 +269,7 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
     s->slots = slot_pages_new(&s->pages, s->scan.n, sizeof *s->slots);
     atomic_init(&s->next, 0);
     atomic_init(&s->stop, false);
+    atomic_init(&s->later, false);
     atomic_init(&s->ndone, 0);
     open_wake(s);
     if (s->scan.n == 0)
@@ -268,6 +309,11 @@ static void give_away(struct stream *s, size_t i)
     memset(&slot->x, 0, sizeof slot->x);
     memset(&slot->cache, 0, sizeof slot->cache);
     slot_pages_give_back(&s->pages, s->taken * sizeof *s->slots);
+}
+
+void stream_keep_later(struct stream *s, bool keep)
+{
+    atomic_store_explicit(&s->later, keep, memory_order_relaxed);
 }
 
 bool stream_next(struct stream *s, struct stream_item *out)

@@ -37,6 +37,11 @@ struct stream_setup {
     /* The results may be attached to a stored index: each tells whether
      * its extraction fits its article (stream_item.fits_article). */
     bool check_fit;
+    /* Cache hits of entries from this one on keep their extraction in
+     * their record (pipeline_cache_work.later) while stream_keep_later
+     * says so (a stored index is taken, which they are attached to);
+     * SIZE_MAX: never. */
+    size_t later_from;
 };
 
 enum { STREAM_MAX_LEAD = 256 };
@@ -60,6 +65,12 @@ struct stream_item {
 
 /* Takes the scan (*scan is zeroed) and starts the workers. */
 struct stream *stream_start(struct scan *scan, const struct stream_setup *setup);
+/* For tests: while held, the background workers wait before they claim
+ * their first entry (a busy machine can make them that late). */
+void stream_hold_workers(bool hold);
+/* Whether the cache hits a worker looks up from now on (from later_from)
+ * keep their extraction in their record; not at the start. Any thread. */
+void stream_keep_later(struct stream *s, bool keep);
 /* Moves the next result in scan order into *out (the caller owns its
  * contents) if it is finished; false when it is not, or none is left. */
 bool stream_next(struct stream *s, struct stream_item *out);

@@ -82,7 +82,7 @@ static void collect(const struct index *ix, int g, time_t since, int64_t *times,
             times[art] = news_article_time(ix->corpus->articles[art]);
         if (times[art] < since)
             continue;
-        const struct extraction *x = &ix->x[art];
+        const struct extraction *x = index_extraction(ix, art);
         for (size_t f = 0; f < x->nfacts; f++)
             if (news_fact_about(ix, art, &x->facts[f], g)) {
                 out->items = xgrow(out->items, &cap, out->nitems + 1, sizeof *out->items);
