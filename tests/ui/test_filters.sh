@@ -11,8 +11,8 @@ FIX=$(tl_fixtures)
 q() { tl_query "$@" <"$TL_TMP/x.jsonl"; }
 N=$(q order | wc -l)
 
-# listed_exactly FILE: the list shows every title in FILE and no other.
-listed_exactly() {
+# listed_now FILE: the list shows every title in FILE and no other, now.
+listed_now() {
     local want=$1 ok=0
     tl_snap
     local k
@@ -30,6 +30,13 @@ listed_exactly() {
         fi
     done || ok=1
     return $ok
+}
+
+# listed_exactly FILE: listed_now once the list has settled (a search runs on
+# its own thread: the keys return before its matches are listed); on a
+# timeout, one more look says what is missing or unexpected.
+listed_exactly() {
+    tl_until listed_now "$1" >/dev/null || listed_now "$1"
 }
 
 # pick KEY KIND: the picker, the entity's first word typed, Enter.
