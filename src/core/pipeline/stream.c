@@ -3,6 +3,7 @@
 #include "core/pipeline/slot_pages.h"
 #include "core/base/fdio.h"
 #include "core/base/xalloc.h"
+#include "core/load/entry_stat.h"
 
 #include <malloc.h>
 #include <pthread.h>
@@ -28,6 +29,7 @@ struct slot {
 
 struct stream {
     struct scan scan;
+    struct entry_stat stat_at; /* the scanned files' folders, opened as the workers need them */
     struct slot *slots;
     struct slot_pages pages; /* where the slots are */
     struct stream_setup setup;
@@ -64,11 +66,11 @@ static void glance(void *ctx, const struct extraction *x, const struct loaded *l
 /* A file whose size and mtime (its stat) match a cache record that holds
  * its article: the article and extraction come from the cache, and the file
  * is neither read nor parsed. Lines of sfeed files are always loaded. */
-static bool load_cached(const struct stream *s, const struct cache *c, size_t i, struct slot *slot)
+static bool load_cached(struct stream *s, const struct cache *c, size_t i, struct slot *slot)
 {
     const struct scan_entry *e = &s->scan.v[i];
     struct stat st;
-    if (!c || e->sfeed || stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
+    if (!c || e->sfeed || entry_stat(&s->stat_at, &s->scan, e, &st) != 0 || !S_ISREG(st.st_mode))
         return false;
     int64_t mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
     struct pipeline_cache_work *w = &slot->cache;
@@ -401,6 +403,7 @@ void stream_free(struct stream *s)
             close(s->wake[i]);
     slot_pages_free(&s->pages);
     free(s->tids);
+    entry_stat_free(&s->stat_at, &s->scan);
     scan_free(&s->scan);
     free(s);
 }
