@@ -51,16 +51,16 @@ struct glance {
     struct slot *slot;
 };
 
-static void glance(void *ctx, const struct extraction *x, const struct loaded *l)
+static void glance(void *ctx, const struct cache_codec_glance *x, const struct loaded *l)
 {
     const struct glance *g = ctx;
     struct pipeline_cache_work *w = &g->slot->cache;
     w->nentities = x->nentities;
     w->nmentions = x->nmentions;
-    w->marks = article_marks_of(x);
+    w->marks = article_marks_make(x->nclubs, x->money);
     if (g->check_fit)
         g->slot->fits_article =
-            extraction_fits_article(x, strlen(l->article->title), l->article->body_len);
+            cache_codec_glance_fits(x, strlen(l->article->title), l->article->body_len);
 }
 
 /* A file whose size and mtime (its stat) match a cache record that holds
