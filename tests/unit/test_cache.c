@@ -28,6 +28,7 @@
 #include "core/cache/cache_slab.h"
 #include "core/load/corpus.h"
 #include "core/extract/extract.h"
+#include "core/pipeline/article_marks.h"
 #include "core/base/hash.h"
 
 enum { KEY = 42 };
@@ -1229,47 +1230,46 @@ static void test_loaded_articles(void **state)
     boilerplate_free(bp);
 }
 
-/* n bytes copied (NULL for none). */
-static void *xmemdup(const void *p, size_t n)
-{
-    return n ? memcpy(xmalloc(n), p, n) : NULL;
-}
-
-/* What a visit saw of an extraction: a copy of it, and the article. */
+/* What a visit saw of an extraction, and the article. */
 struct seen {
-    struct extraction x;
+    struct cache_codec_glance g;
     const struct article *article;
     int calls;
 };
 
-static void see(void *ctx, const struct extraction *x, const struct loaded *l)
+static void see(void *ctx, const struct cache_codec_glance *g, const struct loaded *l)
 {
     struct seen *s = ctx;
     s->calls++;
     s->article = l->article;
-    /* a copy, its own: x lives for the call */
-    struct extraction *c = &s->x;
-    *c = *x;
-    c->block = NULL;
-    c->block_borrowed = false;
-    c->entities = xmemdup(x->entities, x->nentities * sizeof *x->entities);
-    for (size_t e = 0; e < x->nentities; e++) {
-        c->entities[e].id = xstrdup(x->entities[e].id);
-        c->entities[e].name = xstrdup(x->entities[e].name);
-    }
-    c->mentions = xmemdup(x->mentions, x->nmentions * sizeof *x->mentions);
-    c->facts = xmemdup(x->facts, x->nfacts * sizeof *x->facts);
-    c->loan_lengths = xmemdup(x->loan_lengths, extraction_loan_lengths_size(x));
-    extraction_pack(c);
+    s->g = *g;
+}
+
+/* The glance tells what the extraction itself tells. */
+static void assert_glance_of(const struct cache_codec_glance *g, const struct extraction *x,
+                             const struct article *a)
+{
+    assert_int_equal(g->nentities, x->nentities);
+    assert_int_equal(g->nmentions, x->nmentions);
+    size_t clubs = 0;
+    for (size_t e = 0; e < x->nentities; e++)
+        clubs += x->entities[e].kind == ENTITY_CLUB;
+    assert_int_equal(g->nclubs, clubs);
+    assert_int_equal(g->money, article_marks_of(x).money);
+    size_t title = strlen(a->title), body = a->body_len;
+    size_t lens[][2] = {{title, body}, {0, 0}, {0, body}, {title, 0}, {1000, 1000}};
+    for (size_t k = 0; k < sizeof lens / sizeof *lens; k++)
+        assert_int_equal(cache_codec_glance_fits(g, lens[k][0], lens[k][1]),
+                         extraction_fits_article(x, lens[k][0], lens[k][1]));
 }
 
 /* A record looked up without its extraction (cache_lookup_visit, for a
- * warm start that leaves it in the mapping) is checked as a lookup checks
- * it, gives the same article, shows its visitor the same extraction (one
- * too big for the scratch block too), and cache_record_decode makes that
- * extraction of it later; a copy of the record with a byte changed (a file
- * written over under its mapping) decodes to nothing, and a miss calls no
- * visitor. */
+ * warm start that leaves it in the mapping) gives the same article, shows
+ * its visitor what the extraction tells (counts, clubs, money, whether it
+ * fits; one too big for the decoder's scratch block too), and
+ * cache_record_decode makes that extraction of it later; a copy of the
+ * record with a byte changed (a file written over under its mapping)
+ * decodes to nothing, and a miss calls no visitor. */
 static void test_visited_then_decoded(void **state)
 {
     (void)state;
@@ -1303,7 +1303,7 @@ static void test_visited_then_decoded(void **state)
         assert_ptr_equal(seen.article, got.article);
         assert_true(found > 0);
         assert_true(cache_loaded_equal(&want[i], &got));
-        assert_true(cache_extraction_equal(&x[i], &seen.x));
+        assert_glance_of(&seen.g, &x[i], got.article);
         struct extraction later;
         assert_true(cache_record_decode(at, &later));
         assert_true(cache_extraction_equal(&x[i], &later));
@@ -1323,13 +1323,71 @@ static void test_visited_then_decoded(void **state)
         assert_null(missed.article);
         assert_int_equal(found, 0);
         assert_null(at.start);
-        extraction_free(&seen.x);
         loaded_free(&got);
         loaded_free(&want[i]);
         extraction_free(&x[i]);
         free(paths[i]);
     }
     cache_free(c);
+    boilerplate_free(bp);
+}
+
+/* A record whose checksum is right but that the full decoder refuses (an
+ * entity's id with a NUL in it, which only another encoder could write)
+ * passes the lookup without its extraction, which does not read ids; the
+ * decode later refuses it, leaving nothing, for the caller to cope with. */
+static void test_glanced_then_refused(void **state)
+{
+    (void)state;
+    struct boilerplate *bp = boilerplate_new();
+    struct cache *c = open_key(KEY);
+    char *path =
+        article_at("glanced.md", "---\ntitle: Kane signs\n---\nHarry Kane joined Bayern.\n");
+    struct loaded want;
+    corpus_load_file(path, bp, CORPUS_MAX_FILE_SIZE, &want);
+    struct extraction x;
+    cache_synth(&x, 9, 3);
+    cache_store_loaded(c, path, want.size, want.mtime_ns, &x, &want);
+    save(c);
+    cache_free(c);
+    c = open_key(KEY);
+    struct loaded got;
+    struct seen seen = {.calls = 0};
+    size_t found;
+    struct cache_record at;
+    assert_true(
+        cache_lookup_visit(c, path, want.size, want.mtime_ns, &got, see, &seen, &found, &at));
+    loaded_free(&got);
+    /* the copy: the first entity's id (after the counts of entities and of
+     * the id's bytes, one byte each here) gets a NUL, and the checksum is
+     * made again */
+    unsigned char *copy = malloc(at.len);
+    memcpy(copy, at.start, at.len);
+    struct cache_codec_head h;
+    assert_true(cache_codec_record_head(copy, at.len, &h));
+    unsigned char *body = (unsigned char *)h.path + h.path_len;
+    assert_int_equal(body[0], x.nentities);
+    assert_true(body[1] > 1 && body[1] < 0x80);
+    body[3] = '\0';
+    struct buf sum;
+    buf_init(&sum);
+    cache_codec_put_u64(&sum, cache_codec_checksum(copy, at.len - 8));
+    memcpy(copy + at.len - 8, sum.data, 8);
+    buf_free(&sum);
+    struct seen glanced = {.calls = 0};
+    assert_true(cache_codec_record_visit(&h, &got, see, &glanced));
+    assert_int_equal(glanced.calls, 1);
+    assert_glance_of(&glanced.g, &x, got.article);
+    loaded_free(&got);
+    struct extraction later;
+    assert_false(cache_record_decode((struct cache_record){copy, at.len}, &later));
+    assert_int_equal(later.nentities, 0);
+    assert_false(cache_codec_record_decode(&h, &later, NULL)); /* as a lookup would say */
+    free(copy);
+    cache_free(c);
+    loaded_free(&want);
+    extraction_free(&x);
+    free(path);
     boilerplate_free(bp);
 }
 
@@ -1663,6 +1721,7 @@ int main(void)
         cmocka_unit_test(test_records_written_out_as_they_come),
         cmocka_unit_test(test_loaded_articles),
         cmocka_unit_test(test_visited_then_decoded),
+        cmocka_unit_test(test_glanced_then_refused),
         cmocka_unit_test(test_loaded_refused),
         cmocka_unit_test(test_encoded_and_found),
         cmocka_unit_test(test_big_and_small_extractions),

@@ -10,7 +10,8 @@
  * runs this under ThreadSanitizer. Closing in the middle of a load drops it
  * cleanly. A background load's wake descriptor turns readable once every
  * result is finished, so that one take then takes them all. Also a sentence that once sent the
- * subject finder into endless recursion, found by the bench corpus. */
+ * subject finder into endless recursion, found by the bench corpus. A cache
+ * hit's stat follows a link that replaced the file, as stat() does. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -269,6 +270,41 @@ static void test_unchanged_file_not_read(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* The stat is taken relative to the file's folder, following links as
+ * stat() does: a file replaced by a link to one of the same size and mtime
+ * is still a cache hit; a dangling link is a problem, not an article. */
+static void test_file_replaced_by_link(void **state)
+{
+    (void)state;
+    char cache[] = "/tmp/touchline-pipeline-link-XXXXXX";
+    assert_non_null(mkdtemp(cache));
+    char in[sizeof cache + 8], file[sizeof in + 16], other[sizeof cache + 16];
+    snprintf(in, sizeof in, "%s/in", cache);
+    snprintf(file, sizeof file, "%s/a.md", in);
+    snprintf(other, sizeof other, "%s/b.txt", cache);
+    assert_int_equal(mkdir(in, 0700), 0);
+    write_at(file, "---\ntitle: Kane signs\n---\nHarry Kane joined Bayern.\n", 5);
+    char *t = title_via_cache(in, cache);
+    free(t);
+    write_at(other, "---\ntitle: Son stayed\n---\nHarry Kane joined Bayern.\n", 5);
+    assert_int_equal(unlink(file), 0);
+    assert_int_equal(symlink(other, file), 0);
+    t = title_via_cache(in, cache);
+    assert_string_equal(t, "Kane signs"); /* the link's target matched the record */
+    free(t);
+    assert_int_equal(unlink(other), 0);
+    char *paths[] = {in};
+    struct pipeline_options opt = {.threads = 2, .cache_dir = cache};
+    struct pipeline p;
+    struct tl_error err;
+    assert_true(pipeline_open(&p, paths, 1, &opt, &err));
+    assert_int_equal(p.corpus.narticles, 0);
+    pipeline_close(&p);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void test_close_while_loading(void **state)
 {
     (void)state;
@@ -373,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_lead_loads_before_extracting),
         cmocka_unit_test(test_background_load_with_cache),
         cmocka_unit_test(test_unchanged_file_not_read),
+        cmocka_unit_test(test_file_replaced_by_link),
         cmocka_unit_test(test_close_while_loading),
         cmocka_unit_test(test_wake_fd_when_all_done),
         cmocka_unit_test(test_role_opening_without_person),

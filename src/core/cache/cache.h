@@ -69,12 +69,13 @@ struct cache_record {
     size_t len;
 };
 /* cache_lookup_found for a record that holds its article, without the
- * extraction: the record is checked as a lookup checks it (the same
- * verdict), the article decoded into *l, and the extraction shown only to
- * visit(ctx, x, l) (cache_codec.h), which may keep what it learns of it
- * but no pointer into x; *record is where the record is, for
- * cache_record_decode when the extraction is needed. On a miss *l is
- * empty, *found 0 and visit not called. Same threading rules as
+ * extraction: the record's checksum and article are checked as a lookup
+ * checks them, the article decoded into *l, and the extraction only walked
+ * for what visit(ctx, g, l) is shown (cache_codec_record_visit: counts,
+ * marks, the mentions' reach); *record is where the record is, for
+ * cache_record_decode when the extraction is needed, which may still
+ * refuse a record that passed here (cache_codec.h says which). On a miss
+ * *l is empty, *found 0 and visit not called. Same threading rules as
  * cache_lookup. */
 bool cache_lookup_visit(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                         struct loaded *l, cache_codec_visit visit, void *ctx, size_t *found,

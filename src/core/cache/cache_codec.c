@@ -882,6 +882,67 @@ static void decode_again(const unsigned char *body, const unsigned char *end,
     out->block = a.base;
 }
 
+/* A string and its NUL (put_cstring), read over unchecked. */
+static void skip_cstring(struct reader *r)
+{
+    uint64_t n = get_varint(r);
+    (void)get_bytes(r, n < UINT64_MAX ? n + 1 : n);
+}
+
+/* An entity's mention, noted in g. */
+static void glance_mention(struct reader *r, struct cache_codec_glance *g)
+{
+    struct mention m;
+    get_mention(r, &m);
+    g->backwards |= m.start > m.end;
+    uint32_t *end = m.in_title ? &g->title_end : &g->body_end;
+    if (m.end > *end)
+        *end = m.end;
+}
+
+/* A fact (put_fact), only its kind and whether it has a value read. */
+static void glance_fact(struct reader *r, struct cache_codec_glance *g)
+{
+    unsigned kind = get_code(r, FACT_KIND_COUNT);
+    bool has_value = get_bool(r);
+    g->money |= has_value && (kind == FACT_FEE || kind == FACT_WAGE || kind == FACT_RELEASE_CLAUSE);
+    (void)get_varint(r);                    /* subject */
+    (void)get_bytes(r, 8 + 5);              /* value, then five codes */
+    for (size_t i = 0; i < 6 && r->ok; i++) /* team, from, to, club, year, goals */
+        (void)get_varint(r);
+    uint64_t n = get_varint(r); /* loan length + 1, or 0 */
+    if (n)
+        (void)get_bytes(r, n - 1);
+    (void)get_varint(r); /* the span */
+    (void)get_varint(r);
+}
+
+static void glance_extraction(struct reader *r, struct cache_codec_glance *g)
+{
+    memset(g, 0, sizeof *g);
+    g->nentities = get_count(r, MIN_ENTITY);
+    for (size_t i = 0; i < g->nentities && r->ok; i++) {
+        skip_cstring(r); /* id */
+        skip_cstring(r); /* name */
+        g->nclubs += get_code(r, ENTITY_KIND_COUNT) == ENTITY_CLUB;
+        (void)get_code(r, ROLE_OTHER + 1);
+        size_t n = get_count(r, MIN_MENTION);
+        if (n > FOUND_ENTITY_MAX_MENTIONS || g->nmentions + n > UINT32_MAX)
+            r->ok = false;
+        for (size_t k = 0; k < n && r->ok; k++)
+            glance_mention(r, g);
+        g->nmentions += n;
+    }
+    size_t nfacts = get_count(r, MIN_FACT);
+    for (size_t i = 0; i < nfacts && r->ok; i++)
+        glance_fact(r, g);
+}
+
+bool cache_codec_glance_fits(const struct cache_codec_glance *g, size_t title_len, size_t body_len)
+{
+    return !g->backwards && g->title_end <= title_len && g->body_end <= body_len;
+}
+
 bool cache_codec_record_visit(const struct cache_codec_head *h, struct loaded *l,
                               cache_codec_visit visit, void *ctx)
 {
@@ -891,22 +952,12 @@ bool cache_codec_record_visit(const struct cache_codec_head *h, struct loaded *l
         return false;
     const unsigned char *body = (const unsigned char *)h->path + h->path_len;
     struct reader r = {body, h->start + n, true};
-    _Alignas(max_align_t) char scratch[SCRATCH];
-    struct arena a = {scratch, 0, sizeof scratch};
-    struct extraction x;
-    memset(&x, 0, sizeof x);
-    get_extraction(&r, &x, &a); /* validates, measures and (mostly) fills */
+    struct cache_codec_glance g;
+    glance_extraction(&r, &g);
     struct article_out o = {.l = l};
     if (!r.ok || !get_tail(&r, &o, h))
         return false;
-    if (a.used <= a.cap) {
-        visit(ctx, &x, l);
-        return true;
-    }
-    void *block = xmalloc(a.used);
-    decode_again(body, h->start + n, &x, block, a.used);
-    visit(ctx, &x, l);
-    free(block);
+    visit(ctx, &g, l);
     return true;
 }
 

@@ -72,13 +72,31 @@ bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_
  * (body_borrowed), which must outlive it. */
 bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out,
                                struct loaded *l);
-/* Checks a record as cache_codec_record_decode does (the same verdict for
- * the same bytes) and decodes its article into *l, which the record must
- * hold, but gives its extraction only to visit(ctx, x, l), in a scratch
- * block that lives for the call: nothing is copied out (a caller that keeps
- * only what it learns of x, and decodes the record again when it needs the
- * extraction). False, *l empty and visit not called, on any failure. */
-typedef void (*cache_codec_visit)(void *ctx, const struct extraction *x, const struct loaded *l);
+/* What a load needs of a record's extraction, read without building it
+ * (cache_codec_record_visit). */
+struct cache_codec_glance {
+    size_t nentities, nmentions;
+    size_t nclubs; /* entities of kind ENTITY_CLUB */
+    bool money;    /* a fee, wage or release clause with a value (article_marks) */
+    /* The entities' mentions: whether one ends before it starts, and the
+     * furthest end in the title and in the body. */
+    bool backwards;
+    uint32_t title_end, body_end;
+};
+/* extraction_fits_article of the extraction glanced at. */
+bool cache_codec_glance_fits(const struct cache_codec_glance *g, size_t title_len, size_t body_len);
+/* Checks a record's checksum and decodes its article into *l, which the
+ * record must hold, as cache_codec_record_decode does, but only walks its
+ * extraction for what `g` tells (counts, the mentions' reach, the marks),
+ * shown to visit(ctx, g, l): nothing is built. The walk checks the framing
+ * (counts, lengths, mention offsets, entity kinds, fact kinds) but not what
+ * only the full decode needs (NULs in ids and names, the facts' codes and
+ * references), relying on the checksum, which only this program's encoder
+ * makes right: a record that passes here but that the full decode refuses
+ * (the caller's decode later, which must cope) is one written by another
+ * encoder. False, *l empty and visit not called, on any failure. */
+typedef void (*cache_codec_visit)(void *ctx, const struct cache_codec_glance *g,
+                                  const struct loaded *l);
 bool cache_codec_record_visit(const struct cache_codec_head *h, struct loaded *l,
                               cache_codec_visit visit, void *ctx);
 /* The same with the extraction's block taken from `slab` when it gives one

@@ -395,12 +395,12 @@ bool index_image_attach_later(struct index *ix, size_t article, size_t nentities
     return true;
 }
 
-/* What article i gets when its record no longer decodes (its file was
- * written over under the mapping): as many entities as the image says,
- * each the entity it was interned as (its id, name, kind and role), and as
- * many mentions, all empty spans at the body's start, given to the first
- * entity; no facts. The postings and maps stay within it: the article
- * shows without highlights or facts. */
+/* What article i gets when its record does not decode (its file was
+ * written over under the mapping, or a record whose checksum is right
+ * was refused by the full decode, which the lookup left for later): as many entities as the image
+ * says, each the entity it was interned as (its id, name, kind and role), and as many mentions, all
+ * empty spans at the body's start, given to the first entity; no facts. The postings and maps stay
+ * within it: the article shows without highlights or facts. */
 static void stand_in(const struct index *ix, size_t i, struct extraction *x)
 {
     const struct image_file *f = &ix->stored->files[i];

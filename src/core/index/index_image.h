@@ -91,8 +91,9 @@ bool index_image_attach_later(struct index *ix, size_t article, size_t nentities
                               index_image_decode decode);
 /* Decodes article i's extraction into ix->x[i] when it was attached for
  * later and not decoded yet (index_extraction calls it: the index is
- * logically unchanged). Bytes that no longer decode (a file written over
- * under its mapping) give a stand-in with the image's counts: the entities
+ * logically unchanged). Bytes that do not decode (a file written over
+ * under its mapping, or a record the full decode refuses though its
+ * checksum is right) give a stand-in with the image's counts: the entities
  * the article's were interned as, its mentions empty, no facts. Only on
  * the thread that owns the index. */
 void index_image_settle(const struct index *ix, size_t i);

@@ -37,6 +37,7 @@ void scan_init(struct scan *s)
 {
     memset(s, 0, sizeof *s);
     strpool_init(&s->paths);
+    s->at_folder = SCAN_NO_FOLDER;
 }
 
 void scan_free(struct scan *s)
@@ -48,6 +49,7 @@ void scan_free(struct scan *s)
         free(s->v[i].sfeed);
     }
     free(s->v);
+    free(s->folders);
     strpool_free(&s->paths);
     memset(s, 0, sizeof *s);
 }
@@ -57,7 +59,20 @@ static void add_file_len(struct scan *s, const char *path, size_t len)
     s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
     s->v[s->n].path = strpool_add(&s->paths, path, len);
     s->v[s->n].sfeed = NULL;
+    s->v[s->n].folder = s->at_folder;
+    s->v[s->n].name_at = s->at_name;
     s->v[s->n++].problem = NULL;
+}
+
+/* Notes a folder (its path with the slash, `len` bytes) whose files follow;
+ * its number, or SCAN_NO_FOLDER when numbers or offsets would not fit. */
+static uint32_t add_folder(struct scan *s, const char *path, size_t len)
+{
+    if (s->nfolders >= SCAN_NO_FOLDER || len >= UINT32_MAX)
+        return SCAN_NO_FOLDER;
+    s->folders = xgrow(s->folders, &s->folders_cap, s->nfolders + 1, sizeof *s->folders);
+    s->folders[s->nfolders] = strpool_add(&s->paths, path, len);
+    return (uint32_t)s->nfolders++;
 }
 
 static void add_file(struct scan *s, const char *path)
@@ -267,11 +282,15 @@ static void scan_dir(struct scan *s, const char *path, const struct stat *st,
     if (child.data[child.len - 1] != '/')
         buf_putc(&child, '/');
     size_t prefix = child.len;
+    uint32_t folder = add_folder(s, child.data, prefix);
     for (size_t i = 0; i < list.n; i++) {
         child.len = prefix;
         buf_puts(&child, list.names[i]);
+        s->at_folder = folder; /* a subfolder's walk changes them */
+        s->at_name = (uint32_t)prefix;
         scan_entry(s, child.data, child.len, (unsigned char)list.names[i][-1], stack, false);
     }
+    s->at_folder = SCAN_NO_FOLDER;
     dir_list_free(&list);
     buf_free(&child);
     stack->n--;

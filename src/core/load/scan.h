@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/base/error.h"
 #include "core/base/strpool.h"
@@ -31,12 +32,22 @@ struct scan_entry {
     char *path;              /* for a line of an sfeed file, "FILE#LINE"; the scan's */
     char *problem;           /* "path: reason", or NULL for a file to load */
     struct scan_line *sfeed; /* a line of an sfeed file, else NULL */
+    /* A file found in a folder: the folder's number (scan.folders), and
+     * where its name starts in `path` (what follows the folder's slash).
+     * SCAN_NO_FOLDER for a path named as an argument, and for problems. */
+    uint32_t folder;
+    uint32_t name_at;
 };
+
+#define SCAN_NO_FOLDER UINT32_MAX
 
 struct scan {
     struct scan_entry *v;
     size_t n, cap;
     struct strpool paths; /* where every entry's path lives */
+    const char **folders; /* each folder read, as its path and a slash (in `paths`) */
+    size_t nfolders, folders_cap;
+    uint32_t at_folder, at_name; /* during the walk: where the next file found lies */
 };
 
 void scan_init(struct scan *s);

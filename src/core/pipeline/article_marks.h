@@ -5,6 +5,7 @@
 #define TOUCHLINE_ARTICLE_MARKS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/extract/entity.h"
 
@@ -14,5 +15,7 @@ struct article_marks {
 };
 
 struct article_marks article_marks_of(const struct extraction *x);
+/* The marks of an extraction of `nclubs` clubs that states money or not. */
+struct article_marks article_marks_make(size_t nclubs, bool money);
 
 #endif

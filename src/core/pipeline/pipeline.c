@@ -355,7 +355,7 @@ static void take_item(struct pipeline *p, struct stream_item *it, bool attach)
         return;
     }
     if (it->cache.later && !cache_record_decode(it->cache.at, &it->x))
-        memset(&it->x, 0, sizeof it->x); /* bytes written over under the mapping: no entities */
+        memset(&it->x, 0, sizeof it->x); /* refused (cache_lookup_visit): no entities */
     if (attach && index_image_attach(&p->image, l.article->load_index, &it->x, it->fits_article)) {
         p->nattached++;
     } else {

@@ -3,6 +3,7 @@
 #include "core/pipeline/slot_pages.h"
 #include "core/base/fdio.h"
 #include "core/base/xalloc.h"
+#include "core/load/entry_stat.h"
 
 #include <malloc.h>
 #include <pthread.h>
@@ -28,6 +29,7 @@ struct slot {
 
 struct stream {
     struct scan scan;
+    struct entry_stat stat_at; /* the scanned files' folders, opened as the workers need them */
     struct slot *slots;
     struct slot_pages pages; /* where the slots are */
     struct stream_setup setup;
@@ -49,26 +51,26 @@ struct glance {
     struct slot *slot;
 };
 
-static void glance(void *ctx, const struct extraction *x, const struct loaded *l)
+static void glance(void *ctx, const struct cache_codec_glance *x, const struct loaded *l)
 {
     const struct glance *g = ctx;
     struct pipeline_cache_work *w = &g->slot->cache;
     w->nentities = x->nentities;
     w->nmentions = x->nmentions;
-    w->marks = article_marks_of(x);
+    w->marks = article_marks_make(x->nclubs, x->money);
     if (g->check_fit)
         g->slot->fits_article =
-            extraction_fits_article(x, strlen(l->article->title), l->article->body_len);
+            cache_codec_glance_fits(x, strlen(l->article->title), l->article->body_len);
 }
 
 /* A file whose size and mtime (its stat) match a cache record that holds
  * its article: the article and extraction come from the cache, and the file
  * is neither read nor parsed. Lines of sfeed files are always loaded. */
-static bool load_cached(const struct stream *s, const struct cache *c, size_t i, struct slot *slot)
+static bool load_cached(struct stream *s, const struct cache *c, size_t i, struct slot *slot)
 {
     const struct scan_entry *e = &s->scan.v[i];
     struct stat st;
-    if (!c || e->sfeed || stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
+    if (!c || e->sfeed || entry_stat(&s->stat_at, &s->scan, e, &st) != 0 || !S_ISREG(st.st_mode))
         return false;
     int64_t mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
     struct pipeline_cache_work *w = &slot->cache;
@@ -401,6 +403,7 @@ void stream_free(struct stream *s)
             close(s->wake[i]);
     slot_pages_free(&s->pages);
     free(s->tids);
+    entry_stat_free(&s->stat_at, &s->scan);
     scan_free(&s->scan);
     free(s);
 }
