@@ -943,15 +943,24 @@ bool cache_codec_glance_fits(const struct cache_codec_glance *g, size_t title_le
     return !g->backwards && g->title_end <= title_len && g->body_end <= body_len;
 }
 
+/* A reader over a record's extraction and article, once its checksum (the
+ * last 8 bytes, over all before them) holds; false when it does not. */
+static bool open_record(const struct cache_codec_head *h, struct reader *r)
+{
+    size_t n = h->len - 8;
+    if (cache_codec_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
+        return false;
+    *r = (struct reader){(const unsigned char *)h->path + h->path_len, h->start + n, true};
+    return true;
+}
+
 bool cache_codec_record_visit(const struct cache_codec_head *h, struct loaded *l,
                               cache_codec_visit visit, void *ctx)
 {
     memset(l, 0, sizeof *l);
-    size_t n = h->len - 8;
-    if (cache_codec_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
+    struct reader r;
+    if (!open_record(h, &r))
         return false;
-    const unsigned char *body = (const unsigned char *)h->path + h->path_len;
-    struct reader r = {body, h->start + n, true};
     struct cache_codec_glance g;
     glance_extraction(&r, &g);
     struct article_out o = {.l = l};
@@ -973,11 +982,10 @@ bool cache_codec_record_decode_into(const struct cache_codec_head *h, struct ext
     memset(out, 0, sizeof *out);
     if (l)
         memset(l, 0, sizeof *l);
-    size_t n = h->len - 8;
-    if (cache_codec_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
+    struct reader r;
+    if (!open_record(h, &r))
         return false;
-    const unsigned char *body = (const unsigned char *)h->path + h->path_len;
-    struct reader r = {body, h->start + n, true};
+    const struct reader whole = r; /* for a second pass */
     _Alignas(max_align_t) char scratch[SCRATCH];
     struct arena a = {scratch, 0, sizeof scratch};
     get_extraction(&r, out, &a); /* validates, measures and (mostly) fills */
@@ -994,7 +1002,7 @@ bool cache_codec_record_decode_into(const struct cache_codec_head *h, struct ext
         memset(out, 0, sizeof *out);
         void *block = block_for(out, a.used, slab);
         bool borrowed = out->block_borrowed;
-        decode_again(body, h->start + n, out, block, a.used);
+        decode_again(whole.p, whole.end, out, block, a.used);
         out->block_borrowed = borrowed;
     }
     if (!out->nentities)
