@@ -564,7 +564,8 @@ static void test_wrong_header_fields(void **state)
                  {8, 4, 6} /* before the heads table */,
                  {8, 4, 7} /* before mentions as start and length */,
                  {8, 4, 8} /* before XXH3 record checksums */,
-                 {8, 4, 10},
+                 {8, 4, 9} /* before the extraction's glance ahead of it */,
+                 {8, 4, 11},
                  {8, 4, 0},
                  {12, 4, 1},
                  {16, 8, KEY + 1},
@@ -708,14 +709,14 @@ static void hostile_payload(struct buf *b, enum hostile h, int more)
         buf_putc(b, 0);
 }
 
-/* A whole cache file (format 9) of one record `rec` of path `path`, whose
+/* A whole cache file (format 10) of one record `rec` of path `path`, whose
  * heads table entry says size, mtime_ns and (with path_shift) a path that
  * starts that many bytes later than it does. */
 static void file_of_one(struct buf *all, const struct buf *rec, const char *path, uint64_t size,
                         int64_t mtime_ns, uint32_t path_shift)
 {
     unsigned char head[40] = "TLCACHE";
-    head[8] = 9;
+    head[8] = 10;
     head[16] = KEY;
     patch_header(head, 24, 8, 1);
     buf_append(all, (const char *)head, sizeof head);
@@ -737,17 +738,24 @@ static void file_of_one(struct buf *all, const struct buf *rec, const char *path
 }
 
 /* A whole file of one record for path "/h" with a valid checksum, its
- * extraction and the rest written by `payload`. */
-static void write_payload(const char *file, void (*payload)(struct buf *, int), int arg)
+ * extraction and the rest written by `payload`, behind glance g (the
+ * extraction's length: all the payload but its last byte, the article's
+ * flag). */
+static void write_payload(const char *file, void (*payload)(struct buf *, int), int arg,
+                          const struct cache_codec_glance *g)
 {
-    struct buf b;
+    struct buf b, p;
     buf_init(&b);
+    buf_init(&p);
     cache_codec_put_u32(&b, 0);
     cache_codec_put_u64(&b, 1);
     cache_codec_put_u64(&b, 2);
     varint(&b, 2);
     buf_puts(&b, "/h");
-    payload(&b, arg);
+    payload(&p, arg);
+    cache_codec_put_glance(&b, g, (uint32_t)(p.len - 1));
+    buf_append(&b, p.data, p.len);
+    buf_free(&p);
     uint32_t n = (uint32_t)(b.len - 4);
     for (int i = 0; i < 4; i++)
         b.data[i] = (char)(n >> (8 * i));
@@ -768,10 +776,13 @@ static void hostile_as_payload(struct buf *b, int h)
     hostile_payload(b, (enum hostile)(h % H_COUNT), h >= H_COUNT ? 6 : 0);
 }
 
-/* A whole file of one hostile record for path "/h" with a valid checksum. */
+/* A whole file of one hostile record for path "/h" with a valid checksum
+ * and the glance of the record without a flaw (one club, money). */
 static void write_hostile(const char *file, int h)
 {
-    write_payload(file, hostile_as_payload, h);
+    const struct cache_codec_glance g = {.nentities = 1, .nclubs = 1, .money = true};
+    const struct cache_codec_glance none = {.nentities = 0};
+    write_payload(file, hostile_as_payload, h, h % H_COUNT == H_LOANS_256 ? &none : &g);
 }
 
 static void test_hostile_records(void **state)
@@ -885,6 +896,18 @@ static void mention_payload(struct buf *b, int arg)
     buf_putc(b, 0); /* no article */
 }
 
+/* The glance of a mention payload that decodes: one club, 41 mentions
+ * ending at most at 1903 in the title and the body, or (M_LARGEST) one
+ * backwards that ends at MENTION_MAX_OFFSET in the body. */
+static const struct cache_codec_glance mention_glance[2] = {
+    {.nentities = 1, .nmentions = 41, .nclubs = 1, .title_end = 1903, .body_end = 1903},
+    {.nentities = 1,
+     .nmentions = 41,
+     .nclubs = 1,
+     .backwards = true,
+     .title_end = 1903,
+     .body_end = MENTION_MAX_OFFSET}};
+
 static void test_mention_encodings(void **state)
 {
     (void)state;
@@ -892,7 +915,7 @@ static void test_mention_encodings(void **state)
     char *file = xstrdup(cache_file(c));
     cache_free(c);
     for (int arg = 0; arg < M_CASES; arg++) {
-        write_payload(file, mention_payload, arg);
+        write_payload(file, mention_payload, arg, &mention_glance[arg == M_LARGEST]);
         c = open_key(KEY);
         struct extraction x;
         enum mention_case m = (enum mention_case)arg;
@@ -1332,6 +1355,83 @@ static void test_visited_then_decoded(void **state)
     boilerplate_free(bp);
 }
 
+/* The bytes of x's glance in a record. */
+static size_t cache_glance_len(const struct extraction *x)
+{
+    struct cache_codec_glance g;
+    cache_codec_glance_of(x, &g);
+    struct buf b;
+    buf_init(&b);
+    cache_codec_put_glance(&b, &g, 0);
+    size_t n = b.len;
+    buf_free(&b);
+    return n;
+}
+
+/* A record whose glance says another count of entities, or another
+ * furthest end in the body (its last byte), than its extraction, with its
+ * checksum made again (only another encoder could write it): the lookup
+ * without the extraction shows that glance; the full decode refuses the
+ * record, leaving nothing. The record as written decodes. */
+static void test_glance_disagrees(void **state)
+{
+    (void)state;
+    struct boilerplate *bp = boilerplate_new();
+    char *path =
+        article_at("disagrees.md", "---\ntitle: Kane signs\n---\nHarry Kane joined Bayern.\n");
+    struct loaded want;
+    corpus_load_file(path, bp, CORPUS_MAX_FILE_SIZE, &want);
+    struct extraction x;
+    cache_synth(&x, 9, 3);
+    struct cache_codec_glance g;
+    cache_codec_glance_of(&x, &g);
+    assert_true(g.nentities > 1 && g.body_end > 0);
+    struct buf rec;
+    buf_init(&rec);
+    assert_true(cache_codec_put_record(&rec, path, want.size, want.mtime_ns, &x, &want));
+    unsigned char *copy = malloc(rec.len);
+    for (int k = 0; k < 3; k++) { /* as written, nentities changed, body_end changed */
+        memcpy(copy, rec.data, rec.len);
+        struct cache_codec_head h;
+        assert_true(cache_codec_record_head(copy, rec.len, &h));
+        unsigned char *glance = (unsigned char *)h.path + h.path_len;
+        if (k == 1)
+            glance[4] ^= 1; /* nentities, one byte */
+        if (k == 2)
+            glance[cache_glance_len(&x) - 1] ^= 1; /* body_end's last byte */
+        struct buf sum;
+        buf_init(&sum);
+        cache_codec_put_u64(&sum, cache_codec_checksum(copy, rec.len - 8));
+        memcpy(copy + rec.len - 8, sum.data, 8);
+        buf_free(&sum);
+        struct loaded got;
+        struct seen seen = {.calls = 0};
+        assert_true(cache_codec_record_visit(&h, &got, see, &seen));
+        assert_int_equal(seen.calls, 1);
+        assert_true(cache_loaded_equal(&want, &got));
+        assert_int_equal(seen.g.nentities, g.nentities ^ (k == 1));
+        assert_int_equal(seen.g.body_end == g.body_end, k != 2);
+        loaded_free(&got);
+        struct extraction later;
+        assert_int_equal(cache_codec_record_decode(&h, &later, &got), k == 0);
+        assert_int_equal(later.nentities, k == 0 ? x.nentities : 0);
+        if (k == 0)
+            assert_true(cache_extraction_equal(&x, &later));
+        else
+            assert_null(got.article);
+        extraction_free(&later);
+        loaded_free(&got);
+        assert_int_equal(cache_record_decode((struct cache_record){copy, rec.len}, &later), k == 0);
+        extraction_free(&later);
+    }
+    free(copy);
+    buf_free(&rec);
+    loaded_free(&want);
+    extraction_free(&x);
+    free(path);
+    boilerplate_free(bp);
+}
+
 /* A record whose checksum is right but that the full decoder refuses (an
  * entity's id with a NUL in it, which only another encoder could write)
  * passes the lookup without its extraction, which does not read ids; the
@@ -1365,7 +1465,7 @@ static void test_glanced_then_refused(void **state)
     memcpy(copy, at.start, at.len);
     struct cache_codec_head h;
     assert_true(cache_codec_record_head(copy, at.len, &h));
-    unsigned char *body = (unsigned char *)h.path + h.path_len;
+    unsigned char *body = (unsigned char *)h.path + h.path_len + cache_glance_len(&x);
     assert_int_equal(body[0], x.nentities);
     assert_true(body[1] > 1 && body[1] < 0x80);
     body[3] = '\0';
@@ -1722,6 +1822,7 @@ int main(void)
         cmocka_unit_test(test_loaded_articles),
         cmocka_unit_test(test_visited_then_decoded),
         cmocka_unit_test(test_glanced_then_refused),
+        cmocka_unit_test(test_glance_disagrees),
         cmocka_unit_test(test_loaded_refused),
         cmocka_unit_test(test_encoded_and_found),
         cmocka_unit_test(test_big_and_small_extractions),

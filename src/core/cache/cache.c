@@ -35,8 +35,9 @@
  * 4: four-lane record checksums; 5: an article's body ends with a NUL, so
  * that it is borrowed from the mapping; 6: the NULs after ids and names;
  * 7: the heads table at the end; 8: mentions as start and length; 9: XXH3
- * record checksums. An older file is a miss. */
-enum { HEADER_SIZE = 40, FORMAT_VERSION = 9, HEAD_ENTRY = 48 };
+ * record checksums; 10: the extraction's glance ahead of it. An older file
+ * is a miss. */
+enum { HEADER_SIZE = 40, FORMAT_VERSION = 10, HEAD_ENTRY = 48 };
 static const char magic[8] = "TLCACHE";         /* and its NUL */
 static const size_t max_file = (size_t)1 << 30; /* bigger files are ignored */
 static const long stale_temp_age = 10 * 60;     /* seconds */

@@ -70,8 +70,8 @@ struct cache_record {
 };
 /* cache_lookup_found for a record that holds its article, without the
  * extraction: the record's checksum and article are checked as a lookup
- * checks them, the article decoded into *l, and the extraction only walked
- * for what visit(ctx, g, l) is shown (cache_codec_record_visit: counts,
+ * checks them, the article decoded into *l, and of the extraction only its
+ * glance read, for visit(ctx, g, l) (cache_codec_record_visit: counts,
  * marks, the mentions' reach); *record is where the record is, for
  * cache_record_decode when the extraction is needed, which may still
  * refuse a record that passed here (cache_codec.h says which). On a miss

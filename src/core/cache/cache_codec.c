@@ -6,7 +6,12 @@
  * (0 for NULL; decoded to a code into the extraction's loan lengths),
  * an entity's id and name are each followed by a NUL (format 6), so
  * that a decoded extraction points at them in place, and a mention is its
- * start doubled plus in_title, then its end less its start (format 8). */
+ * start doubled plus in_title, then its end less its start (format 8).
+ * Ahead of the extraction, its glance (format 10): a u32 of the
+ * extraction's length in bytes, then varints nentities, nmentions, nclubs,
+ * a byte of flags (1: money, 2: a mention backwards), varints title_end
+ * and body_end; a warm start reads these and jumps over the extraction,
+ * and the full decode checks them against what it decodes. */
 #include "core/cache/cache_codec.h"
 #include "core/cache/cache_fast.h"
 #include "core/cache/cache_slab.h"
@@ -187,6 +192,59 @@ bool cache_codec_put_record(struct buf *b, const char *path, uint64_t size, int6
     return cache_codec_put_record_at(b, path, size, mtime_ns, x, l, &text_at);
 }
 
+void cache_codec_glance_of(const struct extraction *x, struct cache_codec_glance *g)
+{
+    memset(g, 0, sizeof *g);
+    g->nentities = x->nentities;
+    for (size_t i = 0; i < x->nentities; i++) {
+        const struct found_entity *e = &x->entities[i];
+        const struct mention *m = extraction_mentions_of(x, e);
+        g->nclubs += e->kind == ENTITY_CLUB;
+        g->nmentions += e->nmentions;
+        for (size_t k = 0; k < e->nmentions; k++) {
+            g->backwards |= m[k].start > m[k].end;
+            uint32_t *end = m[k].in_title ? &g->title_end : &g->body_end;
+            if (m[k].end > *end)
+                *end = m[k].end;
+        }
+    }
+    for (size_t i = 0; i < x->nfacts; i++) {
+        enum fact_kind k = x->facts[i].kind;
+        g->money |=
+            x->facts[i].has_value && (k == FACT_FEE || k == FACT_WAGE || k == FACT_RELEASE_CLAUSE);
+    }
+}
+
+void cache_codec_put_glance(struct buf *b, const struct cache_codec_glance *g, uint32_t xlen)
+{
+    cache_codec_put_u32(b, xlen);
+    put_varint(b, g->nentities);
+    put_varint(b, g->nmentions);
+    put_varint(b, g->nclubs);
+    buf_putc(b, (char)(g->money | g->backwards << 1));
+    put_varint(b, g->title_end);
+    put_varint(b, g->body_end);
+}
+
+/* The glance of x, then x, its length filled in once written. */
+static void put_glanced_extraction(struct buf *b, const struct extraction *x)
+{
+    struct cache_codec_glance g;
+    cache_codec_glance_of(x, &g);
+    size_t at = b->len;
+    cache_codec_put_glance(b, &g, 0);
+    size_t from = b->len;
+    put_varint(b, x->nentities);
+    for (size_t i = 0; i < x->nentities; i++)
+        put_entity(b, x, &x->entities[i]);
+    put_varint(b, x->nfacts);
+    for (size_t i = 0; i < x->nfacts; i++)
+        put_fact(b, x, &x->facts[i]);
+    size_t n = b->len - from; /* under 4 GiB, or the record is refused below */
+    for (int i = 0; i < 4; i++)
+        b->data[at + (size_t)i] = (char)(n >> (8 * i));
+}
+
 bool cache_codec_put_record_at(struct buf *b, const char *path, uint64_t size, int64_t mtime_ns,
                                const struct extraction *x, const struct loaded *l, size_t *text_at)
 {
@@ -196,12 +254,7 @@ bool cache_codec_put_record_at(struct buf *b, const char *path, uint64_t size, i
     cache_codec_put_u64(b, size);
     cache_codec_put_u64(b, (uint64_t)mtime_ns);
     put_string(b, path);
-    put_varint(b, x->nentities);
-    for (size_t i = 0; i < x->nentities; i++)
-        put_entity(b, x, &x->entities[i]);
-    put_varint(b, x->nfacts);
-    for (size_t i = 0; i < x->nfacts; i++)
-        put_fact(b, x, &x->facts[i]);
+    put_glanced_extraction(b, x);
     bool with_article = l && loaded_encodable(l);
     buf_putc(b, (char)with_article);
     size_t text = with_article ? put_loaded(b, l) : 0;
@@ -882,60 +935,44 @@ static void decode_again(const unsigned char *body, const unsigned char *end,
     out->block = a.base;
 }
 
-/* A string and its NUL (put_cstring), read over unchecked. */
-static void skip_cstring(struct reader *r)
+/* A record's glance (cache_codec_put_glance) into *g and the length of
+ * the extraction after it into *xlen, bounded by what is left and by what
+ * an extraction of that length can hold. */
+static void get_glance(struct reader *r, struct cache_codec_glance *g, size_t *xlen)
 {
-    uint64_t n = get_varint(r);
-    (void)get_bytes(r, n < UINT64_MAX ? n + 1 : n);
+    const char *n = get_bytes(r, 4);
+    *xlen = n ? cache_codec_get_u32((const unsigned char *)n) : 0;
+    uint64_t ne = get_varint(r), nm = get_varint(r), nc = get_varint(r);
+    unsigned flags = get_byte(r);
+    uint64_t title = get_varint(r), body = get_varint(r);
+    if (*xlen > left(r) || ne > *xlen / MIN_ENTITY || nm > *xlen / MIN_MENTION || nc > ne ||
+        flags > 3 || title > MENTION_MAX_OFFSET || body > MENTION_MAX_OFFSET)
+        r->ok = false;
+    *g = (struct cache_codec_glance){(size_t)ne, (size_t)nm,      (size_t)nc,    flags & 1,
+                                     flags >> 1, (uint32_t)title, (uint32_t)body};
 }
 
-/* An entity's mention, noted in g. */
-static void glance_mention(struct reader *r, struct cache_codec_glance *g)
+static bool glance_equal(const struct cache_codec_glance *a, const struct cache_codec_glance *b)
 {
-    struct mention m;
-    get_mention(r, &m);
-    g->backwards |= m.start > m.end;
-    uint32_t *end = m.in_title ? &g->title_end : &g->body_end;
-    if (m.end > *end)
-        *end = m.end;
+    return a->nentities == b->nentities && a->nmentions == b->nmentions && a->nclubs == b->nclubs &&
+           a->money == b->money && a->backwards == b->backwards && a->title_end == b->title_end &&
+           a->body_end == b->body_end;
 }
 
-/* A fact (put_fact), only its kind and whether it has a value read. */
-static void glance_fact(struct reader *r, struct cache_codec_glance *g)
+/* Whether a decoded extraction is what its record's glance said; when it
+ * is not (a glance that another encoder wrote), out and *l (l not NULL)
+ * are freed, left empty. */
+static bool as_glanced(const struct cache_codec_glance *said, struct extraction *out,
+                       struct loaded *l)
 {
-    unsigned kind = get_code(r, FACT_KIND_COUNT);
-    bool has_value = get_bool(r);
-    g->money |= has_value && (kind == FACT_FEE || kind == FACT_WAGE || kind == FACT_RELEASE_CLAUSE);
-    (void)get_varint(r);                    /* subject */
-    (void)get_bytes(r, 8 + 5);              /* value, then five codes */
-    for (size_t i = 0; i < 6 && r->ok; i++) /* team, from, to, club, year, goals */
-        (void)get_varint(r);
-    uint64_t n = get_varint(r); /* loan length + 1, or 0 */
-    if (n)
-        (void)get_bytes(r, n - 1);
-    (void)get_varint(r); /* the span */
-    (void)get_varint(r);
-}
-
-static void glance_extraction(struct reader *r, struct cache_codec_glance *g)
-{
-    memset(g, 0, sizeof *g);
-    g->nentities = get_count(r, MIN_ENTITY);
-    for (size_t i = 0; i < g->nentities && r->ok; i++) {
-        skip_cstring(r); /* id */
-        skip_cstring(r); /* name */
-        g->nclubs += get_code(r, ENTITY_KIND_COUNT) == ENTITY_CLUB;
-        (void)get_code(r, ROLE_OTHER + 1);
-        size_t n = get_count(r, MIN_MENTION);
-        if (n > FOUND_ENTITY_MAX_MENTIONS || g->nmentions + n > UINT32_MAX)
-            r->ok = false;
-        for (size_t k = 0; k < n && r->ok; k++)
-            glance_mention(r, g);
-        g->nmentions += n;
-    }
-    size_t nfacts = get_count(r, MIN_FACT);
-    for (size_t i = 0; i < nfacts && r->ok; i++)
-        glance_fact(r, g);
+    struct cache_codec_glance is;
+    cache_codec_glance_of(out, &is);
+    if (glance_equal(said, &is))
+        return true;
+    extraction_free(out);
+    if (l)
+        loaded_free(l);
+    return false;
 }
 
 bool cache_codec_glance_fits(const struct cache_codec_glance *g, size_t title_len, size_t body_len)
@@ -962,7 +999,9 @@ bool cache_codec_record_visit(const struct cache_codec_head *h, struct loaded *l
     if (!open_record(h, &r))
         return false;
     struct cache_codec_glance g;
-    glance_extraction(&r, &g);
+    size_t xlen;
+    get_glance(&r, &g, &xlen);
+    (void)get_bytes(&r, xlen); /* the extraction, left for the full decode */
     struct article_out o = {.l = l};
     if (!r.ok || !get_tail(&r, &o, h))
         return false;
@@ -985,15 +1024,20 @@ bool cache_codec_record_decode_into(const struct cache_codec_head *h, struct ext
     struct reader r;
     if (!open_record(h, &r))
         return false;
+    struct cache_codec_glance said;
+    size_t xlen;
+    get_glance(&r, &said, &xlen);
     const struct reader whole = r; /* for a second pass */
     _Alignas(max_align_t) char scratch[SCRATCH];
     struct arena a = {scratch, 0, sizeof scratch};
     get_extraction(&r, out, &a); /* validates, measures and (mostly) fills */
+    if (r.ok && (size_t)(r.p - whole.p) != xlen)
+        r.ok = false; /* the extraction is not the length its glance says */
     struct article_out o = {.l = l};
     bool ok = r.ok && get_tail(&r, &o, h);
     if (!ok || !a.used) { /* refused; or no entity, no fact */
         memset(out, 0, sizeof *out);
-        return ok;
+        return ok && as_glanced(&said, out, l);
     }
     if (a.used <= a.cap) {
         out->block = memcpy(block_for(out, a.used, slab), scratch, a.used);
@@ -1009,5 +1053,5 @@ bool cache_codec_record_decode_into(const struct cache_codec_head *h, struct ext
         out->entities = NULL;
     if (!out->nfacts)
         out->facts = NULL;
-    return true;
+    return as_glanced(&said, out, l);
 }

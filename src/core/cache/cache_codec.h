@@ -15,10 +15,12 @@
 #include "core/load/corpus.h"
 
 /* A record is: u32 n, then n bytes (u64 size, i64 mtime_ns, varint path
- * length, path, extraction, then a byte 0, or 1 and the loaded article),
- * then a u64 checksum of the 4 + n bytes before it. The smallest n: size,
- * mtime, an empty path, two zero counts and no article. */
-enum { CODEC_FRAME = 4 + 8, CODEC_MIN_BODY = 8 + 8 + 1 + 2 + 1 };
+ * length, path, the extraction's glance (cache_codec_put_glance),
+ * extraction, then a byte 0, or 1 and the loaded article), then a u64
+ * checksum of the 4 + n bytes before it. The smallest n: size, mtime, an
+ * empty path, a glance of zeros, two zero counts and no article. */
+enum { CODEC_FRAME = 4 + 8, CODEC_GLANCE_MIN = 4 + 3 + 1 + 2 };
+enum { CODEC_MIN_BODY = 8 + 8 + 1 + CODEC_GLANCE_MIN + 2 + 1 };
 
 /* Where a record's fields are, from cache_codec_record_head. */
 struct cache_codec_head {
@@ -63,7 +65,8 @@ bool cache_codec_put_record_at(struct buf *b, const char *path, uint64_t size, i
  * file). Returns false when they do not fit; the checksum is not checked. */
 bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_codec_head *h);
 /* Checks the checksum and decodes the extraction of a record whose head was
- * read; false (with *out empty) on any failure. With `l` not NULL the
+ * read; false (with *out empty) on any failure, a glance that is not the
+ * extraction's among them. With `l` not NULL the
  * record must also hold the loaded article, decoded into *l (size and mtime
  * from the record; a date taken from the mtime is made again, in the
  * current time zone); its text must be as sanitize leaves it (sanitize.h),
@@ -72,8 +75,9 @@ bool cache_codec_record_head(const unsigned char *p, size_t avail, struct cache_
  * (body_borrowed), which must outlive it. */
 bool cache_codec_record_decode(const struct cache_codec_head *h, struct extraction *out,
                                struct loaded *l);
-/* What a load needs of a record's extraction, read without building it
- * (cache_codec_record_visit). */
+/* What a load needs of a record's extraction, stored ahead of it in the
+ * record (its glance), so that it is read without walking or building the
+ * extraction (cache_codec_record_visit). */
 struct cache_codec_glance {
     size_t nentities, nmentions;
     size_t nclubs; /* entities of kind ENTITY_CLUB */
@@ -83,17 +87,23 @@ struct cache_codec_glance {
     bool backwards;
     uint32_t title_end, body_end;
 };
+/* The glance of x, as the encoder stores it and the full decode checks it. */
+void cache_codec_glance_of(const struct extraction *x, struct cache_codec_glance *g);
+/* Appends a glance: the u32 length in bytes of the extraction that follows
+ * it, then varints nentities, nmentions, nclubs, a byte of flags (1: money,
+ * 2: backwards) and varints title_end, body_end. */
+void cache_codec_put_glance(struct buf *b, const struct cache_codec_glance *g, uint32_t xlen);
 /* extraction_fits_article of the extraction glanced at. */
 bool cache_codec_glance_fits(const struct cache_codec_glance *g, size_t title_len, size_t body_len);
 /* Checks a record's checksum and decodes its article into *l, which the
- * record must hold, as cache_codec_record_decode does, but only walks its
- * extraction for what `g` tells (counts, the mentions' reach, the marks),
- * shown to visit(ctx, g, l): nothing is built. The walk checks the framing
- * (counts, lengths, mention offsets, entity kinds, fact kinds) but not what
- * only the full decode needs (NULs in ids and names, the facts' codes and
- * references), relying on the checksum, which only this program's encoder
- * makes right: a record that passes here but that the full decode refuses
- * (the caller's decode later, which must cope) is one written by another
+ * record must hold, as cache_codec_record_decode does, but reads only the
+ * extraction's glance (counts, the mentions' reach, the marks), shown to
+ * visit(ctx, g, l), and jumps over the extraction: nothing is walked or
+ * built. The glance is checked for bounds only (its counts against the
+ * extraction's length), relying on the checksum, which only this program's
+ * encoder makes right; the full decode checks it against the extraction it
+ * decodes: a record that passes here but that the full decode refuses (the
+ * caller's decode later, which must cope) is one written by another
  * encoder. False, *l empty and visit not called, on any failure. */
 typedef void (*cache_codec_visit)(void *ctx, const struct cache_codec_glance *g,
                                   const struct loaded *l);
