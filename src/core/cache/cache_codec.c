@@ -981,13 +981,17 @@ bool cache_codec_glance_fits(const struct cache_codec_glance *g, size_t title_le
 }
 
 /* A reader over a record's extraction and article, once its checksum (the
- * last 8 bytes, over all before them) holds; false when it does not. */
-static bool open_record(const struct cache_codec_head *h, struct reader *r)
+ * last 8 bytes, over all before them) holds, with its glance read into *g
+ * and the extraction's length into *xlen (the reader then at the
+ * extraction); false when the checksum does not hold. */
+static bool open_record(const struct cache_codec_head *h, struct reader *r,
+                        struct cache_codec_glance *g, size_t *xlen)
 {
     size_t n = h->len - 8;
     if (cache_codec_checksum(h->start, n) != cache_codec_get_u64(h->start + n))
         return false;
     *r = (struct reader){(const unsigned char *)h->path + h->path_len, h->start + n, true};
+    get_glance(r, g, xlen);
     return true;
 }
 
@@ -996,11 +1000,10 @@ bool cache_codec_record_visit(const struct cache_codec_head *h, struct loaded *l
 {
     memset(l, 0, sizeof *l);
     struct reader r;
-    if (!open_record(h, &r))
-        return false;
     struct cache_codec_glance g;
     size_t xlen;
-    get_glance(&r, &g, &xlen);
+    if (!open_record(h, &r, &g, &xlen))
+        return false;
     (void)get_bytes(&r, xlen); /* the extraction, left for the full decode */
     struct article_out o = {.l = l};
     if (!r.ok || !get_tail(&r, &o, h))
@@ -1022,11 +1025,10 @@ bool cache_codec_record_decode_into(const struct cache_codec_head *h, struct ext
     if (l)
         memset(l, 0, sizeof *l);
     struct reader r;
-    if (!open_record(h, &r))
-        return false;
     struct cache_codec_glance said;
     size_t xlen;
-    get_glance(&r, &said, &xlen);
+    if (!open_record(h, &r, &said, &xlen))
+        return false;
     const struct reader whole = r; /* for a second pass */
     _Alignas(max_align_t) char scratch[SCRATCH];
     struct arena a = {scratch, 0, sizeof scratch};
