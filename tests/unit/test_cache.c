@@ -1406,7 +1406,7 @@ static void test_glance_disagrees(void **state)
         buf_free(&sum);
         struct loaded got;
         struct seen seen = {.calls = 0};
-        assert_true(cache_codec_record_visit(&h, &got, see, &seen));
+        assert_true(cache_codec_record_visit(&h, &got, NULL, see, &seen));
         assert_int_equal(seen.calls, 1);
         assert_true(cache_loaded_equal(&want, &got));
         assert_int_equal(seen.g.nentities, g.nentities ^ (k == 1));
@@ -1475,7 +1475,7 @@ static void test_glanced_then_refused(void **state)
     memcpy(copy + at.len - 8, sum.data, 8);
     buf_free(&sum);
     struct seen glanced = {.calls = 0};
-    assert_true(cache_codec_record_visit(&h, &got, see, &glanced));
+    assert_true(cache_codec_record_visit(&h, &got, NULL, see, &glanced));
     assert_int_equal(glanced.calls, 1);
     assert_glance_of(&glanced.g, &x, got.article);
     loaded_free(&got);
@@ -1688,6 +1688,67 @@ static void test_loaded_strings_packed(void **state)
     buf_free(&text);
 }
 
+/* With a slab, a visited or decoded record's article (its struct and
+ * strings) is a piece of the slab (packed_borrowed): equal to the loaded
+ * one, left by loaded_free (freeing it would abort), its strings inside
+ * the piece; without one it is the heap's. A refused record leaves
+ * nothing either way. */
+static void test_loaded_article_in_the_slab(void **state)
+{
+    (void)state;
+    char *path = article_at("slab.md", "---\ntitle: Kane signs\nsource: Wire\ntags: [one]\n---\n"
+                                       "Harry Kane joined Bayern.\n");
+    struct boilerplate *bp = boilerplate_new();
+    struct loaded want;
+    corpus_load_file(path, bp, CORPUS_MAX_FILE_SIZE, &want);
+    assert_non_null(want.article);
+    struct extraction x;
+    cache_synth(&x, 3, 2);
+    struct buf b;
+    buf_init(&b);
+    assert_true(cache_codec_put_record(&b, path, want.size, want.mtime_ns, &x, &want));
+    struct cache_codec_head h;
+    assert_true(cache_codec_record_head((const unsigned char *)b.data, b.len, &h));
+    struct cache_slab *slab = cache_slab_new();
+    for (int with_slab = 0; with_slab < 2; with_slab++) {
+        struct cache_slab *s = with_slab ? slab : NULL;
+        struct loaded got;
+        struct seen seen = {.calls = 0};
+        assert_true(cache_codec_record_visit(&h, &got, s, see, &seen));
+        assert_true(cache_loaded_equal(&want, &got));
+        const struct article *a = got.article;
+        assert_int_equal(a->packed_borrowed, with_slab);
+        const char *start = (const char *)a, *end = start + a->packed_size;
+        assert_true(a->title > start && a->title < end);
+        assert_true(a->meta.tags[0] > start && a->meta.tags[0] < end);
+        loaded_free(&got);
+        struct extraction y;
+        assert_true(cache_codec_record_decode_into(&h, &y, &got, s));
+        assert_true(cache_loaded_equal(&want, &got));
+        assert_int_equal(got.article->packed_borrowed, with_slab);
+        loaded_free(&got);
+        extraction_free(&y);
+    }
+    /* refused (a byte of the body changed, the checksum not made again):
+     * nothing is given, and nothing taken from the slab is left to free */
+    size_t at = b.len - 8;
+    while (at > 0 && memcmp(b.data + at, "Bayern", 6))
+        at--;
+    assert_true(at > 0);
+    b.data[at] = 'b';
+    struct loaded got;
+    struct seen seen = {.calls = 0};
+    assert_false(cache_codec_record_visit(&h, &got, slab, see, &seen));
+    assert_null(got.article);
+    assert_int_equal(seen.calls, 0);
+    cache_slab_free(slab);
+    buf_free(&b);
+    loaded_free(&want);
+    extraction_free(&x);
+    boilerplate_free(bp);
+    free(path);
+}
+
 /* A record stored without the article gives the extraction only; one whose
  * article text is not as sanitize leaves it (an escape sequence in the
  * title, a control character in a tag) is refused whole by
@@ -1829,6 +1890,7 @@ int main(void)
         cmocka_unit_test(test_decoded_into_the_slab),
         cmocka_unit_test(test_loaded_body_needs_nul),
         cmocka_unit_test(test_loaded_strings_packed),
+        cmocka_unit_test(test_loaded_article_in_the_slab),
         cmocka_unit_test(test_record_checksum_sees_every_byte),
         cmocka_unit_test(test_build_id_is_the_files_note),
     };

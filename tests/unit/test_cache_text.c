@@ -97,10 +97,10 @@ static void test_pieces_alone_and_after_text(void **state)
         const char *p = pieces[i];
         size_t n = p[0] ? strlen(p) : 1;
         agree(p, n);
-        /* at every offset of a word and of two SSE2 blocks, and cut at
-         * every length */
-        for (size_t at = 0; at < 41; at++) {
-            char text[96];
+        /* at every offset of a word and of two 32-byte blocks and into a
+         * third, and cut at every length */
+        for (size_t at = 0; at < 73; at++) {
+            char text[128];
             memset(text, 'x', at);
             memcpy(text + at, p, n);
             memcpy(text + at + n, "yyyyyyyyy", 9);

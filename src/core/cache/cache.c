@@ -327,6 +327,13 @@ struct cache *cache_open(const char *dir, const char *const *roots, size_t nroot
     load(c);
     build_table(c);
     c->matched = xcalloc(c->nentries ? c->nentries : 1, 1);
+    /* A warm start keeps about every record read: room for their heads and
+     * items up front, not copied as they grow (each copy faults in fresh
+     * pages); room never used costs address space, not memory. */
+    if (c->nentries) {
+        buf_reserve(&c->heads, c->nentries * HEAD_ENTRY);
+        c->items = xgrow(c->items, &c->icap, c->nentries, sizeof *c->items);
+    }
     return c;
 }
 
@@ -395,7 +402,7 @@ bool cache_lookup_visit(const struct cache *c, const char *path, uint64_t size, 
     memset(l, 0, sizeof *l);
     *record = (struct cache_record){NULL, 0};
     const struct entry *e = find_or_null(c, path, size, mtime_ns);
-    bool ok = e && check_head(e) && cache_codec_record_visit(&e->head, l, visit, ctx);
+    bool ok = e && check_head(e) && cache_codec_record_visit(&e->head, l, c->slab, visit, ctx);
     if (e)
         drop_behind(c, e);
     *found = ok ? (size_t)(e - c->entries) + 1 : 0;

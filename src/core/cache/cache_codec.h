@@ -105,13 +105,17 @@ bool cache_codec_glance_fits(const struct cache_codec_glance *g, size_t title_le
  * decodes: a record that passes here but that the full decode refuses (the
  * caller's decode later, which must cope) is one written by another
  * encoder. False, *l empty and visit not called, on any failure. */
+struct cache_slab;
 typedef void (*cache_codec_visit)(void *ctx, const struct cache_codec_glance *g,
                                   const struct loaded *l);
+/* The article goes to a piece of `slab` when it is not NULL and gives one
+ * (l->article->packed_borrowed then: it must be freed before the slab),
+ * else to the heap. */
 bool cache_codec_record_visit(const struct cache_codec_head *h, struct loaded *l,
-                              cache_codec_visit visit, void *ctx);
-/* The same with the extraction's block taken from `slab` when it gives one
- * (out->block_borrowed then: it lives as long as the slab). */
-struct cache_slab;
+                              struct cache_slab *slab, cache_codec_visit visit, void *ctx);
+/* The same as cache_codec_record_decode with the extraction's block and
+ * the article taken from `slab` when it gives them (out->block_borrowed,
+ * l->article->packed_borrowed then: they live as long as the slab). */
 bool cache_codec_record_decode_into(const struct cache_codec_head *h, struct extraction *out,
                                     struct loaded *l, struct cache_slab *slab);
 

@@ -378,7 +378,8 @@ void article_free(struct article *a)
     if (!a->body_borrowed)
         free(a->body);
     free_own(a, a->warning);
-    free(a);
+    if (!a->packed_borrowed)
+        free(a);
 }
 
 void article_position(const struct article *a, size_t offset, unsigned *line, unsigned *col)

@@ -36,6 +36,10 @@ struct article {
      * the struct in it (a cache hit, cache_codec.c): article_free frees
      * those with the article, not one by one. */
     size_t packed_size;
+    /* that allocation is a piece of a cache's slab (cache_slab.h), which
+     * lives as long as the cache's mapping the body is borrowed from:
+     * article_free leaves it, and must run before the cache is freed */
+    bool packed_borrowed;
 };
 
 /* Builds an article from a file's raw bytes: sanitises them, detects the

@@ -189,6 +189,8 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
         .later_from = opt && opt->background ? IMAGE_PREFIX : 0,
     };
     p->total = s.n;
+    if (p->imageable) /* a file per article at most: not copied as it grows */
+        p->files = xgrow(p->files, &p->fcap, s.n, sizeof *p->files);
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
     p->started_ns = (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
