@@ -67,14 +67,25 @@ void app_init(struct app *a, struct pipeline *pl)
 const struct extraction *app_extraction(const struct app *a, size_t article)
 {
     static const struct extraction none;
-    return article < a->ix->narticles ? index_extraction(a->ix, article) : &none;
+    const struct extraction *x = pipeline_extraction(a->pl, article);
+    return x ? x : &none;
 }
 
 enum extraction_state app_extraction_state(const struct app *a, size_t article)
 {
     if (article < a->ix->narticles)
         return EXTRACTION_LANDED;
-    return article < pipeline_extractions_known(a->pl) ? EXTRACTION_WAITING : EXTRACTION_PENDING;
+    return article < pipeline_extractions_known(a->pl) ? EXTRACTION_ATTACHED : EXTRACTION_PENDING;
+}
+
+int app_global(const struct app *a, size_t article, size_t local)
+{
+    return index_global(a->ix, article, local);
+}
+
+int app_own_global(const struct app *a, size_t article, size_t local)
+{
+    return pipeline_global(a->pl, article, local);
 }
 
 static void delete_windows(struct app *a)

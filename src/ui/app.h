@@ -168,15 +168,23 @@ void app_open_modal(struct app *a, const struct modal_ops *m);
 void app_close_modal(struct app *a);
 /* Rows of content a pane shows (its height minus the title bar). */
 int app_pane_rows(const struct pane *p);
-/* An article's extraction, or an empty one while it has not landed in
- * the index yet (the load lists articles before their extraction). */
+/* An article's extraction once it is known (pipeline_extraction: in the
+ * index, or attached to the stored index on a warm start), or an empty one
+ * while it is not (the load lists articles before their extraction). */
 const struct extraction *app_extraction(const struct app *a, size_t article);
-/* Where an article's extraction is: landed (app_extraction gives it);
- * known, attached to the stored index (the list's marks show it, the
- * reader's highlights and the facts wait for the index, which it becomes
- * when the load completes); or not made yet. */
-enum extraction_state { EXTRACTION_LANDED, EXTRACTION_WAITING, EXTRACTION_PENDING };
+/* Where an article's extraction is: landed in the index; known, attached
+ * to the stored index, which becomes the index when the load completes
+ * (app_extraction gives it, so its highlights and facts show, but its
+ * entities have no place in the index yet: app_global is -1 and their
+ * other articles wait); or not made yet. */
+enum extraction_state { EXTRACTION_LANDED, EXTRACTION_ATTACHED, EXTRACTION_PENDING };
 enum extraction_state app_extraction_state(const struct app *a, size_t article);
+/* The index's entity for an article's entity `local` (index_global), or
+ * -1, as while its extraction is not landed. */
+int app_global(const struct app *a, size_t article, size_t local);
+/* The same entity's id within the article's own index, landed or
+ * attached (pipeline_global): to compare two entities of one article. */
+int app_own_global(const struct app *a, size_t article, size_t local);
 /* "05 Dec" (or "Dec'19" when not the newest year) for an article. */
 void app_short_date(const struct app *a, size_t article, char out[16]);
 /* Sets a pane's row count (and its height from its window), and clamps. */

@@ -38,6 +38,9 @@ static struct frow *rows;
 static size_t nrows, rcap;
 static long built_article = -2;
 static int built_entity = -2, built_width = -1;
+/* Where the built article's extraction was (app_extraction_state): built
+ * again once it is known, and once it lands in the index. */
+static enum extraction_state built_state;
 
 static struct sline *new_line(int indent)
 {
@@ -375,10 +378,8 @@ static void article_facts(const struct app *a, size_t art)
     const struct extraction *x = app_extraction(a, art);
     heading("In this article");
     if (!x->nfacts) {
-        static const char *const said[] = {[EXTRACTION_LANDED] = "none found",
-                                           [EXTRACTION_WAITING] = "extracted, shown once loaded",
-                                           [EXTRACTION_PENDING] = "not extracted yet"};
-        sline_puts(new_line(1), said[app_extraction_state(a, art)], STYLE_DIM);
+        bool pending = app_extraction_state(a, art) == EXTRACTION_PENDING;
+        sline_puts(new_line(1), pending ? "not extracted yet" : "none found", STYLE_DIM);
     }
     /* grouped by subject, in order of each subject's first fact; the facts
      * with no subject come last, under no heading */
@@ -458,11 +459,10 @@ static size_t newest_articles(const struct app *a, const struct index_entity *e,
 static bool fact_about(const struct app *a, size_t art, const struct fact *f, int g, bool club)
 {
     if (!club)
-        return index_global(a->ix, art, (size_t)(f->subject < 0 ? SIZE_MAX : (size_t)f->subject)) ==
-               g;
+        return app_global(a, art, (size_t)(f->subject < 0 ? SIZE_MAX : (size_t)f->subject)) == g;
     int refs[] = {f->from, f->to, f->club, f->team};
     for (size_t i = 0; i < sizeof refs / sizeof *refs; i++)
-        if (refs[i] >= 0 && index_global(a->ix, art, (size_t)refs[i]) == g)
+        if (refs[i] >= 0 && app_global(a, art, (size_t)refs[i]) == g)
             return true;
     return false;
 }
@@ -478,10 +478,13 @@ static bool same_text(const char *a, const char *b)
     return a == b || (a && b && !strcmp(a, b));
 }
 
-/* The global entity an article's reference stands for, or -1. */
+/* The global entity an article's reference stands for, or -1: in the
+ * article's own index (app_own_global), so that the facts of an article
+ * attached to the stored index compare as they will once it lands; the
+ * dossier compares landed articles only. */
 static int global_ref(const struct app *a, uint32_t art, int local)
 {
-    return local < 0 ? -1 : index_global(a->ix, art, (size_t)local);
+    return local < 0 ? -1 : app_own_global(a, art, (size_t)local);
 }
 
 /* Whether two facts say the same thing: the same kind, values, words and
@@ -632,13 +635,18 @@ static void facts_draw(struct app *a, struct pane *p)
 {
     int width = p->w - 1;
     int ent = a->target == TARGET_ENTITY ? a->target_entity : -1;
-    if (built_article != a->open.article || built_entity != ent || built_width != width) {
+    enum extraction_state state = a->open.article >= 0
+                                      ? app_extraction_state(a, (size_t)a->open.article)
+                                      : EXTRACTION_PENDING;
+    if (built_article != a->open.article || built_entity != ent || built_width != width ||
+        built_state != state) {
         if (built_article != a->open.article || built_entity != ent)
             p->pos.top = p->pos.sel = 0;
         rebuild(a, width > 4 ? width : 4);
         built_article = a->open.article;
         built_entity = ent;
         built_width = width;
+        built_state = state;
     }
     char right[32] = "";
     int h = app_pane_rows(p);

@@ -93,6 +93,7 @@ static void build_marks(struct app *a, size_t article)
     struct reader_article *d = &a->open;
     const struct article *ar = source_shown(a, article);
     const struct extraction *x = app_extraction(a, article);
+    d->bare = app_extraction_state(a, article) == EXTRACTION_PENDING;
     size_t tlen = strlen(ar->title), blen = ar->body_len;
     d->tstyle = xcalloc(tlen + 1, 1);
     d->bstyle = xcalloc(blen + 1, 1);
@@ -118,7 +119,7 @@ static void build_marks(struct app *a, size_t article)
                 continue;
             d->marks = xgrow(d->marks, &d->mcap, d->nmarks + 1, sizeof *d->marks);
             d->marks[d->nmarks++] = (struct reader_mark){mn->start, mn->end, mn->in_title, (int)e,
-                                                         index_global(a->ix, article, e)};
+                                                         app_global(a, article, e)};
         }
     }
     if (d->nmarks)
@@ -344,6 +345,13 @@ void reader_show(struct app *a, bool in_title, size_t offset)
     a->dirty |= DIRTY_READER;
 }
 
+/* The name of a mark's entity as the article's extraction has it. */
+static const char *mark_name(const struct app *a, const struct reader_mark *k)
+{
+    const struct extraction *x = app_extraction(a, (size_t)a->open.article);
+    return k->local >= 0 && (size_t)k->local < x->nentities ? x->entities[k->local].name : "";
+}
+
 void reader_set_cursor(struct app *a, long m)
 {
     struct reader_article *d = &a->open;
@@ -353,6 +361,9 @@ void reader_set_cursor(struct app *a, long m)
     if (m >= 0) {
         reader_show(a, d->marks[m].in_title, d->marks[m].start);
         target_set_entity(a, d->marks[m].entity);
+        if (d->marks[m].entity < 0) /* attached to the stored index: not in the index yet */
+            app_message(a, false, "%s: its other articles are known once the load completes",
+                        mark_name(a, &d->marks[m]));
     }
     a->dirty |= DIRTY_READER | DIRTY_STATUS | DIRTY_FACTS;
 }
@@ -476,6 +487,12 @@ static void draw_row(struct app *a, WINDOW *w, int y, const struct reader_row *r
 
 static void reader_draw(struct app *a, struct pane *p)
 {
+    /* an article opened before its extraction was known, known now (on a
+     * warm start, attached to the stored index): its marks (landing in the
+     * index, loading.c paints them again) */
+    if (a->open.article >= 0 && a->open.bare &&
+        app_extraction_state(a, (size_t)a->open.article) != EXTRACTION_PENDING)
+        reader_refresh_marks(a);
     const struct reader_article *d = &a->open;
     char left[96], right[32] = "";
     int rows = app_pane_rows(p);
@@ -516,7 +533,9 @@ static void move_cursor(struct app *a, struct pane *p, int dir)
 {
     struct reader_article *d = &a->open;
     if (!d->nmarks) {
-        app_message(a, false, "no names in this article");
+        app_message(a, false,
+                    d->bare ? "no names yet: this article is not extracted yet"
+                            : "no names in this article");
         return;
     }
     long m = d->cursor;
@@ -547,10 +566,14 @@ static void move_cursor(struct app *a, struct pane *p, int dir)
            d->marks[next].in_title == d->marks[m].in_title)
         next += dir;
     if (next < 0 || next >= (long)d->nmarks) {
-        app_message(a, false,
-                    dir > 0 ? "last name in this article (n: next %s)"
-                            : "first name in this article (N: previous %s)",
-                    a->ix->entities[d->marks[m].entity].name);
+        if (d->marks[m].entity < 0)
+            app_message(a, false,
+                        dir > 0 ? "last name in this article" : "first name in this article");
+        else
+            app_message(a, false,
+                        dir > 0 ? "last name in this article (n: next %s)"
+                                : "first name in this article (N: previous %s)",
+                        a->ix->entities[d->marks[m].entity].name);
         return;
     }
     reader_set_cursor(a, next);

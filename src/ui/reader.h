@@ -46,6 +46,9 @@ struct reader_article {
     struct reader_row *rows;
     size_t nrows, rcap;
     int width; /* the width rows were laid out for */
+    /* Built before the article's extraction was known (no marks): the
+     * reader paints them once it is (reader_draw). */
+    bool bare;
 };
 
 /* Opens an article (-1 for none) and lays it out. */

@@ -15,6 +15,10 @@ SRC=$2
 FIX=$(tl_fixtures)
 
 cursor_x() { tmux -L "$TL_SOCKET" display-message -p -t main '#{cursor_x}'; }
+# Whether the cursor is at column X: read again on each poll of tl_until
+# (a "$(cursor_x)" in tl_until's arguments is read once, before the key
+# sent just before it may have been handled).
+cursor_at() { [ "$(cursor_x)" = "$1" ]; }
 # The club name on screen row N of the picker (1-based rows of the screen).
 picker_row() { tl_capture | sed -n "${1}p" | sed -E 's/^ +//; s/ {2,}.*$//'; }
 
@@ -83,13 +87,13 @@ tl_keys C-w
 check "C-w deletes the word before the cursor" tl_wait_status '^/\(\?vlXho\) foo( |$)'
 tl_keys Left Left Left Left C-u
 check "C-u deletes everything before the cursor, keeps the rest" tl_wait_status '^/foo( |$)'
-check "... and the cursor is at the start" tl_until [ "$(cursor_x)" = 1 ]
+check "... and the cursor is at the start" tl_until cursor_at 1
 tl_keys C-e C-u
 tl_type "Vlahović"
 tl_keys Left BSpace
 check "Backspace after Left over a two-byte ć" tl_wait_status '^/Vlahovć( |$)'
 tl_keys Right
-check "the cursor counts columns, not bytes" tl_until [ "$(cursor_x)" = 8 ]
+check "the cursor counts columns, not bytes" tl_until cursor_at 8
 tl_keys Escape
 check "Esc closes the prompt" tl_wait_status '^ .*\? help'
 
@@ -100,7 +104,7 @@ tl_type "ab)cd"
 tl_keys Enter
 check "a bad regex keeps the prompt open with PCRE2's message" \
     tl_wait_status '^/ab\)cd +bad regex: offset 2: .*parenthesis'
-check "... and the cursor at PCRE2's offset" tl_until [ "$(cursor_x)" = 3 ]
+check "... and the cursor at PCRE2's offset" tl_until cursor_at 3
 tl_keys DC
 check "editing clears the message" tl_wait_status '^/abcd$'
 tl_keys C-u

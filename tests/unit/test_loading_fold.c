@@ -2,8 +2,10 @@
  * loading.c) on a warm start that takes the stored index. Stopped before
  * its last result, every extraction before it attached to the stored
  * index and none in the index yet, the list's club counts and money marks
- * are already those of a fresh load, while an opened article's extraction
- * waits for the index (app_extraction_state); the load completed (the
+ * are already those of a fresh load, and so is each article's extraction
+ * (app_extraction: the reader's highlights and facts), its entities in no
+ * place of the index yet (app_global -1) but the same within the stored
+ * index (app_own_global); the load completed (the
  * stored index dropped by the changed last file), every article has
  * landed with the same marks. */
 #include <setjmp.h>
@@ -19,6 +21,7 @@
 #include "core/pipeline/pipeline.h"
 #include "ui/app.h"
 #include "ui/loading.h"
+#include "ui/reader.h"
 #include "warm_dir.h"
 
 static char samples[1024];
@@ -80,17 +83,51 @@ static void test_marks_folded_in_before_the_index_is_complete(void **state)
     app_init(&a, &p); /* folds what was taken */
     assert_int_equal(a.nknown, n - 1);
     assert_true(assert_marks(&a, &fresh, n - 1) > 0);
+    size_t nfacts = 0;
     for (size_t i = 0; i < n - 1; i++) {
-        assert_int_equal(app_extraction_state(&a, i), EXTRACTION_WAITING);
-        assert_int_equal(app_extraction(&a, i)->nentities, 0);
+        assert_int_equal(app_extraction_state(&a, i), EXTRACTION_ATTACHED);
+        const struct extraction *x = app_extraction(&a, i), *want = &fresh.index.x[i];
+        assert_int_equal(x->nentities, want->nentities);
+        assert_int_equal(x->nfacts, want->nfacts);
+        for (size_t f = 0; f < x->nfacts; f++)
+            assert_int_equal(x->facts[f].kind, want->facts[f].kind);
+        for (size_t e = 0; e < x->nentities; e++) {
+            assert_string_equal(x->entities[e].name, want->entities[e].name);
+            assert_int_equal(app_global(&a, i, e), -1);
+            assert_int_equal(app_own_global(&a, i, e), index_global(&fresh.index, i, e));
+        }
+        nfacts += x->nfacts;
     }
+    assert_true(nfacts > 0);
+    assert_int_equal(app_extraction_state(&a, n - 1), EXTRACTION_PENDING);
+    assert_int_equal(app_extraction(&a, n - 1)->nentities, 0);
+    assert_int_equal(app_own_global(&a, n - 1, 0), -1);
+    /* the reader paints an attached article's names, not yet in the index */
+    size_t shown = 0, shown_article = 0;
+    a.touched = true; /* as after a key: the open article stays open */
+    for (size_t i = 0; i < n - 1 && !shown; i++) {
+        reader_open(&a, (long)i);
+        assert_false(a.open.bare);
+        for (size_t m = 0; m < a.open.nmarks; m++)
+            assert_int_equal(a.open.marks[m].entity, -1);
+        shown = a.open.nmarks;
+        shown_article = i;
+    }
+    assert_true(shown > 0);
     pipeline_finish(&p);
     assert_false(p.index_stored);
     assert_true(loading_fold(&a));
     assert_int_equal(a.nknown, n);
+    assert_int_equal(a.open.article, (long)shown_article);
+    assert_int_equal(a.open.nmarks, shown); /* landed: painted again by the fold */
+    for (size_t m = 0; m < a.open.nmarks; m++)
+        assert_true(a.open.marks[m].entity >= 0);
     assert_marks(&a, &fresh, n - 1); /* the last one changed */
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         assert_int_equal(app_extraction_state(&a, i), EXTRACTION_LANDED);
+        if (app_extraction(&a, i)->nentities)
+            assert_int_equal(app_global(&a, i, 0), index_global(&p.index, i, 0));
+    }
     app_free(&a);
     pipeline_close(&p);
     pipeline_close(&fresh);

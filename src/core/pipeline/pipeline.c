@@ -526,6 +526,13 @@ const struct extraction *pipeline_extraction(const struct pipeline *p, size_t i)
     return attached(p, i) ? index_extraction(&p->image, i) : NULL;
 }
 
+int pipeline_global(const struct pipeline *p, size_t i, size_t local)
+{
+    if (i < p->index.narticles)
+        return index_global(&p->index, i, local);
+    return attached(p, i) ? index_global(&p->image, i, local) : -1;
+}
+
 struct article_marks pipeline_marks(const struct pipeline *p, size_t i)
 {
     const struct index *ix = i < p->index.narticles ? &p->index : &p->image;

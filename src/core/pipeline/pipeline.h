@@ -131,6 +131,12 @@ int pipeline_wake_fd(const struct pipeline *p);
  * below it (the same extraction either way), NULL from it on. */
 size_t pipeline_extractions_known(const struct pipeline *p);
 const struct extraction *pipeline_extraction(const struct pipeline *p, size_t i);
+/* The global entity of article i's entity `local` (i below
+ * pipeline_extractions_known), or -1: index_global in the index, or in the
+ * stored index an attached article belongs to. The stored index's ids are
+ * not the index's until the load completes: compare them only among
+ * attached articles (the one article's entities, say). */
+int pipeline_global(const struct pipeline *p, size_t i, size_t local);
 /* The list's marks of article i (i below pipeline_extractions_known): of
  * its extraction, without decoding one still in its cache record. */
 struct article_marks pipeline_marks(const struct pipeline *p, size_t i);

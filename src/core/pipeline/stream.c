@@ -8,6 +8,7 @@
 #include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -43,6 +44,7 @@ struct stream {
     pthread_t *tids;
     size_t started;
     bool joined;
+    size_t hold_at; /* stream_hold_at_from_env: SIZE_MAX for none */
 };
 
 /* What a worker learns of an extraction it leaves in its record. */
@@ -182,13 +184,25 @@ static void extract_ahead(struct stream *s, struct ahead *ah)
     ah->n = 0;
 }
 
-static void work(struct stream *s)
+/* A background worker that claimed entry hold_at or later (the test
+ * hook, TOUCHLINE_TEST_HOLD_AT) waits there until the stream stops. */
+static bool held(const struct stream *s, size_t i, bool may_hold)
+{
+    if (!may_hold || i < s->hold_at)
+        return false;
+    struct timespec nap = {0, 1000 * 1000};
+    while (!stopped(s))
+        nanosleep(&nap, NULL);
+    return true;
+}
+
+static void work(struct stream *s, bool may_hold)
 {
     struct ahead *ah = xmalloc(sizeof *ah);
     ah->n = 0;
     while (!stopped(s)) {
         size_t i = atomic_fetch_add_explicit(&s->next, 1, memory_order_relaxed);
-        if (i >= s->scan.n)
+        if (i >= s->scan.n || held(s, i, may_hold))
             break;
         struct loaded l;
         if (!load_one(s, i, &l))
@@ -213,12 +227,22 @@ void stream_hold_workers(bool hold)
     atomic_store_explicit(&hold_workers, hold, memory_order_release);
 }
 
+size_t stream_hold_at_from_env(void)
+{
+    const char *v = getenv("TOUCHLINE_TEST_HOLD_AT");
+    if (!v || *v < '0' || *v > '9')
+        return SIZE_MAX;
+    char *end;
+    unsigned long long n = strtoull(v, &end, 10);
+    return *end || n >= SIZE_MAX ? SIZE_MAX : (size_t)n;
+}
+
 static void *worker(void *arg)
 {
     struct timespec nap = {0, 1000 * 1000};
     while (atomic_load_explicit(&hold_workers, memory_order_acquire))
         nanosleep(&nap, NULL);
-    work(arg);
+    work(arg, true);
     return NULL;
 }
 
@@ -261,6 +285,7 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
     s->scan = *scan;
     memset(scan, 0, sizeof *scan);
     s->setup = *setup;
+    s->hold_at = setup->background ? stream_hold_at_from_env() : SIZE_MAX;
     if (s->setup.lead > STREAM_MAX_LEAD)
         s->setup.lead = STREAM_MAX_LEAD;
     /* The slots' flags start false as fresh pages are zero (an atomic_bool
@@ -360,7 +385,7 @@ bool stream_work_one(struct stream *s)
 
 void stream_drain(struct stream *s)
 {
-    work(s);
+    work(s, false);
     join_workers(s);
 }
 

@@ -68,6 +68,12 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
 /* For tests: while held, the background workers wait before they claim
  * their first entry (a busy machine can make them that late). */
 void stream_hold_workers(bool hold);
+/* For tests that drive the reader: the environment's
+ * TOUCHLINE_TEST_HOLD_AT, a number n, makes a background load's workers
+ * stop before entry n (each waits there until the stream is freed), so
+ * that the load stays under way with entries [0, n) done. SIZE_MAX when
+ * unset or not a number. */
+size_t stream_hold_at_from_env(void);
 /* Whether the cache hits a worker looks up from now on (from later_from)
  * keep their extraction in their record; not at the start. Any thread. */
 void stream_keep_later(struct stream *s, bool keep);
