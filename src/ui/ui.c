@@ -7,6 +7,7 @@
 #include "ui/bench.h"
 #include "ui/filter.h"
 #include "ui/loading.h"
+#include "ui/reader_locale.h"
 #include "ui/reading.h"
 #include "ui/style.h"
 #include "ui/theming.h"
@@ -18,9 +19,7 @@
 #include "core/base/xalloc.h"
 
 #include <errno.h>
-#include <langinfo.h>
 #include <limits.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,16 +56,6 @@ static bool resolve_filter(const struct index *ix, const char *name, int kind, i
         return false;
     }
     return true;
-}
-
-/* Makes sure the C library decodes and measures UTF-8. */
-static void set_locale(void)
-{
-    setlocale(LC_ALL, "");
-    const char *cs = nl_langinfo(CODESET);
-    if (!cs || strcmp(cs, "UTF-8") != 0)
-        if (!setlocale(LC_CTYPE, "C.UTF-8"))
-            setlocale(LC_CTYPE, "en_US.UTF-8");
 }
 
 /* Whether the terminal can show a full screen (it can move the cursor);
@@ -257,7 +246,7 @@ int ui_main(int npaths_given, char **given, const struct startup_globals *g,
               stderr);
         return EXIT_USAGE;
     }
-    set_locale();
+    reader_locale_set();
     struct reading *rd = reading_new(!o->bench_keys); /* the benchmark never writes it */
     struct config *cfg = load_settings(g, o->theme, rd);
     if (!cfg) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test_startup: the reader starts on the bundled samples in three panes at
 # 160x45 and two at 80x24, on several terminal types, with and without
-# colour; refuses to run without a terminal; --club/--person start filtered;
+# colour; refuses to run without a terminal or on one that cannot move
+# the cursor; --club/--person start filtered;
 # q quits and leaves the terminal as it found it.
 BIN=$1
 SRC=$2
@@ -14,6 +15,18 @@ status=$?
 check "not a terminal: exit status 2" [ "$status" -eq 2 ]
 check "not a terminal: one-line hint naming list and extract" \
     bash -c "[ \$(wc -l <'$TL_TMP/err') -eq 1 ] && grep -q 'touchline list' '$TL_TMP/err' && grep -q 'touchline extract' '$TL_TMP/err'"
+
+# A terminal that cannot move the cursor (TERM=dumb), or one unknown: the
+# hint and exit status 2, and the terminal's modes as they were.
+for term in dumb no-such-terminal; do
+    script -qec "stty -g; env TERM=$term $(printf '%q' "$BIN") $(printf '%q' "$FIX"); echo EXIT=\$?; stty -g" \
+        /dev/null </dev/null >"$TL_TMP/out" 2>&1
+    check "TERM=$term: exit status 2" grep -q "EXIT=2" "$TL_TMP/out"
+    check "TERM=$term: says it cannot show a full screen" \
+        grep -q "the terminal '$term' cannot show a full screen; for text output use 'touchline list PATH'" "$TL_TMP/out"
+    check "TERM=$term: terminal modes restored" \
+        bash -c "[ \"\$(grep -E '^[0-9a-f]+:' '$TL_TMP/out' | tr -d '\r' | uniq | wc -l)\" -eq 1 ]"
+done
 
 # The samples, found from the build tree (or TOUCHLINE_SOURCE_DIR), at 160x45.
 nsamples=$("$BIN" list "$SRC/samples" 2>/dev/null | wc -l)
