@@ -265,9 +265,11 @@ static void join_workers(struct stream *s)
     s->joined = true;
 }
 
-/* The workers copy every article out of the cache into fresh memory, and
- * glibc grows a thread's heap a few pages at a time, each step an mprotect
- * (a warm start spent 18 % of its time there). A top pad makes each heap
+/* The workers build articles in fresh memory (a cold start's parsed into
+ * the heap; a warm start's decoded into the cache's slab, cache_slab.h,
+ * or the heap when a piece is too big), and glibc grows a thread's heap a
+ * few pages at a time, each step an mprotect (a warm start spent 18 % of
+ * its time there before the slab took its articles). A top pad makes each heap
  * start, and the main heap grow, with 16 MiB readable at once; pages are
  * only touched as they are used, so the peak RSS does not change. */
 static void pad_heaps(void)
