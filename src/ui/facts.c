@@ -93,11 +93,6 @@ static void put_money(struct sline *l, double v, const char *cur)
         sline_printf(l, STYLE_MONEY, "%s %s", num, cur);
 }
 
-static const char *ent_name(const struct extraction *x, int e)
-{
-    return e >= 0 && (size_t)e < x->nentities ? x->entities[e].name : NULL;
-}
-
 static void put_entity(struct sline *l, const struct extraction *x, int e)
 {
     if (e >= 0 && (size_t)e < x->nentities)
@@ -107,7 +102,7 @@ static void put_entity(struct sline *l, const struct extraction *x, int e)
 /* " (2017, Atalanta -> Inter Milan)" after a fee or release clause. */
 static void describe_transfer(struct sline *l, const struct extraction *x, const struct fact *f)
 {
-    bool from = ent_name(x, f->from), to = ent_name(x, f->to);
+    bool from = extraction_entity_name(x, f->from), to = extraction_entity_name(x, f->to);
     if (!f->year && !from && !to)
         return;
     sline_puts(l, " (", STYLE_FACTS_LABEL);
@@ -133,9 +128,9 @@ static void describe_fee(struct sline *l, const struct extraction *x, const stru
         sline_puts(l, "asking price ", STYLE_FACTS_LABEL);
         if (f->has_value)
             put_money(l, f->value, fact_currency_name(f->currency));
-        if (ent_name(x, f->from) || ent_name(x, f->to)) {
+        if (extraction_entity_name(x, f->from) || extraction_entity_name(x, f->to)) {
             sline_puts(l, " (", STYLE_FACTS_LABEL);
-            put_entity(l, x, ent_name(x, f->from) ? f->from : f->to);
+            put_entity(l, x, extraction_entity_name(x, f->from) ? f->from : f->to);
             sline_puts(l, ")", STYLE_FACTS_LABEL);
         }
         return;
@@ -171,7 +166,7 @@ static void describe_offer(struct sline *l, const struct extraction *x, const st
         put_money(l, f->value, fact_currency_name(f->currency));
     if (f->period)
         sline_printf(l, STYLE_FACTS_LABEL, " / %s", fact_period_name(f->period));
-    if (ent_name(x, f->club)) {
+    if (extraction_entity_name(x, f->club)) {
         sline_puts(l, " from ", STYLE_FACTS_LABEL);
         put_entity(l, x, f->club);
     }
@@ -182,11 +177,11 @@ static void describe_offer(struct sline *l, const struct extraction *x, const st
 static void describe_loan(struct sline *l, const struct extraction *x, const struct fact *f)
 {
     sline_puts(l, "loan", STYLE_FACTS_LABEL);
-    if (ent_name(x, f->from)) {
+    if (extraction_entity_name(x, f->from)) {
         sline_puts(l, " from ", STYLE_FACTS_LABEL);
         put_entity(l, x, f->from);
     }
-    if (ent_name(x, f->to)) {
+    if (extraction_entity_name(x, f->to)) {
         sline_puts(l, " to ", STYLE_FACTS_LABEL);
         put_entity(l, x, f->to);
     }
@@ -272,13 +267,14 @@ static void describe_count(struct sline *l, const struct extraction *x, const st
     sline_puts(l, f->kind == FACT_CAPS ? "caps " : "apps ", STYLE_FACTS_LABEL);
     if (f->has_value)
         sline_printf(l, STYLE_COUNT, "%.0f", f->value);
-    if (!ent_name(x, f->team) && f->goals < 0)
+    if (!extraction_entity_name(x, f->team) && f->goals < 0)
         return;
     sline_puts(l, " (", STYLE_FACTS_LABEL);
     put_entity(l, x, f->team);
     if (f->goals >= 0)
-        sline_printf(l, STYLE_FACTS_LABEL, "%s%d goal%s", ent_name(x, f->team) ? ", " : "",
-                     f->goals, f->goals == 1 ? "" : "s");
+        sline_printf(l, STYLE_FACTS_LABEL, "%s%d goal%s",
+                     extraction_entity_name(x, f->team) ? ", " : "", f->goals,
+                     f->goals == 1 ? "" : "s");
     sline_puts(l, ")", STYLE_FACTS_LABEL);
 }
 
@@ -386,7 +382,7 @@ static void article_facts(const struct app *a, size_t art)
     bool *done = xcalloc(x->nfacts + 1, 1);
     for (size_t i = 0; i < x->nfacts; i++) {
         int subj = x->facts[i].subject;
-        if (done[i] || !ent_name(x, subj))
+        if (done[i] || !extraction_entity_name(x, subj))
             continue;
         put_entity(new_line(1), x, subj);
         for (size_t j = i; j < x->nfacts; j++) {
@@ -542,7 +538,7 @@ static void dossier_line(const struct app *a, struct shown_fact sf, bool club)
     struct sline *l = new_line(1);
     sline_printf(l, STYLE_DATE, "%-6.6s", date);
     sline_puts(l, "  ", STYLE_FACTS_LABEL);
-    if (club && ent_name(x, f->subject)) {
+    if (club && extraction_entity_name(x, f->subject)) {
         put_entity(l, x, f->subject);
         sline_puts(l, ": ", STYLE_FACTS_LABEL);
     }

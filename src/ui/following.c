@@ -129,6 +129,8 @@ void following_toggle(struct app *a)
         app_message(a, true, "no reading state: cannot follow");
         return;
     }
+    if (reader_cursor_unknown(a))
+        return;
     if (a->target != TARGET_ENTITY || a->target_entity < 0) {
         char k[24];
         app_message(a, false,

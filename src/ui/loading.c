@@ -104,7 +104,8 @@ static size_t known_listed(const struct app *a)
 /* Extractions known or landed since the last fold: the list's marks fill
  * in as each extraction is known (with the stored index, as it is
  * attached, not all at once when it becomes the index), and the open
- * article's once it lands. */
+ * article's once it is known (opened bare, before it was attached) and
+ * again once it lands. */
 static void fold_landed(struct app *a)
 {
     size_t known = known_listed(a);
@@ -113,7 +114,9 @@ static void fold_landed(struct app *a)
     a->nsummarised = known;
     size_t old = a->nlanded, n = a->ix->narticles < a->nknown ? a->ix->narticles : a->nknown;
     a->nlanded = n;
-    if (a->open.article >= (long)old && a->open.article < (long)n)
+    long open = a->open.article;
+    if ((open >= (long)old && open < (long)n) ||
+        (open >= 0 && a->open.bare && app_extraction_state(a, (size_t)open) != EXTRACTION_PENDING))
         reader_refresh_marks(a);
 }
 

@@ -71,6 +71,8 @@ static int by_list_pos(const void *pa, const void *pb, void *ctx)
 void mentions_open(struct app *a)
 {
     size_t n;
+    if (reader_cursor_unknown(a))
+        return;
     if (a->target == TARGET_ENTITY) {
         n = a->ix->entities[a->target_entity].npostings;
     } else if (a->target == TARGET_SEARCH) {

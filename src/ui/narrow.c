@@ -1,9 +1,9 @@
 /* narrow: the list's other filters and its sort. Competition and national
  * team are entity filters (index postings, like club and person); source
- * (the article's feed or site name, or a media outlet it cites), tag (front
- * matter tags) and the date range are checked per article from its
- * metadata; the sort reorders the filtered list. filter.c combines them all
- * with AND; pickers come from picker.c. */
+ * (the article's feed or site name from its metadata, or a media outlet it
+ * cites, from the index), tag (front matter tags) and the date range are
+ * checked per article; the sort reorders the filtered list. filter.c
+ * combines them all with AND; pickers come from picker.c. */
 #include "ui/narrow.h"
 #include "ui/app.h"
 #include "ui/filter.h"
@@ -155,7 +155,8 @@ size_t narrow_parts(const struct app *a, struct filter_part *out, size_t max)
     return k;
 }
 
-/* Named rows with article counts, most articles first (then by name). */
+/* Named rows with article counts, in the order first met (open_rows
+ * hands them over most articles first, then by name). */
 struct rows {
     char **names;
     size_t *counts;

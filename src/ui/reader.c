@@ -305,18 +305,35 @@ void reader_open(struct app *a, long article)
     a->dirty |= DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
 }
 
+/* The mark at the same place as `was` (the same span of the same entity
+ * of the article's extraction), or -1. */
+static long same_mark(const struct reader_article *d, const struct reader_mark *was)
+{
+    for (size_t m = 0; m < d->nmarks; m++)
+        if (d->marks[m].in_title == was->in_title && d->marks[m].start == was->start &&
+            d->marks[m].end == was->end && d->marks[m].local == was->local)
+            return (long)m;
+    return -1;
+}
+
 void reader_refresh_marks(struct app *a)
 {
     struct reader_article *d = &a->open;
     if (d->article < 0)
         return;
+    bool had = d->cursor >= 0;
+    struct reader_mark was = had ? d->marks[d->cursor] : (struct reader_mark){0};
     free(d->tstyle);
     free(d->bstyle);
     free(d->tmark);
     free(d->bmark);
     d->nmarks = 0;
-    d->cursor = -1;
     build_marks(a, (size_t)d->article);
+    d->cursor = had ? same_mark(d, &was) : -1;
+    /* a name whose entity had no place in the index has one now: it is
+     * the target, as the cursor on it makes it */
+    if (d->cursor >= 0 && was.entity < 0 && a->target == TARGET_NONE)
+        target_set_entity(a, d->marks[d->cursor].entity);
     a->dirty |= DIRTY_READER | DIRTY_FACTS | DIRTY_STATUS;
 }
 
@@ -345,11 +362,20 @@ void reader_show(struct app *a, bool in_title, size_t offset)
     a->dirty |= DIRTY_READER;
 }
 
-/* The name of a mark's entity as the article's extraction has it. */
-static const char *mark_name(const struct app *a, const struct reader_mark *k)
+/* Scrolls so that mark m is in view. */
+static void show_mark(struct app *a, long m)
+{
+    reader_show(a, a->open.marks[m].in_title, a->open.marks[m].start);
+}
+
+/* Says that the entity of mark m, attached to the stored index, has no
+ * place in the index until the load completes. */
+static void say_unknown(struct app *a, long m)
 {
     const struct extraction *x = app_extraction(a, (size_t)a->open.article);
-    return k->local >= 0 && (size_t)k->local < x->nentities ? x->entities[k->local].name : "";
+    const char *name = extraction_entity_name(x, a->open.marks[m].local);
+    app_message(a, false, "%s: its other articles are known once the load completes",
+                name ? name : "this name");
 }
 
 void reader_set_cursor(struct app *a, long m)
@@ -359,13 +385,21 @@ void reader_set_cursor(struct app *a, long m)
         m = -1;
     d->cursor = m;
     if (m >= 0) {
-        reader_show(a, d->marks[m].in_title, d->marks[m].start);
+        show_mark(a, m);
         target_set_entity(a, d->marks[m].entity);
         if (d->marks[m].entity < 0) /* attached to the stored index: not in the index yet */
-            app_message(a, false, "%s: its other articles are known once the load completes",
-                        mark_name(a, &d->marks[m]));
+            say_unknown(a, m);
     }
     a->dirty |= DIRTY_READER | DIRTY_STATUS | DIRTY_FACTS;
+}
+
+bool reader_cursor_unknown(struct app *a)
+{
+    const struct reader_article *d = &a->open;
+    if (a->target != TARGET_NONE || d->cursor < 0 || d->marks[d->cursor].entity >= 0)
+        return false;
+    say_unknown(a, d->cursor);
+    return true;
 }
 
 long reader_find_mark(const struct app *a, int entity, bool in_title, size_t start)
@@ -487,12 +521,6 @@ static void draw_row(struct app *a, WINDOW *w, int y, const struct reader_row *r
 
 static void reader_draw(struct app *a, struct pane *p)
 {
-    /* an article opened before its extraction was known, known now (on a
-     * warm start, attached to the stored index): its marks (landing in the
-     * index, loading.c paints them again) */
-    if (a->open.article >= 0 && a->open.bare &&
-        app_extraction_state(a, (size_t)a->open.article) != EXTRACTION_PENDING)
-        reader_refresh_marks(a);
     const struct reader_article *d = &a->open;
     char left[96], right[32] = "";
     int rows = app_pane_rows(p);
@@ -527,6 +555,13 @@ static void reader_draw(struct app *a, struct pane *p)
         draw_row(a, p->win, y + 1, &d->rows[p->pos.top + (size_t)y], p->w - 1);
 }
 
+/* Whether mark m's row is among those the pane shows. */
+static bool mark_in_view(const struct reader_article *d, const struct pane *p, size_t m)
+{
+    size_t r = row_of(d, d->marks[m].in_title, d->marks[m].start);
+    return r >= p->pos.top && r < p->pos.top + p->pos.height;
+}
+
 /* The first mark at or after the top of the pane (for a cursor that is not
  * placed yet), or the neighbour of the cursor. */
 static void move_cursor(struct app *a, struct pane *p, int dir)
@@ -539,17 +574,10 @@ static void move_cursor(struct app *a, struct pane *p, int dir)
         return;
     }
     long m = d->cursor;
-    size_t rows = p->pos.height;
-    bool visible = false;
-    if (m >= 0) {
-        size_t r = row_of(d, d->marks[m].in_title, d->marks[m].start);
-        visible = r >= p->pos.top && r < p->pos.top + rows;
-    }
-    if (m < 0 || !visible) { /* start from what is on screen */
+    if (m < 0 || !mark_in_view(d, p, (size_t)m)) { /* start from what is on screen */
         long pick = -1;
         for (size_t i = 0; i < d->nmarks; i++) {
-            size_t r = row_of(d, d->marks[i].in_title, d->marks[i].start);
-            if (r >= p->pos.top && r < p->pos.top + rows) {
+            if (mark_in_view(d, p, i)) {
                 pick = (long)i;
                 if (dir > 0)
                     break;
@@ -634,7 +662,7 @@ static void reader_resize(struct app *a, struct pane *p)
     p->pos.top = p->pos.top ? row_of(&a->open, title, off) : 0;
     app_pane_size(p, a->open.nrows);
     if (a->open.cursor >= 0)
-        reader_show(a, a->open.marks[a->open.cursor].in_title, a->open.marks[a->open.cursor].start);
+        show_mark(a, a->open.cursor);
 }
 
 /* The byte of a row under column col, or SIZE_MAX. */

@@ -47,19 +47,26 @@ struct reader_article {
     size_t nrows, rcap;
     int width; /* the width rows were laid out for */
     /* Built before the article's extraction was known (no marks): the
-     * reader paints them once it is (reader_draw). */
+     * fold paints them once it is (loading.c). */
     bool bare;
 };
 
 /* Opens an article (-1 for none) and lays it out. */
 void reader_open(struct app *a, long article);
-/* Paints the open article's marks again, keeping its place (its
- * extraction landed after it was opened). */
+/* Paints the open article's marks again, keeping its place and the entity
+ * cursor on the same name (its extraction became known, or landed, after
+ * it was opened); a name whose entity had no place in the index becomes
+ * the target once it has one. */
 void reader_refresh_marks(struct app *a);
 /* Frees what an open article holds and leaves it empty (article -1). */
 void reader_article_free(struct reader_article *d);
 /* Puts the entity cursor on mark m (-1 removes it) and scrolls to it. */
 void reader_set_cursor(struct app *a, long m);
+/* When the entity cursor is on a name of an article attached to the
+ * stored index (its entity -1: no place in the index until the load
+ * completes) and nothing else is the target: says so, and true; the keys
+ * that act on the cursor's entity (n/N, m, f) then do nothing. */
+bool reader_cursor_unknown(struct app *a);
 /* The mark of an entity at (in_title, start), or -1. */
 long reader_find_mark(const struct app *a, int entity, bool in_title, size_t start);
 /* Puts the search cursor on hit h and scrolls to it. */

@@ -1,5 +1,8 @@
 /* reader_locale: which locale categories the reader takes from the
- * environment (reader_locale.c). */
+ * environment (reader_locale.c). What depends on them: curses and wcwidth
+ * (ncursesw decodes and measures what it draws by LC_CTYPE) and iconv;
+ * strftime's month and day names (LC_TIME); strerror's text
+ * (LC_MESSAGES). Set once, before curses starts. */
 #ifndef TOUCHLINE_UI_READER_LOCALE_H
 #define TOUCHLINE_UI_READER_LOCALE_H
 

@@ -101,6 +101,8 @@ static void step_message(struct app *a, int dir, bool moved, bool wrapped, size_
 
 void target_step(struct app *a, int dir)
 {
+    if (reader_cursor_unknown(a))
+        return;
     if (a->target == TARGET_NONE) {
         app_message(a, true, "no target: put the cursor on a name with ] or search with /");
         return;

@@ -389,3 +389,20 @@ for i, a in enumerate(arts):
             print(f["text"].split()[0] + "\t" + str(i + 1)); sys.exit(0)
 sys.exit(1)'
 }
+
+# tl_fee_corpus DIR REPEAT: 200 articles DIR/0000.md (dated 2025-12-31) to
+# DIR/0199.md, a day older each, titled "Article NNNN", whose body is one
+# paragraph REPEAT times: a fee between two clubs, a player, a contract.
+tl_fee_corpus() {
+    mkdir -p "$1"
+    python3 - "$1" "$2" <<'PY'
+import datetime, sys
+para = ("Chelsea have agreed a fee of \u00a340m with Arsenal for the midfielder "
+        "Declan Rice, who signed a five-year contract. ")
+day = datetime.date(2025, 12, 31)
+for i in range(200):
+    date = day - datetime.timedelta(days=i)
+    with open(f"{sys.argv[1]}/{i:04d}.md", "w", encoding="utf-8") as f:
+        f.write(f"---\ntitle: Article {i:04d}\ndate: {date}\n---\n" + para * int(sys.argv[2]) + "\n")
+PY
+}

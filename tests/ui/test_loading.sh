@@ -87,17 +87,7 @@ check "q quits with status 0 again" tl_wait "TOUCHLINE-EXIT=0"
 # Newest first in load order: whatever else has loaded when the first
 # screen is drawn, its top rows are articles 0000 to 0042.
 fresh=$TL_TMP/fresh
-mkdir -p "$fresh"
-python3 - "$fresh" <<'PY'
-import datetime, sys
-para = ("Chelsea have agreed a fee of \u00a340m with Arsenal for the midfielder "
-        "Declan Rice, who signed a five-year contract. ")
-day = datetime.date(2025, 12, 31)
-for i in range(200):
-    date = day - datetime.timedelta(days=i)
-    with open(f"{sys.argv[1]}/{i:04d}.md", "w", encoding="utf-8") as f:
-        f.write(f"---\ntitle: Article {i:04d}\ndate: {date}\n---\n" + para * 300 + "\n")
-PY
+tl_fee_corpus "$fresh" 300
 tl_start 160 45 -- --no-cache --threads 1 "$fresh"
 tl_snap
 # A list row: " <date>  <£ or space><club count or space>  <title>".

@@ -4,7 +4,9 @@
  * stored; every single-byte flip, every truncation, garbage, wrong magic or
  * version and hostile records with valid checksums (all read without a crash
  * and never returned wrong); a loaded article's body borrowed from its
- * record, which must end it with a NUL; a record looked up without its
+ * record, which must end it with a NUL, and its struct and strings carved
+ * from the cache's slab (packed_borrowed), not copied out to the heap, or
+ * packed in one heap allocation without a slab; a record looked up without its
  * extraction and decoded later from its place; the real extractions of the
  * samples; and 100k synthetic records looked up from four threads. */
 #include <dirent.h>
@@ -1643,10 +1645,11 @@ static void test_loaded_body_needs_nul(void **state)
     free(path);
 }
 
-/* A decoded article's strings follow it in its own allocation
- * (packed_size), and a string past the decoder's scratch room is on the
- * heap: both read back equal and are freed whole (the ASan build checks
- * each free). */
+/* Decoded without a slab (a cache's lookups use its slab:
+ * test_loaded_article_in_the_slab), an article's strings follow it in its
+ * own heap allocation (packed_size), and a string past the decoder's
+ * scratch room is on the heap alone: both read back equal and are freed
+ * whole (the ASan build checks each free). */
 static void test_loaded_strings_packed(void **state)
 {
     (void)state;

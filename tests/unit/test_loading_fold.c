@@ -7,7 +7,10 @@
  * place of the index yet (app_global -1) but the same within the stored
  * index (app_own_global); the load completed (the
  * stored index dropped by the changed last file), every article has
- * landed with the same marks. */
+ * landed with the same marks and entities. An article opened before its
+ * extraction was attached (listed early, bare) gets its marks from the
+ * fold that follows, not from drawing; the entity cursor on a name stays
+ * on it when the load completes, its entity then the target. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,11 +126,86 @@ static void test_marks_folded_in_before_the_index_is_complete(void **state)
     for (size_t m = 0; m < a.open.nmarks; m++)
         assert_true(a.open.marks[m].entity >= 0);
     assert_marks(&a, &fresh, n - 1); /* the last one changed */
+    size_t compared = 0;
     for (size_t i = 0; i < n; i++) {
         assert_int_equal(app_extraction_state(&a, i), EXTRACTION_LANDED);
-        if (app_extraction(&a, i)->nentities)
-            assert_int_equal(app_global(&a, i, 0), index_global(&p.index, i, 0));
+        for (size_t e = 0; i < n - 1 && e < app_extraction(&a, i)->nentities; e++) {
+            /* landed: each entity is the fresh load's, in the index */
+            int g = app_global(&a, i, e), want = index_global(&fresh.index, i, e);
+            assert_true(g >= 0 && want >= 0);
+            assert_string_equal(p.index.entities[g].id, fresh.index.entities[want].id);
+            compared++;
+        }
     }
+    assert_true(compared > 0);
+    app_free(&a);
+    pipeline_close(&p);
+    pipeline_close(&fresh);
+    warm_dir_remove(&w);
+}
+
+/* An article opened while its extraction was pending (bare: no marks) is
+ * painted by the fold that follows its attachment to the stored index,
+ * not by drawing; the entity cursor then put on a name (no place in the
+ * index yet) says so, and n/N, m and f do nothing; once the load
+ * completes, the fold keeps the cursor on the same name and its entity,
+ * in the index now, is the target. A warm start lists an article before
+ * its extraction only when the stored index is taken late (a slow disk),
+ * which a test cannot arrange: the reader's state after such an opening
+ * is set by hand. */
+static void test_bare_article_painted_by_the_fold(void **state)
+{
+    (void)state;
+    struct warm_dir w;
+    warm_dir_make(&w, "bare", samples);
+    struct pipeline fresh, p;
+    open_fresh(&fresh, w.in, w.cache); /* cold: writes the stored index */
+    size_t n = fresh.corpus.narticles, k = 0;
+    while (k < n && !fresh.index.x[k].nentities)
+        k++;
+    assert_true(k + 2 < n);
+    struct pipeline_options opt = {.threads = 2, .cache_dir = w.cache};
+    struct tl_error err;
+    char *paths[] = {w.in};
+    assert_true(pipeline_start(&p, paths, 1, &opt, &err));
+    pipeline_cache_wait(p.pcache, 1e9);
+    warm_dir_take_until(&p, k + 1);
+    assert_true(p.from_image);
+    struct app a;
+    app_init(&a, &p);
+    a.touched = true; /* as after a key: the open article stays open */
+    reader_open(&a, (long)k);
+    a.open.nmarks = 0; /* as opened while its extraction was pending */
+    a.open.bare = true;
+    warm_dir_take_until(&p, k + 2);
+    assert_true(pipeline_loading(&p));
+    assert_int_equal(app_extraction_state(&a, k), EXTRACTION_ATTACHED);
+    assert_true(loading_fold(&a));
+    assert_false(a.open.bare);
+    assert_true(a.open.nmarks > 0);
+    for (size_t m = 0; m < a.open.nmarks; m++)
+        assert_int_equal(a.open.marks[m].entity, -1);
+    long at = (long)a.open.nmarks - 1;
+    struct reader_mark was = a.open.marks[at];
+    reader_set_cursor(&a, at);
+    assert_int_equal(a.target, TARGET_NONE);
+    assert_non_null(strstr(a.msg, "its other articles are known once the load completes"));
+    a.msg[0] = '\0';
+    assert_true(reader_cursor_unknown(&a));
+    assert_non_null(strstr(a.msg, "its other articles are known once the load completes"));
+    pipeline_finish(&p);
+    assert_true(p.index_stored);
+    assert_true(loading_fold(&a));
+    assert_int_equal(a.open.article, (long)k);
+    assert_true(a.open.cursor >= 0);
+    const struct reader_mark *now = &a.open.marks[a.open.cursor];
+    assert_int_equal(now->start, was.start);
+    assert_int_equal(now->end, was.end);
+    assert_int_equal(now->in_title, was.in_title);
+    assert_true(now->entity >= 0);
+    assert_int_equal(a.target, TARGET_ENTITY);
+    assert_int_equal(a.target_entity, now->entity);
+    assert_false(reader_cursor_unknown(&a));
     app_free(&a);
     pipeline_close(&p);
     pipeline_close(&fresh);
@@ -140,6 +218,7 @@ int main(void)
     snprintf(samples, sizeof samples, "%s/samples", src ? src : ".");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_marks_folded_in_before_the_index_is_complete),
+        cmocka_unit_test(test_bare_article_painted_by_the_fold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

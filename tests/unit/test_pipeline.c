@@ -8,7 +8,8 @@
  * their extractions, a lead loaded before any extraction) gives the same
  * again; CI
  * runs this under ThreadSanitizer. Closing in the middle of a load drops it
- * cleanly. A background load's wake descriptor turns readable once every
+ * cleanly; finishing one that the reader's test hook holds completes it. A
+ * background load's wake descriptor turns readable once every
  * result is finished, so that one take then takes them all. Also a sentence that once sent the
  * subject finder into endless recursion, found by the bench corpus. A cache
  * hit's stat follows a link that replaced the file, as stat() does. */
@@ -364,6 +365,56 @@ static void test_wake_fd_when_all_done(void **state)
     rmdir(dir);
 }
 
+/* Takes results until `want` are taken or `ms` milliseconds pass (a hang
+ * guard, not a timing); returns how many were taken. */
+static size_t take_for(struct pipeline *p, size_t want, int ms)
+{
+    struct timespec nap = {0, 1000 * 1000};
+    size_t taken = 0, total;
+    for (int waited = 0; waited < ms && taken < want; waited++) {
+        pipeline_take(p, 0);
+        pipeline_progress(p, &taken, &total);
+        nanosleep(&nap, NULL);
+    }
+    return taken;
+}
+
+/* The reader's test hook (TOUCHLINE_TEST_HOLD_AT=5) holds a background
+ * load's worker before entry 5: with a lead of every entry, the entries it
+ * loaded ahead are extracted before it waits, so that the first 5 are
+ * taken and the load stays under way. Finishing the load then releases the
+ * worker and completes (SIGALRM ends the test if it hangs), with the same
+ * exports as one thread's. */
+static void test_finish_releases_held_workers(void **state)
+{
+    (void)state;
+    struct pipeline one;
+    assert_true(open_with(&one, 1));
+    char *paths[COPIES];
+    for (size_t i = 0; i < COPIES; i++)
+        paths[i] = samples;
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        struct pipeline_options opt = {
+            .threads = threads, .background = true, .lead = STREAM_MAX_LEAD};
+        struct tl_error err;
+        struct pipeline bg;
+        assert_int_equal(setenv("TOUCHLINE_TEST_HOLD_AT", "5", 1), 0);
+        assert_true(pipeline_start(&bg, paths, COPIES, &opt, &err));
+        assert_int_equal(unsetenv("TOUCHLINE_TEST_HOLD_AT"), 0);
+        assert_int_equal(take_for(&bg, 5, 30 * 1000), 5);
+        assert_int_equal(take_for(&bg, 6, 50), 5); /* held */
+        assert_true(pipeline_loading(&bg));
+        alarm(60);
+        pipeline_finish(&bg);
+        alarm(0);
+        assert_false(pipeline_loading(&bg));
+        assert_same_exports(&one, &bg);
+        assert_same_index(&one.index, &bg.index);
+        pipeline_close(&bg);
+    }
+    pipeline_close(&one);
+}
+
 static void test_more_threads_than_articles(void **state)
 {
     (void)state;
@@ -407,6 +458,7 @@ int main(void)
         cmocka_unit_test(test_more_threads_than_articles),
         cmocka_unit_test(test_background_load_matches_one),
         cmocka_unit_test(test_lead_loads_before_extracting),
+        cmocka_unit_test(test_finish_releases_held_workers),
         cmocka_unit_test(test_background_load_with_cache),
         cmocka_unit_test(test_unchanged_file_not_read),
         cmocka_unit_test(test_file_replaced_by_link),

@@ -75,7 +75,7 @@ struct cache {
     char *file;
     uint64_t key;
     const unsigned char *data; /* the file as mapped at open, or NULL */
-    struct cache_slab *slab;   /* what decoded extractions live in */
+    struct cache_slab *slab;   /* what decoded extractions and articles live in */
     size_t data_size;
     struct entry *entries;
     size_t nentries;

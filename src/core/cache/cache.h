@@ -49,10 +49,12 @@ bool cache_lookup(const struct cache *c, const char *path, uint64_t size, int64_
 /* cache_lookup for a record that also holds what loading the file gave
  * (cache_store_loaded): fills *l (its article and problems, caller frees
  * with loaded_free) as corpus_load_file would have, so the file need not be
- * read. The article's body is borrowed from the cache's mapping (it is not
- * copied), so the cache must outlive the article (cache_trim keeps the
- * mapping). A record without it, or whose text is not as sanitize leaves
- * it, is a miss (*l and *out empty). Same threading rules as cache_lookup. */
+ * read. The article is not copied out of the cache: its struct and strings
+ * are usually a piece of the cache's slab (packed_borrowed, cache_slab.h)
+ * and its body is borrowed from the cache's mapping, so the cache must
+ * outlive the article (cache_trim keeps both). A record without it, or
+ * whose text is not as sanitize leaves it, is a miss (*l and *out empty).
+ * Same threading rules as cache_lookup. */
 bool cache_lookup_loaded(const struct cache *c, const char *path, uint64_t size, int64_t mtime_ns,
                          struct loaded *l, struct extraction *out);
 /* cache_lookup (l NULL) or cache_lookup_loaded, which also sets *found to
@@ -70,7 +72,8 @@ struct cache_record {
 };
 /* cache_lookup_found for a record that holds its article, without the
  * extraction: the record's checksum and article are checked as a lookup
- * checks them, the article decoded into *l, and of the extraction only its
+ * checks them, the article decoded into *l (as cache_lookup_loaded gives
+ * it: in the slab, its body in the mapping), and of the extraction only its
  * glance read, for visit(ctx, g, l) (cache_codec_record_visit: counts,
  * marks, the mentions' reach); *record is where the record is, for
  * cache_record_decode when the extraction is needed, which may still
@@ -149,9 +152,9 @@ size_t cache_count(const struct cache *c);
 /* The cache file's path. */
 const char *cache_file(const struct cache *c);
 /* Frees all but the mappings (the file read at open and the temp file
- * records were written to), once the cache is saved: what the articles
- * it gave or lent borrow (cache_lookup_loaded, cache_lend) stays readable
- * until cache_free. Only cache_file and cache_free may follow. */
+ * records were written to) and the slab, once the cache is saved: what
+ * the articles and extractions it gave or lent borrow (cache_lookup_loaded,
+ * cache_lend) stays readable until cache_free. Only cache_file and cache_free may follow. */
 void cache_trim(struct cache *c);
 void cache_free(struct cache *c);
 

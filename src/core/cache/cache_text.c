@@ -37,8 +37,8 @@ static size_t clean_bytes_before(uint64_t bad)
 
 /* The first byte from s[i] on that is not printable ASCII nor '\n' (n if
  * none), eight bytes at a time, then byte by byte (all of it without
- * SSE2, the last 0 to 31 bytes with it). */
-static size_t skip_plain_words(const unsigned char *s, size_t i, size_t n)
+ * SSE2, the last 0 to 31 bytes with it: clean_blocks walks the rest). */
+static size_t skip_plain(const unsigned char *s, size_t i, size_t n)
 {
     for (; n - i >= 8; i += 8) {
         uint64_t w;
@@ -64,22 +64,6 @@ static unsigned plain_bits16(const unsigned char *s)
     __m128i printable = _mm_cmpgt_epi8(_mm_add_epi8(v, _mm_set1_epi8(1)), _mm_set1_epi8(0x20));
     __m128i nl = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
     return (unsigned)_mm_movemask_epi8(_mm_or_si128(printable, nl));
-}
-
-/* The same, thirty-two bytes at a time, then by words for the rest. */
-static size_t skip_plain(const unsigned char *s, size_t i, size_t n)
-{
-    for (; n - i >= 32; i += 32) {
-        uint32_t plain = plain_bits16(s + i) | (uint32_t)plain_bits16(s + i + 16) << 16;
-        if (plain != UINT32_MAX)
-            return i + (size_t)__builtin_ctz(~plain);
-    }
-    return skip_plain_words(s, i, n);
-}
-#else
-static size_t skip_plain(const unsigned char *s, size_t i, size_t n)
-{
-    return skip_plain_words(s, i, n);
 }
 #endif
 

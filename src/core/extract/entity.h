@@ -168,6 +168,11 @@ static inline const struct mention *extraction_mentions_of(const struct extracti
 {
     return e->nmentions ? x->mentions + e->first_mention : NULL;
 }
+/* The name of x's entity e, NULL when e is not one of them (-1, say). */
+static inline const char *extraction_entity_name(const struct extraction *x, int e)
+{
+    return e >= 0 && (size_t)e < x->nentities ? x->entities[e].name : NULL;
+}
 /* Whether each mention of x lies within the title or body of the article
  * it was made from, whose title is title_len bytes and body body_len. */
 bool extraction_fits_article(const struct extraction *x, size_t title_len, size_t body_len);

@@ -36,15 +36,16 @@ struct stream {
     struct stream_setup setup;
     atomic_size_t next; /* the next entry to claim */
     atomic_bool stop;
-    atomic_bool later;   /* stream_keep_later */
-    atomic_size_t ndone; /* entries done */
-    int wake[2];         /* a pipe written once every entry is done, or -1 */
-    size_t taken;        /* caller's thread only */
-    size_t ltaken;       /* caller's thread only: entries whose loaded part went out */
+    atomic_bool draining; /* stream_drain waits for the workers: none is held */
+    atomic_bool later;    /* stream_keep_later */
+    atomic_size_t ndone;  /* entries done */
+    int wake[2];          /* a pipe written once every entry is done, or -1 */
+    size_t taken;         /* caller's thread only */
+    size_t ltaken;        /* caller's thread only: entries whose loaded part went out */
     pthread_t *tids;
     size_t started;
     bool joined;
-    size_t hold_at; /* stream_hold_at_from_env: SIZE_MAX for none */
+    size_t hold_at; /* hold_at_from_env: SIZE_MAX for none */
 };
 
 /* What a worker learns of an extraction it leaves in its record. */
@@ -185,15 +186,15 @@ static void extract_ahead(struct stream *s, struct ahead *ah)
 }
 
 /* A background worker that claimed entry hold_at or later (the test
- * hook, TOUCHLINE_TEST_HOLD_AT) waits there until the stream stops. */
-static bool held(const struct stream *s, size_t i, bool may_hold)
+ * hook, TOUCHLINE_TEST_HOLD_AT) waits there until the stream stops or is
+ * drained. True when it stopped: the entry is dropped; else the worker
+ * goes on with it. */
+static bool held(const struct stream *s)
 {
-    if (!may_hold || i < s->hold_at)
-        return false;
     struct timespec nap = {0, 1000 * 1000};
-    while (!stopped(s))
+    while (!stopped(s) && !atomic_load_explicit(&s->draining, memory_order_acquire))
         nanosleep(&nap, NULL);
-    return true;
+    return stopped(s);
 }
 
 static void work(struct stream *s, bool may_hold)
@@ -202,8 +203,13 @@ static void work(struct stream *s, bool may_hold)
     ah->n = 0;
     while (!stopped(s)) {
         size_t i = atomic_fetch_add_explicit(&s->next, 1, memory_order_relaxed);
-        if (i >= s->scan.n || held(s, i, may_hold))
+        if (i >= s->scan.n)
             break;
+        if (may_hold && i >= s->hold_at) {
+            extract_ahead(s, ah); /* what it loaded is done before it waits */
+            if (held(s))
+                break;
+        }
         struct loaded l;
         if (!load_one(s, i, &l))
             continue;
@@ -227,7 +233,11 @@ void stream_hold_workers(bool hold)
     atomic_store_explicit(&hold_workers, hold, memory_order_release);
 }
 
-size_t stream_hold_at_from_env(void)
+/* The test hook: the environment's TOUCHLINE_TEST_HOLD_AT, a number n,
+ * makes a background stream's workers stop before entry n (held), so that
+ * a load stays under way with entries [0, n) done. SIZE_MAX when unset or
+ * not a number. */
+static size_t hold_at_from_env(void)
 {
     const char *v = getenv("TOUCHLINE_TEST_HOLD_AT");
     if (!v || *v < '0' || *v > '9')
@@ -255,9 +265,11 @@ static void join_workers(struct stream *s)
     s->joined = true;
 }
 
-/* The workers copy every article out of the cache into fresh memory, and
- * glibc grows a thread's heap a few pages at a time, each step an mprotect
- * (a warm start spent 18 % of its time there). A top pad makes each heap
+/* The workers build articles in fresh memory (a cold start's parsed into
+ * the heap; a warm start's decoded into the cache's slab, cache_slab.h,
+ * or the heap when a piece is too big), and glibc grows a thread's heap a
+ * few pages at a time, each step an mprotect (a warm start spent 18 % of
+ * its time there before the slab took its articles). A top pad makes each heap
  * start, and the main heap grow, with 16 MiB readable at once; pages are
  * only touched as they are used, so the peak RSS does not change. */
 static void pad_heaps(void)
@@ -285,7 +297,7 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
     s->scan = *scan;
     memset(scan, 0, sizeof *scan);
     s->setup = *setup;
-    s->hold_at = setup->background ? stream_hold_at_from_env() : SIZE_MAX;
+    s->hold_at = setup->background ? hold_at_from_env() : SIZE_MAX;
     if (s->setup.lead > STREAM_MAX_LEAD)
         s->setup.lead = STREAM_MAX_LEAD;
     /* The slots' flags start false as fresh pages are zero (an atomic_bool
@@ -296,6 +308,7 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
     s->slots = slot_pages_new(&s->pages, s->scan.n, sizeof *s->slots);
     atomic_init(&s->next, 0);
     atomic_init(&s->stop, false);
+    atomic_init(&s->draining, false);
     atomic_init(&s->later, false);
     atomic_init(&s->ndone, 0);
     open_wake(s);
@@ -385,6 +398,7 @@ bool stream_work_one(struct stream *s)
 
 void stream_drain(struct stream *s)
 {
+    atomic_store_explicit(&s->draining, true, memory_order_release); /* releases held workers */
     work(s, false);
     join_workers(s);
 }

@@ -63,17 +63,15 @@ struct stream_item {
     bool early;
 };
 
-/* Takes the scan (*scan is zeroed) and starts the workers. */
+/* Takes the scan (*scan is zeroed) and starts the workers. For tests that
+ * drive the reader, the environment's TOUCHLINE_TEST_HOLD_AT, a number n,
+ * makes a background stream's workers wait before entry n until the
+ * stream is drained or freed, so that its load stays under way with
+ * entries [0, n) done. */
 struct stream *stream_start(struct scan *scan, const struct stream_setup *setup);
 /* For tests: while held, the background workers wait before they claim
  * their first entry (a busy machine can make them that late). */
 void stream_hold_workers(bool hold);
-/* For tests that drive the reader: the environment's
- * TOUCHLINE_TEST_HOLD_AT, a number n, makes a background load's workers
- * stop before entry n (each waits there until the stream is freed), so
- * that the load stays under way with entries [0, n) done. SIZE_MAX when
- * unset or not a number. */
-size_t stream_hold_at_from_env(void);
 /* Whether the cache hits a worker looks up from now on (from later_from)
  * keep their extraction in their record; not at the start. Any thread. */
 void stream_keep_later(struct stream *s, bool keep);
@@ -91,7 +89,8 @@ bool stream_next_loaded(struct stream *s, struct stream_item *out);
  * left to claim. */
 bool stream_work_one(struct stream *s);
 /* Works on the calling thread until every entry is claimed, then waits for
- * the workers: afterwards stream_next never has to wait. */
+ * the workers (releasing any the test hook holds): afterwards stream_next
+ * never has to wait. */
 void stream_drain(struct stream *s);
 /* A descriptor that becomes readable once every entry is done (so that
  * stream_next never has to wait for one), and stays so; -1 unless the
