@@ -65,7 +65,7 @@ void reader_set_cursor(struct app *a, long m);
 /* When the entity cursor is on a name of an article attached to the
  * stored index (its entity -1: no place in the index until the load
  * completes) and nothing else is the target: says so, and true; the keys
- * that act on the cursor's entity (n/N, m, f) then do nothing. */
+ * that act on the cursor's entity (n/N, m, F, Enter) then do nothing. */
 bool reader_cursor_unknown(struct app *a);
 /* The mark of an entity at (in_title, start), or -1. */
 long reader_find_mark(const struct app *a, int entity, bool in_title, size_t start);
