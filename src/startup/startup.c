@@ -47,6 +47,10 @@ struct boilerplate *startup_boilerplate(const struct startup_globals *g)
  * titles on any but the tallest terminals, so that the first screen waits
  * for parses, not extractions. */
 enum { READER_LEAD = 128 };
+/* Workers the reader starts with; the others start once its first screen
+ * is drawn. On two cores a second loading thread before it took the
+ * reader's thread off its core for about 1 ms (tests/bench/README.md). */
+enum { READER_FIRST_WORKERS = 1 };
 
 bool startup_pipeline_start(struct pipeline *p, char **paths, size_t npaths,
                             const struct config *cfg, const struct startup_globals *g,
@@ -68,7 +72,8 @@ bool startup_pipeline_start(struct pipeline *p, char **paths, size_t npaths,
                                    .nboilerplate = cfg->nboilerplate,
                                    .threads = g ? g->threads : 0,
                                    .background = background,
-                                   .lead = background ? READER_LEAD : 0};
+                                   .lead = background ? READER_LEAD : 0,
+                                   .first_workers = background ? READER_FIRST_WORKERS : 0};
     char *cache_dir = cfg->cache && !(g && g->no_cache) ? cache_default_dir() : NULL;
     opt.cache_dir = cache_dir;
     bool ok = pipeline_start(p, paths, npaths, &opt, err);

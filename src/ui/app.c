@@ -402,6 +402,8 @@ static void draw_all(struct app *a)
     curs_set(a->modal && a->modal->uses_status_line ? 1 : 0);
     doupdate();
     a->dirty = 0;
+    /* the first screen is out: the workers held back for it start */
+    pipeline_release_workers(a->pl);
 }
 
 static void handle_resize(struct app *a)

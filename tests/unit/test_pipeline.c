@@ -7,9 +7,10 @@
  * still being made, the index queried in between, articles taken before
  * their extractions, a lead loaded before any extraction) gives the same
  * again; CI
- * runs this under ThreadSanitizer. Closing in the middle of a load drops it
- * cleanly; finishing one that the reader's test hook holds completes it. A
- * background load's wake descriptor turns readable once every
+ * runs this under ThreadSanitizer. A cold background load
+ * started with fewer workers starts the rest when told (the reader's first
+ * screen drawn). Closing in the middle of a load drops it cleanly; finishing one that the reader's
+ * test hook holds completes it. A background load's wake descriptor turns readable once every
  * result is finished, so that one take then takes them all. Also a sentence that once sent the
  * subject finder into endless recursion, found by the bench corpus. A cache
  * hit's stat follows a link that replaced the file, as stat() does. */
@@ -415,6 +416,44 @@ static void test_finish_releases_held_workers(void **state)
     pipeline_close(&one);
 }
 
+/* The reader's cold start: a background load with first_workers 1 starts
+ * one worker, and the others at pipeline_release_workers (its first screen
+ * drawn); a warm one (the cache has records) starts them all at once. The
+ * exports and the index are one thread's either way. */
+static void test_workers_held_back_until_released(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/touchline-pipeline-first-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    struct pipeline one;
+    assert_true(open_with(&one, 1));
+    char *paths[COPIES];
+    for (size_t i = 0; i < COPIES; i++)
+        paths[i] = samples;
+    for (int warm = 0; warm < 2; warm++) {
+        struct pipeline_options opt = {
+            .threads = 4, .background = true, .cache_dir = dir, .first_workers = 1};
+        struct tl_error err;
+        struct pipeline bg;
+        assert_true(pipeline_start(&bg, paths, COPIES, &opt, &err));
+        assert_non_null(bg.stream);
+        assert_int_equal(stream_workers(bg.stream), warm ? 4 : 1);
+        pipeline_release_workers(&bg);
+        assert_int_equal(stream_workers(bg.stream), 4);
+        pipeline_release_workers(&bg); /* again: nothing more */
+        assert_int_equal(stream_workers(bg.stream), 4);
+        take_slowly(&bg);
+        assert_int_equal(bg.cache_hits, warm ? bg.corpus.narticles : 0);
+        assert_same_exports(&one, &bg);
+        assert_same_index(&one.index, &bg.index);
+        pipeline_close(&bg);
+    }
+    pipeline_close(&one);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void test_more_threads_than_articles(void **state)
 {
     (void)state;
@@ -455,6 +494,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_four_threads_match_one),
         cmocka_unit_test(test_one_per_core_matches_one),
+        cmocka_unit_test(test_workers_held_back_until_released),
         cmocka_unit_test(test_more_threads_than_articles),
         cmocka_unit_test(test_background_load_matches_one),
         cmocka_unit_test(test_lead_loads_before_extracting),

@@ -149,6 +149,18 @@ static void take_image(struct pipeline *p, const struct scan *s)
     p->image_prefix = p->background ? IMAGE_PREFIX : 0;
 }
 
+/* The workers a background load starts with (first_workers) when every
+ * article is to be parsed and extracted: no cache, or one with no record
+ * (as far as the wait for it tells). A warm start decodes, and starts
+ * them all: its complete index is what the reader waits for. */
+static size_t held_back(const struct pipeline *p, const struct pipeline_options *opt)
+{
+    if (!opt || !opt->background)
+        return 0;
+    const struct cache *c = pipeline_cache_ready(p->pcache);
+    return c && cache_count(c) ? 0 : opt->first_workers;
+}
+
 bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
                     const struct pipeline_options *opt, struct tl_error *err)
 {
@@ -187,6 +199,7 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
         .check_fit = p->imageable, /* take_image needs the cache */
         /* the first screen's articles are taken as usual (image_prefix) */
         .later_from = opt && opt->background ? IMAGE_PREFIX : 0,
+        .first_workers = held_back(p, opt),
     };
     p->total = s.n;
     if (p->imageable) /* a file per article at most: not copied as it grows */
@@ -479,10 +492,17 @@ void pipeline_hold_text(struct pipeline *p, bool hold)
     p->hold_text = hold;
 }
 
+void pipeline_release_workers(struct pipeline *p)
+{
+    if (p->stream)
+        stream_release_workers(p->stream);
+}
+
 void pipeline_finish(struct pipeline *p)
 {
     if (!p->stream)
         return;
+    stream_release_workers(p->stream);
     /* Take as we go, so that finished results do not pile up unpacked. */
     while (p->stream && stream_work_one(p->stream))
         pipeline_take(p, 0);

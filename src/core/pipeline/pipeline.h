@@ -33,6 +33,10 @@ struct pipeline_options {
     /* Articles loaded ahead, before any of them is extracted (the reader's
      * first screenful; at most STREAM_MAX_LEAD); 0: none. */
     size_t lead;
+    /* With background, when the cache has no record to decode (a cold
+     * start): workers started at once, the others at
+     * pipeline_release_workers (the reader's first screen drawn); 0: all. */
+    size_t first_workers;
 };
 
 struct stream;
@@ -114,7 +118,10 @@ void pipeline_hold_text(struct pipeline *p, bool hold);
  * way). False with err set when the load is still under way or a path does
  * not exist. */
 bool pipeline_append(struct pipeline *p, char *const *paths, size_t npaths, struct tl_error *err);
-/* Waits for every result and takes it. */
+/* Starts the workers pipeline_options.first_workers held back (the reader
+ * calls it once its first screen is drawn); nothing when none are. */
+void pipeline_release_workers(struct pipeline *p);
+/* Waits for every result and takes it (with every worker). */
 void pipeline_finish(struct pipeline *p);
 /* Why the cache could not be written, or NULL; waits for a cache still
  * being written. */

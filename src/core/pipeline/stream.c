@@ -43,7 +43,7 @@ struct stream {
     size_t taken;         /* caller's thread only */
     size_t ltaken;        /* caller's thread only: entries whose loaded part went out */
     pthread_t *tids;
-    size_t started;
+    size_t started, want; /* workers started, and to start in all */
     bool joined;
     size_t hold_at; /* hold_at_from_env: SIZE_MAX for none */
 };
@@ -256,6 +256,15 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* Starts workers until n run. A thread that cannot be started leaves its
+ * share to the others (and, at worst, to stream_drain on the caller's
+ * thread). */
+static void start_workers(struct stream *s, size_t n)
+{
+    while (s->started < n && pthread_create(&s->tids[s->started], NULL, worker, s) == 0)
+        s->started++;
+}
+
 static void join_workers(struct stream *s)
 {
     if (s->joined)
@@ -320,11 +329,21 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
     if (want > s->scan.n)
         want = s->scan.n;
     s->tids = xcalloc(want ? want : 1, sizeof *s->tids);
-    /* A thread that cannot be started leaves its share to the others (and,
-     * at worst, to stream_drain on the caller's thread). */
-    while (s->started < want && pthread_create(&s->tids[s->started], NULL, worker, s) == 0)
-        s->started++;
+    s->want = want;
+    size_t now = setup->first_workers && setup->first_workers < want ? setup->first_workers : want;
+    start_workers(s, now);
     return s;
+}
+
+void stream_release_workers(struct stream *s)
+{
+    if (!s->joined && !stopped(s))
+        start_workers(s, s->want);
+}
+
+size_t stream_workers(const struct stream *s)
+{
+    return s->started;
 }
 
 /* Entry i's result as it is in its slot. */
@@ -399,6 +418,7 @@ bool stream_work_one(struct stream *s)
 void stream_drain(struct stream *s)
 {
     atomic_store_explicit(&s->draining, true, memory_order_release); /* releases held workers */
+    stream_release_workers(s);
     work(s, false);
     join_workers(s);
 }

@@ -42,6 +42,10 @@ struct stream_setup {
      * says so (a stored index is taken, which they are attached to);
      * SIZE_MAX: never. */
     size_t later_from;
+    /* Background workers started at once; the others start at
+     * stream_release_workers (or when the stream is drained), so that the
+     * reader's first screen shares the cores with fewer threads. 0: all. */
+    size_t first_workers;
 };
 
 enum { STREAM_MAX_LEAD = 256 };
@@ -69,6 +73,11 @@ struct stream_item {
  * stream is drained or freed, so that its load stays under way with
  * entries [0, n) done. */
 struct stream *stream_start(struct scan *scan, const struct stream_setup *setup);
+/* Starts the workers setup.first_workers held back; nothing when none
+ * are, or when the stream is stopped. The caller's thread only. */
+void stream_release_workers(struct stream *s);
+/* The workers started so far. */
+size_t stream_workers(const struct stream *s);
 /* For tests: while held, the background workers wait before they claim
  * their first entry (a busy machine can make them that late). */
 void stream_hold_workers(bool hold);
