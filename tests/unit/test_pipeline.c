@@ -36,17 +36,34 @@ enum { COPIES = 8 };
 
 static char samples[4096];
 
-static bool open_with(struct pipeline *p, unsigned threads)
+/* Starts a load of the samples folder given COPIES times over. */
+static bool start_copies(struct pipeline *p, const struct pipeline_options *opt)
 {
     char *paths[COPIES];
     for (size_t i = 0; i < COPIES; i++)
         paths[i] = samples;
-    struct pipeline_options opt = {.threads = threads};
     struct tl_error err;
-    bool ok = pipeline_open(p, paths, COPIES, &opt, &err);
+    bool ok = pipeline_start(p, paths, COPIES, opt, &err);
     if (!ok)
-        print_error("pipeline_open: %s\n", err.msg);
+        print_error("pipeline_start: %s\n", err.msg);
     return ok;
+}
+
+static bool open_with(struct pipeline *p, unsigned threads)
+{
+    struct pipeline_options opt = {.threads = threads};
+    if (!start_copies(p, &opt))
+        return false;
+    pipeline_finish(p);
+    return true;
+}
+
+/* Removes a folder a test made, and all it holds. */
+static void remove_dir(const char *dir)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
 }
 
 static void assert_same_index(const struct index *a, const struct index *b)
@@ -96,12 +113,8 @@ static void test_one_per_core_matches_one(void **state)
 
 static bool start_background(struct pipeline *p, unsigned threads)
 {
-    char *paths[COPIES];
-    for (size_t i = 0; i < COPIES; i++)
-        paths[i] = samples;
     struct pipeline_options opt = {.threads = threads, .background = true};
-    struct tl_error err;
-    return pipeline_start(p, paths, COPIES, &opt, &err);
+    return start_copies(p, &opt);
 }
 
 /* Takes results a few at a time, querying the index in between, as the
@@ -154,12 +167,8 @@ static void test_lead_loads_before_extracting(void **state)
     assert_true(open_with(&one, 1));
     size_t total = one.corpus.narticles;
     assert_true(total <= STREAM_MAX_LEAD);
-    char *paths[COPIES];
-    for (size_t i = 0; i < COPIES; i++)
-        paths[i] = samples;
     struct pipeline_options opt = {.threads = 1, .background = true, .lead = STREAM_MAX_LEAD};
-    struct tl_error err;
-    assert_true(pipeline_start(&bg, paths, COPIES, &opt, &err));
+    assert_true(start_copies(&bg, &opt));
     struct timespec nap = {0, 200 * 1000};
     bool ahead = false;
     while (pipeline_loading(&bg)) {
@@ -189,13 +198,9 @@ static void test_background_load_with_cache(void **state)
     struct pipeline one;
     assert_true(open_with(&one, 1));
     for (int round = 0; round < 2; round++) {
-        char *paths[COPIES];
-        for (size_t i = 0; i < COPIES; i++)
-            paths[i] = samples;
         struct pipeline_options opt = {.threads = 2, .background = true, .cache_dir = dir};
         struct pipeline bg;
-        struct tl_error err;
-        assert_true(pipeline_start(&bg, paths, COPIES, &opt, &err));
+        assert_true(start_copies(&bg, &opt));
         take_slowly(&bg);
         (void)index_search(&bg.index, -1, "inter", (int[4]){0}, 4); /* while it saves */
         assert_null(pipeline_warning(&bg));
@@ -212,9 +217,7 @@ static void test_background_load_with_cache(void **state)
         pipeline_close(&bg);
     }
     pipeline_close(&one);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
+    remove_dir(dir);
 }
 
 /* Writes text to path with a fixed old mtime plus `ns` nanoseconds. */
@@ -267,9 +270,7 @@ static void test_unchanged_file_not_read(void **state)
     t = title_via_cache(in, cache);
     assert_string_equal(t, "Son stayed"); /* another mtime: read again */
     free(t);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache);
-    assert_int_equal(system(cmd), 0);
+    remove_dir(cache);
 }
 
 /* The stat is taken relative to the file's folder, following links as
@@ -302,9 +303,7 @@ static void test_file_replaced_by_link(void **state)
     assert_true(pipeline_open(&p, paths, 1, &opt, &err));
     assert_int_equal(p.corpus.narticles, 0);
     pipeline_close(&p);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache);
-    assert_int_equal(system(cmd), 0);
+    remove_dir(cache);
 }
 
 static void test_close_while_loading(void **state)
@@ -391,16 +390,12 @@ static void test_finish_releases_held_workers(void **state)
     (void)state;
     struct pipeline one;
     assert_true(open_with(&one, 1));
-    char *paths[COPIES];
-    for (size_t i = 0; i < COPIES; i++)
-        paths[i] = samples;
     for (unsigned threads = 1; threads <= 2; threads++) {
         struct pipeline_options opt = {
             .threads = threads, .background = true, .lead = STREAM_MAX_LEAD};
-        struct tl_error err;
         struct pipeline bg;
         assert_int_equal(setenv("TOUCHLINE_TEST_HOLD_AT", "5", 1), 0);
-        assert_true(pipeline_start(&bg, paths, COPIES, &opt, &err));
+        assert_true(start_copies(&bg, &opt));
         assert_int_equal(unsetenv("TOUCHLINE_TEST_HOLD_AT"), 0);
         assert_int_equal(take_for(&bg, 5, 30 * 1000), 5);
         assert_int_equal(take_for(&bg, 6, 50), 5); /* held */
@@ -427,15 +422,11 @@ static void test_workers_held_back_until_released(void **state)
     assert_non_null(mkdtemp(dir));
     struct pipeline one;
     assert_true(open_with(&one, 1));
-    char *paths[COPIES];
-    for (size_t i = 0; i < COPIES; i++)
-        paths[i] = samples;
     for (int warm = 0; warm < 2; warm++) {
         struct pipeline_options opt = {
             .threads = 4, .background = true, .cache_dir = dir, .first_workers = 1};
-        struct tl_error err;
         struct pipeline bg;
-        assert_true(pipeline_start(&bg, paths, COPIES, &opt, &err));
+        assert_true(start_copies(&bg, &opt));
         assert_non_null(bg.stream);
         assert_int_equal(stream_workers(bg.stream), warm ? 4 : 1);
         pipeline_release_workers(&bg);
@@ -449,9 +440,7 @@ static void test_workers_held_back_until_released(void **state)
         pipeline_close(&bg);
     }
     pipeline_close(&one);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    assert_int_equal(system(cmd), 0);
+    remove_dir(dir);
 }
 
 static void test_more_threads_than_articles(void **state)
