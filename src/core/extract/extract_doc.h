@@ -85,8 +85,8 @@ struct doc {
     uint32_t *triggers;      /* per word number: fact pattern bits of the word (lexicon_lookup;
                               * in the block of lists) */
     uint32_t *fact_triggers; /* per word number: the form's facts_triggers, copied from
-                              * the word cache (lexicon_lookup; in the block of lists),
-                              * so that a pass over the tokens reads a small array */
+                              * the word cache (lexicon_lookup), so that a pass over
+                              * the tokens reads a small array */
     uint32_t *info;          /* per word number: its index in the thread's word cache
                               * (the tokens' `cached`; doc_word_info) */
     size_t *caps;            /* the tokens with TOK_CAP, in order: where the passes that

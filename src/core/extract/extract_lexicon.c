@@ -105,9 +105,9 @@ void lexicon_lookup(struct doc *d)
     size_t n = d->t.n ? d->t.n : 1, nw = d->t.nwords ? d->t.nwords : 1;
     d->lex = extract_scratch_block(d->sc, SCRATCH_LEX, n);
     d->role = extract_scratch_zeroed(d->sc, SCRATCH_ROLE, nw);
-    d->lists = extract_scratch_zeroed(d->sc, SCRATCH_LISTS, 3 * nw * sizeof *d->lists);
+    d->lists = extract_scratch_zeroed(d->sc, SCRATCH_LISTS, 2 * nw * sizeof *d->lists);
     d->triggers = d->lists + nw;
-    d->fact_triggers = d->lists + 2 * nw;
+    d->fact_triggers = extract_scratch_block(d->sc, SCRATCH_FACT_TRIGGERS, nw * sizeof *d->lists);
     d->info = d->t.cached; /* the tokens interned the words in the thread's cache */
     uint8_t *wlex = extract_scratch_block(d->sc, SCRATCH_WORD_LEX, nw); /* per word number */
     uint8_t *wstarts = extract_scratch_block(d->sc, SCRATCH_WORD_STARTS, nw);

@@ -25,6 +25,7 @@ enum scratch_block {
     SCRATCH_LEX,           /* extract_lexicon.c: per token, lexicon flags */
     SCRATCH_ROLE,          /* extract_lexicon.c: per word, roles */
     SCRATCH_LISTS,         /* extract_lexicon.c: per word, lists and triggers */
+    SCRATCH_FACT_TRIGGERS, /* extract_lexicon.c: per word, the form's fact triggers */
     SCRATCH_WORD_LEX,      /* extract_lexicon.c: per word, lexicon flags */
     SCRATCH_WORD_STARTS,   /* extract_lexicon.c: per word, whether a KB form starts with it */
     SCRATCH_KB_STARTS,     /* extract_lexicon.c: the tokens a KB form may start at */
