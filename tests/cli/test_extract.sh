@@ -92,9 +92,10 @@ for pretty in "" --pretty; do
         "[ $(wc -c <"$tmp/all.jsonl") -gt 65536 ] && cmp -s '$tmp/all.jsonl' '$tmp/each.jsonl'"
 done
 
-# Compact output writes each entity's mentions straight into its buffer,
-# --pretty through the JSON writer's calls: both hold the same members in
-# the same order, the title mentions' "field" included.
+# Compact output writes the entities and their mentions straight into its
+# buffer, --pretty through the JSON writer's calls: both hold the same
+# members in the same order, the title mentions' "field" and the persons'
+# "role" included.
 "$bin" extract $files >"$tmp/compact.jsonl" 2>/dev/null
 "$bin" extract --pretty $files >"$tmp/pretty.json" 2>/dev/null
 python3 - "$tmp/compact.jsonl" "$tmp/pretty.json" <<'PY' >"$tmp/same" 2>&1
@@ -111,8 +112,9 @@ while True:
     value, at = decoder.raw_decode(text, at)
     pretty.append(value)
 titled = sum(line.count('"field":"title"') for line in open(sys.argv[1], encoding="utf-8"))
-print(f"{len(compact)} articles, {titled} title fields")
-sys.exit(0 if compact == pretty and titled > 0 else 1)
+roles = sum(line.count('"role":') for line in open(sys.argv[1], encoding="utf-8"))
+print(f"{len(compact)} articles, {titled} title fields, {roles} roles")
+sys.exit(0 if compact == pretty and titled > 0 and roles > 0 else 1)
 PY
 status=$?
 check "compact and --pretty output hold the same members in order ($(cat "$tmp/same"))" "[ $status -eq 0 ]"

@@ -33,6 +33,14 @@ static void test_builtin_patterns(void **state)
     assert_true(match(bp, "By Gonzalo Higua\xc3\xadn"));
     assert_true(match(bp, "5 min read"));
     assert_true(match(bp, "Published 12 March 2023"));
+    assert_true(match(bp, "Image caption: Saka celebrates"));
+    assert_true(match(bp, "Follow us on Instagram"));
+    assert_true(match(bp, "Getty Images"));
+    assert_true(match(bp, "Related stories:"));
+    /* One built-in matching a line's start is not enough: the built-ins are
+     * matched as one alternation, each branch against the whole line. */
+    assert_false(match(bp, "Getty Images show Saka celebrating"));
+    assert_false(match(bp, "Related: Saka signs"));
     /* Spaces and tabs around the line do not matter. */
     assert_true(match(bp, "  \tAdvertisement \t"));
     /* The whole line must match, not a part of it. */

@@ -1,8 +1,8 @@
 /* test_index: every query of the entity index, on a small corpus written
  * to a temporary folder and run through the real pipeline: lookup by id
  * and by alias, fuzzy search ranked by article count, article membership,
- * postings per article, and next/previous mention across a filtered list
- * with wrap-around. */
+ * postings per article, each form once, and next/previous mention across a
+ * filtered list with wrap-around. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -81,6 +81,18 @@ static void test_counts(void **state)
     assert_int_equal(ars->narticles, 2);
     assert_int_equal(ars->articles[0], 1); /* load order: a, b, c */
     assert_int_equal(ars->articles[1], 2);
+}
+
+/* An entity's forms: its folded name and mention texts, each once however
+ * many articles repeat it. */
+static void test_forms_distinct(void **state)
+{
+    (void)state;
+    const struct index_entity *b =
+        &pl.index.entities[index_find(&pl.index, "person:alessandro-bastoni")];
+    assert_int_equal(b->nforms, 2);
+    assert_string_equal(b->forms[0], "alessandro bastoni");
+    assert_string_equal(b->forms[1], "bastoni");
 }
 
 static void test_search_fuzzy_ranked(void **state)
@@ -199,6 +211,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_find_and_resolve),
         cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_forms_distinct),
         cmocka_unit_test(test_search_fuzzy_ranked),
         cmocka_unit_test(test_article_has_and_postings),
         cmocka_unit_test(test_step_across_a_filtered_list),

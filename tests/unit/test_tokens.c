@@ -1,6 +1,7 @@
 /* test_tokens: where words end (decimal points, thousands, hyphens,
  * apostrophes, possessives, non-ASCII letters), their flags, sentence starts,
- * and that equal folded forms share one word number and its hash. */
+ * the list of capitals, and that equal folded forms share one word number
+ * and its hash. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,6 +15,18 @@
 #include "core/base/hash.h"
 #include "core/extract/tokens.h"
 #include "core/extract/word_cache.h"
+
+/* t.caps lists the tokens with TOK_CAP, in order, and no other. */
+static void assert_capitals_listed(const struct tokens *t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->v[i].flags & TOK_CAP) {
+            assert_true(n < t->ncaps);
+            assert_int_equal(t->caps[n++], i);
+        }
+    assert_int_equal(n, t->ncaps);
+}
 
 /* The tokens of text as "folded/flags" items, flags written as letters:
  * W word, C capital, U upper case, N number, P possessive, S sentence
@@ -37,6 +50,7 @@ static void render(const char *text, struct buf *out)
         assert_true(tk->end > tk->start);
         assert_true(tk->end - tk->start >= tk->fend - tk->fstart);
     }
+    assert_capitals_listed(&t);
     tokens_free(&t);
 }
 
@@ -276,9 +290,39 @@ static void test_word_hash_every_length(void **state)
     buf_free(&once);
 }
 
+/* The capitals are listed across texts added one after another (a title,
+ * then a body), past the room reserved for the tokens (one-letter words
+ * and commas, more tokens than the reservation guesses), and anew after a
+ * reset. */
+static void test_capitals_listed(void **state)
+{
+    (void)state;
+    struct tokens t;
+    tokens_init(&t);
+    const char *title = "Saka Signs For Arsenal";
+    tokens_add_text(&t, title, strlen(title), TOK_TITLE);
+    struct buf body;
+    buf_init(&body);
+    for (int k = 0; k < 400; k++)
+        buf_puts(&body, k % 3 ? "a," : "B,");
+    buf_puts(&body, " \xc3\x89mile Smith-Rowe and \xc3\xa9mile.");
+    tokens_add_text(&t, body.data, body.len, 0);
+    assert_capitals_listed(&t);
+    assert_true(t.ncaps > 130);
+    assert_int_equal(t.caps[0], 0);
+    tokens_reset(&t);
+    assert_int_equal(t.ncaps, 0);
+    tokens_add_text(&t, "the end. The End", 16, 0);
+    assert_capitals_listed(&t);
+    assert_int_equal(t.ncaps, 2);
+    buf_free(&body);
+    tokens_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_capitals_listed),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_hyphens),
         cmocka_unit_test(test_apostrophes),

@@ -89,6 +89,9 @@ static void test_collisions_and_growth(void **state)
         get(&c, form, &added);
         assert_true(added);
     }
+    /* grown many times, the entries stay whole cache lines, each on one */
+    assert_int_equal((uintptr_t)c.v % WORD_INFO_ALIGN, 0);
+    assert_int_equal(sizeof *c.v, WORD_INFO_ALIGN);
     for (int k = 0; k < 10000; k += 997) {
         snprintf(form, sizeof form, "w%d", k);
         uint32_t e = get(&c, form, &added);

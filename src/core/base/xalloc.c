@@ -27,6 +27,15 @@ void *xcalloc(size_t count, size_t size)
     return p;
 }
 
+void *xaligned(size_t align, size_t size)
+{
+    size_t rounded = size ? (size + align - 1) & ~(align - 1) : align;
+    void *p = aligned_alloc(align, rounded);
+    if (!p)
+        die_oom(size);
+    return p;
+}
+
 void *xrealloc(void *ptr, size_t size)
 {
     void *p = realloc(ptr, size ? size : 1);

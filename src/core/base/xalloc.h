@@ -8,6 +8,9 @@
 void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
+/* aligned_alloc (align a power of two) that aborts likewise; size is
+ * rounded up to a multiple of align. Freed with free. */
+void *xaligned(size_t align, size_t size);
 /* Grow an array to hold at least `need` elements of `elem` bytes; updates *cap. */
 void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem);
 /* Copies of a NUL-terminated string, or of the first `len` bytes of one. */

@@ -572,11 +572,8 @@ static void sort_mentions(struct doc_mention *m, size_t n)
 /* The tokens with a capital, once for the passes that start at one. */
 static void list_caps(struct doc *d)
 {
-    d->caps = extract_scratch_block(d->sc, SCRATCH_CAPS, (d->t.n ? d->t.n : 1) * sizeof *d->caps);
-    d->ncaps = 0;
-    for (size_t i = 0; i < d->t.n; i++)
-        if (d->t.v[i].flags & TOK_CAP)
-            d->caps[d->ncaps++] = i;
+    d->caps = d->t.caps; /* the tokenizer listed them */
+    d->ncaps = d->t.ncaps;
 }
 
 /* The doc starts with the thread's tokens, buffer, mentions and entities

@@ -78,16 +78,19 @@ struct doc {
     struct extract_scratch *sc; /* the thread's reusable memory (extract_scratch.h) */
     struct tokens t;
     struct buf scratch;
-    int *owner;         /* per token: index of the mention covering it, or -1 */
-    uint8_t *lex;       /* per token: enum lex_flag bits */
-    uint8_t *role;      /* per word number: enum person_role when LEX_ROLE */
-    uint32_t *lists;    /* per word number: enum word_list bits (lexicon_lookup) */
-    uint32_t *triggers; /* per word number: fact pattern bits of the word (lexicon_lookup;
-                         * in the block of lists) */
-    uint32_t *info;     /* per word number: its index in the thread's word cache
-                         * (the tokens' `cached`; doc_word_info) */
-    size_t *caps;       /* the tokens with TOK_CAP, in order: where the passes that
-                         * start at a capital (asides, press, club sides) look */
+    int *owner;              /* per token: index of the mention covering it, or -1 */
+    uint8_t *lex;            /* per token: enum lex_flag bits */
+    uint8_t *role;           /* per word number: enum person_role when LEX_ROLE */
+    uint32_t *lists;         /* per word number: enum word_list bits (lexicon_lookup) */
+    uint32_t *triggers;      /* per word number: fact pattern bits of the word (lexicon_lookup;
+                              * in the block of lists) */
+    uint32_t *fact_triggers; /* per word number: the form's facts_triggers, copied from
+                              * the word cache (lexicon_lookup), so that a pass over
+                              * the tokens reads a small array */
+    uint32_t *info;          /* per word number: its index in the thread's word cache
+                              * (the tokens' `cached`; doc_word_info) */
+    size_t *caps;            /* the tokens with TOK_CAP, in order: where the passes that
+                              * start at a capital (asides, press, club sides) look */
     size_t ncaps;
     uint32_t *kb_starts; /* the tokens whose form starts a KB form's key (matcher_start),
                           * in order (lexicon_lookup): where kb_pass looks */

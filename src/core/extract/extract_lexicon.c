@@ -107,6 +107,7 @@ void lexicon_lookup(struct doc *d)
     d->role = extract_scratch_zeroed(d->sc, SCRATCH_ROLE, nw);
     d->lists = extract_scratch_zeroed(d->sc, SCRATCH_LISTS, 2 * nw * sizeof *d->lists);
     d->triggers = d->lists + nw;
+    d->fact_triggers = extract_scratch_block(d->sc, SCRATCH_FACT_TRIGGERS, nw * sizeof *d->lists);
     d->info = d->t.cached; /* the tokens interned the words in the thread's cache */
     uint8_t *wlex = extract_scratch_block(d->sc, SCRATCH_WORD_LEX, nw); /* per word number */
     uint8_t *wstarts = extract_scratch_block(d->sc, SCRATCH_WORD_STARTS, nw);
@@ -124,6 +125,7 @@ void lexicon_lookup(struct doc *d)
         d->role[w] = info->role;
         d->lists[w] = info->lists;
         d->triggers[w] = info->lex_triggers;
+        d->fact_triggers[w] = info->fact_triggers;
     }
     size_t starts = 0;
     for (size_t i = 0; i < d->t.n; i++) {

@@ -21,11 +21,11 @@ struct facts_scan;
  * valid until the next request for the same kind. */
 enum scratch_block {
     SCRATCH_OWNER,         /* extract.c: per token, the covering mention */
-    SCRATCH_CAPS,          /* extract.c: the tokens with a capital */
     SCRATCH_EMIT,          /* extract.c: emit's per-entity arrays */
     SCRATCH_LEX,           /* extract_lexicon.c: per token, lexicon flags */
     SCRATCH_ROLE,          /* extract_lexicon.c: per word, roles */
     SCRATCH_LISTS,         /* extract_lexicon.c: per word, lists and triggers */
+    SCRATCH_FACT_TRIGGERS, /* extract_lexicon.c: per word, the form's fact triggers */
     SCRATCH_WORD_LEX,      /* extract_lexicon.c: per word, lexicon flags */
     SCRATCH_WORD_STARTS,   /* extract_lexicon.c: per word, whether a KB form starts with it */
     SCRATCH_KB_STARTS,     /* extract_lexicon.c: the tokens a KB form may start at */

@@ -219,7 +219,7 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
         const struct token *tk = &d->t.v[i];
         if (!(tk->flags & (TOK_TITLE | TOK_ASIDE)))
             st->mask[tk->sentence] |=
-                doc_word_info(d, tk->word)->fact_triggers | /* the form's, once */
+                d->fact_triggers[tk->word] | /* the form's, worked out once */
                 ((tk->flags & TOK_NUM) && facts_age_said_at(d, i) ? 1u << P_AGE_SAID : 0);
         st->last[tk->sentence] = (uint32_t)i;
     }

@@ -67,8 +67,9 @@ static bool cap_word(const struct token *tk)
     return (tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_ASIDE)) == (TOK_WORD | TOK_CAP);
 }
 
-/* One pass over the tokens: the word counts, and the tokens the later
- * passes start from (so they skip the rest without looking at it). */
+/* One pass over the tokens and one over the capitalised ones (the doc's
+ * list): the word counts, and the tokens the later passes start from (so
+ * they skip the rest without looking at it). */
 static void count_words(struct people *p)
 {
     const struct tokens *t = &p->d->t;
@@ -86,12 +87,17 @@ static void count_words(struct people *p)
     for (size_t i = 0; i < ntokens; i++) {
         const struct token *tk = &t->v[i];
         lower[tk->word] += lower_word(tk);
-        mid_caps[tk->word] += mid_sentence_capital(tk);
-        caps[ncaps] = i;       /* kept only for a capitalised word: no branch, which */
-        ncaps += cap_word(tk); /* a capital at random in the text would mispredict */
         if (((tk->flags & TOK_PARA_START) && !(tk->flags & TOK_TITLE)) ||
             tokens_is_punct(t, i, ':'))
             heads[nheads++] = i;
+    }
+    /* what only capitalised tokens count for: from the doc's list of them */
+    for (size_t c = 0; c < p->d->ncaps; c++) {
+        size_t i = p->d->caps[c];
+        const struct token *tk = &t->v[i];
+        mid_caps[tk->word] += mid_sentence_capital(tk);
+        caps[ncaps] = i;       /* kept only for a capitalised word: no branch, which */
+        ncaps += cap_word(tk); /* a capital at random in the text would mispredict */
     }
     p->ncaps = ncaps;
     p->nheads = nheads;

@@ -1,6 +1,7 @@
 /* subject: whom or what a fact is about: persons and clubs near a body
  * offset, sentence by sentence and across sentences (see facts.h). */
 #include "core/extract/facts.h"
+#include "core/extract/text_words.h"
 #include "core/base/xalloc.h"
 
 #include <stdlib.h>
@@ -411,28 +412,6 @@ int subject_entity_near(const struct doc *d, enum entity_kind kind, size_t from,
     return best;
 }
 
-static char ascii_lower(char c)
-{
-    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
-static bool is_ascii_letter(char c)
-{
-    return (c | 32) >= 'a' && (c | 32) <= 'z';
-}
-
-/* Whether w stands at text[i] as a whole word, case-insensitively. */
-static bool word_at(const char *text, size_t len, size_t i, const char *w)
-{
-    size_t n = 0;
-    for (; w[n]; n++)
-        if (i + n >= len || ascii_lower(text[i + n]) != ascii_lower(w[n]))
-            return false;
-    bool left = i == 0 || !is_ascii_letter(text[i - 1]);
-    bool right = i + n == len || !is_ascii_letter(text[i + n]);
-    return left && right;
-}
-
 int subject_entity_after_word(const struct doc *d, enum entity_kind kind, size_t from, size_t to,
                               const char *const *words)
 {
@@ -453,55 +432,11 @@ int subject_entity_after_word(const struct doc *d, enum entity_kind kind, size_t
     return NO_ENTITY;
 }
 
-/* subject_has_word for any number of words. */
-static bool has_word_slow(const char *text, size_t from, size_t to, const char *const *words)
-{
-    for (size_t i = from; i < to; i++) {
-        if (!is_ascii_letter(text[i]) || (i > 0 && is_ascii_letter(text[i - 1])))
-            continue;
-        char c = (char)(text[i] | 32);
-        for (size_t w = 0; words[w]; w++)
-            if (words[w][0] == c && word_at(text, to, i, words[w]))
-                return true;
-    }
-    return false;
-}
-
-enum { MAX_CHAINED = 255 };
-
 bool subject_has_word(const struct doc *d, size_t from, size_t to, const char *const *words)
 {
-    const char *text = d->a->body;
     if (to > d->a->body_len)
         to = d->a->body_len;
-    /* The words by first letter, so a word start is tried against the
-     * words of its letter only: chains of word index + 1 (0 ends). */
-    uint8_t head[26] = {0}, next[MAX_CHAINED];
-    for (size_t w = 0; words[w]; w++) {
-        if (w >= MAX_CHAINED)
-            return has_word_slow(text, from, to, words);
-        char c = words[w][0];
-        if (c >= 'a' && c <= 'z') { /* text letters are lowered: only these can match */
-            next[w] = head[c - 'a'];
-            head[c - 'a'] = (uint8_t)(w + 1);
-        }
-    }
-    size_t i = from;
-    if (i > 0) /* words start only at word starts: not inside the one before `from` */
-        while (i < to && is_ascii_letter(text[i - 1]) && is_ascii_letter(text[i]))
-            i++;
-    while (i < to) {
-        if (!is_ascii_letter(text[i])) {
-            i++;
-            continue;
-        }
-        for (uint8_t w = head[(text[i] | 32) - 'a']; w; w = next[w - 1])
-            if (word_at(text, to, i, words[w - 1]))
-                return true;
-        for (i++; i < to && is_ascii_letter(text[i]); i++) /* the rest of the word */
-            ;
-    }
-    return false;
+    return text_has_word(d->a->body, from, to, words);
 }
 
 /* The distinct persons named in the body in [from, to), in order of first

@@ -69,6 +69,7 @@ void tokens_init(struct tokens *t)
 void tokens_free(struct tokens *t)
 {
     free(t->v);
+    free(t->caps);
     free(t->first);
     free(t->hash);
     free(t->form);
@@ -105,6 +106,7 @@ static void clear_table(struct tokens *t)
 void tokens_reset(struct tokens *t)
 {
     t->n = 0;
+    t->ncaps = 0;
     t->nsentences = 0;
     clear_table(t);
     if (t->cache)
@@ -331,12 +333,28 @@ static char *fold_into(char *out, const char *s, size_t start, size_t end)
     return out;
 }
 
+/* Room for `need` tokens, and as many in the list of capitals. */
+__attribute__((noinline)) static void grow_tokens(struct tokens *t, size_t need)
+{
+    t->v = xgrow(t->v, &t->cap, need, sizeof *t->v);
+    t->caps = xrealloc(t->caps, t->cap * sizeof *t->caps);
+}
+
 /* Room for one more token (tokens_add_text reserved most of it already). */
 static struct token *new_token(struct tokens *t)
 {
     if (t->n == t->cap)
-        t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+        grow_tokens(t, t->n + 1);
     return &t->v[t->n++];
+}
+
+/* Lists token tk, the last one, among the capitals when it is one: written
+ * whatever it is, kept by the count (no branch, which a capital at random
+ * in the text would mispredict). */
+static inline void note_capital(struct tokens *t, const struct token *tk)
+{
+    t->caps[t->ncaps] = t->n - 1;
+    t->ncaps += (tk->flags & TOK_CAP) != 0;
 }
 
 /* Ends the folded form written at folded.data + folded.len up to `out` (its
@@ -369,6 +387,7 @@ static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, con
     tk->start = (uint32_t)start;
     tk->end = (uint32_t)end;
     tk->flags = flags;
+    note_capital(t, tk);
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
     char *form = t->folded.data + t->folded.len;
     char *out = fold_into(form, s, start, end);
@@ -510,6 +529,7 @@ static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t
     tk->start = (uint32_t)i;
     tk->end = (uint32_t)j;
     tk->flags = flags;
+    note_capital(t, tk);
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
     end_token(t, tk, out, key);
     return j;
@@ -545,7 +565,8 @@ static size_t add_word(struct tokens *t, const char *s, size_t len, size_t i, ui
 void tokens_reserve(struct tokens *t, size_t len)
 {
     buf_reserve(&t->folded, 2 * len + 1);
-    t->v = xgrow(t->v, &t->cap, t->n + len / 4 + 8, sizeof *t->v);
+    if (t->n + len / 4 + 8 > t->cap)
+        grow_tokens(t, t->n + len / 4 + 8);
     size_t words = t->nwords + len / 8 + 8;
     if (words > t->wcap || (t->cache && !t->cached)) /* or a cache set since */
         grow_words(t, words > t->wcap ? words : t->wcap);

@@ -23,6 +23,11 @@
 
 #define WORD_LITERALS_UNKNOWN (1u << 31) /* facts_literals not asked yet */
 
+/* One cache line each (the array is aligned to it): what the tokenizer's
+ * probe reads, and what lexicon_lookup copies per word, are then one line
+ * of memory, never two. */
+#define WORD_INFO_ALIGN 64
+
 struct word_info {
     /* first, together, what the tokenizer's probe reads of a form met */
     uint32_t tag;  /* the high half of the form's word hash */
@@ -41,7 +46,8 @@ struct word_info {
     const struct matcher_slot *start; /* matcher_start of the form (words only) */
     uint32_t fact_triggers;           /* facts_triggers of the form */
     uint32_t literals;                /* facts_literals of the form, or WORD_LITERALS_UNKNOWN */
-};
+} __attribute__((aligned(WORD_INFO_ALIGN)));
+_Static_assert(sizeof(struct word_info) == WORD_INFO_ALIGN, "struct word_info: one cache line");
 
 struct word_cache {
     struct word_info *v;

@@ -49,10 +49,6 @@ static void write_mentions(struct json *j, const struct article *a, const struct
                            const struct found_entity *e)
 {
     JSON_KEY(j, "mentions");
-    if (!j->pretty) {
-        put_mentions(json_raw_value(j), a, extraction_mentions_of(x, e), e->nmentions);
-        return;
-    }
     json_begin_array(j);
     const struct mention *mentions = extraction_mentions_of(x, e);
     for (size_t m = 0; m < e->nmentions; m++) {
@@ -72,11 +68,65 @@ static void write_mentions(struct json *j, const struct article *a, const struct
     json_end_array(j);
 }
 
+/* A string with no byte to escape (a kind's or a role's name: lower-case
+ * words and '_'), quoted. */
+static void put_plain_string(struct buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    if (b->len + n + 2 >= b->cap)
+        buf_reserve(b, n + 2);
+    char *o = b->data + b->len;
+    o[0] = '"';
+    memcpy(o + 1, s, n);
+    o[n + 1] = '"';
+    o[n + 2] = '\0';
+    b->len += n + 2;
+}
+
+/* The entities array of compact output, written straight into the buffer,
+ * as put_mentions writes each one's mentions: what write_entities writes
+ * through the json calls, with the keys, commas and braces as literals. */
+static void put_entities(struct buf *b, const struct index *ix, size_t article)
+{
+    const struct article *a = ix->corpus->articles[article];
+    const struct extraction *x = index_extraction(ix, article);
+    PUT_LITERAL(b, "[");
+    for (size_t i = 0; i < x->nentities; i++) {
+        const struct found_entity *e = &x->entities[i];
+        if (i)
+            PUT_LITERAL(b, ",{\"id\":");
+        else
+            PUT_LITERAL(b, "{\"id\":");
+        json_put_string(b, e->id, strlen(e->id));
+        int g = index_global(ix, article, i);
+        if (g >= 0 && ix->entities[g].id != e->id) {
+            PUT_LITERAL(b, ",\"corpus_id\":");
+            json_put_string(b, ix->entities[g].id, strlen(ix->entities[g].id));
+        }
+        PUT_LITERAL(b, ",\"name\":");
+        json_put_string(b, e->name, strlen(e->name));
+        PUT_LITERAL(b, ",\"kind\":");
+        put_plain_string(b, entity_kind_name(e->kind));
+        if (e->kind == ENTITY_PERSON && e->role != ROLE_UNKNOWN) {
+            PUT_LITERAL(b, ",\"role\":");
+            put_plain_string(b, person_role_name(e->role));
+        }
+        PUT_LITERAL(b, ",\"mentions\":");
+        put_mentions(b, a, extraction_mentions_of(x, e), e->nmentions);
+        PUT_LITERAL(b, "}");
+    }
+    PUT_LITERAL(b, "]");
+}
+
 static void write_entities(struct json *j, const struct index *ix, size_t article)
 {
     const struct article *a = ix->corpus->articles[article];
     const struct extraction *x = index_extraction(ix, article);
     JSON_KEY(j, "entities");
+    if (!j->pretty) {
+        put_entities(json_raw_value(j), ix, article);
+        return;
+    }
     json_begin_array(j);
     for (size_t i = 0; i < x->nentities; i++) {
         const struct found_entity *e = &x->entities[i];

@@ -119,16 +119,25 @@ static int intern_entity(struct index *ix, const struct found_entity *fe, bool *
     return (int)ix->nentities - 1;
 }
 
-static void add_form(struct index_entity *e, char *folded)
+/* Texts up to this long are folded on the stack: a copy is made only for a
+ * form the entity does not have yet (most are repeats). */
+enum { FORM_ON_STACK = 120 };
+
+/* Adds the folded form of s[0, len) to e's forms, unless e has it. */
+static void add_form(struct index_entity *e, const char *s, size_t len)
 {
+    char room[FOLD_TEXT_ROOM(FORM_ON_STACK)];
+    char *folded = len <= FORM_ON_STACK ? room : xmalloc(FOLD_TEXT_ROOM(len));
+    size_t n = fold_text_to(s, len, folded);
     for (size_t i = 0; i < e->nforms; i++) {
         if (!strcmp(e->forms[i], folded)) {
-            free(folded);
+            if (folded != room)
+                free(folded);
             return;
         }
     }
     e->forms = xgrow(e->forms, &e->fcap, e->nforms + 1, sizeof *e->forms);
-    e->forms[e->nforms++] = folded;
+    e->forms[e->nforms++] = folded == room ? xstrndup(folded, n) : folded;
 }
 
 /* Whether a span's bytes differ from a string (0 when equal). */
@@ -192,14 +201,14 @@ static void add_postings(struct index *ix, int g, size_t article, uint32_t first
         e->articles[e->narticles++] = (uint32_t)article;
     }
     if (!e->nforms)
-        add_form(e, fold_text(e->name, strlen(e->name)));
+        add_form(e, e->name, strlen(e->name));
     for (size_t m = 0; m < fe->nmentions; m++) {
         const struct mention *mn = &mentions[m];
         put_posting(ix, e, (struct posting){(uint32_t)article, first + (uint32_t)m}, first);
         const char *text = mn->in_title ? a->title : a->body;
         if (!seen_before(a, mentions, m) &&
             strcmp_span(e->name, text + mn->start, mn->end - mn->start))
-            add_form(e, fold_text(text + mn->start, mn->end - mn->start));
+            add_form(e, text + mn->start, mn->end - mn->start);
     }
 }
 

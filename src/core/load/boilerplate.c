@@ -2,8 +2,12 @@
  * built-in patterns are compiled, and every pattern JIT-compiled, by the
  * first match (on a loading thread, off the path to the first screen); a
  * pattern added from the config is compiled when added, so that a bad one
- * is an error at start. */
+ * is an error at start. The built-ins are compiled as one pattern, their
+ * alternation: each must match a whole line, and so must the alternation
+ * (the end anchor makes it try each branch in turn), so one match per line
+ * answers for all of them, and one JIT compile makes them ready. */
 #include "core/load/boilerplate.h"
+#include "core/base/buf.h"
 #include "core/base/pcre_jit.h"
 #include "core/base/xalloc.h"
 
@@ -37,7 +41,8 @@ static const char *const default_patterns[] = {
 enum { BUILTIN_COUNT = sizeof default_patterns / sizeof *default_patterns };
 
 struct boilerplate {
-    pcre2_code **codes; /* the built-ins (NULL until ready), then the added ones */
+    pcre2_code *builtin; /* the built-ins' alternation (NULL until ready) */
+    pcre2_code **codes;  /* the added ones */
     size_t n, cap;
     atomic_bool ready;    /* every pattern compiled and JIT-compiled */
     pthread_mutex_t lock; /* held while the first match makes them so */
@@ -46,10 +51,6 @@ struct boilerplate {
 struct boilerplate *boilerplate_new(void)
 {
     struct boilerplate *bp = xcalloc(1, sizeof *bp);
-    bp->codes = xgrow(NULL, &bp->cap, BUILTIN_COUNT, sizeof *bp->codes);
-    for (size_t i = 0; i < BUILTIN_COUNT; i++)
-        bp->codes[i] = NULL;
-    bp->n = BUILTIN_COUNT;
     atomic_init(&bp->ready, false);
     pthread_mutex_init(&bp->lock, NULL);
     return bp;
@@ -59,8 +60,9 @@ void boilerplate_free(struct boilerplate *bp)
 {
     if (!bp)
         return;
+    pcre2_code_free(bp->builtin); /* NULL is a no-op */
     for (size_t i = 0; i < bp->n; i++)
-        pcre2_code_free(bp->codes[i]); /* NULL is a no-op */
+        pcre2_code_free(bp->codes[i]);
     free(bp->codes);
     pthread_mutex_destroy(&bp->lock);
     free(bp);
@@ -95,6 +97,16 @@ bool boilerplate_add(struct boilerplate *bp, const char *pattern, struct tl_erro
     return true;
 }
 
+/* The built-ins as one pattern: "(?:p1)|(?:p2)|...". */
+static char *builtin_alternation(void)
+{
+    struct buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < BUILTIN_COUNT; i++)
+        buf_printf(&b, "%s(?:%s)", i ? "|" : "", default_patterns[i]);
+    return buf_detach(&b, NULL);
+}
+
 /* Compiles the built-ins and JIT-compiles every pattern, once: the first
  * caller does it under the lock, callers meanwhile wait on the lock, and
  * later ones see `ready` through one acquire load. */
@@ -104,14 +116,15 @@ static void make_ready(struct boilerplate *bp)
         return;
     pthread_mutex_lock(&bp->lock);
     if (!atomic_load_explicit(&bp->ready, memory_order_relaxed)) {
-        for (size_t i = 0; i < BUILTIN_COUNT; i++) {
-            struct tl_error err;
-            bp->codes[i] = compile(default_patterns[i], &err);
-            /* The built-in list is compiled in every test run; a failure
-             * here is a programming error, not user input. */
-            if (!bp->codes[i])
-                abort();
-        }
+        struct tl_error err;
+        char *alternation = builtin_alternation();
+        bp->builtin = compile(alternation, &err);
+        free(alternation);
+        /* The built-in list is compiled in every test run; a failure here
+         * is a programming error, not user input. */
+        if (!bp->builtin)
+            abort();
+        pcre_jit_compile(bp->builtin);
         for (size_t i = 0; i < bp->n; i++)
             pcre_jit_compile(bp->codes[i]); /* falls back to the interpreter */
         atomic_store_explicit(&bp->ready, true, memory_order_release);
@@ -132,11 +145,11 @@ bool boilerplate_match(const struct boilerplate *cbp, const char *line, size_t l
     if (!len || len > 400)
         return false;
     make_ready(bp);
-    bool hit = false;
     /* only whether a pattern matches counts: one pair of offsets, for all */
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     if (!md)
         abort();
+    bool hit = pcre2_match(bp->builtin, (PCRE2_SPTR)line, len, 0, 0, md, NULL) >= 0;
     for (size_t i = 0; i < bp->n && !hit; i++)
         hit = pcre2_match(bp->codes[i], (PCRE2_SPTR)line, len, 0, 0, md, NULL) >= 0;
     pcre2_match_data_free(md);
@@ -145,5 +158,5 @@ bool boilerplate_match(const struct boilerplate *cbp, const char *line, size_t l
 
 size_t boilerplate_count(const struct boilerplate *bp)
 {
-    return bp->n;
+    return BUILTIN_COUNT + bp->n;
 }
