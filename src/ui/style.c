@@ -110,8 +110,28 @@ static bool has_colour(struct theme_style s)
     return s.fg.kind != COLOR_KIND_DEFAULT || s.bg.kind != COLOR_KIND_DEFAULT;
 }
 
+/* The colour pairs made for the theme in use: pair i + 1 is fg pairs[i][0]
+ * on bg pairs[i][1]; pair 0 is the terminal's default colours. */
+static int pairs[STYLE_COUNT_][2];
+static int npairs;
+
+/* The colour pair for fg on bg: the one an earlier element made for the same
+ * colours, else a new one. Elements sharing a pair let curses draw one next
+ * to the other without changing colours. */
+static int shared_pair(int fg, int bg)
+{
+    for (int i = 0; i < npairs; i++)
+        if (pairs[i][0] == fg && pairs[i][1] == bg)
+            return i + 1;
+    pairs[npairs][0] = fg;
+    pairs[npairs][1] = bg;
+    init_extended_pair(npairs + 1, fg, bg);
+    return ++npairs;
+}
+
 void style_use_theme(const struct theme *t, const struct theme *mono)
 {
+    npairs = 0;
     next_slot = 16;
     for (int e = 0; e < STYLE_COUNT_; e++) {
         struct theme_style s = t->styles[elem_of[e]];
@@ -127,8 +147,7 @@ void style_use_theme(const struct theme *t, const struct theme *mono)
         if (!has_colour(s))
             continue;
         int fg = curses_color(s.fg), bg = curses_color(s.bg);
-        init_extended_pair(e + 1, fg, bg);
-        resolved[e] |= COLOR_PAIR(e + 1);
+        resolved[e] |= COLOR_PAIR(shared_pair(fg, bg));
     }
 }
 
