@@ -162,6 +162,25 @@ attr_t style_over(attr_t under, attr_t over)
     return ((under | over) & ~A_COLOR) | pair;
 }
 
+/* The background colour of the pair in attributes a, -1 for the default. */
+static int pair_bg(attr_t a)
+{
+    int n = PAIR_NUMBER(a & A_COLOR);
+    return n >= 1 && n <= npairs ? pairs[n - 1][1] : -1;
+}
+
+bool style_blank_alike(attr_t a, attr_t background)
+{
+    /* curses adds the background's attributes, and its pair when a has none */
+    attr_t drawn = style_over(background, a);
+    const attr_t shows = A_REVERSE | A_STANDOUT | A_UNDERLINE | A_BLINK;
+    if ((drawn & shows) != (background & shows))
+        return false;
+    if (drawn & (A_REVERSE | A_STANDOUT)) /* the foreground is the blank's colour */
+        return (drawn & A_COLOR) == (background & A_COLOR);
+    return pair_bg(drawn) == pair_bg(background);
+}
+
 enum style_elem style_of_kind(int k)
 {
     switch (k) {
