@@ -9,13 +9,52 @@
 #include <string.h>
 #include <wchar.h>
 
+/* Puts n printable ASCII characters as cells at the cursor and moves it
+ * past them: one wadd_wchnstr for the run rather than one wadd_wch per
+ * character. The cells carry no attributes, as the characters waddnwstr
+ * adds do, so that curses renders them the same: in the window's
+ * attributes and background. */
+static void put_ascii(WINDOW *w, const char *s, size_t n)
+{
+    cchar_t cells[128];
+    int y = getcury(w), x = getcurx(w);
+    while (n) {
+        size_t k = n < sizeof cells / sizeof *cells ? n : sizeof cells / sizeof *cells;
+        for (size_t i = 0; i < k; i++)
+            compat_plain_cell(&cells[i], (wchar_t)s[i]);
+        wadd_wchnstr(w, cells, (int)k);
+        x += (int)k;
+        wmove(w, y, x);
+        s += k;
+        n -= k;
+    }
+}
+
+static bool printable_ascii(char c)
+{
+    return c >= 0x20 && c < 0x7f;
+}
+
 /* Draws printable text that is known to fit; converts to wide characters
- * ourselves so the C library's locale never decides how bytes decode. */
+ * ourselves so the C library's locale never decides how bytes decode. Runs
+ * of ASCII, one column a character, go the cheaper way of put_ascii. */
 static void put_fitting(WINDOW *w, const char *s, size_t len)
 {
     wchar_t wbuf[256];
     size_t n = 0;
     for (size_t i = 0; i < len;) {
+        if (printable_ascii(s[i])) {
+            size_t run = i;
+            while (run < len && printable_ascii(s[run]))
+                run++;
+            if (n) {
+                waddnwstr(w, wbuf, (int)n);
+                n = 0;
+            }
+            put_ascii(w, s + i, run - i);
+            i = run;
+            continue;
+        }
         uint32_t cp;
         i += utf8_decode(s + i, len - i, &cp);
         wbuf[n++] = (wchar_t)cp;
