@@ -284,18 +284,27 @@ static void layout(struct app *a)
     a->dirty = DIRTY_ALL; /* the overlay's window waits for an overlay (overlay_window) */
 }
 
-/* Vertical rules between side-by-side panes, drawn on stdscr. */
+/* Vertical rules between side-by-side panes, drawn on stdscr. When there
+ * are panes, they and the rules cover every cell above the status line (see
+ * layout), so only the rules are marked for copying to the screen: a whole
+ * stdscr erased and copied would be a screenful of cells the panes cover
+ * again. Without panes, stdscr is what shows: erased, and copied whole. */
 static void draw_separators(struct app *a)
 {
+    bool panes = false;
+    for (int i = 0; i < PANE_COUNT; i++)
+        panes |= !a->panes[i].hidden;
     wbkgdset(stdscr, ' ' | style_attr(STYLE_BORDER));
-    werase(stdscr);
+    if (panes)
+        untouchwin(stdscr);
+    else
+        werase(stdscr);
     wattrset(stdscr, style_attr(STYLE_BORDER));
     for (int i = 0; i < PANE_COUNT; i++) {
         const struct pane *p = &a->panes[i];
         if (p->hidden || p->x + p->w >= a->cols)
             continue;
-        for (int y = p->y; y < p->y + p->h; y++)
-            mvwadd_wch(stdscr, y, p->x + p->w, WACS_VLINE);
+        mvwvline_set(stdscr, p->y, p->x + p->w, WACS_VLINE, p->h);
     }
     wattrset(stdscr, A_NORMAL);
     wnoutrefresh(stdscr);
