@@ -315,8 +315,7 @@ static void draw_status(struct app *a)
     WINDOW *w = a->status;
     attr_t base = style_attr(STYLE_STATUS);
     wbkgdset(w, ' ' | base);
-    werase(w);
-    draw_fill(w, 0, 0, a->cols, base);
+    werase(w); /* fills the line with blanks in `base` */
     struct sline l;
     sline_init(&l);
     struct buf b;

@@ -121,9 +121,7 @@ void draw_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
     if (x + cols > getmaxx(w))
         cols = getmaxx(w) - x;
     wattrset(w, attr);
-    wmove(w, y, x);
-    for (int i = 0; i < cols; i++)
-        waddch(w, ' ');
+    mvwhline(w, y, x, ' ', cols); /* a blank rendered once and copied, not added cols times */
     wattrset(w, A_NORMAL);
 }
 
