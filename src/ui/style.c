@@ -38,6 +38,11 @@ void style_init(void)
     if (!has_colors())
         return;
     start_color();
+    /* Nothing is on the screen yet and the first update clears it: said now,
+     * curses does not look through its copy of the screen for the cells in
+     * a colour pair that changes (use_default_colors changes pair 0, which
+     * every cell is in). */
+    clearok(curscr, TRUE);
     use_default_colors();
     if (COLORS >= 0x1000000) {
         direct = true;
