@@ -181,8 +181,9 @@ bool style_blank_alike(attr_t a, attr_t background)
     const attr_t shows = A_REVERSE | A_STANDOUT | A_UNDERLINE | A_BLINK;
     if ((drawn & shows) != (background & shows))
         return false;
-    if (drawn & (A_REVERSE | A_STANDOUT)) /* the foreground is the blank's colour */
-        return (drawn & A_COLOR) == (background & A_COLOR);
+    if (drawn & (A_REVERSE | A_STANDOUT)) /* the foreground, bold or dim, is the blank's colour */
+        return (drawn & A_COLOR) == (background & A_COLOR) &&
+               (drawn & (A_BOLD | A_DIM)) == (background & (A_BOLD | A_DIM));
     return pair_bg(drawn) == pair_bg(background);
 }
 
