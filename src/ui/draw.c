@@ -9,20 +9,22 @@
 #include <string.h>
 #include <wchar.h>
 
-/* Puts n printable ASCII characters as cells at the cursor and moves it
- * past them: one wadd_wchnstr for the run rather than one wadd_wch per
- * character. The cells carry no attributes, as the characters waddnwstr
- * adds do, so that curses renders them the same: in the window's
- * attributes and background. */
-static void put_ascii(WINDOW *w, const char *s, size_t n)
+/* Puts n printable ASCII characters at the cursor in attributes `attr`
+ * and moves the cursor past them: one waddchnstr for the run rather than
+ * one wadd_wch per character. waddchnstr stores the cells as they are, so
+ * they are made as curses would render those characters added in `attr`:
+ * the attributes of the window's background and attr's, attr's colour
+ * pair when it has one, else the background's. */
+static void put_ascii(WINDOW *w, const char *s, size_t n, attr_t attr)
 {
-    cchar_t cells[128];
+    chtype cells[128];
+    attr_t a = style_over((attr_t)(getbkgd(w) & A_ATTRIBUTES), attr);
     int y = getcury(w), x = getcurx(w);
     while (n) {
         size_t k = n < sizeof cells / sizeof *cells ? n : sizeof cells / sizeof *cells;
         for (size_t i = 0; i < k; i++)
-            compat_plain_cell(&cells[i], (wchar_t)s[i]);
-        wadd_wchnstr(w, cells, (int)k);
+            cells[i] = (chtype)(unsigned char)s[i] | a;
+        waddchnstr(w, cells, (int)k);
         x += (int)k;
         wmove(w, y, x);
         s += k;
@@ -38,7 +40,7 @@ static bool printable_ascii(char c)
 /* Draws printable text that is known to fit; converts to wide characters
  * ourselves so the C library's locale never decides how bytes decode. Runs
  * of ASCII, one column a character, go the cheaper way of put_ascii. */
-static void put_fitting(WINDOW *w, const char *s, size_t len)
+static void put_fitting(WINDOW *w, const char *s, size_t len, attr_t attr)
 {
     wchar_t wbuf[256];
     size_t n = 0;
@@ -51,7 +53,7 @@ static void put_fitting(WINDOW *w, const char *s, size_t len)
                 waddnwstr(w, wbuf, (int)n);
                 n = 0;
             }
-            put_ascii(w, s + i, run - i);
+            put_ascii(w, s + i, run - i, attr);
             i = run;
             continue;
         }
@@ -90,7 +92,7 @@ int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr
         size_t fit_cols;
         size_t n = utf8_prefix_fitting(s + i, run - i, (size_t)(cols - used), &fit_cols);
         if (n)
-            put_fitting(w, s + i, n);
+            put_fitting(w, s + i, n, attr);
         used += (int)fit_cols;
         i += n;
         if (i < run) /* the next character does not fit */
