@@ -69,6 +69,21 @@ static void put_fitting(WINDOW *w, const char *s, size_t len, attr_t attr)
         waddnwstr(w, wbuf, (int)n);
 }
 
+/* utf8_prefix_fitting, with text that is printable ASCII (one column a
+ * byte) as far as it fits measured here without decoding. */
+static size_t prefix_fitting(const char *s, size_t len, size_t cols, size_t *fit_cols)
+{
+    size_t n = 0;
+    while (n < len && n < cols && printable_ascii(s[n]))
+        n++;
+    /* all of it, or a full row with a character of one column next */
+    if (n == len || (n == cols && printable_ascii(s[n]))) {
+        *fit_cols = n;
+        return n;
+    }
+    return utf8_prefix_fitting(s, len, cols, fit_cols);
+}
+
 int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr_t attr)
 {
     if (cols <= 0 || y < 0 || x < 0 || y >= getmaxy(w) || x >= getmaxx(w))
@@ -90,7 +105,7 @@ int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr
         while (run < len && (unsigned char)s[run] >= 0x20)
             run++;
         size_t fit_cols;
-        size_t n = utf8_prefix_fitting(s + i, run - i, (size_t)(cols - used), &fit_cols);
+        size_t n = prefix_fitting(s + i, run - i, (size_t)(cols - used), &fit_cols);
         if (n)
             put_fitting(w, s + i, n, attr);
         used += (int)fit_cols;
