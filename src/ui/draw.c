@@ -247,9 +247,13 @@ void draw_wrap(const char *text, size_t start, size_t end, int width, bool hard_
                 newline = true;
                 break;
             }
-            uint32_t cp;
-            size_t n = utf8_decode(text + i, end - i, &cp);
-            int cw = cp == '\n' ? 1 : utf8_cp_width(cp);
+            size_t n = 1;
+            int cw = 1; /* printable ASCII, most text: not decoded */
+            if (!printable_ascii(text[i])) {
+                uint32_t cp;
+                n = utf8_decode(text + i, end - i, &cp);
+                cw = cp == '\n' ? 1 : utf8_cp_width(cp);
+            }
             if (cols + cw > width)
                 break;
             if (is_space(text[i]))
