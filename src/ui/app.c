@@ -149,6 +149,14 @@ void app_pane_size(struct pane *p, size_t rows)
     pane_set_size(&p->pos, rows, h > 0 ? (size_t)h : 1);
 }
 
+/* Copies at most two characters of s (less when it ends), as "%.2s". */
+static char *put_upto2(char *o, const char *s)
+{
+    for (int i = 0; i < 2 && s[i]; i++)
+        *o++ = s[i];
+    return o;
+}
+
 void app_short_date(const struct app *a, size_t article, char out[16])
 {
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -157,10 +165,20 @@ void app_short_date(const struct app *a, size_t article, char out[16])
     const char *newest = a->nknown ? a->c->articles[a->order[0]]->date : d;
     int m = atoi(d + 5);
     const char *mon = m >= 1 && m <= 12 ? months[m - 1] : "???";
-    if (!strncmp(d, newest, 4))
-        snprintf(out, 16, "%.2s %s", d + 8, mon);
-    else
-        snprintf(out, 16, "%s'%.2s", mon, d + 2);
+    /* "07 Dec" in the newest article's year, else "Dec'24" */
+    char *o = out;
+    if (!strncmp(d, newest, 4)) {
+        o = put_upto2(o, d + 8);
+        *o++ = ' ';
+        memcpy(o, mon, 3);
+        o += 3;
+    } else {
+        memcpy(o, mon, 3);
+        o += 3;
+        *o++ = '\'';
+        o = put_upto2(o, d + 2);
+    }
+    *o = '\0';
 }
 
 static void layout(struct app *a);

@@ -186,10 +186,15 @@ static void list_draw(struct app *a, struct pane *p)
         row_add(&r, date, sel ? base : style_attr(STYLE_DATE));
         row_gap(&r);
         unsigned nc = a->nclubs[art];
-        snprintf(mark, sizeof mark, "%s%c", a->money[art] ? "\xc2\xa3" : " ",
-                 nc == 0  ? ' '
-                 : nc > 9 ? '+'
-                          : (char)('0' + nc));
+        char *m = mark; /* "£" when a money fact was found, then the number of clubs */
+        if (a->money[art]) {
+            memcpy(m, "\xc2\xa3", 2);
+            m += 2;
+        } else {
+            *m++ = ' ';
+        }
+        *m++ = nc == 0 ? ' ' : nc > 9 ? '+' : (char)('0' + nc);
+        *m = '\0';
         if (p->w >= 30) {
             row_add(&r, mark, sel ? base : style_attr(STYLE_MARKER));
             row_gap(&r);
