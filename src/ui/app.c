@@ -149,6 +149,14 @@ void app_pane_size(struct pane *p, size_t rows)
     pane_set_size(&p->pos, rows, h > 0 ? (size_t)h : 1);
 }
 
+/* Copies at most two characters of s (less when it ends), as "%.2s". */
+static char *put_upto2(char *o, const char *s)
+{
+    for (int i = 0; i < 2 && s[i]; i++)
+        *o++ = s[i];
+    return o;
+}
+
 void app_short_date(const struct app *a, size_t article, char out[16])
 {
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -157,10 +165,20 @@ void app_short_date(const struct app *a, size_t article, char out[16])
     const char *newest = a->nknown ? a->c->articles[a->order[0]]->date : d;
     int m = atoi(d + 5);
     const char *mon = m >= 1 && m <= 12 ? months[m - 1] : "???";
-    if (!strncmp(d, newest, 4))
-        snprintf(out, 16, "%.2s %s", d + 8, mon);
-    else
-        snprintf(out, 16, "%s'%.2s", mon, d + 2);
+    /* "07 Dec" in the newest article's year, else "Dec'24" */
+    char *o = out;
+    if (!strncmp(d, newest, 4)) {
+        o = put_upto2(o, d + 8);
+        *o++ = ' ';
+        memcpy(o, mon, 3);
+        o += 3;
+    } else {
+        memcpy(o, mon, 3);
+        o += 3;
+        *o++ = '\'';
+        o = put_upto2(o, d + 2);
+    }
+    *o = '\0';
 }
 
 static void layout(struct app *a);
@@ -284,18 +302,27 @@ static void layout(struct app *a)
     a->dirty = DIRTY_ALL; /* the overlay's window waits for an overlay (overlay_window) */
 }
 
-/* Vertical rules between side-by-side panes, drawn on stdscr. */
+/* Vertical rules between side-by-side panes, drawn on stdscr. When there
+ * are panes, they and the rules cover every cell above the status line (see
+ * layout), so only the rules are marked for copying to the screen: a whole
+ * stdscr erased and copied would be a screenful of cells the panes cover
+ * again. Without panes, stdscr is what shows: erased, and copied whole. */
 static void draw_separators(struct app *a)
 {
+    bool panes = false;
+    for (int i = 0; i < PANE_COUNT; i++)
+        panes |= !a->panes[i].hidden;
     wbkgdset(stdscr, ' ' | style_attr(STYLE_BORDER));
-    werase(stdscr);
+    if (panes)
+        untouchwin(stdscr);
+    else
+        werase(stdscr);
     wattrset(stdscr, style_attr(STYLE_BORDER));
     for (int i = 0; i < PANE_COUNT; i++) {
         const struct pane *p = &a->panes[i];
         if (p->hidden || p->x + p->w >= a->cols)
             continue;
-        for (int y = p->y; y < p->y + p->h; y++)
-            mvwadd_wch(stdscr, y, p->x + p->w, WACS_VLINE);
+        mvwvline_set(stdscr, p->y, p->x + p->w, WACS_VLINE, p->h);
     }
     wattrset(stdscr, A_NORMAL);
     wnoutrefresh(stdscr);
@@ -306,8 +333,7 @@ static void draw_status(struct app *a)
     WINDOW *w = a->status;
     attr_t base = style_attr(STYLE_STATUS);
     wbkgdset(w, ' ' | base);
-    werase(w);
-    draw_fill(w, 0, 0, a->cols, base);
+    werase(w); /* fills the line with blanks in `base` */
     struct sline l;
     sline_init(&l);
     struct buf b;

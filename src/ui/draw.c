@@ -9,13 +9,54 @@
 #include <string.h>
 #include <wchar.h>
 
+/* Puts n printable ASCII characters at the cursor in attributes `attr`
+ * and moves the cursor past them: one waddchnstr for the run rather than
+ * one wadd_wch per character. waddchnstr stores the cells as they are, so
+ * they are made as curses would render those characters added in `attr`:
+ * the attributes of the window's background and attr's, attr's colour
+ * pair when it has one, else the background's. */
+static void put_ascii(WINDOW *w, const char *s, size_t n, attr_t attr)
+{
+    chtype cells[128];
+    attr_t a = style_over((attr_t)(getbkgd(w) & A_ATTRIBUTES), attr);
+    int y = getcury(w), x = getcurx(w);
+    while (n) {
+        size_t k = n < sizeof cells / sizeof *cells ? n : sizeof cells / sizeof *cells;
+        for (size_t i = 0; i < k; i++)
+            cells[i] = (chtype)(unsigned char)s[i] | a;
+        waddchnstr(w, cells, (int)k);
+        x += (int)k;
+        wmove(w, y, x);
+        s += k;
+        n -= k;
+    }
+}
+
+static bool printable_ascii(char c)
+{
+    return c >= 0x20 && c < 0x7f;
+}
+
 /* Draws printable text that is known to fit; converts to wide characters
- * ourselves so the C library's locale never decides how bytes decode. */
-static void put_fitting(WINDOW *w, const char *s, size_t len)
+ * ourselves so the C library's locale never decides how bytes decode. Runs
+ * of ASCII, one column a character, go the cheaper way of put_ascii. */
+static void put_fitting(WINDOW *w, const char *s, size_t len, attr_t attr)
 {
     wchar_t wbuf[256];
     size_t n = 0;
     for (size_t i = 0; i < len;) {
+        if (printable_ascii(s[i])) {
+            size_t run = i;
+            while (run < len && printable_ascii(s[run]))
+                run++;
+            if (n) {
+                waddnwstr(w, wbuf, (int)n);
+                n = 0;
+            }
+            put_ascii(w, s + i, run - i, attr);
+            i = run;
+            continue;
+        }
         uint32_t cp;
         i += utf8_decode(s + i, len - i, &cp);
         wbuf[n++] = (wchar_t)cp;
@@ -26,6 +67,21 @@ static void put_fitting(WINDOW *w, const char *s, size_t len)
     }
     if (n)
         waddnwstr(w, wbuf, (int)n);
+}
+
+/* utf8_prefix_fitting, with text that is printable ASCII (one column a
+ * byte) as far as it fits measured here without decoding. */
+static size_t prefix_fitting(const char *s, size_t len, size_t cols, size_t *fit_cols)
+{
+    size_t n = 0;
+    while (n < len && n < cols && printable_ascii(s[n]))
+        n++;
+    /* all of it, or a full row with a character of one column next */
+    if (n == len || (n == cols && printable_ascii(s[n]))) {
+        *fit_cols = n;
+        return n;
+    }
+    return utf8_prefix_fitting(s, len, cols, fit_cols);
 }
 
 int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr_t attr)
@@ -49,9 +105,9 @@ int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int cols, attr
         while (run < len && (unsigned char)s[run] >= 0x20)
             run++;
         size_t fit_cols;
-        size_t n = utf8_prefix_fitting(s + i, run - i, (size_t)(cols - used), &fit_cols);
+        size_t n = prefix_fitting(s + i, run - i, (size_t)(cols - used), &fit_cols);
         if (n)
-            put_fitting(w, s + i, n);
+            put_fitting(w, s + i, n, attr);
         used += (int)fit_cols;
         i += n;
         if (i < run) /* the next character does not fit */
@@ -82,9 +138,7 @@ void draw_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
     if (x + cols > getmaxx(w))
         cols = getmaxx(w) - x;
     wattrset(w, attr);
-    wmove(w, y, x);
-    for (int i = 0; i < cols; i++)
-        waddch(w, ' ');
+    mvwhline(w, y, x, ' ', cols); /* a blank rendered once and copied, not added cols times */
     wattrset(w, A_NORMAL);
 }
 
@@ -193,9 +247,13 @@ void draw_wrap(const char *text, size_t start, size_t end, int width, bool hard_
                 newline = true;
                 break;
             }
-            uint32_t cp;
-            size_t n = utf8_decode(text + i, end - i, &cp);
-            int cw = cp == '\n' ? 1 : utf8_cp_width(cp);
+            size_t n = 1;
+            int cw = 1; /* printable ASCII, most text: not decoded */
+            if (!printable_ascii(text[i])) {
+                uint32_t cp;
+                n = utf8_decode(text + i, end - i, &cp);
+                cw = cp == '\n' ? 1 : utf8_cp_width(cp);
+            }
             if (cols + cw > width)
                 break;
             if (is_space(text[i]))

@@ -91,6 +91,65 @@ static void draw_title(struct app *a, struct pane *p)
     buf_free(&right);
 }
 
+/* A row of the list drawn left to right, its text collected while the
+ * attributes stay the same and drawn in one piece when they change. The
+ * blanks between columns take the attributes of the column before them
+ * where that looks no different (style_blank_alike), so that the marks, the
+ * date and the markers often go out as one run and the terminal changes
+ * attributes less; the blank before the first column likewise. */
+struct row {
+    WINDOW *w;
+    int y, x;          /* the collected text starts at column x */
+    int end;           /* the pane's width */
+    attr_t background; /* what the row's blanks are: the window's, or the selection's */
+    attr_t attr;       /* the collected text's attributes */
+    bool lead;         /* the blank before the first column is still to come */
+    char text[160];
+    size_t len;
+};
+
+static void row_flush(struct row *r)
+{
+    if (r->len)
+        r->x += draw_text(r->w, r->y, r->x, r->text, r->len, r->end - r->x, r->attr);
+    r->len = 0;
+}
+
+static void row_add(struct row *r, const char *s, attr_t attr)
+{
+    size_t n = strlen(s);
+    if (r->lead) {
+        r->lead = false;
+        r->x++;
+        if (style_blank_alike(attr, r->background)) {
+            r->x--;
+            r->text[r->len++] = ' ';
+            r->attr = attr;
+        }
+    }
+    if (r->len && (attr != r->attr || r->len + n > sizeof r->text))
+        row_flush(r);
+    if (n > sizeof r->text) {
+        draw_text(r->w, r->y, r->x, s, n, r->end - r->x, attr);
+        r->x = r->end;
+        return;
+    }
+    r->attr = attr;
+    memcpy(r->text + r->len, s, n);
+    r->len += n;
+}
+
+/* The blank after a column. */
+static void row_gap(struct row *r)
+{
+    if (r->len && style_blank_alike(r->attr, r->background)) {
+        row_add(r, " ", r->attr);
+        return;
+    }
+    row_flush(r);
+    r->x++;
+}
+
 static void list_draw(struct app *a, struct pane *p)
 {
     draw_title(a, p);
@@ -113,27 +172,35 @@ static void list_draw(struct app *a, struct pane *p)
         list_date(a, art, date, sizeof date);
         unsigned marks = reading_marks(a, art);
         bool unread = !(marks & READING_READ);
-        int x = 1;
+        struct row r = {.w = p->win, .y = y + 1, .end = p->w, .lead = true};
+        r.background = sel ? base : style_attr(STYLE_LIST_ROW);
         if (a->reading && a->reading->st) { /* "●" unread, "★" starred */
-            draw_str(p->win, y + 1, x, unread ? "\xe2\x97\x8f" : " ", 1,
-                     sel ? style_over(base, style_attr(STYLE_UNREAD_MARK))
-                         : style_attr(STYLE_UNREAD_MARK));
-            draw_str(p->win, y + 1, x + 1, marks & READING_STARRED ? "\xe2\x98\x85" : " ", 1,
-                     sel ? style_over(base, style_attr(STYLE_STAR)) : style_attr(STYLE_STAR));
-            x += 3;
+            row_add(&r, unread ? "\xe2\x97\x8f" : " ",
+                    sel ? style_over(base, style_attr(STYLE_UNREAD_MARK))
+                        : style_attr(STYLE_UNREAD_MARK));
+            row_add(&r, marks & READING_STARRED ? "\xe2\x98\x85" : " ",
+                    sel ? style_over(base, style_attr(STYLE_STAR)) : style_attr(STYLE_STAR));
+            row_gap(&r);
         }
         attr_t title_attr = unread ? style_attr(STYLE_UNREAD) : A_NORMAL;
-        x += draw_str(p->win, y + 1, x, date, p->w - x, sel ? base : style_attr(STYLE_DATE));
-        x++;
+        row_add(&r, date, sel ? base : style_attr(STYLE_DATE));
+        row_gap(&r);
         unsigned nc = a->nclubs[art];
-        snprintf(mark, sizeof mark, "%s%c", a->money[art] ? "\xc2\xa3" : " ",
-                 nc == 0  ? ' '
-                 : nc > 9 ? '+'
-                          : (char)('0' + nc));
-        if (p->w >= 30)
-            x += 1 +
-                 draw_str(p->win, y + 1, x, mark, p->w - x, sel ? base : style_attr(STYLE_MARKER));
-        draw_str(p->win, y + 1, x, a->c->articles[art]->title, p->w - x - 1,
+        char *m = mark; /* "£" when a money fact was found, then the number of clubs */
+        if (a->money[art]) {
+            memcpy(m, "\xc2\xa3", 2);
+            m += 2;
+        } else {
+            *m++ = ' ';
+        }
+        *m++ = nc == 0 ? ' ' : nc > 9 ? '+' : (char)('0' + nc);
+        *m = '\0';
+        if (p->w >= 30) {
+            row_add(&r, mark, sel ? base : style_attr(STYLE_MARKER));
+            row_gap(&r);
+        }
+        row_flush(&r);
+        draw_str(p->win, y + 1, r.x, a->c->articles[art]->title, p->w - r.x - 1,
                  sel ? (unread ? base | A_BOLD : base) : title_attr);
     }
 }

@@ -38,6 +38,11 @@ void style_init(void)
     if (!has_colors())
         return;
     start_color();
+    /* Nothing is on the screen yet and the first update clears it: said now,
+     * curses does not look through its copy of the screen for the cells in
+     * a colour pair that changes (use_default_colors changes pair 0, which
+     * every cell is in). */
+    clearok(curscr, TRUE);
     use_default_colors();
     if (COLORS >= 0x1000000) {
         direct = true;
@@ -110,8 +115,28 @@ static bool has_colour(struct theme_style s)
     return s.fg.kind != COLOR_KIND_DEFAULT || s.bg.kind != COLOR_KIND_DEFAULT;
 }
 
+/* The colour pairs made for the theme in use: pair i + 1 is fg pairs[i][0]
+ * on bg pairs[i][1]; pair 0 is the terminal's default colours. */
+static int pairs[STYLE_COUNT_][2];
+static int npairs;
+
+/* The colour pair for fg on bg: the one an earlier element made for the same
+ * colours, else a new one. Elements sharing a pair let curses draw one next
+ * to the other without changing colours. */
+static int shared_pair(int fg, int bg)
+{
+    for (int i = 0; i < npairs; i++)
+        if (pairs[i][0] == fg && pairs[i][1] == bg)
+            return i + 1;
+    pairs[npairs][0] = fg;
+    pairs[npairs][1] = bg;
+    init_extended_pair(npairs + 1, fg, bg);
+    return ++npairs;
+}
+
 void style_use_theme(const struct theme *t, const struct theme *mono)
 {
+    npairs = 0;
     next_slot = 16;
     for (int e = 0; e < STYLE_COUNT_; e++) {
         struct theme_style s = t->styles[elem_of[e]];
@@ -127,8 +152,7 @@ void style_use_theme(const struct theme *t, const struct theme *mono)
         if (!has_colour(s))
             continue;
         int fg = curses_color(s.fg), bg = curses_color(s.bg);
-        init_extended_pair(e + 1, fg, bg);
-        resolved[e] |= COLOR_PAIR(e + 1);
+        resolved[e] |= COLOR_PAIR(shared_pair(fg, bg));
     }
 }
 
@@ -141,6 +165,26 @@ attr_t style_over(attr_t under, attr_t over)
 {
     attr_t pair = (over & A_COLOR) ? (over & A_COLOR) : (under & A_COLOR);
     return ((under | over) & ~A_COLOR) | pair;
+}
+
+/* The background colour of the pair in attributes a, -1 for the default. */
+static int pair_bg(attr_t a)
+{
+    int n = PAIR_NUMBER(a & A_COLOR);
+    return n >= 1 && n <= npairs ? pairs[n - 1][1] : -1;
+}
+
+bool style_blank_alike(attr_t a, attr_t background)
+{
+    /* curses adds the background's attributes, and its pair when a has none */
+    attr_t drawn = style_over(background, a);
+    const attr_t shows = A_REVERSE | A_STANDOUT | A_UNDERLINE | A_BLINK;
+    if ((drawn & shows) != (background & shows))
+        return false;
+    if (drawn & (A_REVERSE | A_STANDOUT)) /* the foreground, bold or dim, is the blank's colour */
+        return (drawn & A_COLOR) == (background & A_COLOR) &&
+               (drawn & (A_BOLD | A_DIM)) == (background & (A_BOLD | A_DIM));
+    return pair_bg(drawn) == pair_bg(background);
 }
 
 enum style_elem style_of_kind(int k)

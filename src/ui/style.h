@@ -71,6 +71,13 @@ attr_t style_attr(enum style_elem e);
 /* Attributes `over` drawn over `under`: the attributes of both, and the
  * colour pair of `over` when it has one, else that of `under`. */
 attr_t style_over(attr_t under, attr_t over);
+/* Whether a blank drawn in attributes `a` on a window whose background is
+ * `background` looks like the background: the same background colour, and
+ * no attribute that shows on a blank (reverse, standout, underline, blink)
+ * that the background lacks; reversed, the same foreground colour, bold and
+ * dim too (a terminal may show bold as a brighter colour). Such a blank may take the attributes of
+ * the text next to it, saving the terminal a change of attributes. */
+bool style_blank_alike(attr_t a, attr_t background);
 /* The style of an entity kind's mentions. */
 enum style_elem style_of_kind(int entity_kind);
 /* Whether colours are in use. */
