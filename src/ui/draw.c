@@ -14,7 +14,9 @@
  * one wadd_wch per character. waddchnstr stores the cells as they are, so
  * they are made as curses would render those characters added in `attr`:
  * the attributes of the window's background and attr's, attr's colour
- * pair when it has one, else the background's. */
+ * pair when it has one, else the background's. Unlike waddnwstr it does
+ * not blank the other half of a wide character it overwrites: every view
+ * erases its window and draws it left to right, so none lies underneath. */
 static void put_ascii(WINDOW *w, const char *s, size_t n, attr_t attr)
 {
     chtype cells[128];
