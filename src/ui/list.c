@@ -118,13 +118,13 @@ static void row_flush(struct row *r)
 static void row_add(struct row *r, const char *s, attr_t attr)
 {
     size_t n = strlen(s);
-    if (r->lead) {
+    if (r->lead) { /* the blank goes with the text, or is skipped */
         r->lead = false;
-        r->x++;
         if (style_blank_alike(attr, r->background)) {
-            r->x--;
             r->text[r->len++] = ' ';
             r->attr = attr;
+        } else {
+            r->x++;
         }
     }
     if (r->len && (attr != r->attr || r->len + n > sizeof r->text))

@@ -49,8 +49,8 @@ static size_t link_head(const struct doc *d, size_t i)
 void asides_mark(struct doc *d)
 {
     size_t next = 0; /* the tokens before it are marked */
-    for (size_t c = 0; c < d->ncaps; c++) {
-        size_t i = d->caps[c]; /* a link line starts with a capital */
+    for (size_t c = 0; c < d->t.ncaps; c++) {
+        size_t i = d->t.caps[c]; /* a link line starts with a capital */
         struct token *tk = &d->t.v[i];
         if (i < next || !(tk->flags & TOK_PARA_START) || (tk->flags & TOK_TITLE) ||
             !link_head(d, i))

@@ -57,8 +57,8 @@ static void weak_after_games(struct doc *d);
 void club_sides_find(struct doc *d)
 {
     size_t next = 1; /* the tokens before it are taken */
-    for (size_t c = 0; c < d->ncaps; c++) {
-        size_t i = d->caps[c] + 1; /* a side word follows a capital */
+    for (size_t c = 0; c < d->t.ncaps; c++) {
+        size_t i = d->t.caps[c] + 1; /* a side word follows a capital */
         if (i < next || i + 1 >= d->t.n || !described_side(d, i))
             continue;
         size_t s = i + 1, e = s;
@@ -157,8 +157,8 @@ static bool after_games_for(const struct doc *d, size_t i)
 
 static void weak_after_games(struct doc *d)
 {
-    for (size_t c = 0; c < d->ncaps; c++) {
-        size_t i = d->caps[c]; /* a weak club form is a capital */
+    for (size_t c = 0; c < d->t.ncaps; c++) {
+        size_t i = d->t.caps[c]; /* a weak club form is a capital */
         if (!after_games_for(d, i))
             continue;
         int entry = weak_club_entry(d, i);

@@ -569,13 +569,6 @@ static void sort_mentions(struct doc_mention *m, size_t n)
     }
 }
 
-/* The tokens with a capital, once for the passes that start at one. */
-static void list_caps(struct doc *d)
-{
-    d->caps = d->t.caps; /* the tokenizer listed them */
-    d->ncaps = d->t.ncaps;
-}
-
 /* The doc starts with the thread's tokens, buffer, mentions and entities
  * (emptied), and gives them back at the end. */
 static void take_scratch(struct doc *d)
@@ -624,7 +617,6 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     tokens_reserve(&d.t, title_len + a->body_len);
     tokens_add_text(&d.t, a->title, title_len, TOK_TITLE);
     tokens_add_text(&d.t, a->body, a->body_len, 0);
-    list_caps(&d);
     d.owner = extract_scratch_block(d.sc, SCRATCH_OWNER, (d.t.n ? d.t.n : 1) * sizeof *d.owner);
     memset(d.owner, 0xff, (d.t.n ? d.t.n : 1) * sizeof *d.owner);
     asides_mark(&d);

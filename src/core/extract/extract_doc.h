@@ -89,11 +89,8 @@ struct doc {
                               * the tokens reads a small array */
     uint32_t *info;          /* per word number: its index in the thread's word cache
                               * (the tokens' `cached`; doc_word_info) */
-    size_t *caps;            /* the tokens with TOK_CAP, in order: where the passes that
-                              * start at a capital (asides, press, club sides) look */
-    size_t ncaps;
-    uint32_t *kb_starts; /* the tokens whose form starts a KB form's key (matcher_start),
-                          * in order (lexicon_lookup): where kb_pass looks */
+    uint32_t *kb_starts;     /* the tokens whose form starts a KB form's key (matcher_start),
+                              * in order (lexicon_lookup): where kb_pass looks */
     size_t nkb_starts;
     struct doc_mention *m;
     size_t nm, mcap;

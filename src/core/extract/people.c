@@ -92,8 +92,8 @@ static void count_words(struct people *p)
             heads[nheads++] = i;
     }
     /* what only capitalised tokens count for: from the doc's list of them */
-    for (size_t c = 0; c < p->d->ncaps; c++) {
-        size_t i = p->d->caps[c];
+    for (size_t c = 0; c < p->d->t.ncaps; c++) {
+        size_t i = p->d->t.caps[c];
         const struct token *tk = &t->v[i];
         mid_caps[tk->word] += mid_sentence_capital(tk);
         caps[ncaps] = i;       /* kept only for a capitalised word: no branch, which */

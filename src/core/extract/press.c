@@ -102,8 +102,8 @@ static bool sports_desk(const struct doc *d, size_t i)
 
 void press_find(struct doc *d)
 {
-    for (size_t c = 0; c < d->ncaps; c++) {
-        size_t i = d->caps[c]; /* both need a capital */
+    for (size_t c = 0; c < d->t.ncaps; c++) {
+        size_t i = d->t.caps[c]; /* both need a capital */
         if (sports_desk(d, i) &&
             (d->owner[i] < 0 || d->e[d->m[d->owner[i]].entity].kind == ENTITY_PERSON)) {
             claim(d, i, i + 1);

@@ -53,7 +53,8 @@ struct token_slot {
 struct tokens {
     struct token *v;
     size_t n, cap;
-    size_t *caps; /* the tokens with TOK_CAP, in order (room for `cap`) */
+    size_t *caps; /* the tokens with TOK_CAP, in order (room for `cap`): where the
+                   * extractor's passes that start at a capital look */
     size_t ncaps;
     struct buf folded; /* folded forms, each followed by a NUL */
     uint32_t nsentences;
