@@ -319,6 +319,26 @@ static void test_capitals_listed(void **state)
     tokens_free(&t);
 }
 
+/* After an apostrophe inside a word, every ASCII character that is a
+ * letter or a digit, and no other, continues the word ("d'Xy" one token,
+ * "d'.y" a word "d" then more): the path that decides a word's end
+ * character by character. */
+static void test_apostrophe_then_every_ascii(void **state)
+{
+    (void)state;
+    for (int c = 1; c < 0x80; c++) {
+        char text[5] = {'d', '\'', (char)c, 'y', '\0'};
+        struct tokens t;
+        tokens_init(&t);
+        tokens_add_text(&t, text, 4, 0);
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        assert_true(t.n > 0);
+        assert_int_equal(t.v[0].end, alnum ? 4 : 1);
+        assert_int_equal(t.v[0].flags & TOK_POSS, 0);
+        tokens_free(&t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_cache_set_later),
         cmocka_unit_test(test_many_words),
         cmocka_unit_test(test_word_hash_every_length),
+        cmocka_unit_test(test_apostrophe_then_every_ascii),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

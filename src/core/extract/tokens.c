@@ -217,10 +217,9 @@ bool tokenize_is_upper(uint32_t cp)
     return cp >= 0x400 && cp <= 0x42F; /* Cyrillic */
 }
 
-static bool is_letter_or_digit(uint32_t cp)
+/* is_letter_or_digit beyond ASCII. */
+static bool is_wide_letter_or_digit(uint32_t cp)
 {
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     if (cp == 0xD7 || cp == 0xF7 || cp < 0xC0)
         return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
     if (cp >= 0x2000 && cp <= 0x2BFF)
@@ -228,6 +227,15 @@ static bool is_letter_or_digit(uint32_t cp)
     if (cp >= 0x3000 && cp <= 0x303F)
         return false;
     return cp != 0xFFFD && cp != 0xFEFF;
+}
+
+/* Inline: scan_word and word_flags ask it per character, nearly always of
+ * an ASCII one. */
+static inline bool is_letter_or_digit(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ((cp | 32) - 'a' < 26) || cp - '0' < 10;
+    return is_wide_letter_or_digit(cp);
 }
 
 static bool is_apostrophe(uint32_t cp)
