@@ -143,6 +143,41 @@ static void test_word_numbers(void **state)
     tokens_free(&t);
 }
 
+/* Punctuation repeated, across a title and a body and after a reset, with
+ * and without a word cache: each character one word number, its first
+ * token first of its word, forms and numbers never left from before. */
+static void test_punctuation_words(void **state)
+{
+    (void)state;
+    struct word_cache c;
+    word_cache_init(&c);
+    for (int cached = 0; cached < 2; cached++) {
+        struct tokens t;
+        tokens_init(&t);
+        t.cache = cached ? &c : NULL;
+        for (int round = 0; round < 3; round++) {
+            tokens_reset(&t);
+            const char *title = round == 1 ? "a - b" : "a, b. (c)";
+            tokens_add_text(&t, title, strlen(title), TOK_TITLE);
+            const char *body = "x, y; z. x - y, (z) ; . ,";
+            tokens_add_text(&t, body, strlen(body), 0);
+            for (size_t i = 0; i < t.n; i++) {
+                const char *f = tokens_folded(&t, i);
+                assert_int_equal(strlen(f), t.v[i].fend - t.v[i].fstart);
+                assert_true(t.v[i].word < t.nwords);
+                size_t first = t.first[t.v[i].word];
+                assert_true(first <= i);
+                assert_string_equal(tokens_folded(&t, first), f);
+                for (size_t j = 0; j < i; j++) /* equal forms, equal numbers */
+                    assert_true((t.v[j].word == t.v[i].word) == !strcmp(tokens_folded(&t, j), f));
+            }
+            assert_true(tokens_is_punct(&t, t.n - 1, ','));
+        }
+        tokens_free(&t);
+    }
+    word_cache_free(&c);
+}
+
 /* Many distinct words: the word table grows past what was reserved. */
 static void test_many_words(void **state)
 {
@@ -354,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_many_words),
         cmocka_unit_test(test_word_hash_every_length),
         cmocka_unit_test(test_apostrophe_then_every_ascii),
+        cmocka_unit_test(test_punctuation_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

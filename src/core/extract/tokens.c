@@ -105,6 +105,7 @@ static void clear_table(struct tokens *t)
 
 void tokens_reset(struct tokens *t)
 {
+    memset(t->punct_word, 0, sizeof t->punct_word);
     t->n = 0;
     t->ncaps = 0;
     t->nsentences = 0;
@@ -543,17 +544,30 @@ static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t
     return j;
 }
 
-/* Adds the ASCII punctuation character c at i: its own folded form. */
+/* Adds the ASCII punctuation character c at i: its own folded form, and
+ * the word number the text's first c was given (punct_word), without a
+ * probe of the word table, once c has been met. */
 static void add_ascii_punct(struct tokens *t, unsigned char c, size_t i, uint16_t flags)
 {
     char *out = t->folded.data + t->folded.len; /* reserved by tokens_add_text */
-    *out++ = (char)c;
     struct token *tk = new_token(t);
     tk->start = (uint32_t)i;
     tk->end = (uint32_t)i + 1;
     tk->flags = flags;
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
-    end_token(t, tk, out, hash_word_end(hash_word_chunk(0, c)));
+    uint32_t known = t->punct_word[c];
+    out[0] = (char)c;
+    if (known) { /* end_token's work but the probe */
+        out[1] = '\0';
+        out[2] = '\0';
+        tk->fstart = (uint32_t)t->folded.len;
+        tk->fend = tk->fstart + 1;
+        t->folded.len += 2;
+        tk->word = known - 1;
+        return;
+    }
+    end_token(t, tk, out + 1, hash_word_end(hash_word_chunk(0, c)));
+    t->punct_word[c] = tk->word + 1;
 }
 
 /* Adds the word starting at i; returns where the text goes on. */

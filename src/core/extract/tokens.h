@@ -65,6 +65,10 @@ struct tokens {
     size_t nwords, wcap;
     struct token_slot *table; /* open addressing (without a cache) */
     size_t tcap;
+    /* per ASCII byte: the word number + 1 of that punctuation character in
+     * these tokens (0: not met yet), so that add_ascii_punct probes for each
+     * character once per text */
+    uint32_t punct_word[128];
     /* The word cache the text's forms are interned in (the extractor's), or
      * NULL for the tokens' own table. With it, a form is looked up once per
      * token, in the cache that keeps what is known of it across texts, and
