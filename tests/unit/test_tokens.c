@@ -28,6 +28,19 @@ static void assert_capitals_listed(const struct tokens *t)
     assert_int_equal(n, t->ncaps);
 }
 
+/* t.breaks lists the tokens that start a paragraph or are a colon, in
+ * order, each once, and no other. */
+static void assert_breaks_listed(const struct tokens *t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if ((t->v[i].flags & TOK_PARA_START) || tokens_is_punct(t, i, ':')) {
+            assert_true(n < t->nbreaks);
+            assert_int_equal(t->breaks[n++], i);
+        }
+    assert_int_equal(n, t->nbreaks);
+}
+
 /* The tokens of text as "folded/flags" items, flags written as letters:
  * W word, C capital, U upper case, N number, P possessive, S sentence
  * start. */
@@ -51,6 +64,7 @@ static void render(const char *text, struct buf *out)
         assert_true(tk->end - tk->start >= tk->fend - tk->fstart);
     }
     assert_capitals_listed(&t);
+    assert_breaks_listed(&t);
     tokens_free(&t);
 }
 
@@ -176,6 +190,34 @@ static void test_punctuation_words(void **state)
         tokens_free(&t);
     }
     word_cache_free(&c);
+}
+
+/* Paragraph starts and colons listed across a title and a body, a colon
+ * that starts a line once, and from nothing after a reset; a text of
+ * nothing but colons and new lines passes the room reserved for tokens. */
+static void test_breaks_listed(void **state)
+{
+    (void)state;
+    struct tokens t;
+    tokens_init(&t);
+    const char *title = "Team news: Saka out";
+    tokens_add_text(&t, title, strlen(title), TOK_TITLE);
+    const char *body = "Arsenal: Raya; White.\n: Saka\nSubs: Ramsdale\n\nEnd: of: it";
+    tokens_add_text(&t, body, strlen(body), 0);
+    assert_breaks_listed(&t);
+    assert_int_equal(t.nbreaks, 2 + 8);
+    tokens_reset(&t);
+    assert_int_equal(t.nbreaks, 0);
+    struct buf colons;
+    buf_init(&colons);
+    for (int k = 0; k < 3000; k++)
+        buf_puts(&colons, k % 3 ? ":" : "\n:");
+    tokens_add_text(&t, colons.data, colons.len, 0);
+    assert_int_equal(t.n, 3000);
+    assert_breaks_listed(&t);
+    assert_int_equal(t.nbreaks, 3000);
+    buf_free(&colons);
+    tokens_free(&t);
 }
 
 /* Many distinct words: the word table grows past what was reserved. */
@@ -343,6 +385,7 @@ static void test_capitals_listed(void **state)
     buf_puts(&body, " \xc3\x89mile Smith-Rowe and \xc3\xa9mile.");
     tokens_add_text(&t, body.data, body.len, 0);
     assert_capitals_listed(&t);
+    assert_breaks_listed(&t);
     assert_true(t.ncaps > 130);
     assert_int_equal(t.caps[0], 0);
     tokens_reset(&t);
@@ -390,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_word_hash_every_length),
         cmocka_unit_test(test_apostrophe_then_every_ascii),
         cmocka_unit_test(test_punctuation_words),
+        cmocka_unit_test(test_breaks_listed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

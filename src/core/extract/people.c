@@ -67,9 +67,10 @@ static bool cap_word(const struct token *tk)
     return (tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_ASIDE)) == (TOK_WORD | TOK_CAP);
 }
 
-/* One pass over the tokens and one over the capitalised ones (the doc's
- * list): the word counts, and the tokens the later passes start from (so
- * they skip the rest without looking at it). */
+/* One pass over the tokens, one over the capitalised ones and one over the
+ * paragraph starts and colons (the tokenizer's lists): the word counts,
+ * and the tokens the later passes start from (so they skip the rest
+ * without looking at it). */
 static void count_words(struct people *p)
 {
     const struct tokens *t = &p->d->t;
@@ -84,9 +85,13 @@ static void count_words(struct people *p)
     size_t *heads = p->heads =
         extract_scratch_block(sc, SCRATCH_PEOPLE_HEADS, (ntokens ? ntokens : 1) * sizeof *p->heads);
     size_t ncaps = 0, nheads = 0;
-    for (size_t i = 0; i < ntokens; i++) {
-        const struct token *tk = &t->v[i];
-        lower[tk->word] += lower_word(tk);
+    const struct token *v = t->v;
+    for (size_t i = 0; i < ntokens; i++)
+        lower[v[i].word] += lower_word(&v[i]);
+    /* the heads: from the tokenizer's list of paragraph starts and colons */
+    for (size_t b = 0; b < t->nbreaks; b++) {
+        size_t i = t->breaks[b];
+        const struct token *tk = &v[i];
         if (((tk->flags & TOK_PARA_START) && !(tk->flags & TOK_TITLE)) ||
             tokens_is_punct(t, i, ':'))
             heads[nheads++] = i;

@@ -70,6 +70,7 @@ void tokens_free(struct tokens *t)
 {
     free(t->v);
     free(t->caps);
+    free(t->breaks);
     free(t->first);
     free(t->hash);
     free(t->form);
@@ -108,6 +109,7 @@ void tokens_reset(struct tokens *t)
     memset(t->punct_word, 0, sizeof t->punct_word);
     t->n = 0;
     t->ncaps = 0;
+    t->nbreaks = 0;
     t->nsentences = 0;
     clear_table(t);
     if (t->cache)
@@ -342,11 +344,12 @@ static char *fold_into(char *out, const char *s, size_t start, size_t end)
     return out;
 }
 
-/* Room for `need` tokens, and as many in the list of capitals. */
+/* Room for `need` tokens, and as many in the lists of capitals and breaks. */
 __attribute__((noinline)) static void grow_tokens(struct tokens *t, size_t need)
 {
     t->v = xgrow(t->v, &t->cap, need, sizeof *t->v);
     t->caps = xrealloc(t->caps, t->cap * sizeof *t->caps);
+    t->breaks = xrealloc(t->breaks, t->cap * sizeof *t->breaks);
 }
 
 /* Room for one more token (tokens_add_text reserved most of it already). */
@@ -557,6 +560,8 @@ static void add_ascii_punct(struct tokens *t, unsigned char c, size_t i, uint16_
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
     uint32_t known = t->punct_word[c];
     out[0] = (char)c;
+    if (c == ':' && !(flags & TOK_PARA_START)) /* a paragraph's start is listed already */
+        t->breaks[t->nbreaks++] = t->n - 1;
     if (known) { /* end_token's work but the probe */
         out[1] = '\0';
         out[2] = '\0';
@@ -627,6 +632,11 @@ void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra
         if (new_para || new_sentence) {
             t->nsentences++;
             flags |= TOK_SENT_START | (new_para ? TOK_PARA_START : 0);
+            if (new_para) { /* listed as the token it starts, made next */
+                if (t->n == t->cap)
+                    grow_tokens(t, t->n + 1);
+                t->breaks[t->nbreaks++] = t->n;
+            }
         }
         new_para = new_sentence = false;
         if ((k & C_ALNUM) || (c >= 0x80 && is_letter_or_digit(cp))) {

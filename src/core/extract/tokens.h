@@ -56,6 +56,9 @@ struct tokens {
     size_t *caps; /* the tokens with TOK_CAP, in order (room for `cap`): where the
                    * extractor's passes that start at a capital look */
     size_t ncaps;
+    size_t *breaks; /* the tokens that start a paragraph (TOK_PARA_START) or are a
+                     * colon, in order (room for `cap`): where line-ups may start */
+    size_t nbreaks;
     struct buf folded; /* folded forms, each followed by a NUL */
     uint32_t nsentences;
     uint32_t *first;         /* per word number: the first token with that form */
@@ -85,7 +88,8 @@ void tokens_reset(struct tokens *t);
  * twice the text), the tokens and words for a guess that is rarely passed. */
 void tokens_reserve(struct tokens *t, size_t len);
 /* Appends the tokens of text[0..len). `extra_flags` is or-ed into every
- * token (TOK_TITLE for a title). A new segment always starts a sentence. */
+ * token (TOK_TITLE for a title; never TOK_PARA_START, which the tokenizer
+ * sets and lists). A new segment always starts a paragraph. */
 void tokens_add_text(struct tokens *t, const char *text, size_t len, uint16_t extra_flags);
 /* The folded form of token i (lower case, diacritics off). */
 static inline const char *tokens_folded(const struct tokens *t, size_t i)
