@@ -343,6 +343,11 @@ static void test_entities_17_places_and_asides(void **state)
          "Related: Dan Hollis signs new deal",
          {{ENTITY_PERSON, "Kai Brandt"}},
          {{ENTITY_CLUB, "Everton"}, {ENTITY_PERSON, "Dan Hollis"}}},
+        {"News: Brandt",
+         "Kai Brandt signed for Fulham: a deal.\n\nmore: Everton want a striker\n\n"
+         "Watch: Dan Hollis at Burnley",
+         {{ENTITY_PERSON, "Kai Brandt"}, {ENTITY_CLUB, "Everton"}},
+         {{ENTITY_PERSON, "Dan Hollis"}, {ENTITY_CLUB, "Burnley"}}},
         {"News",
          "He played at the Germany 2006 World Cup and at Russia 2018.",
          {{ENTITY_COMPETITION, "World Cup"}},
