@@ -41,6 +41,19 @@ static void assert_breaks_listed(const struct tokens *t)
     assert_int_equal(n, t->nbreaks);
 }
 
+/* t.lower tells for each word whether one of its tokens is a word in lower
+ * case (TOK_WORD, neither TOK_CAP nor TOK_NUM). */
+static void assert_lower_kept(const struct tokens *t)
+{
+    for (size_t w = 0; w < t->nwords; w++) {
+        bool lower = false;
+        for (size_t i = 0; i < t->n; i++)
+            lower |=
+                t->v[i].word == w && (t->v[i].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) == TOK_WORD;
+        assert_int_equal(t->lower[w], lower);
+    }
+}
+
 /* The tokens of text as "folded/flags" items, flags written as letters:
  * W word, C capital, U upper case, N number, P possessive, S sentence
  * start. */
@@ -65,6 +78,7 @@ static void render(const char *text, struct buf *out)
     }
     assert_capitals_listed(&t);
     assert_breaks_listed(&t);
+    assert_lower_kept(&t);
     tokens_free(&t);
 }
 
@@ -205,6 +219,7 @@ static void test_breaks_listed(void **state)
     const char *body = "Arsenal: Raya; White.\n: Saka\nSubs: Ramsdale\n\nEnd: of: it";
     tokens_add_text(&t, body, strlen(body), 0);
     assert_breaks_listed(&t);
+    assert_lower_kept(&t);
     assert_int_equal(t.nbreaks, 2 + 8);
     tokens_reset(&t);
     assert_int_equal(t.nbreaks, 0);
@@ -218,6 +233,38 @@ static void test_breaks_listed(void **state)
     assert_int_equal(t.nbreaks, 3000);
     buf_free(&colons);
     tokens_free(&t);
+}
+
+/* Whether a word is met in lower case, with and without the cache, across
+ * a title and a body and after a reset: a capital at a sentence start, a
+ * number, an upper-case word and punctuation are not; a word first met
+ * capitalised and later in lower case (ASCII or not) is. */
+static void test_lower_words(void **state)
+{
+    (void)state;
+    struct word_cache c;
+    word_cache_init(&c);
+    for (int cached = 0; cached < 2; cached++) {
+        struct tokens t;
+        tokens_init(&t);
+        t.cache = cached ? &c : NULL;
+        for (int round = 0; round < 3; round++) {
+            tokens_reset(&t);
+            const char *title = "Despite Saka, 2024 GOAL";
+            tokens_add_text(&t, title, strlen(title), TOK_TITLE);
+            const char *body = round % 2 ? "despite \xc3\xa9mile \xc3\x89mile goal 3-year-old"
+                                         : "Saka: \xc3\x89mile, 2024.";
+            tokens_add_text(&t, body, strlen(body), 0);
+            assert_lower_kept(&t);
+            assert_int_equal(t.lower[t.v[0].word], round % 2); /* despite */
+            assert_false(t.lower[t.v[1].word]);                /* saka */
+            assert_false(t.lower[t.v[2].word]);                /* , */
+            assert_false(t.lower[t.v[3].word]);                /* 2024 */
+            assert_int_equal(t.lower[t.v[4].word], round % 2); /* goal */
+        }
+        tokens_free(&t);
+    }
+    word_cache_free(&c);
 }
 
 /* Many distinct words: the word table grows past what was reserved. */
@@ -434,6 +481,7 @@ int main(void)
         cmocka_unit_test(test_apostrophe_then_every_ascii),
         cmocka_unit_test(test_punctuation_words),
         cmocka_unit_test(test_breaks_listed),
+        cmocka_unit_test(test_lower_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

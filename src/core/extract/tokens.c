@@ -75,6 +75,7 @@ void tokens_free(struct tokens *t)
     free(t->hash);
     free(t->form);
     free(t->cached);
+    free(t->lower);
     free(t->table);
     buf_free(&t->folded);
     memset(t, 0, sizeof *t);
@@ -139,6 +140,7 @@ __attribute__((noinline)) static void grow_words(struct tokens *t, size_t words)
     t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
     t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
     t->form = xrealloc(t->form, t->wcap * sizeof *t->form);
+    t->lower = xrealloc(t->lower, t->wcap * sizeof *t->lower);
     if (t->cache) /* the entries in the cache: none without one */
         t->cached = xrealloc(t->cached, t->wcap * sizeof *t->cached);
 }
@@ -154,6 +156,7 @@ static inline uint32_t add_new_word(struct tokens *t, size_t i, size_t at, size_
     t->first[w] = (uint32_t)i;
     t->hash[w] = h;
     t->form[w] = (struct token_form){(uint32_t)at, (uint32_t)n};
+    t->lower[w] = false;
     return (uint32_t)w;
 }
 
@@ -404,6 +407,7 @@ static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, con
     char *form = t->folded.data + t->folded.len;
     char *out = fold_into(form, s, start, end);
     end_token(t, tk, out, hash_word(form, (size_t)(out - form)));
+    t->lower[tk->word] |= (tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM)) == TOK_WORD;
 }
 
 static uint16_t word_flags(const char *s, size_t start, size_t end)
@@ -544,6 +548,7 @@ static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t
     note_capital(t, tk);
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
     end_token(t, tk, out, key);
+    t->lower[tk->word] |= (tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM)) == TOK_WORD;
     return j;
 }
 

@@ -65,6 +65,8 @@ struct tokens {
     uint64_t *hash;          /* per word number: FNV-1a of the folded form */
     struct token_form *form; /* per word number: where its folded form is */
     uint32_t *cached;        /* per word number: its entry in `cache` (NULL without) */
+    bool *lower;             /* per word number: whether a token of it is a word in lower case
+                              * (TOK_WORD, neither TOK_CAP nor TOK_NUM) */
     size_t nwords, wcap;
     struct token_slot *table; /* open addressing (without a cache) */
     size_t tcap;
