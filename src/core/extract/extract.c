@@ -189,16 +189,19 @@ static bool national_team_context(const struct doc *d, size_t tok, size_t end)
     return !place_before(d, tok, true);
 }
 
-/* A form written in capitals in the KB ("AS", "PSG") only matches capitals. */
+/* A form written in capitals in the KB ("AS", "PSG") only matches capitals.
+ * Its first word is in capitals when it has two letters or more and all
+ * upper case: no lower-case letter (most forms have one early, and are
+ * then read no further) and two upper-case ones. */
 static bool acronym_ok(const struct doc *d, size_t i, const struct kb_form *f)
 {
-    size_t upper = 0, letters = 0;
+    size_t upper = 0;
     for (const char *c = f->text; *c && *c != ' '; c++) {
-        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z'))
-            letters++;
+        if (*c >= 'a' && *c <= 'z')
+            return true;
         upper += *c >= 'A' && *c <= 'Z';
     }
-    return !(letters >= 2 && upper == letters) || (d->t.v[i].flags & TOK_UPPER);
+    return upper < 2 || (d->t.v[i].flags & TOK_UPPER);
 }
 
 /* Chooses among the KB forms of one match: a strong form of an entity
