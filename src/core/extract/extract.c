@@ -210,6 +210,10 @@ static int choose_form(const struct doc *d, const int *forms, size_t n, bool *we
 {
     const struct kb *kb = d->ex->kb;
     int best = -1, best_score = -1;
+    if (n == 1) { /* most matches: the one form, whatever its score */
+        *weak = kb->forms[forms[0]].kind == KB_FORM_WEAK;
+        return forms[0];
+    }
     for (size_t k = 0; k < n; k++) {
         const struct kb_form *f = &kb->forms[forms[k]];
         int score = (f->kind == KB_FORM_WEAK || f->kind == KB_FORM_DEMONYM) ? 0 : 2;
