@@ -57,7 +57,8 @@ struct tokens {
                    * extractor's passes that start at a capital look */
     size_t ncaps;
     size_t *breaks; /* the tokens that start a paragraph (TOK_PARA_START) or are a
-                     * colon, in order (room for `cap`): where line-ups may start */
+                     * colon, in order (room for `cap`): where line-ups and link
+                     * lines may start */
     size_t nbreaks;
     struct buf folded; /* folded forms, each followed by a NUL */
     uint32_t nsentences;
@@ -71,8 +72,8 @@ struct tokens {
     struct token_slot *table; /* open addressing (without a cache) */
     size_t tcap;
     /* per ASCII byte: the word number + 1 of that punctuation character in
-     * these tokens (0: not met yet), so that add_ascii_punct probes for each
-     * character once per text */
+     * these tokens (0: not met since tokens_reset), so that add_ascii_punct
+     * probes the word table once per character */
     uint32_t punct_word[128];
     /* The word cache the text's forms are interned in (the extractor's), or
      * NULL for the tokens' own table. With it, a form is looked up once per

@@ -1,7 +1,8 @@
-/* word_bytes: eight bytes of text at a time, for the tokenizer's ASCII
- * words: which bytes are ASCII letters or digits, and their folded form
- * (fold_ascii's: upper case to lower), all in one 64-bit number whose low
- * byte is the first byte of the text, whatever the machine's byte order.
+/* word_bytes: eight bytes of text at a time (sixteen with SSE2), for the
+ * tokenizer's ASCII words: which bytes are ASCII letters or digits, and
+ * their folded form (fold_ascii's: upper case to lower), all in one 64-bit
+ * number whose low byte is the first byte of the text, whatever the
+ * machine's byte order.
  * Each byte's answer is exact (no carry crosses from one byte to the next),
  * and a byte with its high bit set (UTF-8) is never a letter or a digit.
  * With them, a run of ASCII letters and digits folded and given its word
