@@ -131,6 +131,13 @@ static void test_acronyms_and_grounds(void **state)
     assert_int_equal(fixture_entity(f, ENTITY_CLUB, "Aston Villa"), -1);
     fixture_run(f, "News", "Real Madrid want Kylian Mbappé, according to AS.");
     assert_true(count_kind(f, ENTITY_MEDIA) == 1);
+    /* a form in capitals matches capitals only; one with lower case any case */
+    fixture_run(f, "News", "Then Psv scored, and PSV Eindhoven won.");
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "PSV Eindhoven"), 1);
+    fixture_run(f, "News", "Then PSV scored, and PSV Eindhoven won. Psv Eindhoven lost.");
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "PSV Eindhoven"), 2);
+    fixture_run(f, "News", "Then MAN UTD scored.");
+    assert_int_equal(mentions_of(f, ENTITY_CLUB, "Manchester United"), 1);
 }
 
 static void test_people_and_surname_links(void **state)
@@ -343,6 +350,11 @@ static void test_entities_17_places_and_asides(void **state)
          "Related: Dan Hollis signs new deal",
          {{ENTITY_PERSON, "Kai Brandt"}},
          {{ENTITY_CLUB, "Everton"}, {ENTITY_PERSON, "Dan Hollis"}}},
+        {"News: Brandt",
+         "Kai Brandt signed for Fulham: a deal.\n\nmore: Everton want a striker\n\n"
+         "Watch: Dan Hollis at Burnley",
+         {{ENTITY_PERSON, "Kai Brandt"}, {ENTITY_CLUB, "Everton"}},
+         {{ENTITY_PERSON, "Dan Hollis"}, {ENTITY_CLUB, "Burnley"}}},
         {"News",
          "He played at the Germany 2006 World Cup and at Russia 2018.",
          {{ENTITY_COMPETITION, "World Cup"}},

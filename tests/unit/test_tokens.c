@@ -28,6 +28,32 @@ static void assert_capitals_listed(const struct tokens *t)
     assert_int_equal(n, t->ncaps);
 }
 
+/* t.breaks lists the tokens that start a paragraph or are a colon, in
+ * order, each once, and no other. */
+static void assert_breaks_listed(const struct tokens *t)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if ((t->v[i].flags & TOK_PARA_START) || tokens_is_punct(t, i, ':')) {
+            assert_true(n < t->nbreaks);
+            assert_int_equal(t->breaks[n++], i);
+        }
+    assert_int_equal(n, t->nbreaks);
+}
+
+/* t.lower tells for each word whether one of its tokens is a word in lower
+ * case (TOK_WORD, neither TOK_CAP nor TOK_NUM). */
+static void assert_lower_kept(const struct tokens *t)
+{
+    for (size_t w = 0; w < t->nwords; w++) {
+        bool lower = false;
+        for (size_t i = 0; i < t->n; i++)
+            lower |=
+                t->v[i].word == w && (t->v[i].flags & (TOK_WORD | TOK_CAP | TOK_NUM)) == TOK_WORD;
+        assert_int_equal(t->lower[w], lower);
+    }
+}
+
 /* The tokens of text as "folded/flags" items, flags written as letters:
  * W word, C capital, U upper case, N number, P possessive, S sentence
  * start. */
@@ -51,6 +77,8 @@ static void render(const char *text, struct buf *out)
         assert_true(tk->end - tk->start >= tk->fend - tk->fstart);
     }
     assert_capitals_listed(&t);
+    assert_breaks_listed(&t);
+    assert_lower_kept(&t);
     tokens_free(&t);
 }
 
@@ -141,6 +169,102 @@ static void test_word_numbers(void **state)
     assert_int_equal(t.n, 0);
     assert_int_equal(t.nwords, 0);
     tokens_free(&t);
+}
+
+/* Punctuation repeated, across a title and a body and after a reset, with
+ * and without a word cache: each character one word number, its first
+ * token first of its word, forms and numbers never left from before. */
+static void test_punctuation_words(void **state)
+{
+    (void)state;
+    struct word_cache c;
+    word_cache_init(&c);
+    for (int cached = 0; cached < 2; cached++) {
+        struct tokens t;
+        tokens_init(&t);
+        t.cache = cached ? &c : NULL;
+        for (int round = 0; round < 3; round++) {
+            tokens_reset(&t);
+            const char *title = round == 1 ? "a - b" : "a, b. (c)";
+            tokens_add_text(&t, title, strlen(title), TOK_TITLE);
+            const char *body = "x, y; z. x - y, (z) ; . ,";
+            tokens_add_text(&t, body, strlen(body), 0);
+            for (size_t i = 0; i < t.n; i++) {
+                const char *f = tokens_folded(&t, i);
+                assert_int_equal(strlen(f), t.v[i].fend - t.v[i].fstart);
+                assert_true(t.v[i].word < t.nwords);
+                size_t first = t.first[t.v[i].word];
+                assert_true(first <= i);
+                assert_string_equal(tokens_folded(&t, first), f);
+                for (size_t j = 0; j < i; j++) /* equal forms, equal numbers */
+                    assert_true((t.v[j].word == t.v[i].word) == !strcmp(tokens_folded(&t, j), f));
+            }
+            assert_true(tokens_is_punct(&t, t.n - 1, ','));
+        }
+        tokens_free(&t);
+    }
+    word_cache_free(&c);
+}
+
+/* Paragraph starts and colons listed across a title and a body, a colon
+ * that starts a line once, and from nothing after a reset; a text of
+ * nothing but colons and new lines passes the room reserved for tokens. */
+static void test_breaks_listed(void **state)
+{
+    (void)state;
+    struct tokens t;
+    tokens_init(&t);
+    const char *title = "Team news: Saka out";
+    tokens_add_text(&t, title, strlen(title), TOK_TITLE);
+    const char *body = "Arsenal: Raya; White.\n: Saka\nSubs: Ramsdale\n\nEnd: of: it";
+    tokens_add_text(&t, body, strlen(body), 0);
+    assert_breaks_listed(&t);
+    assert_lower_kept(&t);
+    assert_int_equal(t.nbreaks, 2 + 8);
+    tokens_reset(&t);
+    assert_int_equal(t.nbreaks, 0);
+    struct buf colons;
+    buf_init(&colons);
+    for (int k = 0; k < 3000; k++)
+        buf_puts(&colons, k % 3 ? ":" : "\n:");
+    tokens_add_text(&t, colons.data, colons.len, 0);
+    assert_int_equal(t.n, 3000);
+    assert_breaks_listed(&t);
+    assert_int_equal(t.nbreaks, 3000);
+    buf_free(&colons);
+    tokens_free(&t);
+}
+
+/* Whether a word is met in lower case, with and without the cache, across
+ * a title and a body and after a reset: a capital at a sentence start, a
+ * number, an upper-case word and punctuation are not; a word first met
+ * capitalised and later in lower case (ASCII or not) is. */
+static void test_lower_words(void **state)
+{
+    (void)state;
+    struct word_cache c;
+    word_cache_init(&c);
+    for (int cached = 0; cached < 2; cached++) {
+        struct tokens t;
+        tokens_init(&t);
+        t.cache = cached ? &c : NULL;
+        for (int round = 0; round < 3; round++) {
+            tokens_reset(&t);
+            const char *title = "Despite Saka, 2024 GOAL";
+            tokens_add_text(&t, title, strlen(title), TOK_TITLE);
+            const char *body = round % 2 ? "despite \xc3\xa9mile \xc3\x89mile goal 3-year-old"
+                                         : "Saka: \xc3\x89mile, 2024.";
+            tokens_add_text(&t, body, strlen(body), 0);
+            assert_lower_kept(&t);
+            assert_int_equal(t.lower[t.v[0].word], round % 2); /* despite */
+            assert_false(t.lower[t.v[1].word]);                /* saka */
+            assert_false(t.lower[t.v[2].word]);                /* , */
+            assert_false(t.lower[t.v[3].word]);                /* 2024 */
+            assert_int_equal(t.lower[t.v[4].word], round % 2); /* goal */
+        }
+        tokens_free(&t);
+    }
+    word_cache_free(&c);
 }
 
 /* Many distinct words: the word table grows past what was reserved. */
@@ -308,6 +432,7 @@ static void test_capitals_listed(void **state)
     buf_puts(&body, " \xc3\x89mile Smith-Rowe and \xc3\xa9mile.");
     tokens_add_text(&t, body.data, body.len, 0);
     assert_capitals_listed(&t);
+    assert_breaks_listed(&t);
     assert_true(t.ncaps > 130);
     assert_int_equal(t.caps[0], 0);
     tokens_reset(&t);
@@ -317,6 +442,26 @@ static void test_capitals_listed(void **state)
     assert_int_equal(t.ncaps, 2);
     buf_free(&body);
     tokens_free(&t);
+}
+
+/* After an apostrophe inside a word, every ASCII character that is a
+ * letter or a digit, and no other, continues the word ("d'Xy" one token,
+ * "d'.y" a word "d" then more): the path that decides a word's end
+ * character by character. */
+static void test_apostrophe_then_every_ascii(void **state)
+{
+    (void)state;
+    for (int c = 1; c < 0x80; c++) {
+        char text[5] = {'d', '\'', (char)c, 'y', '\0'};
+        struct tokens t;
+        tokens_init(&t);
+        tokens_add_text(&t, text, 4, 0);
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        assert_true(t.n > 0);
+        assert_int_equal(t.v[0].end, alnum ? 4 : 1);
+        assert_int_equal(t.v[0].flags & TOK_POSS, 0);
+        tokens_free(&t);
+    }
 }
 
 int main(void)
@@ -333,6 +478,10 @@ int main(void)
         cmocka_unit_test(test_cache_set_later),
         cmocka_unit_test(test_many_words),
         cmocka_unit_test(test_word_hash_every_length),
+        cmocka_unit_test(test_apostrophe_then_every_ascii),
+        cmocka_unit_test(test_punctuation_words),
+        cmocka_unit_test(test_breaks_listed),
+        cmocka_unit_test(test_lower_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

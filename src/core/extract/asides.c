@@ -49,10 +49,11 @@ static size_t link_head(const struct doc *d, size_t i)
 void asides_mark(struct doc *d)
 {
     size_t next = 0; /* the tokens before it are marked */
-    for (size_t c = 0; c < d->t.ncaps; c++) {
-        size_t i = d->t.caps[c]; /* a link line starts with a capital */
+    for (size_t b = 0; b < d->t.nbreaks; b++) {
+        size_t i = d->t.breaks[b]; /* a link line starts a paragraph, with a capital */
         struct token *tk = &d->t.v[i];
-        if (i < next || !(tk->flags & TOK_PARA_START) || (tk->flags & TOK_TITLE) ||
+        if (i < next ||
+            (tk->flags & (TOK_PARA_START | TOK_CAP | TOK_TITLE)) != (TOK_PARA_START | TOK_CAP) ||
             !link_head(d, i))
             continue;
         size_t j = i;

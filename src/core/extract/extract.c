@@ -189,16 +189,19 @@ static bool national_team_context(const struct doc *d, size_t tok, size_t end)
     return !place_before(d, tok, true);
 }
 
-/* A form written in capitals in the KB ("AS", "PSG") only matches capitals. */
+/* A form written in capitals in the KB ("AS", "PSG") only matches capitals.
+ * Its first word is in capitals when it has two letters or more and all
+ * upper case: no lower-case letter (most forms have one early, and are
+ * then read no further) and two upper-case ones. */
 static bool acronym_ok(const struct doc *d, size_t i, const struct kb_form *f)
 {
-    size_t upper = 0, letters = 0;
+    size_t upper = 0;
     for (const char *c = f->text; *c && *c != ' '; c++) {
-        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z'))
-            letters++;
+        if (*c >= 'a' && *c <= 'z')
+            return true;
         upper += *c >= 'A' && *c <= 'Z';
     }
-    return !(letters >= 2 && upper == letters) || (d->t.v[i].flags & TOK_UPPER);
+    return upper < 2 || (d->t.v[i].flags & TOK_UPPER);
 }
 
 /* Chooses among the KB forms of one match: a strong form of an entity
@@ -207,6 +210,10 @@ static int choose_form(const struct doc *d, const int *forms, size_t n, bool *we
 {
     const struct kb *kb = d->ex->kb;
     int best = -1, best_score = -1;
+    if (n == 1) { /* most matches: the one form, whatever its score */
+        *weak = kb->forms[forms[0]].kind == KB_FORM_WEAK;
+        return forms[0];
+    }
     for (size_t k = 0; k < n; k++) {
         const struct kb_form *f = &kb->forms[forms[k]];
         int score = (f->kind == KB_FORM_WEAK || f->kind == KB_FORM_DEMONYM) ? 0 : 2;

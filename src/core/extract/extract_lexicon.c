@@ -100,6 +100,25 @@ static void learn_word(struct doc *d, uint32_t w, struct word_info *info)
     info->fact_triggers = facts_triggers(d, i);
 }
 
+/* Each token's lexicon flags (lex, from its word's in wlex) and the list of
+ * tokens whose word starts a KB form (kb_starts, by wstarts); returns the
+ * list's length. The arrays in locals: a store to lex (bytes, which may
+ * alias anything) would otherwise make the compiler read the doc's pointers
+ * again for every token. */
+static size_t per_token(const struct tokens *t, const uint8_t *wlex, const uint8_t *wstarts,
+                        uint8_t *lex, uint32_t *kb_starts)
+{
+    const struct token *v = t->v;
+    size_t n = t->n, starts = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t w = v[i].word;
+        lex[i] = wlex[w];
+        kb_starts[starts] = (uint32_t)i; /* kept only when a form starts there: */
+        starts += wstarts[w];            /* no branch, which a sixth of the tokens take */
+    }
+    return starts;
+}
+
 void lexicon_lookup(struct doc *d)
 {
     size_t n = d->t.n ? d->t.n : 1, nw = d->t.nwords ? d->t.nwords : 1;
@@ -127,14 +146,7 @@ void lexicon_lookup(struct doc *d)
         d->triggers[w] = info->lex_triggers;
         d->fact_triggers[w] = info->fact_triggers;
     }
-    size_t starts = 0;
-    for (size_t i = 0; i < d->t.n; i++) {
-        uint32_t w = d->t.v[i].word;
-        d->lex[i] = wlex[w];
-        d->kb_starts[starts] = (uint32_t)i; /* kept only when a form starts there: */
-        starts += wstarts[w];               /* no branch, which a sixth of the tokens take */
-    }
-    d->nkb_starts = starts;
+    d->nkb_starts = per_token(&d->t, wlex, wstarts, d->lex, d->kb_starts);
 }
 
 bool doc_is_role_word(const struct doc *d, size_t i, enum person_role *role)

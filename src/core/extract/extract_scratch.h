@@ -29,7 +29,7 @@ enum scratch_block {
     SCRATCH_WORD_LEX,      /* extract_lexicon.c: per word, lexicon flags */
     SCRATCH_WORD_STARTS,   /* extract_lexicon.c: per word, whether a KB form starts with it */
     SCRATCH_KB_STARTS,     /* extract_lexicon.c: the tokens a KB form may start at */
-    SCRATCH_PEOPLE_COUNTS, /* people.c: per word, lower-case and capital counts */
+    SCRATCH_PEOPLE_COUNTS, /* people.c: per word, mid-sentence capital counts */
     SCRATCH_PEOPLE_CAPS,   /* people.c: the tokens a name may take */
     SCRATCH_PEOPLE_HEADS,  /* people.c: the tokens line-ups start at */
     SCRATCH_PEOPLE_LONGER, /* people.c: the mentions of two tokens or more */

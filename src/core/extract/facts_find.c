@@ -215,13 +215,28 @@ static void sentence_triggers(const struct doc *d, struct sentences *st)
                                ns * (sizeof *st->mask + sizeof *st->literals + sizeof *st->last));
     st->literals = st->mask + ns;
     st->last = (uint32_t *)(st->literals + ns);
-    for (size_t i = 0; i < d->t.n; i++) {
-        const struct token *tk = &d->t.v[i];
+    /* Per run of tokens of one sentence (they follow one another), its mask
+     * gathered in a register and stored once; the arrays in locals. */
+    const struct token *v = d->t.v;
+    const uint32_t *fact_triggers = d->fact_triggers;
+    uint32_t *mask = st->mask, *last = st->last;
+    size_t n = d->t.n;
+    uint32_t sentence = n ? v[0].sentence : 0, acc = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct token *tk = &v[i];
+        if (tk->sentence != sentence) {
+            mask[sentence] |= acc;
+            last[sentence] = (uint32_t)i - 1;
+            sentence = tk->sentence;
+            acc = 0;
+        }
         if (!(tk->flags & (TOK_TITLE | TOK_ASIDE)))
-            st->mask[tk->sentence] |=
-                d->fact_triggers[tk->word] | /* the form's, worked out once */
-                ((tk->flags & TOK_NUM) && facts_age_said_at(d, i) ? 1u << P_AGE_SAID : 0);
-        st->last[tk->sentence] = (uint32_t)i;
+            acc |= fact_triggers[tk->word] | /* the form's, worked out once */
+                   ((tk->flags & TOK_NUM) && facts_age_said_at(d, i) ? 1u << P_AGE_SAID : 0);
+    }
+    if (n) {
+        mask[sentence] |= acc;
+        last[sentence] = (uint32_t)n - 1;
     }
     /* The literals matter only in sentences that trigger a pattern which
      * requires some: the others are never scanned for them. */

@@ -15,14 +15,9 @@
 /* The word lists this pass tests (function words, speech verbs, ...) are
  * in word_lists.c. */
 
-/* Per word number of the article: how often it is seen in lower case (so
- * "Despite" at a sentence start is known not to be a name), and how often
- * capitalised in mid-sentence. */
-static bool lower_word(const struct token *tk)
-{
-    return (tk->flags & TOK_WORD) && !(tk->flags & (TOK_CAP | TOK_NUM));
-}
-
+/* Per word number of the article: how often it is capitalised in
+ * mid-sentence (whether it is seen in lower case, so that "Despite" at a
+ * sentence start is known not to be a name, the tokenizer keeps). */
 static bool mid_sentence_capital(const struct token *tk)
 {
     return (tk->flags & TOK_CAP) && !(tk->flags & TOK_SENT_START);
@@ -30,7 +25,6 @@ static bool mid_sentence_capital(const struct token *tk)
 
 struct people {
     struct doc *d;
-    uint32_t *lower;    /* per word number: lower-case occurrences */
     uint32_t *mid_caps; /* per word number: capitalised, not at a sentence start */
     size_t *caps;       /* the tokens name_token may take (a capitalised word), in order */
     size_t ncaps;
@@ -67,26 +61,28 @@ static bool cap_word(const struct token *tk)
     return (tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM | TOK_ASIDE)) == (TOK_WORD | TOK_CAP);
 }
 
-/* One pass over the tokens and one over the capitalised ones (the doc's
- * list): the word counts, and the tokens the later passes start from (so
- * they skip the rest without looking at it). */
+/* One pass over the capitalised tokens and one over the paragraph starts
+ * and colons (the tokenizer's lists): the mid-sentence capital counts, and
+ * the tokens the later passes start from (so they skip the rest without
+ * looking at it). */
 static void count_words(struct people *p)
 {
     const struct tokens *t = &p->d->t;
     size_t n = t->nwords ? t->nwords : 1, ntokens = t->n;
     struct extract_scratch *sc = p->d->sc;
     /* the lists and counts in locals: a store to one could alias p's fields */
-    uint32_t *lower = p->lower =
-        extract_scratch_zeroed(sc, SCRATCH_PEOPLE_COUNTS, 2 * n * sizeof *p->lower);
-    uint32_t *mid_caps = p->mid_caps = lower + n;
+    uint32_t *mid_caps = p->mid_caps =
+        extract_scratch_zeroed(sc, SCRATCH_PEOPLE_COUNTS, n * sizeof *p->mid_caps);
     size_t *caps = p->caps =
         extract_scratch_block(sc, SCRATCH_PEOPLE_CAPS, (ntokens ? ntokens : 1) * sizeof *p->caps);
     size_t *heads = p->heads =
         extract_scratch_block(sc, SCRATCH_PEOPLE_HEADS, (ntokens ? ntokens : 1) * sizeof *p->heads);
     size_t ncaps = 0, nheads = 0;
-    for (size_t i = 0; i < ntokens; i++) {
-        const struct token *tk = &t->v[i];
-        lower[tk->word] += lower_word(tk);
+    const struct token *v = t->v;
+    /* the heads: from the tokenizer's list of paragraph starts and colons */
+    for (size_t b = 0; b < t->nbreaks; b++) {
+        size_t i = t->breaks[b];
+        const struct token *tk = &v[i];
         if (((tk->flags & TOK_PARA_START) && !(tk->flags & TOK_TITLE)) ||
             tokens_is_punct(t, i, ':'))
             heads[nheads++] = i;
@@ -106,7 +102,7 @@ static void count_words(struct people *p)
 /* Whether the article has token i's word in lower case somewhere. */
 static bool seen_lower(const struct people *p, size_t i)
 {
-    return p->lower[p->d->t.v[i].word] > 0;
+    return p->d->t.lower[p->d->t.v[i].word];
 }
 
 static bool is_initial(const struct doc *d, size_t i)
@@ -764,7 +760,7 @@ static void single_names(struct people *p, bool title)
 
 void people_find(struct doc *d)
 {
-    struct people p = {d, NULL, NULL, NULL, 0, NULL, 0, NULL, 0, 0, 0};
+    struct people p = {.d = d};
     count_words(&p);
     full_names(&p);
     lineups(&p);

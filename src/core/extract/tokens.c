@@ -70,10 +70,12 @@ void tokens_free(struct tokens *t)
 {
     free(t->v);
     free(t->caps);
+    free(t->breaks);
     free(t->first);
     free(t->hash);
     free(t->form);
     free(t->cached);
+    free(t->lower);
     free(t->table);
     buf_free(&t->folded);
     memset(t, 0, sizeof *t);
@@ -105,8 +107,10 @@ static void clear_table(struct tokens *t)
 
 void tokens_reset(struct tokens *t)
 {
+    memset(t->punct_word, 0, sizeof t->punct_word);
     t->n = 0;
     t->ncaps = 0;
+    t->nbreaks = 0;
     t->nsentences = 0;
     clear_table(t);
     if (t->cache)
@@ -136,6 +140,7 @@ __attribute__((noinline)) static void grow_words(struct tokens *t, size_t words)
     t->first = xrealloc(t->first, t->wcap * sizeof *t->first);
     t->hash = xrealloc(t->hash, t->wcap * sizeof *t->hash);
     t->form = xrealloc(t->form, t->wcap * sizeof *t->form);
+    t->lower = xrealloc(t->lower, t->wcap * sizeof *t->lower);
     if (t->cache) /* the entries in the cache: none without one */
         t->cached = xrealloc(t->cached, t->wcap * sizeof *t->cached);
 }
@@ -151,6 +156,7 @@ static inline uint32_t add_new_word(struct tokens *t, size_t i, size_t at, size_
     t->first[w] = (uint32_t)i;
     t->hash[w] = h;
     t->form[w] = (struct token_form){(uint32_t)at, (uint32_t)n};
+    t->lower[w] = false;
     return (uint32_t)w;
 }
 
@@ -217,10 +223,9 @@ bool tokenize_is_upper(uint32_t cp)
     return cp >= 0x400 && cp <= 0x42F; /* Cyrillic */
 }
 
-static bool is_letter_or_digit(uint32_t cp)
+/* is_letter_or_digit beyond ASCII. */
+static bool is_wide_letter_or_digit(uint32_t cp)
 {
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     if (cp == 0xD7 || cp == 0xF7 || cp < 0xC0)
         return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
     if (cp >= 0x2000 && cp <= 0x2BFF)
@@ -228,6 +233,15 @@ static bool is_letter_or_digit(uint32_t cp)
     if (cp >= 0x3000 && cp <= 0x303F)
         return false;
     return cp != 0xFFFD && cp != 0xFEFF;
+}
+
+/* Inline: scan_word and word_flags ask it per character, nearly always of
+ * an ASCII one. */
+static inline bool is_letter_or_digit(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ((cp | 32) - 'a' < 26) || cp - '0' < 10;
+    return is_wide_letter_or_digit(cp);
 }
 
 static bool is_apostrophe(uint32_t cp)
@@ -333,11 +347,12 @@ static char *fold_into(char *out, const char *s, size_t start, size_t end)
     return out;
 }
 
-/* Room for `need` tokens, and as many in the list of capitals. */
+/* Room for `need` tokens, and as many in the lists of capitals and breaks. */
 __attribute__((noinline)) static void grow_tokens(struct tokens *t, size_t need)
 {
     t->v = xgrow(t->v, &t->cap, need, sizeof *t->v);
     t->caps = xrealloc(t->caps, t->cap * sizeof *t->caps);
+    t->breaks = xrealloc(t->breaks, t->cap * sizeof *t->breaks);
 }
 
 /* Room for one more token (tokens_add_text reserved most of it already). */
@@ -392,6 +407,7 @@ static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, con
     char *form = t->folded.data + t->folded.len;
     char *out = fold_into(form, s, start, end);
     end_token(t, tk, out, hash_word(form, (size_t)(out - form)));
+    t->lower[tk->word] |= (tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM)) == TOK_WORD;
 }
 
 static uint16_t word_flags(const char *s, size_t start, size_t end)
@@ -532,20 +548,36 @@ static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t
     note_capital(t, tk);
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
     end_token(t, tk, out, key);
+    t->lower[tk->word] |= (tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM)) == TOK_WORD;
     return j;
 }
 
-/* Adds the ASCII punctuation character c at i: its own folded form. */
+/* Adds the ASCII punctuation character c at i: its own folded form, and
+ * the word number the text's first c was given (punct_word), without a
+ * probe of the word table, once c has been met. */
 static void add_ascii_punct(struct tokens *t, unsigned char c, size_t i, uint16_t flags)
 {
     char *out = t->folded.data + t->folded.len; /* reserved by tokens_add_text */
-    *out++ = (char)c;
     struct token *tk = new_token(t);
     tk->start = (uint32_t)i;
     tk->end = (uint32_t)i + 1;
     tk->flags = flags;
     tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
-    end_token(t, tk, out, hash_word_end(hash_word_chunk(0, c)));
+    uint32_t known = t->punct_word[c];
+    out[0] = (char)c;
+    if (c == ':' && !(flags & TOK_PARA_START)) /* a paragraph's start is listed already */
+        t->breaks[t->nbreaks++] = t->n - 1;
+    if (known) { /* end_token's work but the probe */
+        out[1] = '\0';
+        out[2] = '\0';
+        tk->fstart = (uint32_t)t->folded.len;
+        tk->fend = tk->fstart + 1;
+        t->folded.len += 2;
+        tk->word = known - 1;
+        return;
+    }
+    end_token(t, tk, out + 1, hash_word_end(hash_word_chunk(0, c)));
+    t->punct_word[c] = tk->word + 1;
 }
 
 /* Adds the word starting at i; returns where the text goes on. */
@@ -605,6 +637,11 @@ void tokens_add_text(struct tokens *t, const char *s, size_t len, uint16_t extra
         if (new_para || new_sentence) {
             t->nsentences++;
             flags |= TOK_SENT_START | (new_para ? TOK_PARA_START : 0);
+            if (new_para) { /* listed as the token it starts, made next */
+                if (t->n == t->cap)
+                    grow_tokens(t, t->n + 1);
+                t->breaks[t->nbreaks++] = t->n;
+            }
         }
         new_para = new_sentence = false;
         if ((k & C_ALNUM) || (c >= 0x80 && is_letter_or_digit(cp))) {

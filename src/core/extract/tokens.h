@@ -56,15 +56,25 @@ struct tokens {
     size_t *caps; /* the tokens with TOK_CAP, in order (room for `cap`): where the
                    * extractor's passes that start at a capital look */
     size_t ncaps;
+    size_t *breaks; /* the tokens that start a paragraph (TOK_PARA_START) or are a
+                     * colon, in order (room for `cap`): where line-ups and link
+                     * lines may start */
+    size_t nbreaks;
     struct buf folded; /* folded forms, each followed by a NUL */
     uint32_t nsentences;
     uint32_t *first;         /* per word number: the first token with that form */
     uint64_t *hash;          /* per word number: FNV-1a of the folded form */
     struct token_form *form; /* per word number: where its folded form is */
     uint32_t *cached;        /* per word number: its entry in `cache` (NULL without) */
+    bool *lower;             /* per word number: whether a token of it is a word in lower case
+                              * (TOK_WORD, neither TOK_CAP nor TOK_NUM) */
     size_t nwords, wcap;
     struct token_slot *table; /* open addressing (without a cache) */
     size_t tcap;
+    /* per ASCII byte: the word number + 1 of that punctuation character in
+     * these tokens (0: not met since tokens_reset), so that add_ascii_punct
+     * probes the word table once per character */
+    uint32_t punct_word[128];
     /* The word cache the text's forms are interned in (the extractor's), or
      * NULL for the tokens' own table. With it, a form is looked up once per
      * token, in the cache that keeps what is known of it across texts, and
@@ -81,7 +91,8 @@ void tokens_reset(struct tokens *t);
  * twice the text), the tokens and words for a guess that is rarely passed. */
 void tokens_reserve(struct tokens *t, size_t len);
 /* Appends the tokens of text[0..len). `extra_flags` is or-ed into every
- * token (TOK_TITLE for a title). A new segment always starts a sentence. */
+ * token (TOK_TITLE for a title; never TOK_PARA_START, which the tokenizer
+ * sets and lists). A new segment always starts a paragraph. */
 void tokens_add_text(struct tokens *t, const char *text, size_t len, uint16_t extra_flags);
 /* The folded form of token i (lower case, diacritics off). */
 static inline const char *tokens_folded(const struct tokens *t, size_t i)
