@@ -228,7 +228,9 @@ void loading_first_screen(struct app *a, double max_wait_ms)
         size_t got = pipeline_take(a->pl, ask);
         if (a->c->narticles >= screenful || now_ms() >= end) /* a screenful, or a slow disk */
             break;
-        if (got < ask)
+        /* the workers are behind: load the next article here rather
+         * than wait (its extraction stays theirs) */
+        if (got < ask && !pipeline_load_ahead(a->pl))
             nanosleep(&nap, NULL);
     }
     settle(a);

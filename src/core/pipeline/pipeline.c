@@ -498,6 +498,11 @@ void pipeline_release_workers(struct pipeline *p)
         stream_release_workers(p->stream);
 }
 
+bool pipeline_load_ahead(struct pipeline *p)
+{
+    return p->stream && stream_load_ahead(p->stream);
+}
+
 void pipeline_finish(struct pipeline *p)
 {
     if (!p->stream)

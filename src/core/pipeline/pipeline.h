@@ -121,6 +121,11 @@ bool pipeline_append(struct pipeline *p, char *const *paths, size_t npaths, stru
 /* Starts the workers pipeline_options.first_workers held back (the reader
  * calls it once its first screen is drawn); nothing when none are. */
 void pipeline_release_workers(struct pipeline *p);
+/* While a background load with a lead is under way: loads the next
+ * article of the lead on the calling thread, its extraction left to the
+ * workers (the reader's thread, which would otherwise wait for a
+ * screenful of titles). False when there is none to load this way. */
+bool pipeline_load_ahead(struct pipeline *p);
 /* Waits for every result and takes it (with every worker). */
 void pipeline_finish(struct pipeline *p);
 /* Why the cache could not be written, or NULL; waits for a cache still

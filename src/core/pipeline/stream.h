@@ -97,6 +97,11 @@ bool stream_next_loaded(struct stream *s, struct stream_item *out);
 /* Claims and works on one entry on the calling thread; false when none is
  * left to claim. */
 bool stream_work_one(struct stream *s);
+/* In the background with a lead: claims the next entry of the lead and
+ * loads it on the calling thread (the reader's, while its first screen
+ * waits for titles), leaving its extraction to the workers. False when
+ * the lead is all claimed (or the test hook's hold is reached). */
+bool stream_load_ahead(struct stream *s);
 /* Works on the calling thread until every entry is claimed, then waits for
  * the workers (releasing any the test hook holds): afterwards stream_next
  * never has to wait. */
