@@ -482,7 +482,8 @@ bool stream_work_one(struct stream *s)
 bool stream_load_ahead(struct stream *s)
 {
     struct lent *ln = s->lent;
-    if (!ln || stopped(s))
+    /* next only grows: past the end, no claim could succeed */
+    if (!ln || stopped(s) || atomic_load_explicit(&s->next, memory_order_relaxed) >= ln->end)
         return false;
     atomic_fetch_add(&ln->loading, 1); /* before the claim: see struct lent */
     size_t i = atomic_load(&s->next);
