@@ -3,7 +3,9 @@
  * finish in any order and are handed over strictly in scan order, so what
  * the caller builds is the same whatever the number of threads. A loaded
  * article can be handed over before its extraction (stream_next_loaded),
- * so that the reader lists titles while the workers still extract. */
+ * so that the reader lists titles while the workers still extract, and the
+ * caller may load articles of the lead itself while it waits for them
+ * (stream_load_ahead), the workers extracting those too. */
 #ifndef TOUCHLINE_STREAM_H
 #define TOUCHLINE_STREAM_H
 
