@@ -922,7 +922,7 @@ static void test_warm_titles_taken_before_their_extractions(void **state)
         pipeline_cache_wait(p.pcache, 1e9);
         struct timespec nap = {0, 1000 * 1000};
         for (int naps = 0; p.corpus.narticles < fresh.corpus.narticles && naps < 10000;)
-            if (!pipeline_take_articles(&p) && ++naps)
+            if (!pipeline_take_articles(&p, 1) && ++naps)
                 nanosleep(&nap, NULL);
         assert_int_equal(p.corpus.narticles, fresh.corpus.narticles);
         assert_true(p.from_image);

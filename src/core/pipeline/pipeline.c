@@ -281,16 +281,17 @@ static size_t pop_early(struct pipeline *p)
     return first_problem;
 }
 
-/* Moves every loaded article next in load order into the corpus before
- * its extraction is taken; returns how many entries it moved. Taking
+/* Moves the loaded articles next in load order into the corpus before
+ * their extractions are taken, at most `max` entries (0: no limit);
+ * returns how many it moved. Taking
  * results does so only while the stored index is not taken (there an
  * article and its extraction come together, mostly a cache hit); the
  * reader's first screen does so either way (pipeline_take_articles). */
-static size_t take_loaded(struct pipeline *p)
+static size_t take_loaded(struct pipeline *p, size_t max)
 {
     struct stream_item it;
     size_t n = 0;
-    while (stream_next_loaded(p->stream, &it)) {
+    while ((!max || n < max) && stream_next_loaded(p->stream, &it)) {
         n++;
         if (p->early_head && p->nearly == p->ecap) { /* reuse the room already taken */
             memmove(p->early, p->early + p->early_head,
@@ -304,9 +305,9 @@ static size_t take_loaded(struct pipeline *p)
     return n;
 }
 
-size_t pipeline_take_articles(struct pipeline *p)
+size_t pipeline_take_articles(struct pipeline *p, size_t max)
 {
-    return p->stream ? take_loaded(p) : 0;
+    return p->stream ? take_loaded(p, max) : 0;
 }
 
 /* An extraction taken out of an index, with its own ids and names. */
@@ -477,7 +478,7 @@ size_t pipeline_take(struct pipeline *p, size_t max)
     if (!p->stream)
         return 0;
     if (!p->from_image)
-        take_loaded(p);
+        take_loaded(p, 0);
     size_t n = 0;
     struct stream_item it;
     while ((!max || n < max) && stream_next(p->stream, &it)) {

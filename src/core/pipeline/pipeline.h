@@ -106,12 +106,12 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
  * in the index at once with the last one. Only the thread that called
  * pipeline_start may call this (it owns the corpus and the index). */
 size_t pipeline_take(struct pipeline *p, size_t max);
-/* Moves every loaded article next in load order into the corpus, as
- * pipeline_take does first (but this even while the stored index is
- * taken), and nothing else: their extractions wait for pipeline_take (the
- * reader's first screen needs titles only). Returns how many scanned
- * entries it moved. */
-size_t pipeline_take_articles(struct pipeline *p);
+/* Moves the loaded articles next in load order into the corpus, at most
+ * `max` scanned entries (0: no limit), as pipeline_take does first (but
+ * this even while the stored index is taken), and nothing else: their
+ * extractions wait for pipeline_take (the reader's first screen needs
+ * titles only). Returns how many entries it moved. */
+size_t pipeline_take_articles(struct pipeline *p, size_t max);
 /* Taking results also moves the bodies of articles already taken, whose
  * cache records are written out, to the cache file's mapping
  * (pipeline_cache_lend), freeing their copies: a body's pointer changes.
