@@ -215,20 +215,26 @@ void loading_first_screen(struct app *a, double max_wait_ms)
      * 2702 vs 2709 ms medians; context switches per 1k run alike, 260
      * to 420 for either). */
     struct timespec nap = {0, 100 * 1000};
-    /* Articles are taken as they load (titles and dates; their extractions
-     * land later) but folded once, when a screenful is in: each fold redoes
-     * the date order, the filters and the reading marks, and the workers
-     * need the cores while the screen waits. */
+    /* Articles are taken as they load, titles and dates only (their
+     * extractions, even those already done, as in a warm start, go into
+     * the index after the first screen), but folded once, when a
+     * screenful is in: each fold redoes the date order, the filters and
+     * the reading marks, and the workers need the cores while the screen
+     * waits. */
     while (pipeline_loading(a->pl)) {
-        /* no more than the screen lacks: each article taken whose
-         * extraction has landed (all of them, in a warm start) is added to
-         * the index on this thread: the screen waits for titles, not that */
-        size_t lack = a->c->narticles < screenful ? screenful - a->c->narticles : 1;
-        size_t ask = lack < TAKE_BATCH ? lack : TAKE_BATCH;
-        size_t got = pipeline_take(a->pl, ask);
+        /* no more than the screen lacks: a warm start's workers may have
+         * loaded thousands, which come in later with their extractions */
+        pipeline_take_articles(a->pl, screenful - a->c->narticles);
         if (a->c->narticles >= screenful || now_ms() >= end) /* a screenful, or a slow disk */
             break;
-        if (got < ask)
+        /* the workers are behind: load the next article here rather
+         * than wait (its extraction stays theirs) */
+        if (pipeline_load_ahead(a->pl))
+            continue;
+        /* none to load here: take one finished result (into the index, on
+         * this thread: one at a time, so that titles loaded meanwhile come
+         * first), which also ends a load smaller than a screenful */
+        if (!pipeline_take(a->pl, 1))
             nanosleep(&nap, NULL);
     }
     settle(a);

@@ -1,6 +1,7 @@
 /* test_boilerplate: the furniture patterns: built-ins, whole-line and
  * caseless matching, trimming, added patterns and bad ones, patterns added
- * before and after the first match (which compiles the built-ins), and
+ * before and after the first match (which compiles the built-ins), the
+ * same answers before and after the switch to JIT-compiled copies, and
  * threads racing for that first match on one fresh set. */
 #include <pthread.h>
 #include <stdarg.h>
@@ -108,6 +109,7 @@ struct racer {
     const struct boilerplate *bp;
     pthread_barrier_t *start;
     bool hits[RACE_LINES];
+    bool same; /* the later answers matched the first ones */
 };
 
 static void *race(void *arg)
@@ -116,13 +118,17 @@ static void *race(void *arg)
     pthread_barrier_wait(r->start);
     for (size_t i = 0; i < RACE_LINES; i++)
         r->hits[i] = match(r->bp, race_lines[i]);
+    /* on past the switch to the JIT-compiled copies, with the same answers */
+    for (size_t n = 0; n < BOILERPLATE_JIT_AFTER; n++)
+        r->same = r->same && match(r->bp, race_lines[n % RACE_LINES]) == r->hits[n % RACE_LINES];
     return NULL;
 }
 
 /* Threads released together on a set nobody has matched with yet all race
- * for its first match (the one that compiles it); each must see what one
- * thread alone sees. Under ThreadSanitizer it also checks that none matches
- * while another compiles. */
+ * for its first match (the one that compiles it), and go on past the
+ * switch to the JIT-compiled copies; each must see what one thread alone
+ * sees. Under ThreadSanitizer it also checks that none matches while
+ * another compiles. */
 static void test_first_match_race(void **state)
 {
     (void)state;
@@ -143,12 +149,13 @@ static void test_first_match_race(void **state)
         struct racer racers[RACE_THREADS];
         pthread_t threads[RACE_THREADS];
         for (int t = 0; t < RACE_THREADS; t++) {
-            racers[t] = (struct racer){.bp = bp, .start = &start};
+            racers[t] = (struct racer){.bp = bp, .start = &start, .same = true};
             assert_int_equal(pthread_create(&threads[t], NULL, race, &racers[t]), 0);
         }
         for (int t = 0; t < RACE_THREADS; t++) {
             pthread_join(threads[t], NULL);
             assert_memory_equal(racers[t].hits, want, sizeof want);
+            assert_true(racers[t].same);
         }
         pthread_barrier_destroy(&start);
         boilerplate_free(bp);
@@ -175,12 +182,34 @@ static void test_add_after_first_match(void **state)
     boilerplate_free(unused);
 }
 
+/* The first BOILERPLATE_JIT_AFTER lines are answered by the interpreter,
+ * the rest by JIT-compiled copies: every line gets the same answer on
+ * either side of the switch, added patterns included, and a pattern added
+ * after it counts at once. */
+static void test_same_answers_after_jit(void **state)
+{
+    (void)state;
+    struct boilerplate *bp = boilerplate_new();
+    struct tl_error err;
+    assert_true(boilerplate_add(bp, "sponsored by \\w+", &err));
+    bool want[RACE_LINES];
+    for (size_t i = 0; i < RACE_LINES; i++)
+        want[i] = match(bp, race_lines[i]);
+    for (size_t n = RACE_LINES; n < 3 * BOILERPLATE_JIT_AFTER; n++)
+        assert_int_equal(match(bp, race_lines[n % RACE_LINES]), want[n % RACE_LINES]);
+    assert_false(match(bp, "Transfer news live"));
+    assert_true(boilerplate_add(bp, "transfer news live", &err));
+    assert_true(match(bp, "Transfer news live"));
+    assert_true(match(bp, "Sponsored by BetFast"));
+    boilerplate_free(bp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin_patterns),      cmocka_unit_test(test_long_and_invalid_lines),
         cmocka_unit_test(test_add_pattern),           cmocka_unit_test(test_first_match_race),
-        cmocka_unit_test(test_add_after_first_match),
+        cmocka_unit_test(test_add_after_first_match), cmocka_unit_test(test_same_answers_after_jit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

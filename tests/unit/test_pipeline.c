@@ -9,11 +9,13 @@
  * again; CI
  * runs this under ThreadSanitizer. A cold background load
  * started with fewer workers starts the rest when told (the reader's first
- * screen drawn). Closing in the middle of a load drops it cleanly; finishing one that the reader's
- * test hook holds completes it. A background load's wake descriptor turns readable once every
- * result is finished, so that one take then takes them all. Also a sentence that once sent the
- * subject finder into endless recursion, found by the bench corpus. A cache
- * hit's stat follows a link that replaced the file, as stat() does. */
+ * screen drawn). The reader's thread may load articles of the lead itself
+ * while it waits for a screenful, the workers extracting them, and the
+ * result is the same again. Closing in the middle of a load drops it cleanly; finishing one that
+ * the reader's test hook holds completes it. A background load's wake descriptor turns readable
+ * once every result is finished, so that one take then takes them all. Also a sentence that once
+ * sent the subject finder into endless recursion, found by the bench corpus. A cache hit's stat
+ * follows a link that replaced the file, as stat() does. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -411,6 +413,82 @@ static void test_finish_releases_held_workers(void **state)
     pipeline_close(&one);
 }
 
+/* Loads ahead on the caller's thread until it may no more, and returns
+ * how many it loaded. */
+static size_t load_ahead_all(struct pipeline *p)
+{
+    size_t n = 0;
+    while (pipeline_load_ahead(p))
+        n++;
+    return n;
+}
+
+/* The reader's thread loads articles of the lead itself while it waits
+ * for a screenful (pipeline_load_ahead), and the workers extract them.
+ * With the workers held before their first entry, it loads the whole
+ * lead, or up to the test hook's hold (TOUCHLINE_TEST_HOLD_AT=5), and
+ * nothing is extracted; once they go, the load completes with one
+ * thread's exports and index (SIGALRM ends the test if an entry the
+ * caller loaded were never extracted). */
+static void test_caller_loads_ahead(void **state)
+{
+    (void)state;
+    struct pipeline one;
+    assert_true(open_with(&one, 1));
+    const char *holds[] = {NULL, "5"};
+    for (size_t h = 0; h < 2; h++) {
+        struct pipeline_options opt = {.threads = 1 + h, .background = true, .lead = 16};
+        struct pipeline bg;
+        stream_hold_workers(true);
+        if (holds[h])
+            assert_int_equal(setenv("TOUCHLINE_TEST_HOLD_AT", holds[h], 1), 0);
+        assert_true(start_copies(&bg, &opt));
+        assert_int_equal(unsetenv("TOUCHLINE_TEST_HOLD_AT"), 0);
+        assert_int_equal(load_ahead_all(&bg), holds[h] ? 5 : 16);
+        pipeline_take(&bg, 0);
+        assert_true(bg.corpus.narticles > 0);
+        assert_int_equal(bg.index.narticles, 0);
+        stream_hold_workers(false);
+        alarm(60);
+        if (holds[h])
+            pipeline_finish(&bg);
+        else
+            take_slowly(&bg);
+        alarm(0);
+        assert_same_exports(&one, &bg);
+        assert_same_index(&one.index, &bg.index);
+        pipeline_close(&bg);
+    }
+    pipeline_close(&one);
+}
+
+/* The reader's first screen: results taken a few at a time and, when none
+ * is ready, the next article of the lead loaded on the caller's thread
+ * while the workers load and extract the rest; with one worker and with
+ * two, the same exports and index as one thread's. */
+static void test_caller_and_workers_load_together(void **state)
+{
+    (void)state;
+    struct pipeline one;
+    assert_true(open_with(&one, 1));
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        struct pipeline_options opt = {
+            .threads = threads, .background = true, .lead = STREAM_MAX_LEAD};
+        struct pipeline bg;
+        assert_true(start_copies(&bg, &opt));
+        struct timespec nap = {0, 100 * 1000};
+        while (pipeline_loading(&bg)) {
+            if (!pipeline_take(&bg, 3) && !pipeline_load_ahead(&bg))
+                nanosleep(&nap, NULL);
+            assert_true(bg.index.narticles <= bg.corpus.narticles);
+        }
+        assert_same_exports(&one, &bg);
+        assert_same_index(&one.index, &bg.index);
+        pipeline_close(&bg);
+    }
+    pipeline_close(&one);
+}
+
 /* The reader's cold start: a background load with first_workers 1 starts
  * one worker, and the others at pipeline_release_workers (its first screen
  * drawn); a warm one (the cache has records) starts them all at once. The
@@ -488,6 +566,8 @@ int main(void)
         cmocka_unit_test(test_background_load_matches_one),
         cmocka_unit_test(test_lead_loads_before_extracting),
         cmocka_unit_test(test_finish_releases_held_workers),
+        cmocka_unit_test(test_caller_loads_ahead),
+        cmocka_unit_test(test_caller_and_workers_load_together),
         cmocka_unit_test(test_background_load_with_cache),
         cmocka_unit_test(test_unchanged_file_not_read),
         cmocka_unit_test(test_file_replaced_by_link),

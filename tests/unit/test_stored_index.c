@@ -899,6 +899,48 @@ static void test_stored_index_taken_when_the_cache_opens_late(void **state)
     warm_dir_remove(&w);
 }
 
+/* The reader's warm first screen: with the stored index taken, it takes
+ * the articles alone (pipeline_take_articles), none of their extractions
+ * into the index; taking the results then attaches those to the stored
+ * index as usual, in the background as in the foreground, and the index
+ * is the stored one, the same as a fresh load's. */
+static void test_warm_titles_taken_before_their_extractions(void **state)
+{
+    (void)state;
+    struct warm_dir w;
+    warm_dir_make(&w, "stored-titles", samples);
+    char *paths[] = {w.in};
+    assert_false(load_and_compare(paths, 1, w.cache)); /* cold: writes it */
+    struct pipeline fresh;
+    open_paths(&fresh, paths, 1, NULL);
+    for (int background = 0; background < 2; background++) {
+        struct pipeline p;
+        struct pipeline_options opt = {
+            .threads = 2, .cache_dir = w.cache, .lead = 64, .background = background};
+        struct tl_error err;
+        assert_true(pipeline_start(&p, paths, 1, &opt, &err));
+        pipeline_cache_wait(p.pcache, 1e9);
+        struct timespec nap = {0, 1000 * 1000};
+        for (int naps = 0; p.corpus.narticles < fresh.corpus.narticles && naps < 10000;)
+            if (!pipeline_take_articles(&p, 1) && ++naps)
+                nanosleep(&nap, NULL);
+        assert_int_equal(p.corpus.narticles, fresh.corpus.narticles);
+        assert_true(p.from_image);
+        assert_int_equal(p.taken, 0);
+        assert_int_equal(p.index.narticles, 0);
+        for (size_t i = 0; i < p.corpus.narticles; i++)
+            assert_string_equal(p.corpus.articles[i]->title, fresh.corpus.articles[i]->title);
+        pipeline_finish(&p);
+        assert_true(p.index_stored);
+        assert_int_equal(p.cache_hits, p.corpus.narticles);
+        assert_int_equal(p.corpus.narticles, fresh.corpus.narticles);
+        assert_same_index(&fresh.index, &p.index);
+        pipeline_close(&p);
+    }
+    pipeline_close(&fresh);
+    warm_dir_remove(&w);
+}
+
 /* A warm start whose last file changed: every article before it is
  * attached to the stored index as it comes, then the last one does not
  * fit, so those attached go into the index as usual and it is built as a
@@ -1003,6 +1045,7 @@ int main(void)
         cmocka_unit_test(test_append_after_stored_index),
         cmocka_unit_test(test_stored_index_taken_when_the_cache_opens_late),
         cmocka_unit_test(test_late_stored_index_after_articles_went_early),
+        cmocka_unit_test(test_warm_titles_taken_before_their_extractions),
         cmocka_unit_test(test_stored_index_dropped_by_the_last_result),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

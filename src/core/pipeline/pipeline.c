@@ -281,13 +281,18 @@ static size_t pop_early(struct pipeline *p)
     return first_problem;
 }
 
-/* Moves every loaded article next in load order into the corpus before
- * its extraction is done (not while the stored index is taken: there an
- * article and its extraction come together, mostly a cache hit). */
-static void take_loaded(struct pipeline *p)
+/* Moves the loaded articles next in load order into the corpus before
+ * their extractions are taken, at most `max` entries (0: no limit);
+ * returns how many it moved. Taking
+ * results does so only while the stored index is not taken (there an
+ * article and its extraction come together, mostly a cache hit); the
+ * reader's first screen does so either way (pipeline_take_articles). */
+static size_t take_loaded(struct pipeline *p, size_t max)
 {
     struct stream_item it;
-    while (!p->from_image && stream_next_loaded(p->stream, &it)) {
+    size_t n = 0;
+    while ((!max || n < max) && stream_next_loaded(p->stream, &it)) {
+        n++;
         if (p->early_head && p->nearly == p->ecap) { /* reuse the room already taken */
             memmove(p->early, p->early + p->early_head,
                     (p->nearly - p->early_head) * sizeof *p->early);
@@ -297,6 +302,12 @@ static void take_loaded(struct pipeline *p)
         p->early = xgrow(p->early, &p->ecap, p->nearly + 1, sizeof *p->early);
         p->early[p->nearly++] = add_loaded(p, &it);
     }
+    return n;
+}
+
+size_t pipeline_take_articles(struct pipeline *p, size_t max)
+{
+    return p->stream ? take_loaded(p, max) : 0;
 }
 
 /* An extraction taken out of an index, with its own ids and names. */
@@ -466,7 +477,8 @@ size_t pipeline_take(struct pipeline *p, size_t max)
 {
     if (!p->stream)
         return 0;
-    take_loaded(p);
+    if (!p->from_image)
+        take_loaded(p, 0);
     size_t n = 0;
     struct stream_item it;
     while ((!max || n < max) && stream_next(p->stream, &it)) {
@@ -496,6 +508,11 @@ void pipeline_release_workers(struct pipeline *p)
 {
     if (p->stream)
         stream_release_workers(p->stream);
+}
+
+bool pipeline_load_ahead(struct pipeline *p)
+{
+    return p->stream && stream_load_ahead(p->stream);
 }
 
 void pipeline_finish(struct pipeline *p)

@@ -106,6 +106,12 @@ bool pipeline_start(struct pipeline *p, char *const *paths, size_t npaths,
  * in the index at once with the last one. Only the thread that called
  * pipeline_start may call this (it owns the corpus and the index). */
 size_t pipeline_take(struct pipeline *p, size_t max);
+/* Moves the loaded articles next in load order into the corpus, at most
+ * `max` scanned entries (0: no limit), as pipeline_take does first (but
+ * this even while the stored index is taken), and nothing else: their
+ * extractions wait for pipeline_take (the reader's first screen needs
+ * titles only). Returns how many entries it moved. */
+size_t pipeline_take_articles(struct pipeline *p, size_t max);
 /* Taking results also moves the bodies of articles already taken, whose
  * cache records are written out, to the cache file's mapping
  * (pipeline_cache_lend), freeing their copies: a body's pointer changes.
@@ -121,6 +127,11 @@ bool pipeline_append(struct pipeline *p, char *const *paths, size_t npaths, stru
 /* Starts the workers pipeline_options.first_workers held back (the reader
  * calls it once its first screen is drawn); nothing when none are. */
 void pipeline_release_workers(struct pipeline *p);
+/* While a background load with a lead is under way: loads the next
+ * article of the lead on the calling thread, its extraction left to the
+ * workers (the reader's thread, which would otherwise wait for a
+ * screenful of titles). False when there is none to load this way. */
+bool pipeline_load_ahead(struct pipeline *p);
 /* Waits for every result and takes it (with every worker). */
 void pipeline_finish(struct pipeline *p);
 /* Why the cache could not be written, or NULL; waits for a cache still

@@ -7,6 +7,7 @@
 
 #include <malloc.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -45,7 +46,22 @@ struct stream {
     pthread_t *tids;
     size_t started, want; /* workers started, and to start in all */
     bool joined;
-    size_t hold_at; /* hold_at_from_env: SIZE_MAX for none */
+    size_t hold_at;    /* hold_at_from_env: SIZE_MAX for none */
+    struct lent *lent; /* the lead's entries the caller loads (stream_load_ahead) */
+};
+
+/* Entries of the lead that the caller's thread loaded (stream_load_ahead)
+ * and a worker extracts. The caller claims an entry below `end` only, and
+ * counts itself in `loading` from before its claim until its copy and flag
+ * are out; once every entry below `end` is claimed, a worker that waits
+ * for `loading` to reach 0 sees every such entry (seq_cst). A worker takes
+ * one by clearing its flag, so each is extracted once. */
+struct lent {
+    size_t end; /* the lead, the scan and the test hook's hold, whichever is least */
+    atomic_int loading;
+    atomic_size_t waiting; /* flags set and not cleared yet */
+    atomic_bool ready[STREAM_MAX_LEAD];
+    struct loaded l[STREAM_MAX_LEAD]; /* the caller's copy, as load_one gives it */
 };
 
 /* What a worker learns of an extraction it leaves in its record. */
@@ -178,10 +194,46 @@ static bool stopped(const struct stream *s)
     return atomic_load_explicit(&s->stop, memory_order_relaxed);
 }
 
+/* Takes an entry below `below` that the caller loaded and no worker has
+ * taken yet, the first there is; SIZE_MAX when there is none. Once the
+ * caller can claim no more (the lent entries are all claimed), it waits
+ * for the caller's load in flight, if any (one file), so that none is
+ * left behind. */
+static size_t take_lent(struct stream *s, size_t below)
+{
+    struct lent *ln = s->lent;
+    if (!ln)
+        return SIZE_MAX;
+    if (atomic_load(&s->next) >= ln->end)
+        while (atomic_load(&ln->loading) > 0 && !stopped(s))
+            sched_yield();
+    if (atomic_load_explicit(&ln->waiting, memory_order_acquire) == 0)
+        return SIZE_MAX;
+    size_t end = below < ln->end ? below : ln->end;
+    for (size_t j = 0; j < end; j++)
+        if (atomic_load_explicit(&ln->ready[j], memory_order_relaxed) &&
+            atomic_exchange_explicit(&ln->ready[j], false, memory_order_acquire)) {
+            atomic_fetch_sub(&ln->waiting, 1);
+            return j;
+        }
+    return SIZE_MAX;
+}
+
+/* Extracts what the worker loaded ahead and, in entry order with them,
+ * what the caller loaded that no worker has taken. */
 static void extract_ahead(struct stream *s, struct ahead *ah)
 {
-    for (size_t k = 0; k < ah->n && !stopped(s); k++)
-        extract_one(s, ah->i[k], &ah->l[k]);
+    size_t k = 0;
+    while (!stopped(s)) {
+        size_t own = k < ah->n ? ah->i[k] : SIZE_MAX;
+        size_t j = take_lent(s, own);
+        if (j != SIZE_MAX)
+            extract_one(s, j, &s->lent->l[j]);
+        else if (own != SIZE_MAX)
+            extract_one(s, own, &ah->l[k++]);
+        else
+            break;
+    }
     ah->n = 0;
 }
 
@@ -298,6 +350,16 @@ static void open_wake(struct stream *s)
     s->wake[1] = fds[1];
 }
 
+/* Room for the entries of the lead the caller may load; none past the
+ * test hook's hold, which the workers stop before. */
+static struct lent *new_lent(const struct stream *s)
+{
+    struct lent *ln = xcalloc(1, sizeof *ln); /* zero: no flag set, no count */
+    size_t end = s->setup.lead < s->scan.n ? s->setup.lead : s->scan.n;
+    ln->end = end < s->hold_at ? end : s->hold_at;
+    return ln;
+}
+
 struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
 {
     static pthread_once_t padded = PTHREAD_ONCE_INIT;
@@ -323,6 +385,8 @@ struct stream *stream_start(struct scan *scan, const struct stream_setup *setup)
     open_wake(s);
     if (s->scan.n == 0)
         wake(s);
+    if (setup->background && s->setup.lead)
+        s->lent = new_lent(s);
     size_t want = setup->threads ? setup->threads : 1;
     if (!setup->background)
         want--;
@@ -415,6 +479,27 @@ bool stream_work_one(struct stream *s)
     return true;
 }
 
+bool stream_load_ahead(struct stream *s)
+{
+    struct lent *ln = s->lent;
+    /* next only grows: past the end, no claim could succeed */
+    if (!ln || stopped(s) || atomic_load_explicit(&s->next, memory_order_relaxed) >= ln->end)
+        return false;
+    atomic_fetch_add(&ln->loading, 1); /* before the claim: see struct lent */
+    size_t i = atomic_load(&s->next);
+    bool claimed = false;
+    while (i < ln->end && !(claimed = atomic_compare_exchange_weak(&s->next, &i, i + 1)))
+        ;
+    struct loaded l;
+    if (claimed && load_one(s, i, &l)) {
+        ln->l[i] = l;
+        atomic_store_explicit(&ln->ready[i], true, memory_order_release);
+        atomic_fetch_add(&ln->waiting, 1);
+    }
+    atomic_fetch_sub(&ln->loading, 1);
+    return claimed;
+}
+
 void stream_drain(struct stream *s)
 {
     atomic_store_explicit(&s->draining, true, memory_order_release); /* releases held workers */
@@ -461,6 +546,7 @@ void stream_free(struct stream *s)
         if (s->wake[i] >= 0)
             close(s->wake[i]);
     slot_pages_free(&s->pages);
+    free(s->lent);
     free(s->tids);
     entry_stat_free(&s->stat_at, &s->scan);
     scan_free(&s->scan);

@@ -3,7 +3,9 @@
  * finish in any order and are handed over strictly in scan order, so what
  * the caller builds is the same whatever the number of threads. A loaded
  * article can be handed over before its extraction (stream_next_loaded),
- * so that the reader lists titles while the workers still extract. */
+ * so that the reader lists titles while the workers still extract, and the
+ * caller may load articles of the lead itself while it waits for them
+ * (stream_load_ahead), the workers extracting those too. */
 #ifndef TOUCHLINE_STREAM_H
 #define TOUCHLINE_STREAM_H
 
@@ -97,6 +99,11 @@ bool stream_next_loaded(struct stream *s, struct stream_item *out);
 /* Claims and works on one entry on the calling thread; false when none is
  * left to claim. */
 bool stream_work_one(struct stream *s);
+/* In the background with a lead: claims the next entry of the lead and
+ * loads it on the calling thread (the reader's, while its first screen
+ * waits for titles), leaving its extraction to the workers. False when
+ * the lead is all claimed (or the test hook's hold is reached). */
+bool stream_load_ahead(struct stream *s);
 /* Works on the calling thread until every entry is claimed, then waits for
  * the workers (releasing any the test hook holds): afterwards stream_next
  * never has to wait. */
