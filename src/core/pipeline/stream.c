@@ -7,7 +7,6 @@
 
 #include <malloc.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -204,9 +203,11 @@ static size_t take_lent(struct stream *s, size_t below)
     struct lent *ln = s->lent;
     if (!ln)
         return SIZE_MAX;
+    /* a short nap, not a spin: the caller's file may be on a slow disk */
+    struct timespec nap = {0, 20 * 1000};
     if (atomic_load(&s->next) >= ln->end)
         while (atomic_load(&ln->loading) > 0 && !stopped(s))
-            sched_yield();
+            nanosleep(&nap, NULL);
     if (atomic_load_explicit(&ln->waiting, memory_order_acquire) == 0)
         return SIZE_MAX;
     size_t end = below < ln->end ? below : ln->end;
