@@ -1,6 +1,8 @@
 /* test_pipeline_extractor: the pipeline's extractor is built on first use
  * (lazy_extractor.h). Threads that ask for it at once all wait for the one
- * build and get the same extractor (CI runs this under ThreadSanitizer); a
+ * build and get the same extractor (CI runs this under ThreadSanitizer),
+ * also when it builds the built-in KB itself (a pipeline without KB
+ * files builds none before its first extraction); a
  * load that needs no extraction (an empty folder, or every article a cache
  * hit) never builds it; a bad KB file still stops pipeline_start with
  * path:line:col, before any worker runs. */
@@ -37,13 +39,10 @@ static void *racer(void *arg)
     return NULL;
 }
 
-static void test_racers_share_one_build(void **state)
+/* RACERS threads ask lx for its extractor at once: one build, the same
+ * extractor for all. */
+static void race_for(struct lazy_extractor *lx)
 {
-    (void)state;
-    struct tl_error err;
-    struct kb *kb = kb_new_builtin(&err);
-    assert_non_null(kb);
-    struct lazy_extractor *lx = lazy_extractor_new(kb);
     assert_false(lazy_extractor_built(lx));
     pthread_barrier_t go;
     pthread_barrier_init(&go, NULL, RACERS);
@@ -62,7 +61,21 @@ static void test_racers_share_one_build(void **state)
     }
     assert_ptr_equal(lazy_extractor_get(lx), r[0].got);
     pthread_barrier_destroy(&go);
-    lazy_extractor_free(lx);
+}
+
+/* Racers on an extractor over a given KB, and on one that builds the
+ * built-in KB itself (the pipeline's without KB files): one build each. */
+static void test_racers_share_one_build(void **state)
+{
+    (void)state;
+    struct tl_error err;
+    struct kb *kb = kb_new_builtin(&err);
+    assert_non_null(kb);
+    for (int own = 0; own < 2; own++) {
+        struct lazy_extractor *lx = own ? lazy_extractor_new_builtin() : lazy_extractor_new(kb);
+        race_for(lx);
+        lazy_extractor_free(lx);
+    }
     kb_free(kb);
 }
 
@@ -73,6 +86,7 @@ static void test_unused_is_freed(void **state)
     struct kb *kb = kb_new_builtin(&err);
     assert_non_null(kb);
     lazy_extractor_free(lazy_extractor_new(kb));
+    lazy_extractor_free(lazy_extractor_new_builtin());
     lazy_extractor_free(NULL);
     kb_free(kb);
 }
@@ -103,6 +117,7 @@ static void test_empty_folder_builds_nothing(void **state)
     assert_true(pipeline_open(&p, paths, 1, &opt, &err));
     assert_int_equal(p.corpus.narticles, 0);
     assert_false(lazy_extractor_built(p.extractor));
+    assert_null(p.kb); /* no KB files: the built-in one waits for the extractor */
     pipeline_close(&p);
     remove_dir(dir);
 }

@@ -46,7 +46,7 @@ struct lazy_extractor;
 struct pipeline {
     struct boilerplate *boilerplate;
     struct corpus corpus;
-    struct kb *kb;
+    struct kb *kb; /* with KB files to merge; else NULL (the extractor builds its own) */
     struct lazy_extractor *extractor; /* built by the first worker that extracts */
     struct index index;
     struct stream *stream;         /* the load under way; NULL once it is all taken */
