@@ -33,6 +33,8 @@ enum scratch_block {
     SCRATCH_PEOPLE_CAPS,   /* people.c: the tokens a name may take */
     SCRATCH_PEOPLE_HEADS,  /* people.c: the tokens line-ups start at */
     SCRATCH_PEOPLE_LONGER, /* people.c: the mentions of two tokens or more */
+    SCRATCH_PEOPLE_LAST,   /* people.c: per word, the last longer mention ending with it */
+    SCRATCH_PEOPLE_CHAIN,  /* people.c: per longer mention, the one before with its last word */
     SCRATCH_SENTENCES,     /* facts_find.c: per sentence, triggers, literals, last token */
     SCRATCH_BLOCK_COUNT
 };

@@ -33,6 +33,10 @@ struct people {
     size_t *longer; /* the mentions of two tokens or more, by index, in order */
     size_t nlonger, longer_cap;
     size_t seen; /* the mentions looked at for `longer` */
+    /* per word number: 1 + the index in `longer` of the last of them that
+     * ends with that word, 0 when none; per index in `longer`: 1 + the
+     * index of the one before it with the same last word, 0 when none */
+    uint32_t *by_last, *chain;
 };
 
 /* Brings `longer` up to the doc's mentions (they are only added while
@@ -47,8 +51,13 @@ static const size_t *longer_mentions(struct people *p, size_t *n)
             p->longer_cap = p->longer_cap ? 2 * p->longer_cap : 32;
             p->longer = extract_scratch_grow(d->sc, SCRATCH_PEOPLE_LONGER,
                                              p->longer_cap * sizeof *p->longer);
+            p->chain =
+                extract_scratch_grow(d->sc, SCRATCH_PEOPLE_CHAIN, p->longer_cap * sizeof *p->chain);
         }
+        uint32_t *last = &p->by_last[d->t.v[d->m[p->seen].tok_end - 1].word];
+        p->chain[p->nlonger] = *last;
         p->longer[p->nlonger++] = p->seen;
+        *last = (uint32_t)p->nlonger;
     }
     *n = p->nlonger;
     return p->longer;
@@ -73,6 +82,7 @@ static void count_words(struct people *p)
     /* the lists and counts in locals: a store to one could alias p's fields */
     uint32_t *mid_caps = p->mid_caps =
         extract_scratch_zeroed(sc, SCRATCH_PEOPLE_COUNTS, n * sizeof *p->mid_caps);
+    p->by_last = extract_scratch_zeroed(sc, SCRATCH_PEOPLE_LAST, n * sizeof *p->by_last);
     size_t *caps = p->caps =
         extract_scratch_block(sc, SCRATCH_PEOPLE_CAPS, (ntokens ? ntokens : 1) * sizeof *p->caps);
     size_t *heads = p->heads =
@@ -178,27 +188,30 @@ static bool same_word(const struct tokens *t, size_t i, size_t j)
 }
 
 /* The person whose name ends with (or equals) tokens [i, end), preferring
- * the most recent full mention before i; -1 when none. */
+ * the most recent full mention before i; -1 when none. Only the longer
+ * mentions ending with the same word are looked at, latest first: the
+ * first of them before i wins, else the earliest of them. */
 static int person_by_surname(struct people *p, size_t i, size_t end)
 {
     const struct doc *d = p->d;
-    int best = -1;
+    int earliest = -1;
     size_t n = end - i, nlonger;
     const size_t *longer = longer_mentions(p, &nlonger); /* a surname is a part: n >= 1 */
-    for (size_t k = 0; k < nlonger; k++) {
-        const struct doc_mention *m = &d->m[longer[k]];
-        if (m->tok_end - m->tok <= n || !same_word(&d->t, m->tok_end - 1, end - 1) ||
-            d->e[m->entity].kind != ENTITY_PERSON)
-            continue; /* the last words first: they differ most often */
+    const uint32_t *chain = p->chain;
+    for (uint32_t k = p->by_last[d->t.v[end - 1].word]; k; k = chain[k - 1]) {
+        const struct doc_mention *m = &d->m[longer[k - 1]];
+        if (m->tok_end - m->tok <= n || d->e[m->entity].kind != ENTITY_PERSON)
+            continue;
         bool same = true;
         for (size_t j = 0; j + 1 < n && same; j++)
             same = same_word(&d->t, m->tok_end - n + j, i + j);
         if (!same)
             continue;
-        if (best < 0 || m->tok < i)
-            best = m->entity;
+        if (m->tok < i)
+            return m->entity;
+        earliest = m->entity;
     }
-    return best;
+    return earliest;
 }
 
 /* Whether the lexicon's short names hold a pair starting with `w` and a
