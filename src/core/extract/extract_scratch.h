@@ -21,6 +21,7 @@ struct facts_scan;
  * valid until the next request for the same kind. */
 enum scratch_block {
     SCRATCH_OWNER,         /* extract.c: per token, the covering mention */
+    SCRATCH_SORT,          /* extract.c: mention_sort's room for a run */
     SCRATCH_EMIT,          /* extract.c: emit's per-entity arrays */
     SCRATCH_LEX,           /* extract_lexicon.c: per token, lexicon flags */
     SCRATCH_ROLE,          /* extract_lexicon.c: per word, roles */
