@@ -134,19 +134,28 @@ static bool not_a_name(const struct people *p, size_t i)
     return (p->d->lex[i] & LEX_NOT_NAME) != 0;
 }
 
-/* Token i can be part of a person's name. */
-static bool name_token(const struct people *p, size_t i)
+/* name_token for a capitalised word outside asides and mentions: not an
+ * acronym, not the pronoun "I", not a word the lexicon says is no name. */
+static bool name_token_rest(const struct people *p, size_t i)
 {
     const struct doc *d = p->d;
     const struct token *tk = &d->t.v[i];
-    if (!cap_word(tk) || d->owner[i] >= 0)
-        return false; /* most tokens are lower case: one test says no */
     if ((tk->flags & TOK_UPPER) && tk->end - tk->start > 1)
         return false;
     const char *w = tokens_folded(&d->t, i);
     if (w[0] == 'i' && (w[1] == '\0' || w[1] == '\''))
         return false; /* the pronoun: "I", "I've", "I'm" */
     return !not_a_name(p, i);
+}
+
+/* Token i can be part of a person's name. Inline: most tokens asked about
+ * are lower case or taken already, which the first test says. */
+static inline bool name_token(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    if (!cap_word(&d->t.v[i]) || d->owner[i] >= 0)
+        return false;
+    return name_token_rest(p, i);
 }
 
 static bool is_given_name(const struct people *p, size_t i)
