@@ -305,18 +305,18 @@ static bool initial_form_of(const char *part, const char *whole)
     return last && whole[0] == part[0] && !strcmp(last + 1, part + 2);
 }
 
-/* Whether folded name `part` is `whole` or its first or last words. */
-static bool name_part_of(const char *part, const char *whole)
+/* Whether folded name `part` (a bytes) is `whole` (b bytes) or its first
+ * or last words. The callers know the lengths: each is counted once. */
+static bool name_part_of(const char *part, size_t a, const char *whole, size_t b)
 {
     if (initial_form_of(part, whole))
         return true;
-    size_t a = strlen(part), b = strlen(whole);
     if (a > b)
         return false;
     if (a == b)
-        return !strcmp(part, whole);
-    return (!strncmp(whole, part, a) && whole[a] == ' ') ||
-           (!strcmp(whole + b - a, part) && whole[b - a - 1] == ' ');
+        return !memcmp(part, whole, a);
+    return (!memcmp(whole, part, a) && whole[a] == ' ') ||
+           (!memcmp(whole + b - a, part, a) && whole[b - a - 1] == ' ');
 }
 
 /* A person whose name contains the folded multi-word name as its first or
@@ -324,12 +324,15 @@ static bool name_part_of(const char *part, const char *whole)
  * contained in it; the entity takes the longer name. -1 when none. */
 static int person_by_partial(struct doc *d, const char *folded, const char *name, size_t ntok)
 {
+    size_t len = strlen(folded);
     for (size_t e = 0; e < d->ne; e++) {
         if (d->e[e].kind != ENTITY_PERSON || d->e[e].kb_entry >= 0)
             continue;
         const char *f = d->e[e].folded;
-        bool shorter = strchr(f, ' ') && name_part_of(f, folded) && !initial_form_of(folded, f);
-        bool longer = name_part_of(folded, f);
+        size_t flen = strlen(f);
+        bool shorter = memchr(f, ' ', flen) && name_part_of(f, flen, folded, len) &&
+                       !initial_form_of(folded, f);
+        bool longer = name_part_of(folded, len, f, flen);
         if (shorter) {
             doc_rename_entity(d, (int)e, name);
             d->e[e].ntokens = ntok;
@@ -729,9 +732,11 @@ static void full_names(struct people *p)
 static bool link_title_run(struct doc *d, size_t i, size_t end)
 {
     const char *folded = doc_fold(d, doc_span_text(d, i, end));
+    size_t len = strlen(folded);
     bool linked = false;
     for (size_t e = 0; e < d->ne && !linked; e++) {
-        if (d->e[e].kind == ENTITY_PERSON && name_part_of(folded, d->e[e].folded)) {
+        if (d->e[e].kind == ENTITY_PERSON &&
+            name_part_of(folded, len, d->e[e].folded, strlen(d->e[e].folded))) {
             doc_add_mention(d, i, end, (int)e, false);
             linked = true;
         }
