@@ -155,6 +155,25 @@ static void test_people_and_surname_links(void **state)
     assert_int_equal(f->x.entities[agent].role, ROLE_AGENT);
 }
 
+/* A surname goes to the latest full name before it that ends with it; a
+ * surname before all of them (the title) goes to the first. */
+static void test_shared_surnames_link_to_the_latest(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "Neville talks",
+                "Gary Neville praised the fans. Neville was happy. Then Alessandro Bastoni "
+                "arrived, and Phil Neville spoke. Neville said Bastoni tried. Later Gary "
+                "Neville left, and Neville waved.");
+    int gary = fixture_entity(f, ENTITY_PERSON, "Gary Neville");
+    int phil = fixture_entity(f, ENTITY_PERSON, "Phil Neville");
+    assert_true(gary >= 0 && phil >= 0);
+    /* title, two full names, two surnames */
+    assert_int_equal(f->x.entities[gary].nmentions, 5);
+    assert_true(extraction_mentions_of(&f->x, &f->x.entities[gary])[0].in_title);
+    assert_int_equal(f->x.entities[phil].nmentions, 2); /* full name, one surname */
+    assert_int_equal(mentions_of(f, ENTITY_PERSON, "Alessandro Bastoni"), 2);
+}
+
 static void test_particles_and_diacritics_in_names(void **state)
 {
     struct fixture *f = *state;
@@ -209,6 +228,25 @@ static void test_full_and_partial_names_merge(void **state)
     assert_true(e >= 0);
     assert_int_equal(f->x.entities[e].nmentions, 3);
     assert_int_equal(f->x.entities[e].role, ROLE_MANAGER);
+}
+
+/* A name seen first in part takes the longer name that starts with it; a
+ * title run that is a body person's whole name is a mention of them. */
+static void test_first_words_and_title_runs(void **state)
+{
+    struct fixture *f = *state;
+    fixture_run(f, "News",
+                "Manchester United signed Gary Plumb on Monday. The fee for Gary Plumb Smith "
+                "was large.");
+    int e = fixture_entity(f, ENTITY_PERSON, "Gary Plumb Smith");
+    assert_true(e >= 0);
+    assert_int_equal(f->x.entities[e].nmentions, 2);
+    assert_int_equal(fixture_entity(f, ENTITY_PERSON, "Gary Plumb"), -1);
+    fixture_run(f, "Tullio Tinti talks", "Inter Milan spoke to agent Tullio Tinti on Monday.");
+    e = fixture_entity(f, ENTITY_PERSON, "Tullio Tinti");
+    assert_true(e >= 0);
+    assert_int_equal(f->x.entities[e].nmentions, 2);
+    assert_true(extraction_mentions_of(&f->x, &f->x.entities[e])[0].in_title);
 }
 
 static void test_given_name_beats_country(void **state)
@@ -529,6 +567,8 @@ int main(void)
         cmocka_unit_test(test_demonyms_only_for_internationals),
         cmocka_unit_test(test_acronyms_and_grounds),
         cmocka_unit_test(test_people_and_surname_links),
+        cmocka_unit_test(test_first_words_and_title_runs),
+        cmocka_unit_test(test_shared_surnames_link_to_the_latest),
         cmocka_unit_test(test_particles_and_diacritics_in_names),
         cmocka_unit_test(test_context_clues_for_lone_names),
         cmocka_unit_test(test_lineups_and_referees),

@@ -136,6 +136,30 @@ static void test_sentences(void **state)
     assert_tokens("one\ntwo", "one/WS two/WS");
 }
 
+/* Each token's sentence number, by every kind of token (an ASCII word, a
+ * word the slower path takes, punctuation), across a title and a body
+ * (each starts a sentence) and after a reset (numbers start again). */
+static void test_sentence_numbers(void **state)
+{
+    (void)state;
+    struct tokens t;
+    tokens_init(&t);
+    for (int round = 0; round < 2; round++) {
+        const char *title = "Mu\xc3\xb1oz's goal";
+        const char *body = "It won. Don't \xc2\xab stop \xc2\xbb!\nNext one";
+        tokens_add_text(&t, title, strlen(title), TOK_TITLE);
+        tokens_add_text(&t, body, strlen(body), 0);
+        /* munoz goal | it won . | don't << stop >> ! | next one */
+        const uint32_t want[] = {0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3};
+        assert_int_equal(t.n, sizeof want / sizeof *want);
+        assert_int_equal(t.nsentences, 4);
+        for (size_t i = 0; i < t.n; i++)
+            assert_int_equal(t.v[i].sentence, want[i]);
+        tokens_reset(&t);
+    }
+    tokens_free(&t);
+}
+
 static void test_word_numbers(void **state)
 {
     (void)state;
@@ -473,6 +497,7 @@ int main(void)
         cmocka_unit_test(test_apostrophes),
         cmocka_unit_test(test_letters_beyond_ascii),
         cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_sentence_numbers),
         cmocka_unit_test(test_word_numbers),
         cmocka_unit_test(test_cache_changes_nothing),
         cmocka_unit_test(test_cache_set_later),

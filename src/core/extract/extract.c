@@ -5,6 +5,7 @@
 #include "core/extract/extract_doc.h"
 #include "core/extract/extract_scratch.h"
 #include "core/extract/kb_compiled.h"
+#include "core/extract/mention_sort.h"
 #include "core/base/fold.h"
 #include "core/base/xalloc.h"
 
@@ -549,33 +550,6 @@ static void emit(struct doc *d, struct extraction *out)
     d->nf = 0;
 }
 
-static int compare_mentions(const void *pa, const void *pb)
-{
-    const struct doc_mention *a = pa, *b = pb;
-    return a->tok < b->tok ? -1 : a->tok > b->tok;
-}
-
-/* Sorts the mentions by first token. They come mostly in order (the KB
- * pass walks the text; people and sides add a few out of order), so an
- * insertion sort, unless too many are out of place. No two mentions share a
- * token, so the order is the same as qsort's. */
-static void sort_mentions(struct doc_mention *m, size_t n)
-{
-    size_t moved = 0;
-    for (size_t i = 1; i < n; i++) {
-        struct doc_mention x = m[i];
-        size_t k = i;
-        for (; k > 0 && m[k - 1].tok > x.tok; k--)
-            m[k] = m[k - 1];
-        m[k] = x;
-        moved += i - k;
-        if (moved > 32 * n) { /* far from sorted: leave the rest to qsort */
-            qsort(m, n, sizeof *m, compare_mentions);
-            return;
-        }
-    }
-}
-
 /* The doc starts with the thread's tokens, buffer, mentions and entities
  * (emptied), and gives them back at the end. */
 static void take_scratch(struct doc *d)
@@ -633,7 +607,8 @@ void extractor_run(const struct extractor *ex, const struct article *a, struct e
     press_find(&d);
     club_sides_find(&d);
     people_find(&d);
-    sort_mentions(d.m, d.nm);
+    mention_sort(d.m, d.nm,
+                 extract_scratch_block(d.sc, SCRATCH_SORT, (d.nm ? d.nm : 1) * sizeof *d.m));
     for (size_t i = 0; i < d.nm; i++)
         for (size_t k = d.m[i].tok; k < d.m[i].tok_end; k++)
             d.owner[k] = (int)i;

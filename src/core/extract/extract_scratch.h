@@ -21,6 +21,7 @@ struct facts_scan;
  * valid until the next request for the same kind. */
 enum scratch_block {
     SCRATCH_OWNER,         /* extract.c: per token, the covering mention */
+    SCRATCH_SORT,          /* extract.c: mention_sort's room for a run */
     SCRATCH_EMIT,          /* extract.c: emit's per-entity arrays */
     SCRATCH_LEX,           /* extract_lexicon.c: per token, lexicon flags */
     SCRATCH_ROLE,          /* extract_lexicon.c: per word, roles */
@@ -33,6 +34,8 @@ enum scratch_block {
     SCRATCH_PEOPLE_CAPS,   /* people.c: the tokens a name may take */
     SCRATCH_PEOPLE_HEADS,  /* people.c: the tokens line-ups start at */
     SCRATCH_PEOPLE_LONGER, /* people.c: the mentions of two tokens or more */
+    SCRATCH_PEOPLE_LAST,   /* people.c: per word, the last longer mention ending with it */
+    SCRATCH_PEOPLE_CHAIN,  /* people.c: per longer mention, the one before with its last word */
     SCRATCH_SENTENCES,     /* facts_find.c: per sentence, triggers, literals, last token */
     SCRATCH_BLOCK_COUNT
 };

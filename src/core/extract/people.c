@@ -33,6 +33,10 @@ struct people {
     size_t *longer; /* the mentions of two tokens or more, by index, in order */
     size_t nlonger, longer_cap;
     size_t seen; /* the mentions looked at for `longer` */
+    /* per word number: 1 + the index in `longer` of the last of them that
+     * ends with that word, 0 when none; per index in `longer`: 1 + the
+     * index of the one before it with the same last word, 0 when none */
+    uint32_t *by_last, *chain;
 };
 
 /* Brings `longer` up to the doc's mentions (they are only added while
@@ -47,8 +51,13 @@ static const size_t *longer_mentions(struct people *p, size_t *n)
             p->longer_cap = p->longer_cap ? 2 * p->longer_cap : 32;
             p->longer = extract_scratch_grow(d->sc, SCRATCH_PEOPLE_LONGER,
                                              p->longer_cap * sizeof *p->longer);
+            p->chain =
+                extract_scratch_grow(d->sc, SCRATCH_PEOPLE_CHAIN, p->longer_cap * sizeof *p->chain);
         }
+        uint32_t *last = &p->by_last[d->t.v[d->m[p->seen].tok_end - 1].word];
+        p->chain[p->nlonger] = *last;
         p->longer[p->nlonger++] = p->seen;
+        *last = (uint32_t)p->nlonger;
     }
     *n = p->nlonger;
     return p->longer;
@@ -73,6 +82,7 @@ static void count_words(struct people *p)
     /* the lists and counts in locals: a store to one could alias p's fields */
     uint32_t *mid_caps = p->mid_caps =
         extract_scratch_zeroed(sc, SCRATCH_PEOPLE_COUNTS, n * sizeof *p->mid_caps);
+    p->by_last = extract_scratch_zeroed(sc, SCRATCH_PEOPLE_LAST, n * sizeof *p->by_last);
     size_t *caps = p->caps =
         extract_scratch_block(sc, SCRATCH_PEOPLE_CAPS, (ntokens ? ntokens : 1) * sizeof *p->caps);
     size_t *heads = p->heads =
@@ -124,19 +134,28 @@ static bool not_a_name(const struct people *p, size_t i)
     return (p->d->lex[i] & LEX_NOT_NAME) != 0;
 }
 
-/* Token i can be part of a person's name. */
-static bool name_token(const struct people *p, size_t i)
+/* name_token for a capitalised word outside asides and mentions: not an
+ * acronym, not the pronoun "I", not a word the lexicon says is no name. */
+static bool name_token_rest(const struct people *p, size_t i)
 {
     const struct doc *d = p->d;
     const struct token *tk = &d->t.v[i];
-    if (!cap_word(tk) || d->owner[i] >= 0)
-        return false; /* most tokens are lower case: one test says no */
     if ((tk->flags & TOK_UPPER) && tk->end - tk->start > 1)
         return false;
     const char *w = tokens_folded(&d->t, i);
     if (w[0] == 'i' && (w[1] == '\0' || w[1] == '\''))
         return false; /* the pronoun: "I", "I've", "I'm" */
     return !not_a_name(p, i);
+}
+
+/* Token i can be part of a person's name. Inline: most tokens asked about
+ * are lower case or taken already, which the first test says. */
+static inline bool name_token(const struct people *p, size_t i)
+{
+    const struct doc *d = p->d;
+    if (!cap_word(&d->t.v[i]) || d->owner[i] >= 0)
+        return false;
+    return name_token_rest(p, i);
 }
 
 static bool is_given_name(const struct people *p, size_t i)
@@ -178,27 +197,30 @@ static bool same_word(const struct tokens *t, size_t i, size_t j)
 }
 
 /* The person whose name ends with (or equals) tokens [i, end), preferring
- * the most recent full mention before i; -1 when none. */
+ * the most recent full mention before i; -1 when none. Only the longer
+ * mentions ending with the same word are looked at, latest first: the
+ * first of them before i wins, else the earliest of them. */
 static int person_by_surname(struct people *p, size_t i, size_t end)
 {
     const struct doc *d = p->d;
-    int best = -1;
+    int earliest = -1;
     size_t n = end - i, nlonger;
     const size_t *longer = longer_mentions(p, &nlonger); /* a surname is a part: n >= 1 */
-    for (size_t k = 0; k < nlonger; k++) {
-        const struct doc_mention *m = &d->m[longer[k]];
-        if (m->tok_end - m->tok <= n || !same_word(&d->t, m->tok_end - 1, end - 1) ||
-            d->e[m->entity].kind != ENTITY_PERSON)
-            continue; /* the last words first: they differ most often */
+    const uint32_t *chain = p->chain;
+    for (uint32_t k = p->by_last[d->t.v[end - 1].word]; k; k = chain[k - 1]) {
+        const struct doc_mention *m = &d->m[longer[k - 1]];
+        if (m->tok_end - m->tok <= n || d->e[m->entity].kind != ENTITY_PERSON)
+            continue;
         bool same = true;
         for (size_t j = 0; j + 1 < n && same; j++)
             same = same_word(&d->t, m->tok_end - n + j, i + j);
         if (!same)
             continue;
-        if (best < 0 || m->tok < i)
-            best = m->entity;
+        if (m->tok < i)
+            return m->entity;
+        earliest = m->entity;
     }
-    return best;
+    return earliest;
 }
 
 /* Whether the lexicon's short names hold a pair starting with `w` and a
@@ -283,18 +305,18 @@ static bool initial_form_of(const char *part, const char *whole)
     return last && whole[0] == part[0] && !strcmp(last + 1, part + 2);
 }
 
-/* Whether folded name `part` is `whole` or its first or last words. */
-static bool name_part_of(const char *part, const char *whole)
+/* Whether folded name `part` (a bytes) is `whole` (b bytes) or its first
+ * or last words. The callers know the lengths: each is counted once. */
+static bool name_part_of(const char *part, size_t a, const char *whole, size_t b)
 {
     if (initial_form_of(part, whole))
         return true;
-    size_t a = strlen(part), b = strlen(whole);
     if (a > b)
         return false;
     if (a == b)
-        return !strcmp(part, whole);
-    return (!strncmp(whole, part, a) && whole[a] == ' ') ||
-           (!strcmp(whole + b - a, part) && whole[b - a - 1] == ' ');
+        return !memcmp(part, whole, a);
+    return (!memcmp(whole, part, a) && whole[a] == ' ') ||
+           (!memcmp(whole + b - a, part, a) && whole[b - a - 1] == ' ');
 }
 
 /* A person whose name contains the folded multi-word name as its first or
@@ -302,12 +324,15 @@ static bool name_part_of(const char *part, const char *whole)
  * contained in it; the entity takes the longer name. -1 when none. */
 static int person_by_partial(struct doc *d, const char *folded, const char *name, size_t ntok)
 {
+    size_t len = strlen(folded);
     for (size_t e = 0; e < d->ne; e++) {
         if (d->e[e].kind != ENTITY_PERSON || d->e[e].kb_entry >= 0)
             continue;
         const char *f = d->e[e].folded;
-        bool shorter = strchr(f, ' ') && name_part_of(f, folded) && !initial_form_of(folded, f);
-        bool longer = name_part_of(folded, f);
+        size_t flen = strlen(f);
+        bool shorter = memchr(f, ' ', flen) && name_part_of(f, flen, folded, len) &&
+                       !initial_form_of(folded, f);
+        bool longer = name_part_of(folded, len, f, flen);
         if (shorter) {
             doc_rename_entity(d, (int)e, name);
             d->e[e].ntokens = ntok;
@@ -707,9 +732,11 @@ static void full_names(struct people *p)
 static bool link_title_run(struct doc *d, size_t i, size_t end)
 {
     const char *folded = doc_fold(d, doc_span_text(d, i, end));
+    size_t len = strlen(folded);
     bool linked = false;
     for (size_t e = 0; e < d->ne && !linked; e++) {
-        if (d->e[e].kind == ENTITY_PERSON && name_part_of(folded, d->e[e].folded)) {
+        if (d->e[e].kind == ENTITY_PERSON &&
+            name_part_of(folded, len, d->e[e].folded, strlen(d->e[e].folded))) {
             doc_add_mention(d, i, end, (int)e, false);
             linked = true;
         }

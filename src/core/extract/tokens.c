@@ -355,6 +355,14 @@ __attribute__((noinline)) static void grow_tokens(struct tokens *t, size_t need)
     t->breaks = xrealloc(t->breaks, t->cap * sizeof *t->breaks);
 }
 
+/* The number of the sentence a new token is in: the last one started.
+ * tokens_add_text starts one before a text's first token, so there is
+ * always one by the time a token is made. */
+static inline uint32_t current_sentence(const struct tokens *t)
+{
+    return t->nsentences - 1;
+}
+
 /* Room for one more token (tokens_add_text reserved most of it already). */
 static struct token *new_token(struct tokens *t)
 {
@@ -403,7 +411,7 @@ static void push(struct tokens *t, size_t start, size_t end, uint16_t flags, con
     tk->end = (uint32_t)end;
     tk->flags = flags;
     note_capital(t, tk);
-    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    tk->sentence = current_sentence(t);
     char *form = t->folded.data + t->folded.len;
     char *out = fold_into(form, s, start, end);
     end_token(t, tk, out, hash_word(form, (size_t)(out - form)));
@@ -546,7 +554,7 @@ static size_t add_ascii_word(struct tokens *t, const char *s, size_t len, size_t
     tk->end = (uint32_t)j;
     tk->flags = flags;
     note_capital(t, tk);
-    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    tk->sentence = current_sentence(t);
     end_token(t, tk, out, key);
     t->lower[tk->word] |= (tk->flags & (TOK_WORD | TOK_CAP | TOK_NUM)) == TOK_WORD;
     return j;
@@ -562,7 +570,7 @@ static void add_ascii_punct(struct tokens *t, unsigned char c, size_t i, uint16_
     tk->start = (uint32_t)i;
     tk->end = (uint32_t)i + 1;
     tk->flags = flags;
-    tk->sentence = t->nsentences ? t->nsentences - 1 : 0;
+    tk->sentence = current_sentence(t);
     uint32_t known = t->punct_word[c];
     out[0] = (char)c;
     if (c == ':' && !(flags & TOK_PARA_START)) /* a paragraph's start is listed already */
