@@ -224,7 +224,8 @@ void loading_first_screen(struct app *a, double max_wait_ms)
     while (pipeline_loading(a->pl)) {
         /* no more than the screen lacks: a warm start's workers may have
          * loaded thousands, which come in later with their extractions */
-        pipeline_take_articles(a->pl, screenful - a->c->narticles);
+        if (a->c->narticles < screenful)
+            pipeline_take_articles(a->pl, screenful - a->c->narticles);
         if (a->c->narticles >= screenful || now_ms() >= end) /* a screenful, or a slow disk */
             break;
         /* the workers are behind: load the next article here rather

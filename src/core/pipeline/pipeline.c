@@ -27,11 +27,9 @@ enum { IMAGE_PREFIX = 128 };
 
 /* Reads and checks the KB files here, on the caller's thread, so that a
  * bad one stops the start; the extractor over them is built by the first
- * worker that extracts (lazy_extractor.h). */
-/* The KB files are read and checked now (a bad one fails the start);
- * without any, the built-in KB is built with the extractor, on the first
- * worker that extracts (0.63 M instructions off the path to the first
- * screen, and never for a load served from the cache). */
+ * worker that extracts (lazy_extractor.h). Without any, the built-in KB is
+ * built with the extractor too: 0.63 M instructions off the path to the
+ * first screen, and none for a load served from the cache. */
 static bool build_kb(struct pipeline *p, const struct pipeline_options *opt, struct tl_error *err)
 {
     if (!opt || !opt->nkb_files) {
@@ -291,10 +289,10 @@ static size_t pop_early(struct pipeline *p)
 
 /* Moves the loaded articles next in load order into the corpus before
  * their extractions are taken, at most `max` entries (0: no limit);
- * returns how many it moved. Taking
- * results does so only while the stored index is not taken (there an
- * article and its extraction come together, mostly a cache hit); the
- * reader's first screen does so either way (pipeline_take_articles). */
+ * returns how many it moved. Taking results does so only while the stored
+ * index is not taken (there an article and its extraction come together,
+ * mostly a cache hit); the reader's first screen does so either way
+ * (pipeline_take_articles). */
 static size_t take_loaded(struct pipeline *p, size_t max)
 {
     struct stream_item it;
