@@ -21,10 +21,10 @@ void buf_append(struct buf *b, const char *s, size_t len);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Hands the storage to the caller (who frees it) and re-initialises the buffer. */
 char *buf_detach(struct buf *b, size_t *len);
 /* A new string formatted as vprintf would (the caller frees it). */
-char *buf_vformat(const char *fmt, va_list ap);
+char *buf_vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 #endif
