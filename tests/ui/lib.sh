@@ -49,6 +49,12 @@ tl_cleanup() {
             i=$((i + 1))
         done
     done
+    # none is left behind: a sanitizer build's leak check can hang at exit
+    # when the terminal's hang-up (SIGHUP, SIGCONT) lands while it has the
+    # process stopped, and then spins for ever
+    for p in "${TL_PIDS[@]+"${TL_PIDS[@]}"}"; do
+        kill -9 "$p" 2>/dev/null || true
+    done
     rm -rf "$TL_TMP"
 }
 trap tl_cleanup EXIT
